@@ -1,0 +1,101 @@
+import Foundation
+
+/// A calendar day without time zone, as official statistics and Gebietsstände use them
+/// ("Stand 31.12.2019"). Stored and exchanged as ISO 8601 `yyyy-MM-dd`.
+public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...Day.daysInMonth(year: year, month: month)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `yyyy-MM-dd`; nil for anything else, including impossible dates like 2023-02-30.
+    public init?(iso string: String) {
+        let parts = string.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// The day in UTC on which `date` falls.
+    public init(_ date: Date) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        self.year = c.year!
+        self.month = c.month!
+        self.day = c.day!
+    }
+
+    public var iso: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// German notation, as on official tables: 31.12.2019.
+    public var german: String {
+        String(format: "%02d.%02d.%04d", day, month, year)
+    }
+
+    public var description: String { iso }
+
+    /// The previous calendar day.
+    public var previous: Day {
+        if day > 1 { return Day(year: year, month: month, day: day - 1)! }
+        if month > 1 {
+            return Day(year: year, month: month - 1, day: Day.daysInMonth(year: year, month: month - 1))!
+        }
+        return Day(year: year - 1, month: 12, day: 31)!
+    }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2:
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+            return leap ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let string = try container.decode(String.self)
+        guard let day = Day(iso: string) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a date yyyy-MM-dd, got \(string)")
+        }
+        self = day
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}
+
+/// The source of "now" for domain logic, so tests can fix it.
+public struct Clock: Sendable {
+    public let now: @Sendable () -> Date
+
+    public init(now: @escaping @Sendable () -> Date) {
+        self.now = now
+    }
+
+    public static let system = Clock(now: { Date() })
+
+    public static func fixed(_ date: Date) -> Clock {
+        Clock(now: { date })
+    }
+
+    public var today: Day { Day(now()) }
+}

@@ -1,0 +1,55 @@
+import Plot
+
+/// Every node of our pages. Plot escapes text; attribute values are escaped by `el` and `attr`.
+public typealias HTMLNode = Node<HTML.BodyContext>
+
+/// An element with escaped attribute values and child nodes.
+public func el(_ name: String, _ attributes: [(String, String?)] = [], _ children: [HTMLNode] = []) -> HTMLNode {
+    .element(named: name, nodes: attributes.compactMap { name, value in
+        value.map { HTMLNode.attribute(named: name, value: escapeAttribute($0), ignoreIfValueIsEmpty: false) }
+    } + children)
+}
+
+public func el(_ name: String, _ attributes: [(String, String?)] = [], text: String) -> HTMLNode {
+    el(name, attributes, [txt(text)])
+}
+
+/// A boolean attribute such as `hidden`.
+public func flag(_ name: String) -> HTMLNode {
+    .attribute(named: name)
+}
+
+/// Plot writes attribute values as they are, so we escape them here: no value can end the attribute.
+public func escapeAttribute(_ value: String) -> String {
+    var out = ""
+    out.reserveCapacity(value.count)
+    for scalar in value.unicodeScalars {
+        switch scalar {
+        case "&": out += "&amp;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
+}
+
+/// Text content; Plot escapes `<` and `>`, and `&` unless it starts an entity, so we escape `&` first.
+public func txt(_ value: String) -> HTMLNode {
+    .text(value.replacingOccurrences(of: "&", with: "&amp;"))
+}
+
+/// A complete HTML document.
+public struct HTMLDocument: Sendable {
+    public let html: String
+
+    public init(language: Language, head: [HTMLNode], body: [HTMLNode]) {
+        let root: HTMLNode = el("html", [("lang", language.rawValue)], [
+            el("head", [], head),
+            el("body", [], body),
+        ])
+        html = "<!DOCTYPE html>\n" + root.render()
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import SoplaCore
+
+/// Where the data comes from and under which licence.
+public enum DataPage {
+    public static func render(language: Language, path: String) -> String {
+        let t = Texts(language)
+        let de = language == .de
+        let content: [HTMLNode] = [
+            el("h1", text: t(.dataTitle)),
+            el("p", text: t(.dataIntro)),
+            el("section", [("aria-labelledby", "grenzen")], [
+                el("h2", [("id", "grenzen")], text: t(.dataGeometryTitle)),
+                el("p", text: de
+                    ? "Verwaltungsgrenzen 1:250 000 (VG250) des Bundesamts für Kartographie und Geodäsie, Stand 2013, vereinfacht (Toleranz 200 m); auf die 23 Städte und Gemeinden des Lahn-Dill-Kreises beschränkt."
+                    : "Administrative boundaries 1:250,000 (VG250) of the Federal Agency for Cartography and Geodesy, 2013 vintage, simplified (200 m tolerance); restricted to the 23 towns and municipalities of the Lahn-Dill-Kreis."),
+                el("p", [("class", "attribution")], text: "© GeoBasis-DE / BKG 2013 (Daten verändert)"),
+                el("p", text: "\(t(.dataLicence)): GeoNutzV (2013); " + (de ? "aktuelle Ausgaben" : "current releases") + ": Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)"),
+            ]),
+            el("section", [("aria-labelledby", "statistik")], [
+                el("h2", [("id", "statistik")], text: t(.dataStatisticsTitle)),
+                el("ul", [], [
+                    el("li", text: de ? "Einwohner 31.12.2019: Destatis, Gemeindeverzeichnis (GV-ISys)" : "Population 31 Dec 2019: Destatis, municipality directory (GV-ISys)"),
+                    el("li", text: de ? "Einwohner 15.05.2022: Zensus 2022, Tabelle 1000A-0000" : "Population 15 May 2022: Census 2022, table 1000A-0000"),
+                    el("li", text: de ? "Fläche: BKG VG5000; Summe des Kreises 1.066,30 km² (Regionalstatistik 11111-01-01-4)" : "Area: BKG VG5000; county total 1,066.30 km² (regional statistics 11111-01-01-4)"),
+                ]),
+                el("p", [("class", "attribution")], text: "© Statistisches Bundesamt (Destatis) / Statistische Ämter des Bundes und der Länder, 2024"),
+                el("p", text: "\(t(.dataLicence)): Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)"),
+            ]),
+            el("p", text: de ? "Angaben zu Trägern, Sitzungen und Anträgen in der Demo sind frei erfunden." : "Providers, meetings and applications in the demo are invented examples."),
+        ]
+        return Layout(title: t(.dataTitle), language: language, currentPath: path, showsGeometry: true).render(content)
+    }
+}
+
+/// A short guide to the JSON API for people; machines read the OpenAPI document.
+public enum APIPage {
+    public static func render(language: Language, path: String) -> String {
+        let t = Texts(language)
+        let de = language == .de
+        let endpoints: [(SiteRoute, String, String)] = [
+            (.apiUnits, "Gebietseinheiten, filterbar nach Ebene (level) und übergeordnetem Gebiet (parent), seitenweise (page, perPage)", "Spatial units, filtered by level and parent, paginated (page, perPage)"),
+            (.apiUnit(key: "06532023"), "Eine Gebietseinheit nach amtlichem Schlüssel", "One spatial unit by official key"),
+            (.apiGeoJSON, "Grenzen als GeoJSON (RFC 7946)", "Boundaries as GeoJSON (RFC 7946)"),
+            (.openAPI, "Beschreibung der Schnittstelle (OpenAPI 3.1)", "API description (OpenAPI 3.1)"),
+        ]
+        let content: [HTMLNode] = [
+            el("h1", text: t(.apiTitle)),
+            el("p", text: t(.apiIntro)),
+            el("ul", [("class", "endpoints")], endpoints.map { route, textDE, textEN in
+                el("li", [], [el("a", [("href", route.path)], [el("code", text: "GET " + route.path)]), txt(" – " + (de ? textDE : textEN))])
+            }),
+        ]
+        return Layout(title: t(.apiTitle), language: language, currentPath: path).render(content)
+    }
+}
+
+/// A page for errors that tells people what happened and where to go, without internals.
+public enum ErrorPage {
+    public static func render(status: Int, language: Language, path: String) -> String {
+        let t = Texts(language)
+        let (title, text): (String, String)
+        switch status {
+        case 404: (title, text) = (t(.errorNotFoundTitle), t(.errorNotFoundText))
+        case 400..<500: (title, text) = (t(.errorBadRequestTitle), t(.errorServerText))
+        default: (title, text) = (t(.errorServerTitle), t(.errorServerText))
+        }
+        let content: [HTMLNode] = [
+            el("h1", text: title),
+            el("p", text: text),
+            el("p", [], [
+                el("a", [("href", SiteRoute.home.path)], text: t(.backHome)), txt(" · "),
+                el("a", [("href", SiteRoute.units().path)], text: t(.navUnits)),
+            ]),
+        ]
+        return Layout(title: title, language: language, currentPath: path).render(content)
+    }
+}

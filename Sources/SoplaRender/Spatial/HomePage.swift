@@ -1,0 +1,85 @@
+import Foundation
+import SoplaCore
+
+/// The start page: what sopla is, and the county on a map with the same figures as a table.
+public enum HomePage {
+    public struct Model: Sendable {
+        public let county: SpatialUnit?
+        public let municipalities: [SpatialUnit]
+        public let boundaries: [String: BoundaryVersion]
+
+        public init(county: SpatialUnit?, municipalities: [SpatialUnit], boundaries: [String: BoundaryVersion]) {
+            self.county = county
+            self.municipalities = municipalities
+            self.boundaries = boundaries
+        }
+    }
+
+    public static func render(_ model: Model, language: Language, path: String) -> String {
+        let t = Texts(language)
+        let pillars: [(TextKey, TextKey)] = [
+            (.pillarNeedsTitle, .pillarNeedsText), (.pillarResourcesTitle, .pillarResourcesText),
+            (.pillarParticipationTitle, .pillarParticipationText),
+        ]
+        var content: [HTMLNode] = [
+            el("h1", text: model.county.map { "\(t(.homeTitle)): \($0.kind) \($0.name)" } ?? t(.homeTitle)),
+            el("p", [("class", "lead")], text: t(.homeIntro)),
+            el("section", [("aria-labelledby", "saeulen")], [
+                el("h2", [("id", "saeulen")], text: t(.homePillarsTitle)),
+                el("ul", [("class", "pillars")], pillars.map { title, text in
+                    el("li", [], [el("h3", text: t(title)), el("p", text: t(text))])
+                }),
+            ]),
+        ]
+        if model.municipalities.isEmpty {
+            content.append(el("p", [("class", "empty-state")], text: t(.noUnitsYet)))
+            return Layout(title: t(.homeTitle), language: language, currentPath: path).render(content)
+        }
+        let (areas, breaks) = UnitFigures.densityAreas(model.municipalities, boundaries: model.boundaries, language: language)
+        let map = SVGMap(id: "kreiskarte", title: t(.mapTitle) + (model.county.map { " – \($0.name)" } ?? ""), areas: areas)
+        content.append(el("section", [("aria-labelledby", "karte"), ("class", "map-section")], [
+            el("h2", [("id", "karte")], text: t(.mapTitle)),
+            el("p", text: t(.mapDescription)),
+            el("div", [("class", "map-and-table")], [
+                el("figure", [("class", "map-figure")], [
+                    areas.isEmpty ? el("p", [("class", "empty-state")], text: t(.noBoundaries)) : map.render(),
+                    UnitFigures.legend(breaks: breaks, language: language),
+                ]),
+                table(model, language: language),
+            ]),
+        ]))
+        return Layout(title: t(.homeTitle), language: language, currentPath: path, showsGeometry: !areas.isEmpty).render(content)
+    }
+
+    static func table(_ model: Model, language: Language) -> HTMLNode {
+        let t = Texts(language)
+        let latestDate = model.municipalities.compactMap { $0.latestPopulation?.referenceDate }.max()
+        var totalRow: HTMLNode = .empty
+        if let county = model.county {
+            totalRow = el("tfoot", [], [el("tr", [], [
+                el("th", [("scope", "row")], [txt(t(.total) + " "), UnitFigures.link(county)]),
+                el("td", [("class", "num")], text: UnitFigures.population(county, language)),
+                el("td", [("class", "num")], text: UnitFigures.area(county, language)),
+                el("td", [("class", "num")], text: UnitFigures.density(county, language)),
+            ])])
+        }
+        return el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+            el("caption", text: t(.mapTableCaption) + (latestDate.map { " (\(t(.populationAsOf)) \(Format.day($0, language)))" } ?? "")),
+            el("thead", [], [el("tr", [], [
+                el("th", [("scope", "col")], text: t(.columnName)),
+                el("th", [("scope", "col"), ("class", "num")], text: t(.columnPopulation)),
+                el("th", [("scope", "col"), ("class", "num")], text: t(.columnArea)),
+                el("th", [("scope", "col"), ("class", "num")], text: t(.columnDensity)),
+            ])]),
+            el("tbody", [], model.municipalities.map { unit in
+                el("tr", [], [
+                    el("th", [("scope", "row")], [UnitFigures.link(unit)]),
+                    el("td", [("class", "num")], text: UnitFigures.population(unit, language)),
+                    el("td", [("class", "num")], text: UnitFigures.area(unit, language)),
+                    el("td", [("class", "num")], text: UnitFigures.density(unit, language)),
+                ])
+            }),
+            totalRow,
+        ])])
+    }
+}

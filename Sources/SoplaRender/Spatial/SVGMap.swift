@@ -1,0 +1,118 @@
+import Foundation
+import SoplaCore
+
+/// A map of units drawn as SVG from their boundaries: no tiles, no script, every area a link.
+public struct SVGMap: Sendable {
+    public struct Area: Sendable {
+        public let unit: SpatialUnit
+        public let geometry: MultiPolygon
+        /// Class of the colour scale, 0…(classes−1), or nil for no fill class.
+        public let colourClass: Int?
+        public let accessibleLabel: String
+
+        public init(unit: SpatialUnit, geometry: MultiPolygon, colourClass: Int?, accessibleLabel: String) {
+            self.unit = unit
+            self.geometry = geometry
+            self.colourClass = colourClass
+            self.accessibleLabel = accessibleLabel
+        }
+    }
+
+    public let id: String
+    public let title: String
+    public let areas: [Area]
+    public let highlightKey: String?
+    public let showLabels: Bool
+    public let width: Double
+
+    public init(id: String, title: String, areas: [Area], highlightKey: String? = nil, showLabels: Bool = true, width: Double = 640) {
+        self.id = id
+        self.title = title
+        self.areas = areas
+        self.highlightKey = highlightKey
+        self.showLabels = showLabels
+        self.width = width
+    }
+
+    /// Equirectangular projection scaled by the cosine of the middle latitude: true to shape at county size.
+    struct Projection {
+        let box: BoundingBox
+        let scale: Double
+        let xFactor: Double
+        let height: Double
+
+        init(box: BoundingBox, width: Double, padding: Double) {
+            self.box = box
+            let midLat = (box.south + box.north) / 2 * .pi / 180
+            xFactor = cos(midLat)
+            let spanX = max((box.east - box.west) * xFactor, 1e-9)
+            scale = (width - 2 * padding) / spanX
+            height = (box.north - box.south) * scale + 2 * padding
+            self.padding = padding
+        }
+
+        let padding: Double
+
+        func point(_ p: Position) -> (Double, Double) {
+            ((p.lon - box.west) * xFactor * scale + padding, (box.north - p.lat) * scale + padding)
+        }
+    }
+
+    public func render() -> HTMLNode {
+        guard let box = areas.compactMap({ $0.geometry.boundingBox }).reduce(nil, { (acc: BoundingBox?, b) in acc?.union(b) ?? b }) else {
+            return .empty
+        }
+        let projection = Projection(box: box, width: width, padding: 8)
+        let titleID = id + "-titel"
+        let shapes: [HTMLNode] = areas.map { area in
+            var classes = ["area"]
+            if let colourClass = area.colourClass { classes.append("c\(colourClass)") }
+            if area.unit.key == highlightKey { classes.append("highlight") }
+            return el("a", [("href", SiteRoute.unit(key: area.unit.key).path), ("aria-label", area.accessibleLabel)], [
+                el("path", [("class", classes.joined(separator: " ")), ("d", pathData(area.geometry, projection))]),
+            ])
+        }
+        let labels: [HTMLNode] = showLabels ? areas.compactMap { area in
+            guard let anchor = area.unit.representativePoint ?? area.geometry.centroid else { return nil }
+            let (x, y) = projection.point(anchor)
+            return el("text", [("x", Self.number(x)), ("y", Self.number(y)), ("class", "label")], text: area.unit.name)
+        } : []
+        return el("svg", [
+            ("id", id), ("class", "map"), ("viewBox", "0 0 \(Self.number(width)) \(Self.number(projection.height))"),
+            ("xmlns", "http://www.w3.org/2000/svg"), ("aria-labelledby", titleID), ("role", "group"),
+        ], [
+            el("title", [("id", titleID)], text: title),
+            el("g", [("class", "areas")], shapes),
+            el("g", [("class", "labels"), ("aria-hidden", "true")], labels),
+        ])
+    }
+
+    func pathData(_ geometry: MultiPolygon, _ projection: Projection) -> String {
+        var d = ""
+        for polygon in geometry.polygons {
+            for ring in polygon.rings {
+                for (i, position) in ring.dropLast().enumerated() {
+                    let (x, y) = projection.point(position)
+                    d += (i == 0 ? "M" : "L") + Self.number(x) + " " + Self.number(y)
+                }
+                d += "Z"
+            }
+        }
+        return d
+    }
+
+    static func number(_ value: Double) -> String {
+        String(format: "%.1f", value)
+    }
+
+    /// Class breaks that put about the same number of values in each class (quantiles).
+    public static func quantileBreaks(_ values: [Double], classes: Int) -> [Double] {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty, classes > 1 else { return [] }
+        return (1..<classes).map { i in sorted[min(sorted.count - 1, i * sorted.count / classes)] }
+    }
+
+    public static func colourClass(of value: Double, breaks: [Double]) -> Int {
+        breaks.firstIndex { value < $0 } ?? breaks.count
+    }
+}

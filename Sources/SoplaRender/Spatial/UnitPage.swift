@@ -1,0 +1,178 @@
+import Foundation
+import SoplaCore
+
+/// One spatial unit: key facts, population over time, parent and children, boundary history.
+public enum UnitPage {
+    public struct Model: Sendable {
+        public let unit: SpatialUnit
+        public let parent: SpatialUnit?
+        public let children: [SpatialUnit]
+        public let history: [BoundaryVersion]
+        /// Units to show on the map with their current boundary: the unit's children, or its siblings.
+        public let mapUnits: [SpatialUnit]
+        public let mapBoundaries: [String: BoundaryVersion]
+        public let catalogue: SpatialLevelCatalogue
+        /// Whether the population figures are sums of the children rather than own figures.
+        public let populationIsAggregated: Bool
+
+        public init(unit: SpatialUnit, parent: SpatialUnit?, children: [SpatialUnit], history: [BoundaryVersion],
+                    mapUnits: [SpatialUnit], mapBoundaries: [String: BoundaryVersion], catalogue: SpatialLevelCatalogue,
+                    populationIsAggregated: Bool) {
+            self.unit = unit
+            self.parent = parent
+            self.children = children
+            self.history = history
+            self.mapUnits = mapUnits
+            self.mapBoundaries = mapBoundaries
+            self.catalogue = catalogue
+            self.populationIsAggregated = populationIsAggregated
+        }
+    }
+
+    public static func render(_ model: Model, language: Language, path: String) -> String {
+        let t = Texts(language)
+        let unit = model.unit
+        var facts: [HTMLNode] = [
+            el("dt", text: unit.key.count == 8 ? t(.officialKey) : t(.columnKey)), el("dd", [], [el("code", text: unit.key)]),
+        ]
+        if let ars = unit.ars { facts += [el("dt", text: t(.regionalKey)), el("dd", [], [el("code", text: ars)])] }
+        facts += [
+            el("dt", text: t(.kind)), el("dd", text: unit.kind),
+            el("dt", text: t(.level)), el("dd", text: UnitFigures.levelName(unit.levelCode, catalogue: model.catalogue, language)),
+        ]
+        if let parent = model.parent {
+            facts += [el("dt", text: t(.parent)), el("dd", [], [UnitFigures.link(parent)])]
+        }
+        if let population = unit.latestPopulation {
+            facts += [el("dt", text: "\(t(.populationAsOf)) \(Format.day(population.referenceDate, language))"),
+                      el("dd", text: Format.integer(population.count, language))]
+        }
+        if unit.areaHectares != nil {
+            facts += [el("dt", text: t(.columnArea)), el("dd", text: UnitFigures.area(unit, language))]
+            facts += [el("dt", text: t(.columnDensity)), el("dd", text: UnitFigures.density(unit, language))]
+        }
+        var content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [
+                el("a", [("href", SiteRoute.units().path)], text: t(.navUnits)),
+                model.parent.map { parent in .group([txt(" › "), UnitFigures.link(parent)]) } ?? .empty,
+            ]),
+            el("h1", text: "\(unit.kind) \(unit.name)"),
+            el("section", [("aria-labelledby", "eckdaten")], [
+                el("h2", [("id", "eckdaten")], text: t(.keyFacts)),
+                el("dl", [("class", "facts")], facts),
+            ]),
+            populationSection(model, language: language),
+        ]
+        let (areas, breaks) = UnitFigures.densityAreas(model.mapUnits, boundaries: model.mapBoundaries, language: language)
+        if !areas.isEmpty {
+            let highlight = model.mapUnits.contains { $0.key == unit.key } ? unit.key : nil
+            content.append(el("section", [("aria-labelledby", "lage")], [
+                el("h2", [("id", "lage")], text: t(.locationMapTitle)),
+                el("figure", [("class", "map-figure")], [
+                    SVGMap(id: "lagekarte", title: "\(t(.locationMapTitle)): \(unit.name)", areas: areas, highlightKey: highlight).render(),
+                    UnitFigures.legend(breaks: breaks, language: language),
+                ]),
+            ]))
+        }
+        content.append(childrenSection(model, language: language))
+        content.append(historySection(model, language: language))
+        return Layout(title: unit.name, language: language, currentPath: path, showsGeometry: !areas.isEmpty).render(content)
+    }
+
+    static func populationSection(_ model: Model, language: Language) -> HTMLNode {
+        let t = Texts(language)
+        let figures = model.unit.populations.sorted { $0.referenceDate < $1.referenceDate }
+        guard !figures.isEmpty else {
+            return el("section", [("aria-labelledby", "einwohner")], [
+                el("h2", [("id", "einwohner")], text: t(.populationOverTime)),
+                el("p", [("class", "empty-state")], text: t(.noPopulation)),
+            ])
+        }
+        let chart = BarChart(title: t(.populationChartTitle), bars: figures.map {
+            BarChart.Bar(label: Format.day($0.referenceDate, language), value: $0.count, valueText: Format.integer($0.count, language))
+        })
+        var rows: [HTMLNode] = []
+        for (index, figure) in figures.enumerated() {
+            let change = index == 0 ? "–" : signed(figure.count - figures[index - 1].count, language)
+            rows.append(el("tr", [], [
+                el("th", [("scope", "row")], [el("time", [("datetime", figure.referenceDate.iso)], text: Format.day(figure.referenceDate, language))]),
+                el("td", [("class", "num")], text: Format.integer(figure.count, language)),
+                el("td", [("class", "num")], text: change),
+                el("td", text: model.populationIsAggregated ? t(.aggregatedFromChildren) : figure.source),
+            ]))
+        }
+        return el("section", [("aria-labelledby", "einwohner")], [
+            el("h2", [("id", "einwohner")], text: t(.populationOverTime)),
+            el("div", [("class", "chart-and-table")], [
+                el("figure", [("class", "chart-figure")], [chart.render()]),
+                el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+                    el("caption", text: t(.populationTableCaption)),
+                    el("thead", [], [el("tr", [], [
+                        el("th", [("scope", "col")], text: t(.columnReferenceDate)),
+                        el("th", [("scope", "col"), ("class", "num")], text: t(.columnPopulation)),
+                        el("th", [("scope", "col"), ("class", "num")], text: t(.columnChange)),
+                        el("th", [("scope", "col")], text: t(.columnSource)),
+                    ])]),
+                    el("tbody", [], rows),
+                ])]),
+            ]),
+        ])
+    }
+
+    static func signed(_ value: Int, _ language: Language) -> String {
+        value > 0 ? "+" + Format.integer(value, language) : Format.integer(value, language)
+    }
+
+    static func childrenSection(_ model: Model, language: Language) -> HTMLNode {
+        let t = Texts(language)
+        guard !model.children.isEmpty else {
+            return el("section", [("aria-labelledby", "untergliederung")], [
+                el("h2", [("id", "untergliederung")], text: t(.children)),
+                el("p", [("class", "empty-state")], text: t(.noChildren)),
+            ])
+        }
+        return el("section", [("aria-labelledby", "untergliederung")], [
+            el("h2", [("id", "untergliederung")], text: t(.children)),
+            el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+                el("caption", text: "\(t(.children)): \(model.unit.name)"),
+                el("thead", [], [el("tr", [], [
+                    el("th", [("scope", "col")], text: t(.columnKey)),
+                    el("th", [("scope", "col")], text: t(.columnName)),
+                    el("th", [("scope", "col")], text: t(.columnKind)),
+                    el("th", [("scope", "col"), ("class", "num")], text: t(.columnPopulation)),
+                    el("th", [("scope", "col"), ("class", "num")], text: t(.columnArea)),
+                ])]),
+                el("tbody", [], model.children.map { child in
+                    el("tr", [], [
+                        el("td", [], [el("code", text: child.key)]),
+                        el("th", [("scope", "row")], [UnitFigures.link(child)]),
+                        el("td", text: child.kind),
+                        el("td", [("class", "num")], text: UnitFigures.population(child, language)),
+                        el("td", [("class", "num")], text: UnitFigures.area(child, language)),
+                    ])
+                }),
+            ])]),
+        ])
+    }
+
+    static func historySection(_ model: Model, language: Language) -> HTMLNode {
+        let t = Texts(language)
+        guard !model.history.isEmpty else { return .empty }
+        return el("section", [("aria-labelledby", "gebietsstaende")], [
+            el("h2", [("id", "gebietsstaende")], text: t(.boundaryHistory)),
+            el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+                el("caption", text: t(.boundaryHistoryCaption)),
+                el("thead", [], [el("tr", [], [
+                    el("th", [("scope", "col")], text: t(.columnValidFrom)),
+                    el("th", [("scope", "col")], text: t(.columnValidTo)),
+                ])]),
+                el("tbody", [], model.history.reversed().map { version in
+                    el("tr", [], [
+                        el("td", [], [el("time", [("datetime", version.validFrom.iso)], text: Format.day(version.validFrom, language))]),
+                        el("td", text: version.validTo.map { Format.day($0, language) } ?? "\(t(.stillValid)) (\(t(.currentStatus)))"),
+                    ])
+                }),
+            ])]),
+        ])
+    }
+}

@@ -1,0 +1,11 @@
+import Fluent
+
+/// Every migration, in the order it runs. A shipped migration is never edited; a change is a new one.
+public enum SoplaMigrations {
+    public static let all: [any Migration] = [
+        CreateSpatialUnit(),
+        CreateSpatialBoundary(),
+        CreateSpatialPopulation(),
+        CreateDataVersion(),
+    ]
+}

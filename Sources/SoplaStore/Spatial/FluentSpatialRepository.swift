@@ -1,0 +1,133 @@
+import Fluent
+import Foundation
+import SoplaCore
+
+/// The spatial base on SQLite or PostgreSQL through Fluent.
+public struct FluentSpatialRepository: SpatialRepository {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    public func allUnits() async throws -> [SpatialUnit] {
+        let models = try await SpatialUnitModel.query(on: database).sort(\.$key).all()
+        let populations = try await SpatialPopulationModel.query(on: database).all()
+        let byUnit = Dictionary(grouping: populations, by: \.unitKey)
+        return models.map { $0.toDomain(populations: byUnit[$0.key, default: []].compactMap { $0.toDomain() }) }
+    }
+
+    public func unit(key: String) async throws -> SpatialUnit? {
+        guard let model = try await SpatialUnitModel.query(on: database).filter(\.$key == key).first() else { return nil }
+        let populations = try await SpatialPopulationModel.query(on: database).filter(\.$unitKey == key).all()
+        return model.toDomain(populations: populations.compactMap { $0.toDomain() })
+    }
+
+    public func boundaryHistory(unitKey: String) async throws -> [BoundaryVersion] {
+        try await SpatialBoundaryModel.query(on: database)
+            .filter(\.$unitKey == unitKey)
+            .sort(\.$validFrom)
+            .all()
+            .map { try $0.toDomain() }
+    }
+
+    public func boundaries(validOn day: Day) async throws -> [String: BoundaryVersion] {
+        // ISO dates compare correctly as text.
+        let models = try await SpatialBoundaryModel.query(on: database)
+            .filter(\.$validFrom <= day.iso)
+            .group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo >= day.iso) }
+            .all()
+        var result: [String: BoundaryVersion] = [:]
+        for model in models {
+            let version = try model.toDomain()
+            if let other = result[version.unitKey], other.validFrom > version.validFrom { continue }
+            result[version.unitKey] = version
+        }
+        return result
+    }
+
+    public func existingUnits() async throws -> [String: ExistingUnit] {
+        let units = try await allUnits()
+        let current = try await SpatialBoundaryModel.query(on: database).filter(\.$validTo == nil).all()
+        var boundaries: [String: BoundaryVersion] = [:]
+        for model in current { boundaries[model.unitKey] = try model.toDomain() }
+        return Dictionary(uniqueKeysWithValues: units.map { ($0.key, ExistingUnit(unit: $0, currentBoundary: boundaries[$0.key])) })
+    }
+
+    public func apply(_ plan: BoundaryImportPlan) async throws {
+        guard plan.changesAnything else { return }
+        try await database.transaction { db in
+            for creation in plan.creations {
+                try await SpatialUnitModel(creation.unit).create(on: db)
+                try await SpatialBoundaryModel(creation.boundary).create(on: db)
+            }
+            for status in plan.newStatuses {
+                if let from = status.closedVersionValidFrom, let closedOn = status.closedOn {
+                    try await SpatialBoundaryModel.query(on: db)
+                        .filter(\.$unitKey == status.unitKey)
+                        .filter(\.$validFrom == from.iso)
+                        .set(\.$validTo, to: closedOn.iso)
+                        .update()
+                }
+                try await SpatialBoundaryModel(status.boundary).create(on: db)
+            }
+            for update in plan.updates {
+                guard let model = try await SpatialUnitModel.query(on: db).filter(\.$key == update.before.key).first() else { continue }
+                model.update(from: update.after)
+                try await model.save(on: db)
+            }
+            try await Self.bumpVersion(on: db)
+        }
+    }
+
+    public func create(_ unit: SpatialUnit) async throws {
+        try await database.transaction { db in
+            try await SpatialUnitModel(unit).create(on: db)
+            try await Self.replacePopulations([unit.key: unit.populations], on: db)
+            try await Self.bumpVersion(on: db)
+        }
+    }
+
+    public func update(_ unit: SpatialUnit) async throws {
+        try await database.transaction { db in
+            guard let model = try await SpatialUnitModel.query(on: db).filter(\.$key == unit.key).first() else {
+                throw StoreError.notFound("spatial unit \(unit.key)")
+            }
+            model.update(from: unit)
+            guard model.hasChanges else { return }
+            try await model.save(on: db)
+            try await Self.bumpVersion(on: db)
+        }
+    }
+
+    public func replacePopulations(_ figures: [String: [PopulationFigure]]) async throws {
+        try await database.transaction { db in
+            try await Self.replacePopulations(figures, on: db)
+            try await Self.bumpVersion(on: db)
+        }
+    }
+
+    static func replacePopulations(_ figures: [String: [PopulationFigure]], on db: any Database) async throws {
+        for (key, list) in figures {
+            try await SpatialPopulationModel.query(on: db).filter(\.$unitKey == key).delete()
+            for figure in list {
+                try await SpatialPopulationModel(unitKey: key, figure).create(on: db)
+            }
+        }
+    }
+
+    public func dataVersion() async throws -> Int {
+        try await DataVersionModel.query(on: database).filter(\.$area == Self.area).first()?.version ?? 0
+    }
+
+    static let area = "spatial"
+
+    static func bumpVersion(on db: any Database) async throws {
+        if let model = try await DataVersionModel.query(on: db).filter(\.$area == area).first() {
+            model.version += 1
+            try await model.save(on: db)
+        } else {
+            try await DataVersionModel(area: area, version: 1).create(on: db)
+        }
+    }
+}

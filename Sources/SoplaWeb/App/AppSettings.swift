@@ -1,0 +1,28 @@
+import Foundation
+import SoplaCore
+import SoplaStore
+
+/// Everything the application needs from outside, read once in the entry point; tests build it directly.
+public struct AppSettings: Sendable {
+    public var database: DatabaseLocation
+    public var levels: SpatialLevelCatalogue
+    public var clock: Clock
+    /// How long the spatial data version may be trusted before a cache asks the database again.
+    public var cacheRevalidationSeconds: Double
+
+    public init(
+        database: DatabaseLocation, levels: SpatialLevelCatalogue = .standard, clock: Clock = .system,
+        cacheRevalidationSeconds: Double = 1
+    ) {
+        self.database = database
+        self.levels = levels
+        self.clock = clock
+        self.cacheRevalidationSeconds = cacheRevalidationSeconds
+    }
+
+    /// Reads `SOPLA_DATABASE_URL` (default `sqlite:./sopla.sqlite`).
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(DatabaseURLError) -> AppSettings {
+        let url = environment["SOPLA_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? DatabaseLocation.defaultValue
+        return AppSettings(database: try DatabaseLocation.parse(url))
+    }
+}

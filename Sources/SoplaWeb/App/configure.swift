@@ -1,0 +1,56 @@
+import Fluent
+import Foundation
+import SoplaCore
+import SoplaRender
+import SoplaStore
+import Vapor
+
+/// Sets up an application: database, middleware, routes and commands. No I/O happens here;
+/// commands connect and migrate when they run.
+public func configure(_ app: Application, settings: AppSettings) throws {
+    try app.useDatabase(settings.database)
+    app.storage[SettingsKey.self] = settings
+    app.storage[GeoJSONCacheKey.self] = GeoJSONCache(revalidateAfter: settings.cacheRevalidationSeconds)
+
+    app.routes.defaultMaxBodySize = "1mb"
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SoplaErrorMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(LanguageMiddleware())
+
+    try app.register(collection: HealthController())
+    try app.register(collection: StaticController())
+    try app.register(collection: SpatialPagesController())
+    try app.register(collection: SpatialAPIController())
+    try app.register(collection: OpenAPIController())
+
+    registerCommands(app)
+}
+
+struct SettingsKey: StorageKey {
+    typealias Value = AppSettings
+}
+
+extension Application {
+    var settings: AppSettings {
+        guard let settings = storage[SettingsKey.self] else { fatalError("configure(_:settings:) was not called") }
+        return settings
+    }
+
+    var spatial: any SpatialRepository {
+        FluentSpatialRepository(database: db)
+    }
+}
+
+extension Request {
+    var settings: AppSettings { application.settings }
+    var spatial: any SpatialRepository { FluentSpatialRepository(database: db) }
+}
+
+extension Array where Element == String {
+    /// Route path components from a `SiteRoute.Pattern`; `:name` becomes a parameter.
+    var pathComponents: [PathComponent] {
+        map { PathComponent(stringLiteral: $0) }
+    }
+}

@@ -1,0 +1,299 @@
+import Fluent
+import Foundation
+import SoplaCore
+import SoplaFormats
+import SoplaStore
+import Vapor
+
+/// A command ended with a message for the person who ran it (printed without a stack trace, exit code 1).
+public struct CommandFailure: Error, CustomStringConvertible {
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+func registerCommands(_ app: Application) {
+    guard let vaporServe = app.asyncCommands.commands["serve"] else { return }
+    app.asyncCommands.use(ServeCommand(inner: vaporServe), as: "serve", isDefault: true)
+    app.asyncCommands.use(DemoCommand(inner: vaporServe), as: "demo")
+    app.asyncCommands.use(MigrateCommand(), as: "migrate")
+    app.asyncCommands.use(ImportGroup(), as: "import")
+    app.asyncCommands.use(ExportGroup(), as: "export")
+    app.asyncCommands.use(UnitGroup(), as: "unit")
+}
+
+/// `--hostname` and `--port` of `serve` and `demo`.
+struct ServerSignature: CommandSignature {
+    @Option(name: "hostname", short: "H", help: "Address to listen on (default 127.0.0.1)")
+    var hostname: String?
+    @Option(name: "port", short: "p", help: "Port to listen on (default 8080)")
+    var port: Int?
+
+    init() {}
+
+    var address: (String, Int) { (hostname ?? "127.0.0.1", port ?? 8080) }
+}
+
+extension CommandContext {
+    /// Runs Vapor's server command with our hostname and port, until the process is stopped.
+    mutating func serve(_ inner: any AnyAsyncCommand, hostname: String, port: Int) async throws {
+        guard (1...65535).contains(port) else { throw CommandFailure("--port \(port) is not a TCP port (1–65535)") }
+        input = CommandInput(arguments: ["sopla serve", "--hostname", hostname, "--port", String(port)])
+        try await inner.run(using: &self)
+    }
+}
+
+struct ServeCommand: AsyncCommand {
+    typealias Signature = ServerSignature
+    let inner: any AnyAsyncCommand
+
+    var help: String {
+        """
+        Serves sopla over HTTP. An SQLite database migrates itself; PostgreSQL needs `sopla migrate` first.
+        Example: SOPLA_DATABASE_URL=postgres://sopla:secret@localhost:5432/sopla sopla serve --hostname 0.0.0.0 --port 8080
+        """
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.prepareDatabase(settings: app.settings, migrate: false)
+        var context = context
+        let (hostname, port) = signature.address
+        try await context.serve(inner, hostname: hostname, port: port)
+    }
+}
+
+struct DemoCommand: AsyncCommand {
+    typealias Signature = ServerSignature
+    let inner: any AnyAsyncCommand
+
+    var help: String {
+        """
+        Creates or refreshes the Lahn-Dill-Kreis demo (23 municipalities, boundaries, population) in the database \
+        named by SOPLA_DATABASE_URL (default sqlite:./sopla.sqlite), then serves it.
+        Example: swift run sopla demo --port 8080
+        """
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let settings = app.settings
+        try await app.prepareDatabase(settings: settings, migrate: true)
+        let plan = try await DemoData.seed(repository: app.spatial, catalogue: settings.levels)
+        let (hostname, port) = signature.address
+        context.console.print("sopla demo: Lahn-Dill-Kreis (\(settings.database.redacted)) – \(plan.summary)")
+        context.console.print("Open http://\(hostname):\(port)/ in a browser.")
+        context.console.print("Demo logins: none yet – all pages of the spatial base are public.")
+        var context = context
+        try await context.serve(inner, hostname: hostname, port: port)
+    }
+}
+
+struct MigrateCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        init() {}
+    }
+
+    var help: String {
+        """
+        Brings the database schema up to date (the production path for PostgreSQL; SQLite migrates itself).
+        Example: SOPLA_DATABASE_URL=postgres://sopla:secret@db:5432/sopla sopla migrate
+        """
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let before = try await app.pendingMigrationsAfterConnecting()
+        try await app.prepareDatabase(settings: app.settings, migrate: true)
+        context.console.print(before == 0 ? "The database is up to date." : "Applied \(before) migration(s); the database is up to date.")
+    }
+}
+
+extension Application {
+    func pendingMigrationsAfterConnecting() async throws -> Int {
+        try await checkConnection(settings: settings)
+        return try await pendingMigrations()
+    }
+}
+
+// MARK: - import
+
+struct ImportGroup: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] { ["boundaries": ImportBoundariesCommand()] }
+    var help: String { "Imports data from files. Example: sopla import boundaries gemeinden.geojson --level municipality" }
+}
+
+struct ImportBoundariesCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "A GeoJSON FeatureCollection of Polygon or MultiPolygon features in WGS84 (lon/lat)")
+        var file: String
+        @Option(name: "level", help: "Level of the features: land, county, municipality or planning-area (default municipality)")
+        var level: String?
+        @Option(name: "key-property", help: "Property holding the official key (default ags)")
+        var keyProperty: String?
+        @Option(name: "name-property", help: "Property holding the name (default name)")
+        var nameProperty: String?
+        @Option(name: "kind-property", help: "Property holding the kind, e.g. Stadt or Gemeinde (optional)")
+        var kindProperty: String?
+        @Option(name: "ars-property", help: "Property holding the 12-digit regional key ARS (optional)")
+        var arsProperty: String?
+        @Option(name: "parent-property", help: "Property holding each feature's parent key (optional)")
+        var parentProperty: String?
+        @Option(name: "parent", help: "One parent key for all features, e.g. the municipality of planning areas")
+        var parent: String?
+        @Option(name: "valid-from", help: "First day of the Gebietsstand of new or changed boundaries, YYYY-MM-DD (default today)")
+        var validFrom: String?
+        @Flag(name: "dry-run", help: "Check the file and report what would change, without writing")
+        var dryRun: Bool
+
+        init() {}
+    }
+
+    var help: String {
+        """
+        Imports boundaries from a GeoJSON file: the whole file or nothing. A changed boundary starts a new
+        Gebietsstand; importing the same file again changes nothing.
+        Examples:
+          sopla import boundaries gemeinden.geojson --level municipality --key-property ags --name-property name
+          sopla import boundaries planungsraeume.geojson --level planning-area --key-property id --name-property name --parent 06532023
+          sopla import boundaries gemeinden-2025.geojson --valid-from 2025-01-01 --dry-run
+        """
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let settings = app.settings
+        let levelCode = signature.level ?? SpatialLevel.municipality.code
+        guard let level = settings.levels.level(code: levelCode) else {
+            throw CommandFailure("--level \(levelCode) is unknown; use one of \(settings.levels.codes.joined(separator: ", "))")
+        }
+        var validFrom = settings.clock.today
+        if let raw = signature.validFrom {
+            guard let day = Day(iso: raw) else { throw CommandFailure("--valid-from \(raw) is not a date; write it as YYYY-MM-DD, e.g. 2025-01-01") }
+            validFrom = day
+        }
+        let importer = BoundaryImporter(repository: app.spatial, catalogue: settings.levels)
+        let data: Data
+        do { data = try importer.read(path: signature.file) } catch { throw CommandFailure(error.description) }
+        try await app.prepareDatabase(settings: settings, migrate: false)
+        let options = BoundaryImportOptions(
+            level: level, keyProperty: signature.keyProperty ?? "ags", nameProperty: signature.nameProperty ?? "name",
+            kindProperty: signature.kindProperty, arsProperty: signature.arsProperty,
+            parentProperty: signature.parentProperty, parentKey: signature.parent, validFrom: validFrom
+        )
+        do {
+            let plan = try await importer.run(data: data, options: options, dryRun: signature.dryRun)
+            context.console.print((signature.dryRun ? "Dry run, nothing written: " : "Imported \(signature.file): ") + plan.summary)
+        } catch let failure as BoundaryImporter.Failure {
+            throw CommandFailure(failure.description)
+        }
+    }
+}
+
+// MARK: - export
+
+struct ExportGroup: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] { ["units": ExportUnitsCommand()] }
+    var help: String { "Exports data. Example: sopla export units --format geojson --output gebiete.geojson" }
+}
+
+struct ExportUnitsCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "format", help: "csv (default) or geojson")
+        var format: String?
+        @Option(name: "level", help: "Only units of this level")
+        var level: String?
+        @Option(name: "output", short: "o", help: "File to write (default: standard output)")
+        var output: String?
+
+        init() {}
+    }
+
+    var help: String {
+        """
+        Exports the spatial units with population and area as CSV, or with their current boundaries as GeoJSON.
+        Examples:
+          sopla export units > gebiete.csv
+          sopla export units --format geojson --level municipality --output gemeinden.geojson
+        """
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let settings = app.settings
+        let format = signature.format ?? "csv"
+        guard ["csv", "geojson"].contains(format) else { throw CommandFailure("--format \(format) is unknown; use csv or geojson") }
+        if let level = signature.level, settings.levels.level(code: level) == nil {
+            throw CommandFailure("--level \(level) is unknown; use one of \(settings.levels.codes.joined(separator: ", "))")
+        }
+        try await app.prepareDatabase(settings: settings, migrate: false)
+        let units = try await app.spatial.unitsWithAggregates(catalogue: settings.levels)
+            .filter { signature.level == nil || $0.levelCode == signature.level }
+        let data: Data
+        if format == "csv" {
+            data = Data(SpatialCSV.write(units, byteOrderMark: false).utf8)
+        } else {
+            let boundaries = try await app.spatial.boundaries(validOn: settings.clock.today)
+            data = GeoJSONWriter.featureCollection(units: units, boundaries: boundaries, attribution: GeoAttribution.boundaries)
+        }
+        if let output = signature.output {
+            do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+                throw CommandFailure("cannot write \(output): \((error as NSError).localizedDescription)")
+            }
+            context.console.print("Wrote \(units.count) units to \(output).")
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}
+
+// MARK: - unit
+
+struct UnitGroup: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] { ["create": CreateUnitCommand()] }
+    var help: String { "Manages spatial units by hand. Example: sopla unit create --parent 06532023 --key 06532023-001 --name Altstadt" }
+}
+
+struct CreateUnitCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "key", help: "Key of the new unit; for a planning area the municipality's AGS, a hyphen and a local code")
+        var key: String?
+        @Option(name: "name", help: "Name of the new unit")
+        var name: String?
+        @Option(name: "level", help: "Level (default planning-area)")
+        var level: String?
+        @Option(name: "parent", help: "Key of the parent unit")
+        var parent: String?
+        @Option(name: "kind", help: "Kind shown to people (default: the level's name)")
+        var kind: String?
+
+        init() {}
+    }
+
+    var help: String {
+        """
+        Creates a spatial unit by hand, typically a planning area below a municipality.
+        Example: sopla unit create --parent 06532023 --key 06532023-001 --name "Wetzlar-Altstadt"
+        """
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let settings = app.settings
+        guard let key = signature.key else { throw CommandFailure("--key is required") }
+        guard let name = signature.name else { throw CommandFailure("--name is required") }
+        try await app.prepareDatabase(settings: settings, migrate: false)
+        let existing = Dictionary(uniqueKeysWithValues: try await app.spatial.allUnits().map { ($0.key, $0) })
+        let draft = SpatialUnitDraft(key: key, name: name, kind: signature.kind,
+                                     levelCode: signature.level ?? SpatialLevel.planningArea.code, parentKey: signature.parent)
+        do {
+            let unit = try draft.validated(catalogue: settings.levels, existing: { existing[$0] })
+            try await app.spatial.create(unit)
+            context.console.print("Created \(unit.kind) \(unit.name) (\(unit.key)).")
+        } catch let failure as ImportFailure {
+            throw CommandFailure(failure.description.replacingOccurrences(of: "nothing was imported", with: "nothing was created"))
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import SoplaRender
+import Vapor
+
+/// Chooses the page language: `?lang=` sets it (and a cookie), else the cookie, else German.
+struct LanguageMiddleware: AsyncMiddleware {
+    static let cookieName = "sopla_lang"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        var fromQuery: Language?
+        if let raw = try? request.query.get(String.self, at: "lang") {
+            fromQuery = Language(rawValue: raw)
+        }
+        let language = fromQuery ?? request.cookies[Self.cookieName].flatMap { Language(rawValue: $0.string) } ?? .de
+        request.storage[LanguageKey.self] = language
+        let response = try await next.respond(to: request)
+        if let fromQuery {
+            response.cookies[Self.cookieName] = HTTPCookies.Value(
+                string: fromQuery.rawValue, maxAge: 365 * 24 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax
+            )
+        }
+        return response
+    }
+}
+
+struct LanguageKey: StorageKey {
+    typealias Value = Language
+}
+
+extension Request {
+    var language: Language { storage[LanguageKey.self] ?? .de }
+
+    /// Path and query as requested, without the language switch, for links back to this page.
+    var pathForLinks: String {
+        var components = URLComponents(string: url.string) ?? URLComponents()
+        components.queryItems = components.queryItems?.filter { $0.name != "lang" }
+        if components.queryItems?.isEmpty == true { components.queryItems = nil }
+        let query = components.percentEncodedQuery.map { "?" + $0 } ?? ""
+        return url.path + query
+    }
+}
+
+/// Headers that keep pages from being framed, sniffed or loading anything from elsewhere.
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    static let contentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        return response
+    }
+}
+
+/// An error of the JSON API, in the shape `{"error": {"code", "message", "details"}}`.
+struct APIError: AbortError {
+    struct Detail: Content, Equatable {
+        let field: String
+        let message: String
+    }
+
+    let status: HTTPResponseStatus
+    let code: String
+    let message: String
+    let details: [Detail]
+
+    init(_ status: HTTPResponseStatus, code: String, message: String, details: [Detail] = []) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details
+    }
+
+    var reason: String { message }
+
+    static func notFound(_ message: String) -> APIError {
+        APIError(.notFound, code: "not_found", message: message)
+    }
+
+    static func badParameter(_ field: String, _ message: String) -> APIError {
+        APIError(.badRequest, code: "invalid_parameter", message: "invalid query parameter \(field): \(message)",
+                 details: [Detail(field: field, message: message)])
+    }
+}
+
+struct ErrorBody: Content {
+    struct Inner: Content {
+        let code: String
+        let message: String
+        let details: [APIError.Detail]
+    }
+
+    let error: Inner
+}
+
+/// Turns every error into a response: the JSON error shape for the API, an HTML page for people.
+/// Internals (stack traces, SQL) never reach the client; server errors are logged.
+struct SoplaErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let status: HTTPResponseStatus
+            let code: String
+            let message: String
+            var details: [APIError.Detail] = []
+            switch error {
+            case let apiError as APIError:
+                (status, code, message, details) = (apiError.status, apiError.code, apiError.message, apiError.details)
+            case let abort as any AbortError:
+                status = abort.status
+                code = Self.code(for: abort.status)
+                message = abort.status == .notFound ? "no resource at \(request.url.path)" : abort.reason
+            default:
+                status = .internalServerError
+                code = "internal_error"
+                message = "the request could not be handled"
+            }
+            if status.code >= 500 {
+                request.logger.report(error: error)
+            }
+            let response: Response
+            if Self.wantsJSON(request) {
+                response = Response(status: status)
+                try response.content.encode(ErrorBody(error: .init(code: code, message: message, details: details)), as: .json)
+            } else {
+                response = HTMLResponse(ErrorPage.render(status: Int(status.code), language: request.language, path: request.pathForLinks)).response(status: status)
+            }
+            if status == .methodNotAllowed, let abort = error as? any AbortError {
+                response.headers.add(contentsOf: abort.headers)
+            }
+            return response
+        }
+    }
+
+    static func wantsJSON(_ request: Request) -> Bool {
+        let path = request.url.path
+        return path.hasPrefix("/api/") || path == "/healthz" || path == "/readyz"
+    }
+
+    static func code(for status: HTTPResponseStatus) -> String {
+        switch status.code {
+        case 400: return "bad_request"
+        case 404: return "not_found"
+        case 405: return "method_not_allowed"
+        case 406: return "not_acceptable"
+        case 413: return "payload_too_large"
+        case 415: return "unsupported_media_type"
+        case 400..<500: return "client_error"
+        default: return "internal_error"
+        }
+    }
+}
+
+/// A rendered HTML page.
+struct HTMLResponse: AsyncResponseEncodable {
+    let html: String
+
+    init(_ html: String) {
+        self.html = html
+    }
+
+    func response(status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
+        return Response(status: status, headers: headers, body: .init(string: html))
+    }
+
+    func encodeResponse(for request: Request) async throws -> Response {
+        response()
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import SoplaCore
+import SoplaFormats
+
+/// Reads a boundary file and writes it all or not at all. Used by `sopla import boundaries` and the demo.
+struct BoundaryImporter {
+    let repository: any SpatialRepository
+    let catalogue: SpatialLevelCatalogue
+    /// Larger files are refused before reading: a county's boundaries are kilobytes, Germany's at full detail a few hundred megabytes.
+    var maxFileBytes: Int = 100 * 1024 * 1024
+
+    enum Failure: Error, CustomStringConvertible {
+        case missingFile(String)
+        case unreadable(String, String)
+        case tooLarge(String, Int, Int)
+        case format(GeoJSONError)
+        case invalid(ImportFailure)
+
+        var description: String {
+            switch self {
+            case .missingFile(let path):
+                return "the file \(path) does not exist; check the path (relative paths start in the current folder)"
+            case .unreadable(let path, let reason):
+                return "the file \(path) cannot be read: \(reason)"
+            case .tooLarge(let path, let size, let limit):
+                return "the file \(path) has \(size / 1_048_576) MB, more than the limit of \(limit / 1_048_576) MB; simplify the geometry (e.g. ogr2ogr -simplify) or split the file by level"
+            case .format(let error):
+                return "nothing was imported: \(error)"
+            case .invalid(let failure):
+                return failure.description
+            }
+        }
+    }
+
+    func read(path: String) throws(Failure) -> Data {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missingFile(path) }
+        guard !isDirectory.boolValue else { throw .unreadable(path, "it is a folder") }
+        let size = ((try? manager.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maxFileBytes else { throw .tooLarge(path, size, maxFileBytes) }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadable(path, (error as NSError).localizedDescription)
+        }
+    }
+
+    /// Checks everything first; writes only a fully valid file, in one transaction.
+    func run(data: Data, options: BoundaryImportOptions, dryRun: Bool) async throws -> BoundaryImportPlan {
+        let parsed: GeoJSONReader.Result
+        do {
+            parsed = try GeoJSONReader.readFeatureCollection(data)
+        } catch {
+            throw Failure.format(error)
+        }
+        let existing = try await repository.existingUnits()
+        let plan: BoundaryImportPlan
+        do {
+            plan = try BoundaryImportPlanner.plan(features: parsed.features, options: options, existing: existing, catalogue: catalogue)
+        } catch {
+            throw Failure.invalid(ImportFailure(issues: (parsed.issues + error.issues).sorted { ($0.featureIndex ?? -1) < ($1.featureIndex ?? -1) }))
+        }
+        guard parsed.issues.isEmpty else { throw Failure.invalid(ImportFailure(issues: parsed.issues)) }
+        if !dryRun { try await repository.apply(plan) }
+        return plan
+    }
+}

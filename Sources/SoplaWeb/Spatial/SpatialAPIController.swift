@@ -1,0 +1,181 @@
+import Foundation
+import SoplaCore
+import SoplaFormats
+import SoplaRender
+import Vapor
+
+struct PopulationResponse: Content, Equatable {
+    let referenceDate: String
+    let count: Int
+    let source: String
+}
+
+struct PointResponse: Content, Equatable {
+    let lon: Double
+    let lat: Double
+}
+
+struct SpatialUnitResponse: Content, Equatable {
+    let key: String
+    let ars: String?
+    let name: String
+    let kind: String
+    let level: String
+    let parentKey: String?
+    let areaKm2: Double?
+    let population: Int?
+    let populationDate: String?
+    let populations: [PopulationResponse]
+    let representativePoint: PointResponse?
+    let childKeys: [String]
+
+    init(_ unit: SpatialUnit, childKeys: [String]) {
+        key = unit.key
+        ars = unit.ars
+        name = unit.name
+        kind = unit.kind
+        level = unit.levelCode
+        parentKey = unit.parentKey
+        areaKm2 = unit.areaHectares.map { Double($0) / 100 }
+        population = unit.latestPopulation?.count
+        populationDate = unit.latestPopulation?.referenceDate.iso
+        populations = unit.populations.map { PopulationResponse(referenceDate: $0.referenceDate.iso, count: $0.count, source: $0.source) }
+        representativePoint = unit.representativePoint.map { PointResponse(lon: $0.lon, lat: $0.lat) }
+        self.childKeys = childKeys
+    }
+}
+
+struct SpatialUnitListResponse: Content {
+    let items: [SpatialUnitResponse]
+    let page: Int
+    let perPage: Int
+    let total: Int
+}
+
+/// `/api/v1/spatial-units`: the spatial base as JSON and GeoJSON.
+struct SpatialAPIController: RouteCollection {
+    static let maxPerPage = 500
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.Pattern.apiUnits.pathComponents, use: list)
+        routes.get(SiteRoute.Pattern.apiUnit.pathComponents, use: detail)
+        routes.get(SiteRoute.Pattern.apiGeoJSON.pathComponents, use: geoJSON)
+        for pattern in [SiteRoute.Pattern.apiUnits, SiteRoute.Pattern.apiUnit, SiteRoute.Pattern.apiGeoJSON, SiteRoute.Pattern.openAPI] {
+            rejectOtherMethods(routes, pattern.pathComponents)
+        }
+    }
+
+    func list(req: Request) async throws -> SpatialUnitListResponse {
+        let settings = req.settings
+        let query = try Self.listQuery(req, catalogue: settings.levels)
+        let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
+        let page = SpatialUnitListing.list(units, query: query)
+        let children = Dictionary(grouping: units.filter { $0.parentKey != nil }, by: { $0.parentKey! })
+        return SpatialUnitListResponse(
+            items: page.items.map { SpatialUnitResponse($0, childKeys: children[$0.key, default: []].map(\.key)) },
+            page: page.page, perPage: page.perPage, total: page.total
+        )
+    }
+
+    func detail(req: Request) async throws -> SpatialUnitResponse {
+        let settings = req.settings
+        guard let key = req.parameters.get("key") else { throw APIError.notFound("no spatial unit key given") }
+        let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
+        guard let unit = units.first(where: { $0.key == key }) else {
+            throw APIError.notFound("no spatial unit has the key \"\(key.prefix(40))\"")
+        }
+        return SpatialUnitResponse(unit, childKeys: units.filter { $0.parentKey == key }.map(\.key))
+    }
+
+    /// RFC 7946 FeatureCollection of the boundaries valid today (or on `date`), rendered once per data version.
+    func geoJSON(req: Request) async throws -> Response {
+        let settings = req.settings
+        let level = try Self.level(req, catalogue: settings.levels)
+        let day: Day
+        if let raw = try? req.query.get(String.self, at: "date") {
+            guard let parsed = Day(iso: raw) else { throw APIError.badParameter("date", "expected a date as YYYY-MM-DD") }
+            day = parsed
+        } else {
+            day = settings.clock.today
+        }
+        guard let cache = req.application.storage[GeoJSONCacheKey.self] else { throw Abort(.internalServerError) }
+        let repository = req.spatial
+        let catalogue = settings.levels
+        let entry = try await cache.entry(
+            key: "\(level ?? "*")|\(day.iso)", now: settings.clock.now(),
+            version: { try await repository.dataVersion() },
+            render: {
+                let units = try await repository.unitsWithAggregates(catalogue: catalogue).filter { level == nil || $0.levelCode == level }
+                let boundaries = try await repository.boundaries(validOn: day)
+                return GeoJSONWriter.featureCollection(units: units, boundaries: boundaries, attribution: GeoAttribution.boundaries)
+            }
+        )
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "geo+json")
+        headers.replaceOrAdd(name: .eTag, value: entry.etag)
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=60")
+        headers.replaceOrAdd(name: .vary, value: "Accept-Encoding")
+        if let tags = req.headers.first(name: .ifNoneMatch), tags.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == entry.etag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
+            return Response(status: .notModified, headers: headers)
+        }
+        let acceptsGzip = req.headers[.acceptEncoding].contains { $0.lowercased().contains("gzip") }
+        if acceptsGzip, let gzip = entry.gzipBody {
+            headers.replaceOrAdd(name: .contentEncoding, value: "gzip")
+            return Response(status: .ok, headers: headers, body: .init(buffer: gzip))
+        }
+        return Response(status: .ok, headers: headers, body: .init(buffer: entry.body))
+    }
+
+    static func listQuery(_ req: Request, catalogue: SpatialLevelCatalogue) throws -> SpatialUnitQuery {
+        let page = try integer(req, "page", range: 1...1_000_000) ?? 1
+        let perPage = try integer(req, "perPage", range: 1...maxPerPage) ?? 50
+        let level = try level(req, catalogue: catalogue)
+        var parent: String?
+        if let raw = try? req.query.get(String.self, at: "parent") {
+            guard Self.isWellFormedKey(raw) else {
+                throw APIError.badParameter("parent", "expected an official key such as 06532 or 06532023")
+            }
+            parent = raw
+        }
+        var search: String?
+        if let raw = try? req.query.get(String.self, at: "q") {
+            guard raw.count <= 100 else { throw APIError.badParameter("q", "at most 100 characters") }
+            search = raw
+        }
+        return SpatialUnitQuery(levelCode: level, parentKey: parent, search: search, page: page, perPage: perPage)
+    }
+
+    static func level(_ req: Request, catalogue: SpatialLevelCatalogue) throws -> String? {
+        guard let raw = try? req.query.get(String.self, at: "level") else { return nil }
+        guard let level = catalogue.level(code: raw) else {
+            throw APIError.badParameter("level", "unknown level; use one of \(catalogue.codes.joined(separator: ", "))")
+        }
+        return level.code
+    }
+
+    static func integer(_ req: Request, _ name: String, range: ClosedRange<Int>) throws -> Int? {
+        guard let raw = try? req.query.get(String.self, at: name) else { return nil }
+        guard raw.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(raw), range.contains(value) else {
+            throw APIError.badParameter(name, "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    /// Keys are 2, 5 or 8 digits, or 8 digits, a hyphen and a local code.
+    static func isWellFormedKey(_ key: String) -> Bool {
+        key.wholeMatch(of: /[0-9]{2}([0-9]{3}([0-9]{3}(-[A-Za-z0-9]{1,12})?)?)?/) != nil
+    }
+}
+
+/// Answers 405 with an Allow header for methods a read-only resource does not take.
+func rejectOtherMethods(_ routes: any RoutesBuilder, _ path: [PathComponent]) {
+    for method in [HTTPMethod.POST, .PUT, .PATCH, .DELETE] {
+        routes.on(method, path) { _ -> Response in
+            throw Abort(.methodNotAllowed, headers: ["Allow": "GET, HEAD"])
+        }
+    }
+}
+
+enum GeoAttribution {
+    static let boundaries = "© GeoBasis-DE / BKG 2013 (Daten verändert)"
+}

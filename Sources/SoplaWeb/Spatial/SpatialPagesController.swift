@@ -1,0 +1,116 @@
+import Foundation
+import SoplaCore
+import SoplaFormats
+import SoplaRender
+import Vapor
+
+/// The public pages of the spatial base.
+struct SpatialPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.Pattern.home.pathComponents, use: home)
+        routes.get(SiteRoute.Pattern.units.pathComponents, use: list)
+        routes.get(SiteRoute.Pattern.unitsCSV.pathComponents, use: csv)
+        routes.get(SiteRoute.Pattern.unit.pathComponents, use: detail)
+        routes.get(SiteRoute.Pattern.data.pathComponents, use: data)
+        routes.get(SiteRoute.Pattern.api.pathComponents, use: api)
+    }
+
+    func home(req: Request) async throws -> HTMLResponse {
+        let settings = req.settings
+        let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
+        let county = primaryRegion(of: units)
+        let municipalities = county.map { c in units.filter { $0.parentKey == c.key } }
+            ?? units.filter { $0.levelCode == SpatialLevel.municipality.code }
+        let boundaries = municipalities.isEmpty ? [:] : try await req.spatial.boundaries(validOn: settings.clock.today)
+        let model = HomePage.Model(county: county, municipalities: municipalities, boundaries: boundaries)
+        return HTMLResponse(HomePage.render(model, language: req.language, path: req.pathForLinks))
+    }
+
+    func list(req: Request) async throws -> HTMLResponse {
+        let settings = req.settings
+        let parameters = Self.parameters(req, catalogue: settings.levels)
+        let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
+        let page = SpatialUnitListing.list(units, query: Self.query(parameters, perPage: 50))
+        let names = Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0.name) })
+        let model = UnitListPage.Model(page: page, parameters: parameters, catalogue: settings.levels, names: names)
+        return HTMLResponse(UnitListPage.render(model, language: req.language, path: req.pathForLinks))
+    }
+
+    /// The list as CSV, with the same filter and sort and without paging.
+    func csv(req: Request) async throws -> Response {
+        let settings = req.settings
+        let parameters = Self.parameters(req, catalogue: settings.levels)
+        let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
+        let all = SpatialUnitListing.list(units, query: Self.query(parameters, perPage: Int.max / 2)).items
+        let text = SpatialCSV.write(all)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "gebiete.csv")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+
+    func detail(req: Request) async throws -> HTMLResponse {
+        let settings = req.settings
+        guard let key = req.parameters.get("key") else { throw Abort(.notFound) }
+        let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
+        guard let unit = units.first(where: { $0.key == key }) else { throw Abort(.notFound) }
+        let parent = unit.parentKey.flatMap { p in units.first { $0.key == p } }
+        let children = units.filter { $0.parentKey == unit.key }
+        let history = try await req.spatial.boundaryHistory(unitKey: unit.key)
+        let boundaries = try await req.spatial.boundaries(validOn: settings.clock.today)
+        let childrenWithBoundary = children.filter { boundaries[$0.key] != nil }
+        let mapUnits: [SpatialUnit]
+        if !childrenWithBoundary.isEmpty {
+            mapUnits = childrenWithBoundary
+        } else if let parent {
+            mapUnits = units.filter { $0.parentKey == parent.key }
+        } else {
+            mapUnits = boundaries[unit.key] != nil ? [unit] : []
+        }
+        let storedPopulation = try await req.spatial.unit(key: unit.key)?.populations ?? []
+        let model = UnitPage.Model(
+            unit: unit, parent: parent, children: children, history: history,
+            mapUnits: mapUnits, mapBoundaries: boundaries, catalogue: settings.levels,
+            populationIsAggregated: storedPopulation.isEmpty && !unit.populations.isEmpty
+        )
+        return HTMLResponse(UnitPage.render(model, language: req.language, path: req.pathForLinks))
+    }
+
+    func data(req: Request) async throws -> HTMLResponse {
+        HTMLResponse(DataPage.render(language: req.language, path: req.pathForLinks))
+    }
+
+    func api(req: Request) async throws -> HTMLResponse {
+        HTMLResponse(APIPage.render(language: req.language, path: req.pathForLinks))
+    }
+
+    /// Page parameters; values that make no sense fall back to the defaults rather than failing a page view.
+    static func parameters(_ req: Request, catalogue: SpatialLevelCatalogue) -> UnitListParameters {
+        let search = (try? req.query.get(String.self, at: "q")).map { String($0.prefix(100)) }.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        let level = (try? req.query.get(String.self, at: "ebene")).flatMap { catalogue.level(code: $0)?.code }
+        let sort = (try? req.query.get(String.self, at: "sortierung")).flatMap(SpatialUnitQuery.SortField.init(rawValue:))
+        let descending = (try? req.query.get(String.self, at: "richtung")) == "ab"
+        let page = (try? req.query.get(String.self, at: "seite")).flatMap(Int.init).map { min(max(1, $0), 1_000_000) } ?? 1
+        return UnitListParameters(search: search, level: level, sort: sort, descending: descending, page: page)
+    }
+
+    static func query(_ p: UnitListParameters, perPage: Int) -> SpatialUnitQuery {
+        SpatialUnitQuery(levelCode: p.level, search: p.search, sort: p.sort ?? .key, descending: p.descending, page: p.page, perPage: perPage)
+    }
+}
+
+/// The unit table as CSV, for the list download and `sopla export units`.
+enum SpatialCSV {
+    static let header = ["key", "ars", "name", "kind", "level", "parent_key", "area_km2", "population", "population_date"]
+
+    static func write(_ units: [SpatialUnit], byteOrderMark: Bool = true) -> String {
+        CSV.write(header: header, rows: units.map { unit in
+            [
+                unit.key, unit.ars ?? "", unit.name, unit.kind, unit.levelCode, unit.parentKey ?? "",
+                unit.areaHectares.map(Decimal2.format) ?? "",
+                unit.latestPopulation.map { String($0.count) } ?? "",
+                unit.latestPopulation?.referenceDate.iso ?? "",
+            ]
+        }, byteOrderMark: byteOrderMark)
+    }
+}

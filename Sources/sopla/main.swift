@@ -1,0 +1,18 @@
+import Foundation
+import Logging
+import SoplaWeb
+import Vapor
+
+var environment = try Environment.detect()
+try LoggingSystem.bootstrap(from: &environment)
+let app = try await Application.make(environment)
+do {
+    let settings = try AppSettings.fromEnvironment()
+    try configure(app, settings: settings)
+    try await app.execute()
+    try await app.asyncShutdown()
+} catch {
+    FileHandle.standardError.write(Data("sopla: error: \(error)\n".utf8))
+    try? await app.asyncShutdown()
+    exit(1)
+}
