@@ -57,6 +57,9 @@ public enum SpatialUnitListing {
             result = result.filter { normalise($0.name).contains(search) || $0.key.hasPrefix(search) }
         }
         result.sort { a, b in
+            // Units without a value come last in either direction.
+            let aMissing = isMissing(a, query.sort), bMissing = isMissing(b, query.sort)
+            if aMissing != bMissing { return bMissing }
             let order = compare(a, b, by: query.sort)
             if order == .orderedSame { return a.key < b.key }
             return query.descending ? order == .orderedDescending : order == .orderedAscending
@@ -83,12 +86,21 @@ public enum SpatialUnitListing {
             .trimmingCharacters(in: .whitespaces)
     }
 
+    static func isMissing(_ unit: SpatialUnit, _ field: SpatialUnitQuery.SortField) -> Bool {
+        switch field {
+        case .population: return unit.latestPopulation == nil
+        case .area: return unit.areaHectares == nil
+        case .density: return density(unit) == nil
+        case .key, .name, .kind, .level: return false
+        }
+    }
+
     static func compare(_ a: SpatialUnit, _ b: SpatialUnit, by field: SpatialUnitQuery.SortField) -> ComparisonResult {
         func cmp<T: Comparable>(_ x: T?, _ y: T?) -> ComparisonResult {
             switch (x, y) {
             case let (x?, y?): return x < y ? .orderedAscending : (x > y ? .orderedDescending : .orderedSame)
             case (nil, nil): return .orderedSame
-            case (nil, _): return .orderedDescending // missing values last
+            case (nil, _): return .orderedDescending
             case (_, nil): return .orderedAscending
             }
         }

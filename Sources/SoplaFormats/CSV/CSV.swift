@@ -35,6 +35,7 @@ public enum CSV {
         var cell = ""
         var inQuotes = false
         var line = 1
+        var quoteLine = 1
         var chars = Array(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         if chars.last != "\n" { chars.append("\n") }
         var i = 0
@@ -49,7 +50,7 @@ public enum CSV {
                 }
             } else {
                 switch c {
-                case "\"" where cell.isEmpty: inQuotes = true
+                case "\"" where cell.isEmpty: inQuotes = true; quoteLine = line
                 case ",": row.append(cell); cell = ""
                 case "\r\n", "\n", "\r":
                     row.append(cell); cell = ""
@@ -61,7 +62,7 @@ public enum CSV {
             }
             i += 1
         }
-        if inQuotes { throw ParseError(line: line, reason: "a quoted cell is not closed") }
+        if inQuotes { throw ParseError(line: quoteLine, reason: "a quoted cell opened here is not closed") }
         return rows
     }
 }

@@ -22,7 +22,7 @@ public enum HomePage {
             (.pillarParticipationTitle, .pillarParticipationText),
         ]
         var content: [HTMLNode] = [
-            el("h1", text: model.county.map { "\(t(.homeTitle)): \($0.kind) \($0.name)" } ?? t(.homeTitle)),
+            el("h1", text: model.county.map { "\(t(.homeTitle)): \($0.name)" } ?? t(.homeTitle)),
             el("p", [("class", "lead")], text: t(.homeIntro)),
             el("section", [("aria-labelledby", "saeulen")], [
                 el("h2", [("id", "saeulen")], text: t(.homePillarsTitle)),

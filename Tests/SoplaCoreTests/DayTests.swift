@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import SoplaCore
+
+@Suite("Day")
+struct DayTests {
+    @Test func parsesAndFormatsISODates() {
+        let day = Day(iso: "2022-05-15")
+        #expect(day == Day(year: 2022, month: 5, day: 15))
+        #expect(day?.iso == "2022-05-15")
+        #expect(day?.german == "15.05.2022")
+    }
+
+    @Test(arguments: ["2023-02-29", "2022-13-01", "2022-5-15", "15.05.2022", "", "2022-05-15T00:00:00Z", "２０２２-05-15"])
+    func rejectsImpossibleOrMalformedDates(_ text: String) {
+        #expect(Day(iso: text) == nil)
+    }
+
+    @Test func acceptsLeapDay() {
+        #expect(Day(iso: "2024-02-29") != nil)
+        #expect(Day(iso: "2000-02-29") != nil)
+        #expect(Day(iso: "1900-02-29") == nil)
+    }
+
+    @Test func previousDayCrossesMonthAndYear() {
+        #expect(Day(iso: "2025-01-01")!.previous == Day(iso: "2024-12-31"))
+        #expect(Day(iso: "2024-03-01")!.previous == Day(iso: "2024-02-29"))
+        #expect(Day(iso: "2023-05-10")!.previous == Day(iso: "2023-05-09"))
+    }
+
+    @Test func dayOfADateIsTakenInUTC() {
+        // 2022-05-15 23:30 UTC
+        let date = Date(timeIntervalSince1970: 1_652_657_400)
+        #expect(Day(date).iso == "2022-05-15")
+        #expect(Clock.fixed(date).today.iso == "2022-05-15")
+    }
+}
