@@ -26,6 +26,7 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Vapor", package: "vapor"),
             ]
         ),
         .target(name: "SoplaRender", dependencies: ["SoplaCore", .product(name: "Plot", package: "Plot")]),
@@ -39,15 +40,20 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "sopla", dependencies: ["SoplaWeb", .product(name: "Vapor", package: "vapor")]),
+        .target(
+            name: "SoplaTestSupport",
+            dependencies: ["SoplaStore", .product(name: "Vapor", package: "vapor")],
+            path: "Tests/SoplaTestSupport"
+        ),
         .testTarget(name: "SoplaCoreTests", dependencies: ["SoplaCore"]),
         .testTarget(name: "SoplaFormatsTests", dependencies: ["SoplaFormats"]),
         .testTarget(
             name: "SoplaStoreTests",
-            dependencies: ["SoplaStore", "SoplaFormats", .product(name: "Fluent", package: "fluent")]
+            dependencies: ["SoplaStore", "SoplaFormats", "SoplaTestSupport", .product(name: "Fluent", package: "fluent")]
         ),
         .testTarget(
             name: "SoplaWebTests",
-            dependencies: ["SoplaWeb", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: ["SoplaWeb", "SoplaTestSupport", .product(name: "VaporTesting", package: "vapor")]
         ),
     ]
 )

@@ -101,6 +101,11 @@ public struct BoundaryImportPlan: Sendable, Equatable {
     public struct Creation: Sendable, Equatable {
         public let unit: SpatialUnit
         public let boundary: BoundaryVersion
+
+        public init(unit: SpatialUnit, boundary: BoundaryVersion) {
+            self.unit = unit
+            self.boundary = boundary
+        }
     }
 
     public struct NewStatus: Sendable, Equatable {
@@ -120,6 +125,8 @@ public struct BoundaryImportPlan: Sendable, Equatable {
     public var newStatuses: [NewStatus] = []
     public var updates: [Update] = []
     public var unchangedKeys: [String] = []
+
+    public init() {}
 
     public var changesAnything: Bool {
         !creations.isEmpty || !newStatuses.isEmpty || !updates.isEmpty

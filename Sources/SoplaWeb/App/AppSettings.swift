@@ -5,6 +5,8 @@ import SoplaStore
 /// Everything the application needs from outside, read once in the entry point; tests build it directly.
 public struct AppSettings: Sendable {
     public var database: DatabaseLocation
+    /// PostgreSQL schema for all tables; nil for the default search path.
+    public var postgresSchema: String?
     public var levels: SpatialLevelCatalogue
     public var clock: Clock
     /// How long the spatial data version may be trusted before a cache asks the database again.
@@ -12,9 +14,10 @@ public struct AppSettings: Sendable {
 
     public init(
         database: DatabaseLocation, levels: SpatialLevelCatalogue = .standard, clock: Clock = .system,
-        cacheRevalidationSeconds: Double = 1
+        cacheRevalidationSeconds: Double = 1, postgresSchema: String? = nil
     ) {
         self.database = database
+        self.postgresSchema = postgresSchema
         self.levels = levels
         self.clock = clock
         self.cacheRevalidationSeconds = cacheRevalidationSeconds

@@ -8,7 +8,7 @@ import Vapor
 /// Sets up an application: database, middleware, routes and commands. No I/O happens here;
 /// commands connect and migrate when they run.
 public func configure(_ app: Application, settings: AppSettings) throws {
-    try app.useDatabase(settings.database)
+    try app.useSoplaDatabase(settings.database, postgresSchema: settings.postgresSchema)
     app.storage[SettingsKey.self] = settings
     app.storage[GeoJSONCacheKey.self] = GeoJSONCache(revalidateAfter: settings.cacheRevalidationSeconds)
 

@@ -58,7 +58,7 @@ struct ServeCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await app.prepareDatabase(settings: app.settings, migrate: false)
+        try await app.prepareDatabase(location: app.settings.database, migrate: false)
         var context = context
         let (hostname, port) = signature.address
         try await context.serve(inner, hostname: hostname, port: port)
@@ -80,7 +80,7 @@ struct DemoCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let settings = app.settings
-        try await app.prepareDatabase(settings: settings, migrate: true)
+        try await app.prepareDatabase(location: settings.database, migrate: true)
         let plan = try await DemoData.seed(repository: app.spatial, catalogue: settings.levels)
         let (hostname, port) = signature.address
         context.console.print("sopla demo: Lahn-Dill-Kreis (\(settings.database.redacted)) – \(plan.summary)")
@@ -106,14 +106,14 @@ struct MigrateCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let before = try await app.pendingMigrationsAfterConnecting()
-        try await app.prepareDatabase(settings: app.settings, migrate: true)
+        try await app.prepareDatabase(location: app.settings.database, migrate: true)
         context.console.print(before == 0 ? "The database is up to date." : "Applied \(before) migration(s); the database is up to date.")
     }
 }
 
 extension Application {
     func pendingMigrationsAfterConnecting() async throws -> Int {
-        try await checkConnection(settings: settings)
+        try await checkConnection(location: settings.database)
         return try await pendingMigrations()
     }
 }
@@ -177,7 +177,7 @@ struct ImportBoundariesCommand: AsyncCommand {
         let importer = BoundaryImporter(repository: app.spatial, catalogue: settings.levels)
         let data: Data
         do { data = try importer.read(path: signature.file) } catch { throw CommandFailure(error.description) }
-        try await app.prepareDatabase(settings: settings, migrate: false)
+        try await app.prepareDatabase(location: settings.database, migrate: false)
         let options = BoundaryImportOptions(
             level: level, keyProperty: signature.keyProperty ?? "ags", nameProperty: signature.nameProperty ?? "name",
             kindProperty: signature.kindProperty, arsProperty: signature.arsProperty,
@@ -228,7 +228,7 @@ struct ExportUnitsCommand: AsyncCommand {
         if let level = signature.level, settings.levels.level(code: level) == nil {
             throw CommandFailure("--level \(level) is unknown; use one of \(settings.levels.codes.joined(separator: ", "))")
         }
-        try await app.prepareDatabase(settings: settings, migrate: false)
+        try await app.prepareDatabase(location: settings.database, migrate: false)
         let units = try await app.spatial.unitsWithAggregates(catalogue: settings.levels)
             .filter { signature.level == nil || $0.levelCode == signature.level }
         let data: Data
@@ -284,7 +284,7 @@ struct CreateUnitCommand: AsyncCommand {
         let settings = app.settings
         guard let key = signature.key else { throw CommandFailure("--key is required") }
         guard let name = signature.name else { throw CommandFailure("--name is required") }
-        try await app.prepareDatabase(settings: settings, migrate: false)
+        try await app.prepareDatabase(location: settings.database, migrate: false)
         let existing = Dictionary(uniqueKeysWithValues: try await app.spatial.allUnits().map { ($0.key, $0) })
         let draft = SpatialUnitDraft(key: key, name: name, kind: signature.kind,
                                      levelCode: signature.level ?? SpatialLevel.planningArea.code, parentKey: signature.parent)

@@ -2,7 +2,6 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
-import SoplaStore
 import Vapor
 
 /// A problem with the database that the person running sopla can fix.
@@ -11,7 +10,9 @@ public struct DatabaseSetupError: Error, CustomStringConvertible {
 }
 
 extension Application {
-    func useDatabase(_ location: DatabaseLocation) throws {
+    /// Registers the database and sopla's migrations. `postgresSchema` puts all tables into one
+    /// PostgreSQL schema (tests use a fresh one each); nil uses the server's default search path.
+    public func useSoplaDatabase(_ location: DatabaseLocation, postgresSchema: String? = nil) throws {
         switch location {
         case .sqliteMemory:
             databases.use(.sqlite(.memory), as: .sqlite)
@@ -20,7 +21,7 @@ extension Application {
         case .postgres(let url):
             do {
                 var config = try SQLPostgresConfiguration(url: url)
-                config.searchPath = nil
+                config.searchPath = postgresSchema.map { [$0] }
                 databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10)), as: .psql)
             } catch {
                 throw DatabaseSetupError(description: "SOPLA_DATABASE_URL cannot be used: \(error). Use postgres://USER:PASSWORD@HOST:PORT/DATABASE")
@@ -30,24 +31,24 @@ extension Application {
     }
 
     /// Connects, and migrates an embedded SQLite database; PostgreSQL must be migrated with `sopla migrate`.
-    public func prepareDatabase(settings: AppSettings, migrate: Bool) async throws {
-        try await checkConnection(settings: settings)
-        if settings.database.isSQLite || migrate {
+    public func prepareDatabase(location: DatabaseLocation, migrate: Bool) async throws {
+        try await checkConnection(location: location)
+        if location.isSQLite || migrate {
             do {
                 try await autoMigrate()
             } catch {
-                throw DatabaseSetupError(description: "migrating the database \(settings.database.redacted) failed: \(String(reflecting: error))")
+                throw DatabaseSetupError(description: "migrating the database \(location.redacted) failed: \(String(reflecting: error))")
             }
         } else {
             let pending = try await pendingMigrations()
             if pending > 0 {
-                throw DatabaseSetupError(description: "the database \(settings.database.redacted) lacks \(pending) migration(s): run `sopla migrate` first")
+                throw DatabaseSetupError(description: "the database \(location.redacted) lacks \(pending) migration(s): run `sopla migrate` first")
             }
         }
     }
 
-    func checkConnection(settings: AppSettings) async throws {
-        if case .sqliteFile(let path) = settings.database {
+    public func checkConnection(location: DatabaseLocation) async throws {
+        if case .sqliteFile(let path) = location {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -65,12 +66,12 @@ extension Application {
             guard let sql = db as? any SQLDatabase else { return }
             try await sql.raw("SELECT 1").run()
         } catch {
-            throw DatabaseSetupError(description: "cannot connect to the database \(settings.database.redacted): \(Self.reason(error)). Check that the server runs and that SOPLA_DATABASE_URL is right.")
+            throw DatabaseSetupError(description: "cannot connect to the database \(location.redacted): \(Self.reason(error)). Check that the server runs and that SOPLA_DATABASE_URL is right.")
         }
     }
 
     /// The number of sopla migrations not yet applied.
-    func pendingMigrations() async throws -> Int {
+    public func pendingMigrations() async throws -> Int {
         do {
             let applied = try await MigrationLog.query(on: db).all().map(\.name)
             return SoplaMigrations.all.filter { !applied.contains($0.name) }.count
