@@ -93,8 +93,9 @@ public struct FluentSpatialRepository: SpatialRepository {
             guard let model = try await SpatialUnitModel.query(on: db).filter(\.$key == unit.key).first() else {
                 throw StoreError.notFound("spatial unit \(unit.key)")
             }
+            // Populations are stored apart; compare only what this call writes.
+            guard model.toDomain(populations: unit.populations) != unit else { return }
             model.update(from: unit)
-            guard model.hasChanges else { return }
             try await model.save(on: db)
             try await Self.bumpVersion(on: db)
         }

@@ -15,8 +15,9 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     app.routes.defaultMaxBodySize = "1mb"
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    app.middleware.use(SoplaErrorMiddleware())
+    // Outermost, so that error pages carry the headers too.
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SoplaErrorMiddleware())
     app.middleware.use(LanguageMiddleware())
 
     try app.register(collection: HealthController())
