@@ -66,6 +66,7 @@ struct SpatialAPIController: RouteCollection {
     }
 
     func list(req: Request) async throws -> SpatialUnitListResponse {
+        try rejectUnknownParameters(req, allowed: ["level", "parent", "q", "page", "perPage"])
         let settings = req.settings
         let query = try Self.listQuery(req, catalogue: settings.levels)
         let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
@@ -78,6 +79,7 @@ struct SpatialAPIController: RouteCollection {
     }
 
     func detail(req: Request) async throws -> SpatialUnitResponse {
+        try rejectUnknownParameters(req, allowed: [])
         let settings = req.settings
         guard let key = req.parameters.get("key") else { throw APIError.notFound("no spatial unit key given") }
         let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
@@ -89,6 +91,7 @@ struct SpatialAPIController: RouteCollection {
 
     /// RFC 7946 FeatureCollection of the boundaries valid today (or on `date`), rendered once per data version.
     func geoJSON(req: Request) async throws -> Response {
+        try rejectUnknownParameters(req, allowed: ["level", "date"])
         let settings = req.settings
         let level = try Self.level(req, catalogue: settings.levels)
         let day: Day
@@ -167,9 +170,21 @@ struct SpatialAPIController: RouteCollection {
     }
 }
 
+/// A misspelt parameter would otherwise be ignored silently and return unfiltered data.
+func rejectUnknownParameters(_ req: Request, allowed: Set<String>) throws {
+    guard let query = req.url.query, !query.isEmpty else { return }
+    for pair in query.split(separator: "&") {
+        let name = String(pair.split(separator: "=", maxSplits: 1).first ?? "").removingPercentEncoding ?? ""
+        if !name.isEmpty, !allowed.contains(name) {
+            let known = allowed.isEmpty ? "this resource takes no query parameters" : "known parameters: " + allowed.sorted().joined(separator: ", ")
+            throw APIError.badParameter(String(name.prefix(40)), "unknown parameter; \(known)")
+        }
+    }
+}
+
 /// Answers 405 with an Allow header for methods a read-only resource does not take.
 func rejectOtherMethods(_ routes: any RoutesBuilder, _ path: [PathComponent]) {
-    for method in [HTTPMethod.POST, .PUT, .PATCH, .DELETE] {
+    for method in [HTTPMethod.POST, .PUT, .PATCH, .DELETE, .TRACE, .OPTIONS] {
         routes.on(method, path) { _ -> Response in
             throw Abort(.methodNotAllowed, headers: ["Allow": "GET, HEAD"])
         }

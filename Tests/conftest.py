@@ -1,0 +1,48 @@
+"""Shared fixtures: the running demo server (started by scripts/test) and a headless Chromium."""
+import os
+import shutil
+
+import pytest
+
+SOPLA_URL = os.environ.get("SOPLA_URL", "http://127.0.0.1:8080")
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    return SOPLA_URL
+
+
+@pytest.fixture(scope="session")
+def sopla_bin():
+    path = os.environ.get("SOPLA_BIN") or os.path.join(os.path.dirname(__file__), "..", ".build", "debug", "sopla")
+    if not os.path.exists(path):
+        pytest.fail(f"sopla binary not found at {path}; run swift build first")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=de-DE"):
+        options.add_argument(arg)
+    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.implicitly_wait(2)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """Opens a path in German (the default) with a fresh cookie jar."""
+    browser.delete_all_cookies()
+
+    def open_path(path):
+        browser.get(base_url + path)
+        return browser
+
+    return open_path
