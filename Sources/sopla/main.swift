@@ -1,7 +1,12 @@
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import SoplaWeb
 import Vapor
+
+// Run Swift concurrency on NIO's event loops, so that async handlers do not hop between thread pools.
+_ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 
 var environment = try Environment.detect()
 try LoggingSystem.bootstrap(from: &environment)

@@ -22,6 +22,14 @@ struct DayTests {
         #expect(Day(iso: "1900-02-29") == nil)
     }
 
+    @Test(arguments: [
+        (0.0, "1970-01-01"), (-1.0, "1969-12-31"), (951_782_400.0, "2000-02-29"), (1_709_164_800.0, "2024-02-29"),
+        (1_735_689_599.0, "2024-12-31"), (1_735_689_600.0, "2025-01-01"), (-2_208_988_800.0, "1900-01-01"),
+    ])
+    func dayOfTimestampsAcrossLeapYearsAndEpoch(_ seconds: Double, _ expected: String) {
+        #expect(Day(Date(timeIntervalSince1970: seconds)).iso == expected)
+    }
+
     @Test func previousDayCrossesMonthAndYear() {
         #expect(Day(iso: "2025-01-01")!.previous == Day(iso: "2024-12-31"))
         #expect(Day(iso: "2024-03-01")!.previous == Day(iso: "2024-02-29"))

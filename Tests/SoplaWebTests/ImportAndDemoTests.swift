@@ -101,7 +101,7 @@ struct ImportAndDemoTests {
             #expect(error.description == "the file /nonexistent/file.geojson does not exist; check the path (relative paths start in the current folder)")
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-big-\(UUID()).geojson").path
-        FileManager.default.createFile(atPath: path, contents: Data(repeating: 32, count: 2_000_000))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(repeating: 32, count: 2_000_000))
         defer { try? FileManager.default.removeItem(atPath: path) }
         do {
             _ = try importer.read(path: path)

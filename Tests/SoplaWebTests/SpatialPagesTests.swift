@@ -167,6 +167,16 @@ struct SpatialPagesTests {
                 #expect(res.status == .ok)
                 #expect(res.text.contains("@media print"))
             }
+            try await app.testing().test(.GET, "/static/favicon.svg") { res in
+                #expect(res.status == .ok)
+                #expect(res.headers.contentType?.description == "image/svg+xml")
+            }
+            try await app.testing().test(.GET, "/static/../Package.swift") { res in
+                #expect(res.status == .notFound)
+            }
+            try await app.testing().test(.GET, "/static/app.js") { res in
+                #expect(res.status == .notFound)
+            }
             try await app.testing().test(.GET, "/daten") { res in
                 #expect(res.text.contains("dl-de/by-2-0"))
             }

@@ -24,23 +24,37 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
-    /// The day in UTC on which `date` falls.
+    /// The day in UTC on which `date` falls (proleptic Gregorian calendar, computed without
+    /// a Calendar because servers ask for it on every request).
     public init(_ date: Date) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        self.year = c.year!
-        self.month = c.month!
-        self.day = c.day!
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let d = dayOfYear - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yearOfEra + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
     }
 
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
     }
 
     /// German notation, as on official tables: 31.12.2019.
     public var german: String {
-        String(format: "%02d.%02d.%04d", day, month, year)
+        Self.pad(day, 2) + "." + Self.pad(month, 2) + "." + Self.pad(year, 4)
+    }
+
+    /// Zero-padded decimal digits; cheaper than String(format:), which servers feel per request.
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     public var description: String { iso }

@@ -26,6 +26,7 @@ public struct Layout: Sendable {
             el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
             el("title", text: title + " – sopla"),
             el("link", [("rel", "stylesheet"), ("href", SiteRoute.stylesheet.path)]),
+            el("link", [("rel", "icon"), ("href", SiteRoute.favicon.path), ("type", "image/svg+xml")]),
         ]
         let body: [HTMLNode] = [
             el("a", [("class", "skip-link"), ("href", "#inhalt")], text: t(.skipToContent)),

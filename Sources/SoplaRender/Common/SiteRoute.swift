@@ -11,6 +11,7 @@ public enum SiteRoute: Sendable {
     case data
     case api
     case stylesheet
+    case favicon
     case apiUnits
     case apiUnit(key: String)
     case apiGeoJSON
@@ -25,6 +26,7 @@ public enum SiteRoute: Sendable {
         case .data: return "/daten"
         case .api: return "/schnittstelle"
         case .stylesheet: return "/static/sopla.css"
+        case .favicon: return "/static/favicon.svg"
         case .apiUnits: return "/api/v1/spatial-units"
         case .apiUnit(let key): return "/api/v1/spatial-units/" + key
         case .apiGeoJSON: return "/api/v1/spatial-units.geojson"
@@ -40,7 +42,7 @@ public enum SiteRoute: Sendable {
         public static let unit = ["gebiete", ":key"]
         public static let data = ["daten"]
         public static let api = ["schnittstelle"]
-        public static let stylesheet = ["static", "sopla.css"]
+        public static let staticFile = ["static", ":file"]
         public static let apiUnits = ["api", "v1", "spatial-units"]
         public static let apiUnit = ["api", "v1", "spatial-units", ":key"]
         public static let apiGeoJSON = ["api", "v1", "spatial-units.geojson"]

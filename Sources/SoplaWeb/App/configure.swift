@@ -13,8 +13,12 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     app.storage[GeoJSONCacheKey.self] = GeoJSONCache(revalidateAfter: settings.cacheRevalidationSeconds)
 
     app.routes.defaultMaxBodySize = "1mb"
+    // sopla takes no compressed request bodies (and so no decompression bombs).
+    app.http.server.configuration.requestDecompression = .disabled
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    if app.logger.logLevel <= .debug {
+        app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
+    }
     // Outermost, so that error pages carry the headers too.
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SoplaErrorMiddleware())

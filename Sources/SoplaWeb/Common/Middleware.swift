@@ -3,23 +3,25 @@ import SoplaRender
 import Vapor
 
 /// Chooses the page language: `?lang=` sets it (and a cookie), else the cookie, else German.
-struct LanguageMiddleware: AsyncMiddleware {
+/// Middleware here is future-based rather than async: it runs on every request, and staying on the
+/// event loop saves a task per request.
+struct LanguageMiddleware: Middleware {
     static let cookieName = "sopla_lang"
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         var fromQuery: Language?
-        if let raw = try? request.query.get(String.self, at: "lang") {
+        if request.url.query?.contains("lang=") == true, let raw = try? request.query.get(String.self, at: "lang") {
             fromQuery = Language(rawValue: raw)
         }
         let language = fromQuery ?? request.cookies[Self.cookieName].flatMap { Language(rawValue: $0.string) } ?? .de
         request.storage[LanguageKey.self] = language
-        let response = try await next.respond(to: request)
-        if let fromQuery {
+        guard let fromQuery else { return next.respond(to: request) }
+        return next.respond(to: request).map { response in
             response.cookies[Self.cookieName] = HTTPCookies.Value(
                 string: fromQuery.rawValue, maxAge: 365 * 24 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax
             )
+            return response
         }
-        return response
     }
 }
 
@@ -41,17 +43,18 @@ extension Request {
 }
 
 /// Headers that keep pages from being framed, sniffed or loading anything from elsewhere.
-struct SecurityHeadersMiddleware: AsyncMiddleware {
+struct SecurityHeadersMiddleware: Middleware {
     static let contentSecurityPolicy =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
-        return response
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).map { response in
+            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
+            response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+            response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+            response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+            return response
+        }
     }
 }
 
@@ -98,11 +101,14 @@ struct ErrorBody: Content {
 
 /// Turns every error into a response: the JSON error shape for the API, an HTML page for people.
 /// Internals (stack traces, SQL) never reach the client; server errors are logged.
-struct SoplaErrorMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: request)
-        } catch {
+struct SoplaErrorMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapErrorThrowing { error in
+            try Self.response(for: error, request: request)
+        }
+    }
+
+    static func response(for error: any Error, request: Request) throws -> Response {
             let status: HTTPResponseStatus
             let code: String
             let message: String
@@ -123,7 +129,7 @@ struct SoplaErrorMiddleware: AsyncMiddleware {
                 request.logger.report(error: error)
             }
             let response: Response
-            if Self.wantsJSON(request) {
+            if wantsJSON(request) {
                 response = Response(status: status)
                 try response.content.encode(ErrorBody(error: .init(code: code, message: message, details: details)), as: .json)
             } else {
@@ -133,7 +139,6 @@ struct SoplaErrorMiddleware: AsyncMiddleware {
                 response.headers.add(contentsOf: abort.headers)
             }
             return response
-        }
     }
 
     static func wantsJSON(_ request: Request) -> Bool {

@@ -90,35 +90,49 @@ struct SpatialAPIController: RouteCollection {
     }
 
     /// RFC 7946 FeatureCollection of the boundaries valid today (or on `date`), rendered once per data version.
-    func geoJSON(req: Request) async throws -> Response {
+    /// Future-based so that a cached answer is sent straight from the event loop.
+    func geoJSON(req: Request) throws -> EventLoopFuture<Response> {
         try rejectUnknownParameters(req, allowed: ["level", "date"])
         let settings = req.settings
-        let level = try Self.level(req, catalogue: settings.levels)
+        let hasQuery = !(req.url.query ?? "").isEmpty
+        let level = hasQuery ? try Self.level(req, catalogue: settings.levels) : nil
         let day: Day
-        if let raw = try? req.query.get(String.self, at: "date") {
+        if hasQuery, let raw = try? req.query.get(String.self, at: "date") {
             guard let parsed = Day(iso: raw) else { throw APIError.badParameter("date", "expected a date as YYYY-MM-DD") }
             day = parsed
         } else {
             day = settings.clock.today
         }
         guard let cache = req.application.storage[GeoJSONCacheKey.self] else { throw Abort(.internalServerError) }
+        let key = "\(level ?? "*")|\(day.iso)"
+        let now = settings.clock.now()
+        if let entry = cache.freshEntry(key: key, now: now) {
+            return req.eventLoop.makeSucceededFuture(Self.response(entry, for: req))
+        }
         let repository = req.spatial
         let catalogue = settings.levels
-        let entry = try await cache.entry(
-            key: "\(level ?? "*")|\(day.iso)", now: settings.clock.now(),
-            version: { try await repository.dataVersion() },
-            render: {
-                let units = try await repository.unitsWithAggregates(catalogue: catalogue).filter { level == nil || $0.levelCode == level }
-                let boundaries = try await repository.boundaries(validOn: day)
-                return GeoJSONWriter.featureCollection(units: units, boundaries: boundaries, attribution: GeoAttribution.boundaries)
-            }
-        )
+        return req.eventLoop.makeFutureWithTask {
+            let entry = try await cache.entry(
+                key: key, now: now,
+                version: { try await repository.dataVersion() },
+                render: {
+                    let units = try await repository.unitsWithAggregates(catalogue: catalogue).filter { level == nil || $0.levelCode == level }
+                    let boundaries = try await repository.boundaries(validOn: day)
+                    return GeoJSONWriter.featureCollection(units: units, boundaries: boundaries, attribution: GeoAttribution.boundaries)
+                }
+            )
+            return Self.response(entry, for: req)
+        }
+    }
+
+    static func response(_ entry: GeoJSONCache.Entry, for req: Request) -> Response {
         var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "application", subType: "geo+json")
+        headers.contentType = geoJSONType
         headers.replaceOrAdd(name: .eTag, value: entry.etag)
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=60")
         headers.replaceOrAdd(name: .vary, value: "Accept-Encoding")
-        if let tags = req.headers.first(name: .ifNoneMatch), tags.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == entry.etag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
+        if let tags = req.headers.first(name: .ifNoneMatch),
+           tags.split(separator: ",").contains(where: { let tag = $0.trimmingCharacters(in: .whitespaces); return tag == entry.etag || tag == "*" }) {
             return Response(status: .notModified, headers: headers)
         }
         let acceptsGzip = req.headers[.acceptEncoding].contains { $0.lowercased().contains("gzip") }
@@ -128,6 +142,8 @@ struct SpatialAPIController: RouteCollection {
         }
         return Response(status: .ok, headers: headers, body: .init(buffer: entry.body))
     }
+
+    static let geoJSONType = HTTPMediaType(type: "application", subType: "geo+json")
 
     static func listQuery(_ req: Request, catalogue: SpatialLevelCatalogue) throws -> SpatialUnitQuery {
         let page = try integer(req, "page", range: 1...1_000_000) ?? 1
