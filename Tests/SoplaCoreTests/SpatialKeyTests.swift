@@ -93,3 +93,29 @@ struct SpatialKeyTests {
         #expect(SpatialLevelCatalogue.standard.codes == ["land", "county", "municipality", "planning-area"])
     }
 }
+
+@Suite("Level configuration")
+struct LevelConfigurationTests {
+    @Test func parsesLevelsInOrder() throws {
+        let catalogue = try SpatialLevelCatalogue.parse("county=Kreis|County|5, municipality=Stadt/Gemeinde|Municipality|8,planning-area=Sozialraum|Social area|local")
+        #expect(catalogue.codes == ["county", "municipality", "planning-area"])
+        #expect(catalogue.level(code: "municipality") == SpatialLevel(code: "municipality", rank: 2, nameDE: "Stadt/Gemeinde", nameEN: "Municipality", keyFormat: .digits(8)))
+        #expect(catalogue.level(code: "planning-area")?.nameDE == "Sozialraum")
+        #expect(catalogue.level(code: "planning-area")?.keyFormat == .localSuffix)
+    }
+
+    @Test func namesTheBadEntry() {
+        #expect(throws: SpatialLevelCatalogue.ConfigurationError(entry: "county=Kreis|County|x", reason: "the key format must be a number of digits (1–12) or local")) {
+            try SpatialLevelCatalogue.parse("county=Kreis|County|x")
+        }
+        #expect(throws: SpatialLevelCatalogue.ConfigurationError(entry: "Kreis", reason: "missing \"=\"")) {
+            try SpatialLevelCatalogue.parse("Kreis")
+        }
+        #expect(throws: SpatialLevelCatalogue.ConfigurationError(entry: "a=A|A|2", reason: "the code a appears twice")) {
+            try SpatialLevelCatalogue.parse("a=A|A|2,a=A|A|2")
+        }
+        #expect(throws: SpatialLevelCatalogue.ConfigurationError(entry: "", reason: "no level given")) {
+            try SpatialLevelCatalogue.parse("")
+        }
+    }
+}

@@ -54,3 +54,49 @@ public struct SpatialLevelCatalogue: Sendable {
 
     public var codes: [String] { levels.map(\.code) }
 }
+
+extension SpatialLevelCatalogue {
+    /// Why a level configuration cannot be used.
+    public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
+        public let entry: String
+        public let reason: String
+
+        public var description: String {
+            "SOPLA_LEVELS entry \"\(entry)\": \(reason); write entries as code=German name|English name|digits or local, separated by commas, highest level first"
+        }
+    }
+
+    /// Reads a configuration such as
+    /// `county=Kreis|County|5,municipality=Stadt/Gemeinde|Municipality|8,planning-area=Planungsraum|Planning area|local`.
+    /// Levels are ranked in the order given.
+    public static func parse(_ text: String) throws(ConfigurationError) -> SpatialLevelCatalogue {
+        var levels: [SpatialLevel] = []
+        for (index, rawEntry) in text.split(separator: ",").enumerated() {
+            let entry = rawEntry.trimmingCharacters(in: .whitespaces)
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw ConfigurationError(entry: entry, reason: "missing \"=\"") }
+            let code = parts[0].trimmingCharacters(in: .whitespaces)
+            guard !code.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
+                throw ConfigurationError(entry: entry, reason: "the code must be lowercase letters, digits or hyphens")
+            }
+            guard !levels.contains(where: { $0.code == code }) else {
+                throw ConfigurationError(entry: entry, reason: "the code \(code) appears twice")
+            }
+            let fields = parts[1].split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.count == 3, !fields[0].isEmpty, !fields[1].isEmpty else {
+                throw ConfigurationError(entry: entry, reason: "expected three fields after \"=\"")
+            }
+            let format: SpatialKeyFormat
+            if fields[2] == "local" {
+                format = .localSuffix
+            } else if let digits = Int(fields[2]), (1...12).contains(digits) {
+                format = .digits(digits)
+            } else {
+                throw ConfigurationError(entry: entry, reason: "the key format must be a number of digits (1–12) or local")
+            }
+            levels.append(SpatialLevel(code: code, rank: index + 1, nameDE: fields[0], nameEN: fields[1], keyFormat: format))
+        }
+        guard !levels.isEmpty else { throw ConfigurationError(entry: text, reason: "no level given") }
+        return SpatialLevelCatalogue(levels: levels)
+    }
+}

@@ -23,9 +23,14 @@ public struct AppSettings: Sendable {
         self.cacheRevalidationSeconds = cacheRevalidationSeconds
     }
 
-    /// Reads `SOPLA_DATABASE_URL` (default `sqlite:./sopla.sqlite`).
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(DatabaseURLError) -> AppSettings {
+    /// Reads `SOPLA_DATABASE_URL` (default `sqlite:./sopla.sqlite`) and `SOPLA_LEVELS` (default: Land,
+    /// county, municipality, planning area).
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppSettings {
         let url = environment["SOPLA_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? DatabaseLocation.defaultValue
-        return AppSettings(database: try DatabaseLocation.parse(url))
+        var levels = SpatialLevelCatalogue.standard
+        if let text = environment["SOPLA_LEVELS"], !text.isEmpty {
+            levels = try SpatialLevelCatalogue.parse(text)
+        }
+        return AppSettings(database: try DatabaseLocation.parse(url), levels: levels)
     }
 }

@@ -109,36 +109,36 @@ struct SoplaErrorMiddleware: Middleware {
     }
 
     static func response(for error: any Error, request: Request) throws -> Response {
-            let status: HTTPResponseStatus
-            let code: String
-            let message: String
-            var details: [APIError.Detail] = []
-            switch error {
-            case let apiError as APIError:
-                (status, code, message, details) = (apiError.status, apiError.code, apiError.message, apiError.details)
-            case let abort as any AbortError:
-                status = abort.status
-                code = Self.code(for: abort.status)
-                message = abort.status == .notFound ? "no resource at \(request.url.path)" : abort.reason
-            default:
-                status = .internalServerError
-                code = "internal_error"
-                message = "the request could not be handled"
-            }
-            if status.code >= 500 {
-                request.logger.report(error: error)
-            }
-            let response: Response
-            if wantsJSON(request) {
-                response = Response(status: status)
-                try response.content.encode(ErrorBody(error: .init(code: code, message: message, details: details)), as: .json)
-            } else {
-                response = HTMLResponse(ErrorPage.render(status: Int(status.code), language: request.language, path: request.pathForLinks)).response(status: status)
-            }
-            if status == .methodNotAllowed, let abort = error as? any AbortError {
-                response.headers.add(contentsOf: abort.headers)
-            }
-            return response
+        let status: HTTPResponseStatus
+        let code: String
+        let message: String
+        var details: [APIError.Detail] = []
+        switch error {
+        case let apiError as APIError:
+            (status, code, message, details) = (apiError.status, apiError.code, apiError.message, apiError.details)
+        case let abort as any AbortError:
+            status = abort.status
+            code = Self.code(for: abort.status)
+            message = abort.status == .notFound ? "no resource at \(request.url.path)" : abort.reason
+        default:
+            status = .internalServerError
+            code = "internal_error"
+            message = "the request could not be handled"
+        }
+        if status.code >= 500 {
+            request.logger.report(error: error)
+        }
+        let response: Response
+        if wantsJSON(request) {
+            response = Response(status: status)
+            try response.content.encode(ErrorBody(error: .init(code: code, message: message, details: details)), as: .json)
+        } else {
+            response = HTMLResponse(ErrorPage.render(status: Int(status.code), language: request.language, path: request.pathForLinks)).response(status: status)
+        }
+        if status == .methodNotAllowed, let abort = error as? any AbortError {
+            response.headers.add(contentsOf: abort.headers)
+        }
+        return response
     }
 
     static func wantsJSON(_ request: Request) -> Bool {
