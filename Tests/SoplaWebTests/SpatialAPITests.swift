@@ -7,16 +7,6 @@ import VaporTesting
 
 @Suite("Spatial API")
 struct SpatialAPITests {
-    struct ErrorEnvelope: Decodable {
-        struct Inner: Decodable {
-            let code: String
-            let message: String
-            let details: [APIError.Detail]
-        }
-
-        let error: Inner
-    }
-
     struct Envelope: Decodable {
         let items: [SpatialUnitResponse]
         let page: Int
@@ -59,6 +49,10 @@ struct SpatialAPITests {
                 #expect(unit.population == 53116)
                 #expect(unit.populationDate == "2022-05-15")
                 #expect(unit.representativePoint != nil)
+                #expect(unit.validFrom == "2013-01-01")
+                // The centroid of Wetzlar's boundary lies in Wetzlar, near its representative point.
+                let centroid = try #require(unit.centroid)
+                #expect(abs(centroid.lon - 8.49) < 0.05 && abs(centroid.lat - 50.56) < 0.05)
             }
         }
     }
@@ -72,7 +66,7 @@ struct SpatialAPITests {
         try await withTestApp(demo: false) { app in
             try await app.testing().test(.GET, path) { res in
                 #expect(res.status == .badRequest)
-                let body = try res.content.decode(ErrorEnvelope.self)
+                let body = try res.content.decode(ErrorBody.self)
                 #expect(body.error.code == "invalid_parameter")
                 #expect(body.error.details.map(\.field) == [field])
                 #expect(body.error.message.hasPrefix("invalid query parameter \(field): "))
@@ -84,13 +78,13 @@ struct SpatialAPITests {
         try await withTestApp(demo: false) { app in
             try await app.testing().test(.GET, "/api/v1/spatial-units/06532099") { res in
                 #expect(res.status == .notFound)
-                let body = try res.content.decode(ErrorEnvelope.self)
+                let body = try res.content.decode(ErrorBody.self)
                 #expect(body.error.code == "not_found")
                 #expect(body.error.message == "no spatial unit has the key \"06532099\"")
             }
             try await app.testing().test(.GET, "/api/v1/nothing") { res in
                 #expect(res.status == .notFound)
-                let body = try res.content.decode(ErrorEnvelope.self)
+                let body = try res.content.decode(ErrorBody.self)
                 #expect(body.error.code == "not_found")
             }
         }
@@ -102,7 +96,7 @@ struct SpatialAPITests {
                 try await app.testing().test(method, "/api/v1/spatial-units") { res in
                     #expect(res.status == .methodNotAllowed)
                     #expect(res.headers.first(name: "Allow") == "GET, HEAD")
-                    let body = try res.content.decode(ErrorEnvelope.self)
+                    let body = try res.content.decode(ErrorBody.self)
                     #expect(body.error.code == "method_not_allowed")
                 }
             }

@@ -36,6 +36,16 @@ struct ServerSignature: CommandSignature {
     var address: (String, Int) { (hostname ?? "127.0.0.1", port ?? 8080) }
 }
 
+extension SpatialLevelCatalogue {
+    /// The level for a `--level` option, or a message listing the known ones.
+    func requireLevel(_ code: String) throws -> SpatialLevel {
+        guard let level = level(code: code) else {
+            throw CommandFailure("--level \(code) is unknown; use one of \(codes.joined(separator: ", "))")
+        }
+        return level
+    }
+}
+
 extension CommandContext {
     /// Runs Vapor's server command with our hostname and port, until the process is stopped.
     mutating func serve(_ inner: any AnyAsyncCommand, hostname: String, port: Int) async throws {
@@ -165,10 +175,7 @@ struct ImportBoundariesCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let settings = app.settings
-        let levelCode = signature.level ?? SpatialLevel.municipality.code
-        guard let level = settings.levels.level(code: levelCode) else {
-            throw CommandFailure("--level \(levelCode) is unknown; use one of \(settings.levels.codes.joined(separator: ", "))")
-        }
+        let level = try settings.levels.requireLevel(signature.level ?? SpatialLevel.municipality.code)
         var validFrom = settings.clock.today
         if let raw = signature.validFrom {
             guard let day = Day(iso: raw) else { throw CommandFailure("--valid-from \(raw) is not a date; write it as YYYY-MM-DD, e.g. 2025-01-01") }
@@ -225,9 +232,7 @@ struct ExportUnitsCommand: AsyncCommand {
         let settings = app.settings
         let format = signature.format ?? "csv"
         guard ["csv", "geojson"].contains(format) else { throw CommandFailure("--format \(format) is unknown; use csv or geojson") }
-        if let level = signature.level, settings.levels.level(code: level) == nil {
-            throw CommandFailure("--level \(level) is unknown; use one of \(settings.levels.codes.joined(separator: ", "))")
-        }
+        if let level = signature.level { _ = try settings.levels.requireLevel(level) }
         try await app.prepareDatabase(location: settings.database, migrate: false)
         let units = try await app.spatial.unitsWithAggregates(catalogue: settings.levels)
             .filter { signature.level == nil || $0.levelCode == signature.level }

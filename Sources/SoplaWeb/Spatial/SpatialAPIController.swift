@@ -27,9 +27,13 @@ struct SpatialUnitResponse: Content, Equatable {
     let populationDate: String?
     let populations: [PopulationResponse]
     let representativePoint: PointResponse?
+    /// Area-weighted centroid of the current boundary.
+    let centroid: PointResponse?
+    /// First day of the current Gebietsstand of the boundary.
+    let validFrom: String?
     let childKeys: [String]
 
-    init(_ unit: SpatialUnit, childKeys: [String]) {
+    init(_ unit: SpatialUnit, childKeys: [String], boundary: BoundaryVersion?) {
         key = unit.key
         ars = unit.ars
         name = unit.name
@@ -41,6 +45,8 @@ struct SpatialUnitResponse: Content, Equatable {
         populationDate = unit.latestPopulation?.referenceDate.iso
         populations = unit.populations.map { PopulationResponse(referenceDate: $0.referenceDate.iso, count: $0.count, source: $0.source) }
         representativePoint = unit.representativePoint.map { PointResponse(lon: $0.lon, lat: $0.lat) }
+        centroid = boundary?.geometry.centroid.map { PointResponse(lon: $0.lon, lat: $0.lat) }
+        validFrom = boundary?.validFrom.iso
         self.childKeys = childKeys
     }
 }
@@ -72,8 +78,9 @@ struct SpatialAPIController: RouteCollection {
         let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
         let page = SpatialUnitListing.list(units, query: query)
         let children = Dictionary(grouping: units.filter { $0.parentKey != nil }, by: { $0.parentKey! })
+        let boundaries = page.items.isEmpty ? [:] : try await req.spatial.boundaries(validOn: settings.clock.today)
         return SpatialUnitListResponse(
-            items: page.items.map { SpatialUnitResponse($0, childKeys: children[$0.key, default: []].map(\.key)) },
+            items: page.items.map { SpatialUnitResponse($0, childKeys: children[$0.key, default: []].map(\.key), boundary: boundaries[$0.key]) },
             page: page.page, perPage: page.perPage, total: page.total
         )
     }
@@ -86,7 +93,8 @@ struct SpatialAPIController: RouteCollection {
         guard let unit = units.first(where: { $0.key == key }) else {
             throw APIError.notFound("no spatial unit has the key \"\(key.prefix(40))\"")
         }
-        return SpatialUnitResponse(unit, childKeys: units.filter { $0.parentKey == key }.map(\.key))
+        let boundary = try await req.spatial.boundaries(validOn: settings.clock.today)[key]
+        return SpatialUnitResponse(unit, childKeys: units.filter { $0.parentKey == key }.map(\.key), boundary: boundary)
     }
 
     /// RFC 7946 FeatureCollection of the boundaries valid today (or on `date`), rendered once per data version.
