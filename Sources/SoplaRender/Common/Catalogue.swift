@@ -23,7 +23,7 @@ public enum TextKey: Sendable {
     case sortedAscending, sortedDescending, sortBy
     case keyFacts, officialKey, regionalKey, kind, level, parent, children, populationOverTime
     case populationChartTitle, populationTableCaption, boundaryHistory, boundaryHistoryCaption
-    case currentStatus, stillValid, noChildren, noPopulation, aggregatedFromChildren, locationMapTitle
+    case currentStatus, stillValid, noChildren, noPopulation, aggregatedFromChildren, locationMapTitle, childrenMapTitle
     case dataTitle, dataIntro, dataGeometryTitle, dataStatisticsTitle, dataLicence, apiTitle, apiIntro
     case attribution, attributionStatistics
     case errorNotFoundTitle, errorNotFoundText, errorBadRequestTitle, errorServerTitle, errorServerText, backHome
@@ -115,6 +115,7 @@ public enum TextKey: Sendable {
         case .noPopulation: return ("Keine Einwohnerzahlen hinterlegt.", "No population figures stored.")
         case .aggregatedFromChildren: return ("Summe der untergeordneten Gebiete", "Sum of the subordinate areas")
         case .locationMapTitle: return ("Lage im Kreis", "Location in the county")
+        case .childrenMapTitle: return ("Karte der untergeordneten Gebiete", "Map of the subordinate areas")
         case .dataTitle: return ("Daten und Lizenzen", "Data and licences")
         case .dataIntro: return ("sopla zeigt amtliche Daten. Hier steht, woher sie stammen und unter welcher Lizenz sie stehen.", "sopla shows official data. This page says where it comes from and under which licence.")
         case .dataGeometryTitle: return ("Gemeindegrenzen", "Municipality boundaries")

@@ -66,10 +66,11 @@ public enum UnitPage {
         let (areas, breaks) = UnitFigures.densityAreas(model.mapUnits, boundaries: model.mapBoundaries, language: language)
         if !areas.isEmpty {
             let highlight = model.mapUnits.contains { $0.key == unit.key } ? unit.key : nil
+            let mapTitle = highlight == nil ? t(.childrenMapTitle) : t(.locationMapTitle)
             content.append(el("section", [("aria-labelledby", "lage")], [
-                el("h2", [("id", "lage")], text: t(.locationMapTitle)),
+                el("h2", [("id", "lage")], text: mapTitle),
                 el("figure", [("class", "map-figure")], [
-                    SVGMap(id: "lagekarte", title: "\(t(.locationMapTitle)): \(unit.name)", areas: areas, highlightKey: highlight).render(),
+                    SVGMap(id: "lagekarte", title: "\(mapTitle): \(unit.name)", areas: areas, highlightKey: highlight).render(),
                     UnitFigures.legend(breaks: breaks, language: language),
                 ]),
             ]))
