@@ -148,6 +148,39 @@ struct SpatialPagesTests {
         }
     }
 
+    @Test func everyTableOfAUnitPageHasItsCSV() async throws {
+        try await withTestApp { app in
+            try await app.testing().test(.GET, "/gebiete/06532") { res in
+                #expect(res.text.contains("href=\"/gebiete/06532/einwohner.csv\""))
+                #expect(res.text.contains("href=\"/gebiete.csv?gehoert-zu=06532\""))
+            }
+            try await app.testing().test(.GET, "/gebiete/06532/einwohner.csv") { res in
+                #expect(res.status == .ok)
+                #expect(res.headers.contentDisposition?.filename == "einwohner-06532.csv")
+                #expect(res.text.split(separator: "\r\n") == [
+                    "\u{FEFF}key,name,reference_date,population,source",
+                    "06532,Lahn-Dill-Kreis,2019-12-31,253319,\"Destatis, Gemeindeverzeichnis (GV-ISys), 31.12.2019\"",
+                    "06532,Lahn-Dill-Kreis,2022-05-15,251972,\"Zensus 2022, Tabelle 1000A-0000\"",
+                ])
+            }
+            try await app.testing().test(.GET, "/gebiete/06532023/gebietsstaende.csv") { res in
+                let lines = res.text.split(separator: "\r\n")
+                #expect(lines.count == 2)
+                #expect(lines[1] == "06532023,Wetzlar,2013-01-01,,8.514068,50.566344")
+            }
+            try await app.testing().test(.GET, "/gebiete/06532099/einwohner.csv") { res in
+                #expect(res.status == .notFound)
+            }
+            try await app.testing().test(.GET, "/gebiete.csv?gehoert-zu=06532") { res in
+                #expect(res.text.split(separator: "\r\n").count == 24)
+            }
+            try await app.testing().test(.GET, "/gebiete?gehoert-zu=06532&q=wetz") { res in
+                #expect(res.text.contains("1 Treffer"))
+                #expect(res.text.contains("name=\"gehoert-zu\" value=\"06532\""))
+            }
+        }
+    }
+
     @Test func everyResponseCarriesSecurityHeaders() async throws {
         try await withTestApp { app in
             for path in ["/", "/gebiete", "/api/v1/spatial-units", "/nirgendwo"] {

@@ -45,7 +45,16 @@ public enum HomePage {
                     areas.isEmpty ? el("p", [("class", "empty-state")], text: t(.noBoundaries)) : map.render(),
                     UnitFigures.legend(breaks: breaks, language: language),
                 ]),
-                table(model, language: language),
+                el("div", [], [
+                    table(model, language: language),
+                    el("p", [("class", "downloads")], [
+                        el("a", [("href", SiteRoute.unitsCSV(UnitListParameters(
+                            level: model.county == nil ? SpatialLevel.municipality.code : nil, parent: model.county?.key
+                        )).path), ("download", "")], text: t(.downloadCSV)),
+                        txt(" · "),
+                        el("a", [("href", SiteRoute.apiGeoJSON.path)], text: t(.downloadGeoJSON)),
+                    ]),
+                ]),
             ]),
         ]))
         return Layout(title: t(.homeTitle), language: language, currentPath: path, showsGeometry: !areas.isEmpty).render(content)

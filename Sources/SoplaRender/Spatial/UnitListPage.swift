@@ -36,11 +36,15 @@ public enum UnitListPage {
                     el("label", [("for", "ebene")], text: t(.levelFilterLabel)),
                     el("select", [("id", "ebene"), ("name", "ebene")], levelOptions),
                 ]),
+                p.parent.map { el("input", [("type", "hidden"), ("name", "gehoert-zu"), ("value", $0)]) } ?? .empty,
                 p.sort.map { el("input", [("type", "hidden"), ("name", "sortierung"), ("value", $0.rawValue)]) } ?? .empty,
                 p.descending ? el("input", [("type", "hidden"), ("name", "richtung"), ("value", "ab")]) : .empty,
                 el("button", [("type", "submit")], text: t(.searchButton)),
-                (p.search != nil || p.level != nil) ? el("a", [("href", SiteRoute.units().path), ("class", "reset")], text: t(.resetFilters)) : .empty,
+                (p.search != nil || p.level != nil || p.parent != nil) ? el("a", [("href", SiteRoute.units().path), ("class", "reset")], text: t(.resetFilters)) : .empty,
             ]),
+            p.parent.map { key in
+                el("p", [("class", "active-filter")], [txt(t(.parent) + ": "), el("a", [("href", SiteRoute.unit(key: key).path)], text: model.names[key] ?? key)])
+            } ?? .empty,
             el("p", [("class", "result-count"), ("role", "status")], text: "\(Format.integer(model.page.total, language)) \(t(.resultsCount))"),
         ]
         if model.page.items.isEmpty {

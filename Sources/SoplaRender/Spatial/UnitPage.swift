@@ -117,7 +117,12 @@ public enum UnitPage {
                     el("tbody", [], rows),
                 ])]),
             ]),
+            download(.unitPopulationCSV(key: model.unit.key), language),
         ])
+    }
+
+    static func download(_ route: SiteRoute, _ language: Language) -> HTMLNode {
+        el("p", [("class", "downloads")], [el("a", [("href", route.path), ("download", "")], text: Texts(language)(.downloadCSV))])
     }
 
     static func signed(_ value: Int, _ language: Language) -> String {
@@ -153,6 +158,7 @@ public enum UnitPage {
                     ])
                 }),
             ])]),
+            download(.unitsCSV(UnitListParameters(parent: model.unit.key)), language),
         ])
     }
 
@@ -174,6 +180,7 @@ public enum UnitPage {
                     ])
                 }),
             ])]),
+            download(.unitHistoryCSV(key: model.unit.key), language),
         ])
     }
 }

@@ -11,6 +11,8 @@ struct SpatialPagesController: RouteCollection {
         routes.get(SiteRoute.Pattern.units.pathComponents, use: list)
         routes.get(SiteRoute.Pattern.unitsCSV.pathComponents, use: csv)
         routes.get(SiteRoute.Pattern.unit.pathComponents, use: detail)
+        routes.get(SiteRoute.Pattern.unitPopulationCSV.pathComponents, use: populationCSV)
+        routes.get(SiteRoute.Pattern.unitHistoryCSV.pathComponents, use: historyCSV)
         routes.get(SiteRoute.Pattern.data.pathComponents, use: data)
         routes.get(SiteRoute.Pattern.api.pathComponents, use: api)
     }
@@ -43,9 +45,42 @@ struct SpatialPagesController: RouteCollection {
         let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
         let all = SpatialUnitListing.list(units, query: Self.query(parameters, perPage: Int.max / 2)).items
         let text = SpatialCSV.write(all)
+        return Self.csvResponse(text, filename: "gebiete.csv")
+    }
+
+    /// The population table of one unit (own figures, or the sums of its children).
+    func populationCSV(req: Request) async throws -> Response {
+        let unit = try await Self.unit(req)
+        let figures = unit.populations.sorted { $0.referenceDate < $1.referenceDate }
+        let text = CSV.write(header: ["key", "name", "reference_date", "population", "source"], rows: figures.map {
+            [unit.key, unit.name, $0.referenceDate.iso, String($0.count), $0.source]
+        })
+        return Self.csvResponse(text, filename: "einwohner-\(unit.key).csv")
+    }
+
+    /// The Gebietsstände of one unit, without geometry (that is in the GeoJSON).
+    func historyCSV(req: Request) async throws -> Response {
+        let unit = try await Self.unit(req)
+        let history = try await req.spatial.boundaryHistory(unitKey: unit.key)
+        let text = CSV.write(header: ["key", "name", "valid_from", "valid_to", "centroid_lon", "centroid_lat"], rows: history.map { version in
+            let centroid = version.geometry.centroid
+            return [unit.key, unit.name, version.validFrom.iso, version.validTo?.iso ?? "",
+                    centroid.map { String(format: "%.6f", $0.lon) } ?? "", centroid.map { String(format: "%.6f", $0.lat) } ?? ""]
+        })
+        return Self.csvResponse(text, filename: "gebietsstaende-\(unit.key).csv")
+    }
+
+    static func unit(_ req: Request) async throws -> SpatialUnit {
+        guard let key = req.parameters.get("key") else { throw Abort(.notFound) }
+        let units = try await req.spatial.unitsWithAggregates(catalogue: req.settings.levels)
+        guard let unit = units.first(where: { $0.key == key }) else { throw Abort(.notFound) }
+        return unit
+    }
+
+    static func csvResponse(_ text: String, filename: String) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "gebiete.csv")
+        headers.contentDisposition = .init(.attachment, filename: filename)
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 
@@ -88,14 +123,15 @@ struct SpatialPagesController: RouteCollection {
     static func parameters(_ req: Request, catalogue: SpatialLevelCatalogue) -> UnitListParameters {
         let search = (try? req.query.get(String.self, at: "q")).map { String($0.prefix(100)) }.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         let level = (try? req.query.get(String.self, at: "ebene")).flatMap { catalogue.level(code: $0)?.code }
+        let parent = (try? req.query.get(String.self, at: "gehoert-zu")).flatMap { SpatialAPIController.isWellFormedKey($0) ? $0 : nil }
         let sort = (try? req.query.get(String.self, at: "sortierung")).flatMap(SpatialUnitQuery.SortField.init(rawValue:))
         let descending = (try? req.query.get(String.self, at: "richtung")) == "ab"
         let page = (try? req.query.get(String.self, at: "seite")).flatMap(Int.init).map { min(max(1, $0), 1_000_000) } ?? 1
-        return UnitListParameters(search: search, level: level, sort: sort, descending: descending, page: page)
+        return UnitListParameters(search: search, level: level, parent: parent, sort: sort, descending: descending, page: page)
     }
 
     static func query(_ p: UnitListParameters, perPage: Int) -> SpatialUnitQuery {
-        SpatialUnitQuery(levelCode: p.level, search: p.search, sort: p.sort ?? .key, descending: p.descending, page: p.page, perPage: perPage)
+        SpatialUnitQuery(levelCode: p.level, parentKey: p.parent, search: p.search, sort: p.sort ?? .key, descending: p.descending, page: p.page, perPage: perPage)
     }
 }
 
