@@ -19,10 +19,7 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     if app.logger.logLevel <= .debug {
         app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
     }
-    // Outermost, so that error pages carry the headers too.
-    app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(SoplaErrorMiddleware())
-    app.middleware.use(LanguageMiddleware())
+    app.middleware.use(SiteMiddleware())
 
     try app.register(collection: HealthController())
     try app.register(collection: StaticController())

@@ -2,26 +2,40 @@ import Foundation
 import SoplaRender
 import Vapor
 
+/// Every request passes one middleware that chooses the language, turns errors into responses and
+/// adds the security headers. One future-based middleware rather than three async ones: it runs on
+/// every request, and staying on the event loop saves a task and two futures per request.
+struct SiteMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        let chosenLanguage = LanguageSelection.apply(to: request)
+        return next.respond(to: request)
+            .flatMapErrorThrowing { error in try ErrorResponses.response(for: error, request: request) }
+            .map { response in
+                if let chosenLanguage { LanguageSelection.remember(chosenLanguage, in: response) }
+                SecurityHeaders.add(to: response)
+                return response
+            }
+    }
+}
+
 /// Chooses the page language: `?lang=` sets it (and a cookie), else the cookie, else German.
-/// Middleware here is future-based rather than async: it runs on every request, and staying on the
-/// event loop saves a task per request.
-struct LanguageMiddleware: Middleware {
+enum LanguageSelection {
     static let cookieName = "sopla_lang"
 
-    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+    /// Stores the language on the request; returns it if the query chose it, so it can be remembered.
+    static func apply(to request: Request) -> Language? {
         var fromQuery: Language?
         if request.url.query?.contains("lang=") == true, let raw = try? request.query.get(String.self, at: "lang") {
             fromQuery = Language(rawValue: raw)
         }
-        let language = fromQuery ?? request.cookies[Self.cookieName].flatMap { Language(rawValue: $0.string) } ?? .de
-        request.storage[LanguageKey.self] = language
-        guard let fromQuery else { return next.respond(to: request) }
-        return next.respond(to: request).map { response in
-            response.cookies[Self.cookieName] = HTTPCookies.Value(
-                string: fromQuery.rawValue, maxAge: 365 * 24 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax
-            )
-            return response
-        }
+        request.storage[LanguageKey.self] = fromQuery ?? request.cookies[cookieName].flatMap { Language(rawValue: $0.string) } ?? .de
+        return fromQuery
+    }
+
+    static func remember(_ language: Language, in response: Response) {
+        response.cookies[cookieName] = HTTPCookies.Value(
+            string: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax
+        )
     }
 }
 
@@ -43,18 +57,15 @@ extension Request {
 }
 
 /// Headers that keep pages from being framed, sniffed or loading anything from elsewhere.
-struct SecurityHeadersMiddleware: Middleware {
+enum SecurityHeaders {
     static let contentSecurityPolicy =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
-    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        next.respond(to: request).map { response in
-            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
-            response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-            response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-            response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
-            return response
-        }
+    static func add(to response: Response) {
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: contentSecurityPolicy)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
     }
 }
 
@@ -101,13 +112,7 @@ struct ErrorBody: Content {
 
 /// Turns every error into a response: the JSON error shape for the API, an HTML page for people.
 /// Internals (stack traces, SQL) never reach the client; server errors are logged.
-struct SoplaErrorMiddleware: Middleware {
-    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        next.respond(to: request).flatMapErrorThrowing { error in
-            try Self.response(for: error, request: request)
-        }
-    }
-
+enum ErrorResponses {
     static func response(for error: any Error, request: Request) throws -> Response {
         let status: HTTPResponseStatus
         let code: String
