@@ -55,6 +55,19 @@ struct BoundaryImportPlannerTests {
         #expect(plan.unchangedKeys == ["06532001"])
     }
 
+    @Test func fileWithoutKindKeepsTheKindOfExistingUnits() throws {
+        let unit = SpatialUnit(key: "06532001", name: "Aßlar", kind: "Stadt", levelCode: "municipality", parentKey: "06532")
+        var existing = existingCounty
+        existing["06532001"] = ExistingUnit(unit: unit, currentBoundary: BoundaryVersion(unitKey: "06532001", validFrom: day2013, geometry: Self.square(8.4)))
+        let plan = try BoundaryImportPlanner.plan(
+            features: [feature(0, ags: "06532001", name: "Aßlar"), feature(1, ags: "06532002", name: "Bischoffen")],
+            options: BoundaryImportOptions(level: .municipality, keyProperty: "ags", nameProperty: "name", validFrom: day2025),
+            existing: existing, catalogue: catalogue
+        )
+        #expect(plan.unchangedKeys == ["06532001"])
+        #expect(plan.creations.map(\.unit.kind) == ["Stadt/Gemeinde"])
+    }
+
     @Test func changedBoundaryStartsANewGebietsstandAndClosesTheOldOne() throws {
         let unit = SpatialUnit(key: "06532001", name: "Aßlar", kind: "Stadt", levelCode: "municipality", parentKey: "06532")
         var existing = existingCounty

@@ -236,7 +236,8 @@ public enum BoundaryImportPlanner {
                     featureIssues.append(ImportIssue(featureIndex: i, property: property, value: value, reason: error.description))
                 }
             }
-            let kind = options.kindProperty.flatMap(text) ?? options.defaultKind
+            // Without a kind in the file, existing units keep theirs and new ones get the default.
+            let kind = options.kindProperty.flatMap(text)
 
             guard featureIssues.isEmpty, let name else {
                 issues.append(contentsOf: featureIssues)
@@ -253,7 +254,7 @@ public enum BoundaryImportPlanner {
                 }
                 var after = current.unit
                 after.name = name
-                after.kind = kind
+                if let kind { after.kind = kind }
                 if let ars { after.ars = ars }
                 if resolvedParent != nil || parentIsExplicit { after.parentKey = resolvedParent }
                 if after != current.unit {
@@ -278,7 +279,7 @@ public enum BoundaryImportPlanner {
                 }
             } else {
                 let unit = SpatialUnit(
-                    key: key, ars: ars, name: name, kind: kind, levelCode: options.level.code, parentKey: resolvedParent
+                    key: key, ars: ars, name: name, kind: kind ?? options.defaultKind, levelCode: options.level.code, parentKey: resolvedParent
                 )
                 plan.creations.append(.init(unit: unit, boundary: BoundaryVersion(unitKey: key, validFrom: options.validFrom, geometry: geometry)))
             }
