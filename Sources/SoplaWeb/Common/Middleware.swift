@@ -61,11 +61,19 @@ enum SecurityHeaders {
     static let contentSecurityPolicy =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
+    static let names = ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"]
+    static let values = [contentSecurityPolicy, "nosniff", "same-origin", "DENY"]
+
     static func add(to response: Response) {
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: contentSecurityPolicy)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        // Responses built with the headers already (cached GeoJSON) are left as they are.
+        guard !response.headers.contains(name: names[0]) else { return }
+        add(to: &response.headers)
+    }
+
+    static func add(to headers: inout HTTPHeaders) {
+        for (name, value) in zip(names, values) {
+            headers.replaceOrAdd(name: name, value: value)
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import SoplaCore
 import Vapor
 
 /// Rendered GeoJSON per query and spatial data version, with its gzip form and ETag.
@@ -7,15 +8,26 @@ import Vapor
 /// for it at most once per `revalidateAfter` seconds. Between checks an entry is served without
 /// any I/O or task switch.
 final class GeoJSONCache: Sendable {
+    /// Which boundaries: a level (nil for all) valid on a day.
+    struct Key: Hashable, Sendable {
+        let level: String?
+        let day: Day
+
+        var text: String { "\(level ?? "*")|\(day.iso)" }
+    }
+
     struct Entry: Sendable {
         let version: Int
         let body: ByteBuffer
         let gzipBody: ByteBuffer?
         let etag: String
+        /// Response headers, built once: plain and with Content-Encoding gzip.
+        let headers: HTTPHeaders
+        let gzipHeaders: HTTPHeaders
     }
 
     private struct State {
-        var entries: [String: Entry] = [:]
+        var entries: [Key: Entry] = [:]
         var knownVersion: Int?
         var checkedAt: Date = .distantPast
     }
@@ -28,7 +40,7 @@ final class GeoJSONCache: Sendable {
     }
 
     /// The entry for `key` if the data version was checked recently and the entry belongs to it.
-    func freshEntry(key: String, now: Date) -> Entry? {
+    func freshEntry(key: Key, now: Date) -> Entry? {
         state.withLockedValue { state in
             guard let version = state.knownVersion, now.timeIntervalSince(state.checkedAt) < revalidateAfter,
                   let entry = state.entries[key], entry.version == version else { return nil }
@@ -38,7 +50,7 @@ final class GeoJSONCache: Sendable {
 
     /// Checks the data version if due, and renders the entry if it is missing or outdated.
     func entry(
-        key: String, now: Date,
+        key: Key, now: Date, contentType: HTTPMediaType,
         version: @Sendable () async throws -> Int,
         render: @Sendable () async throws -> Data
     ) async throws -> Entry {
@@ -52,11 +64,20 @@ final class GeoJSONCache: Sendable {
         }
         if let cached { return cached }
         let bytes = [UInt8](try await render())
+        let etag = "\"v\(current)-\(String(Self.stableHash(key.text), radix: 36))-\(bytes.count)\""
+        var headers = HTTPHeaders()
+        headers.contentType = contentType
+        headers.add(name: .eTag, value: etag)
+        headers.add(name: .cacheControl, value: "public, max-age=60")
+        headers.add(name: .vary, value: "Accept-Encoding")
+        SecurityHeaders.add(to: &headers)
+        var gzipHeaders = headers
+        gzipHeaders.add(name: .contentEncoding, value: "gzip")
         let entry = Entry(
             version: current,
             body: ByteBuffer(bytes: bytes),
             gzipBody: Gzip.compress(bytes).map { ByteBuffer(bytes: $0) },
-            etag: "\"v\(current)-\(String(Self.stableHash(key), radix: 36))-\(bytes.count)\""
+            etag: etag, headers: headers, gzipHeaders: gzipHeaders
         )
         state.withLockedValue { state in
             if state.entries.count >= 64 { state.entries.removeAll() }

@@ -100,20 +100,20 @@ struct SpatialAPIController: RouteCollection {
     /// RFC 7946 FeatureCollection of the boundaries valid today (or on `date`), rendered once per data version.
     /// Future-based so that a cached answer is sent straight from the event loop.
     func geoJSON(req: Request) throws -> EventLoopFuture<Response> {
-        try rejectUnknownParameters(req, allowed: ["level", "date"])
         let settings = req.settings
-        let hasQuery = !(req.url.query ?? "").isEmpty
-        let level = hasQuery ? try Self.level(req, catalogue: settings.levels) : nil
-        let day: Day
-        if hasQuery, let raw = try? req.query.get(String.self, at: "date") {
-            guard let parsed = Day(iso: raw) else { throw APIError.badParameter("date", "expected a date as YYYY-MM-DD") }
-            day = parsed
-        } else {
-            day = settings.clock.today
+        var level: String?
+        var day: Day?
+        if let query = req.url.query, !query.isEmpty {
+            try rejectUnknownParameters(query, allowed: ["level", "date"])
+            level = try Self.level(req, catalogue: settings.levels)
+            if let raw = try? req.query.get(String.self, at: "date") {
+                guard let parsed = Day(iso: raw) else { throw APIError.badParameter("date", "expected a date as YYYY-MM-DD") }
+                day = parsed
+            }
         }
         guard let cache = req.application.storage[GeoJSONCacheKey.self] else { throw Abort(.internalServerError) }
-        let key = "\(level ?? "*")|\(day.iso)"
         let now = settings.clock.now()
+        let key = GeoJSONCache.Key(level: level, day: day ?? Day(now))
         if let entry = cache.freshEntry(key: key, now: now) {
             return req.eventLoop.makeSucceededFuture(Self.response(entry, for: req))
         }
@@ -121,11 +121,11 @@ struct SpatialAPIController: RouteCollection {
         let catalogue = settings.levels
         return req.eventLoop.makeFutureWithTask {
             let entry = try await cache.entry(
-                key: key, now: now,
+                key: key, now: now, contentType: Self.geoJSONType,
                 version: { try await repository.dataVersion() },
                 render: {
-                    let units = try await repository.unitsWithAggregates(catalogue: catalogue).filter { level == nil || $0.levelCode == level }
-                    let boundaries = try await repository.boundaries(validOn: day)
+                    let units = try await repository.unitsWithAggregates(catalogue: catalogue).filter { key.level == nil || $0.levelCode == key.level }
+                    let boundaries = try await repository.boundaries(validOn: key.day)
                     return GeoJSONWriter.featureCollection(units: units, boundaries: boundaries, attribution: GeoAttribution.boundaries)
                 }
             )
@@ -134,21 +134,15 @@ struct SpatialAPIController: RouteCollection {
     }
 
     static func response(_ entry: GeoJSONCache.Entry, for req: Request) -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = geoJSONType
-        headers.replaceOrAdd(name: .eTag, value: entry.etag)
-        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=60")
-        headers.replaceOrAdd(name: .vary, value: "Accept-Encoding")
         if let tags = req.headers.first(name: .ifNoneMatch),
            tags.split(separator: ",").contains(where: { let tag = $0.trimmingCharacters(in: .whitespaces); return tag == entry.etag || tag == "*" }) {
-            return Response(status: .notModified, headers: headers)
+            return Response(status: .notModified, headers: entry.headers)
         }
-        let acceptsGzip = req.headers[.acceptEncoding].contains { $0.lowercased().contains("gzip") }
-        if acceptsGzip, let gzip = entry.gzipBody {
-            headers.replaceOrAdd(name: .contentEncoding, value: "gzip")
-            return Response(status: .ok, headers: headers, body: .init(buffer: gzip))
+        if let gzip = entry.gzipBody, let accepted = req.headers.first(name: .acceptEncoding),
+           accepted.contains("gzip") || accepted.lowercased().contains("gzip") {
+            return Response(status: .ok, headers: entry.gzipHeaders, body: .init(buffer: gzip))
         }
-        return Response(status: .ok, headers: headers, body: .init(buffer: entry.body))
+        return Response(status: .ok, headers: entry.headers, body: .init(buffer: entry.body))
     }
 
     static let geoJSONType = HTTPMediaType(type: "application", subType: "geo+json")
@@ -197,6 +191,10 @@ struct SpatialAPIController: RouteCollection {
 /// A misspelt parameter would otherwise be ignored silently and return unfiltered data.
 func rejectUnknownParameters(_ req: Request, allowed: Set<String>) throws {
     guard let query = req.url.query, !query.isEmpty else { return }
+    try rejectUnknownParameters(query, allowed: allowed)
+}
+
+func rejectUnknownParameters(_ query: String, allowed: Set<String>) throws {
     for pair in query.split(separator: "&") {
         let name = String(pair.split(separator: "=", maxSplits: 1).first ?? "").removingPercentEncoding ?? ""
         if !name.isEmpty, !allowed.contains(name) {
