@@ -15,6 +15,8 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     app.routes.defaultMaxBodySize = "1mb"
     // sopla takes no compressed request bodies (and so no decompression bombs).
     app.http.server.configuration.requestDecompression = .disabled
+    // No per-request metrics: nothing collects them, and they cost time on every request.
+    app.http.server.configuration.reportMetrics = false
     app.middleware = Middlewares()
     if app.logger.logLevel <= .debug {
         app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
