@@ -3,9 +3,18 @@ import Plot
 /// Every node of our pages. Plot escapes text; attribute values are escaped by `el` and `attr`.
 public typealias HTMLNode = Node<HTML.BodyContext>
 
+/// HTML elements that have no end tag.
+let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+
 /// An element with escaped attribute values and child nodes.
 public func el(_ name: String, _ attributes: [(String, String?)] = [], _ children: [HTMLNode] = []) -> HTMLNode {
-    .element(named: name, nodes: attributes.compactMap { name, value in
+    if voidElements.contains(name) {
+        precondition(children.isEmpty, "<\(name)> cannot have content")
+        return .selfClosedElement(named: name, attributes: attributes.compactMap { name, value in
+            value.map { Attribute<HTML.BodyContext>.attribute(named: name, value: escapeAttribute($0)) }
+        })
+    }
+    return .element(named: name, nodes: attributes.compactMap { name, value in
         value.map { HTMLNode.attribute(named: name, value: escapeAttribute($0), ignoreIfValueIsEmpty: false) }
     } + children)
 }
