@@ -7,25 +7,18 @@ import VaporTesting
 
 @Suite("Spatial API")
 struct SpatialAPITests {
-    struct Envelope: Decodable {
-        let items: [SpatialUnitResponse]
-        let page: Int
-        let perPage: Int
-        let total: Int
-    }
-
     @Test func listsAndFiltersUnits() async throws {
         try await withTestApp { app in
             try await app.testing().test(.GET, "/api/v1/spatial-units?level=municipality&perPage=5&page=2") { res in
                 #expect(res.status == .ok)
-                let body = try res.content.decode(Envelope.self)
+                let body = try res.content.decode(SpatialUnitListResponse.self)
                 #expect(body.total == 23)
                 #expect(body.page == 2)
                 #expect(body.perPage == 5)
                 #expect(body.items.map(\.key) == ["06532006", "06532007", "06532008", "06532009", "06532010"])
             }
             try await app.testing().test(.GET, "/api/v1/spatial-units?parent=06532&q=lahn") { res in
-                let body = try res.content.decode(Envelope.self)
+                let body = try res.content.decode(SpatialUnitListResponse.self)
                 #expect(body.items.map(\.name) == ["Lahnau"])
             }
         }
