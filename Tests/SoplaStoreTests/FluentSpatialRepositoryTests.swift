@@ -1,4 +1,6 @@
 import Fluent
+import FluentSQLiteDriver
+import Vapor
 import Foundation
 import SoplaCore
 import SoplaStore
@@ -121,5 +123,39 @@ struct FluentSpatialRepositoryTests {
             #expect(stored?.areaHectares == 106630)
             #expect(stored?.representativePoint == Position(lon: 8.38, lat: 50.62))
         }
+    }
+}
+
+@Suite("Migrations")
+struct MigrationTests {
+    @Test func pendingMigrationsAreCountedAndAppliedOnce() async throws {
+        let app = try await Application.make(.testing)
+        let schema = TestDatabase.freshSchema()
+        do {
+            try app.useSoplaDatabase(TestDatabase.location, postgresSchema: schema)
+            if let schema, let sql = app.db as? any SQLDatabase {
+                try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
+            }
+            #expect(try await app.pendingMigrations() == SoplaMigrations.all.count)
+            if TestDatabase.isPostgres {
+                // PostgreSQL is migrated on purpose, never as a side effect of starting.
+                await #expect {
+                    try await app.prepareDatabase(location: TestDatabase.location, migrate: false)
+                } throws: { error in
+                    "\(error)".contains("lacks \(SoplaMigrations.all.count) migration(s): run `sopla migrate` first")
+                }
+            }
+            try await app.prepareDatabase(location: TestDatabase.location, migrate: true)
+            #expect(try await app.pendingMigrations() == 0)
+            try await app.prepareDatabase(location: TestDatabase.location, migrate: true)
+            #expect(try await app.pendingMigrations() == 0)
+            // Every migration reverts.
+            try await app.autoRevert()
+            #expect(try await app.pendingMigrations() == SoplaMigrations.all.count)
+        } catch {
+            try await TestDatabase.tearDown(app, schema: schema)
+            throw error
+        }
+        try await TestDatabase.tearDown(app, schema: schema)
     }
 }
