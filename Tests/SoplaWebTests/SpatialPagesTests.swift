@@ -21,6 +21,8 @@ struct SpatialPagesTests {
                 #expect(html.contains("251.972"))
                 #expect(html.contains("1.066,30"))
                 #expect(html.contains("© GeoBasis-DE / BKG 2013 (Daten verändert)"))
+                #expect(html.contains("<strong>23</strong> Städte und Gemeinden"))
+                #expect(html.contains("<strong>251.972</strong> Einwohner am 15.05.2022"))
             }
         }
     }

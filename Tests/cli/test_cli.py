@@ -176,6 +176,13 @@ def test_export_units_as_csv_and_geojson(sopla_bin, workdir):
     with open(out) as f:
         data = json.load(f)
     assert len([f for f in data["features"] if f["properties"]["level"] == "municipality"]) == 23
+    # Before the Gebietsstand of 2013 there are no boundaries; a bad date is named.
+    old = run(sopla_bin, "export", "units", "--format", "geojson", "--date", "2012-12-31", db=url)
+    assert old.returncode == 0, old.stderr
+    assert json.loads(old.stdout)["features"] == []
+    bad = run(sopla_bin, "export", "units", "--format", "geojson", "--date", "31.12.2012", db=url)
+    assert bad.returncode != 0
+    assert "--date 31.12.2012 is not a date" in bad.stderr
 
 
 def test_planning_area_by_hand(sopla_bin, workdir):

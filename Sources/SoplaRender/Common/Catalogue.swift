@@ -27,7 +27,7 @@ public enum TextKey: Sendable {
     case dataTitle, dataIntro, dataGeometryTitle, dataStatisticsTitle, dataLicence, apiTitle, apiIntro
     case attribution, attributionStatistics
     case errorNotFoundTitle, errorNotFoundText, errorBadRequestTitle, errorServerTitle, errorServerText, backHome
-    case footerText
+    case footerText, countyAtAGlance, municipalitiesCount, inhabitantsOn, areaTotal
 
     func text(_ language: Language) -> String {
         let (de, en) = pair
@@ -131,6 +131,10 @@ public enum TextKey: Sendable {
         case .errorServerTitle: return ("Ein Fehler ist aufgetreten", "Something went wrong")
         case .errorServerText: return ("Die Anfrage konnte nicht bearbeitet werden. Bitte versuchen Sie es später erneut.", "The request could not be handled. Please try again later.")
         case .backHome: return ("Zur Startseite", "Back to the start page")
+        case .countyAtAGlance: return ("Der Kreis in Zahlen", "The county in figures")
+        case .municipalitiesCount: return ("Städte und Gemeinden", "towns and municipalities")
+        case .inhabitantsOn: return ("Einwohner am", "inhabitants on")
+        case .areaTotal: return ("km² Fläche", "km² area")
         case .footerText: return ("sopla – freie Software für partizipative Sozialplanung", "sopla – free software for participatory social planning")
         }
     }

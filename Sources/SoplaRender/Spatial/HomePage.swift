@@ -24,6 +24,7 @@ public enum HomePage {
         var content: [HTMLNode] = [
             el("h1", text: model.county.map { "\(t(.homeTitle)): \($0.name)" } ?? t(.homeTitle)),
             el("p", [("class", "lead")], text: t(.homeIntro)),
+            keyFigures(model, language: language),
             el("section", [("aria-labelledby", "saeulen")], [
                 el("h2", [("id", "saeulen")], text: t(.homePillarsTitle)),
                 el("ul", [("class", "pillars")], pillars.map { title, text in
@@ -58,6 +59,28 @@ public enum HomePage {
             ]),
         ]))
         return Layout(title: t(.homeTitle), language: language, currentPath: path, showsGeometry: !areas.isEmpty).render(content)
+    }
+
+    /// Three figures a visitor looks for first, with their reference date.
+    static func keyFigures(_ model: Model, language: Language) -> HTMLNode {
+        let t = Texts(language)
+        guard let county = model.county, !model.municipalities.isEmpty else { return .empty }
+        var items: [HTMLNode] = [
+            el("li", [], [el("strong", text: Format.integer(model.municipalities.count, language)), txt(" " + t(.municipalitiesCount))]),
+        ]
+        if let population = county.latestPopulation {
+            items.append(el("li", [], [
+                el("strong", text: Format.integer(population.count, language)),
+                txt(" \(t(.inhabitantsOn)) \(Format.day(population.referenceDate, language))"),
+            ]))
+        }
+        if let area = county.areaHectares {
+            items.append(el("li", [], [el("strong", text: Format.hundredths(area, language)), txt(" " + t(.areaTotal))]))
+        }
+        return el("section", [("aria-labelledby", "kennzahlen"), ("class", "key-figures")], [
+            el("h2", [("id", "kennzahlen"), ("class", "visually-hidden")], text: t(.countyAtAGlance)),
+            el("ul", [], items),
+        ])
     }
 
     static func table(_ model: Model, language: Language) -> HTMLNode {

@@ -214,16 +214,19 @@ struct ExportUnitsCommand: AsyncCommand {
         var level: String?
         @Option(name: "output", short: "o", help: "File to write (default: standard output)")
         var output: String?
+        @Option(name: "date", help: "GeoJSON: the boundaries valid on this day, YYYY-MM-DD (default today)")
+        var date: String?
 
         init() {}
     }
 
     var help: String {
         """
-        Exports the spatial units with population and area as CSV, or with their current boundaries as GeoJSON.
+        Exports the spatial units with population and area as CSV, or with their boundaries as GeoJSON.
         Examples:
           sopla export units > gebiete.csv
           sopla export units --format geojson --level municipality --output gemeinden.geojson
+          sopla export units --format geojson --date 2020-12-31 --output gebietsstand-2020.geojson
         """
     }
 
@@ -233,6 +236,11 @@ struct ExportUnitsCommand: AsyncCommand {
         let format = signature.format ?? "csv"
         guard ["csv", "geojson"].contains(format) else { throw CommandFailure("--format \(format) is unknown; use csv or geojson") }
         if let level = signature.level { _ = try settings.levels.requireLevel(level) }
+        var day = settings.clock.today
+        if let raw = signature.date {
+            guard let parsed = Day(iso: raw) else { throw CommandFailure("--date \(raw) is not a date; write it as YYYY-MM-DD, e.g. 2020-12-31") }
+            day = parsed
+        }
         try await app.prepareDatabase(location: settings.database, migrate: false)
         let units = try await app.spatial.unitsWithAggregates(catalogue: settings.levels)
             .filter { signature.level == nil || $0.levelCode == signature.level }
@@ -240,7 +248,7 @@ struct ExportUnitsCommand: AsyncCommand {
         if format == "csv" {
             data = Data(SpatialCSV.write(units, byteOrderMark: false).utf8)
         } else {
-            let boundaries = try await app.spatial.boundaries(validOn: settings.clock.today)
+            let boundaries = try await app.spatial.boundaries(validOn: day)
             data = GeoJSONWriter.featureCollection(units: units, boundaries: boundaries, attribution: GeoAttribution.boundaries)
         }
         if let output = signature.output {
