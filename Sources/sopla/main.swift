@@ -9,7 +9,14 @@ import Vapor
 _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 
 var environment = try Environment.detect()
-try LoggingSystem.bootstrap(from: &environment)
+// A plain stream handler: it is created for every request and response, and costs less than a console logger.
+try LoggingSystem.bootstrap(from: &environment) { level in
+    { label in
+        var handler = StreamLogHandler.standardError(label: label)
+        handler.logLevel = level
+        return handler
+    }
+}
 let app = try await Application.make(environment)
 do {
     let settings = try AppSettings.fromEnvironment()
