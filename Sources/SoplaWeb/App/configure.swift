@@ -10,7 +10,7 @@ import Vapor
 public func configure(_ app: Application, settings: AppSettings) throws {
     try app.useSoplaDatabase(settings.database, postgresSchema: settings.postgresSchema)
     app.storage[SettingsKey.self] = settings
-    app.storage[GeoJSONCacheKey.self] = GeoJSONCache(revalidateAfter: settings.cacheRevalidationSeconds)
+    app.storage[SpatialCachesKey.self] = SpatialCaches(revalidateAfter: settings.cacheRevalidationSeconds)
 
     app.routes.defaultMaxBodySize = "1mb"
     // sopla takes no compressed request bodies (and so no decompression bombs).
@@ -50,6 +50,23 @@ extension Application {
 extension Request {
     var settings: AppSettings { application.settings }
     var spatial: any SpatialRepository { FluentSpatialRepository(database: db) }
+
+    var spatialCaches: SpatialCaches {
+        guard let caches = application.storage[SpatialCachesKey.self] else { fatalError("configure(_:settings:) was not called") }
+        return caches
+    }
+
+    /// Boundaries valid on `day` (default today), decoded once per spatial data version.
+    func currentBoundaries(on day: Day? = nil) async throws -> [String: BoundaryVersion] {
+        let settings = self.settings
+        let repository = spatial
+        let day = day ?? settings.clock.today
+        return try await spatialCaches.boundaries.value(
+            day, now: settings.clock.now(),
+            version: { try await repository.dataVersion() },
+            make: { _ in try await repository.boundaries(validOn: day) }
+        )
+    }
 }
 
 extension Array where Element == String {

@@ -3,11 +3,8 @@ import NIOConcurrencyHelpers
 import SoplaCore
 import Vapor
 
-/// Rendered GeoJSON per query and spatial data version, with its gzip form and ETag.
-/// The data version lives in the database, so several sopla processes stay consistent; each asks
-/// for it at most once per `revalidateAfter` seconds. Between checks an entry is served without
-/// any I/O or task switch.
-final class GeoJSONCache: Sendable {
+/// Rendered GeoJSON per query and spatial data version, with its gzip form, ETag and headers.
+enum GeoJSONCache {
     /// Which boundaries: a level (nil for all) valid on a day.
     struct Key: Hashable, Sendable {
         let level: String?
@@ -17,73 +14,29 @@ final class GeoJSONCache: Sendable {
     }
 
     struct Entry: Sendable {
-        let version: Int
         let body: ByteBuffer
         let gzipBody: ByteBuffer?
         let etag: String
         /// Response headers, built once: plain and with Content-Encoding gzip.
         let headers: HTTPHeaders
         let gzipHeaders: HTTPHeaders
-    }
 
-    private struct State {
-        var entries: [Key: Entry] = [:]
-        var knownVersion: Int?
-        var checkedAt: Date = .distantPast
-    }
-
-    private let revalidateAfter: Double
-    private let state = NIOLockedValueBox(State())
-
-    init(revalidateAfter: Double) {
-        self.revalidateAfter = revalidateAfter
-    }
-
-    /// The entry for `key` if the data version was checked recently and the entry belongs to it.
-    func freshEntry(key: Key, now: Date) -> Entry? {
-        state.withLockedValue { state in
-            guard let version = state.knownVersion, now.timeIntervalSince(state.checkedAt) < revalidateAfter,
-                  let entry = state.entries[key], entry.version == version else { return nil }
-            return entry
+        init(key: Key, version: Int, data: Data, contentType: HTTPMediaType) {
+            let bytes = [UInt8](data)
+            etag = "\"v\(version)-\(String(GeoJSONCache.stableHash(key.text), radix: 36))-\(bytes.count)\""
+            var headers = HTTPHeaders()
+            headers.contentType = contentType
+            headers.add(name: .eTag, value: etag)
+            headers.add(name: .cacheControl, value: "public, max-age=60")
+            headers.add(name: .vary, value: "Accept-Encoding")
+            SecurityHeaders.add(to: &headers)
+            var gzipHeaders = headers
+            gzipHeaders.add(name: .contentEncoding, value: "gzip")
+            self.headers = headers
+            self.gzipHeaders = gzipHeaders
+            body = ByteBuffer(bytes: bytes)
+            gzipBody = Gzip.compress(bytes).map { ByteBuffer(bytes: $0) }
         }
-    }
-
-    /// Checks the data version if due, and renders the entry if it is missing or outdated.
-    func entry(
-        key: Key, now: Date, contentType: HTTPMediaType,
-        version: @Sendable () async throws -> Int,
-        render: @Sendable () async throws -> Data
-    ) async throws -> Entry {
-        if let entry = freshEntry(key: key, now: now) { return entry }
-        let current = try await version()
-        let cached: Entry? = state.withLockedValue { state in
-            if current != state.knownVersion { state.entries.removeAll() }
-            state.knownVersion = current
-            state.checkedAt = now
-            return state.entries[key].flatMap { $0.version == current ? $0 : nil }
-        }
-        if let cached { return cached }
-        let bytes = [UInt8](try await render())
-        let etag = "\"v\(current)-\(String(Self.stableHash(key.text), radix: 36))-\(bytes.count)\""
-        var headers = HTTPHeaders()
-        headers.contentType = contentType
-        headers.add(name: .eTag, value: etag)
-        headers.add(name: .cacheControl, value: "public, max-age=60")
-        headers.add(name: .vary, value: "Accept-Encoding")
-        SecurityHeaders.add(to: &headers)
-        var gzipHeaders = headers
-        gzipHeaders.add(name: .contentEncoding, value: "gzip")
-        let entry = Entry(
-            version: current,
-            body: ByteBuffer(bytes: bytes),
-            gzipBody: Gzip.compress(bytes).map { ByteBuffer(bytes: $0) },
-            etag: etag, headers: headers, gzipHeaders: gzipHeaders
-        )
-        state.withLockedValue { state in
-            if state.entries.count >= 64 { state.entries.removeAll() }
-            if state.knownVersion == current { state.entries[key] = entry }
-        }
-        return entry
     }
 
     /// FNV-1a, stable across processes (Swift's Hasher is seeded per process), so that every
@@ -98,6 +51,18 @@ final class GeoJSONCache: Sendable {
     }
 }
 
-struct GeoJSONCacheKey: StorageKey {
-    typealias Value = GeoJSONCache
+/// The caches of spatial data, each checked against the spatial data version.
+struct SpatialCaches: Sendable {
+    let geoJSON: VersionedCache<GeoJSONCache.Key, GeoJSONCache.Entry>
+    /// Decoded boundaries valid on a day, for pages and the API, so geometry is not decoded per request.
+    let boundaries: VersionedCache<Day, [String: BoundaryVersion]>
+
+    init(revalidateAfter: Double) {
+        geoJSON = VersionedCache(revalidateAfter: revalidateAfter)
+        boundaries = VersionedCache(revalidateAfter: revalidateAfter, capacity: 8)
+    }
+}
+
+struct SpatialCachesKey: StorageKey {
+    typealias Value = SpatialCaches
 }

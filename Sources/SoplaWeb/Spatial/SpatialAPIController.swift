@@ -78,7 +78,7 @@ struct SpatialAPIController: RouteCollection {
         let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
         let page = SpatialUnitListing.list(units, query: query)
         let children = Dictionary(grouping: units.filter { $0.parentKey != nil }, by: { $0.parentKey! })
-        let boundaries = page.items.isEmpty ? [:] : try await req.spatial.boundaries(validOn: settings.clock.today)
+        let boundaries = page.items.isEmpty ? [:] : try await req.currentBoundaries()
         return SpatialUnitListResponse(
             items: page.items.map { SpatialUnitResponse($0, childKeys: children[$0.key, default: []].map(\.key), boundary: boundaries[$0.key]) },
             page: page.page, perPage: page.perPage, total: page.total
@@ -93,7 +93,7 @@ struct SpatialAPIController: RouteCollection {
         guard let unit = units.first(where: { $0.key == key }) else {
             throw APIError.notFound("no spatial unit has the key \"\(key.prefix(40))\"")
         }
-        let boundary = try await req.spatial.boundaries(validOn: settings.clock.today)[key]
+        let boundary = try await req.currentBoundaries()[key]
         return SpatialUnitResponse(unit, childKeys: units.filter { $0.parentKey == key }.map(\.key), boundary: boundary)
     }
 
@@ -111,22 +111,23 @@ struct SpatialAPIController: RouteCollection {
                 day = parsed
             }
         }
-        guard let cache = req.application.storage[GeoJSONCacheKey.self] else { throw Abort(.internalServerError) }
+        let cache = req.spatialCaches.geoJSON
         let now = settings.clock.now()
         let key = GeoJSONCache.Key(level: level, day: day ?? Day(now))
-        if let entry = cache.freshEntry(key: key, now: now) {
+        if let entry = cache.fresh(key, now: now) {
             return req.eventLoop.makeSucceededFuture(Self.response(entry, for: req))
         }
         let repository = req.spatial
         let catalogue = settings.levels
         return req.eventLoop.makeFutureWithTask {
-            let entry = try await cache.entry(
-                key: key, now: now, contentType: Self.geoJSONType,
+            let entry = try await cache.value(
+                key, now: now,
                 version: { try await repository.dataVersion() },
-                render: {
+                make: { version in
                     let units = try await repository.unitsWithAggregates(catalogue: catalogue).filter { key.level == nil || $0.levelCode == key.level }
                     let boundaries = try await repository.boundaries(validOn: key.day)
-                    return GeoJSONWriter.featureCollection(units: units, boundaries: boundaries, attribution: GeoAttribution.boundaries)
+                    let data = GeoJSONWriter.featureCollection(units: units, boundaries: boundaries, attribution: GeoAttribution.boundaries)
+                    return GeoJSONCache.Entry(key: key, version: version, data: data, contentType: Self.geoJSONType)
                 }
             )
             return Self.response(entry, for: req)

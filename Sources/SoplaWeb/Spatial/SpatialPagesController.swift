@@ -23,7 +23,7 @@ struct SpatialPagesController: RouteCollection {
         let county = primaryRegion(of: units)
         let municipalities = county.map { c in units.filter { $0.parentKey == c.key } }
             ?? units.filter { $0.levelCode == SpatialLevel.municipality.code }
-        let boundaries = municipalities.isEmpty ? [:] : try await req.spatial.boundaries(validOn: settings.clock.today)
+        let boundaries = municipalities.isEmpty ? [:] : try await req.currentBoundaries()
         let model = HomePage.Model(county: county, municipalities: municipalities, boundaries: boundaries)
         return HTMLResponse(HomePage.render(model, language: req.language, path: req.pathForLinks))
     }
@@ -92,7 +92,7 @@ struct SpatialPagesController: RouteCollection {
         let parent = unit.parentKey.flatMap { p in units.first { $0.key == p } }
         let children = units.filter { $0.parentKey == unit.key }
         let history = try await req.spatial.boundaryHistory(unitKey: unit.key)
-        let boundaries = try await req.spatial.boundaries(validOn: settings.clock.today)
+        let boundaries = try await req.currentBoundaries()
         let childrenWithBoundary = children.filter { boundaries[$0.key] != nil }
         let mapUnits: [SpatialUnit]
         if !childrenWithBoundary.isEmpty {
