@@ -68,6 +68,21 @@ struct BoundaryImportPlannerTests {
         #expect(plan.creations.map(\.unit.kind) == ["Stadt/Gemeinde"])
     }
 
+    @Test func areaIsReadInSquareKilometres() throws {
+        let options = BoundaryImportOptions(level: .municipality, keyProperty: "ags", nameProperty: "name", areaProperty: "km2", validFrom: day2013)
+        let plan = try BoundaryImportPlanner.plan(
+            features: [feature(0, ags: "06532001", extra: ["km2": "43,57"]), feature(1, ags: "06532002")],
+            options: options, existing: existingCounty, catalogue: catalogue
+        )
+        #expect(plan.creations.map(\.unit.areaHectares) == [4357, nil])
+        do {
+            _ = try BoundaryImportPlanner.plan(features: [feature(0, ags: "06532001", extra: ["km2": "-1"])], options: options, existing: existingCounty, catalogue: catalogue)
+            Issue.record("expected the import to fail")
+        } catch {
+            #expect(error.issues.map(\.description) == ["feature 0, property \"km2\", value \"-1\": the area must be a positive number of km² with at most two decimals, e.g. 43.57"])
+        }
+    }
+
     @Test func changedBoundaryStartsANewGebietsstandAndClosesTheOldOne() throws {
         let unit = SpatialUnit(key: "06532001", name: "Aßlar", kind: "Stadt", levelCode: "municipality", parentKey: "06532")
         var existing = existingCounty

@@ -159,13 +159,13 @@ struct GeoJSONWriterTests {
     }
 
     @Test func hundredthsRoundTrip() {
-        #expect(Decimal2.format(106630) == "1066.30")
-        #expect(Decimal2.format(5) == "0.05")
-        #expect(Decimal2.parse("43.57") == 4357)
-        #expect(Decimal2.parse("43,5") == 4350)
-        #expect(Decimal2.parse("43") == 4300)
-        #expect(Decimal2.parse("43.571") == nil)
-        #expect(Decimal2.parse("abc") == nil)
+        #expect(Hundredths.format(106630) == "1066.30")
+        #expect(Hundredths.format(5) == "0.05")
+        #expect(Hundredths.parse("43.57") == 4357)
+        #expect(Hundredths.parse("43,5") == 4350)
+        #expect(Hundredths.parse("43") == 4300)
+        #expect(Hundredths.parse("43.571") == nil)
+        #expect(Hundredths.parse("abc") == nil)
     }
 }
 

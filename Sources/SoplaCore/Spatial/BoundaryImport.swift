@@ -59,6 +59,8 @@ public struct BoundaryImportOptions: Sendable {
     public var nameProperty: String
     public var kindProperty: String?
     public var arsProperty: String?
+    /// A property holding the area in km² (decimal point or comma, at most two decimals).
+    public var areaProperty: String?
     /// A property holding each feature's parent key.
     public var parentProperty: String?
     /// One parent for all features (e.g. the municipality of imported planning areas).
@@ -70,7 +72,7 @@ public struct BoundaryImportOptions: Sendable {
 
     public init(
         level: SpatialLevel, keyProperty: String, nameProperty: String, kindProperty: String? = nil,
-        arsProperty: String? = nil, parentProperty: String? = nil, parentKey: String? = nil,
+        arsProperty: String? = nil, areaProperty: String? = nil, parentProperty: String? = nil, parentKey: String? = nil,
         validFrom: Day, defaultKind: String? = nil
     ) {
         self.level = level
@@ -78,6 +80,7 @@ public struct BoundaryImportOptions: Sendable {
         self.nameProperty = nameProperty
         self.kindProperty = kindProperty
         self.arsProperty = arsProperty
+        self.areaProperty = areaProperty
         self.parentProperty = parentProperty
         self.parentKey = parentKey
         self.validFrom = validFrom
@@ -236,6 +239,14 @@ public enum BoundaryImportPlanner {
                     featureIssues.append(ImportIssue(featureIndex: i, property: property, value: value, reason: error.description))
                 }
             }
+            var areaHectares: Int?
+            if let property = options.areaProperty, let value = text(property) {
+                if let hectares = Hundredths.parse(value), hectares > 0 {
+                    areaHectares = hectares
+                } else {
+                    featureIssues.append(ImportIssue(featureIndex: i, property: property, value: value, reason: "the area must be a positive number of km² with at most two decimals, e.g. 43.57"))
+                }
+            }
             // Without a kind in the file, existing units keep theirs and new ones get the default.
             let kind = options.kindProperty.flatMap(text)
 
@@ -255,6 +266,7 @@ public enum BoundaryImportPlanner {
                 var after = current.unit
                 after.name = name
                 if let kind { after.kind = kind }
+                if let areaHectares { after.areaHectares = areaHectares }
                 if let ars { after.ars = ars }
                 if resolvedParent != nil || parentIsExplicit { after.parentKey = resolvedParent }
                 if after != current.unit {
@@ -279,7 +291,8 @@ public enum BoundaryImportPlanner {
                 }
             } else {
                 let unit = SpatialUnit(
-                    key: key, ars: ars, name: name, kind: kind ?? options.defaultKind, levelCode: options.level.code, parentKey: resolvedParent
+                    key: key, ars: ars, name: name, kind: kind ?? options.defaultKind, levelCode: options.level.code, parentKey: resolvedParent,
+                    areaHectares: areaHectares
                 )
                 plan.creations.append(.init(unit: unit, boundary: BoundaryVersion(unitKey: key, validFrom: options.validFrom, geometry: geometry)))
             }

@@ -30,7 +30,7 @@ public enum GeoJSONWriter {
                 "\"validTo\":" + (boundary.validTo.map { JSONText.quote($0.iso) } ?? "null"),
             ]
             if let ars = unit.ars { props.append("\"ars\":" + JSONText.quote(ars)) }
-            if let area = unit.areaHectares { props.append("\"areaKm2\":" + Decimal2.format(area)) }
+            if let area = unit.areaHectares { props.append("\"areaKm2\":" + Hundredths.format(area)) }
             if let population = unit.latestPopulation {
                 props.append("\"population\":\(population.count)")
                 props.append("\"populationDate\":" + JSONText.quote(population.referenceDate.iso))
@@ -77,29 +77,5 @@ public enum JSONText {
             }
         }
         return out + "\""
-    }
-}
-
-/// Integer hundredths written as a decimal number: 106630 → "1066.30".
-public enum Decimal2 {
-    public static func format(_ hundredths: Int) -> String {
-        let sign = hundredths < 0 ? "-" : ""
-        let value = abs(hundredths)
-        return "\(sign)\(value / 100).\(String(format: "%02d", value % 100))"
-    }
-
-    /// Parses "43.57" or "43,57" into 4357; nil for anything with more than two decimals or no number.
-    public static func parse(_ text: String) -> Int? {
-        let normalised = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
-        let parts = normalised.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), !parts[0].hasPrefix("+") else { return nil }
-        var fraction = 0
-        if parts.count == 2 {
-            let digits = parts[1]
-            guard (1...2).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-            fraction = Int(digits)! * (digits.count == 1 ? 10 : 1)
-        }
-        let negative = parts[0].hasPrefix("-")
-        return whole * 100 + (negative ? -fraction : fraction)
     }
 }

@@ -149,6 +149,8 @@ struct ImportBoundariesCommand: AsyncCommand {
         var kindProperty: String?
         @Option(name: "ars-property", help: "Property holding the 12-digit regional key ARS (optional)")
         var arsProperty: String?
+        @Option(name: "area-property", help: "Property holding the area in km², e.g. 43.57 (optional)")
+        var areaProperty: String?
         @Option(name: "parent-property", help: "Property holding each feature's parent key (optional)")
         var parentProperty: String?
         @Option(name: "parent", help: "One parent key for all features, e.g. the municipality of planning areas")
@@ -187,7 +189,7 @@ struct ImportBoundariesCommand: AsyncCommand {
         try await app.prepareDatabase(location: settings.database, migrate: false)
         let options = BoundaryImportOptions(
             level: level, keyProperty: signature.keyProperty ?? "ags", nameProperty: signature.nameProperty ?? "name",
-            kindProperty: signature.kindProperty, arsProperty: signature.arsProperty,
+            kindProperty: signature.kindProperty, arsProperty: signature.arsProperty, areaProperty: signature.areaProperty,
             parentProperty: signature.parentProperty, parentKey: signature.parent, validFrom: validFrom
         )
         do {

@@ -54,7 +54,7 @@ struct DemoData {
         return try table.dropFirst().enumerated().map { offset, row in
             let line = offset + 2
             guard row.count == header.count else { throw Failure.badRow(line, "expected \(header.count) cells, found \(row.count)") }
-            guard let hectares = Decimal2.parse(row[area]) else { throw Failure.badRow(line, "area \(row[area]) is no number") }
+            guard let hectares = Hundredths.parse(row[area]) else { throw Failure.badRow(line, "area \(row[area]) is no number") }
             guard let latitude = Double(row[lat]), let longitude = Double(row[lon]) else { throw Failure.badRow(line, "bad coordinates") }
             let figures = try populationColumns.map { day, index, source in
                 guard let count = Int(row[index]) else { throw Failure.badRow(line, "population \(row[index]) is no whole number") }

@@ -143,7 +143,7 @@ enum SpatialCSV {
         CSV.write(header: header, rows: units.map { unit in
             [
                 unit.key, unit.ars ?? "", unit.name, unit.kind, unit.levelCode, unit.parentKey ?? "",
-                unit.areaHectares.map(Decimal2.format) ?? "",
+                unit.areaHectares.map(Hundredths.format) ?? "",
                 unit.latestPopulation.map { String($0.count) } ?? "",
                 unit.latestPopulation?.referenceDate.iso ?? "",
             ]
