@@ -224,3 +224,23 @@ def test_postgres_production_path(sopla_bin, workdir):
     assert run(sopla_bin, "migrate", db=url).returncode == 0
     result = run(sopla_bin, "export", "units", db=url)
     assert result.returncode == 0, result.stderr
+
+
+def test_busy_port_is_named(sopla_bin, workdir):
+    import socket
+
+    with socket.socket() as blocker:
+        blocker.bind(("127.0.0.1", 0))
+        blocker.listen()
+        port = blocker.getsockname()[1]
+        result = run(sopla_bin, "serve", "--port", str(port), db=f"sqlite:{os.path.join(workdir, 'busy.sqlite')}")
+    assert result.returncode != 0
+    assert f"port {port} on 127.0.0.1 is already in use" in result.stderr
+
+
+def test_bad_port_is_named(sopla_bin, workdir):
+    result = run(sopla_bin, "serve", "--port", "70000", db=f"sqlite:{os.path.join(workdir, 'p.sqlite')}")
+    assert result.returncode != 0
+    assert "--port 70000 is not a TCP port (1–65535)" in result.stderr
+    result = run(sopla_bin, "serve", "--port", "abc", db=f"sqlite:{os.path.join(workdir, 'p.sqlite')}")
+    assert result.returncode != 0

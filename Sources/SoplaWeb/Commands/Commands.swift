@@ -1,4 +1,5 @@
 import Fluent
+import NIOCore
 import Foundation
 import SoplaCore
 import SoplaFormats
@@ -51,7 +52,13 @@ extension CommandContext {
     mutating func serve(_ inner: any AnyAsyncCommand, hostname: String, port: Int) async throws {
         guard (1...65535).contains(port) else { throw CommandFailure("--port \(port) is not a TCP port (1–65535)") }
         input = CommandInput(arguments: ["sopla serve", "--hostname", hostname, "--port", String(port)])
-        try await inner.run(using: &self)
+        do {
+            try await inner.run(using: &self)
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw CommandFailure("port \(port) on \(hostname) is already in use: stop the other server or choose another port with --port")
+        } catch let error as IOError where error.errnoCode == EADDRNOTAVAIL {
+            throw CommandFailure("cannot listen on \(hostname): this machine has no such address; use 127.0.0.1 or 0.0.0.0 with --hostname")
+        }
     }
 }
 
