@@ -71,3 +71,41 @@ struct GeometryTests {
         #expect(!Position(lon: .nan, lat: 50).isInWGS84Range)
     }
 }
+
+@Suite("Simplification")
+struct SimplificationTests {
+    /// A 2 × 1 rectangle with extra points on its edges and one small bump of 0.01.
+    static let detailed: Ring = [
+        Position(lon: 0, lat: 0), Position(lon: 1, lat: 0), Position(lon: 2, lat: 0),
+        Position(lon: 2, lat: 0.5), Position(lon: 2.01, lat: 0.6), Position(lon: 2, lat: 0.7), Position(lon: 2, lat: 1),
+        Position(lon: 1, lat: 1), Position(lon: 0, lat: 1), Position(lon: 0, lat: 0),
+    ]
+
+    @Test func dropsVerticesWithinTheTolerance() {
+        let simplified = MultiPolygon(polygons: [Polygon(rings: [Self.detailed])]).simplified(tolerance: 0.05)
+        #expect(simplified.polygons[0].rings[0] == [
+            Position(lon: 0, lat: 0), Position(lon: 2, lat: 0), Position(lon: 2, lat: 1), Position(lon: 0, lat: 1), Position(lon: 0, lat: 0),
+        ])
+    }
+
+    @Test func keepsVerticesBeyondTheTolerance() {
+        let simplified = MultiPolygon(polygons: [Polygon(rings: [Self.detailed])]).simplified(tolerance: 0.005)
+        #expect(simplified.polygons[0].rings[0].contains(Position(lon: 2.01, lat: 0.6)))
+        #expect(!simplified.polygons[0].rings[0].contains(Position(lon: 1, lat: 0)))
+    }
+
+    @Test func ringsThatWouldCollapseStayAsTheyAre() {
+        let small: Ring = [Position(lon: 0, lat: 0), Position(lon: 0.001, lat: 0), Position(lon: 0.001, lat: 0.001),
+                           Position(lon: 0, lat: 0.001), Position(lon: 0, lat: 0)]
+        let geometry = MultiPolygon(polygons: [Polygon(rings: [small])])
+        #expect(geometry.simplified(tolerance: 1) == geometry)
+        #expect(geometry.simplified(tolerance: 0) == geometry)
+    }
+
+    @Test func resultIsClosedAndKeepsOrientation() {
+        let simplified = MultiPolygon(polygons: [Polygon(rings: [Self.detailed])]).simplified(tolerance: 0.05)
+        let ring = simplified.polygons[0].rings[0]
+        #expect(ring.first == ring.last)
+        #expect(MultiPolygon.signedArea(ring) > 0)
+    }
+}

@@ -89,7 +89,9 @@ public struct SVGMap: Sendable {
 
     func pathData(_ geometry: MultiPolygon, _ projection: Projection) -> String {
         var d = ""
-        for polygon in geometry.polygons {
+        // Detail finer than half a pixel cannot be seen; leaving it out keeps pages small for full-resolution boundaries.
+        let tolerance = 0.5 / (projection.scale * min(1, projection.xFactor))
+        for polygon in geometry.simplified(tolerance: tolerance).polygons {
             for ring in polygon.rings {
                 for (i, position) in ring.dropLast().enumerated() {
                     let (x, y) = projection.point(position)
