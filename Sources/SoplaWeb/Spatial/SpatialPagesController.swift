@@ -15,6 +15,10 @@ struct SpatialPagesController: RouteCollection {
         routes.get(SiteRoute.Pattern.unitHistoryCSV.pathComponents, use: historyCSV)
         routes.get(SiteRoute.Pattern.data.pathComponents, use: data)
         routes.get(SiteRoute.Pattern.api.pathComponents, use: api)
+        for pattern in [SiteRoute.Pattern.home, SiteRoute.Pattern.units, SiteRoute.Pattern.unitsCSV, SiteRoute.Pattern.unit,
+                        SiteRoute.Pattern.unitPopulationCSV, SiteRoute.Pattern.unitHistoryCSV, SiteRoute.Pattern.data, SiteRoute.Pattern.api] {
+            rejectOtherMethods(routes, pattern.pathComponents)
+        }
     }
 
     func home(req: Request) async throws -> HTMLResponse {
