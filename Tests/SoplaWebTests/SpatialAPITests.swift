@@ -96,6 +96,19 @@ struct SpatialAPITests {
         }
     }
 
+    @Test func oversizedBodiesAreRefusedBeforeAnythingElse() async throws {
+        try await withTestApp(demo: false) { app in
+            // Over a real connection, where the body arrives in parts and the limit applies while reading.
+            try await app.testing(method: .running(port: 0)).test(.POST, "/api/v1/spatial-units", beforeRequest: { req in
+                req.body = ByteBuffer(repeating: 0x41, count: 2 * 1024 * 1024)
+            }) { res in
+                #expect(res.status == .payloadTooLarge)
+                let body = try res.content.decode(ErrorBody.self)
+                #expect(body.error.code == "payload_too_large")
+            }
+        }
+    }
+
     @Test func geoJSONHoldsTheMunicipalitiesAndIsCached() async throws {
         try await withTestApp { app in
             var etag = ""
