@@ -111,6 +111,27 @@ struct FluentSpatialRepositoryTests {
         }
     }
 
+    @Test func concurrentChangesNeverLoseAVersion() async throws {
+        try await TestDatabase.withDatabase { app in
+            let repository = FluentSpatialRepository(database: app.db)
+            let keys = (1...20).map { String(format: "06532%03d", $0) }
+            for key in keys {
+                try await repository.create(SpatialUnit(key: key, name: key, kind: "Gemeinde", levelCode: "municipality"))
+            }
+            let before = try await repository.dataVersion()
+            // Twenty writers at once, each on its own unit, as several sopla processes might be.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (count, key) in keys.enumerated() {
+                    group.addTask {
+                        try await repository.replacePopulations([key: [PopulationFigure(referenceDate: Day(iso: "2022-05-15")!, count: count, source: "t")]])
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await repository.dataVersion() == before + 20)
+        }
+    }
+
     @Test func updateSavesAttributes() async throws {
         try await TestDatabase.withDatabase { app in
             let repository = FluentSpatialRepository(database: app.db)

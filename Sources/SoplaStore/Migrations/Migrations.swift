@@ -7,5 +7,6 @@ public enum SoplaMigrations {
         CreateSpatialBoundary(),
         CreateSpatialPopulation(),
         CreateDataVersion(),
+        SeedDataVersion(),
     ]
 }

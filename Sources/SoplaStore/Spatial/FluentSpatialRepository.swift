@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import SoplaCore
 
@@ -123,12 +124,14 @@ public struct FluentSpatialRepository: SpatialRepository {
 
     static let area = "spatial"
 
+    /// One atomic `version = version + 1`: concurrent writers in several processes never lose an increment,
+    /// which would leave caches serving old data.
     static func bumpVersion(on db: any Database) async throws {
-        if let model = try await DataVersionModel.query(on: db).filter(\.$area == area).first() {
-            model.version += 1
-            try await model.save(on: db)
-        } else {
-            try await DataVersionModel(area: area, version: 1).create(on: db)
-        }
+        guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("the database does not speak SQL") }
+        try await sql.update(DataVersionFields.schema)
+            .set(SQLIdentifier(DataVersionFields.version.description),
+                 to: SQLBinaryExpression(SQLIdentifier(DataVersionFields.version.description), .add, SQLLiteral.numeric("1")))
+            .where(SQLIdentifier(DataVersionFields.area.description), .equal, SQLBind(area))
+            .run()
     }
 }
