@@ -144,6 +144,43 @@ struct SpatialAPITests {
         }
     }
 
+    @Test func cachedGeoJSONFromTheFastPathEqualsTheRoutedAnswer() async throws {
+        // Revalidation every 60 s, so the second request is answered from the cache without routing.
+        let app = try await Application.make(.testing)
+        let settings = AppSettings(database: .sqliteMemory, clock: .fixed(Date(timeIntervalSince1970: 1_764_028_800)), cacheRevalidationSeconds: 60)
+        do {
+            try configure(app, settings: settings)
+            try await app.autoMigrate()
+            _ = try await DemoData.seed(repository: app.spatial, catalogue: settings.levels)
+            var first: (HTTPHeaders, String)?
+            for _ in 0..<2 {
+                try await app.testing().test(.GET, "/api/v1/spatial-units.geojson") { res in
+                    #expect(res.status == .ok)
+                    if let first {
+                        #expect(res.text == first.1)
+                        #expect(res.headers.first(name: .eTag) == first.0.first(name: .eTag))
+                        #expect(res.headers.first(name: "Content-Security-Policy") == first.0.first(name: "Content-Security-Policy"))
+                        #expect(res.headers.contentType == first.0.contentType)
+                    } else {
+                        first = (res.headers, res.text)
+                    }
+                }
+            }
+            let etag = try #require(first?.0.first(name: .eTag))
+            try await app.testing().test(.GET, "/api/v1/spatial-units.geojson", headers: ["If-None-Match": etag]) { res in
+                #expect(res.status == .notModified)
+            }
+            // Other methods on the same path still reach the router.
+            try await app.testing().test(.POST, "/api/v1/spatial-units.geojson") { res in
+                #expect(res.status == .methodNotAllowed)
+            }
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
     @Test func healthAndReadiness() async throws {
         try await withTestApp(demo: false) { app in
             try await app.testing().test(.GET, "/healthz") { res in

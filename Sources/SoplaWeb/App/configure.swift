@@ -10,7 +10,8 @@ import Vapor
 public func configure(_ app: Application, settings: AppSettings) throws {
     try app.useSoplaDatabase(settings.database, postgresSchema: settings.postgresSchema)
     app.storage[SettingsKey.self] = settings
-    app.storage[SpatialCachesKey.self] = SpatialCaches(revalidateAfter: settings.cacheRevalidationSeconds)
+    let caches = SpatialCaches(revalidateAfter: settings.cacheRevalidationSeconds)
+    app.storage[SpatialCachesKey.self] = caches
 
     app.routes.defaultMaxBodySize = "1mb"
     // sopla takes no compressed request bodies (and so no decompression bombs).
@@ -28,6 +29,7 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     try app.register(collection: SpatialPagesController())
     try app.register(collection: SpatialAPIController())
     try app.register(collection: OpenAPIController())
+    app.responder.use { app in SoplaResponder(router: app.responder.default, caches: caches, clock: settings.clock) }
 
     registerCommands(app)
 }
