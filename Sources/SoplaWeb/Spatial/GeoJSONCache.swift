@@ -30,6 +30,9 @@ enum GeoJSONCache {
             headers.add(name: .cacheControl, value: "public, max-age=60")
             headers.add(name: .vary, value: "Accept-Encoding")
             SecurityHeaders.add(to: &headers)
+            // The body is compressed already (or deliberately not): tell Vapor's response compressor up front,
+            // which spares it parsing the Content-Type of every response. Vapor removes this marker before sending.
+            headers.responseCompression = .disable
             var gzipHeaders = headers
             gzipHeaders.add(name: .contentEncoding, value: "gzip")
             self.headers = headers
