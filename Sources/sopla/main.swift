@@ -9,13 +9,8 @@ import Vapor
 _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 
 var environment = try Environment.detect()
-// A plain stream handler: it is created for every request and response, and costs less than a console logger.
 try LoggingSystem.bootstrap(from: &environment) { level in
-    { label in
-        var handler = StreamLogHandler.standardError(label: label)
-        handler.logLevel = level
-        return handler
-    }
+    { label in ServerLogHandler(label: label, level: level) }
 }
 let app = try await Application.make(environment)
 do {
