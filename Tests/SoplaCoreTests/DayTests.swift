@@ -43,3 +43,17 @@ struct DayTests {
         #expect(Clock.fixed(date).today.iso == "2022-05-15")
     }
 }
+
+@Suite("Gebietsstand validity")
+struct BoundaryVersionTests {
+    @Test func validFromAndToAreInclusive() {
+        let geometry = MultiPolygon(polygons: [])
+        let closed = BoundaryVersion(unitKey: "06532001", validFrom: Day(iso: "2013-01-01")!, validTo: Day(iso: "2024-12-31")!, geometry: geometry)
+        #expect(!closed.isValid(on: Day(iso: "2012-12-31")!))
+        #expect(closed.isValid(on: Day(iso: "2013-01-01")!))
+        #expect(closed.isValid(on: Day(iso: "2024-12-31")!))
+        #expect(!closed.isValid(on: Day(iso: "2025-01-01")!))
+        let open = BoundaryVersion(unitKey: "06532001", validFrom: Day(iso: "2025-01-01")!, geometry: geometry)
+        #expect(open.isValid(on: Day(iso: "2999-12-31")!))
+    }
+}
