@@ -31,6 +31,16 @@ struct BoundaryImportPlannerTests {
         ["06532": ExistingUnit(unit: Self.county, currentBoundary: nil)]
     }
 
+    /// The county with Aßlar (06532001) already stored, its boundary the square at 8.4.
+    func existingWithAsslar(name: String = "Aßlar", validFrom: Day? = nil) -> [String: ExistingUnit] {
+        var existing = existingCounty
+        let unit = SpatialUnit(key: "06532001", name: name, kind: "Stadt", levelCode: "municipality", parentKey: "06532")
+        existing["06532001"] = ExistingUnit(
+            unit: unit, currentBoundary: BoundaryVersion(unitKey: "06532001", validFrom: validFrom ?? day2013, geometry: Self.square(8.4))
+        )
+        return existing
+    }
+
     @Test func newFeaturesBecomeUnitsBelowTheImpliedCounty() throws {
         let plan = try BoundaryImportPlanner.plan(
             features: [feature(0, ags: "06532001", name: "Aßlar", extra: ["kind": "Stadt"]), feature(1, ags: "06532002", name: "Bischoffen")],
@@ -44,9 +54,7 @@ struct BoundaryImportPlannerTests {
     }
 
     @Test func reimportOfTheSameFileChangesNothing() throws {
-        let unit = SpatialUnit(key: "06532001", name: "Aßlar", kind: "Stadt", levelCode: "municipality", parentKey: "06532")
-        var existing = existingCounty
-        existing["06532001"] = ExistingUnit(unit: unit, currentBoundary: BoundaryVersion(unitKey: "06532001", validFrom: day2013, geometry: Self.square(8.4)))
+        let existing = existingWithAsslar()
         let plan = try BoundaryImportPlanner.plan(
             features: [feature(0, ags: "06532001", name: "Aßlar", extra: ["kind": "Stadt"])],
             options: options(validFrom: day2025), existing: existing, catalogue: catalogue
@@ -56,9 +64,7 @@ struct BoundaryImportPlannerTests {
     }
 
     @Test func fileWithoutKindKeepsTheKindOfExistingUnits() throws {
-        let unit = SpatialUnit(key: "06532001", name: "Aßlar", kind: "Stadt", levelCode: "municipality", parentKey: "06532")
-        var existing = existingCounty
-        existing["06532001"] = ExistingUnit(unit: unit, currentBoundary: BoundaryVersion(unitKey: "06532001", validFrom: day2013, geometry: Self.square(8.4)))
+        let existing = existingWithAsslar()
         let plan = try BoundaryImportPlanner.plan(
             features: [feature(0, ags: "06532001", name: "Aßlar"), feature(1, ags: "06532002", name: "Bischoffen")],
             options: BoundaryImportOptions(level: .municipality, keyProperty: "ags", nameProperty: "name", validFrom: day2025),
@@ -84,9 +90,7 @@ struct BoundaryImportPlannerTests {
     }
 
     @Test func changedBoundaryStartsANewGebietsstandAndClosesTheOldOne() throws {
-        let unit = SpatialUnit(key: "06532001", name: "Aßlar", kind: "Stadt", levelCode: "municipality", parentKey: "06532")
-        var existing = existingCounty
-        existing["06532001"] = ExistingUnit(unit: unit, currentBoundary: BoundaryVersion(unitKey: "06532001", validFrom: day2013, geometry: Self.square(8.4)))
+        let existing = existingWithAsslar()
         let plan = try BoundaryImportPlanner.plan(
             features: [feature(0, ags: "06532001", name: "Aßlar", geometry: Self.square(8.4, size: 0.2), extra: ["kind": "Stadt"])],
             options: options(validFrom: day2025), existing: existing, catalogue: catalogue
@@ -100,9 +104,7 @@ struct BoundaryImportPlannerTests {
     }
 
     @Test func newGebietsstandMustStartAfterTheCurrentOne() {
-        let unit = SpatialUnit(key: "06532001", name: "Aßlar", kind: "Stadt", levelCode: "municipality", parentKey: "06532")
-        var existing = existingCounty
-        existing["06532001"] = ExistingUnit(unit: unit, currentBoundary: BoundaryVersion(unitKey: "06532001", validFrom: day2025, geometry: Self.square(8.4)))
+        let existing = existingWithAsslar(validFrom: day2025)
         #expect(throws: ImportFailure(issues: [ImportIssue(
             featureIndex: 0, property: "geometry",
             reason: "the boundary differs from the Gebietsstand valid from 2025-01-01; a new Gebietsstand must start later: give --valid-from after that day"
@@ -115,9 +117,7 @@ struct BoundaryImportPlannerTests {
     }
 
     @Test func renamedUnitIsUpdatedWithBeforeAndAfter() throws {
-        let unit = SpatialUnit(key: "06532001", name: "Asslar", kind: "Stadt", levelCode: "municipality", parentKey: "06532")
-        var existing = existingCounty
-        existing["06532001"] = ExistingUnit(unit: unit, currentBoundary: BoundaryVersion(unitKey: "06532001", validFrom: day2013, geometry: Self.square(8.4)))
+        let existing = existingWithAsslar(name: "Asslar")
         let plan = try BoundaryImportPlanner.plan(
             features: [feature(0, ags: "06532001", name: "Aßlar", extra: ["kind": "Stadt"])],
             options: options(), existing: existing, catalogue: catalogue
