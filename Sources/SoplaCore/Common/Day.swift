@@ -59,6 +59,18 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public var description: String { iso }
 
+    /// Midnight UTC at the start of the day.
+    public var startDate: Date {
+        // Days since 1970-01-01 from the civil date (H. Hinnant's algorithm, inverse of `init(_ date:)`).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return Date(timeIntervalSince1970: Double(days) * 86_400)
+    }
+
     /// The previous calendar day.
     public var previous: Day {
         if day > 1 { return Day(year: year, month: month, day: day - 1)! }

@@ -3,7 +3,7 @@ import SoplaCore
 
 /// Where the data comes from and under which licence.
 public enum DataPage {
-    public static func render(language: Language, path: String) -> String {
+    public static func render(language: Language, path: String, account: AccountBar? = nil) -> String {
         let t = Texts(language)
         let de = language == .de
         let content: [HTMLNode] = [
@@ -29,13 +29,13 @@ public enum DataPage {
             ]),
             el("p", text: de ? "Angaben zu Trägern, Sitzungen und Anträgen in der Demo sind frei erfunden." : "Providers, meetings and applications in the demo are invented examples."),
         ]
-        return Layout(title: t(.dataTitle), language: language, currentPath: path, showsGeometry: true).render(content)
+        return Layout(title: t(.dataTitle), language: language, currentPath: path, showsGeometry: true, account: account).render(content)
     }
 }
 
 /// A short guide to the JSON API for people; machines read the OpenAPI document.
 public enum APIPage {
-    public static func render(language: Language, path: String) -> String {
+    public static func render(language: Language, path: String, account: AccountBar? = nil) -> String {
         let t = Texts(language)
         let de = language == .de
         let endpoints: [(SiteRoute, String, String)] = [
@@ -51,28 +51,37 @@ public enum APIPage {
                 el("li", [], [el("a", [("href", route.path)], [el("code", text: "GET " + route.path)]), txt(" – " + (de ? textDE : textEN))])
             }),
         ]
-        return Layout(title: t(.apiTitle), language: language, currentPath: path).render(content)
+        return Layout(title: t(.apiTitle), language: language, currentPath: path, account: account).render(content)
     }
 }
 
 /// A page for errors that tells people what happened and where to go, without internals.
 public enum ErrorPage {
-    public static func render(status: Int, language: Language, path: String) -> String {
+    public static func render(status: Int, language: Language, path: String, account: AccountBar? = nil, formExpired: Bool = false) -> String {
         let t = Texts(language)
         let (title, text): (String, String)
         switch status {
+        case 401: (title, text) = (t(.errorUnauthorizedTitle), t(.loginRequired))
+        case 403: (title, text) = (t(.errorForbiddenTitle), formExpired ? t(.errorCSRFText) : t(.errorForbiddenText))
         case 404: (title, text) = (t(.errorNotFoundTitle), t(.errorNotFoundText))
+        case 409: (title, text) = (t(.errorConflictTitle), t(.errorConflictText))
+        case 413: (title, text) = (t(.errorTooLargeTitle), t(.errorTooLargeText))
+        case 422: (title, text) = (t(.errorUnprocessableTitle), t(.errorUnprocessableText))
+        case 429: (title, text) = (t(.errorTooManyTitle), t(.errorTooManyText))
         case 400..<500: (title, text) = (t(.errorBadRequestTitle), t(.errorServerText))
         default: (title, text) = (t(.errorServerTitle), t(.errorServerText))
+        }
+        var links: [HTMLNode] = [el("a", [("href", SiteRoute.home.path)], text: t(.backHome))]
+        if status == 401 || (status == 403 && account == nil) {
+            links += [txt(" · "), el("a", [("href", SiteRoute.login(next: path).path)], text: t(.login))]
+        } else {
+            links += [txt(" · "), el("a", [("href", SiteRoute.units().path)], text: t(.navUnits))]
         }
         let content: [HTMLNode] = [
             el("h1", text: title),
             el("p", text: text),
-            el("p", [], [
-                el("a", [("href", SiteRoute.home.path)], text: t(.backHome)), txt(" · "),
-                el("a", [("href", SiteRoute.units().path)], text: t(.navUnits)),
-            ]),
+            el("p", [], links),
         ]
-        return Layout(title: title, language: language, currentPath: path).render(content)
+        return Layout(title: title, language: language, currentPath: path, account: account).render(content)
     }
 }

@@ -9,17 +9,24 @@ public struct Layout: Sendable {
     public let currentPath: String
     /// Whether the page shows boundary geometry and so must show its attribution.
     public let showsGeometry: Bool
+    /// The logged-in person, or nil.
+    public let account: AccountBar?
 
-    public init(title: String, language: Language, currentPath: String, showsGeometry: Bool = false) {
+    public init(title: String, language: Language, currentPath: String, showsGeometry: Bool = false, account: AccountBar? = nil) {
         self.title = title
         self.language = language
         self.currentPath = currentPath
         self.showsGeometry = showsGeometry
+        self.account = account
+    }
+
+    public init(title: String, context: PageContext, showsGeometry: Bool = false) {
+        self.init(title: title, language: context.language, currentPath: context.path, showsGeometry: showsGeometry, account: context.account)
     }
 
     public func render(_ content: [HTMLNode]) -> String {
         let t = Texts(language)
-        let nav: [(TextKey, SiteRoute)] = [(.navHome, .home), (.navUnits, .units()), (.navData, .data), (.navAPI, .api)]
+        let nav: [(TextKey, SiteRoute)] = [(.navHome, .home), (.navUnits, .units()), (.navOrganisations, .organisations), (.navData, .data), (.navAPI, .api)]
         let switchTarget = currentPath + (currentPath.contains("?") ? "&" : "?") + "lang=" + language.other.rawValue
         let head: [HTMLNode] = [
             el("meta", [("charset", "utf-8")]),
@@ -43,6 +50,7 @@ public struct Layout: Sendable {
                 ]),
                 el("a", [("class", "language-switch"), ("href", switchTarget), ("lang", language.other.rawValue),
                          ("hreflang", language.other.rawValue), ("aria-label", t(.switchLanguageLabel))], text: t(.switchLanguage)),
+                accountArea(t),
             ]),
             el("main", [("id", "inhalt"), ("tabindex", "-1")], content),
             el("footer", [("class", "site-footer")], [
@@ -54,4 +62,59 @@ public struct Layout: Sendable {
         ]
         return HTMLDocument(language: language, head: head, body: body).html
     }
+
+    func accountArea(_ t: Texts) -> HTMLNode {
+        guard let account else {
+            let loginTarget = currentPath.hasPrefix(SiteRoute.login().path) ? nil : currentPath
+            return el("nav", [("class", "account-nav"), ("aria-label", t(.accountNavigation))], [
+                el("a", [("href", SiteRoute.login(next: loginTarget).path)], text: t(.login)),
+            ])
+        }
+        var links: [(TextKey, SiteRoute)] = [(.navAccount, .account)]
+        if account.mayManageUsers { links += [(.navUsers, .users), (.navAudit, .audit)] }
+        if account.mayViewPolicy { links.append((.navPolicy, .policy)) }
+        return el("nav", [("class", "account-nav"), ("aria-label", t(.accountNavigation))], [
+            el("span", [("class", "signed-in-as")], text: t(.signedInAs) + " " + account.displayName),
+            el("ul", [], links.map { key, route in
+                el("li", [], [el("a", [("href", route.path), ("aria-current", currentPath.hasPrefix(route.path) ? "page" : nil)], text: t(key))])
+            }),
+            el("form", [("method", "post"), ("action", SiteRoute.logout.path), ("class", "logout")], [
+                FormBuilder.csrf(account.csrfToken),
+                el("button", [("type", "submit")], text: t(.logout)),
+            ]),
+        ])
+    }
+}
+
+/// The logged-in person as the page header shows them.
+public struct AccountBar: Sendable, Equatable {
+    public let displayName: String
+    public let csrfToken: String
+    public let mayManageUsers: Bool
+    public let mayViewPolicy: Bool
+
+    public init(displayName: String, csrfToken: String, mayManageUsers: Bool, mayViewPolicy: Bool) {
+        self.displayName = displayName
+        self.csrfToken = csrfToken
+        self.mayManageUsers = mayManageUsers
+        self.mayViewPolicy = mayViewPolicy
+    }
+}
+
+/// What every page needs besides its model: language, address and who is logged in.
+public struct PageContext: Sendable {
+    public let language: Language
+    public let path: String
+    public let account: AccountBar?
+    /// The token forms on this page send back; present for logged-in people and on login forms.
+    public let csrfToken: String?
+
+    public init(language: Language, path: String, account: AccountBar? = nil, csrfToken: String? = nil) {
+        self.language = language
+        self.path = path
+        self.account = account
+        self.csrfToken = csrfToken ?? account?.csrfToken
+    }
+
+    public var t: Texts { Texts(language) }
 }

@@ -18,6 +18,36 @@ public enum SiteRoute: Sendable {
     case apiUnit(key: String)
     case apiGeoJSON
     case openAPI
+    case login(next: String? = nil)
+    case logout
+    case accessLink(token: String)
+    case account
+    case accountPassword
+    case accountTokens
+    case accountTokenRevoke(id: UUID)
+    case organisations
+    case organisationsCSV
+    case organisationNew
+    case organisation(id: UUID)
+    case organisationEdit(id: UUID)
+    case organisationDeactivate(id: UUID)
+    case organisationActivate(id: UUID)
+    case users
+    case usersCSV
+    case userNew
+    case user(id: UUID)
+    case userEdit(id: UUID)
+    case userDeactivate(id: UUID)
+    case userActivate(id: UUID)
+    case userAccessLink(id: UUID)
+    case userExport(id: UUID)
+    case userErase(id: UUID)
+    case audit
+    case auditCSV
+    case policy
+    case apiMe
+    case apiOrganisations
+    case apiOrganisation(id: UUID)
 
     public var path: String {
         switch self {
@@ -35,6 +65,40 @@ public enum SiteRoute: Sendable {
         case .apiUnit(let key): return "/api/v1/spatial-units/" + key
         case .apiGeoJSON: return "/api/v1/spatial-units.geojson"
         case .openAPI: return "/api/v1/openapi.json"
+        case .login(let next):
+            guard let next, next.hasPrefix("/"), !next.hasPrefix("//") else { return "/anmelden" }
+            var components = URLComponents()
+            components.queryItems = [URLQueryItem(name: "weiter", value: next)]
+            return "/anmelden?" + (components.percentEncodedQuery ?? "")
+        case .logout: return "/abmelden"
+        case .accessLink(let token): return "/zugang/" + Self.encode(token)
+        case .account: return "/konto"
+        case .accountPassword: return "/konto/passwort"
+        case .accountTokens: return "/konto/tokens"
+        case .accountTokenRevoke(let id): return "/konto/tokens/\(id.uuidString.lowercased())/widerrufen"
+        case .organisations: return "/organisationen"
+        case .organisationsCSV: return "/organisationen.csv"
+        case .organisationNew: return "/organisationen/neu"
+        case .organisation(let id): return "/organisationen/" + id.uuidString.lowercased()
+        case .organisationEdit(let id): return "/organisationen/\(id.uuidString.lowercased())/bearbeiten"
+        case .organisationDeactivate(let id): return "/organisationen/\(id.uuidString.lowercased())/deaktivieren"
+        case .organisationActivate(let id): return "/organisationen/\(id.uuidString.lowercased())/aktivieren"
+        case .users: return "/verwaltung/benutzer"
+        case .usersCSV: return "/verwaltung/benutzer.csv"
+        case .userNew: return "/verwaltung/benutzer/neu"
+        case .user(let id): return "/verwaltung/benutzer/" + id.uuidString.lowercased()
+        case .userEdit(let id): return "/verwaltung/benutzer/\(id.uuidString.lowercased())/bearbeiten"
+        case .userDeactivate(let id): return "/verwaltung/benutzer/\(id.uuidString.lowercased())/deaktivieren"
+        case .userActivate(let id): return "/verwaltung/benutzer/\(id.uuidString.lowercased())/aktivieren"
+        case .userAccessLink(let id): return "/verwaltung/benutzer/\(id.uuidString.lowercased())/zugangslink"
+        case .userExport(let id): return "/verwaltung/benutzer/\(id.uuidString.lowercased())/daten.json"
+        case .userErase(let id): return "/verwaltung/benutzer/\(id.uuidString.lowercased())/loeschen"
+        case .audit: return "/verwaltung/protokoll"
+        case .auditCSV: return "/verwaltung/protokoll.csv"
+        case .policy: return "/verwaltung/rechte"
+        case .apiMe: return "/api/v1/me"
+        case .apiOrganisations: return "/api/v1/organisations"
+        case .apiOrganisation(let id): return "/api/v1/organisations/" + id.uuidString.lowercased()
         }
     }
 
@@ -57,6 +121,36 @@ public enum SiteRoute: Sendable {
         public static let apiUnit = ["api", "v1", "spatial-units", ":key"]
         public static let apiGeoJSON = ["api", "v1", "spatial-units.geojson"]
         public static let openAPI = ["api", "v1", "openapi.json"]
+        public static let login = ["anmelden"]
+        public static let logout = ["abmelden"]
+        public static let accessLink = ["zugang", ":token"]
+        public static let account = ["konto"]
+        public static let accountPassword = ["konto", "passwort"]
+        public static let accountTokens = ["konto", "tokens"]
+        public static let accountTokenRevoke = ["konto", "tokens", ":id", "widerrufen"]
+        public static let organisations = ["organisationen"]
+        public static let organisationsCSV = ["organisationen.csv"]
+        public static let organisationNew = ["organisationen", "neu"]
+        public static let organisation = ["organisationen", ":id"]
+        public static let organisationEdit = ["organisationen", ":id", "bearbeiten"]
+        public static let organisationDeactivate = ["organisationen", ":id", "deaktivieren"]
+        public static let organisationActivate = ["organisationen", ":id", "aktivieren"]
+        public static let users = ["verwaltung", "benutzer"]
+        public static let usersCSV = ["verwaltung", "benutzer.csv"]
+        public static let userNew = ["verwaltung", "benutzer", "neu"]
+        public static let user = ["verwaltung", "benutzer", ":id"]
+        public static let userEdit = ["verwaltung", "benutzer", ":id", "bearbeiten"]
+        public static let userDeactivate = ["verwaltung", "benutzer", ":id", "deaktivieren"]
+        public static let userActivate = ["verwaltung", "benutzer", ":id", "aktivieren"]
+        public static let userAccessLink = ["verwaltung", "benutzer", ":id", "zugangslink"]
+        public static let userExport = ["verwaltung", "benutzer", ":id", "daten.json"]
+        public static let userErase = ["verwaltung", "benutzer", ":id", "loeschen"]
+        public static let audit = ["verwaltung", "protokoll"]
+        public static let auditCSV = ["verwaltung", "protokoll.csv"]
+        public static let policy = ["verwaltung", "rechte"]
+        public static let apiMe = ["api", "v1", "me"]
+        public static let apiOrganisations = ["api", "v1", "organisations"]
+        public static let apiOrganisation = ["api", "v1", "organisations", ":id"]
     }
 }
 

@@ -15,7 +15,7 @@ public enum HomePage {
         }
     }
 
-    public static func render(_ model: Model, language: Language, path: String) -> String {
+    public static func render(_ model: Model, language: Language, path: String, account: AccountBar? = nil) -> String {
         let t = Texts(language)
         let pillars: [(TextKey, TextKey)] = [
             (.pillarNeedsTitle, .pillarNeedsText), (.pillarResourcesTitle, .pillarResourcesText),
@@ -34,7 +34,7 @@ public enum HomePage {
         ]
         if model.municipalities.isEmpty {
             content.append(el("p", [("class", "empty-state")], text: t(.noUnitsYet)))
-            return Layout(title: t(.homeTitle), language: language, currentPath: path).render(content)
+            return Layout(title: t(.homeTitle), language: language, currentPath: path, account: account).render(content)
         }
         let (areas, breaks) = UnitFigures.densityAreas(model.municipalities, boundaries: model.boundaries, language: language)
         let map = SVGMap(id: "kreiskarte", title: t(.mapTitle) + (model.county.map { " – \($0.name)" } ?? ""), areas: areas)
@@ -58,7 +58,7 @@ public enum HomePage {
                 ]),
             ]),
         ]))
-        return Layout(title: t(.homeTitle), language: language, currentPath: path, showsGeometry: !areas.isEmpty).render(content)
+        return Layout(title: t(.homeTitle), language: language, currentPath: path, showsGeometry: !areas.isEmpty, account: account).render(content)
     }
 
     /// Three figures a visitor looks for first, with their reference date.

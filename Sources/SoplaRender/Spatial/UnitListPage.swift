@@ -17,7 +17,7 @@ public enum UnitListPage {
         }
     }
 
-    public static func render(_ model: Model, language: Language, path: String) -> String {
+    public static func render(_ model: Model, language: Language, path: String, account: AccountBar? = nil) -> String {
         let t = Texts(language)
         let p = model.parameters
         let levelOptions: [HTMLNode] = [el("option", [("value", "")], text: t(.allLevels))] + model.catalogue.levels.map { level in
@@ -60,7 +60,7 @@ public enum UnitListPage {
             txt(" · "),
             el("a", [("href", SiteRoute.apiGeoJSON.path)], text: t(.downloadGeoJSON)),
         ]))
-        return Layout(title: t(.unitsTitle), language: language, currentPath: path).render(content)
+        return Layout(title: t(.unitsTitle), language: language, currentPath: path, account: account).render(content)
     }
 
     static func table(_ model: Model, language: Language) -> HTMLNode {

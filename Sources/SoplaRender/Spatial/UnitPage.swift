@@ -29,7 +29,7 @@ public enum UnitPage {
         }
     }
 
-    public static func render(_ model: Model, language: Language, path: String) -> String {
+    public static func render(_ model: Model, language: Language, path: String, account: AccountBar? = nil) -> String {
         let t = Texts(language)
         let unit = model.unit
         var facts: [HTMLNode] = [
@@ -77,7 +77,7 @@ public enum UnitPage {
         }
         content.append(childrenSection(model, language: language))
         content.append(historySection(model, language: language))
-        return Layout(title: unit.name, language: language, currentPath: path, showsGeometry: !areas.isEmpty).render(content)
+        return Layout(title: unit.name, language: language, currentPath: path, showsGeometry: !areas.isEmpty, account: account).render(content)
     }
 
     static func populationSection(_ model: Model, language: Language) -> HTMLNode {

@@ -8,5 +8,13 @@ public enum SoplaMigrations {
         CreateSpatialPopulation(),
         CreateDataVersion(),
         SeedDataVersion(),
+        CreateOrganisation(),
+        CreateUser(),
+        CreateUserOrganisation(),
+        CreateSession(),
+        CreateAccessLink(),
+        CreateAPIToken(),
+        CreateLoginThrottle(),
+        CreateAuditEntry(),
     ]
 }

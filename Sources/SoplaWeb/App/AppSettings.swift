@@ -11,26 +11,58 @@ public struct AppSettings: Sendable {
     public var clock: Clock
     /// How long the spatial data version may be trusted before a cache asks the database again.
     public var cacheRevalidationSeconds: Double
+    /// Bcrypt work factor for passwords (12 in production; tests lower it to run fast).
+    public var bcryptCost: Int
+    /// Mark cookies `Secure` even when the request itself is plain HTTP (TLS ends before sopla).
+    public var secureCookies: Bool
+    /// Trust `X-Forwarded-For` and `X-Forwarded-Proto` (only behind a reverse proxy that sets them).
+    public var trustProxy: Bool
+    /// The address people reach sopla at, for links in invitations (e.g. `https://sopla.lahn-dill-kreis.de`).
+    public var publicURL: String?
 
     public init(
         database: DatabaseLocation, levels: SpatialLevelCatalogue = .standard, clock: Clock = .system,
-        cacheRevalidationSeconds: Double = 1, postgresSchema: String? = nil
+        cacheRevalidationSeconds: Double = 1, postgresSchema: String? = nil, bcryptCost: Int = 12,
+        secureCookies: Bool = false, trustProxy: Bool = false, publicURL: String? = nil
     ) {
         self.database = database
+        self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
+        self.trustProxy = trustProxy
+        self.publicURL = publicURL
         self.postgresSchema = postgresSchema
         self.levels = levels
         self.clock = clock
         self.cacheRevalidationSeconds = cacheRevalidationSeconds
     }
 
-    /// Reads `SOPLA_DATABASE_URL` (default `sqlite:./sopla.sqlite`) and `SOPLA_LEVELS` (default: Land,
-    /// county, municipality, planning area).
+    /// Reads `SOPLA_DATABASE_URL` (default `sqlite:./sopla.sqlite`), `SOPLA_LEVELS` (default: Land,
+    /// county, municipality, planning area), `SOPLA_PUBLIC_URL`, and `SOPLA_SECURE_COOKIES=1` /
+    /// `SOPLA_TRUST_PROXY=1` for deployments behind a TLS-terminating reverse proxy.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppSettings {
         let url = environment["SOPLA_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? DatabaseLocation.defaultValue
         var levels = SpatialLevelCatalogue.standard
         if let text = environment["SOPLA_LEVELS"], !text.isEmpty {
             levels = try SpatialLevelCatalogue.parse(text)
         }
-        return AppSettings(database: try DatabaseLocation.parse(url), levels: levels)
+        var publicURL = environment["SOPLA_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let url = publicURL {
+            guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                throw SettingsError("SOPLA_PUBLIC_URL must start with https:// or http://, got \(url)")
+            }
+            publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        return AppSettings(database: try DatabaseLocation.parse(url), levels: levels,
+                           secureCookies: environment["SOPLA_SECURE_COOKIES"] == "1",
+                           trustProxy: environment["SOPLA_TRUST_PROXY"] == "1", publicURL: publicURL)
+    }
+}
+
+/// A setting from the environment that cannot be used.
+public struct SettingsError: Error, CustomStringConvertible {
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }

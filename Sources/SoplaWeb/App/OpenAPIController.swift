@@ -11,7 +11,7 @@ struct OpenAPIController: RouteCollection {
     }()
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.Pattern.openAPI.pathComponents) { _ -> Response in
+        routes.on(.GET, SiteRoute.Pattern.openAPI, RoutePermission(.readPublic)) { _ -> Response in
             var headers = HTTPHeaders()
             headers.contentType = .json
             return Response(status: .ok, headers: headers, body: .init(string: Self.document))

@@ -21,7 +21,7 @@ struct StaticController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.Pattern.staticFile.pathComponents) { req -> Response in
+        routes.on(.GET, SiteRoute.Pattern.staticFile, RoutePermission(.readPublic)) { req -> Response in
             guard let name = req.parameters.get("file"), let asset = Self.assets[name] else { throw Abort(.notFound) }
             var headers = HTTPHeaders()
             headers.contentType = asset.contentType

@@ -29,6 +29,11 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     try app.register(collection: SpatialPagesController())
     try app.register(collection: SpatialAPIController())
     try app.register(collection: OpenAPIController())
+    try app.register(collection: AuthController())
+    try app.register(collection: AccountController())
+    try app.register(collection: OrganisationController())
+    try app.register(collection: AdminController())
+    registerMethodRefusals(app)
     app.responder.use { app in SoplaResponder(router: app.responder.default, caches: caches, clock: settings.clock) }
 
     registerCommands(app)

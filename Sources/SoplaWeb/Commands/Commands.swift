@@ -23,6 +23,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ImportGroup(), as: "import")
     app.asyncCommands.use(ExportGroup(), as: "export")
     app.asyncCommands.use(UnitGroup(), as: "unit")
+    app.asyncCommands.use(UserGroup(), as: "user")
 }
 
 /// `--hostname` and `--port` of `serve` and `demo`.
@@ -99,10 +100,16 @@ struct DemoCommand: AsyncCommand {
         let settings = app.settings
         try await app.prepareDatabase(location: settings.database, migrate: true)
         let plan = try await DemoData.seed(repository: app.spatial, catalogue: settings.levels)
+        let service = AccountService(app: app)
+        try await DemoAccounts.seed(store: service.store, hash: service.hash, now: settings.clock.now())
         let (hostname, port) = signature.address
         context.console.print("sopla demo: Lahn-Dill-Kreis (\(settings.database.redacted)) – \(plan.summary)")
         context.console.print("Open http://\(hostname):\(port)/ in a browser.")
-        context.console.print("Demo logins: none yet – all pages of the spatial base are public.")
+        context.console.print("Demo logins (invented people, for this demo only):")
+        for login in DemoAccounts.logins {
+            let roles = login.roles.map(\.rawValue).sorted().joined(separator: ", ")
+            context.console.print("  \(login.email.padding(toLength: 36, withPad: " ", startingAt: 0)) \(login.password.padding(toLength: 24, withPad: " ", startingAt: 0)) \(roles)")
+        }
         var context = context
         try await context.serve(inner, hostname: hostname, port: port)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SoplaCore
 import SoplaRender
 import Vapor
 
@@ -132,7 +133,7 @@ enum ErrorResponses {
         case let abort as any AbortError:
             status = abort.status
             code = Self.code(for: abort.status)
-            message = abort.status == .notFound ? "no resource at \(request.url.path)" : abort.reason
+            message = abort.status == .notFound ? "no resource at \(request.url.path)" : (abort.status == .payloadTooLarge ? "the request body is too large" : abort.reason)
         default:
             status = .internalServerError
             code = "internal_error"
@@ -146,10 +147,16 @@ enum ErrorResponses {
             response = Response(status: status)
             try response.content.encode(ErrorBody(error: .init(code: code, message: message, details: details)), as: .json)
         } else {
-            response = HTMLResponse(ErrorPage.render(status: Int(status.code), language: request.language, path: request.pathForLinks)).response(status: status)
+            response = HTMLResponse(ErrorPage.render(
+                status: Int(status.code), language: request.language, path: request.pathForLinks,
+                account: request.cachedAccountBar, formExpired: code == "csrf_failed"
+            )).response(status: status)
         }
-        if status == .methodNotAllowed, let abort = error as? any AbortError {
+        if let abort = error as? any AbortError {
             response.headers.add(contentsOf: abort.headers)
+        }
+        if status == .unauthorized, wantsJSON(request) {
+            response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"sopla\"")
         }
         return response
     }
@@ -162,6 +169,11 @@ enum ErrorResponses {
     static func code(for status: HTTPResponseStatus) -> String {
         switch status.code {
         case 400: return "bad_request"
+        case 401: return "unauthenticated"
+        case 403: return "forbidden"
+        case 409: return "conflict"
+        case 422: return "unprocessable"
+        case 429: return "too_many_requests"
         case 404: return "not_found"
         case 405: return "method_not_allowed"
         case 406: return "not_acceptable"
@@ -190,5 +202,15 @@ struct HTMLResponse: AsyncResponseEncodable {
 
     func encodeResponse(for request: Request) async throws -> Response {
         response()
+    }
+}
+
+extension Request {
+    /// The logged-in person for error pages, from what the request already resolved (no database access).
+    var cachedAccountBar: AccountBar? {
+        guard let auth = storage[AuthContextKey.self], let user = auth.user, let session = auth.session else { return nil }
+        return AccountBar(displayName: user.displayName, csrfToken: session.csrfToken,
+                          mayManageUsers: Policy.decide(auth.principal, .manageUsers).isAllowed,
+                          mayViewPolicy: Policy.decide(auth.principal, .viewPolicy).isAllowed)
     }
 }

@@ -63,12 +63,10 @@ struct SpatialAPIController: RouteCollection {
     static let maxPerPage = 500
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.Pattern.apiUnits.pathComponents, use: list)
-        routes.get(SiteRoute.Pattern.apiUnit.pathComponents, use: detail)
-        routes.get(SiteRoute.Pattern.apiGeoJSON.pathComponents, use: geoJSON)
-        for pattern in [SiteRoute.Pattern.apiUnits, SiteRoute.Pattern.apiUnit, SiteRoute.Pattern.apiGeoJSON, SiteRoute.Pattern.openAPI] {
-            rejectOtherMethods(routes, pattern.pathComponents)
-        }
+        let read = RoutePermission(.readPublic)
+        routes.on(.GET, SiteRoute.Pattern.apiUnits, read, use: list)
+        routes.on(.GET, SiteRoute.Pattern.apiUnit, read, use: detail)
+        routes.on(.GET, SiteRoute.Pattern.apiGeoJSON, read) { req in try await geoJSON(req: req).get() }
     }
 
     func list(req: Request) async throws -> SpatialUnitListResponse {
@@ -201,15 +199,6 @@ func rejectUnknownParameters(_ query: String, allowed: Set<String>) throws {
         if !name.isEmpty, !allowed.contains(name) {
             let known = allowed.isEmpty ? "this resource takes no query parameters" : "known parameters: " + allowed.sorted().joined(separator: ", ")
             throw APIError.badParameter(String(name.prefix(40)), "unknown parameter; \(known)")
-        }
-    }
-}
-
-/// Answers 405 with an Allow header for methods a read-only resource does not take.
-func rejectOtherMethods(_ routes: any RoutesBuilder, _ path: [PathComponent]) {
-    for method in [HTTPMethod.POST, .PUT, .PATCH, .DELETE, .TRACE, .OPTIONS] {
-        routes.on(method, path) { _ -> Response in
-            throw Abort(.methodNotAllowed, headers: ["Allow": "GET, HEAD"])
         }
     }
 }

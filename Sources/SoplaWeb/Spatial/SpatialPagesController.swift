@@ -7,18 +7,15 @@ import Vapor
 /// The public pages of the spatial base.
 struct SpatialPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteRoute.Pattern.home.pathComponents, use: home)
-        routes.get(SiteRoute.Pattern.units.pathComponents, use: list)
-        routes.get(SiteRoute.Pattern.unitsCSV.pathComponents, use: csv)
-        routes.get(SiteRoute.Pattern.unit.pathComponents, use: detail)
-        routes.get(SiteRoute.Pattern.unitPopulationCSV.pathComponents, use: populationCSV)
-        routes.get(SiteRoute.Pattern.unitHistoryCSV.pathComponents, use: historyCSV)
-        routes.get(SiteRoute.Pattern.data.pathComponents, use: data)
-        routes.get(SiteRoute.Pattern.api.pathComponents, use: api)
-        for pattern in [SiteRoute.Pattern.home, SiteRoute.Pattern.units, SiteRoute.Pattern.unitsCSV, SiteRoute.Pattern.unit,
-                        SiteRoute.Pattern.unitPopulationCSV, SiteRoute.Pattern.unitHistoryCSV, SiteRoute.Pattern.data, SiteRoute.Pattern.api] {
-            rejectOtherMethods(routes, pattern.pathComponents)
-        }
+        let read = RoutePermission(.readPublic)
+        routes.on(.GET, SiteRoute.Pattern.home, read, use: home)
+        routes.on(.GET, SiteRoute.Pattern.units, read, use: list)
+        routes.on(.GET, SiteRoute.Pattern.unitsCSV, read, use: csv)
+        routes.on(.GET, SiteRoute.Pattern.unit, read, use: detail)
+        routes.on(.GET, SiteRoute.Pattern.unitPopulationCSV, read, use: populationCSV)
+        routes.on(.GET, SiteRoute.Pattern.unitHistoryCSV, read, use: historyCSV)
+        routes.on(.GET, SiteRoute.Pattern.data, read, use: data)
+        routes.on(.GET, SiteRoute.Pattern.api, read, use: api)
     }
 
     func home(req: Request) async throws -> HTMLResponse {
@@ -29,7 +26,7 @@ struct SpatialPagesController: RouteCollection {
             ?? units.filter { $0.levelCode == SpatialLevel.municipality.code }
         let boundaries = municipalities.isEmpty ? [:] : try await req.currentBoundaries()
         let model = HomePage.Model(county: county, municipalities: municipalities, boundaries: boundaries)
-        return HTMLResponse(HomePage.render(model, language: req.language, path: req.pathForLinks))
+        return HTMLResponse(HomePage.render(model, language: req.language, path: req.pathForLinks, account: try await req.pageContext().account))
     }
 
     func list(req: Request) async throws -> HTMLResponse {
@@ -39,7 +36,7 @@ struct SpatialPagesController: RouteCollection {
         let page = SpatialUnitListing.list(units, query: Self.query(parameters, perPage: 50))
         let names = Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0.name) })
         let model = UnitListPage.Model(page: page, parameters: parameters, catalogue: settings.levels, names: names)
-        return HTMLResponse(UnitListPage.render(model, language: req.language, path: req.pathForLinks))
+        return HTMLResponse(UnitListPage.render(model, language: req.language, path: req.pathForLinks, account: try await req.pageContext().account))
     }
 
     /// The list as CSV, with the same filter and sort and without paging.
@@ -112,15 +109,15 @@ struct SpatialPagesController: RouteCollection {
             mapUnits: mapUnits, mapBoundaries: boundaries, catalogue: settings.levels,
             populationIsAggregated: storedPopulation.isEmpty && !unit.populations.isEmpty
         )
-        return HTMLResponse(UnitPage.render(model, language: req.language, path: req.pathForLinks))
+        return HTMLResponse(UnitPage.render(model, language: req.language, path: req.pathForLinks, account: try await req.pageContext().account))
     }
 
     func data(req: Request) async throws -> HTMLResponse {
-        HTMLResponse(DataPage.render(language: req.language, path: req.pathForLinks))
+        HTMLResponse(DataPage.render(language: req.language, path: req.pathForLinks, account: try await req.pageContext().account))
     }
 
     func api(req: Request) async throws -> HTMLResponse {
-        HTMLResponse(APIPage.render(language: req.language, path: req.pathForLinks))
+        HTMLResponse(APIPage.render(language: req.language, path: req.pathForLinks, account: try await req.pageContext().account))
     }
 
     /// Page parameters; values that make no sense fall back to the defaults rather than failing a page view.

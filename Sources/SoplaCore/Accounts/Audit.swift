@@ -1,0 +1,110 @@
+import Foundation
+
+/// What happened, as the audit log records it.
+public enum AuditAction: String, CaseIterable, Sendable, Codable {
+    case create, update, delete, deactivate, activate
+    case login, logout
+    case loginFailed = "login-failed"
+    case loginThrottled = "login-throttled"
+    case passwordChanged = "password-changed"
+    case accessLinkCreated = "access-link-created"
+    case tokenCreated = "token-created"
+    case tokenRevoked = "token-revoked"
+    case personalDataExported = "personal-data-exported"
+    case erase
+}
+
+/// One field's value before and after a change; nil where the field was empty.
+public struct FieldChange: Sendable, Equatable, Codable {
+    public let field: String
+    public let before: String?
+    public let after: String?
+
+    public init(field: String, before: String?, after: String?) {
+        self.field = field
+        self.before = before
+        self.after = after
+    }
+
+    /// The fields that differ, sorted by name.
+    public static func diff(before: [String: String], after: [String: String]) -> [FieldChange] {
+        Set(before.keys).union(after.keys).sorted().compactMap { field in
+            before[field] == after[field] ? nil : FieldChange(field: field, before: before[field], after: after[field])
+        }
+    }
+}
+
+/// Who did something: a user, or nobody known (a failed login, a command run on the server).
+public struct AuditActor: Sendable, Equatable {
+    public let userID: UUID?
+    public let label: String
+    public let address: String?
+
+    public init(userID: UUID?, label: String, address: String? = nil) {
+        self.userID = userID
+        self.label = label
+        self.address = address
+    }
+
+    public static func system(_ label: String = "System") -> AuditActor {
+        AuditActor(userID: nil, label: label)
+    }
+}
+
+/// One entry of the append-only audit log.
+public struct AuditEntry: Sendable, Equatable, Identifiable {
+    public let id: UUID
+    public let at: Date
+    public let actor: AuditActor
+    public let action: AuditAction
+    public let entityType: String
+    public let entityID: String?
+    public let entityLabel: String
+    public let changes: [FieldChange]
+
+    public init(id: UUID, at: Date, actor: AuditActor, action: AuditAction, entityType: String, entityID: String?,
+                entityLabel: String, changes: [FieldChange] = []) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.entityType = entityType
+        self.entityID = entityID
+        self.entityLabel = entityLabel
+        self.changes = changes
+    }
+}
+
+/// The entity types the audit log knows, so filters and views agree on names.
+public enum AuditEntity {
+    public static let organisation = "organisation"
+    public static let user = "user"
+    public static let session = "session"
+    public static let apiToken = "api-token"
+    public static let spatialUnit = "spatial-unit"
+    public static let all = [organisation, user, session, apiToken, spatialUnit]
+}
+
+/// A filter over the audit log.
+public struct AuditQuery: Sendable, Equatable {
+    public var entityType: String?
+    public var entityID: String?
+    public var action: AuditAction?
+    public var actorText: String?
+    public var from: Day?
+    public var to: Day?
+    public var page: Int
+    public var perPage: Int
+
+    public init(entityType: String? = nil, entityID: String? = nil, action: AuditAction? = nil, actorText: String? = nil,
+                from: Day? = nil, to: Day? = nil, page: Int = 1, perPage: Int = 50) {
+        self.entityType = entityType
+        self.entityID = entityID
+        self.action = action
+        self.actorText = actorText
+        self.from = from
+        self.to = to
+        self.page = max(1, page)
+        self.perPage = perPage
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// Rules for new passwords: at least 12 characters, not a common password or a variation of one,
+/// and not built from the person's own name or e-mail address.
+public enum PasswordPolicy {
+    public static let minimumLength = 12
+    public static let maximumLength = 128
+
+    /// Checks a new password; `field` names the form field in the issues.
+    public static func check(_ password: String, confirmation: String? = nil, email: String? = nil, displayName: String? = nil,
+                             field: String = "password") -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        if password.count < minimumLength { issues.append(ValidationIssue(field, .tooShort(min: minimumLength))) }
+        if password.count > maximumLength { issues.append(ValidationIssue(field, .tooLong(max: maximumLength))) }
+        if isCommon(password) { issues.append(ValidationIssue(field, .commonPassword)) }
+        if containsPersonalData(password, email: email, displayName: displayName) {
+            issues.append(ValidationIssue(field, .containsPersonalData))
+        }
+        if let confirmation, confirmation != password { issues.append(ValidationIssue(field + "Confirmation", .mismatch)) }
+        return issues
+    }
+
+    /// A password is common if it is on the list, or is a listed word with digits and symbols around it
+    /// ("Passwort2024!"), or repeats or counts through a few characters ("aaaaaaaaaaaa", "123456789012").
+    public static func isCommon(_ password: String) -> Bool {
+        let lower = password.lowercased()
+        if commonPasswords.contains(lower) { return true }
+        let core = lower.trimmingCharacters(in: CharacterSet.letters.inverted)
+        if core.count >= 3, commonWords.contains(core) { return true }
+        let letters = String(lower.filter { $0.isLetter })
+        if letters.count >= 3, commonWords.contains(letters), Double(letters.count) / Double(lower.count) >= 0.5 { return true }
+        if Set(lower).count <= 3 { return true }
+        return isSequence(lower)
+    }
+
+    static func isSequence(_ value: String) -> Bool {
+        let scalars = value.unicodeScalars.map { Int($0.value) }
+        guard scalars.count >= 2 else { return false }
+        let steps = zip(scalars.dropFirst(), scalars).map { $0 - $1 }
+        return steps.allSatisfy { $0 == 1 || $0 == -9 } || steps.allSatisfy { $0 == -1 || $0 == 9 }
+    }
+
+    static func containsPersonalData(_ password: String, email: String?, displayName: String?) -> Bool {
+        let lower = password.lowercased()
+        var parts: [String] = []
+        if let email, let local = email.lowercased().split(separator: "@").first {
+            parts += local.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        }
+        if let displayName {
+            parts += displayName.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        }
+        return parts.contains { $0.count >= 4 && lower.contains($0) }
+    }
+
+    /// Words that people build passwords from, in German and English, including this field's own words.
+    static let commonWords: Set<String> = [
+        "password", "passwort", "kennwort", "qwertz", "qwerty", "qwertzuiop", "qwertyuiop", "asdfgh", "asdfghjkl", "yxcvbnm",
+        "letmein", "welcome", "willkommen", "hallo", "hello", "sommer", "summer", "winter", "fruehling", "herbst", "iloveyou",
+        "ichliebedich", "schatz", "admin", "administrator", "root", "master", "dragon", "monkey", "football", "fussball",
+        "baseball", "superman", "batman", "starwars", "sunshine", "princess", "shadow", "michael", "passw", "geheim",
+        "secret", "trustno", "changeme", "default", "test", "testtest", "benutzer", "user", "login", "zugang", "sopla",
+        "sozialplanung", "lahndill", "lahndillkreis", "wetzlar", "herborn", "dillenburg", "hessen", "deutschland",
+        "germany", "schalke", "bayern", "borussia", "eintracht", "frankfurt", "computer", "internet", "abc", "abcabc",
+    ]
+
+    /// Frequent passwords of 12 or more characters seen in published breach statistics.
+    static let commonPasswords: Set<String> = [
+        "123456789012", "1234567890123", "12345678901234", "123123123123", "111111111111", "000000000000",
+        "123456123456", "123412341234", "qwertyuiop12", "qwertzuiop12", "1q2w3e4r5t6y", "1qaz2wsx3edc", "zaq12wsxcde3",
+        "q1w2e3r4t5y6", "passwort1234", "password1234", "password12345", "passwort12345", "iloveyou1234", "abcdefghijkl",
+        "abcd1234abcd", "aa123456789a", "987654321987", "asdfghjkl123", "asdfasdfasdf", "qweqweqweqwe", "qwerqwerqwer",
+        "1234qwerasdf", "qwer1234asdf", "hallo1234567", "passwortpasswort", "passwordpassword", "letmein12345",
+        "welcome12345", "willkommen123", "willkommen1234", "sommer2024!!", "sommer202424", "winter2024!!",
+        "administrator", "administrator1", "changeme1234", "trustno112345", "ichliebedich", "ichliebedich1",
+        "geheim123456", "kennwort1234", "lahndillkreis", "sozialplanung",
+    ]
+}
+
+/// Growing delays after failed logins, per account and per address. Five failures are free;
+/// after that each further attempt must wait 30 s, 60 s, 120 s, ... up to 15 minutes after the last failure.
+/// An hour without failures starts the count afresh.
+public enum LoginThrottle {
+    public static let freeFailures = 5
+    public static let baseDelay: TimeInterval = 30
+    public static let maximumDelay: TimeInterval = 900
+    public static let forgetAfter: TimeInterval = 3600
+
+    public struct State: Sendable, Equatable {
+        public var failures: Int
+        public var lastFailure: Date
+
+        public init(failures: Int, lastFailure: Date) {
+            self.failures = failures
+            self.lastFailure = lastFailure
+        }
+    }
+
+    /// Seconds to wait before the next attempt, or nil if an attempt may be made now.
+    public static func wait(_ state: State?, now: Date) -> TimeInterval? {
+        guard let state, state.failures >= freeFailures else { return nil }
+        let elapsed = now.timeIntervalSince(state.lastFailure)
+        if elapsed >= forgetAfter { return nil }
+        let delay = delay(afterFailures: state.failures)
+        return elapsed < delay ? delay - elapsed : nil
+    }
+
+    /// The delay that follows `failures` failed attempts.
+    public static func delay(afterFailures failures: Int) -> TimeInterval {
+        guard failures >= freeFailures else { return 0 }
+        let exponent = min(failures - freeFailures, 10)
+        return min(baseDelay * Double(1 << exponent), maximumDelay)
+    }
+
+    /// The state after one more failure at `now`.
+    public static func failed(_ state: State?, now: Date) -> State {
+        guard let state, now.timeIntervalSince(state.lastFailure) < forgetAfter else { return State(failures: 1, lastFailure: now) }
+        return State(failures: state.failures + 1, lastFailure: now)
+    }
+}
+
+/// How long sessions and one-time links live.
+public enum AccessLifetimes {
+    /// A session ends after two hours without a request ...
+    public static let sessionIdle: TimeInterval = 2 * 3600
+    /// ... and after twelve hours at the latest.
+    public static let sessionAbsolute: TimeInterval = 12 * 3600
+    public static let invitation: TimeInterval = 7 * 86_400
+    public static let passwordReset: TimeInterval = 24 * 3600
+
+    public static func sessionExpiry(createdAt: Date, lastSeenAt: Date) -> Date {
+        min(createdAt.addingTimeInterval(sessionAbsolute), lastSeenAt.addingTimeInterval(sessionIdle))
+    }
+}
+
+/// What a one-time link is for.
+public enum AccessLinkPurpose: String, Sendable, Codable, CaseIterable {
+    case invitation
+    case passwordReset = "password-reset"
+
+    public var lifetime: TimeInterval {
+        self == .invitation ? AccessLifetimes.invitation : AccessLifetimes.passwordReset
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// One problem with a submitted value, named by field; views turn the problem into a sentence.
+public struct ValidationIssue: Sendable, Equatable, Error {
+    public enum Problem: Sendable, Equatable {
+        case required
+        case tooLong(max: Int)
+        case tooShort(min: Int)
+        case invalidEmail
+        case invalidWebsite
+        case invalidPostcode
+        case duplicate
+        case unknownValue(String)
+        case unknownReference
+        case cycle
+        case commonPassword
+        case containsPersonalData
+        case mismatch
+        case wrongPassword
+    }
+
+    public let field: String
+    public let problem: Problem
+
+    public init(_ field: String, _ problem: Problem) {
+        self.field = field
+        self.problem = problem
+    }
+}
+
+/// Everything wrong with one submission; nothing is stored while there are issues.
+public struct ValidationFailure: Error, Sendable, Equatable {
+    public let issues: [ValidationIssue]
+
+    public init(_ issues: [ValidationIssue]) {
+        self.issues = issues
+    }
+
+    public func issues(for field: String) -> [ValidationIssue] {
+        issues.filter { $0.field == field }
+    }
+}
+
+/// Small checks shared by forms.
+public enum FieldCheck {
+    /// Trims the value; nil when nothing is left.
+    public static func clean(_ value: String?) -> String? {
+        guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+
+    public static func length(_ value: String?, field: String, max: Int, into issues: inout [ValidationIssue]) {
+        if let value, value.count > max { issues.append(ValidationIssue(field, .tooLong(max: max))) }
+    }
+}
+
+/// E-mail addresses compare without case; they are stored lower-cased.
+public enum EmailAddress {
+    public static func normalise(_ value: String) -> String {
+        value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    /// A deliberately simple check: one `@`, a non-empty local part, a domain with a dot, no spaces.
+    public static func isValid(_ value: String) -> Bool {
+        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, value.count <= 254 else { return false }
+        let domain = parts[1]
+        guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains("..") else { return false }
+        return !value.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" })
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import SoplaCore
+
+/// Form controls with labels, hints and error messages tied to their fields (WCAG 3.3.1, 3.3.2).
+public struct FormBuilder: Sendable {
+    public let language: Language
+    public let issues: [ValidationIssue]
+
+    public init(language: Language, issues: [ValidationIssue] = []) {
+        self.language = language
+        self.issues = issues
+    }
+
+    var t: Texts { Texts(language) }
+
+    /// The hidden field every state-changing form sends back.
+    public static func csrf(_ token: String) -> HTMLNode {
+        el("input", [("type", "hidden"), ("name", "_csrf"), ("value", token)])
+    }
+
+    func messages(_ field: String) -> [String] {
+        issues.filter { $0.field == field }.map { IssueText.message($0.problem, language) }
+    }
+
+    func described(_ field: String, hint: String?) -> (String?, [HTMLNode]) {
+        var ids: [String] = []
+        var nodes: [HTMLNode] = []
+        if let hint {
+            ids.append(field + "-hint")
+            nodes.append(el("p", [("class", "hint"), ("id", field + "-hint")], text: hint))
+        }
+        let errors = messages(field)
+        if !errors.isEmpty {
+            ids.append(field + "-error")
+            nodes.append(el("p", [("class", "field-error"), ("id", field + "-error")], text: errors.joined(separator: " ")))
+        }
+        return (ids.isEmpty ? nil : ids.joined(separator: " "), nodes)
+    }
+
+    public func text(_ field: String, label: String, value: String?, type: String = "text", required: Bool = false,
+                     autocomplete: String? = nil, hint: String? = nil, maxLength: Int? = 200) -> HTMLNode {
+        let (describedBy, notes) = described(field, hint: hint)
+        let invalid = !messages(field).isEmpty
+        return el("div", [("class", invalid ? "field invalid" : "field")], [
+            el("label", [("for", field)], text: label + (required ? " *" : "")),
+        ] + notes + [
+            el("input", [("type", type), ("id", field), ("name", field), ("value", type == "password" ? nil : value ?? ""),
+                         ("required", required ? "required" : nil), ("autocomplete", autocomplete),
+                         ("maxlength", maxLength.map(String.init)), ("aria-describedby", describedBy),
+                         ("aria-invalid", invalid ? "true" : nil)]),
+        ])
+    }
+
+    public func select(_ field: String, label: String, options: [(value: String, label: String)], selected: String?,
+                       required: Bool = false, hint: String? = nil) -> HTMLNode {
+        let (describedBy, notes) = described(field, hint: hint)
+        let invalid = !messages(field).isEmpty
+        return el("div", [("class", invalid ? "field invalid" : "field")], [
+            el("label", [("for", field)], text: label + (required ? " *" : "")),
+        ] + notes + [
+            el("select", [("id", field), ("name", field), ("aria-describedby", describedBy), ("aria-invalid", invalid ? "true" : nil)],
+               options.map { option in
+                   el("option", [("value", option.value), ("selected", option.value == (selected ?? "") ? "selected" : nil)], text: option.label)
+               }),
+        ])
+    }
+
+    public func checkboxes(_ field: String, legend: String, options: [(value: String, label: String)], selected: Set<String>, hint: String? = nil) -> HTMLNode {
+        let (describedBy, notes) = described(field, hint: hint)
+        return el("fieldset", [("class", "checkboxes"), ("aria-describedby", describedBy)], [el("legend", text: legend)] + notes + options.enumerated().map { index, option in
+            let id = "\(field)-\(index)"
+            return el("div", [("class", "checkbox")], [
+                el("input", [("type", "checkbox"), ("id", id), ("name", field + "[]"), ("value", option.value),
+                             ("checked", selected.contains(option.value) ? "checked" : nil)]),
+                el("label", [("for", id)], text: option.label),
+            ])
+        })
+    }
+
+    /// A summary at the top of a form that failed, linking to each field (focus moves there first).
+    public func summary(labels: [String: String]) -> HTMLNode {
+        guard !issues.isEmpty else { return .empty }
+        return el("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("id", "fehler")], [
+            el("h2", text: t(.formHasErrors)),
+            el("ul", [], issues.map { issue in
+                let label = labels[issue.field] ?? issue.field
+                let target = labels[issue.field] == nil ? "#fehler" : "#" + issue.field
+                return el("li", [], [el("a", [("href", target)], text: label + ": " + IssueText.message(issue.problem, language))])
+            }),
+        ])
+    }
+}
+
+/// Sentences for validation problems.
+public enum IssueText {
+    public static func message(_ problem: ValidationIssue.Problem, _ language: Language) -> String {
+        let t = Texts(language)
+        switch problem {
+        case .required: return t(.issueRequired)
+        case .tooLong(let max): return t(.issueTooLong).replacingOccurrences(of: "{n}", with: String(max))
+        case .tooShort(let min): return t(.issueTooShort).replacingOccurrences(of: "{n}", with: String(min))
+        case .invalidEmail: return t(.issueInvalidEmail)
+        case .invalidWebsite: return t(.issueInvalidWebsite)
+        case .invalidPostcode: return t(.issueInvalidPostcode)
+        case .duplicate: return t(.issueDuplicate)
+        case .unknownValue(let value): return t(.issueUnknownValue).replacingOccurrences(of: "{v}", with: value)
+        case .unknownReference: return t(.issueUnknownReference)
+        case .cycle: return t(.issueCycle)
+        case .commonPassword: return t(.issueCommonPassword)
+        case .containsPersonalData: return t(.issueContainsPersonalData)
+        case .mismatch: return t(.issueMismatch)
+        case .wrongPassword: return t(.issueWrongPassword)
+        }
+    }
+}
+
+/// A notice shown once after an action ("Gespeichert.").
+public struct Notice: Sendable, Equatable {
+    public enum Kind: String, Sendable { case success, info, warning }
+
+    public let kind: Kind
+    public let text: String
+
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+
+    public var node: HTMLNode {
+        el("p", [("class", "notice notice-\(kind.rawValue)"), ("role", kind == .warning ? "alert" : "status")], text: text)
+    }
+}

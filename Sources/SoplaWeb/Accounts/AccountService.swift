@@ -1,0 +1,107 @@
+import Foundation
+import NIOPosix
+import SoplaCore
+import SoplaStore
+import Vapor
+
+/// The account operations shared by pages, the API and the `sopla user` commands: password hashing,
+/// login with throttling, one-time links, API tokens.
+struct AccountService: Sendable {
+    let store: AccountStore
+    let clock: Clock
+    let bcryptCost: Int
+    let threadPool: NIOThreadPool
+
+    init(app: Application) {
+        store = AccountStore(database: app.db)
+        clock = app.settings.clock
+        bcryptCost = app.settings.bcryptCost
+        threadPool = app.threadPool
+    }
+
+    init(request: Request) {
+        store = request.accounts
+        clock = request.settings.clock
+        bcryptCost = request.settings.bcryptCost
+        threadPool = request.application.threadPool
+    }
+
+    /// Bcrypt runs off the event loops: it is deliberately slow.
+    func hash(_ password: String) async throws -> String {
+        let cost = bcryptCost
+        return try await threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
+    }
+
+    func verify(_ password: String, hash: String) async throws -> Bool {
+        try await threadPool.runIfActive { try Bcrypt.verify(password, created: hash) }
+    }
+
+    enum LoginResult: Sendable {
+        case success(token: String, session: SessionInfo, user: UserAccount)
+        case invalid
+        case throttled(seconds: Int)
+    }
+
+    /// Checks the throttle for the account and the address, then the password. Failures count against both.
+    func login(email rawEmail: String, password: String, address: String) async throws -> LoginResult {
+        let now = clock.now()
+        let email = EmailAddress.normalise(rawEmail)
+        let keys = ["account:" + email, "address:" + address]
+        var wait: TimeInterval = 0
+        for key in keys {
+            if let seconds = LoginThrottle.wait(try await store.throttle(key: key), now: now) { wait = max(wait, seconds) }
+        }
+        let attempt = AuditActor(userID: nil, label: String(email.prefix(254)), address: address)
+        if wait > 0 {
+            try await store.appendAudit(AuditEntry(id: UUID(), at: now, actor: attempt, action: .loginThrottled,
+                                                   entityType: AuditEntity.session, entityID: nil, entityLabel: String(email.prefix(254))))
+            return .throttled(seconds: Int(wait.rounded(.up)))
+        }
+        let credentials = try await store.credentials(email: email)
+        let hash = credentials.flatMap { $0.user.active ? $0.passwordHash : nil }
+        let matches: Bool
+        if let hash {
+            matches = try await verify(password, hash: hash)
+        } else {
+            // Unknown or deactivated account: spend the same Bcrypt time, so timing does not tell.
+            _ = try await self.hash(password)
+            matches = false
+        }
+        guard matches, let user = credentials?.user else {
+            for key in keys {
+                try await store.saveThrottle(key: key, state: LoginThrottle.failed(try await store.throttle(key: key), now: now))
+            }
+            try await store.appendAudit(AuditEntry(id: UUID(), at: now, actor: attempt, action: .loginFailed,
+                                                   entityType: AuditEntity.session, entityID: credentials?.user.id.uuidString,
+                                                   entityLabel: String(email.prefix(254))))
+            return .invalid
+        }
+        try await store.clearThrottle(keys: [keys[0]])
+        let token = Secrets.token()
+        let session = try await store.createSession(tokenHash: Secrets.hash(token), csrfToken: Secrets.token(), user: user,
+                                                    actor: AuditActor(userID: user.id, label: user.displayName, address: address), at: now)
+        return .success(token: token, session: session, user: user)
+    }
+
+    /// Creates a one-time link and returns its token (shown once).
+    func createAccessLink(for user: UserAccount, actor: AuditActor) async throws -> (token: String, purpose: AccessLinkPurpose) {
+        let purpose: AccessLinkPurpose = user.hasPassword ? .passwordReset : .invitation
+        let token = Secrets.token()
+        _ = try await store.createAccessLink(userID: user.id, purpose: purpose, tokenHash: Secrets.hash(token), actor: actor, at: clock.now())
+        return (token, purpose)
+    }
+
+    /// Creates an API token and returns it in full (shown once).
+    func createAPIToken(for user: UserAccount, name: String, scope: TokenScope, actor: AuditActor) async throws -> String {
+        let token = Secrets.apiToken()
+        _ = try await store.createAPIToken(userID: user.id, name: name, scope: scope, tokenHash: Secrets.hash(token),
+                                           prefix: String(token.prefix(12)), actor: actor, at: clock.now())
+        return token
+    }
+
+    /// Checks a new password against the rules; throws the issues.
+    func checkNewPassword(_ password: String, confirmation: String?, for user: UserAccount) throws {
+        let issues = PasswordPolicy.check(password, confirmation: confirmation, email: user.email, displayName: user.displayName)
+        if !issues.isEmpty { throw ValidationFailure(issues) }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import SoplaCore
+import SoplaRender
+import SoplaStore
+import Vapor
+
+/// Who made a request: the principal the policy judges, and the user and session behind it.
+struct AuthContext: Sendable {
+    let principal: Principal
+    let user: UserAccount?
+    let session: SessionInfo?
+
+    static let anonymous = AuthContext(principal: .anonymous, user: nil, session: nil)
+}
+
+struct AuthContextKey: StorageKey {
+    typealias Value = AuthContext
+}
+
+enum SessionCookie {
+    static let name = "sopla_session"
+    /// The form token of people not logged in (login and access-link forms): double-submit cookie.
+    static let csrfName = "sopla_csrf"
+
+    static func set(_ token: String, on response: Response, request: Request) {
+        response.cookies[name] = HTTPCookies.Value(string: token, path: "/", isSecure: request.isSecure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    static func clear(on response: Response, request: Request) {
+        response.cookies[name] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
+                                                   isSecure: request.isSecure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    static func setFormToken(_ token: String, on response: Response, request: Request) {
+        response.cookies[csrfName] = HTTPCookies.Value(string: token, path: "/", isSecure: request.isSecure, isHTTPOnly: true, sameSite: .strict)
+    }
+}
+
+extension Request {
+    var accounts: AccountStore { AccountStore(database: db) }
+
+    /// Whether the request reached us over HTTPS (directly or, when configured, through a proxy).
+    var isSecure: Bool {
+        url.scheme == "https" || (settings.trustProxy && headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https") || settings.secureCookies
+    }
+
+    /// The client address used for throttling and the audit log.
+    var clientAddress: String {
+        if settings.trustProxy, let forwarded = headers.first(name: .xForwardedFor)?.split(separator: ",").first {
+            return forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        return remoteAddress?.ipAddress ?? "unbekannt"
+    }
+
+    /// Resolves the session cookie or API token once per request. A bad or revoked API token is refused
+    /// outright; an expired or unknown session cookie just means "not logged in".
+    func auth() async throws -> AuthContext {
+        if let cached = storage[AuthContextKey.self] { return cached }
+        let context = try await resolveAuth()
+        storage[AuthContextKey.self] = context
+        return context
+    }
+
+    private func resolveAuth() async throws -> AuthContext {
+        let now = settings.clock.now()
+        if let bearer = headers.bearerAuthorization?.token {
+            guard let (token, user) = try await accounts.apiToken(tokenHash: Secrets.hash(bearer), at: now) else {
+                throw APIError(.unauthorized, code: "invalid_token", message: "the API token is unknown, revoked or belongs to a deactivated user")
+            }
+            return AuthContext(principal: user.principal(access: .token(token.scope)), user: user, session: nil)
+        }
+        guard let cookie = cookies[SessionCookie.name]?.string, !cookie.isEmpty,
+              let (session, user) = try await accounts.session(tokenHash: Secrets.hash(cookie)) else { return .anonymous }
+        guard session.isValid(at: now) else {
+            try await accounts.dropSession(id: session.id)
+            return .anonymous
+        }
+        if now.timeIntervalSince(session.lastSeenAt) >= 60 {
+            try await accounts.touchSession(id: session.id, at: now)
+        }
+        return AuthContext(principal: user.principal(), user: user, session: session)
+    }
+
+    /// The acting person for audit entries.
+    func auditActor() async throws -> AuditActor {
+        let auth = try await auth()
+        return AuditActor(userID: auth.user?.id, label: auth.user?.displayName ?? "Öffentlichkeit", address: clientAddress)
+    }
+
+    func may(_ action: Action, scope: Scope = .none) async throws -> Bool {
+        Policy.decide(try await auth().principal, action, scope: scope).isAllowed
+    }
+
+    func pageContext(csrfToken: String? = nil) async throws -> PageContext {
+        let auth = try await auth()
+        var bar: AccountBar?
+        if let user = auth.user, let session = auth.session {
+            bar = AccountBar(displayName: user.displayName, csrfToken: session.csrfToken,
+                             mayManageUsers: Policy.decide(auth.principal, .manageUsers).isAllowed,
+                             mayViewPolicy: Policy.decide(auth.principal, .viewPolicy).isAllowed)
+        }
+        return PageContext(language: language, path: pathForLinks, account: bar, csrfToken: csrfToken)
+    }
+
+    /// The signed-in user; the route's permission has already required one.
+    func requireUser() async throws -> UserAccount {
+        guard let user = try await auth().user else { throw Abort(.unauthorized) }
+        return user
+    }
+
+    /// The `:id` route parameter as a UUID; 404 when it is not one.
+    func idParameter() throws -> UUID {
+        guard let raw = parameters.get("id"), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
+        return id
+    }
+}

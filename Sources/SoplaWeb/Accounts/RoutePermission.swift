@@ -1,0 +1,121 @@
+import Foundation
+import SoplaCore
+import SoplaRender
+import Vapor
+
+/// What a route needs: an action of the central policy and where its scope comes from.
+struct RoutePermission: Sendable, Equatable {
+    enum ScopeSource: Sendable, Equatable {
+        case none
+        /// The `:id` parameter names an organisation.
+        case organisationParameter
+    }
+
+    let action: Action
+    let scope: ScopeSource
+
+    init(_ action: Action, scope: ScopeSource = .none) {
+        self.action = action
+        self.scope = scope
+    }
+
+
+    func scope(of request: Request) throws -> Scope {
+        switch scope {
+        case .none: return .none
+        case .organisationParameter: return .organisation(try request.idParameter())
+        }
+    }
+}
+
+extension Route {
+    /// The permission the route was registered with; nil means the route escaped `RoutesBuilder.on(_:_:_:)`.
+    var permission: RoutePermission? {
+        userInfo["sopla.permission"] as? RoutePermission
+    }
+}
+
+extension RoutesBuilder {
+    /// Registers a route with its permission. Every route of sopla goes through here, and a test checks
+    /// that no route lacks one.
+    @discardableResult
+    func on<Response: AsyncResponseEncodable>(
+        _ method: HTTPMethod, _ pattern: [String], _ permission: RoutePermission,
+        body: HTTPBodyStreamStrategy = .collect, use handler: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        let route = grouped(PermissionMiddleware(permission: permission)).on(method, pattern.pathComponents, body: body, use: handler)
+        route.userInfo["sopla.permission"] = permission
+        return route
+    }
+}
+
+/// Checks the form token of state-changing requests and asks the policy before the handler runs.
+struct PermissionMiddleware: AsyncMiddleware {
+    let permission: RoutePermission
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.method != .GET, request.method != .HEAD {
+            try await CSRF.verify(request)
+        }
+        let auth = try await request.auth()
+        switch Policy.decide(auth.principal, permission.action, scope: try permission.scope(of: request)) {
+        case .allow:
+            return try await next.respond(to: request)
+        case .denyUnauthenticated:
+            if ErrorResponses.wantsJSON(request) {
+                throw APIError(.unauthorized, code: "unauthenticated", message: "this resource needs a login or an API token (Authorization: Bearer ...)")
+            }
+            if request.method == .GET || request.method == .HEAD {
+                return request.redirect(to: SiteRoute.login(next: request.pathForLinks).path, redirectType: .normal)
+            }
+            throw Abort(.unauthorized)
+        case .denyForbidden:
+            throw APIError(.forbidden, code: "forbidden", message: "your role does not allow this action (\(permission.action.rawValue))")
+        }
+    }
+}
+
+/// Cross-site request forgery protection: a state-changing request carries the token of the session
+/// (or, before login, of the form cookie) in the `_csrf` field or the `X-CSRF-Token` header.
+/// Requests authenticated by an API token carry no ambient credential and need none.
+enum CSRF {
+    static let field = "_csrf"
+    static let header = "X-CSRF-Token"
+
+    static func verify(_ request: Request) async throws {
+        if request.headers.bearerAuthorization != nil { return }
+        let auth = try await request.auth()
+        let expected = auth.session?.csrfToken ?? request.cookies[SessionCookie.csrfName]?.string
+        var provided = request.headers.first(name: header)
+        if provided == nil, request.headers.contentType == .urlEncodedForm || request.headers.contentType == .formData {
+            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+            provided = try? request.content.get(String.self, at: field)
+        }
+        guard let expected, !expected.isEmpty, let provided, Secrets.equal(expected, provided) else {
+            throw APIError(.forbidden, code: "csrf_failed", message: "the form token is missing or does not match; reload the page and submit again")
+        }
+    }
+}
+
+/// Answers 405 with an `Allow` header for every method a path does not take. Registered last, from the
+/// routes that exist, so the answer is always true; these routes carry the public-read permission.
+func registerMethodRefusals(_ app: Application) {
+    var methodsByPath: [String: (components: [PathComponent], methods: Set<String>)] = [:]
+    for route in app.routes.all {
+        let key = route.path.map(\.description).joined(separator: "/")
+        methodsByPath[key, default: (route.path, [])].methods.insert(route.method.rawValue)
+    }
+    let candidates: [HTTPMethod] = [.GET, .POST, .PUT, .PATCH, .DELETE, .TRACE, .OPTIONS]
+    for (_, entry) in methodsByPath.sorted(by: { $0.key < $1.key }) {
+        var allowed = entry.methods
+        if allowed.contains("GET") { allowed.insert("HEAD") }
+        let allow = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"].filter(allowed.contains).joined(separator: ", ")
+        for method in candidates where !entry.methods.contains(method.rawValue) {
+            let route = app.routes.on(method, entry.components) { _ -> Response in
+                throw Abort(.methodNotAllowed, headers: ["Allow": allow])
+            }
+            route.userInfo["sopla.permission"] = RoutePermission(.readPublic)
+            route.userInfo["sopla.refusal"] = true
+        }
+    }
+}
