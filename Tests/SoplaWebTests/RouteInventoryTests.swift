@@ -1,33 +1,167 @@
+import Foundation
+import SoplaCore
+import SoplaStore
 import Testing
 import Vapor
+import VaporTesting
 @testable import SoplaWeb
 
-/// Until accounts and roles exist every route is public and read-only. This inventory makes a new
-/// route fail the build's tests until someone decides who may use it.
-@Suite("Route inventory")
+/// Every route declares a permission of the central policy; this table says which, and the matrix test
+/// checks every route against the policy for every role over HTTP. A new route fails here until it is
+/// entered with its permission.
+@Suite("Route permissions")
 struct RouteInventoryTests {
-    static let publicReadRoutes: Set<String> = [
-        "GET /", "GET /gebiete", "GET /gebiete.csv", "GET /gebiete/:key", "GET /gebiete/:key/einwohner.csv",
-        "GET /gebiete/:key/gebietsstaende.csv", "GET /daten", "GET /schnittstelle", "GET /static/:file",
-        "GET /api/v1/spatial-units", "GET /api/v1/spatial-units/:key", "GET /api/v1/spatial-units.geojson",
-        "GET /api/v1/openapi.json", "GET /healthz", "GET /readyz",
-    ]
+    static let table: [String: RoutePermission] = {
+        var table: [String: RoutePermission] = [:]
+        for route in ["GET /", "GET /gebiete", "GET /gebiete.csv", "GET /gebiete/:key", "GET /gebiete/:key/einwohner.csv",
+                      "GET /gebiete/:key/gebietsstaende.csv", "GET /daten", "GET /schnittstelle", "GET /static/:file",
+                      "GET /api/v1/spatial-units", "GET /api/v1/spatial-units/:key", "GET /api/v1/spatial-units.geojson",
+                      "GET /api/v1/openapi.json", "GET /healthz", "GET /readyz", "GET /anmelden", "GET /zugang/:token",
+                      "GET /organisationen", "GET /organisationen.csv", "GET /organisationen/:id", "GET /api/v1/organisations",
+                      "GET /api/v1/organisations/:id"] {
+            table[route] = RoutePermission(.readPublic)
+        }
+        table["POST /anmelden"] = RoutePermission(.signIn)
+        table["POST /zugang/:token"] = RoutePermission(.useAccessLink)
+        table["POST /abmelden"] = RoutePermission(.changeOwnAccount)
+        table["GET /konto"] = RoutePermission(.viewOwnAccount)
+        table["GET /api/v1/me"] = RoutePermission(.viewOwnAccount)
+        for route in ["POST /konto/passwort", "POST /konto/tokens", "POST /konto/tokens/:id/widerrufen"] {
+            table[route] = RoutePermission(.changeOwnAccount)
+        }
+        table["GET /organisationen/neu"] = RoutePermission(.createOrganisation)
+        table["POST /organisationen"] = RoutePermission(.createOrganisation)
+        for route in ["GET /organisationen/:id/bearbeiten", "POST /organisationen/:id", "PATCH /api/v1/organisations/:id"] {
+            table[route] = RoutePermission(.editOrganisation, scope: .organisationParameter)
+        }
+        for route in ["GET /organisationen/:id/deaktivieren", "POST /organisationen/:id/deaktivieren", "POST /organisationen/:id/aktivieren"] {
+            table[route] = RoutePermission(.deactivateOrganisation)
+        }
+        for route in ["GET /verwaltung/benutzer", "GET /verwaltung/benutzer.csv", "GET /verwaltung/benutzer/neu", "POST /verwaltung/benutzer",
+                      "GET /verwaltung/benutzer/:id", "GET /verwaltung/benutzer/:id/bearbeiten", "POST /verwaltung/benutzer/:id",
+                      "POST /verwaltung/benutzer/:id/deaktivieren", "POST /verwaltung/benutzer/:id/aktivieren",
+                      "POST /verwaltung/benutzer/:id/zugangslink"] {
+            table[route] = RoutePermission(.manageUsers)
+        }
+        for route in ["GET /verwaltung/benutzer/:id/daten.json", "GET /verwaltung/benutzer/:id/loeschen", "POST /verwaltung/benutzer/:id/loeschen"] {
+            table[route] = RoutePermission(.managePersonalData)
+        }
+        table["GET /verwaltung/protokoll"] = RoutePermission(.viewAuditLog)
+        table["GET /verwaltung/protokoll.csv"] = RoutePermission(.viewAuditLog)
+        table["GET /verwaltung/rechte"] = RoutePermission(.viewPolicy)
+        return table
+    }()
 
-    @Test func everyRouteIsAKnownPublicReadOrARefusal() async throws {
+    static func name(_ route: Route) -> String {
+        "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+    }
+
+    @Test func everyRouteDeclaresThePermissionInTheTable() async throws {
         try await withTestApp(demo: false) { app in
-            var reads: Set<String> = []
+            var seen: [String: RoutePermission] = [:]
             for route in app.routes.all {
+                let permission = try #require(route.permission, "\(Self.name(route)) has no permission")
+                if route.userInfo["sopla.refusal"] == nil { seen[Self.name(route)] = permission }
+            }
+            #expect(Set(seen.keys) == Set(Self.table.keys), "routes differ from the table: \(Set(seen.keys).symmetricDifference(Self.table.keys).sorted())")
+            for (route, permission) in seen {
+                #expect(Self.table[route] == permission, "\(route)")
+            }
+        }
+    }
+
+    @Test func methodsARouteDoesNotTakeAreRefusedWithAllow() async throws {
+        try await withTestApp(demo: false) { app in
+            for route in app.routes.all where route.userInfo["sopla.refusal"] != nil {
                 let path = "/" + route.path.map(\.description).joined(separator: "/")
-                if route.method == .GET {
-                    reads.insert("GET \(path)")
-                } else {
-                    // Any other method exists only to answer 405.
-                    try await app.testing().test(route.method, path.replacingOccurrences(of: ":key", with: "06532023")) { res in
-                        #expect(res.status == .methodNotAllowed, "\(route.method) \(path)")
-                    }
+                    .replacingOccurrences(of: ":key", with: "06532023").replacingOccurrences(of: ":id", with: UUID().uuidString)
+                try await app.testing().test(route.method, path) { res in
+                    #expect(res.status == .methodNotAllowed, "\(route.method) \(path)")
+                    #expect(res.headers.first(name: "Allow") != nil)
                 }
             }
-            #expect(reads == Self.publicReadRoutes)
+            try await app.testing().test(.DELETE, "/organisationen") { res in
+                #expect(res.headers.first(name: "Allow") == "GET, HEAD, POST")
+            }
+        }
+    }
+
+    enum Outcome: Equatable { case allowed, unauthenticated, forbidden }
+
+    /// A refusal by the permission check, told apart from a handler's own 401/403/422.
+    static func outcome(_ res: TestingHTTPResponse) -> Outcome {
+        let body = res.body.string
+        if res.status == .seeOther, res.headers.first(name: .location)?.hasPrefix("/anmelden?weiter=") == true { return .unauthenticated }
+        if res.status == .unauthorized, body.contains("\"unauthenticated\"") || body.contains("<h1>Anmeldung erforderlich</h1>") { return .unauthenticated }
+        if res.status == .forbidden, body.contains("\"forbidden\"") || body.contains("<h1>Keine Berechtigung</h1>") { return .forbidden }
+        return .allowed
+    }
+
+    @Test(.timeLimit(.minutes(5))) func everyRouteAnswersEveryRoleAsThePolicySays() async throws {
+        try await withTestApp { app in
+            let store = AccountStore(database: app.db)
+            let counselling = try await organisationID(app, named: DemoAccounts.counselling)
+            let target = UserAccount(id: UUID(), email: "ziel@kreis.example", displayName: "Ziel Person", roles: [.reviewer], createdAt: testNow)
+            try await store.createUser(target, passwordHash: nil, actor: .system(), at: testNow)
+            let roles: [(String, DemoAccounts.Login?)] = [
+                ("public", nil), ("provider", DemoLogin.provider), ("other provider", DemoLogin.otherProvider),
+                ("body member", DemoLogin.bodyMember), ("planner", DemoLogin.planner), ("reviewer", DemoLogin.reviewer), ("administrator", DemoLogin.admin),
+            ]
+            var principals: [String: Principal] = ["public": .anonymous]
+            var readSessions: [String: TestSession] = [:]
+            for (name, login) in roles {
+                guard let login else { continue }
+                let user = try #require(try await store.credentials(email: login.email)?.user)
+                principals[name] = user.principal()
+                readSessions[name] = try await SoplaWebTests.login(app, login)
+            }
+            var checked = 0
+            var outcomes: [Outcome: Int] = [:]
+            for route in app.routes.all where route.userInfo["sopla.refusal"] == nil {
+                let name = Self.name(route)
+                let permission = try #require(Self.table[name])
+                let isUserRoute = name.contains("/verwaltung/benutzer/")
+                let id = isUserRoute ? target.id : (name.contains("/konto/tokens/") ? UUID() : counselling)
+                let path = "/" + route.path.map(\.description).joined(separator: "/")
+                    .replacingOccurrences(of: ":key", with: "06532023").replacingOccurrences(of: ":file", with: "sopla.css")
+                    .replacingOccurrences(of: ":token", with: "unbekannt").replacingOccurrences(of: ":id", with: id.uuidString.lowercased())
+                let scope: Scope = permission.scope == .organisationParameter ? .organisation(counselling) : .none
+                for (role, login) in roles {
+                    let expected: Outcome
+                    switch Policy.decide(principals[role]!, permission.action, scope: scope) {
+                    case .allow: expected = .allowed
+                    case .denyUnauthenticated: expected = .unauthenticated
+                    case .denyForbidden: expected = .forbidden
+                    }
+                    // State-changing requests get a fresh login each, so a logout or deactivation does not spill over.
+                    var session: TestSession? = readSessions[role]
+                    if route.method != .GET, let login { session = try await SoplaWebTests.login(app, login) }
+                    let anonymousToken = session == nil ? try await anonymousFormToken(app) : nil
+                    try await app.testing().test(route.method, path, beforeRequest: { req in
+                        var cookies: [String] = []
+                        if let session { cookies.append("\(SessionCookie.name)=\(session.cookie)") }
+                        if let anonymousToken { cookies.append("\(SessionCookie.csrfName)=\(anonymousToken)") }
+                        if !cookies.isEmpty { req.headers.replaceOrAdd(name: .cookie, value: cookies.joined(separator: "; ")) }
+                        if route.method == .PATCH {
+                            req.headers.replaceOrAdd(name: CSRF.header, value: session?.csrf ?? anonymousToken ?? "")
+                            req.headers.contentType = .json
+                            req.body = ByteBuffer(string: "{}")
+                        } else if route.method == .POST {
+                            req.headers.contentType = .urlEncodedForm
+                            req.body = formBody([("_csrf", session?.csrf ?? anonymousToken ?? "")])
+                        }
+                    }) { res in
+                        #expect(!res.body.string.contains("csrf_failed") && !res.body.string.contains("Das Formular war abgelaufen"), "\(name) as \(role): form token refused")
+                        #expect(Self.outcome(res) == expected, "\(name) as \(role): status \(res.status.code), expected \(expected)")
+                        outcomes[Self.outcome(res), default: 0] += 1
+                    }
+                    checked += 1
+                }
+            }
+            #expect(checked == Self.table.count * roles.count)
+            // The matrix exercises all three answers, not just "allowed".
+            #expect(outcomes[.unauthenticated, default: 0] >= 20)
+            #expect(outcomes[.forbidden, default: 0] >= 80)
         }
     }
 }

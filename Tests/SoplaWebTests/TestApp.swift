@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import SoplaCore
 import SoplaTestSupport
 import Testing
@@ -7,23 +8,42 @@ import VaporTesting
 @testable import SoplaWeb
 
 /// A configured application on a fresh database, optionally with the Lahn-Dill demo; always shut down.
-func withTestApp(demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
+/// With the demo come the demo organisations and one login per role. Bcrypt runs at its lowest cost here.
+func withTestApp(demo: Bool = true, clock: Clock = .fixed(testNow), _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     let schema = TestDatabase.freshSchema()
     let settings = AppSettings(
-        database: TestDatabase.location, clock: .fixed(Date(timeIntervalSince1970: 1_764_028_800)), // 2025-11-25
-        cacheRevalidationSeconds: 0, postgresSchema: schema
+        database: TestDatabase.location, clock: clock,
+        cacheRevalidationSeconds: 0, postgresSchema: schema, bcryptCost: 4
     )
     do {
         try configure(app, settings: settings)
         try await TestDatabase.prepare(app, schema: schema)
-        if demo { _ = try await DemoData.seed(repository: app.spatial, catalogue: settings.levels) }
+        if demo {
+            _ = try await DemoData.seed(repository: app.spatial, catalogue: settings.levels)
+            let service = AccountService(app: app)
+            try await DemoAccounts.seed(store: service.store, hash: service.hash, now: clock.now())
+        }
         try await body(app)
     } catch {
         try await TestDatabase.tearDown(app, schema: schema)
         throw error
     }
     try await TestDatabase.tearDown(app, schema: schema)
+}
+
+/// 2025-11-25, the day the tests live on.
+let testNow = Date(timeIntervalSince1970: 1_764_028_800)
+
+/// A clock tests move forward.
+final class TestClock: Sendable {
+    private let box = NIOLockedValueBox(testNow)
+
+    var clock: Clock { Clock(now: { [box] in box.withLockedValue { $0 } }) }
+
+    func advance(_ seconds: TimeInterval) {
+        box.withLockedValue { $0 = $0.addingTimeInterval(seconds) }
+    }
 }
 
 extension TestingHTTPResponse {

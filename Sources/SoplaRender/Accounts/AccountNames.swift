@@ -110,8 +110,24 @@ public enum AccountNames {
         }
     }
 
-    /// A change as one line: "name: Alt → Neu".
+    /// A change as one line: "name: Alt → Neu" (field codes as in the CSV export).
     public static func change(_ change: FieldChange) -> String {
         "\(change.field): \(change.before ?? "–") → \(change.after ?? "–")"
+    }
+
+    /// A change as people read it: "Telefon: – → 06441 1".
+    public static func change(_ change: FieldChange, _ language: Language) -> String {
+        "\(field(change.field, language)): \(change.before ?? "–") → \(change.after ?? "–")"
+    }
+
+    public static func field(_ code: String, _ language: Language) -> String {
+        let t = Texts(language)
+        let keys: [String: TextKey] = [
+            "name": .columnName, "shortName": .fieldShortName, "kind": .fieldKind, "parentId": .fieldParent, "email": .fieldEmail,
+            "phone": .fieldPhone, "website": .fieldWebsite, "street": .fieldStreet, "postcode": .fieldPostcode, "city": .fieldCity,
+            "active": .fieldStatus, "displayName": .fieldDisplayName, "roles": .fieldRoles, "grants": .fieldGrants,
+            "organisations": .fieldOrganisations, "scope": .fieldScope,
+        ]
+        return keys[code].map { t($0) } ?? code
     }
 }

@@ -49,17 +49,18 @@ extension RoutesBuilder {
     }
 }
 
-/// Checks the form token of state-changing requests and asks the policy before the handler runs.
+/// Asks the policy before the handler runs, and checks the form token of allowed state-changing requests.
 struct PermissionMiddleware: AsyncMiddleware {
     let permission: RoutePermission
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if request.method != .GET, request.method != .HEAD {
-            try await CSRF.verify(request)
-        }
+        let changes = request.method != .GET && request.method != .HEAD
+        if changes { try BodyLimit.check(request) }
         let auth = try await request.auth()
         switch Policy.decide(auth.principal, permission.action, scope: try permission.scope(of: request)) {
         case .allow:
+            // Only a request that could change something needs the form token.
+            if changes { try await CSRF.verify(request) }
             return try await next.respond(to: request)
         case .denyUnauthenticated:
             if ErrorResponses.wantsJSON(request) {
@@ -71,6 +72,19 @@ struct PermissionMiddleware: AsyncMiddleware {
             throw Abort(.unauthorized)
         case .denyForbidden:
             throw APIError(.forbidden, code: "forbidden", message: "your role does not allow this action (\(permission.action.rawValue))")
+        }
+    }
+}
+
+/// Bodies larger than the route allows are refused before anything reads them (413), whether announced by
+/// `Content-Length` or already received.
+enum BodyLimit {
+    static func check(_ request: Request) throws {
+        let limit = request.application.routes.defaultMaxBodySize.value
+        let announced = request.headers.first(name: .contentLength).flatMap(Int.init) ?? 0
+        let received = request.body.data?.readableBytes ?? 0
+        if max(announced, received) > limit {
+            throw Abort(.payloadTooLarge, reason: "the request body is larger than \(limit / 1024) KiB")
         }
     }
 }
