@@ -49,6 +49,11 @@ struct AccountRulesTests {
         #expect(LoginThrottle.delay(afterFailures: 9) == 480)
         #expect(LoginThrottle.delay(afterFailures: 10) == 900)
         #expect(LoginThrottle.delay(afterFailures: 40) == 900)
+        // An address shared by an office gets twenty free failures, then the same steps.
+        let office = LoginThrottle.State(failures: 19, lastFailure: t0)
+        #expect(LoginThrottle.wait(office, now: t0, free: LoginThrottle.freeFailuresPerAddress) == nil)
+        #expect(LoginThrottle.wait(LoginThrottle.State(failures: 20, lastFailure: t0), now: t0, free: 20) == 30)
+        #expect(LoginThrottle.wait(LoginThrottle.State(failures: 21, lastFailure: t0), now: t0, free: 20) == 60)
         // An hour after the last failure the count starts again.
         #expect(LoginThrottle.wait(LoginThrottle.State(failures: 12, lastFailure: t0), now: t0.addingTimeInterval(3600)) == nil)
         #expect(LoginThrottle.failed(LoginThrottle.State(failures: 12, lastFailure: t0), now: t0.addingTimeInterval(3600)).failures == 1)

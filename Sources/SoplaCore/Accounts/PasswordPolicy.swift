@@ -76,11 +76,13 @@ public enum PasswordPolicy {
     ]
 }
 
-/// Growing delays after failed logins, per account and per address. Five failures are free;
-/// after that each further attempt must wait 30 s, 60 s, 120 s, ... up to 15 minutes after the last failure.
-/// An hour without failures starts the count afresh.
+/// Growing delays after failed logins, per account and per address. Five failures of one account are free
+/// (twenty from one address, since a county office shares one address); after that each further attempt
+/// must wait 30 s, 60 s, 120 s, ... up to 15 minutes after the last failure. An hour without failures
+/// starts the count afresh.
 public enum LoginThrottle {
     public static let freeFailures = 5
+    public static let freeFailuresPerAddress = 20
     public static let baseDelay: TimeInterval = 30
     public static let maximumDelay: TimeInterval = 900
     public static let forgetAfter: TimeInterval = 3600
@@ -96,11 +98,11 @@ public enum LoginThrottle {
     }
 
     /// Seconds to wait before the next attempt, or nil if an attempt may be made now.
-    public static func wait(_ state: State?, now: Date) -> TimeInterval? {
-        guard let state, state.failures >= freeFailures else { return nil }
+    public static func wait(_ state: State?, now: Date, free: Int = freeFailures) -> TimeInterval? {
+        guard let state, state.failures >= free else { return nil }
         let elapsed = now.timeIntervalSince(state.lastFailure)
         if elapsed >= forgetAfter { return nil }
-        let delay = delay(afterFailures: state.failures)
+        let delay = delay(afterFailures: state.failures - free + freeFailures)
         return elapsed < delay ? delay - elapsed : nil
     }
 

@@ -48,8 +48,8 @@ struct AccountService: Sendable {
         let email = EmailAddress.normalise(rawEmail)
         let keys = ["account:" + email, "address:" + address]
         var wait: TimeInterval = 0
-        for key in keys {
-            if let seconds = LoginThrottle.wait(try await store.throttle(key: key), now: now) { wait = max(wait, seconds) }
+        for (key, free) in zip(keys, [LoginThrottle.freeFailures, LoginThrottle.freeFailuresPerAddress]) {
+            if let seconds = LoginThrottle.wait(try await store.throttle(key: key), now: now, free: free) { wait = max(wait, seconds) }
         }
         let attempt = AuditActor(userID: nil, label: String(email.prefix(254)), address: address)
         if wait > 0 {

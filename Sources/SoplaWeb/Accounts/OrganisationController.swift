@@ -258,6 +258,7 @@ struct OrganisationController: RouteCollection {
             }
         }
         let q = try? req.query.get(String.self, at: "q")
+        if let q, q.count > 100 { throw APIError.badParameter("q", "at most 100 characters") }
         let matching = OrganisationQuery(search: q, kind: kind, status: status).apply(to: try await req.accounts.organisations())
         return OrganisationListResponse(items: Paging.slice(matching, page: page, perPage: perPage).map(OrganisationResponse.init),
                                         page: page, perPage: perPage, total: matching.count)
