@@ -1,4 +1,6 @@
 import Fluent
+import FluentSQL
+import SQLKit
 import Foundation
 import SoplaCore
 
@@ -251,9 +253,17 @@ public struct AccountStore: Sendable {
     public func redeem(_ link: AccessLink, passwordHash: String, at: Date) async throws {
         try await database.transaction { db in
             guard let model = try await AccessLinkModel.find(link.id, on: db), model.usedAt == nil, at < model.expiresAt,
-                  let user = try await UserModel.find(link.userID, on: db), user.active else { throw AccountStoreError.linkUnusable }
-            model.usedAt = at
-            try await model.update(on: db)
+                  let user = try await UserModel.find(link.userID, on: db), user.active, let sql = db as? any SQLDatabase else {
+                throw AccountStoreError.linkUnusable
+            }
+            // Marks the link used only if it still is unused: of two redemptions at the same moment, one wins.
+            let claimed = try await sql.update(AccessLinkFields.schema)
+                .set(SQLIdentifier(AccessLinkFields.usedAt.description), to: SQLBind(at))
+                .where(SQLIdentifier("id"), .equal, SQLBind(link.id))
+                .where(SQLIdentifier(AccessLinkFields.usedAt.description), .is, SQLLiteral.null)
+                .returning(SQLIdentifier("id"))
+                .all()
+            guard claimed.count == 1 else { throw AccountStoreError.linkUnusable }
             let actor = AuditActor(userID: link.userID, label: user.displayName)
             try await Self.setPassword(userID: link.userID, hash: passwordHash, keepSession: nil, actor: actor, at: at, on: db)
         }
@@ -361,7 +371,11 @@ public struct AccountStore: Sendable {
         if let id = query.entityID { builder = builder.filter(\.$entityID == id) }
         if let action = query.action { builder = builder.filter(\.$action == action.rawValue) }
         if let text = query.actorText?.lowercased(), !text.isEmpty {
-            builder = builder.filter(\.$actorLabel, .custom("LIKE"), "%" + Self.escapeLike(text) + "%")
+            // LOWER(...) LIKE: case-insensitive on SQLite and PostgreSQL alike (PostgreSQL's LIKE is not).
+            builder = builder.filter(.sql(SQLBinaryExpression(
+                left: SQLFunction("LOWER", args: SQLColumn(AuditEntryFields.actorLabel.description)),
+                op: SQLBinaryOperator.like, right: SQLBind("%" + Self.escapeLike(text) + "%")
+            )))
         }
         if let from = query.from { builder = builder.filter(\.$at >= from.startDate) }
         if let to = query.to { builder = builder.filter(\.$at < to.startDate.addingTimeInterval(86_400)) }
