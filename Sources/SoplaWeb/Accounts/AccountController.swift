@@ -27,13 +27,7 @@ struct AccountController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let t = Texts(req.language)
-        var notice: Notice?
-        switch try? req.query.get(String.self, at: "hinweis") {
-        case "passwort": notice = Notice(.success, t(.noticePasswordChanged))
-        case "widerrufen": notice = Notice(.success, t(.noticeTokenRevoked))
-        default: break
-        }
+        let notice = req.notice
         return try await page(req, notice: notice)
     }
 
@@ -59,7 +53,7 @@ struct AccountController: RouteCollection {
         try await req.accounts.setPassword(userID: user.id, hash: try await service.hash(form.password ?? ""),
                                            keepSession: try await req.auth().session?.id, actor: try await req.auditActor(),
                                            at: req.settings.clock.now())
-        return req.redirect(to: SiteRoute.account.path + "?hinweis=passwort", redirectType: .normal)
+        return req.redirect(to: SiteRoute.account.path, notice: .passwordChanged)
     }
 
     struct TokenForm: Content {
@@ -91,7 +85,7 @@ struct AccountController: RouteCollection {
         } catch AccountStoreError.notFound {
             throw Abort(.notFound)
         }
-        return req.redirect(to: SiteRoute.account.path + "?hinweis=widerrufen", redirectType: .normal)
+        return req.redirect(to: SiteRoute.account.path, notice: .tokenRevoked)
     }
 
     struct MeResponse: Content {

@@ -81,17 +81,7 @@ struct AdminController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let user = try await Self.user(req)
-        let t = Texts(req.language)
-        var notice: Notice?
-        switch try? req.query.get(String.self, at: "hinweis") {
-        case "gespeichert": notice = Notice(.success, t(.noticeSaved))
-        case "angelegt": notice = Notice(.success, t(.noticeCreated))
-        case "unveraendert": notice = Notice(.info, t(.noticeNoChanges))
-        case "deaktiviert": notice = Notice(.success, t(.noticeDeactivated))
-        case "aktiviert": notice = Notice(.success, t(.noticeActivated))
-        case "geloescht": notice = Notice(.success, t(.noticeErased))
-        default: break
-        }
+        let notice = req.notice
         return try await page(req, user: user, notice: notice)
     }
 
@@ -123,7 +113,7 @@ struct AdminController: RouteCollection {
             let user = UserAccount(id: UUID(), email: valid.email, displayName: valid.displayName, roles: valid.roles, grants: valid.grants,
                                    organisationIDs: valid.organisationIDs, createdAt: req.settings.clock.now())
             try await req.accounts.createUser(user, passwordHash: nil, actor: try await req.auditActor(), at: req.settings.clock.now())
-            return req.redirect(to: SiteRoute.user(id: user.id).path + "?hinweis=angelegt", redirectType: .normal)
+            return req.redirect(to: SiteRoute.user(id: user.id).path, notice: .created)
         } catch let failure as ValidationFailure {
             return try await form(req, draft: draft, issues: failure.issues, editing: nil, status: Self.status(failure))
         } catch AccountStoreError.duplicate(let field) {
@@ -161,7 +151,7 @@ struct AdminController: RouteCollection {
                 return try await form(req, draft: draft, issues: [ValidationIssue("roles", .required)], editing: user, status: .unprocessableEntity)
             }
             let changes = try await req.accounts.updateUser(changed, actor: try await req.auditActor(), at: req.settings.clock.now())
-            return req.redirect(to: SiteRoute.user(id: user.id).path + (changes.isEmpty ? "?hinweis=unveraendert" : "?hinweis=gespeichert"), redirectType: .normal)
+            return req.redirect(to: SiteRoute.user(id: user.id).path, notice: changes.isEmpty ? .unchanged : .saved)
         } catch let failure as ValidationFailure {
             return try await form(req, draft: draft, issues: failure.issues, editing: user, status: Self.status(failure))
         } catch AccountStoreError.duplicate(let field) {
@@ -177,7 +167,7 @@ struct AdminController: RouteCollection {
         }
         user.active = active
         try await req.accounts.updateUser(user, actor: try await req.auditActor(), at: req.settings.clock.now(), action: active ? .activate : .deactivate)
-        return req.redirect(to: SiteRoute.user(id: user.id).path + (active ? "?hinweis=aktiviert" : "?hinweis=deaktiviert"), redirectType: .normal)
+        return req.redirect(to: SiteRoute.user(id: user.id).path, notice: active ? .activated : .deactivated)
     }
 
     func deactivate(req: Request) async throws -> Response { try await setActive(req, false) }
@@ -229,7 +219,7 @@ struct AdminController: RouteCollection {
             throw APIError(.unprocessableEntity, code: "not_confirmed", message: "erasing a person needs the confirmation field bestaetigt=ja")
         }
         try await req.accounts.erase(userID: user.id, actor: try await req.auditActor(), at: req.settings.clock.now())
-        return req.redirect(to: SiteRoute.user(id: user.id).path + "?hinweis=geloescht", redirectType: .normal)
+        return req.redirect(to: SiteRoute.user(id: user.id).path, notice: .erased)
     }
 
     // MARK: Audit log and policy

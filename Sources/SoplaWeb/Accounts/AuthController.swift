@@ -42,13 +42,7 @@ struct AuthController: RouteCollection {
         if try await req.auth().user != nil {
             return req.redirect(to: next ?? SiteRoute.account.path)
         }
-        var notice: Notice?
-        let t = Texts(req.language)
-        switch try? req.query.get(String.self, at: "hinweis") {
-        case "abgemeldet": notice = Notice(.success, t(.noticeLoggedOut))
-        case "passwort-gesetzt": notice = Notice(.success, t(.noticePasswordSet))
-        default: break
-        }
+        let notice = req.notice
         let model = LoginPage.Model(next: next, problem: next != nil && notice == nil ? .sessionExpired : nil, notice: notice)
         return try await Self.anonymousForm(req) { LoginPage.render(model, context: $0) }
     }
@@ -79,7 +73,7 @@ struct AuthController: RouteCollection {
         if let session = auth.session, let user = auth.user {
             try await req.accounts.endSession(session, user: user, actor: try await req.auditActor(), at: req.settings.clock.now())
         }
-        let response = req.redirect(to: SiteRoute.login().path + "?hinweis=abgemeldet", redirectType: .normal)
+        let response = req.redirect(to: SiteRoute.login().path, notice: .loggedOut)
         SessionCookie.clear(on: response, request: req)
         return response
     }
@@ -127,6 +121,6 @@ struct AuthController: RouteCollection {
             let model = AccessLinkPage.Model(token: token, state: .unusable)
             return try await Self.anonymousForm(req, status: .gone) { AccessLinkPage.render(model, context: $0) }
         }
-        return req.redirect(to: SiteRoute.login().path + "?hinweis=passwort-gesetzt", redirectType: .normal)
+        return req.redirect(to: SiteRoute.login().path, notice: .passwordSet)
     }
 }

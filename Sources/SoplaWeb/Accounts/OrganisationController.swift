@@ -79,16 +79,7 @@ struct OrganisationController: RouteCollection {
         if try await req.may(.viewOrganisationHistory, scope: scope) {
             history = try await req.accounts.audit(AuditQuery(entityType: AuditEntity.organisation, entityID: organisation.id.uuidString, perPage: 100)).entries
         }
-        let t = Texts(req.language)
-        var notice: Notice?
-        switch try? req.query.get(String.self, at: "hinweis") {
-        case "gespeichert": notice = Notice(.success, t(.noticeSaved))
-        case "angelegt": notice = Notice(.success, t(.noticeCreated))
-        case "unveraendert": notice = Notice(.info, t(.noticeNoChanges))
-        case "deaktiviert": notice = Notice(.success, t(.noticeDeactivated))
-        case "aktiviert": notice = Notice(.success, t(.noticeActivated))
-        default: break
-        }
+        let notice = req.notice
         let model = OrganisationPage.Model(
             organisation: organisation, parent: organisation.parentID.flatMap { id in all.first { $0.id == id } },
             children: all.filter { $0.parentID == organisation.id },
@@ -134,7 +125,7 @@ struct OrganisationController: RouteCollection {
             let valid = try draft.validated(existing: existing)
             let organisation = Organisation(id: UUID(), draft: valid)
             try await req.accounts.createOrganisation(organisation, actor: try await req.auditActor(), at: req.settings.clock.now())
-            return req.redirect(to: SiteRoute.organisation(id: organisation.id).path + "?hinweis=angelegt", redirectType: .normal)
+            return req.redirect(to: SiteRoute.organisation(id: organisation.id).path, notice: .created)
         } catch let failure as ValidationFailure {
             return try await form(req, draft: draft, issues: failure.issues, editing: nil, status: .unprocessableEntity)
         } catch AccountStoreError.duplicate(let field) {
@@ -165,8 +156,7 @@ struct OrganisationController: RouteCollection {
         do {
             let changed = try await Self.apply(draft, to: organisation, req: req)
             let changes = try await req.accounts.updateOrganisation(changed, actor: try await req.auditActor(), at: req.settings.clock.now())
-            return req.redirect(to: SiteRoute.organisation(id: organisation.id).path + (changes.isEmpty ? "?hinweis=unveraendert" : "?hinweis=gespeichert"),
-                                redirectType: .normal)
+            return req.redirect(to: SiteRoute.organisation(id: organisation.id).path, notice: changes.isEmpty ? .unchanged : .saved)
         } catch let failure as ValidationFailure {
             return try await form(req, draft: draft, issues: failure.issues, editing: organisation, status: .unprocessableEntity)
         } catch AccountStoreError.duplicate(let field) {
@@ -191,8 +181,7 @@ struct OrganisationController: RouteCollection {
         organisation.active = active
         try await req.accounts.updateOrganisation(organisation, actor: try await req.auditActor(), at: req.settings.clock.now(),
                                                   action: active ? .activate : .deactivate)
-        return req.redirect(to: SiteRoute.organisation(id: organisation.id).path + (active ? "?hinweis=aktiviert" : "?hinweis=deaktiviert"),
-                            redirectType: .normal)
+        return req.redirect(to: SiteRoute.organisation(id: organisation.id).path, notice: active ? .activated : .deactivated)
     }
 
     func deactivate(req: Request) async throws -> Response { try await setActive(req, false) }

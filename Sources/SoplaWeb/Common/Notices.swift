@@ -1,0 +1,48 @@
+import Foundation
+import SoplaRender
+import Vapor
+
+/// What the page after a redirect tells the person (`?hinweis=...`), one list for all pages:
+/// post, redirect, and the notice survives a reload without server-side state.
+enum NoticeCode: String, CaseIterable {
+    case saved = "gespeichert"
+    case created = "angelegt"
+    case unchanged = "unveraendert"
+    case deactivated = "deaktiviert"
+    case activated = "aktiviert"
+    case erased = "geloescht"
+    case passwordChanged = "passwort"
+    case tokenRevoked = "widerrufen"
+    case loggedOut = "abgemeldet"
+    case passwordSet = "passwort-gesetzt"
+
+    static let parameter = "hinweis"
+
+    func notice(_ language: Language) -> Notice {
+        let t = Texts(language)
+        switch self {
+        case .saved: return Notice(.success, t(.noticeSaved))
+        case .created: return Notice(.success, t(.noticeCreated))
+        case .unchanged: return Notice(.info, t(.noticeNoChanges))
+        case .deactivated: return Notice(.success, t(.noticeDeactivated))
+        case .activated: return Notice(.success, t(.noticeActivated))
+        case .erased: return Notice(.success, t(.noticeErased))
+        case .passwordChanged: return Notice(.success, t(.noticePasswordChanged))
+        case .tokenRevoked: return Notice(.success, t(.noticeTokenRevoked))
+        case .loggedOut: return Notice(.success, t(.noticeLoggedOut))
+        case .passwordSet: return Notice(.success, t(.noticePasswordSet))
+        }
+    }
+}
+
+extension Request {
+    /// The notice named in the query, if any.
+    var notice: Notice? {
+        (try? query.get(String.self, at: NoticeCode.parameter)).flatMap(NoticeCode.init(rawValue:))?.notice(language)
+    }
+
+    /// A 303 redirect to `path` that shows `notice` there.
+    func redirect(to path: String, notice: NoticeCode) -> Response {
+        redirect(to: path + (path.contains("?") ? "&" : "?") + NoticeCode.parameter + "=" + notice.rawValue, redirectType: .normal)
+    }
+}
