@@ -116,3 +116,31 @@ struct AccountStoreTests {
         }
     }
 }
+
+@Suite("Spatial audit")
+struct SpatialAuditTests {
+    @Test func changesOfTheSpatialBaseAreAuditedWithTheirFields() async throws {
+        try await TestDatabase.withDatabase { app in
+            let clock = Clock.fixed(Date(timeIntervalSince1970: 1_764_028_800))
+            let repository = FluentSpatialRepository(database: app.db, audit: AuditContext(actor: .system("Test"), clock: clock))
+            let county = SpatialUnit(key: "06532", name: "Lahn-Dill-Kreis", kind: "Landkreis", levelCode: "county", parentKey: nil)
+            try await repository.create(county)
+            var renamed = county
+            renamed.name = "Lahn-Dill"
+            renamed.areaHectares = 106_630
+            try await repository.update(renamed)
+            try await repository.update(renamed)
+            let figure = PopulationFigure(referenceDate: Day(iso: "2022-05-15")!, count: 251_972, source: "Zensus 2022")
+            try await repository.replacePopulations(["06532": [figure]])
+            let log = try await AccountStore(database: app.db).auditAll(AuditQuery(entityType: AuditEntity.spatialUnit))
+            #expect(log.map(\.action) == [.update, .update, .create] || log.map(\.action).sorted { $0.rawValue < $1.rawValue } == [.create, .update, .update])
+            let update = try #require(log.first { $0.entityLabel == "Lahn-Dill" })
+            #expect(update.changes == [FieldChange(field: "areaHectares", before: nil, after: "106630"), FieldChange(field: "name", before: "Lahn-Dill-Kreis", after: "Lahn-Dill")])
+            let population = try #require(log.first { $0.changes.first?.field == "population 2022-05-15" })
+            #expect(population.changes == [FieldChange(field: "population 2022-05-15", before: nil, after: "251972")])
+            // Without an audit context (reads, tests of the repository itself) nothing is written.
+            try await FluentSpatialRepository(database: app.db).update(county)
+            #expect(try await AccountStore(database: app.db).auditAll(AuditQuery(entityType: AuditEntity.spatialUnit)).count == 3)
+        }
+    }
+}

@@ -20,7 +20,7 @@ func withTestApp(demo: Bool = true, clock: Clock = .fixed(testNow), _ body: (App
         try configure(app, settings: settings)
         try await TestDatabase.prepare(app, schema: schema)
         if demo {
-            _ = try await DemoData.seed(repository: app.spatial, catalogue: settings.levels)
+            _ = try await DemoData.seed(repository: app.spatialWriter(.system("sopla demo")), catalogue: settings.levels)
             let service = AccountService(app: app)
             try await DemoAccounts.seed(store: service.store, hash: service.hash, now: clock.now())
         }

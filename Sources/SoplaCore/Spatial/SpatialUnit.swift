@@ -140,3 +140,31 @@ extension SpatialAggregation {
         return units.map { byKey[$0.key]! }
     }
 }
+
+extension SpatialUnit {
+    /// The fields the audit log records, as text (populations are recorded per reference date).
+    public var auditFields: [String: String] {
+        var fields = ["key": key, "name": name, "kind": kind, "level": levelCode]
+        fields["ars"] = ars
+        fields["parentKey"] = parentKey
+        fields["areaHectares"] = areaHectares.map(String.init)
+        fields["point"] = representativePoint.map { String(format: "%.6f %.6f", $0.lon, $0.lat) }
+        return fields
+    }
+
+    /// Population figures as audit fields: `population 2022-05-15` → count.
+    public static func populationAuditFields(_ figures: [PopulationFigure]) -> [String: String] {
+        Dictionary(figures.map { ("population \($0.referenceDate.iso)", String($0.count)) }, uniquingKeysWith: { $1 })
+    }
+}
+
+/// Who changes the spatial base and when, for the audit entries the repository writes with each change.
+public struct AuditContext: Sendable {
+    public let actor: AuditActor
+    public let clock: Clock
+
+    public init(actor: AuditActor, clock: Clock) {
+        self.actor = actor
+        self.clock = clock
+    }
+}

@@ -32,7 +32,7 @@ public enum UserListPage {
             model.notice?.node ?? .empty,
             el("p", [], [el("a", [("href", SiteRoute.userNew.path), ("class", "button")], text: t(.newUser))]),
             el("form", [("method", "get"), ("action", SiteRoute.users.path), ("class", "filters"), ("role", "search")], [
-                form.text("q", label: t(.searchLabel), value: model.state.filters["q"], type: "search", maxLength: 100),
+                form.text("q", label: t(.searchUsersLabel), value: model.state.filters["q"], type: "search", maxLength: 100),
                 form.select("rolle", label: t(.fieldRole), options: roles, selected: model.state.filters["rolle"]),
                 form.select("status", label: t(.fieldStatus), options: statuses, selected: model.state.filters["status"] ?? "aktiv"),
                 el("button", [("type", "submit")], text: t(.searchButton)),

@@ -36,7 +36,7 @@ public enum OrganisationListPage {
             model.notice?.node ?? .empty,
             model.mayCreate ? el("p", [], [el("a", [("href", SiteRoute.organisationNew.path), ("class", "button")], text: t(.newOrganisation))]) : .empty,
             el("form", [("method", "get"), ("action", SiteRoute.organisations.path), ("class", "filters"), ("role", "search")], [
-                form.text("q", label: t(.searchLabel), value: state.filters["q"], type: "search", maxLength: 100),
+                form.text("q", label: t(.searchOrganisationsLabel), value: state.filters["q"], type: "search", maxLength: 100),
                 form.select("art", label: t(.fieldKind), options: kinds, selected: state.filters["art"]),
                 form.select("status", label: t(.fieldStatus), options: statuses, selected: state.filters["status"] ?? "aktiv"),
                 el("button", [("type", "submit")], text: t(.searchButton)),

@@ -67,6 +67,7 @@ public enum TextKey: Sendable {
     case errorUnprocessableTitle, errorCSRFText
     case scopeRead, scopeReadWrite
     case errorConflictText, errorTooLargeText, errorTooManyText, errorUnprocessableText
+    case searchOrganisationsLabel, searchUsersLabel
 
     func text(_ language: Language) -> String {
         let (de, en) = pair
@@ -75,6 +76,8 @@ public enum TextKey: Sendable {
 
     private var pair: (String, String) {
         switch self {
+        case .searchOrganisationsLabel: return ("Name, Ort oder E-Mail suchen", "Search name, town or e-mail")
+        case .searchUsersLabel: return ("Name oder E-Mail suchen", "Search name or e-mail")
         case .errorConflictText: return ("Die Aktion passt nicht zum aktuellen Stand der Daten; es wurde nichts geändert.", "The action does not fit the current state of the data; nothing was changed.")
         case .errorTooLargeText: return ("Die gesendeten Daten sind zu groß; es wurde nichts geändert.", "The data sent is too large; nothing was changed.")
         case .errorTooManyText: return ("Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.", "Too many requests in a short time. Please wait a moment.")

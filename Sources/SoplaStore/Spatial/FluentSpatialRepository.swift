@@ -3,12 +3,24 @@ import SQLKit
 import Foundation
 import SoplaCore
 
-/// The spatial base on SQLite or PostgreSQL through Fluent.
+/// The spatial base on SQLite or PostgreSQL through Fluent. With an audit context every change writes
+/// its audit entries in the same transaction.
 public struct FluentSpatialRepository: SpatialRepository {
     let database: any Database
+    let audit: AuditContext?
 
-    public init(database: any Database) {
+    public init(database: any Database, audit: AuditContext? = nil) {
         self.database = database
+        self.audit = audit
+    }
+
+    /// Records a change of one unit (nothing when the fields are equal or no audit context is set).
+    func record(_ action: AuditAction, key: String, label: String, before: [String: String], after: [String: String], on db: any Database) async throws {
+        guard let audit else { return }
+        let changes = FieldChange.diff(before: before, after: after)
+        guard !changes.isEmpty || action == .create else { return }
+        try await AuditEntryModel(AuditEntry(id: UUID(), at: audit.clock.now(), actor: audit.actor, action: action,
+                                             entityType: AuditEntity.spatialUnit, entityID: key, entityLabel: label, changes: changes)).create(on: db)
     }
 
     public func allUnits() async throws -> [SpatialUnit] {
@@ -61,6 +73,9 @@ public struct FluentSpatialRepository: SpatialRepository {
             for creation in plan.creations {
                 try await SpatialUnitModel(creation.unit).create(on: db)
                 try await SpatialBoundaryModel(creation.boundary).create(on: db)
+                var fields = creation.unit.auditFields
+                fields["boundaryValidFrom"] = creation.boundary.validFrom.iso
+                try await record(.create, key: creation.unit.key, label: creation.unit.name, before: [:], after: fields, on: db)
             }
             for status in plan.newStatuses {
                 if let from = status.closedVersionValidFrom, let closedOn = status.closedOn {
@@ -71,11 +86,16 @@ public struct FluentSpatialRepository: SpatialRepository {
                         .update()
                 }
                 try await SpatialBoundaryModel(status.boundary).create(on: db)
+                try await record(.update, key: status.unitKey, label: status.unitKey,
+                                 before: status.closedVersionValidFrom.map { ["boundaryValidFrom": $0.iso] } ?? [:],
+                                 after: ["boundaryValidFrom": status.boundary.validFrom.iso], on: db)
             }
             for update in plan.updates {
                 guard let model = try await SpatialUnitModel.query(on: db).filter(\.$key == update.before.key).first() else { continue }
                 model.update(from: update.after)
                 try await model.save(on: db)
+                try await record(.update, key: update.after.key, label: update.after.name, before: update.before.auditFields,
+                                 after: update.after.auditFields, on: db)
             }
             try await Self.bumpVersion(on: db)
         }
@@ -85,6 +105,8 @@ public struct FluentSpatialRepository: SpatialRepository {
         try await database.transaction { db in
             try await SpatialUnitModel(unit).create(on: db)
             try await Self.replacePopulations([unit.key: unit.populations], on: db)
+            try await record(.create, key: unit.key, label: unit.name, before: [:],
+                             after: unit.auditFields.merging(SpatialUnit.populationAuditFields(unit.populations)) { $1 }, on: db)
             try await Self.bumpVersion(on: db)
         }
     }
@@ -95,15 +117,22 @@ public struct FluentSpatialRepository: SpatialRepository {
                 throw StoreError.notFound("spatial unit \(unit.key)")
             }
             // Populations are stored apart; compare only what this call writes.
-            guard model.toDomain(populations: unit.populations) != unit else { return }
+            let before = model.toDomain(populations: unit.populations)
+            guard before != unit else { return }
             model.update(from: unit)
             try await model.save(on: db)
+            try await record(.update, key: unit.key, label: unit.name, before: before.auditFields, after: unit.auditFields, on: db)
             try await Self.bumpVersion(on: db)
         }
     }
 
     public func replacePopulations(_ figures: [String: [PopulationFigure]]) async throws {
         try await database.transaction { db in
+            for (key, list) in figures.sorted(by: { $0.key < $1.key }) {
+                let before = try await SpatialPopulationModel.query(on: db).filter(\.$unitKey == key).all().compactMap { $0.toDomain() }
+                try await record(.update, key: key, label: key, before: SpatialUnit.populationAuditFields(before),
+                                 after: SpatialUnit.populationAuditFields(list), on: db)
+            }
             try await Self.replacePopulations(figures, on: db)
             try await Self.bumpVersion(on: db)
         }

@@ -52,6 +52,11 @@ extension Application {
     var spatial: any SpatialRepository {
         FluentSpatialRepository(database: db)
     }
+
+    /// The spatial base for changes: each one is recorded in the audit log as done by `actor`.
+    func spatialWriter(_ actor: AuditActor) -> any SpatialRepository {
+        FluentSpatialRepository(database: db, audit: AuditContext(actor: actor, clock: settings.clock))
+    }
 }
 
 extension Request {

@@ -99,7 +99,7 @@ struct DemoCommand: AsyncCommand {
         let app = context.application
         let settings = app.settings
         try await app.prepareDatabase(location: settings.database, migrate: true)
-        let plan = try await DemoData.seed(repository: app.spatial, catalogue: settings.levels)
+        let plan = try await DemoData.seed(repository: app.spatialWriter(.system("sopla demo")), catalogue: settings.levels)
         let service = AccountService(app: app)
         try await DemoAccounts.seed(store: service.store, hash: service.hash, now: settings.clock.now())
         let (hostname, port) = signature.address
@@ -197,7 +197,7 @@ struct ImportBoundariesCommand: AsyncCommand {
             guard let day = Day(iso: raw) else { throw CommandFailure("--valid-from \(raw) is not a date; write it as YYYY-MM-DD, e.g. 2025-01-01") }
             validFrom = day
         }
-        let importer = BoundaryImporter(repository: app.spatial, catalogue: settings.levels)
+        let importer = BoundaryImporter(repository: app.spatialWriter(.system("sopla import boundaries")), catalogue: settings.levels)
         let data: Data
         do { data = try importer.read(path: signature.file) } catch { throw CommandFailure(error.description) }
         try await app.prepareDatabase(location: settings.database, migrate: false)
@@ -319,7 +319,7 @@ struct CreateUnitCommand: AsyncCommand {
                                      levelCode: signature.level ?? SpatialLevel.planningArea.code, parentKey: signature.parent)
         do {
             let unit = try draft.validated(catalogue: settings.levels, existing: { existing[$0] })
-            try await app.spatial.create(unit)
+            try await app.spatialWriter(.system("sopla unit create")).create(unit)
             context.console.print("Created \(unit.kind) \(unit.name) (\(unit.key)).")
         } catch let failure as ImportFailure {
             throw CommandFailure(failure.description.replacingOccurrences(of: "nothing was imported", with: "nothing was created"))
