@@ -424,3 +424,45 @@ struct AccountsHTTPTests {
         }
     }
 }
+
+@Suite("Planning areas by hand")
+struct ChildUnitFormTests {
+    @Test func plannersCreatePlanningAreasOthersDoNot() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            try await get(app, "/gebiete/06532023", session: planner) { res in
+                #expect(res.text.contains("href=\"/gebiete/06532023/untergebiete/neu\""))
+                #expect(res.text.contains("Planungsraum anlegen"))
+            }
+            try await get(app, "/gebiete/06532", session: planner) { res in
+                #expect(!res.text.contains("untergebiete/neu"))
+            }
+            try await get(app, "/gebiete/06532023", session: nil) { res in
+                #expect(!res.text.contains("untergebiete/neu"))
+            }
+            try await post(app, "/gebiete/06532023/untergebiete", session: planner, fields: [("localCode", "alt stadt"), ("name", " ")]) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.text.contains("Kennung: „alt stadt“ ist kein zulässiger Wert."))
+                #expect(res.text.contains("Name: fehlt."))
+            }
+            try await post(app, "/gebiete/06532023/untergebiete", session: planner, fields: [("localCode", "001"), ("name", "Altstadt"), ("kind", "Sozialraum")]) { res in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location) == "/gebiete/06532023-001?hinweis=angelegt")
+            }
+            try await post(app, "/gebiete/06532023/untergebiete", session: planner, fields: [("localCode", "001"), ("name", "Noch einmal")]) { res in
+                #expect(res.status == .conflict)
+                #expect(res.text.contains("Kennung: ist bereits vergeben."))
+            }
+            let unit = try #require(try await app.spatial.unit(key: "06532023-001"))
+            #expect(unit.name == "Altstadt" && unit.kind == "Sozialraum" && unit.parentKey == "06532023" && unit.levelCode == "planning-area")
+            let entry = try #require(try await AccountStore(database: app.db).audit(AuditQuery(entityType: AuditEntity.spatialUnit, entityID: "06532023-001")).entries.first)
+            #expect(entry.actor.label == DemoLogin.planner.displayName)
+            #expect(entry.changes.contains(FieldChange(field: "name", before: nil, after: "Altstadt")))
+            let provider = try await login(app, DemoLogin.provider)
+            try await post(app, "/gebiete/06532023/untergebiete", session: provider, fields: [("localCode", "002"), ("name", "Hauser")]) { res in
+                #expect(res.status == .forbidden)
+            }
+            #expect(try await app.spatial.unit(key: "06532023-002") == nil)
+        }
+    }
+}

@@ -49,6 +49,8 @@ struct RouteInventoryTests {
         table["GET /verwaltung/protokoll"] = RoutePermission(.viewAuditLog)
         table["GET /verwaltung/protokoll.csv"] = RoutePermission(.viewAuditLog)
         table["GET /verwaltung/rechte"] = RoutePermission(.viewPolicy)
+        table["GET /gebiete/:key/untergebiete/neu"] = RoutePermission(.manageSpatialUnits)
+        table["POST /gebiete/:key/untergebiete"] = RoutePermission(.manageSpatialUnits)
         return table
     }()
 

@@ -264,3 +264,18 @@ def test_the_administration_invites_audits_exports_and_erases(browser, base_url)
     assert "Nora" not in driver.find_element(By.TAG_NAME, "h1").text
     log_out(driver)
     assert user_page
+
+
+def test_a_planner_adds_a_planning_area_to_a_municipality(browser, base_url):
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/gebiete/06532014")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Planungsraum anlegen"))
+    assert_accessible(driver, "(planning area form)")
+    code = uuid.uuid4().hex[:6]
+    fill(driver, "localCode", code)
+    fill(driver, "name", "Dorfmitte (Beispiel)")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Planungsraum Dorfmitte (Beispiel)"
+    assert f"06532014-{code}" in driver.find_element(By.CSS_SELECTOR, "dl.facts").text
+    assert "Angelegt." in driver.find_element(By.CSS_SELECTOR, ".notice").text
+    log_out(driver)

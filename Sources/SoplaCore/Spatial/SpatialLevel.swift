@@ -53,6 +53,14 @@ public struct SpatialLevelCatalogue: Sendable {
     }
 
     public var codes: [String] { levels.map(\.code) }
+
+    /// The level directly below `code` if its units are keyed by a local code (planning areas below a
+    /// municipality); nil otherwise.
+    public func localChildLevel(of code: String) -> SpatialLevel? {
+        guard let index = levels.firstIndex(where: { $0.code == code }), index + 1 < levels.count,
+              levels[index + 1].keyFormat == .localSuffix else { return nil }
+        return levels[index + 1]
+    }
 }
 
 extension SpatialLevelCatalogue {

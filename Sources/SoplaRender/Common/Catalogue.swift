@@ -68,6 +68,7 @@ public enum TextKey: Sendable {
     case scopeRead, scopeReadWrite
     case errorConflictText, errorTooLargeText, errorTooManyText, errorUnprocessableText
     case searchOrganisationsLabel, searchUsersLabel
+    case newChildArea, fieldLocalCode, localCodeHint, fieldKindOptional, kindHint
 
     func text(_ language: Language) -> String {
         let (de, en) = pair
@@ -76,6 +77,11 @@ public enum TextKey: Sendable {
 
     private var pair: (String, String) {
         switch self {
+        case .newChildArea: return ("{level} anlegen", "Create {level}")
+        case .fieldLocalCode: return ("Kennung", "Code")
+        case .localCodeHint: return ("1 bis 12 Buchstaben oder Ziffern. Der Schlüssel wird „{parent}-Kennung“, z. B. {parent}-001.", "1 to 12 letters or digits. The key becomes “{parent}-code”, e.g. {parent}-001.")
+        case .fieldKindOptional: return ("Bezeichnung der Art (optional)", "Kind (optional)")
+        case .kindHint: return ("Zum Beispiel Planungsraum, Sozialraum oder Stadtteil; ohne Angabe „{level}“.", "For example planning area, social area or district; without input “{level}”.")
         case .searchOrganisationsLabel: return ("Name, Ort oder E-Mail suchen", "Search name, town or e-mail")
         case .searchUsersLabel: return ("Name oder E-Mail suchen", "Search name or e-mail")
         case .errorConflictText: return ("Die Aktion passt nicht zum aktuellen Stand der Daten; es wurde nichts geändert.", "The action does not fit the current state of the data; nothing was changed.")

@@ -10,6 +10,8 @@ public enum SiteRoute: Sendable {
     case unit(key: String)
     case unitPopulationCSV(key: String)
     case unitHistoryCSV(key: String)
+    case newChildUnit(parentKey: String)
+    case childUnits(parentKey: String)
     case data
     case api
     case stylesheet
@@ -57,6 +59,8 @@ public enum SiteRoute: Sendable {
         case .unit(let key): return "/gebiete/" + Self.encode(key)
         case .unitPopulationCSV(let key): return "/gebiete/" + Self.encode(key) + "/einwohner.csv"
         case .unitHistoryCSV(let key): return "/gebiete/" + Self.encode(key) + "/gebietsstaende.csv"
+        case .newChildUnit(let key): return "/gebiete/" + Self.encode(key) + "/untergebiete/neu"
+        case .childUnits(let key): return "/gebiete/" + Self.encode(key) + "/untergebiete"
         case .data: return "/daten"
         case .api: return "/schnittstelle"
         case .stylesheet: return "/static/sopla.css"
@@ -114,6 +118,8 @@ public enum SiteRoute: Sendable {
         public static let unit = ["gebiete", ":key"]
         public static let unitPopulationCSV = ["gebiete", ":key", "einwohner.csv"]
         public static let unitHistoryCSV = ["gebiete", ":key", "gebietsstaende.csv"]
+        public static let newChildUnit = ["gebiete", ":key", "untergebiete", "neu"]
+        public static let childUnits = ["gebiete", ":key", "untergebiete"]
         public static let data = ["daten"]
         public static let api = ["schnittstelle"]
         public static let staticFile = ["static", ":file"]

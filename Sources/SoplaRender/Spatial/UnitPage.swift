@@ -14,10 +14,13 @@ public enum UnitPage {
         public let catalogue: SpatialLevelCatalogue
         /// Whether the population figures are sums of the children rather than own figures.
         public let populationIsAggregated: Bool
+        /// The level of sub-units the viewer may create here by hand (planning areas), or nil.
+        public let creatableChildLevel: SpatialLevel?
 
         public init(unit: SpatialUnit, parent: SpatialUnit?, children: [SpatialUnit], history: [BoundaryVersion],
                     mapUnits: [SpatialUnit], mapBoundaries: [String: BoundaryVersion], catalogue: SpatialLevelCatalogue,
-                    populationIsAggregated: Bool) {
+                    populationIsAggregated: Bool, creatableChildLevel: SpatialLevel? = nil) {
+            self.creatableChildLevel = creatableChildLevel
             self.unit = unit
             self.parent = parent
             self.children = children
@@ -29,7 +32,7 @@ public enum UnitPage {
         }
     }
 
-    public static func render(_ model: Model, language: Language, path: String, account: AccountBar? = nil) -> String {
+    public static func render(_ model: Model, language: Language, path: String, account: AccountBar? = nil, notice: Notice? = nil) -> String {
         let t = Texts(language)
         let unit = model.unit
         var facts: [HTMLNode] = [
@@ -57,6 +60,7 @@ public enum UnitPage {
                 model.parent.map { parent in .group([txt(" › "), UnitFigures.link(parent)]) } ?? .empty,
             ]),
             el("h1", text: "\(unit.kind) \(unit.name)"),
+            notice?.node ?? .empty,
             el("section", [("aria-labelledby", "eckdaten")], [
                 el("h2", [("id", "eckdaten")], text: t(.keyFacts)),
                 el("dl", [("class", "facts")], facts),
@@ -131,14 +135,20 @@ public enum UnitPage {
 
     static func childrenSection(_ model: Model, language: Language) -> HTMLNode {
         let t = Texts(language)
+        let create: HTMLNode = model.creatableChildLevel.map { level in
+            el("p", [], [el("a", [("href", SiteRoute.newChildUnit(parentKey: model.unit.key).path), ("class", "button")],
+                            text: t(.newChildArea).replacingOccurrences(of: "{level}", with: language == .de ? level.nameDE : level.nameEN))])
+        } ?? .empty
         guard !model.children.isEmpty else {
             return el("section", [("aria-labelledby", "untergliederung")], [
                 el("h2", [("id", "untergliederung")], text: t(.children)),
                 el("p", [("class", "empty-state")], text: t(.noChildren)),
+                create,
             ])
         }
         return el("section", [("aria-labelledby", "untergliederung")], [
             el("h2", [("id", "untergliederung")], text: t(.children)),
+            create,
             el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
                 el("caption", text: "\(t(.children)): \(model.unit.name)"),
                 el("thead", [], [el("tr", [], [

@@ -33,6 +33,7 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     try app.register(collection: AccountController())
     try app.register(collection: OrganisationController())
     try app.register(collection: AdminController())
+    try app.register(collection: ChildUnitController())
     registerMethodRefusals(app)
     app.responder.use { app in SoplaResponder(router: app.responder.default, caches: caches, clock: settings.clock) }
 

@@ -107,9 +107,10 @@ struct SpatialPagesController: RouteCollection {
         let model = UnitPage.Model(
             unit: unit, parent: parent, children: children, history: history,
             mapUnits: mapUnits, mapBoundaries: boundaries, catalogue: settings.levels,
-            populationIsAggregated: storedPopulation.isEmpty && !unit.populations.isEmpty
+            populationIsAggregated: storedPopulation.isEmpty && !unit.populations.isEmpty,
+            creatableChildLevel: try await req.may(.manageSpatialUnits) ? settings.levels.localChildLevel(of: unit.levelCode) : nil
         )
-        return HTMLResponse(UnitPage.render(model, language: req.language, path: req.pathForLinks, account: try await req.pageContext().account))
+        return HTMLResponse(UnitPage.render(model, language: req.language, path: req.pathForLinks, account: try await req.pageContext().account, notice: req.notice))
     }
 
     func data(req: Request) async throws -> HTMLResponse {
