@@ -26,6 +26,19 @@ struct AccountsHTTPTests {
         }
     }
 
+    @Test func pagesForLoggedInPeopleAreNotCached() async throws {
+        try await withTestApp { app in
+            let session = try await login(app, DemoLogin.admin)
+            try await get(app, "/verwaltung/benutzer", session: session) { res in
+                #expect(res.headers.first(name: .cacheControl) == "no-store, private")
+                #expect(res.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") == true)
+            }
+            try await get(app, "/organisationen", session: nil) { res in
+                #expect(res.headers.first(name: .cacheControl) == "no-cache")
+            }
+        }
+    }
+
     @Test func secureCookiesBehindHTTPS() async throws {
         try await withTestApp { app in
             let token = try await anonymousFormToken(app)
