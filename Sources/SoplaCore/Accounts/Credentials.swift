@@ -123,6 +123,13 @@ public struct PersonalDataExport: Sendable, Codable, Equatable {
             .map { OrganisationRef(id: $0.id.uuidString, name: $0.name) }.sorted { $0.name < $1.name }
         self.apiTokens = apiTokens.map { Token(name: $0.name, scope: $0.scope.rawValue, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt) }
         self.activeSessions = activeSessions
-        self.auditEntries = auditEntries.map { Event(at: $0.at, action: $0.action.rawValue, entityType: $0.entityType, entityLabel: $0.entityLabel, changes: $0.changes) }
+        // What the person did to other records is listed without those records' contents: an export
+        // must not disclose other people's data (DSGVO Art. 15(4)).
+        let own = user.id.uuidString
+        self.auditEntries = auditEntries.map { entry in
+            let aboutThem = entry.entityID == own
+            return Event(at: entry.at, action: entry.action.rawValue, entityType: entry.entityType,
+                         entityLabel: aboutThem ? entry.entityLabel : "", changes: aboutThem ? entry.changes : [])
+        }
     }
 }
