@@ -46,3 +46,33 @@ def page(browser, base_url):
         return browser
 
     return open_path
+
+
+@pytest.fixture
+def private_server(sopla_bin, tmp_path):
+    """A demo of its own, for tests that add data the shared demo's other tests count."""
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, SOPLA_DATABASE_URL=f"sqlite:{tmp_path}/private.sqlite")
+    process = subprocess.Popen([sopla_bin, "demo", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                with urllib.request.urlopen(url + "/readyz") as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.25)
+        else:
+            pytest.fail("the private demo server did not start")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -1,5 +1,4 @@
 import Foundation
-import NIOPosix
 import SoplaCore
 import SoplaStore
 import Vapor

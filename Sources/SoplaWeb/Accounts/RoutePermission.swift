@@ -19,7 +19,6 @@ struct RoutePermission: Sendable, Equatable {
         self.scope = scope
     }
 
-
     func scope(of request: Request) throws -> Scope {
         switch scope {
         case .none: return .none
