@@ -6,10 +6,9 @@ import uuid
 import pytest
 import requests
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
 from axe_check import assert_accessible
+from navigation import follow
 
 LOGINS = {
     "admin": ("admin@demo.sopla.example", "Rathaus-Schluessel-42", "Alexandra Adler (Beispiel)"),
@@ -21,10 +20,6 @@ LOGINS = {
 }
 
 
-def follow(driver, element):
-    old = driver.find_element(By.TAG_NAME, "html")
-    element.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
 
 
 def fill(driver, field_id, value):

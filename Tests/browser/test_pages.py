@@ -3,16 +3,11 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from selenium.webdriver.support import expected_conditions
 
 from axe_check import assert_accessible
+from navigation import follow
 
 
-def follow(driver, element):
-    """Clicks a link or button and waits until the next page has replaced this one."""
-    old = driver.find_element(By.TAG_NAME, "html")
-    element.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
 
 
 def test_start_page_shows_the_county_on_a_map_and_in_a_table(page):
