@@ -9,7 +9,7 @@ import pytest
 PAGES = [
     "/", "/?lang=en", "/gebiete", "/gebiete?q=wetz&ebene=municipality&sortierung=population&richtung=ab",
     "/gebiete?gehoert-zu=06532", "/gebiete/06532", "/gebiete/06532023", "/daten", "/schnittstelle", "/gebiete/06532099",
-    "/anmelden", "/organisationen", "/organisationen?status=alle&sortierung=ort&richtung=ab", "/zugang/unbekannt",
+    "/anmelden", "/anmelden?lang=en", "/organisationen", "/organisationen?status=alle&sortierung=ort&richtung=ab", "/zugang/unbekannt",
 ]
 
 
@@ -23,4 +23,25 @@ def test_page_is_well_formed_html(base_url, path):
         body = error.read()
     parser = html5lib.HTMLParser(strict=False)
     parser.parse(body)
+    assert parser.errors == []
+
+
+ADMIN_PAGES = ["/konto", "/verwaltung/benutzer", "/verwaltung/benutzer/neu", "/verwaltung/protokoll", "/verwaltung/protokoll?von=kaputt",
+               "/verwaltung/rechte", "/organisationen/neu", "/konto?lang=en", "/verwaltung/protokoll?lang=en"]
+
+
+@pytest.mark.parametrize("path", ADMIN_PAGES)
+def test_pages_behind_the_login_are_well_formed_html(base_url, path):
+    import re
+
+    import requests
+
+    session = requests.Session()
+    token = re.search(r'name="_csrf" value="([^"]+)"', session.get(base_url + "/anmelden").text).group(1)
+    response = session.post(base_url + "/anmelden", data={"_csrf": token, "email": "admin@demo.sopla.example", "password": "Rathaus-Schluessel-42"})
+    assert response.status_code == 200 and "Angemeldet als" in response.text
+    page = session.get(base_url + path)
+    assert page.status_code in (200, 400)
+    parser = html5lib.HTMLParser(strict=False)
+    parser.parse(page.content)
     assert parser.errors == []
