@@ -11,6 +11,14 @@ struct AuthContext: Sendable {
     let session: SessionInfo?
 
     static let anonymous = AuthContext(principal: .anonymous, user: nil, session: nil)
+
+    /// The logged-in person as the page header shows them; nil without a browser session.
+    var accountBar: AccountBar? {
+        guard let user, let session else { return nil }
+        return AccountBar(displayName: user.displayName, csrfToken: session.csrfToken,
+                          mayManageUsers: Policy.decide(principal, .manageUsers).isAllowed,
+                          mayViewPolicy: Policy.decide(principal, .viewPolicy).isAllowed)
+    }
 }
 
 struct AuthContextKey: StorageKey {
@@ -92,14 +100,7 @@ extension Request {
     }
 
     func pageContext(csrfToken: String? = nil) async throws -> PageContext {
-        let auth = try await auth()
-        var bar: AccountBar?
-        if let user = auth.user, let session = auth.session {
-            bar = AccountBar(displayName: user.displayName, csrfToken: session.csrfToken,
-                             mayManageUsers: Policy.decide(auth.principal, .manageUsers).isAllowed,
-                             mayViewPolicy: Policy.decide(auth.principal, .viewPolicy).isAllowed)
-        }
-        return PageContext(language: language, path: pathForLinks, account: bar, csrfToken: csrfToken)
+        PageContext(language: language, path: pathForLinks, account: try await auth().accountBar, csrfToken: csrfToken)
     }
 
     /// The signed-in user; the route's permission has already required one.

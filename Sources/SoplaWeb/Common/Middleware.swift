@@ -1,5 +1,4 @@
 import Foundation
-import SoplaCore
 import SoplaRender
 import Vapor
 
@@ -212,9 +211,6 @@ struct HTMLResponse: AsyncResponseEncodable {
 extension Request {
     /// The logged-in person for error pages, from what the request already resolved (no database access).
     var cachedAccountBar: AccountBar? {
-        guard let auth = storage[AuthContextKey.self], let user = auth.user, let session = auth.session else { return nil }
-        return AccountBar(displayName: user.displayName, csrfToken: session.csrfToken,
-                          mayManageUsers: Policy.decide(auth.principal, .manageUsers).isAllowed,
-                          mayViewPolicy: Policy.decide(auth.principal, .viewPolicy).isAllowed)
+        storage[AuthContextKey.self]?.accountBar
     }
 }
