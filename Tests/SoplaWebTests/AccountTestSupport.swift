@@ -50,14 +50,19 @@ func formBody(_ fields: [(String, String)]) -> ByteBuffer {
 func post(_ app: Application, _ path: String, session: TestSession?, fields: [(String, String)] = [], csrf: String? = nil,
           anonymousToken: String? = nil, _ check: (TestingHTTPResponse) async throws -> Void) async throws {
     try await app.testing().test(.POST, path, beforeRequest: { req in
-        var cookies: [String] = []
-        if let session { cookies.append("\(SessionCookie.name)=\(session.cookie)") }
-        if let anonymousToken { cookies.append("\(SessionCookie.csrfName)=\(anonymousToken)") }
-        if !cookies.isEmpty { req.headers.replaceOrAdd(name: .cookie, value: cookies.joined(separator: "; ")) }
+        setCookies(&req, session: session, anonymousToken: anonymousToken)
         req.headers.contentType = .urlEncodedForm
         let token = csrf ?? session?.csrf ?? anonymousToken
         req.body = formBody((token.map { [("_csrf", $0)] } ?? []) + fields)
     }, afterResponse: check)
+}
+
+/// The cookies a browser sends: its session, and before login the form-token cookie.
+func setCookies(_ req: inout TestingHTTPRequest, session: TestSession?, anonymousToken: String?) {
+    var cookies: [String] = []
+    if let session { cookies.append("\(SessionCookie.name)=\(session.cookie)") }
+    if let anonymousToken { cookies.append("\(SessionCookie.csrfName)=\(anonymousToken)") }
+    if !cookies.isEmpty { req.headers.replaceOrAdd(name: .cookie, value: cookies.joined(separator: "; ")) }
 }
 
 /// Logs in through the login form and returns the session.

@@ -140,10 +140,7 @@ struct RouteInventoryTests {
                     if route.method != .GET, let login { session = try await SoplaWebTests.login(app, login) }
                     let anonymousToken = session == nil ? try await anonymousFormToken(app) : nil
                     try await app.testing().test(route.method, path, beforeRequest: { req in
-                        var cookies: [String] = []
-                        if let session { cookies.append("\(SessionCookie.name)=\(session.cookie)") }
-                        if let anonymousToken { cookies.append("\(SessionCookie.csrfName)=\(anonymousToken)") }
-                        if !cookies.isEmpty { req.headers.replaceOrAdd(name: .cookie, value: cookies.joined(separator: "; ")) }
+                        setCookies(&req, session: session, anonymousToken: anonymousToken)
                         if route.method == .PATCH {
                             req.headers.replaceOrAdd(name: CSRF.header, value: session?.csrf ?? anonymousToken ?? "")
                             req.headers.contentType = .json

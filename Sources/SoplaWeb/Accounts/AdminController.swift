@@ -181,7 +181,7 @@ struct AdminController: RouteCollection {
         let (token, _) = try await AccountService(request: req).createAccessLink(for: user, actor: try await req.auditActor())
         let base = req.settings.publicURL ?? ((req.isSecure ? "https://" : "http://") + (req.headers.first(name: .host) ?? "localhost"))
         // The link appears in this response only; the database holds its hash.
-        return try await page(req, user: try await Self.user(req), accessLink: base + SiteRoute.accessLink(token: token).path, status: .created)
+        return try await page(req, user: user, accessLink: base + SiteRoute.accessLink(token: token).path, status: .created)
     }
 
     // MARK: Data protection
