@@ -1,0 +1,196 @@
+import Foundation
+
+/// One problem of an import file, named by line, column and value; nothing is stored while there is one.
+public struct DataImportIssue: Hashable, Sendable, Error {
+    public enum Reason: Hashable, Sendable {
+        case unknownFormat
+        case invalidEncoding(expected: String)
+        case missingColumn(String)
+        case columnCount(expected: Int, found: Int)
+        case unknownKey
+        case badNumber
+        /// A decimal point or thousands separator where the file's convention does not allow it.
+        case decimalSeparator(expected: String)
+        case thousandsSeparator
+        case negativeCount
+        case unknownVariable
+        case badBreakdown
+        case badStatus
+        case statusWithoutValue
+        case valueMissing
+        case duplicate(firstLine: Int)
+        case badDate
+        case dateOutOfRange(earliest: Day, latest: Day)
+        /// A column of a GENESIS table with no variable chosen for it.
+        case unmappedColumn
+        /// The table no longer has the shape its saved mapping was made for.
+        case tableChanged
+        case emptyFile
+    }
+
+    public let line: Int
+    public let column: String
+    public let value: String
+    public let reason: Reason
+
+    public init(line: Int, column: String, value: String, reason: Reason) {
+        self.line = line
+        self.column = column
+        self.value = String(value.prefix(80))
+        self.reason = reason
+    }
+
+    /// One English sentence, for the CLI and the API.
+    public var message: String {
+        let reasonText: String
+        switch reason {
+        case .unknownFormat: reasonText = "not a known format (sopla long CSV, GENESIS table CSV, GENESIS flat CSV old or new)"
+        case .invalidEncoding(let expected): reasonText = "not valid \(expected)"
+        case .missingColumn(let name): reasonText = "column \"\(name)\" is missing"
+        case .columnCount(let expected, let found): reasonText = "expected \(expected) columns, found \(found)"
+        case .unknownKey: reasonText = "unknown regional key"
+        case .badNumber: reasonText = "not a number"
+        case .decimalSeparator(let expected): reasonText = "wrong decimal separator: this file uses \"\(expected)\""
+        case .thousandsSeparator: reasonText = "thousands separators are not allowed"
+        case .negativeCount: reasonText = "a count cannot be negative"
+        case .unknownVariable: reasonText = "unknown variable"
+        case .badBreakdown: reasonText = "not a breakdown code (letters, digits, _ - .)"
+        case .badStatus: reasonText = "unknown status (allowed: empty, e, -, ., x, ..., /, p, r, s)"
+        case .statusWithoutValue: reasonText = "a value is given although the status says there is none"
+        case .valueMissing: reasonText = "value missing (an empty cell is not zero: use \"-\" for zero or a status like \".\")"
+        case .duplicate(let first): reasonText = "duplicate of line \(first)"
+        case .badDate: reasonText = "not a date (yyyy-mm-dd, dd.mm.yyyy or a year)"
+        case .dateOutOfRange(let earliest, let latest): reasonText = "date out of range (\(earliest.iso) to \(latest.iso))"
+        case .unmappedColumn: reasonText = "no variable is assigned to this column of the table"
+        case .tableChanged: reasonText = "the table has changed shape since its mapping was saved"
+        case .emptyFile: reasonText = "the file holds no values"
+        }
+        return "line \(line), column \(column), value \"\(value)\": \(reasonText)"
+    }
+}
+
+/// One value as read from a file, before it is checked against the catalogue and the spatial base.
+public struct ImportRecord: Sendable {
+    public let line: Int
+    /// The column to name in an error about the value.
+    public let column: String
+    public let variable: String
+    public let unitKey: String
+    public let date: Day
+    public let breakdown: Breakdown
+    public let value: Double?
+    public let status: ValueStatus
+
+    public init(line: Int, column: String, variable: String, unitKey: String, date: Day, breakdown: Breakdown, value: Double?, status: ValueStatus) {
+        self.line = line
+        self.column = column
+        self.variable = variable
+        self.unitKey = unitKey
+        self.date = date
+        self.breakdown = breakdown
+        self.value = value
+        self.status = status
+    }
+}
+
+/// Checks records against the variables and units; remembers every key seen to find duplicates.
+/// Memory grows by 16 bytes per value, not with the size of the file.
+public struct ObservationImportCheck: Sendable {
+    public let variables: [String: Variable]
+    public let unitKeys: Set<String>
+    public let earliest: Day
+    public let latest: Day
+    /// Rows of units outside the spatial base are skipped (a GENESIS export of all of Germany), not refused.
+    public let skipUnknownUnits: Bool
+    public static let reportLimit = 1000
+
+    public private(set) var issues: [DataImportIssue] = []
+    public private(set) var issueCount = 0
+    public private(set) var skippedUnknownUnits = 0
+    public private(set) var accepted = 0
+    private var seen: [UInt64: Int] = [:]
+
+    public init(variables: [String: Variable], unitKeys: Set<String>, earliest: Day, latest: Day, skipUnknownUnits: Bool = false) {
+        self.variables = variables
+        self.unitKeys = unitKeys
+        self.earliest = earliest
+        self.latest = latest
+        self.skipUnknownUnits = skipUnknownUnits
+    }
+
+    public mutating func report(_ issue: DataImportIssue) {
+        issueCount += 1
+        if issues.count < Self.reportLimit { issues.append(issue) }
+    }
+
+    /// The observation to store, or nil when the record is skipped or wrong (then an issue is reported).
+    public mutating func check(_ record: ImportRecord) -> Observation? {
+        guard unitKeys.contains(record.unitKey) else {
+            if skipUnknownUnits { skippedUnknownUnits += 1 } else { report(DataImportIssue(line: record.line, column: "ags", value: record.unitKey, reason: .unknownKey)) }
+            return nil
+        }
+        guard let variable = variables[record.variable] else {
+            report(DataImportIssue(line: record.line, column: "variable", value: record.variable, reason: .unknownVariable))
+            return nil
+        }
+        guard record.date >= earliest, record.date <= latest else {
+            report(DataImportIssue(line: record.line, column: "reference_date", value: record.date.iso, reason: .dateOutOfRange(earliest: earliest, latest: latest)))
+            return nil
+        }
+        if variable.isCount, let value = record.value, value < 0 {
+            report(DataImportIssue(line: record.line, column: record.column, value: Self.text(value), reason: .negativeCount))
+            return nil
+        }
+        let key = ObservationKey(variable: record.variable, unitKey: record.unitKey, date: record.date, breakdown: record.breakdown)
+        let hash = Self.hash(key)
+        if let first = seen[hash] {
+            report(DataImportIssue(line: record.line, column: record.column, value: "\(record.variable) \(record.unitKey) \(record.date.iso) \(record.breakdown.canonical)"
+                .trimmingCharacters(in: .whitespaces), reason: .duplicate(firstLine: first)))
+            return nil
+        }
+        seen[hash] = record.line
+        accepted += 1
+        return Observation(key: key, value: record.value, status: record.status)
+    }
+
+    static func text(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    /// FNV-1a over the key's parts: stable across runs, 64 bits so that a million keys collide with
+    /// a chance of about 3 in 100 million.
+    static func hash(_ key: ObservationKey) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ text: String) {
+            for byte in text.utf8 {
+                h ^= UInt64(byte)
+                h = h &* 0x0000_0100_0000_01b3
+            }
+            h ^= 0x1f
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        mix(key.variable)
+        mix(key.unitKey)
+        mix(key.date.iso)
+        mix(key.breakdown.canonical)
+        return h
+    }
+}
+
+/// What an import changed.
+public struct ImportOutcome: Hashable, Sendable, Codable {
+    /// Values for keys that had none.
+    public var inserted: Int
+    /// Values that replace an earlier one (kept as an older revision).
+    public var revised: Int
+    /// Values equal to the current ones.
+    public var unchanged: Int
+
+    public init(inserted: Int = 0, revised: Int = 0, unchanged: Int = 0) {
+        self.inserted = inserted
+        self.revised = revised
+        self.unchanged = unchanged
+    }
+
+    public var changesData: Bool { inserted + revised > 0 }
+}
