@@ -15,14 +15,14 @@ struct StatisticsReaderTests {
 
     func file(_ text: String) throws -> URL { try file(Array(text.utf8)) }
 
-    func read(_ url: URL, mapping: ColumnMapping? = nil) throws -> ([ImportRecord], [DataImportIssue]) {
+    func read(_ url: URL, mapping: ColumnMapping? = nil) async throws -> ([ImportRecord], [DataImportIssue]) {
         var records: [ImportRecord] = []
         var issues: [DataImportIssue] = []
-        try StatisticsReader.read(url: url, mapping: mapping, record: { records.append($0) }, issue: { issues.append($0) })
+        try await StatisticsReader.read(url: url, mapping: mapping, record: { records.append($0) }, issue: { issues.append($0) })
         return (records, issues)
     }
 
-    @Test func soplaLongCSVWithBreakdownsAndStatus() throws {
+    @Test func soplaLongCSVWithBreakdownsAndStatus() async throws {
         let url = try file("""
         variable,ags,reference_date,sex,age,value,status
         sgb2_u18,06532001,2023-12-31,,,312,
@@ -32,7 +32,7 @@ struct StatisticsReaderTests {
         sgb2_u18,06532004,2023-12-31,,,"12.5",r
 
         """)
-        let (records, issues) = try read(url)
+        let (records, issues) = try await read(url)
         #expect(issues.isEmpty)
         #expect(records.count == 5)
         #expect(records[0].value == 312 && records[0].status == .final && records[0].breakdown == .total && records[0].line == 2)
@@ -43,7 +43,7 @@ struct StatisticsReaderTests {
         #expect(try StatisticsReader.describe(url: url).format == .soplaLong)
     }
 
-    @Test func soplaLongCSVBadRowsNameLineColumnAndValue() throws {
+    @Test func soplaLongCSVBadRowsNameLineColumnAndValue() async throws {
         let url = try file("""
         variable,ags,reference_date,value,status
         a,06532001,2023-12-31,"1,5",
@@ -55,7 +55,7 @@ struct StatisticsReaderTests {
         a,06532001
         a,06532001,2023-12-31,zwölf,
         """)
-        let (records, issues) = try read(url)
+        let (records, issues) = try await read(url)
         #expect(records.isEmpty)
         #expect(issues.map(\.line) == [2, 3, 4, 5, 6, 7, 8, 9])
         #expect(issues[0].reason == .decimalSeparator(expected: ".") && issues[0].column == "value" && issues[0].value == "1,5")
@@ -69,25 +69,25 @@ struct StatisticsReaderTests {
         #expect(issues[0].message == "line 2, column value, value \"1,5\": wrong decimal separator: this file uses \".\"")
     }
 
-    @Test func wrongEncodingAndMissingColumns() throws {
+    @Test func wrongEncodingAndMissingColumns() async throws {
         var bytes = Array("variable,ags,reference_date,value\nnamen,06532001,2023-12-31,1\n".utf8)
         bytes += [0x4C, 0xFC, 0x2C, 0x30, 0x36, 0x35, 0x33, 0x32, 0x2C, 0x32, 0x30, 0x32, 0x33, 0x2D, 0x31, 0x32, 0x2D, 0x33, 0x31, 0x2C, 0x31, 0x0A]
-        let (records, issues) = try read(try file(bytes))
+        let (records, issues) = try await read(try file(bytes))
         #expect(records.count == 1)
         #expect(issues.count == 1 && issues[0].line == 3 && issues[0].reason == .invalidEncoding(expected: "UTF-8"))
-        let (_, missing) = try read(try file("variable,ags,value\na,06532001,1\n"))
+        let (_, missing) = try await read(try file("variable,ags,value\na,06532001,1\n"))
         #expect(missing.map(\.reason) == [.missingColumn("reference_date")])
-        let (_, unknown) = try read(try file("Gemeinde;Wert\nAßlar;12\n"))
+        let (_, unknown) = try await read(try file("Gemeinde;Wert\nAßlar;12\n"))
         #expect(unknown.map(\.reason) == [.unknownFormat])
     }
 
-    @Test func mixedFormatsAreRefusedRowByRow() throws {
+    @Test func mixedFormatsAreRefusedRowByRow() async throws {
         let url = try file("""
         variable,ags,reference_date,value
         a,06532001,2023-12-31,5
         1000A;Bevölkerung;STAG;Stichtag;2022-05-15;GEOGM4;Gemeinden;065320001001;Aßlar, Stadt;14288;Anzahl;PRS018;Personen;e
         """)
-        let (records, issues) = try read(url)
+        let (records, issues) = try await read(url)
         #expect(records.count == 1)
         #expect(issues.first?.line == 3)
         if case .columnCount(4, _) = issues.first?.reason {} else { Issue.record("expected a column count issue, got \(issues)") }
@@ -100,15 +100,15 @@ struct StatisticsReaderTests {
                  "Stichtag | männlich": IndicatorTerm(variable: "bevoelkerung", breakdown: Breakdown(["sex": "m"])),
                  "Stichtag | weiblich": IndicatorTerm(variable: "bevoelkerung", breakdown: Breakdown(["sex": "f"]))]
 
-    @Test func genesisTableIsDescribedWithItsColumns() throws {
+    @Test func genesisTableIsDescribedWithItsColumns() async throws {
         let description = try StatisticsReader.describe(url: table)
         #expect(description.format == .genesisTable)
         #expect(description.tableCode == "12411-01-01-4")
         #expect(description.columns.map(\.signature) == ["Stichtag | Insgesamt", "Stichtag | männlich", "Stichtag | weiblich"])
     }
 
-    @Test func genesisTableReadsEveryRowUntilTheFooter() throws {
-        let (records, issues) = try read(table, mapping: ColumnMapping(tableCode: "12411-01-01-4", targets: sexes))
+    @Test func genesisTableReadsEveryRowUntilTheFooter() async throws {
+        let (records, issues) = try await read(table, mapping: ColumnMapping(tableCode: "12411-01-01-4", targets: sexes))
         #expect(issues.isEmpty)
         // 538 rows × 3 columns, the footer's quoted notes are not data.
         #expect(records.count == 538 * 3)
@@ -121,27 +121,27 @@ struct StatisticsReaderTests {
         #expect(records.first { $0.unitKey == "03152" }?.status == .zero)
     }
 
-    @Test func genesisTableWithoutOrWithAnOutdatedMappingStoresNothing() throws {
-        let (none, unmapped) = try read(table, mapping: nil)
+    @Test func genesisTableWithoutOrWithAnOutdatedMappingStoresNothing() async throws {
+        let (none, unmapped) = try await read(table, mapping: nil)
         #expect(none.isEmpty)
         #expect(unmapped.map(\.reason) == [.unmappedColumn, .unmappedColumn, .unmappedColumn])
         #expect(unmapped[0].line == 8 && unmapped[0].column == "Stichtag | Insgesamt")
         var changed = sexes
         changed["Stichtag | divers"] = IndicatorTerm(variable: "bevoelkerung", breakdown: Breakdown(["sex": "d"]))
-        let (_, issues) = try read(table, mapping: ColumnMapping(tableCode: "12411-01-01-4", targets: changed))
+        let (_, issues) = try await read(table, mapping: ColumnMapping(tableCode: "12411-01-01-4", targets: changed))
         #expect(issues.map(\.reason) == [.tableChanged])
         #expect(issues[0].column == "Stichtag | divers")
     }
 
-    @Test func genesisTableWithDecimalPointOrThousandsSeparator() throws {
+    @Test func genesisTableWithDecimalPointOrThousandsSeparator() async throws {
         let text = "GENESIS-Tabelle: 99999-01\nTitel;;\n;;31.12.2020\n;;Anteil\n06532;  Lahn-Dill-Kreis;12.5\n06533;  Limburg-Weilburg;1.234,5\n06534;  Marburg;7,25\n__________\n"
-        let (records, issues) = try read(try file(Array(text.utf8)), mapping: ColumnMapping(tableCode: "99999-01", targets: ["Anteil": IndicatorTerm(variable: "anteil")]))
+        let (records, issues) = try await read(try file(Array(text.utf8)), mapping: ColumnMapping(tableCode: "99999-01", targets: ["Anteil": IndicatorTerm(variable: "anteil")]))
         #expect(records.map(\.value) == [7.25])
         #expect(issues.map(\.reason) == [.decimalSeparator(expected: ","), .thousandsSeparator])
         #expect(issues.map(\.line) == [5, 6])
         #expect(issues[0].column == "Anteil")
         let short = "GENESIS-Tabelle: 99999-01\n;;2020\n;;Anteil\n06532;  Lahn-Dill-Kreis\n"
-        let (_, shape) = try read(try file(Array(short.utf8)), mapping: ColumnMapping(tableCode: "99999-01", targets: ["Anteil": IndicatorTerm(variable: "anteil")]))
+        let (_, shape) = try await read(try file(Array(short.utf8)), mapping: ColumnMapping(tableCode: "99999-01", targets: ["Anteil": IndicatorTerm(variable: "anteil")]))
         #expect(shape.first?.reason == .columnCount(expected: 3, found: 2))
     }
 
@@ -149,12 +149,12 @@ struct StatisticsReaderTests {
 
     var flat: URL { Self.samples.appendingPathComponent("1000A-0000_de_flat.csv") }
 
-    @Test func newFlatCSVWithRegionalKeysOfTwelveDigits() throws {
+    @Test func newFlatCSVWithRegionalKeysOfTwelveDigits() async throws {
         let description = try StatisticsReader.describe(url: flat)
         #expect(description.format == .genesisFlat && description.tableCode == "1000A")
         // Municipalities count PRS018, the one row for Germany PRS001.
         #expect(description.columns == [SourceColumn(signature: "PRS018", label: "Personen"), SourceColumn(signature: "PRS001", label: "Personen")])
-        let (records, issues) = try read(flat, mapping: ColumnMapping(tableCode: "1000A", targets: ["PRS018": IndicatorTerm(variable: "bevoelkerung")], ignored: ["PRS001"]))
+        let (records, issues) = try await read(flat, mapping: ColumnMapping(tableCode: "1000A", targets: ["PRS018": IndicatorTerm(variable: "bevoelkerung")], ignored: ["PRS001"]))
         #expect(issues.isEmpty)
         #expect(records.count == 10_786)
         let asslar = try #require(records.first { $0.unitKey == "06532001" })
@@ -162,17 +162,17 @@ struct StatisticsReaderTests {
         #expect(records.filter { $0.unitKey.hasPrefix("06532") }.count == 23)
     }
 
-    @Test func newFlatCSVMustBeUTF8() throws {
+    @Test func newFlatCSVMustBeUTF8() async throws {
         var bytes = LineText.byteOrderMark + Array("statistics_code;statistics_label;time_code;time_label;time;1_variable_code;1_variable_label;1_variable_attribute_code;1_variable_attribute_label;value;value_unit;value_variable_code;value_variable_label;value_q\n".utf8)
         bytes += Array("1000A;B;STAG;Stichtag;2022-05-15;GEOGM4;Gemeinden;065320001001;A".utf8) + [0xDF] + Array("lar;14288;Anzahl;PRS018;Personen;e\n".utf8)
-        let (records, issues) = try read(try file(bytes), mapping: ColumnMapping(tableCode: "1000A", targets: ["PRS018": IndicatorTerm(variable: "bevoelkerung")]))
+        let (records, issues) = try await read(try file(bytes), mapping: ColumnMapping(tableCode: "1000A", targets: ["PRS018": IndicatorTerm(variable: "bevoelkerung")]))
         #expect(records.isEmpty)
         #expect(issues.first?.reason == .invalidEncoding(expected: "UTF-8") && issues.first?.line == 2)
     }
 
     // MARK: GENESIS flat CSV (old "ffcsv")
 
-    @Test func oldFlatCSVWithBreakdownDimensionAndDecimalComma() throws {
+    @Test func oldFlatCSVWithBreakdownDimensionAndDecimalComma() async throws {
         let text = """
         Statistik_Code;Statistik_Label;Zeit_Code;Zeit_Label;Zeit;1_Merkmal_Code;1_Merkmal_Label;1_Auspraegung_Code;1_Auspraegung_Label;2_Merkmal_Code;2_Merkmal_Label;2_Auspraegung_Code;2_Auspraegung_Label;     BEV001__Bevoelkerung__Anzahl;FLC006__Gebietsflaeche__qkm
         12411;Fortschreibung;STAG;Stichtag;31.12.2022;KREISE;Kreise;06532;Lahn-Dill-Kreis;GES;Geschlecht;GESM;männlich;125090;1066,3
@@ -184,7 +184,7 @@ struct StatisticsReaderTests {
         #expect(description.format == .genesisFlatOld && description.tableCode == "12411")
         #expect(description.columns.map(\.signature) == ["BEV001", "FLC006"])
         let mapping = ColumnMapping(tableCode: "12411", targets: ["BEV001": IndicatorTerm(variable: "bevoelkerung")], ignored: ["FLC006"])
-        let (records, issues) = try read(url, mapping: mapping)
+        let (records, issues) = try await read(url, mapping: mapping)
         #expect(issues.isEmpty)
         #expect(records.map(\.value) == [125_090, nil, 0])
         #expect(records.map(\.breakdown) == [Breakdown(["GES": "GESM"]), Breakdown(["GES": "GESW"]), .total])

@@ -12,6 +12,7 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case tokenRevoked = "token-revoked"
     case personalDataExported = "personal-data-exported"
     case erase
+    case importData = "import-data"
 }
 
 /// One field's value before and after a change; nil where the field was empty.
@@ -82,7 +83,13 @@ public enum AuditEntity {
     public static let session = "session"
     public static let apiToken = "api-token"
     public static let spatialUnit = "spatial-unit"
-    public static let all = [organisation, user, session, apiToken, spatialUnit]
+    public static let variable = "variable"
+    public static let indicator = "indicator"
+    public static let dataImport = "data-import"
+    public static let columnMapping = "column-mapping"
+    public static let referenceValue = "reference-value"
+    public static let validationRule = "validation-rule"
+    public static let all = [organisation, user, session, apiToken, spatialUnit, variable, indicator, dataImport, columnMapping, referenceValue, validationRule]
 }
 
 /// A filter over the audit log.

@@ -83,6 +83,8 @@ public enum Action: String, CaseIterable, Sendable, Codable {
     case viewAuditLog = "view-audit-log"
     case managePersonalData = "manage-personal-data"
     case viewPolicy = "view-policy"
+    case manageIndicators = "manage-indicators"
+    case importData = "import-data"
 }
 
 /// When a role may do an action.
@@ -150,6 +152,8 @@ public enum Policy {
         PolicyRule(.viewAuditLog, roles: [.administrator: .always], changesData: false),
         PolicyRule(.managePersonalData, roles: [.administrator: .always], changesData: true),
         PolicyRule(.viewPolicy, roles: [.planner: .always, .administrator: .always], changesData: false),
+        PolicyRule(.manageIndicators, roles: [.planner: .always], changesData: true),
+        PolicyRule(.importData, roles: [.planner: .always], changesData: true),
     ]
 
     private static let byAction: [Action: PolicyRule] = Dictionary(uniqueKeysWithValues: rules.map { ($0.action, $0) })

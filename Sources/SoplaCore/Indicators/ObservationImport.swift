@@ -1,8 +1,8 @@
 import Foundation
 
 /// One problem of an import file, named by line, column and value; nothing is stored while there is one.
-public struct DataImportIssue: Hashable, Sendable, Error {
-    public enum Reason: Hashable, Sendable {
+public struct DataImportIssue: Hashable, Sendable, Error, Codable {
+    public enum Reason: Hashable, Sendable, Codable {
         case unknownFormat
         case invalidEncoding(expected: String)
         case missingColumn(String)
@@ -193,4 +193,68 @@ public struct ImportOutcome: Hashable, Sendable, Codable {
     }
 
     public var changesData: Bool { inserted + revised > 0 }
+}
+
+/// One import of a file: who, when, which file, how far, and what it changed or why it stored nothing.
+public struct ImportRun: Hashable, Sendable {
+    public enum State: String, Sendable, Codable {
+        case running
+        /// Values stored (or, for a check run, all values valid).
+        case done
+        /// Nothing stored: the report names every problem.
+        case failed
+        /// The file's values were all equal to the current ones; nothing written.
+        case unchanged
+        /// A GENESIS table whose columns still need variables.
+        case needsMapping = "needs-mapping"
+    }
+
+    public var id: UUID
+    public var fileName: String
+    public var sha256: String
+    public var format: String?
+    public var tableCode: String?
+    public var actorID: UUID?
+    public var actorLabel: String
+    public var startedAt: Date
+    public var finishedAt: Date?
+    public var state: State
+    public var dryRun: Bool
+    public var skipUnknownUnits: Bool
+    public var bytesTotal: Int64
+    public var bytesRead: Int64
+    public var outcome: ImportOutcome
+    public var skipped: Int
+    public var issueCount: Int
+    public var issues: [DataImportIssue]
+    public var variables: [String]
+    public var dates: [Day]
+    /// Where the uploaded file is kept until the import is finished (for choosing a mapping).
+    public var storedFile: String?
+
+    public init(id: UUID, fileName: String, sha256: String, actorID: UUID?, actorLabel: String, startedAt: Date, dryRun: Bool,
+                skipUnknownUnits: Bool, bytesTotal: Int64) {
+        self.id = id
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.actorID = actorID
+        self.actorLabel = actorLabel
+        self.startedAt = startedAt
+        self.state = .running
+        self.dryRun = dryRun
+        self.skipUnknownUnits = skipUnknownUnits
+        self.bytesTotal = bytesTotal
+        self.bytesRead = 0
+        self.outcome = ImportOutcome()
+        self.skipped = 0
+        self.issueCount = 0
+        self.issues = []
+        self.variables = []
+        self.dates = []
+    }
+
+    /// Per cent of the file read.
+    public var progressPercent: Int {
+        bytesTotal > 0 ? Int(min(100, bytesRead * 100 / bytesTotal)) : (state == .running ? 0 : 100)
+    }
 }

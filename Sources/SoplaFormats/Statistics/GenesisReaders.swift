@@ -86,7 +86,7 @@ struct GenesisTableLayout {
         return columns.compactMap { seen.insert($0.signature).inserted ? SourceColumn(signature: $0.signature, label: $0.signature) : nil }
     }
 
-    func read(mapping: ColumnMapping?, progress: (Int64) -> Void, record: (ImportRecord) -> Void, issue: (DataImportIssue) -> Void) throws {
+    func read(mapping: ColumnMapping?, progress: (Int64) -> Void, record: (ImportRecord) async throws -> Void, issue: (DataImportIssue) -> Void) async throws {
         headerProblems.forEach(issue)
         guard headerProblems.isEmpty, MappingCheck.check(mapping, columns: uniqueColumns, line: headerLine, issue: issue), let mapping else { return }
         let reader = try LineReader(url: url)
@@ -106,7 +106,7 @@ struct GenesisTableLayout {
             for column in columns {
                 guard let target = mapping.targets[column.signature], let date = column.date else { continue }
                 values += 1
-                CellText.record(line: line, column: column.signature, variable: target, unitKey: key, date: date, breakdown: [:],
+                try await CellText.record(line: line, column: column.signature, variable: target, unitKey: key, date: date, breakdown: [:],
                                 parsed: CellText.parse(fields[column.index], qualifier: nil, decimal: ","), record: record, issue: issue, raw: fields[column.index])
             }
         }
@@ -204,7 +204,7 @@ struct FlatReader {
         }
     }
 
-    func read(mapping: ColumnMapping?, progress: (Int64) -> Void, record: (ImportRecord) -> Void, issue: (DataImportIssue) -> Void) throws {
+    func read(mapping: ColumnMapping?, progress: (Int64) -> Void, record: (ImportRecord) async throws -> Void, issue: (DataImportIssue) -> Void) async throws {
         let reader = try LineReader(url: url)
         guard var headerBytes = try reader.next() else { return }
         if headerBytes.starts(with: LineText.byteOrderMark) { headerBytes = headerBytes.dropFirst(3) }
@@ -257,14 +257,14 @@ struct FlatReader {
             if format == .genesisFlat, let valueIndex = layout.valueIndex, let measure = layout.measureIndex {
                 guard let target = mapping.targets[fields[measure]] else { continue }
                 values += 1
-                CellText.record(line: line, column: "value", variable: target, unitKey: unitKey, date: date, breakdown: breakdown,
+                try await CellText.record(line: line, column: "value", variable: target, unitKey: unitKey, date: date, breakdown: breakdown,
                                 parsed: CellText.parse(fields[valueIndex], qualifier: layout.qualifierIndex.map { fields[$0] }, decimal: ","),
                                 record: record, issue: issue, raw: fields[valueIndex])
             } else {
                 for column in layout.valueColumns {
                     guard let target = mapping.targets[column.signature] else { continue }
                     values += 1
-                    CellText.record(line: line, column: header[column.index].trimmingCharacters(in: .whitespaces), variable: target, unitKey: unitKey, date: date,
+                    try await CellText.record(line: line, column: header[column.index].trimmingCharacters(in: .whitespaces), variable: target, unitKey: unitKey, date: date,
                                     breakdown: breakdown, parsed: CellText.parse(fields[column.index], qualifier: column.qualifier.map { fields[$0] }, decimal: ","),
                                     record: record, issue: issue, raw: fields[column.index])
                 }

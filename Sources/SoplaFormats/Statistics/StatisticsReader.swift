@@ -104,18 +104,18 @@ public enum StatisticsReader {
 
     /// Reads every value. `record` gets each value read cleanly; `issue` each problem. `progress` gets bytes read.
     public static func read(url: URL, mapping: ColumnMapping?, progress: (Int64) -> Void = { _ in },
-                            record: (ImportRecord) -> Void, issue: (DataImportIssue) -> Void) throws {
+                            record: (ImportRecord) async throws -> Void, issue: (DataImportIssue) -> Void) async throws {
         guard let format = try detect(url: url) else {
             issue(DataImportIssue(line: 1, column: "", value: try firstLine(url), reason: .unknownFormat))
             return
         }
         switch format {
         case .soplaLong:
-            try SoplaLongReader(url: url).read(progress: progress, record: record, issue: issue)
+            try await SoplaLongReader(url: url).read(progress: progress, record: record, issue: issue)
         case .genesisTable:
-            try GenesisTableLayout(url: url).read(mapping: mapping, progress: progress, record: record, issue: issue)
+            try await GenesisTableLayout(url: url).read(mapping: mapping, progress: progress, record: record, issue: issue)
         case .genesisFlatOld, .genesisFlat:
-            try FlatReader(url: url, format: format).read(mapping: mapping, progress: progress, record: record, issue: issue)
+            try await FlatReader(url: url, format: format).read(mapping: mapping, progress: progress, record: record, issue: issue)
         }
     }
 }
@@ -185,14 +185,14 @@ enum CellText {
     }
 
     static func record(line: Int, column: String, variable: IndicatorTerm, unitKey: String, date: Day, breakdown: [String: String],
-                       parsed: Parsed, record: (ImportRecord) -> Void, issue: (DataImportIssue) -> Void, raw: String) {
+                       parsed: Parsed, record: (ImportRecord) async throws -> Void, issue: (DataImportIssue) -> Void, raw: String) async throws {
         switch parsed {
         case .problem(let reason):
             issue(DataImportIssue(line: line, column: column, value: raw, reason: reason))
         case .value(let value, let status):
             var categories = variable.breakdown.categories
             categories.merge(breakdown) { a, _ in a }
-            record(ImportRecord(line: line, column: column, variable: variable.variable, unitKey: unitKey, date: date,
+            try await record(ImportRecord(line: line, column: column, variable: variable.variable, unitKey: unitKey, date: date,
                                 breakdown: Breakdown(categories), value: value.isNaN ? nil : value, status: status))
         }
     }
@@ -202,7 +202,7 @@ enum CellText {
 struct SoplaLongReader {
     let url: URL
 
-    func read(progress: (Int64) -> Void, record: (ImportRecord) -> Void, issue: (DataImportIssue) -> Void) throws {
+    func read(progress: (Int64) -> Void, record: (ImportRecord) async throws -> Void, issue: (DataImportIssue) -> Void) async throws {
         let reader = try LineReader(url: url)
         guard var headerBytes = try reader.next() else {
             issue(DataImportIssue(line: 1, column: "", value: "", reason: .emptyFile))
@@ -267,7 +267,7 @@ struct SoplaLongReader {
                 issue(DataImportIssue(line: line, column: "status", value: fields[statusIndex], reason: .badStatus))
                 continue
             }
-            CellText.record(line: line, column: "value", variable: IndicatorTerm(variable: variable), unitKey: fields[keyIndex].trimmingCharacters(in: .whitespaces),
+            try await CellText.record(line: line, column: "value", variable: IndicatorTerm(variable: variable), unitKey: fields[keyIndex].trimmingCharacters(in: .whitespaces),
                             date: date, breakdown: breakdown, parsed: parsed, record: record, issue: issue, raw: fields[valueIndex])
         }
         progress(reader.bytesRead)

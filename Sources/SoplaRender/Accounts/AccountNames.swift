@@ -61,6 +61,8 @@ public enum AccountNames {
         case .viewAuditLog: return t(.actionViewAuditLog)
         case .managePersonalData: return t(.actionManagePersonalData)
         case .viewPolicy: return t(.actionViewPolicy)
+        case .manageIndicators: return t(.actionManageIndicators)
+        case .importData: return t(.actionImportData)
         }
     }
 
@@ -95,6 +97,7 @@ public enum AccountNames {
         case .tokenRevoked: return t(.auditTokenRevoked)
         case .personalDataExported: return t(.auditPersonalDataExported)
         case .erase: return t(.auditErase)
+        case .importData: return t(.auditImportData)
         }
     }
 
@@ -106,6 +109,12 @@ public enum AccountNames {
         case AuditEntity.session: return t(.entitySession)
         case AuditEntity.apiToken: return t(.entityAPIToken)
         case AuditEntity.spatialUnit: return t(.entitySpatialUnit)
+        case AuditEntity.variable: return t(.entityVariable)
+        case AuditEntity.indicator: return t(.entityIndicator)
+        case AuditEntity.dataImport: return t(.entityDataImport)
+        case AuditEntity.columnMapping: return t(.entityColumnMapping)
+        case AuditEntity.referenceValue: return t(.entityReferenceValue)
+        case AuditEntity.validationRule: return t(.entityValidationRule)
         default: return type
         }
     }

@@ -11,6 +11,8 @@ public struct Layout: Sendable {
     public let showsGeometry: Bool
     /// The logged-in person, or nil.
     public let account: AccountBar?
+    /// Reloads the page after this many seconds (a running import shows its progress without script).
+    public var refreshSeconds: Int?
 
     public init(title: String, language: Language, currentPath: String, showsGeometry: Bool = false, account: AccountBar? = nil) {
         self.title = title
@@ -26,7 +28,7 @@ public struct Layout: Sendable {
 
     public func render(_ content: [HTMLNode]) -> String {
         let t = Texts(language)
-        let nav: [(TextKey, SiteRoute)] = [(.navHome, .home), (.navUnits, .units()), (.navOrganisations, .organisations), (.navData, .data), (.navAPI, .api)]
+        let nav: [(String, SiteRoute)] = [(t(.navHome), .home), (t(.navUnits), .units()), (t(.navIndicators), .indicators()), (t(.navOrganisations), .organisations), (t(.navData), .data), (t(.navAPI), .api)]
         let switchTarget = currentPath + (currentPath.contains("?") ? "&" : "?") + "lang=" + language.other.rawValue
         let head: [HTMLNode] = [
             el("meta", [("charset", "utf-8")]),
@@ -34,6 +36,7 @@ public struct Layout: Sendable {
             el("title", text: title + " – sopla"),
             el("link", [("rel", "stylesheet"), ("href", SiteRoute.stylesheet.path)]),
             el("link", [("rel", "icon"), ("href", SiteRoute.favicon.path), ("type", "image/svg+xml")]),
+            refreshSeconds.map { el("meta", [("http-equiv", "refresh"), ("content", String($0))]) } ?? .empty,
         ]
         let body: [HTMLNode] = [
             el("a", [("class", "skip-link"), ("href", "#inhalt")], text: t(.skipToContent)),
@@ -43,9 +46,9 @@ public struct Layout: Sendable {
                     el("span", [("class", "tagline")], text: t(.siteTagline)),
                 ]),
                 el("nav", [("aria-label", t(.mainNavigation))], [
-                    el("ul", [], nav.map { key, route in
+                    el("ul", [], nav.map { label, route in
                         let isCurrent = route.path == "/" ? currentPath == "/" || currentPath.hasPrefix("/?") : currentPath.hasPrefix(route.path)
-                        return el("li", [], [el("a", [("href", route.path), ("aria-current", isCurrent ? "page" : nil)], text: t(key))])
+                        return el("li", [], [el("a", [("href", route.path), ("aria-current", isCurrent ? "page" : nil)], text: label)])
                     }),
                 ]),
                 el("a", [("class", "language-switch"), ("href", switchTarget), ("lang", language.other.rawValue),

@@ -50,6 +50,29 @@ public enum SiteRoute: Sendable {
     case apiMe
     case apiOrganisations
     case apiOrganisation(id: UUID)
+    case indicators(IndicatorListParameters = IndicatorListParameters())
+    case indicatorsCSV
+    case indicatorNew
+    case indicatorCreate
+    case indicator(code: String, IndicatorViewParameters = IndicatorViewParameters())
+    case indicatorEdit(code: String)
+    case indicatorValuesCSV(code: String, IndicatorViewParameters = IndicatorViewParameters())
+    case indicatorReferenceValues(code: String)
+    case indicatorReferenceValueDelete(code: String, id: UUID)
+    case variables
+    case variablesCSV
+    case variableNew
+    case variableEdit(code: String)
+    case variable(code: String)
+    case dataImport
+    case dataImportRun(id: UUID)
+    case dataImportMapping(id: UUID)
+    case validationRules
+    case validationRuleDelete(id: UUID)
+    case apiVariables
+    case apiIndicators
+    case apiIndicator(code: String)
+    case apiIndicatorValues(code: String)
 
     public var path: String {
         switch self {
@@ -103,6 +126,29 @@ public enum SiteRoute: Sendable {
         case .apiMe: return "/api/v1/me"
         case .apiOrganisations: return "/api/v1/organisations"
         case .apiOrganisation(let id): return "/api/v1/organisations/" + id.uuidString.lowercased()
+        case .indicators(let parameters): return "/indikatoren" + parameters.queryString
+        case .indicatorsCSV: return "/indikatoren.csv"
+        case .indicatorNew: return "/indikatoren/neu"
+        case .indicatorCreate: return "/indikatoren"
+        case .indicator(let code, let parameters): return "/indikatoren/" + Self.encode(code) + parameters.queryString
+        case .indicatorEdit(let code): return "/indikatoren/" + Self.encode(code) + "/bearbeiten"
+        case .indicatorValuesCSV(let code, let parameters): return "/indikatoren/" + Self.encode(code) + "/werte.csv" + parameters.queryString
+        case .indicatorReferenceValues(let code): return "/indikatoren/" + Self.encode(code) + "/vergleichswerte"
+        case .indicatorReferenceValueDelete(let code, let id): return "/indikatoren/" + Self.encode(code) + "/vergleichswerte/\(id.uuidString.lowercased())/loeschen"
+        case .variables: return "/merkmale"
+        case .variablesCSV: return "/merkmale.csv"
+        case .variableNew: return "/merkmale/neu"
+        case .variableEdit(let code): return "/merkmale/" + Self.encode(code) + "/bearbeiten"
+        case .variable(let code): return "/merkmale/" + Self.encode(code)
+        case .dataImport: return "/daten/import"
+        case .dataImportRun(let id): return "/daten/import/" + id.uuidString.lowercased()
+        case .dataImportMapping(let id): return "/daten/import/\(id.uuidString.lowercased())/zuordnung"
+        case .validationRules: return "/daten/pruefregeln"
+        case .validationRuleDelete(let id): return "/daten/pruefregeln/\(id.uuidString.lowercased())/loeschen"
+        case .apiVariables: return "/api/v1/variables"
+        case .apiIndicators: return "/api/v1/indicators"
+        case .apiIndicator(let code): return "/api/v1/indicators/" + Self.encode(code)
+        case .apiIndicatorValues(let code): return "/api/v1/indicators/" + Self.encode(code) + "/values"
         }
     }
 
@@ -157,6 +203,28 @@ public enum SiteRoute: Sendable {
         public static let apiMe = ["api", "v1", "me"]
         public static let apiOrganisations = ["api", "v1", "organisations"]
         public static let apiOrganisation = ["api", "v1", "organisations", ":id"]
+        public static let indicators = ["indikatoren"]
+        public static let indicatorsCSV = ["indikatoren.csv"]
+        public static let indicatorNew = ["indikatoren", "neu"]
+        public static let indicator = ["indikatoren", ":code"]
+        public static let indicatorEdit = ["indikatoren", ":code", "bearbeiten"]
+        public static let indicatorValuesCSV = ["indikatoren", ":code", "werte.csv"]
+        public static let indicatorReferenceValues = ["indikatoren", ":code", "vergleichswerte"]
+        public static let indicatorReferenceValueDelete = ["indikatoren", ":code", "vergleichswerte", ":id", "loeschen"]
+        public static let variables = ["merkmale"]
+        public static let variablesCSV = ["merkmale.csv"]
+        public static let variableNew = ["merkmale", "neu"]
+        public static let variable = ["merkmale", ":code"]
+        public static let variableEdit = ["merkmale", ":code", "bearbeiten"]
+        public static let dataImport = ["daten", "import"]
+        public static let dataImportRun = ["daten", "import", ":id"]
+        public static let dataImportMapping = ["daten", "import", ":id", "zuordnung"]
+        public static let validationRules = ["daten", "pruefregeln"]
+        public static let validationRuleDelete = ["daten", "pruefregeln", ":id", "loeschen"]
+        public static let apiVariables = ["api", "v1", "variables"]
+        public static let apiIndicators = ["api", "v1", "indicators"]
+        public static let apiIndicator = ["api", "v1", "indicators", ":code"]
+        public static let apiIndicatorValues = ["api", "v1", "indicators", ":code", "values"]
     }
 }
 
@@ -186,6 +254,64 @@ public struct UnitListParameters: Sendable, Equatable {
         if let sort { items.append(URLQueryItem(name: "sortierung", value: sort.rawValue)) }
         if descending { items.append(URLQueryItem(name: "richtung", value: "ab")) }
         if page > 1 { items.append(URLQueryItem(name: "seite", value: String(page))) }
+        guard !items.isEmpty else { return "" }
+        var components = URLComponents()
+        components.queryItems = items
+        return "?" + (components.percentEncodedQuery ?? "")
+    }
+}
+
+/// The indicator catalogue's query: search and topic.
+public struct IndicatorListParameters: Sendable, Equatable {
+    public var search: String?
+    public var topic: IndicatorTopic?
+
+    public init(search: String? = nil, topic: IndicatorTopic? = nil) {
+        self.search = search
+        self.topic = topic
+    }
+
+    public var queryString: String {
+        var items: [URLQueryItem] = []
+        if let search, !search.isEmpty { items.append(URLQueryItem(name: "q", value: search)) }
+        if let topic { items.append(URLQueryItem(name: "thema", value: topic.rawValue)) }
+        return SiteRoute.query(items)
+    }
+}
+
+/// What an indicator page shows: reference date, level, classification, the unit of the time series,
+/// and (for people allowed raw figures) the public view.
+public struct IndicatorViewParameters: Sendable, Equatable {
+    public var date: Day?
+    public var level: String?
+    public var method: ClassificationMethod?
+    public var classes: Int?
+    public var unit: String?
+    public var publicView: Bool
+
+    public init(date: Day? = nil, level: String? = nil, method: ClassificationMethod? = nil, classes: Int? = nil, unit: String? = nil, publicView: Bool = false) {
+        self.date = date
+        self.level = level
+        self.method = method
+        self.classes = classes
+        self.unit = unit
+        self.publicView = publicView
+    }
+
+    public var queryString: String {
+        var items: [URLQueryItem] = []
+        if let date { items.append(URLQueryItem(name: "stichtag", value: date.iso)) }
+        if let level { items.append(URLQueryItem(name: "ebene", value: level)) }
+        if let method { items.append(URLQueryItem(name: "klassifikation", value: method.rawValue)) }
+        if let classes { items.append(URLQueryItem(name: "klassen", value: String(classes))) }
+        if let unit { items.append(URLQueryItem(name: "gebiet", value: unit)) }
+        if publicView { items.append(URLQueryItem(name: "ansicht", value: "oeffentlich")) }
+        return SiteRoute.query(items)
+    }
+}
+
+extension SiteRoute {
+    static func query(_ items: [URLQueryItem]) -> String {
         guard !items.isEmpty else { return "" }
         var components = URLComponents()
         components.queryItems = items

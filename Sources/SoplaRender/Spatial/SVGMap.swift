@@ -9,12 +9,18 @@ public struct SVGMap: Sendable {
         /// Class of the colour scale, 0…(classes−1), or nil for no fill class.
         public let colourClass: Int?
         public let accessibleLabel: String
+        /// Drawn with hatching: the value is kept secret (disclosure control).
+        public let hatched: Bool
+        /// Where the area links to; the unit page if nil.
+        public let link: String?
 
-        public init(unit: SpatialUnit, geometry: MultiPolygon, colourClass: Int?, accessibleLabel: String) {
+        public init(unit: SpatialUnit, geometry: MultiPolygon, colourClass: Int?, accessibleLabel: String, hatched: Bool = false, link: String? = nil) {
             self.unit = unit
             self.geometry = geometry
             self.colourClass = colourClass
             self.accessibleLabel = accessibleLabel
+            self.hatched = hatched
+            self.link = link
         }
     }
 
@@ -68,8 +74,11 @@ public struct SVGMap: Sendable {
             var classes = ["area"]
             if let colourClass = area.colourClass { classes.append("c\(colourClass)") }
             if area.unit.key == highlightKey { classes.append("highlight") }
-            return el("a", [("href", SiteRoute.unit(key: area.unit.key).path), ("aria-label", area.accessibleLabel)], [
-                el("path", [("class", classes.joined(separator: " ")), ("d", pathData(area.geometry, projection))]),
+            if area.hatched { classes.append("hatched") }
+            if area.colourClass == nil, !area.hatched { classes.append("no-value") }
+            return el("a", [("href", area.link ?? SiteRoute.unit(key: area.unit.key).path), ("aria-label", area.accessibleLabel)], [
+                el("path", [("class", classes.joined(separator: " ")), ("d", pathData(area.geometry, projection)),
+                            ("fill", area.hatched ? "url(#\(id)-schraffur)" : nil)]),
             ])
         }
         let labels: [HTMLNode] = showLabels ? areas.compactMap { area in
@@ -82,8 +91,19 @@ public struct SVGMap: Sendable {
             ("xmlns", "http://www.w3.org/2000/svg"), ("aria-labelledby", titleID), ("role", "group"),
         ], [
             el("title", [("id", titleID)], text: title),
+            areas.contains(where: \.hatched) ? Self.hatchPattern(id + "-schraffur") : .empty,
             el("g", [("class", "areas")], shapes),
             el("g", [("class", "labels"), ("aria-hidden", "true")], labels),
+        ])
+    }
+
+    /// Diagonal hatching for secret values, distinguishable without colour.
+    static func hatchPattern(_ id: String) -> HTMLNode {
+        el("defs", [], [
+            el("pattern", [("id", id), ("patternUnits", "userSpaceOnUse"), ("width", "6"), ("height", "6"), ("patternTransform", "rotate(45)")], [
+                el("rect", [("width", "6"), ("height", "6"), ("fill", "#ffffff")]),
+                el("line", [("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "6"), ("stroke", "#595959"), ("stroke-width", "2.5")]),
+            ]),
         ])
     }
 

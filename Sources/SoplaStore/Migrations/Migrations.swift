@@ -16,5 +16,14 @@ public enum SoplaMigrations {
         CreateAPIToken(),
         CreateLoginThrottle(),
         CreateAuditEntry(),
+        CreateVariable(),
+        CreateIndicator(),
+        CreateObservation(),
+        CreateImportRun(),
+        CreateImportStaging(),
+        CreateColumnMapping(),
+        CreateReferenceValue(),
+        CreateValidationRule(),
+        SeedIndicatorDataVersion(),
     ]
 }

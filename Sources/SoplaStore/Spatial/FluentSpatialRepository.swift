@@ -155,7 +155,7 @@ public struct FluentSpatialRepository: SpatialRepository {
 
     /// One atomic `version = version + 1`: concurrent writers in several processes never lose an increment,
     /// which would leave caches serving old data.
-    static func bumpVersion(on db: any Database) async throws {
+    static func bumpVersion(area: String = area, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("the database does not speak SQL") }
         try await sql.update(DataVersionFields.schema)
             .set(SQLIdentifier(DataVersionFields.version.description),

@@ -1,0 +1,233 @@
+import Foundation
+import SoplaCore
+
+/// Upload of a statistics file and the list of earlier imports.
+public enum ImportPage {
+    public struct Model: Sendable {
+        public let runs: [ImportRun]
+        public let issues: [ValidationIssue]
+        public let notice: Notice?
+
+        public init(runs: [ImportRun], issues: [ValidationIssue] = [], notice: Notice? = nil) {
+            self.runs = runs
+            self.issues = issues
+            self.notice = notice
+        }
+    }
+
+    public static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let language = context.language
+        let form = FormBuilder(language: language, issues: model.issues)
+        let labels = ["file": t(.fieldFile)]
+        var content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [el("a", [("href", SiteRoute.indicators().path)], text: t(.indicatorsTitle))]),
+            el("h1", text: t(.importTitle)),
+            el("p", [("class", "lead")], text: t(.importIntro)),
+            model.notice?.node ?? .empty,
+            form.summary(labels: labels),
+            el("form", [("method", "post"), ("action", SiteRoute.dataImport.path), ("enctype", "multipart/form-data"), ("class", "stacked")], [
+                FormBuilder.csrf(context.csrfToken ?? ""),
+                el("div", [("class", model.issues.isEmpty ? "field" : "field invalid")], [
+                    el("label", [("for", "file")], text: labels["file"]! + " *"),
+                    el("p", [("class", "hint"), ("id", "file-hint")], text: t(.fileHint)),
+                    model.issues.isEmpty ? .empty : el("p", [("class", "field-error"), ("id", "file-error")], text: model.issues.map { IssueText.message($0.problem, language) }.joined(separator: " ")),
+                    el("input", [("type", "file"), ("id", "file"), ("name", "file"), ("required", "required"), ("accept", ".csv,text/csv"),
+                                 ("aria-describedby", model.issues.isEmpty ? "file-hint" : "file-hint file-error"), ("aria-invalid", model.issues.isEmpty ? nil : "true")]),
+                ]),
+                el("div", [("class", "checkbox")], [
+                    el("input", [("type", "checkbox"), ("id", "dryRun"), ("name", "dryRun"), ("value", "ja")]),
+                    el("label", [("for", "dryRun")], text: t(.dryRunLabel)),
+                ]),
+                el("div", [("class", "checkbox")], [
+                    el("input", [("type", "checkbox"), ("id", "skipUnknown"), ("name", "skipUnknown"), ("value", "ja")]),
+                    el("label", [("for", "skipUnknown")], text: t(.skipUnknownLabel)),
+                ]),
+                el("button", [("type", "submit")], text: t(.startImport)),
+            ]),
+            el("h2", text: t(.importRunsTitle)),
+        ]
+        if model.runs.isEmpty {
+            content.append(el("p", [("class", "empty-state")], text: t(.noImportRuns)))
+        } else {
+            content.append(el("table", [("class", "data")], [
+                el("caption", text: t(.importRunsTitle)),
+                el("thead", [], [el("tr", [], [t(.fieldFile), t(.fieldWhen), t(.fieldWho), t(.fieldStatus), t(.columnInserted), t(.columnRevised), t(.columnUnchanged), t(.columnIssues)]
+                    .map { el("th", [("scope", "col")], text: $0) })]),
+                el("tbody", [], model.runs.map { run in
+                    el("tr", [], [
+                        el("th", [("scope", "row")], [el("a", [("href", SiteRoute.dataImportRun(id: run.id).path)], text: run.fileName)]),
+                        el("td", text: DateText.dateTime(run.startedAt, language)),
+                        el("td", text: run.actorLabel),
+                        el("td", text: ImportRunPage.state(run, language)),
+                        el("td", [("class", "num")], text: Format.integer(run.outcome.inserted, language)),
+                        el("td", [("class", "num")], text: Format.integer(run.outcome.revised, language)),
+                        el("td", [("class", "num")], text: Format.integer(run.outcome.unchanged, language)),
+                        el("td", [("class", "num")], text: Format.integer(run.issueCount, language)),
+                    ])
+                }),
+            ]))
+        }
+        return Layout(title: t(.importTitle), context: context).render(content)
+    }
+}
+
+/// One import: progress while it runs, then what it changed or every problem; a column mapping when needed.
+public enum ImportRunPage {
+    public struct MappingColumn: Sendable {
+        public let signature: String
+        public let label: String
+        public let target: IndicatorTerm?
+        public let ignored: Bool
+
+        public init(signature: String, label: String, target: IndicatorTerm?, ignored: Bool) {
+            self.signature = signature
+            self.label = label
+            self.target = target
+            self.ignored = ignored
+        }
+    }
+
+    public struct Model: Sendable {
+        public let run: ImportRun
+        public let mappingColumns: [MappingColumn]
+        public let variables: [Variable]
+        public let findings: [ValidationFinding]
+        public let names: [String: String]
+        public let mappingIssues: [ValidationIssue]
+        public let fileAvailable: Bool
+
+        public init(run: ImportRun, mappingColumns: [MappingColumn], variables: [Variable], findings: [ValidationFinding], names: [String: String],
+                    mappingIssues: [ValidationIssue] = [], fileAvailable: Bool) {
+            self.run = run
+            self.mappingColumns = mappingColumns
+            self.variables = variables
+            self.findings = findings
+            self.names = names
+            self.mappingIssues = mappingIssues
+            self.fileAvailable = fileAvailable
+        }
+    }
+
+    public static func state(_ run: ImportRun, _ language: Language) -> String {
+        let t = Texts(language)
+        switch run.state {
+        case .running: return t(.importRunning)
+        case .done: return run.dryRun ? t(.importChecked) : t(.importDone)
+        case .failed: return t(.importFailed)
+        case .unchanged: return t(.importUnchanged)
+        case .needsMapping: return t(.importNeedsMapping)
+        }
+    }
+
+    public static func reason(_ issue: DataImportIssue, _ language: Language) -> String {
+        guard language == .de else { return String(issue.message.split(separator: ":", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces) }
+        switch issue.reason {
+        case .unknownFormat: return "Unbekanntes Format (erwartet: sopla-CSV, GENESIS-Tabelle, GENESIS-Flatfile alt oder neu)"
+        case .invalidEncoding(let expected): return "Keine gültige Zeichenkodierung \(expected)"
+        case .missingColumn(let name): return "Spalte „\(name)“ fehlt"
+        case .columnCount(let expected, let found): return "\(expected) Spalten erwartet, \(found) gefunden"
+        case .unknownKey: return "Unbekannter Gebietsschlüssel"
+        case .badNumber: return "Keine Zahl"
+        case .decimalSeparator(let expected): return "Falsches Dezimalzeichen: diese Datei verwendet „\(expected)“"
+        case .thousandsSeparator: return "Tausendertrennzeichen sind nicht erlaubt"
+        case .negativeCount: return "Eine Anzahl kann nicht negativ sein"
+        case .unknownVariable: return "Unbekanntes Merkmal"
+        case .badBreakdown: return "Keine gültige Ausprägung (Buchstaben, Ziffern, _ - .)"
+        case .badStatus: return "Unbekanntes Zeichen (erlaubt: leer, e, -, ., x, ..., /, p, r, s)"
+        case .statusWithoutValue: return "Wert angegeben, obwohl das Zeichen „kein Wert“ bedeutet"
+        case .valueMissing: return "Wert fehlt (eine leere Zelle ist nicht null: „-“ für null oder ein Zeichen wie „.“)"
+        case .duplicate(let first): return "Doppelt, schon in Zeile \(first)"
+        case .badDate: return "Kein Datum (JJJJ-MM-TT, TT.MM.JJJJ oder Jahr)"
+        case .dateOutOfRange(let earliest, let latest): return "Datum außerhalb des Zeitraums \(earliest.german) bis \(latest.german)"
+        case .unmappedColumn: return "Dieser Tabellenspalte ist kein Merkmal zugeordnet"
+        case .tableChanged: return "Die Tabelle hat sich seit dem Speichern der Zuordnung verändert: diese Spalte fehlt"
+        case .emptyFile: return "Die Datei enthält keine Werte"
+        }
+    }
+
+    public static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let language = context.language
+        let run = model.run
+        var content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [el("a", [("href", SiteRoute.dataImport.path)], text: t(.importTitle))]),
+            el("h1", text: t(.importRunTitle) + ": " + run.fileName),
+            el("dl", [("class", "facts")], [
+                el("dt", text: t(.fieldStatus)), el("dd", [("role", "status")], text: state(run, language)),
+                el("dt", text: t(.fieldFormat)), el("dd", text: run.format ?? "–"),
+                el("dt", text: t(.fieldTableCode)), el("dd", text: run.tableCode ?? "–"),
+                el("dt", text: t(.fieldWho)), el("dd", text: run.actorLabel),
+                el("dt", text: t(.fieldWhen)), el("dd", text: DateText.dateTime(run.startedAt, language)),
+                el("dt", text: "SHA-256"), el("dd", [], [el("code", text: run.sha256)]),
+            ]),
+        ]
+        if run.state == .running {
+            content.append(el("p", [], [
+                el("label", [("for", "fortschritt")], text: t(.importProgress) + " "),
+                el("progress", [("id", "fortschritt"), ("max", "100"), ("value", String(run.progressPercent))], text: "\(run.progressPercent) %"),
+                txt(" \(run.progressPercent) %"),
+            ]))
+            content.append(el("p", [], [el("a", [("href", SiteRoute.dataImportRun(id: run.id).path)], text: t(.reload))]))
+        }
+        if run.state == .done || run.state == .unchanged {
+            content.append(el("table", [("class", "data")], [
+                el("caption", text: run.dryRun ? t(.importWouldChange) : t(.importChanged)),
+                el("tbody", [], [
+                    (t(.columnInserted), run.outcome.inserted), (t(.columnRevised), run.outcome.revised), (t(.columnUnchanged), run.outcome.unchanged),
+                    (t(.columnSkipped), run.skipped),
+                ].map { label, count in el("tr", [], [el("th", [("scope", "row")], text: label), el("td", [("class", "num")], text: Format.integer(count, language))]) }),
+            ]))
+            if !run.dryRun, run.state == .done {
+                content.append(el("h2", text: t(.validationReportTitle)))
+                content.append(FindingsTable.render(model.findings, names: model.names, language: language))
+            }
+        }
+        if run.state == .needsMapping { content.append(mappingForm(model, context: context)) }
+        if !run.issues.isEmpty {
+            content.append(el("h2", text: t(.importIssuesTitle)))
+            content.append(el("p", text: t(.importNothingStored)))
+            content.append(el("table", [("class", "data")], [
+                el("caption", text: t(.importIssuesTitle) + " (" + Format.integer(run.issueCount, language) + ")"),
+                el("thead", [], [el("tr", [], [t(.columnLine), t(.columnColumn), t(.columnValue), t(.columnReason)].map { el("th", [("scope", "col")], text: $0) })]),
+                el("tbody", [], run.issues.map { issue in
+                    el("tr", [], [el("td", [("class", "num")], text: String(issue.line)), el("td", text: issue.column), el("td", [], [el("code", text: issue.value)]),
+                                  el("td", text: reason(issue, language))])
+                }),
+            ]))
+            if run.issueCount > run.issues.count {
+                content.append(el("p", text: t(.moreIssues).replacingOccurrences(of: "{n}", with: Format.integer(run.issueCount - run.issues.count, language))))
+            }
+        }
+        var layout = Layout(title: t(.importRunTitle), context: context)
+        if run.state == .running { layout.refreshSeconds = 2 }
+        return layout.render(content)
+    }
+
+    static func mappingForm(_ model: Model, context: PageContext) -> HTMLNode {
+        let t = context.t
+        let language = context.language
+        let form = FormBuilder(language: language, issues: model.mappingIssues)
+        guard model.fileAvailable else { return el("p", [("class", "notice notice-warning")], text: t(.importFileGone)) }
+        let options = [("", t(.mappingIgnore))] + model.variables.map { ($0.code, "\($0.name(language == .de)) (\($0.code))") }
+        var labels: [String: String] = [:]
+        var fields: [HTMLNode] = []
+        for (index, column) in model.mappingColumns.enumerated() {
+            labels["variable-\(index)"] = column.label
+            fields.append(el("fieldset", [("class", "mapping")], [
+                el("legend", text: column.label + (column.label == column.signature ? "" : " (\(column.signature))")),
+                el("input", [("type", "hidden"), ("name", "signature-\(index)"), ("value", column.signature)]),
+                form.select("variable-\(index)", label: t(.mappingVariable), options: options, selected: column.ignored ? "" : column.target?.variable),
+                form.text("breakdown-\(index)", label: t(.fieldBreakdown), value: column.target.map { $0.breakdown.canonical }, hint: t(.breakdownHint), maxLength: 200),
+            ]))
+        }
+        return el("section", [("aria-labelledby", "zuordnung")], [
+            el("h2", [("id", "zuordnung")], text: t(.mappingTitle)),
+            el("p", text: t(.mappingIntro).replacingOccurrences(of: "{table}", with: model.run.tableCode ?? "–")),
+            form.summary(labels: labels),
+            el("form", [("method", "post"), ("action", SiteRoute.dataImportMapping(id: model.run.id).path), ("class", "stacked")],
+               [FormBuilder.csrf(context.csrfToken ?? ""), el("input", [("type", "hidden"), ("name", "columns"), ("value", String(model.mappingColumns.count))])]
+               + fields + [el("button", [("type", "submit")], text: t(.mappingSave))]),
+        ])
+    }
+}

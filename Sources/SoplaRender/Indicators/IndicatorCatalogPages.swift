@@ -1,0 +1,162 @@
+import Foundation
+import SoplaCore
+
+/// The indicator catalogue: search, topics, latest reference date.
+public enum IndicatorListPage {
+    public struct Entry: Sendable {
+        public let indicator: Indicator
+        public let latestDate: Day?
+
+        public init(indicator: Indicator, latestDate: Day?) {
+            self.indicator = indicator
+            self.latestDate = latestDate
+        }
+    }
+
+    public struct Model: Sendable {
+        public let entries: [Entry]
+        public let parameters: IndicatorListParameters
+        public let totalCount: Int
+        public let mayManage: Bool
+        public let mayImport: Bool
+        public let notice: Notice?
+
+        public init(entries: [Entry], parameters: IndicatorListParameters, totalCount: Int, mayManage: Bool, mayImport: Bool, notice: Notice? = nil) {
+            self.entries = entries
+            self.parameters = parameters
+            self.totalCount = totalCount
+            self.mayManage = mayManage
+            self.mayImport = mayImport
+            self.notice = notice
+        }
+    }
+
+    /// Entries matching the search (code, names, definitions; umlauts folded) and topic.
+    public static func filter(_ entries: [Entry], _ parameters: IndicatorListParameters) -> [Entry] {
+        let needle = parameters.search.map(SpatialUnitListing.normalise) ?? ""
+        return entries.filter { entry in
+            let i = entry.indicator
+            if let topic = parameters.topic, i.topic != topic { return false }
+            guard !needle.isEmpty else { return true }
+            return [i.code, i.nameDE, i.nameEN, i.definitionDE, i.definitionEN].contains { SpatialUnitListing.normalise($0).contains(needle) }
+        }
+    }
+
+    public static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let language = context.language
+        let form = FormBuilder(language: language)
+        let topics = [("", t(.allTopics))] + IndicatorTopic.allCases.map { ($0.rawValue, IndicatorNames.topic($0, language)) }
+        var actions: [HTMLNode] = []
+        if model.mayManage {
+            actions.append(el("a", [("href", SiteRoute.indicatorNew.path), ("class", "button")], text: t(.newIndicator)))
+            actions.append(el("a", [("href", SiteRoute.validationRules.path), ("class", "button secondary")], text: t(.validationRulesTitle)))
+        }
+        if model.mayImport { actions.append(el("a", [("href", SiteRoute.dataImport.path), ("class", "button secondary")], text: t(.importTitle))) }
+        actions.append(el("a", [("href", SiteRoute.variables.path), ("class", "button secondary")], text: t(.variablesTitle)))
+        var content: [HTMLNode] = [
+            el("h1", text: t(.indicatorsTitle)),
+            el("p", [("class", "lead")], text: t(.indicatorsIntro)),
+            model.notice?.node ?? .empty,
+            el("div", [("class", "actions")], actions),
+            el("form", [("method", "get"), ("action", SiteRoute.indicators().path), ("class", "filters"), ("role", "search")], [
+                form.text("q", label: t(.searchIndicatorsLabel), value: model.parameters.search, type: "search", maxLength: 100),
+                form.select("thema", label: t(.fieldTopic), options: topics, selected: model.parameters.topic?.rawValue),
+                el("button", [("type", "submit")], text: t(.searchButton)),
+                model.parameters == IndicatorListParameters() ? .empty : el("a", [("href", SiteRoute.indicators().path)], text: t(.resetFilters)),
+            ]),
+            el("p", [("role", "status")], text: t(.resultsCount).replacingOccurrences(of: "{n}", with: Format.integer(model.entries.count, language))),
+        ]
+        if model.totalCount == 0 {
+            content.append(el("p", [("class", "empty-state")], text: t(.noIndicatorsYet)))
+        } else if model.entries.isEmpty {
+            content.append(el("p", [("class", "empty-state")], text: t(.noResults)))
+        } else {
+            let grouped = Dictionary(grouping: model.entries) { $0.indicator.topic }
+            for topic in IndicatorTopic.allCases {
+                guard let entries = grouped[topic] else { continue }
+                let id = "thema-" + topic.rawValue
+                content.append(el("section", [("aria-labelledby", id)], [
+                    el("h2", [("id", id)], text: IndicatorNames.topic(topic, language)),
+                    el("table", [("class", "data")], [
+                        el("caption", [("class", "visually-hidden")], text: IndicatorNames.topic(topic, language)),
+                        el("thead", [], [el("tr", [], [
+                            el("th", [("scope", "col")], text: t(.columnName)), el("th", [("scope", "col")], text: t(.columnDefinition)),
+                            el("th", [("scope", "col")], text: t(.columnLatestDate)),
+                        ])]),
+                        el("tbody", [], entries.sorted { $0.indicator.name(language == .de) < $1.indicator.name(language == .de) }.map { entry in
+                            el("tr", [], [
+                                el("th", [("scope", "row")], [el("a", [("href", SiteRoute.indicator(code: entry.indicator.code).path)], text: entry.indicator.name(language == .de))]),
+                                el("td", text: entry.indicator.definition(language == .de)),
+                                el("td", text: entry.latestDate.map { Format.day($0, language) } ?? "–"),
+                            ])
+                        }),
+                    ]),
+                ]))
+            }
+        }
+        content.append(el("p", [("class", "downloads")], [
+            el("a", [("href", SiteRoute.indicatorsCSV.path), ("download", "indikatoren.csv")], text: t(.downloadCSV)), txt(" · "),
+            el("a", [("href", SiteRoute.apiIndicators.path)], text: t(.downloadJSON)),
+        ]))
+        return Layout(title: t(.indicatorsTitle), context: context).render(content)
+    }
+}
+
+/// The variables (Merkmale): what is counted, from which source, under which licence.
+public enum VariableListPage {
+    public struct Model: Sendable {
+        public let variables: [Variable]
+        public let dates: [String: [Day]]
+        public let mayManage: Bool
+        public let notice: Notice?
+
+        public init(variables: [Variable], dates: [String: [Day]], mayManage: Bool, notice: Notice? = nil) {
+            self.variables = variables
+            self.dates = dates
+            self.mayManage = mayManage
+            self.notice = notice
+        }
+    }
+
+    public static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let language = context.language
+        var content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [el("a", [("href", SiteRoute.indicators().path)], text: t(.indicatorsTitle))]),
+            el("h1", text: t(.variablesTitle)),
+            el("p", [("class", "lead")], text: t(.variablesIntro)),
+            model.notice?.node ?? .empty,
+            model.mayManage ? el("p", [], [el("a", [("href", SiteRoute.variableNew.path), ("class", "button")], text: t(.newVariable))]) : .empty,
+        ]
+        if model.variables.isEmpty {
+            content.append(el("p", [("class", "empty-state")], text: t(.noVariablesYet)))
+        } else {
+            var header = [t(.fieldCode), t(.columnName), t(.fieldUnit), t(.columnSource), t(.fieldLicence), t(.columnDates), t(.fieldMinimumCount)]
+            if model.mayManage { header.append(t(.columnActions)) }
+            content.append(el("table", [("class", "data")], [
+                el("caption", text: t(.variablesTitle)),
+                el("thead", [], [el("tr", [], header.map { el("th", [("scope", "col")], text: $0) })]),
+                el("tbody", [], model.variables.map { v in
+                    let dates = model.dates[v.code] ?? []
+                    var cells: [HTMLNode] = [
+                        el("td", [], [el("code", text: v.code)]),
+                        el("th", [("scope", "row")], text: v.name(language == .de)),
+                        el("td", text: v.unit),
+                        el("td", text: v.source + (v.tableCode.map { " (\($0))" } ?? "")),
+                        el("td", text: v.licence),
+                        el("td", text: dates.isEmpty ? "–" : dates.map { Format.day($0, language) }.joined(separator: ", ")),
+                        el("td", text: v.isCount ? String(v.effectiveMinimum) : t(.notACount)),
+                    ]
+                    if model.mayManage { cells.append(el("td", [], [el("a", [("href", SiteRoute.variableEdit(code: v.code).path)], text: t(.edit) + " " + v.code)])) }
+                    return el("tr", [], cells)
+                }),
+            ]))
+        }
+        content.append(el("p", [("class", "downloads")], [
+            el("a", [("href", SiteRoute.variablesCSV.path), ("download", "merkmale.csv")], text: t(.downloadCSV)), txt(" · "),
+            el("a", [("href", SiteRoute.apiVariables.path)], text: t(.downloadJSON)),
+        ]))
+        return Layout(title: t(.variablesTitle), context: context).render(content)
+    }
+}

@@ -1,0 +1,385 @@
+import Fluent
+import FluentSQL
+import Foundation
+import SQLKit
+import SoplaCore
+
+public enum IndicatorStoreError: Error, Equatable, Sendable {
+    case notFound
+    case duplicate(field: String)
+}
+
+/// Variables, indicators, observations with their revisions, imports, mappings, reference values and rules.
+/// Every change writes its audit entry in the same transaction.
+public struct IndicatorStore: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    static let area = "indicators"
+
+    var sql: any SQLDatabase {
+        get throws {
+            guard let sql = database as? any SQLDatabase else { throw StoreError.corrupt("the database does not speak SQL") }
+            return sql
+        }
+    }
+
+    public func dataVersion() async throws -> Int {
+        try await DataVersionModel.query(on: database).filter(\.$area == Self.area).first()?.version ?? 0
+    }
+
+    static func audit(_ action: AuditAction, entity: String, id: String, label: String, before: [String: String], after: [String: String],
+                      actor: AuditActor, at: Date, on db: any Database) async throws {
+        let changes = FieldChange.diff(before: before, after: after)
+        guard !changes.isEmpty || action != .update else { return }
+        try await AuditEntryModel(AuditEntry(id: UUID(), at: at, actor: actor, action: action, entityType: entity, entityID: id,
+                                             entityLabel: label, changes: changes)).create(on: db)
+    }
+
+    // MARK: Variables
+
+    public func variables() async throws -> [Variable] {
+        try await VariableModel.query(on: database).sort(\.$code).all().map { $0.toDomain() }
+    }
+
+    public func variable(code: String) async throws -> Variable? {
+        try await VariableModel.query(on: database).filter(\.$code == code).first()?.toDomain()
+    }
+
+    /// Creates or updates a variable (by code).
+    public func save(_ variable: Variable, actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            let existing = try await VariableModel.query(on: db).filter(\.$code == variable.code).first()
+            let before = existing?.toDomain().auditFields ?? [:]
+            let model = existing ?? VariableModel(variable)
+            model.update(from: variable)
+            try await model.save(on: db)
+            try await Self.audit(existing == nil ? .create : .update, entity: AuditEntity.variable, id: variable.code, label: variable.nameDE,
+                                 before: before, after: variable.auditFields, actor: actor, at: at, on: db)
+            try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
+        }
+    }
+
+    // MARK: Indicators
+
+    public func indicators() async throws -> [Indicator] {
+        try await IndicatorModel.query(on: database).sort(\.$code).all().map { try $0.toDomain() }
+    }
+
+    public func indicator(code: String) async throws -> Indicator? {
+        try await IndicatorModel.query(on: database).filter(\.$code == code).first()?.toDomain()
+    }
+
+    public func save(_ indicator: Indicator, actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            let existing = try await IndicatorModel.query(on: db).filter(\.$code == indicator.code).first()
+            let before = try existing?.toDomain().auditFields ?? [:]
+            let model = existing ?? IndicatorModel(indicator)
+            model.update(from: indicator)
+            try await model.save(on: db)
+            try await Self.audit(existing == nil ? .create : .update, entity: AuditEntity.indicator, id: indicator.code, label: indicator.nameDE,
+                                 before: before, after: indicator.auditFields, actor: actor, at: at, on: db)
+            try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
+        }
+    }
+
+    // MARK: Observations
+
+    /// The current values of the variables (all dates, or only the given ones).
+    public func observations(variables: Set<String>, dates: Set<Day>? = nil) async throws -> ObservationTable {
+        guard !variables.isEmpty else { return ObservationTable() }
+        typealias F = ObservationFields
+        var query = try sql.select()
+            .columns(F.variable, F.unitKey, F.referenceDate, F.breakdown, F.value, F.status)
+            .from(F.schema)
+            .where(SQLIdentifier(F.variable), .in, SQLBind.group(variables.sorted()))
+            .where(SQLIdentifier(F.isCurrent), .equal, SQLBind(true))
+        if let dates { query = query.where(SQLIdentifier(F.referenceDate), .in, SQLBind.group(dates.map(\.iso))) }
+        var table = ObservationTable()
+        for row in try await query.all() {
+            guard let day = Day(iso: try row.decode(column: F.referenceDate, as: String.self)),
+                  let breakdown = Breakdown(canonical: try row.decode(column: F.breakdown, as: String.self)),
+                  let status = ValueStatus(rawValue: try row.decode(column: F.status, as: String.self)) else { continue }
+            table.insert(Observation(try row.decode(column: F.variable, as: String.self), try row.decode(column: F.unitKey, as: String.self), day,
+                                     try row.decode(column: F.value, as: Double?.self), breakdown: breakdown, status: status))
+        }
+        return table
+    }
+
+    /// Reference dates with current values, per variable.
+    public func dates(variables: Set<String>) async throws -> [Day] {
+        guard !variables.isEmpty else { return [] }
+        typealias F = ObservationFields
+        let rows = try await sql.select().distinct().column(F.referenceDate).from(F.schema)
+            .where(SQLIdentifier(F.variable), .in, SQLBind.group(variables.sorted()))
+            .where(SQLIdentifier(F.isCurrent), .equal, SQLBind(true)).all()
+        return try rows.compactMap { Day(iso: try $0.decode(column: F.referenceDate, as: String.self)) }.sorted()
+    }
+
+    /// Every revision of one value, newest first: value, status, revision, when, from which import.
+    public func revisions(_ key: ObservationKey) async throws -> [(value: Double?, status: ValueStatus, revision: Int, recordedAt: Date, importID: UUID?)] {
+        typealias F = ObservationFields
+        let rows = try await sql.select().columns(F.value, F.status, F.revision, F.recordedAt, F.importID).from(F.schema)
+            .where(SQLIdentifier(F.variable), .equal, SQLBind(key.variable)).where(SQLIdentifier(F.unitKey), .equal, SQLBind(key.unitKey))
+            .where(SQLIdentifier(F.referenceDate), .equal, SQLBind(key.date.iso)).where(SQLIdentifier(F.breakdown), .equal, SQLBind(key.breakdown.canonical))
+            .orderBy(F.revision, .descending).all()
+        return try rows.map {
+            (try $0.decode(column: F.value, as: Double?.self), ValueStatus(rawValue: try $0.decode(column: F.status, as: String.self)) ?? .final,
+             try $0.decode(column: F.revision, as: Int.self), try $0.decode(column: F.recordedAt, as: Date.self), try $0.decode(column: F.importID, as: UUID?.self))
+        }
+    }
+
+    /// Number of stored values (all revisions) and current values.
+    public func observationCount() async throws -> (all: Int, current: Int) {
+        typealias F = ObservationFields
+        let all = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(F.schema).first()?.decode(column: "n", as: Int.self) ?? 0
+        let current = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(F.schema)
+            .where(SQLIdentifier(F.isCurrent), .equal, SQLBind(true)).first()?.decode(column: "n", as: Int.self) ?? 0
+        return (all, current)
+    }
+
+    // MARK: Staging and committing an import
+
+    static let stagingColumns = [ImportStagingFields.importID, ObservationFields.variable, ObservationFields.unitKey, ObservationFields.referenceDate,
+                                 ObservationFields.breakdown, ObservationFields.value, ObservationFields.status]
+
+    /// Adds values to an import's staging area (not visible anywhere until committed).
+    public func stage(importID: UUID, _ observations: [Observation]) async throws {
+        guard !observations.isEmpty else { return }
+        let sql = try sql
+        // 2,000 rows × 7 values stays below both databases' limit of bound parameters.
+        for start in stride(from: 0, to: observations.count, by: 2000) {
+            var insert = sql.insert(into: ImportStagingFields.schema).columns(Self.stagingColumns)
+            for observation in observations[start..<min(start + 2000, observations.count)] {
+                let key = observation.key
+                insert = insert.values([SQLBind(importID), SQLBind(key.variable), SQLBind(key.unitKey), SQLBind(key.date.iso), SQLBind(key.breakdown.canonical),
+                                        SQLBind(observation.value), SQLBind(observation.status.rawValue)])
+            }
+            try await insert.run()
+        }
+    }
+
+    public func discardStaged(importID: UUID) async throws {
+        try await sql.delete(from: ImportStagingFields.schema).where(SQLIdentifier(ImportStagingFields.importID), .equal, SQLBind(importID)).run()
+    }
+
+    /// The staged values against the current ones: equal ones are dropped, changed ones become a new revision (the old
+    /// one is kept), new ones are inserted — all in one transaction. With `dryRun` only counts, then discards.
+    public func commitStaged(importID: UUID, dryRun: Bool, at: Date, audit: AuditEntry?) async throws -> ImportOutcome {
+        typealias F = ObservationFields
+        let s = ImportStagingFields.schema, o = F.schema
+        let sameKey = "o.\(F.variable) = \(s).\(F.variable) AND o.\(F.unitKey) = \(s).\(F.unitKey) AND o.\(F.referenceDate) = \(s).\(F.referenceDate) AND o.\(F.breakdown) = \(s).\(F.breakdown)"
+        let sameValue = "(o.\(F.value) = \(s).\(F.value) OR (o.\(F.value) IS NULL AND \(s).\(F.value) IS NULL)) AND o.\(F.status) = \(s).\(F.status)"
+        return try await database.transaction { db in
+            guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("the database does not speak SQL") }
+            func count(_ condition: String) async throws -> Int {
+                try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: s) WHERE \(unsafeRaw: ImportStagingFields.importID) = \(bind: importID) \(unsafeRaw: condition)")
+                    .first()?.decode(column: "n", as: Int.self) ?? 0
+            }
+            let current = "EXISTS (SELECT 1 FROM \(o) o WHERE o.\(F.isCurrent) = \(Self.trueLiteral(sql)) AND \(sameKey)"
+            let unchanged = try await count("AND \(current) AND \(sameValue))")
+            let total = try await count("")
+            let existing = try await count("AND \(current))")
+            let outcome = ImportOutcome(inserted: total - existing, revised: existing - unchanged, unchanged: unchanged)
+            guard !dryRun, outcome.changesData else {
+                try await sql.delete(from: s).where(SQLIdentifier(ImportStagingFields.importID), .equal, SQLBind(importID)).run()
+                return outcome
+            }
+            try await sql.raw("DELETE FROM \(unsafeRaw: s) WHERE \(unsafeRaw: ImportStagingFields.importID) = \(bind: importID) AND \(unsafeRaw: current) AND \(unsafeRaw: sameValue))").run()
+            let stagedKey = sameKey.replacingOccurrences(of: "o.", with: "\(o).").replacingOccurrences(of: "\(s).", with: "st.")
+            try await sql.raw("""
+                UPDATE \(unsafeRaw: o) SET \(unsafeRaw: F.isCurrent) = \(bind: false)
+                WHERE \(unsafeRaw: F.isCurrent) = \(bind: true) AND EXISTS (SELECT 1 FROM \(unsafeRaw: s) st WHERE st.\(unsafeRaw: ImportStagingFields.importID) = \(bind: importID) AND \(unsafeRaw: stagedKey))
+                """).run()
+            try await sql.raw("""
+                INSERT INTO \(unsafeRaw: o) (\(unsafeRaw: F.variable), \(unsafeRaw: F.unitKey), \(unsafeRaw: F.referenceDate), \(unsafeRaw: F.breakdown), \(unsafeRaw: F.value), \(unsafeRaw: F.status), \(unsafeRaw: F.revision), \(unsafeRaw: F.isCurrent), \(unsafeRaw: F.importID), \(unsafeRaw: F.recordedAt))
+                SELECT \(unsafeRaw: s).\(unsafeRaw: F.variable), \(unsafeRaw: s).\(unsafeRaw: F.unitKey), \(unsafeRaw: s).\(unsafeRaw: F.referenceDate), \(unsafeRaw: s).\(unsafeRaw: F.breakdown), \(unsafeRaw: s).\(unsafeRaw: F.value), \(unsafeRaw: s).\(unsafeRaw: F.status),
+                       COALESCE((SELECT MAX(o.\(unsafeRaw: F.revision)) FROM \(unsafeRaw: o) o WHERE \(unsafeRaw: sameKey)), 0) + 1, \(bind: true), \(unsafeRaw: s).\(unsafeRaw: ImportStagingFields.importID), \(bind: at)
+                FROM \(unsafeRaw: s) WHERE \(unsafeRaw: s).\(unsafeRaw: ImportStagingFields.importID) = \(bind: importID)
+                """).run()
+            try await sql.delete(from: s).where(SQLIdentifier(ImportStagingFields.importID), .equal, SQLBind(importID)).run()
+            if let audit { try await AuditEntryModel(audit).create(on: db) }
+            try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
+            return outcome
+        }
+    }
+
+    /// `true` as SQL: SQLite stores booleans as integers.
+    static func trueLiteral(_ sql: any SQLDatabase) -> String {
+        sql.dialect.name == "sqlite" ? "1" : "TRUE"
+    }
+
+    // MARK: Import runs
+
+    public func create(_ run: ImportRun) async throws {
+        let model = ImportRunModel()
+        model.id = run.id
+        Self.copy(run, into: model)
+        try await model.create(on: database)
+    }
+
+    public func update(_ run: ImportRun) async throws {
+        guard let model = try await ImportRunModel.find(run.id, on: database) else { throw IndicatorStoreError.notFound }
+        Self.copy(run, into: model)
+        try await model.update(on: database)
+    }
+
+    public func run(id: UUID) async throws -> ImportRun? {
+        try await ImportRunModel.find(id, on: database).map(Self.domain)
+    }
+
+    public func runs(limit: Int = 50) async throws -> [ImportRun] {
+        try await ImportRunModel.query(on: database).sort(\.$startedAt, .descending).limit(limit).all().map(Self.domain)
+    }
+
+    static func copy(_ run: ImportRun, into model: ImportRunModel) {
+        let encoder = JSONEncoder()
+        model.fileName = run.fileName
+        model.sha256 = run.sha256
+        model.format = run.format
+        model.tableCode = run.tableCode
+        model.actorID = run.actorID
+        model.actorLabel = run.actorLabel
+        model.startedAt = run.startedAt
+        model.finishedAt = run.finishedAt
+        model.state = run.state.rawValue
+        model.dryRun = run.dryRun
+        model.skipUnknownUnits = run.skipUnknownUnits
+        model.bytesTotal = run.bytesTotal
+        model.bytesRead = run.bytesRead
+        model.inserted = run.outcome.inserted
+        model.revised = run.outcome.revised
+        model.unchanged = run.outcome.unchanged
+        model.skipped = run.skipped
+        model.issueCount = run.issueCount
+        model.issues = (try? encoder.encode(run.issues)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        model.variables = run.variables.joined(separator: ",")
+        model.dates = run.dates.map(\.iso).joined(separator: ",")
+        model.storedFile = run.storedFile
+    }
+
+    static func domain(_ model: ImportRunModel) -> ImportRun {
+        var run = ImportRun(id: model.id ?? UUID(), fileName: model.fileName, sha256: model.sha256, actorID: model.actorID, actorLabel: model.actorLabel,
+                            startedAt: model.startedAt, dryRun: model.dryRun, skipUnknownUnits: model.skipUnknownUnits, bytesTotal: model.bytesTotal)
+        run.format = model.format
+        run.tableCode = model.tableCode
+        run.finishedAt = model.finishedAt
+        run.state = ImportRun.State(rawValue: model.state) ?? .failed
+        run.bytesRead = model.bytesRead
+        run.outcome = ImportOutcome(inserted: model.inserted, revised: model.revised, unchanged: model.unchanged)
+        run.skipped = model.skipped
+        run.issueCount = model.issueCount
+        run.issues = (try? JSONDecoder().decode([DataImportIssue].self, from: Data(model.issues.utf8))) ?? []
+        run.variables = model.variables.split(separator: ",").map(String.init)
+        run.dates = model.dates.split(separator: ",").compactMap { Day(iso: String($0)) }
+        run.storedFile = model.storedFile
+        return run
+    }
+
+    // MARK: Column mappings
+
+    public func mapping(tableCode: String) async throws -> ColumnMappingRecord? {
+        let rows = try await ColumnMappingModel.query(on: database).filter(\.$tableCode == tableCode).all()
+        guard !rows.isEmpty else { return nil }
+        var record = ColumnMappingRecord(tableCode: tableCode)
+        for row in rows {
+            if row.ignored { record.ignored.insert(row.signature) } else {
+                record.targets[row.signature] = IndicatorTerm(variable: row.variable, breakdown: Breakdown(canonical: row.breakdown) ?? .total)
+            }
+        }
+        return record
+    }
+
+    /// Replaces the mapping of a table code.
+    public func save(_ mapping: ColumnMappingRecord, actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            let before = try await ColumnMappingModel.query(on: db).filter(\.$tableCode == mapping.tableCode).all()
+            let beforeFields = Dictionary(before.map { ($0.signature, $0.ignored ? "–" : IndicatorTerm(variable: $0.variable, breakdown: Breakdown(canonical: $0.breakdown) ?? .total).description) }) { a, _ in a }
+            try await ColumnMappingModel.query(on: db).filter(\.$tableCode == mapping.tableCode).delete()
+            for (signature, term) in mapping.targets {
+                try await ColumnMappingModel(tableCode: mapping.tableCode, signature: signature, variable: term.variable, breakdown: term.breakdown.canonical, ignored: false).create(on: db)
+            }
+            for signature in mapping.ignored {
+                try await ColumnMappingModel(tableCode: mapping.tableCode, signature: signature, variable: "", breakdown: "", ignored: true).create(on: db)
+            }
+            try await Self.audit(before.isEmpty ? .create : .update, entity: AuditEntity.columnMapping, id: mapping.tableCode, label: mapping.tableCode,
+                                 before: beforeFields, after: mapping.auditFields, actor: actor, at: at, on: db)
+        }
+    }
+
+    // MARK: Reference values
+
+    public func referenceValues(indicatorCode: String) async throws -> [ReferenceValue] {
+        try await ReferenceValueModel.query(on: database).filter(\.$indicatorCode == indicatorCode).all().compactMap { $0.toDomain() }
+            .sorted { ($0.label, $0.date) < ($1.label, $1.date) }
+    }
+
+    public func add(_ value: ReferenceValue, actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            try await ReferenceValueModel(value).create(on: db)
+            try await Self.audit(.create, entity: AuditEntity.referenceValue, id: value.id.uuidString, label: "\(value.indicatorCode): \(value.label)",
+                                 before: [:], after: ["label": value.label, "date": value.date.iso, "value": String(value.value)], actor: actor, at: at, on: db)
+        }
+    }
+
+    public func deleteReferenceValue(id: UUID, actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            guard let model = try await ReferenceValueModel.find(id, on: db), let value = model.toDomain() else { throw IndicatorStoreError.notFound }
+            try await model.delete(on: db)
+            try await Self.audit(.delete, entity: AuditEntity.referenceValue, id: id.uuidString, label: "\(value.indicatorCode): \(value.label)",
+                                 before: ["label": value.label, "date": value.date.iso, "value": String(value.value)], after: [:], actor: actor, at: at, on: db)
+        }
+    }
+
+    // MARK: Validation rules
+
+    public func validationRules() async throws -> [ValidationRule] {
+        try await ValidationRuleModel.query(on: database).all().compactMap { $0.toDomain() }
+            .sorted { ($0.kind.rawValue, $0.target) < ($1.kind.rawValue, $1.target) }
+    }
+
+    public func add(_ rule: ValidationRule, actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            try await ValidationRuleModel(rule).create(on: db)
+            try await Self.audit(.create, entity: AuditEntity.validationRule, id: rule.id.uuidString, label: "\(rule.kind.rawValue) \(rule.target)",
+                                 before: [:], after: rule.auditFields, actor: actor, at: at, on: db)
+        }
+    }
+
+    public func deleteValidationRule(id: UUID, actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            guard let model = try await ValidationRuleModel.find(id, on: db), let rule = model.toDomain() else { throw IndicatorStoreError.notFound }
+            try await model.delete(on: db)
+            try await Self.audit(.delete, entity: AuditEntity.validationRule, id: id.uuidString, label: "\(rule.kind.rawValue) \(rule.target)",
+                                 before: rule.auditFields, after: [:], actor: actor, at: at, on: db)
+        }
+    }
+}
+
+/// A saved column mapping of one table code (the same shape as the reader's `ColumnMapping`, which lives in SoplaFormats).
+public struct ColumnMappingRecord: Sendable, Equatable {
+    public var tableCode: String
+    public var targets: [String: IndicatorTerm]
+    public var ignored: Set<String>
+
+    public init(tableCode: String, targets: [String: IndicatorTerm] = [:], ignored: Set<String> = []) {
+        self.tableCode = tableCode
+        self.targets = targets
+        self.ignored = ignored
+    }
+
+    var auditFields: [String: String] {
+        var fields = targets.mapValues(\.description)
+        for signature in ignored { fields[signature] = "–" }
+        return fields
+    }
+}
+
+extension ValidationRule {
+    var auditFields: [String: String] {
+        ["kind": kind.rawValue, "target": target, "threshold": String(threshold)]
+    }
+}
