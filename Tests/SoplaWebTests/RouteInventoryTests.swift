@@ -51,6 +51,21 @@ struct RouteInventoryTests {
         table["GET /verwaltung/rechte"] = RoutePermission(.viewPolicy)
         table["GET /gebiete/:key/untergebiete/neu"] = RoutePermission(.manageSpatialUnits)
         table["POST /gebiete/:key/untergebiete"] = RoutePermission(.manageSpatialUnits)
+        for route in ["GET /indikatoren", "GET /indikatoren.csv", "GET /indikatoren/:code", "GET /indikatoren/:code/werte.csv", "GET /merkmale",
+                      "GET /merkmale.csv", "GET /api/v1/variables", "GET /api/v1/indicators", "GET /api/v1/indicators/:code",
+                      "GET /api/v1/indicators/:code/values"] {
+            table[route] = RoutePermission(.readPublic)
+        }
+        for route in ["GET /indikatoren/neu", "POST /indikatoren", "GET /indikatoren/:code/bearbeiten", "POST /indikatoren/:code",
+                      "POST /indikatoren/:code/vergleichswerte", "GET /indikatoren/:code/vergleichswerte/:id/loeschen",
+                      "POST /indikatoren/:code/vergleichswerte/:id/loeschen", "GET /merkmale/neu", "POST /merkmale", "GET /merkmale/:code/bearbeiten",
+                      "POST /merkmale/:code", "GET /daten/pruefregeln", "POST /daten/pruefregeln", "GET /daten/pruefregeln/:id/loeschen",
+                      "POST /daten/pruefregeln/:id/loeschen"] {
+            table[route] = RoutePermission(.manageIndicators)
+        }
+        for route in ["GET /daten/import", "POST /daten/import", "GET /daten/import/:id", "POST /daten/import/:id/zuordnung"] {
+            table[route] = RoutePermission(.importData)
+        }
         return table
     }()
 
@@ -77,6 +92,7 @@ struct RouteInventoryTests {
             for route in app.routes.all where route.userInfo["sopla.refusal"] != nil {
                 let path = "/" + route.path.map(\.description).joined(separator: "/")
                     .replacingOccurrences(of: ":key", with: "06532023").replacingOccurrences(of: ":id", with: UUID().uuidString)
+                    .replacingOccurrences(of: ":code", with: "bevoelkerung")
                 try await app.testing().test(route.method, path) { res in
                     #expect(res.status == .methodNotAllowed, "\(route.method) \(path)")
                     #expect(res.headers.first(name: "Allow") != nil)
@@ -126,6 +142,7 @@ struct RouteInventoryTests {
                 let id = isUserRoute ? target.id : (name.contains("/konto/tokens/") ? UUID() : counselling)
                 let path = "/" + route.path.map(\.description).joined(separator: "/")
                     .replacingOccurrences(of: ":key", with: "06532023").replacingOccurrences(of: ":file", with: "sopla.css")
+                    .replacingOccurrences(of: ":code", with: "bevoelkerung")
                     .replacingOccurrences(of: ":token", with: "unbekannt").replacingOccurrences(of: ":id", with: id.uuidString.lowercased())
                 let scope: Scope = permission.scope == .organisationParameter ? .organisation(counselling) : .none
                 for (role, login) in roles {

@@ -23,6 +23,7 @@ func withTestApp(demo: Bool = true, clock: Clock = .fixed(testNow), _ body: (App
             _ = try await DemoData.seed(repository: app.spatialWriter(.system("sopla demo")), catalogue: settings.levels)
             let service = AccountService(app: app)
             try await DemoAccounts.seed(store: service.store, hash: service.hash, now: clock.now())
+            _ = try await DemoIndicators.seed(store: app.indicatorStore, clock: clock)
         }
         try await body(app)
     } catch {

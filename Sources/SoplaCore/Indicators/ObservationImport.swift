@@ -153,7 +153,10 @@ public struct ObservationImportCheck: Sendable {
         return Observation(key: key, value: record.value, status: record.status)
     }
 
-    static func text(_ value: Double) -> String {
+    static func text(_ value: Double) -> String { textValue(value) }
+
+    /// A number as files write it: whole numbers without a decimal point.
+    public static func textValue(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 

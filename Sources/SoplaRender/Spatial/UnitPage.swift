@@ -16,6 +16,9 @@ public enum UnitPage {
         public let populationIsAggregated: Bool
         /// The level of sub-units the viewer may create here by hand (planning areas), or nil.
         public let creatableChildLevel: SpatialLevel?
+        /// The indicator profile (Gemeindesteckbrief) and the name of the parent it compares with.
+        public var profile: [IndicatorProfile.Line] = []
+        public var profileParentName: String?
 
         public init(unit: SpatialUnit, parent: SpatialUnit?, children: [SpatialUnit], history: [BoundaryVersion],
                     mapUnits: [SpatialUnit], mapBoundaries: [String: BoundaryVersion], catalogue: SpatialLevelCatalogue,
@@ -66,6 +69,7 @@ public enum UnitPage {
                 el("dl", [("class", "facts")], facts),
             ]),
             populationSection(model, language: language),
+            IndicatorProfile.render(model.profile, parentName: model.profileParentName, language: language),
         ]
         let (areas, breaks) = UnitFigures.densityAreas(model.mapUnits, boundaries: model.mapBoundaries, language: language)
         if !areas.isEmpty {

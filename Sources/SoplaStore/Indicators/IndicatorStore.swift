@@ -168,7 +168,7 @@ public struct IndicatorStore: Sendable {
 
     /// The staged values against the current ones: equal ones are dropped, changed ones become a new revision (the old
     /// one is kept), new ones are inserted — all in one transaction. With `dryRun` only counts, then discards.
-    public func commitStaged(importID: UUID, dryRun: Bool, at: Date, audit: AuditEntry?) async throws -> ImportOutcome {
+    public func commitStaged(importID: UUID, dryRun: Bool, at: Date, audit: @escaping @Sendable (ImportOutcome) -> AuditEntry?) async throws -> ImportOutcome {
         typealias F = ObservationFields
         let s = ImportStagingFields.schema, o = F.schema
         let sameKey = "o.\(F.variable) = \(s).\(F.variable) AND o.\(F.unitKey) = \(s).\(F.unitKey) AND o.\(F.referenceDate) = \(s).\(F.referenceDate) AND o.\(F.breakdown) = \(s).\(F.breakdown)"
@@ -201,7 +201,7 @@ public struct IndicatorStore: Sendable {
                 FROM \(unsafeRaw: s) WHERE \(unsafeRaw: s).\(unsafeRaw: ImportStagingFields.importID) = \(bind: importID)
                 """).run()
             try await sql.delete(from: s).where(SQLIdentifier(ImportStagingFields.importID), .equal, SQLBind(importID)).run()
-            if let audit { try await AuditEntryModel(audit).create(on: db) }
+            if let entry = audit(outcome) { try await AuditEntryModel(entry).create(on: db) }
             try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
             return outcome
         }

@@ -78,8 +78,15 @@ struct PermissionMiddleware: AsyncMiddleware {
 /// Bodies larger than the route allows are refused before anything reads them (413), whether announced by
 /// `Content-Length` or already received.
 enum BodyLimit {
+    static let key = "sopla.maxBody"
+
+    /// The route's own limit (uploads), else the application's.
+    static func limit(_ request: Request) -> Int {
+        (request.route?.userInfo[key] as? Int) ?? request.application.routes.defaultMaxBodySize.value
+    }
+
     static func check(_ request: Request) throws {
-        let limit = request.application.routes.defaultMaxBodySize.value
+        let limit = limit(request)
         let announced = request.headers.first(name: .contentLength).flatMap(Int.init) ?? 0
         let received = request.body.data?.readableBytes ?? 0
         if max(announced, received) > limit {
@@ -101,7 +108,7 @@ enum CSRF {
         let expected = auth.session?.csrfToken ?? request.cookies[SessionCookie.csrfName]?.string
         var provided = request.headers.first(name: header)
         if provided == nil, request.headers.contentType == .urlEncodedForm || request.headers.contentType == .formData {
-            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+            _ = try await request.body.collect(max: BodyLimit.limit(request)).get()
             provided = try? request.content.get(String.self, at: field)
         }
         guard let expected, !expected.isEmpty, let provided, Secrets.equal(expected, provided) else {

@@ -34,6 +34,10 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     try app.register(collection: OrganisationController())
     try app.register(collection: AdminController())
     try app.register(collection: ChildUnitController())
+    try app.register(collection: IndicatorController())
+    try app.register(collection: IndicatorAdminController())
+    try app.register(collection: IndicatorAPIController())
+    try app.register(collection: ImportController())
     registerMethodRefusals(app)
     app.responder.use { app in SoplaResponder(router: app.responder.default, caches: caches, clock: settings.clock) }
 

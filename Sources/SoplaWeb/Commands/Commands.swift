@@ -102,8 +102,10 @@ struct DemoCommand: AsyncCommand {
         let plan = try await DemoData.seed(repository: app.spatialWriter(.system("sopla demo")), catalogue: settings.levels)
         let service = AccountService(app: app)
         try await DemoAccounts.seed(store: service.store, hash: service.hash, now: settings.clock.now())
+        let figures = try await DemoIndicators.seed(store: app.indicatorStore, clock: settings.clock)
         let (hostname, port) = signature.address
         context.console.print("sopla demo: Lahn-Dill-Kreis (\(settings.database.redacted)) – \(plan.summary)")
+        context.console.print("Social report: \(DemoIndicators.indicators.count) indicators, \(figures.inserted + figures.revised) new values (real population and area; social figures invented).")
         context.console.print("Open http://\(hostname):\(port)/ in a browser.")
         context.console.print("Demo logins (invented people, for this demo only):")
         for login in DemoAccounts.logins {
@@ -145,8 +147,8 @@ extension Application {
 // MARK: - import
 
 struct ImportGroup: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] { ["boundaries": ImportBoundariesCommand()] }
-    var help: String { "Imports data from files. Example: sopla import boundaries gemeinden.geojson --level municipality" }
+    var commands: [String: any AnyAsyncCommand] { ["boundaries": ImportBoundariesCommand(), "data": ImportDataCommand()] }
+    var help: String { "Imports data from files. Examples: sopla import boundaries gemeinden.geojson --level municipality; sopla import data werte.csv" }
 }
 
 struct ImportBoundariesCommand: AsyncCommand {

@@ -104,12 +104,14 @@ struct SpatialPagesController: RouteCollection {
             mapUnits = boundaries[unit.key] != nil ? [unit] : []
         }
         let storedPopulation = try await req.spatial.unit(key: unit.key)?.populations ?? []
-        let model = UnitPage.Model(
+        var model = UnitPage.Model(
             unit: unit, parent: parent, children: children, history: history,
             mapUnits: mapUnits, mapBoundaries: boundaries, catalogue: settings.levels,
             populationIsAggregated: storedPopulation.isEmpty && !unit.populations.isEmpty,
             creatableChildLevel: try await req.may(.manageSpatialUnits) ? settings.levels.localChildLevel(of: unit.levelCode) : nil
         )
+        model.profile = try await IndicatorProfileBuilder.lines(req, unit: unit)
+        model.profileParentName = parent?.name
         return HTMLResponse(UnitPage.render(model, language: req.language, path: req.pathForLinks, account: try await req.pageContext().account, notice: req.notice))
     }
 

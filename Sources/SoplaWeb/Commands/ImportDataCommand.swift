@@ -1,0 +1,101 @@
+import Foundation
+import SoplaCore
+import SoplaFormats
+import SoplaStore
+import Vapor
+
+/// `sopla import data FILE`: the same import as the upload page, with a progress display.
+struct ImportDataCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "A sopla long CSV, a GENESIS table CSV or a GENESIS flat CSV (old ffcsv or new)")
+        var file: String
+        @Option(name: "mapping", help: "GENESIS tables: a CSV file column,variable,breakdown assigning each table column a variable (saved for the table code)")
+        var mapping: String?
+        @Flag(name: "skip-unknown-units", help: "Skip rows of areas outside the spatial base (e.g. a table for all of Germany) instead of refusing them")
+        var skipUnknownUnits: Bool
+        @Flag(name: "dry-run", help: "Check the file and report what would change, without writing")
+        var dryRun: Bool
+
+        init() {}
+    }
+
+    var help: String {
+        """
+        Imports figures: the whole file or nothing. Every bad row is reported with line, column and value.
+        Importing the same file again changes nothing; newer values for a date become a new revision.
+        The variables must exist (pages /merkmale or the API). Formats are detected automatically.
+        Examples:
+          sopla import data werte.csv --dry-run
+          sopla import data 12411-01-01-4.csv --mapping zuordnung.csv --skip-unknown-units
+        A mapping file (first import of a GENESIS table; later imports reuse it):
+          column,variable,breakdown
+          Stichtag | Insgesamt,bevoelkerung,
+          Stichtag | männlich,bevoelkerung,sex=m
+          Stichtag | weiblich,bevoelkerung,sex=f
+        """
+    }
+
+    static func readMapping(_ path: String) throws -> ColumnMappingRecord {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read the mapping file \(path)") }
+        let rows: [[String]]
+        do { rows = try CSV.parse(String(decoding: data, as: UTF8.self)) } catch { throw CommandFailure("mapping file \(path): \(error)") }
+        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }), header.starts(with: ["column", "variable"]) else {
+            throw CommandFailure("mapping file \(path), line 1: the header must be column,variable,breakdown")
+        }
+        var mapping = ColumnMappingRecord(tableCode: "")
+        for (offset, row) in rows.dropFirst().enumerated() where !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            let line = offset + 2
+            guard row.count >= 2 else { throw CommandFailure("mapping file \(path), line \(line): expected column,variable[,breakdown]") }
+            let variable = row[1].trimmingCharacters(in: .whitespaces)
+            if variable.isEmpty || variable == "-" { mapping.ignored.insert(row[0]); continue }
+            guard Variable.isValidCode(variable) else { throw CommandFailure("mapping file \(path), line \(line), column variable: \"\(variable)\" is not a variable code") }
+            let text = row.count > 2 ? row[2].trimmingCharacters(in: .whitespaces) : ""
+            guard let breakdown = Breakdown(canonical: text) else {
+                throw CommandFailure("mapping file \(path), line \(line), column breakdown: \"\(text)\" is not a breakdown like sex=f or sex=m;age=u18")
+            }
+            mapping.targets[row[0]] = IndicatorTerm(variable: variable, breakdown: breakdown)
+        }
+        return mapping
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let settings = app.settings
+        let url = URL(fileURLWithPath: signature.file)
+        guard FileManager.default.isReadableFile(atPath: url.path) else { throw CommandFailure("cannot read \(signature.file): no such file or no permission") }
+        let mapping = try signature.mapping.map(Self.readMapping)
+        try await app.prepareDatabase(location: settings.database, migrate: false)
+        let importer = ObservationImporter(store: app.indicatorStore, spatial: app.spatial, clock: settings.clock)
+        let actor = AuditActor.system("sopla import data")
+        let options = ObservationImporter.Options(dryRun: signature.dryRun, skipUnknownUnits: signature.skipUnknownUnits, mapping: mapping)
+        let begun = try await importer.begin(file: url, fileName: url.lastPathComponent, actor: actor, options: options, storedFile: nil)
+        let console = context.console
+        let run = try await importer.execute(begun, file: url, actor: actor, options: options) { run in
+            let filled: Int = run.progressPercent / 5
+            let bar: String = String(repeating: "#", count: filled) + String(repeating: " ", count: 20 - filled)
+            console.output("\r[\(bar)] \(run.progressPercent) %".consoleText(), newLine: false)
+        }
+        console.print("")
+        let counts = "\(run.outcome.inserted) new, \(run.outcome.revised) revised (older revision kept), \(run.outcome.unchanged) unchanged"
+            + (run.skipped > 0 ? ", \(run.skipped) rows of areas outside the base skipped" : "")
+        switch run.state {
+        case .done where run.dryRun:
+            console.print("Dry run, nothing written: \(run.format ?? "") file, \(counts).")
+        case .done:
+            console.print("Imported \(signature.file) (\(run.format ?? "")): \(counts).")
+        case .unchanged:
+            console.print("No changes: every value of \(signature.file) is stored already (\(run.outcome.unchanged) values).")
+        case .needsMapping:
+            let columns = run.issues.map { "  \($0.column)" + ($0.value == $0.column ? "" : "  (\($0.value))") }.joined(separator: "\n")
+            throw CommandFailure("""
+                table \(run.tableCode ?? "") needs a variable for each column; nothing stored. Columns:
+                \(columns)
+                Give them with --mapping FILE (a CSV column,variable,breakdown; see sopla import data --help).
+                """)
+        case .failed, .running:
+            let shown = run.issues.prefix(50).map { "  " + $0.message }.joined(separator: "\n")
+            let more = run.issueCount > 50 ? "\n  … and \(run.issueCount - 50) more" : ""
+            throw CommandFailure("\(signature.file): \(run.issueCount) problem(s); nothing stored.\n\(shown)\(more)")
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import SoplaCore
+import SoplaFormats
+import SoplaRender
+import SoplaStore
+import Vapor
+
+/// Upload of statistics files by planners: all-or-nothing, with a report of every bad row, the column mapping
+/// of GENESIS tables, and progress for large files.
+struct ImportController: RouteCollection {
+    static let maxUpload = 64 * 1024 * 1024
+    /// Files up to this size are imported while the request waits; larger ones in the background with a progress page.
+    static let inlineLimit = 2 * 1024 * 1024
+
+    func boot(routes: any RoutesBuilder) throws {
+        let permission = RoutePermission(.importData)
+        routes.on(.GET, SiteRoute.Pattern.dataImport, permission, use: page)
+        let upload = routes.on(.POST, SiteRoute.Pattern.dataImport, permission, body: .collect(maxSize: ByteCount(value: Self.maxUpload)), use: upload)
+        upload.userInfo[BodyLimit.key] = Self.maxUpload
+        routes.on(.GET, SiteRoute.Pattern.dataImportRun, permission, use: run)
+        routes.on(.POST, SiteRoute.Pattern.dataImportMapping, permission, use: saveMapping)
+    }
+
+    static func uploadDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-uploads", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    func context(_ req: Request) async throws -> PageContext {
+        try await req.pageContext(csrfToken: try await req.auth().session?.csrfToken)
+    }
+
+    func page(req: Request) async throws -> HTMLResponse {
+        HTMLResponse(ImportPage.render(ImportPage.Model(runs: try await req.indicatorStore.runs(), notice: req.notice), context: try await context(req)))
+    }
+
+    struct UploadForm: Content {
+        var file: File?
+        var dryRun: String?
+        var skipUnknown: String?
+    }
+
+    static func importer(_ req: Request) -> ObservationImporter {
+        ObservationImporter(store: req.indicatorStore, spatial: req.spatial, clock: req.settings.clock)
+    }
+
+    func upload(req: Request) async throws -> Response {
+        let form = try req.content.decode(UploadForm.self)
+        guard let file = form.file, file.data.readableBytes > 0 else {
+            let model = ImportPage.Model(runs: try await req.indicatorStore.runs(), issues: [ValidationIssue("file", .required)])
+            return HTMLResponse(ImportPage.render(model, context: try await context(req))).response(status: .unprocessableEntity)
+        }
+        let url = try Self.uploadDirectory().appendingPathComponent(UUID().uuidString + ".csv")
+        try Data(buffer: file.data).write(to: url)
+        let options = ObservationImporter.Options(dryRun: form.dryRun == "ja", skipUnknownUnits: form.skipUnknown == "ja")
+        let name = String(file.filename.split(separator: "/").last ?? "upload.csv").prefix(200)
+        return try await start(req, url: url, fileName: String(name), options: options)
+    }
+
+    /// Starts an import of a stored file and answers with its run page (after it ends, for small files).
+    func start(_ req: Request, url: URL, fileName: String, options: ObservationImporter.Options, existing: ImportRun? = nil) async throws -> Response {
+        let importer = Self.importer(req)
+        let actor = try await req.auditActor()
+        let run: ImportRun
+        if let existing { run = existing } else {
+            run = try await importer.begin(file: url, fileName: fileName, actor: actor, options: options, storedFile: url.path)
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        let logger = req.logger
+        @Sendable func work() async {
+            do {
+                let result = try await importer.execute(run, file: url, actor: actor, options: options)
+                if result.state != .needsMapping { try? FileManager.default.removeItem(at: url) }
+            } catch {
+                logger.error("import \(run.id) failed: \(String(describing: error))")
+                var failed = run
+                failed.state = .failed
+                failed.finishedAt = Date()
+                failed.storedFile = nil
+                try? await importer.store.update(failed)
+                try? FileManager.default.removeItem(at: url)
+            }
+        }
+        if size <= Self.inlineLimit {
+            await work()
+        } else {
+            Task.detached { await work() }
+        }
+        return req.redirect(to: SiteRoute.dataImportRun(id: run.id).path, redirectType: .normal)
+    }
+
+    func runModel(_ req: Request, run: ImportRun, mappingIssues: [ValidationIssue] = [], mappingValues: [String: IndicatorTerm?]? = nil) async throws -> ImportRunPage.Model {
+        let store = req.indicatorStore
+        let variables = try await store.variables()
+        let units = try await req.spatial.allUnits()
+        var columns: [ImportRunPage.MappingColumn] = []
+        let fileAvailable = run.storedFile.map { FileManager.default.fileExists(atPath: $0) } ?? false
+        if run.state == .needsMapping, fileAvailable, let path = run.storedFile {
+            let description = try StatisticsReader.describe(url: URL(fileURLWithPath: path))
+            let saved = try await description.tableCode.asyncMap { try await store.mapping(tableCode: $0) } ?? nil
+            columns = description.columns.map { column in
+                let chosen = mappingValues?[column.signature] ?? saved?.targets[column.signature]
+                return ImportRunPage.MappingColumn(signature: column.signature, label: column.label, target: chosen,
+                                                   ignored: saved?.ignored.contains(column.signature) ?? false)
+            }
+        }
+        var findings: [ValidationFinding] = []
+        if run.state == .done, !run.dryRun, !run.variables.isEmpty {
+            let rules = try await store.validationRules()
+            let indicators = try await store.indicators()
+            let touched = Set(run.variables)
+            let relevant = rules.filter { rule in
+                rule.targetIsIndicator ? indicators.first { $0.code == rule.target }.map { !$0.variables.isDisjoint(with: touched) } ?? false : touched.contains(rule.target)
+            }
+            if !relevant.isEmpty {
+                let needed = touched.union(indicators.filter { ind in relevant.contains { $0.target == ind.code } }.flatMap(\.variables))
+                let observations = try await store.observations(variables: needed)
+                findings = FigureValidation.check(relevant, indicators: Dictionary(uniqueKeysWithValues: indicators.map { ($0.code, $0) }),
+                                                  observations: observations, hierarchy: SpatialHierarchy(units), dates: Set(run.dates))
+            }
+        }
+        return ImportRunPage.Model(run: run, mappingColumns: columns, variables: variables, findings: findings,
+                                   names: Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0.name) }), mappingIssues: mappingIssues, fileAvailable: fileAvailable)
+    }
+
+    func run(req: Request) async throws -> HTMLResponse {
+        guard let run = try await req.indicatorStore.run(id: try req.idParameter()) else { throw Abort(.notFound) }
+        return HTMLResponse(ImportRunPage.render(try await runModel(req, run: run), context: try await context(req)))
+    }
+
+    /// The mapping form: `columns` = n, then `signature-i`, `variable-i` (empty = not imported), `breakdown-i`.
+    func saveMapping(req: Request) async throws -> Response {
+        guard let run = try await req.indicatorStore.run(id: try req.idParameter()) else { throw Abort(.notFound) }
+        guard run.state == .needsMapping, let path = run.storedFile, FileManager.default.fileExists(atPath: path), let tableCode = run.tableCode else {
+            throw APIError(.conflict, code: "mapping_not_needed", message: "this import does not wait for a column mapping (any more)")
+        }
+        let count = min((try? req.content.get(Int.self, at: "columns")) ?? 0, 500)
+        let variables = Set(try await req.indicatorStore.variables().map(\.code))
+        var mapping = ColumnMappingRecord(tableCode: tableCode)
+        var issues: [ValidationIssue] = []
+        var chosen: [String: IndicatorTerm?] = [:]
+        for index in 0..<count {
+            guard let signature = try? req.content.get(String.self, at: "signature-\(index)") else { continue }
+            let variable = FieldCheck.clean(try? req.content.get(String.self, at: "variable-\(index)")) ?? ""
+            let breakdownText = FieldCheck.clean(try? req.content.get(String.self, at: "breakdown-\(index)")) ?? ""
+            if variable.isEmpty {
+                mapping.ignored.insert(signature)
+                chosen[signature] = .some(nil)
+                continue
+            }
+            guard variables.contains(variable) else {
+                issues.append(ValidationIssue("variable-\(index)", .unknownValue(variable)))
+                continue
+            }
+            guard let breakdown = Breakdown(canonical: breakdownText.replacingOccurrences(of: ",", with: ";")) else {
+                issues.append(ValidationIssue("breakdown-\(index)", .unknownValue(String(breakdownText.prefix(60)))))
+                continue
+            }
+            mapping.targets[signature] = IndicatorTerm(variable: variable, breakdown: breakdown)
+            chosen[signature] = IndicatorTerm(variable: variable, breakdown: breakdown)
+        }
+        if mapping.targets.isEmpty, issues.isEmpty { issues.append(ValidationIssue("variable-0", .required)) }
+        guard issues.isEmpty else {
+            let model = try await runModel(req, run: run, mappingIssues: issues, mappingValues: chosen)
+            return HTMLResponse(ImportRunPage.render(model, context: try await context(req))).response(status: .unprocessableEntity)
+        }
+        let options = ObservationImporter.Options(dryRun: run.dryRun, skipUnknownUnits: run.skipUnknownUnits, mapping: mapping)
+        // The waiting run goes on with the mapping.
+        var resumed = run
+        resumed.state = .running
+        resumed.issues = []
+        try await req.indicatorStore.update(resumed)
+        return try await start(req, url: URL(fileURLWithPath: path), fileName: run.fileName, options: options, existing: resumed)
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

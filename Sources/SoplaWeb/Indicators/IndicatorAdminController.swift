@@ -1,0 +1,298 @@
+import Foundation
+import SoplaCore
+import SoplaRender
+import SoplaStore
+import Vapor
+
+/// Planners maintain variables, indicators, reference values and validation rules. Every change is audited.
+struct IndicatorAdminController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let manage = RoutePermission(.manageIndicators)
+        routes.on(.GET, SiteRoute.Pattern.indicatorNew, manage, use: newIndicator)
+        routes.on(.POST, SiteRoute.Pattern.indicators, manage, use: createIndicator)
+        routes.on(.GET, SiteRoute.Pattern.indicatorEdit, manage, use: editIndicator)
+        routes.on(.POST, SiteRoute.Pattern.indicator, manage, use: updateIndicator)
+        routes.on(.POST, SiteRoute.Pattern.indicatorReferenceValues, manage, use: addReferenceValue)
+        routes.on(.GET, SiteRoute.Pattern.indicatorReferenceValueDelete, manage, use: confirmDeleteReferenceValue)
+        routes.on(.POST, SiteRoute.Pattern.indicatorReferenceValueDelete, manage, use: deleteReferenceValue)
+        routes.on(.GET, SiteRoute.Pattern.variableNew, manage, use: newVariable)
+        routes.on(.POST, SiteRoute.Pattern.variables, manage, use: createVariable)
+        routes.on(.GET, SiteRoute.Pattern.variableEdit, manage, use: editVariable)
+        routes.on(.POST, SiteRoute.Pattern.variable, manage, use: updateVariable)
+        routes.on(.GET, SiteRoute.Pattern.validationRules, manage, use: rules)
+        routes.on(.POST, SiteRoute.Pattern.validationRules, manage, use: addRule)
+        routes.on(.GET, SiteRoute.Pattern.validationRuleDelete, manage, use: confirmDeleteRule)
+        routes.on(.POST, SiteRoute.Pattern.validationRuleDelete, manage, use: deleteRule)
+    }
+
+    func context(_ req: Request) async throws -> PageContext {
+        try await req.pageContext(csrfToken: try await req.auth().session?.csrfToken)
+    }
+
+    // MARK: Variables
+
+    struct VariableForm: Content {
+        var code: String?
+        var nameDE: String?
+        var nameEN: String?
+        var unit: String?
+        var source: String?
+        var tableCode: String?
+        var licence: String?
+        var isCount: String?
+        var minimumCount: String?
+
+        var values: [String: String] {
+            ["code": code ?? "", "nameDE": nameDE ?? "", "nameEN": nameEN ?? "", "unit": unit ?? "", "source": source ?? "", "tableCode": tableCode ?? "",
+             "licence": licence ?? "", "isCount": isCount ?? "ja", "minimumCount": minimumCount ?? ""]
+        }
+    }
+
+    func newVariable(req: Request) async throws -> HTMLResponse {
+        HTMLResponse(VariableFormPage.render(VariableFormPage.Model(values: ["isCount": "ja", "licence": "dl-de/by-2-0"], isNew: true), context: try await context(req)))
+    }
+
+    func editVariable(req: Request) async throws -> HTMLResponse {
+        guard let code = req.parameters.get("code"), let variable = try await req.indicatorStore.variable(code: code) else { throw Abort(.notFound) }
+        return HTMLResponse(VariableFormPage.render(VariableFormPage.Model(variable), context: try await context(req)))
+    }
+
+    func createVariable(req: Request) async throws -> Response {
+        try await saveVariable(req, isNew: true)
+    }
+
+    func updateVariable(req: Request) async throws -> Response {
+        guard let code = req.parameters.get("code"), try await req.indicatorStore.variable(code: code) != nil else { throw Abort(.notFound) }
+        return try await saveVariable(req, isNew: false, code: code)
+    }
+
+    func saveVariable(_ req: Request, isNew: Bool, code: String? = nil) async throws -> Response {
+        var form = try req.content.decode(VariableForm.self)
+        if let code { form.code = code }
+        var issues: [ValidationIssue] = []
+        let minimumText = FieldCheck.clean(form.minimumCount)
+        let minimum = minimumText.flatMap(Int.init)
+        if minimumText != nil, minimum == nil { issues.append(ValidationIssue("minimumCount", .unknownValue(String(minimumText!.prefix(10))))) }
+        let draft = Variable(code: form.code ?? "", nameDE: form.nameDE ?? "", nameEN: form.nameEN ?? "", unit: form.unit ?? "", source: form.source ?? "",
+                             tableCode: form.tableCode, licence: form.licence ?? "", isCount: form.isCount != "nein", minimumCount: minimum)
+        let store = req.indicatorStore
+        let existing = Set(try await store.variables().map(\.code))
+        var variable: Variable?
+        do {
+            variable = try draft.validated(existingCodes: existing, isNew: isNew)
+        } catch {
+            issues += error.issues
+        }
+        guard let variable, issues.isEmpty else {
+            let status: HTTPResponseStatus = issues.contains { $0.problem == .duplicate } ? .conflict : .unprocessableEntity
+            return HTMLResponse(VariableFormPage.render(VariableFormPage.Model(values: form.values, isNew: isNew, issues: issues), context: try await context(req))).response(status: status)
+        }
+        try await store.save(variable, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: SiteRoute.variables.path, notice: isNew ? .created : .saved)
+    }
+
+    // MARK: Indicators
+
+    struct IndicatorForm: Content {
+        var code: String?
+        var nameDE: String?
+        var nameEN: String?
+        var definitionDE: String?
+        var definitionEN: String?
+        var topic: String?
+        var numerator: String?
+        var denominator: String?
+        var factor: String?
+        var polarity: String?
+        var decimals: String?
+        var minimumCount: String?
+        var levels: [String]?
+
+        var values: [String: String] {
+            ["code": code ?? "", "nameDE": nameDE ?? "", "nameEN": nameEN ?? "", "definitionDE": definitionDE ?? "", "definitionEN": definitionEN ?? "",
+             "topic": topic ?? "", "numerator": numerator ?? "", "denominator": denominator ?? "", "factor": factor ?? "100", "polarity": polarity ?? "",
+             "decimals": decimals ?? "1", "minimumCount": minimumCount ?? ""]
+        }
+    }
+
+    func levelOptions(_ req: Request) -> [(code: String, name: String)] {
+        req.settings.levels.levels.map { ($0.code, req.language == .de ? $0.nameDE : $0.nameEN) }
+    }
+
+    func newIndicator(req: Request) async throws -> HTMLResponse {
+        let model = IndicatorFormPage.Model(values: ["factor": "100", "decimals": "1", "topic": IndicatorTopic.poverty.rawValue], levels: [], isNew: true,
+                                            variables: try await req.indicatorStore.variables(), levelOptions: levelOptions(req))
+        return HTMLResponse(IndicatorFormPage.render(model, context: try await context(req)))
+    }
+
+    func editIndicator(req: Request) async throws -> HTMLResponse {
+        guard let code = req.parameters.get("code"), let indicator = try await req.indicatorStore.indicator(code: code) else { throw Abort(.notFound) }
+        let model = IndicatorFormPage.Model(values: IndicatorFormPage.Model.values(indicator), levels: Set(indicator.levels), isNew: false,
+                                            variables: try await req.indicatorStore.variables(), levelOptions: levelOptions(req))
+        return HTMLResponse(IndicatorFormPage.render(model, context: try await context(req)))
+    }
+
+    func createIndicator(req: Request) async throws -> Response {
+        try await saveIndicator(req, isNew: true)
+    }
+
+    func updateIndicator(req: Request) async throws -> Response {
+        guard let code = req.parameters.get("code"), try await req.indicatorStore.indicator(code: code) != nil else { throw Abort(.notFound) }
+        return try await saveIndicator(req, isNew: false, code: code)
+    }
+
+    func saveIndicator(_ req: Request, isNew: Bool, code: String? = nil) async throws -> Response {
+        var form = try req.content.decode(IndicatorForm.self)
+        if let code { form.code = code }
+        var issues: [ValidationIssue] = []
+        let numeratorText = FieldCheck.clean(form.numerator) ?? ""
+        let denominatorText = FieldCheck.clean(form.denominator) ?? ""
+        let numerator = numeratorText.isEmpty ? [] : IndicatorTerm.parseSum(numeratorText)
+        let denominator = denominatorText.isEmpty ? [] : IndicatorTerm.parseSum(denominatorText)
+        if numerator == nil { issues.append(ValidationIssue("numerator", .unknownValue(String(numeratorText.prefix(60))))) }
+        if denominator == nil { issues.append(ValidationIssue("denominator", .unknownValue(String(denominatorText.prefix(60))))) }
+        let topic = form.topic.flatMap(IndicatorTopic.init(rawValue:))
+        if topic == nil { issues.append(ValidationIssue("topic", .required)) }
+        let polarity = form.polarity.flatMap(Polarity.init(rawValue:))
+        if polarity == nil { issues.append(ValidationIssue("polarity", .required)) }
+        let factor = form.factor.flatMap(Double.init) ?? -1
+        let decimals = form.decimals.flatMap(Int.init) ?? -1
+        let minimumText = FieldCheck.clean(form.minimumCount)
+        let minimum = minimumText.flatMap(Int.init)
+        if minimumText != nil, minimum == nil { issues.append(ValidationIssue("minimumCount", .unknownValue(String(minimumText!.prefix(10))))) }
+        let draft = Indicator(code: form.code ?? "", nameDE: form.nameDE ?? "", nameEN: form.nameEN ?? "", definitionDE: form.definitionDE ?? "",
+                              definitionEN: form.definitionEN ?? "", topic: topic ?? .population, numerator: numerator ?? [], denominator: denominator ?? [],
+                              factor: factor, polarity: polarity ?? .neutral, decimals: decimals, minimumCount: minimum, levels: form.levels ?? [])
+        let store = req.indicatorStore
+        let variables = try await store.variables()
+        var indicator: Indicator?
+        let existingCodes = Set(try await store.indicators().map(\.code))
+        do {
+            indicator = try draft.validated(variables: Dictionary(uniqueKeysWithValues: variables.map { ($0.code, $0) }),
+                                            levelCodes: Set(req.settings.levels.levels.map(\.code)), existingCodes: existingCodes, isNew: isNew)
+        } catch {
+            // A term that did not parse is reported once, not again as "required".
+            issues += error.issues.filter { issue in !issues.contains { $0.field == issue.field } }
+        }
+        guard let indicator, issues.isEmpty else {
+            let status: HTTPResponseStatus = issues.contains { $0.problem == .duplicate } ? .conflict : .unprocessableEntity
+            let model = IndicatorFormPage.Model(values: form.values, levels: Set(form.levels ?? []), isNew: isNew, variables: variables, levelOptions: levelOptions(req), issues: issues)
+            return HTMLResponse(IndicatorFormPage.render(model, context: try await context(req))).response(status: status)
+        }
+        try await store.save(indicator, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: SiteRoute.indicator(code: indicator.code).path, notice: isNew ? .created : .saved)
+    }
+
+    // MARK: Reference values
+
+    struct ReferenceValueForm: Content {
+        var label: String?
+        var date: String?
+        var value: String?
+    }
+
+    func addReferenceValue(req: Request) async throws -> Response {
+        guard let code = req.parameters.get("code"), try await req.indicatorStore.indicator(code: code) != nil else { throw Abort(.notFound) }
+        let form = try req.content.decode(ReferenceValueForm.self)
+        var issues: [ValidationIssue] = []
+        let label = FieldCheck.clean(form.label)
+        if label == nil { issues.append(ValidationIssue("label", .required)) }
+        FieldCheck.length(label, field: "label", max: 100, into: &issues)
+        let date = FieldCheck.clean(form.date).flatMap(Day.init(iso:))
+        if date == nil { issues.append(ValidationIssue("date", FieldCheck.clean(form.date) == nil ? .required : .unknownValue(String(form.date!.prefix(20))))) }
+        let valueText = FieldCheck.clean(form.value)?.replacingOccurrences(of: ",", with: ".")
+        let value = valueText.flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil }
+        if value == nil { issues.append(ValidationIssue("value", valueText == nil ? .required : .unknownValue(String(form.value!.prefix(20))))) }
+        guard let label, let date, let value, issues.isEmpty else {
+            // The indicator page again, with the form's problems.
+            return try await IndicatorController.page(req, referenceIssues: issues).response(status: .unprocessableEntity)
+        }
+        try await req.indicatorStore.add(ReferenceValue(id: UUID(), indicatorCode: code, label: label, date: date, value: value),
+                                         actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: SiteRoute.indicator(code: code).path + "#vergleichswerte", notice: .created)
+    }
+
+    func referenceValue(_ req: Request) async throws -> (String, ReferenceValue) {
+        guard let code = req.parameters.get("code") else { throw Abort(.notFound) }
+        let id = try req.idParameter()
+        guard let value = try await req.indicatorStore.referenceValues(indicatorCode: code).first(where: { $0.id == id }) else { throw Abort(.notFound) }
+        return (code, value)
+    }
+
+    func confirmDeleteReferenceValue(req: Request) async throws -> HTMLResponse {
+        let (code, value) = try await referenceValue(req)
+        let t = Texts(req.language)
+        let model = ConfirmPage.Model(title: t(.delete) + ": " + value.label, text: "\(value.label), \(Format.day(value.date, req.language)): \(value.value)",
+                                      action: SiteRoute.indicatorReferenceValueDelete(code: code, id: value.id).path, confirmLabel: t(.delete),
+                                      cancelPath: SiteRoute.indicator(code: code).path)
+        return HTMLResponse(ConfirmPage.render(model, context: try await context(req)))
+    }
+
+    func deleteReferenceValue(req: Request) async throws -> Response {
+        let (code, value) = try await referenceValue(req)
+        try await req.indicatorStore.deleteReferenceValue(id: value.id, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: SiteRoute.indicator(code: code).path, notice: .erased)
+    }
+
+    // MARK: Validation rules
+
+    struct RuleForm: Content {
+        var kind: String?
+        var target: String?
+        var threshold: String?
+    }
+
+    func ruleTargets(_ req: Request) async throws -> [(code: String, name: String)] {
+        let german = req.language == .de
+        return try await req.indicatorStore.indicators().map { ($0.code, $0.name(german)) } + req.indicatorStore.variables().map { ($0.code, $0.name(german)) }
+    }
+
+    func rules(req: Request) async throws -> HTMLResponse {
+        let model = ValidationRulesPage.Model(rules: try await req.indicatorStore.validationRules(), targets: try await ruleTargets(req), notice: req.notice)
+        return HTMLResponse(ValidationRulesPage.render(model, context: try await context(req)))
+    }
+
+    func addRule(req: Request) async throws -> Response {
+        let form = try req.content.decode(RuleForm.self)
+        let store = req.indicatorStore
+        var issues: [ValidationIssue] = []
+        let kind = form.kind.flatMap(ValidationRule.Kind.init(rawValue:))
+        if kind == nil { issues.append(ValidationIssue("kind", .required)) }
+        let target = FieldCheck.clean(form.target) ?? ""
+        let indicators = Set(try await store.indicators().map(\.code)), variables = Set(try await store.variables().map(\.code))
+        if let kind {
+            let known = kind == .numeratorNotAboveDenominator ? indicators : variables
+            if !known.contains(target) { issues.append(ValidationIssue("target", target.isEmpty ? .required : .unknownValue(target))) }
+        }
+        let threshold = (FieldCheck.clean(form.threshold) ?? "0").replacingOccurrences(of: ",", with: ".")
+        let value = Double(threshold).flatMap { $0.isFinite && $0 >= 0 && $0 <= 100_000 ? $0 : nil }
+        if value == nil { issues.append(ValidationIssue("threshold", .unknownValue(String(threshold.prefix(20))))) }
+        guard let kind, let value, issues.isEmpty else {
+            let model = ValidationRulesPage.Model(rules: try await store.validationRules(), targets: try await ruleTargets(req),
+                                                  values: ["kind": form.kind ?? "", "target": target, "threshold": form.threshold ?? ""], issues: issues)
+            return HTMLResponse(ValidationRulesPage.render(model, context: try await context(req))).response(status: .unprocessableEntity)
+        }
+        try await store.add(ValidationRule(id: UUID(), kind: kind, target: target, threshold: value), actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: SiteRoute.validationRules.path, notice: .created)
+    }
+
+    func rule(_ req: Request) async throws -> ValidationRule {
+        let id = try req.idParameter()
+        guard let rule = try await req.indicatorStore.validationRules().first(where: { $0.id == id }) else { throw Abort(.notFound) }
+        return rule
+    }
+
+    func confirmDeleteRule(req: Request) async throws -> HTMLResponse {
+        let rule = try await rule(req)
+        let t = Texts(req.language)
+        let model = ConfirmPage.Model(title: t(.delete) + ": " + IndicatorNames.ruleKind(rule.kind, req.language), text: IndicatorNames.ruleKind(rule.kind, req.language) + " – " + rule.target,
+                                      action: SiteRoute.validationRuleDelete(id: rule.id).path, confirmLabel: t(.delete), cancelPath: SiteRoute.validationRules.path)
+        return HTMLResponse(ConfirmPage.render(model, context: try await context(req)))
+    }
+
+    func deleteRule(req: Request) async throws -> Response {
+        let rule = try await rule(req)
+        try await req.indicatorStore.deleteValidationRule(id: rule.id, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: SiteRoute.validationRules.path, notice: .erased)
+    }
+}

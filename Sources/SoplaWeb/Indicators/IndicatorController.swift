@@ -1,0 +1,175 @@
+import Foundation
+import SoplaCore
+import SoplaFormats
+import SoplaRender
+import Vapor
+
+/// The public pages of the social report: catalogue, indicator pages, variables, CSV downloads.
+struct IndicatorController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let read = RoutePermission(.readPublic)
+        routes.on(.GET, SiteRoute.Pattern.indicators, read, use: list)
+        routes.on(.GET, SiteRoute.Pattern.indicatorsCSV, read, use: listCSV)
+        routes.on(.GET, SiteRoute.Pattern.indicator, read, use: detail)
+        routes.on(.GET, SiteRoute.Pattern.indicatorValuesCSV, read, use: valuesCSV)
+        routes.on(.GET, SiteRoute.Pattern.variables, read, use: variables)
+        routes.on(.GET, SiteRoute.Pattern.variablesCSV, read, use: variablesCSV)
+    }
+
+    static func listParameters(_ req: Request) -> IndicatorListParameters {
+        let search = (try? req.query.get(String.self, at: "q")).map { String($0.prefix(100)).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let topic = (try? req.query.get(String.self, at: "thema")).flatMap(IndicatorTopic.init(rawValue:))
+        return IndicatorListParameters(search: search, topic: topic)
+    }
+
+    static func entries(_ req: Request) async throws -> [IndicatorListPage.Entry] {
+        let store = req.indicatorStore
+        let indicators = try await store.indicators()
+        var entries: [IndicatorListPage.Entry] = []
+        for indicator in indicators {
+            let dates = try await store.dates(variables: Set(indicator.numerator.map(\.variable)))
+            entries.append(IndicatorListPage.Entry(indicator: indicator, latestDate: dates.last))
+        }
+        return entries
+    }
+
+    func list(req: Request) async throws -> HTMLResponse {
+        let parameters = Self.listParameters(req)
+        let all = try await Self.entries(req)
+        let model = IndicatorListPage.Model(entries: IndicatorListPage.filter(all, parameters), parameters: parameters, totalCount: all.count,
+                                            mayManage: try await req.may(.manageIndicators), mayImport: try await req.may(.importData), notice: req.notice)
+        return HTMLResponse(IndicatorListPage.render(model, context: try await req.pageContext()))
+    }
+
+    func listCSV(req: Request) async throws -> Response {
+        let entries = try await Self.entries(req)
+        let text = CSV.write(header: ["code", "name_de", "name_en", "topic", "numerator", "denominator", "factor", "polarity", "decimals", "latest_date", "definition_de"],
+                             rows: entries.map { e in
+                                 let i = e.indicator
+                                 return [i.code, i.nameDE, i.nameEN, i.topic.rawValue, IndicatorTerm.text(i.numerator), IndicatorTerm.text(i.denominator),
+                                         String(Int(i.factor)), i.polarity.rawValue, String(i.decimals), e.latestDate?.iso ?? "", i.definitionDE]
+                             })
+        return SpatialPagesController.csvResponse(text, filename: "indikatoren.csv")
+    }
+
+    static func viewParameters(_ req: Request) -> IndicatorViewParameters {
+        IndicatorViewParameters(
+            date: (try? req.query.get(String.self, at: "stichtag")).flatMap(Day.init(iso:)),
+            level: try? req.query.get(String.self, at: "ebene"),
+            method: (try? req.query.get(String.self, at: "klassifikation")).flatMap(ClassificationMethod.init(rawValue:)),
+            classes: (try? req.query.get(String.self, at: "klassen")).flatMap(Int.init).map { min(max($0, 3), 7) },
+            unit: try? req.query.get(String.self, at: "gebiet"),
+            publicView: (try? req.query.get(String.self, at: "ansicht")) == "oeffentlich")
+    }
+
+    static func data(_ req: Request) async throws -> IndicatorData {
+        guard let code = req.parameters.get("code"),
+              let data = try await IndicatorData.load(code: code, store: req.indicatorStore, spatial: req.spatial) else { throw Abort(.notFound) }
+        return data
+    }
+
+    /// The effective view: an unknown date, level or unit falls back to the latest date, the municipalities, the parent.
+    static func effectiveView(_ requested: IndicatorViewParameters, data: IndicatorData, levels: [(code: String, name: String)]) -> IndicatorViewParameters {
+        var view = requested
+        if let date = view.date, !data.dates.contains(date) { view.date = nil }
+        view.date = view.date ?? data.dates.last
+        if let level = view.level, !levels.contains(where: { $0.code == level }) { view.level = nil }
+        let preferred = levels.first { $0.code == SpatialLevel.municipality.code }?.code ?? levels.last?.code
+        view.level = view.level ?? preferred
+        view.method = view.method ?? .quantiles
+        view.classes = view.classes ?? 5
+        if let unit = view.unit, data.unitsByKey[unit] == nil { view.unit = nil }
+        if view.unit == nil, let level = view.level {
+            view.unit = data.commonParent(of: data.units(onLevel: level)) ?? data.units(onLevel: level).first?.key
+        }
+        return view
+    }
+
+    func detail(req: Request) async throws -> HTMLResponse {
+        try await Self.page(req)
+    }
+
+    static func page(_ req: Request, referenceIssues: [ValidationIssue] = []) async throws -> HTMLResponse {
+        let data = try await Self.data(req)
+        let language = req.language
+        let levels = data.levels(req.settings.levels, language: language)
+        let view = Self.effectiveView(Self.viewParameters(req), data: data, levels: levels)
+        let mayViewRaw = try await req.may(.viewUnsuppressedFigures)
+        let raw = mayViewRaw && !view.publicView
+        let mayManage = try await req.may(.manageIndicators)
+        let names = Dictionary(uniqueKeysWithValues: data.units.map { ($0.key, $0.name) })
+        var rows: [IndicatorRow] = [], parentRow: IndicatorRow?, compareDate: Day?
+        if let date = view.date, let level = view.level {
+            (rows, parentRow, compareDate, _) = data.rows(level: level, date: date, raw: raw)
+        }
+        // The time series: the chosen unit, its parent, and the reference values.
+        let referenceValues = try await req.indicatorStore.referenceValues(indicatorCode: data.indicator.code)
+        var series: [IndicatorPage.Series] = []
+        let published = Dictionary(uniqueKeysWithValues: data.dates.map { ($0, data.publish($0)) })
+        func points(_ key: String) -> [(Day, Double?)] {
+            data.dates.map { day in
+                let value = published[day]?[key]
+                return (day, raw ? value?.value.value : value?.publicValue)
+            }
+        }
+        if let unit = view.unit {
+            series.append(IndicatorPage.Series(name: names[unit] ?? unit, points: points(unit)))
+            if let parent = data.unitsByKey[unit]?.parentKey, data.unitsByKey[parent] != nil {
+                series.append(IndicatorPage.Series(name: names[parent] ?? parent, points: points(parent)))
+            }
+        }
+        for (label, values) in Dictionary(grouping: referenceValues, by: \.label).sorted(by: { $0.key < $1.key }) where series.count < 3 {
+            series.append(IndicatorPage.Series(name: label, points: values.map { ($0.date, $0.value) }))
+        }
+        var findings: [ValidationFinding]?
+        if mayManage {
+            let rules = try await req.indicatorStore.validationRules().filter { $0.target == data.indicator.code || data.indicator.variables.contains($0.target) }
+            findings = FigureValidation.check(rules, indicators: [data.indicator.code: data.indicator], observations: data.observations, hierarchy: data.hierarchy)
+        }
+        let boundaries = try await req.currentBoundaries()
+        let seriesUnits = data.units.filter { data.indicator.isValid(onLevel: $0.levelCode) }.sorted { ($0.levelCode == SpatialLevel.county.code ? 0 : 1, $0.name) < ($1.levelCode == SpatialLevel.county.code ? 0 : 1, $1.name) }
+        let model = IndicatorPage.Model(
+            indicator: data.indicator, variables: data.variables, dates: data.dates, view: view, levels: levels, names: names, rows: rows, parentRow: parentRow,
+            compareDate: compareDate, boundaries: boundaries, units: data.unitsByKey, seriesUnits: seriesUnits.map { ($0.key, $0.name) }, series: series,
+            referenceValues: referenceValues, raw: raw, mayViewRaw: mayViewRaw, mayManage: mayManage, findings: findings, notice: req.notice, referenceIssues: referenceIssues)
+        return HTMLResponse(IndicatorPage.render(model, context: try await req.pageContext(csrfToken: try await req.auth().session?.csrfToken)))
+    }
+
+    /// The values of a level on a date as CSV: public figures, or raw ones (marked) for those allowed.
+    func valuesCSV(req: Request) async throws -> Response {
+        let data = try await Self.data(req)
+        let levels = data.levels(req.settings.levels, language: req.language)
+        let view = Self.effectiveView(Self.viewParameters(req), data: data, levels: levels)
+        let raw = try await req.may(.viewUnsuppressedFigures) && !view.publicView
+        var rows: [IndicatorRow] = []
+        if let date = view.date, let level = view.level {
+            let result = data.rows(level: level, date: date, raw: raw)
+            rows = result.rows + (result.parent.map { [$0] } ?? [])
+        }
+        let text = CSV.write(header: ["key", "name", "reference_date", "value", "numerator", "denominator", "suppressed", "gap", "flags", "publication"], rows: rows.map { row in
+            [row.unitKey, data.unitsByKey[row.unitKey]?.name ?? "", view.date?.iso ?? "",
+             row.value.map { String(format: "%.\(data.indicator.decimals)f", $0) } ?? "",
+             row.numerator.map(ObservationImportCheck.textValue) ?? "", row.denominator.map(ObservationImportCheck.textValue) ?? "",
+             row.suppression.map { $0.rawValue } ?? "", IndicatorAPIController.gapCode(row.gap) ?? "", row.flags.map(\.rawValue).sorted().joined(),
+             raw ? "nicht zur Veröffentlichung" : "öffentlich"]
+        })
+        return SpatialPagesController.csvResponse(text, filename: "\(data.indicator.code)-\(view.date?.iso ?? "").csv")
+    }
+
+    func variables(req: Request) async throws -> HTMLResponse {
+        let store = req.indicatorStore
+        let variables = try await store.variables()
+        var dates: [String: [Day]] = [:]
+        for variable in variables { dates[variable.code] = try await store.dates(variables: [variable.code]) }
+        let model = VariableListPage.Model(variables: variables, dates: dates, mayManage: try await req.may(.manageIndicators), notice: req.notice)
+        return HTMLResponse(VariableListPage.render(model, context: try await req.pageContext()))
+    }
+
+    func variablesCSV(req: Request) async throws -> Response {
+        let variables = try await req.indicatorStore.variables()
+        let text = CSV.write(header: ["code", "name_de", "name_en", "unit", "source", "table_code", "licence", "is_count", "minimum_count"], rows: variables.map {
+            [$0.code, $0.nameDE, $0.nameEN, $0.unit, $0.source, $0.tableCode ?? "", $0.licence, $0.isCount ? "true" : "false", $0.isCount ? String($0.effectiveMinimum) : ""]
+        })
+        return SpatialPagesController.csvResponse(text, filename: "merkmale.csv")
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import SoplaCore
+import SoplaRender
+import SoplaStore
+import Vapor
+
+extension Request {
+    var indicatorStore: IndicatorStore { IndicatorStore(database: db) }
+}
+
+extension Application {
+    var indicatorStore: IndicatorStore { IndicatorStore(database: db) }
+}
+
+/// Everything needed to compute and publish one indicator, loaded once per request.
+struct IndicatorData: Sendable {
+    let indicator: Indicator
+    let variables: [String: Variable]
+    let minimums: [String: Int]
+    let units: [SpatialUnit]
+    let unitsByKey: [String: SpatialUnit]
+    let hierarchy: SpatialHierarchy
+    let observations: ObservationTable
+    /// Reference dates with values of the numerator, oldest first.
+    let dates: [Day]
+
+    static func load(code: String, store: IndicatorStore, spatial: any SpatialRepository) async throws -> IndicatorData? {
+        guard let indicator = try await store.indicator(code: code) else { return nil }
+        let variables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
+        let indicators = try await store.indicators()
+        let units = try await spatial.allUnits()
+        let observations = try await store.observations(variables: indicator.variables)
+        let numerator = Set(indicator.numerator.map(\.variable))
+        let dates = Array(Set(observations.values.keys.lazy.filter { numerator.contains($0.variable) }.map(\.date))).sorted()
+        return IndicatorData(indicator: indicator, variables: variables, minimums: IndicatorPublication.minimums(variables: variables, indicators: indicators),
+                             units: units, unitsByKey: Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0) }), hierarchy: SpatialHierarchy(units),
+                             observations: observations, dates: dates)
+    }
+
+    func publish(_ date: Day) -> [String: PublishedValue] {
+        IndicatorPublication.publish(indicator, variables: variables, minimums: minimums, hierarchy: hierarchy, date: date, observations: observations)
+    }
+
+    /// Levels that have units and where the indicator is valid, in the catalogue's order.
+    func levels(_ catalogue: SpatialLevelCatalogue, language: Language) -> [(code: String, name: String)] {
+        let present = Set(units.map(\.levelCode))
+        return catalogue.levels.filter { present.contains($0.code) && indicator.isValid(onLevel: $0.code) }
+            .map { ($0.code, language == .de ? $0.nameDE : $0.nameEN) }
+    }
+
+    /// Units of a level, by name.
+    func units(onLevel level: String) -> [SpatialUnit] {
+        units.filter { $0.levelCode == level }.sorted { $0.name < $1.name }
+    }
+
+    /// The common parent of the units, if they share one.
+    func commonParent(of units: [SpatialUnit]) -> String? {
+        let parents = Set(units.map(\.parentKey))
+        guard parents.count == 1, let parent = parents.first ?? nil else { return nil }
+        return parent
+    }
+
+    /// The date to compare with: one year earlier on the same day, else the previous date.
+    func compareDate(for date: Day) -> Day? {
+        ReferenceDates.yearsBefore(date, years: 1, in: dates) ?? ReferenceDates.previous(date, in: dates)
+    }
+
+    /// Rows of a level on a date, compared with the level's parent and the earlier date.
+    func rows(level: String, date: Day, raw: Bool) -> (rows: [IndicatorRow], parent: IndicatorRow?, compareDate: Day?, current: [String: PublishedValue]) {
+        let levelUnits = units(onLevel: level)
+        let current = publish(date)
+        let compare = compareDate(for: date)
+        let earlier = compare.map(publish)
+        let parent = commonParent(of: levelUnits)
+        var keys = levelUnits.map(\.key)
+        if let parent { keys.append(parent) }
+        let all = IndicatorComparison.rows(indicator, units: keys, parentKey: parent, current: current, earlier: earlier, raw: raw)
+        let parentRow = parent.flatMap { p in all.first { $0.unitKey == p } }
+        // The parent's rank among its children would mislead; it is shown apart.
+        let rows = IndicatorComparison.rows(indicator, units: levelUnits.map(\.key), parentKey: parent, current: current, earlier: earlier, raw: raw)
+        return (rows, parentRow, compare, current)
+    }
+}
+
+/// The indicator profile of one unit: every indicator valid on its level, latest date, against the parent.
+enum IndicatorProfileBuilder {
+    static func lines(_ req: Request, unit: SpatialUnit) async throws -> [IndicatorProfile.Line] {
+        let store = req.indicatorStore
+        let indicators = try await store.indicators().filter { $0.isValid(onLevel: unit.levelCode) }
+        guard !indicators.isEmpty else { return [] }
+        let variables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
+        let minimums = IndicatorPublication.minimums(variables: variables, indicators: indicators)
+        let units = try await req.spatial.allUnits()
+        let hierarchy = SpatialHierarchy(units)
+        let observations = try await store.observations(variables: Set(indicators.flatMap(\.variables)))
+        let raw = try await req.may(.viewUnsuppressedFigures)
+        var lines: [IndicatorProfile.Line] = []
+        for indicator in indicators.sorted(by: { ($0.topic.rawValue, $0.nameDE) < ($1.topic.rawValue, $1.nameDE) }) {
+            let numerator = Set(indicator.numerator.map(\.variable))
+            let dates = Array(Set(observations.values.keys.lazy.filter { numerator.contains($0.variable) }.map(\.date))).sorted()
+            guard let date = dates.last else { continue }
+            let publish = { (day: Day) in
+                IndicatorPublication.publish(indicator, variables: variables, minimums: minimums, hierarchy: hierarchy, date: day, observations: observations)
+            }
+            let current = publish(date)
+            guard current[unit.key]?.value.gap != .noData else { continue }
+            let earlier = (ReferenceDates.yearsBefore(date, years: 1, in: dates) ?? ReferenceDates.previous(date, in: dates)).map(publish)
+            let keys = [unit.key] + (unit.parentKey.map { [$0] } ?? [])
+            let rows = IndicatorComparison.rows(indicator, units: keys, parentKey: unit.parentKey, current: current, earlier: earlier, raw: raw)
+            guard let row = rows.first else { continue }
+            lines.append(IndicatorProfile.Line(indicator: indicator, unitLabel: IndicatorNames.unitLabel(indicator, variables: variables, req.language),
+                                               date: date, row: row, parentValue: rows.count > 1 ? rows[1].value : nil, raw: raw))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,134 @@
+import Crypto
+import Foundation
+import SoplaCore
+import SoplaFormats
+import SoplaStore
+
+/// Imports a statistics file: detects the format, applies the saved column mapping, checks every value
+/// against the variables and the spatial base, stages the values and commits them in one transaction —
+/// or stores nothing and reports every bad row. The same for the CLI and the upload page.
+struct ObservationImporter: Sendable {
+    struct Options: Sendable {
+        var dryRun = false
+        var skipUnknownUnits = false
+        /// A mapping given with the import (CLI `--map`, the mapping form); it is saved for the table code.
+        var mapping: ColumnMappingRecord?
+    }
+
+    let store: IndicatorStore
+    let spatial: any SpatialRepository
+    let clock: Clock
+    static let batchSize = 5000
+    static let earliest = Day(year: 1900, month: 1, day: 1)!
+
+    static func sha256(of url: URL) throws -> String {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty { hasher.update(data: data) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A new run record for a file, before anything is read.
+    func begin(file: URL, fileName: String, actor: AuditActor, options: Options, storedFile: String?) async throws -> ImportRun {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.int64Value ?? 0
+        var run = ImportRun(id: UUID(), fileName: fileName, sha256: try Self.sha256(of: file), actorID: actor.userID, actorLabel: actor.label,
+                            startedAt: clock.now(), dryRun: options.dryRun, skipUnknownUnits: options.skipUnknownUnits, bytesTotal: size)
+        run.storedFile = storedFile
+        try await store.create(run)
+        return run
+    }
+
+    /// Reads and stores the file of a run; the run record is updated with progress and the result.
+    func execute(_ initial: ImportRun, file: URL, actor: AuditActor, options: Options, progress: @Sendable (ImportRun) async -> Void = { _ in }) async throws -> ImportRun {
+        var run = initial
+        run.state = .running
+        do {
+            let description: StatisticsFileDescription
+            do {
+                description = try StatisticsReader.describe(url: file)
+            } catch let failure as StatisticsReader.Failure {
+                return try await finish(&run, state: .failed, issues: [failure.issue], issueCount: 1)
+            }
+            run.format = description.format.rawValue
+            run.tableCode = description.tableCode
+            var mapping: ColumnMapping?
+            if description.needsMapping, let code = description.tableCode {
+                if let given = options.mapping {
+                    try await store.save(ColumnMappingRecord(tableCode: code, targets: given.targets, ignored: given.ignored), actor: actor, at: clock.now())
+                }
+                let saved = try await store.mapping(tableCode: code)
+                mapping = saved.map { ColumnMapping(tableCode: code, targets: $0.targets, ignored: $0.ignored) }
+                let mapped = mapping?.signatures ?? []
+                if description.columns.contains(where: { !mapped.contains($0.signature) }) {
+                    return try await finish(&run, state: .needsMapping, issues: description.columns.filter { !mapped.contains($0.signature) }.map {
+                        DataImportIssue(line: 1, column: $0.signature, value: $0.label, reason: .unmappedColumn)
+                    }, issueCount: 0)
+                }
+            }
+            let variables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
+            let unitKeys = Set(try await spatial.allUnits().map(\.key))
+            var check = ObservationImportCheck(variables: variables, unitKeys: unitKeys, earliest: Self.earliest, latest: clock.today,
+                                               skipUnknownUnits: options.skipUnknownUnits)
+            var batch: [Observation] = []
+            batch.reserveCapacity(Self.batchSize)
+            var touchedVariables: Set<String> = []
+            var touchedDates: Set<Day> = []
+            var lastReport = clock.now()
+            let store = self.store, runID = run.id, clock = self.clock
+            var bytesRead: Int64 = 0
+            try await StatisticsReader.read(url: file, mapping: mapping, progress: { bytesRead = $0 }, record: { record in
+                guard let observation = check.check(record) else { return }
+                guard check.issueCount == 0 else { return }
+                touchedVariables.insert(observation.key.variable)
+                touchedDates.insert(observation.key.date)
+                batch.append(observation)
+                if batch.count >= Self.batchSize {
+                    try await store.stage(importID: runID, batch)
+                    batch.removeAll(keepingCapacity: true)
+                    if clock.now().timeIntervalSince(lastReport) >= 1 {
+                        lastReport = clock.now()
+                        run.bytesRead = bytesRead
+                        try await store.update(run)
+                        await progress(run)
+                    }
+                }
+            }, issue: { check.report($0) })
+            run.bytesRead = run.bytesTotal
+            run.skipped = check.skippedUnknownUnits
+            run.variables = touchedVariables.sorted()
+            run.dates = touchedDates.sorted()
+            if check.issueCount == 0, check.accepted == 0 {
+                check.report(DataImportIssue(line: 1, column: "", value: "", reason: .emptyFile))
+            }
+            guard check.issueCount == 0 else {
+                try await store.discardStaged(importID: run.id)
+                return try await finish(&run, state: .failed, issues: check.issues, issueCount: check.issueCount)
+            }
+            try await store.stage(importID: run.id, batch)
+            let (fileName, sha256, at) = (run.fileName, run.sha256, clock.now())
+            run.outcome = try await store.commitStaged(importID: run.id, dryRun: options.dryRun, at: at) { outcome in
+                AuditEntry(id: UUID(), at: at, actor: actor, action: .importData, entityType: AuditEntity.dataImport, entityID: runID.uuidString,
+                           entityLabel: fileName, changes: [
+                               FieldChange(field: "inserted", before: nil, after: String(outcome.inserted)),
+                               FieldChange(field: "revised", before: nil, after: String(outcome.revised)),
+                               FieldChange(field: "sha256", before: nil, after: sha256),
+                           ])
+            }
+            return try await finish(&run, state: run.outcome.changesData || options.dryRun ? .done : .unchanged, issues: [], issueCount: 0)
+        } catch {
+            try? await store.discardStaged(importID: run.id)
+            throw error
+        }
+    }
+
+    private func finish(_ run: inout ImportRun, state: ImportRun.State, issues: [DataImportIssue], issueCount: Int) async throws -> ImportRun {
+        run.state = state
+        run.issues = issues
+        run.issueCount = issueCount
+        run.finishedAt = clock.now()
+        if state != .needsMapping { run.storedFile = nil }
+        try await store.update(run)
+        return run
+    }
+}
