@@ -218,11 +218,11 @@ public enum IndicatorPage {
         let mapTitle = "\(indicator.name(language == .de)) – \(levelName), \(Format.day(date, language))"
         return el("section", [("aria-labelledby", "karte"), ("class", "map-section")], [
             el("h2", [("id", "karte")], text: t(.indicatorMapTitle)),
-            el("div", [("class", "map-and-table")], [
+            el("div", [("class", "indicator-map")], [
                 el("figure", [("class", "map-figure")], [
                     areas.isEmpty ? el("p", [("class", "empty-state")], text: t(.noBoundaries)) : SVGMap(id: "indikatorkarte", title: mapTitle, areas: areas, showLabels: areas.count <= 40).render(),
                     el("div", [("class", "legend")], [
-                        el("p", [("class", "legend-title")], text: t(.mapLegendTitle) + " (" + IndicatorNames.method(model.view.method ?? .quantiles, language) + ")"),
+                        el("p", [("class", "legend-title")], text: t(.fieldClasses) + " (" + IndicatorNames.method(model.view.method ?? .quantiles, language) + ")" + (unitLabel.isEmpty ? "" : ", " + unitLabel)),
                         el("ul", [], legend),
                     ]),
                     model.raw ? .empty : el("p", [("class", "hint")], text: t(.suppressionExplained)),

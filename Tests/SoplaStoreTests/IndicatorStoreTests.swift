@@ -1,0 +1,108 @@
+import Fluent
+import Foundation
+import SoplaCore
+import SoplaStore
+import SoplaTestSupport
+import Testing
+
+@Suite("Indicator store")
+struct IndicatorStoreTests {
+    let now = Date(timeIntervalSince1970: 1_764_028_800)
+    let actor = AuditActor(userID: nil, label: "Test", address: nil)
+    let date = Day(iso: "2023-12-31")!
+    let female = Breakdown(["sex": "f"])
+
+    func commit(_ store: IndicatorStore, _ observations: [Observation], dryRun: Bool = false) async throws -> ImportOutcome {
+        let id = UUID()
+        try await store.stage(importID: id, observations)
+        return try await store.commitStaged(importID: id, dryRun: dryRun, at: now) { _ in nil }
+    }
+
+    @Test func importsInsertReviseAndKeepOldRevisions() async throws {
+        try await TestDatabase.withDatabase { app in
+            let store = IndicatorStore(database: app.db)
+            let first = [Observation("alo", "06532001", date, 310), Observation("alo", "06532001", date, 140, breakdown: female),
+                         Observation("alo", "06532002", date, nil, status: .secret)]
+            #expect(try await commit(store, first) == ImportOutcome(inserted: 3, revised: 0, unchanged: 0))
+            // The same values again: nothing changes.
+            #expect(try await commit(store, first) == ImportOutcome(inserted: 0, revised: 0, unchanged: 3))
+            let version = try await store.dataVersion()
+            // One corrected value, one value that was secret before, one new.
+            let second = [Observation("alo", "06532001", date, 312, status: .revised), Observation("alo", "06532002", date, 95),
+                          Observation("alo", "06532001", date, 140, breakdown: female), Observation("alo", "06532003", date, 0, status: .zero)]
+            #expect(try await commit(store, second, dryRun: true) == ImportOutcome(inserted: 1, revised: 2, unchanged: 1))
+            #expect(try await store.dataVersion() == version)
+            #expect(try await commit(store, second) == ImportOutcome(inserted: 1, revised: 2, unchanged: 1))
+            #expect(try await store.dataVersion() == version + 1)
+            let table = try await store.observations(variables: ["alo"])
+            #expect(table.values.count == 4)
+            #expect(table[ObservationKey(variable: "alo", unitKey: "06532001", date: date)]?.value == 312)
+            #expect(table[ObservationKey(variable: "alo", unitKey: "06532001", date: date)]?.status == .revised)
+            #expect(table[ObservationKey(variable: "alo", unitKey: "06532002", date: date)]?.value == 95)
+            #expect(table[ObservationKey(variable: "alo", unitKey: "06532003", date: date)]?.status == .zero)
+            let revisions = try await store.revisions(ObservationKey(variable: "alo", unitKey: "06532001", date: date))
+            #expect(revisions.map(\.revision) == [2, 1])
+            #expect(revisions.map(\.value) == [312, 310])
+            #expect(try await store.observationCount() == (all: 6, current: 4))
+            #expect(try await store.dates(variables: ["alo"]) == [date])
+        }
+    }
+
+    @Test func discardedStagingLeavesNothing() async throws {
+        try await TestDatabase.withDatabase { app in
+            let store = IndicatorStore(database: app.db)
+            let id = UUID()
+            try await store.stage(importID: id, (0..<4500).map { Observation("n", "06532\(String(format: "%03d", $0 % 23 + 1))", Day(year: 1990 + $0 / 23, month: 12, day: 31)!, Double($0)) })
+            try await store.discardStaged(importID: id)
+            #expect(try await commit(store, []) == ImportOutcome())
+            #expect(try await store.observationCount() == (all: 0, current: 0))
+        }
+    }
+
+    @Test func catalogueMappingsRulesAndReferenceValuesAreAudited() async throws {
+        try await TestDatabase.withDatabase { app in
+            let store = IndicatorStore(database: app.db)
+            var variable = Variable(code: "alo", nameDE: "Arbeitslose", nameEN: "Unemployed", unit: "Personen", source: "BA", licence: "dl-de/by-2-0")
+            try await store.save(variable, actor: actor, at: now)
+            variable.minimumCount = 5
+            try await store.save(variable, actor: actor, at: now.addingTimeInterval(60))
+            #expect(try await store.variable(code: "alo") == variable)
+            let indicator = Indicator(code: "alo_f", nameDE: "Arbeitslose Frauen", nameEN: "Unemployed women", topic: .employment,
+                                      numerator: [IndicatorTerm(variable: "alo", breakdown: female)], denominator: [IndicatorTerm(variable: "alo")], factor: 100, levels: ["municipality"])
+            try await store.save(indicator, actor: actor, at: now)
+            #expect(try await store.indicators() == [indicator])
+            let mapping = ColumnMappingRecord(tableCode: "12411-01-01-4", targets: ["Stichtag | weiblich": IndicatorTerm(variable: "alo", breakdown: female)], ignored: ["Stichtag | männlich"])
+            try await store.save(mapping, actor: actor, at: now)
+            #expect(try await store.mapping(tableCode: "12411-01-01-4") == mapping)
+            let rule = ValidationRule(id: UUID(), kind: .changeAbove, target: "alo", threshold: 20)
+            try await store.add(rule, actor: actor, at: now)
+            #expect(try await store.validationRules() == [rule])
+            try await store.deleteValidationRule(id: rule.id, actor: actor, at: now)
+            #expect(try await store.validationRules().isEmpty)
+            let reference = ReferenceValue(id: UUID(), indicatorCode: "alo_f", label: "Hessen", date: date, value: 44.5)
+            try await store.add(reference, actor: actor, at: now)
+            #expect(try await store.referenceValues(indicatorCode: "alo_f") == [reference])
+            let (entries, _) = try await AccountStore(database: app.db).audit(AuditQuery())
+            #expect(Set(entries.map(\.entityType)) == [AuditEntity.variable, AuditEntity.indicator, AuditEntity.columnMapping, AuditEntity.validationRule, AuditEntity.referenceValue])
+            let variableEntries = entries.filter { $0.entityType == AuditEntity.variable }
+            #expect(variableEntries.map(\.action) == [.update, .create])
+            #expect(variableEntries[0].changes == [FieldChange(field: "minimumCount", before: "", after: "5")])
+        }
+    }
+
+    @Test func importRunsRoundTrip() async throws {
+        try await TestDatabase.withDatabase { app in
+            let store = IndicatorStore(database: app.db)
+            var run = ImportRun(id: UUID(), fileName: "werte.csv", sha256: "abc", actorID: nil, actorLabel: "Test", startedAt: now, dryRun: false, skipUnknownUnits: true, bytesTotal: 100)
+            try await store.create(run)
+            run.state = .failed
+            run.issues = [DataImportIssue(line: 3, column: "value", value: "1,5", reason: .decimalSeparator(expected: "."))]
+            run.issueCount = 1
+            run.dates = [date]
+            run.variables = ["alo"]
+            try await store.update(run)
+            #expect(try await store.run(id: run.id) == run)
+            #expect(try await store.runs().map(\.id) == [run.id])
+        }
+    }
+}
