@@ -10,6 +10,9 @@ PAGES = [
     "/", "/?lang=en", "/gebiete", "/gebiete?q=wetz&ebene=municipality&sortierung=population&richtung=ab",
     "/gebiete?gehoert-zu=06532", "/gebiete/06532", "/gebiete/06532023", "/daten", "/schnittstelle", "/gebiete/06532099",
     "/anmelden", "/anmelden?lang=en", "/organisationen", "/organisationen?status=alle&sortierung=ort&richtung=ab", "/zugang/unbekannt",
+    "/indikatoren", "/indikatoren?thema=poverty&q=quote", "/indikatoren?lang=en", "/indikatoren/heim_je_1000",
+    "/indikatoren/sgb2_quote_u18?klassifikation=natural-breaks&klassen=7&stichtag=2020-12-31&gebiet=06532004",
+    "/indikatoren/dichte?ebene=county", "/indikatoren/alo_frauen?lang=en", "/merkmale",
 ]
 
 
@@ -42,6 +45,27 @@ def test_pages_behind_the_login_are_well_formed_html(base_url, path):
     assert response.status_code == 200 and "Angemeldet als" in response.text
     page = session.get(base_url + path)
     assert page.status_code in (200, 400)
+    parser = html5lib.HTMLParser(strict=False)
+    parser.parse(page.content)
+    assert parser.errors == []
+
+
+PLANNER_PAGES = ["/daten/import", "/daten/pruefregeln", "/merkmale/neu", "/indikatoren/neu", "/indikatoren/heim_je_1000/bearbeiten",
+                 "/merkmale/alo/bearbeiten", "/indikatoren/heim_je_1000", "/indikatoren/heim_je_1000?ansicht=oeffentlich", "/daten/import?lang=en"]
+
+
+@pytest.mark.parametrize("path", PLANNER_PAGES)
+def test_planner_pages_are_well_formed_html(base_url, path):
+    import re
+
+    import requests
+
+    session = requests.Session()
+    token = re.search(r'name="_csrf" value="([^"]+)"', session.get(base_url + "/anmelden").text).group(1)
+    response = session.post(base_url + "/anmelden", data={"_csrf": token, "email": "planung@demo.sopla.example", "password": "Bedarfe-Kennen-2026"})
+    assert response.status_code == 200 and "Angemeldet als" in response.text
+    page = session.get(base_url + path)
+    assert page.status_code == 200
     parser = html5lib.HTMLParser(strict=False)
     parser.parse(page.content)
     assert parser.errors == []

@@ -154,7 +154,7 @@ public enum ImportRunPage {
             el("p", [("class", "breadcrumb")], [el("a", [("href", SiteRoute.dataImport.path)], text: t(.importTitle))]),
             el("h1", text: t(.importRunTitle) + ": " + run.fileName),
             el("dl", [("class", "facts")], [
-                el("dt", text: t(.fieldStatus)), el("dd", [("role", "status")], text: state(run, language)),
+                el("dt", text: t(.fieldStatus)), el("dd", [], [el("span", [("role", "status")], text: state(run, language))]),
                 el("dt", text: t(.fieldFormat)), el("dd", text: run.format ?? "–"),
                 el("dt", text: t(.fieldTableCode)), el("dd", text: run.tableCode ?? "–"),
                 el("dt", text: t(.fieldWho)), el("dd", text: run.actorLabel),

@@ -15,6 +15,7 @@ enum NoticeCode: String, CaseIterable {
     case tokenRevoked = "widerrufen"
     case loggedOut = "abgemeldet"
     case passwordSet = "passwort-gesetzt"
+    case deleted = "entfernt"
 
     static let parameter = "hinweis"
 
@@ -31,6 +32,7 @@ enum NoticeCode: String, CaseIterable {
         case .tokenRevoked: return Notice(.success, t(.noticeTokenRevoked))
         case .loggedOut: return Notice(.success, t(.noticeLoggedOut))
         case .passwordSet: return Notice(.success, t(.noticePasswordSet))
+        case .deleted: return Notice(.success, t(.noticeDeleted))
         }
     }
 }

@@ -231,7 +231,7 @@ struct IndicatorAdminController: RouteCollection {
     func deleteReferenceValue(req: Request) async throws -> Response {
         let (code, value) = try await referenceValue(req)
         try await req.indicatorStore.deleteReferenceValue(id: value.id, actor: try await req.auditActor(), at: req.settings.clock.now())
-        return req.redirect(to: SiteRoute.indicator(code: code).path, notice: .erased)
+        return req.redirect(to: SiteRoute.indicator(code: code).path, notice: .deleted)
     }
 
     // MARK: Validation rules
@@ -293,6 +293,6 @@ struct IndicatorAdminController: RouteCollection {
     func deleteRule(req: Request) async throws -> Response {
         let rule = try await rule(req)
         try await req.indicatorStore.deleteValidationRule(id: rule.id, actor: try await req.auditActor(), at: req.settings.clock.now())
-        return req.redirect(to: SiteRoute.validationRules.path, notice: .erased)
+        return req.redirect(to: SiteRoute.validationRules.path, notice: .deleted)
     }
 }

@@ -1,0 +1,167 @@
+"""The social report as people use it: the public reads an indicator's map, ranking and time series with small
+counts hidden; a planner imports figures (a bad file stores nothing and names every bad row), maps the columns of a
+GENESIS table once, and maintains variables, indicators, reference values and rules. Axe checks every page."""
+import uuid
+
+import requests
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from axe_check import assert_accessible
+from navigation import follow
+from test_accounts import fill, log_in, log_out
+
+import os
+
+SAMPLES = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data", "genesis-samples")
+
+
+def test_the_public_reads_an_indicator_with_small_counts_hidden(page, base_url):
+    driver = page("/indikatoren")
+    assert_accessible(driver, "(indicator catalogue)")
+    fill(driver, "q", "Heim")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
+    follow(driver, driver.find_element(By.LINK_TEXT, "Heimerziehung je 1.000 unter 21-Jährige (Beispiel)"))
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Heimerziehung je 1.000 unter 21-Jährige (Beispiel)"
+    assert_accessible(driver, "(indicator page)")
+    legend = driver.find_element(By.CSS_SELECTOR, ".legend").text
+    assert "geheim gehalten" in legend and "Quantile" in legend
+    values = driver.find_element(By.CSS_SELECTOR, ".indicator-map table").text
+    assert "geheim gehalten" in values and "Lahn-Dill-Kreis" in values
+    assert "Nicht zur Veröffentlichung" not in driver.page_source
+    # The public API agrees with the page: the same units are hidden.
+    api = requests.get(base_url + "/api/v1/indicators/heim_je_1000/values", params={"level": "municipality"}).json()
+    hidden = {item["name"] for item in api["items"] if item["suppressed"]}
+    rows = driver.find_elements(By.CSS_SELECTOR, ".indicator-map tbody tr")
+    shown_hidden = {row.find_element(By.TAG_NAME, "th").text for row in rows if "geheim gehalten" in row.text}
+    assert hidden == shown_hidden and hidden
+    # Another classification and reference date, chosen with the form.
+    Select(driver.find_element(By.ID, "klassifikation")).select_by_value("natural-breaks")
+    Select(driver.find_element(By.ID, "stichtag")).select_by_value("2021-12-31")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.controls button[type=submit]"))
+    assert "natürliche Brüche (Jenks)" in driver.find_element(By.CSS_SELECTOR, ".legend").text
+    assert "Veränderung seit 31.12.2020" in driver.page_source
+    assert_accessible(driver, "(indicator page, natural breaks)")
+    # The time series of one municipality against the county.
+    Select(driver.find_element(By.ID, "gebiet")).select_by_visible_text("Wetzlar")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "#zeitreihe + form button[type=submit], section[aria-labelledby=zeitreihe] form button"))
+    series = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=zeitreihe] table").text
+    assert "Wetzlar" in series and "Lahn-Dill-Kreis" in series and "31.12.2019" in series
+
+
+def test_the_unit_page_shows_the_indicator_profile(page):
+    driver = page("/gebiete/06532023")
+    profile = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=steckbrief]").text
+    assert "Bevölkerungsdichte" in profile and "Lahn-Dill-Kreis" in profile
+    assert_accessible(driver, "(unit page with profile)")
+
+
+def test_a_planner_imports_figures_all_or_nothing(browser, private_server, tmp_path):
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/daten/import")
+    assert_accessible(driver, "(import page)")
+    before = requests.get(base_url + "/api/v1/indicators/alo_quote/values", params={"date": "2023-12-31"}).json()
+    bad = tmp_path / "werte-fehler.csv"
+    bad.write_text("variable,ags,reference_date,value\nalo,06532001,2023-12-31,999\nalo,06532001,2023-12-31,\"1,5\"\nalo,01001000,2023-12-31,4\n", encoding="utf-8")
+    driver.find_element(By.ID, "file").send_keys(str(bad))
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    assert "Fehlgeschlagen, nichts gespeichert" in driver.find_element(By.CSS_SELECTOR, "dl.facts").text
+    report = driver.find_element(By.CSS_SELECTOR, "main table").text
+    assert "Falsches Dezimalzeichen" in report and "Unbekannter Gebietsschlüssel" in report
+    assert_accessible(driver, "(failed import report)")
+    after = requests.get(base_url + "/api/v1/indicators/alo_quote/values", params={"date": "2023-12-31"}).json()
+    assert after == before
+    good = tmp_path / "werte.csv"
+    good.write_text("variable,ags,reference_date,value,status\nalo,06532001,2025-06-30,420,p\nbev_15_64,06532001,2025-06-30,9000,p\n", encoding="utf-8")
+    driver.get(base_url + "/daten/import")
+    driver.find_element(By.ID, "file").send_keys(str(good))
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    assert "Gespeichert" in driver.find_element(By.CSS_SELECTOR, "dl.facts").text
+    assert_accessible(driver, "(import result)")
+    values = requests.get(base_url + "/api/v1/indicators/alo_quote/values", params={"date": "2025-06-30"}).json()
+    asslar = next(item for item in values["items"] if item["key"] == "06532001")
+    assert abs(asslar["value"] - 420 * 100 / 9000) < 1e-9 and asslar["flags"] == ["p"]
+    log_out(driver)
+
+
+def test_a_planner_maps_a_genesis_table_once(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/daten/import")
+    driver.find_element(By.ID, "file").send_keys(os.path.abspath(os.path.join(SAMPLES, "12411-01-01-4.csv")))
+    driver.find_element(By.ID, "skipUnknown").click()
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    assert "Spalten zuordnen" in driver.page_source
+    assert_accessible(driver, "(column mapping)")
+    Select(driver.find_element(By.ID, "variable-0")).select_by_value("bevoelkerung")
+    Select(driver.find_element(By.ID, "variable-1")).select_by_value("bevoelkerung")
+    fill(driver, "breakdown-1", "sex=m")
+    Select(driver.find_element(By.ID, "variable-2")).select_by_value("bevoelkerung")
+    fill(driver, "breakdown-2", "sex=f")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=zuordnung] button[type=submit]"))
+    facts = driver.find_element(By.CSS_SELECTOR, "dl.facts").text
+    assert "Gespeichert" in facts and "12411-01-01-4" in facts
+    counts = driver.find_element(By.CSS_SELECTOR, "main table").text
+    assert "Übersprungen" in counts
+    values = requests.get(base_url + "/api/v1/indicators/bevoelkerung/values", params={"level": "county", "date": "2018-12-31"}).json()
+    assert values["items"][0]["value"] == 253777
+    log_out(driver)
+
+
+def test_a_planner_defines_a_variable_an_indicator_a_reference_and_a_rule(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/merkmale")
+    assert_accessible(driver, "(variables)")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Neues Merkmal"))
+    assert_accessible(driver, "(variable form)")
+    code = "wg_" + uuid.uuid4().hex[:6]
+    fill(driver, "code", "Wohngeld!")
+    fill(driver, "nameDE", "Wohngeldhaushalte (Beispiel)")
+    fill(driver, "nameEN", "Housing benefit households (example)")
+    fill(driver, "unit", "Haushalte")
+    fill(driver, "source", "Erfunden")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    summary = driver.find_element(By.CSS_SELECTOR, ".error-summary").text
+    assert "Bitte korrigieren Sie die folgenden Angaben" in summary and "Kennung" in summary
+    assert driver.find_element(By.ID, "code").get_attribute("aria-invalid") == "true"
+    assert driver.find_element(By.ID, "nameDE").get_attribute("value") == "Wohngeldhaushalte (Beispiel)"
+    assert_accessible(driver, "(variable form with errors)")
+    fill(driver, "code", code)
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    assert code in driver.find_element(By.CSS_SELECTOR, "main table").text
+    driver.get(base_url + "/indikatoren/neu")
+    assert_accessible(driver, "(indicator form)")
+    fill(driver, "code", code + "_quote")
+    fill(driver, "nameDE", "Wohngeldquote (Beispiel)")
+    fill(driver, "nameEN", "Housing benefit rate (example)")
+    Select(driver.find_element(By.ID, "topic")).select_by_value("housing")
+    fill(driver, "numerator", code)
+    fill(driver, "denominator", "bevoelkerung")
+    Select(driver.find_element(By.ID, "factor")).select_by_value("1000")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Wohngeldquote (Beispiel)"
+    assert "Für diesen Indikator liegen noch keine Werte vor." in driver.page_source
+    driver.get(base_url + "/indikatoren/sgb2_quote_u18")
+    fill(driver, "label", "Hessen")
+    driver.execute_script("document.getElementById('date').value = '2023-12-31';")
+    fill(driver, "value", "13,4")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=vergleichswerte] button[type=submit]"))
+    assert "Hessen" in driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=vergleichswerte] table").text
+    assert "Hessen" in driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=zeitreihe] table").text
+    assert_accessible(driver, "(indicator page, planner)")
+    driver.get(base_url + "/daten/pruefregeln")
+    assert_accessible(driver, "(validation rules)")
+    Select(driver.find_element(By.ID, "kind")).select_by_value("change-above")
+    Select(driver.find_element(By.ID, "target")).select_by_value("alo")
+    fill(driver, "threshold", "5")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    rules = driver.find_element(By.CSS_SELECTOR, "main table").text
+    assert rules.count("alo") >= 2
+    follow(driver, driver.find_elements(By.PARTIAL_LINK_TEXT, "Löschen alo")[-1])
+    assert_accessible(driver, "(confirm rule deletion)")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.actions button.danger"))
+    assert driver.find_element(By.CSS_SELECTOR, ".notice").text == "Gelöscht."
+    assert driver.find_element(By.CSS_SELECTOR, "main table").text.count("alo") == rules.count("alo") - 2
+    log_out(driver)

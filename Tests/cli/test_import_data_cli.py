@@ -1,0 +1,156 @@
+"""`sopla import data` as a planner or administrator runs it: all or nothing, every bad row named by line, column and
+value, re-imports that change nothing, GENESIS tables with a saved column mapping."""
+import os
+import socket
+import sqlite3
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from test_cli import run, workdir  # noqa: F401  (fixture)
+
+SAMPLES = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data", "genesis-samples")
+
+
+@pytest.fixture
+def demo_db(sopla_bin, workdir):  # noqa: F811
+    """A database seeded by `sopla demo` (units, variables, figures), with the server stopped again."""
+    db_path = os.path.join(workdir, "demo.sqlite")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, SOPLA_DATABASE_URL=f"sqlite:{db_path}")
+    process = subprocess.Popen([sopla_bin, "demo", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(240):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz") as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.25)
+        else:
+            pytest.fail("the demo did not start")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    return db_path, f"sqlite:{db_path}"
+
+
+def dump(db_path):
+    with sqlite3.connect(db_path) as conn:
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+                for t in ("observations", "import_staging", "variables", "column_mappings", "data_versions")}
+
+
+def write(workdir, name, text, encoding="utf-8"):  # noqa: F811
+    path = os.path.join(workdir, name)
+    with open(path, "w", encoding=encoding, newline="") as f:
+        f.write(text)
+    return path
+
+
+def test_import_data_has_help(sopla_bin):
+    result = run(sopla_bin, "import", "data", "--help", db="sqlite::memory:")
+    assert result.returncode == 0 and "Example" in result.stdout and "column,variable,breakdown" in result.stdout
+
+
+def test_a_good_file_is_imported_once(sopla_bin, demo_db, workdir):  # noqa: F811
+    db_path, url = demo_db
+    path = write(workdir, "werte.csv", "variable,ags,reference_date,sex,value,status\nalo,06532001,2025-06-30,,420,p\nalo,06532001,2025-06-30,f,190,p\nalo,06532002,2025-06-30,,.,.\n")
+    dry = run(sopla_bin, "import", "data", path, "--dry-run", db=url)
+    assert dry.returncode == 0, dry.stderr
+    assert "Dry run, nothing written" in dry.stdout and "3 new" in dry.stdout
+    before = dump(db_path)
+    first = run(sopla_bin, "import", "data", path, db=url)
+    assert first.returncode == 0, first.stderr
+    assert "3 new, 0 revised (older revision kept), 0 unchanged" in first.stdout
+    after = dump(db_path)
+    assert len(after["observations"]) == len(before["observations"]) + 3
+    second = run(sopla_bin, "import", "data", path, db=url)
+    assert second.returncode == 0 and "No changes" in second.stdout
+    assert dump(db_path) == after
+
+
+def test_a_bad_file_stores_nothing_and_names_every_bad_row(sopla_bin, demo_db, workdir):  # noqa: F811
+    db_path, url = demo_db
+    rows = [
+        "variable,ags,reference_date,value,status",
+        "alo,06532001,2023-12-31,5,",            # 2: fine on its own
+        'alo,06532002,2023-12-31,"1,5",',        # 3: decimal comma in a comma file
+        'alo,06532003,2023-12-31,"1 234",',      # 4: thousands separator
+        "alo,06532004,2023-12-31,-3,",           # 5: negative count
+        "wohngeld,06532005,2023-12-31,5,",       # 6: unknown variable
+        "alo,06533001,2023-12-31,5,",            # 7: a municipality of another county
+        "alo,06532006,31.12.2023,5,",            # 8: not an ISO date
+        "alo,06532001,2023-12-31,6,",            # 9: duplicate of line 2
+        "alo,06532007,2099-12-31,5,",            # 10: date out of range
+    ]
+    path = write(workdir, "fehler.csv", "\n".join(rows) + "\n")
+    before = dump(db_path)
+    result = run(sopla_bin, "import", "data", path, db=url)
+    assert result.returncode == 1
+    message = result.stderr + result.stdout
+    assert "8 problem(s); nothing stored" in message
+    for expected in ['line 3, column value, value "1,5": wrong decimal separator', 'line 4, column value, value "1 234": thousands separators',
+                     'line 5, column value, value "-3": a count cannot be negative', 'line 6, column variable, value "wohngeld": unknown variable',
+                     'line 7, column ags, value "06533001": unknown regional key', 'line 8, column reference_date, value "31.12.2023": not a date',
+                     "line 9, column value", "duplicate of line 2", 'line 10, column reference_date, value "2099-12-31": date out of range']:
+        assert expected in message, expected
+    assert dump(db_path) == before
+
+
+def test_wrong_encoding_and_mixed_formats_are_refused(sopla_bin, demo_db, workdir):  # noqa: F811
+    db_path, url = demo_db
+    before = dump(db_path)
+    latin1 = write(workdir, "flat-latin1.csv", "statistics_code;statistics_label;time_code;time_label;time;1_variable_code;1_variable_label;1_variable_attribute_code;1_variable_attribute_label;value;value_unit;value_variable_code;value_variable_label;value_q\n"
+                   "1000A;Bevölkerung;STAG;Stichtag;2022-05-15;GEOGM4;Gemeinden;065320001001;Aßlar, Stadt;14288;Anzahl;PRS018;Personen;e\n", encoding="latin-1")
+    mapping = write(workdir, "map.csv", "column,variable,breakdown\nPRS018,bevoelkerung,\n")
+    result = run(sopla_bin, "import", "data", latin1, "--mapping", mapping, db=url)
+    assert result.returncode == 1 and "line 2" in result.stderr and "not valid UTF-8" in result.stderr
+    mixed = write(workdir, "gemischt.csv", "variable,ags,reference_date,value\nalo,06532001,2023-12-31,5\n06532;  Lahn-Dill-Kreis;253777;125090;128687\n")
+    result = run(sopla_bin, "import", "data", mixed, db=url)
+    assert result.returncode == 1 and "line 3" in result.stderr and "expected 4 columns, found 1" in result.stderr
+    semicolon = write(workdir, "punkt.csv", "GENESIS-Tabelle: 99999-01\n;;31.12.2023\n;;Anteil\n06532;  Lahn-Dill-Kreis;12.5\n")
+    result = run(sopla_bin, "import", "data", semicolon, "--mapping", write(workdir, "m2.csv", "column,variable,breakdown\nAnteil,alo,\n"), db=url)
+    assert result.returncode == 1 and 'line 4, column Anteil, value "12.5": wrong decimal separator: this file uses ","' in result.stderr
+    assert dump(db_path)["observations"] == before["observations"]
+
+
+def test_a_genesis_table_is_mapped_once_and_checked_for_changed_shape(sopla_bin, demo_db, workdir):  # noqa: F811
+    db_path, url = demo_db
+    table = os.path.abspath(os.path.join(SAMPLES, "12411-01-01-4.csv"))
+    unmapped = run(sopla_bin, "import", "data", table, db=url)
+    assert unmapped.returncode == 1
+    assert "table 12411-01-01-4 needs a variable for each column" in unmapped.stderr and "Stichtag | männlich" in unmapped.stderr
+    mapping = write(workdir, "zuordnung.csv", "column,variable,breakdown\nStichtag | Insgesamt,bevoelkerung,\nStichtag | männlich,bevoelkerung,sex=m\nStichtag | weiblich,bevoelkerung,sex=f\n")
+    # The table covers all of Germany: without the option its other districts are refused.
+    refused = run(sopla_bin, "import", "data", table, "--mapping", mapping, db=url)
+    assert refused.returncode == 1 and 'column ags, value "01001": unknown regional key' in refused.stderr
+    imported = run(sopla_bin, "import", "data", table, "--skip-unknown-units", db=url)
+    assert imported.returncode == 0, imported.stderr
+    assert "3 new" in imported.stdout and "rows of areas outside the base skipped" in imported.stdout
+    with sqlite3.connect(db_path) as conn:
+        values = conn.execute("SELECT breakdown, value FROM observations WHERE unit_key = '06532' AND reference_date = '2018-12-31' ORDER BY breakdown").fetchall()
+    assert values == [("", 253777.0), ("sex=f", 128687.0), ("sex=m", 125090.0)]
+    # The same table code with a column fewer: its saved mapping no longer fits.
+    with open(table, encoding="latin-1") as f:
+        lines = f.read().split("\n")
+    shrunk = "\n".join(line.rsplit(";", 1)[0] if 5 <= i < 546 else line for i, line in enumerate(lines))
+    changed = write(workdir, "12411-geaendert.csv", shrunk, encoding="latin-1")
+    before = dump(db_path)
+    result = run(sopla_bin, "import", "data", changed, "--skip-unknown-units", db=url)
+    assert result.returncode == 1 and 'column Stichtag | weiblich, value "Stichtag | weiblich": the table has changed shape' in result.stderr
+    assert dump(db_path) == before
+
+
+def test_the_census_flat_file_matches_the_demo(sopla_bin, demo_db, workdir):  # noqa: F811
+    db_path, url = demo_db
+    flat = os.path.abspath(os.path.join(SAMPLES, "1000A-0000_de_flat.csv"))
+    mapping = write(workdir, "zensus.csv", "column,variable,breakdown\nPRS018,bevoelkerung,\nPRS001,,\n")
+    result = run(sopla_bin, "import", "data", flat, "--mapping", mapping, "--skip-unknown-units", db=url)
+    assert result.returncode == 0, result.stderr
+    # The demo already holds the census figures of the 23 municipalities: all equal.
+    assert "No changes" in result.stdout and "(23 values)" in result.stdout
