@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "sopla", targets: ["sopla"]),
+        .executable(name: "sopla-bench", targets: ["SoplaBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -40,6 +41,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "sopla", dependencies: ["SoplaWeb", .product(name: "Vapor", package: "vapor")]),
+        .executableTarget(name: "SoplaBench", dependencies: ["SoplaCore"], path: "Sources/SoplaBench"),
         .target(
             name: "SoplaTestSupport",
             dependencies: ["SoplaStore", .product(name: "Vapor", package: "vapor")],

@@ -52,12 +52,13 @@ public struct Breakdown: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public static let total = Breakdown([:])
 
     public init(_ categories: [String: String]) {
-        self.categories = categories.filter { !$0.value.isEmpty }
+        self.categories = categories.isEmpty ? categories : categories.filter { !$0.value.isEmpty }
     }
 
     /// `dimension=category;dimension=category`, sorted by dimension; "" for the total.
     public var canonical: String {
-        categories.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+        if categories.isEmpty { return "" }
+        return categories.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
     }
 
     public var description: String { canonical }

@@ -174,8 +174,11 @@ public struct ObservationImportCheck: Sendable {
         }
         mix(key.variable)
         mix(key.unitKey)
-        mix(key.date.iso)
-        mix(key.breakdown.canonical)
+        for part in [key.date.year, key.date.month, key.date.day] {
+            h ^= UInt64(part)
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        if !key.breakdown.isTotal { mix(key.breakdown.canonical) }
         return h
     }
 }

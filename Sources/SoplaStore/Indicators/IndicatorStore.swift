@@ -1,5 +1,6 @@
 import Fluent
 import FluentSQL
+import FluentSQLiteDriver
 import Foundation
 import SQLKit
 import SoplaCore
@@ -149,6 +150,25 @@ public struct IndicatorStore: Sendable {
     /// Adds values to an import's staging area (not visible anywhere until committed).
     public func stage(importID: UUID, _ observations: [Observation]) async throws {
         guard !observations.isEmpty else { return }
+        if let sqlite = database as? any SQLiteDatabase {
+            // SQLite directly: plain values, no encoder per bind (the importer's hot path).
+            let rowsPerStatement = 4000
+            for start in stride(from: 0, to: observations.count, by: rowsPerStatement) {
+                let slice = observations[start..<min(start + rowsPerStatement, observations.count)]
+                var text = "INSERT INTO \(ImportStagingFields.schema) (" + Self.stagingColumns.joined(separator: ", ") + ") VALUES "
+                text += Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: slice.count).joined(separator: ", ")
+                var binds: [SQLiteData] = []
+                binds.reserveCapacity(slice.count * 7)
+                let id = SQLiteData.text(importID.uuidString)
+                for observation in slice {
+                    let key = observation.key
+                    binds += [id, .text(key.variable), .text(key.unitKey), .text(key.date.iso), .text(key.breakdown.canonical),
+                              observation.value.map { .float($0) } ?? .null, .text(observation.status.rawValue)]
+                }
+                _ = try await sqlite.query(text, binds)
+            }
+            return
+        }
         let sql = try sql
         // 2,000 rows × 7 values stays below both databases' limit of bound parameters.
         for start in stride(from: 0, to: observations.count, by: 2000) {
@@ -175,29 +195,36 @@ public struct IndicatorStore: Sendable {
         let sameValue = "(o.\(F.value) = \(s).\(F.value) OR (o.\(F.value) IS NULL AND \(s).\(F.value) IS NULL)) AND o.\(F.status) = \(s).\(F.status)"
         return try await database.transaction { db in
             guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("the database does not speak SQL") }
-            func count(_ condition: String) async throws -> Int {
-                try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: s) WHERE \(unsafeRaw: ImportStagingFields.importID) = \(bind: importID) \(unsafeRaw: condition)")
-                    .first()?.decode(column: "n", as: Int.self) ?? 0
-            }
+            // One pass: every staged value, whether a current value exists for its key, and whether it is equal.
+            let counts = try await sql.raw("""
+                SELECT COUNT(*) AS total, COUNT(o.\(unsafeRaw: F.variable)) AS existing,
+                       COALESCE(SUM(CASE WHEN \(unsafeRaw: sameValue) THEN 1 ELSE 0 END), 0) AS unchanged
+                FROM \(unsafeRaw: s) LEFT JOIN \(unsafeRaw: o) o ON o.\(unsafeRaw: F.isCurrent) = \(unsafeRaw: Self.trueLiteral(sql)) AND \(unsafeRaw: sameKey)
+                WHERE \(unsafeRaw: s).\(unsafeRaw: ImportStagingFields.importID) = \(bind: importID)
+                """).first()
+            let total = try counts?.decode(column: "total", as: Int.self) ?? 0
+            let existing = try counts?.decode(column: "existing", as: Int.self) ?? 0
+            let unchanged = try counts?.decode(column: "unchanged", as: Int.self) ?? 0
             let current = "EXISTS (SELECT 1 FROM \(o) o WHERE o.\(F.isCurrent) = \(Self.trueLiteral(sql)) AND \(sameKey)"
-            let unchanged = try await count("AND \(current) AND \(sameValue))")
-            let total = try await count("")
-            let existing = try await count("AND \(current))")
             let outcome = ImportOutcome(inserted: total - existing, revised: existing - unchanged, unchanged: unchanged)
             guard !dryRun, outcome.changesData else {
                 try await sql.delete(from: s).where(SQLIdentifier(ImportStagingFields.importID), .equal, SQLBind(importID)).run()
                 return outcome
             }
-            try await sql.raw("DELETE FROM \(unsafeRaw: s) WHERE \(unsafeRaw: ImportStagingFields.importID) = \(bind: importID) AND \(unsafeRaw: current) AND \(unsafeRaw: sameValue))").run()
+            if existing > 0 {
+                try await sql.raw("DELETE FROM \(unsafeRaw: s) WHERE \(unsafeRaw: ImportStagingFields.importID) = \(bind: importID) AND \(unsafeRaw: current) AND \(unsafeRaw: sameValue))").run()
+            }
             let stagedKey = sameKey.replacingOccurrences(of: "o.", with: "\(o).").replacingOccurrences(of: "\(s).", with: "st.")
-            try await sql.raw("""
+            if existing > 0 { try await sql.raw("""
                 UPDATE \(unsafeRaw: o) SET \(unsafeRaw: F.isCurrent) = \(bind: false)
                 WHERE \(unsafeRaw: F.isCurrent) = \(bind: true) AND EXISTS (SELECT 1 FROM \(unsafeRaw: s) st WHERE st.\(unsafeRaw: ImportStagingFields.importID) = \(bind: importID) AND \(unsafeRaw: stagedKey))
-                """).run()
+                """).run() }
+            // Without earlier values (the usual first import) every revision is 1: no lookup per row.
+            let revision = existing > 0 ? "COALESCE((SELECT MAX(o.\(F.revision)) FROM \(o) o WHERE \(sameKey)), 0) + 1" : "1"
             try await sql.raw("""
                 INSERT INTO \(unsafeRaw: o) (\(unsafeRaw: F.variable), \(unsafeRaw: F.unitKey), \(unsafeRaw: F.referenceDate), \(unsafeRaw: F.breakdown), \(unsafeRaw: F.value), \(unsafeRaw: F.status), \(unsafeRaw: F.revision), \(unsafeRaw: F.isCurrent), \(unsafeRaw: F.importID), \(unsafeRaw: F.recordedAt))
                 SELECT \(unsafeRaw: s).\(unsafeRaw: F.variable), \(unsafeRaw: s).\(unsafeRaw: F.unitKey), \(unsafeRaw: s).\(unsafeRaw: F.referenceDate), \(unsafeRaw: s).\(unsafeRaw: F.breakdown), \(unsafeRaw: s).\(unsafeRaw: F.value), \(unsafeRaw: s).\(unsafeRaw: F.status),
-                       COALESCE((SELECT MAX(o.\(unsafeRaw: F.revision)) FROM \(unsafeRaw: o) o WHERE \(unsafeRaw: sameKey)), 0) + 1, \(bind: true), \(unsafeRaw: s).\(unsafeRaw: ImportStagingFields.importID), \(bind: at)
+                       \(unsafeRaw: revision), \(bind: true), \(unsafeRaw: s).\(unsafeRaw: ImportStagingFields.importID), \(bind: at)
                 FROM \(unsafeRaw: s) WHERE \(unsafeRaw: s).\(unsafeRaw: ImportStagingFields.importID) = \(bind: importID)
                 """).run()
             try await sql.delete(from: s).where(SQLIdentifier(ImportStagingFields.importID), .equal, SQLBind(importID)).run()
