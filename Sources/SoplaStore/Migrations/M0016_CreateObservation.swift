@@ -1,5 +1,4 @@
 import Fluent
-import SQLKit
 
 /// Every value of every variable, with all revisions: the current one has `is_current`.
 struct CreateObservation: AsyncMigration {
@@ -20,8 +19,8 @@ struct CreateObservation: AsyncMigration {
             .unique(on: FieldKey(stringLiteral: F.variable), FieldKey(stringLiteral: F.unitKey), FieldKey(stringLiteral: F.referenceDate),
                     FieldKey(stringLiteral: F.breakdown), FieldKey(stringLiteral: F.revision), name: "observations_key_revision")
             .create()
-        guard let sql = database as? any SQLDatabase else { return }
-        try await sql.create(index: "observations_current").on(F.schema).column(F.variable).column(F.referenceDate).column(F.isCurrent).run()
+        // The unique key (variable, unit, date, breakdown, revision) is the one index: reads go by variable,
+        // and an import looks values up by their key. A second index would slow every import down.
     }
 
     func revert(on database: any Database) async throws {

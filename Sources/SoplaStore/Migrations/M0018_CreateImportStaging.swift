@@ -1,5 +1,4 @@
 import Fluent
-import SQLKit
 
 /// Values of an import in progress; they reach `observations` in one transaction or not at all.
 struct CreateImportStaging: AsyncMigration {
@@ -15,8 +14,8 @@ struct CreateImportStaging: AsyncMigration {
             .field(FieldKey(stringLiteral: F.value), .double)
             .field(FieldKey(stringLiteral: F.status), .string, .required)
             .create()
-        guard let sql = database as? any SQLDatabase else { return }
-        try await sql.create(index: "import_staging_import").on(ImportStagingFields.schema).column(ImportStagingFields.importID).run()
+        // No index: the table only ever holds the rows of the imports running right now, and every
+        // statement reads all rows of one import.
     }
 
     func revert(on database: any Database) async throws {
