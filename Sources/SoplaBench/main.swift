@@ -39,7 +39,7 @@ for _ in 0..<rounds {
     let start = DispatchTime.now().uptimeNanoseconds
     var count = 0
     for day in dates.sorted() {
-        let values = IndicatorComputation.compute(indicator, hierarchy: hierarchy, date: day) { table[$0] }
+        let values = IndicatorComputation.compute(indicator, hierarchy: hierarchy, date: day, table: table)
         count += values.count
         checksum += values["01"]?.value ?? 0
     }

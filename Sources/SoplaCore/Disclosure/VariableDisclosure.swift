@@ -100,7 +100,7 @@ public enum IndicatorPublication {
     /// Values of the indicator on the date, with the disclosure decision for each unit.
     public static func publish(_ indicator: Indicator, variables: [String: Variable], minimums: [String: Int], hierarchy: SpatialHierarchy, date: Day,
                                observations: ObservationTable) -> [String: PublishedValue] {
-        let values = IndicatorComputation.compute(indicator, hierarchy: hierarchy, date: date) { observations[$0] }
+        let values = IndicatorComputation.compute(indicator, hierarchy: hierarchy, date: date, table: observations)
         var hidden: [ObservationKey: SuppressionReason] = [:]
         for code in indicator.variables.sorted() {
             guard let variable = variables[code], variable.isCount else { continue }

@@ -8,6 +8,9 @@ public struct SpatialHierarchy: Sendable {
     public let level: [String: String]
     /// Keys ordered so that every unit comes after all of its descendants.
     public let bottomUp: [String]
+    /// The same, as positions in `keys`, with each unit's children as positions: for computations over all units.
+    let bottomUpIndices: [Int]
+    let childIndices: [[Int]]
 
     public init(_ units: [SpatialUnit]) {
         self.init(units.map { ($0.key, $0.parentKey, $0.levelCode) })
@@ -38,6 +41,9 @@ public struct SpatialHierarchy: Sendable {
             stack.append(contentsOf: (children[key] ?? []).reversed())
         }
         bottomUp = order.reversed()
+        let position = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        bottomUpIndices = bottomUp.map { position[$0]! }
+        childIndices = keys.map { key in (children[key] ?? []).compactMap { position[$0] } }
     }
 
     /// The chain of parents from the unit's parent up to the root.
@@ -95,16 +101,37 @@ public struct IndicatorValue: Hashable, Sendable {
 
 /// Computes indicators: rates from summed numerators and denominators at every level, never by averaging rates.
 public enum IndicatorComputation {
-    /// A sum of terms for one unit: the number, or why there is none.
+    /// A sum of terms for one unit: the number, or why there is none. Qualifiers are bits, not a set, because
+    /// this runs for every unit and date.
     struct Part {
         var value: Double?
         var gap: ValueGap?
-        var flags: Set<ValueStatus>
+        var flags: UInt8
+
+        static let none = Part(value: nil, gap: .noData, flags: 0)
+    }
+
+    static func bit(_ status: ValueStatus) -> UInt8 {
+        switch status {
+        case .provisional: return 1
+        case .revised: return 2
+        case .estimated: return 4
+        default: return 0
+        }
+    }
+
+    static func statuses(_ bits: UInt8) -> Set<ValueStatus> {
+        guard bits != 0 else { return [] }
+        var result: Set<ValueStatus> = []
+        if bits & 1 != 0 { result.insert(.provisional) }
+        if bits & 2 != 0 { result.insert(.revised) }
+        if bits & 4 != 0 { result.insert(.estimated) }
+        return result
     }
 
     static func part(_ terms: [IndicatorTerm], unit: String, date: Day, lookup: (ObservationKey) -> Observation?) -> Part {
         var sum = 0.0
-        var flags: Set<ValueStatus> = []
+        var flags: UInt8 = 0
         for term in terms {
             guard let observation = lookup(ObservationKey(variable: term.variable, unitKey: unit, date: date, breakdown: term.breakdown)) else {
                 return Part(value: nil, gap: .noData, flags: flags)
@@ -112,7 +139,42 @@ public enum IndicatorComputation {
             guard observation.status.carriesValue, let value = observation.value else {
                 return Part(value: nil, gap: .status(observation.status), flags: flags)
             }
-            if [.provisional, .revised, .estimated].contains(observation.status) { flags.insert(observation.status) }
+            flags |= bit(observation.status)
+            sum += value
+        }
+        return Part(value: sum, gap: nil, flags: flags)
+    }
+
+    /// The indicator for every unit on one date, from a table: each term's series is fetched once.
+    public static func compute(_ indicator: Indicator, hierarchy: SpatialHierarchy, date: Day, table: ObservationTable) -> [String: IndicatorValue] {
+        let numerator = indicator.numerator.map { table.series($0.variable, $0.breakdown, date) }
+        let denominator = indicator.denominator.map { table.series($0.variable, $0.breakdown, date) }
+        // One term is the usual case: no array per unit then.
+        func side(_ series: [[String: Observation]]) -> (String) -> Part {
+            if series.count == 1 {
+                let only = series[0]
+                return { unit in single(only[unit]) }
+            }
+            return { unit in part(series.map { $0[unit] }) }
+        }
+        return compute(indicator, hierarchy: hierarchy, date: date, numerator: side(numerator), denominator: side(denominator))
+    }
+
+    static func single(_ observation: Observation?) -> Part {
+        guard let observation else { return .none }
+        guard observation.status.carriesValue, let value = observation.value else { return Part(value: nil, gap: .status(observation.status), flags: 0) }
+        return Part(value: value, gap: nil, flags: bit(observation.status))
+    }
+
+    static func part(_ observations: [Observation?]) -> Part {
+        var sum = 0.0
+        var flags: UInt8 = 0
+        for observation in observations {
+            guard let observation else { return Part(value: nil, gap: .noData, flags: flags) }
+            guard observation.status.carriesValue, let value = observation.value else {
+                return Part(value: nil, gap: .status(observation.status), flags: flags)
+            }
+            flags |= bit(observation.status)
             sum += value
         }
         return Part(value: sum, gap: nil, flags: flags)
@@ -122,34 +184,49 @@ public enum IndicatorComputation {
     /// without them, a parent's sums come from its children — only when every child has them.
     public static func compute(_ indicator: Indicator, hierarchy: SpatialHierarchy, date: Day,
                                lookup: (ObservationKey) -> Observation?) -> [String: IndicatorValue] {
-        var numerators: [String: Part] = [:]
-        var denominators: [String: Part] = [:]
-        var origins: [String: IndicatorValue.Origin] = [:]
-        numerators.reserveCapacity(hierarchy.keys.count)
-        for key in hierarchy.bottomUp {
-            var numerator = part(indicator.numerator, unit: key, date: date, lookup: lookup)
-            var denominator = indicator.isRate ? part(indicator.denominator, unit: key, date: date, lookup: lookup) : Part(value: 1, gap: nil, flags: [])
-            var origin: IndicatorValue.Origin = .observed
-            if numerator.gap == .noData || denominator.gap == .noData, let children = hierarchy.children[key], !children.isEmpty {
-                let childNumerators = children.map { numerators[$0] }
-                let childDenominators = children.map { denominators[$0] }
-                if childNumerators.allSatisfy({ $0?.value != nil }), childDenominators.allSatisfy({ $0?.value != nil }) {
-                    numerator = Part(value: childNumerators.reduce(0) { $0 + ($1?.value ?? 0) }, gap: nil,
-                                     flags: childNumerators.reduce(into: Set()) { $0.formUnion($1?.flags ?? []) })
-                    denominator = Part(value: childDenominators.reduce(0) { $0 + ($1?.value ?? 0) }, gap: nil,
-                                       flags: childDenominators.reduce(into: Set()) { $0.formUnion($1?.flags ?? []) })
-                    origin = .aggregated
+        compute(indicator, hierarchy: hierarchy, date: date,
+                numerator: { part(indicator.numerator, unit: $0, date: date, lookup: lookup) },
+                denominator: { part(indicator.denominator, unit: $0, date: date, lookup: lookup) })
+    }
+
+    static func compute(_ indicator: Indicator, hierarchy: SpatialHierarchy, date: Day,
+                        numerator ownNumerator: (String) -> Part, denominator ownDenominator: (String) -> Part) -> [String: IndicatorValue] {
+        let count = hierarchy.keys.count
+        var numerators = [Part](repeating: .none, count: count)
+        var denominators = [Part](repeating: .none, count: count)
+        var aggregated = [Bool](repeating: false, count: count)
+        let one = Part(value: 1, gap: nil, flags: 0)
+        for index in hierarchy.bottomUpIndices {
+            let key = hierarchy.keys[index]
+            var numerator = ownNumerator(key)
+            var denominator = indicator.isRate ? ownDenominator(key) : one
+            let children = hierarchy.childIndices[index]
+            if numerator.gap == .noData || denominator.gap == .noData, !children.isEmpty {
+                var n = 0.0, d = 0.0, nFlags: UInt8 = 0, dFlags: UInt8 = 0
+                var complete = true
+                for child in children {
+                    guard let cn = numerators[child].value, let cd = denominators[child].value else { complete = false; break }
+                    n += cn
+                    d += cd
+                    nFlags |= numerators[child].flags
+                    dFlags |= denominators[child].flags
+                }
+                if complete {
+                    numerator = Part(value: n, gap: nil, flags: nFlags)
+                    denominator = Part(value: d, gap: nil, flags: dFlags)
+                    aggregated[index] = true
                 }
             }
-            numerators[key] = numerator
-            denominators[key] = denominator
-            origins[key] = origin
+            numerators[index] = numerator
+            denominators[index] = denominator
         }
         var result: [String: IndicatorValue] = [:]
-        result.reserveCapacity(hierarchy.keys.count)
-        for key in hierarchy.keys {
-            let numerator = numerators[key]!, denominator = denominators[key]!
-            let flags = numerator.flags.union(denominator.flags)
+        result.reserveCapacity(count)
+        for index in 0..<count {
+            let key = hierarchy.keys[index]
+            let numerator = numerators[index], denominator = denominators[index]
+            let flags = statuses(numerator.flags | denominator.flags)
+            let origin: IndicatorValue.Origin = aggregated[index] ? .aggregated : .observed
             let shownDenominator = indicator.isRate ? denominator.value : nil
             if let gap = numerator.gap ?? denominator.gap {
                 result[key] = IndicatorValue(unitKey: key, date: date, numerator: numerator.value, denominator: shownDenominator, value: nil, origin: nil, gap: gap, flags: flags)
@@ -157,12 +234,12 @@ public enum IndicatorComputation {
             }
             let n = numerator.value!, d = denominator.value!
             if d == 0 {
-                result[key] = IndicatorValue(unitKey: key, date: date, numerator: n, denominator: d, value: nil, origin: origins[key], gap: .zeroDenominator, flags: flags)
+                result[key] = IndicatorValue(unitKey: key, date: date, numerator: n, denominator: d, value: nil, origin: origin, gap: .zeroDenominator, flags: flags)
                 continue
             }
             // Multiplying first keeps whole-number shares exact (70 × 100 / 1000 = 7, not 7.000000000000001).
             let value = indicator.isRate ? n * indicator.factor / d : n * indicator.factor
-            result[key] = IndicatorValue(unitKey: key, date: date, numerator: n, denominator: shownDenominator, value: value, origin: origins[key], gap: nil, flags: flags)
+            result[key] = IndicatorValue(unitKey: key, date: date, numerator: n, denominator: shownDenominator, value: value, origin: origin, gap: nil, flags: flags)
         }
         return result
     }

@@ -128,19 +128,34 @@ public struct Observation: Hashable, Sendable {
     }
 }
 
-/// Observations looked up by key.
+/// Observations looked up by key, and by series (variable, breakdown, date) then unit: computations over all
+/// units fetch a series once and then look up only the unit key.
 public struct ObservationTable: Sendable {
-    public private(set) var values: [ObservationKey: Observation]
+    public struct SeriesKey: Hashable, Sendable {
+        public let variable: String
+        public let breakdown: Breakdown
+        public let date: Day
+    }
+
+    public private(set) var values: [ObservationKey: Observation] = [:]
+    private var series: [SeriesKey: [String: Observation]] = [:]
 
     public init(_ observations: [Observation] = []) {
-        values = Dictionary(observations.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
+        for observation in observations { insert(observation) }
     }
 
     public mutating func insert(_ observation: Observation) {
-        values[observation.key] = observation
+        let key = observation.key
+        values[key] = observation
+        series[SeriesKey(variable: key.variable, breakdown: key.breakdown, date: key.date), default: [:]][key.unitKey] = observation
     }
 
     public subscript(_ key: ObservationKey) -> Observation? { values[key] }
+
+    /// The values of one variable, breakdown and date, by unit key.
+    public func series(_ variable: String, _ breakdown: Breakdown, _ date: Day) -> [String: Observation] {
+        series[SeriesKey(variable: variable, breakdown: breakdown, date: date)] ?? [:]
+    }
 
     public var dates: [Day] { Array(Set(values.keys.map(\.date))).sorted() }
 

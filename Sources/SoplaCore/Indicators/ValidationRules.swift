@@ -65,7 +65,7 @@ public enum FigureValidation {
             case .numeratorNotAboveDenominator:
                 guard let indicator = indicators[rule.target], indicator.isRate else { continue }
                 for date in allDates where dates?.contains(date) ?? true {
-                    let values = IndicatorComputation.compute(indicator, hierarchy: hierarchy, date: date) { observations[$0] }
+                    let values = IndicatorComputation.compute(indicator, hierarchy: hierarchy, date: date, table: observations)
                     for key in hierarchy.keys {
                         guard let value = values[key], value.origin == .observed, let n = value.numerator, let d = value.denominator, n > d else { continue }
                         findings.append(ValidationFinding(rule: rule, unitKey: key, date: date, actual: n, expected: d))

@@ -41,8 +41,9 @@ struct ImportController: RouteCollection {
         var skipUnknown: String?
     }
 
+    /// On the application's database, not the request's: a large import goes on after the response.
     static func importer(_ req: Request) -> ObservationImporter {
-        ObservationImporter(store: req.indicatorStore, spatial: req.spatial, clock: req.settings.clock)
+        ObservationImporter(store: req.application.indicatorStore, spatial: req.application.spatial, clock: req.settings.clock)
     }
 
     func upload(req: Request) async throws -> Response {
