@@ -131,6 +131,15 @@ struct IndicatorHTTPTests {
                 #expect(html.contains("natürliche Brüche (Jenks)"))
                 #expect(html.contains("class=\"line-chart\""))
             }
+            // Change over five years instead of one, in percentage points for a share.
+            try await app.testing().test(.GET, "/indikatoren/sgb2_quote_u18?stichtag=2024-12-31&vergleich=2019-12-31") { res in
+                #expect(res.body.string.contains("Veränderung seit 31.12.2019"))
+                #expect(res.body.string.contains(" Pp. – "))
+            }
+            // A comparison date after the reference date makes no sense: the year before is used.
+            try await app.testing().test(.GET, "/indikatoren/sgb2_quote_u18?stichtag=2021-12-31&vergleich=2023-12-31") { res in
+                #expect(res.body.string.contains("Veränderung seit 31.12.2020"))
+            }
             try await app.testing().test(.GET, "/indikatoren/dichte/werte.csv?stichtag=2022-05-15") { res in
                 // Wetzlar: 53,116 inhabitants on 75.65 km² → 702 per km².
                 #expect(res.body.string.contains("06532023,Wetzlar,2022-05-15,702,53116,75.65,"))

@@ -288,8 +288,12 @@ public struct IndicatorViewParameters: Sendable, Equatable {
     public var classes: Int?
     public var unit: String?
     public var publicView: Bool
+    /// The earlier date the change is measured against (n years back).
+    public var compare: Day?
 
-    public init(date: Day? = nil, level: String? = nil, method: ClassificationMethod? = nil, classes: Int? = nil, unit: String? = nil, publicView: Bool = false) {
+    public init(date: Day? = nil, level: String? = nil, method: ClassificationMethod? = nil, classes: Int? = nil, unit: String? = nil, publicView: Bool = false,
+                compare: Day? = nil) {
+        self.compare = compare
         self.date = date
         self.level = level
         self.method = method
@@ -306,6 +310,7 @@ public struct IndicatorViewParameters: Sendable, Equatable {
         if let classes { items.append(URLQueryItem(name: "klassen", value: String(classes))) }
         if let unit { items.append(URLQueryItem(name: "gebiet", value: unit)) }
         if publicView { items.append(URLQueryItem(name: "ansicht", value: "oeffentlich")) }
+        if let compare { items.append(URLQueryItem(name: "vergleich", value: compare.iso)) }
         return SiteRoute.query(items)
     }
 }

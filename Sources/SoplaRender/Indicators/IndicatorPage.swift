@@ -145,6 +145,8 @@ public enum IndicatorPage {
         return el("form", [("method", "get"), ("action", SiteRoute.indicator(code: model.indicator.code).path), ("class", "filters controls")], [
             form.select("stichtag", label: t(.columnReferenceDate), options: model.dates.reversed().map { ($0.iso, Format.day($0, language)) }, selected: view.date?.iso),
             form.select("ebene", label: t(.level), options: model.levels.map { ($0.code, $0.name) }, selected: view.level),
+            form.select("vergleich", label: t(.fieldCompareWith), options: model.dates.filter { $0 < (view.date ?? $0) }.reversed().map { ($0.iso, Format.day($0, language)) },
+                        selected: model.compareDate?.iso),
             form.select("klassifikation", label: t(.fieldClassification), options: ClassificationMethod.allCases.map { ($0.rawValue, IndicatorNames.method($0, language)) },
                         selected: (view.method ?? .quantiles).rawValue),
             form.select("klassen", label: t(.fieldClasses), options: (3...7).map { (String($0), String($0)) }, selected: String(view.classes ?? 5)),
@@ -282,6 +284,7 @@ public enum IndicatorPage {
                 model.view.date.map { el("input", [("type", "hidden"), ("name", "stichtag"), ("value", $0.iso)]) } ?? .empty,
                 model.view.level.map { el("input", [("type", "hidden"), ("name", "ebene"), ("value", $0)]) } ?? .empty,
                 model.view.publicView ? el("input", [("type", "hidden"), ("name", "ansicht"), ("value", "oeffentlich")]) : .empty,
+                model.view.compare.map { el("input", [("type", "hidden"), ("name", "vergleich"), ("value", $0.iso)]) } ?? .empty,
                 form.select("gebiet", label: t(.columnUnit), options: model.seriesUnits.map { ($0.key, $0.name) }, selected: model.view.unit),
                 el("button", [("type", "submit")], text: t(.showButton)),
             ]),

@@ -2,7 +2,7 @@ import Foundation
 
 /// Texts of the social report (indicators, variables, imports), German and English.
 public enum IndicatorText: Sendable {
-    case noticeDeleted
+    case noticeDeleted, fieldCompareWith
     case addReferenceValue, addValidationRule, allTopics, auditImportData, breakdownHint, codeHint
     case columnActions, columnChangePrevious, columnChangeSince, columnColumn, columnDates, columnDefinition
     case columnDenominator, columnDeviation, columnDifferenceTo, columnExpected, columnFormula, columnFound
@@ -37,6 +37,7 @@ public enum IndicatorText: Sendable {
     var pair: (String, String) {
         switch self {
         case .noticeDeleted: return ("Gelöscht.", "Deleted.")
+        case .fieldCompareWith: return ("Vergleich mit", "Compare with")
         case .addReferenceValue: return ("Vergleichswert hinzufügen", "Add a reference value")
         case .addValidationRule: return ("Prüfregel hinzufügen", "Add a validation rule")
         case .allTopics: return ("Alle Themen", "All topics")

@@ -59,7 +59,8 @@ struct IndicatorController: RouteCollection {
             method: (try? req.query.get(String.self, at: "klassifikation")).flatMap(ClassificationMethod.init(rawValue:)),
             classes: (try? req.query.get(String.self, at: "klassen")).flatMap(Int.init).map { min(max($0, 3), 7) },
             unit: try? req.query.get(String.self, at: "gebiet"),
-            publicView: (try? req.query.get(String.self, at: "ansicht")) == "oeffentlich")
+            publicView: (try? req.query.get(String.self, at: "ansicht")) == "oeffentlich",
+            compare: (try? req.query.get(String.self, at: "vergleich")).flatMap(Day.init(iso:)))
     }
 
     static func data(_ req: Request) async throws -> IndicatorData {
@@ -79,6 +80,7 @@ struct IndicatorController: RouteCollection {
         view.method = view.method ?? .quantiles
         view.classes = view.classes ?? 5
         if let unit = view.unit, data.unitsByKey[unit] == nil { view.unit = nil }
+        if let compare = view.compare, !(data.dates.contains(compare) && compare < (view.date ?? compare)) { view.compare = nil }
         if view.unit == nil, let level = view.level {
             view.unit = data.commonParent(of: data.units(onLevel: level)) ?? data.units(onLevel: level).first?.key
         }
@@ -100,7 +102,7 @@ struct IndicatorController: RouteCollection {
         let names = Dictionary(uniqueKeysWithValues: data.units.map { ($0.key, $0.name) })
         var rows: [IndicatorRow] = [], parentRow: IndicatorRow?, compareDate: Day?
         if let date = view.date, let level = view.level {
-            (rows, parentRow, compareDate, _) = data.rows(level: level, date: date, raw: raw)
+            (rows, parentRow, compareDate, _) = data.rows(level: level, date: date, raw: raw, compare: view.compare)
         }
         // The time series: the chosen unit, its parent, and the reference values.
         let referenceValues = try await req.indicatorStore.referenceValues(indicatorCode: data.indicator.code)
@@ -143,7 +145,7 @@ struct IndicatorController: RouteCollection {
         let raw = try await req.may(.viewUnsuppressedFigures) && !view.publicView
         var rows: [IndicatorRow] = []
         if let date = view.date, let level = view.level {
-            let result = data.rows(level: level, date: date, raw: raw)
+            let result = data.rows(level: level, date: date, raw: raw, compare: view.compare)
             rows = result.rows + (result.parent.map { [$0] } ?? [])
         }
         let text = CSV.write(header: ["key", "name", "reference_date", "value", "numerator", "denominator", "suppressed", "gap", "flags", "publication"], rows: rows.map { row in

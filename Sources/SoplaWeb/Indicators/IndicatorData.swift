@@ -66,10 +66,10 @@ struct IndicatorData: Sendable {
     }
 
     /// Rows of a level on a date, compared with the level's parent and the earlier date.
-    func rows(level: String, date: Day, raw: Bool) -> (rows: [IndicatorRow], parent: IndicatorRow?, compareDate: Day?, current: [String: PublishedValue]) {
+    func rows(level: String, date: Day, raw: Bool, compare chosen: Day? = nil) -> (rows: [IndicatorRow], parent: IndicatorRow?, compareDate: Day?, current: [String: PublishedValue]) {
         let levelUnits = units(onLevel: level)
         let current = publish(date)
-        let compare = compareDate(for: date)
+        let compare = chosen ?? compareDate(for: date)
         let earlier = compare.map(publish)
         let parent = commonParent(of: levelUnits)
         var keys = levelUnits.map(\.key)
