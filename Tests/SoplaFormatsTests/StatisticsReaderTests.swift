@@ -8,7 +8,9 @@ struct StatisticsReaderTests {
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/data/genesis-samples").standardizedFileURL
 
     func file(_ bytes: [UInt8]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-stat-\(UUID().uuidString).csv")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-statistics-tests", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent("\(UUID().uuidString).csv")
         try Data(bytes).write(to: url)
         return url
     }

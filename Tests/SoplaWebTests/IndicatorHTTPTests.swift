@@ -104,6 +104,15 @@ struct IndicatorHTTPTests {
             try await app.testing().test(.GET, "/api/v1/indicators/sgb2_quote_u18/values?level=mond") { res in
                 #expect(res.status == .badRequest)
             }
+            try await app.testing().test(.GET, "/api/v1/indicators/sgb2_quote_u18/values?parent=09162") { res in
+                #expect(res.status == .ok)
+                let items = try json(res)["items"] as? [Any]
+                #expect(items?.isEmpty == true)
+            }
+            try await app.testing().test(.GET, "/api/v1/indicators/sgb2_quote_u18/values?parent=06532") { res in
+                let items = try json(res)["items"] as? [Any]
+                #expect(items?.count == 23)
+            }
             try await app.testing().test(.GET, "/api/v1/indicators/unbekannt/values") { res in
                 #expect(res.status == .notFound)
             }

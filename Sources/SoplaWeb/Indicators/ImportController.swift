@@ -27,12 +27,8 @@ struct ImportController: RouteCollection {
         return directory
     }
 
-    func context(_ req: Request) async throws -> PageContext {
-        try await req.pageContext(csrfToken: try await req.auth().session?.csrfToken)
-    }
-
     func page(req: Request) async throws -> HTMLResponse {
-        HTMLResponse(ImportPage.render(ImportPage.Model(runs: try await req.indicatorStore.runs(), notice: req.notice), context: try await context(req)))
+        HTMLResponse(ImportPage.render(ImportPage.Model(runs: try await req.indicatorStore.runs(), notice: req.notice), context: try await req.pageContext()))
     }
 
     struct UploadForm: Content {
@@ -50,7 +46,7 @@ struct ImportController: RouteCollection {
         let form = try req.content.decode(UploadForm.self)
         guard let file = form.file, file.data.readableBytes > 0 else {
             let model = ImportPage.Model(runs: try await req.indicatorStore.runs(), issues: [ValidationIssue("file", .required)])
-            return HTMLResponse(ImportPage.render(model, context: try await context(req))).response(status: .unprocessableEntity)
+            return HTMLResponse(ImportPage.render(model, context: try await req.pageContext())).response(status: .unprocessableEntity)
         }
         let url = try Self.uploadDirectory().appendingPathComponent(UUID().uuidString + ".csv")
         try Data(buffer: file.data).write(to: url)
@@ -127,7 +123,7 @@ struct ImportController: RouteCollection {
 
     func run(req: Request) async throws -> HTMLResponse {
         guard let run = try await req.indicatorStore.run(id: try req.idParameter()) else { throw Abort(.notFound) }
-        return HTMLResponse(ImportRunPage.render(try await runModel(req, run: run), context: try await context(req)))
+        return HTMLResponse(ImportRunPage.render(try await runModel(req, run: run), context: try await req.pageContext()))
     }
 
     /// The mapping form: `columns` = n, then `signature-i`, `variable-i` (empty = not imported), `breakdown-i`.
@@ -164,7 +160,7 @@ struct ImportController: RouteCollection {
         if mapping.targets.isEmpty, issues.isEmpty { issues.append(ValidationIssue("variable-0", .required)) }
         guard issues.isEmpty else {
             let model = try await runModel(req, run: run, mappingIssues: issues, mappingValues: chosen)
-            return HTMLResponse(ImportRunPage.render(model, context: try await context(req))).response(status: .unprocessableEntity)
+            return HTMLResponse(ImportRunPage.render(model, context: try await req.pageContext())).response(status: .unprocessableEntity)
         }
         let options = ObservationImporter.Options(dryRun: run.dryRun, skipUnknownUnits: run.skipUnknownUnits, mapping: mapping)
         // The waiting run goes on with the mapping.

@@ -150,8 +150,8 @@ struct IndicatorAPIController: RouteCollection {
         if let level, catalogue.level(code: level) == nil {
             throw APIError.badParameter("level", "one of " + catalogue.levels.map(\.code).joined(separator: ", "))
         }
+        // A parent without children (or unknown) filters everything out, as in /api/v1/spatial-units.
         let parent = try? req.query.get(String.self, at: "parent")
-        if let parent, data.unitsByKey[parent] == nil { throw APIError.badParameter("parent", "no spatial unit has this key") }
         var units = data.units
         if let level { units = units.filter { $0.levelCode == level } }
         if let parent { units = units.filter { $0.parentKey == parent } }

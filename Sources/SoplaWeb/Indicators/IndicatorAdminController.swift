@@ -25,10 +25,6 @@ struct IndicatorAdminController: RouteCollection {
         routes.on(.POST, SiteRoute.Pattern.validationRuleDelete, manage, use: deleteRule)
     }
 
-    func context(_ req: Request) async throws -> PageContext {
-        try await req.pageContext(csrfToken: try await req.auth().session?.csrfToken)
-    }
-
     // MARK: Variables
 
     struct VariableForm: Content {
@@ -49,12 +45,12 @@ struct IndicatorAdminController: RouteCollection {
     }
 
     func newVariable(req: Request) async throws -> HTMLResponse {
-        HTMLResponse(VariableFormPage.render(VariableFormPage.Model(values: ["isCount": "ja", "licence": "dl-de/by-2-0"], isNew: true), context: try await context(req)))
+        HTMLResponse(VariableFormPage.render(VariableFormPage.Model(values: ["isCount": "ja", "licence": "dl-de/by-2-0"], isNew: true), context: try await req.pageContext()))
     }
 
     func editVariable(req: Request) async throws -> HTMLResponse {
         guard let code = req.parameters.get("code"), let variable = try await req.indicatorStore.variable(code: code) else { throw Abort(.notFound) }
-        return HTMLResponse(VariableFormPage.render(VariableFormPage.Model(variable), context: try await context(req)))
+        return HTMLResponse(VariableFormPage.render(VariableFormPage.Model(variable), context: try await req.pageContext()))
     }
 
     func createVariable(req: Request) async throws -> Response {
@@ -85,7 +81,7 @@ struct IndicatorAdminController: RouteCollection {
         }
         guard let variable, issues.isEmpty else {
             let status: HTTPResponseStatus = issues.contains { $0.problem == .duplicate } ? .conflict : .unprocessableEntity
-            return HTMLResponse(VariableFormPage.render(VariableFormPage.Model(values: form.values, isNew: isNew, issues: issues), context: try await context(req))).response(status: status)
+            return HTMLResponse(VariableFormPage.render(VariableFormPage.Model(values: form.values, isNew: isNew, issues: issues), context: try await req.pageContext())).response(status: status)
         }
         try await store.save(variable, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: SiteRoute.variables.path, notice: isNew ? .created : .saved)
@@ -122,14 +118,14 @@ struct IndicatorAdminController: RouteCollection {
     func newIndicator(req: Request) async throws -> HTMLResponse {
         let model = IndicatorFormPage.Model(values: ["factor": "100", "decimals": "1", "topic": IndicatorTopic.poverty.rawValue], levels: [], isNew: true,
                                             variables: try await req.indicatorStore.variables(), levelOptions: levelOptions(req))
-        return HTMLResponse(IndicatorFormPage.render(model, context: try await context(req)))
+        return HTMLResponse(IndicatorFormPage.render(model, context: try await req.pageContext()))
     }
 
     func editIndicator(req: Request) async throws -> HTMLResponse {
         guard let code = req.parameters.get("code"), let indicator = try await req.indicatorStore.indicator(code: code) else { throw Abort(.notFound) }
         let model = IndicatorFormPage.Model(values: IndicatorFormPage.Model.values(indicator), levels: Set(indicator.levels), isNew: false,
                                             variables: try await req.indicatorStore.variables(), levelOptions: levelOptions(req))
-        return HTMLResponse(IndicatorFormPage.render(model, context: try await context(req)))
+        return HTMLResponse(IndicatorFormPage.render(model, context: try await req.pageContext()))
     }
 
     func createIndicator(req: Request) async throws -> Response {
@@ -177,7 +173,7 @@ struct IndicatorAdminController: RouteCollection {
         guard let indicator, issues.isEmpty else {
             let status: HTTPResponseStatus = issues.contains { $0.problem == .duplicate } ? .conflict : .unprocessableEntity
             let model = IndicatorFormPage.Model(values: form.values, levels: Set(form.levels ?? []), isNew: isNew, variables: variables, levelOptions: levelOptions(req), issues: issues)
-            return HTMLResponse(IndicatorFormPage.render(model, context: try await context(req))).response(status: status)
+            return HTMLResponse(IndicatorFormPage.render(model, context: try await req.pageContext())).response(status: status)
         }
         try await store.save(indicator, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: SiteRoute.indicator(code: indicator.code).path, notice: isNew ? .created : .saved)
@@ -225,7 +221,7 @@ struct IndicatorAdminController: RouteCollection {
         let model = ConfirmPage.Model(title: t(.delete) + ": " + value.label, text: "\(value.label), \(Format.day(value.date, req.language)): \(value.value)",
                                       action: SiteRoute.indicatorReferenceValueDelete(code: code, id: value.id).path, confirmLabel: t(.delete),
                                       cancelPath: SiteRoute.indicator(code: code).path)
-        return HTMLResponse(ConfirmPage.render(model, context: try await context(req)))
+        return HTMLResponse(ConfirmPage.render(model, context: try await req.pageContext()))
     }
 
     func deleteReferenceValue(req: Request) async throws -> Response {
@@ -249,7 +245,7 @@ struct IndicatorAdminController: RouteCollection {
 
     func rules(req: Request) async throws -> HTMLResponse {
         let model = ValidationRulesPage.Model(rules: try await req.indicatorStore.validationRules(), targets: try await ruleTargets(req), notice: req.notice)
-        return HTMLResponse(ValidationRulesPage.render(model, context: try await context(req)))
+        return HTMLResponse(ValidationRulesPage.render(model, context: try await req.pageContext()))
     }
 
     func addRule(req: Request) async throws -> Response {
@@ -270,7 +266,7 @@ struct IndicatorAdminController: RouteCollection {
         guard let kind, let value, issues.isEmpty else {
             let model = ValidationRulesPage.Model(rules: try await store.validationRules(), targets: try await ruleTargets(req),
                                                   values: ["kind": form.kind ?? "", "target": target, "threshold": form.threshold ?? ""], issues: issues)
-            return HTMLResponse(ValidationRulesPage.render(model, context: try await context(req))).response(status: .unprocessableEntity)
+            return HTMLResponse(ValidationRulesPage.render(model, context: try await req.pageContext())).response(status: .unprocessableEntity)
         }
         try await store.add(ValidationRule(id: UUID(), kind: kind, target: target, threshold: value), actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: SiteRoute.validationRules.path, notice: .created)
@@ -287,7 +283,7 @@ struct IndicatorAdminController: RouteCollection {
         let t = Texts(req.language)
         let model = ConfirmPage.Model(title: t(.delete) + ": " + IndicatorNames.ruleKind(rule.kind, req.language), text: IndicatorNames.ruleKind(rule.kind, req.language) + " – " + rule.target,
                                       action: SiteRoute.validationRuleDelete(id: rule.id).path, confirmLabel: t(.delete), cancelPath: SiteRoute.validationRules.path)
-        return HTMLResponse(ConfirmPage.render(model, context: try await context(req)))
+        return HTMLResponse(ConfirmPage.render(model, context: try await req.pageContext()))
     }
 
     func deleteRule(req: Request) async throws -> Response {

@@ -134,7 +134,7 @@ struct IndicatorController: RouteCollection {
             indicator: data.indicator, variables: data.variables, dates: data.dates, view: view, levels: levels, names: names, rows: rows, parentRow: parentRow,
             compareDate: compareDate, boundaries: boundaries, units: data.unitsByKey, seriesUnits: seriesUnits.map { ($0.key, $0.name) }, series: series,
             referenceValues: referenceValues, raw: raw, mayViewRaw: mayViewRaw, mayManage: mayManage, findings: findings, notice: req.notice, referenceIssues: referenceIssues)
-        return HTMLResponse(IndicatorPage.render(model, context: try await req.pageContext(csrfToken: try await req.auth().session?.csrfToken)))
+        return HTMLResponse(IndicatorPage.render(model, context: try await req.pageContext()))
     }
 
     /// The values of a level on a date as CSV: public figures, or raw ones (marked) for those allowed.
