@@ -152,6 +152,9 @@ struct IndicatorAPIController: RouteCollection {
         }
         // A parent without children (or unknown) filters everything out, as in /api/v1/spatial-units.
         let parent = try? req.query.get(String.self, at: "parent")
+        if let parent, !SpatialAPIController.isWellFormedKey(parent) {
+            throw APIError.badParameter("parent", "an official key (2, 5 or 8 digits, planning areas with -code)")
+        }
         var units = data.units
         if let level { units = units.filter { $0.levelCode == level } }
         if let parent { units = units.filter { $0.parentKey == parent } }
