@@ -142,11 +142,12 @@ public enum IndicatorPage {
         let language = context.language
         let form = FormBuilder(language: language)
         let view = model.view
+        let earlier = model.dates.filter { $0 < (view.date ?? $0) }.reversed()
         return el("form", [("method", "get"), ("action", SiteRoute.indicator(code: model.indicator.code).path), ("class", "filters controls")], [
             form.select("stichtag", label: t(.columnReferenceDate), options: model.dates.reversed().map { ($0.iso, Format.day($0, language)) }, selected: view.date?.iso),
             form.select("ebene", label: t(.level), options: model.levels.map { ($0.code, $0.name) }, selected: view.level),
-            form.select("vergleich", label: t(.fieldCompareWith), options: model.dates.filter { $0 < (view.date ?? $0) }.reversed().map { ($0.iso, Format.day($0, language)) },
-                        selected: model.compareDate?.iso),
+            earlier.isEmpty ? .empty : form.select("vergleich", label: t(.fieldCompareWith), options: earlier.map { ($0.iso, Format.day($0, language)) },
+                                                   selected: model.compareDate?.iso),
             form.select("klassifikation", label: t(.fieldClassification), options: ClassificationMethod.allCases.map { ($0.rawValue, IndicatorNames.method($0, language)) },
                         selected: (view.method ?? .quantiles).rawValue),
             form.select("klassen", label: t(.fieldClasses), options: (3...7).map { (String($0), String($0)) }, selected: String(view.classes ?? 5)),
