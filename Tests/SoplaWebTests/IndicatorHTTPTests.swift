@@ -277,6 +277,10 @@ struct IndicatorHTTPTests {
             try await get(app, "/indikatoren/sgb2_quote_u18", session: planner) { res in
                 #expect(res.body.string.contains("<th scope=\"row\">Hessen</th>"))
             }
+            // On its date, each unit is compared with it.
+            try await get(app, "/indikatoren/sgb2_quote_u18?stichtag=2023-12-31", session: planner) { res in
+                #expect(res.body.string.contains("<th scope=\"col\">Abstand zu Hessen</th>"))
+            }
             try await get(app, "/indikatoren/sgb2_quote_u18/vergleichswerte/\(reference.id.uuidString.lowercased())/loeschen", session: planner) { res in
                 #expect(res.status == .ok)
             }

@@ -190,6 +190,12 @@ public enum IndicatorPage {
                       parentName.map { t(.columnDifferenceTo).replacingOccurrences(of: "{parent}", with: $0) } ?? t(.columnDifferenceTo).replacingOccurrences(of: "{parent}", with: "–"),
                       model.compareDate.map { t(.columnChangeSince).replacingOccurrences(of: "{date}", with: Format.day($0, language)) } ?? t(.columnChangeSince).replacingOccurrences(of: "{date}", with: "–"),
                       t(.columnRank)]
+        // Reference values of this date (e.g. Hessen, entered by hand): one more difference column each.
+        let references = model.referenceValues.filter { $0.date == date }
+        let fullHeader = header + references.map { t(.columnDifferenceTo).replacingOccurrences(of: "{parent}", with: $0.label) }
+        func signed(_ value: Double?) -> String {
+            value.map { ($0 > 0 ? "+" : "") + Format.decimal($0, digits: indicator.decimals, language) } ?? "–"
+        }
         func row(_ r: IndicatorRow, header: Bool) -> HTMLNode {
             el("tr", [], [
                 el("th", [("scope", "row")], [el("a", [("href", SiteRoute.unit(key: r.unitKey).path)], text: name(model, r.unitKey))]),
@@ -199,7 +205,7 @@ public enum IndicatorPage {
                 el("td", [("class", "num")], text: header ? "–" : r.differenceToParent.map { ($0 > 0 ? "+" : "") + Format.decimal($0, digits: indicator.decimals, language) } ?? "–"),
                 el("td", [], [IndicatorNames.trend(r.change, indicator, language)]),
                 el("td", [("class", "num")], text: header ? "–" : r.rank.map(String.init) ?? "–"),
-            ])
+            ] + references.map { reference in el("td", [("class", "num")], text: signed(r.value.map { $0 - reference.value })) })
         }
         var legend: [HTMLNode] = []
         if !breaks.isEmpty {
@@ -233,7 +239,7 @@ public enum IndicatorPage {
                 el("div", [("class", "table-scroll")], [
                     el("table", [("class", "data")], [
                         el("caption", text: mapTitle),
-                        el("thead", [], [el("tr", [], header.map { el("th", [("scope", "col")], text: $0) })]),
+                        el("thead", [], [el("tr", [], fullHeader.map { el("th", [("scope", "col")], text: $0) })]),
                         el("tbody", [], model.rows.map { row($0, header: false) }),
                         model.parentRow.map { el("tfoot", [], [row($0, header: true)]) } ?? .empty,
                     ]),
