@@ -235,6 +235,14 @@ struct IndicatorHTTPTests {
             }
             let revisions = try await app.indicatorStore.revisions(ObservationKey(variable: "bevoelkerung", unitKey: "06532001", date: Day(iso: "2025-06-30")!, breakdown: Breakdown(["sex": "f"])))
             #expect(revisions.map(\.value) == [7111, 7100])
+            // The variable page shows both revisions with the file they came from.
+            try await get(app, "/merkmale/bevoelkerung?gebiet=06532001", session: planner) { res in
+                let html = res.body.string
+                #expect(res.status == .ok)
+                #expect(html.contains("2 (aktuell)") && html.contains(">7.111<") && html.contains(">7.100<"))
+                // Three values came from the table: men (one revision), women (two).
+                #expect(html.components(separatedBy: ">12411-99.csv</a>").count == 4)
+            }
         }
     }
 

@@ -63,7 +63,7 @@ struct RouteInventoryTests {
                       "POST /daten/pruefregeln/:id/loeschen"] {
             table[route] = RoutePermission(.manageIndicators)
         }
-        for route in ["GET /daten/import", "POST /daten/import", "GET /daten/import/:id", "POST /daten/import/:id/zuordnung"] {
+        for route in ["GET /daten/import", "POST /daten/import", "GET /daten/import/:id", "POST /daten/import/:id/zuordnung", "GET /merkmale/:code"] {
             table[route] = RoutePermission(.importData)
         }
         return table

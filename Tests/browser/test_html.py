@@ -51,7 +51,7 @@ def test_pages_behind_the_login_are_well_formed_html(base_url, path):
 
 
 PLANNER_PAGES = ["/daten/import", "/daten/pruefregeln", "/merkmale/neu", "/indikatoren/neu", "/indikatoren/heim_je_1000/bearbeiten",
-                 "/merkmale/alo/bearbeiten", "/indikatoren/heim_je_1000", "/indikatoren/heim_je_1000?ansicht=oeffentlich", "/daten/import?lang=en"]
+                 "/merkmale/alo/bearbeiten", "/merkmale/alo?gebiet=06532023", "/indikatoren/heim_je_1000", "/indikatoren/heim_je_1000?ansicht=oeffentlich", "/daten/import?lang=en"]
 
 
 @pytest.mark.parametrize("path", PLANNER_PAGES)

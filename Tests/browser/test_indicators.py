@@ -82,6 +82,14 @@ def test_a_planner_imports_figures_all_or_nothing(browser, private_server, tmp_p
     values = requests.get(base_url + "/api/v1/indicators/alo_quote/values", params={"date": "2025-06-30"}).json()
     asslar = next(item for item in values["items"] if item["key"] == "06532001")
     assert abs(asslar["value"] - 420 * 100 / 9000) < 1e-9 and asslar["flags"] == ["p"]
+    # The variable's history names the file each value came from.
+    driver.get(base_url + "/merkmale")
+    follow(driver, driver.find_element(By.LINK_TEXT, "alo"))
+    Select(driver.find_element(By.ID, "gebiet")).select_by_visible_text("Aßlar")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.controls button[type=submit]"))
+    history = driver.find_element(By.CSS_SELECTOR, "main table").text
+    assert "30.06.2025" in history and "werte.csv" in history and "Paul Planer (Beispiel)" in history
+    assert_accessible(driver, "(variable history)")
     log_out(driver)
 
 

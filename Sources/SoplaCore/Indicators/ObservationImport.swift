@@ -264,3 +264,26 @@ public struct ImportRun: Hashable, Sendable {
         bytesTotal > 0 ? Int(min(100, bytesRead * 100 / bytesTotal)) : (state == .running ? 0 : 100)
     }
 }
+
+/// One stored revision of a value: what it was, since when, and from which import.
+public struct ObservationRevision: Hashable, Sendable {
+    public let date: Day
+    public let breakdown: Breakdown
+    public let value: Double?
+    public let status: ValueStatus
+    public let revision: Int
+    public let isCurrent: Bool
+    public let recordedAt: Date
+    public let importID: UUID?
+
+    public init(date: Day, breakdown: Breakdown, value: Double?, status: ValueStatus, revision: Int, isCurrent: Bool, recordedAt: Date, importID: UUID?) {
+        self.date = date
+        self.breakdown = breakdown
+        self.value = value
+        self.status = status
+        self.revision = revision
+        self.isCurrent = isCurrent
+        self.recordedAt = recordedAt
+        self.importID = importID
+    }
+}

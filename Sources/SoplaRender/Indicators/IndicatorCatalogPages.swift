@@ -140,7 +140,7 @@ public enum VariableListPage {
                 el("tbody", [], model.variables.map { v in
                     let dates = model.dates[v.code] ?? []
                     var cells: [HTMLNode] = [
-                        el("td", [], [el("code", text: v.code)]),
+                        el("td", [], [model.mayManage ? el("a", [("href", SiteRoute.variable(code: v.code).path)], [el("code", text: v.code)]) : el("code", text: v.code)]),
                         el("th", [("scope", "row")], text: v.name(language == .de)),
                         el("td", text: v.unit),
                         el("td", text: v.source + (v.tableCode.map { " (\($0))" } ?? "")),
@@ -158,5 +158,72 @@ public enum VariableListPage {
             el("a", [("href", SiteRoute.apiVariables.path)], text: t(.downloadJSON)),
         ]))
         return Layout(title: t(.variablesTitle), context: context).render(content)
+    }
+}
+
+/// One variable with the history of its values for a unit: every revision, when it was stored and from which file.
+public enum VariablePage {
+    public struct Model: Sendable {
+        public let variable: Variable
+        public let units: [(key: String, name: String)]
+        public let unitKey: String?
+        public let revisions: [ObservationRevision]
+        public let runs: [UUID: ImportRun]
+
+        public init(variable: Variable, units: [(key: String, name: String)], unitKey: String?, revisions: [ObservationRevision], runs: [UUID: ImportRun]) {
+            self.variable = variable
+            self.units = units
+            self.unitKey = unitKey
+            self.revisions = revisions
+            self.runs = runs
+        }
+    }
+
+    public static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let language = context.language
+        let v = model.variable
+        let form = FormBuilder(language: language)
+        var content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [el("a", [("href", SiteRoute.variables.path)], text: t(.variablesTitle))]),
+            el("h1", text: v.name(language == .de)),
+            el("dl", [("class", "facts")], [
+                el("dt", text: t(.fieldCode)), el("dd", [], [el("code", text: v.code)]),
+                el("dt", text: t(.fieldUnit)), el("dd", text: v.unit),
+                el("dt", text: t(.columnSource)), el("dd", text: v.source + (v.tableCode.map { " (\($0))" } ?? "")),
+                el("dt", text: t(.fieldLicence)), el("dd", text: v.licence),
+                el("dt", text: t(.fieldMinimumCount)), el("dd", text: v.isCount ? String(v.effectiveMinimum) : t(.notACount)),
+            ]),
+            el("p", [], [el("a", [("href", SiteRoute.variableEdit(code: v.code).path), ("class", "button secondary")], text: t(.edit))]),
+            el("h2", [("id", "verlauf")], text: t(.valueHistoryTitle)),
+            el("p", text: t(.valueHistoryIntro)),
+            el("form", [("method", "get"), ("action", SiteRoute.variable(code: v.code).path + "#verlauf"), ("class", "filters controls")], [
+                form.select("gebiet", label: t(.columnUnit), options: model.units.map { ($0.key, $0.name) }, selected: model.unitKey),
+                el("button", [("type", "submit")], text: t(.showButton)),
+            ]),
+        ]
+        if model.revisions.isEmpty {
+            content.append(el("p", [("class", "empty-state")], text: t(.noIndicatorValues)))
+        } else {
+            content.append(el("table", [("class", "data")], [
+                el("caption", text: t(.valueHistoryTitle) + ": " + (model.units.first { $0.key == model.unitKey }?.name ?? "")),
+                el("thead", [], [el("tr", [], [t(.columnReferenceDate), t(.fieldBreakdown), t(.columnRevision), t(.columnValue), t(.fieldStatus),
+                                               t(.fieldWhen), t(.fieldFile), t(.fieldWho)].map { el("th", [("scope", "col")], text: $0) })]),
+                el("tbody", [], model.revisions.map { r in
+                    let run = r.importID.flatMap { model.runs[$0] }
+                    return el("tr", [], [
+                        el("th", [("scope", "row")], text: Format.day(r.date, language)),
+                        el("td", text: r.breakdown.isTotal ? "–" : r.breakdown.canonical),
+                        el("td", [("class", "num")], text: String(r.revision) + (r.isCurrent ? " (" + t(.currentRevision) + ")" : "")),
+                        el("td", [("class", "num")], text: IndicatorNames.count(r.value, language)),
+                        el("td", text: IndicatorNames.status(r.status, language)),
+                        el("td", text: DateText.dateTime(r.recordedAt, language)),
+                        el("td", [], run.map { [el("a", [("href", SiteRoute.dataImportRun(id: $0.id).path)], text: $0.fileName)] } ?? [txt("–")]),
+                        el("td", text: run?.actorLabel ?? "–"),
+                    ])
+                }),
+            ]))
+        }
+        return Layout(title: v.name(language == .de), context: context).render(content)
     }
 }

@@ -19,6 +19,21 @@ struct ImportController: RouteCollection {
         upload.userInfo[BodyLimit.key] = Self.maxUpload
         routes.on(.GET, SiteRoute.Pattern.dataImportRun, permission, use: run)
         routes.on(.POST, SiteRoute.Pattern.dataImportMapping, permission, use: saveMapping)
+        routes.on(.GET, SiteRoute.Pattern.variable, permission, use: variableHistory)
+    }
+
+    /// A variable's values for one unit with every revision and the import it came from.
+    func variableHistory(req: Request) async throws -> HTMLResponse {
+        let store = req.indicatorStore
+        guard let code = req.parameters.get("code"), let variable = try await store.variable(code: code) else { throw Abort(.notFound) }
+        let units = try await req.spatial.allUnits().sorted { ($0.levelCode == SpatialLevel.county.code ? 0 : 1, $0.name) < ($1.levelCode == SpatialLevel.county.code ? 0 : 1, $1.name) }
+        var unitKey = (try? req.query.get(String.self, at: "gebiet")).flatMap { key in units.contains { $0.key == key } ? key : nil }
+        unitKey = unitKey ?? units.first?.key
+        let revisions = try await unitKey.asyncMap { try await store.history(variable: code, unitKey: $0) } ?? []
+        var runs: [UUID: ImportRun] = [:]
+        for id in Set(revisions.compactMap(\.importID)) { runs[id] = try await store.run(id: id) }
+        let model = VariablePage.Model(variable: variable, units: units.map { ($0.key, $0.name) }, unitKey: unitKey, revisions: revisions, runs: runs)
+        return HTMLResponse(VariablePage.render(model, context: try await req.pageContext()))
     }
 
     static func uploadDirectory() throws -> URL {
