@@ -309,3 +309,49 @@ struct IndicatorHTTPTests {
         }
     }
 }
+
+@Suite("Large uploads")
+struct LargeUploadTests {
+    @Test(.timeLimit(.minutes(2))) func largeFilesRunInTheBackgroundWithProgress() async throws {
+        try await withTestApp { app in
+            // Files above the limit run in the background; a small limit keeps the test quick.
+            app.storage[SettingsKey.self]?.importInlineBytes = 20_000
+            let planner = try await login(app, DemoLogin.planner)
+            var text = "variable,ags,reference_date,value,status\n"
+            let units = (1...23).map { String(format: "06532%03d", $0) }
+            var day = Day(iso: "2020-01-01")!.startDate
+            var rows = 0
+            while rows < 4600 {
+                let date = Day(day)
+                for unit in units { text += "alo,\(unit),\(date.iso),\(rows % 500),\n"; rows += 1 }
+                day += 86_400
+            }
+            #expect(text.utf8.count > 20_000)
+            var location = ""
+            try await upload(app, session: planner, file: text) { res in
+                #expect(res.status == .seeOther)
+                location = res.headers.first(name: .location) ?? ""
+            }
+            let id = try #require(UUID(uuidString: String(location.split(separator: "/").last ?? "")))
+            // The run page answers at once and reloads itself while the import runs.
+            var run = try #require(try await app.indicatorStore.run(id: id))
+            while run.state == .running {
+                try await get(app, location, session: planner) { res in
+                    if res.body.string.contains("Läuft") {
+                        #expect(res.body.string.contains("http-equiv=\"refresh\""))
+                        #expect(res.body.string.contains("<progress"))
+                    }
+                }
+                try await Task.sleep(for: .milliseconds(100))
+                run = try #require(try await app.indicatorStore.run(id: id))
+            }
+            #expect(run.state == .done)
+            #expect(run.outcome.inserted == rows)
+            #expect(run.progressPercent == 100)
+            try await get(app, location, session: planner) { res in
+                #expect(res.body.string.contains(">Gespeichert<"))
+                #expect(!res.body.string.contains("http-equiv=\"refresh\""))
+            }
+        }
+    }
+}

@@ -19,6 +19,8 @@ public struct AppSettings: Sendable {
     public var trustProxy: Bool
     /// The address people reach sopla at, for links in invitations (e.g. `https://sopla.lahn-dill-kreis.de`).
     public var publicURL: String?
+    /// Uploaded files up to this size are imported while the request waits; larger ones in the background.
+    public var importInlineBytes: Int = 2 * 1024 * 1024
 
     public init(
         database: DatabaseLocation, levels: SpatialLevelCatalogue = .standard, clock: Clock = .system,

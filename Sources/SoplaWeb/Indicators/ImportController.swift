@@ -9,8 +9,6 @@ import Vapor
 /// of GENESIS tables, and progress for large files.
 struct ImportController: RouteCollection {
     static let maxUpload = 64 * 1024 * 1024
-    /// Files up to this size are imported while the request waits; larger ones in the background with a progress page.
-    static let inlineLimit = 2 * 1024 * 1024
 
     func boot(routes: any RoutesBuilder) throws {
         let permission = RoutePermission(.importData)
@@ -94,7 +92,7 @@ struct ImportController: RouteCollection {
                 try? FileManager.default.removeItem(at: url)
             }
         }
-        if size <= Self.inlineLimit {
+        if size <= req.settings.importInlineBytes {
             await work()
         } else {
             Task.detached { await work() }
