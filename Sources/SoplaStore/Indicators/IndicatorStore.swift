@@ -242,6 +242,7 @@ public struct IndicatorStore: Sendable {
                 SELECT \(unsafeRaw: s).\(unsafeRaw: F.variable), \(unsafeRaw: s).\(unsafeRaw: F.unitKey), \(unsafeRaw: s).\(unsafeRaw: F.referenceDate), \(unsafeRaw: s).\(unsafeRaw: F.breakdown), \(unsafeRaw: s).\(unsafeRaw: F.value), \(unsafeRaw: s).\(unsafeRaw: F.status),
                        \(unsafeRaw: revision), \(bind: true), \(unsafeRaw: s).\(unsafeRaw: ImportStagingFields.importID), \(bind: at)
                 FROM \(unsafeRaw: s) WHERE \(unsafeRaw: s).\(unsafeRaw: ImportStagingFields.importID) = \(bind: importID)
+                ORDER BY \(unsafeRaw: s).\(unsafeRaw: F.variable), \(unsafeRaw: s).\(unsafeRaw: F.unitKey), \(unsafeRaw: s).\(unsafeRaw: F.referenceDate), \(unsafeRaw: s).\(unsafeRaw: F.breakdown)
                 """).run()
             try await sql.delete(from: s).where(SQLIdentifier(ImportStagingFields.importID), .equal, SQLBind(importID)).run()
             if let entry = audit(outcome) { try await AuditEntryModel(entry).create(on: db) }
