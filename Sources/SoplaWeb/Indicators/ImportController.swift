@@ -86,7 +86,7 @@ struct ImportController: RouteCollection {
                 logger.error("import \(run.id) failed: \(String(describing: error))")
                 var failed = run
                 failed.state = .failed
-                failed.finishedAt = Date()
+                failed.finishedAt = importer.clock.now()
                 failed.storedFile = nil
                 try? await importer.store.update(failed)
                 try? FileManager.default.removeItem(at: url)
