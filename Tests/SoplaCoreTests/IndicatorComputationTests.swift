@@ -89,6 +89,11 @@ struct IndicatorComputationTests {
         #expect(change.assessment(.higherIsWorse) == .better)
         #expect(change.assessment(.higherIsBetter) == .worse)
         #expect(IndicatorChange.between(0, 5, percentage: false)?.percent == nil)
+        // −0.03 points shown with one decimal is "0.0": within half a shown unit it counts as unchanged.
+        let tiny = try #require(IndicatorChange.between(4.13, 4.10, percentage: true))
+        #expect(tiny.direction() == .down)
+        #expect(tiny.direction(tolerance: 0.05) == .unchanged)
+        #expect(tiny.assessment(.higherIsWorse, tolerance: 0.05) == .neutral)
         #expect(IndicatorChange.between(nil, 5, percentage: false) == nil)
     }
 

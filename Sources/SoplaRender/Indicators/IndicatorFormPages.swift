@@ -223,7 +223,7 @@ public enum IndicatorProfile {
             return el("section", [("aria-labelledby", "steckbrief")], nodes)
         }
         nodes.append(el("table", [("class", "data")], [
-            el("caption", text: t(.profileIndicatorsTitle)),
+            el("caption", [("class", "visually-hidden")], text: t(.profileIndicatorsTitle)),
             el("thead", [], [el("tr", [], [t(.columnIndicator), t(.columnReferenceDate), t(.columnValue), parentName ?? t(.parent), t(.columnChangePrevious)]
                 .map { el("th", [("scope", "col")], text: $0) })]),
             el("tbody", [], lines.map { line in

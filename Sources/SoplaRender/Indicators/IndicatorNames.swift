@@ -104,18 +104,20 @@ public enum IndicatorNames {
     public static func trend(_ change: IndicatorChange?, _ indicator: Indicator, _ language: Language) -> HTMLNode {
         guard let change else { return txt("–") }
         let t = Texts(language)
+        // A change that rounds to zero at the shown decimals is no change to the reader.
+        let tolerance = 0.5 / pow(10, Double(indicator.decimals))
         let arrow: String
-        switch change.direction() {
+        switch change.direction(tolerance: tolerance) {
         case .up: arrow = "↑"
         case .down: arrow = "↓"
         case .unchanged: arrow = "→"
         }
-        let assessment = change.assessment(indicator.polarity)
+        let assessment = change.assessment(indicator.polarity, tolerance: tolerance)
         let words: String
         switch assessment {
         case .better: words = t(.trendBetter)
         case .worse: words = t(.trendWorse)
-        case .neutral: words = change.direction() == .unchanged ? t(.trendUnchanged) : (change.direction() == .up ? t(.trendUp) : t(.trendDown))
+        case .neutral: words = change.direction(tolerance: tolerance) == .unchanged ? t(.trendUnchanged) : (change.direction(tolerance: tolerance) == .up ? t(.trendUp) : t(.trendDown))
         }
         return el("span", [("class", "trend-\(assessment.rawValue)")], [
             el("span", [("aria-hidden", "true")], text: arrow + " "), txt(IndicatorNames.change(change, indicator, language) + " – " + words),
