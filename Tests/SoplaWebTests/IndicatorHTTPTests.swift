@@ -153,6 +153,13 @@ struct IndicatorHTTPTests {
                 // Wetzlar: 53,116 inhabitants on 75.65 km² → 702 per km².
                 #expect(res.body.string.contains("06532023,Wetzlar,2022-05-15,702,53116,75.65,"))
             }
+            // The series of every date as one CSV: 6 dates × (23 municipalities + the county); hidden cells stay hidden.
+            try await app.testing().test(.GET, "/indikatoren/heim_je_1000/werte.csv?zeitreihe=alle") { res in
+                let lines = res.body.string.split(whereSeparator: \.isNewline)
+                #expect(lines.count == 1 + 6 * 24)
+                #expect(lines.contains { $0.hasPrefix("06532,Lahn-Dill-Kreis,2019-12-31,") })
+                #expect(lines.filter { $0.contains(",primary,") || $0.contains(",secondary,") }.allSatisfy { $0.contains(",,,") })
+            }
             try await app.testing().test(.GET, "/gebiete/06532023") { res in
                 #expect(res.body.string.contains("Steckbrief: Indikatoren"))
                 #expect(res.body.string.contains("Bevölkerungsdichte"))

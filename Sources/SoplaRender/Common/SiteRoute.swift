@@ -290,10 +290,13 @@ public struct IndicatorViewParameters: Sendable, Equatable {
     public var publicView: Bool
     /// The earlier date the change is measured against (n years back).
     public var compare: Day?
+    /// CSV: every reference date, not only the chosen one.
+    public var allDates = false
 
     public init(date: Day? = nil, level: String? = nil, method: ClassificationMethod? = nil, classes: Int? = nil, unit: String? = nil, publicView: Bool = false,
-                compare: Day? = nil) {
+                compare: Day? = nil, allDates: Bool = false) {
         self.compare = compare
+        self.allDates = allDates
         self.date = date
         self.level = level
         self.method = method
@@ -311,6 +314,7 @@ public struct IndicatorViewParameters: Sendable, Equatable {
         if let unit { items.append(URLQueryItem(name: "gebiet", value: unit)) }
         if publicView { items.append(URLQueryItem(name: "ansicht", value: "oeffentlich")) }
         if let compare { items.append(URLQueryItem(name: "vergleich", value: compare.iso)) }
+        if allDates { items.append(URLQueryItem(name: "zeitreihe", value: "alle")) }
         return SiteRoute.query(items)
     }
 }

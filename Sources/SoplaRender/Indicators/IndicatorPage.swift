@@ -295,6 +295,10 @@ public enum IndicatorPage {
                 form.select("gebiet", label: t(.columnUnit), options: model.seriesUnits.map { ($0.key, $0.name) }, selected: model.view.unit),
                 el("button", [("type", "submit")], text: t(.showButton)),
             ]),
+            dates.isEmpty ? .empty : el("p", [("class", "downloads")], [
+                el("a", [("href", SiteRoute.indicatorValuesCSV(code: indicator.code, with(model.view) { $0.allDates = true }).path),
+                         ("download", "\(indicator.code)-zeitreihe.csv")], text: t(.downloadSeriesCSV)),
+            ]),
             dates.isEmpty ? el("p", [("class", "empty-state")], text: t(.noIndicatorValues)) : el("div", [("class", "chart-and-table")], [
                 el("figure", [], [chart.render(), chart.key()]),
                 el("table", [("class", "data")], [

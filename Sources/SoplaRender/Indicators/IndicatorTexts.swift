@@ -2,7 +2,7 @@ import Foundation
 
 /// Texts of the social report (indicators, variables, imports), German and English.
 public enum IndicatorText: Sendable {
-    case noticeDeleted, fieldCompareWith, valueHistoryTitle, valueHistoryIntro, columnRevision, currentRevision
+    case noticeDeleted, downloadSeriesCSV, fieldCompareWith, valueHistoryTitle, valueHistoryIntro, columnRevision, currentRevision
     case addReferenceValue, addValidationRule, allTopics, auditImportData, breakdownHint, codeHint
     case columnActions, columnChangePrevious, columnChangeSince, columnColumn, columnDates, columnDefinition
     case columnDenominator, columnDeviation, columnDifferenceTo, columnExpected, columnFormula, columnFound
@@ -38,6 +38,7 @@ public enum IndicatorText: Sendable {
         switch self {
         case .noticeDeleted: return ("Gelöscht.", "Deleted.")
         case .fieldCompareWith: return ("Vergleich mit", "Compare with")
+        case .downloadSeriesCSV: return ("Alle Stichtage dieser Ebene als CSV", "All reference dates of this level as CSV")
         case .valueHistoryTitle: return ("Werte und Revisionen", "Values and revisions")
         case .valueHistoryIntro: return ("Jeder gespeicherte Wert eines Gebiets mit allen früheren Fassungen: wann, aus welcher Datei, von wem. Ungeschützte Werte – nicht zur Veröffentlichung.", "Every stored value of an area with all earlier versions: when, from which file, by whom. Unprotected values – not for publication.")
         case .columnRevision: return ("Revision", "Revision")

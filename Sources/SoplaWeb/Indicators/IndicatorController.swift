@@ -60,7 +60,8 @@ struct IndicatorController: RouteCollection {
             classes: (try? req.query.get(String.self, at: "klassen")).flatMap(Int.init).map { min(max($0, 3), 7) },
             unit: try? req.query.get(String.self, at: "gebiet"),
             publicView: (try? req.query.get(String.self, at: "ansicht")) == "oeffentlich",
-            compare: (try? req.query.get(String.self, at: "vergleich")).flatMap(Day.init(iso:)))
+            compare: (try? req.query.get(String.self, at: "vergleich")).flatMap(Day.init(iso:)),
+            allDates: (try? req.query.get(String.self, at: "zeitreihe")) == "alle")
     }
 
     static func data(_ req: Request) async throws -> IndicatorData {
@@ -143,19 +144,21 @@ struct IndicatorController: RouteCollection {
         let levels = data.levels(req.settings.levels, language: req.language)
         let view = Self.effectiveView(Self.viewParameters(req), data: data, levels: levels)
         let raw = try await req.may(.viewUnsuppressedFigures) && !view.publicView
-        var rows: [IndicatorRow] = []
-        if let date = view.date, let level = view.level {
-            let result = data.rows(level: level, date: date, raw: raw, compare: view.compare)
-            rows = result.rows + (result.parent.map { [$0] } ?? [])
+        var rows: [(Day, IndicatorRow)] = []
+        if let level = view.level {
+            for date in view.allDates ? data.dates : (view.date.map { [$0] } ?? []) {
+                let result = data.rows(level: level, date: date, raw: raw, compare: view.compare)
+                rows += (result.rows + (result.parent.map { [$0] } ?? [])).map { (date, $0) }
+            }
         }
-        let text = CSV.write(header: ["key", "name", "reference_date", "value", "numerator", "denominator", "suppressed", "gap", "flags", "publication"], rows: rows.map { row in
-            [row.unitKey, data.unitsByKey[row.unitKey]?.name ?? "", view.date?.iso ?? "",
+        let text = CSV.write(header: ["key", "name", "reference_date", "value", "numerator", "denominator", "suppressed", "gap", "flags", "publication"], rows: rows.map { date, row in
+            [row.unitKey, data.unitsByKey[row.unitKey]?.name ?? "", date.iso,
              row.value.map { String(format: "%.\(data.indicator.decimals)f", $0) } ?? "",
              row.numerator.map(ObservationImportCheck.textValue) ?? "", row.denominator.map(ObservationImportCheck.textValue) ?? "",
              row.suppression.map { $0.rawValue } ?? "", IndicatorAPIController.gapCode(row.gap) ?? "", row.flags.map(\.rawValue).sorted().joined(),
              raw ? "nicht zur Veröffentlichung" : "öffentlich"]
         })
-        return SpatialPagesController.csvResponse(text, filename: "\(data.indicator.code)-\(view.date?.iso ?? "").csv")
+        return SpatialPagesController.csvResponse(text, filename: "\(data.indicator.code)-\(view.allDates ? "zeitreihe" : view.date?.iso ?? "").csv")
     }
 
     func variables(req: Request) async throws -> HTMLResponse {
