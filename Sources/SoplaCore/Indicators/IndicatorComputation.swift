@@ -288,6 +288,11 @@ public enum ReferenceDates {
         dates.first { $0.year == day.year - years && $0.month == day.month && $0.day == day.day }
     }
 
+    /// The date a change is measured against: one year earlier on the same day, else the latest date before.
+    public static func comparison(for day: Day, in dates: [Day]) -> Day? {
+        yearsBefore(day, years: 1, in: dates) ?? previous(day, in: dates)
+    }
+
     /// The latest date before `day` among `dates`.
     public static func previous(_ day: Day, in dates: [Day]) -> Day? {
         dates.filter { $0 < day }.max()

@@ -159,7 +159,8 @@ public struct ObservationTable: Sendable {
 
     public var dates: [Day] { Array(Set(values.keys.map(\.date))).sorted() }
 
-    public func dates(of variable: String) -> [Day] {
-        Array(Set(values.keys.lazy.filter { $0.variable == variable }.map(\.date))).sorted()
+    /// Dates with a value of any of the variables, oldest first.
+    public func dates(of variables: Set<String>) -> [Day] {
+        Array(Set(values.keys.lazy.filter { variables.contains($0.variable) }.map(\.date))).sorted()
     }
 }

@@ -138,7 +138,7 @@ public struct ObservationImportCheck: Sendable {
             return nil
         }
         if variable.isCount, let value = record.value, value < 0 {
-            report(DataImportIssue(line: record.line, column: record.column, value: Self.text(value), reason: .negativeCount))
+            report(DataImportIssue(line: record.line, column: record.column, value: Self.textValue(value), reason: .negativeCount))
             return nil
         }
         let key = ObservationKey(variable: record.variable, unitKey: record.unitKey, date: record.date, breakdown: record.breakdown)
@@ -152,8 +152,6 @@ public struct ObservationImportCheck: Sendable {
         accepted += 1
         return Observation(key: key, value: record.value, status: record.status)
     }
-
-    static func text(_ value: Double) -> String { textValue(value) }
 
     /// A number as files write it: whole numbers without a decimal point.
     public static func textValue(_ value: Double) -> String {

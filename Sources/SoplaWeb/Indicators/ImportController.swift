@@ -24,7 +24,7 @@ struct ImportController: RouteCollection {
     func variableHistory(req: Request) async throws -> HTMLResponse {
         let store = req.indicatorStore
         guard let code = req.parameters.get("code"), let variable = try await store.variable(code: code) else { throw Abort(.notFound) }
-        let units = try await req.spatial.allUnits().sorted { ($0.levelCode == SpatialLevel.county.code ? 0 : 1, $0.name) < ($1.levelCode == SpatialLevel.county.code ? 0 : 1, $1.name) }
+        let units = IndicatorData.pickerOrder(try await req.spatial.allUnits())
         var unitKey = (try? req.query.get(String.self, at: "gebiet")).flatMap { key in units.contains { $0.key == key } ? key : nil }
         unitKey = unitKey ?? units.first?.key
         let revisions = try await unitKey.asyncMap { try await store.history(variable: code, unitKey: $0) } ?? []

@@ -130,7 +130,7 @@ struct IndicatorController: RouteCollection {
             findings = FigureValidation.check(rules, indicators: [data.indicator.code: data.indicator], observations: data.observations, hierarchy: data.hierarchy)
         }
         let boundaries = try await req.currentBoundaries()
-        let seriesUnits = data.units.filter { data.indicator.isValid(onLevel: $0.levelCode) }.sorted { ($0.levelCode == SpatialLevel.county.code ? 0 : 1, $0.name) < ($1.levelCode == SpatialLevel.county.code ? 0 : 1, $1.name) }
+        let seriesUnits = IndicatorData.pickerOrder(data.units.filter { data.indicator.isValid(onLevel: $0.levelCode) })
         let model = IndicatorPage.Model(
             indicator: data.indicator, variables: data.variables, dates: data.dates, view: view, levels: levels, names: names, rows: rows, parentRow: parentRow,
             compareDate: compareDate, boundaries: boundaries, units: data.unitsByKey, seriesUnits: seriesUnits.map { ($0.key, $0.name) }, series: series,

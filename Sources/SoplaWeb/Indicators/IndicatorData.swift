@@ -30,8 +30,7 @@ struct IndicatorData: Sendable {
         let indicators = try await store.indicators()
         let units = try await spatial.allUnits()
         let observations = try await store.observations(variables: indicator.variables)
-        let numerator = Set(indicator.numerator.map(\.variable))
-        let dates = Array(Set(observations.values.keys.lazy.filter { numerator.contains($0.variable) }.map(\.date))).sorted()
+        let dates = observations.dates(of: Set(indicator.numerator.map(\.variable)))
         return IndicatorData(indicator: indicator, variables: variables, minimums: IndicatorPublication.minimums(variables: variables, indicators: indicators),
                              units: units, unitsByKey: Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0) }), hierarchy: SpatialHierarchy(units),
                              observations: observations, dates: dates)
@@ -48,6 +47,12 @@ struct IndicatorData: Sendable {
             .map { ($0.code, language == .de ? $0.nameDE : $0.nameEN) }
     }
 
+    /// Units for a choice list: counties first, then by name.
+    static func pickerOrder(_ units: [SpatialUnit]) -> [SpatialUnit] {
+        func rank(_ unit: SpatialUnit) -> Int { unit.levelCode == SpatialLevel.county.code ? 0 : 1 }
+        return units.sorted { (rank($0), $0.name) < (rank($1), $1.name) }
+    }
+
     /// Units of a level, by name.
     func units(onLevel level: String) -> [SpatialUnit] {
         units.filter { $0.levelCode == level }.sorted { $0.name < $1.name }
@@ -62,7 +67,7 @@ struct IndicatorData: Sendable {
 
     /// The date to compare with: one year earlier on the same day, else the previous date.
     func compareDate(for date: Day) -> Day? {
-        ReferenceDates.yearsBefore(date, years: 1, in: dates) ?? ReferenceDates.previous(date, in: dates)
+        ReferenceDates.comparison(for: date, in: dates)
     }
 
     /// Rows of a level on a date, compared with the level's parent and the earlier date.
@@ -72,12 +77,9 @@ struct IndicatorData: Sendable {
         let compare = chosen ?? compareDate(for: date)
         let earlier = compare.map(publish)
         let parent = commonParent(of: levelUnits)
-        var keys = levelUnits.map(\.key)
-        if let parent { keys.append(parent) }
-        let all = IndicatorComparison.rows(indicator, units: keys, parentKey: parent, current: current, earlier: earlier, raw: raw)
-        let parentRow = parent.flatMap { p in all.first { $0.unitKey == p } }
-        // The parent's rank among its children would mislead; it is shown apart.
         let rows = IndicatorComparison.rows(indicator, units: levelUnits.map(\.key), parentKey: parent, current: current, earlier: earlier, raw: raw)
+        // The parent is shown apart, not ranked among its children.
+        let parentRow = parent.flatMap { IndicatorComparison.rows(indicator, units: [$0], parentKey: nil, current: current, earlier: earlier, raw: raw).first }
         return (rows, parentRow, compare, current)
     }
 }
@@ -96,15 +98,14 @@ enum IndicatorProfileBuilder {
         let raw = try await req.may(.viewUnsuppressedFigures)
         var lines: [IndicatorProfile.Line] = []
         for indicator in indicators.sorted(by: { ($0.topic.rawValue, $0.nameDE) < ($1.topic.rawValue, $1.nameDE) }) {
-            let numerator = Set(indicator.numerator.map(\.variable))
-            let dates = Array(Set(observations.values.keys.lazy.filter { numerator.contains($0.variable) }.map(\.date))).sorted()
+            let dates = observations.dates(of: Set(indicator.numerator.map(\.variable)))
             guard let date = dates.last else { continue }
             let publish = { (day: Day) in
                 IndicatorPublication.publish(indicator, variables: variables, minimums: minimums, hierarchy: hierarchy, date: day, observations: observations)
             }
             let current = publish(date)
             guard current[unit.key]?.value.gap != .noData else { continue }
-            let earlier = (ReferenceDates.yearsBefore(date, years: 1, in: dates) ?? ReferenceDates.previous(date, in: dates)).map(publish)
+            let earlier = ReferenceDates.comparison(for: date, in: dates).map(publish)
             let keys = [unit.key] + (unit.parentKey.map { [$0] } ?? [])
             let rows = IndicatorComparison.rows(indicator, units: keys, parentKey: unit.parentKey, current: current, earlier: earlier, raw: raw)
             guard let row = rows.first else { continue }
