@@ -80,3 +80,42 @@ struct ServicesTests {
         #expect(OpeningHours.problems([OpeningHours(weekday: 2, opens: 540, closes: 720), OpeningHours(weekday: 2, opens: 720, closes: 900)]).isEmpty)
     }
 }
+
+@Suite("Services: inventory survey")
+struct InventorySurveyTests {
+    let org = UUID()
+
+    @Test func proposalShowsTheChangedFieldsAndNoticesAStaleBase() {
+        let base = Service(id: UUID(), organisationID: org, name: "Schuldnerberatung Herborn", categoryCode: "schuldnerberatung",
+                           openingHours: [OpeningHours(weekday: 1, opens: 540, closes: 720)], serviceArea: ["06532011"],
+                           capacity: Capacity(fte: ["Sozialarbeit": 1.0]))
+        var proposed = base
+        proposed.openingHours.append(OpeningHours(weekday: 3, opens: 840, closes: 1020))
+        proposed.capacity.fte["Sozialarbeit"] = 1.5
+        let proposal = ServiceProposal(id: UUID(), roundID: nil, serviceID: base.id, base: base, proposed: proposed, proposedBy: "Tina Träger",
+                                       proposedAt: Date(timeIntervalSince1970: 0))
+        #expect(proposal.diff == [
+            FieldChange(field: "fte.Sozialarbeit", before: "1.00", after: "1.50"),
+            FieldChange(field: "openingHours", before: "1 09:00–12:00", after: "1 09:00–12:00, 3 14:00–17:00"),
+        ])
+        #expect(!proposal.isStale(current: base))
+        var changedMeanwhile = base
+        changedMeanwhile.phone = "02772 1"
+        #expect(proposal.isStale(current: changedMeanwhile))
+    }
+
+    @Test func roundListsWhoHasNotAnswered() throws {
+        let (a, b, c) = (UUID(), UUID(), UUID())
+        let round = SurveyRound(id: UUID(), title: "Bestandserhebung 2026", opensOn: Day(iso: "2026-01-05")!, deadline: Day(iso: "2026-02-27")!, organisations: [a, b, c])
+        #expect(Set(round.missing(answeredBy: [b])) == [a, c])
+        #expect(!round.isOverdue(on: Day(iso: "2026-02-27")!))
+        #expect(round.isOverdue(on: Day(iso: "2026-02-28")!))
+        var bad = round
+        bad.title = " "
+        bad.deadline = Day(iso: "2025-12-31")!
+        bad.organisations = []
+        #expect(throws: ValidationFailure([ValidationIssue("title", .required), ValidationIssue("deadline", .mismatch), ValidationIssue("organisations", .required)])) {
+            try bad.validated()
+        }
+    }
+}
