@@ -1,0 +1,182 @@
+import Foundation
+
+/// Great-circle distances on the WGS84 mean sphere.
+public enum Distance {
+    /// Mean Earth radius in km (IUGG).
+    public static let earthRadiusKm = 6371.0088
+
+    /// Haversine distance in km.
+    public static func km(_ a: Position, _ b: Position) -> Double {
+        let φ1 = a.lat * .pi / 180, φ2 = b.lat * .pi / 180
+        let Δφ = (b.lat - a.lat) * .pi / 180, Δλ = (b.lon - a.lon) * .pi / 180
+        let h = sin(Δφ / 2) * sin(Δφ / 2) + cos(φ1) * cos(φ2) * sin(Δλ / 2) * sin(Δλ / 2)
+        return 2 * earthRadiusKm * asin(min(1, h.squareRoot()))
+    }
+}
+
+/// How much of a category a population needs, with its source.
+public struct PlanningStandard: Hashable, Sendable, Codable {
+    public enum ReferencePopulation: Hashable, Sendable, Codable {
+        case total
+        /// Inhabitants from `minAge` up to and including `maxAge`.
+        case ageGroup(minAge: Int, maxAge: Int)
+    }
+
+    public var categoryCode: String
+    /// At least `fte` full-time staff per `inhabitants` of the reference population.
+    public var fte: Double
+    public var inhabitants: Int
+    public var population: ReferencePopulation
+    /// Longest acceptable straight-line distance from a municipality's centre to the nearest service, in km.
+    public var maxDistanceKm: Double?
+    public var source: String
+    public var text: String
+
+    public init(categoryCode: String, fte: Double, inhabitants: Int, population: ReferencePopulation = .total, maxDistanceKm: Double? = nil,
+                source: String, text: String) {
+        self.categoryCode = categoryCode
+        self.fte = fte
+        self.inhabitants = inhabitants
+        self.population = population
+        self.maxDistanceKm = maxDistanceKm
+        self.source = source
+        self.text = text
+    }
+
+    /// Pregnancy conflict counselling: one full-time counsellor per 40,000 inhabitants (SchKG § 4 (1)).
+    public static let pregnancyCounselling = PlanningStandard(
+        categoryCode: "schwangerschaftsberatung", fte: 1, inhabitants: 40_000, source: "SchKG § 4 Abs. 1",
+        text: "Für je 40.000 Einwohnerinnen und Einwohner soll mindestens eine Beraterin oder ein Berater vollzeitbeschäftigt zur Verfügung stehen.")
+
+    public func need(population: Double) -> Double {
+        population * fte / Double(inhabitants)
+    }
+}
+
+/// Supply against need for one unit.
+public struct CoverageRow: Hashable, Sendable {
+    public let unitKey: String
+    public let population: Double
+    /// FTE available to the unit (each service's FTE split over its service area by population share).
+    public let supply: Double
+    public let need: Double
+    /// supply / need; nil when there is no need.
+    public var ratio: Double? { need > 0 ? supply / need : nil }
+    /// Missing FTE (0 when covered).
+    public var gap: Double { max(0, need - supply) }
+    /// Distance from the unit's centre to the nearest service location, km.
+    public let nearestKm: Double?
+    public let nearestServiceID: UUID?
+}
+
+public struct CoverageResult: Hashable, Sendable {
+    public let rows: [CoverageRow]
+    public let total: CoverageRow
+
+    /// Units with a gap, largest gap first.
+    public var gaps: [CoverageRow] {
+        rows.filter { $0.gap > 1e-9 }.sorted { ($0.gap, $1.unitKey) > ($1.gap, $0.unitKey) }
+    }
+}
+
+public enum CoverageAnalysis {
+    /// Coverage of one category over `units` (their reference population and centre). Active services only;
+    /// a service whose area covers several units splits its FTE by the units' population shares.
+    public static func analyse(services: [Service], standard: PlanningStandard, units: [(key: String, population: Double, centre: Position?)],
+                               totalKey: String) -> CoverageResult {
+        let relevant = services.filter { $0.categoryCode == standard.categoryCode && $0.status == .active }
+        let population = Dictionary(units.map { ($0.key, $0.population) }, uniquingKeysWith: { a, _ in a })
+        var supply: [String: Double] = [:]
+        for service in relevant {
+            let area = service.serviceArea.filter { population[$0] != nil }
+            let areaPopulation = area.reduce(0) { $0 + population[$1]! }
+            guard areaPopulation > 0 else { continue }
+            for unit in area { supply[unit, default: 0] += service.capacity.totalFTE * population[unit]! / areaPopulation }
+        }
+        let points = relevant.flatMap { service in service.locations.compactMap { location in location.point.map { (service.id, $0) } } }
+        let rows = units.map { unit -> CoverageRow in
+            var nearest: (UUID, Double)?
+            if let centre = unit.centre {
+                for (id, point) in points {
+                    let km = Distance.km(centre, point)
+                    if nearest == nil || km < nearest!.1 { nearest = (id, km) }
+                }
+            }
+            return CoverageRow(unitKey: unit.key, population: unit.population, supply: supply[unit.key] ?? 0, need: standard.need(population: unit.population),
+                               nearestKm: nearest?.1, nearestServiceID: nearest?.0)
+        }
+        let total = CoverageRow(unitKey: totalKey, population: rows.reduce(0) { $0 + $1.population }, supply: rows.reduce(0) { $0 + $1.supply },
+                                need: rows.reduce(0) { $0 + $1.need }, nearestKm: nil, nearestServiceID: nil)
+        return CoverageResult(rows: rows, total: total)
+    }
+
+    /// Share of FTE in preventive services, per category (nil where a category has no FTE).
+    public static func preventiveShare(_ services: [Service]) -> [String: Double] {
+        var total: [String: Double] = [:], preventive: [String: Double] = [:]
+        for service in services where service.status == .active {
+            total[service.categoryCode, default: 0] += service.capacity.totalFTE
+            if service.preventive { preventive[service.categoryCode, default: 0] += service.capacity.totalFTE }
+        }
+        return total.compactMapValues { $0 > 0 ? $0 : nil }.reduce(into: [:]) { $0[$1.key] = (preventive[$1.key] ?? 0) / $1.value }
+    }
+}
+
+/// Two services that may duplicate each other, with the reasons.
+public struct DuplicateCandidate: Hashable, Sendable {
+    public let first: UUID
+    public let second: UUID
+    public let categoryCode: String
+    /// Units both serve.
+    public let sharedUnits: Set<String>
+    /// Shared units / all units of either (Jaccard).
+    public let areaOverlap: Double
+    public let distanceKm: Double?
+    /// 0 … 1: higher is more likely a duplicate.
+    public let score: Double
+}
+
+public enum DuplicateDetection {
+    /// Pairs of active services of the same category with overlapping areas and target groups. Services are indexed
+    /// by category and unit, so only services sharing a unit are compared — not all pairs.
+    public static func candidates(_ services: [Service], minimumScore: Double = 0.3) -> [DuplicateCandidate] {
+        var byCategoryAndUnit: [String: [String: [Int]]] = [:]
+        let active = services.filter { $0.status == .active }
+        for (index, service) in active.enumerated() {
+            for unit in service.serviceArea { byCategoryAndUnit[service.categoryCode, default: [:]][unit, default: []].append(index) }
+        }
+        var seen: Set<Int> = []
+        var result: [DuplicateCandidate] = []
+        for (_, units) in byCategoryAndUnit {
+            for (_, members) in units where members.count > 1 {
+                for (i, a) in members.enumerated() {
+                    for b in members[(i + 1)...] {
+                        let (low, high) = (min(a, b), max(a, b))
+                        guard seen.insert(low * active.count + high).inserted else { continue }
+                        if let candidate = pair(active[low], active[high]), candidate.score >= minimumScore { result.append(candidate) }
+                    }
+                }
+            }
+        }
+        return result.sorted { ($0.score, $1.first.uuidString) > ($1.score, $0.first.uuidString) }
+    }
+
+    /// Area overlap counts 0.5, the target group 0.2, nearness 0.3 (full at ≤ 2 km, none from 20 km; half when
+    /// either has no location).
+    public static func pair(_ a: Service, _ b: Service) -> DuplicateCandidate? {
+        guard a.categoryCode == b.categoryCode, a.targetGroup.overlaps(b.targetGroup) else { return nil }
+        let shared = a.serviceArea.intersection(b.serviceArea)
+        guard !shared.isEmpty else { return nil }
+        let overlap = Double(shared.count) / Double(a.serviceArea.union(b.serviceArea).count)
+        var distance: Double?
+        for p in a.locations.compactMap(\.point) {
+            for q in b.locations.compactMap(\.point) {
+                let km = Distance.km(p, q)
+                distance = min(distance ?? km, km)
+            }
+        }
+        let nearness = distance.map { max(0, min(1, (20 - $0) / 18)) } ?? 0.5
+        let score = 0.5 * overlap + 0.2 + 0.3 * nearness
+        return DuplicateCandidate(first: a.id, second: b.id, categoryCode: a.categoryCode, sharedUnits: shared, areaOverlap: overlap,
+                                  distanceKm: distance, score: score)
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+
+/// A category of the service taxonomy (seeded with the Hessian communalised areas and more; planners extend it).
+public struct ServiceCategory: Hashable, Sendable, Codable {
+    public var code: String
+    public var nameDE: String
+    public var nameEN: String
+    public var legalBasis: String?
+    /// Part of the Land's communalised funding (Kommunalisierung sozialer Hilfen in Hessen).
+    public var communalised: Bool
+
+    public init(code: String, nameDE: String, nameEN: String, legalBasis: String? = nil, communalised: Bool = false) {
+        self.code = code
+        self.nameDE = nameDE
+        self.nameEN = nameEN
+        self.legalBasis = legalBasis
+        self.communalised = communalised
+    }
+
+    public static let seed: [ServiceCategory] = [
+        ServiceCategory(code: "frauenhaus", nameDE: "Frauenhäuser und Gewaltschutz", nameEN: "Women's shelters and violence protection", communalised: true),
+        ServiceCategory(code: "fruehfoerderung", nameDE: "Frühförderung", nameEN: "Early intervention", legalBasis: "SGB IX § 46", communalised: true),
+        ServiceCategory(code: "familienentlastung", nameDE: "Familienentlastende Dienste", nameEN: "Family relief", communalised: true),
+        ServiceCategory(code: "schuldnerberatung", nameDE: "Schuldnerberatung", nameEN: "Debt counselling", legalBasis: "SGB II § 16a, SGB XII § 11", communalised: true),
+        ServiceCategory(code: "familienzentrum", nameDE: "Mütter- und Familienzentren", nameEN: "Mothers' and family centres", communalised: true),
+        ServiceCategory(code: "selbsthilfe", nameDE: "Selbsthilfe", nameEN: "Self-help", communalised: true),
+        ServiceCategory(code: "suchtberatung", nameDE: "Suchtberatung", nameEN: "Addiction counselling", communalised: true),
+        ServiceCategory(code: "aidsberatung", nameDE: "HIV-/AIDS-Beratung", nameEN: "HIV/AIDS counselling", communalised: true),
+        ServiceCategory(code: "schwangerschaftsberatung", nameDE: "Schwangerschafts(konflikt)beratung", nameEN: "Pregnancy (conflict) counselling", legalBasis: "SchKG §§ 3, 8"),
+        ServiceCategory(code: "erziehungsberatung", nameDE: "Erziehungs- und Familienberatung", nameEN: "Child and family guidance", legalBasis: "SGB VIII § 28"),
+        ServiceCategory(code: "jugendarbeit", nameDE: "Jugendarbeit", nameEN: "Youth work", legalBasis: "SGB VIII § 11"),
+        ServiceCategory(code: "gemeindepsychiatrie", nameDE: "Gemeindepsychiatrie", nameEN: "Community psychiatry"),
+    ]
+}
+
+public enum Sex: String, Hashable, Sendable, Codable, CaseIterable {
+    case female, male, diverse
+}
+
+/// Whom a service is for. Empty fields mean "anyone".
+public struct TargetGroup: Hashable, Sendable, Codable {
+    public var minAge: Int?
+    public var maxAge: Int?
+    public var sexes: Set<Sex>
+    /// Life situations, e.g. "alleinerziehend", "überschuldet".
+    public var situations: Set<String>
+
+    public init(minAge: Int? = nil, maxAge: Int? = nil, sexes: Set<Sex> = [], situations: Set<String> = []) {
+        self.minAge = minAge
+        self.maxAge = maxAge
+        self.sexes = sexes
+        self.situations = situations
+    }
+
+    /// Whether someone could belong to both groups.
+    public func overlaps(_ other: TargetGroup) -> Bool {
+        let low = max(minAge ?? 0, other.minAge ?? 0), high = min(maxAge ?? 200, other.maxAge ?? 200)
+        guard low <= high else { return false }
+        if !sexes.isEmpty, !other.sexes.isEmpty, sexes.isDisjoint(with: other.sexes) { return false }
+        if !situations.isEmpty, !other.situations.isEmpty, situations.isDisjoint(with: other.situations) { return false }
+        return true
+    }
+}
+
+/// A weekly opening time in minutes after midnight.
+public struct OpeningHours: Hashable, Sendable, Codable {
+    /// 1 = Monday … 7 = Sunday.
+    public var weekday: Int
+    public var opens: Int
+    public var closes: Int
+
+    public init(weekday: Int, opens: Int, closes: Int) {
+        self.weekday = weekday
+        self.opens = opens
+        self.closes = closes
+    }
+
+    public var minutes: Int { closes - opens }
+
+    /// Problems of a week's opening times: bad days or times, and overlapping slots on the same day.
+    public static func problems(_ hours: [OpeningHours]) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        for slot in hours where !(1...7).contains(slot.weekday) || !(0...1440).contains(slot.opens) || !(0...1440).contains(slot.closes) || slot.opens >= slot.closes {
+            issues.append(ValidationIssue("openingHours", .unknownValue("\(slot.weekday) \(slot.opens)–\(slot.closes)")))
+        }
+        let byDay = Dictionary(grouping: hours.filter { $0.opens < $0.closes }, by: \.weekday)
+        for (day, slots) in byDay.sorted(by: { $0.key < $1.key }) {
+            let sorted = slots.sorted { $0.opens < $1.opens }
+            for (a, b) in zip(sorted, sorted.dropFirst()) where b.opens < a.closes {
+                issues.append(ValidationIssue("openingHours", .unknownValue("\(day) \(a.opens)–\(a.closes) / \(b.opens)–\(b.closes)")))
+            }
+        }
+        return issues
+    }
+}
+
+/// Reported capacity of a service for a reference year.
+public struct Capacity: Hashable, Sendable, Codable {
+    /// Full-time equivalents by profession, e.g. "Sozialarbeit" → 1.5.
+    public var fte: [String: Double]
+    public var places: Int?
+    public var casesPerYear: Int?
+    public var referenceYear: Int?
+
+    public init(fte: [String: Double] = [:], places: Int? = nil, casesPerYear: Int? = nil, referenceYear: Int? = nil) {
+        self.fte = fte
+        self.places = places
+        self.casesPerYear = casesPerYear
+        self.referenceYear = referenceYear
+    }
+
+    public var totalFTE: Double { fte.values.reduce(0, +) }
+}
+
+public enum ServiceStatus: String, Hashable, Sendable, Codable, CaseIterable {
+    case active
+    case inactive
+    case temporarilyClosed = "temporarily-closed"
+}
+
+/// A place where a service is offered.
+public struct ServiceLocation: Hashable, Sendable, Codable {
+    public var id: UUID
+    public var name: String?
+    public var street: String?
+    public var postcode: String?
+    public var city: String?
+    public var unitKey: String?
+    public var point: Position?
+
+    public init(id: UUID, name: String? = nil, street: String? = nil, postcode: String? = nil, city: String? = nil, unitKey: String? = nil, point: Position? = nil) {
+        self.id = id
+        self.name = name
+        self.street = street
+        self.postcode = postcode
+        self.city = city
+        self.unitKey = unitKey
+        self.point = point
+    }
+
+    /// Germany's extent with a small margin (WGS84).
+    public static func isInGermany(_ point: Position) -> Bool {
+        (47.2...55.1).contains(point.lat) && (5.8...15.1).contains(point.lon)
+    }
+}
+
+/// A counselling or support service of a provider organisation.
+public struct Service: Hashable, Sendable, Codable {
+    public var id: UUID
+    public var organisationID: UUID
+    public var name: String
+    public var description: String
+    public var categoryCode: String
+    public var legalBasis: String?
+    public var targetGroup: TargetGroup
+    public var preventive: Bool
+    public var languages: [String]
+    public var stepFree: Bool
+    public var signLanguage: Bool
+    public var fees: String?
+    public var eligibility: String?
+    public var howToApply: String?
+    public var openingHours: [OpeningHours]
+    public var email: String?
+    public var phone: String?
+    public var website: String?
+    public var status: ServiceStatus
+    public var lastVerified: Day?
+    public var verifiedBy: String?
+    public var locations: [ServiceLocation]
+    /// Outreach work without a fixed place.
+    public var outreach: Bool
+    /// Spatial units the service is responsible for.
+    public var serviceArea: Set<String>
+    public var capacity: Capacity
+
+    public init(id: UUID, organisationID: UUID, name: String, description: String = "", categoryCode: String, legalBasis: String? = nil,
+                targetGroup: TargetGroup = TargetGroup(), preventive: Bool = false, languages: [String] = ["de"], stepFree: Bool = false,
+                signLanguage: Bool = false, fees: String? = nil, eligibility: String? = nil, howToApply: String? = nil, openingHours: [OpeningHours] = [],
+                email: String? = nil, phone: String? = nil, website: String? = nil, status: ServiceStatus = .active, lastVerified: Day? = nil,
+                verifiedBy: String? = nil, locations: [ServiceLocation] = [], outreach: Bool = false, serviceArea: Set<String> = [], capacity: Capacity = Capacity()) {
+        self.id = id
+        self.organisationID = organisationID
+        self.name = name
+        self.description = description
+        self.categoryCode = categoryCode
+        self.legalBasis = legalBasis
+        self.targetGroup = targetGroup
+        self.preventive = preventive
+        self.languages = languages
+        self.stepFree = stepFree
+        self.signLanguage = signLanguage
+        self.fees = fees
+        self.eligibility = eligibility
+        self.howToApply = howToApply
+        self.openingHours = openingHours
+        self.email = email
+        self.phone = phone
+        self.website = website
+        self.status = status
+        self.lastVerified = lastVerified
+        self.verifiedBy = verifiedBy
+        self.locations = locations
+        self.outreach = outreach
+        self.serviceArea = serviceArea
+        self.capacity = capacity
+    }
+
+    /// Checks a service as entered; every problem by field.
+    public func validated(categories: Set<String>, unitKeys: Set<String>) throws(ValidationFailure) -> Service {
+        var issues: [ValidationIssue] = []
+        var copy = self
+        copy.name = name.trimmingCharacters(in: .whitespaces)
+        if copy.name.isEmpty { issues.append(ValidationIssue("name", .required)) }
+        FieldCheck.length(copy.name, field: "name", max: 200, into: &issues)
+        FieldCheck.length(description, field: "description", max: 4000, into: &issues)
+        if !categories.contains(categoryCode) { issues.append(ValidationIssue("category", .unknownValue(categoryCode))) }
+        if let min = targetGroup.minAge, let max = targetGroup.maxAge, min > max { issues.append(ValidationIssue("targetAge", .mismatch)) }
+        if let unknown = serviceArea.sorted().first(where: { !unitKeys.contains($0) }) { issues.append(ValidationIssue("serviceArea", .unknownValue(unknown))) }
+        for (profession, fte) in capacity.fte.sorted(by: { $0.key < $1.key }) where fte < 0 || !fte.isFinite {
+            issues.append(ValidationIssue("fte", .unknownValue("\(profession): \(fte)")))
+        }
+        if let places = capacity.places, places < 0 { issues.append(ValidationIssue("places", .unknownValue(String(places)))) }
+        if let cases = capacity.casesPerYear, cases < 0 { issues.append(ValidationIssue("casesPerYear", .unknownValue(String(cases)))) }
+        for location in locations {
+            if let point = location.point, !ServiceLocation.isInGermany(point) {
+                issues.append(ValidationIssue("location", .unknownValue(String(format: "%.5f, %.5f", point.lat, point.lon))))
+            }
+        }
+        issues += OpeningHours.problems(openingHours)
+        if let email, !EmailAddress.isValid(EmailAddress.normalise(email)) { issues.append(ValidationIssue("email", .invalidEmail)) }
+        guard issues.isEmpty else { throw ValidationFailure(issues) }
+        return copy
+    }
+}

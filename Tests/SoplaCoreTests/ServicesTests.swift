@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import SoplaCore
+
+@Suite("Services: coverage, distance, duplicates")
+struct ServicesTests {
+    let org = UUID()
+    let a = Position(lon: 8.0, lat: 51.0)
+    let c = Position(lon: 8.0, lat: 50.0)
+
+    func service(_ name: String, _ category: String = "schwangerschaftsberatung", fte: Double, area: Set<String>, at point: Position? = nil,
+                 status: ServiceStatus = .active, target: TargetGroup = TargetGroup(), preventive: Bool = false) -> Service {
+        Service(id: UUID(), organisationID: org, name: name, categoryCode: category, targetGroup: target, preventive: preventive, status: status,
+                locations: point.map { [ServiceLocation(id: UUID(), point: $0)] } ?? [], serviceArea: area, capacity: Capacity(fte: ["Beratung": fte]))
+    }
+
+    @Test func haversineOfOneDegreeOfLatitude() {
+        // On the mean sphere (r = 6371.0088 km) one degree along a meridian is r·π/180 = 111.19508 km.
+        #expect(abs(Distance.km(a, c) - 111.195_08) < 1e-4)
+        #expect(Distance.km(a, a) == 0)
+        // 0.014° of longitude at 50° N: 0.014 · 111.19508 · cos 50° = 1.00065 km.
+        #expect(abs(Distance.km(c, Position(lon: 8.014, lat: 50.0)) - 1.000_65) < 1e-4)
+    }
+
+    @Test func coverageSplitsCapacityByPopulationShare() {
+        // One counsellor per 40,000: A (30,000) needs 0.75, B (10,000) 0.25, C (40,000) 1.0 FTE.
+        // S1 (1.0 FTE for A and B) gives A 0.75 and B 0.25; S2 (0.5 FTE) gives C 0.5; the closed S3 counts nothing.
+        let s1 = service("S1", fte: 1.0, area: ["A", "B"], at: c)
+        let s2 = service("S2", fte: 0.5, area: ["C"], at: c)
+        let s3 = service("S3", fte: 2.0, area: ["C"], status: .temporarilyClosed)
+        let result = CoverageAnalysis.analyse(services: [s1, s2, s3], standard: .pregnancyCounselling,
+                                              units: [("A", 30_000, a), ("B", 10_000, nil), ("C", 40_000, c)], totalKey: "K")
+        #expect(result.rows.map(\.supply) == [0.75, 0.25, 0.5])
+        #expect(result.rows.map(\.need) == [0.75, 0.25, 1.0])
+        #expect(result.rows.map(\.ratio) == [1.0, 1.0, 0.5])
+        #expect(result.rows.map(\.gap) == [0, 0, 0.5])
+        #expect(result.gaps.map(\.unitKey) == ["C"])
+        #expect(result.total.population == 80_000 && result.total.supply == 1.5 && result.total.need == 2.0 && result.total.gap == 0.5)
+        // Nearest service: both are in C's centre; from A that is one degree of latitude away.
+        #expect(abs((result.rows[0].nearestKm ?? 0) - 111.195_08) < 1e-4)
+        #expect(result.rows[1].nearestKm == nil)
+        #expect(result.rows[2].nearestKm == 0)
+    }
+
+    @Test func duplicatesAreScoredOnlyWithinCategoryAreaAndTargetGroup() throws {
+        let adults = TargetGroup(minAge: 18)
+        let near = Position(lon: 8.014, lat: 50.0)
+        let s1 = service("Schuldnerberatung Herborn", "schuldnerberatung", fte: 1, area: ["A", "B"], at: c, target: adults)
+        let s4 = service("Schuldnerberatung Sinn", "schuldnerberatung", fte: 1, area: ["B", "C"], at: near, target: adults)
+        let youth = service("Jugendschuldnerberatung", "schuldnerberatung", fte: 1, area: ["A", "B"], at: c, target: TargetGroup(minAge: 14, maxAge: 17))
+        let other = service("Suchtberatung", "suchtberatung", fte: 1, area: ["A", "B"], at: c, target: adults)
+        let found = DuplicateDetection.candidates([s1, s4, youth, other])
+        #expect(found.count == 1)
+        let pair = try #require(found.first)
+        #expect(Set([pair.first, pair.second]) == [s1.id, s4.id])
+        #expect(pair.sharedUnits == ["B"])
+        // Jaccard 1/3, target groups overlap, 1.0 km apart (full nearness): 0.5/3 + 0.2 + 0.3 = 0.6667.
+        #expect(abs(pair.areaOverlap - 1.0 / 3) < 1e-12)
+        #expect(abs(pair.score - (0.5 / 3 + 0.5)) < 1e-9)
+        #expect(abs((pair.distanceKm ?? 0) - 1.000_65) < 1e-4)
+        #expect(DuplicateDetection.pair(s1, youth) == nil)
+    }
+
+    @Test func preventiveShareOfCapacity() {
+        let services = [service("P", "familienzentrum", fte: 1.5, area: ["A"], preventive: true), service("Q", "familienzentrum", fte: 0.5, area: ["A"]),
+                        service("R", "suchtberatung", fte: 0, area: ["A"])]
+        #expect(CoverageAnalysis.preventiveShare(services) == ["familienzentrum": 0.75])
+    }
+
+    @Test func badInputIsNamedByField() {
+        var bad = service("", "unbekannt", fte: -1, area: ["X"], at: Position(lon: 2.35, lat: 48.86))
+        bad.openingHours = [OpeningHours(weekday: 1, opens: 540, closes: 720), OpeningHours(weekday: 1, opens: 690, closes: 900), OpeningHours(weekday: 8, opens: 0, closes: 60)]
+        #expect(throws: ValidationFailure([
+            ValidationIssue("name", .required), ValidationIssue("category", .unknownValue("unbekannt")), ValidationIssue("serviceArea", .unknownValue("X")),
+            ValidationIssue("fte", .unknownValue("Beratung: -1.0")), ValidationIssue("location", .unknownValue("48.86000, 2.35000")),
+            ValidationIssue("openingHours", .unknownValue("8 0–60")), ValidationIssue("openingHours", .unknownValue("1 540–720 / 690–900")),
+        ])) {
+            try bad.validated(categories: Set(ServiceCategory.seed.map(\.code)), unitKeys: ["A"])
+        }
+        #expect(OpeningHours.problems([OpeningHours(weekday: 2, opens: 540, closes: 720), OpeningHours(weekday: 2, opens: 720, closes: 900)]).isEmpty)
+    }
+}
+
+@Suite("Services: inventory survey")
+struct InventorySurveyTests {
+    let org = UUID()
+
+    @Test func proposalShowsTheChangedFieldsAndNoticesAStaleBase() {
+        let base = Service(id: UUID(), organisationID: org, name: "Schuldnerberatung Herborn", categoryCode: "schuldnerberatung",
+                           openingHours: [OpeningHours(weekday: 1, opens: 540, closes: 720)], serviceArea: ["06532011"],
+                           capacity: Capacity(fte: ["Sozialarbeit": 1.0]))
+        var proposed = base
+        proposed.openingHours.append(OpeningHours(weekday: 3, opens: 840, closes: 1020))
+        proposed.capacity.fte["Sozialarbeit"] = 1.5
+        let proposal = ServiceProposal(id: UUID(), roundID: nil, serviceID: base.id, base: base, proposed: proposed, proposedBy: "Tina Träger",
+                                       proposedAt: Date(timeIntervalSince1970: 0))
+        #expect(proposal.diff == [
+            FieldChange(field: "fte.Sozialarbeit", before: "1.00", after: "1.50"),
+            FieldChange(field: "openingHours", before: "1 09:00–12:00", after: "1 09:00–12:00, 3 14:00–17:00"),
+        ])
+        #expect(!proposal.isStale(current: base))
+        var changedMeanwhile = base
+        changedMeanwhile.phone = "02772 1"
+        #expect(proposal.isStale(current: changedMeanwhile))
+    }
+
+    @Test func roundListsWhoHasNotAnswered() throws {
+        let (a, b, c) = (UUID(), UUID(), UUID())
+        let round = SurveyRound(id: UUID(), title: "Bestandserhebung 2026", opensOn: Day(iso: "2026-01-05")!, deadline: Day(iso: "2026-02-27")!, organisations: [a, b, c])
+        #expect(Set(round.missing(answeredBy: [b])) == [a, c])
+        #expect(!round.isOverdue(on: Day(iso: "2026-02-27")!))
+        #expect(round.isOverdue(on: Day(iso: "2026-02-28")!))
+        var bad = round
+        bad.title = " "
+        bad.deadline = Day(iso: "2025-12-31")!
+        bad.organisations = []
+        #expect(throws: ValidationFailure([ValidationIssue("title", .required), ValidationIssue("deadline", .mismatch), ValidationIssue("organisations", .required)])) {
+            try bad.validated()
+        }
+    }
+}
