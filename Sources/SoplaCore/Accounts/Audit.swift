@@ -89,7 +89,14 @@ public enum AuditEntity {
     public static let columnMapping = "column-mapping"
     public static let referenceValue = "reference-value"
     public static let validationRule = "validation-rule"
-    public static let all = [organisation, user, session, apiToken, spatialUnit, variable, indicator, dataImport, columnMapping, referenceValue, validationRule]
+    public static let service = "service"
+    public static let serviceCategory = "service-category"
+    public static let planningStandard = "planning-standard"
+    public static let surveyRound = "survey-round"
+    public static let serviceProposal = "service-proposal"
+    public static let duplicateReview = "duplicate-review"
+    public static let all = [organisation, user, session, apiToken, spatialUnit, variable, indicator, dataImport, columnMapping, referenceValue, validationRule,
+                             service, serviceCategory, planningStandard, surveyRound, serviceProposal, duplicateReview]
 }
 
 /// A filter over the audit log.

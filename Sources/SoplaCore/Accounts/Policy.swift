@@ -85,6 +85,8 @@ public enum Action: String, CaseIterable, Sendable, Codable {
     case viewPolicy = "view-policy"
     case manageIndicators = "manage-indicators"
     case importData = "import-data"
+    case manageServices = "manage-services"
+    case proposeServiceChange = "propose-service-change"
 }
 
 /// When a role may do an action.
@@ -154,6 +156,8 @@ public enum Policy {
         PolicyRule(.viewPolicy, roles: [.planner: .always, .administrator: .always], changesData: false),
         PolicyRule(.manageIndicators, roles: [.planner: .always], changesData: true),
         PolicyRule(.importData, roles: [.planner: .always], changesData: true),
+        PolicyRule(.manageServices, roles: [.planner: .always], changesData: true),
+        PolicyRule(.proposeServiceChange, roles: [.planner: .always, .provider: .ownOrganisation], changesData: true),
     ]
 
     private static let byAction: [Action: PolicyRule] = Dictionary(uniqueKeysWithValues: rules.map { ($0.action, $0) })

@@ -18,8 +18,20 @@ public enum Distance {
 public struct PlanningStandard: Hashable, Sendable, Codable {
     public enum ReferencePopulation: Hashable, Sendable, Codable {
         case total
-        /// Inhabitants from `minAge` up to and including `maxAge`.
-        case ageGroup(minAge: Int, maxAge: Int)
+        /// A count variable of the social report, e.g. `bev_u21` (inhabitants under 21).
+        case variable(String)
+
+        /// `total` or the variable's code, as stored and entered.
+        public var code: String {
+            switch self {
+            case .total: return "total"
+            case .variable(let code): return code
+            }
+        }
+
+        public init(code: String) {
+            self = code.isEmpty || code == "total" ? .total : .variable(code)
+        }
     }
 
     public var categoryCode: String
@@ -50,6 +62,51 @@ public struct PlanningStandard: Hashable, Sendable, Codable {
 
     public func need(population: Double) -> Double {
         population * fte / Double(inhabitants)
+    }
+
+    /// Checks a standard as entered.
+    public func validated(categories: Set<String>, variables: Set<String>) throws(ValidationFailure) -> PlanningStandard {
+        var issues: [ValidationIssue] = []
+        if !categories.contains(categoryCode) { issues.append(ValidationIssue("category", .unknownValue(categoryCode))) }
+        if !(fte > 0) || !fte.isFinite { issues.append(ValidationIssue("fte", .unknownValue(String(fte)))) }
+        if inhabitants <= 0 { issues.append(ValidationIssue("inhabitants", .unknownValue(String(inhabitants)))) }
+        if case .variable(let code) = population, !variables.contains(code) { issues.append(ValidationIssue("population", .unknownValue(code))) }
+        if let km = maxDistanceKm, !(km > 0) || !km.isFinite { issues.append(ValidationIssue("maxDistanceKm", .unknownValue(String(km)))) }
+        if source.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue("source", .required)) }
+        FieldCheck.length(source, field: "source", max: 300, into: &issues)
+        FieldCheck.length(text, field: "text", max: 2000, into: &issues)
+        guard issues.isEmpty else { throw ValidationFailure(issues) }
+        return self
+    }
+
+    public var auditFields: [String: String] {
+        ["category": categoryCode, "fte": String(fte), "inhabitants": String(inhabitants), "population": population.code,
+         "maxDistanceKm": maxDistanceKm.map { String($0) } ?? "", "source": source, "text": text]
+    }
+}
+
+/// A planner's verdict on a duplicate candidate.
+public struct DuplicateReview: Hashable, Sendable {
+    public enum Verdict: String, Hashable, Sendable, CaseIterable, Codable {
+        /// Both services are needed (e.g. different approaches, waiting lists).
+        case justified
+        /// To be looked at with the providers.
+        case toReview = "to-review"
+    }
+
+    public var first: UUID
+    public var second: UUID
+    public var verdict: Verdict
+    public var note: String
+    public var by: String
+    public var at: Date
+
+    public init(first: UUID, second: UUID, verdict: Verdict, note: String, by: String, at: Date) {
+        (self.first, self.second) = first.uuidString < second.uuidString ? (first, second) : (second, first)
+        self.verdict = verdict
+        self.note = note
+        self.by = by
+        self.at = at
     }
 }
 

@@ -233,3 +233,28 @@ public struct Service: Hashable, Sendable, Codable {
         return copy
     }
 }
+
+extension ServiceCategory {
+    /// Checks a new or changed category: a code of lower-case letters, digits and hyphens, unique; both names.
+    public func validated(existingCodes: Set<String>, isNew: Bool) throws(ValidationFailure) -> ServiceCategory {
+        var issues: [ValidationIssue] = []
+        var copy = self
+        copy.code = code.trimmingCharacters(in: .whitespaces)
+        copy.nameDE = nameDE.trimmingCharacters(in: .whitespaces)
+        copy.nameEN = nameEN.trimmingCharacters(in: .whitespaces)
+        if copy.code.isEmpty { issues.append(ValidationIssue("code", .required)) }
+        else if copy.code.count > 40 || !copy.code.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+            issues.append(ValidationIssue("code", .unknownValue(String(copy.code.prefix(40)))))
+        } else if isNew, existingCodes.contains(copy.code) { issues.append(ValidationIssue("code", .duplicate)) }
+        if copy.nameDE.isEmpty { issues.append(ValidationIssue("nameDE", .required)) }
+        if copy.nameEN.isEmpty { issues.append(ValidationIssue("nameEN", .required)) }
+        FieldCheck.length(copy.nameDE, field: "nameDE", max: 200, into: &issues)
+        FieldCheck.length(copy.nameEN, field: "nameEN", max: 200, into: &issues)
+        guard issues.isEmpty else { throw ValidationFailure(issues) }
+        return copy
+    }
+
+    public var auditFields: [String: String] {
+        ["code": code, "nameDE": nameDE, "nameEN": nameEN, "legalBasis": legalBasis ?? "", "communalised": communalised ? "ja" : "nein"]
+    }
+}

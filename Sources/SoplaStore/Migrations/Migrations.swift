@@ -25,5 +25,7 @@ public enum SoplaMigrations {
         CreateReferenceValue(),
         CreateValidationRule(),
         SeedIndicatorDataVersion(),
+        CreateServiceTables(),
+        SeedServiceData(),
     ]
 }
