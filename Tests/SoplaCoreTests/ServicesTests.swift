@@ -119,3 +119,25 @@ struct InventorySurveyTests {
         }
     }
 }
+
+@Suite("Services: form text")
+struct ServiceEntryTests {
+    @Test func readsOpeningHoursAndNamesBadLines() {
+        let (hours, issues) = ServiceEntry.openingHours("Mo 09:00-12:00\nDienstag 14–18:30\n\nFr 9-\nXy 10-11")
+        #expect(hours == [OpeningHours(weekday: 1, opens: 540, closes: 720), OpeningHours(weekday: 2, opens: 840, closes: 1110)])
+        #expect(issues.map(\.problem) == [.unknownValue("Fr 9-"), .unknownValue("Xy 10-11")])
+        #expect(ServiceEntry.openingHoursText(hours) == "Mo 09:00–12:00\nDi 14:00–18:30")
+    }
+
+    @Test func readsStaffWithDecimalComma() {
+        let (fte, issues) = ServiceEntry.staff("Sozialarbeit: 1,5\nPsychologie: 0.75\nVerwaltung 2")
+        #expect(fte == ["Sozialarbeit": 1.5, "Psychologie": 0.75])
+        #expect(issues.map(\.problem) == [.unknownValue("Verwaltung 2")])
+        #expect(ServiceEntry.staffText(fte) == "Psychologie: 0,75\nSozialarbeit: 1,50")
+    }
+
+    @Test func overlappingOpeningHoursAreNamed() {
+        let problems = OpeningHours.problems([OpeningHours(weekday: 3, opens: 540, closes: 720), OpeningHours(weekday: 3, opens: 700, closes: 800)])
+        #expect(problems.count == 1)
+    }
+}

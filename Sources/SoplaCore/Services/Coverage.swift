@@ -237,3 +237,21 @@ public enum DuplicateDetection {
                                   distanceKm: distance, score: score)
     }
 }
+
+extension CoverageAnalysis {
+    /// Per unit: the share of the FTE available to it (split by population share, as in `analyse`) that is preventive.
+    public static func preventiveShareByUnit(_ services: [Service], population: [String: Double]) -> [String: Double] {
+        var total: [String: Double] = [:], preventive: [String: Double] = [:]
+        for service in services where service.status == .active {
+            let area = service.serviceArea.filter { (population[$0] ?? 0) > 0 }
+            let areaPopulation = area.reduce(0) { $0 + population[$1]! }
+            guard areaPopulation > 0 else { continue }
+            for unit in area {
+                let fte = service.capacity.totalFTE * population[unit]! / areaPopulation
+                total[unit, default: 0] += fte
+                if service.preventive { preventive[unit, default: 0] += fte }
+            }
+        }
+        return total.filter { $0.value > 0 }.reduce(into: [:]) { $0[$1.key] = (preventive[$1.key] ?? 0) / $1.value }
+    }
+}

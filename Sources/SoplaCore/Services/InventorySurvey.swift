@@ -21,7 +21,7 @@ extension Service {
         return fields
     }
 
-    static func clock(_ minutes: Int) -> String {
+    public static func clock(_ minutes: Int) -> String {
         String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 }

@@ -258,3 +258,71 @@ extension ServiceCategory {
         ["code": code, "nameDE": nameDE, "nameEN": nameEN, "legalBasis": legalBasis ?? "", "communalised": communalised ? "ja" : "nein"]
     }
 }
+
+/// The opening hours and staff of a service as people type them: one entry per line.
+public enum ServiceEntry {
+    static let weekdays = ["mo": 1, "di": 2, "mi": 3, "do": 4, "fr": 5, "sa": 6, "so": 7,
+                           "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7]
+    public static let weekdayNamesDE = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
+
+    /// "Mo 09:00-12:00" (also "Montag 9-12", "Di 14:00–18:30"); every line that cannot be read is named.
+    public static func openingHours(_ text: String) -> (hours: [OpeningHours], issues: [ValidationIssue]) {
+        var hours: [OpeningHours] = []
+        var issues: [ValidationIssue] = []
+        for raw in text.split(whereSeparator: \.isNewline) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { continue }
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            let dayKey = String(parts[0].lowercased().prefix(3))
+            let day = weekdays[dayKey] ?? weekdays[String(dayKey.prefix(2))]
+            let times = parts.count > 1 ? parts[1].replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: " ", with: "").split(separator: "-").map(String.init) : []
+            guard let day, times.count == 2, let opens = minutes(times[0]), let closes = minutes(times[1]) else {
+                issues.append(ValidationIssue("openingHours", .unknownValue(String(line.prefix(60)))))
+                continue
+            }
+            hours.append(OpeningHours(weekday: day, opens: opens, closes: closes))
+        }
+        return (hours, issues)
+    }
+
+    public static func minutes(_ text: String) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let hours = Int(parts[0]), (0...24).contains(hours) else { return nil }
+        let minutes = parts.count == 2 ? Int(parts[1]) : 0
+        guard let minutes, (0..<60).contains(minutes), parts.count == 1 || parts[1].count == 2 else { return nil }
+        return hours * 60 + minutes
+    }
+
+    public static func openingHoursText(_ hours: [OpeningHours]) -> String {
+        hours.sorted { ($0.weekday, $0.opens) < ($1.weekday, $1.opens) }.map { slot in
+            let day = (1...7).contains(slot.weekday) ? weekdayNamesDE[slot.weekday - 1] : String(slot.weekday)
+            return "\(day) \(Service.clock(slot.opens))–\(Service.clock(slot.closes))"
+        }.joined(separator: "\n")
+    }
+
+    /// "Sozialarbeit: 1,5" per line; a decimal comma or point.
+    public static func staff(_ text: String) -> (fte: [String: Double], issues: [ValidationIssue]) {
+        var fte: [String: Double] = [:]
+        var issues: [ValidationIssue] = []
+        for raw in text.split(whereSeparator: \.isNewline) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { continue }
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, let value = Double(parts[1].replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+                issues.append(ValidationIssue("fte", .unknownValue(String(line.prefix(60)))))
+                continue
+            }
+            fte[parts[0], default: 0] += value
+        }
+        return (fte, issues)
+    }
+
+    public static func staffText(_ fte: [String: Double]) -> String {
+        fte.sorted { $0.key < $1.key }.map { "\($0.key): " + String(format: "%.2f", $0.value).replacingOccurrences(of: ".", with: ",") }.joined(separator: "\n")
+    }
+
+    /// Comma-separated words, trimmed, empty ones dropped.
+    public static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

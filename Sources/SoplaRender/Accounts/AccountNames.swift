@@ -63,6 +63,8 @@ public enum AccountNames {
         case .viewPolicy: return t(.actionViewPolicy)
         case .manageIndicators: return t(.actionManageIndicators)
         case .importData: return t(.actionImportData)
+        case .manageServices: return t(.actionManageServices)
+        case .proposeServiceChange: return t(.actionProposeServiceChange)
         }
     }
 
@@ -115,6 +117,12 @@ public enum AccountNames {
         case AuditEntity.columnMapping: return t(.entityColumnMapping)
         case AuditEntity.referenceValue: return t(.entityReferenceValue)
         case AuditEntity.validationRule: return t(.entityValidationRule)
+        case AuditEntity.service: return t(.entityService)
+        case AuditEntity.serviceCategory: return t(.entityServiceCategory)
+        case AuditEntity.planningStandard: return t(.entityPlanningStandard)
+        case AuditEntity.surveyRound: return t(.entitySurveyRound)
+        case AuditEntity.serviceProposal: return t(.entityServiceProposal)
+        case AuditEntity.duplicateReview: return t(.entityDuplicateReview)
         default: return type
         }
     }

@@ -13,6 +13,8 @@ public struct Layout: Sendable {
     public let account: AccountBar?
     /// Reloads the page after this many seconds (a running import shows its progress without script).
     public var refreshSeconds: Int?
+    /// Shown above the content.
+    public var notice: Notice?
 
     public init(title: String, language: Language, currentPath: String, showsGeometry: Bool = false, account: AccountBar? = nil) {
         self.title = title
@@ -24,11 +26,15 @@ public struct Layout: Sendable {
 
     public init(title: String, context: PageContext, showsGeometry: Bool = false) {
         self.init(title: title, language: context.language, currentPath: context.path, showsGeometry: showsGeometry, account: context.account)
+        notice = context.notice
     }
 
     public func render(_ content: [HTMLNode]) -> String {
         let t = Texts(language)
-        let nav: [(String, SiteRoute)] = [(t(.navHome), .home), (t(.navUnits), .units()), (t(.navIndicators), .indicators()), (t(.navOrganisations), .organisations), (t(.navData), .data), (t(.navAPI), .api)]
+        var nav: [(String, String)] = [(t(.navHome), SiteRoute.home.path), (t(.navUnits), SiteRoute.units().path), (t(.navIndicators), SiteRoute.indicators().path),
+                                        (t(.navDirectory), ServiceRoute.directory().path)]
+        if account?.mayManageServices == true { nav.append((t(.navServices), ServiceRoute.services().path)) }
+        nav += [(t(.navOrganisations), SiteRoute.organisations.path), (t(.navData), SiteRoute.data.path), (t(.navAPI), SiteRoute.api.path)]
         let switchTarget = currentPath + (currentPath.contains("?") ? "&" : "?") + "lang=" + language.other.rawValue
         let head: [HTMLNode] = [
             el("meta", [("charset", "utf-8")]),
@@ -46,16 +52,16 @@ public struct Layout: Sendable {
                     el("span", [("class", "tagline")], text: t(.siteTagline)),
                 ]),
                 el("nav", [("aria-label", t(.mainNavigation))], [
-                    el("ul", [], nav.map { label, route in
-                        let isCurrent = route.path == "/" ? currentPath == "/" || currentPath.hasPrefix("/?") : currentPath.hasPrefix(route.path)
-                        return el("li", [], [el("a", [("href", route.path), ("aria-current", isCurrent ? "page" : nil)], text: label)])
+                    el("ul", [], nav.map { label, path in
+                        let isCurrent = path == "/" ? currentPath == "/" || currentPath.hasPrefix("/?") : currentPath.hasPrefix(path)
+                        return el("li", [], [el("a", [("href", path), ("aria-current", isCurrent ? "page" : nil)], text: label)])
                     }),
                 ]),
                 el("a", [("class", "language-switch"), ("href", switchTarget), ("lang", language.other.rawValue),
                          ("hreflang", language.other.rawValue), ("aria-label", t(.switchLanguageLabel))], text: t(.switchLanguage)),
                 accountArea(t),
             ]),
-            el("main", [("id", "inhalt"), ("tabindex", "-1")], content),
+            el("main", [("id", "inhalt"), ("tabindex", "-1")], (notice.map { [$0.node] } ?? []) + content),
             el("footer", [("class", "site-footer")], [
                 el("p", [], text: t(.footerText)),
                 showsGeometry ? el("p", [("class", "attribution")], text: t(.attribution)) : .empty,
@@ -73,13 +79,14 @@ public struct Layout: Sendable {
                 el("a", [("href", SiteRoute.login(next: loginTarget).path)], text: t(.login)),
             ])
         }
-        var links: [(TextKey, SiteRoute)] = [(.navAccount, .account)]
-        if account.mayManageUsers { links += [(.navUsers, .users), (.navAudit, .audit)] }
-        if account.mayViewPolicy { links.append((.navPolicy, .policy)) }
+        var links: [(String, String)] = [(t(.navAccount), SiteRoute.account.path)]
+        if let own = account.ownServicesPath { links.append((t(.ownServicesNav), own)) }
+        if account.mayManageUsers { links += [(t(.navUsers), SiteRoute.users.path), (t(.navAudit), SiteRoute.audit.path)] }
+        if account.mayViewPolicy { links.append((t(.navPolicy), SiteRoute.policy.path)) }
         return el("nav", [("class", "account-nav"), ("aria-label", t(.accountNavigation))], [
             el("span", [("class", "signed-in-as")], text: t(.signedInAs) + " " + account.displayName),
-            el("ul", [], links.map { key, route in
-                el("li", [], [el("a", [("href", route.path), ("aria-current", currentPath.hasPrefix(route.path) ? "page" : nil)], text: t(key))])
+            el("ul", [], links.map { label, path in
+                el("li", [], [el("a", [("href", path), ("aria-current", currentPath.hasPrefix(path) ? "page" : nil)], text: label)])
             }),
             el("form", [("method", "post"), ("action", SiteRoute.logout.path), ("class", "logout")], [
                 FormBuilder.csrf(account.csrfToken),
@@ -95,12 +102,17 @@ public struct AccountBar: Sendable, Equatable {
     public let csrfToken: String
     public let mayManageUsers: Bool
     public let mayViewPolicy: Bool
+    public let mayManageServices: Bool
+    /// The services page of the provider's own organisation.
+    public let ownServicesPath: String?
 
-    public init(displayName: String, csrfToken: String, mayManageUsers: Bool, mayViewPolicy: Bool) {
+    public init(displayName: String, csrfToken: String, mayManageUsers: Bool, mayViewPolicy: Bool, mayManageServices: Bool = false, ownServicesPath: String? = nil) {
         self.displayName = displayName
         self.csrfToken = csrfToken
         self.mayManageUsers = mayManageUsers
         self.mayViewPolicy = mayViewPolicy
+        self.mayManageServices = mayManageServices
+        self.ownServicesPath = ownServicesPath
     }
 }
 
@@ -111,12 +123,15 @@ public struct PageContext: Sendable {
     public let account: AccountBar?
     /// The token forms on this page send back; present for logged-in people and on login forms.
     public let csrfToken: String?
+    /// A notice the layout shows above the content (after a redirect).
+    public let notice: Notice?
 
-    public init(language: Language, path: String, account: AccountBar? = nil, csrfToken: String? = nil) {
+    public init(language: Language, path: String, account: AccountBar? = nil, csrfToken: String? = nil, notice: Notice? = nil) {
         self.language = language
         self.path = path
         self.account = account
         self.csrfToken = csrfToken ?? account?.csrfToken
+        self.notice = notice
     }
 
     public var t: Texts { Texts(language) }

@@ -30,8 +30,28 @@ public struct SVGMap: Sendable {
     public let highlightKey: String?
     public let showLabels: Bool
     public let width: Double
+    /// Places drawn on top of the areas (service locations).
+    public let points: [Point]
+    /// Whether a click on the map may set coordinates (the projection is written into data attributes for the script).
+    public let pickable: Bool
 
-    public init(id: String, title: String, areas: [Area], highlightKey: String? = nil, showLabels: Bool = true, width: Double = 640) {
+    /// A place on the map, with its own link and name.
+    public struct Point: Sendable {
+        public let position: Position
+        public let label: String
+        public let link: String?
+
+        public init(position: Position, label: String, link: String?) {
+            self.position = position
+            self.label = label
+            self.link = link
+        }
+    }
+
+    public init(id: String, title: String, areas: [Area], highlightKey: String? = nil, showLabels: Bool = true, width: Double = 640,
+                points: [Point] = [], pickable: Bool = false) {
+        self.points = points
+        self.pickable = pickable
         self.id = id
         self.title = title
         self.areas = areas
@@ -86,14 +106,25 @@ public struct SVGMap: Sendable {
             let (x, y) = projection.point(anchor)
             return el("text", [("x", Self.number(x)), ("y", Self.number(y)), ("class", "label")], text: area.unit.name)
         } : []
-        return el("svg", [
-            ("id", id), ("class", "map"), ("viewBox", "0 0 \(Self.number(width)) \(Self.number(projection.height))"),
+        let markers: [HTMLNode] = points.map { point in
+            let (x, y) = projection.point(point.position)
+            let dot = el("circle", [("cx", Self.number(x)), ("cy", Self.number(y)), ("r", "6"), ("class", "point")], [el("title", text: point.label)])
+            return point.link.map { el("a", [("href", $0), ("aria-label", point.label)], [dot]) } ?? dot
+        }
+        var attributes: [(String, String?)] = [
+            ("id", id), ("class", pickable ? "map pickable" : "map"), ("viewBox", "0 0 \(Self.number(width)) \(Self.number(projection.height))"),
             ("xmlns", "http://www.w3.org/2000/svg"), ("aria-labelledby", titleID), ("role", "group"),
-        ], [
+        ]
+        if pickable {
+            attributes += [("data-west", String(box.west)), ("data-north", String(box.north)), ("data-scale", String(projection.scale)),
+                           ("data-xfactor", String(projection.xFactor)), ("data-padding", "8")]
+        }
+        return el("svg", attributes, [
             el("title", [("id", titleID)], text: title),
             areas.contains(where: \.hatched) ? Self.hatchPattern(id + "-schraffur") : .empty,
             el("g", [("class", "areas")], shapes),
             el("g", [("class", "labels"), ("aria-hidden", "true")], labels),
+            markers.isEmpty ? .empty : el("g", [("class", "points")], markers),
         ])
     }
 

@@ -123,15 +123,23 @@ public struct ServiceStore: Sendable {
         }
     }
 
-    /// Replaces the whole inventory (an HSDS import into an empty database): categories and services in one transaction.
-    public func importInventory(categories: [ServiceCategory], services: [Service], actor: AuditActor, at: Date) async throws {
+    /// Adds an inventory from outside (an HSDS package): organisations that do not exist yet, categories and services,
+    /// all in one transaction — a failure stores nothing.
+    public func importInventory(organisations: [Organisation], categories: [ServiceCategory], services: [Service], actor: AuditActor, at: Date) async throws {
         try await database.transaction { db in
+            for organisation in organisations where try await OrganisationModel.find(organisation.id, on: db) == nil {
+                try await OrganisationModel(organisation).create(on: db)
+                try await AccountStore.append(AuditEntry(id: UUID(), at: at, actor: actor, action: .create, entityType: AuditEntity.organisation,
+                                                         entityID: organisation.id.uuidString, entityLabel: organisation.name,
+                                                         changes: FieldChange.diff(before: [:], after: organisation.auditFields)), on: db)
+            }
             for category in categories {
                 let model = try await ServiceCategoryModel.query(on: db).filter(\.$code == category.code).first() ?? ServiceCategoryModel(category)
                 model.update(from: category)
                 try await model.save(on: db)
             }
             for service in services { try await Self.save(service, actor: actor, at: at, on: db) }
+            try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
         }
     }
 

@@ -17,7 +17,10 @@ struct AuthContext: Sendable {
         guard let user, let session else { return nil }
         return AccountBar(displayName: user.displayName, csrfToken: session.csrfToken,
                           mayManageUsers: Policy.decide(principal, .manageUsers).isAllowed,
-                          mayViewPolicy: Policy.decide(principal, .viewPolicy).isAllowed)
+                          mayViewPolicy: Policy.decide(principal, .viewPolicy).isAllowed,
+                          mayManageServices: Policy.decide(principal, .manageServices).isAllowed,
+                          ownServicesPath: principal.roles.contains(.provider) ? principal.organisations.sorted { $0.uuidString < $1.uuidString }.first
+                              .map { ServiceRoute.organisationServices(organisation: $0).path } : nil)
     }
 }
 
@@ -99,8 +102,8 @@ extension Request {
         Policy.decide(try await auth().principal, action, scope: scope).isAllowed
     }
 
-    func pageContext(csrfToken: String? = nil) async throws -> PageContext {
-        PageContext(language: language, path: pathForLinks, account: try await auth().accountBar, csrfToken: csrfToken)
+    func pageContext(csrfToken: String? = nil, showNotice: Bool = false) async throws -> PageContext {
+        PageContext(language: language, path: pathForLinks, account: try await auth().accountBar, csrfToken: csrfToken, notice: showNotice ? notice : nil)
     }
 
     /// The signed-in user; the route's permission has already required one.

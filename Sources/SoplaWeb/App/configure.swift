@@ -38,6 +38,10 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     try app.register(collection: IndicatorAdminController())
     try app.register(collection: IndicatorAPIController())
     try app.register(collection: ImportController())
+    try app.register(collection: ServiceController())
+    try app.register(collection: ServicePlanningController())
+    try app.register(collection: DirectoryController())
+    try app.register(collection: HSDSController())
     registerMethodRefusals(app)
     app.responder.use { app in SoplaResponder(router: app.responder.default, caches: caches, clock: settings.clock) }
 

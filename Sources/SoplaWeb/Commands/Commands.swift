@@ -103,9 +103,11 @@ struct DemoCommand: AsyncCommand {
         let service = AccountService(app: app)
         try await DemoAccounts.seed(store: service.store, hash: service.hash, now: settings.clock.now())
         let figures = try await DemoIndicators.seed(store: app.indicatorStore, clock: settings.clock)
+        let services = try await DemoServices.seed(store: app.serviceStore, accounts: service.store, clock: settings.clock)
         let (hostname, port) = signature.address
         context.console.print("sopla demo: Lahn-Dill-Kreis (\(settings.database.redacted)) – \(plan.summary)")
         context.console.print("Social report: \(DemoIndicators.indicators.count) indicators, \(figures.inserted + figures.revised) new values (real population and area; social figures invented).")
+        context.console.print("Services: \(services) example services added (invented), with planning standards and an open survey round.")
         context.console.print("Open http://\(hostname):\(port)/ in a browser.")
         context.console.print("Demo logins (invented people, for this demo only):")
         for login in DemoAccounts.logins {
@@ -147,8 +149,8 @@ extension Application {
 // MARK: - import
 
 struct ImportGroup: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] { ["boundaries": ImportBoundariesCommand(), "data": ImportDataCommand()] }
-    var help: String { "Imports data from files. Examples: sopla import boundaries gemeinden.geojson --level municipality; sopla import data werte.csv" }
+    var commands: [String: any AnyAsyncCommand] { ["boundaries": ImportBoundariesCommand(), "data": ImportDataCommand(), "hsds": ImportHSDSCommand()] }
+    var help: String { "Imports data from files. Examples: sopla import boundaries gemeinden.geojson --level municipality; sopla import data werte.csv; sopla import hsds angebote.json" }
 }
 
 struct ImportBoundariesCommand: AsyncCommand {
@@ -220,8 +222,8 @@ struct ImportBoundariesCommand: AsyncCommand {
 // MARK: - export
 
 struct ExportGroup: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] { ["units": ExportUnitsCommand()] }
-    var help: String { "Exports data. Example: sopla export units --format geojson --output gebiete.geojson" }
+    var commands: [String: any AnyAsyncCommand] { ["units": ExportUnitsCommand(), "hsds": ExportHSDSCommand()] }
+    var help: String { "Exports data. Examples: sopla export units --format geojson --output gebiete.geojson; sopla export hsds --output angebote.json" }
 }
 
 struct ExportUnitsCommand: AsyncCommand {

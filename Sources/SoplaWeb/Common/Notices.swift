@@ -16,6 +16,12 @@ enum NoticeCode: String, CaseIterable {
     case loggedOut = "abgemeldet"
     case passwordSet = "passwort-gesetzt"
     case deleted = "entfernt"
+    case proposed = "vorgeschlagen"
+    case accepted = "uebernommen"
+    case rejected = "abgelehnt"
+    case confirmed = "bestaetigt"
+    case roundOpened = "eroeffnet"
+    case roundClosed = "abgeschlossen"
 
     static let parameter = "hinweis"
 
@@ -33,6 +39,12 @@ enum NoticeCode: String, CaseIterable {
         case .loggedOut: return Notice(.success, t(.noticeLoggedOut))
         case .passwordSet: return Notice(.success, t(.noticePasswordSet))
         case .deleted: return Notice(.success, t(.noticeDeleted))
+        case .proposed: return Notice(.success, t(.noticeProposed))
+        case .accepted: return Notice(.success, t(.noticeAccepted))
+        case .rejected: return Notice(.success, t(.noticeRejected))
+        case .confirmed: return Notice(.success, t(.noticeConfirmed))
+        case .roundOpened: return Notice(.success, t(.noticeRoundOpened))
+        case .roundClosed: return Notice(.success, t(.noticeRoundClosed))
         }
     }
 }

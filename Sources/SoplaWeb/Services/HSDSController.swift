@@ -1,0 +1,216 @@
+import Foundation
+import SoplaCore
+import SoplaRender
+import SoplaStore
+import Vapor
+
+/// The Open Referral HSDS 3.0 read API under `/hsds/`: paginated as the specification's `Page`, with the filters
+/// `search`, `modified_after`, `taxonomy_term_id`, `taxonomy_id` and `organization_id`.
+struct HSDSController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let read = RoutePermission(.readPublic)
+        let p = ServiceRoute.Pattern.self
+        routes.on(.GET, p.hsdsRoot, read, use: root)
+        routes.on(.GET, p.hsdsServices, read, use: services)
+        routes.on(.GET, p.hsdsService, read, use: service)
+        routes.on(.GET, p.hsdsOrganizations, read, use: organizations)
+        routes.on(.GET, p.hsdsOrganization, read, use: organization)
+        routes.on(.GET, p.hsdsServiceAtLocations, read, use: serviceAtLocations)
+        routes.on(.GET, p.hsdsServiceAtLocation, read, use: serviceAtLocation)
+        routes.on(.GET, p.hsdsTaxonomies, read, use: taxonomies)
+        routes.on(.GET, p.hsdsTaxonomy, read, use: taxonomy)
+        routes.on(.GET, p.hsdsTaxonomyTerms, read, use: taxonomyTerms)
+        routes.on(.GET, p.hsdsTaxonomyTerm, read, use: taxonomyTerm)
+    }
+
+    static let maxPerPage = 500
+
+    struct Data {
+        let records: [ServiceRecord]
+        let organisations: [Organisation]
+        let categories: [ServiceCategory]
+        let unitNames: [String: String]
+
+        static func load(_ req: Request) async throws -> Data {
+            try await load(store: req.serviceStore, accounts: req.accounts, spatial: req.spatial)
+        }
+
+        static func load(store: ServiceStore, accounts: AccountStore, spatial: any SpatialRepository) async throws -> Data {
+            let units = try await spatial.allUnits()
+            return Data(records: try await store.services(), organisations: try await accounts.organisations(), categories: try await store.categories(),
+                        unitNames: Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0.name) }))
+        }
+
+        var package: HSDS.Object {
+            HSDS.package(organisations: organisations, records: records, categories: categories, unitNames: unitNames)
+        }
+    }
+
+    static func respond(_ object: Any) throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(data: try HSDS.json(object)))
+    }
+
+    /// page and per_page from the query; a clear 400 when they are not positive integers.
+    static func paging(_ req: Request) throws -> (page: Int, perPage: Int) {
+        func number(_ name: String, default value: Int) throws -> Int {
+            guard let raw = req.query[String.self, at: name] else { return value }
+            guard let number = Int(raw), number >= 1 else {
+                throw APIError(.badRequest, code: "invalid_parameter", message: "\(name) must be a whole number of at least 1", details: [.init(field: name, message: "got \(raw.prefix(20))")])
+            }
+            return number
+        }
+        return (try number("page", default: 1), min(try number("per_page", default: 50), maxPerPage))
+    }
+
+    static func page(_ items: [Any], req: Request) throws -> Response {
+        let (page, perPage) = try paging(req)
+        let total = items.count
+        let pages = max(1, (total + perPage - 1) / perPage)
+        let start = min(total, (page - 1) * perPage)
+        let contents = Array(items[start..<min(total, start + perPage)])
+        return try respond(["total_items": total, "total_pages": pages, "page_number": page, "size": contents.count, "first_page": page == 1,
+                            "last_page": page >= pages, "empty": contents.isEmpty, "contents": contents] as [String: Any])
+    }
+
+    /// modified_after as an ISO 8601 date or date-time.
+    static func modifiedAfter(_ req: Request) throws -> Date? {
+        guard let raw = req.query[String.self, at: "modified_after"] else { return nil }
+        if let date = try? Date(raw, strategy: .iso8601) { return date }
+        if let day = Day(iso: raw) { return day.startDate }
+        throw APIError(.badRequest, code: "invalid_parameter", message: "modified_after must be an ISO 8601 date or date-time, e.g. 2026-01-31T00:00:00Z",
+                       details: [.init(field: "modified_after", message: "got \(raw.prefix(40))")])
+    }
+
+    func root(req: Request) async throws -> Response {
+        let base = req.headers.first(name: .host).map { (req.isSecure ? "https://" : "http://") + $0 } ?? ""
+        return try Self.respond(["version": HSDS.version, "profile": "https://docs.openreferral.org/en/3.0/",
+                                 "openapi_url": base + SiteRoute.openAPI.path] as [String: Any])
+    }
+
+    func services(req: Request) async throws -> Response {
+        let data = try await Data.load(req)
+        let after = try Self.modifiedAfter(req)
+        let search = req.query[String.self, at: "search"]?.lowercased().trimmingCharacters(in: .whitespaces)
+        let term = req.query[String.self, at: "taxonomy_term_id"]?.lowercased()
+        let taxonomy = req.query[String.self, at: "taxonomy_id"]?.lowercased()
+        let organisation = req.query[String.self, at: "organization_id"]?.lowercased()
+        let records = data.records.filter { record in
+            let s = record.service
+            if let after, record.updatedAt < after { return false }
+            if let search, !search.isEmpty, !(s.name.lowercased().contains(search) || s.description.lowercased().contains(search)) { return false }
+            if let organisation, HSDS.id(s.organisationID) != organisation { return false }
+            if let term, term != HSDS.categoryTermID(s.categoryCode) { return false }
+            if let taxonomy, taxonomy != HSDS.taxonomyID(HSDS.categoryTaxonomy) { return false }
+            return true
+        }.sorted { $0.service.name < $1.service.name }
+        return try Self.page(records.map { HSDS.service($0, unitNames: data.unitNames, full: false) }, req: req)
+    }
+
+    static func hsdsID(_ req: Request) throws -> String {
+        guard let raw = req.parameters.get("hsdsid") else { throw Abort(.notFound) }
+        return raw.lowercased()
+    }
+
+    static func notFound(_ what: String, _ id: String) -> APIError {
+        APIError(.notFound, code: "not_found", message: "no \(what) with the id \(id.prefix(60))")
+    }
+
+    func service(req: Request) async throws -> Response {
+        let id = try Self.hsdsID(req)
+        let data = try await Data.load(req)
+        guard let record = data.records.first(where: { HSDS.id($0.service.id) == id }) else { throw Self.notFound("service", id) }
+        var object = HSDS.service(record, unitNames: data.unitNames, full: true)
+        if let organisation = data.organisations.first(where: { $0.id == record.service.organisationID }) {
+            object["organization"] = HSDS.organisation(organisation, full: false)
+        }
+        return try Self.respond(object)
+    }
+
+    func organizations(req: Request) async throws -> Response {
+        let data = try await Data.load(req)
+        let search = req.query[String.self, at: "search"]?.lowercased()
+        let organisations = (data.package["organizations"] as? [HSDS.Object] ?? []).filter { object in
+            guard let search, !search.isEmpty else { return true }
+            return (object["name"] as? String ?? "").lowercased().contains(search)
+        }.map { object -> HSDS.Object in
+            object.filter { ["id", "name", "alternate_name", "description", "email", "website", "parent_organization_id"].contains($0.key) }
+        }.sorted { ($0["name"] as? String ?? "") < ($1["name"] as? String ?? "") }
+        return try Self.page(organisations, req: req)
+    }
+
+    func organization(req: Request) async throws -> Response {
+        let id = try Self.hsdsID(req)
+        let data = try await Data.load(req)
+        guard var object = (data.package["organizations"] as? [HSDS.Object] ?? []).first(where: { ($0["id"] as? String) == id }) else {
+            throw Self.notFound("organization", id)
+        }
+        let services = data.records.filter { HSDS.id($0.service.organisationID) == id }
+        object["locations"] = services.flatMap { record in
+            record.service.locations.compactMap { HSDS.serviceAtLocation($0, service: record.service, full: true)["location"] }
+        }
+        return try Self.respond(object)
+    }
+
+    func allServiceAtLocations(_ data: Data) -> [(record: ServiceRecord, location: ServiceLocation)] {
+        data.records.flatMap { record in record.service.locations.map { (record, $0) } }
+    }
+
+    func serviceAtLocations(req: Request) async throws -> Response {
+        let data = try await Data.load(req)
+        let after = try Self.modifiedAfter(req)
+        let term = req.query[String.self, at: "taxonomy_term_id"]?.lowercased()
+        let search = req.query[String.self, at: "search"]?.lowercased()
+        let items = allServiceAtLocations(data).filter { entry in
+            if let after, entry.record.updatedAt < after { return false }
+            if let term, term != HSDS.categoryTermID(entry.record.service.categoryCode) { return false }
+            if let search, !search.isEmpty, !entry.record.service.name.lowercased().contains(search) { return false }
+            return true
+        }.map { HSDS.serviceAtLocation($0.location, service: $0.record.service, full: false) }
+        return try Self.page(items, req: req)
+    }
+
+    func serviceAtLocation(req: Request) async throws -> Response {
+        let id = try Self.hsdsID(req)
+        let data = try await Data.load(req)
+        guard let entry = allServiceAtLocations(data).first(where: { HSDS.serviceAtLocationID($0.location) == id }) else {
+            throw Self.notFound("service_at_location", id)
+        }
+        return try Self.respond(HSDS.serviceAtLocation(entry.location, service: entry.record.service, full: true))
+    }
+
+    func taxonomies(req: Request) async throws -> Response {
+        try Self.page(HSDS.taxonomies(), req: req)
+    }
+
+    func taxonomy(req: Request) async throws -> Response {
+        let id = try Self.hsdsID(req)
+        guard let object = HSDS.taxonomies().first(where: { ($0["id"] as? String) == id }) else { throw Self.notFound("taxonomy", id) }
+        return try Self.respond(object)
+    }
+
+    func taxonomyTerms(req: Request) async throws -> Response {
+        let categories = try await req.serviceStore.categories()
+        let taxonomy = req.query[String.self, at: "taxonomy_id"]?.lowercased()
+        let parent = req.query[String.self, at: "parent_id"]?.lowercased()
+        let topOnly = req.query[String.self, at: "top_only"] == "true"
+        let search = req.query[String.self, at: "search"]?.lowercased()
+        let terms = HSDS.terms(categories).filter { term in
+            if let taxonomy, (term["taxonomy_id"] as? String) != taxonomy { return false }
+            if let parent, (term["parent_id"] as? String) != parent { return false }
+            if topOnly, term["parent_id"] != nil { return false }
+            if let search, !search.isEmpty, !((term["name"] as? String ?? "") + " " + (term["code"] as? String ?? "")).lowercased().contains(search) { return false }
+            return true
+        }
+        return try Self.page(terms, req: req)
+    }
+
+    func taxonomyTerm(req: Request) async throws -> Response {
+        let id = try Self.hsdsID(req)
+        guard let object = HSDS.terms(try await req.serviceStore.categories()).first(where: { ($0["id"] as? String) == id }) else {
+            throw Self.notFound("taxonomy_term", id)
+        }
+        return try Self.respond(object)
+    }
+}
