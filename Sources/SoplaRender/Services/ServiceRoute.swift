@@ -86,6 +86,7 @@ public enum ServiceRoute: Sendable {
         public static let directory = ["wegweiser"]
         public static let directoryService = ["wegweiser", ":service"]
         public static let hsdsRoot = ["hsds"]
+        public static let hsdsOpenAPI = ["hsds", "openapi.json"]
         public static let hsdsServices = ["hsds", "services"]
         public static let hsdsService = ["hsds", "services", ":hsdsid"]
         public static let hsdsOrganizations = ["hsds", "organizations"]

@@ -12,8 +12,8 @@ import SoplaStore
 /// one each), `situation` (one each), `step-free`, `sign-language`, `outreach` (true/false), `places`,
 /// `cases-per-year`, `reference-year`, `verified-by`, `unit-key` (on a service area or location: the spatial unit's key),
 /// `organisation-kind` (on an organisation). The category is an attribute with a term of the taxonomy
-/// `sopla-kategorien`, whose terms are grouped under "kommunalisiert" and "weitere"; a term's `taxonomy_detail` holds
-/// the legal basis, `description` the English name. Every id is a UUID; ids that sopla does not store (schedules,
+/// `sopla-kategorien`, whose terms are grouped under "kommunalisiert" and "weitere"; a term's
+/// `description` the English name and, after " — legal basis: ", the legal basis. Every id is a UUID; ids that sopla does not store (schedules,
 /// phones, attributes, terms) are derived from the thing they describe, so an export is the same every time.
 enum HSDS {
     static let version = "3.0"
@@ -23,6 +23,7 @@ enum HSDS {
                                  "cases-per-year", "reference-year", "verified-by", "unit-key", "organisation-kind"]
     static let groupCommunalised = "kommunalisiert"
     static let groupOther = "weitere"
+    static let legalBasisSeparator = " — legal basis: "
 
     typealias Object = [String: Any]
 
@@ -81,10 +82,9 @@ enum HSDS {
             ["id": categoryTermID(groupOther), "code": groupOther, "name": "Weitere Felder", "description": "Further fields", "taxonomy_id": taxonomy, "language": "de"],
         ]
         for category in categories.sorted(by: { $0.code < $1.code }) {
-            var term: Object = ["id": categoryTermID(category.code), "code": category.code, "name": category.nameDE, "description": category.nameEN,
-                                "taxonomy_id": taxonomy, "language": "de", "parent_id": categoryTermID(category.communalised ? groupCommunalised : groupOther)]
-            if let legal = category.legalBasis { term["taxonomy_detail"] = legal }
-            result.append(term)
+            let description = category.nameEN + (category.legalBasis.map { legalBasisSeparator + $0 } ?? "")
+            result.append(["id": categoryTermID(category.code), "code": category.code, "name": category.nameDE, "description": description,
+                           "taxonomy_id": taxonomy, "language": "de", "parent_id": categoryTermID(category.communalised ? groupCommunalised : groupOther)])
         }
         let attributes = taxonomyID(attributeTaxonomy)
         for code in attributeCodes {

@@ -24,6 +24,7 @@ struct HSDSController: RouteCollection {
     }
 
     static let maxPerPage = 500
+    static let maxPage = 1_000_000
 
     struct Data {
         let records: [ServiceRecord]
@@ -54,21 +55,23 @@ struct HSDSController: RouteCollection {
 
     /// page and per_page from the query; a clear 400 when they are not positive integers.
     static func paging(_ req: Request) throws -> (page: Int, perPage: Int) {
-        func number(_ name: String, default value: Int) throws -> Int {
+        func number(_ name: String, default value: Int, max: Int) throws -> Int {
             guard let raw = req.query[String.self, at: name] else { return value }
-            guard let number = Int(raw), number >= 1 else {
-                throw APIError(.badRequest, code: "invalid_parameter", message: "\(name) must be a whole number of at least 1", details: [.init(field: name, message: "got \(raw.prefix(20))")])
+            guard let number = Int(raw), (1...max).contains(number) else {
+                throw APIError(.badRequest, code: "invalid_parameter", message: "\(name) must be a whole number from 1 to \(max)",
+                               details: [.init(field: name, message: "got \(raw.prefix(20))")])
             }
             return number
         }
-        return (try number("page", default: 1), min(try number("per_page", default: 50), maxPerPage))
+        return (try number("page", default: 1, max: maxPage), try number("per_page", default: 50, max: maxPerPage))
     }
 
     static func page(_ items: [Any], req: Request) throws -> Response {
         let (page, perPage) = try paging(req)
         let total = items.count
         let pages = max(1, (total + perPage - 1) / perPage)
-        let start = min(total, (page - 1) * perPage)
+        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: perPage)
+        let start = overflow ? total : min(total, offset)
         let contents = Array(items[start..<min(total, start + perPage)])
         return try respond(["total_items": total, "total_pages": pages, "page_number": page, "size": contents.count, "first_page": page == 1,
                             "last_page": page >= pages, "empty": contents.isEmpty, "contents": contents] as [String: Any])
@@ -77,19 +80,57 @@ struct HSDSController: RouteCollection {
     /// modified_after as an ISO 8601 date or date-time.
     static func modifiedAfter(_ req: Request) throws -> Date? {
         guard let raw = req.query[String.self, at: "modified_after"] else { return nil }
-        if let date = try? Date(raw, strategy: .iso8601) { return date }
+        if let date = dateTime(raw) { return date }
         if let day = Day(iso: raw) { return day.startDate }
         throw APIError(.badRequest, code: "invalid_parameter", message: "modified_after must be an ISO 8601 date or date-time, e.g. 2026-01-31T00:00:00Z",
                        details: [.init(field: "modified_after", message: "got \(raw.prefix(40))")])
     }
 
+    /// An RFC 3339 date-time (`2026-01-31T08:00:00Z`, fractions and any offset of ±hh:mm allowed).
+    static func dateTime(_ text: String) -> Date? {
+        let chars = Array(text.utf8)
+        guard chars.count >= 20, let day = Day(iso: String(text.prefix(10))), chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: "t") || chars[10] == UInt8(ascii: " ") else { return nil }
+        func number(_ from: Int, _ length: Int) -> Int? {
+            guard from + length <= chars.count else { return nil }
+            var value = 0
+            for c in chars[from..<(from + length)] {
+                guard (48...57).contains(c) else { return nil }
+                value = value * 10 + Int(c - 48)
+            }
+            return value
+        }
+        guard let hour = number(11, 2), chars[13] == UInt8(ascii: ":"), let minute = number(14, 2), chars[16] == UInt8(ascii: ":"), let second = number(17, 2),
+              hour < 24, minute < 60, second < 61 else { return nil }
+        var index = 19
+        var fraction = 0.0
+        if index < chars.count, chars[index] == UInt8(ascii: ".") {
+            var scale = 0.1
+            index += 1
+            let start = index
+            while index < chars.count, (48...57).contains(chars[index]) { fraction += Double(chars[index] - 48) * scale; scale /= 10; index += 1 }
+            guard index > start else { return nil }
+        }
+        guard index < chars.count else { return nil }
+        var offset = 0
+        if chars[index] == UInt8(ascii: "Z") || chars[index] == UInt8(ascii: "z") {
+            guard index + 1 == chars.count else { return nil }
+        } else {
+            guard chars[index] == UInt8(ascii: "+") || chars[index] == UInt8(ascii: "-"), index + 6 == chars.count, let h = number(index + 1, 2),
+                  chars[index + 3] == UInt8(ascii: ":"), let m = number(index + 4, 2), h < 24, m < 60 else { return nil }
+            offset = (h * 3600 + m * 60) * (chars[index] == UInt8(ascii: "+") ? 1 : -1)
+        }
+        return Date(timeIntervalSince1970: day.startDate.timeIntervalSince1970 + Double(hour * 3600 + minute * 60 + second - offset) + fraction)
+    }
+
     func root(req: Request) async throws -> Response {
+        try rejectUnknownParameters(req, allowed: [])
         let base = req.headers.first(name: .host).map { (req.isSecure ? "https://" : "http://") + $0 } ?? ""
         return try Self.respond(["version": HSDS.version, "profile": "https://docs.openreferral.org/en/3.0/",
-                                 "openapi_url": base + SiteRoute.openAPI.path] as [String: Any])
+                                 "openapi_url": base + "/" + ServiceRoute.Pattern.hsdsOpenAPI.joined(separator: "/")] as [String: Any])
     }
 
     func services(req: Request) async throws -> Response {
+        try rejectUnknownParameters(req, allowed: ["page", "per_page", "search", "modified_after", "taxonomy_term_id", "taxonomy_id", "organization_id"])
         let data = try await Data.load(req)
         let after = try Self.modifiedAfter(req)
         let search = req.query[String.self, at: "search"]?.lowercased().trimmingCharacters(in: .whitespaces)
@@ -118,6 +159,7 @@ struct HSDSController: RouteCollection {
     }
 
     func service(req: Request) async throws -> Response {
+        try rejectUnknownParameters(req, allowed: [])
         let id = try Self.hsdsID(req)
         let data = try await Data.load(req)
         guard let record = data.records.first(where: { HSDS.id($0.service.id) == id }) else { throw Self.notFound("service", id) }
@@ -129,6 +171,7 @@ struct HSDSController: RouteCollection {
     }
 
     func organizations(req: Request) async throws -> Response {
+        try rejectUnknownParameters(req, allowed: ["page", "per_page", "search"])
         let data = try await Data.load(req)
         let search = req.query[String.self, at: "search"]?.lowercased()
         let organisations = (data.package["organizations"] as? [HSDS.Object] ?? []).filter { object in
@@ -141,6 +184,7 @@ struct HSDSController: RouteCollection {
     }
 
     func organization(req: Request) async throws -> Response {
+        try rejectUnknownParameters(req, allowed: [])
         let id = try Self.hsdsID(req)
         let data = try await Data.load(req)
         guard var object = (data.package["organizations"] as? [HSDS.Object] ?? []).first(where: { ($0["id"] as? String) == id }) else {
@@ -158,6 +202,7 @@ struct HSDSController: RouteCollection {
     }
 
     func serviceAtLocations(req: Request) async throws -> Response {
+        try rejectUnknownParameters(req, allowed: ["page", "per_page", "search", "modified_after", "taxonomy_term_id"])
         let data = try await Data.load(req)
         let after = try Self.modifiedAfter(req)
         let term = req.query[String.self, at: "taxonomy_term_id"]?.lowercased()
@@ -172,6 +217,7 @@ struct HSDSController: RouteCollection {
     }
 
     func serviceAtLocation(req: Request) async throws -> Response {
+        try rejectUnknownParameters(req, allowed: [])
         let id = try Self.hsdsID(req)
         let data = try await Data.load(req)
         guard let entry = allServiceAtLocations(data).first(where: { HSDS.serviceAtLocationID($0.location) == id }) else {
@@ -181,20 +227,27 @@ struct HSDSController: RouteCollection {
     }
 
     func taxonomies(req: Request) async throws -> Response {
-        try Self.page(HSDS.taxonomies(), req: req)
+        try rejectUnknownParameters(req, allowed: ["page", "per_page"])
+        return try Self.page(HSDS.taxonomies(), req: req)
     }
 
     func taxonomy(req: Request) async throws -> Response {
+        try rejectUnknownParameters(req, allowed: [])
         let id = try Self.hsdsID(req)
         guard let object = HSDS.taxonomies().first(where: { ($0["id"] as? String) == id }) else { throw Self.notFound("taxonomy", id) }
         return try Self.respond(object)
     }
 
     func taxonomyTerms(req: Request) async throws -> Response {
+        try rejectUnknownParameters(req, allowed: ["page", "per_page", "search", "taxonomy_id", "parent_id", "top_only"])
         let categories = try await req.serviceStore.categories()
         let taxonomy = req.query[String.self, at: "taxonomy_id"]?.lowercased()
         let parent = req.query[String.self, at: "parent_id"]?.lowercased()
-        let topOnly = req.query[String.self, at: "top_only"] == "true"
+        let topOnlyText = req.query[String.self, at: "top_only"]
+        guard topOnlyText == nil || topOnlyText == "true" || topOnlyText == "false" else {
+            throw APIError(.badRequest, code: "invalid_parameter", message: "top_only must be true or false")
+        }
+        let topOnly = topOnlyText == "true"
         let search = req.query[String.self, at: "search"]?.lowercased()
         let terms = HSDS.terms(categories).filter { term in
             if let taxonomy, (term["taxonomy_id"] as? String) != taxonomy { return false }
@@ -207,6 +260,7 @@ struct HSDSController: RouteCollection {
     }
 
     func taxonomyTerm(req: Request) async throws -> Response {
+        try rejectUnknownParameters(req, allowed: [])
         let id = try Self.hsdsID(req)
         guard let object = HSDS.terms(try await req.serviceStore.categories()).first(where: { ($0["id"] as? String) == id }) else {
             throw Self.notFound("taxonomy_term", id)

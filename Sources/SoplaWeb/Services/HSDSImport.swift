@@ -53,8 +53,9 @@ struct HSDSPackageReader {
                     problems.append("taxonomy_terms[\(index)] (\(code)): parent_id \(parent) is not a category group")
                     continue
                 }
-                categories.append(ServiceCategory(code: code, nameDE: name, nameEN: term["description"] as? String ?? name,
-                                                  legalBasis: term["taxonomy_detail"] as? String, communalised: communalised))
+                let description = (term["description"] as? String ?? name).components(separatedBy: HSDS.legalBasisSeparator)
+                categories.append(ServiceCategory(code: code, nameDE: name, nameEN: description[0], legalBasis: description.count > 1 ? description[1] : nil,
+                                                  communalised: communalised))
             }
         }
         let categoryCodes = Set(categories.map(\.code))
