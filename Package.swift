@@ -55,7 +55,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SoplaWebTests",
-            dependencies: ["SoplaWeb", "SoplaTestSupport", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: ["SoplaWeb", "SoplaRender", "SoplaTestSupport", .product(name: "VaporTesting", package: "vapor")]
         ),
     ]
 )

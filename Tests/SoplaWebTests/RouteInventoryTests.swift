@@ -66,8 +66,34 @@ struct RouteInventoryTests {
         for route in ["GET /daten/import", "POST /daten/import", "GET /daten/import/:id", "POST /daten/import/:id/zuordnung", "GET /merkmale/:code"] {
             table[route] = RoutePermission(.importData)
         }
+        for route in ["GET /wegweiser", "GET /wegweiser/:service", "GET /hsds", "GET /hsds/openapi.json", "GET /hsds/services", "GET /hsds/services/:hsdsid",
+                      "GET /hsds/organizations", "GET /hsds/organizations/:hsdsid", "GET /hsds/service_at_locations", "GET /hsds/service_at_locations/:hsdsid",
+                      "GET /hsds/taxonomies", "GET /hsds/taxonomies/:hsdsid", "GET /hsds/taxonomy_terms", "GET /hsds/taxonomy_terms/:hsdsid"] {
+            table[route] = RoutePermission(.readPublic)
+        }
+        for route in ["GET /angebote", "GET /angebote.csv", "GET /angebote/neu", "POST /angebote", "GET /angebote/:service", "GET /angebote/:service/bearbeiten",
+                      "POST /angebote/:service", "GET /angebotsplanung/kategorien", "GET /angebotsplanung/kategorien.csv", "POST /angebotsplanung/kategorien",
+                      "GET /angebotsplanung/standards", "POST /angebotsplanung/standards", "GET /angebotsplanung/versorgung", "GET /angebotsplanung/versorgung.csv",
+                      "GET /angebotsplanung/doppelstrukturen", "GET /angebotsplanung/doppelstrukturen.csv", "POST /angebotsplanung/doppelstrukturen",
+                      "GET /angebotsplanung/erhebungen", "POST /angebotsplanung/erhebungen", "GET /angebotsplanung/erhebungen/:round",
+                      "POST /angebotsplanung/erhebungen/:round/abschliessen", "GET /angebotsplanung/vorschlaege/:proposal", "POST /angebotsplanung/vorschlaege/:proposal"] {
+            table[route] = RoutePermission(.manageServices)
+        }
+        for route in ["GET /organisationen/:id/angebote", "GET /organisationen/:id/angebote/neu", "POST /organisationen/:id/angebote",
+                      "GET /organisationen/:id/angebote/:service", "GET /organisationen/:id/angebote/:service/bearbeiten", "POST /organisationen/:id/angebote/:service",
+                      "POST /organisationen/:id/erhebungen/:round/unveraendert"] {
+            table[route] = RoutePermission(.proposeServiceChange, scope: .organisationParameter)
+        }
         return table
     }()
+
+    /// Route parameters of the service inventory, filled with the demo's ids.
+    static func fillServiceParameters(_ path: String) -> String {
+        path.replacingOccurrences(of: ":service", with: "5b0c1e2a-0001-4000-8000-000000000003")
+            .replacingOccurrences(of: ":hsdsid", with: "5b0c1e2a-0001-4000-8000-000000000003")
+            .replacingOccurrences(of: ":round", with: "5b0c1e2a-0003-4000-8000-000000000001")
+            .replacingOccurrences(of: ":proposal", with: "5b0c1e2a-0004-4000-8000-000000000001")
+    }
 
     static func name(_ route: Route) -> String {
         "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
@@ -93,7 +119,7 @@ struct RouteInventoryTests {
                 let path = "/" + route.path.map(\.description).joined(separator: "/")
                     .replacingOccurrences(of: ":key", with: "06532023").replacingOccurrences(of: ":id", with: UUID().uuidString)
                     .replacingOccurrences(of: ":code", with: "bevoelkerung")
-                try await app.testing().test(route.method, path) { res in
+                try await app.testing().test(route.method, Self.fillServiceParameters(path)) { res in
                     #expect(res.status == .methodNotAllowed, "\(route.method) \(path)")
                     #expect(res.headers.first(name: "Allow") != nil)
                 }
@@ -140,7 +166,7 @@ struct RouteInventoryTests {
                 let permission = try #require(Self.table[name])
                 let isUserRoute = name.contains("/verwaltung/benutzer/")
                 let id = isUserRoute ? target.id : (name.contains("/konto/tokens/") ? UUID() : counselling)
-                let path = "/" + route.path.map(\.description).joined(separator: "/")
+                let path = Self.fillServiceParameters("/" + route.path.map(\.description).joined(separator: "/"))
                     .replacingOccurrences(of: ":key", with: "06532023").replacingOccurrences(of: ":file", with: "sopla.css")
                     .replacingOccurrences(of: ":code", with: "bevoelkerung")
                     .replacingOccurrences(of: ":token", with: "unbekannt").replacingOccurrences(of: ":id", with: id.uuidString.lowercased())
