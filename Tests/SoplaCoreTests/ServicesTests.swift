@@ -96,7 +96,7 @@ struct InventorySurveyTests {
                                        proposedAt: Date(timeIntervalSince1970: 0))
         #expect(proposal.diff == [
             FieldChange(field: "fte.Sozialarbeit", before: "1.00", after: "1.50"),
-            FieldChange(field: "openingHours", before: "1 09:00–12:00", after: "1 09:00–12:00, 3 14:00–17:00"),
+            FieldChange(field: "openingHours", before: "Mo 09:00–12:00", after: "Mo 09:00–12:00, Mi 14:00–17:00"),
         ])
         #expect(!proposal.isStale(current: base))
         var changedMeanwhile = base

@@ -13,6 +13,8 @@ PAGES = [
     "/indikatoren", "/indikatoren?thema=poverty&q=quote", "/indikatoren?lang=en", "/indikatoren/heim_je_1000",
     "/indikatoren/sgb2_quote_u18?klassifikation=natural-breaks&klassen=7&stichtag=2020-12-31&gebiet=06532004",
     "/indikatoren/dichte?ebene=county", "/indikatoren/alo_frauen?lang=en", "/merkmale",
+    "/wegweiser", "/wegweiser?gemeinde=06532012&kategorie=schuldnerberatung&alter=30&sprache=de&barrierefrei=ja", "/wegweiser?lang=en",
+    "/wegweiser?suche=nichts-passt", "/wegweiser/5b0c1e2a-0001-4000-8000-000000000001", "/wegweiser/5b0c1e2a-0001-4000-8000-000000000012",
 ]
 
 
@@ -51,7 +53,14 @@ def test_pages_behind_the_login_are_well_formed_html(base_url, path):
 
 
 PLANNER_PAGES = ["/daten/import", "/daten/pruefregeln", "/merkmale/neu", "/indikatoren/neu", "/indikatoren/heim_je_1000/bearbeiten",
-                 "/merkmale/alo/bearbeiten", "/merkmale/alo?gebiet=06532023", "/indikatoren/heim_je_1000", "/indikatoren/heim_je_1000?ansicht=oeffentlich", "/daten/import?lang=en"]
+                 "/merkmale/alo/bearbeiten", "/merkmale/alo?gebiet=06532023", "/indikatoren/heim_je_1000", "/indikatoren/heim_je_1000?ansicht=oeffentlich", "/daten/import?lang=en",
+                 "/angebote", "/angebote?suche=beratung&kategorie=schuldnerberatung&sortierung=vze&richtung=ab", "/angebote/neu",
+                 "/angebote/5b0c1e2a-0001-4000-8000-000000000003", "/angebote/5b0c1e2a-0001-4000-8000-000000000003/bearbeiten",
+                 "/angebotsplanung/kategorien", "/angebotsplanung/standards", "/angebotsplanung/versorgung",
+                 "/angebotsplanung/versorgung?kategorie=schwangerschaftsberatung", "/angebotsplanung/versorgung?kategorie=erziehungsberatung",
+                 "/angebotsplanung/versorgung?kategorie=selbsthilfe", "/angebotsplanung/doppelstrukturen", "/angebotsplanung/erhebungen",
+                 "/angebotsplanung/erhebungen/5b0c1e2a-0003-4000-8000-000000000001", "/angebotsplanung/vorschlaege/5b0c1e2a-0004-4000-8000-000000000001",
+                 "/angebote?lang=en"]
 
 
 @pytest.mark.parametrize("path", PLANNER_PAGES)

@@ -10,7 +10,7 @@ extension Service {
             "sexes": list(targetGroup.sexes.map(\.rawValue).sorted()), "situations": list(targetGroup.situations.sorted()),
             "preventive": preventive ? "ja" : "nein", "languages": list(languages), "stepFree": stepFree ? "ja" : "nein",
             "signLanguage": signLanguage ? "ja" : "nein", "fees": fees ?? "", "eligibility": eligibility ?? "", "howToApply": howToApply ?? "",
-            "openingHours": list(openingHours.sorted { ($0.weekday, $0.opens) < ($1.weekday, $1.opens) }.map { "\($0.weekday) \(Self.clock($0.opens))–\(Self.clock($0.closes))" }),
+            "openingHours": ServiceEntry.openingHoursText(openingHours).replacingOccurrences(of: "\n", with: ", "),
             "email": email ?? "", "phone": phone ?? "", "website": website ?? "", "status": status.rawValue,
             "outreach": outreach ? "ja" : "nein", "serviceArea": list(serviceArea.sorted()),
             "places": capacity.places.map(String.init) ?? "", "casesPerYear": capacity.casesPerYear.map(String.init) ?? "",

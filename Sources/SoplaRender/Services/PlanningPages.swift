@@ -262,7 +262,7 @@ public enum CoveragePage {
                 el("td", [("class", "num")], text: percent(preventive, language)),
             ]
         }
-        return el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+        return el("div", [("class", "table-wrap"), ("tabindex", "0"), ("role", "region"), ("aria-label", t(.coverageTableCaption))], [el("table", [("class", "data")], [
             el("caption", text: t(.coverageTableCaption)),
             el("thead", [], [el("tr", [], headers.enumerated().map { el("th", [("scope", "col"), ("class", $0.offset > 0 && $0.offset != 6 ? "num" : nil)], text: $0.element) })]),
             el("tbody", [], model.rows.map { row in
