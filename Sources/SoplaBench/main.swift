@@ -1,12 +1,17 @@
 import Foundation
 import SoplaCore
 
-// Times the indicator computation of SoplaCore on the benchmark data (bench/indicators):
+// `sopla-bench services ...` times the service coverage and duplicate detection (bench/services), see Services.swift.
+// Otherwise it times the indicator computation of SoplaCore on the benchmark data (bench/indicators):
 // one rate indicator (v02 / v01 × 100) for every municipality, with the counties and Länder
 // aggregated from summed numerators and denominators, for every reference date.
 //   sopla-bench OBSERVATIONS.csv [ROUNDS]
 
 let arguments = CommandLine.arguments
+if arguments.count >= 4, arguments[1] == "services" {
+    try ServicesBenchmark.run(Array(arguments.dropFirst(2)))
+    exit(0)
+}
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: sopla-bench OBSERVATIONS.csv [ROUNDS]\n".utf8))
     exit(2)
