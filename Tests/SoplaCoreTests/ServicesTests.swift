@@ -141,3 +141,18 @@ struct ServiceEntryTests {
         #expect(problems.count == 1)
     }
 }
+
+@Suite("Services: nearest service")
+struct NearestPointsTests {
+    @Test func sweepFindsTheSameNearestAsComparingAll() {
+        var generator = SystemRandomNumberGenerator()
+        let points = (0..<400).map { _ in (UUID(), Position(lon: Double.random(in: 6...15, using: &generator), lat: Double.random(in: 47...55, using: &generator))) }
+        let index = NearestPoints(points)
+        for _ in 0..<200 {
+            let place = Position(lon: Double.random(in: 6...15, using: &generator), lat: Double.random(in: 47...55, using: &generator))
+            let brute = points.map { Distance.km(place, $0.1) }.min()!
+            #expect(abs(index.nearest(to: place)!.1 - brute) < 1e-9)
+        }
+        #expect(NearestPoints([]).nearest(to: Position(lon: 8, lat: 50)) == nil)
+    }
+}

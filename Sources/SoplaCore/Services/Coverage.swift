@@ -110,6 +110,38 @@ public struct DuplicateReview: Hashable, Sendable {
     }
 }
 
+/// Points sorted by latitude: the nearest one to a place is found by walking outwards in latitude and stopping
+/// once the latitude difference alone (a lower bound of the great-circle distance) exceeds the best distance so far.
+struct NearestPoints {
+    let points: [(id: UUID, position: Position)]
+
+    init(_ points: [(UUID, Position)]) {
+        self.points = points.map { (id: $0.0, position: $0.1) }.sorted { $0.position.lat < $1.position.lat }
+    }
+
+    func nearest(to place: Position) -> (UUID, Double)? {
+        guard !points.isEmpty else { return nil }
+        var low = 0, high = points.count
+        while low < high {
+            let mid = (low + high) / 2
+            if points[mid].position.lat < place.lat { low = mid + 1 } else { high = mid }
+        }
+        let kmPerDegree = Distance.earthRadiusKm * .pi / 180
+        var best: (UUID, Double)?
+        var down = low - 1, up = low
+        while down >= 0 || up < points.count {
+            let downGap = down >= 0 ? (place.lat - points[down].position.lat) * kmPerDegree : .infinity
+            let upGap = up < points.count ? (points[up].position.lat - place.lat) * kmPerDegree : .infinity
+            let index: Int
+            if downGap <= upGap { index = down; down -= 1 } else { index = up; up += 1 }
+            if let best, min(downGap, upGap) > best.1 { break }
+            let km = Distance.km(place, points[index].position)
+            if best == nil || km < best!.1 || (km == best!.1 && points[index].id.uuidString < best!.0.uuidString) { best = (points[index].id, km) }
+        }
+        return best
+    }
+}
+
 /// Supply against need for one unit.
 public struct CoverageRow: Hashable, Sendable {
     public let unitKey: String
@@ -150,15 +182,9 @@ public enum CoverageAnalysis {
             guard areaPopulation > 0 else { continue }
             for unit in area { supply[unit, default: 0] += service.capacity.totalFTE * population[unit]! / areaPopulation }
         }
-        let points = relevant.flatMap { service in service.locations.compactMap { location in location.point.map { (service.id, $0) } } }
+        let points = NearestPoints(relevant.flatMap { service in service.locations.compactMap { location in location.point.map { (service.id, $0) } } })
         let rows = units.map { unit -> CoverageRow in
-            var nearest: (UUID, Double)?
-            if let centre = unit.centre {
-                for (id, point) in points {
-                    let km = Distance.km(centre, point)
-                    if nearest == nil || km < nearest!.1 { nearest = (id, km) }
-                }
-            }
+            let nearest = unit.centre.flatMap(points.nearest)
             return CoverageRow(unitKey: unit.key, population: unit.population, supply: supply[unit.key] ?? 0, need: standard.need(population: unit.population),
                                nearestKm: nearest?.1, nearestServiceID: nearest?.0)
         }

@@ -50,6 +50,14 @@ public enum APIPage {
             el("ul", [("class", "endpoints")], endpoints.map { route, textDE, textEN in
                 el("li", [], [el("a", [("href", route.path)], [el("code", text: "GET " + route.path)]), txt(" – " + (de ? textDE : textEN))])
             }),
+            el("h2", text: de ? "Angebote im Standard Open Referral HSDS 3.0" : "Services in the Open Referral HSDS 3.0 standard"),
+            el("p", text: de
+                ? "Der Angebotsbestand ist als Human Services Data Specification 3.0 lesbar: /hsds/services, /hsds/organizations, /hsds/service_at_locations, /hsds/taxonomies und /hsds/taxonomy_terms (je mit /{id}), seitenweise (page, per_page) und filterbar (search, modified_after, taxonomy_term_id). Eigene Felder wie Personal (VZÄ), Rechtsgrundlage und präventiv sind Attribute der Taxonomie „sopla-merkmale“."
+                : "The service inventory can be read as Human Services Data Specification 3.0: /hsds/services, /hsds/organizations, /hsds/service_at_locations, /hsds/taxonomies and /hsds/taxonomy_terms (each with /{id}), paginated (page, per_page) and filtered (search, modified_after, taxonomy_term_id). sopla's own fields such as staff (FTE), legal basis and the preventive flag are attributes of the taxonomy “sopla-merkmale”."),
+            el("ul", [("class", "endpoints")], [
+                el("li", [], [el("a", [("href", "/hsds/")], [el("code", text: "GET /hsds/")]), txt(de ? " – Angaben zur HSDS-Schnittstelle" : " – about the HSDS API")]),
+                el("li", [], [el("a", [("href", "/hsds/openapi.json")], [el("code", text: "GET /hsds/openapi.json")]), txt(" – OpenAPI 3.1")]),
+            ]),
         ]
         return Layout(title: t(.apiTitle), language: language, currentPath: path, account: account).render(content)
     }

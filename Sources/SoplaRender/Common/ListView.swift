@@ -111,15 +111,18 @@ public struct ListTable {
                 })
             }),
         ])])
-        var pager: HTMLNode = .empty
-        if pageCount > 1 {
-            pager = el("nav", [("aria-label", t(.paginationLabel)), ("class", "pagination")], [
-                state.page > 1 ? el("a", [("href", state.onPage(state.page - 1).link), ("rel", "prev")], text: t(.previousPage)) : .empty,
-                el("span", text: "\(t(.pageLabel)) \(state.page) / \(pageCount)"),
-                state.page < pageCount ? el("a", [("href", state.onPage(state.page + 1).link), ("rel", "next")], text: t(.nextPage)) : .empty,
-            ])
-        }
-        return [count, table, pager]
+        return [count, table, Self.pager(state: state, pageCount: pageCount, language)]
+    }
+
+    /// Previous and next page links; nothing when everything fits on one page.
+    public static func pager(state: ListState, pageCount: Int, _ language: Language) -> HTMLNode {
+        guard pageCount > 1 else { return .empty }
+        let t = Texts(language)
+        return el("nav", [("aria-label", t(.paginationLabel)), ("class", "pagination")], [
+            state.page > 1 ? el("a", [("href", state.onPage(state.page - 1).link), ("rel", "prev")], text: t(.previousPage)) : .empty,
+            el("span", text: "\(t(.pageLabel)) \(state.page) / \(pageCount)"),
+            state.page < pageCount ? el("a", [("href", state.onPage(state.page + 1).link), ("rel", "next")], text: t(.nextPage)) : .empty,
+        ])
     }
 }
 

@@ -60,15 +60,7 @@ public enum DirectoryPage {
                 s.phone.map { el("p", [], [txt(t(.fieldServicePhone) + ": "), el("a", [("href", "tel:" + $0.filter { $0.isNumber || $0 == "+" })], text: $0)]) } ?? .empty,
             ])
         }
-        var pager: HTMLNode = .empty
-        let pages = max(1, (model.total + perPage - 1) / perPage)
-        if pages > 1 {
-            pager = el("nav", [("aria-label", t(.paginationLabel)), ("class", "pagination")], [
-                model.state.page > 1 ? el("a", [("href", model.state.onPage(model.state.page - 1).link), ("rel", "prev")], text: t(.previousPage)) : .empty,
-                el("span", text: "\(t(.pageLabel)) \(model.state.page) / \(pages)"),
-                model.state.page < pages ? el("a", [("href", model.state.onPage(model.state.page + 1).link), ("rel", "next")], text: t(.nextPage)) : .empty,
-            ])
-        }
+        let pager = ListTable.pager(state: model.state, pageCount: max(1, (model.total + perPage - 1) / perPage), language)
         let content: [HTMLNode] = [
             el("h1", text: t(.directoryTitle)),
             el("p", [("class", "lead")], text: t(.directoryIntro)),

@@ -172,6 +172,10 @@ public enum ServiceFacts {
         if !s.openingHours.isEmpty {
             facts.append((t(.fieldOpeningHours), el("ul", [("class", "plain")], ServiceEntry.openingHoursText(s.openingHours).split(separator: "\n").map { el("li", text: String($0)) })))
         }
+        if showInternal, !s.openingHours.isEmpty {
+            let hours = Double(s.openingHours.reduce(0) { $0 + $1.minutes }) / 60
+            facts.append((t(.fieldHoursPerWeek), txt(Format.decimal(hours, digits: 1, language) + " " + t(.hoursUnit))))
+        }
         if let phone = s.phone, !phone.isEmpty { facts.append((t(.fieldServicePhone), el("a", [("href", "tel:" + phone.filter { $0.isNumber || $0 == "+" })], text: phone))) }
         if let email = s.email, !email.isEmpty { facts.append((t(.fieldServiceEmail), el("a", [("href", "mailto:" + email)], text: email))) }
         if let website = s.website, !website.isEmpty { facts.append((t(.fieldServiceWebsite), el("a", [("href", website)], text: website))) }

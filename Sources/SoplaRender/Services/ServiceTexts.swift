@@ -18,30 +18,31 @@ public enum ServiceText: Sendable {
     case editService, entityDuplicateReview, entityPlanningStandard, entityService, entityServiceCategory, entityServiceProposal
     case entitySurveyRound, feesHint, fieldAccessibility, fieldCasesPerYear, fieldCategory, fieldCategoryCode
     case fieldCategoryNameDE, fieldCategoryNameEN, fieldCommunalised, fieldDeadline, fieldDescription, fieldEligibility
-    case fieldFees, fieldHowToApply, fieldLanguages, fieldLatitude, fieldLegalBasis, fieldLocationName
-    case fieldLongitude, fieldMaxAge, fieldMaxDistance, fieldMinAge, fieldMunicipality, fieldOpeningHours
-    case fieldOpensOn, fieldOrganisationsAsked, fieldOutreach, fieldPlaces, fieldPreventive, fieldProvider
-    case fieldReferencePopulation, fieldReferenceYear, fieldRoundTitle, fieldServiceArea, fieldServiceCity, fieldServiceEmail
-    case fieldServiceName, fieldServicePhone, fieldServicePostcode, fieldServiceStatus, fieldServiceStreet, fieldServiceWebsite
-    case fieldSexes, fieldSignLanguage, fieldSituations, fieldStaff, fieldStandardFTE, fieldStandardInhabitants
-    case fieldStandardSource, fieldStandardText, fieldStepFree, fieldTargetGroup, filter, gapItem
-    case gapListTitle, languagesHint, legalBasisHint, listHint, maxDistanceHint, missingCount
-    case navDirectory, navServices, newCategory, newRound, newService, no
-    case noAccessibilityInfo, noChanges, noDuplicates, noGaps, noOwnServices, noProposals
-    case noRounds, noServices, noStandardForCategory, noStandards, noVersions, notAnswered
-    case noticeAccepted, noticeConfirmed, noticeProposed, noticeRejected, noticeRoundClosed, noticeRoundOpened
-    case openProposalsNotice, openProposalsTitle, openRound, openingHoursHint, organisationsAskedHint, outreachHint
-    case outreachText, ownProposalsTitle, ownServicesIntro, ownServicesNav, ownServicesTitle, pairsFound
-    case pickCategory, planningNavigation, preventiveHint, preventiveTitle, printPage, proposalAccepted
-    case proposalChanges, proposalNewService, proposalOpen, proposalRejected, proposalStale, proposalTitle
-    case proposalsTitle, proposeChange, proposeNewService, proposedStateTitle, reachSentence, rejectProposal
-    case roundAnswered, roundClosed, roundHowTo, roundOpen, roundOverdue, roundsIntro
-    case roundsTitle, scoreLabel, sectionAccess, sectionCapacity, sectionGeneral, sectionPlace
-    case sectionTargetGroup, serviceAreaHint, servicesIntro, servicesTitle, setStandard, sexDiverse
-    case sexFemale, sexMale, sexesHint, show, signLanguageText, staffHint
-    case staleLegend, standardReplacesHint, standardSentence, standardsIntro, standardsTitle, statusTemporarilyClosed
-    case stepFreeText, surveyDeadline, surveyRoundLabel, temporarilyClosedNotice, totalPopulation, verdictJustified
-    case verdictLabel, verdictNone, verdictRequired, verdictToReview, versionsTitle, yes
+    case fieldFees, fieldHoursPerWeek, fieldHowToApply, fieldLanguages, fieldLatitude, fieldLegalBasis
+    case fieldLocationName, fieldLongitude, fieldMaxAge, fieldMaxDistance, fieldMinAge, fieldMunicipality
+    case fieldOpeningHours, fieldOpensOn, fieldOrganisationsAsked, fieldOutreach, fieldPlaces, fieldPreventive
+    case fieldProvider, fieldReferencePopulation, fieldReferenceYear, fieldRoundTitle, fieldServiceArea, fieldServiceCity
+    case fieldServiceEmail, fieldServiceName, fieldServicePhone, fieldServicePostcode, fieldServiceStatus, fieldServiceStreet
+    case fieldServiceWebsite, fieldSexes, fieldSignLanguage, fieldSituations, fieldStaff, fieldStandardFTE
+    case fieldStandardInhabitants, fieldStandardSource, fieldStandardText, fieldStepFree, fieldTargetGroup, filter
+    case gapItem, gapListTitle, hoursUnit, languagesHint, legalBasisHint, listHint
+    case maxDistanceHint, missingCount, navDirectory, navServices, newCategory, newRound
+    case newService, no, noAccessibilityInfo, noChanges, noDuplicates, noGaps
+    case noOwnServices, noProposals, noRounds, noServices, noStandardForCategory, noStandards
+    case noVersions, notAnswered, noticeAccepted, noticeConfirmed, noticeProposed, noticeRejected
+    case noticeRoundClosed, noticeRoundOpened, openProposalsNotice, openProposalsTitle, openRound, openingHoursHint
+    case organisationsAskedHint, outreachHint, outreachText, ownProposalsTitle, ownServicesIntro, ownServicesNav
+    case ownServicesTitle, pairsFound, pickCategory, planningNavigation, preventiveHint, preventiveTitle
+    case printPage, proposalAccepted, proposalChanges, proposalNewService, proposalOpen, proposalRejected
+    case proposalStale, proposalTitle, proposalsTitle, proposeChange, proposeNewService, proposedStateTitle
+    case reachSentence, rejectProposal, roundAnswered, roundClosed, roundHowTo, roundOpen
+    case roundOverdue, roundsIntro, roundsTitle, scoreLabel, sectionAccess, sectionCapacity
+    case sectionGeneral, sectionPlace, sectionTargetGroup, serviceAreaHint, servicesIntro, servicesTitle
+    case setStandard, sexDiverse, sexFemale, sexMale, sexesHint, show
+    case signLanguageText, staffHint, staleLegend, standardReplacesHint, standardSentence, standardsIntro
+    case standardsTitle, statusTemporarilyClosed, stepFreeText, surveyDeadline, surveyRoundLabel, temporarilyClosedNotice
+    case totalPopulation, verdictJustified, verdictLabel, verdictNone, verdictRequired, verdictToReview
+    case versionsTitle, yes
 
     var pair: (String, String) {
         switch self {
@@ -142,6 +143,7 @@ public enum ServiceText: Sendable {
         case .fieldDescription: return ("Beschreibung", "Description")
         case .fieldEligibility: return ("Wer kann kommen?", "Who can come?")
         case .fieldFees: return ("Kosten", "Fees")
+        case .fieldHoursPerWeek: return ("Öffnungsstunden je Woche", "Opening hours per week")
         case .fieldHowToApply: return ("So kommen Sie zum Angebot", "How to get the service")
         case .fieldLanguages: return ("Sprachen", "Languages")
         case .fieldLatitude: return ("Breitengrad", "Latitude")
@@ -184,6 +186,7 @@ public enum ServiceText: Sendable {
         case .filter: return ("Filtern", "Filter")
         case .gapItem: return ("es fehlen {g} VZÄ (Versorgungsgrad {r})", "{g} FTE missing (coverage {r})")
         case .gapListTitle: return ("Lücken, größte zuerst", "Gaps, largest first")
+        case .hoursUnit: return ("Std.", "h")
         case .languagesHint: return ("Sprachcodes durch Komma getrennt, z. B. „de, tr, ar“", "Language codes separated by commas, e.g. “de, tr, ar”")
         case .legalBasisHint: return ("z. B. „SchKG §§ 3, 8“", "e.g. “SchKG §§ 3, 8”")
         case .listHint: return ("Durch Komma getrennt", "Separated by commas")
