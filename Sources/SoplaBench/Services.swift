@@ -22,7 +22,8 @@ enum ServicesBenchmark {
                                     serviceArea: Set(f[3].split(separator: " ").map(String.init)), capacity: Capacity(fte: ["Beratung": Double(f[2])!])))
         }
         let categories = Set(services.map(\.categoryCode)).sorted()
-        var bestCoverage = Double.infinity, bestDuplicates = Double.infinity
+        var bestCoverage = Double.infinity, bestDuplicates = Double.infinity, bestSupply = Double.infinity
+        let withoutCentres = units.map { (key: $0.key, population: $0.population, centre: Position?.none) }
         var gapUnits = 0, pairs = 0
         var checksum = 0.0
         for _ in 0..<rounds {
@@ -36,11 +37,18 @@ enum ServicesBenchmark {
             }
             bestCoverage = min(bestCoverage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             start = DispatchTime.now().uptimeNanoseconds
+            for category in categories {
+                let standard = PlanningStandard(categoryCode: category, fte: 1, inhabitants: 40_000, source: "bench", text: "")
+                checksum += CoverageAnalysis.analyse(services: services, standard: standard, units: withoutCentres, totalKey: "total").total.need
+            }
+            bestSupply = min(bestSupply, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            start = DispatchTime.now().uptimeNanoseconds
             pairs = DuplicateDetection.candidates(services).count
             bestDuplicates = min(bestDuplicates, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         print(String(format: "services %d, units %d, categories %d: coverage (supply, need, gap, nearest) best of %d: %.4f s; %d unit gaps (checksum %.2f)",
                      services.count, units.count, categories.count, rounds, bestCoverage, gapUnits, checksum))
+        print(String(format: "supply, need and gap only (no distances) best of %d: %.4f s", rounds, bestSupply))
         print(String(format: "duplicate detection (indexed by category and unit) best of %d: %.4f s; %d candidate pairs", rounds, bestDuplicates, pairs))
     }
 }
