@@ -133,6 +133,19 @@ struct ServiceHTTPTests {
         }
     }
 
+    @Test func savingUnchangedVerifiesWithoutANewVersion() async throws {
+        try await withTestApp(clock: .fixed(testNow.addingTimeInterval(40 * 86_400))) { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let before = try #require(try await app.serviceStore.service(id: Self.caritasDebt))
+            try await post(app, "/angebote/\(Self.caritasDebt.uuidString.lowercased())", session: planner, fields: Self.fields(before.service)) { res in
+                #expect(res.status == .seeOther)
+            }
+            let after = try #require(try await app.serviceStore.service(id: Self.caritasDebt))
+            #expect(after.version == 1)
+            #expect(after.service.verifiedBy == "Paul Planer (Beispiel)" && after.service.lastVerified == Day(testNow.addingTimeInterval(40 * 86_400)))
+        }
+    }
+
     @Test func surveyRoundShowsWhoHasNotAnswered() async throws {
         try await withTestApp { app in
             let planner = try await login(app, DemoLogin.planner)

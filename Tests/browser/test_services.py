@@ -119,3 +119,12 @@ def test_the_planner_adds_a_service_with_a_point_picked_on_the_map(browser, priv
     for path in ["/angebotsplanung/standards", "/angebotsplanung/kategorien"]:
         driver.get(base_url + path)
         assert_accessible(driver, f"({path})")
+
+
+def test_public_pages_name_no_person(page, base_url):
+    import requests
+    driver = page("/wegweiser/5b0c1e2a-0001-4000-8000-000000000001")
+    assert "sopla demo" not in driver.find_element(By.CSS_SELECTOR, "dl.facts").text
+    service = requests.get(base_url + "/hsds/services/5b0c1e2a-0001-4000-8000-000000000001", timeout=10).json()
+    terms = {t["id"]: t["code"] for t in requests.get(base_url + "/hsds/taxonomy_terms", params={"per_page": 500}, timeout=10).json()["contents"]}
+    assert "verified-by" not in {terms.get(a["taxonomy_term_id"]) for a in service["attributes"]}

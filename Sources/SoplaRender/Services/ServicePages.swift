@@ -199,7 +199,8 @@ public enum ServiceFacts {
                 facts.append((t(.fieldCasesPerYear), txt(Format.integer(cases, language) + (s.capacity.referenceYear.map { " (\($0))" } ?? ""))))
             }
         }
-        facts.append((t(.columnVerified), txt(s.lastVerified.map { Format.day($0, language) + (s.verifiedBy.map { " · " + $0 } ?? "") } ?? "–")))
+        // Who verified is for the planners; the public sees only when.
+        facts.append((t(.columnVerified), txt(s.lastVerified.map { Format.day($0, language) + (showInternal ? s.verifiedBy.map { " · " + $0 } ?? "" : "") } ?? "–")))
         return el("dl", [("class", "facts")], facts.flatMap { [el("dt", text: $0.0), el("dd", [], [$0.1])] })
     }
 

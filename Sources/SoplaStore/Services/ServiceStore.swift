@@ -97,7 +97,15 @@ public struct ServiceStore: Sendable {
     static func save(_ service: Service, actor: AuditActor, at: Date, on db: any Database) async throws -> Int {
         let existing = try await ServiceModel.find(service.id, on: db)
         let before = try existing.map { try ServiceJSON.decode($0.document).auditFields } ?? [:]
-        if existing != nil, before == service.auditFields { return existing!.version }
+        if let existing, before == service.auditFields {
+            // Nothing a person reads changed; a new verification date is kept without a new version.
+            let stored = try ServiceJSON.decode(existing.document)
+            if stored.lastVerified != service.lastVerified || stored.verifiedBy != service.verifiedBy {
+                existing.document = try ServiceJSON.encode(service)
+                try await existing.save(on: db)
+            }
+            return existing.version
+        }
         let version = (existing?.version ?? 0) + 1
         let model = existing ?? ServiceModel()
         try model.update(from: service, version: version, at: at)

@@ -117,7 +117,9 @@ enum HSDS {
 
     // MARK: Services
 
-    static func service(_ record: ServiceRecord, unitNames: [String: String], full: Bool) -> Object {
+    /// `withPerson`: whether the name of the person who last verified the service goes with it (the package for the
+    /// county's own systems carries it; the public API does not).
+    static func service(_ record: ServiceRecord, unitNames: [String: String], full: Bool, withPerson: Bool = false) -> Object {
         let s = record.service
         let sid = id(s.id)
         var object: Object = ["id": sid, "organization_id": id(s.organisationID), "name": s.name, "status": status(s.status),
@@ -161,7 +163,7 @@ enum HSDS {
         if let places = s.capacity.places { attributes.append(attribute(link: sid, entity: "service", code: "places", value: String(places))) }
         if let cases = s.capacity.casesPerYear { attributes.append(attribute(link: sid, entity: "service", code: "cases-per-year", value: String(cases))) }
         if let year = s.capacity.referenceYear { attributes.append(attribute(link: sid, entity: "service", code: "reference-year", value: String(year))) }
-        if let by = s.verifiedBy { attributes.append(attribute(link: sid, entity: "service", code: "verified-by", value: by)) }
+        if withPerson, let by = s.verifiedBy { attributes.append(attribute(link: sid, entity: "service", code: "verified-by", value: by)) }
         object["attributes"] = attributes
         return object
     }
@@ -204,7 +206,7 @@ enum HSDS {
         return [
             "hsds_version": version,
             "organizations": organisations.filter { needed.contains($0.id) }.sorted { $0.id.uuidString < $1.id.uuidString }.map { organisation($0, full: true) },
-            "services": records.sorted { $0.service.id.uuidString < $1.service.id.uuidString }.map { service($0, unitNames: unitNames, full: true) },
+            "services": records.sorted { $0.service.id.uuidString < $1.service.id.uuidString }.map { service($0, unitNames: unitNames, full: true, withPerson: true) },
             "taxonomies": taxonomies(),
             "taxonomy_terms": terms(categories),
         ]
