@@ -38,6 +38,10 @@ def test_a_provider_proposes_and_the_planner_accepts_with_the_diff(browser, priv
     follow(driver, driver.find_element(By.LINK_TEXT, "Unsere Angebote"))
     assert "Bestandserhebung" in driver.page_source
     assert_accessible(driver, "(provider's services)")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Schuldnerberatung Herborn (Beispiel)"))
+    assert "Sozialarbeit: 1,00" in driver.find_element(By.CSS_SELECTOR, "dl.facts").text
+    assert_accessible(driver, "(provider's service page)")
+    driver.back()
     follow(driver, driver.find_element(By.CSS_SELECTOR, "a[aria-label='Änderung vorschlagen: Schuldnerberatung Herborn (Beispiel)']"))
     assert_accessible(driver, "(proposal form)")
     fill(driver, "phone", "02772 123456")
@@ -116,7 +120,8 @@ def test_the_planner_adds_a_service_with_a_point_picked_on_the_map(browser, priv
     driver.get(base_url + "/angebote?suche=haiger")
     assert "Suchtberatung Haiger (Beispiel)" in driver.find_element(By.CSS_SELECTOR, "table.data").text
     assert_accessible(driver, "(service list)")
-    for path in ["/angebotsplanung/standards", "/angebotsplanung/kategorien"]:
+    for path in ["/angebotsplanung/standards", "/angebotsplanung/kategorien", "/angebotsplanung/erhebungen/5b0c1e2a-0003-4000-8000-000000000001",
+                 "/angebote/5b0c1e2a-0001-4000-8000-000000000003/bearbeiten", "/angebotsplanung/versorgung?kategorie=erziehungsberatung&lang=en"]:
         driver.get(base_url + path)
         assert_accessible(driver, f"({path})")
 
