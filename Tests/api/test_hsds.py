@@ -135,3 +135,12 @@ def test_taxonomies_and_terms_validate(base_url):
 def test_unknown_ids_are_json_404(base_url, path):
     response = requests.get(base_url + "/hsds" + path, timeout=10)
     assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+
+
+@pytest.mark.parametrize("path,params", [("/services", {"foo": "1"}), ("/services", {"per_page": "501"}), ("/services", {"page": "x"}),
+                                         ("/taxonomy_terms", {"top_only": "vielleicht"}), ("/organizations", {"taxonomy_term_id": "x"}),
+                                         ("/", {"page": "1"}), ("/services/5b0c1e2a-0001-4000-8000-000000000001", {"full": "true"})])
+def test_unknown_or_malformed_parameters_are_refused(base_url, path, params):
+    response = requests.get(base_url + "/hsds" + path, params=params, timeout=10)
+    assert response.status_code == 400
+    assert response.json()["error"]["message"]
