@@ -22,6 +22,20 @@ struct ServicesTests {
         #expect(abs(Distance.km(c, Position(lon: 8.014, lat: 50.0)) - 1.000_65) < 1e-4)
     }
 
+    @Test func configuredWeightsReplaceThePopulationSplit() throws {
+        // S1 (2.0 FTE for A and B) with weights A 1, B 3: A gets 0.5, B 1.5 — by population it would be 1.5 and 0.5.
+        var s1 = service("S1", fte: 2.0, area: ["A", "B"])
+        s1.areaShares = ["A": 1, "B": 3]
+        let result = CoverageAnalysis.analyse(services: [s1], standard: .pregnancyCounselling, units: [("A", 30_000, nil), ("B", 10_000, nil)], totalKey: "K")
+        #expect(result.rows.map(\.supply) == [0.5, 1.5])
+        #expect(result.rows.map(\.gap) == [0.25, 0])
+        // A weight for a unit outside the area is refused by name.
+        s1.areaShares = ["A": 1, "Z": 2]
+        #expect(throws: ValidationFailure([ValidationIssue("areaShares", .unknownValue("Z: 2.0"))])) {
+            try s1.validated(categories: ["schwangerschaftsberatung"], unitKeys: ["A", "B", "Z"])
+        }
+    }
+
     @Test func coverageSplitsCapacityByPopulationShare() {
         // One counsellor per 40,000: A (30,000) needs 0.75, B (10,000) 0.25, C (40,000) 1.0 FTE.
         // S1 (1.0 FTE for A and B) gives A 0.75 and B 0.25; S2 (0.5 FTE) gives C 0.5; the closed S3 counts nothing.

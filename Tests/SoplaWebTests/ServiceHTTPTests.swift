@@ -239,8 +239,38 @@ struct ServiceHTTPTests {
             ]) { res in #expect(res.status == .unprocessableEntity) }
             try await post(app, "/angebotsplanung/standards", session: planner, fields: [
                 ("category", "suchtberatung"), ("fte", "1,5"), ("inhabitants", "50000"), ("population", "total"), ("maxDistanceKm", "20"), ("source", "Beispielwert"),
+                ("customValues", "Offene Sprechstunde: wöchentlich\nohne Doppelpunkt"),
+            ]) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("ohne Doppelpunkt"))
+            }
+            try await post(app, "/angebotsplanung/standards", session: planner, fields: [
+                ("category", "suchtberatung"), ("fte", "1,5"), ("inhabitants", "50000"), ("population", "total"), ("maxDistanceKm", "20"), ("source", "Beispielwert"),
+                ("customValues", "Offene Sprechstunde: wöchentlich"),
             ]) { res in #expect(res.status == .seeOther) }
-            #expect(try await app.serviceStore.standards().contains { $0.categoryCode == "suchtberatung" && $0.fte == 1.5 && $0.inhabitants == 50_000 })
+            #expect(try await app.serviceStore.standards().contains {
+                $0.categoryCode == "suchtberatung" && $0.fte == 1.5 && $0.inhabitants == 50_000 && $0.customValues == ["Offene Sprechstunde": "wöchentlich"]
+            })
+            try await get(app, "/angebotsplanung/standards?kategorie=suchtberatung", session: planner) { res in
+                #expect(res.body.string.contains("Offene Sprechstunde: wöchentlich</textarea>"))
+            }
+            // Weights instead of the population split, by municipality name; a municipality outside the area is named.
+            let herborn = UUID(uuidString: "5b0c1e2a-0001-4000-8000-000000000005")!
+            let service = try #require(try await app.serviceStore.service(id: herborn)).service
+            try await post(app, "/angebote/\(herborn.uuidString.lowercased())", session: planner,
+                           fields: Self.fields(service, changing: ["areaShares": "Herborn: 75\nWetzlar: 25"])) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("06532023: 25.0"))
+            }
+            try await post(app, "/angebote/\(herborn.uuidString.lowercased())", session: planner,
+                           fields: Self.fields(service, changing: ["areaShares": "Herborn: 75\nSinn: 25"])) { res in #expect(res.status == .seeOther) }
+            #expect(try await app.serviceStore.service(id: herborn)?.service.areaShares == ["06532012": 75, "06532020": 25])
+            try await get(app, "/angebotsplanung/versorgung.csv?kategorie=schuldnerberatung", session: planner) { res in
+                let herbornRow = try #require(res.body.string.split(whereSeparator: \.isNewline).first { $0.hasPrefix("06532012,") }).split(separator: ",")
+                // Herborn: 75 % of Sonnenweg's 1.25 FTE = 0.9375, plus the Burg service's 0.75 FTE split by population with Sinn
+                // (Zensus 2022: 20,084 and 6,390): 0.75 × 20,084 / 26,474 = 0.56897 → 1.506.
+                #expect(herbornRow[3] == "1.506")
+            }
             try await post(app, "/angebotsplanung/kategorien", session: planner, fields: [("code", "wohnungsnotfallhilfe"), ("nameDE", "Wohnungsnotfallhilfe"), ("nameEN", "Homeless support")]) { res in
                 #expect(res.status == .seeOther)
             }

@@ -43,9 +43,12 @@ public struct PlanningStandard: Hashable, Sendable, Codable {
     public var maxDistanceKm: Double?
     public var source: String
     public var text: String
+    /// Further agreed values of the standard, by name (e.g. "Mindestöffnungszeit" → "20 Stunden je Woche").
+    public var customValues: [String: String]
 
     public init(categoryCode: String, fte: Double, inhabitants: Int, population: ReferencePopulation = .total, maxDistanceKm: Double? = nil,
-                source: String, text: String) {
+                source: String, text: String, customValues: [String: String] = [:]) {
+        self.customValues = customValues
         self.categoryCode = categoryCode
         self.fte = fte
         self.inhabitants = inhabitants
@@ -75,13 +78,17 @@ public struct PlanningStandard: Hashable, Sendable, Codable {
         if source.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue("source", .required)) }
         FieldCheck.length(source, field: "source", max: 300, into: &issues)
         FieldCheck.length(text, field: "text", max: 2000, into: &issues)
+        for (name, value) in customValues.sorted(by: { $0.key < $1.key }) where name.count > 100 || value.count > 300 || value.isEmpty {
+            issues.append(ValidationIssue("customValues", .unknownValue(String(name.prefix(40)))))
+        }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return self
     }
 
     public var auditFields: [String: String] {
         ["category": categoryCode, "fte": String(fte), "inhabitants": String(inhabitants), "population": population.code,
-         "maxDistanceKm": maxDistanceKm.map { String($0) } ?? "", "source": source, "text": text]
+         "maxDistanceKm": maxDistanceKm.map { String($0) } ?? "", "source": source, "text": text,
+         "customValues": customValues.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")]
     }
 }
 
@@ -177,10 +184,7 @@ public enum CoverageAnalysis {
         let population = Dictionary(units.map { ($0.key, $0.population) }, uniquingKeysWith: { a, _ in a })
         var supply: [String: Double] = [:]
         for service in relevant {
-            let area = service.serviceArea.filter { population[$0] != nil }
-            let areaPopulation = area.reduce(0) { $0 + population[$1]! }
-            guard areaPopulation > 0 else { continue }
-            for unit in area { supply[unit, default: 0] += service.capacity.totalFTE * population[unit]! / areaPopulation }
+            for (unit, fte) in split(service, population: population) { supply[unit, default: 0] += fte }
         }
         let points = NearestPoints(relevant.flatMap { service in service.locations.compactMap { location in location.point.map { (service.id, $0) } } })
         let rows = units.map { unit -> CoverageRow in
@@ -191,6 +195,21 @@ public enum CoverageAnalysis {
         let total = CoverageRow(unitKey: totalKey, population: rows.reduce(0) { $0 + $1.population }, supply: rows.reduce(0) { $0 + $1.supply },
                                 need: rows.reduce(0) { $0 + $1.need }, nearestKm: nil, nearestServiceID: nil)
         return CoverageResult(rows: rows, total: total)
+    }
+
+    /// A service's FTE per unit of its area: by its configured weights where it has them, else by population share.
+    /// Units outside `population` get nothing; a service whose area has no population (or no weight) counts nowhere.
+    public static func split(_ service: Service, population: [String: Double]) -> [(unit: String, fte: Double)] {
+        let area = service.serviceArea.filter { population[$0] != nil }.sorted()
+        let weights: [Double]
+        if let shares = service.areaShares, !shares.isEmpty {
+            weights = area.map { shares[$0] ?? 0 }
+        } else {
+            weights = area.map { population[$0]! }
+        }
+        let sum = weights.reduce(0, +)
+        guard sum > 0 else { return [] }
+        return zip(area, weights).map { (unit: $0, fte: service.capacity.totalFTE * $1 / sum) }
     }
 
     /// Share of FTE in preventive services, per category (nil where a category has no FTE).
@@ -269,11 +288,7 @@ extension CoverageAnalysis {
     public static func preventiveShareByUnit(_ services: [Service], population: [String: Double]) -> [String: Double] {
         var total: [String: Double] = [:], preventive: [String: Double] = [:]
         for service in services where service.status == .active {
-            let area = service.serviceArea.filter { (population[$0] ?? 0) > 0 }
-            let areaPopulation = area.reduce(0) { $0 + population[$1]! }
-            guard areaPopulation > 0 else { continue }
-            for unit in area {
-                let fte = service.capacity.totalFTE * population[unit]! / areaPopulation
+            for (unit, fte) in split(service, population: population) {
                 total[unit, default: 0] += fte
                 if service.preventive { preventive[unit, default: 0] += fte }
             }

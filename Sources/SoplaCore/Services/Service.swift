@@ -173,12 +173,17 @@ public struct Service: Hashable, Sendable, Codable {
     /// Spatial units the service is responsible for.
     public var serviceArea: Set<String>
     public var capacity: Capacity
+    /// How the capacity is split over the service area, as weights per unit (e.g. 60 and 40); nil or empty: by the
+    /// units' population shares.
+    public var areaShares: [String: Double]?
 
     public init(id: UUID, organisationID: UUID, name: String, description: String = "", categoryCode: String, legalBasis: String? = nil,
                 targetGroup: TargetGroup = TargetGroup(), preventive: Bool = false, languages: [String] = ["de"], stepFree: Bool = false,
                 signLanguage: Bool = false, fees: String? = nil, eligibility: String? = nil, howToApply: String? = nil, openingHours: [OpeningHours] = [],
                 email: String? = nil, phone: String? = nil, website: String? = nil, status: ServiceStatus = .active, lastVerified: Day? = nil,
-                verifiedBy: String? = nil, locations: [ServiceLocation] = [], outreach: Bool = false, serviceArea: Set<String> = [], capacity: Capacity = Capacity()) {
+                verifiedBy: String? = nil, locations: [ServiceLocation] = [], outreach: Bool = false, serviceArea: Set<String> = [], capacity: Capacity = Capacity(),
+                areaShares: [String: Double]? = nil) {
+        self.areaShares = areaShares
         self.id = id
         self.organisationID = organisationID
         self.name = name
@@ -220,7 +225,10 @@ public struct Service: Hashable, Sendable, Codable {
         for (profession, fte) in capacity.fte.sorted(by: { $0.key < $1.key }) where fte < 0 || !fte.isFinite {
             issues.append(ValidationIssue("fte", .unknownValue("\(profession): \(fte)")))
         }
-        if let places = capacity.places, places < 0 { issues.append(ValidationIssue("places", .unknownValue(String(places)))) }
+        for (unit, weight) in (areaShares ?? [:]).sorted(by: { $0.key < $1.key }) where !serviceArea.contains(unit) || !(weight > 0) || !weight.isFinite {
+            issues.append(ValidationIssue("areaShares", .unknownValue("\(unit): \(weight)")))
+        }
+                if let places = capacity.places, places < 0 { issues.append(ValidationIssue("places", .unknownValue(String(places)))) }
         if let cases = capacity.casesPerYear, cases < 0 { issues.append(ValidationIssue("casesPerYear", .unknownValue(String(cases)))) }
         for location in locations {
             if let point = location.point, !ServiceLocation.isInGermany(point) {

@@ -81,13 +81,14 @@ public enum StandardsPage {
         let language = context.language
         let form = FormBuilder(language: language, issues: model.issues)
         let labels = ["category": t(.fieldCategory), "fte": t(.fieldStandardFTE), "inhabitants": t(.fieldStandardInhabitants),
-                      "population": t(.fieldReferencePopulation), "maxDistanceKm": t(.fieldMaxDistance), "source": t(.fieldStandardSource), "text": t(.fieldStandardText)]
+                      "population": t(.fieldReferencePopulation), "maxDistanceKm": t(.fieldMaxDistance), "source": t(.fieldStandardSource), "text": t(.fieldStandardText),
+                      "customValues": t(.fieldCustomValues)]
         func populationName(_ p: PlanningStandard.ReferencePopulation) -> String {
             model.populations.first { $0.code == p.code }?.name ?? p.code
         }
         let table: HTMLNode = model.standards.isEmpty ? el("p", [("class", "empty-state")], text: t(.noStandards)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
             el("caption", text: t(.standardsTitle)),
-            el("thead", [], [el("tr", [], [t(.fieldCategory), t(.columnStandard), t(.fieldReferencePopulation), t(.fieldMaxDistance), t(.fieldStandardSource)].map {
+            el("thead", [], [el("tr", [], [t(.fieldCategory), t(.columnStandard), t(.fieldReferencePopulation), t(.fieldMaxDistance), t(.fieldStandardSource), t(.columnActions)].map {
                 el("th", [("scope", "col")], text: $0)
             })]),
             el("tbody", [], model.standards.map { s in
@@ -97,7 +98,10 @@ public enum StandardsPage {
                         .replacingOccurrences(of: "{n}", with: Format.integer(s.inhabitants, language))),
                     el("td", text: populationName(s.population)),
                     el("td", text: s.maxDistanceKm.map { Format.decimal($0, digits: 1, language) + " km" } ?? "–"),
-                    el("td", [], [txt(s.source), s.text.isEmpty ? .empty : el("p", [("class", "hint")], text: s.text)]),
+                    el("td", [], [txt(s.source), s.text.isEmpty ? .empty : el("p", [("class", "hint")], text: s.text),
+                                  s.customValues.isEmpty ? .empty : el("ul", [("class", "plain")], s.customValues.sorted { $0.key < $1.key }.map { el("li", text: "\($0.key): \($0.value)") })]),
+                    el("td", [], [el("a", [("href", ServiceRoute.standards.path + "?kategorie=" + s.categoryCode + "#category"),
+                                           ("aria-label", t(.changeStandard) + ": " + ServiceNames.category(s.categoryCode, model.categories, language))], text: t(.changeStandard))]),
                 ])
             }),
         ])])
@@ -118,6 +122,7 @@ public enum StandardsPage {
                 form.text("maxDistanceKm", label: labels["maxDistanceKm"]!, value: model.values["maxDistanceKm"], hint: t(.maxDistanceHint), maxLength: 8),
                 form.text("source", label: labels["source"]!, value: model.values["source"], required: true, maxLength: 300),
                 form.text("text", label: labels["text"]!, value: model.values["text"], maxLength: 2000),
+                CoveragePage.textArea(form, "customValues", label: labels["customValues"]!, value: model.values["customValues"], hint: t(.customValuesHint)),
                 el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.save))]),
             ]),
         ]
@@ -190,6 +195,10 @@ public enum CoveragePage {
         }
     }
 
+    static func textArea(_ form: FormBuilder, _ field: String, label: String, value: String?, hint: String) -> HTMLNode {
+        ServiceFormPage.area(form, field, label: label, value: value, hint: hint)
+    }
+
     static func percent(_ value: Double?, _ language: Language) -> String {
         value.map { Format.decimal($0 * 100, digits: 0, language) + " %" } ?? "–"
     }
@@ -210,6 +219,7 @@ public enum CoveragePage {
                 el("p", text: t(.standardSentence).replacingOccurrences(of: "{f}", with: ServiceNames.fte(standard.fte, language))
                     .replacingOccurrences(of: "{n}", with: Format.integer(standard.inhabitants, language)) + " (" + model.populationName + "; " + standard.source + ")"
                     + (km.map { " " + t(.reachSentence).replacingOccurrences(of: "{k}", with: Format.decimal($0, digits: 1, language)) } ?? "")),
+                standard.customValues.isEmpty ? .empty : el("ul", [("class", "plain")], standard.customValues.sorted { $0.key < $1.key }.map { el("li", text: "\($0.key): \($0.value)") }),
                 el("p", [("class", "summary")], text: t(.coverageTotal).replacingOccurrences(of: "{s}", with: ServiceNames.fte(total.supply, language))
                     .replacingOccurrences(of: "{n}", with: ServiceNames.fte(total.need, language)).replacingOccurrences(of: "{r}", with: percent(total.ratio, language))
                     .replacingOccurrences(of: "{g}", with: ServiceNames.fte(total.gap, language))),

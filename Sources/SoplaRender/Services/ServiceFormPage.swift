@@ -3,8 +3,10 @@ import SoplaCore
 
 /// The fields of a service as the form holds them (text), to and from a `Service`.
 public enum ServiceFormValues {
-    public static func values(_ s: Service) -> [String: String] {
+    public static func values(_ s: Service, unitNames: [String: String] = [:]) -> [String: String] {
         let location = s.locations.first
+        let shares = (s.areaShares ?? [:]).map { (unitNames[$0.key] ?? $0.key, $0.value) }.sorted { $0.0 < $1.0 }
+            .map { "\($0.0): " + String(format: "%g", $0.1).replacingOccurrences(of: ".", with: ",") }.joined(separator: "\n")
         func number(_ value: Double?) -> String { value.map { String(format: "%.5f", $0) } ?? "" }
         return [
             "organisation": s.organisationID.uuidString.lowercased(), "name": s.name, "description": s.description, "category": s.categoryCode,
@@ -17,7 +19,7 @@ public enum ServiceFormValues {
             "locationName": location?.name ?? "", "street": location?.street ?? "", "postcode": location?.postcode ?? "", "city": location?.city ?? "",
             "lat": number(location?.point?.lat), "lon": number(location?.point?.lon), "staff": ServiceEntry.staffText(s.capacity.fte),
             "places": s.capacity.places.map(String.init) ?? "", "casesPerYear": s.capacity.casesPerYear.map(String.init) ?? "",
-            "referenceYear": s.capacity.referenceYear.map(String.init) ?? "",
+            "referenceYear": s.capacity.referenceYear.map(String.init) ?? "", "areaShares": shares,
         ]
     }
 }
@@ -66,7 +68,7 @@ public enum ServiceFormPage {
          "website": t(.fieldServiceWebsite), "outreach": t(.fieldOutreach), "serviceArea": t(.fieldServiceArea), "locationName": t(.fieldLocationName),
          "street": t(.fieldServiceStreet), "postcode": t(.fieldServicePostcode), "city": t(.fieldServiceCity), "lat": t(.fieldLatitude),
          "lon": t(.fieldLongitude), "location": t(.fieldLatitude), "staff": t(.fieldStaff), "fte": t(.fieldStaff), "places": t(.fieldPlaces),
-         "casesPerYear": t(.fieldCasesPerYear), "referenceYear": t(.fieldReferenceYear)]
+         "casesPerYear": t(.fieldCasesPerYear), "referenceYear": t(.fieldReferenceYear), "areaShares": t(.fieldAreaShares)]
     }
 
     static func area(_ form: FormBuilder, _ field: String, label: String, value: String?, hint: String? = nil, rows: Int = 3) -> HTMLNode {
@@ -133,6 +135,7 @@ public enum ServiceFormPage {
             model.map?.render() ?? .empty,
             form.checkboxes("serviceArea", legend: labels["serviceArea"]!, options: model.municipalities.map { ($0.key, $0.name) },
                             selected: model.serviceArea, hint: t(.serviceAreaHint)),
+            area(form, "areaShares", label: labels["areaShares"]!, value: v["areaShares"], hint: t(.areaSharesHint)),
         ]
         let capacity: [HTMLNode] = [
             el("legend", text: t(.sectionCapacity)),

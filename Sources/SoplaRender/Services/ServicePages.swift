@@ -190,6 +190,12 @@ public enum ServiceFacts {
         if !s.serviceArea.isEmpty {
             facts.append((t(.fieldServiceArea), txt(s.serviceArea.map { unitNames[$0] ?? $0 }.sorted().joined(separator: ", "))))
         }
+        if showInternal, let shares = s.areaShares, !shares.isEmpty {
+            let total = shares.values.reduce(0, +)
+            let text = shares.map { (unitNames[$0.key] ?? $0.key, $0.value) }.sorted { $0.0 < $1.0 }
+                .map { "\($0.0) " + Format.decimal($0.1 / total * 100, digits: 0, language) + " %" }.joined(separator: ", ")
+            facts.append((t(.fieldAreaShares), txt(text)))
+        }
         if showInternal {
             facts.append((t(.fieldPreventive), txt(s.preventive ? t(.yes) : t(.no))))
             let staff = s.capacity.fte.sorted { $0.key < $1.key }.map { "\($0.key): \(ServiceNames.fte($0.value, language))" }

@@ -5,44 +5,45 @@ public enum ServiceText: Sendable {
     case acceptProposal, acceptStale, actionManageServices, actionProposeServiceChange, addCategory, agesBetween
     case agesFrom, agesUpTo, allAges, allCategories, allLanguages, allMunicipalities
     case allStatuses, alreadyDecided, and, answerChanges, answerUnchanged, answersTitle
-    case areaOverlapLabel, audienceAdults, audienceAges, audienceAll, audienceChildren, audienceYoung
-    case back, beyondReach, categoriesIntro, categoriesTitle, categoryCodeHint, closeRound
-    case columnAccepted, columnAfter, columnAnswer, columnAnswered, columnBefore, columnChanges
-    case columnFTE, columnField, columnGap, columnNearest, columnNeed, columnNote
-    case columnPreventiveShare, columnProposed, columnRatio, columnServices, columnStandard, columnState
-    case columnSupply, columnUnitName, columnVerified, columnVersion, confirmUnchanged, coordinatesHint
-    case countyTotal, coverageIntro, coverageMapCaption, coverageTableCaption, coverageTitle, coverageTotal
-    case descriptionHint, diffTitle, directoryAge, directoryCount, directoryEmergency, directoryEmpty
-    case directoryIntro, directoryMapCaption, directorySearchButton, directorySearchLabel, directoryTitle, directoryTopic
-    case directoryWhere, distanceMapCaption, duplicateDistance, duplicateSentence, duplicatesIntro, duplicatesTitle
-    case editService, entityDuplicateReview, entityPlanningStandard, entityService, entityServiceCategory, entityServiceProposal
-    case entitySurveyRound, feesHint, fieldAccessibility, fieldCasesPerYear, fieldCategory, fieldCategoryCode
-    case fieldCategoryNameDE, fieldCategoryNameEN, fieldCommunalised, fieldDeadline, fieldDescription, fieldEligibility
-    case fieldFees, fieldHoursPerWeek, fieldHowToApply, fieldLanguages, fieldLatitude, fieldLegalBasis
-    case fieldLocationName, fieldLongitude, fieldMaxAge, fieldMaxDistance, fieldMinAge, fieldMunicipality
-    case fieldOpeningHours, fieldOpensOn, fieldOrganisationsAsked, fieldOutreach, fieldPlaces, fieldPreventive
-    case fieldProvider, fieldReferencePopulation, fieldReferenceYear, fieldRoundTitle, fieldServiceArea, fieldServiceCity
-    case fieldServiceEmail, fieldServiceName, fieldServicePhone, fieldServicePostcode, fieldServiceStatus, fieldServiceStreet
-    case fieldServiceWebsite, fieldSexes, fieldSignLanguage, fieldSituations, fieldStaff, fieldStandardFTE
-    case fieldStandardInhabitants, fieldStandardSource, fieldStandardText, fieldStepFree, fieldTargetGroup, filter
-    case gapItem, gapListTitle, hoursUnit, languagesHint, legalBasisHint, listHint
-    case maxDistanceHint, missingCount, navDirectory, navServices, newCategory, newRound
-    case newService, no, noAccessibilityInfo, noChanges, noDuplicates, noGaps
-    case noOwnServices, noProposals, noRounds, noServices, noStandardForCategory, noStandards
-    case noVersions, notAnswered, noticeAccepted, noticeConfirmed, noticeProposed, noticeRejected
-    case noticeRoundClosed, noticeRoundOpened, openProposalsNotice, openProposalsTitle, openRound, openingHoursHint
-    case organisationsAskedHint, outreachHint, outreachText, ownProposalsTitle, ownServicesIntro, ownServicesNav
-    case ownServicesTitle, pairsFound, pickCategory, planningNavigation, preventiveHint, preventiveTitle
-    case printPage, proposalAccepted, proposalChanges, proposalNewService, proposalOpen, proposalRejected
-    case proposalStale, proposalTitle, proposalsTitle, proposeChange, proposeNewService, proposedStateTitle
-    case reachSentence, rejectProposal, roundAnswered, roundClosed, roundHowTo, roundOpen
-    case roundOverdue, roundsIntro, roundsTitle, scoreLabel, sectionAccess, sectionCapacity
-    case sectionGeneral, sectionPlace, sectionTargetGroup, serviceAreaHint, servicesIntro, servicesTitle
-    case setStandard, sexDiverse, sexFemale, sexMale, sexesHint, show
-    case signLanguageText, staffHint, staleLegend, standardReplacesHint, standardSentence, standardsIntro
-    case standardsTitle, statusTemporarilyClosed, stepFreeText, surveyDeadline, surveyRoundLabel, temporarilyClosedNotice
-    case totalPopulation, verdictJustified, verdictLabel, verdictNone, verdictRequired, verdictToReview
-    case versionsTitle, yes
+    case areaOverlapLabel, areaSharesHint, audienceAdults, audienceAges, audienceAll, audienceChildren
+    case audienceYoung, back, beyondReach, categoriesIntro, categoriesTitle, categoryCodeHint
+    case changeStandard, closeRound, columnAccepted, columnAfter, columnAnswer, columnAnswered
+    case columnBefore, columnChanges, columnFTE, columnField, columnGap, columnNearest
+    case columnNeed, columnNote, columnPreventiveShare, columnProposed, columnRatio, columnServices
+    case columnStandard, columnState, columnSupply, columnUnitName, columnVerified, columnVersion
+    case confirmUnchanged, coordinatesHint, countyTotal, coverageIntro, coverageMapCaption, coverageTableCaption
+    case coverageTitle, coverageTotal, customValuesHint, descriptionHint, diffTitle, directoryAge
+    case directoryCount, directoryEmergency, directoryEmpty, directoryIntro, directoryMapCaption, directorySearchButton
+    case directorySearchLabel, directoryTitle, directoryTopic, directoryWhere, distanceMapCaption, duplicateDistance
+    case duplicateSentence, duplicatesIntro, duplicatesTitle, editService, entityDuplicateReview, entityPlanningStandard
+    case entityService, entityServiceCategory, entityServiceProposal, entitySurveyRound, feesHint, fieldAccessibility
+    case fieldAreaShares, fieldCasesPerYear, fieldCategory, fieldCategoryCode, fieldCategoryNameDE, fieldCategoryNameEN
+    case fieldCommunalised, fieldCustomValues, fieldDeadline, fieldDescription, fieldEligibility, fieldFees
+    case fieldHoursPerWeek, fieldHowToApply, fieldLanguages, fieldLatitude, fieldLegalBasis, fieldLocationName
+    case fieldLongitude, fieldMaxAge, fieldMaxDistance, fieldMinAge, fieldMunicipality, fieldOpeningHours
+    case fieldOpensOn, fieldOrganisationsAsked, fieldOutreach, fieldPlaces, fieldPreventive, fieldProvider
+    case fieldReferencePopulation, fieldReferenceYear, fieldRoundTitle, fieldServiceArea, fieldServiceCity, fieldServiceEmail
+    case fieldServiceName, fieldServicePhone, fieldServicePostcode, fieldServiceStatus, fieldServiceStreet, fieldServiceWebsite
+    case fieldSexes, fieldSignLanguage, fieldSituations, fieldStaff, fieldStandardFTE, fieldStandardInhabitants
+    case fieldStandardSource, fieldStandardText, fieldStepFree, fieldTargetGroup, filter, gapItem
+    case gapListTitle, hoursUnit, languagesHint, legalBasisHint, listHint, maxDistanceHint
+    case missingCount, navDirectory, navServices, newCategory, newRound, newService
+    case no, noAccessibilityInfo, noChanges, noDuplicates, noGaps, noOwnServices
+    case noProposals, noRounds, noServices, noStandardForCategory, noStandards, noVersions
+    case notAnswered, noticeAccepted, noticeConfirmed, noticeProposed, noticeRejected, noticeRoundClosed
+    case noticeRoundOpened, openProposalsNotice, openProposalsTitle, openRound, openingHoursHint, organisationsAskedHint
+    case outreachHint, outreachText, ownProposalsTitle, ownServicesIntro, ownServicesNav, ownServicesTitle
+    case pairsFound, pickCategory, planningNavigation, preventiveHint, preventiveTitle, printPage
+    case proposalAccepted, proposalChanges, proposalNewService, proposalOpen, proposalRejected, proposalStale
+    case proposalTitle, proposalsTitle, proposeChange, proposeNewService, proposedStateTitle, reachSentence
+    case rejectProposal, roundAnswered, roundClosed, roundHowTo, roundOpen, roundOverdue
+    case roundsIntro, roundsTitle, scoreLabel, sectionAccess, sectionCapacity, sectionGeneral
+    case sectionPlace, sectionTargetGroup, serviceAreaHint, servicesIntro, servicesTitle, setStandard
+    case sexDiverse, sexFemale, sexMale, sexesHint, show, signLanguageText
+    case staffHint, staleLegend, standardReplacesHint, standardSentence, standardsIntro, standardsTitle
+    case statusTemporarilyClosed, stepFreeText, surveyDeadline, surveyRoundLabel, temporarilyClosedNotice, totalPopulation
+    case verdictJustified, verdictLabel, verdictNone, verdictRequired, verdictToReview, versionsTitle
+    case yes
 
     var pair: (String, String) {
         switch self {
@@ -65,6 +66,7 @@ public enum ServiceText: Sendable {
         case .answerUnchanged: return ("Unverändert bestätigt", "Confirmed unchanged")
         case .answersTitle: return ("Rückmeldungen der Träger", "Providers' answers")
         case .areaOverlapLabel: return ("Überschneidung der Einzugsgebiete", "Overlap of service areas")
+        case .areaSharesHint: return ("Optional. Eine Zeile je Gemeinde mit ihrem Anteil, z. B. „Herborn: 60“ und „Sinn: 40“. Leer: das Personal wird nach Einwohneranteil aufgeteilt.", "Optional. One line per municipality with its share, e.g. “Herborn: 60” and “Sinn: 40”. Empty: staff is split by population share.")
         case .audienceAdults: return ("Erwachsene", "adults")
         case .audienceAges: return ("Menschen ({a})", "people ({a})")
         case .audienceAll: return ("alle Altersgruppen", "all ages")
@@ -75,6 +77,7 @@ public enum ServiceText: Sendable {
         case .categoriesIntro: return ("Die Kategorien ordnen jedes Angebot einem Feld zu. Vorgegeben sind die kommunalisierten Förderbereiche in Hessen und weitere Felder; neue Kategorien können ergänzt werden.", "Categories place every service in a field. The Hessian communalised funding areas and further fields are given; new categories can be added.")
         case .categoriesTitle: return ("Angebotskategorien", "Service categories")
         case .categoryCodeHint: return ("Kleinbuchstaben, Ziffern und Bindestriche, z. B. „wohnungsnotfallhilfe“. Der Code bleibt fest.", "Lower-case letters, digits and hyphens, e.g. “homeless-support”. The code cannot be changed later.")
+        case .changeStandard: return ("Ändern", "Change")
         case .closeRound: return ("Erhebung abschließen", "Close survey round")
         case .columnAccepted: return ("Übernommen", "Accepted")
         case .columnAfter: return ("Neu", "New")
@@ -106,6 +109,7 @@ public enum ServiceText: Sendable {
         case .coverageTableCaption: return ("Versorgung je Gemeinde", "Coverage per municipality")
         case .coverageTitle: return ("Versorgung und Lücken", "Coverage and gaps")
         case .coverageTotal: return ("Im Kreis stehen {s} VZÄ einem Bedarf von {n} VZÄ gegenüber (Versorgungsgrad {r}); es fehlen {g} VZÄ.", "The county has {s} FTE against a need of {n} FTE (coverage {r}); {g} FTE are missing.")
+        case .customValuesHint: return ("Optional. Eine Zeile je Vorgabe, z. B. „Mindestöffnungszeit: 20 Stunden je Woche“.", "Optional. One line per value, e.g. “Minimum opening: 20 hours a week”.")
         case .descriptionHint: return ("In einfacher Sprache: Was bietet das Angebot, für wen?", "In plain language: what does the service offer, and for whom?")
         case .diffTitle: return ("Geänderte Felder", "Changed fields")
         case .directoryAge: return ("Alter der Person", "Age of the person")
@@ -133,12 +137,14 @@ public enum ServiceText: Sendable {
         case .entitySurveyRound: return ("Bestandserhebung", "Survey round")
         case .feesHint: return ("z. B. „kostenlos“ oder „nach Einkommen“", "e.g. “free” or “according to income”")
         case .fieldAccessibility: return ("Barrierefreiheit", "Accessibility")
+        case .fieldAreaShares: return ("Aufteilung auf die Gemeinden", "Split over the municipalities")
         case .fieldCasesPerYear: return ("Fälle im Jahr", "Cases per year")
         case .fieldCategory: return ("Kategorie", "Category")
         case .fieldCategoryCode: return ("Code", "Code")
         case .fieldCategoryNameDE: return ("Name (deutsch)", "Name (German)")
         case .fieldCategoryNameEN: return ("Name (englisch)", "Name (English)")
         case .fieldCommunalised: return ("Kommunalisierter Förderbereich", "Communalised funding area")
+        case .fieldCustomValues: return ("Weitere Vorgaben", "Further values")
         case .fieldDeadline: return ("Frist", "Deadline")
         case .fieldDescription: return ("Beschreibung", "Description")
         case .fieldEligibility: return ("Wer kann kommen?", "Who can come?")

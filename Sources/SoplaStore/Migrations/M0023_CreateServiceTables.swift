@@ -38,7 +38,7 @@ struct CreateServiceTables: AsyncMigration {
         try await database.schema(PS.schema).id()
             .field(PS.category, .string, .required).field(PS.fte, .double, .required).field(PS.inhabitants, .int, .required)
             .field(PS.population, .string, .required).field(PS.maxDistanceKm, .double).field(PS.source, .string, .required)
-            .field(PS.text, .string, .required).unique(on: PS.category).create()
+            .field(PS.text, .string, .required).field(PS.customValues, .string).unique(on: PS.category).create()
         typealias D = DuplicateReviewFields
         try await database.schema(D.schema).id()
             .field(D.first, .uuid, .required).field(D.second, .uuid, .required).field(D.verdict, .string, .required)

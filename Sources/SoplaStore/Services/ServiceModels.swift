@@ -74,6 +74,7 @@ enum PlanningStandardFields {
     static let maxDistanceKm: FieldKey = "max_distance_km"
     static let source: FieldKey = "source"
     static let text: FieldKey = "text"
+    static let customValues: FieldKey = "custom_values"
 }
 
 enum DuplicateReviewFields {
@@ -244,6 +245,8 @@ final class PlanningStandardModel: Model, @unchecked Sendable {
     @OptionalField(key: PlanningStandardFields.maxDistanceKm) var maxDistanceKm: Double?
     @Field(key: PlanningStandardFields.source) var source: String
     @Field(key: PlanningStandardFields.text) var text: String
+    /// JSON object name → value.
+    @OptionalField(key: PlanningStandardFields.customValues) var customValues: String?
 
     init() {}
 
@@ -260,11 +263,13 @@ final class PlanningStandardModel: Model, @unchecked Sendable {
         maxDistanceKm = s.maxDistanceKm
         source = s.source
         text = s.text
+        customValues = s.customValues.isEmpty ? nil : (try? JSONEncoder().encode(s.customValues)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     func toDomain() -> PlanningStandard {
         PlanningStandard(categoryCode: category, fte: fte, inhabitants: inhabitants, population: .init(code: population), maxDistanceKm: maxDistanceKm,
-                         source: source, text: text)
+                         source: source, text: text,
+                         customValues: customValues.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:])
     }
 }
 

@@ -22,6 +22,8 @@ enum DemoServices {
         var outreach = false
         var phone: String? = nil
         var description = ""
+        /// Weights per unit instead of the population split.
+        var shares: [String: Double]? = nil
     }
 
     static let wetzlar = "06532023", dillenburg = "06532006", herborn = "06532012", haiger = "06532011", sinn = "06532020"
@@ -45,7 +47,8 @@ enum DemoServices {
               stepFree: true, phone: "02772 000003", description: "Schwangerschafts- und Konfliktberatung im Raum Herborn."),
         Entry(id: "5b0c1e2a-0001-4000-8000-000000000004", name: "Schwangerschaftsberatung Dillenburg (Beispiel)", organisation: "Arbeiterwohlfahrt Kreisverband (Beispiel)",
               category: "schwangerschaftsberatung", fte: ["Sozialarbeit": 0.75], area: [dillenburg, haiger, "06532009", "06532005", "06532019", "06532004", "06532002"],
-              place: ("Hauptstraße 20 (Beispiel)", "35683", "Dillenburg", 50.7400, 8.2870), phone: "02771 000004"),
+              place: ("Hauptstraße 20 (Beispiel)", "35683", "Dillenburg", 50.7400, 8.2870), phone: "02771 000004",
+              shares: [dillenburg: 40, haiger: 30, "06532009": 10, "06532005": 5, "06532019": 5, "06532004": 5, "06532002": 5]),
         Entry(id: "5b0c1e2a-0001-4000-8000-000000000005", name: "Schuldnerberatung Herborn (Beispiel)", organisation: "Beratungsstelle Sonnenweg (Beispiel)",
               category: "schuldnerberatung", fte: ["Sozialarbeit": 1.0, "Verwaltung": 0.25], area: [herborn, sinn],
               place: ("Sonnenweg 7 (Beispiel)", "35745", "Herborn", 50.6830, 8.3040), minAge: 18, stepFree: true, phone: "02772 000005",
@@ -99,7 +102,8 @@ enum DemoServices {
     static let standards: [PlanningStandard] = [
         PlanningStandard(categoryCode: "erziehungsberatung", fte: 4, inhabitants: 10_000, population: .variable("bev_u21"), maxDistanceKm: 25,
                          source: "Beispielwert in Anlehnung an Empfehlungen der Bundeskonferenz für Erziehungsberatung (bke)",
-                         text: "Je 10.000 junge Menschen unter 21 Jahren sollen vier Fachkräfte der Erziehungsberatung zur Verfügung stehen (Beispielwert)."),
+                         text: "Je 10.000 junge Menschen unter 21 Jahren sollen vier Fachkräfte der Erziehungsberatung zur Verfügung stehen (Beispielwert).",
+                         customValues: ["Wartezeit bis zum Erstgespräch": "höchstens 4 Wochen (Beispielwert)"]),
         PlanningStandard(categoryCode: "schuldnerberatung", fte: 1, inhabitants: 25_000, maxDistanceKm: 15, source: "Beispielwert der Sozialplanung",
                          text: "Eine Vollzeitstelle Schuldnerberatung je 25.000 Einwohnerinnen und Einwohner, höchstens 15 km bis zur nächsten Beratungsstelle (Beispielwert)."),
         PlanningStandard(categoryCode: "schwangerschaftsberatung", fte: 1, inhabitants: 40_000, maxDistanceKm: 20, source: "SchKG § 4 Abs. 1",
@@ -128,7 +132,8 @@ enum DemoServices {
                                                                      OpeningHours(weekday: 4, opens: 540, closes: 720)],
                                   phone: entry.phone, status: .active, lastVerified: Day(now), verifiedBy: actor.label, locations: location.map { [$0] } ?? [],
                                   outreach: entry.outreach, serviceArea: Set(entry.area),
-                                  capacity: Capacity(fte: entry.fte, casesPerYear: Int(entry.fte.values.reduce(0, +) * 120), referenceYear: clock.today.year - 1))
+                                  capacity: Capacity(fte: entry.fte, casesPerYear: Int(entry.fte.values.reduce(0, +) * 120), referenceYear: clock.today.year - 1),
+                                  areaShares: entry.shares)
             try await store.save(service, actor: actor, at: now)
             created += 1
         }

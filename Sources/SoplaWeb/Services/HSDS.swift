@@ -10,7 +10,8 @@ import SoplaStore
 /// taxonomy `sopla-merkmale` (term code → meaning, `value` as text):
 /// `fte` ("Beruf=1.5", one per profession), `legal-basis`, `preventive` (true/false), `sex` (female/male/diverse,
 /// one each), `situation` (one each), `step-free`, `sign-language`, `outreach` (true/false), `places`,
-/// `cases-per-year`, `reference-year`, `verified-by`, `unit-key` (on a service area or location: the spatial unit's key),
+/// `cases-per-year`, `reference-year`, `verified-by`, `area-share` ("unit key=weight", where the capacity is split by
+/// configured weights instead of population), `unit-key` (on a service area or location: the spatial unit's key),
 /// `organisation-kind` (on an organisation). The category is an attribute with a term of the taxonomy
 /// `sopla-kategorien`, whose terms are grouped under "kommunalisiert" and "weitere"; a term's
 /// `description` the English name and, after " — legal basis: ", the legal basis. Every id is a UUID; ids that sopla does not store (schedules,
@@ -20,7 +21,7 @@ enum HSDS {
     static let categoryTaxonomy = "sopla-kategorien"
     static let attributeTaxonomy = "sopla-merkmale"
     static let attributeCodes = ["fte", "legal-basis", "preventive", "sex", "situation", "step-free", "sign-language", "outreach", "places",
-                                 "cases-per-year", "reference-year", "verified-by", "unit-key", "organisation-kind"]
+                                 "cases-per-year", "reference-year", "verified-by", "unit-key", "organisation-kind", "area-share"]
     static let groupCommunalised = "kommunalisiert"
     static let groupOther = "weitere"
     static let legalBasisSeparator = " — legal basis: "
@@ -163,7 +164,10 @@ enum HSDS {
         if let places = s.capacity.places { attributes.append(attribute(link: sid, entity: "service", code: "places", value: String(places))) }
         if let cases = s.capacity.casesPerYear { attributes.append(attribute(link: sid, entity: "service", code: "cases-per-year", value: String(cases))) }
         if let year = s.capacity.referenceYear { attributes.append(attribute(link: sid, entity: "service", code: "reference-year", value: String(year))) }
-        if withPerson, let by = s.verifiedBy { attributes.append(attribute(link: sid, entity: "service", code: "verified-by", value: by)) }
+        for (unit, weight) in (s.areaShares ?? [:]).sorted(by: { $0.key < $1.key }) {
+            attributes.append(attribute(link: sid, entity: "service", code: "area-share", value: "\(unit)=\(weight)"))
+        }
+                if withPerson, let by = s.verifiedBy { attributes.append(attribute(link: sid, entity: "service", code: "verified-by", value: by)) }
         object["attributes"] = attributes
         return object
     }

@@ -124,6 +124,13 @@ struct HSDSPackageReader {
                 case "cases-per-year": service.capacity.casesPerYear = value.flatMap(Int.init)
                 case "reference-year": service.capacity.referenceYear = value.flatMap(Int.init)
                 case "verified-by": service.verifiedBy = value
+                case "area-share":
+                    let parts = (value ?? "").split(separator: "=", maxSplits: 1)
+                    if parts.count == 2, let weight = Double(parts[1]) {
+                        service.areaShares = (service.areaShares ?? [:]).merging([String(parts[0]): weight]) { $0 + $1 }
+                    } else {
+                        problems.append("\(place): area-share \(value ?? "–") is not unit=weight")
+                    }
                 default: break
                 }
             }

@@ -145,7 +145,7 @@ struct ServiceController: RouteCollection {
         let t = Texts(req.language)
         let s = record.service
         let model = Self.formModel(req, context: context, title: t(.editService) + ": " + s.name, intro: nil, action: ServiceRoute.service(id: id).path,
-                                   cancel: ServiceRoute.service(id: id).path, values: ServiceFormValues.values(s), sexes: Set(s.targetGroup.sexes.map(\.rawValue)),
+                                   cancel: ServiceRoute.service(id: id).path, values: ServiceFormValues.values(s, unitNames: context.unitNames), sexes: Set(s.targetGroup.sexes.map(\.rawValue)),
                                    area: s.serviceArea, withOrganisations: true)
         return HTMLResponse(ServiceFormPage.render(model, context: try await req.pageContext()))
     }
@@ -169,7 +169,7 @@ struct ServiceController: RouteCollection {
         if organisation == nil { issues.append(ValidationIssue("organisation", .unknownReference)) }
         var service: Service?
         do {
-            service = try form.service(id: id, organisationID: organisation ?? UUID(), base: base, categories: context.categoryCodes, unitKeys: Set(context.unitsByKey.keys))
+            service = try form.service(id: id, organisationID: organisation ?? UUID(), base: base, categories: context.categoryCodes, unitKeys: Set(context.unitsByKey.keys), unitNames: context.unitNames)
         } catch {
             issues += error.issues
         }
@@ -254,7 +254,7 @@ struct ServiceController: RouteCollection {
         let s = record.service
         let model = Self.formModel(req, context: context, title: t(.proposeChange) + ": " + s.name, intro: t(.ownServicesIntro),
                                    action: ServiceRoute.organisationService(organisation: organisation.id, service: s.id).path,
-                                   cancel: ServiceRoute.organisationServices(organisation: organisation.id).path, values: ServiceFormValues.values(s),
+                                   cancel: ServiceRoute.organisationServices(organisation: organisation.id).path, values: ServiceFormValues.values(s, unitNames: context.unitNames),
                                    sexes: Set(s.targetGroup.sexes.map(\.rawValue)), area: s.serviceArea, withOrganisations: false)
         return HTMLResponse(ServiceFormPage.render(model, context: try await req.pageContext()))
     }
@@ -279,7 +279,7 @@ struct ServiceController: RouteCollection {
         let back = ServiceRoute.organisationServices(organisation: organisation.id).path
         let service: Service
         do {
-            service = try form.service(id: id, organisationID: organisation.id, base: base, categories: context.categoryCodes, unitKeys: Set(context.unitsByKey.keys))
+            service = try form.service(id: id, organisationID: organisation.id, base: base, categories: context.categoryCodes, unitKeys: Set(context.unitsByKey.keys), unitNames: context.unitNames)
         } catch {
             let t = Texts(req.language)
             let model = Self.formModel(req, context: context, title: base == nil ? t(.proposeNewService) : t(.proposeChange) + ": " + (base?.name ?? ""),

@@ -38,6 +38,7 @@ struct ServiceForm: Content {
     var places: String?
     var casesPerYear: String?
     var referenceYear: String?
+    var areaShares: String?
 
     var values: [String: String] {
         ["organisation": organisation ?? "", "name": name ?? "", "description": description ?? "", "category": category ?? "", "legalBasis": legalBasis ?? "",
@@ -45,7 +46,7 @@ struct ServiceForm: Content {
          "languages": languages ?? "", "stepFree": stepFree ?? "nein", "signLanguage": signLanguage ?? "nein", "fees": fees ?? "", "eligibility": eligibility ?? "",
          "howToApply": howToApply ?? "", "openingHours": openingHours ?? "", "email": email ?? "", "phone": phone ?? "", "website": website ?? "",
          "outreach": outreach ?? "nein", "locationName": locationName ?? "", "street": street ?? "", "postcode": postcode ?? "", "city": city ?? "",
-         "lat": lat ?? "", "lon": lon ?? "", "staff": staff ?? "", "places": places ?? "", "casesPerYear": casesPerYear ?? "", "referenceYear": referenceYear ?? ""]
+         "lat": lat ?? "", "lon": lon ?? "", "staff": staff ?? "", "places": places ?? "", "casesPerYear": casesPerYear ?? "", "referenceYear": referenceYear ?? "", "areaShares": areaShares ?? ""]
     }
 
     static func clean(_ text: String?) -> String? {
@@ -73,8 +74,22 @@ struct ServiceForm: Content {
 
     /// The service this form describes, on top of `base` (which keeps what the form does not show: further locations,
     /// verification). Throws every problem at once.
-    func service(id: UUID, organisationID: UUID, base: Service?, categories: Set<String>, unitKeys: Set<String>) throws(ValidationFailure) -> Service {
+    func service(id: UUID, organisationID: UUID, base: Service?, categories: Set<String>, unitKeys: Set<String>,
+                 unitNames: [String: String] = [:]) throws(ValidationFailure) -> Service {
         var issues: [ValidationIssue] = []
+        // "Herborn: 60" or "06532012: 60" per line.
+        var shares: [String: Double] = [:]
+        let keyByName = Dictionary(unitNames.map { ($0.value.lowercased(), $0.key) }, uniquingKeysWith: { a, _ in a })
+        for line in (areaShares ?? "").split(whereSeparator: \.isNewline) {
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !parts.allSatisfy(\.isEmpty) else { continue }
+            guard parts.count == 2, let key = unitKeys.contains(parts[0]) ? parts[0] : keyByName[parts[0].lowercased()],
+                  let weight = Double(parts[1].replacingOccurrences(of: ",", with: ".")) else {
+                issues.append(ValidationIssue("areaShares", .unknownValue(String(line.prefix(60)))))
+                continue
+            }
+            shares[key, default: 0] += weight
+        }
         let minAge = Self.integer(minAge, field: "minAge", into: &issues)
         let maxAge = Self.integer(maxAge, field: "maxAge", into: &issues)
         for (field, age) in [("minAge", minAge), ("maxAge", maxAge)] where age.map({ !(0...120).contains($0) }) ?? false {
@@ -119,7 +134,8 @@ struct ServiceForm: Content {
             signLanguage: signLanguage == "ja", fees: Self.clean(fees), eligibility: Self.clean(eligibility), howToApply: Self.clean(howToApply),
             openingHours: hours, email: Self.clean(email), phone: Self.clean(phone), website: Self.clean(website), status: status ?? .active,
             lastVerified: base?.lastVerified, verifiedBy: base?.verifiedBy, locations: locations, outreach: outreach == "ja",
-            serviceArea: Set(serviceArea ?? []), capacity: Capacity(fte: fte, places: places, casesPerYear: cases, referenceYear: year))
+            serviceArea: Set(serviceArea ?? []), capacity: Capacity(fte: fte, places: places, casesPerYear: cases, referenceYear: year),
+            areaShares: shares.isEmpty ? nil : shares)
         var service: Service?
         do {
             service = try draft.validated(categories: categories, unitKeys: unitKeys)

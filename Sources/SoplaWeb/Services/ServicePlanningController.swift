@@ -85,7 +85,14 @@ struct ServicePlanningController: RouteCollection {
     }
 
     func standards(req: Request) async throws -> HTMLResponse {
-        let model = try await standardsModel(req, values: ["fte": "1", "inhabitants": "40000", "population": "total"])
+        var values = ["fte": "1", "inhabitants": "40000", "population": "total"]
+        // ?kategorie=... fills the form with that category's standard, to change it.
+        if let category = try? req.query.get(String.self, at: "kategorie"), let s = try await req.serviceStore.standards().first(where: { $0.categoryCode == category }) {
+            values = ["category": s.categoryCode, "fte": String(format: "%g", s.fte), "inhabitants": String(s.inhabitants), "population": s.population.code,
+                      "maxDistanceKm": s.maxDistanceKm.map { String(format: "%g", $0) } ?? "", "source": s.source, "text": s.text,
+                      "customValues": s.customValues.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n")]
+        }
+        let model = try await standardsModel(req, values: values)
         return HTMLResponse(StandardsPage.render(model, context: try await req.pageContext(showNotice: true)))
     }
 
@@ -97,21 +104,33 @@ struct ServicePlanningController: RouteCollection {
         var maxDistanceKm: String?
         var source: String?
         var text: String?
+        var customValues: String?
     }
 
     func saveStandard(req: Request) async throws -> Response {
         let form = try req.content.decode(StandardForm.self)
         let values = ["category": form.category ?? "", "fte": form.fte ?? "", "inhabitants": form.inhabitants ?? "", "population": form.population ?? "total",
-                      "maxDistanceKm": form.maxDistanceKm ?? "", "source": form.source ?? "", "text": form.text ?? ""]
+                      "maxDistanceKm": form.maxDistanceKm ?? "", "source": form.source ?? "", "text": form.text ?? "", "customValues": form.customValues ?? ""]
         var issues: [ValidationIssue] = []
         let fte = ServiceForm.decimal(form.fte, field: "fte", into: &issues)
         let inhabitants = ServiceForm.integer(form.inhabitants, field: "inhabitants", into: &issues)
         let distance = ServiceForm.decimal(form.maxDistanceKm, field: "maxDistanceKm", into: &issues)
         if fte == nil, !issues.contains(where: { $0.field == "fte" }) { issues.append(ValidationIssue("fte", .required)) }
         if inhabitants == nil, !issues.contains(where: { $0.field == "inhabitants" }) { issues.append(ValidationIssue("inhabitants", .required)) }
+        var custom: [String: String] = [:]
+        for line in (form.customValues ?? "").split(whereSeparator: \.isNewline) {
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !parts.allSatisfy(\.isEmpty) else { continue }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                issues.append(ValidationIssue("customValues", .unknownValue(String(line.prefix(60)))))
+                continue
+            }
+            custom[parts[0]] = parts[1]
+        }
         let draft = PlanningStandard(categoryCode: form.category ?? "", fte: fte ?? 1, inhabitants: inhabitants ?? 1,
                                      population: .init(code: form.population ?? "total"), maxDistanceKm: distance,
-                                     source: (form.source ?? "").trimmingCharacters(in: .whitespaces), text: (form.text ?? "").trimmingCharacters(in: .whitespaces))
+                                     source: (form.source ?? "").trimmingCharacters(in: .whitespaces), text: (form.text ?? "").trimmingCharacters(in: .whitespaces),
+                                     customValues: custom)
         let categories = Set(try await req.serviceStore.categories().map(\.code))
         let variables = Set(try await populationOptions(req).map(\.code))
         var standard: PlanningStandard?
