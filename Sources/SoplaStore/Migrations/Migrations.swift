@@ -27,5 +27,6 @@ public enum SoplaMigrations {
         SeedIndicatorDataVersion(),
         CreateServiceTables(),
         SeedServiceData(),
+        CreateParticipationRecords(),
     ]
 }

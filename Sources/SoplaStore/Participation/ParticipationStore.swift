@@ -1,0 +1,161 @@
+import Fluent
+import Foundation
+import SoplaCore
+
+/// The kinds of participation records, each stored as a JSON document with its body, creation and change times and a
+/// deletion mark (OParl reports deleted objects, so nothing here is removed for good).
+public enum ParticipationKind: String, Sendable, CaseIterable {
+    case body, person, membership, meeting, agendaItem = "agenda-item", attendance, paper, paperVersion = "paper-version"
+    case consultation, statementProcess = "statement-process", statement, statementResponse = "statement-response"
+    case resolution, measure, milestone, planningProcess = "planning-process"
+}
+
+enum ParticipationFields {
+    static let schema = "participation_records"
+    static let kind: FieldKey = "kind"
+    static let bodyID: FieldKey = "body_id"
+    static let document: FieldKey = "document"
+    static let label: FieldKey = "label"
+    static let createdAt: FieldKey = "created_at"
+    static let modifiedAt: FieldKey = "modified_at"
+    static let deleted: FieldKey = "deleted"
+}
+
+final class ParticipationModel: Model, @unchecked Sendable {
+    static let schema = ParticipationFields.schema
+    @ID(key: .id) var id: UUID?
+    @Field(key: ParticipationFields.kind) var kind: String
+    @OptionalField(key: ParticipationFields.bodyID) var bodyID: UUID?
+    @Field(key: ParticipationFields.document) var document: String
+    @Field(key: ParticipationFields.label) var label: String
+    @Field(key: ParticipationFields.createdAt) var createdAt: Date
+    @Field(key: ParticipationFields.modifiedAt) var modifiedAt: Date
+    @Field(key: ParticipationFields.deleted) var deleted: Bool
+
+    init() {}
+}
+
+struct CreateParticipationRecords: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        typealias F = ParticipationFields
+        try await database.schema(F.schema).id()
+            .field(F.kind, .string, .required).field(F.bodyID, .uuid).field(F.document, .string, .required).field(F.label, .string, .required)
+            .field(F.createdAt, .datetime, .required).field(F.modifiedAt, .datetime, .required).field(F.deleted, .bool, .required)
+            .create()
+        if try await DataVersionModel.query(on: database).filter(\.$area == ParticipationStore.area).first() == nil {
+            try await DataVersionModel(area: ParticipationStore.area, version: 0).create(on: database)
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await DataVersionModel.query(on: database).filter(\.$area == ParticipationStore.area).delete()
+        try await database.schema(ParticipationFields.schema).delete()
+    }
+}
+
+/// A stored participation record with its times.
+public struct ParticipationRecord<Value: Codable & Sendable>: Sendable {
+    public let id: UUID
+    public let value: Value
+    public let createdAt: Date
+    public let modifiedAt: Date
+    public let deleted: Bool
+}
+
+/// Bodies, people, memberships, meetings, papers, consultations, statements, resolutions and measures. Every change is
+/// audited field by field in its transaction; deleting marks the record (its last state stays readable for OParl).
+public struct ParticipationStore: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    static let area = "participation"
+
+    public func dataVersion() async throws -> Int {
+        try await DataVersionModel.query(on: database).filter(\.$area == Self.area).first()?.version ?? 0
+    }
+
+    static func encode<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<Value: Decodable>(_ type: Value.Type, _ text: String) throws -> Value {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do { return try decoder.decode(type, from: Data(text.utf8)) } catch { throw StoreError.corrupt("participation record: \(error)") }
+    }
+
+    /// The top-level fields of a record as text, for the audit log.
+    static func fields(_ json: String) -> [String: String] {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else { return [:] }
+        return object.reduce(into: [:]) { result, entry in
+            if entry.value is NSNull { return }
+            if let text = entry.value as? String { result[entry.key] = text; return }
+            if let data = try? JSONSerialization.data(withJSONObject: entry.value, options: [.sortedKeys, .fragmentsAllowed]) {
+                result[entry.key] = String(decoding: data, as: UTF8.self)
+            }
+        }
+    }
+
+    /// Creates or updates a record.
+    public func save<Value: Codable & Sendable>(_ kind: ParticipationKind, id: UUID, _ value: Value, label: String, bodyID: UUID? = nil,
+                                                 actor: AuditActor, at: Date) async throws {
+        let document = try Self.encode(value)
+        try await database.transaction { db in
+            let existing = try await ParticipationModel.find(id, on: db)
+            if let existing, existing.kind != kind.rawValue { throw StoreError.corrupt("\(id) is a \(existing.kind), not a \(kind.rawValue)") }
+            let before = existing.map { $0.deleted ? [:] : Self.fields($0.document) } ?? [:]
+            let after = Self.fields(document)
+            if let existing, !existing.deleted, before == after, existing.label == label { return }
+            let model = existing ?? ParticipationModel()
+            if existing == nil {
+                model.id = id
+                model.kind = kind.rawValue
+                model.createdAt = at
+            }
+            model.bodyID = bodyID
+            model.document = document
+            model.label = label
+            model.modifiedAt = at
+            model.deleted = false
+            try await model.save(on: db)
+            try await IndicatorStore.audit(existing == nil ? .create : .update, entity: "participation-" + kind.rawValue, id: id.uuidString.lowercased(),
+                                           label: label, before: before, after: after, actor: actor, at: at, on: db)
+            try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
+        }
+    }
+
+    /// Marks a record deleted (it stays readable as deleted).
+    public func delete(_ kind: ParticipationKind, id: UUID, actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            guard let model = try await ParticipationModel.find(id, on: db), model.kind == kind.rawValue, !model.deleted else { throw StoreError.notFound("\(kind.rawValue) \(id)") }
+            model.deleted = true
+            model.modifiedAt = at
+            try await model.save(on: db)
+            try await IndicatorStore.audit(.delete, entity: "participation-" + kind.rawValue, id: id.uuidString.lowercased(), label: model.label,
+                                           before: Self.fields(model.document), after: [:], actor: actor, at: at, on: db)
+            try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
+        }
+    }
+
+    /// Every record of a kind (deleted ones only when asked), oldest first.
+    public func all<Value: Codable & Sendable>(_ kind: ParticipationKind, as type: Value.Type, includeDeleted: Bool = false,
+                                                bodyID: UUID? = nil) async throws -> [ParticipationRecord<Value>] {
+        var query = ParticipationModel.query(on: database).filter(\.$kind == kind.rawValue)
+        if !includeDeleted { query = query.filter(\.$deleted == false) }
+        if let bodyID { query = query.filter(\.$bodyID == bodyID) }
+        return try await query.sort(\.$createdAt).sort(\.$id).all().map {
+            ParticipationRecord(id: $0.id!, value: try Self.decode(type, $0.document), createdAt: $0.createdAt, modifiedAt: $0.modifiedAt, deleted: $0.deleted)
+        }
+    }
+
+    public func one<Value: Codable & Sendable>(_ kind: ParticipationKind, id: UUID, as type: Value.Type) async throws -> ParticipationRecord<Value>? {
+        guard let model = try await ParticipationModel.find(id, on: database), model.kind == kind.rawValue, !model.deleted else { return nil }
+        return ParticipationRecord(id: id, value: try Self.decode(type, model.document), createdAt: model.createdAt, modifiedAt: model.modifiedAt, deleted: false)
+    }
+}
