@@ -68,7 +68,9 @@ struct RouteInventoryTests {
         }
         for route in ["GET /wegweiser", "GET /wegweiser/:service", "GET /hsds", "GET /hsds/openapi.json", "GET /hsds/services", "GET /hsds/services/:hsdsid",
                       "GET /hsds/organizations", "GET /hsds/organizations/:hsdsid", "GET /hsds/service_at_locations", "GET /hsds/service_at_locations/:hsdsid",
-                      "GET /hsds/taxonomies", "GET /hsds/taxonomies/:hsdsid", "GET /hsds/taxonomy_terms", "GET /hsds/taxonomy_terms/:hsdsid"] {
+                      "GET /hsds/taxonomies", "GET /hsds/taxonomies/:hsdsid", "GET /hsds/taxonomy_terms", "GET /hsds/taxonomy_terms/:hsdsid",
+                      "GET /oparl/v1/system", "GET /oparl/v1/bodies", "GET /oparl/v1/body/:oparlid", "GET /oparl/v1/body/:oparlid/:list",
+                      "GET /oparl/v1/:type/:oparlid", "GET /oparl/v1/file/:oparlid", "GET /oparl/v1/file/:oparlid/download"] {
             table[route] = RoutePermission(.readPublic)
         }
         for route in ["GET /angebote", "GET /angebote.csv", "GET /angebote/neu", "POST /angebote", "GET /angebote/:service", "GET /angebote/:service/bearbeiten",

@@ -42,6 +42,7 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     try app.register(collection: ServicePlanningController())
     try app.register(collection: DirectoryController())
     try app.register(collection: HSDSController())
+    try app.register(collection: OParlController())
     registerMethodRefusals(app)
     app.responder.use { app in SoplaResponder(router: app.responder.default, caches: caches, clock: settings.clock) }
 

@@ -166,7 +166,7 @@ enum ErrorResponses {
 
     static func wantsJSON(_ request: Request) -> Bool {
         let path = request.url.path
-        return path.hasPrefix("/api/") || path.hasPrefix("/hsds/") || path == "/hsds" || path == "/healthz" || path == "/readyz"
+        return path.hasPrefix("/api/") || path.hasPrefix("/hsds/") || path == "/hsds" || path.hasPrefix("/oparl/") || path == "/healthz" || path == "/readyz"
     }
 
     static func code(for status: HTTPResponseStatus) -> String {
