@@ -70,7 +70,8 @@ struct RouteInventoryTests {
                       "GET /hsds/organizations", "GET /hsds/organizations/:hsdsid", "GET /hsds/service_at_locations", "GET /hsds/service_at_locations/:hsdsid",
                       "GET /hsds/taxonomies", "GET /hsds/taxonomies/:hsdsid", "GET /hsds/taxonomy_terms", "GET /hsds/taxonomy_terms/:hsdsid",
                       "GET /oparl/v1/system", "GET /oparl/v1/bodies", "GET /oparl/v1/body/:oparlid", "GET /oparl/v1/body/:oparlid/:list",
-                      "GET /oparl/v1/:type/:oparlid", "GET /oparl/v1/file/:oparlid", "GET /oparl/v1/file/:oparlid/download"] {
+                      "GET /oparl/v1/:type/:oparlid", "GET /oparl/v1/file/:oparlid", "GET /oparl/v1/file/:oparlid/download",
+                      "GET /gremien", "GET /gremien/:body", "GET /gremien/:body/kalender.ics", "GET /sitzungen/:meeting", "GET /massnahmen"] {
             table[route] = RoutePermission(.readPublic)
         }
         for route in ["GET /angebote", "GET /angebote.csv", "GET /angebote/neu", "POST /angebote", "GET /angebote/:service", "GET /angebote/:service/bearbeiten",
@@ -95,6 +96,8 @@ struct RouteInventoryTests {
             .replacingOccurrences(of: ":hsdsid", with: "5b0c1e2a-0001-4000-8000-000000000003")
             .replacingOccurrences(of: ":round", with: "5b0c1e2a-0003-4000-8000-000000000001")
             .replacingOccurrences(of: ":proposal", with: "5b0c1e2a-0004-4000-8000-000000000001")
+            .replacingOccurrences(of: ":body", with: "5b0c1e2a-0100-4000-8000-000000000004")
+            .replacingOccurrences(of: ":meeting", with: "5b0c1e2a-0100-4000-8000-000000000501")
     }
 
     static func name(_ route: Route) -> String {

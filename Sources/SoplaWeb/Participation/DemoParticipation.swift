@@ -65,8 +65,10 @@ enum DemoParticipation {
         let now = clock.now()
         let organisations = Dictionary(try await accounts.organisations().map { ($0.name, $0.id) }, uniquingKeysWith: { a, _ in a })
         for body in bodies { try await store.save(.body, id: body.id, body, label: body.name, bodyID: body.id, actor: actor, at: now) }
+        let users = Dictionary(try await accounts.users().map { ($0.displayName, $0.id) }, uniquingKeysWith: { a, _ in a })
         for name in Set(seats.map(\.0)).sorted() {
-            let p = person(name)
+            var p = person(name)
+            p.userID = users[name]
             try await store.save(.person, id: p.id, p, label: p.name, actor: actor, at: now)
         }
         for (index, seat) in seats.enumerated() {
@@ -96,7 +98,11 @@ enum DemoParticipation {
             try await store.save(.paperVersion, id: id(paper.0 + 100), version, label: value.reference + " v1", bodyID: paper.4, actor: actor, at: now)
         }
         // Two past meetings with minutes and resolutions, one coming meeting.
-        func at(_ day: Day, _ hour: Int) -> Date { day.startDate.addingTimeInterval(Double(hour - 1) * 3600) }  // Europe/Berlin, winter time
+        func at(_ day: Day, _ hour: Int) -> Date {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "Europe/Berlin")!
+            return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour))!
+        }
         let meetings: [(Int, UUID, String, Day, MeetingState)] = [
             (501, youthCommittee, "12. Sitzung des Jugendhilfeausschusses (Beispiel)", Day(year: 2025, month: 10, day: 15)!, .held),
             (502, socialCommittee, "8. Sitzung des Sozialausschusses (Beispiel)", Day(year: 2025, month: 11, day: 5)!, .held),

@@ -1,0 +1,249 @@
+import Foundation
+import SoplaCore
+
+/// Addresses of bodies, meetings and measures.
+public enum ParticipationRoute {
+    case bodies
+    case body(id: UUID)
+    case bodyCalendar(id: UUID)
+    case meeting(id: UUID)
+    case measures
+
+    static func id(_ id: UUID) -> String { id.uuidString.lowercased() }
+
+    public var path: String {
+        switch self {
+        case .bodies: return "/gremien"
+        case .body(let id): return "/gremien/" + Self.id(id)
+        case .bodyCalendar(let id): return "/gremien/" + Self.id(id) + "/kalender.ics"
+        case .meeting(let id): return "/sitzungen/" + Self.id(id)
+        case .measures: return "/massnahmen"
+        }
+    }
+
+    public enum Pattern {
+        public static let bodies = ["gremien"]
+        public static let body = ["gremien", ":body"]
+        public static let bodyCalendar = ["gremien", ":body", "kalender.ics"]
+        public static let meeting = ["sitzungen", ":meeting"]
+        public static let measures = ["massnahmen"]
+    }
+}
+
+public enum ParticipationNames {
+    public static func kind(_ kind: BodyKind, _ t: Texts) -> String {
+        switch kind {
+        case .steeringGroup: return t(.kindSteeringGroup)
+        case .workingGroup: return t(.kindWorkingGroup)
+        case .youthWelfareCommittee: return t(.kindYouthWelfareCommittee)
+        case .council: return t(.kindCouncil)
+        case .committee: return t(.kindCommittee)
+        case .other: return t(.kindOtherBody)
+        }
+    }
+
+    public static func role(_ role: MembershipRole, _ t: Texts) -> String {
+        switch role {
+        case .chair: return t(.roleChair)
+        case .deputy: return t(.roleDeputy)
+        case .member: return t(.roleMember)
+        case .advisory: return t(.roleAdvisory)
+        case .guest: return t(.roleGuest)
+        }
+    }
+
+    public static func state(_ state: MeetingState, _ t: Texts) -> String {
+        switch state {
+        case .planned: return t(.statePlanned)
+        case .invited: return t(.stateInvited)
+        case .held: return t(.stateHeld)
+        case .cancelled: return t(.stateCancelled)
+        }
+    }
+
+    public static func status(_ status: MeasureStatus, _ t: Texts) -> String {
+        switch status {
+        case .planned: return t(.measurePlanned)
+        case .started: return t(.measureStarted)
+        case .inProgress: return t(.measureInProgress)
+        case .delayed: return t(.measureDelayed)
+        case .done: return t(.measureDone)
+        case .dropped: return t(.measureDropped)
+        }
+    }
+}
+
+/// The bodies a person may see: public ones for everyone, internal ones for their members and planners.
+public enum BodyListPage {
+    public static func render(_ bodies: [(body: Body, members: Int, parentName: String?)], context: PageContext) -> String {
+        let t = context.t
+        let rows: [HTMLNode] = bodies.map { entry in
+            el("tr", [], [
+                el("th", [("scope", "row")], [el("a", [("href", ParticipationRoute.body(id: entry.body.id).path)], text: entry.body.name)]),
+                el("td", text: ParticipationNames.kind(entry.body.kind, t)),
+                el("td", text: entry.parentName ?? "–"),
+                el("td", text: entry.body.isPublic ? t(.bodyPublic) : t(.bodyInternal)),
+                el("td", [("class", "num")], text: String(entry.members)),
+            ])
+        }
+        let content: [HTMLNode] = [
+            el("h1", text: t(.bodiesTitle)),
+            el("p", [("class", "lead")], text: t(.bodiesIntro)),
+            bodies.isEmpty ? el("p", [("class", "empty-state")], text: t(.noBodies)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+                el("caption", text: t(.bodiesTitle)),
+                el("thead", [], [el("tr", [], [t(.columnBody), t(.columnKind2), t(.columnParentBody), t(.columnVisibility), t(.columnMembers)].map {
+                    el("th", [("scope", "col")], text: $0)
+                })]),
+                el("tbody", [], rows),
+            ])]),
+        ]
+        return Layout(title: t(.bodiesTitle), context: context).render(content)
+    }
+}
+
+/// One body: its members (with whom they speak for), its meetings and the calendar feed.
+public enum BodyPage {
+    public struct Model: Sendable {
+        public let body: Body
+        public let parentName: String?
+        public let members: [(name: String, role: MembershipRole, onBehalfOf: String?, voting: Bool)]
+        public let meetings: [Meeting]
+        public let subBodies: [Body]
+
+        public init(body: Body, parentName: String?, members: [(name: String, role: MembershipRole, onBehalfOf: String?, voting: Bool)], meetings: [Meeting], subBodies: [Body]) {
+            self.body = body
+            self.parentName = parentName
+            self.members = members
+            self.meetings = meetings
+            self.subBodies = subBodies
+        }
+    }
+
+    public static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let language = context.language
+        let b = model.body
+        let members: HTMLNode = model.members.isEmpty ? el("p", [("class", "empty-state")], text: t(.noMembers)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+            el("caption", text: t(.membersTitle)),
+            el("thead", [], [el("tr", [], [t(.columnPerson), t(.columnRole), t(.columnOnBehalfOf), t(.columnVoting)].map { el("th", [("scope", "col")], text: $0) })]),
+            el("tbody", [], model.members.map { m in
+                el("tr", [], [el("th", [("scope", "row")], text: m.name), el("td", text: ParticipationNames.role(m.role, t)), el("td", text: m.onBehalfOf ?? "–"),
+                              el("td", text: m.voting ? t(.votingYes) : t(.votingNo))])
+            }),
+        ])])
+        let meetings: HTMLNode = model.meetings.isEmpty ? el("p", [("class", "empty-state")], text: t(.noMeetings)) : el("ul", [("class", "meetings")], model.meetings.map { m in
+            el("li", [], [el("a", [("href", ParticipationRoute.meeting(id: m.id).path)], text: DateText.dateTime(m.start, language) + " – " + m.name),
+                          txt(" (" + ParticipationNames.state(m.state, t) + ")")])
+        })
+        let content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.bodies.path)], text: t(.bodiesTitle))]),
+            el("h1", text: b.name),
+            el("dl", [("class", "facts")], [
+                el("dt", text: t(.columnKind2)), el("dd", text: ParticipationNames.kind(b.kind, t)),
+                el("dt", text: t(.columnParentBody)), el("dd", text: model.parentName ?? "–"),
+                el("dt", text: t(.columnVisibility)), el("dd", text: b.isPublic ? t(.bodyPublic) : t(.bodyInternal)),
+                el("dt", text: t(.termsTitle)), el("dd", text: b.terms.isEmpty ? "–" : b.terms.map { "\($0.name) (\(Format.day($0.start, language)) – \($0.end.map { Format.day($0, language) } ?? "…"))" }.joined(separator: "; ")),
+            ]),
+            model.subBodies.isEmpty ? .empty : el("p", [], [txt(t(.subBodiesLabel) + ": ")] + model.subBodies.map { el("a", [("href", ParticipationRoute.body(id: $0.id).path)], text: $0.name) }),
+            el("h2", text: t(.meetingsTitle)),
+            meetings,
+            el("p", [], [el("a", [("href", ParticipationRoute.bodyCalendar(id: b.id).path)], text: t(.calendarFeed))]),
+            el("h2", text: t(.membersTitle)),
+            members,
+        ]
+        return Layout(title: b.name, context: context).render(content)
+    }
+}
+
+/// A meeting with its agenda; items that are not public only for members and planners.
+public enum MeetingPage {
+    public struct Model: Sendable {
+        public let meeting: Meeting
+        public let body: Body
+        public let items: [AgendaItem]
+        public let papers: [UUID: Paper]
+        public let resolutions: [UUID: Resolution]
+        public let hiddenItems: Int
+
+        public init(meeting: Meeting, body: Body, items: [AgendaItem], papers: [UUID: Paper], resolutions: [UUID: Resolution], hiddenItems: Int) {
+            self.meeting = meeting
+            self.body = body
+            self.items = items
+            self.papers = papers
+            self.resolutions = resolutions
+            self.hiddenItems = hiddenItems
+        }
+    }
+
+    public static func voteText(_ vote: Vote, _ t: Texts) -> String {
+        switch vote {
+        case .unanimous: return t(.voteUnanimous)
+        case .counted(let yes, let no, let abstain):
+            return t(.voteCounted).replacingOccurrences(of: "{y}", with: String(yes)).replacingOccurrences(of: "{n}", with: String(no))
+                .replacingOccurrences(of: "{a}", with: String(abstain))
+        }
+    }
+
+    public static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let language = context.language
+        let m = model.meeting
+        let items: [HTMLNode] = model.items.map { item in
+            var parts: [HTMLNode] = [el("h3", text: item.number + ". " + item.title + (item.isPublic ? "" : " (" + t(.bodyInternal) + ")"))]
+            let papers = item.paperIDs.compactMap { model.papers[$0] }
+            if !papers.isEmpty { parts.append(el("p", text: t(.papersLabel) + ": " + papers.map { "\($0.reference) – \($0.title)" }.joined(separator: "; "))) }
+            if let result = item.result { parts.append(el("p", text: t(.resultLabel) + ": " + result)) }
+            if let resolution = model.resolutions[item.id] {
+                parts.append(el("blockquote", [("class", "resolution")], [el("p", text: resolution.text), el("p", [("class", "hint")], text: voteText(resolution.vote, t))]))
+            }
+            return el("li", [], parts)
+        }
+        let content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.body(id: model.body.id).path)], text: model.body.name)]),
+            el("h1", text: m.name),
+            el("dl", [("class", "facts")], [
+                el("dt", text: t(.columnWhen)), el("dd", text: DateText.dateTime(m.start, language) + " – " + DateText.dateTime(m.end, language)),
+                el("dt", text: t(.columnWhere)), el("dd", text: m.location ?? "–"),
+                el("dt", text: t(.columnState)), el("dd", text: ParticipationNames.state(m.state, t)),
+            ]),
+            el("h2", text: t(.agendaTitle)),
+            items.isEmpty ? el("p", [("class", "empty-state")], text: t(.noAgenda)) : el("ol", [("class", "agenda")], items),
+            model.hiddenItems > 0 ? el("p", [("class", "hint")], text: t(.hiddenItems).replacingOccurrences(of: "{n}", with: String(model.hiddenItems))) : .empty,
+        ]
+        return Layout(title: m.name, context: context).render(content)
+    }
+}
+
+/// What became of the recommendations: every measure with its rolled-up progress, and the overdue ones.
+public enum MeasuresPage {
+    public static func render(_ measures: [(measure: Measure, progress: Double, depth: Int)], today: Day, context: PageContext) -> String {
+        let t = context.t
+        let language = context.language
+        let overdue = measures.filter { $0.measure.isOverdue(on: today) }
+        func row(_ entry: (measure: Measure, progress: Double, depth: Int)) -> HTMLNode {
+            let m = entry.measure
+            return el("tr", [], [
+                el("th", [("scope", "row"), ("style", entry.depth > 0 ? "padding-left: \(Double(entry.depth) * 1.5 + 1)rem" : nil)], text: m.title),
+                el("td", text: ParticipationNames.status(m.status, t)),
+                el("td", [("class", "num")], [el("progress", [("max", "100"), ("value", String(Int(entry.progress.rounded()))), ("aria-hidden", "true")], []),
+                                              txt(" " + Format.decimal(entry.progress, digits: 0, language) + " %")]),
+                el("td", text: m.due.map { Format.day($0, language) } ?? "–"),
+            ])
+        }
+        let table = { (caption: String, rows: [(measure: Measure, progress: Double, depth: Int)]) -> HTMLNode in
+            el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+                el("caption", text: caption),
+                el("thead", [], [el("tr", [], [t(.columnMeasure), t(.columnState), t(.columnProgress), t(.columnDue)].map { el("th", [("scope", "col")], text: $0) })]),
+                el("tbody", [], rows.map(row)),
+            ])])
+        }
+        let content: [HTMLNode] = [
+            el("h1", text: t(.measuresTitle)),
+            el("p", [("class", "lead")], text: t(.measuresIntro)),
+            measures.isEmpty ? el("p", [("class", "empty-state")], text: t(.noMeasures)) : table(t(.measuresTitle), measures),
+            el("h2", text: t(.overdueTitle)),
+            overdue.isEmpty ? el("p", [("class", "empty-state")], text: t(.noOverdue)) : table(t(.overdueTitle), overdue.map { ($0.measure, $0.progress, 0) }),
+        ]
+        return Layout(title: t(.measuresTitle), context: context).render(content)
+    }
+}

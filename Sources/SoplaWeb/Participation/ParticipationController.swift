@@ -1,0 +1,119 @@
+import Foundation
+import SoplaCore
+import SoplaFormats
+import SoplaRender
+import SoplaStore
+import Vapor
+
+/// Bodies, meetings and measures for people. Public bodies are for everyone; an internal body (the steering group
+/// and its working groups) only for its members and for planners (`readBodyInternal` with the body as scope).
+struct ParticipationController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let read = RoutePermission(.readPublic)
+        routes.on(.GET, ParticipationRoute.Pattern.bodies, read, use: bodies)
+        routes.on(.GET, ParticipationRoute.Pattern.body, read, use: body)
+        routes.on(.GET, ParticipationRoute.Pattern.bodyCalendar, read, use: calendar)
+        routes.on(.GET, ParticipationRoute.Pattern.meeting, read, use: meeting)
+        routes.on(.GET, ParticipationRoute.Pattern.measures, read, use: measures)
+    }
+
+    /// The bodies whose internal items the requester may read: planners all, members their own.
+    static func readableBodies(_ req: Request, bodies: [Body]) async throws -> Set<UUID> {
+        let auth = try await req.auth()
+        let today = req.settings.clock.today
+        var memberOf: Set<UUID> = []
+        if let user = auth.user {
+            let store = req.participationStore
+            let persons = Set(try await store.all(.person, as: Person.self).filter { $0.value.userID == user.id }.map(\.id))
+            memberOf = Set(try await store.all(.membership, as: Membership.self).map(\.value).filter { persons.contains($0.personID) && $0.isActive(on: today) }.map(\.bodyID))
+        }
+        var principal = auth.principal
+        principal.bodies = memberOf
+        return Set(bodies.filter { $0.isPublic || Policy.decide(principal, .readBodyInternal, scope: .body($0.id)).isAllowed }.map(\.id))
+    }
+
+    static func uuid(_ req: Request, _ name: String) throws -> UUID {
+        guard let raw = req.parameters.get(name), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
+        return id
+    }
+
+    /// The body of the route if the requester may see it; 404 otherwise (an internal body's existence is not told).
+    static func visibleBody(_ req: Request, id: UUID) async throws -> (Body, [Body]) {
+        let all = try await req.participationStore.all(.body, as: Body.self).map(\.value)
+        guard let body = all.first(where: { $0.id == id }), try await readableBodies(req, bodies: all).contains(id) else { throw Abort(.notFound) }
+        return (body, all)
+    }
+
+    func bodies(req: Request) async throws -> HTMLResponse {
+        let store = req.participationStore
+        let all = try await store.all(.body, as: Body.self).map(\.value)
+        let readable = try await Self.readableBodies(req, bodies: all)
+        let today = req.settings.clock.today
+        let memberships = try await store.all(.membership, as: Membership.self).map(\.value).filter { $0.isActive(on: today) }
+        let names = Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let rows = all.filter { readable.contains($0.id) }.sorted { $0.name < $1.name }.map { body in
+            (body: body, members: memberships.filter { $0.bodyID == body.id }.count, parentName: body.parentID.flatMap { names[$0] })
+        }
+        return HTMLResponse(BodyListPage.render(rows, context: try await req.pageContext()))
+    }
+
+    func body(req: Request) async throws -> HTMLResponse {
+        let (body, all) = try await Self.visibleBody(req, id: try Self.uuid(req, "body"))
+        let store = req.participationStore
+        let today = req.settings.clock.today
+        let persons = Dictionary(try await store.all(.person, as: Person.self).map { ($0.id, $0.value.name) }, uniquingKeysWith: { a, _ in a })
+        let organisations = Dictionary(try await req.accounts.organisations().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let order: [MembershipRole] = [.chair, .deputy, .member, .advisory, .guest]
+        let members = try await store.all(.membership, as: Membership.self, bodyID: body.id).map(\.value).filter { $0.isActive(on: today) }
+            .sorted { (order.firstIndex(of: $0.role)!, persons[$0.personID] ?? "") < (order.firstIndex(of: $1.role)!, persons[$1.personID] ?? "") }
+            .map { (name: persons[$0.personID] ?? "–", role: $0.role, onBehalfOf: $0.onBehalfOf.flatMap { organisations[$0] }, voting: $0.votingRight) }
+        let meetings = try await store.all(.meeting, as: Meeting.self, bodyID: body.id).map(\.value).sorted { $0.start > $1.start }
+        let readable = try await Self.readableBodies(req, bodies: all)
+        let model = BodyPage.Model(body: body, parentName: body.parentID.flatMap { parent in all.first { $0.id == parent }?.name }, members: members,
+                                   meetings: meetings, subBodies: all.filter { $0.parentID == body.id && readable.contains($0.id) })
+        return HTMLResponse(BodyPage.render(model, context: try await req.pageContext()))
+    }
+
+    func calendar(req: Request) async throws -> Response {
+        let (body, _) = try await Self.visibleBody(req, id: try Self.uuid(req, "body"))
+        let meetings = try await req.participationStore.all(.meeting, as: Meeting.self, bodyID: body.id)
+        let base = req.settings.publicURL ?? ((req.isSecure ? "https://" : "http://") + (req.headers.first(name: .host) ?? "localhost"))
+        let events = meetings.map { record in
+            ICalendar.Event(uid: record.id.uuidString.lowercased() + "@sopla", start: record.value.start, end: record.value.end, summary: record.value.name,
+                            location: record.value.location, url: base + ParticipationRoute.meeting(id: record.id).path,
+                            cancelled: record.value.state == .cancelled, lastModified: record.modifiedAt)
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.write(name: body.name, events: events, now: req.settings.clock.now())))
+    }
+
+    func meeting(req: Request) async throws -> HTMLResponse {
+        let id = try Self.uuid(req, "meeting")
+        let store = req.participationStore
+        guard let meeting = try await store.one(.meeting, id: id, as: Meeting.self)?.value else { throw Abort(.notFound) }
+        let (body, all) = try await Self.visibleBody(req, id: meeting.bodyID)
+        let insider = try await Self.readableBodies(req, bodies: all.map { var b = $0; b.isPublic = false; return b }).contains(body.id)
+        let items = AgendaItem.ordered(try await store.all(.agendaItem, as: AgendaItem.self, bodyID: body.id).map(\.value).filter { $0.meetingID == id })
+        let shown = items.filter { insider || $0.isPublic }
+        let papers = Dictionary(try await store.all(.paper, as: Paper.self).map(\.value).filter { insider || $0.isPublic }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let resolutions = Dictionary(try await store.all(.resolution, as: Resolution.self, bodyID: body.id).map(\.value).filter { insider || $0.isPublic }
+            .map { ($0.agendaItemID, $0) }, uniquingKeysWith: { a, _ in a })
+        let model = MeetingPage.Model(meeting: meeting, body: body, items: shown, papers: papers, resolutions: resolutions, hiddenItems: items.count - shown.count)
+        return HTMLResponse(MeetingPage.render(model, context: try await req.pageContext()))
+    }
+
+    func measures(req: Request) async throws -> HTMLResponse {
+        let measures = try await req.participationStore.all(.measure, as: Measure.self).map(\.value)
+        let progress = MeasureProgress.rollUp(measures, method: .weighted)
+        var rows: [(measure: Measure, progress: Double, depth: Int)] = []
+        func add(_ parent: UUID?, depth: Int) {
+            for measure in measures.filter({ $0.parentID == parent }).sorted(by: { $0.title < $1.title }) {
+                rows.append((measure, progress[measure.id] ?? 0, depth))
+                add(measure.id, depth: depth + 1)
+            }
+        }
+        add(nil, depth: 0)
+        return HTMLResponse(MeasuresPage.render(rows, today: req.settings.clock.today, context: try await req.pageContext()))
+    }
+}

@@ -1,0 +1,61 @@
+"""Bodies, meetings and implementation as people use them: the public sees public bodies, their meetings with
+resolutions and the calendar feed, never the internal steering group; a member of the steering group sees it with its
+non-public agenda items. Axe checks every page."""
+from selenium.webdriver.common.by import By
+
+import requests
+
+from axe_check import assert_accessible
+from navigation import follow
+from test_accounts import log_in
+
+
+def test_the_public_follows_a_resolution_and_its_measures(page, base_url):
+    driver = page("/")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Gremien"))
+    bodies = driver.find_element(By.CSS_SELECTOR, "table.data").text
+    assert "Jugendhilfeausschuss (Beispiel)" in bodies and "Steuerungsgruppe" not in bodies
+    assert_accessible(driver, "(bodies)")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Jugendhilfeausschuss (Beispiel)"))
+    members = driver.find_element(By.CSS_SELECTOR, "table.data").text
+    assert "Hanna Hilfe" in members and "Vorsitz" in members
+    assert_accessible(driver, "(body page)")
+    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "12. Sitzung des Jugendhilfeausschusses"))
+    agenda = driver.find_element(By.CSS_SELECTOR, "ol.agenda").text
+    assert "Sicherstellung der Erziehungsberatung" in agenda and "einstimmig" in agenda
+    assert "Personalangelegenheiten" not in agenda
+    assert "nichtöffentliche Tagesordnungspunkte" in driver.page_source
+    assert_accessible(driver, "(meeting page)")
+    driver.get(base_url + "/massnahmen")
+    table = driver.find_element(By.CSS_SELECTOR, "table.data").text
+    assert "Außenstelle Haiger einrichten (Beispiel)" in table
+    assert_accessible(driver, "(measures)")
+    # The internal steering group is not found by guessing its address.
+    assert requests.get(base_url + "/gremien/5b0c1e2a-0100-4000-8000-000000000001", timeout=10).status_code == 404
+
+
+def test_the_calendar_feed_is_valid_icalendar(base_url):
+    response = requests.get(base_url + "/gremien/5b0c1e2a-0100-4000-8000-000000000004/kalender.ics", timeout=10)
+    assert response.headers["content-type"].startswith("text/calendar")
+    text = response.content.decode("utf-8")
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    unfolded = text.replace("\r\n ", "")
+    events = unfolded.split("BEGIN:VEVENT")[1:]
+    assert len(events) == 1
+    fields = dict(line.split(":", 1) for line in events[0].split("\r\n") if ":" in line)
+    assert fields["DTSTART"] == "20251015T150000Z" and fields["DTEND"] == "20251015T170000Z"  # 17:00–19:00 in Wetzlar (CEST)
+    assert fields["SUMMARY"] == "12. Sitzung des Jugendhilfeausschusses (Beispiel)"
+    assert fields["LOCATION"].startswith("Kreishaus Wetzlar\\, Karl-Kellner-Ring 51")
+
+
+def test_a_steering_group_member_sees_the_internal_body(browser, base_url):
+    driver = log_in(browser, base_url, "body member")
+    driver.get(base_url + "/gremien")
+    assert "Steuerungsgruppe Sozialplanung (Beispiel)" in driver.find_element(By.CSS_SELECTOR, "table.data").text
+    follow(driver, driver.find_element(By.LINK_TEXT, "Steuerungsgruppe Sozialplanung (Beispiel)"))
+    assert "Gisela Gremm (Beispiel)" in driver.find_element(By.CSS_SELECTOR, "main").text
+    assert_accessible(driver, "(internal body page)")
+    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Steuerungsgruppe Sozialplanung (Beispiel)"))
+    assert "Vergabekriterien Beratungsangebote" in driver.find_element(By.CSS_SELECTOR, "ol.agenda").text
+    assert_accessible(driver, "(internal meeting page)")
