@@ -74,6 +74,11 @@ struct RouteInventoryTests {
                       "GET /gremien", "GET /gremien/:body", "GET /gremien/:body/kalender.ics", "GET /sitzungen/:meeting", "GET /massnahmen"] {
             table[route] = RoutePermission(.readPublic)
         }
+        table["GET /gremien/:body/stellungnahmen/:process"] = RoutePermission(.readBodyInternal, scope: .bodyParameter)
+        table["POST /gremien/:body/stellungnahmen/:process"] = RoutePermission(.submitStatement, scope: .bodyParameter)
+        for route in ["GET /stellungnahmen/:process/abwaegung", "GET /stellungnahmen/:process/abwaegung.csv", "POST /stellungnahmen/:process/abwaegung/:statement"] {
+            table[route] = RoutePermission(.manageParticipation)
+        }
         for route in ["GET /angebote", "GET /angebote.csv", "GET /angebote/neu", "POST /angebote", "GET /angebote/:service", "GET /angebote/:service/bearbeiten",
                       "POST /angebote/:service", "GET /angebotsplanung/kategorien", "GET /angebotsplanung/kategorien.csv", "POST /angebotsplanung/kategorien",
                       "GET /angebotsplanung/standards", "POST /angebotsplanung/standards", "GET /angebotsplanung/versorgung", "GET /angebotsplanung/versorgung.csv",
@@ -96,7 +101,10 @@ struct RouteInventoryTests {
             .replacingOccurrences(of: ":hsdsid", with: "5b0c1e2a-0001-4000-8000-000000000003")
             .replacingOccurrences(of: ":round", with: "5b0c1e2a-0003-4000-8000-000000000001")
             .replacingOccurrences(of: ":proposal", with: "5b0c1e2a-0004-4000-8000-000000000001")
+            .replacingOccurrences(of: ":body/stellungnahmen", with: "5b0c1e2a-0100-4000-8000-000000000001/stellungnahmen")
             .replacingOccurrences(of: ":body", with: "5b0c1e2a-0100-4000-8000-000000000004")
+            .replacingOccurrences(of: ":process", with: "5b0c1e2a-0100-4000-8000-000000000801")
+            .replacingOccurrences(of: ":statement", with: "5b0c1e2a-0100-4000-8000-000000000802")
             .replacingOccurrences(of: ":meeting", with: "5b0c1e2a-0100-4000-8000-000000000501")
     }
 
@@ -161,7 +169,7 @@ struct RouteInventoryTests {
             for (name, login) in roles {
                 guard let login else { continue }
                 let user = try #require(try await store.credentials(email: login.email)?.user)
-                principals[name] = user.principal()
+                principals[name] = user.principal(bodies: try await ParticipationStore(database: app.db).bodies(ofUser: user.id, on: Day(testNow)))
                 readSessions[name] = try await SoplaWebTests.login(app, login)
             }
             var checked = 0
@@ -175,7 +183,8 @@ struct RouteInventoryTests {
                     .replacingOccurrences(of: ":key", with: "06532023").replacingOccurrences(of: ":file", with: "sopla.css")
                     .replacingOccurrences(of: ":code", with: "bevoelkerung")
                     .replacingOccurrences(of: ":token", with: "unbekannt").replacingOccurrences(of: ":id", with: id.uuidString.lowercased())
-                let scope: Scope = permission.scope == .organisationParameter ? .organisation(counselling) : .none
+                let scope: Scope = permission.scope == .organisationParameter ? .organisation(counselling)
+                    : (permission.scope == .bodyParameter ? .body(UUID(uuidString: "5b0c1e2a-0100-4000-8000-000000000001")!) : .none)
                 for (role, login) in roles {
                     let expected: Outcome
                     switch Policy.decide(principals[role]!, permission.action, scope: scope) {

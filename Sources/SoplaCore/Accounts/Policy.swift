@@ -87,6 +87,7 @@ public enum Action: String, CaseIterable, Sendable, Codable {
     case importData = "import-data"
     case manageServices = "manage-services"
     case proposeServiceChange = "propose-service-change"
+    case manageParticipation = "manage-participation"
 }
 
 /// When a role may do an action.
@@ -158,6 +159,7 @@ public enum Policy {
         PolicyRule(.importData, roles: [.planner: .always], changesData: true),
         PolicyRule(.manageServices, roles: [.planner: .always], changesData: true),
         PolicyRule(.proposeServiceChange, roles: [.planner: .always, .provider: .ownOrganisation], changesData: true),
+        PolicyRule(.manageParticipation, roles: [.planner: .always], changesData: true),
     ]
 
     private static let byAction: [Action: PolicyRule] = Dictionary(uniqueKeysWithValues: rules.map { ($0.action, $0) })

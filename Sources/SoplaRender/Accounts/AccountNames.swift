@@ -65,6 +65,7 @@ public enum AccountNames {
         case .importData: return t(.actionImportData)
         case .manageServices: return t(.actionManageServices)
         case .proposeServiceChange: return t(.actionProposeServiceChange)
+        case .manageParticipation: return t(.actionManageParticipation)
         }
     }
 

@@ -109,8 +109,12 @@ public enum BodyPage {
         public let members: [(name: String, role: MembershipRole, onBehalfOf: String?, voting: Bool)]
         public let meetings: [Meeting]
         public let subBodies: [Body]
+        /// Open consultations this body is invited to (shown to those who may read the body's internal items).
+        public let consultations: [(process: StatementProcess, paperTitle: String)]
 
-        public init(body: Body, parentName: String?, members: [(name: String, role: MembershipRole, onBehalfOf: String?, voting: Bool)], meetings: [Meeting], subBodies: [Body]) {
+        public init(body: Body, parentName: String?, members: [(name: String, role: MembershipRole, onBehalfOf: String?, voting: Bool)], meetings: [Meeting], subBodies: [Body],
+                    consultations: [(process: StatementProcess, paperTitle: String)] = []) {
+            self.consultations = consultations
             self.body = body
             self.parentName = parentName
             self.members = members
@@ -145,6 +149,11 @@ public enum BodyPage {
                 el("dt", text: t(.termsTitle)), el("dd", text: b.terms.isEmpty ? "–" : b.terms.map { "\($0.name) (\(Format.day($0.start, language)) – \($0.end.map { Format.day($0, language) } ?? "…"))" }.joined(separator: "; ")),
             ]),
             model.subBodies.isEmpty ? .empty : el("p", [], [txt(t(.subBodiesLabel) + ": ")] + model.subBodies.map { el("a", [("href", ParticipationRoute.body(id: $0.id).path)], text: $0.name) }),
+            model.consultations.isEmpty ? .empty : el("h2", text: t(.openConsultations)),
+            model.consultations.isEmpty ? .empty : el("ul", [], model.consultations.map { entry in
+                el("li", [], [el("a", [("href", ParticipationRoute.consultation(body: b.id, process: entry.process.id))], text: entry.paperTitle),
+                              txt(" – " + t(.statementDeadline).replacingOccurrences(of: "{d}", with: DateText.dateTime(entry.process.deadline, language)))])
+            }),
             el("h2", text: t(.meetingsTitle)),
             meetings,
             el("p", [], [el("a", [("href", ParticipationRoute.bodyCalendar(id: b.id).path)], text: t(.calendarFeed))]),

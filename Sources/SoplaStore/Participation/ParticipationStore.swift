@@ -158,4 +158,11 @@ public struct ParticipationStore: Sendable {
         guard let model = try await ParticipationModel.find(id, on: database), model.kind == kind.rawValue, !model.deleted else { return nil }
         return ParticipationRecord(id: id, value: try Self.decode(type, model.document), createdAt: model.createdAt, modifiedAt: model.modifiedAt, deleted: false)
     }
+
+    /// The bodies a user sits in on a day (through the persons linked to the login).
+    public func bodies(ofUser userID: UUID, on day: Day) async throws -> Set<UUID> {
+        let persons = Set(try await all(.person, as: Person.self).filter { $0.value.userID == userID }.map(\.id))
+        guard !persons.isEmpty else { return [] }
+        return Set(try await all(.membership, as: Membership.self).map(\.value).filter { persons.contains($0.personID) && $0.isActive(on: day) }.map(\.bodyID))
+    }
 }

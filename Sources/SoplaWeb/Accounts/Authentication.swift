@@ -78,7 +78,8 @@ extension Request {
             guard let (token, user) = try await accounts.apiToken(tokenHash: Secrets.hash(bearer), at: now) else {
                 throw APIError(.unauthorized, code: "invalid_token", message: "the API token is unknown, revoked or belongs to a deactivated user")
             }
-            return AuthContext(principal: user.principal(access: .token(token.scope)), user: user, session: nil)
+            let bodies = try await ParticipationStore(database: db).bodies(ofUser: user.id, on: settings.clock.today)
+            return AuthContext(principal: user.principal(access: .token(token.scope), bodies: bodies), user: user, session: nil)
         }
         guard let cookie = cookies[SessionCookie.name]?.string, !cookie.isEmpty,
               let (session, user) = try await accounts.session(tokenHash: Secrets.hash(cookie)) else { return .anonymous }
@@ -89,7 +90,8 @@ extension Request {
         if now.timeIntervalSince(session.lastSeenAt) >= 60 {
             try await accounts.touchSession(id: session.id, at: now)
         }
-        return AuthContext(principal: user.principal(), user: user, session: session)
+        let bodies = try await ParticipationStore(database: db).bodies(ofUser: user.id, on: settings.clock.today)
+        return AuthContext(principal: user.principal(bodies: bodies), user: user, session: session)
     }
 
     /// The acting person for audit entries.

@@ -9,6 +9,8 @@ struct RoutePermission: Sendable, Equatable {
         case none
         /// The `:id` parameter names an organisation.
         case organisationParameter
+        /// The `:body` parameter names a body (Gremium).
+        case bodyParameter
     }
 
     let action: Action
@@ -23,6 +25,9 @@ struct RoutePermission: Sendable, Equatable {
         switch scope {
         case .none: return .none
         case .organisationParameter: return .organisation(try request.idParameter())
+        case .bodyParameter:
+            guard let raw = request.parameters.get("body"), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
+            return .body(id)
         }
     }
 }

@@ -44,6 +44,7 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     try app.register(collection: HSDSController())
     try app.register(collection: OParlController())
     try app.register(collection: ParticipationController())
+    try app.register(collection: StatementController())
     registerMethodRefusals(app)
     app.responder.use { app in SoplaResponder(router: app.responder.default, caches: caches, clock: settings.clock) }
 

@@ -22,6 +22,7 @@ enum NoticeCode: String, CaseIterable {
     case confirmed = "bestaetigt"
     case roundOpened = "eroeffnet"
     case roundClosed = "abgeschlossen"
+    case statementSent = "stellungnahme"
 
     static let parameter = "hinweis"
 
@@ -45,6 +46,7 @@ enum NoticeCode: String, CaseIterable {
         case .confirmed: return Notice(.success, t(.noticeConfirmed))
         case .roundOpened: return Notice(.success, t(.noticeRoundOpened))
         case .roundClosed: return Notice(.success, t(.noticeRoundClosed))
+        case .statementSent: return Notice(.success, t(.noticeStatementSent))
         }
     }
 }

@@ -19,16 +19,7 @@ struct ParticipationController: RouteCollection {
 
     /// The bodies whose internal items the requester may read: planners all, members their own.
     static func readableBodies(_ req: Request, bodies: [Body]) async throws -> Set<UUID> {
-        let auth = try await req.auth()
-        let today = req.settings.clock.today
-        var memberOf: Set<UUID> = []
-        if let user = auth.user {
-            let store = req.participationStore
-            let persons = Set(try await store.all(.person, as: Person.self).filter { $0.value.userID == user.id }.map(\.id))
-            memberOf = Set(try await store.all(.membership, as: Membership.self).map(\.value).filter { persons.contains($0.personID) && $0.isActive(on: today) }.map(\.bodyID))
-        }
-        var principal = auth.principal
-        principal.bodies = memberOf
+        let principal = try await req.auth().principal
         return Set(bodies.filter { $0.isPublic || Policy.decide(principal, .readBodyInternal, scope: .body($0.id)).isAllowed }.map(\.id))
     }
 
@@ -69,8 +60,16 @@ struct ParticipationController: RouteCollection {
             .map { (name: persons[$0.personID] ?? "–", role: $0.role, onBehalfOf: $0.onBehalfOf.flatMap { organisations[$0] }, voting: $0.votingRight) }
         let meetings = try await store.all(.meeting, as: Meeting.self, bodyID: body.id).map(\.value).sorted { $0.start > $1.start }
         let readable = try await Self.readableBodies(req, bodies: all)
+        let principal = try await req.auth().principal
+        var consultations: [(process: StatementProcess, paperTitle: String)] = []
+        if Policy.decide(principal, .readBodyInternal, scope: .body(body.id)).isAllowed {
+            let now = req.settings.clock.now()
+            let papers = Dictionary(try await store.all(.paper, as: Paper.self).map { ($0.id, $0.value.title) }, uniquingKeysWith: { a, _ in a })
+            consultations = try await store.all(.statementProcess, as: StatementProcess.self).map(\.value)
+                .filter { $0.bodies.contains(body.id) && $0.acceptsStatements(at: now) }.map { ($0, papers[$0.paperID] ?? "–") }
+        }
         let model = BodyPage.Model(body: body, parentName: body.parentID.flatMap { parent in all.first { $0.id == parent }?.name }, members: members,
-                                   meetings: meetings, subBodies: all.filter { $0.parentID == body.id && readable.contains($0.id) })
+                                   meetings: meetings, subBodies: all.filter { $0.parentID == body.id && readable.contains($0.id) }, consultations: consultations)
         return HTMLResponse(BodyPage.render(model, context: try await req.pageContext()))
     }
 

@@ -1,0 +1,86 @@
+import Foundation
+import SoplaCore
+import SoplaStore
+import Testing
+import Vapor
+import VaporTesting
+@testable import SoplaWeb
+
+/// Bodies and consultations over HTTP: internal bodies only for members and planners, statements only by invited
+/// members before the deadline, answers with reasons, the response table.
+@Suite("Participation over HTTP")
+struct ParticipationHTTPTests {
+    static let steering = "5b0c1e2a-0100-4000-8000-000000000001"
+    static let process = "5b0c1e2a-0100-4000-8000-000000000801"
+    static var consultation: String { "/gremien/\(steering)/stellungnahmen/\(process)" }
+
+    @Test func internalBodiesAreForMembersAndPlanners() async throws {
+        try await withTestApp { app in
+            try await get(app, "/gremien/\(Self.steering)", session: nil) { res in #expect(res.status == .notFound) }
+            try await get(app, "/gremien", session: nil) { res in #expect(!res.body.string.contains("Steuerungsgruppe Sozialplanung (Beispiel)")) }
+            let member = try await login(app, DemoLogin.bodyMember)
+            try await get(app, "/gremien/\(Self.steering)", session: member) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Offene Stellungnahmeverfahren"))
+            }
+            let provider = try await login(app, DemoLogin.provider)
+            try await get(app, "/gremien/\(Self.steering)", session: provider) { res in #expect(res.status == .notFound) }
+            try await get(app, Self.consultation, session: provider) { res in #expect(res.status == .forbidden) }
+            let planner = try await login(app, DemoLogin.planner)
+            try await get(app, Self.consultation, session: planner) { res in #expect(res.status == .ok) }
+        }
+    }
+
+    @Test func aMemberSubmitsAndThePlannerAnswers() async throws {
+        try await withTestApp { app in
+            let store = app.participationStore
+            let member = try await login(app, DemoLogin.bodyMember)
+            let before = try await store.all(.statement, as: Statement.self).count
+            try await post(app, Self.consultation, session: member, fields: [("section", "3"), ("text", "  ")]) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            try await post(app, Self.consultation, session: member, fields: [("section", "3"), ("text", "Qualitätssicherung bitte konkret fassen.")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            let statements = try await store.all(.statement, as: Statement.self).map(\.value)
+            #expect(statements.count == before + 1)
+            let mine = try #require(statements.first { $0.text == "Qualitätssicherung bitte konkret fassen." })
+            #expect(mine.author == "Gisela Gremm (Beispiel)" && mine.onBehalfOf == DemoAccounts.league && mine.section == "3")
+            // A provider who is not invited cannot submit, whatever the form says.
+            let provider = try await login(app, DemoLogin.provider)
+            try await post(app, Self.consultation, session: provider, fields: [("text", "Ich auch")]) { res in #expect(res.status == .forbidden) }
+            // Answers: a reason is needed unless merely noted.
+            let planner = try await login(app, DemoLogin.planner)
+            let answer = "/stellungnahmen/\(Self.process)/abwaegung/\(mine.id.uuidString.lowercased())"
+            try await post(app, answer, session: planner, fields: [("decision", "not-adopted"), ("reason", "")]) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            try await post(app, answer, session: planner, fields: [("decision", "partly-adopted"), ("reason", "Kriterium 4 wird mit Beispielen erläutert.")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            try await get(app, "/stellungnahmen/\(Self.process)/abwaegung.csv", session: planner) { res in
+                let lines = res.body.string.split(whereSeparator: \.isNewline)
+                #expect(lines.count == 1 + before + 1)
+                // Section 1 first, then 2, then 3.
+                #expect(lines[1].hasPrefix("1,1,") && lines[3].contains("partly-adopted") && lines[3].contains("Kriterium 4"))
+            }
+            try await get(app, "/stellungnahmen/\(Self.process)/abwaegung", session: planner) { res in
+                #expect(res.body.string.contains("1 von 3 Stellungnahmen abgewogen."))
+            }
+        }
+    }
+
+    @Test func statementsAfterTheDeadlineAreRefused() async throws {
+        let clock = TestClock()
+        try await withTestApp(clock: clock.clock) { app in
+            // The demo consultation runs two weeks from the demo's day.
+            clock.advance(15 * 86_400)
+            let member = try await login(app, DemoLogin.bodyMember)
+            try await post(app, Self.consultation, session: member, fields: [("text", "Zu spät")]) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("Frist"))
+            }
+            #expect(try await app.participationStore.all(.statement, as: Statement.self).allSatisfy { $0.value.text != "Zu spät" })
+        }
+    }
+}
