@@ -59,3 +59,31 @@ def test_a_steering_group_member_sees_the_internal_body(browser, base_url):
     follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Steuerungsgruppe Sozialplanung (Beispiel)"))
     assert "Vergabekriterien Beratungsangebote" in driver.find_element(By.CSS_SELECTOR, "ol.agenda").text
     assert_accessible(driver, "(internal meeting page)")
+
+
+def test_a_member_comments_and_the_planner_answers_in_the_response_table(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "body member")
+    driver.get(base_url + "/gremien/5b0c1e2a-0100-4000-8000-000000000001")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Entwurf: Vergabekriterien Beratungsangebote (Beispiel)"))
+    assert "Erreichbarkeit" in driver.find_element(By.CSS_SELECTOR, "blockquote.paper-text").text
+    assert_accessible(driver, "(consultation)")
+    driver.find_element(By.ID, "section").send_keys("4")
+    driver.find_element(By.ID, "text").send_keys("Qualitätssicherung: bitte Beispiele nennen.")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    assert "Ihre Stellungnahme ist eingegangen" in driver.find_element(By.CSS_SELECTOR, ".notice").text
+    assert "Qualitätssicherung: bitte Beispiele nennen." in driver.find_element(By.CSS_SELECTOR, "ol.statements").text
+
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/stellungnahmen/5b0c1e2a-0100-4000-8000-000000000801/abwaegung")
+    assert "0 von 3 Stellungnahmen abgewogen." in driver.page_source
+    assert_accessible(driver, "(response table)")
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.response-table tbody tr")
+    last = rows[-1]
+    assert "Qualitätssicherung" in last.text
+    from selenium.webdriver.support.ui import Select
+    Select(last.find_element(By.CSS_SELECTOR, "select[name=decision]")).select_by_visible_text("berücksichtigt")
+    last.find_element(By.CSS_SELECTOR, "textarea[name=reason]").send_keys("Beispiele werden ergänzt.")
+    follow(driver, last.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    assert "1 von 3 Stellungnahmen abgewogen." in driver.page_source
+    assert "Beispiele werden ergänzt." in driver.find_element(By.CSS_SELECTOR, "table.response-table").text
