@@ -84,3 +84,67 @@ struct ParticipationHTTPTests {
         }
     }
 }
+
+@Suite("Meetings over HTTP")
+struct MeetingHTTPTests {
+    static let youthCommittee = "5b0c1e2a-0100-4000-8000-000000000004"
+
+    @Test func aPlannerRunsAMeetingWithQuorumAndAVote() async throws {
+        try await withTestApp { app in
+            let store = app.participationStore
+            let planner = try await login(app, DemoLogin.planner)
+            let count = try await store.all(.meeting, as: Meeting.self).count
+            let fields = [("body", Self.youthCommittee), ("name", "13. Sitzung"), ("date", "2025-12-10"), ("startTime", "17:00"), ("endTime", "16:00"), ("location", "Kreishaus")]
+            try await post(app, "/sitzungen", session: planner, fields: fields) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("value=\"13. Sitzung\""))
+            }
+            #expect(try await store.all(.meeting, as: Meeting.self).count == count)
+            var path = ""
+            try await post(app, "/sitzungen", session: planner, fields: fields.map { $0.0 == "endTime" ? ("endTime", "19:00") : $0 }) { res in
+                #expect(res.status == .seeOther)
+                path = String(try #require(res.headers.first(name: .location)).prefix { $0 != "?" })
+            }
+            let meeting = try #require(try await store.all(.meeting, as: Meeting.self).map(\.value).first { $0.name == "13. Sitzung" })
+            // 17:00 in Wetzlar in December is 16:00 UTC.
+            #expect(meeting.start == Date(timeIntervalSince1970: 1_765_382_400))
+            try await post(app, path + "/tagesordnung", session: planner, fields: [("number", "1"), ("title", "Kinderschutz"), ("public", "ja"), ("paper", "")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            let item = try #require(try await store.all(.agendaItem, as: AgendaItem.self).map(\.value).first { $0.meetingID == meeting.id })
+            for state in ["invited", "held"] {
+                try await post(app, path + "/status", session: planner, fields: [("state", state)]) { res in #expect(res.status == .seeOther) }
+            }
+            try await post(app, path + "/status", session: planner, fields: [("state", "invited")]) { res in #expect(res.status == .unprocessableEntity) }
+            // The committee has four voting members; two present are not enough (three needed).
+            let members = try await store.all(.membership, as: Membership.self, bodyID: UUID(uuidString: Self.youthCommittee)!).map(\.value)
+            #expect(members.filter(\.votingRight).count == 4)
+            try await post(app, path + "/anwesenheit", session: planner,
+                           fields: members.enumerated().map { ("p" + $0.element.personID.uuidString.lowercased(), $0.offset < 2 ? "present" : "excused") }) { res in
+                #expect(res.status == .seeOther)
+            }
+            let resolution = path + "/tagesordnung/\(item.id.uuidString.lowercased())/beschluss"
+            try await post(app, resolution, session: planner, fields: [("text", "Beschlossen."), ("yes", "2"), ("no", "0"), ("abstain", "0")]) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            try await post(app, path + "/anwesenheit", session: planner,
+                           fields: members.enumerated().map { ("p" + $0.element.personID.uuidString.lowercased(), $0.offset < 3 ? "present" : "excused") }) { res in
+                #expect(res.status == .seeOther)
+            }
+            try await get(app, path, session: planner) { res in #expect(res.body.string.contains("Beschlussfähig: 3 von 4")) }
+            // Four votes with three present: refused; nothing stored.
+            try await post(app, resolution, session: planner, fields: [("text", "Beschlossen."), ("yes", "3"), ("no", "1"), ("abstain", "0")]) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            #expect(try await store.all(.resolution, as: Resolution.self).allSatisfy { $0.value.agendaItemID != item.id })
+            try await post(app, resolution, session: planner, fields: [("text", "Der Ausschuss nimmt den Bericht zustimmend zur Kenntnis."), ("yes", "2"), ("no", "1"), ("abstain", "0")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            #expect(try await store.one(.agendaItem, id: item.id, as: AgendaItem.self)?.value.result == "beschlossen")
+            try await get(app, path, session: nil) { res in
+                #expect(res.body.string.contains("Der Ausschuss nimmt den Bericht zustimmend zur Kenntnis.") && res.body.string.contains("2 ja, 1 nein, 0 Enthaltungen"))
+                #expect(!res.body.string.contains("Anwesenheit speichern"))
+            }
+        }
+    }
+}

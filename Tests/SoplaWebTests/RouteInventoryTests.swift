@@ -76,7 +76,9 @@ struct RouteInventoryTests {
         }
         table["GET /gremien/:body/stellungnahmen/:process"] = RoutePermission(.readBodyInternal, scope: .bodyParameter)
         table["POST /gremien/:body/stellungnahmen/:process"] = RoutePermission(.submitStatement, scope: .bodyParameter)
-        for route in ["GET /stellungnahmen/:process/abwaegung", "GET /stellungnahmen/:process/abwaegung.csv", "POST /stellungnahmen/:process/abwaegung/:statement"] {
+        for route in ["GET /sitzungen/neu", "POST /sitzungen", "POST /sitzungen/:meeting/status", "POST /sitzungen/:meeting/tagesordnung",
+                      "POST /sitzungen/:meeting/anwesenheit", "POST /sitzungen/:meeting/tagesordnung/:item/beschluss",
+                      "GET /stellungnahmen/:process/abwaegung", "GET /stellungnahmen/:process/abwaegung.csv", "POST /stellungnahmen/:process/abwaegung/:statement"] {
             table[route] = RoutePermission(.manageParticipation)
         }
         for route in ["GET /angebote", "GET /angebote.csv", "GET /angebote/neu", "POST /angebote", "GET /angebote/:service", "GET /angebote/:service/bearbeiten",
@@ -106,6 +108,7 @@ struct RouteInventoryTests {
             .replacingOccurrences(of: ":process", with: "5b0c1e2a-0100-4000-8000-000000000801")
             .replacingOccurrences(of: ":statement", with: "5b0c1e2a-0100-4000-8000-000000000802")
             .replacingOccurrences(of: ":meeting", with: "5b0c1e2a-0100-4000-8000-000000000501")
+            .replacingOccurrences(of: ":item", with: "5b0c1e2a-0100-4000-8000-000000000601")
     }
 
     static func name(_ route: Route) -> String {

@@ -87,3 +87,21 @@ def test_a_member_comments_and_the_planner_answers_in_the_response_table(browser
     follow(driver, last.find_element(By.CSS_SELECTOR, "button[type=submit]"))
     assert "1 von 3 Stellungnahmen abgewogen." in driver.page_source
     assert "Beispiele werden ergänzt." in driver.find_element(By.CSS_SELECTOR, "table.response-table").text
+
+
+def test_the_planner_creates_a_meeting_and_records_attendance(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/gremien/5b0c1e2a-0100-4000-8000-000000000004")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Neue Sitzung"))
+    assert_accessible(driver, "(new meeting form)")
+    driver.find_element(By.ID, "name").send_keys("13. Sitzung (Test)")
+    driver.execute_script("document.getElementById('date').value = '2026-12-09';")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    assert driver.find_element(By.TAG_NAME, "h1").text == "13. Sitzung (Test)"
+    assert "Nicht beschlussfähig: 0 von 4" in driver.page_source
+    assert_accessible(driver, "(meeting with the planner's forms)")
+    for radio in driver.find_elements(By.CSS_SELECTOR, "input[type=radio][value=present]")[:3]:
+        radio.click()
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Anwesenheit speichern']"))
+    assert "Beschlussfähig: 3 von 4" in driver.page_source

@@ -150,3 +150,14 @@ public struct Resolution: Hashable, Sendable, Codable {
         self.isPublic = isPublic
     }
 }
+
+/// Who came to a meeting.
+public struct Attendance: Hashable, Sendable, Codable {
+    public var meetingID: UUID
+    public var statuses: [UUID: AttendanceStatus]
+
+    public init(meetingID: UUID, statuses: [UUID: AttendanceStatus]) {
+        self.meetingID = meetingID
+        self.statuses = statuses
+    }
+}

@@ -111,10 +111,12 @@ public enum BodyPage {
         public let subBodies: [Body]
         /// Open consultations this body is invited to (shown to those who may read the body's internal items).
         public let consultations: [(process: StatementProcess, paperTitle: String)]
+        public let mayManage: Bool
 
         public init(body: Body, parentName: String?, members: [(name: String, role: MembershipRole, onBehalfOf: String?, voting: Bool)], meetings: [Meeting], subBodies: [Body],
-                    consultations: [(process: StatementProcess, paperTitle: String)] = []) {
+                    consultations: [(process: StatementProcess, paperTitle: String)] = [], mayManage: Bool = false) {
             self.consultations = consultations
+            self.mayManage = mayManage
             self.body = body
             self.parentName = parentName
             self.members = members
@@ -155,6 +157,7 @@ public enum BodyPage {
                               txt(" – " + t(.statementDeadline).replacingOccurrences(of: "{d}", with: DateText.dateTime(entry.process.deadline, language)))])
             }),
             el("h2", text: t(.meetingsTitle)),
+            model.mayManage ? el("p", [], [el("a", [("href", ParticipationRoute.meetingNew + "?gremium=" + b.id.uuidString.lowercased()), ("class", "button")], text: t(.newMeeting))]) : .empty,
             meetings,
             el("p", [], [el("a", [("href", ParticipationRoute.bodyCalendar(id: b.id).path)], text: t(.calendarFeed))]),
             el("h2", text: t(.membersTitle)),
@@ -173,8 +176,12 @@ public enum MeetingPage {
         public let papers: [UUID: Paper]
         public let resolutions: [UUID: Resolution]
         public let hiddenItems: Int
+        /// The planner's forms; nil for everyone else.
+        public let management: MeetingManagement?
 
-        public init(meeting: Meeting, body: Body, items: [AgendaItem], papers: [UUID: Paper], resolutions: [UUID: Resolution], hiddenItems: Int) {
+        public init(meeting: Meeting, body: Body, items: [AgendaItem], papers: [UUID: Paper], resolutions: [UUID: Resolution], hiddenItems: Int,
+                    management: MeetingManagement? = nil) {
+            self.management = management
             self.meeting = meeting
             self.body = body
             self.items = items
@@ -218,7 +225,7 @@ public enum MeetingPage {
             el("h2", text: t(.agendaTitle)),
             items.isEmpty ? el("p", [("class", "empty-state")], text: t(.noAgenda)) : el("ol", [("class", "agenda")], items),
             model.hiddenItems > 0 ? el("p", [("class", "hint")], text: t(.hiddenItems).replacingOccurrences(of: "{n}", with: String(model.hiddenItems))) : .empty,
-        ]
+        ] + (model.management?.render(meeting: m, items: model.items, resolutions: model.resolutions, context: context) ?? [])
         return Layout(title: m.name, context: context).render(content)
     }
 }

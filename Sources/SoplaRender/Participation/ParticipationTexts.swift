@@ -2,34 +2,44 @@ import Foundation
 
 /// Texts of bodies, meetings, papers and measures, German and English.
 public enum ParticipationText: Sendable {
-    case actionManageParticipation, addStatement, agendaTitle, answeredCount, bodiesIntro, bodiesTitle
-    case bodyInternal, bodyPublic, calendarFeed, columnAnswer2, columnBody, columnDue
+    case actionManageParticipation, addAgendaItem, addStatement, agendaTitle, answeredCount, attendanceAbsent
+    case attendanceExcused, attendancePresent, attendanceTitle, bodiesIntro, bodiesTitle, bodyInternal
+    case bodyPublic, calendarFeed, changeState, columnAnswer2, columnBody, columnDue
     case columnKind2, columnMeasure, columnMembers, columnNumber, columnOnBehalfOf, columnParentBody
     case columnPerson, columnProgress, columnRole, columnVisibility, columnVoting, columnWhen
-    case columnWhere, consultationClosed, consultationTitle, decisionAdopted, decisionNotAdopted, decisionNoted
-    case decisionPartlyAdopted, downloadCSV2, fieldDecision, fieldReason, fieldSection, fieldStatement
-    case fieldStatementDeadline, hiddenItems, kindCommittee, kindCouncil, kindOtherBody, kindSteeringGroup
-    case kindWorkingGroup, kindYouthWelfareCommittee, measureDelayed, measureDone, measureDropped, measureInProgress
-    case measurePlanned, measureStarted, measuresIntro, measuresTitle, meetingsTitle, membersTitle
-    case navBodies, noAgenda, noBodies, noMeasures, noMeetings, noMembers
-    case noOverdue, noStatements, notAnswered2, noticeStatementSent, openConsultations, overdueTitle
-    case papersLabel, printTable, responseTableTitle, resultLabel, roleAdvisory, roleChair
-    case roleDeputy, roleGuest, roleMember, saveAnswer, sectionHint, stateCancelled
-    case stateHeld, stateInvited, statePlanned, statementDeadline, statementsTitle, subBodiesLabel
-    case submitStatement, termsTitle, versionLabel, voteCounted, voteUnanimous, votingNo
-    case votingYes
+    case columnWhere, consultationClosed, consultationTitle, createMeeting, decisionAdopted, decisionNotAdopted
+    case decisionNoted, decisionPartlyAdopted, downloadCSV2, fieldDecision, fieldEndTime, fieldItemNumber
+    case fieldItemTitle, fieldMeetingDate, fieldMeetingName, fieldNewState, fieldReason, fieldResolutionText
+    case fieldSection, fieldStartTime, fieldStatement, fieldStatementDeadline, hiddenItems, kindCommittee
+    case kindCouncil, kindOtherBody, kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee, manageMeeting
+    case measureDelayed, measureDone, measureDropped, measureInProgress, measurePlanned, measureStarted
+    case measuresIntro, measuresTitle, meetingsTitle, membersTitle, navBodies, newMeeting
+    case noAgenda, noBodies, noMeasures, noMeetings, noMembers, noOverdue
+    case noStatements, notAnswered2, notQuorate, noticeStatementSent, openConsultations, overdueTitle
+    case papersLabel, printTable, quorate, recordResolution, responseTableTitle, resultLabel
+    case roleAdvisory, roleChair, roleDeputy, roleGuest, roleMember, saveAnswer
+    case saveAttendance, sectionHint, stateCancelled, stateHeld, stateInvited, statePlanned
+    case statementDeadline, statementsTitle, subBodiesLabel, submitStatement, termsTitle, timeHint
+    case versionLabel, voteAbstain, voteCounted, voteNo, voteUnanimous, voteYes
+    case votingNo, votingYes
 
     var pair: (String, String) {
         switch self {
         case .actionManageParticipation: return ("Gremien, Sitzungen, Vorlagen und Abwägungen verwalten", "Manage bodies, meetings, papers and responses")
+        case .addAgendaItem: return ("Tagesordnungspunkt hinzufügen", "Add agenda item")
         case .addStatement: return ("Stellungnahme abgeben", "Submit a statement")
         case .agendaTitle: return ("Tagesordnung", "Agenda")
         case .answeredCount: return ("{a} von {n} Stellungnahmen abgewogen.", "{a} of {n} statements answered.")
+        case .attendanceAbsent: return ("abwesend", "absent")
+        case .attendanceExcused: return ("entschuldigt", "excused")
+        case .attendancePresent: return ("anwesend", "present")
+        case .attendanceTitle: return ("Anwesenheit", "Attendance")
         case .bodiesIntro: return ("Die Gremien der Sozialplanung: Steuerungsgruppe, Arbeitsgruppen, Jugendhilfeausschuss, Kreistag und Ausschüsse. Interne Gremien sehen nur ihre Mitglieder und die Sozialplanung.", "The bodies of social planning: steering group, working groups, youth welfare committee, council and committees. Internal bodies are visible to their members and social planning only.")
         case .bodiesTitle: return ("Gremien", "Bodies")
         case .bodyInternal: return ("intern", "internal")
         case .bodyPublic: return ("öffentlich", "public")
         case .calendarFeed: return ("Sitzungstermine als Kalender abonnieren (iCalendar)", "Subscribe to the meetings as a calendar (iCalendar)")
+        case .changeState: return ("Stand ändern", "Change state")
         case .columnAnswer2: return ("Abwägung", "Answer")
         case .columnBody: return ("Gremium", "Body")
         case .columnDue: return ("Fällig", "Due")
@@ -48,14 +58,23 @@ public enum ParticipationText: Sendable {
         case .columnWhere: return ("Wo", "Where")
         case .consultationClosed: return ("Die Frist ist abgelaufen; Stellungnahmen sind nicht mehr möglich.", "The deadline has passed; no more statements.")
         case .consultationTitle: return ("Stellungnahmeverfahren", "Consultation")
+        case .createMeeting: return ("Sitzung anlegen", "Create meeting")
         case .decisionAdopted: return ("berücksichtigt", "adopted")
         case .decisionNotAdopted: return ("nicht berücksichtigt", "not adopted")
         case .decisionNoted: return ("zur Kenntnis genommen", "noted")
         case .decisionPartlyAdopted: return ("teilweise berücksichtigt", "partly adopted")
         case .downloadCSV2: return ("Als CSV herunterladen", "Download as CSV")
         case .fieldDecision: return ("Abwägung", "Decision")
+        case .fieldEndTime: return ("Ende", "End")
+        case .fieldItemNumber: return ("Nummer", "Number")
+        case .fieldItemTitle: return ("Gegenstand", "Subject")
+        case .fieldMeetingDate: return ("Datum", "Date")
+        case .fieldMeetingName: return ("Bezeichnung", "Title")
+        case .fieldNewState: return ("Neuer Stand", "New state")
         case .fieldReason: return ("Begründung", "Reason")
+        case .fieldResolutionText: return ("Beschlusstext", "Resolution text")
         case .fieldSection: return ("Abschnitt", "Section")
+        case .fieldStartTime: return ("Beginn", "Start")
         case .fieldStatement: return ("Stellungnahme", "Statement")
         case .fieldStatementDeadline: return ("Frist", "Deadline")
         case .hiddenItems: return ("{n} nichtöffentliche Tagesordnungspunkte sind nur für Mitglieder sichtbar.", "{n} non-public agenda items are visible to members only.")
@@ -65,6 +84,7 @@ public enum ParticipationText: Sendable {
         case .kindSteeringGroup: return ("Steuerungsgruppe", "Steering group")
         case .kindWorkingGroup: return ("Arbeitsgruppe", "Working group")
         case .kindYouthWelfareCommittee: return ("Jugendhilfeausschuss", "Youth welfare committee")
+        case .manageMeeting: return ("Sitzung verwalten", "Manage the meeting")
         case .measureDelayed: return ("verzögert", "delayed")
         case .measureDone: return ("erledigt", "done")
         case .measureDropped: return ("aufgegeben", "dropped")
@@ -76,6 +96,7 @@ public enum ParticipationText: Sendable {
         case .meetingsTitle: return ("Sitzungen", "Meetings")
         case .membersTitle: return ("Mitglieder", "Members")
         case .navBodies: return ("Gremien", "Bodies")
+        case .newMeeting: return ("Neue Sitzung", "New meeting")
         case .noAgenda: return ("Noch keine Tagesordnung.", "No agenda yet.")
         case .noBodies: return ("Keine Gremien.", "No bodies.")
         case .noMeasures: return ("Noch keine Maßnahmen.", "No measures yet.")
@@ -84,11 +105,14 @@ public enum ParticipationText: Sendable {
         case .noOverdue: return ("Nichts ist überfällig.", "Nothing is overdue.")
         case .noStatements: return ("Noch keine Stellungnahmen.", "No statements yet.")
         case .notAnswered2: return ("noch nicht abgewogen", "not answered yet")
+        case .notQuorate: return ("Nicht beschlussfähig: {p} von {n} stimmberechtigten Mitgliedern anwesend (nötig: {r}).", "Not quorate: {p} of {n} voting members present ({r} needed).")
         case .noticeStatementSent: return ("Ihre Stellungnahme ist eingegangen.", "Your statement has been received.")
         case .openConsultations: return ("Offene Stellungnahmeverfahren", "Open consultations")
         case .overdueTitle: return ("Überfällig", "Overdue")
         case .papersLabel: return ("Vorlagen", "Papers")
         case .printTable: return ("Tabelle drucken", "Print table")
+        case .quorate: return ("Beschlussfähig: {p} von {n} stimmberechtigten Mitgliedern anwesend (nötig: {r}).", "Quorate: {p} of {n} voting members present ({r} needed).")
+        case .recordResolution: return ("Beschluss festhalten", "Record the resolution")
         case .responseTableTitle: return ("Abwägungstabelle", "Response table")
         case .resultLabel: return ("Ergebnis", "Result")
         case .roleAdvisory: return ("beratend", "advisory")
@@ -97,6 +121,7 @@ public enum ParticipationText: Sendable {
         case .roleGuest: return ("Gast", "guest")
         case .roleMember: return ("Mitglied", "member")
         case .saveAnswer: return ("Abwägung speichern", "Save answer")
+        case .saveAttendance: return ("Anwesenheit speichern", "Save attendance")
         case .sectionHint: return ("Optional: die Nummer des Abschnitts, auf den Sie sich beziehen, z. B. „3.2“.", "Optional: the number of the section you refer to, e.g. “3.2”.")
         case .stateCancelled: return ("abgesagt", "cancelled")
         case .stateHeld: return ("durchgeführt", "held")
@@ -107,9 +132,13 @@ public enum ParticipationText: Sendable {
         case .subBodiesLabel: return ("Untergremien", "Sub-bodies")
         case .submitStatement: return ("Stellungnahme senden", "Send statement")
         case .termsTitle: return ("Wahlperioden", "Terms")
+        case .timeHint: return ("Uhrzeit in Wetzlar, z. B. 17:00", "Local time in Wetzlar, e.g. 17:00")
         case .versionLabel: return ("Fassung", "version")
+        case .voteAbstain: return ("Enthaltungen", "Abstentions")
         case .voteCounted: return ("{y} ja, {n} nein, {a} Enthaltungen", "{y} yes, {n} no, {a} abstentions")
+        case .voteNo: return ("Nein-Stimmen", "No")
         case .voteUnanimous: return ("einstimmig", "unanimous")
+        case .voteYes: return ("Ja-Stimmen", "Yes")
         case .votingNo: return ("nein", "no")
         case .votingYes: return ("ja", "yes")
         }

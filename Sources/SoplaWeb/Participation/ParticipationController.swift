@@ -69,7 +69,8 @@ struct ParticipationController: RouteCollection {
                 .filter { $0.bodies.contains(body.id) && $0.acceptsStatements(at: now) }.map { ($0, papers[$0.paperID] ?? "–") }
         }
         let model = BodyPage.Model(body: body, parentName: body.parentID.flatMap { parent in all.first { $0.id == parent }?.name }, members: members,
-                                   meetings: meetings, subBodies: all.filter { $0.parentID == body.id && readable.contains($0.id) }, consultations: consultations)
+                                   meetings: meetings, subBodies: all.filter { $0.parentID == body.id && readable.contains($0.id) }, consultations: consultations,
+                                   mayManage: Policy.decide(principal, .manageParticipation).isAllowed)
         return HTMLResponse(BodyPage.render(model, context: try await req.pageContext()))
     }
 
@@ -89,17 +90,36 @@ struct ParticipationController: RouteCollection {
 
     func meeting(req: Request) async throws -> HTMLResponse {
         let id = try Self.uuid(req, "meeting")
+        guard let meeting = try await req.participationStore.one(.meeting, id: id, as: Meeting.self)?.value else { throw Abort(.notFound) }
+        return HTMLResponse(try await Self.meetingPage(req, meeting: meeting))
+    }
+
+    /// The meeting page, with the planner's forms for planners (and a failed form's problems).
+    static func meetingPage(_ req: Request, meeting: Meeting, issues: [ValidationIssue] = [], failedItem: UUID? = nil) async throws -> String {
         let store = req.participationStore
-        guard let meeting = try await store.one(.meeting, id: id, as: Meeting.self)?.value else { throw Abort(.notFound) }
-        let (body, all) = try await Self.visibleBody(req, id: meeting.bodyID)
-        let insider = try await Self.readableBodies(req, bodies: all.map { var b = $0; b.isPublic = false; return b }).contains(body.id)
-        let items = AgendaItem.ordered(try await store.all(.agendaItem, as: AgendaItem.self, bodyID: body.id).map(\.value).filter { $0.meetingID == id })
+        let (body, _) = try await visibleBody(req, id: meeting.bodyID)
+        let principal = try await req.auth().principal
+        let insider = Policy.decide(principal, .readBodyInternal, scope: .body(body.id)).isAllowed
+        let items = AgendaItem.ordered(try await store.all(.agendaItem, as: AgendaItem.self, bodyID: body.id).map(\.value).filter { $0.meetingID == meeting.id })
         let shown = items.filter { insider || $0.isPublic }
-        let papers = Dictionary(try await store.all(.paper, as: Paper.self).map(\.value).filter { insider || $0.isPublic }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let allPapers = try await store.all(.paper, as: Paper.self).map(\.value)
+        let papers = Dictionary(allPapers.filter { insider || $0.isPublic }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let resolutions = Dictionary(try await store.all(.resolution, as: Resolution.self, bodyID: body.id).map(\.value).filter { insider || $0.isPublic }
             .map { ($0.agendaItemID, $0) }, uniquingKeysWith: { a, _ in a })
-        let model = MeetingPage.Model(meeting: meeting, body: body, items: shown, papers: papers, resolutions: resolutions, hiddenItems: items.count - shown.count)
-        return HTMLResponse(MeetingPage.render(model, context: try await req.pageContext()))
+        var management: MeetingManagement?
+        if Policy.decide(principal, .manageParticipation).isAllowed {
+            let members = try await store.all(.membership, as: Membership.self, bodyID: body.id).map(\.value).filter { $0.isActive(on: Day(meeting.start)) }
+            let persons = Dictionary(try await store.all(.person, as: Person.self).map { ($0.id, $0.value.name) }, uniquingKeysWith: { a, _ in a })
+            let (_, attendance) = try await MeetingAdminController.attendance(req, meeting: meeting.id)
+            management = MeetingManagement(
+                members: members.map { (personID: $0.personID, name: persons[$0.personID] ?? "–", voting: $0.votingRight, status: attendance.statuses[$0.personID]) }
+                    .sorted { $0.name < $1.name },
+                quorum: Quorum.compute(memberships: members, bodyID: body.id, on: Day(meeting.start), attendance: attendance.statuses),
+                papers: allPapers.sorted { $0.reference < $1.reference }, issues: issues, failedItem: failedItem)
+        }
+        let model = MeetingPage.Model(meeting: meeting, body: body, items: shown, papers: papers, resolutions: resolutions, hiddenItems: items.count - shown.count,
+                                      management: management)
+        return MeetingPage.render(model, context: try await req.pageContext(showNotice: true))
     }
 
     func measures(req: Request) async throws -> HTMLResponse {

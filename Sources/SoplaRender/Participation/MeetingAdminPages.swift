@@ -1,0 +1,136 @@
+import Foundation
+import SoplaCore
+
+extension ParticipationRoute {
+    public static let meetingNew = "/sitzungen/neu"
+    public static let meetings = "/sitzungen"
+    public static func meetingState(_ meeting: UUID) -> String { "/sitzungen/" + id(meeting) + "/status" }
+    public static func agenda(_ meeting: UUID) -> String { "/sitzungen/" + id(meeting) + "/tagesordnung" }
+    public static func attendance(_ meeting: UUID) -> String { "/sitzungen/" + id(meeting) + "/anwesenheit" }
+    public static func resolution(_ meeting: UUID, item: UUID) -> String { "/sitzungen/" + id(meeting) + "/tagesordnung/" + id(item) + "/beschluss" }
+
+    public enum MeetingPattern {
+        public static let meetingNew = ["sitzungen", "neu"]
+        public static let meetings = ["sitzungen"]
+        public static let state = ["sitzungen", ":meeting", "status"]
+        public static let agenda = ["sitzungen", ":meeting", "tagesordnung"]
+        public static let attendance = ["sitzungen", ":meeting", "anwesenheit"]
+        public static let resolution = ["sitzungen", ":meeting", "tagesordnung", ":item", "beschluss"]
+    }
+}
+
+/// A new meeting of a body.
+public enum MeetingFormPage {
+    public static func render(bodies: [Body], values: [String: String], issues: [ValidationIssue], context: PageContext) -> String {
+        let t = context.t
+        let form = FormBuilder(language: context.language, issues: issues)
+        let labels = ["body": t(.columnBody), "name": t(.fieldMeetingName), "date": t(.fieldMeetingDate), "startTime": t(.fieldStartTime),
+                      "endTime": t(.fieldEndTime), "end": t(.fieldEndTime), "location": t(.columnWhere)]
+        let content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.bodies.path)], text: t(.bodiesTitle))]),
+            el("h1", text: t(.newMeeting)),
+            form.summary(labels: labels),
+            el("form", [("method", "post"), ("action", ParticipationRoute.meetings), ("class", "stacked")], [
+                FormBuilder.csrf(context.csrfToken ?? ""),
+                form.select("body", label: labels["body"]!, options: bodies.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: values["body"], required: true),
+                form.text("name", label: labels["name"]!, value: values["name"], required: true),
+                form.text("date", label: labels["date"]!, value: values["date"], type: "date", required: true),
+                form.text("startTime", label: labels["startTime"]!, value: values["startTime"], type: "time", required: true, hint: t(.timeHint)),
+                form.text("endTime", label: labels["endTime"]!, value: values["endTime"], type: "time", required: true),
+                form.text("location", label: labels["location"]!, value: values["location"], maxLength: 300),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.createMeeting))]),
+            ]),
+        ]
+        return Layout(title: t(.newMeeting), context: context).render(content)
+    }
+}
+
+/// What a planner sees below a meeting: state, agenda form, attendance with quorum, resolutions.
+public struct MeetingManagement: Sendable {
+    public let members: [(personID: UUID, name: String, voting: Bool, status: AttendanceStatus?)]
+    public let quorum: Quorum
+    public let papers: [Paper]
+    public let issues: [ValidationIssue]
+    /// The agenda item a failed resolution form belongs to.
+    public let failedItem: UUID?
+
+    public init(members: [(personID: UUID, name: String, voting: Bool, status: AttendanceStatus?)], quorum: Quorum, papers: [Paper], issues: [ValidationIssue] = [],
+                failedItem: UUID? = nil) {
+        self.members = members
+        self.quorum = quorum
+        self.papers = papers
+        self.issues = issues
+        self.failedItem = failedItem
+    }
+
+    func render(meeting: Meeting, items: [AgendaItem], resolutions: [UUID: Resolution], context: PageContext) -> [HTMLNode] {
+        let t = context.t
+        let form = FormBuilder(language: context.language, issues: issues)
+        let csrf = FormBuilder.csrf(context.csrfToken ?? "")
+        let next = MeetingState.allCases.filter { meeting.canMove(to: $0) }
+        var nodes: [HTMLNode] = [el("h2", text: t(.manageMeeting))]
+        if !next.isEmpty {
+            nodes.append(el("form", [("method", "post"), ("action", ParticipationRoute.meetingState(meeting.id)), ("class", "inline-form")], [csrf,
+                form.select("state", label: t(.fieldNewState), options: next.map { ($0.rawValue, ParticipationNames.state($0, t)) }, selected: next.first?.rawValue),
+                el("button", [("type", "submit")], text: t(.changeState)),
+            ]))
+        }
+        nodes += [
+            el("h3", text: t(.attendanceTitle)),
+            el("p", [("class", quorum.isQuorate ? "notice notice-success" : "notice notice-warning")], text: (quorum.isQuorate ? t(.quorate) : t(.notQuorate))
+                .replacingOccurrences(of: "{p}", with: String(quorum.votingPresent)).replacingOccurrences(of: "{n}", with: String(quorum.votingMembers))
+                .replacingOccurrences(of: "{r}", with: String(quorum.required))),
+            el("form", [("method", "post"), ("action", ParticipationRoute.attendance(meeting.id)), ("class", "stacked")], [csrf,
+                el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+                    el("caption", text: t(.attendanceTitle)),
+                    el("thead", [], [el("tr", [], [t(.columnPerson), t(.columnVoting), t(.attendancePresent), t(.attendanceExcused), t(.attendanceAbsent)].map { el("th", [("scope", "col")], text: $0) })]),
+                    el("tbody", [], members.enumerated().map { index, m in
+                        el("tr", [], [el("th", [("scope", "row")], text: m.name), el("td", text: m.voting ? t(.votingYes) : t(.votingNo))]
+                            + [AttendanceStatus.present, .excused, .absent].map { status in
+                                el("td", [], [el("input", [("type", "radio"), ("name", "p" + m.personID.uuidString.lowercased()), ("value", status.rawValue),
+                                                           ("id", "a\(index)-\(status.rawValue)"), ("checked", (m.status ?? .absent) == status ? "checked" : nil),
+                                                           ("aria-label", m.name + ": " + ParticipationNames.attendance(status, t))])])
+                            })
+                    }),
+                ])]),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.saveAttendance))]),
+            ]),
+            el("h3", text: t(.addAgendaItem)),
+            el("form", [("method", "post"), ("action", ParticipationRoute.agenda(meeting.id)), ("class", "stacked")], [csrf,
+                form.text("number", label: t(.fieldItemNumber), value: nil, required: true, maxLength: 10),
+                form.text("title", label: t(.fieldItemTitle), value: nil, required: true, maxLength: 300),
+                form.select("public", label: t(.columnVisibility), options: [("ja", t(.bodyPublic)), ("nein", t(.bodyInternal))], selected: "ja"),
+                form.select("paper", label: t(.papersLabel), options: [("", "–")] + papers.map { ($0.id.uuidString.lowercased(), $0.reference + " – " + $0.title) }, selected: ""),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.addAgendaItem))]),
+            ]),
+        ]
+        for item in items where resolutions[item.id] == nil && meeting.state == .held {
+            let prefix = "b" + item.id.uuidString.lowercased().prefix(8)
+            let problems = failedItem == item.id ? issues : []
+            nodes.append(el("form", [("method", "post"), ("action", ParticipationRoute.resolution(meeting.id, item: item.id)), ("class", "stacked resolution-form")], [csrf,
+                el("h3", text: t(.recordResolution) + ": " + item.number + ". " + item.title),
+                problems.isEmpty ? .empty : el("p", [("class", "field-error"), ("role", "alert")], text: problems.map { IssueText.message($0.problem, context.language) }.joined(separator: " ")),
+                el("div", [("class", "field")], [el("label", [("for", prefix + "-text")], text: t(.fieldResolutionText)),
+                                                 el("textarea", [("id", prefix + "-text"), ("name", "text"), ("rows", "3"), ("required", "required")], text: "")]),
+                el("div", [("class", "inline-form")], ["yes", "no", "abstain"].map { field in
+                    el("div", [("class", "field")], [el("label", [("for", prefix + "-" + field)], text: t(field == "yes" ? .voteYes : field == "no" ? .voteNo : .voteAbstain)),
+                                                     el("input", [("type", "number"), ("min", "0"), ("id", prefix + "-" + field), ("name", field), ("value", "0")])])
+                }),
+                el("div", [("class", "checkbox")], [el("input", [("type", "checkbox"), ("id", prefix + "-unanimous"), ("name", "unanimous"), ("value", "ja")]),
+                                                    el("label", [("for", prefix + "-unanimous")], text: t(.voteUnanimous))]),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.recordResolution))]),
+            ]))
+        }
+        return nodes
+    }
+}
+
+extension ParticipationNames {
+    public static func attendance(_ status: AttendanceStatus, _ t: Texts) -> String {
+        switch status {
+        case .present: return t(.attendancePresent)
+        case .excused: return t(.attendanceExcused)
+        case .absent: return t(.attendanceAbsent)
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import SoplaCore
+import SoplaRender
+import SoplaStore
+import Vapor
+
+/// Planners run meetings: create one, move its state, add agenda items, record attendance (the quorum follows from the
+/// voting members present) and resolutions (votes never more than the voting members present).
+struct MeetingAdminController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let manage = RoutePermission(.manageParticipation)
+        let p = ParticipationRoute.MeetingPattern.self
+        routes.on(.GET, p.meetingNew, manage, use: newMeeting)
+        routes.on(.POST, p.meetings, manage, use: create)
+        routes.on(.POST, p.state, manage, use: changeState)
+        routes.on(.POST, p.agenda, manage, use: addItem)
+        routes.on(.POST, p.attendance, manage, use: saveAttendance)
+        routes.on(.POST, p.resolution, manage, use: recordResolution)
+    }
+
+    static let zone = TimeZone(identifier: "Europe/Berlin")!
+
+    /// A local date and time in Wetzlar as an instant.
+    static func instant(_ date: String?, _ time: String?) -> Date? {
+        guard let day = Day(iso: date ?? ""), let minutes = (time ?? "").isEmpty ? nil : ServiceEntry.minutes(time!) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: minutes / 60, minute: minutes % 60))
+    }
+
+    func newMeeting(req: Request) async throws -> HTMLResponse {
+        let bodies = try await req.participationStore.all(.body, as: Body.self).map(\.value).sorted { $0.name < $1.name }
+        let chosen = (try? req.query.get(String.self, at: "gremium")) ?? bodies.first?.id.uuidString.lowercased() ?? ""
+        return HTMLResponse(MeetingFormPage.render(bodies: bodies, values: ["body": chosen, "startTime": "17:00", "endTime": "19:00"], issues: [],
+                                                   context: try await req.pageContext()))
+    }
+
+    struct MeetingForm: Content {
+        var body: String?
+        var name: String?
+        var date: String?
+        var startTime: String?
+        var endTime: String?
+        var location: String?
+    }
+
+    func create(req: Request) async throws -> Response {
+        let form = try req.content.decode(MeetingForm.self)
+        let bodies = try await req.participationStore.all(.body, as: Body.self).map(\.value)
+        var issues: [ValidationIssue] = []
+        let body = form.body.flatMap(UUID.init(uuidString:)).flatMap { id in bodies.first { $0.id == id } }
+        if body == nil { issues.append(ValidationIssue("body", .unknownReference)) }
+        let start = Self.instant(form.date, form.startTime)
+        let end = Self.instant(form.date, form.endTime)
+        if start == nil { issues.append(ValidationIssue(Day(iso: form.date ?? "") == nil ? "date" : "startTime", .required)) }
+        if end == nil, start != nil { issues.append(ValidationIssue("endTime", .required)) }
+        var meeting: Meeting?
+        if let body, let start, let end {
+            do {
+                meeting = try Meeting(id: UUID(), bodyID: body.id, name: form.name ?? "", start: start, end: end, location: ServiceForm.clean(form.location)).validated()
+            } catch {
+                issues += error.issues
+            }
+        }
+        guard let meeting, issues.isEmpty else {
+            let values = ["body": form.body ?? "", "name": form.name ?? "", "date": form.date ?? "", "startTime": form.startTime ?? "", "endTime": form.endTime ?? "",
+                          "location": form.location ?? ""]
+            return HTMLResponse(MeetingFormPage.render(bodies: bodies.sorted { $0.name < $1.name }, values: values, issues: issues, context: try await req.pageContext()))
+                .response(status: .unprocessableEntity)
+        }
+        try await req.participationStore.save(.meeting, id: meeting.id, meeting, label: meeting.name, bodyID: meeting.bodyID, actor: try await req.auditActor(),
+                                              at: req.settings.clock.now())
+        return req.redirect(to: ParticipationRoute.meeting(id: meeting.id).path, notice: .created)
+    }
+
+    static func meeting(_ req: Request) async throws -> Meeting {
+        guard let raw = req.parameters.get("meeting"), let id = UUID(uuidString: raw), let meeting = try await req.participationStore.one(.meeting, id: id, as: Meeting.self)?.value else {
+            throw Abort(.notFound)
+        }
+        return meeting
+    }
+
+    struct StateForm: Content { var state: String? }
+
+    func changeState(req: Request) async throws -> Response {
+        var meeting = try await Self.meeting(req)
+        guard let next = try req.content.decode(StateForm.self).state.flatMap(MeetingState.init(rawValue:)), meeting.canMove(to: next) else {
+            throw Abort(.unprocessableEntity, reason: "the meeting cannot move from \(meeting.state.rawValue) to that state")
+        }
+        meeting.state = next
+        try await req.participationStore.save(.meeting, id: meeting.id, meeting, label: meeting.name, bodyID: meeting.bodyID, actor: try await req.auditActor(),
+                                              at: req.settings.clock.now())
+        return req.redirect(to: ParticipationRoute.meeting(id: meeting.id).path, notice: .saved)
+    }
+
+    struct ItemForm: Content {
+        var number: String?
+        var title: String?
+        var `public`: String?
+        var paper: String?
+    }
+
+    func addItem(req: Request) async throws -> Response {
+        let meeting = try await Self.meeting(req)
+        let form = try req.content.decode(ItemForm.self)
+        let number = (form.number ?? "").trimmingCharacters(in: .whitespaces), title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
+        guard !number.isEmpty, number.count <= 10, !title.isEmpty, title.count <= 300 else {
+            throw Abort(.unprocessableEntity, reason: "an agenda item needs a number (up to 10 characters) and a subject (up to 300)")
+        }
+        let paper = form.paper.flatMap(UUID.init(uuidString:))
+        if let paper, try await req.participationStore.one(.paper, id: paper, as: Paper.self) == nil { throw Abort(.unprocessableEntity, reason: "unknown paper") }
+        let item = AgendaItem(id: UUID(), meetingID: meeting.id, number: number, title: title, isPublic: form.public != "nein", paperIDs: paper.map { [$0] } ?? [])
+        try await req.participationStore.save(.agendaItem, id: item.id, item, label: title, bodyID: meeting.bodyID, actor: try await req.auditActor(),
+                                              at: req.settings.clock.now())
+        return req.redirect(to: ParticipationRoute.meeting(id: meeting.id).path, notice: .created)
+    }
+
+    /// The meeting's attendance record and its id (one per meeting).
+    static func attendance(_ req: Request, meeting: UUID) async throws -> (UUID?, Attendance) {
+        let record = try await req.participationStore.all(.attendance, as: Attendance.self).first { $0.value.meetingID == meeting }
+        return (record?.id, record?.value ?? Attendance(meetingID: meeting, statuses: [:]))
+    }
+
+    func saveAttendance(req: Request) async throws -> Response {
+        let meeting = try await Self.meeting(req)
+        let members = try await req.participationStore.all(.membership, as: Membership.self, bodyID: meeting.bodyID).map(\.value).filter { $0.isActive(on: Day(meeting.start)) }
+        var statuses: [UUID: AttendanceStatus] = [:]
+        for member in members {
+            if let raw = try? req.content.get(String.self, at: "p" + member.personID.uuidString.lowercased()) {
+                guard let status = AttendanceStatus(rawValue: raw) else { throw Abort(.unprocessableEntity, reason: "unknown attendance \(raw.prefix(20))") }
+                statuses[member.personID] = status
+            }
+        }
+        let (id, _) = try await Self.attendance(req, meeting: meeting.id)
+        try await req.participationStore.save(.attendance, id: id ?? UUID(), Attendance(meetingID: meeting.id, statuses: statuses), label: meeting.name,
+                                              bodyID: meeting.bodyID, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: ParticipationRoute.meeting(id: meeting.id).path, notice: .saved)
+    }
+
+    struct ResolutionForm: Content {
+        var text: String?
+        var yes: Int?
+        var no: Int?
+        var abstain: Int?
+        var unanimous: String?
+    }
+
+    func recordResolution(req: Request) async throws -> Response {
+        let meeting = try await Self.meeting(req)
+        let store = req.participationStore
+        guard let raw = req.parameters.get("item"), let itemID = UUID(uuidString: raw),
+              let item = try await store.one(.agendaItem, id: itemID, as: AgendaItem.self)?.value, item.meetingID == meeting.id else { throw Abort(.notFound) }
+        let form = try req.content.decode(ResolutionForm.self)
+        let members = try await store.all(.membership, as: Membership.self, bodyID: meeting.bodyID).map(\.value)
+        let (_, attendance) = try await Self.attendance(req, meeting: meeting.id)
+        let quorum = Quorum.compute(memberships: members, bodyID: meeting.bodyID, on: Day(meeting.start), attendance: attendance.statuses)
+        var issues: [ValidationIssue] = []
+        let text = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { issues.append(ValidationIssue("text", .required)) }
+        if !quorum.isQuorate { issues.append(ValidationIssue("quorum", .mismatch)) }
+        let vote: Vote = form.unanimous == "ja" ? .unanimous : .counted(yes: form.yes ?? 0, no: form.no ?? 0, abstain: form.abstain ?? 0)
+        do { _ = try vote.validated(presentVoting: quorum.votingPresent) } catch { issues += error.issues }
+        guard issues.isEmpty else {
+            let page = try await ParticipationController.meetingPage(req, meeting: meeting, issues: issues, failedItem: itemID)
+            return HTMLResponse(page).response(status: .unprocessableEntity)
+        }
+        let resolution = Resolution(id: UUID(), agendaItemID: item.id, vote: vote, text: text, paperID: item.paperIDs.first, paperVersion: nil, isPublic: item.isPublic)
+        var decided = item
+        decided.result = vote.isAdopted(presentVoting: quorum.votingPresent) ? "beschlossen" : "abgelehnt"
+        decided.resolutionText = text
+        let actor = try await req.auditActor(), now = req.settings.clock.now()
+        try await store.save(.resolution, id: resolution.id, resolution, label: item.title, bodyID: meeting.bodyID, actor: actor, at: now)
+        try await store.save(.agendaItem, id: decided.id, decided, label: decided.title, bodyID: meeting.bodyID, actor: actor, at: now)
+        return req.redirect(to: ParticipationRoute.meeting(id: meeting.id).path, notice: .saved)
+    }
+}
