@@ -148,3 +148,39 @@ struct MeetingHTTPTests {
         }
     }
 }
+
+@Suite("Papers over HTTP")
+struct PaperHTTPTests {
+    @Test func papersKeepTheirVersionsAndOpenConsultations() async throws {
+        try await withTestApp { app in
+            let store = app.participationStore
+            try await get(app, "/vorlagen", session: nil) { res in
+                #expect(res.body.string.contains("JHA/2025/07") && !res.body.string.contains("SP/2026/01"))
+            }
+            try await get(app, "/vorlagen/5b0c1e2a-0100-4000-8000-000000000305", session: nil) { res in #expect(res.status == .notFound) }
+            let planner = try await login(app, DemoLogin.planner)
+            let fields = [("reference", "JHA/2025/07"), ("title", "Doppelt"), ("type", "recommendation"), ("body", "5b0c1e2a-0100-4000-8000-000000000004"),
+                          ("public", "ja"), ("date", "2025-11-20"), ("originator", "Sozialplanung"), ("text", "Text")]
+            try await post(app, "/vorlagen", session: planner, fields: fields) { res in #expect(res.status == .conflict) }
+            var path = ""
+            try await post(app, "/vorlagen", session: planner, fields: fields.map { $0.0 == "reference" ? ("reference", "JHA/2025/09") : $0 }) { res in
+                #expect(res.status == .seeOther)
+                path = String(try #require(res.headers.first(name: .location)).prefix { $0 != "?" })
+            }
+            try await post(app, path + "/stellungnahmeverfahren", session: planner, fields: [("deadline", "2025-12-15")]) { res in
+                #expect(res.status == .unprocessableEntity)  // nobody invited
+            }
+            try await post(app, path + "/stellungnahmeverfahren", session: planner,
+                           fields: [("invited[]", "5b0c1e2a-0100-4000-8000-000000000004"), ("deadline", "2025-12-15")]) { res in #expect(res.status == .seeOther) }
+            try await post(app, path + "/fassungen", session: planner, fields: [("text", "Text, überarbeitet")]) { res in #expect(res.status == .seeOther) }
+            let paperID = UUID(uuidString: String(path.split(separator: "/").last!))!
+            let versions = try await store.all(.paperVersion, as: PaperVersion.self).map(\.value).filter { $0.paperID == paperID }.sorted { $0.number < $1.number }
+            #expect(versions.map(\.text) == ["Text", "Text, überarbeitet"])
+            let process = try #require(try await store.all(.statementProcess, as: StatementProcess.self).map(\.value).first { $0.paperID == paperID })
+            #expect(versions[1].answersConsultation == process.id && process.version == 1)
+            try await get(app, path, session: nil) { res in
+                #expect(res.body.string.contains("Fassung 2") && res.body.string.contains("Fassung 1") && !res.body.string.contains("Neue Fassung"))
+            }
+        }
+    }
+}

@@ -71,12 +71,14 @@ struct RouteInventoryTests {
                       "GET /hsds/taxonomies", "GET /hsds/taxonomies/:hsdsid", "GET /hsds/taxonomy_terms", "GET /hsds/taxonomy_terms/:hsdsid",
                       "GET /oparl/v1/system", "GET /oparl/v1/bodies", "GET /oparl/v1/body/:oparlid", "GET /oparl/v1/body/:oparlid/:list",
                       "GET /oparl/v1/:type/:oparlid", "GET /oparl/v1/file/:oparlid", "GET /oparl/v1/file/:oparlid/download",
-                      "GET /gremien", "GET /gremien/:body", "GET /gremien/:body/kalender.ics", "GET /sitzungen/:meeting", "GET /massnahmen"] {
+                      "GET /gremien", "GET /gremien/:body", "GET /gremien/:body/kalender.ics", "GET /sitzungen/:meeting", "GET /massnahmen",
+                      "GET /vorlagen", "GET /vorlagen/:paper"] {
             table[route] = RoutePermission(.readPublic)
         }
         table["GET /gremien/:body/stellungnahmen/:process"] = RoutePermission(.readBodyInternal, scope: .bodyParameter)
         table["POST /gremien/:body/stellungnahmen/:process"] = RoutePermission(.submitStatement, scope: .bodyParameter)
-        for route in ["GET /sitzungen/neu", "POST /sitzungen", "POST /sitzungen/:meeting/status", "POST /sitzungen/:meeting/tagesordnung",
+        for route in ["GET /vorlagen/neu", "POST /vorlagen", "POST /vorlagen/:paper/fassungen", "POST /vorlagen/:paper/stellungnahmeverfahren",
+                      "GET /sitzungen/neu", "POST /sitzungen", "POST /sitzungen/:meeting/status", "POST /sitzungen/:meeting/tagesordnung",
                       "POST /sitzungen/:meeting/anwesenheit", "POST /sitzungen/:meeting/tagesordnung/:item/beschluss",
                       "GET /stellungnahmen/:process/abwaegung", "GET /stellungnahmen/:process/abwaegung.csv", "POST /stellungnahmen/:process/abwaegung/:statement"] {
             table[route] = RoutePermission(.manageParticipation)
@@ -109,6 +111,7 @@ struct RouteInventoryTests {
             .replacingOccurrences(of: ":statement", with: "5b0c1e2a-0100-4000-8000-000000000802")
             .replacingOccurrences(of: ":meeting", with: "5b0c1e2a-0100-4000-8000-000000000501")
             .replacingOccurrences(of: ":item", with: "5b0c1e2a-0100-4000-8000-000000000601")
+            .replacingOccurrences(of: ":paper", with: "5b0c1e2a-0100-4000-8000-000000000302")
     }
 
     static func name(_ route: Route) -> String {

@@ -105,3 +105,18 @@ def test_the_planner_creates_a_meeting_and_records_attendance(browser, private_s
         radio.click()
     follow(driver, driver.find_element(By.XPATH, "//button[text()='Anwesenheit speichern']"))
     assert "Beschlussfähig: 3 von 4" in driver.page_source
+
+
+def test_the_planner_adds_a_paper(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/vorlagen")
+    assert_accessible(driver, "(papers)")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Neue Vorlage"))
+    assert_accessible(driver, "(new paper form)")
+    driver.find_element(By.ID, "reference").send_keys("SP/2026/02")
+    driver.find_element(By.ID, "title").send_keys("Bericht: Jugendarbeit im ländlichen Raum (Test)")
+    driver.find_element(By.ID, "text").send_keys("Erste Fassung.")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Bericht: Jugendarbeit im ländlichen Raum (Test)"
+    assert_accessible(driver, "(paper page with the planner's forms)")

@@ -2,26 +2,30 @@ import Foundation
 
 /// Texts of bodies, meetings, papers and measures, German and English.
 public enum ParticipationText: Sendable {
-    case actionManageParticipation, addAgendaItem, addStatement, agendaTitle, answeredCount, attendanceAbsent
-    case attendanceExcused, attendancePresent, attendanceTitle, bodiesIntro, bodiesTitle, bodyInternal
-    case bodyPublic, calendarFeed, changeState, columnAnswer2, columnBody, columnDue
-    case columnKind2, columnMeasure, columnMembers, columnNumber, columnOnBehalfOf, columnParentBody
-    case columnPerson, columnProgress, columnRole, columnVisibility, columnVoting, columnWhen
-    case columnWhere, consultationClosed, consultationTitle, createMeeting, decisionAdopted, decisionNotAdopted
-    case decisionNoted, decisionPartlyAdopted, downloadCSV2, fieldDecision, fieldEndTime, fieldItemNumber
-    case fieldItemTitle, fieldMeetingDate, fieldMeetingName, fieldNewState, fieldReason, fieldResolutionText
-    case fieldSection, fieldStartTime, fieldStatement, fieldStatementDeadline, hiddenItems, kindCommittee
-    case kindCouncil, kindOtherBody, kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee, manageMeeting
-    case measureDelayed, measureDone, measureDropped, measureInProgress, measurePlanned, measureStarted
-    case measuresIntro, measuresTitle, meetingsTitle, membersTitle, navBodies, newMeeting
-    case noAgenda, noBodies, noMeasures, noMeetings, noMembers, noOverdue
-    case noStatements, notAnswered2, notQuorate, noticeStatementSent, openConsultations, overdueTitle
-    case papersLabel, printTable, quorate, recordResolution, responseTableTitle, resultLabel
-    case roleAdvisory, roleChair, roleDeputy, roleGuest, roleMember, saveAnswer
-    case saveAttendance, sectionHint, stateCancelled, stateHeld, stateInvited, statePlanned
-    case statementDeadline, statementsTitle, subBodiesLabel, submitStatement, termsTitle, timeHint
-    case versionLabel, voteAbstain, voteCounted, voteNo, voteUnanimous, voteYes
-    case votingNo, votingYes
+    case actionManageParticipation, addAgendaItem, addStatement, agendaTitle, answeredCount, answersTable
+    case attendanceAbsent, attendanceExcused, attendancePresent, attendanceTitle, bodiesIntro, bodiesTitle
+    case bodyInternal, bodyPublic, calendarFeed, changeState, columnAnswer2, columnBody
+    case columnDue, columnKind2, columnMeasure, columnMembers, columnNumber, columnOnBehalfOf
+    case columnParentBody, columnPerson, columnProgress, columnReference, columnRole, columnTitle
+    case columnVisibility, columnVoting, columnWhen, columnWhere, consultationClosed, consultationTitle
+    case createMeeting, createPaper, decisionAdopted, decisionNotAdopted, decisionNoted, decisionPartlyAdopted
+    case downloadCSV2, fieldDecision, fieldEndTime, fieldInvitedBodies, fieldItemNumber, fieldItemTitle
+    case fieldMeetingDate, fieldMeetingName, fieldNewState, fieldOriginator, fieldPaperText, fieldReason
+    case fieldResolutionText, fieldSection, fieldStartTime, fieldStatement, fieldStatementDeadline, hiddenItems
+    case kindCommittee, kindCouncil, kindOtherBody, kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee
+    case manageMeeting, measureDelayed, measureDone, measureDropped, measureInProgress, measurePlanned
+    case measureStarted, measuresIntro, measuresTitle, meetingsTitle, membersTitle, navBodies
+    case navPapers, newMeeting, newPaper, newVersion, noAgenda, noBodies
+    case noMeasures, noMeetings, noMembers, noOverdue, noPapers, noStatements
+    case notAnswered2, notQuorate, noticeStatementSent, openConsultation, openConsultations, overdueTitle
+    case papersFound, papersLabel, papersTitle, printTable, quorate, recordResolution
+    case responseTableTitle, resultLabel, roleAdvisory, roleChair, roleDeputy, roleGuest
+    case roleMember, saveAnswer, saveAttendance, saveVersion, searchPapers, sectionHint
+    case stateCancelled, stateHeld, stateInvited, statePlanned, statementDeadline, statementsTitle
+    case subBodiesLabel, submitStatement, termsTitle, timeHint, treatedIn, typeApplicationChecklist
+    case typeAwardCriteria, typeDraftResolution, typeGuideline, typeMinutes, typeOther, typePlanningReport
+    case typeRecommendation, typeStatement, versionLabel, versionsTitle2, voteAbstain, voteCounted
+    case voteNo, voteUnanimous, voteYes, votingNo, votingYes
 
     var pair: (String, String) {
         switch self {
@@ -30,6 +34,7 @@ public enum ParticipationText: Sendable {
         case .addStatement: return ("Stellungnahme abgeben", "Submit a statement")
         case .agendaTitle: return ("Tagesordnung", "Agenda")
         case .answeredCount: return ("{a} von {n} Stellungnahmen abgewogen.", "{a} of {n} statements answered.")
+        case .answersTable: return ("Diese Fassung antwortet auf die Abwägungstabelle", "This version answers the response table")
         case .attendanceAbsent: return ("abwesend", "absent")
         case .attendanceExcused: return ("entschuldigt", "excused")
         case .attendancePresent: return ("anwesend", "present")
@@ -51,7 +56,9 @@ public enum ParticipationText: Sendable {
         case .columnParentBody: return ("Übergeordnet", "Parent body")
         case .columnPerson: return ("Person", "Person")
         case .columnProgress: return ("Fortschritt", "Progress")
+        case .columnReference: return ("Aktenzeichen", "Reference")
         case .columnRole: return ("Rolle", "Role")
+        case .columnTitle: return ("Titel", "Title")
         case .columnVisibility: return ("Sichtbarkeit", "Visibility")
         case .columnVoting: return ("Stimmrecht", "Vote")
         case .columnWhen: return ("Wann", "When")
@@ -59,6 +66,7 @@ public enum ParticipationText: Sendable {
         case .consultationClosed: return ("Die Frist ist abgelaufen; Stellungnahmen sind nicht mehr möglich.", "The deadline has passed; no more statements.")
         case .consultationTitle: return ("Stellungnahmeverfahren", "Consultation")
         case .createMeeting: return ("Sitzung anlegen", "Create meeting")
+        case .createPaper: return ("Vorlage anlegen", "Create paper")
         case .decisionAdopted: return ("berücksichtigt", "adopted")
         case .decisionNotAdopted: return ("nicht berücksichtigt", "not adopted")
         case .decisionNoted: return ("zur Kenntnis genommen", "noted")
@@ -66,11 +74,14 @@ public enum ParticipationText: Sendable {
         case .downloadCSV2: return ("Als CSV herunterladen", "Download as CSV")
         case .fieldDecision: return ("Abwägung", "Decision")
         case .fieldEndTime: return ("Ende", "End")
+        case .fieldInvitedBodies: return ("Eingeladene Gremien", "Invited bodies")
         case .fieldItemNumber: return ("Nummer", "Number")
         case .fieldItemTitle: return ("Gegenstand", "Subject")
         case .fieldMeetingDate: return ("Datum", "Date")
         case .fieldMeetingName: return ("Bezeichnung", "Title")
         case .fieldNewState: return ("Neuer Stand", "New state")
+        case .fieldOriginator: return ("Eingebracht von", "Originator")
+        case .fieldPaperText: return ("Text", "Text")
         case .fieldReason: return ("Begründung", "Reason")
         case .fieldResolutionText: return ("Beschlusstext", "Resolution text")
         case .fieldSection: return ("Abschnitt", "Section")
@@ -96,20 +107,27 @@ public enum ParticipationText: Sendable {
         case .meetingsTitle: return ("Sitzungen", "Meetings")
         case .membersTitle: return ("Mitglieder", "Members")
         case .navBodies: return ("Gremien", "Bodies")
+        case .navPapers: return ("Vorlagen", "Papers")
         case .newMeeting: return ("Neue Sitzung", "New meeting")
+        case .newPaper: return ("Neue Vorlage", "New paper")
+        case .newVersion: return ("Neue Fassung", "New version")
         case .noAgenda: return ("Noch keine Tagesordnung.", "No agenda yet.")
         case .noBodies: return ("Keine Gremien.", "No bodies.")
         case .noMeasures: return ("Noch keine Maßnahmen.", "No measures yet.")
         case .noMeetings: return ("Keine Sitzungen.", "No meetings.")
         case .noMembers: return ("Keine Mitglieder.", "No members.")
         case .noOverdue: return ("Nichts ist überfällig.", "Nothing is overdue.")
+        case .noPapers: return ("Keine Vorlagen gefunden.", "No papers found.")
         case .noStatements: return ("Noch keine Stellungnahmen.", "No statements yet.")
         case .notAnswered2: return ("noch nicht abgewogen", "not answered yet")
         case .notQuorate: return ("Nicht beschlussfähig: {p} von {n} stimmberechtigten Mitgliedern anwesend (nötig: {r}).", "Not quorate: {p} of {n} voting members present ({r} needed).")
         case .noticeStatementSent: return ("Ihre Stellungnahme ist eingegangen.", "Your statement has been received.")
+        case .openConsultation: return ("Stellungnahmeverfahren eröffnen", "Open a consultation")
         case .openConsultations: return ("Offene Stellungnahmeverfahren", "Open consultations")
         case .overdueTitle: return ("Überfällig", "Overdue")
+        case .papersFound: return ("Vorlagen", "papers")
         case .papersLabel: return ("Vorlagen", "Papers")
+        case .papersTitle: return ("Vorlagen und Berichte", "Papers and reports")
         case .printTable: return ("Tabelle drucken", "Print table")
         case .quorate: return ("Beschlussfähig: {p} von {n} stimmberechtigten Mitgliedern anwesend (nötig: {r}).", "Quorate: {p} of {n} voting members present ({r} needed).")
         case .recordResolution: return ("Beschluss festhalten", "Record the resolution")
@@ -122,6 +140,8 @@ public enum ParticipationText: Sendable {
         case .roleMember: return ("Mitglied", "member")
         case .saveAnswer: return ("Abwägung speichern", "Save answer")
         case .saveAttendance: return ("Anwesenheit speichern", "Save attendance")
+        case .saveVersion: return ("Fassung speichern", "Save version")
+        case .searchPapers: return ("Suche in Titel und Aktenzeichen", "Search title and reference")
         case .sectionHint: return ("Optional: die Nummer des Abschnitts, auf den Sie sich beziehen, z. B. „3.2“.", "Optional: the number of the section you refer to, e.g. “3.2”.")
         case .stateCancelled: return ("abgesagt", "cancelled")
         case .stateHeld: return ("durchgeführt", "held")
@@ -133,7 +153,18 @@ public enum ParticipationText: Sendable {
         case .submitStatement: return ("Stellungnahme senden", "Send statement")
         case .termsTitle: return ("Wahlperioden", "Terms")
         case .timeHint: return ("Uhrzeit in Wetzlar, z. B. 17:00", "Local time in Wetzlar, e.g. 17:00")
+        case .treatedIn: return ("Beraten in", "Treated in")
+        case .typeApplicationChecklist: return ("Antragscheckliste", "Application checklist")
+        case .typeAwardCriteria: return ("Vergabekriterien", "Award criteria")
+        case .typeDraftResolution: return ("Beschlussvorlage", "Draft resolution")
+        case .typeGuideline: return ("Richtlinie", "Guideline")
+        case .typeMinutes: return ("Niederschrift", "Minutes")
+        case .typeOther: return ("Sonstiges", "Other")
+        case .typePlanningReport: return ("Planungsbericht", "Planning report")
+        case .typeRecommendation: return ("Empfehlung", "Recommendation")
+        case .typeStatement: return ("Stellungnahme", "Statement")
         case .versionLabel: return ("Fassung", "version")
+        case .versionsTitle2: return ("Fassungen", "Versions")
         case .voteAbstain: return ("Enthaltungen", "Abstentions")
         case .voteCounted: return ("{y} ja, {n} nein, {a} Enthaltungen", "{y} yes, {n} no, {a} abstentions")
         case .voteNo: return ("Nein-Stimmen", "No")

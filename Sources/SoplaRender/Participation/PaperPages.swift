@@ -1,0 +1,180 @@
+import Foundation
+import SoplaCore
+
+extension ParticipationRoute {
+    public static let papers = "/vorlagen"
+    public static let paperNew = "/vorlagen/neu"
+    public static func paper(_ id: UUID) -> String { "/vorlagen/" + Self.id(id) }
+    public static func paperVersions(_ id: UUID) -> String { "/vorlagen/" + Self.id(id) + "/fassungen" }
+    public static func paperConsultation(_ id: UUID) -> String { "/vorlagen/" + Self.id(id) + "/stellungnahmeverfahren" }
+
+    public enum PaperPattern {
+        public static let papers = ["vorlagen"]
+        public static let paperNew = ["vorlagen", "neu"]
+        public static let paper = ["vorlagen", ":paper"]
+        public static let versions = ["vorlagen", ":paper", "fassungen"]
+        public static let consultation = ["vorlagen", ":paper", "stellungnahmeverfahren"]
+    }
+}
+
+extension ParticipationNames {
+    public static func paperType(_ type: PaperType, _ t: Texts) -> String {
+        switch type {
+        case .planningReport: return t(.typePlanningReport)
+        case .draftResolution: return t(.typeDraftResolution)
+        case .recommendation: return t(.typeRecommendation)
+        case .guideline: return t(.typeGuideline)
+        case .awardCriteria: return t(.typeAwardCriteria)
+        case .applicationChecklist: return t(.typeApplicationChecklist)
+        case .statement: return t(.typeStatement)
+        case .minutes: return t(.typeMinutes)
+        case .other: return t(.typeOther)
+        }
+    }
+}
+
+public enum PaperListPage {
+    public static func render(_ papers: [(paper: Paper, bodyName: String)], search: String?, mayManage: Bool, context: PageContext) -> String {
+        let t = context.t
+        let language = context.language
+        let content: [HTMLNode] = [
+            el("h1", text: t(.papersTitle)),
+            el("form", [("method", "get"), ("action", ParticipationRoute.papers), ("class", "filters"), ("role", "search")], [
+                el("div", [("class", "field")], [el("label", [("for", "suche")], text: t(.searchPapers)),
+                                                 el("input", [("type", "search"), ("id", "suche"), ("name", "suche"), ("value", search ?? "")])]),
+                el("button", [("type", "submit")], text: t(.searchButton)),
+            ]),
+            mayManage ? el("p", [], [el("a", [("href", ParticipationRoute.paperNew), ("class", "button")], text: t(.newPaper))]) : .empty,
+            el("p", [("class", "result-count"), ("role", "status")], text: "\(papers.count) " + t(.papersFound)),
+            papers.isEmpty ? el("p", [("class", "empty-state")], text: t(.noPapers)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+                el("caption", text: t(.papersTitle)),
+                el("thead", [], [el("tr", [], [t(.columnReference), t(.columnTitle), t(.columnKind2), t(.columnBody), t(.fieldMeetingDate)].map { el("th", [("scope", "col")], text: $0) })]),
+                el("tbody", [], papers.map { entry in
+                    el("tr", [], [
+                        el("th", [("scope", "row")], text: entry.paper.reference),
+                        el("td", [], [el("a", [("href", ParticipationRoute.paper(entry.paper.id))], text: entry.paper.title)]),
+                        el("td", text: ParticipationNames.paperType(entry.paper.type, t)),
+                        el("td", text: entry.bodyName),
+                        el("td", text: Format.day(entry.paper.date, language)),
+                    ])
+                }),
+            ])]),
+        ]
+        return Layout(title: t(.papersTitle), context: context).render(content)
+    }
+}
+
+public enum PaperPage {
+    public struct Model: Sendable {
+        public let paper: Paper
+        public let bodyName: String
+        public let versions: [PaperVersion]
+        public let processes: [(process: StatementProcess, link: String?)]
+        public let treatedIn: [(meeting: Meeting, item: AgendaItem)]
+        public let mayManage: Bool
+        public let bodies: [Body]
+        public let issues: [ValidationIssue]
+
+        public init(paper: Paper, bodyName: String, versions: [PaperVersion], processes: [(process: StatementProcess, link: String?)], treatedIn: [(meeting: Meeting, item: AgendaItem)],
+                    mayManage: Bool, bodies: [Body], issues: [ValidationIssue] = []) {
+            self.paper = paper
+            self.bodyName = bodyName
+            self.versions = versions
+            self.processes = processes
+            self.treatedIn = treatedIn
+            self.mayManage = mayManage
+            self.bodies = bodies
+            self.issues = issues
+        }
+    }
+
+    public static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let language = context.language
+        let p = model.paper
+        let form = FormBuilder(language: language, issues: model.issues)
+        var content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.papers)], text: t(.papersTitle))]),
+            el("h1", text: p.title),
+            el("dl", [("class", "facts")], [
+                el("dt", text: t(.columnReference)), el("dd", text: p.reference),
+                el("dt", text: t(.columnKind2)), el("dd", text: ParticipationNames.paperType(p.type, t)),
+                el("dt", text: t(.columnBody)), el("dd", text: model.bodyName),
+                el("dt", text: t(.fieldOriginator)), el("dd", text: p.originator),
+                el("dt", text: t(.fieldMeetingDate)), el("dd", text: Format.day(p.date, language)),
+            ]),
+            el("h2", text: t(.versionsTitle2)),
+            el("ol", [("class", "versions"), ("reversed", "reversed")], model.versions.sorted { $0.number > $1.number }.map { v in
+                el("li", [], [
+                    el("h3", text: t(.versionLabel) + " " + String(v.number) + " · " + DateText.dateTime(v.createdAt, language) + " · " + v.createdBy),
+                    v.answersConsultation.map { el("p", [("class", "hint")], [el("a", [("href", ParticipationRoute.responseTable(process: $0))], text: t(.answersTable))]) } ?? .empty,
+                    el("blockquote", [("class", "paper-text")], [el("p", text: v.text)]),
+                ])
+            }),
+        ]
+        if !model.treatedIn.isEmpty {
+            content += [el("h2", text: t(.treatedIn)), el("ul", [], model.treatedIn.map { entry in
+                el("li", [], [el("a", [("href", ParticipationRoute.meeting(id: entry.meeting.id).path)], text: DateText.dateTime(entry.meeting.start, language) + " – " + entry.meeting.name),
+                              txt(": " + entry.item.number + ". " + entry.item.title + (entry.item.result.map { " (" + $0 + ")" } ?? ""))])
+            })]
+        }
+        if !model.processes.isEmpty {
+            content += [el("h2", text: t(.statementsTitle)), el("ul", [], model.processes.map { entry in
+                el("li", [], [entry.link.map { el("a", [("href", $0)], text: t(.consultationTitle)) } ?? txt(t(.consultationTitle)),
+                              txt(" – " + t(.versionLabel) + " \(entry.process.version), " + t(.statementDeadline).replacingOccurrences(of: "{d}", with: DateText.dateTime(entry.process.deadline, language)))])
+            })]
+        }
+        if model.mayManage {
+            let latest = model.versions.map(\.number).max() ?? 0
+            content += [
+                el("h2", text: t(.newVersion)),
+                form.summary(labels: ["text": t(.fieldPaperText), "deadline": t(.fieldStatementDeadline), "invited": t(.fieldInvitedBodies)]),
+                el("form", [("method", "post"), ("action", ParticipationRoute.paperVersions(p.id)), ("class", "stacked")], [
+                    FormBuilder.csrf(context.csrfToken ?? ""),
+                    el("div", [("class", "field")], [el("label", [("for", "text")], text: t(.fieldPaperText) + " *"),
+                                                     el("textarea", [("id", "text"), ("name", "text"), ("rows", "8"), ("required", "required"), ("maxlength", "100000")],
+                                                        text: model.versions.first { $0.number == latest }?.text ?? "")]),
+                    el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.saveVersion))]),
+                ]),
+                el("h2", text: t(.openConsultation)),
+                el("form", [("method", "post"), ("action", ParticipationRoute.paperConsultation(p.id)), ("class", "stacked")], [
+                    FormBuilder.csrf(context.csrfToken ?? ""),
+                    form.checkboxes("invited", legend: t(.fieldInvitedBodies), options: model.bodies.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: []),
+                    form.text("deadline", label: t(.fieldStatementDeadline), value: nil, type: "date", required: true),
+                    el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.openConsultation))]),
+                ]),
+            ]
+        }
+        return Layout(title: p.title, context: context).render(content)
+    }
+}
+
+public enum PaperFormPage {
+    public static func render(bodies: [Body], values: [String: String], issues: [ValidationIssue], context: PageContext) -> String {
+        let t = context.t
+        let form = FormBuilder(language: context.language, issues: issues)
+        let labels = ["reference": t(.columnReference), "title": t(.columnTitle), "type": t(.columnKind2), "body": t(.columnBody), "public": t(.columnVisibility),
+                      "date": t(.fieldMeetingDate), "originator": t(.fieldOriginator), "text": t(.fieldPaperText)]
+        let content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.papers)], text: t(.papersTitle))]),
+            el("h1", text: t(.newPaper)),
+            form.summary(labels: labels),
+            el("form", [("method", "post"), ("action", ParticipationRoute.papers), ("class", "stacked")], [
+                FormBuilder.csrf(context.csrfToken ?? ""),
+                form.text("reference", label: labels["reference"]!, value: values["reference"], required: true, maxLength: 40),
+                form.text("title", label: labels["title"]!, value: values["title"], required: true, maxLength: 300),
+                form.select("type", label: labels["type"]!, options: PaperType.allCases.map { ($0.rawValue, ParticipationNames.paperType($0, t)) }, selected: values["type"]),
+                form.select("body", label: labels["body"]!, options: bodies.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: values["body"]),
+                form.select("public", label: labels["public"]!, options: [("nein", t(.bodyInternal)), ("ja", t(.bodyPublic))], selected: values["public"]),
+                form.text("date", label: labels["date"]!, value: values["date"], type: "date", required: true),
+                form.text("originator", label: labels["originator"]!, value: values["originator"], required: true, maxLength: 200),
+                el("div", [("class", form.messages("text").isEmpty ? "field" : "field invalid")], [el("label", [("for", "text")], text: labels["text"]! + " *")]
+                    + form.described("text", hint: nil).1 + [
+                        el("textarea", [("id", "text"), ("name", "text"), ("rows", "8"), ("required", "required"), ("maxlength", "100000")], text: values["text"] ?? ""),
+                    ]),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.createPaper))]),
+            ]),
+        ]
+        return Layout(title: t(.newPaper), context: context).render(content)
+    }
+}

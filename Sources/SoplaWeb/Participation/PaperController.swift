@@ -1,0 +1,178 @@
+import Foundation
+import SoplaCore
+import SoplaRender
+import SoplaStore
+import Vapor
+
+/// Papers with their versions: public ones for everyone, internal ones for those who may read their body; planners
+/// add papers and versions (older ones are kept) and open consultations on a version.
+struct PaperController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let read = RoutePermission(.readPublic)
+        let manage = RoutePermission(.manageParticipation)
+        let p = ParticipationRoute.PaperPattern.self
+        routes.on(.GET, p.papers, read, use: list)
+        routes.on(.GET, p.paperNew, manage, use: newPaper)
+        routes.on(.POST, p.papers, manage, use: create)
+        routes.on(.GET, p.paper, read, use: show)
+        routes.on(.POST, p.versions, manage, use: addVersion)
+        routes.on(.POST, p.consultation, manage, use: openConsultation)
+    }
+
+    /// Papers the requester may read, with the body each belongs to.
+    static func readable(_ req: Request) async throws -> [(record: ParticipationRecord<Paper>, body: Body?)] {
+        let store = req.participationStore
+        let bodies = try await store.all(.body, as: Body.self).map(\.value)
+        let readable = try await ParticipationController.readableBodies(req, bodies: bodies.map { var b = $0; b.isPublic = false; return b })
+        let byID = Dictionary(bodies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var result: [(record: ParticipationRecord<Paper>, body: Body?)] = []
+        for body in bodies {
+            for record in try await store.all(.paper, as: Paper.self, bodyID: body.id) where record.value.isPublic || readable.contains(body.id) {
+                result.append((record, byID[body.id]))
+            }
+        }
+        return result.sorted { ($0.record.value.date, $0.record.value.reference) > ($1.record.value.date, $1.record.value.reference) }
+    }
+
+    func list(req: Request) async throws -> HTMLResponse {
+        let search = (try? req.query.get(String.self, at: "suche"))?.trimmingCharacters(in: .whitespaces).lowercased()
+        let papers = try await Self.readable(req).filter { entry in
+            guard let search, !search.isEmpty else { return true }
+            return (entry.record.value.title + " " + entry.record.value.reference).lowercased().contains(search)
+        }.map { (paper: $0.record.value, bodyName: $0.body?.name ?? "–") }
+        return HTMLResponse(PaperListPage.render(papers, search: search, mayManage: try await req.may(.manageParticipation), context: try await req.pageContext()))
+    }
+
+    static func paper(_ req: Request) async throws -> (Paper, Body?) {
+        guard let raw = req.parameters.get("paper"), let id = UUID(uuidString: raw),
+              let entry = try await readable(req).first(where: { $0.record.id == id }) else { throw Abort(.notFound) }
+        return (entry.record.value, entry.body)
+    }
+
+    func model(_ req: Request, issues: [ValidationIssue] = []) async throws -> PaperPage.Model {
+        let (paper, body) = try await Self.paper(req)
+        let store = req.participationStore
+        let versions = try await store.all(.paperVersion, as: PaperVersion.self).map(\.value).filter { $0.paperID == paper.id }
+        let principal = try await req.auth().principal
+        let processes = try await store.all(.statementProcess, as: StatementProcess.self).map(\.value).filter { $0.paperID == paper.id }.map { process in
+            let body = process.bodies.sorted { $0.uuidString < $1.uuidString }.first { Policy.decide(principal, .readBodyInternal, scope: .body($0)).isAllowed }
+            return (process: process, link: body.map { ParticipationRoute.consultation(body: $0, process: process.id) })
+        }
+        let meetings = Dictionary(try await store.all(.meeting, as: Meeting.self).map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let bodies = try await store.all(.body, as: Body.self).map(\.value)
+        let readableBodies = try await ParticipationController.readableBodies(req, bodies: bodies.map { var b = $0; b.isPublic = false; return b })
+        let treated = try await store.all(.agendaItem, as: AgendaItem.self).map(\.value).filter { $0.paperIDs.contains(paper.id) }.compactMap { item -> (meeting: Meeting, item: AgendaItem)? in
+            guard let meeting = meetings[item.meetingID], item.isPublic || readableBodies.contains(meeting.bodyID) else { return nil }
+            return (meeting, item)
+        }.sorted { $0.meeting.start < $1.meeting.start }
+        return PaperPage.Model(paper: paper, bodyName: body?.name ?? "–", versions: versions, processes: processes, treatedIn: treated,
+                               mayManage: Policy.decide(principal, .manageParticipation).isAllowed, bodies: bodies.sorted { $0.name < $1.name }, issues: issues)
+    }
+
+    func show(req: Request) async throws -> HTMLResponse {
+        HTMLResponse(PaperPage.render(try await model(req), context: try await req.pageContext(showNotice: true)))
+    }
+
+    func newPaper(req: Request) async throws -> HTMLResponse {
+        let bodies = try await req.participationStore.all(.body, as: Body.self).map(\.value).sorted { $0.name < $1.name }
+        return HTMLResponse(PaperFormPage.render(bodies: bodies, values: ["date": req.settings.clock.today.iso, "originator": try await req.requireUser().displayName],
+                                                 issues: [], context: try await req.pageContext()))
+    }
+
+    struct PaperForm: Content {
+        var reference: String?
+        var title: String?
+        var type: String?
+        var body: String?
+        var `public`: String?
+        var date: String?
+        var originator: String?
+        var text: String?
+    }
+
+    func create(req: Request) async throws -> Response {
+        let form = try req.content.decode(PaperForm.self)
+        let store = req.participationStore
+        let bodies = try await store.all(.body, as: Body.self).map(\.value)
+        var issues: [ValidationIssue] = []
+        func required(_ value: String?, _ field: String, max: Int) -> String {
+            let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { issues.append(ValidationIssue(field, .required)) } else if text.count > max { issues.append(ValidationIssue(field, .tooLong(max: max))) }
+            return text
+        }
+        let reference = required(form.reference, "reference", max: 40), title = required(form.title, "title", max: 300)
+        let originator = required(form.originator, "originator", max: 200), text = required(form.text, "text", max: 100_000)
+        let type = form.type.flatMap(PaperType.init(rawValue:))
+        if type == nil { issues.append(ValidationIssue("type", .unknownValue(String((form.type ?? "").prefix(20))))) }
+        let body = form.body.flatMap(UUID.init(uuidString:)).flatMap { id in bodies.first { $0.id == id } }
+        if body == nil { issues.append(ValidationIssue("body", .unknownReference)) }
+        let date = Day(iso: form.date ?? "")
+        if date == nil { issues.append(ValidationIssue("date", .required)) }
+        if try await store.all(.paper, as: Paper.self).contains(where: { $0.value.reference == reference }) { issues.append(ValidationIssue("reference", .duplicate)) }
+        guard issues.isEmpty, let type, let body, let date else {
+            let values = ["reference": form.reference ?? "", "title": form.title ?? "", "type": form.type ?? "", "body": form.body ?? "", "public": form.public ?? "nein",
+                          "date": form.date ?? "", "originator": form.originator ?? "", "text": form.text ?? ""]
+            return HTMLResponse(PaperFormPage.render(bodies: bodies.sorted { $0.name < $1.name }, values: values, issues: issues, context: try await req.pageContext()))
+                .response(status: issues.contains { $0.problem == .duplicate } ? .conflict : .unprocessableEntity)
+        }
+        let paper = Paper(id: UUID(), reference: reference, title: title, type: type, date: date, originator: originator, isPublic: form.public == "ja")
+        let actor = try await req.auditActor(), now = req.settings.clock.now()
+        try await store.save(.paper, id: paper.id, paper, label: title, bodyID: body.id, actor: actor, at: now)
+        try await store.save(.paperVersion, id: UUID(), PaperVersion(paperID: paper.id, number: 1, text: text, createdAt: now, createdBy: actor.label),
+                             label: reference + " v1", bodyID: body.id, actor: actor, at: now)
+        return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .created)
+    }
+
+    struct VersionForm: Content { var text: String? }
+
+    func addVersion(req: Request) async throws -> Response {
+        let (paper, body) = try await Self.paper(req)
+        let text = (try req.content.decode(VersionForm.self).text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else {
+            return HTMLResponse(PaperPage.render(try await model(req, issues: [ValidationIssue("text", .required)]), context: try await req.pageContext()))
+                .response(status: .unprocessableEntity)
+        }
+        let store = req.participationStore
+        let versions = try await store.all(.paperVersion, as: PaperVersion.self).map(\.value).filter { $0.paperID == paper.id }
+        guard versions.max(by: { $0.number < $1.number })?.text != text else { return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .unchanged) }
+        // A version made after a consultation on the one before points to its response table.
+        let last = versions.map(\.number).max() ?? 0
+        let answered = try await store.all(.statementProcess, as: StatementProcess.self).map(\.value).first { $0.paperID == paper.id && $0.version == last }
+        let actor = try await req.auditActor(), now = req.settings.clock.now()
+        let version = PaperVersion(paperID: paper.id, number: last + 1, text: text, createdAt: now, createdBy: actor.label, answersConsultation: answered?.id)
+        try await store.save(.paperVersion, id: UUID(), version, label: paper.reference + " v\(last + 1)", bodyID: body?.id, actor: actor, at: now)
+        return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .saved)
+    }
+
+    struct ConsultationForm: Content {
+        var invited: [String]?
+        var deadline: String?
+    }
+
+    func openConsultation(req: Request) async throws -> Response {
+        let (paper, body) = try await Self.paper(req)
+        let form = try req.content.decode(ConsultationForm.self)
+        let store = req.participationStore
+        let known = Set(try await store.all(.body, as: Body.self).map(\.id))
+        let invited = Set((form.invited ?? []).compactMap(UUID.init(uuidString:)).filter(known.contains))
+        let versions = try await store.all(.paperVersion, as: PaperVersion.self).map(\.value).filter { $0.paperID == paper.id }
+        let now = req.settings.clock.now()
+        // The deadline is the end of the chosen day in Wetzlar.
+        let deadline = MeetingAdminController.instant(form.deadline, "23:59")
+        var issues: [ValidationIssue] = []
+        if deadline == nil { issues.append(ValidationIssue("deadline", .required)) }
+        var process: StatementProcess?
+        if let deadline {
+            do {
+                process = try StatementProcess(id: UUID(), paperID: paper.id, version: versions.map(\.number).max() ?? 1, bodies: invited, organisations: [],
+                                               opensAt: now, deadline: deadline).validated()
+            } catch { issues += error.issues }
+        }
+        guard let process, issues.isEmpty else {
+            return HTMLResponse(PaperPage.render(try await model(req, issues: issues), context: try await req.pageContext())).response(status: .unprocessableEntity)
+        }
+        try await store.save(.statementProcess, id: process.id, process, label: "Stellungnahmen zu " + paper.reference, bodyID: body?.id,
+                             actor: try await req.auditActor(), at: now)
+        return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .created)
+    }
+}
