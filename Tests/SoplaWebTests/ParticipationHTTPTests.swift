@@ -184,3 +184,41 @@ struct PaperHTTPTests {
         }
     }
 }
+
+@Suite("Measures over HTTP")
+struct MeasureHTTPTests {
+    static let parent = "5b0c1e2a-0100-4000-8000-000000001001"
+
+    @Test func measuresRollUpAndRefuseCircles() async throws {
+        try await withTestApp { app in
+            let store = app.participationStore
+            let planner = try await login(app, DemoLogin.planner)
+            // Demo: the parent has "Außenstelle" (started, 10 %, weight 2) and "Stelle besetzen" (done, weight 1): (20 + 100) / 3 = 40 %.
+            try await get(app, "/massnahmen/\(Self.parent)", session: nil) { res in
+                #expect(res.body.string.contains("40 %"))
+                #expect(!res.body.string.contains("Maßnahme ändern"))
+            }
+            try await post(app, "/massnahmen", session: planner, fields: [("title", "Räume anmieten"), ("parentId", "5b0c1e2a-0100-4000-8000-000000001002"),
+                                                                         ("status", "done"), ("weight", "1"), ("progress", "")]) { res in #expect(res.status == .seeOther) }
+            // The Außenstelle now has one done part: 100 %; the parent (100·2 + 100) / 3 = 100 %.
+            try await get(app, "/massnahmen/\(Self.parent)", session: nil) { res in #expect(res.body.string.contains("100 %")) }
+            // Making the parent a part of its own grandchild is refused; nothing changes.
+            let grandchild = try #require(try await store.all(.measure, as: Measure.self).map(\.value).first { $0.title == "Räume anmieten" })
+            let before = try #require(try await store.one(.measure, id: UUID(uuidString: Self.parent)!, as: Measure.self)).value
+            try await post(app, "/massnahmen/\(Self.parent)", session: planner, fields: MeasureController.values(before).map { $0.key == "parentId" ? ($0.key, grandchild.id.uuidString) : ($0.key, $0.value) }) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            #expect(try await store.one(.measure, id: before.id, as: Measure.self)?.value == before)
+            try await post(app, "/massnahmen/\(Self.parent)/meilensteine", session: planner, fields: [("milestoneDate", "2026-02-01"), ("milestoneText", "Stelle besetzt")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            try await post(app, "/massnahmen", session: planner, fields: [("title", ""), ("status", "planned"), ("progress", "120")]) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            try await get(app, "/massnahmen", session: nil) { res in
+                // "Förderrichtlinie veröffentlichen" was due 30.11.2025 and is delayed: overdue on the test day (25.11.2025)? Not yet.
+                #expect(res.body.string.contains("Nichts ist überfällig."))
+            }
+        }
+    }
+}

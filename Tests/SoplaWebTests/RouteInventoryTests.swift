@@ -72,12 +72,13 @@ struct RouteInventoryTests {
                       "GET /oparl/v1/system", "GET /oparl/v1/bodies", "GET /oparl/v1/body/:oparlid", "GET /oparl/v1/body/:oparlid/:list",
                       "GET /oparl/v1/:type/:oparlid", "GET /oparl/v1/file/:oparlid", "GET /oparl/v1/file/:oparlid/download",
                       "GET /gremien", "GET /gremien/:body", "GET /gremien/:body/kalender.ics", "GET /sitzungen/:meeting", "GET /massnahmen",
-                      "GET /vorlagen", "GET /vorlagen/:paper"] {
+                      "GET /vorlagen", "GET /vorlagen/:paper", "GET /massnahmen/:measure"] {
             table[route] = RoutePermission(.readPublic)
         }
         table["GET /gremien/:body/stellungnahmen/:process"] = RoutePermission(.readBodyInternal, scope: .bodyParameter)
         table["POST /gremien/:body/stellungnahmen/:process"] = RoutePermission(.submitStatement, scope: .bodyParameter)
-        for route in ["GET /vorlagen/neu", "POST /vorlagen", "POST /vorlagen/:paper/fassungen", "POST /vorlagen/:paper/stellungnahmeverfahren",
+        for route in ["POST /massnahmen", "POST /massnahmen/:measure", "POST /massnahmen/:measure/meilensteine",
+                      "GET /vorlagen/neu", "POST /vorlagen", "POST /vorlagen/:paper/fassungen", "POST /vorlagen/:paper/stellungnahmeverfahren",
                       "GET /sitzungen/neu", "POST /sitzungen", "POST /sitzungen/:meeting/status", "POST /sitzungen/:meeting/tagesordnung",
                       "POST /sitzungen/:meeting/anwesenheit", "POST /sitzungen/:meeting/tagesordnung/:item/beschluss",
                       "GET /stellungnahmen/:process/abwaegung", "GET /stellungnahmen/:process/abwaegung.csv", "POST /stellungnahmen/:process/abwaegung/:statement"] {
@@ -112,6 +113,7 @@ struct RouteInventoryTests {
             .replacingOccurrences(of: ":meeting", with: "5b0c1e2a-0100-4000-8000-000000000501")
             .replacingOccurrences(of: ":item", with: "5b0c1e2a-0100-4000-8000-000000000601")
             .replacingOccurrences(of: ":paper", with: "5b0c1e2a-0100-4000-8000-000000000302")
+            .replacingOccurrences(of: ":measure", with: "5b0c1e2a-0100-4000-8000-000000001001")
     }
 
     static func name(_ route: Route) -> String {

@@ -120,3 +120,18 @@ def test_the_planner_adds_a_paper(browser, private_server):
     follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
     assert driver.find_element(By.TAG_NAME, "h1").text == "Bericht: Jugendarbeit im ländlichen Raum (Test)"
     assert_accessible(driver, "(paper page with the planner's forms)")
+
+
+def test_the_planner_tracks_a_measure(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/massnahmen")
+    assert_accessible(driver, "(measures with the planner's form)")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Außenstelle Haiger einrichten (Beispiel)"))
+    assert_accessible(driver, "(measure page)")
+    from selenium.webdriver.support.ui import Select
+    Select(driver.find_element(By.ID, "status")).select_by_visible_text("erledigt")
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Speichern']"))
+    assert "erledigt" in driver.find_element(By.CSS_SELECTOR, "dl.facts").text
+    driver.get(base_url + "/massnahmen/5b0c1e2a-0100-4000-8000-000000001001")
+    assert "100 %" in driver.find_element(By.CSS_SELECTOR, "dl.facts").text

@@ -232,14 +232,14 @@ public enum MeetingPage {
 
 /// What became of the recommendations: every measure with its rolled-up progress, and the overdue ones.
 public enum MeasuresPage {
-    public static func render(_ measures: [(measure: Measure, progress: Double, depth: Int)], today: Day, context: PageContext) -> String {
+    public static func render(_ measures: [(measure: Measure, progress: Double, depth: Int)], today: Day, form: MeasureForm? = nil, context: PageContext) -> String {
         let t = context.t
         let language = context.language
         let overdue = measures.filter { $0.measure.isOverdue(on: today) }
         func row(_ entry: (measure: Measure, progress: Double, depth: Int)) -> HTMLNode {
             let m = entry.measure
             return el("tr", [], [
-                el("th", [("scope", "row"), ("style", entry.depth > 0 ? "padding-left: \(Double(entry.depth) * 1.5 + 1)rem" : nil)], text: m.title),
+                el("th", [("scope", "row"), ("style", entry.depth > 0 ? "padding-left: \(Double(entry.depth) * 1.5 + 1)rem" : nil)], [el("a", [("href", ParticipationRoute.measure(m.id))], text: m.title)]),
                 el("td", text: ParticipationNames.status(m.status, t)),
                 el("td", [("class", "num")], [el("progress", [("max", "100"), ("value", String(Int(entry.progress.rounded()))), ("aria-hidden", "true")], []),
                                               txt(" " + Format.decimal(entry.progress, digits: 0, language) + " %")]),
@@ -259,7 +259,7 @@ public enum MeasuresPage {
             measures.isEmpty ? el("p", [("class", "empty-state")], text: t(.noMeasures)) : table(t(.measuresTitle), measures),
             el("h2", text: t(.overdueTitle)),
             overdue.isEmpty ? el("p", [("class", "empty-state")], text: t(.noOverdue)) : table(t(.overdueTitle), overdue.map { ($0.measure, $0.progress, 0) }),
-        ]
+        ] + (form.map { [el("h2", text: t(.newMeasure))] + $0.render(action: ParticipationRoute.measures.path, submit: t(.addMeasure), context: context) } ?? [])
         return Layout(title: t(.measuresTitle), context: context).render(content)
     }
 }

@@ -2,35 +2,40 @@ import Foundation
 
 /// Texts of bodies, meetings, papers and measures, German and English.
 public enum ParticipationText: Sendable {
-    case actionManageParticipation, addAgendaItem, addStatement, agendaTitle, answeredCount, answersTable
-    case attendanceAbsent, attendanceExcused, attendancePresent, attendanceTitle, bodiesIntro, bodiesTitle
-    case bodyInternal, bodyPublic, calendarFeed, changeState, columnAnswer2, columnBody
-    case columnDue, columnKind2, columnMeasure, columnMembers, columnNumber, columnOnBehalfOf
-    case columnParentBody, columnPerson, columnProgress, columnReference, columnRole, columnTitle
-    case columnVisibility, columnVoting, columnWhen, columnWhere, consultationClosed, consultationTitle
-    case createMeeting, createPaper, decisionAdopted, decisionNotAdopted, decisionNoted, decisionPartlyAdopted
-    case downloadCSV2, fieldDecision, fieldEndTime, fieldInvitedBodies, fieldItemNumber, fieldItemTitle
-    case fieldMeetingDate, fieldMeetingName, fieldNewState, fieldOriginator, fieldPaperText, fieldReason
-    case fieldResolutionText, fieldSection, fieldStartTime, fieldStatement, fieldStatementDeadline, hiddenItems
-    case kindCommittee, kindCouncil, kindOtherBody, kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee
-    case manageMeeting, measureDelayed, measureDone, measureDropped, measureInProgress, measurePlanned
-    case measureStarted, measuresIntro, measuresTitle, meetingsTitle, membersTitle, navBodies
-    case navPapers, newMeeting, newPaper, newVersion, noAgenda, noBodies
-    case noMeasures, noMeetings, noMembers, noOverdue, noPapers, noStatements
-    case notAnswered2, notQuorate, noticeStatementSent, openConsultation, openConsultations, overdueTitle
-    case papersFound, papersLabel, papersTitle, printTable, quorate, recordResolution
-    case responseTableTitle, resultLabel, roleAdvisory, roleChair, roleDeputy, roleGuest
-    case roleMember, saveAnswer, saveAttendance, saveVersion, searchPapers, sectionHint
-    case stateCancelled, stateHeld, stateInvited, statePlanned, statementDeadline, statementsTitle
-    case subBodiesLabel, submitStatement, termsTitle, timeHint, treatedIn, typeApplicationChecklist
-    case typeAwardCriteria, typeDraftResolution, typeGuideline, typeMinutes, typeOther, typePlanningReport
-    case typeRecommendation, typeStatement, versionLabel, versionsTitle2, voteAbstain, voteCounted
-    case voteNo, voteUnanimous, voteYes, votingNo, votingYes
+    case actionManageParticipation, addAgendaItem, addMeasure, addMilestone, addStatement, agendaTitle
+    case answeredCount, answersTable, attendanceAbsent, attendanceExcused, attendancePresent, attendanceTitle
+    case bodiesIntro, bodiesTitle, bodyInternal, bodyPublic, calendarFeed, changeMeasure
+    case changeState, columnAnswer2, columnBody, columnDue, columnKind2, columnMeasure
+    case columnMembers, columnNumber, columnOnBehalfOf, columnParentBody, columnPerson, columnProgress
+    case columnReference, columnRole, columnTitle, columnVisibility, columnVoting, columnWhen
+    case columnWhere, consultationClosed, consultationTitle, createMeeting, createPaper, decisionAdopted
+    case decisionNotAdopted, decisionNoted, decisionPartlyAdopted, downloadCSV2, fieldDecision, fieldEndTime
+    case fieldIndicators, fieldInvitedBodies, fieldItemNumber, fieldItemTitle, fieldMeetingDate, fieldMeetingName
+    case fieldMilestone, fieldNewState, fieldOriginator, fieldPaperText, fieldParentMeasure, fieldReason
+    case fieldResolutionText, fieldResponsible, fieldSection, fieldStartTime, fieldStatement, fieldStatementDeadline
+    case fieldWeight, hiddenItems, indicatorsHint, kindCommittee, kindCouncil, kindOtherBody
+    case kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee, manageMeeting, measureDelayed, measureDone
+    case measureDropped, measureInProgress, measureOverdue, measurePlanned, measureStarted, measuresIntro
+    case measuresTitle, meetingsTitle, membersTitle, milestonesTitle, navBodies, navPapers
+    case newMeasure, newMeeting, newPaper, newVersion, noAgenda, noBodies
+    case noMeasures, noMeetings, noMembers, noMilestones, noOverdue, noPapers
+    case noStatements, notAnswered2, notQuorate, noticeStatementSent, openConsultation, openConsultations
+    case overdueTitle, papersFound, papersLabel, papersTitle, partsTitle, printTable
+    case progressHint, quorate, recordResolution, responseTableTitle, resultLabel, roleAdvisory
+    case roleChair, roleDeputy, roleGuest, roleMember, saveAnswer, saveAttendance
+    case saveMeasure, saveVersion, searchPapers, sectionHint, stateCancelled, stateHeld
+    case stateInvited, statePlanned, statementDeadline, statementsTitle, subBodiesLabel, submitStatement
+    case termsTitle, timeHint, treatedIn, typeApplicationChecklist, typeAwardCriteria, typeDraftResolution
+    case typeGuideline, typeMinutes, typeOther, typePlanningReport, typeRecommendation, typeStatement
+    case versionLabel, versionsTitle2, voteAbstain, voteCounted, voteNo, voteUnanimous
+    case voteYes, votingNo, votingYes, weightHint
 
     var pair: (String, String) {
         switch self {
         case .actionManageParticipation: return ("Gremien, Sitzungen, Vorlagen und Abwägungen verwalten", "Manage bodies, meetings, papers and responses")
         case .addAgendaItem: return ("Tagesordnungspunkt hinzufügen", "Add agenda item")
+        case .addMeasure: return ("Maßnahme anlegen", "Add measure")
+        case .addMilestone: return ("Meilenstein hinzufügen", "Add a milestone")
         case .addStatement: return ("Stellungnahme abgeben", "Submit a statement")
         case .agendaTitle: return ("Tagesordnung", "Agenda")
         case .answeredCount: return ("{a} von {n} Stellungnahmen abgewogen.", "{a} of {n} statements answered.")
@@ -44,6 +49,7 @@ public enum ParticipationText: Sendable {
         case .bodyInternal: return ("intern", "internal")
         case .bodyPublic: return ("öffentlich", "public")
         case .calendarFeed: return ("Sitzungstermine als Kalender abonnieren (iCalendar)", "Subscribe to the meetings as a calendar (iCalendar)")
+        case .changeMeasure: return ("Maßnahme ändern", "Change the measure")
         case .changeState: return ("Stand ändern", "Change state")
         case .columnAnswer2: return ("Abwägung", "Answer")
         case .columnBody: return ("Gremium", "Body")
@@ -74,21 +80,27 @@ public enum ParticipationText: Sendable {
         case .downloadCSV2: return ("Als CSV herunterladen", "Download as CSV")
         case .fieldDecision: return ("Abwägung", "Decision")
         case .fieldEndTime: return ("Ende", "End")
+        case .fieldIndicators: return ("Indikatoren, die sich bewegen sollen", "Indicators that should move")
         case .fieldInvitedBodies: return ("Eingeladene Gremien", "Invited bodies")
         case .fieldItemNumber: return ("Nummer", "Number")
         case .fieldItemTitle: return ("Gegenstand", "Subject")
         case .fieldMeetingDate: return ("Datum", "Date")
         case .fieldMeetingName: return ("Bezeichnung", "Title")
+        case .fieldMilestone: return ("Meilenstein", "Milestone")
         case .fieldNewState: return ("Neuer Stand", "New state")
         case .fieldOriginator: return ("Eingebracht von", "Originator")
         case .fieldPaperText: return ("Text", "Text")
+        case .fieldParentMeasure: return ("Teil von", "Part of")
         case .fieldReason: return ("Begründung", "Reason")
         case .fieldResolutionText: return ("Beschlusstext", "Resolution text")
+        case .fieldResponsible: return ("Zuständig", "Responsible")
         case .fieldSection: return ("Abschnitt", "Section")
         case .fieldStartTime: return ("Beginn", "Start")
         case .fieldStatement: return ("Stellungnahme", "Statement")
         case .fieldStatementDeadline: return ("Frist", "Deadline")
+        case .fieldWeight: return ("Gewicht", "Weight")
         case .hiddenItems: return ("{n} nichtöffentliche Tagesordnungspunkte sind nur für Mitglieder sichtbar.", "{n} non-public agenda items are visible to members only.")
+        case .indicatorsHint: return ("Indikatorcodes durch Komma getrennt, z. B. „heim_je_1000“", "Indicator codes separated by commas, e.g. “heim_je_1000”")
         case .kindCommittee: return ("Ausschuss", "Committee")
         case .kindCouncil: return ("Kreistag", "Council")
         case .kindOtherBody: return ("Sonstiges Gremium", "Other body")
@@ -100,14 +112,17 @@ public enum ParticipationText: Sendable {
         case .measureDone: return ("erledigt", "done")
         case .measureDropped: return ("aufgegeben", "dropped")
         case .measureInProgress: return ("in Arbeit", "in progress")
+        case .measureOverdue: return ("Diese Maßnahme ist überfällig.", "This measure is overdue.")
         case .measurePlanned: return ("geplant", "planned")
         case .measureStarted: return ("begonnen", "started")
         case .measuresIntro: return ("Was aus den Beschlüssen und Empfehlungen wurde: Maßnahmen mit Zuständigkeit, Frist und Fortschritt; übergeordnete Maßnahmen zeigen den gewichteten Fortschritt ihrer Teilmaßnahmen.", "What became of the resolutions and recommendations: measures with responsibility, due date and progress; parent measures show their parts' weighted progress.")
         case .measuresTitle: return ("Umsetzung", "Implementation")
         case .meetingsTitle: return ("Sitzungen", "Meetings")
         case .membersTitle: return ("Mitglieder", "Members")
+        case .milestonesTitle: return ("Meilensteine", "Milestones")
         case .navBodies: return ("Gremien", "Bodies")
         case .navPapers: return ("Vorlagen", "Papers")
+        case .newMeasure: return ("Neue Maßnahme", "New measure")
         case .newMeeting: return ("Neue Sitzung", "New meeting")
         case .newPaper: return ("Neue Vorlage", "New paper")
         case .newVersion: return ("Neue Fassung", "New version")
@@ -116,6 +131,7 @@ public enum ParticipationText: Sendable {
         case .noMeasures: return ("Noch keine Maßnahmen.", "No measures yet.")
         case .noMeetings: return ("Keine Sitzungen.", "No meetings.")
         case .noMembers: return ("Keine Mitglieder.", "No members.")
+        case .noMilestones: return ("Noch keine Meilensteine.", "No milestones yet.")
         case .noOverdue: return ("Nichts ist überfällig.", "Nothing is overdue.")
         case .noPapers: return ("Keine Vorlagen gefunden.", "No papers found.")
         case .noStatements: return ("Noch keine Stellungnahmen.", "No statements yet.")
@@ -128,7 +144,9 @@ public enum ParticipationText: Sendable {
         case .papersFound: return ("Vorlagen", "papers")
         case .papersLabel: return ("Vorlagen", "Papers")
         case .papersTitle: return ("Vorlagen und Berichte", "Papers and reports")
+        case .partsTitle: return ("Teilmaßnahmen", "Parts")
         case .printTable: return ("Tabelle drucken", "Print table")
+        case .progressHint: return ("0 bis 100; leer: Vorgabe des Stands bzw. Mittel der Teilmaßnahmen", "0 to 100; empty: the status's default or the parts' average")
         case .quorate: return ("Beschlussfähig: {p} von {n} stimmberechtigten Mitgliedern anwesend (nötig: {r}).", "Quorate: {p} of {n} voting members present ({r} needed).")
         case .recordResolution: return ("Beschluss festhalten", "Record the resolution")
         case .responseTableTitle: return ("Abwägungstabelle", "Response table")
@@ -140,6 +158,7 @@ public enum ParticipationText: Sendable {
         case .roleMember: return ("Mitglied", "member")
         case .saveAnswer: return ("Abwägung speichern", "Save answer")
         case .saveAttendance: return ("Anwesenheit speichern", "Save attendance")
+        case .saveMeasure: return ("Speichern", "Save")
         case .saveVersion: return ("Fassung speichern", "Save version")
         case .searchPapers: return ("Suche in Titel und Aktenzeichen", "Search title and reference")
         case .sectionHint: return ("Optional: die Nummer des Abschnitts, auf den Sie sich beziehen, z. B. „3.2“.", "Optional: the number of the section you refer to, e.g. “3.2”.")
@@ -172,6 +191,7 @@ public enum ParticipationText: Sendable {
         case .voteYes: return ("Ja-Stimmen", "Yes")
         case .votingNo: return ("nein", "no")
         case .votingYes: return ("ja", "yes")
+        case .weightHint: return ("Gewicht unter den Teilmaßnahmen derselben Maßnahme", "Weight among the parts of the same measure")
         }
     }
 }

@@ -47,6 +47,7 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     try app.register(collection: StatementController())
     try app.register(collection: MeetingAdminController())
     try app.register(collection: PaperController())
+    try app.register(collection: MeasureController())
     registerMethodRefusals(app)
     app.responder.use { app in SoplaResponder(router: app.responder.default, caches: caches, clock: settings.clock) }
 

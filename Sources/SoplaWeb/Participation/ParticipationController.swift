@@ -123,6 +123,11 @@ struct ParticipationController: RouteCollection {
     }
 
     func measures(req: Request) async throws -> HTMLResponse {
+        HTMLResponse(try await Self.measuresPage(req, form: nil))
+    }
+
+    /// The overview with rolled-up progress (tree order), the overdue list and, for planners, the form for a new measure.
+    static func measuresPage(_ req: Request, form: MeasureForm?) async throws -> String {
         let measures = try await req.participationStore.all(.measure, as: Measure.self).map(\.value)
         let progress = MeasureProgress.rollUp(measures, method: .weighted)
         var rows: [(measure: Measure, progress: Double, depth: Int)] = []
@@ -133,6 +138,11 @@ struct ParticipationController: RouteCollection {
             }
         }
         add(nil, depth: 0)
-        return HTMLResponse(MeasuresPage.render(rows, today: req.settings.clock.today, context: try await req.pageContext()))
+        var shownForm: MeasureForm?
+        if try await req.may(.manageParticipation) {
+            let organisations = try await MeasureController.organisations(req)
+            shownForm = form ?? MeasureForm(measures: measures, organisations: organisations)
+        }
+        return MeasuresPage.render(rows, today: req.settings.clock.today, form: shownForm, context: try await req.pageContext(showNotice: true))
     }
 }
