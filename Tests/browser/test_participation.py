@@ -135,3 +135,18 @@ def test_the_planner_tracks_a_measure(browser, private_server):
     assert "erledigt" in driver.find_element(By.CSS_SELECTOR, "dl.facts").text
     driver.get(base_url + "/massnahmen/5b0c1e2a-0100-4000-8000-000000001001")
     assert "100 %" in driver.find_element(By.CSS_SELECTOR, "dl.facts").text
+
+
+def test_a_planning_process_tells_its_story(page, base_url):
+    driver = page("/planungsprozesse")
+    assert "Geschlechtergerechte Jugendarbeit (Beispiel)" in driver.page_source
+    assert "Schwangerschaftskonfliktberatung (Beispiel)" not in driver.page_source  # a process of the internal steering group
+    assert_accessible(driver, "(processes)")
+    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Erziehungs- und Familienberatung"))
+    phases = driver.find_element(By.CSS_SELECTOR, "ol.phases").text
+    assert "Beschluss – in Arbeit" in phases and "Bestandsaufnahme – abgeschlossen" in phases
+    timeline = driver.find_element(By.CSS_SELECTOR, "ol.timeline").text
+    # The public sees the committee's recommendation, its meeting and the measure that followed, not the internal report.
+    assert "JHA/2025/07" in timeline and "12. Sitzung des Jugendhilfeausschusses" in timeline and "Erziehungsberatung im Norden verstärken" in timeline
+    assert "SP/2025/01" not in timeline
+    assert_accessible(driver, "(process timeline)")

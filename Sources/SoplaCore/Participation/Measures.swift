@@ -146,8 +146,12 @@ public struct PlanningProcess: Hashable, Sendable, Codable {
     public var phases: [Phase]
     public var indicatorCodes: [String]
     public var serviceCategories: [String]
+    /// Papers of the process (reports, recommendations, drafts); meetings and resolutions follow from them.
+    public var paperIDs: [UUID]?
 
-    public init(id: UUID, title: String, bodyID: UUID, phases: [Phase] = defaultPhases.map { Phase(name: $0) }, indicatorCodes: [String] = [], serviceCategories: [String] = []) {
+    public init(id: UUID, title: String, bodyID: UUID, phases: [Phase] = defaultPhases.map { Phase(name: $0) }, indicatorCodes: [String] = [], serviceCategories: [String] = [],
+                paperIDs: [UUID] = []) {
+        self.paperIDs = paperIDs
         self.id = id
         self.title = title
         self.bodyID = bodyID

@@ -8,27 +8,29 @@ public enum ParticipationText: Sendable {
     case changeState, columnAnswer2, columnBody, columnDue, columnKind2, columnMeasure
     case columnMembers, columnNumber, columnOnBehalfOf, columnParentBody, columnPerson, columnProgress
     case columnReference, columnRole, columnTitle, columnVisibility, columnVoting, columnWhen
-    case columnWhere, consultationClosed, consultationTitle, createMeeting, createPaper, decisionAdopted
-    case decisionNotAdopted, decisionNoted, decisionPartlyAdopted, downloadCSV2, fieldDecision, fieldEndTime
-    case fieldIndicators, fieldInvitedBodies, fieldItemNumber, fieldItemTitle, fieldMeetingDate, fieldMeetingName
-    case fieldMilestone, fieldNewState, fieldOriginator, fieldPaperText, fieldParentMeasure, fieldReason
-    case fieldResolutionText, fieldResponsible, fieldSection, fieldStartTime, fieldStatement, fieldStatementDeadline
-    case fieldWeight, hiddenItems, indicatorsHint, kindCommittee, kindCouncil, kindOtherBody
-    case kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee, manageMeeting, measureDelayed, measureDone
-    case measureDropped, measureInProgress, measureOverdue, measurePlanned, measureStarted, measuresIntro
-    case measuresTitle, meetingsTitle, membersTitle, milestonesTitle, navBodies, navPapers
-    case newMeasure, newMeeting, newPaper, newVersion, noAgenda, noBodies
-    case noMeasures, noMeetings, noMembers, noMilestones, noOverdue, noPapers
-    case noStatements, notAnswered2, notQuorate, noticeStatementSent, openConsultation, openConsultations
-    case overdueTitle, papersFound, papersLabel, papersTitle, partsTitle, printTable
-    case progressHint, quorate, recordResolution, responseTableTitle, resultLabel, roleAdvisory
-    case roleChair, roleDeputy, roleGuest, roleMember, saveAnswer, saveAttendance
-    case saveMeasure, saveVersion, searchPapers, sectionHint, stateCancelled, stateHeld
-    case stateInvited, statePlanned, statementDeadline, statementsTitle, subBodiesLabel, submitStatement
-    case termsTitle, timeHint, treatedIn, typeApplicationChecklist, typeAwardCriteria, typeDraftResolution
-    case typeGuideline, typeMinutes, typeOther, typePlanningReport, typeRecommendation, typeStatement
-    case versionLabel, versionsTitle2, voteAbstain, voteCounted, voteNo, voteUnanimous
-    case voteYes, votingNo, votingYes, weightHint
+    case columnWhere, consultationClosed, consultationTitle, createMeeting, createPaper, currentPhase
+    case decisionAdopted, decisionNotAdopted, decisionNoted, decisionPartlyAdopted, downloadCSV2, fieldDecision
+    case fieldEndTime, fieldIndicators, fieldInvitedBodies, fieldItemNumber, fieldItemTitle, fieldMeetingDate
+    case fieldMeetingName, fieldMilestone, fieldNewState, fieldOriginator, fieldPaperText, fieldParentMeasure
+    case fieldReason, fieldResolutionText, fieldResponsible, fieldSection, fieldStartTime, fieldStatement
+    case fieldStatementDeadline, fieldWeight, hiddenItems, indicatorsHint, kindCommittee, kindCouncil
+    case kindOtherBody, kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee, linkedIndicators, linkedServices
+    case manageMeeting, measureDelayed, measureDone, measureDropped, measureInProgress, measureOverdue
+    case measurePlanned, measureStarted, measuresIntro, measuresTitle, meetingsTitle, membersTitle
+    case milestonesTitle, navBodies, navPapers, newMeasure, newMeeting, newPaper
+    case newVersion, noAgenda, noBodies, noEvents, noMeasures, noMeetings
+    case noMembers, noMilestones, noOverdue, noPapers, noProcesses, noStatements
+    case notAnswered2, notQuorate, noticeStatementSent, openConsultation, openConsultations, overdueTitle
+    case papersFound, papersLabel, papersTitle, partsTitle, phaseActive, phaseCompleted
+    case phaseOpen, phaseSkipped, phasesTitle, printTable, processesIntro, processesTitle
+    case progressHint, quorate, recordResolution, responseTableTitle, responsibleBody, resultLabel
+    case roleAdvisory, roleChair, roleDeputy, roleGuest, roleMember, saveAnswer
+    case saveAttendance, saveMeasure, saveVersion, searchPapers, sectionHint, stateCancelled
+    case stateHeld, stateInvited, statePlanned, statementDeadline, statementsTitle, subBodiesLabel
+    case submitStatement, termsTitle, timeHint, timelineTitle, treatedIn, typeApplicationChecklist
+    case typeAwardCriteria, typeDraftResolution, typeGuideline, typeMinutes, typeOther, typePlanningReport
+    case typeRecommendation, typeStatement, versionLabel, versionsTitle2, voteAbstain, voteCounted
+    case voteNo, voteUnanimous, voteYes, votingNo, votingYes, weightHint
 
     var pair: (String, String) {
         switch self {
@@ -73,6 +75,7 @@ public enum ParticipationText: Sendable {
         case .consultationTitle: return ("Stellungnahmeverfahren", "Consultation")
         case .createMeeting: return ("Sitzung anlegen", "Create meeting")
         case .createPaper: return ("Vorlage anlegen", "Create paper")
+        case .currentPhase: return ("jetzt", "now")
         case .decisionAdopted: return ("berücksichtigt", "adopted")
         case .decisionNotAdopted: return ("nicht berücksichtigt", "not adopted")
         case .decisionNoted: return ("zur Kenntnis genommen", "noted")
@@ -107,6 +110,8 @@ public enum ParticipationText: Sendable {
         case .kindSteeringGroup: return ("Steuerungsgruppe", "Steering group")
         case .kindWorkingGroup: return ("Arbeitsgruppe", "Working group")
         case .kindYouthWelfareCommittee: return ("Jugendhilfeausschuss", "Youth welfare committee")
+        case .linkedIndicators: return ("Indikatoren", "Indicators")
+        case .linkedServices: return ("Angebote", "Services")
         case .manageMeeting: return ("Sitzung verwalten", "Manage the meeting")
         case .measureDelayed: return ("verzögert", "delayed")
         case .measureDone: return ("erledigt", "done")
@@ -128,12 +133,14 @@ public enum ParticipationText: Sendable {
         case .newVersion: return ("Neue Fassung", "New version")
         case .noAgenda: return ("Noch keine Tagesordnung.", "No agenda yet.")
         case .noBodies: return ("Keine Gremien.", "No bodies.")
+        case .noEvents: return ("Noch nichts geschehen.", "Nothing has happened yet.")
         case .noMeasures: return ("Noch keine Maßnahmen.", "No measures yet.")
         case .noMeetings: return ("Keine Sitzungen.", "No meetings.")
         case .noMembers: return ("Keine Mitglieder.", "No members.")
         case .noMilestones: return ("Noch keine Meilensteine.", "No milestones yet.")
         case .noOverdue: return ("Nichts ist überfällig.", "Nothing is overdue.")
         case .noPapers: return ("Keine Vorlagen gefunden.", "No papers found.")
+        case .noProcesses: return ("Keine Planungsprozesse.", "No planning processes.")
         case .noStatements: return ("Noch keine Stellungnahmen.", "No statements yet.")
         case .notAnswered2: return ("noch nicht abgewogen", "not answered yet")
         case .notQuorate: return ("Nicht beschlussfähig: {p} von {n} stimmberechtigten Mitgliedern anwesend (nötig: {r}).", "Not quorate: {p} of {n} voting members present ({r} needed).")
@@ -145,11 +152,19 @@ public enum ParticipationText: Sendable {
         case .papersLabel: return ("Vorlagen", "Papers")
         case .papersTitle: return ("Vorlagen und Berichte", "Papers and reports")
         case .partsTitle: return ("Teilmaßnahmen", "Parts")
+        case .phaseActive: return ("in Arbeit", "in progress")
+        case .phaseCompleted: return ("abgeschlossen", "completed")
+        case .phaseOpen: return ("offen", "open")
+        case .phaseSkipped: return ("übersprungen", "skipped")
+        case .phasesTitle: return ("Phasen", "Phases")
         case .printTable: return ("Tabelle drucken", "Print table")
+        case .processesIntro: return ("Jeder Planungsprozess führt von der Bestandsaufnahme über Bedarfsanalyse, Maßnahmen und Beschluss bis zu Umsetzung und Evaluation.", "Each planning process leads from the inventory through needs analysis, measures and decision to implementation and evaluation.")
+        case .processesTitle: return ("Planungsprozesse", "Planning processes")
         case .progressHint: return ("0 bis 100; leer: Vorgabe des Stands bzw. Mittel der Teilmaßnahmen", "0 to 100; empty: the status's default or the parts' average")
         case .quorate: return ("Beschlussfähig: {p} von {n} stimmberechtigten Mitgliedern anwesend (nötig: {r}).", "Quorate: {p} of {n} voting members present ({r} needed).")
         case .recordResolution: return ("Beschluss festhalten", "Record the resolution")
         case .responseTableTitle: return ("Abwägungstabelle", "Response table")
+        case .responsibleBody: return ("Verantwortliches Gremium", "Responsible body")
         case .resultLabel: return ("Ergebnis", "Result")
         case .roleAdvisory: return ("beratend", "advisory")
         case .roleChair: return ("Vorsitz", "chair")
@@ -172,6 +187,7 @@ public enum ParticipationText: Sendable {
         case .submitStatement: return ("Stellungnahme senden", "Send statement")
         case .termsTitle: return ("Wahlperioden", "Terms")
         case .timeHint: return ("Uhrzeit in Wetzlar, z. B. 17:00", "Local time in Wetzlar, e.g. 17:00")
+        case .timelineTitle: return ("Verlauf", "Timeline")
         case .treatedIn: return ("Beraten in", "Treated in")
         case .typeApplicationChecklist: return ("Antragscheckliste", "Application checklist")
         case .typeAwardCriteria: return ("Vergabekriterien", "Award criteria")

@@ -48,6 +48,7 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     try app.register(collection: MeetingAdminController())
     try app.register(collection: PaperController())
     try app.register(collection: MeasureController())
+    try app.register(collection: ProcessController())
     registerMethodRefusals(app)
     app.responder.use { app in SoplaResponder(router: app.responder.default, caches: caches, clock: settings.clock) }
 

@@ -145,16 +145,16 @@ enum DemoParticipation {
             try await store.save(.statement, id: statement.id, statement, label: author, bodyID: steering, actor: actor, at: now)
         }
         // Planning processes and measures.
-        let processes: [(Int, String, UUID, Int, [String], [String])] = [
-            (901, "Sicherstellung einer ausreichenden Erziehungs- und Familienberatung nach SGB VIII (Beispiel)", youthCommittee, 3, ["heim_je_1000"], ["erziehungsberatung"]),
-            (902, "Schwangerschaftskonfliktberatung (Beispiel)", steering, 2, [], ["schwangerschaftsberatung"]),
-            (903, "Geschlechtergerechte Jugendarbeit (Beispiel)", socialCommittee, 4, [], ["jugendarbeit"]),
+        let processes: [(Int, String, UUID, Int, [String], [String], [Int])] = [
+            (901, "Sicherstellung einer ausreichenden Erziehungs- und Familienberatung nach SGB VIII (Beispiel)", youthCommittee, 3, ["heim_je_1000"], ["erziehungsberatung"], [301, 302]),
+            (902, "Schwangerschaftskonfliktberatung (Beispiel)", steering, 2, [], ["schwangerschaftsberatung"], [303]),
+            (903, "Geschlechtergerechte Jugendarbeit (Beispiel)", socialCommittee, 4, [], ["jugendarbeit"], [304]),
         ]
         for p in processes {
             let phases = PlanningProcess.defaultPhases.enumerated().map { index, name in
                 PlanningProcess.Phase(name: name, status: index < p.3 ? .completed : (index == p.3 ? .active : .open))
             }
-            let value = PlanningProcess(id: id(p.0), title: p.1, bodyID: p.2, phases: phases, indicatorCodes: p.4, serviceCategories: p.5)
+            let value = PlanningProcess(id: id(p.0), title: p.1, bodyID: p.2, phases: phases, indicatorCodes: p.4, serviceCategories: p.5, paperIDs: p.6.map(id))
             try await store.save(.planningProcess, id: value.id, value, label: value.title, bodyID: p.2, actor: actor, at: now)
         }
         let measures: [Measure] = [

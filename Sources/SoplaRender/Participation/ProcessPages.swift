@@ -1,0 +1,82 @@
+import Foundation
+import SoplaCore
+
+extension ParticipationRoute {
+    public static let processes = "/planungsprozesse"
+    public static func process(_ id: UUID) -> String { "/planungsprozesse/" + Self.id(id) }
+
+    public enum ProcessPattern {
+        public static let processes = ["planungsprozesse"]
+        public static let process = ["planungsprozesse", ":planning"]
+    }
+}
+
+/// Planning processes and the story of one: its phases, and the papers, meetings, resolutions and measures along the way.
+public enum ProcessListPage {
+    public static func render(_ processes: [(process: PlanningProcess, bodyName: String)], context: PageContext) -> String {
+        let t = context.t
+        let content: [HTMLNode] = [
+            el("h1", text: t(.processesTitle)),
+            el("p", [("class", "lead")], text: t(.processesIntro)),
+            processes.isEmpty ? el("p", [("class", "empty-state")], text: t(.noProcesses)) : el("ul", [("class", "processes")], processes.map { entry in
+                el("li", [], [el("a", [("href", ParticipationRoute.process(entry.process.id))], text: entry.process.title),
+                              txt(" – " + entry.bodyName + (entry.process.currentPhase.map { ", " + t(.currentPhase) + ": " + $0.name } ?? ""))])
+            }),
+        ]
+        return Layout(title: t(.processesTitle), context: context).render(content)
+    }
+}
+
+public enum ProcessPage {
+    public struct Event: Sendable {
+        public let date: Date
+        public let text: String
+        public let link: String?
+
+        public init(date: Date, text: String, link: String?) {
+            self.date = date
+            self.text = text
+            self.link = link
+        }
+    }
+
+    public static func phaseStatus(_ status: PlanningProcess.PhaseStatus, _ t: Texts) -> String {
+        switch status {
+        case .open: return t(.phaseOpen)
+        case .active: return t(.phaseActive)
+        case .completed: return t(.phaseCompleted)
+        case .skipped: return t(.phaseSkipped)
+        }
+    }
+
+    public static func render(_ process: PlanningProcess, bodyName: String, events: [Event], context: PageContext) -> String {
+        let t = context.t
+        let language = context.language
+        let content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.processes)], text: t(.processesTitle))]),
+            el("h1", text: process.title),
+            el("p", [("class", "lead")], text: t(.responsibleBody) + ": " + bodyName),
+            el("h2", text: t(.phasesTitle)),
+            el("ol", [("class", "phases")], process.phases.map { phase in
+                el("li", [("class", "phase phase-" + phase.status.rawValue), ("aria-current", phase.status == .active ? "step" : nil)], [
+                    el("strong", text: phase.name), txt(" – " + phaseStatus(phase.status, t)),
+                    phase.start.map { start in txt(" (" + Format.day(start, language) + (phase.end.map { " – " + Format.day($0, language) } ?? "") + ")") } ?? .empty,
+                ])
+            }),
+            el("h2", text: t(.timelineTitle)),
+            events.isEmpty ? el("p", [("class", "empty-state")], text: t(.noEvents)) : el("ol", [("class", "timeline")], events.sorted { $0.date < $1.date }.map { event in
+                el("li", [], [el("time", [("datetime", ICalendarDate.iso(event.date))], text: DateText.dateTime(event.date, language)), txt(" – "),
+                              event.link.map { el("a", [("href", $0)], text: event.text) } ?? txt(event.text)])
+            }),
+            process.indicatorCodes.isEmpty ? .empty : el("p", [], [txt(t(.linkedIndicators) + ": ")] + process.indicatorCodes.map { el("a", [("href", "/indikatoren/" + $0)], text: $0 + " ") }),
+            process.serviceCategories.isEmpty ? .empty : el("p", [], [txt(t(.linkedServices) + ": ")] + process.serviceCategories.map {
+                el("a", [("href", "/wegweiser?kategorie=" + $0)], text: $0 + " ")
+            }),
+        ]
+        return Layout(title: process.title, context: context).render(content)
+    }
+}
+
+enum ICalendarDate {
+    static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
+}
