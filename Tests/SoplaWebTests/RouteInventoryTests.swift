@@ -72,7 +72,8 @@ struct RouteInventoryTests {
                       "GET /oparl/v1/system", "GET /oparl/v1/bodies", "GET /oparl/v1/body/:oparlid", "GET /oparl/v1/body/:oparlid/:list",
                       "GET /oparl/v1/:type/:oparlid", "GET /oparl/v1/file/:oparlid", "GET /oparl/v1/file/:oparlid/download",
                       "GET /gremien", "GET /gremien/:body", "GET /gremien/:body/kalender.ics", "GET /sitzungen/:meeting", "GET /massnahmen",
-                      "GET /vorlagen", "GET /vorlagen/:paper", "GET /massnahmen/:measure", "GET /planungsprozesse", "GET /planungsprozesse/:planning"] {
+                      "GET /vorlagen", "GET /vorlagen/:paper", "GET /massnahmen/:measure", "GET /planungsprozesse", "GET /planungsprozesse/:planning",
+                      "GET /sitzungen/:meeting/einladung", "GET /sitzungen/:meeting/niederschrift", "GET /personen/:person/kalender.ics"] {
             table[route] = RoutePermission(.readPublic)
         }
         table["GET /gremien/:body/stellungnahmen/:process"] = RoutePermission(.readBodyInternal, scope: .bodyParameter)
@@ -115,6 +116,7 @@ struct RouteInventoryTests {
             .replacingOccurrences(of: ":paper", with: "5b0c1e2a-0100-4000-8000-000000000302")
             .replacingOccurrences(of: ":measure", with: "5b0c1e2a-0100-4000-8000-000000001001")
             .replacingOccurrences(of: ":planning", with: "5b0c1e2a-0100-4000-8000-000000000901")
+            .replacingOccurrences(of: ":person", with: "5b0c1e2a-0100-4000-8000-000000000105")
     }
 
     static func name(_ route: Route) -> String {

@@ -150,3 +150,22 @@ def test_a_planning_process_tells_its_story(page, base_url):
     assert "JHA/2025/07" in timeline and "12. Sitzung des Jugendhilfeausschusses" in timeline and "Erziehungsberatung im Norden verstärken" in timeline
     assert "SP/2025/01" not in timeline
     assert_accessible(driver, "(process timeline)")
+
+
+def test_minutes_and_invitation_are_documents(page, base_url):
+    driver = page("/sitzungen/5b0c1e2a-0100-4000-8000-000000000501")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Niederschrift"))
+    text = driver.find_element(By.TAG_NAME, "main").text
+    assert "Niederschrift: 12. Sitzung des Jugendhilfeausschusses (Beispiel)" in text
+    assert "Beschluss: Der Jugendhilfeausschuss empfiehlt dem Kreistag" in text and "Abstimmung: einstimmig" in text
+    assert "Personalangelegenheiten" not in text and "Vorsitz" in text
+    assert_accessible(driver, "(minutes)")
+    driver.get(base_url + "/sitzungen/5b0c1e2a-0100-4000-8000-000000000501/einladung")
+    assert "Hiermit lade ich" in driver.page_source
+    assert_accessible(driver, "(invitation)")
+    # A person's calendar holds the meetings of their bodies the reader may see: Hanna Hilfe chairs the public youth
+    # welfare committee (one meeting) and sits in the internal steering group (not shown to the public).
+    calendar = requests.get(base_url + "/personen/5b0c1e2a-0100-4000-8000-000000000105/kalender.ics", timeout=10)
+    assert calendar.status_code == 200 and calendar.text.count("BEGIN:VEVENT") == 1
+    # Tina Träger sits only in an internal working group: nothing public to show.
+    assert requests.get(base_url + "/personen/5b0c1e2a-0100-4000-8000-000000000112/kalender.ics", timeout=10).status_code == 404

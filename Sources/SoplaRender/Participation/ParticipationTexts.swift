@@ -9,28 +9,30 @@ public enum ParticipationText: Sendable {
     case columnMembers, columnNumber, columnOnBehalfOf, columnParentBody, columnPerson, columnProgress
     case columnReference, columnRole, columnTitle, columnVisibility, columnVoting, columnWhen
     case columnWhere, consultationClosed, consultationTitle, createMeeting, createPaper, currentPhase
-    case decisionAdopted, decisionNotAdopted, decisionNoted, decisionPartlyAdopted, downloadCSV2, fieldDecision
-    case fieldEndTime, fieldIndicators, fieldInvitedBodies, fieldItemNumber, fieldItemTitle, fieldMeetingDate
-    case fieldMeetingName, fieldMilestone, fieldNewState, fieldOriginator, fieldPaperText, fieldParentMeasure
-    case fieldReason, fieldResolutionText, fieldResponsible, fieldSection, fieldStartTime, fieldStatement
-    case fieldStatementDeadline, fieldWeight, hiddenItems, indicatorsHint, kindCommittee, kindCouncil
-    case kindOtherBody, kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee, linkedIndicators, linkedServices
-    case manageMeeting, measureDelayed, measureDone, measureDropped, measureInProgress, measureOverdue
-    case measurePlanned, measureStarted, measuresIntro, measuresTitle, meetingsTitle, membersTitle
-    case milestonesTitle, navBodies, navPapers, newMeasure, newMeeting, newPaper
-    case newVersion, noAgenda, noBodies, noEvents, noMeasures, noMeetings
-    case noMembers, noMilestones, noOverdue, noPapers, noProcesses, noStatements
-    case notAnswered2, notQuorate, noticeStatementSent, openConsultation, openConsultations, overdueTitle
-    case papersFound, papersLabel, papersTitle, partsTitle, phaseActive, phaseCompleted
-    case phaseOpen, phaseSkipped, phasesTitle, printTable, processesIntro, processesTitle
-    case progressHint, quorate, recordResolution, responseTableTitle, responsibleBody, resultLabel
+    case decisionAdopted, decisionNotAdopted, decisionNoted, decisionPartlyAdopted, documentsLabel, downloadCSV2
+    case fieldDecision, fieldEndTime, fieldIndicators, fieldInvitedBodies, fieldItemNumber, fieldItemTitle
+    case fieldMeetingDate, fieldMeetingName, fieldMilestone, fieldNewState, fieldOriginator, fieldPaperText
+    case fieldParentMeasure, fieldReason, fieldResolutionText, fieldResponsible, fieldSection, fieldStartTime
+    case fieldStatement, fieldStatementDeadline, fieldWeight, hiddenItems, indicatorsHint, invitationText
+    case kindCommittee, kindCouncil, kindOtherBody, kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee
+    case linkedIndicators, linkedServices, manageMeeting, measureDelayed, measureDone, measureDropped
+    case measureInProgress, measureOverdue, measurePlanned, measureStarted, measuresIntro, measuresTitle
+    case meetingInvitation, meetingsTitle, membersTitle, milestonesTitle, minutesTitle, navBodies
+    case navPapers, newMeasure, newMeeting, newPaper, newVersion, noAgenda
+    case noBodies, noEvents, noMeasures, noMeetings, noMembers, noMilestones
+    case noOverdue, noPapers, noProcesses, noStatements, notAnswered2, notQuorate
+    case noticeStatementSent, openConsultation, openConsultations, overdueTitle, papersFound, papersLabel
+    case papersTitle, partsTitle, phaseActive, phaseCompleted, phaseOpen, phaseSkipped
+    case phasesTitle, printDocument, printTable, processesIntro, processesTitle, progressHint
+    case quorate, recordResolution, resolutionLabel, responseTableTitle, responsibleBody, resultLabel
     case roleAdvisory, roleChair, roleDeputy, roleGuest, roleMember, saveAnswer
-    case saveAttendance, saveMeasure, saveVersion, searchPapers, sectionHint, stateCancelled
-    case stateHeld, stateInvited, statePlanned, statementDeadline, statementsTitle, subBodiesLabel
-    case submitStatement, termsTitle, timeHint, timelineTitle, treatedIn, typeApplicationChecklist
-    case typeAwardCriteria, typeDraftResolution, typeGuideline, typeMinutes, typeOther, typePlanningReport
-    case typeRecommendation, typeStatement, versionLabel, versionsTitle2, voteAbstain, voteCounted
-    case voteNo, voteUnanimous, voteYes, votingNo, votingYes, weightHint
+    case saveAttendance, saveMeasure, saveVersion, searchPapers, sectionHint, signedChair
+    case stateCancelled, stateHeld, stateInvited, statePlanned, statementDeadline, statementsTitle
+    case subBodiesLabel, submitStatement, termsTitle, timeHint, timelineTitle, treatedIn
+    case typeApplicationChecklist, typeAwardCriteria, typeDraftResolution, typeGuideline, typeMinutes, typeOther
+    case typePlanningReport, typeRecommendation, typeStatement, versionLabel, versionsTitle2, voteAbstain
+    case voteCounted, voteLabel, voteNo, voteUnanimous, voteYes, votingNo
+    case votingYes, weightHint
 
     var pair: (String, String) {
         switch self {
@@ -80,6 +82,7 @@ public enum ParticipationText: Sendable {
         case .decisionNotAdopted: return ("nicht berücksichtigt", "not adopted")
         case .decisionNoted: return ("zur Kenntnis genommen", "noted")
         case .decisionPartlyAdopted: return ("teilweise berücksichtigt", "partly adopted")
+        case .documentsLabel: return ("Dokumente", "Documents")
         case .downloadCSV2: return ("Als CSV herunterladen", "Download as CSV")
         case .fieldDecision: return ("Abwägung", "Decision")
         case .fieldEndTime: return ("Ende", "End")
@@ -104,6 +107,7 @@ public enum ParticipationText: Sendable {
         case .fieldWeight: return ("Gewicht", "Weight")
         case .hiddenItems: return ("{n} nichtöffentliche Tagesordnungspunkte sind nur für Mitglieder sichtbar.", "{n} non-public agenda items are visible to members only.")
         case .indicatorsHint: return ("Indikatorcodes durch Komma getrennt, z. B. „heim_je_1000“", "Indicator codes separated by commas, e.g. “heim_je_1000”")
+        case .invitationText: return ("Hiermit lade ich zur Sitzung mit der folgenden Tagesordnung ein.", "You are invited to the meeting with the following agenda.")
         case .kindCommittee: return ("Ausschuss", "Committee")
         case .kindCouncil: return ("Kreistag", "Council")
         case .kindOtherBody: return ("Sonstiges Gremium", "Other body")
@@ -122,9 +126,11 @@ public enum ParticipationText: Sendable {
         case .measureStarted: return ("begonnen", "started")
         case .measuresIntro: return ("Was aus den Beschlüssen und Empfehlungen wurde: Maßnahmen mit Zuständigkeit, Frist und Fortschritt; übergeordnete Maßnahmen zeigen den gewichteten Fortschritt ihrer Teilmaßnahmen.", "What became of the resolutions and recommendations: measures with responsibility, due date and progress; parent measures show their parts' weighted progress.")
         case .measuresTitle: return ("Umsetzung", "Implementation")
+        case .meetingInvitation: return ("Einladung", "Invitation")
         case .meetingsTitle: return ("Sitzungen", "Meetings")
         case .membersTitle: return ("Mitglieder", "Members")
         case .milestonesTitle: return ("Meilensteine", "Milestones")
+        case .minutesTitle: return ("Niederschrift", "Minutes")
         case .navBodies: return ("Gremien", "Bodies")
         case .navPapers: return ("Vorlagen", "Papers")
         case .newMeasure: return ("Neue Maßnahme", "New measure")
@@ -157,12 +163,14 @@ public enum ParticipationText: Sendable {
         case .phaseOpen: return ("offen", "open")
         case .phaseSkipped: return ("übersprungen", "skipped")
         case .phasesTitle: return ("Phasen", "Phases")
+        case .printDocument: return ("Drucken oder als PDF speichern", "Print or save as PDF")
         case .printTable: return ("Tabelle drucken", "Print table")
         case .processesIntro: return ("Jeder Planungsprozess führt von der Bestandsaufnahme über Bedarfsanalyse, Maßnahmen und Beschluss bis zu Umsetzung und Evaluation.", "Each planning process leads from the inventory through needs analysis, measures and decision to implementation and evaluation.")
         case .processesTitle: return ("Planungsprozesse", "Planning processes")
         case .progressHint: return ("0 bis 100; leer: Vorgabe des Stands bzw. Mittel der Teilmaßnahmen", "0 to 100; empty: the status's default or the parts' average")
         case .quorate: return ("Beschlussfähig: {p} von {n} stimmberechtigten Mitgliedern anwesend (nötig: {r}).", "Quorate: {p} of {n} voting members present ({r} needed).")
         case .recordResolution: return ("Beschluss festhalten", "Record the resolution")
+        case .resolutionLabel: return ("Beschluss", "Resolution")
         case .responseTableTitle: return ("Abwägungstabelle", "Response table")
         case .responsibleBody: return ("Verantwortliches Gremium", "Responsible body")
         case .resultLabel: return ("Ergebnis", "Result")
@@ -177,6 +185,7 @@ public enum ParticipationText: Sendable {
         case .saveVersion: return ("Fassung speichern", "Save version")
         case .searchPapers: return ("Suche in Titel und Aktenzeichen", "Search title and reference")
         case .sectionHint: return ("Optional: die Nummer des Abschnitts, auf den Sie sich beziehen, z. B. „3.2“.", "Optional: the number of the section you refer to, e.g. “3.2”.")
+        case .signedChair: return ("Für die Richtigkeit (Vorsitz)", "Certified by the chair")
         case .stateCancelled: return ("abgesagt", "cancelled")
         case .stateHeld: return ("durchgeführt", "held")
         case .stateInvited: return ("eingeladen", "invited")
@@ -202,6 +211,7 @@ public enum ParticipationText: Sendable {
         case .versionsTitle2: return ("Fassungen", "Versions")
         case .voteAbstain: return ("Enthaltungen", "Abstentions")
         case .voteCounted: return ("{y} ja, {n} nein, {a} Enthaltungen", "{y} yes, {n} no, {a} abstentions")
+        case .voteLabel: return ("Abstimmung", "Vote")
         case .voteNo: return ("Nein-Stimmen", "No")
         case .voteUnanimous: return ("einstimmig", "unanimous")
         case .voteYes: return ("Ja-Stimmen", "Yes")
