@@ -222,3 +222,38 @@ struct MeasureHTTPTests {
         }
     }
 }
+
+@Suite("Bodies over HTTP")
+struct BodyAdminHTTPTests {
+    @Test func plannersCreateBodiesAndKeepTheirMembers() async throws {
+        try await withTestApp { app in
+            let store = app.participationStore
+            let planner = try await login(app, DemoLogin.planner)
+            try await post(app, "/gremien", session: planner, fields: [("name", "Jugendhilfeausschuss (Beispiel)"), ("kind", "committee"), ("public", "ja")]) { res in
+                #expect(res.status == .conflict)
+            }
+            var path = ""
+            try await post(app, "/gremien", session: planner, fields: [("name", "AG Wohnen"), ("kind", "working-group"),
+                                                                     ("parentId", "5b0c1e2a-0100-4000-8000-000000000001"), ("public", "nein")]) { res in
+                #expect(res.status == .seeOther)
+                path = String(try #require(res.headers.first(name: .location)).prefix { $0 != "?" })
+            }
+            let body = try #require(try await store.all(.body, as: Body.self).map(\.value).first { $0.name == "AG Wohnen" })
+            #expect(body.parentID == UUID(uuidString: "5b0c1e2a-0100-4000-8000-000000000001") && !body.isPublic)
+            // A guest never votes.
+            try await post(app, path + "/mitglieder", session: planner, fields: [("newPerson", "Erika Muster"), ("role", "guest"), ("votingRight", "ja"), ("start", "2025-11-01")]) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            #expect(try await store.all(.person, as: Person.self).allSatisfy { $0.value.name != "Erika Muster" })
+            try await post(app, path + "/mitglieder", session: planner, fields: [("newPerson", "Erika Muster"), ("role", "member"), ("votingRight", "ja"), ("start", "2025-11-01")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            let membership = try #require(try await store.all(.membership, as: Membership.self, bodyID: body.id).first)
+            try await get(app, path, session: planner) { res in #expect(res.body.string.contains("Erika Muster")) }
+            try await post(app, path + "/mitglieder/\(membership.id.uuidString.lowercased())/ende", session: planner) { res in #expect(res.status == .seeOther) }
+            #expect(try await store.one(.membership, id: membership.id, as: Membership.self)?.value.isActive(on: Day(testNow)) == false)
+            // The internal working group stays hidden from the public.
+            try await get(app, path, session: nil) { res in #expect(res.status == .notFound) }
+        }
+    }
+}

@@ -78,7 +78,8 @@ struct RouteInventoryTests {
         }
         table["GET /gremien/:body/stellungnahmen/:process"] = RoutePermission(.readBodyInternal, scope: .bodyParameter)
         table["POST /gremien/:body/stellungnahmen/:process"] = RoutePermission(.submitStatement, scope: .bodyParameter)
-        for route in ["POST /massnahmen", "POST /massnahmen/:measure", "POST /massnahmen/:measure/meilensteine",
+        for route in ["GET /gremien/neu", "POST /gremien", "POST /gremien/:body/mitglieder", "POST /gremien/:body/mitglieder/:membership/ende",
+                      "POST /massnahmen", "POST /massnahmen/:measure", "POST /massnahmen/:measure/meilensteine",
                       "GET /vorlagen/neu", "POST /vorlagen", "POST /vorlagen/:paper/fassungen", "POST /vorlagen/:paper/stellungnahmeverfahren",
                       "GET /sitzungen/neu", "POST /sitzungen", "POST /sitzungen/:meeting/status", "POST /sitzungen/:meeting/tagesordnung",
                       "POST /sitzungen/:meeting/anwesenheit", "POST /sitzungen/:meeting/tagesordnung/:item/beschluss",
@@ -117,6 +118,7 @@ struct RouteInventoryTests {
             .replacingOccurrences(of: ":measure", with: "5b0c1e2a-0100-4000-8000-000000001001")
             .replacingOccurrences(of: ":planning", with: "5b0c1e2a-0100-4000-8000-000000000901")
             .replacingOccurrences(of: ":person", with: "5b0c1e2a-0100-4000-8000-000000000105")
+            .replacingOccurrences(of: ":membership", with: "5b0c1e2a-0100-4000-8000-000000000211")
     }
 
     static func name(_ route: Route) -> String {

@@ -169,3 +169,19 @@ def test_minutes_and_invitation_are_documents(page, base_url):
     assert calendar.status_code == 200 and calendar.text.count("BEGIN:VEVENT") == 1
     # Tina Träger sits only in an internal working group: nothing public to show.
     assert requests.get(base_url + "/personen/5b0c1e2a-0100-4000-8000-000000000112/kalender.ics", timeout=10).status_code == 404
+
+
+def test_the_planner_creates_a_body_and_adds_a_member(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/gremien")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Neues Gremium"))
+    assert_accessible(driver, "(new body form)")
+    driver.find_element(By.ID, "name").send_keys("AG Wohnen (Test)")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    assert driver.find_element(By.TAG_NAME, "h1").text == "AG Wohnen (Test)"
+    driver.find_element(By.ID, "newPerson").send_keys("Erika Muster (Test)")
+    driver.execute_script("document.getElementById('start').value = '2025-11-01';")
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Mitglied hinzufügen']"))
+    assert "Erika Muster (Test)" in driver.find_element(By.CSS_SELECTOR, "table.data").text
+    assert_accessible(driver, "(body page with the planner's forms)")

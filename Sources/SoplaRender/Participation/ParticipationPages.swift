@@ -75,7 +75,7 @@ public enum ParticipationNames {
 
 /// The bodies a person may see: public ones for everyone, internal ones for their members and planners.
 public enum BodyListPage {
-    public static func render(_ bodies: [(body: Body, members: Int, parentName: String?)], context: PageContext) -> String {
+    public static func render(_ bodies: [(body: Body, members: Int, parentName: String?)], mayManage: Bool = false, context: PageContext) -> String {
         let t = context.t
         let rows: [HTMLNode] = bodies.map { entry in
             el("tr", [], [
@@ -89,6 +89,7 @@ public enum BodyListPage {
         let content: [HTMLNode] = [
             el("h1", text: t(.bodiesTitle)),
             el("p", [("class", "lead")], text: t(.bodiesIntro)),
+            mayManage ? el("p", [], [el("a", [("href", ParticipationRoute.bodyNew), ("class", "button")], text: t(.newBody))]) : .empty,
             bodies.isEmpty ? el("p", [("class", "empty-state")], text: t(.noBodies)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
                 el("caption", text: t(.bodiesTitle)),
                 el("thead", [], [el("tr", [], [t(.columnBody), t(.columnKind2), t(.columnParentBody), t(.columnVisibility), t(.columnMembers)].map {
@@ -112,9 +113,14 @@ public enum BodyPage {
         /// Open consultations this body is invited to (shown to those who may read the body's internal items).
         public let consultations: [(process: StatementProcess, paperTitle: String)]
         public let mayManage: Bool
+        public let membershipForm: MembershipForm?
+        public let membershipIDs: [UUID]
 
         public init(body: Body, parentName: String?, members: [(name: String, role: MembershipRole, onBehalfOf: String?, voting: Bool)], meetings: [Meeting], subBodies: [Body],
-                    consultations: [(process: StatementProcess, paperTitle: String)] = [], mayManage: Bool = false) {
+                    consultations: [(process: StatementProcess, paperTitle: String)] = [], mayManage: Bool = false, membershipForm: MembershipForm? = nil,
+                    membershipIDs: [UUID] = []) {
+            self.membershipForm = membershipForm
+            self.membershipIDs = membershipIDs
             self.consultations = consultations
             self.mayManage = mayManage
             self.body = body
@@ -162,7 +168,14 @@ public enum BodyPage {
             el("p", [], [el("a", [("href", ParticipationRoute.bodyCalendar(id: b.id).path)], text: t(.calendarFeed))]),
             el("h2", text: t(.membersTitle)),
             members,
-        ]
+        ] + (model.membershipForm.map { form in
+            (model.membershipIDs.count == model.members.count ? [el("ul", [("class", "plain no-print")], zip(model.members, model.membershipIDs).map { member, id in
+                el("li", [], [el("form", [("method", "post"), ("action", ParticipationRoute.membershipEnd(b.id, membership: id)), ("class", "inline-form")], [
+                    FormBuilder.csrf(context.csrfToken ?? ""),
+                    el("button", [("type", "submit"), ("class", "secondary"), ("aria-label", t(.endMembership) + ": " + member.name)], text: t(.endMembership) + ": " + member.name),
+                ])])
+            })] : []) + form.render(context: context)
+        } ?? [])
         return Layout(title: b.name, context: context).render(content)
     }
 }

@@ -2,43 +2,45 @@ import Foundation
 
 /// Texts of bodies, meetings, papers and measures, German and English.
 public enum ParticipationText: Sendable {
-    case actionManageParticipation, addAgendaItem, addMeasure, addMilestone, addStatement, agendaTitle
-    case answeredCount, answersTable, attendanceAbsent, attendanceExcused, attendancePresent, attendanceTitle
-    case bodiesIntro, bodiesTitle, bodyInternal, bodyPublic, calendarFeed, changeMeasure
-    case changeState, columnAnswer2, columnBody, columnDue, columnKind2, columnMeasure
-    case columnMembers, columnNumber, columnOnBehalfOf, columnParentBody, columnPerson, columnProgress
-    case columnReference, columnRole, columnTitle, columnVisibility, columnVoting, columnWhen
-    case columnWhere, consultationClosed, consultationTitle, createMeeting, createPaper, currentPhase
-    case decisionAdopted, decisionNotAdopted, decisionNoted, decisionPartlyAdopted, documentsLabel, downloadCSV2
-    case fieldDecision, fieldEndTime, fieldIndicators, fieldInvitedBodies, fieldItemNumber, fieldItemTitle
-    case fieldMeetingDate, fieldMeetingName, fieldMilestone, fieldNewState, fieldOriginator, fieldPaperText
-    case fieldParentMeasure, fieldReason, fieldResolutionText, fieldResponsible, fieldSection, fieldStartTime
+    case actionManageParticipation, addAgendaItem, addMeasure, addMember, addMilestone, addStatement
+    case agendaTitle, answeredCount, answersTable, attendanceAbsent, attendanceExcused, attendancePresent
+    case attendanceTitle, bodiesIntro, bodiesTitle, bodyInternal, bodyPublic, calendarFeed
+    case changeMeasure, changeState, columnAnswer2, columnBody, columnDue, columnKind2
+    case columnMeasure, columnMembers, columnNumber, columnOnBehalfOf, columnParentBody, columnPerson
+    case columnProgress, columnReference, columnRole, columnTitle, columnVisibility, columnVoting
+    case columnWhen, columnWhere, consultationClosed, consultationTitle, createBody, createMeeting
+    case createPaper, currentPhase, decisionAdopted, decisionNotAdopted, decisionNoted, decisionPartlyAdopted
+    case documentsLabel, downloadCSV2, endMembership, fieldDecision, fieldEndTime, fieldIndicators
+    case fieldInvitedBodies, fieldItemNumber, fieldItemTitle, fieldMeetingDate, fieldMeetingName, fieldMembershipStart
+    case fieldMilestone, fieldNewPerson, fieldNewState, fieldOriginator, fieldPaperText, fieldParentMeasure
+    case fieldReason, fieldResolutionText, fieldResponsible, fieldSection, fieldShortBodyName, fieldStartTime
     case fieldStatement, fieldStatementDeadline, fieldWeight, hiddenItems, indicatorsHint, invitationText
     case kindCommittee, kindCouncil, kindOtherBody, kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee
     case linkedIndicators, linkedServices, manageMeeting, measureDelayed, measureDone, measureDropped
     case measureInProgress, measureOverdue, measurePlanned, measureStarted, measuresIntro, measuresTitle
     case meetingInvitation, meetingsTitle, membersTitle, milestonesTitle, minutesTitle, navBodies
-    case navPapers, newMeasure, newMeeting, newPaper, newVersion, noAgenda
-    case noBodies, noEvents, noMeasures, noMeetings, noMembers, noMilestones
-    case noOverdue, noPapers, noProcesses, noStatements, notAnswered2, notQuorate
-    case noticeStatementSent, openConsultation, openConsultations, overdueTitle, papersFound, papersLabel
-    case papersTitle, partsTitle, phaseActive, phaseCompleted, phaseOpen, phaseSkipped
-    case phasesTitle, printDocument, printTable, processesIntro, processesTitle, progressHint
-    case quorate, recordResolution, resolutionLabel, responseTableTitle, responsibleBody, resultLabel
-    case roleAdvisory, roleChair, roleDeputy, roleGuest, roleMember, saveAnswer
-    case saveAttendance, saveMeasure, saveVersion, searchPapers, sectionHint, signedChair
-    case stateCancelled, stateHeld, stateInvited, statePlanned, statementDeadline, statementsTitle
-    case subBodiesLabel, submitStatement, termsTitle, timeHint, timelineTitle, treatedIn
-    case typeApplicationChecklist, typeAwardCriteria, typeDraftResolution, typeGuideline, typeMinutes, typeOther
-    case typePlanningReport, typeRecommendation, typeStatement, versionLabel, versionsTitle2, voteAbstain
-    case voteCounted, voteLabel, voteNo, voteUnanimous, voteYes, votingNo
-    case votingYes, weightHint
+    case navPapers, newBody, newMeasure, newMeeting, newPaper, newPersonHint
+    case newPersonOption, newVersion, noAgenda, noBodies, noEvents, noMeasures
+    case noMeetings, noMembers, noMilestones, noOverdue, noPapers, noProcesses
+    case noStatements, notAnswered2, notQuorate, noticeStatementSent, openConsultation, openConsultations
+    case overdueTitle, papersFound, papersLabel, papersTitle, partsTitle, phaseActive
+    case phaseCompleted, phaseOpen, phaseSkipped, phasesTitle, printDocument, printTable
+    case processesIntro, processesTitle, progressHint, quorate, recordResolution, resolutionLabel
+    case responseTableTitle, responsibleBody, resultLabel, roleAdvisory, roleChair, roleDeputy
+    case roleGuest, roleMember, saveAnswer, saveAttendance, saveMeasure, saveVersion
+    case searchPapers, sectionHint, signedChair, stateCancelled, stateHeld, stateInvited
+    case statePlanned, statementDeadline, statementsTitle, subBodiesLabel, submitStatement, termsTitle
+    case timeHint, timelineTitle, treatedIn, typeApplicationChecklist, typeAwardCriteria, typeDraftResolution
+    case typeGuideline, typeMinutes, typeOther, typePlanningReport, typeRecommendation, typeStatement
+    case versionLabel, versionsTitle2, voteAbstain, voteCounted, voteLabel, voteNo
+    case voteUnanimous, voteYes, votingNo, votingYes, weightHint
 
     var pair: (String, String) {
         switch self {
         case .actionManageParticipation: return ("Gremien, Sitzungen, Vorlagen und Abwägungen verwalten", "Manage bodies, meetings, papers and responses")
         case .addAgendaItem: return ("Tagesordnungspunkt hinzufügen", "Add agenda item")
         case .addMeasure: return ("Maßnahme anlegen", "Add measure")
+        case .addMember: return ("Mitglied hinzufügen", "Add a member")
         case .addMilestone: return ("Meilenstein hinzufügen", "Add a milestone")
         case .addStatement: return ("Stellungnahme abgeben", "Submit a statement")
         case .agendaTitle: return ("Tagesordnung", "Agenda")
@@ -75,6 +77,7 @@ public enum ParticipationText: Sendable {
         case .columnWhere: return ("Wo", "Where")
         case .consultationClosed: return ("Die Frist ist abgelaufen; Stellungnahmen sind nicht mehr möglich.", "The deadline has passed; no more statements.")
         case .consultationTitle: return ("Stellungnahmeverfahren", "Consultation")
+        case .createBody: return ("Gremium anlegen", "Create body")
         case .createMeeting: return ("Sitzung anlegen", "Create meeting")
         case .createPaper: return ("Vorlage anlegen", "Create paper")
         case .currentPhase: return ("jetzt", "now")
@@ -84,6 +87,7 @@ public enum ParticipationText: Sendable {
         case .decisionPartlyAdopted: return ("teilweise berücksichtigt", "partly adopted")
         case .documentsLabel: return ("Dokumente", "Documents")
         case .downloadCSV2: return ("Als CSV herunterladen", "Download as CSV")
+        case .endMembership: return ("Mitgliedschaft beenden", "End membership")
         case .fieldDecision: return ("Abwägung", "Decision")
         case .fieldEndTime: return ("Ende", "End")
         case .fieldIndicators: return ("Indikatoren, die sich bewegen sollen", "Indicators that should move")
@@ -92,7 +96,9 @@ public enum ParticipationText: Sendable {
         case .fieldItemTitle: return ("Gegenstand", "Subject")
         case .fieldMeetingDate: return ("Datum", "Date")
         case .fieldMeetingName: return ("Bezeichnung", "Title")
+        case .fieldMembershipStart: return ("Mitglied seit", "Member since")
         case .fieldMilestone: return ("Meilenstein", "Milestone")
+        case .fieldNewPerson: return ("Oder neue Person (Name)", "Or a new person (name)")
         case .fieldNewState: return ("Neuer Stand", "New state")
         case .fieldOriginator: return ("Eingebracht von", "Originator")
         case .fieldPaperText: return ("Text", "Text")
@@ -101,6 +107,7 @@ public enum ParticipationText: Sendable {
         case .fieldResolutionText: return ("Beschlusstext", "Resolution text")
         case .fieldResponsible: return ("Zuständig", "Responsible")
         case .fieldSection: return ("Abschnitt", "Section")
+        case .fieldShortBodyName: return ("Kurzname", "Short name")
         case .fieldStartTime: return ("Beginn", "Start")
         case .fieldStatement: return ("Stellungnahme", "Statement")
         case .fieldStatementDeadline: return ("Frist", "Deadline")
@@ -133,9 +140,12 @@ public enum ParticipationText: Sendable {
         case .minutesTitle: return ("Niederschrift", "Minutes")
         case .navBodies: return ("Gremien", "Bodies")
         case .navPapers: return ("Vorlagen", "Papers")
+        case .newBody: return ("Neues Gremium", "New body")
         case .newMeasure: return ("Neue Maßnahme", "New measure")
         case .newMeeting: return ("Neue Sitzung", "New meeting")
         case .newPaper: return ("Neue Vorlage", "New paper")
+        case .newPersonHint: return ("Nur ausfüllen, wenn die Person noch nicht in der Liste steht.", "Only if the person is not in the list yet.")
+        case .newPersonOption: return ("– neue Person –", "– new person –")
         case .newVersion: return ("Neue Fassung", "New version")
         case .noAgenda: return ("Noch keine Tagesordnung.", "No agenda yet.")
         case .noBodies: return ("Keine Gremien.", "No bodies.")

@@ -50,6 +50,7 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     try app.register(collection: MeasureController())
     try app.register(collection: ProcessController())
     try app.register(collection: MeetingDocumentController())
+    try app.register(collection: BodyAdminController())
     registerMethodRefusals(app)
     app.responder.use { app in SoplaResponder(router: app.responder.default, caches: caches, clock: settings.clock) }
 

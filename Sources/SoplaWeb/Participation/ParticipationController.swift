@@ -45,21 +45,25 @@ struct ParticipationController: RouteCollection {
         let rows = all.filter { readable.contains($0.id) }.sorted { $0.name < $1.name }.map { body in
             (body: body, members: memberships.filter { $0.bodyID == body.id }.count, parentName: body.parentID.flatMap { names[$0] })
         }
-        return HTMLResponse(BodyListPage.render(rows, context: try await req.pageContext()))
+        return HTMLResponse(BodyListPage.render(rows, mayManage: try await req.may(.manageParticipation), context: try await req.pageContext(showNotice: true)))
     }
 
     func body(req: Request) async throws -> HTMLResponse {
-        let (body, all) = try await Self.visibleBody(req, id: try Self.uuid(req, "body"))
+        HTMLResponse(try await Self.bodyPage(req, id: try Self.uuid(req, "body")))
+    }
+
+    static func bodyPage(_ req: Request, id: UUID, issues: [ValidationIssue] = []) async throws -> String {
+        let (body, all) = try await Self.visibleBody(req, id: id)
         let store = req.participationStore
         let today = req.settings.clock.today
         let persons = Dictionary(try await store.all(.person, as: Person.self).map { ($0.id, $0.value.name) }, uniquingKeysWith: { a, _ in a })
         let organisations = Dictionary(try await req.accounts.organisations().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let order: [MembershipRole] = [.chair, .deputy, .member, .advisory, .guest]
-        let members = try await store.all(.membership, as: Membership.self, bodyID: body.id).map(\.value).filter { $0.isActive(on: today) }
+        let seats = try await store.all(.membership, as: Membership.self, bodyID: body.id).map(\.value).filter { $0.isActive(on: today) }
             .sorted { (order.firstIndex(of: $0.role)!, persons[$0.personID] ?? "") < (order.firstIndex(of: $1.role)!, persons[$1.personID] ?? "") }
-            .map { (name: persons[$0.personID] ?? "–", role: $0.role, onBehalfOf: $0.onBehalfOf.flatMap { organisations[$0] }, voting: $0.votingRight) }
+        let members = seats.map { (name: persons[$0.personID] ?? "–", role: $0.role, onBehalfOf: $0.onBehalfOf.flatMap { organisations[$0] }, voting: $0.votingRight) }
         let meetings = try await store.all(.meeting, as: Meeting.self, bodyID: body.id).map(\.value).sorted { $0.start > $1.start }
-        let readable = try await Self.readableBodies(req, bodies: all)
+        let readable = try await readableBodies(req, bodies: all)
         let principal = try await req.auth().principal
         var consultations: [(process: StatementProcess, paperTitle: String)] = []
         if Policy.decide(principal, .readBodyInternal, scope: .body(body.id)).isAllowed {
@@ -70,8 +74,12 @@ struct ParticipationController: RouteCollection {
         }
         let model = BodyPage.Model(body: body, parentName: body.parentID.flatMap { parent in all.first { $0.id == parent }?.name }, members: members,
                                    meetings: meetings, subBodies: all.filter { $0.parentID == body.id && readable.contains($0.id) }, consultations: consultations,
-                                   mayManage: Policy.decide(principal, .manageParticipation).isAllowed)
-        return HTMLResponse(BodyPage.render(model, context: try await req.pageContext()))
+                                   mayManage: Policy.decide(principal, .manageParticipation).isAllowed,
+                                   membershipForm: Policy.decide(principal, .manageParticipation).isAllowed
+                                       ? MembershipForm(bodyID: body.id, persons: try await store.all(.person, as: Person.self).map(\.value).sorted { $0.name < $1.name },
+                                                        organisations: try await MeasureController.organisations(req), issues: issues) : nil,
+                                   membershipIDs: seats.map(\.id))
+        return BodyPage.render(model, context: try await req.pageContext(showNotice: true))
     }
 
     func calendar(req: Request) async throws -> Response {

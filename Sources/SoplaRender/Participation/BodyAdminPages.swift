@@ -1,0 +1,74 @@
+import Foundation
+import SoplaCore
+
+extension ParticipationRoute {
+    public static let bodyNew = "/gremien/neu"
+    public static func members(_ body: UUID) -> String { "/gremien/" + id(body) + "/mitglieder" }
+    public static func membershipEnd(_ body: UUID, membership: UUID) -> String { "/gremien/" + id(body) + "/mitglieder/" + id(membership) + "/ende" }
+
+    public enum BodyPattern {
+        public static let bodies = ["gremien"]
+        public static let bodyNew = ["gremien", "neu"]
+        public static let members = ["gremien", ":body", "mitglieder"]
+        public static let membershipEnd = ["gremien", ":body", "mitglieder", ":membership", "ende"]
+    }
+}
+
+public enum BodyFormPage {
+    public static func render(bodies: [Body], values: [String: String], issues: [ValidationIssue], context: PageContext) -> String {
+        let t = context.t
+        let form = FormBuilder(language: context.language, issues: issues)
+        let labels = ["name": t(.columnBody), "shortName": t(.fieldShortBodyName), "kind": t(.columnKind2), "parentId": t(.columnParentBody), "public": t(.columnVisibility)]
+        let content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.bodies.path)], text: t(.bodiesTitle))]),
+            el("h1", text: t(.newBody)),
+            form.summary(labels: labels),
+            el("form", [("method", "post"), ("action", ParticipationRoute.bodies.path), ("class", "stacked")], [
+                FormBuilder.csrf(context.csrfToken ?? ""),
+                form.text("name", label: labels["name"]!, value: values["name"], required: true),
+                form.text("shortName", label: labels["shortName"]!, value: values["shortName"], maxLength: 40),
+                form.select("kind", label: labels["kind"]!, options: BodyKind.allCases.map { ($0.rawValue, ParticipationNames.kind($0, t)) }, selected: values["kind"]),
+                form.select("parentId", label: labels["parentId"]!, options: [("", "–")] + bodies.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: values["parentId"]),
+                form.select("public", label: labels["public"]!, options: [("nein", t(.bodyInternal)), ("ja", t(.bodyPublic))], selected: values["public"]),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.createBody))]),
+            ]),
+        ]
+        return Layout(title: t(.newBody), context: context).render(content)
+    }
+}
+
+/// The planner's form under a body's member list.
+public struct MembershipForm: Sendable {
+    public let bodyID: UUID
+    public let persons: [Person]
+    public let organisations: [(id: UUID, name: String)]
+    public let issues: [ValidationIssue]
+
+    public init(bodyID: UUID, persons: [Person], organisations: [(id: UUID, name: String)], issues: [ValidationIssue] = []) {
+        self.bodyID = bodyID
+        self.persons = persons
+        self.organisations = organisations
+        self.issues = issues
+    }
+
+    public func render(context: PageContext) -> [HTMLNode] {
+        let t = context.t
+        let form = FormBuilder(language: context.language, issues: issues)
+        let labels = ["person": t(.columnPerson), "newPerson": t(.fieldNewPerson), "role": t(.columnRole), "onBehalfOf": t(.columnOnBehalfOf),
+                      "votingRight": t(.columnVoting), "start": t(.fieldMembershipStart)]
+        return [
+            el("h2", text: t(.addMember)),
+            form.summary(labels: labels),
+            el("form", [("method", "post"), ("action", ParticipationRoute.members(bodyID)), ("class", "stacked")], [
+                FormBuilder.csrf(context.csrfToken ?? ""),
+                form.select("person", label: labels["person"]!, options: [("", t(.newPersonOption))] + persons.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: ""),
+                form.text("newPerson", label: labels["newPerson"]!, value: nil, hint: t(.newPersonHint)),
+                form.select("role", label: labels["role"]!, options: MembershipRole.allCases.map { ($0.rawValue, ParticipationNames.role($0, t)) }, selected: MembershipRole.member.rawValue),
+                form.select("onBehalfOf", label: labels["onBehalfOf"]!, options: [("", "–")] + organisations.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: ""),
+                form.select("votingRight", label: labels["votingRight"]!, options: [("ja", t(.votingYes)), ("nein", t(.votingNo))], selected: "ja"),
+                form.text("start", label: labels["start"]!, value: nil, type: "date", required: true),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.addMember))]),
+            ]),
+        ]
+    }
+}

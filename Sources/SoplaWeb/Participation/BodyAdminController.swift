@@ -1,0 +1,106 @@
+import Foundation
+import SoplaCore
+import SoplaRender
+import SoplaStore
+import Vapor
+
+/// Planners create bodies (no circle of parents) and keep their members: a person (new or known), role, organisation
+/// they speak for, voting right (never for guests and advisory members), start; a membership ends, it is not deleted.
+struct BodyAdminController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let manage = RoutePermission(.manageParticipation)
+        let p = ParticipationRoute.BodyPattern.self
+        routes.on(.GET, p.bodyNew, manage, use: newBody)
+        routes.on(.POST, p.bodies, manage, use: create)
+        routes.on(.POST, p.members, manage, use: addMember)
+        routes.on(.POST, p.membershipEnd, manage, use: endMembership)
+    }
+
+    func newBody(req: Request) async throws -> HTMLResponse {
+        let bodies = try await req.participationStore.all(.body, as: Body.self).map(\.value).sorted { $0.name < $1.name }
+        return HTMLResponse(BodyFormPage.render(bodies: bodies, values: ["public": "nein", "kind": BodyKind.workingGroup.rawValue], issues: [],
+                                                context: try await req.pageContext()))
+    }
+
+    struct BodyForm: Content {
+        var name: String?
+        var shortName: String?
+        var kind: String?
+        var parentId: String?
+        var `public`: String?
+    }
+
+    func create(req: Request) async throws -> Response {
+        let form = try req.content.decode(BodyForm.self)
+        let store = req.participationStore
+        let bodies = try await store.all(.body, as: Body.self).map(\.value)
+        var issues: [ValidationIssue] = []
+        let kind = BodyKind(rawValue: form.kind ?? "") ?? { issues.append(ValidationIssue("kind", .unknownValue(String((form.kind ?? "").prefix(20))))); return .other }()
+        let draft = Body(id: UUID(), name: form.name ?? "", shortName: ServiceForm.clean(form.shortName), kind: kind,
+                         parentID: ServiceForm.clean(form.parentId).flatMap(UUID.init(uuidString:)), isPublic: form.public == "ja")
+        if bodies.contains(where: { $0.name == draft.name.trimmingCharacters(in: .whitespaces) }) { issues.append(ValidationIssue("name", .duplicate)) }
+        var body: Body?
+        do { body = try draft.validated(others: bodies) } catch { issues += error.issues }
+        guard let body, issues.isEmpty else {
+            let values = ["name": form.name ?? "", "shortName": form.shortName ?? "", "kind": form.kind ?? "", "parentId": form.parentId ?? "", "public": form.public ?? "nein"]
+            return HTMLResponse(BodyFormPage.render(bodies: bodies.sorted { $0.name < $1.name }, values: values, issues: issues, context: try await req.pageContext()))
+                .response(status: issues.contains { $0.problem == .duplicate } ? .conflict : .unprocessableEntity)
+        }
+        try await store.save(.body, id: body.id, body, label: body.name, bodyID: body.id, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: ParticipationRoute.body(id: body.id).path, notice: .created)
+    }
+
+    struct MemberForm: Content {
+        var person: String?
+        var newPerson: String?
+        var role: String?
+        var onBehalfOf: String?
+        var votingRight: String?
+        var start: String?
+    }
+
+    func addMember(req: Request) async throws -> Response {
+        guard let raw = req.parameters.get("body"), let bodyID = UUID(uuidString: raw) else { throw Abort(.notFound) }
+        let store = req.participationStore
+        guard try await store.one(.body, id: bodyID, as: Body.self) != nil else { throw Abort(.notFound) }
+        let form = try req.content.decode(MemberForm.self)
+        var issues: [ValidationIssue] = []
+        let persons = try await store.all(.person, as: Person.self).map(\.value)
+        var person = ServiceForm.clean(form.person).flatMap(UUID.init(uuidString:)).flatMap { id in persons.first { $0.id == id } }
+        let newName = ServiceForm.clean(form.newPerson)
+        if person == nil, newName == nil { issues.append(ValidationIssue("person", .required)) }
+        if person != nil, newName != nil { issues.append(ValidationIssue("newPerson", .mismatch)) }
+        if let newName, newName.count > 200 { issues.append(ValidationIssue("newPerson", .tooLong(max: 200))) }
+        let role = MembershipRole(rawValue: form.role ?? "") ?? { issues.append(ValidationIssue("role", .unknownValue(String((form.role ?? "").prefix(20))))); return .member }()
+        let start = Day(iso: form.start ?? "")
+        if start == nil { issues.append(ValidationIssue("start", .required)) }
+        let organisation = ServiceForm.clean(form.onBehalfOf).flatMap(UUID.init(uuidString:))
+        if let organisation, try await req.accounts.organisation(id: organisation) == nil { issues.append(ValidationIssue("onBehalfOf", .unknownReference)) }
+        var membership: Membership?
+        if issues.isEmpty, let start {
+            if person == nil, let newName { person = Person(id: UUID(), name: newName) }
+            do {
+                membership = try Membership(id: UUID(), personID: person!.id, bodyID: bodyID, role: role, onBehalfOf: organisation, votingRight: form.votingRight == "ja",
+                                            start: start).validated()
+            } catch { issues += error.issues }
+        }
+        guard let membership, let person, issues.isEmpty else {
+            return HTMLResponse(try await ParticipationController.bodyPage(req, id: bodyID, issues: issues)).response(status: .unprocessableEntity)
+        }
+        let actor = try await req.auditActor(), now = req.settings.clock.now()
+        if !persons.contains(where: { $0.id == person.id }) { try await store.save(.person, id: person.id, person, label: person.name, actor: actor, at: now) }
+        try await store.save(.membership, id: membership.id, membership, label: person.name, bodyID: bodyID, actor: actor, at: now)
+        return req.redirect(to: ParticipationRoute.body(id: bodyID).path, notice: .created)
+    }
+
+    func endMembership(req: Request) async throws -> Response {
+        guard let rawBody = req.parameters.get("body"), let bodyID = UUID(uuidString: rawBody), let raw = req.parameters.get("membership"), let id = UUID(uuidString: raw),
+              var membership = try await req.participationStore.one(.membership, id: id, as: Membership.self)?.value, membership.bodyID == bodyID else { throw Abort(.notFound) }
+        let today = req.settings.clock.today
+        // Ends yesterday, so it no longer counts today (quorum, access).
+        membership.end = max(membership.start, Day(today.startDate.addingTimeInterval(-86_400)))
+        try await req.participationStore.save(.membership, id: id, membership, label: "ended", bodyID: bodyID, actor: try await req.auditActor(),
+                                              at: req.settings.clock.now())
+        return req.redirect(to: ParticipationRoute.body(id: bodyID).path, notice: .saved)
+    }
+}
