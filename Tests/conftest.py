@@ -49,7 +49,7 @@ def page(browser, base_url):
 
 
 @pytest.fixture
-def private_server(sopla_bin, tmp_path):
+def private_server(sopla_bin, tmp_path, request):
     """A demo of its own, for tests that add data the shared demo's other tests count."""
     import socket
     import subprocess
@@ -59,7 +59,7 @@ def private_server(sopla_bin, tmp_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = dict(os.environ, SOPLA_DATABASE_URL=f"sqlite:{tmp_path}/private.sqlite")
+    env = dict(os.environ, SOPLA_DATABASE_URL=f"sqlite:{tmp_path}/private.sqlite", **getattr(request, "param", {}))
     process = subprocess.Popen([sopla_bin, "demo", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:

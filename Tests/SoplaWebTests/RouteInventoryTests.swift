@@ -26,7 +26,8 @@ struct RouteInventoryTests {
         table["POST /abmelden"] = RoutePermission(.changeOwnAccount)
         table["GET /konto"] = RoutePermission(.viewOwnAccount)
         table["GET /api/v1/me"] = RoutePermission(.viewOwnAccount)
-        for route in ["POST /konto/passwort", "POST /konto/tokens", "POST /konto/tokens/:id/widerrufen"] {
+        table["GET /konto/nachrichten"] = RoutePermission(.viewOwnAccount)
+        for route in ["POST /konto/passwort", "POST /konto/tokens", "POST /konto/tokens/:id/widerrufen", "POST /konto/nachrichten/:message/gelesen"] {
             table[route] = RoutePermission(.changeOwnAccount)
         }
         table["GET /organisationen/neu"] = RoutePermission(.createOrganisation)
@@ -119,6 +120,7 @@ struct RouteInventoryTests {
             .replacingOccurrences(of: ":planning", with: "5b0c1e2a-0100-4000-8000-000000000901")
             .replacingOccurrences(of: ":person", with: "5b0c1e2a-0100-4000-8000-000000000105")
             .replacingOccurrences(of: ":membership", with: "5b0c1e2a-0100-4000-8000-000000000211")
+            .replacingOccurrences(of: ":message", with: "5b0c1e2a-0100-4000-8000-000000000999")
     }
 
     static func name(_ route: Route) -> String {

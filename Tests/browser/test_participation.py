@@ -59,6 +59,8 @@ def test_a_steering_group_member_sees_the_internal_body(browser, base_url):
     follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Steuerungsgruppe Sozialplanung (Beispiel)"))
     assert "Vergabekriterien Beratungsangebote" in driver.find_element(By.CSS_SELECTOR, "ol.agenda").text
     assert_accessible(driver, "(internal meeting page)")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Nachrichten"))
+    assert_accessible(driver, "(inbox)")
 
 
 def test_a_member_comments_and_the_planner_answers_in_the_response_table(browser, private_server):

@@ -161,3 +161,22 @@ public struct Attendance: Hashable, Sendable, Codable {
         self.statuses = statuses
     }
 }
+
+/// A message in a person's inbox in sopla (also sent by e-mail where an address and a mail server are known).
+public struct InboxMessage: Hashable, Sendable, Codable {
+    public var userID: UUID
+    public var subject: String
+    public var body: String
+    public var link: String?
+    public var createdAt: Date
+    public var read: Bool
+
+    public init(userID: UUID, subject: String, body: String, link: String?, createdAt: Date, read: Bool = false) {
+        self.userID = userID
+        self.subject = subject
+        self.body = body
+        self.link = link
+        self.createdAt = createdAt
+        self.read = read
+    }
+}

@@ -79,7 +79,7 @@ public struct Layout: Sendable {
                 el("a", [("href", SiteRoute.login(next: loginTarget).path)], text: t(.login)),
             ])
         }
-        var links: [(String, String)] = [(t(.navAccount), SiteRoute.account.path)]
+        var links: [(String, String)] = [(t(.navAccount), SiteRoute.account.path), (t(.inboxTitle), ParticipationRoute.inbox)]
         if let own = account.ownServicesPath { links.append((t(.ownServicesNav), own)) }
         if account.mayManageUsers { links += [(t(.navUsers), SiteRoute.users.path), (t(.navAudit), SiteRoute.audit.path)] }
         if account.mayViewPolicy { links.append((t(.navPolicy), SiteRoute.policy.path)) }

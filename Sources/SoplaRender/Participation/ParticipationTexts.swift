@@ -14,26 +14,27 @@ public enum ParticipationText: Sendable {
     case fieldInvitedBodies, fieldItemNumber, fieldItemTitle, fieldMeetingDate, fieldMeetingName, fieldMembershipStart
     case fieldMilestone, fieldNewPerson, fieldNewState, fieldOriginator, fieldPaperText, fieldParentMeasure
     case fieldReason, fieldResolutionText, fieldResponsible, fieldSection, fieldShortBodyName, fieldStartTime
-    case fieldStatement, fieldStatementDeadline, fieldWeight, hiddenItems, indicatorsHint, invitationText
-    case kindCommittee, kindCouncil, kindOtherBody, kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee
-    case linkedIndicators, linkedServices, manageMeeting, measureDelayed, measureDone, measureDropped
-    case measureInProgress, measureOverdue, measurePlanned, measureStarted, measuresIntro, measuresTitle
-    case meetingInvitation, meetingsTitle, membersTitle, milestonesTitle, minutesTitle, navBodies
-    case navPapers, newBody, newMeasure, newMeeting, newPaper, newPersonHint
-    case newPersonOption, newVersion, noAgenda, noBodies, noEvents, noMeasures
-    case noMeetings, noMembers, noMilestones, noOverdue, noPapers, noProcesses
-    case noStatements, notAnswered2, notQuorate, noticeStatementSent, openConsultation, openConsultations
-    case overdueTitle, papersFound, papersLabel, papersTitle, partsTitle, phaseActive
-    case phaseCompleted, phaseOpen, phaseSkipped, phasesTitle, printDocument, printTable
-    case processesIntro, processesTitle, progressHint, quorate, recordResolution, resolutionLabel
-    case responseTableTitle, responsibleBody, resultLabel, roleAdvisory, roleChair, roleDeputy
-    case roleGuest, roleMember, saveAnswer, saveAttendance, saveMeasure, saveVersion
-    case searchPapers, sectionHint, signedChair, stateCancelled, stateHeld, stateInvited
-    case statePlanned, statementDeadline, statementsTitle, subBodiesLabel, submitStatement, termsTitle
-    case timeHint, timelineTitle, treatedIn, typeApplicationChecklist, typeAwardCriteria, typeDraftResolution
-    case typeGuideline, typeMinutes, typeOther, typePlanningReport, typeRecommendation, typeStatement
-    case versionLabel, versionsTitle2, voteAbstain, voteCounted, voteLabel, voteNo
-    case voteUnanimous, voteYes, votingNo, votingYes, weightHint
+    case fieldStatement, fieldStatementDeadline, fieldWeight, hiddenItems, inboxTitle, indicatorsHint
+    case invitationText, kindCommittee, kindCouncil, kindOtherBody, kindSteeringGroup, kindWorkingGroup
+    case kindYouthWelfareCommittee, linkedIndicators, linkedServices, manageMeeting, markRead, measureDelayed
+    case measureDone, measureDropped, measureInProgress, measureOverdue, measurePlanned, measureStarted
+    case measuresIntro, measuresTitle, meetingInvitation, meetingsTitle, membersTitle, milestonesTitle
+    case minutesTitle, navBodies, navPapers, newBody, newMeasure, newMeeting
+    case newPaper, newPersonHint, newPersonOption, newVersion, noAgenda, noBodies
+    case noEvents, noMeasures, noMeetings, noMembers, noMessages, noMilestones
+    case noOverdue, noPapers, noProcesses, noStatements, notAnswered2, notQuorate
+    case noticeStatementSent, openConsultation, openConsultations, overdueTitle, papersFound, papersLabel
+    case papersTitle, partsTitle, phaseActive, phaseCompleted, phaseOpen, phaseSkipped
+    case phasesTitle, printDocument, printTable, processesIntro, processesTitle, progressHint
+    case quorate, recordResolution, resolutionLabel, responseTableTitle, responsibleBody, resultLabel
+    case roleAdvisory, roleChair, roleDeputy, roleGuest, roleMember, saveAnswer
+    case saveAttendance, saveMeasure, saveVersion, searchPapers, sectionHint, signedChair
+    case stateCancelled, stateHeld, stateInvited, statePlanned, statementDeadline, statementsTitle
+    case subBodiesLabel, submitStatement, termsTitle, timeHint, timelineTitle, treatedIn
+    case typeApplicationChecklist, typeAwardCriteria, typeDraftResolution, typeGuideline, typeMinutes, typeOther
+    case typePlanningReport, typeRecommendation, typeStatement, unreadCount, unreadLabel, versionLabel
+    case versionsTitle2, voteAbstain, voteCounted, voteLabel, voteNo, voteUnanimous
+    case voteYes, votingNo, votingYes, weightHint
 
     var pair: (String, String) {
         switch self {
@@ -113,6 +114,7 @@ public enum ParticipationText: Sendable {
         case .fieldStatementDeadline: return ("Frist", "Deadline")
         case .fieldWeight: return ("Gewicht", "Weight")
         case .hiddenItems: return ("{n} nichtöffentliche Tagesordnungspunkte sind nur für Mitglieder sichtbar.", "{n} non-public agenda items are visible to members only.")
+        case .inboxTitle: return ("Nachrichten", "Messages")
         case .indicatorsHint: return ("Indikatorcodes durch Komma getrennt, z. B. „heim_je_1000“", "Indicator codes separated by commas, e.g. “heim_je_1000”")
         case .invitationText: return ("Hiermit lade ich zur Sitzung mit der folgenden Tagesordnung ein.", "You are invited to the meeting with the following agenda.")
         case .kindCommittee: return ("Ausschuss", "Committee")
@@ -124,6 +126,7 @@ public enum ParticipationText: Sendable {
         case .linkedIndicators: return ("Indikatoren", "Indicators")
         case .linkedServices: return ("Angebote", "Services")
         case .manageMeeting: return ("Sitzung verwalten", "Manage the meeting")
+        case .markRead: return ("Als gelesen markieren", "Mark as read")
         case .measureDelayed: return ("verzögert", "delayed")
         case .measureDone: return ("erledigt", "done")
         case .measureDropped: return ("aufgegeben", "dropped")
@@ -153,6 +156,7 @@ public enum ParticipationText: Sendable {
         case .noMeasures: return ("Noch keine Maßnahmen.", "No measures yet.")
         case .noMeetings: return ("Keine Sitzungen.", "No meetings.")
         case .noMembers: return ("Keine Mitglieder.", "No members.")
+        case .noMessages: return ("Keine Nachrichten.", "No messages.")
         case .noMilestones: return ("Noch keine Meilensteine.", "No milestones yet.")
         case .noOverdue: return ("Nichts ist überfällig.", "Nothing is overdue.")
         case .noPapers: return ("Keine Vorlagen gefunden.", "No papers found.")
@@ -217,6 +221,8 @@ public enum ParticipationText: Sendable {
         case .typePlanningReport: return ("Planungsbericht", "Planning report")
         case .typeRecommendation: return ("Empfehlung", "Recommendation")
         case .typeStatement: return ("Stellungnahme", "Statement")
+        case .unreadCount: return ("{n} ungelesen", "{n} unread")
+        case .unreadLabel: return ("neu", "new")
         case .versionLabel: return ("Fassung", "version")
         case .versionsTitle2: return ("Fassungen", "Versions")
         case .voteAbstain: return ("Enthaltungen", "Abstentions")

@@ -8,6 +8,7 @@ public enum ParticipationKind: String, Sendable, CaseIterable {
     case body, person, membership, meeting, agendaItem = "agenda-item", attendance, paper, paperVersion = "paper-version"
     case consultation, statementProcess = "statement-process", statement, statementResponse = "statement-response"
     case resolution, measure, milestone, planningProcess = "planning-process"
+    case notification
 }
 
 enum ParticipationFields {

@@ -21,6 +21,10 @@ public struct AppSettings: Sendable {
     public var publicURL: String?
     /// Uploaded files up to this size are imported while the request waits; larger ones in the background.
     public var importInlineBytes: Int = 2 * 1024 * 1024
+    /// The SMTP relay for notifications (`SOPLA_SMTP_HOST`, `SOPLA_SMTP_PORT` (25), `SOPLA_SMTP_FROM`); nil: inbox only.
+    public var smtpHost: String?
+    public var smtpPort: Int = 25
+    public var smtpFrom: String = "sopla@localhost"
 
     public init(
         database: DatabaseLocation, levels: SpatialLevelCatalogue = .standard, clock: Clock = .system,
@@ -54,9 +58,16 @@ public struct AppSettings: Sendable {
             }
             publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         }
-        return AppSettings(database: try DatabaseLocation.parse(url), levels: levels,
-                           secureCookies: environment["SOPLA_SECURE_COOKIES"] == "1",
-                           trustProxy: environment["SOPLA_TRUST_PROXY"] == "1", publicURL: publicURL)
+        var settings = AppSettings(database: try DatabaseLocation.parse(url), levels: levels,
+                                   secureCookies: environment["SOPLA_SECURE_COOKIES"] == "1",
+                                   trustProxy: environment["SOPLA_TRUST_PROXY"] == "1", publicURL: publicURL)
+        settings.smtpHost = environment["SOPLA_SMTP_HOST"].flatMap { $0.isEmpty ? nil : $0 }
+        if let raw = environment["SOPLA_SMTP_PORT"], !raw.isEmpty {
+            guard let port = Int(raw), (1...65535).contains(port) else { throw SettingsError("SOPLA_SMTP_PORT must be a port number, got \(raw)") }
+            settings.smtpPort = port
+        }
+        if let from = environment["SOPLA_SMTP_FROM"], !from.isEmpty { settings.smtpFrom = from }
+        return settings
     }
 }
 

@@ -51,6 +51,7 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     try app.register(collection: ProcessController())
     try app.register(collection: MeetingDocumentController())
     try app.register(collection: BodyAdminController())
+    try app.register(collection: InboxController())
     registerMethodRefusals(app)
     app.responder.use { app in SoplaResponder(router: app.responder.default, caches: caches, clock: settings.clock) }
 

@@ -69,6 +69,9 @@ enum DemoParticipation {
         for name in Set(seats.map(\.0)).sorted() {
             var p = person(name)
             p.userID = users[name]
+            // Invented addresses of the demo's domain.
+            let words = name.replacingOccurrences(of: "Dr. ", with: "").split(separator: " ").prefix(2).map { $0.lowercased().folding(options: .diacriticInsensitive, locale: nil) }
+            p.email = p.userID == nil ? words.joined(separator: ".") + "@demo.sopla.example" : nil
             try await store.save(.person, id: p.id, p, label: p.name, actor: actor, at: now)
         }
         for (index, seat) in seats.enumerated() {

@@ -90,6 +90,13 @@ struct MeetingAdminController: RouteCollection {
         meeting.state = next
         try await req.participationStore.save(.meeting, id: meeting.id, meeting, label: meeting.name, bodyID: meeting.bodyID, actor: try await req.auditActor(),
                                               at: req.settings.clock.now())
+        if next == .invited || next == .cancelled {
+            let when = DateText.dateTime(meeting.start, .de) + (meeting.location.map { ", " + $0 } ?? "")
+            let subject = (next == .invited ? "Einladung: " : "Abgesagt: ") + meeting.name
+            let body = next == .invited ? "Sie sind zur Sitzung am \(when) eingeladen. Die Tagesordnung steht in sopla."
+                : "Die Sitzung am \(when) findet nicht statt."
+            try await Notifier(req: req).notifyMembers(of: [meeting.bodyID], subject: subject, body: body, link: ParticipationRoute.meeting(id: meeting.id).path)
+        }
         return req.redirect(to: ParticipationRoute.meeting(id: meeting.id).path, notice: .saved)
     }
 
@@ -171,6 +178,8 @@ struct MeetingAdminController: RouteCollection {
         let actor = try await req.auditActor(), now = req.settings.clock.now()
         try await store.save(.resolution, id: resolution.id, resolution, label: item.title, bodyID: meeting.bodyID, actor: actor, at: now)
         try await store.save(.agendaItem, id: decided.id, decided, label: decided.title, bodyID: meeting.bodyID, actor: actor, at: now)
+        try await Notifier(req: req).notifyMembers(of: [meeting.bodyID], subject: "Beschluss: " + item.title, body: text,
+                                                   link: ParticipationRoute.meeting(id: meeting.id).path)
         return req.redirect(to: ParticipationRoute.meeting(id: meeting.id).path, notice: .saved)
     }
 }

@@ -173,6 +173,9 @@ struct PaperController: RouteCollection {
         }
         try await store.save(.statementProcess, id: process.id, process, label: "Stellungnahmen zu " + paper.reference, bodyID: body?.id,
                              actor: try await req.auditActor(), at: now)
+        try await Notifier(req: req).notifyMembers(of: invited, subject: "Stellungnahme erbeten: " + paper.title,
+                                                   body: "Bitte nehmen Sie bis \(DateText.dateTime(process.deadline, .de)) Stellung zu \(paper.reference).",
+                                                   link: ParticipationRoute.paper(paper.id))
         return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .created)
     }
 }
