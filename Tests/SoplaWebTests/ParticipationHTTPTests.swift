@@ -257,3 +257,33 @@ struct BodyAdminHTTPTests {
         }
     }
 }
+
+@Suite("Planning processes over HTTP")
+struct ProcessHTTPTests {
+    @Test func plannersStartProcessesAndMoveTheirPhases() async throws {
+        try await withTestApp { app in
+            let store = app.participationStore
+            let planner = try await login(app, DemoLogin.planner)
+            try await post(app, "/planungsprozesse", session: planner, fields: [("title", ""), ("body", "5b0c1e2a-0100-4000-8000-000000000004"), ("phases", "")]) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            var path = ""
+            try await post(app, "/planungsprozesse", session: planner, fields: [("title", "Wohnungsnotfallhilfe"), ("body", "5b0c1e2a-0100-4000-8000-000000000004"),
+                                                                              ("phases", "Bestandsaufnahme\nBedarfsanalyse\nBeschluss"), ("indicators", "sgb2_quote_u18")]) { res in
+                #expect(res.status == .seeOther)
+                path = String(try #require(res.headers.first(name: .location)).prefix { $0 != "?" })
+            }
+            let process = try #require(try await store.all(.planningProcess, as: PlanningProcess.self).map(\.value).first { $0.title == "Wohnungsnotfallhilfe" })
+            #expect(process.phases.map(\.name) == ["Bestandsaufnahme", "Bedarfsanalyse", "Beschluss"] && process.indicatorCodes == ["sgb2_quote_u18"])
+            // Two phases in progress at once are refused.
+            try await post(app, path + "/phasen", session: planner, fields: [("status0", "active"), ("status1", "active"), ("status2", "open")]) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            try await post(app, path + "/phasen", session: planner, fields: [("status0", "completed"), ("start0", "2025-01-01"), ("end0", "2025-06-30"),
+                                                                           ("status1", "active"), ("start1", "2025-07-01"), ("status2", "open")]) { res in #expect(res.status == .seeOther) }
+            let updated = try #require(try await store.one(.planningProcess, id: process.id, as: PlanningProcess.self)).value
+            #expect(updated.currentPhase?.name == "Bedarfsanalyse" && updated.phases[0].end == Day(year: 2025, month: 6, day: 30))
+            try await get(app, path, session: nil) { res in #expect(res.body.string.contains("<strong>Bedarfsanalyse</strong> – in Arbeit") && !res.body.string.contains("Phasen speichern")) }
+        }
+    }
+}

@@ -79,7 +79,8 @@ struct RouteInventoryTests {
         }
         table["GET /gremien/:body/stellungnahmen/:process"] = RoutePermission(.readBodyInternal, scope: .bodyParameter)
         table["POST /gremien/:body/stellungnahmen/:process"] = RoutePermission(.submitStatement, scope: .bodyParameter)
-        for route in ["GET /gremien/neu", "POST /gremien", "POST /gremien/:body/mitglieder", "POST /gremien/:body/mitglieder/:membership/ende",
+        for route in ["POST /planungsprozesse", "POST /planungsprozesse/:planning/phasen",
+                      "GET /gremien/neu", "POST /gremien", "POST /gremien/:body/mitglieder", "POST /gremien/:body/mitglieder/:membership/ende",
                       "POST /massnahmen", "POST /massnahmen/:measure", "POST /massnahmen/:measure/meilensteine",
                       "GET /vorlagen/neu", "POST /vorlagen", "POST /vorlagen/:paper/fassungen", "POST /vorlagen/:paper/stellungnahmeverfahren",
                       "GET /sitzungen/neu", "POST /sitzungen", "POST /sitzungen/:meeting/status", "POST /sitzungen/:meeting/tagesordnung",

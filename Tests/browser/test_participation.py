@@ -187,3 +187,14 @@ def test_the_planner_creates_a_body_and_adds_a_member(browser, private_server):
     follow(driver, driver.find_element(By.XPATH, "//button[text()='Mitglied hinzufügen']"))
     assert "Erika Muster (Test)" in driver.find_element(By.CSS_SELECTOR, "table.data").text
     assert_accessible(driver, "(body page with the planner's forms)")
+
+
+def test_the_planner_updates_a_process(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/planungsprozesse")
+    assert_accessible(driver, "(processes with the planner's form)")
+    driver.get(base_url + "/planungsprozesse/5b0c1e2a-0100-4000-8000-000000000903")
+    assert_accessible(driver, "(process with the phase form)")
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Phasen speichern']"))
+    assert "Gespeichert" in driver.find_element(By.CSS_SELECTOR, ".notice").text

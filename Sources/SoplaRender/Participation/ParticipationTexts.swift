@@ -5,36 +5,37 @@ public enum ParticipationText: Sendable {
     case actionManageParticipation, addAgendaItem, addMeasure, addMember, addMilestone, addStatement
     case agendaTitle, answeredCount, answersTable, attendanceAbsent, attendanceExcused, attendancePresent
     case attendanceTitle, bodiesIntro, bodiesTitle, bodyInternal, bodyPublic, calendarFeed
-    case changeMeasure, changeState, columnAnswer2, columnBody, columnDue, columnKind2
-    case columnMeasure, columnMembers, columnNumber, columnOnBehalfOf, columnParentBody, columnPerson
-    case columnProgress, columnReference, columnRole, columnTitle, columnVisibility, columnVoting
-    case columnWhen, columnWhere, consultationClosed, consultationTitle, createBody, createMeeting
-    case createPaper, currentPhase, decisionAdopted, decisionNotAdopted, decisionNoted, decisionPartlyAdopted
-    case documentsLabel, downloadCSV2, endMembership, fieldDecision, fieldEndTime, fieldIndicators
-    case fieldInvitedBodies, fieldItemNumber, fieldItemTitle, fieldMeetingDate, fieldMeetingName, fieldMembershipStart
-    case fieldMilestone, fieldNewPerson, fieldNewState, fieldOriginator, fieldPaperText, fieldParentMeasure
-    case fieldReason, fieldResolutionText, fieldResponsible, fieldSection, fieldShortBodyName, fieldStartTime
-    case fieldStatement, fieldStatementDeadline, fieldWeight, hiddenItems, inboxTitle, indicatorsHint
-    case invitationText, kindCommittee, kindCouncil, kindOtherBody, kindSteeringGroup, kindWorkingGroup
-    case kindYouthWelfareCommittee, linkedIndicators, linkedServices, manageMeeting, markRead, measureDelayed
-    case measureDone, measureDropped, measureInProgress, measureOverdue, measurePlanned, measureStarted
-    case measuresIntro, measuresTitle, meetingInvitation, meetingsTitle, membersTitle, milestonesTitle
-    case minutesTitle, navBodies, navPapers, newBody, newMeasure, newMeeting
-    case newPaper, newPersonHint, newPersonOption, newVersion, noAgenda, noBodies
+    case categoriesHint, changeMeasure, changePhases, changeState, columnAnswer2, columnBody
+    case columnDue, columnKind2, columnMeasure, columnMembers, columnNumber, columnOnBehalfOf
+    case columnParentBody, columnPerson, columnProgress, columnReference, columnRole, columnTitle
+    case columnVisibility, columnVoting, columnWhen, columnWhere, consultationClosed, consultationTitle
+    case createBody, createMeeting, createPaper, createProcess, currentPhase, decisionAdopted
+    case decisionNotAdopted, decisionNoted, decisionPartlyAdopted, documentsLabel, downloadCSV2, endMembership
+    case fieldDecision, fieldEndTime, fieldIndicators, fieldInvitedBodies, fieldItemNumber, fieldItemTitle
+    case fieldMeetingDate, fieldMeetingName, fieldMembershipStart, fieldMilestone, fieldNewPerson, fieldNewState
+    case fieldOriginator, fieldPaperText, fieldParentMeasure, fieldPhaseEnd, fieldPhaseStart, fieldReason
+    case fieldResolutionText, fieldResponsible, fieldSection, fieldShortBodyName, fieldStartTime, fieldStatement
+    case fieldStatementDeadline, fieldWeight, hiddenItems, inboxTitle, indicatorsHint, invitationText
+    case kindCommittee, kindCouncil, kindOtherBody, kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee
+    case linkedIndicators, linkedServices, manageMeeting, markRead, measureDelayed, measureDone
+    case measureDropped, measureInProgress, measureOverdue, measurePlanned, measureStarted, measuresIntro
+    case measuresTitle, meetingInvitation, meetingsTitle, membersTitle, milestonesTitle, minutesTitle
+    case navBodies, navPapers, newBody, newMeasure, newMeeting, newPaper
+    case newPersonHint, newPersonOption, newProcess, newVersion, noAgenda, noBodies
     case noEvents, noMeasures, noMeetings, noMembers, noMessages, noMilestones
     case noOverdue, noPapers, noProcesses, noStatements, notAnswered2, notQuorate
     case noticeStatementSent, openConsultation, openConsultations, overdueTitle, papersFound, papersLabel
     case papersTitle, partsTitle, phaseActive, phaseCompleted, phaseOpen, phaseSkipped
-    case phasesTitle, printDocument, printTable, processesIntro, processesTitle, progressHint
-    case quorate, recordResolution, resolutionLabel, responseTableTitle, responsibleBody, resultLabel
-    case roleAdvisory, roleChair, roleDeputy, roleGuest, roleMember, saveAnswer
-    case saveAttendance, saveMeasure, saveVersion, searchPapers, sectionHint, signedChair
-    case stateCancelled, stateHeld, stateInvited, statePlanned, statementDeadline, statementsTitle
-    case subBodiesLabel, submitStatement, termsTitle, timeHint, timelineTitle, treatedIn
-    case typeApplicationChecklist, typeAwardCriteria, typeDraftResolution, typeGuideline, typeMinutes, typeOther
-    case typePlanningReport, typeRecommendation, typeStatement, unreadCount, unreadLabel, versionLabel
-    case versionsTitle2, voteAbstain, voteCounted, voteLabel, voteNo, voteUnanimous
-    case voteYes, votingNo, votingYes, weightHint
+    case phasesHint, phasesTitle, printDocument, printTable, processesIntro, processesTitle
+    case progressHint, quorate, recordResolution, resolutionLabel, responseTableTitle, responsibleBody
+    case resultLabel, roleAdvisory, roleChair, roleDeputy, roleGuest, roleMember
+    case saveAnswer, saveAttendance, saveMeasure, savePhases, saveVersion, searchPapers
+    case sectionHint, signedChair, stateCancelled, stateHeld, stateInvited, statePlanned
+    case statementDeadline, statementsTitle, subBodiesLabel, submitStatement, termsTitle, timeHint
+    case timelineTitle, treatedIn, typeApplicationChecklist, typeAwardCriteria, typeDraftResolution, typeGuideline
+    case typeMinutes, typeOther, typePlanningReport, typeRecommendation, typeStatement, unreadCount
+    case unreadLabel, versionLabel, versionsTitle2, voteAbstain, voteCounted, voteLabel
+    case voteNo, voteUnanimous, voteYes, votingNo, votingYes, weightHint
 
     var pair: (String, String) {
         switch self {
@@ -56,7 +57,9 @@ public enum ParticipationText: Sendable {
         case .bodyInternal: return ("intern", "internal")
         case .bodyPublic: return ("öffentlich", "public")
         case .calendarFeed: return ("Sitzungstermine als Kalender abonnieren (iCalendar)", "Subscribe to the meetings as a calendar (iCalendar)")
+        case .categoriesHint: return ("Angebotskategorien durch Komma getrennt, z. B. „erziehungsberatung“", "Service categories separated by commas, e.g. “erziehungsberatung”")
         case .changeMeasure: return ("Maßnahme ändern", "Change the measure")
+        case .changePhases: return ("Phasen fortschreiben", "Update the phases")
         case .changeState: return ("Stand ändern", "Change state")
         case .columnAnswer2: return ("Abwägung", "Answer")
         case .columnBody: return ("Gremium", "Body")
@@ -81,6 +84,7 @@ public enum ParticipationText: Sendable {
         case .createBody: return ("Gremium anlegen", "Create body")
         case .createMeeting: return ("Sitzung anlegen", "Create meeting")
         case .createPaper: return ("Vorlage anlegen", "Create paper")
+        case .createProcess: return ("Planungsprozess anlegen", "Create planning process")
         case .currentPhase: return ("jetzt", "now")
         case .decisionAdopted: return ("berücksichtigt", "adopted")
         case .decisionNotAdopted: return ("nicht berücksichtigt", "not adopted")
@@ -104,6 +108,8 @@ public enum ParticipationText: Sendable {
         case .fieldOriginator: return ("Eingebracht von", "Originator")
         case .fieldPaperText: return ("Text", "Text")
         case .fieldParentMeasure: return ("Teil von", "Part of")
+        case .fieldPhaseEnd: return ("Ende", "End")
+        case .fieldPhaseStart: return ("Beginn", "Start")
         case .fieldReason: return ("Begründung", "Reason")
         case .fieldResolutionText: return ("Beschlusstext", "Resolution text")
         case .fieldResponsible: return ("Zuständig", "Responsible")
@@ -149,6 +155,7 @@ public enum ParticipationText: Sendable {
         case .newPaper: return ("Neue Vorlage", "New paper")
         case .newPersonHint: return ("Nur ausfüllen, wenn die Person noch nicht in der Liste steht.", "Only if the person is not in the list yet.")
         case .newPersonOption: return ("– neue Person –", "– new person –")
+        case .newProcess: return ("Neuer Planungsprozess", "New planning process")
         case .newVersion: return ("Neue Fassung", "New version")
         case .noAgenda: return ("Noch keine Tagesordnung.", "No agenda yet.")
         case .noBodies: return ("Keine Gremien.", "No bodies.")
@@ -176,6 +183,7 @@ public enum ParticipationText: Sendable {
         case .phaseCompleted: return ("abgeschlossen", "completed")
         case .phaseOpen: return ("offen", "open")
         case .phaseSkipped: return ("übersprungen", "skipped")
+        case .phasesHint: return ("Eine Phase je Zeile, in ihrer Reihenfolge.", "One phase per line, in order.")
         case .phasesTitle: return ("Phasen", "Phases")
         case .printDocument: return ("Drucken oder als PDF speichern", "Print or save as PDF")
         case .printTable: return ("Tabelle drucken", "Print table")
@@ -196,6 +204,7 @@ public enum ParticipationText: Sendable {
         case .saveAnswer: return ("Abwägung speichern", "Save answer")
         case .saveAttendance: return ("Anwesenheit speichern", "Save attendance")
         case .saveMeasure: return ("Speichern", "Save")
+        case .savePhases: return ("Phasen speichern", "Save phases")
         case .saveVersion: return ("Fassung speichern", "Save version")
         case .searchPapers: return ("Suche in Titel und Aktenzeichen", "Search title and reference")
         case .sectionHint: return ("Optional: die Nummer des Abschnitts, auf den Sie sich beziehen, z. B. „3.2“.", "Optional: the number of the section you refer to, e.g. “3.2”.")

@@ -5,16 +5,21 @@ extension ParticipationRoute {
     public static let processes = "/planungsprozesse"
     public static func process(_ id: UUID) -> String { "/planungsprozesse/" + Self.id(id) }
 
+    public static func processPhases(_ id: UUID) -> String { "/planungsprozesse/" + Self.id(id) + "/phasen" }
+
     public enum ProcessPattern {
         public static let processes = ["planungsprozesse"]
         public static let process = ["planungsprozesse", ":planning"]
+        public static let phases = ["planungsprozesse", ":planning", "phasen"]
     }
 }
 
 /// Planning processes and the story of one: its phases, and the papers, meetings, resolutions and measures along the way.
 public enum ProcessListPage {
-    public static func render(_ processes: [(process: PlanningProcess, bodyName: String)], context: PageContext) -> String {
+    public static func render(_ processes: [(process: PlanningProcess, bodyName: String)], bodies: [Body]? = nil, values: [String: String] = [:],
+                              issues: [ValidationIssue] = [], context: PageContext) -> String {
         let t = context.t
+        let form = FormBuilder(language: context.language, issues: issues)
         let content: [HTMLNode] = [
             el("h1", text: t(.processesTitle)),
             el("p", [("class", "lead")], text: t(.processesIntro)),
@@ -22,7 +27,19 @@ public enum ProcessListPage {
                 el("li", [], [el("a", [("href", ParticipationRoute.process(entry.process.id))], text: entry.process.title),
                               txt(" – " + entry.bodyName + (entry.process.currentPhase.map { ", " + t(.currentPhase) + ": " + $0.name } ?? ""))])
             }),
-        ]
+        ] + (bodies.map { bodies in [
+            el("h2", text: t(.newProcess)),
+            form.summary(labels: ["title": t(.columnTitle), "body": t(.responsibleBody), "phases": t(.phasesTitle)]),
+            el("form", [("method", "post"), ("action", ParticipationRoute.processes), ("class", "stacked")], [
+                FormBuilder.csrf(context.csrfToken ?? ""),
+                form.text("title", label: t(.columnTitle), value: values["title"], required: true, maxLength: 300),
+                form.select("body", label: t(.responsibleBody), options: bodies.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: values["body"]),
+                ServiceFormPage.area(form, "phases", label: t(.phasesTitle), value: values["phases"] ?? PlanningProcess.defaultPhases.joined(separator: "\n"), hint: t(.phasesHint), rows: 6),
+                form.text("indicators", label: t(.linkedIndicators), value: values["indicators"], hint: t(.indicatorsHint)),
+                form.text("categories", label: t(.linkedServices), value: values["categories"], hint: t(.categoriesHint)),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.createProcess))]),
+            ]),
+        ] } ?? [])
         return Layout(title: t(.processesTitle), context: context).render(content)
     }
 }
@@ -49,9 +66,26 @@ public enum ProcessPage {
         }
     }
 
-    public static func render(_ process: PlanningProcess, bodyName: String, events: [Event], context: PageContext) -> String {
+    public static func render(_ process: PlanningProcess, bodyName: String, events: [Event], mayManage: Bool = false, context: PageContext) -> String {
         let t = context.t
         let language = context.language
+        let phaseForm: HTMLNode = mayManage ? el("form", [("method", "post"), ("action", ParticipationRoute.processPhases(process.id)), ("class", "stacked")], [
+            FormBuilder.csrf(context.csrfToken ?? ""),
+            el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+                el("caption", text: t(.changePhases)),
+                el("thead", [], [el("tr", [], [t(.phasesTitle), t(.columnState), t(.fieldMeetingDate)].map { el("th", [("scope", "col")], text: $0) })]),
+                el("tbody", [], process.phases.enumerated().map { index, phase in
+                    el("tr", [], [
+                        el("th", [("scope", "row")], text: phase.name),
+                        el("td", [], [el("select", [("name", "status\(index)"), ("aria-label", t(.columnState) + ": " + phase.name)],
+                                         PlanningProcess.PhaseStatus.allCases.map { el("option", [("value", $0.rawValue), ("selected", $0 == phase.status ? "selected" : nil)], text: phaseStatus($0, t)) })]),
+                        el("td", [], [el("input", [("type", "date"), ("name", "start\(index)"), ("value", phase.start?.iso ?? ""), ("aria-label", t(.fieldPhaseStart) + ": " + phase.name)]),
+                                      el("input", [("type", "date"), ("name", "end\(index)"), ("value", phase.end?.iso ?? ""), ("aria-label", t(.fieldPhaseEnd) + ": " + phase.name)])]),
+                    ])
+                }),
+            ])]),
+            el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.savePhases))]),
+        ]) : .empty
         let content: [HTMLNode] = [
             el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.processes)], text: t(.processesTitle))]),
             el("h1", text: process.title),
@@ -63,6 +97,7 @@ public enum ProcessPage {
                     phase.start.map { start in txt(" (" + Format.day(start, language) + (phase.end.map { " – " + Format.day($0, language) } ?? "") + ")") } ?? .empty,
                 ])
             }),
+            phaseForm,
             el("h2", text: t(.timelineTitle)),
             events.isEmpty ? el("p", [("class", "empty-state")], text: t(.noEvents)) : el("ol", [("class", "timeline")], events.sorted { $0.date < $1.date }.map { event in
                 el("li", [], [el("time", [("datetime", ICalendarDate.iso(event.date))], text: DateText.dateTime(event.date, language)), txt(" – "),

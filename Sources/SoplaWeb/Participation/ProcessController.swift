@@ -11,16 +11,74 @@ struct ProcessController: RouteCollection {
         let read = RoutePermission(.readPublic)
         routes.on(.GET, ParticipationRoute.ProcessPattern.processes, read, use: list)
         routes.on(.GET, ParticipationRoute.ProcessPattern.process, read, use: show)
+        let manage = RoutePermission(.manageParticipation)
+        routes.on(.POST, ParticipationRoute.ProcessPattern.processes, manage, use: create)
+        routes.on(.POST, ParticipationRoute.ProcessPattern.phases, manage, use: updatePhases)
     }
 
     func list(req: Request) async throws -> HTMLResponse {
+        HTMLResponse(try await Self.listPage(req))
+    }
+
+    static func listPage(_ req: Request, values: [String: String] = [:], issues: [ValidationIssue] = []) async throws -> String {
         let store = req.participationStore
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
         let readable = try await ParticipationController.readableBodies(req, bodies: bodies)
         let names = Dictionary(bodies.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let processes = try await store.all(.planningProcess, as: PlanningProcess.self).map(\.value).filter { readable.contains($0.bodyID) }
             .sorted { $0.title < $1.title }.map { (process: $0, bodyName: names[$0.bodyID] ?? "–") }
-        return HTMLResponse(ProcessListPage.render(processes, context: try await req.pageContext()))
+        let mayManage = try await req.may(.manageParticipation)
+        return ProcessListPage.render(processes, bodies: mayManage ? bodies.sorted { $0.name < $1.name } : nil, values: values, issues: issues,
+                                      context: try await req.pageContext(showNotice: true))
+    }
+
+    struct ProcessForm: Content {
+        var title: String?
+        var body: String?
+        var phases: String?
+        var indicators: String?
+        var categories: String?
+    }
+
+    func create(req: Request) async throws -> Response {
+        let form = try req.content.decode(ProcessForm.self)
+        let store = req.participationStore
+        let bodies = try await store.all(.body, as: Body.self).map(\.value)
+        var issues: [ValidationIssue] = []
+        let body = form.body.flatMap(UUID.init(uuidString:)).flatMap { id in bodies.first { $0.id == id } }
+        if body == nil { issues.append(ValidationIssue("body", .unknownReference)) }
+        let phases = (form.phases ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { PlanningProcess.Phase(name: String($0.prefix(100))) }
+        var process: PlanningProcess?
+        do {
+            process = try PlanningProcess(id: UUID(), title: (form.title ?? "").trimmingCharacters(in: .whitespaces), bodyID: body?.id ?? UUID(), phases: phases,
+                                          indicatorCodes: ServiceEntry.list(form.indicators ?? ""), serviceCategories: ServiceEntry.list(form.categories ?? "")).validated()
+        } catch { issues += error.issues }
+        guard let process, issues.isEmpty else {
+            let values = ["title": form.title ?? "", "body": form.body ?? "", "phases": form.phases ?? "", "indicators": form.indicators ?? "", "categories": form.categories ?? ""]
+            return HTMLResponse(try await Self.listPage(req, values: values, issues: issues)).response(status: .unprocessableEntity)
+        }
+        try await store.save(.planningProcess, id: process.id, process, label: process.title, bodyID: process.bodyID, actor: try await req.auditActor(),
+                             at: req.settings.clock.now())
+        return req.redirect(to: ParticipationRoute.process(process.id), notice: .created)
+    }
+
+    func updatePhases(req: Request) async throws -> Response {
+        guard let raw = req.parameters.get("planning"), let id = UUID(uuidString: raw),
+              var process = try await req.participationStore.one(.planningProcess, id: id, as: PlanningProcess.self)?.value else { throw Abort(.notFound) }
+        for index in process.phases.indices {
+            if let status = (try? req.content.get(String.self, at: "status\(index)")).flatMap(PlanningProcess.PhaseStatus.init(rawValue:)) { process.phases[index].status = status }
+            process.phases[index].start = (try? req.content.get(String.self, at: "start\(index)")).flatMap { Day(iso: $0) }
+            process.phases[index].end = (try? req.content.get(String.self, at: "end\(index)")).flatMap { Day(iso: $0) }
+        }
+        do {
+            process = try process.validated()
+        } catch {
+            throw Abort(.unprocessableEntity, reason: "phases: only one may be in progress, and each must end after it starts")
+        }
+        try await req.participationStore.save(.planningProcess, id: id, process, label: process.title, bodyID: process.bodyID, actor: try await req.auditActor(),
+                                              at: req.settings.clock.now())
+        return req.redirect(to: ParticipationRoute.process(id), notice: .saved)
     }
 
     func show(req: Request) async throws -> HTMLResponse {
@@ -49,6 +107,7 @@ struct ProcessController: RouteCollection {
         for record in try await store.all(.measure, as: Measure.self) where record.value.resolutionID.map(resolutionIDs.contains) ?? false {
             events.append(.init(date: record.createdAt, text: t(.columnMeasure) + ": " + record.value.title, link: ParticipationRoute.measure(record.id)))
         }
-        return HTMLResponse(ProcessPage.render(process, bodyName: body.name, events: events, context: try await req.pageContext()))
+        return HTMLResponse(ProcessPage.render(process, bodyName: body.name, events: events, mayManage: try await req.may(.manageParticipation),
+                                               context: try await req.pageContext(showNotice: true)))
     }
 }
