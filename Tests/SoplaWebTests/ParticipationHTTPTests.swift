@@ -287,3 +287,21 @@ struct ProcessHTTPTests {
         }
     }
 }
+
+@Suite("Measure overview over HTTP")
+struct MeasureOverviewHTTPTests {
+    @Test func theOverviewFiltersByStatusBodyAndArea() async throws {
+        try await withTestApp { app in
+            try await get(app, "/massnahmen?stand=delayed", session: nil) { res in
+                #expect(res.body.string.contains("Förderrichtlinie Jugendarbeit veröffentlichen") && !res.body.string.contains("Außenstelle Haiger"))
+            }
+            // The youth welfare committee's resolution led to "Erziehungsberatung im Norden verstärken" and its parts.
+            try await get(app, "/massnahmen?gremium=5b0c1e2a-0100-4000-8000-000000000004", session: nil) { res in
+                #expect(res.body.string.contains("Außenstelle Haiger einrichten") && !res.body.string.contains("Förderrichtlinie Jugendarbeit"))
+            }
+            try await get(app, "/massnahmen?gebiet=06532011", session: nil) { res in
+                #expect(res.body.string.contains("Erziehungsberatung im Norden verstärken") && !res.body.string.contains("Außenstelle Haiger einrichten"))
+            }
+        }
+    }
+}

@@ -248,9 +248,35 @@ public enum MeetingPage {
 
 /// What became of the recommendations: every measure with its rolled-up progress, and the overdue ones.
 public enum MeasuresPage {
-    public static func render(_ measures: [(measure: Measure, progress: Double, depth: Int)], today: Day, form: MeasureForm? = nil, context: PageContext) -> String {
+    /// Filter choices: status, body, area; `filters` holds the chosen values.
+    public struct Filters: Sendable {
+        public let bodies: [(id: UUID, name: String)]
+        public let areas: [(key: String, name: String)]
+        public let chosen: [String: String]
+
+        public init(bodies: [(id: UUID, name: String)], areas: [(key: String, name: String)], chosen: [String: String]) {
+            self.bodies = bodies
+            self.areas = areas
+            self.chosen = chosen
+        }
+    }
+
+    public static func render(_ measures: [(measure: Measure, progress: Double, depth: Int)], today: Day, form: MeasureForm? = nil, filters: Filters? = nil,
+                              context: PageContext) -> String {
         let t = context.t
         let language = context.language
+        func select(_ name: String, _ label: String, _ options: [(String, String)]) -> HTMLNode {
+            el("div", [("class", "field")], [el("label", [("for", name)], text: label),
+                                             el("select", [("id", name), ("name", name)], options.map { el("option", [("value", $0.0), ("selected", $0.0 == (filters?.chosen[name] ?? "") ? "selected" : nil)], text: $0.1) })])
+        }
+        let filterForm: HTMLNode = filters.map { f in
+            el("form", [("method", "get"), ("action", ParticipationRoute.measures.path), ("class", "filters")], [
+                select("stand", t(.columnState), [("", t(.allEntries))] + MeasureStatus.allCases.map { ($0.rawValue, ParticipationNames.status($0, t)) }),
+                select("gremium", t(.columnBody), [("", t(.allEntries))] + f.bodies.map { ($0.id.uuidString.lowercased(), $0.name) }),
+                select("gebiet", t(.fieldArea), [("", t(.allEntries))] + f.areas.map { ($0.key, $0.name) }),
+                el("button", [("type", "submit")], text: t(.filterButton)),
+            ])
+        } ?? .empty
         let overdue = measures.filter { $0.measure.isOverdue(on: today) }
         func row(_ entry: (measure: Measure, progress: Double, depth: Int)) -> HTMLNode {
             let m = entry.measure
@@ -272,6 +298,7 @@ public enum MeasuresPage {
         let content: [HTMLNode] = [
             el("h1", text: t(.measuresTitle)),
             el("p", [("class", "lead")], text: t(.measuresIntro)),
+            filterForm,
             measures.isEmpty ? el("p", [("class", "empty-state")], text: t(.noMeasures)) : table(t(.measuresTitle), measures),
             el("h2", text: t(.overdueTitle)),
             overdue.isEmpty ? el("p", [("class", "empty-state")], text: t(.noOverdue)) : table(t(.overdueTitle), overdue.map { ($0.measure, $0.progress, 0) }),

@@ -3,39 +3,40 @@ import Foundation
 /// Texts of bodies, meetings, papers and measures, German and English.
 public enum ParticipationText: Sendable {
     case actionManageParticipation, addAgendaItem, addMeasure, addMember, addMilestone, addStatement
-    case agendaTitle, answeredCount, answersTable, attendanceAbsent, attendanceExcused, attendancePresent
-    case attendanceTitle, bodiesIntro, bodiesTitle, bodyInternal, bodyPublic, calendarFeed
-    case categoriesHint, changeMeasure, changePhases, changeState, columnAnswer2, columnBody
-    case columnDue, columnKind2, columnMeasure, columnMembers, columnNumber, columnOnBehalfOf
-    case columnParentBody, columnPerson, columnProgress, columnReference, columnRole, columnTitle
-    case columnVisibility, columnVoting, columnWhen, columnWhere, consultationClosed, consultationTitle
-    case createBody, createMeeting, createPaper, createProcess, currentPhase, decisionAdopted
-    case decisionNotAdopted, decisionNoted, decisionPartlyAdopted, documentsLabel, downloadCSV2, endMembership
-    case fieldDecision, fieldEndTime, fieldIndicators, fieldInvitedBodies, fieldItemNumber, fieldItemTitle
-    case fieldMeetingDate, fieldMeetingName, fieldMembershipStart, fieldMilestone, fieldNewPerson, fieldNewState
-    case fieldOriginator, fieldPaperText, fieldParentMeasure, fieldPhaseEnd, fieldPhaseStart, fieldReason
-    case fieldResolutionText, fieldResponsible, fieldSection, fieldShortBodyName, fieldStartTime, fieldStatement
-    case fieldStatementDeadline, fieldWeight, hiddenItems, inboxTitle, indicatorsHint, invitationText
-    case kindCommittee, kindCouncil, kindOtherBody, kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee
-    case linkedIndicators, linkedServices, manageMeeting, markRead, measureDelayed, measureDone
-    case measureDropped, measureInProgress, measureOverdue, measurePlanned, measureStarted, measuresIntro
-    case measuresTitle, meetingInvitation, meetingsTitle, membersTitle, milestonesTitle, minutesTitle
-    case navBodies, navPapers, newBody, newMeasure, newMeeting, newPaper
-    case newPersonHint, newPersonOption, newProcess, newVersion, noAgenda, noBodies
-    case noEvents, noMeasures, noMeetings, noMembers, noMessages, noMilestones
-    case noOverdue, noPapers, noProcesses, noStatements, notAnswered2, notQuorate
-    case noticeStatementSent, openConsultation, openConsultations, overdueTitle, papersFound, papersLabel
-    case papersTitle, partsTitle, phaseActive, phaseCompleted, phaseOpen, phaseSkipped
-    case phasesHint, phasesTitle, printDocument, printTable, processesIntro, processesTitle
-    case progressHint, quorate, recordResolution, resolutionLabel, responseTableTitle, responsibleBody
-    case resultLabel, roleAdvisory, roleChair, roleDeputy, roleGuest, roleMember
-    case saveAnswer, saveAttendance, saveMeasure, savePhases, saveVersion, searchPapers
-    case sectionHint, signedChair, stateCancelled, stateHeld, stateInvited, statePlanned
-    case statementDeadline, statementsTitle, subBodiesLabel, submitStatement, termsTitle, timeHint
-    case timelineTitle, treatedIn, typeApplicationChecklist, typeAwardCriteria, typeDraftResolution, typeGuideline
-    case typeMinutes, typeOther, typePlanningReport, typeRecommendation, typeStatement, unreadCount
-    case unreadLabel, versionLabel, versionsTitle2, voteAbstain, voteCounted, voteLabel
-    case voteNo, voteUnanimous, voteYes, votingNo, votingYes, weightHint
+    case agendaTitle, allEntries, answeredCount, answersTable, attendanceAbsent, attendanceExcused
+    case attendancePresent, attendanceTitle, bodiesIntro, bodiesTitle, bodyInternal, bodyPublic
+    case calendarFeed, categoriesHint, changeMeasure, changePhases, changeState, columnAnswer2
+    case columnBody, columnDue, columnKind2, columnMeasure, columnMembers, columnNumber
+    case columnOnBehalfOf, columnParentBody, columnPerson, columnProgress, columnReference, columnRole
+    case columnTitle, columnVisibility, columnVoting, columnWhen, columnWhere, consultationClosed
+    case consultationTitle, createBody, createMeeting, createPaper, createProcess, currentPhase
+    case decisionAdopted, decisionNotAdopted, decisionNoted, decisionPartlyAdopted, documentsLabel, downloadCSV2
+    case endMembership, fieldArea, fieldDecision, fieldEndTime, fieldIndicators, fieldInvitedBodies
+    case fieldItemNumber, fieldItemTitle, fieldMeetingDate, fieldMeetingName, fieldMembershipStart, fieldMilestone
+    case fieldNewPerson, fieldNewState, fieldOriginator, fieldPaperText, fieldParentMeasure, fieldPhaseEnd
+    case fieldPhaseStart, fieldReason, fieldResolutionText, fieldResponsible, fieldSection, fieldShortBodyName
+    case fieldStartTime, fieldStatement, fieldStatementDeadline, fieldWeight, filterButton, hiddenItems
+    case inboxTitle, indicatorsHint, invitationText, kindCommittee, kindCouncil, kindOtherBody
+    case kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee, linkedIndicators, linkedServices, manageMeeting
+    case markRead, measureDelayed, measureDone, measureDropped, measureInProgress, measureOverdue
+    case measurePlanned, measureStarted, measuresIntro, measuresTitle, meetingInvitation, meetingsTitle
+    case membersTitle, milestonesTitle, minutesTitle, navBodies, navPapers, newBody
+    case newMeasure, newMeeting, newPaper, newPersonHint, newPersonOption, newProcess
+    case newVersion, noAgenda, noBodies, noEvents, noMeasures, noMeetings
+    case noMembers, noMessages, noMilestones, noOverdue, noPapers, noProcesses
+    case noStatements, notAnswered2, notQuorate, noticeStatementSent, openConsultation, openConsultations
+    case overdueTitle, papersFound, papersLabel, papersTitle, partsTitle, phaseActive
+    case phaseCompleted, phaseOpen, phaseSkipped, phasesHint, phasesTitle, printDocument
+    case printTable, processesIntro, processesTitle, progressHint, quorate, recordResolution
+    case resolutionLabel, responseTableTitle, responsibleBody, resultLabel, roleAdvisory, roleChair
+    case roleDeputy, roleGuest, roleMember, saveAnswer, saveAttendance, saveMeasure
+    case savePhases, saveVersion, searchPapers, sectionHint, signedChair, stateCancelled
+    case stateHeld, stateInvited, statePlanned, statementDeadline, statementsTitle, subBodiesLabel
+    case submitStatement, termsTitle, timeHint, timelineTitle, treatedIn, typeApplicationChecklist
+    case typeAwardCriteria, typeDraftResolution, typeGuideline, typeMinutes, typeOther, typePlanningReport
+    case typeRecommendation, typeStatement, unreadCount, unreadLabel, versionLabel, versionsTitle2
+    case voteAbstain, voteCounted, voteLabel, voteNo, voteUnanimous, voteYes
+    case votingNo, votingYes, weightHint
 
     var pair: (String, String) {
         switch self {
@@ -46,6 +47,7 @@ public enum ParticipationText: Sendable {
         case .addMilestone: return ("Meilenstein hinzufügen", "Add a milestone")
         case .addStatement: return ("Stellungnahme abgeben", "Submit a statement")
         case .agendaTitle: return ("Tagesordnung", "Agenda")
+        case .allEntries: return ("alle", "all")
         case .answeredCount: return ("{a} von {n} Stellungnahmen abgewogen.", "{a} of {n} statements answered.")
         case .answersTable: return ("Diese Fassung antwortet auf die Abwägungstabelle", "This version answers the response table")
         case .attendanceAbsent: return ("abwesend", "absent")
@@ -93,6 +95,7 @@ public enum ParticipationText: Sendable {
         case .documentsLabel: return ("Dokumente", "Documents")
         case .downloadCSV2: return ("Als CSV herunterladen", "Download as CSV")
         case .endMembership: return ("Mitgliedschaft beenden", "End membership")
+        case .fieldArea: return ("Gebiet", "Area")
         case .fieldDecision: return ("Abwägung", "Decision")
         case .fieldEndTime: return ("Ende", "End")
         case .fieldIndicators: return ("Indikatoren, die sich bewegen sollen", "Indicators that should move")
@@ -119,6 +122,7 @@ public enum ParticipationText: Sendable {
         case .fieldStatement: return ("Stellungnahme", "Statement")
         case .fieldStatementDeadline: return ("Frist", "Deadline")
         case .fieldWeight: return ("Gewicht", "Weight")
+        case .filterButton: return ("Anzeigen", "Show")
         case .hiddenItems: return ("{n} nichtöffentliche Tagesordnungspunkte sind nur für Mitglieder sichtbar.", "{n} non-public agenda items are visible to members only.")
         case .inboxTitle: return ("Nachrichten", "Messages")
         case .indicatorsHint: return ("Indikatorcodes durch Komma getrennt, z. B. „heim_je_1000“", "Indicator codes separated by commas, e.g. “heim_je_1000”")

@@ -136,7 +136,8 @@ struct ParticipationController: RouteCollection {
 
     /// The overview with rolled-up progress (tree order), the overdue list and, for planners, the form for a new measure.
     static func measuresPage(_ req: Request, form: MeasureForm?) async throws -> String {
-        let measures = try await req.participationStore.all(.measure, as: Measure.self).map(\.value)
+        let store = req.participationStore
+        let measures = try await store.all(.measure, as: Measure.self).map(\.value)
         let progress = MeasureProgress.rollUp(measures, method: .weighted)
         var rows: [(measure: Measure, progress: Double, depth: Int)] = []
         func add(_ parent: UUID?, depth: Int) {
@@ -146,11 +147,39 @@ struct ParticipationController: RouteCollection {
             }
         }
         add(nil, depth: 0)
+        // Filters: status, the body whose resolution a measure (or its parent) comes from, and area.
+        var chosen: [String: String] = [:]
+        for name in ["stand", "gremium", "gebiet"] { if let value = try? req.query.get(String.self, at: name), !value.isEmpty { chosen[name] = String(value.prefix(60)) } }
+        let bodies = try await store.all(.body, as: Body.self).map(\.value)
+        let readable = try await readableBodies(req, bodies: bodies)
+        var bodyOfResolution: [UUID: UUID] = [:]
+        for body in bodies { for record in try await store.all(.resolution, as: Resolution.self, bodyID: body.id) { bodyOfResolution[record.id] = body.id } }
+        let byID = Dictionary(measures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func body(of measure: Measure) -> UUID? {
+            var current: Measure? = measure
+            var seen: Set<UUID> = []
+            while let m = current, seen.insert(m.id).inserted {
+                if let resolution = m.resolutionID, let body = bodyOfResolution[resolution] { return body }
+                current = m.parentID.flatMap { byID[$0] }
+            }
+            return nil
+        }
+        if !chosen.isEmpty {
+            rows = rows.filter { row in
+                if let status = chosen["stand"], row.measure.status.rawValue != status { return false }
+                if let chosenBody = chosen["gremium"], body(of: row.measure)?.uuidString.lowercased() != chosenBody { return false }
+                if let area = chosen["gebiet"], !row.measure.unitKeys.contains(area) { return false }
+                return true
+            }.map { ($0.measure, $0.progress, 0) }
+        }
+        let units = try await req.spatial.allUnits().filter { $0.levelCode == SpatialLevel.municipality.code }.sorted { $0.name < $1.name }
+        let filters = MeasuresPage.Filters(bodies: bodies.filter { readable.contains($0.id) }.sorted { $0.name < $1.name }.map { ($0.id, $0.name) },
+                                           areas: units.map { ($0.key, $0.name) }, chosen: chosen)
         var shownForm: MeasureForm?
         if try await req.may(.manageParticipation) {
             let organisations = try await MeasureController.organisations(req)
             shownForm = form ?? MeasureForm(measures: measures, organisations: organisations)
         }
-        return MeasuresPage.render(rows, today: req.settings.clock.today, form: shownForm, context: try await req.pageContext(showNotice: true))
+        return MeasuresPage.render(rows, today: req.settings.clock.today, form: shownForm, filters: filters, context: try await req.pageContext(showNotice: true))
     }
 }
