@@ -305,3 +305,43 @@ struct MeasureOverviewHTTPTests {
         }
     }
 }
+
+@Suite("Paper attachments over HTTP")
+struct AttachmentHTTPTests {
+    static let paper = "/vorlagen/5b0c1e2a-0100-4000-8000-000000000302"
+
+    @Test func onlyRealPDFODTOrDOCXUpToTheLimit() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            func send(_ name: String, _ bytes: [UInt8]) async throws -> HTTPStatus {
+                let boundary = "----sopla-test-\(UUID().uuidString)"
+                var body = ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(planner.csrf)\r\n")
+                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                body.writeBytes(bytes)
+                body.writeString("\r\n--\(boundary)--\r\n")
+                var status: HTTPStatus = .ok
+                try await app.testing().test(.POST, Self.paper + "/anlagen", beforeRequest: { req in
+                    planner.apply(to: &req)
+                    req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                    req.body = body
+                }, afterResponse: { res in status = res.status })
+                return status
+            }
+            // An executable named .pdf is refused by its bytes; nothing is stored.
+            #expect(try await send("bericht.pdf", Array("MZ\u{90}\u{0}".utf8)) == .unprocessableEntity)
+            #expect(try await app.participationStore.attachments().isEmpty)
+            let pdf = Array("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n".utf8)
+            #expect(try await send("bericht.pdf", pdf) == .seeOther)
+            let stored = try #require(try await app.participationStore.attachments().first)
+            #expect(stored.size == pdf.count && stored.mediaType == "application/pdf")
+            try await get(app, Self.paper + "/anlagen/\(stored.id.uuidString.lowercased())", session: nil) { res in
+                #expect(res.status == .ok && Array(res.body.readableBytesView) == pdf)
+                #expect(res.headers.first(name: .contentType) == "application/pdf")
+            }
+            // The public OParl file carries the checksum.
+            try await get(app, "/oparl/v1/file/\(stored.id.uuidString.lowercased())", session: nil) { res in
+                #expect(res.body.string.contains(stored.sha1) && res.body.string.contains("bericht.pdf"))
+            }
+        }
+    }
+}

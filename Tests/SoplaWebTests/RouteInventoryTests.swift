@@ -73,13 +73,13 @@ struct RouteInventoryTests {
                       "GET /oparl/v1/system", "GET /oparl/v1/bodies", "GET /oparl/v1/body/:oparlid", "GET /oparl/v1/body/:oparlid/:list",
                       "GET /oparl/v1/:type/:oparlid", "GET /oparl/v1/file/:oparlid", "GET /oparl/v1/file/:oparlid/download",
                       "GET /gremien", "GET /gremien/:body", "GET /gremien/:body/kalender.ics", "GET /sitzungen/:meeting", "GET /massnahmen",
-                      "GET /vorlagen", "GET /vorlagen/:paper", "GET /massnahmen/:measure", "GET /planungsprozesse", "GET /planungsprozesse/:planning",
+                      "GET /vorlagen", "GET /vorlagen/:paper", "GET /vorlagen/:paper/anlagen/:attachment", "GET /massnahmen/:measure", "GET /planungsprozesse", "GET /planungsprozesse/:planning",
                       "GET /sitzungen/:meeting/einladung", "GET /sitzungen/:meeting/niederschrift", "GET /personen/:person/kalender.ics"] {
             table[route] = RoutePermission(.readPublic)
         }
         table["GET /gremien/:body/stellungnahmen/:process"] = RoutePermission(.readBodyInternal, scope: .bodyParameter)
         table["POST /gremien/:body/stellungnahmen/:process"] = RoutePermission(.submitStatement, scope: .bodyParameter)
-        for route in ["POST /planungsprozesse", "POST /planungsprozesse/:planning/phasen",
+        for route in ["POST /vorlagen/:paper/anlagen", "POST /planungsprozesse", "POST /planungsprozesse/:planning/phasen",
                       "GET /gremien/neu", "POST /gremien", "POST /gremien/:body/mitglieder", "POST /gremien/:body/mitglieder/:membership/ende",
                       "POST /massnahmen", "POST /massnahmen/:measure", "POST /massnahmen/:measure/meilensteine",
                       "GET /vorlagen/neu", "POST /vorlagen", "POST /vorlagen/:paper/fassungen", "POST /vorlagen/:paper/stellungnahmeverfahren",
@@ -104,24 +104,22 @@ struct RouteInventoryTests {
         return table
     }()
 
-    /// Route parameters of the service inventory, filled with the demo's ids.
+    /// Route parameters filled with the demo's ids (services, bodies, meetings, papers, measures …).
     static func fillServiceParameters(_ path: String) -> String {
-        path.replacingOccurrences(of: ":service", with: "5b0c1e2a-0001-4000-8000-000000000003")
-            .replacingOccurrences(of: ":hsdsid", with: "5b0c1e2a-0001-4000-8000-000000000003")
-            .replacingOccurrences(of: ":round", with: "5b0c1e2a-0003-4000-8000-000000000001")
-            .replacingOccurrences(of: ":proposal", with: "5b0c1e2a-0004-4000-8000-000000000001")
-            .replacingOccurrences(of: ":body/stellungnahmen", with: "5b0c1e2a-0100-4000-8000-000000000001/stellungnahmen")
-            .replacingOccurrences(of: ":body", with: "5b0c1e2a-0100-4000-8000-000000000004")
-            .replacingOccurrences(of: ":process", with: "5b0c1e2a-0100-4000-8000-000000000801")
-            .replacingOccurrences(of: ":statement", with: "5b0c1e2a-0100-4000-8000-000000000802")
-            .replacingOccurrences(of: ":meeting", with: "5b0c1e2a-0100-4000-8000-000000000501")
-            .replacingOccurrences(of: ":item", with: "5b0c1e2a-0100-4000-8000-000000000601")
-            .replacingOccurrences(of: ":paper", with: "5b0c1e2a-0100-4000-8000-000000000302")
-            .replacingOccurrences(of: ":measure", with: "5b0c1e2a-0100-4000-8000-000000001001")
-            .replacingOccurrences(of: ":planning", with: "5b0c1e2a-0100-4000-8000-000000000901")
-            .replacingOccurrences(of: ":person", with: "5b0c1e2a-0100-4000-8000-000000000105")
-            .replacingOccurrences(of: ":membership", with: "5b0c1e2a-0100-4000-8000-000000000211")
-            .replacingOccurrences(of: ":message", with: "5b0c1e2a-0100-4000-8000-000000000999")
+        let fills: [(String, String)] = [
+            (":service", "5b0c1e2a-0001-4000-8000-000000000003"), (":hsdsid", "5b0c1e2a-0001-4000-8000-000000000003"),
+            (":round", "5b0c1e2a-0003-4000-8000-000000000001"), (":proposal", "5b0c1e2a-0004-4000-8000-000000000001"),
+            (":body/stellungnahmen", "5b0c1e2a-0100-4000-8000-000000000001/stellungnahmen"), (":body", "5b0c1e2a-0100-4000-8000-000000000004"),
+            (":process", "5b0c1e2a-0100-4000-8000-000000000801"), (":statement", "5b0c1e2a-0100-4000-8000-000000000802"),
+            (":meeting", "5b0c1e2a-0100-4000-8000-000000000501"), (":item", "5b0c1e2a-0100-4000-8000-000000000601"),
+            (":paper", "5b0c1e2a-0100-4000-8000-000000000302"), (":measure", "5b0c1e2a-0100-4000-8000-000000001001"),
+            (":planning", "5b0c1e2a-0100-4000-8000-000000000901"), (":person", "5b0c1e2a-0100-4000-8000-000000000105"),
+            (":membership", "5b0c1e2a-0100-4000-8000-000000000211"), (":message", "5b0c1e2a-0100-4000-8000-000000000999"),
+            (":attachment", "5b0c1e2a-0100-4000-8000-000000000998"),
+        ]
+        var result = path
+        for (pattern, value) in fills { result = result.replacingOccurrences(of: pattern, with: value) }
+        return result
     }
 
     static func name(_ route: Route) -> String {

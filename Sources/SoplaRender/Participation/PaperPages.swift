@@ -8,7 +8,12 @@ extension ParticipationRoute {
     public static func paperVersions(_ id: UUID) -> String { "/vorlagen/" + Self.id(id) + "/fassungen" }
     public static func paperConsultation(_ id: UUID) -> String { "/vorlagen/" + Self.id(id) + "/stellungnahmeverfahren" }
 
+    public static func attachments(_ paper: UUID) -> String { "/vorlagen/" + Self.id(paper) + "/anlagen" }
+    public static func attachment(_ paper: UUID, _ attachment: UUID) -> String { "/vorlagen/" + Self.id(paper) + "/anlagen/" + Self.id(attachment) }
+
     public enum PaperPattern {
+        public static let attachments = ["vorlagen", ":paper", "anlagen"]
+        public static let attachment = ["vorlagen", ":paper", "anlagen", ":attachment"]
         public static let papers = ["vorlagen"]
         public static let paperNew = ["vorlagen", "neu"]
         public static let paper = ["vorlagen", ":paper"]
@@ -74,9 +79,11 @@ public enum PaperPage {
         public let mayManage: Bool
         public let bodies: [Body]
         public let issues: [ValidationIssue]
+        public let attachments: [(id: UUID, name: String, size: Int, sha1: String)]
 
         public init(paper: Paper, bodyName: String, versions: [PaperVersion], processes: [(process: StatementProcess, link: String?)], treatedIn: [(meeting: Meeting, item: AgendaItem)],
-                    mayManage: Bool, bodies: [Body], issues: [ValidationIssue] = []) {
+                    mayManage: Bool, bodies: [Body], issues: [ValidationIssue] = [], attachments: [(id: UUID, name: String, size: Int, sha1: String)] = []) {
+            self.attachments = attachments
             self.paper = paper
             self.bodyName = bodyName
             self.versions = versions
@@ -112,6 +119,18 @@ public enum PaperPage {
                 ])
             }),
         ]
+        content += [el("h2", text: t(.attachmentsTitle)), model.attachments.isEmpty ? el("p", [("class", "empty-state")], text: t(.noAttachments))
+            : el("ul", [], model.attachments.map { a in
+                el("li", [], [el("a", [("href", ParticipationRoute.attachment(p.id, a.id)), ("download", a.name)], text: a.name),
+                              txt(" (" + Format.integer((a.size + 1023) / 1024, language) + " KB, SHA-1 " + a.sha1.prefix(12) + "…)")])
+            })]
+        if model.mayManage {
+            content.append(el("form", [("method", "post"), ("action", ParticipationRoute.attachments(p.id)), ("enctype", "multipart/form-data"), ("class", "stacked")], [
+                FormBuilder.csrf(context.csrfToken ?? ""),
+                form.text("file", label: t(.fieldAttachment), value: nil, type: "file", required: true, hint: t(.attachmentHint), maxLength: nil),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.uploadAttachment))]),
+            ]))
+        }
         if !model.treatedIn.isEmpty {
             content += [el("h2", text: t(.treatedIn)), el("ul", [], model.treatedIn.map { entry in
                 el("li", [], [el("a", [("href", ParticipationRoute.meeting(id: entry.meeting.id).path)], text: DateText.dateTime(entry.meeting.start, language) + " – " + entry.meeting.name),

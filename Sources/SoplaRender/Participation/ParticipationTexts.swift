@@ -3,40 +3,41 @@ import Foundation
 /// Texts of bodies, meetings, papers and measures, German and English.
 public enum ParticipationText: Sendable {
     case actionManageParticipation, addAgendaItem, addMeasure, addMember, addMilestone, addStatement
-    case agendaTitle, allEntries, answeredCount, answersTable, attendanceAbsent, attendanceExcused
-    case attendancePresent, attendanceTitle, bodiesIntro, bodiesTitle, bodyInternal, bodyPublic
-    case calendarFeed, categoriesHint, changeMeasure, changePhases, changeState, columnAnswer2
-    case columnBody, columnDue, columnKind2, columnMeasure, columnMembers, columnNumber
-    case columnOnBehalfOf, columnParentBody, columnPerson, columnProgress, columnReference, columnRole
-    case columnTitle, columnVisibility, columnVoting, columnWhen, columnWhere, consultationClosed
-    case consultationTitle, createBody, createMeeting, createPaper, createProcess, currentPhase
-    case decisionAdopted, decisionNotAdopted, decisionNoted, decisionPartlyAdopted, documentsLabel, downloadCSV2
-    case endMembership, fieldArea, fieldDecision, fieldEndTime, fieldIndicators, fieldInvitedBodies
-    case fieldItemNumber, fieldItemTitle, fieldMeetingDate, fieldMeetingName, fieldMembershipStart, fieldMilestone
-    case fieldNewPerson, fieldNewState, fieldOriginator, fieldPaperText, fieldParentMeasure, fieldPhaseEnd
-    case fieldPhaseStart, fieldReason, fieldResolutionText, fieldResponsible, fieldSection, fieldShortBodyName
-    case fieldStartTime, fieldStatement, fieldStatementDeadline, fieldWeight, filterButton, hiddenItems
-    case inboxTitle, indicatorsHint, invitationText, kindCommittee, kindCouncil, kindOtherBody
-    case kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee, linkedIndicators, linkedServices, manageMeeting
-    case markRead, measureDelayed, measureDone, measureDropped, measureInProgress, measureOverdue
-    case measurePlanned, measureStarted, measuresIntro, measuresTitle, meetingInvitation, meetingsTitle
-    case membersTitle, milestonesTitle, minutesTitle, navBodies, navPapers, newBody
-    case newMeasure, newMeeting, newPaper, newPersonHint, newPersonOption, newProcess
-    case newVersion, noAgenda, noBodies, noEvents, noMeasures, noMeetings
-    case noMembers, noMessages, noMilestones, noOverdue, noPapers, noProcesses
-    case noStatements, notAnswered2, notQuorate, noticeStatementSent, openConsultation, openConsultations
-    case overdueTitle, papersFound, papersLabel, papersTitle, partsTitle, phaseActive
-    case phaseCompleted, phaseOpen, phaseSkipped, phasesHint, phasesTitle, printDocument
-    case printTable, processesIntro, processesTitle, progressHint, quorate, recordResolution
-    case resolutionLabel, responseTableTitle, responsibleBody, resultLabel, roleAdvisory, roleChair
-    case roleDeputy, roleGuest, roleMember, saveAnswer, saveAttendance, saveMeasure
-    case savePhases, saveVersion, searchPapers, sectionHint, signedChair, stateCancelled
-    case stateHeld, stateInvited, statePlanned, statementDeadline, statementsTitle, subBodiesLabel
-    case submitStatement, termsTitle, timeHint, timelineTitle, treatedIn, typeApplicationChecklist
-    case typeAwardCriteria, typeDraftResolution, typeGuideline, typeMinutes, typeOther, typePlanningReport
-    case typeRecommendation, typeStatement, unreadCount, unreadLabel, versionLabel, versionsTitle2
-    case voteAbstain, voteCounted, voteLabel, voteNo, voteUnanimous, voteYes
-    case votingNo, votingYes, weightHint
+    case agendaTitle, allEntries, answeredCount, answersTable, attachmentHint, attachmentsTitle
+    case attendanceAbsent, attendanceExcused, attendancePresent, attendanceTitle, bodiesIntro, bodiesTitle
+    case bodyInternal, bodyPublic, calendarFeed, categoriesHint, changeMeasure, changePhases
+    case changeState, columnAnswer2, columnBody, columnDue, columnKind2, columnMeasure
+    case columnMembers, columnNumber, columnOnBehalfOf, columnParentBody, columnPerson, columnProgress
+    case columnReference, columnRole, columnTitle, columnVisibility, columnVoting, columnWhen
+    case columnWhere, consultationClosed, consultationTitle, createBody, createMeeting, createPaper
+    case createProcess, currentPhase, decisionAdopted, decisionNotAdopted, decisionNoted, decisionPartlyAdopted
+    case documentsLabel, downloadCSV2, endMembership, fieldArea, fieldAttachment, fieldDecision
+    case fieldEndTime, fieldIndicators, fieldInvitedBodies, fieldItemNumber, fieldItemTitle, fieldMeetingDate
+    case fieldMeetingName, fieldMembershipStart, fieldMilestone, fieldNewPerson, fieldNewState, fieldOriginator
+    case fieldPaperText, fieldParentMeasure, fieldPhaseEnd, fieldPhaseStart, fieldReason, fieldResolutionText
+    case fieldResponsible, fieldSection, fieldShortBodyName, fieldStartTime, fieldStatement, fieldStatementDeadline
+    case fieldWeight, filterButton, hiddenItems, inboxTitle, indicatorsHint, invitationText
+    case kindCommittee, kindCouncil, kindOtherBody, kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee
+    case linkedIndicators, linkedServices, manageMeeting, markRead, measureDelayed, measureDone
+    case measureDropped, measureInProgress, measureOverdue, measurePlanned, measureStarted, measuresIntro
+    case measuresTitle, meetingInvitation, meetingsTitle, membersTitle, milestonesTitle, minutesTitle
+    case navBodies, navPapers, newBody, newMeasure, newMeeting, newPaper
+    case newPersonHint, newPersonOption, newProcess, newVersion, noAgenda, noAttachments
+    case noBodies, noEvents, noMeasures, noMeetings, noMembers, noMessages
+    case noMilestones, noOverdue, noPapers, noProcesses, noStatements, notAnswered2
+    case notQuorate, noticeStatementSent, openConsultation, openConsultations, overdueTitle, papersFound
+    case papersLabel, papersTitle, partsTitle, phaseActive, phaseCompleted, phaseOpen
+    case phaseSkipped, phasesHint, phasesTitle, printDocument, printTable, processesIntro
+    case processesTitle, progressHint, quorate, recordResolution, resolutionLabel, responseTableTitle
+    case responsibleBody, resultLabel, roleAdvisory, roleChair, roleDeputy, roleGuest
+    case roleMember, saveAnswer, saveAttendance, saveMeasure, savePhases, saveVersion
+    case searchPapers, sectionHint, signedChair, stateCancelled, stateHeld, stateInvited
+    case statePlanned, statementDeadline, statementsTitle, subBodiesLabel, submitStatement, termsTitle
+    case timeHint, timelineTitle, treatedIn, typeApplicationChecklist, typeAwardCriteria, typeDraftResolution
+    case typeGuideline, typeMinutes, typeOther, typePlanningReport, typeRecommendation, typeStatement
+    case unreadCount, unreadLabel, uploadAttachment, versionLabel, versionsTitle2, voteAbstain
+    case voteCounted, voteLabel, voteNo, voteUnanimous, voteYes, votingNo
+    case votingYes, weightHint
 
     var pair: (String, String) {
         switch self {
@@ -50,6 +51,8 @@ public enum ParticipationText: Sendable {
         case .allEntries: return ("alle", "all")
         case .answeredCount: return ("{a} von {n} Stellungnahmen abgewogen.", "{a} of {n} statements answered.")
         case .answersTable: return ("Diese Fassung antwortet auf die Abwägungstabelle", "This version answers the response table")
+        case .attachmentHint: return ("PDF, ODT oder DOCX, höchstens 20 MB. Der Inhalt wird geprüft, nicht nur der Name.", "PDF, ODT or DOCX, at most 20 MB. The content is checked, not only the name.")
+        case .attachmentsTitle: return ("Anlagen", "Attachments")
         case .attendanceAbsent: return ("abwesend", "absent")
         case .attendanceExcused: return ("entschuldigt", "excused")
         case .attendancePresent: return ("anwesend", "present")
@@ -96,6 +99,7 @@ public enum ParticipationText: Sendable {
         case .downloadCSV2: return ("Als CSV herunterladen", "Download as CSV")
         case .endMembership: return ("Mitgliedschaft beenden", "End membership")
         case .fieldArea: return ("Gebiet", "Area")
+        case .fieldAttachment: return ("Anlage", "Attachment")
         case .fieldDecision: return ("Abwägung", "Decision")
         case .fieldEndTime: return ("Ende", "End")
         case .fieldIndicators: return ("Indikatoren, die sich bewegen sollen", "Indicators that should move")
@@ -162,6 +166,7 @@ public enum ParticipationText: Sendable {
         case .newProcess: return ("Neuer Planungsprozess", "New planning process")
         case .newVersion: return ("Neue Fassung", "New version")
         case .noAgenda: return ("Noch keine Tagesordnung.", "No agenda yet.")
+        case .noAttachments: return ("Keine Anlagen.", "No attachments.")
         case .noBodies: return ("Keine Gremien.", "No bodies.")
         case .noEvents: return ("Noch nichts geschehen.", "Nothing has happened yet.")
         case .noMeasures: return ("Noch keine Maßnahmen.", "No measures yet.")
@@ -236,6 +241,7 @@ public enum ParticipationText: Sendable {
         case .typeStatement: return ("Stellungnahme", "Statement")
         case .unreadCount: return ("{n} ungelesen", "{n} unread")
         case .unreadLabel: return ("neu", "new")
+        case .uploadAttachment: return ("Anlage hochladen", "Upload attachment")
         case .versionLabel: return ("Fassung", "version")
         case .versionsTitle2: return ("Fassungen", "Versions")
         case .voteAbstain: return ("Enthaltungen", "Abstentions")

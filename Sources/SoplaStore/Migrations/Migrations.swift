@@ -28,5 +28,6 @@ public enum SoplaMigrations {
         CreateServiceTables(),
         SeedServiceData(),
         CreateParticipationRecords(),
+        CreatePaperAttachments(),
     ]
 }

@@ -167,3 +167,110 @@ public struct ParticipationStore: Sendable {
         return Set(try await all(.membership, as: Membership.self).map(\.value).filter { persons.contains($0.personID) && $0.isActive(on: day) }.map(\.bodyID))
     }
 }
+
+enum AttachmentFields {
+    static let schema = "paper_attachments"
+    static let paperID: FieldKey = "paper_id"
+    static let fileName: FieldKey = "file_name"
+    static let mediaType: FieldKey = "media_type"
+    static let size: FieldKey = "size"
+    static let sha1: FieldKey = "sha1"
+    static let sha512: FieldKey = "sha512"
+    static let content: FieldKey = "content"
+    static let createdAt: FieldKey = "created_at"
+    static let createdBy: FieldKey = "created_by"
+}
+
+final class AttachmentModel: Model, @unchecked Sendable {
+    static let schema = AttachmentFields.schema
+    @ID(key: .id) var id: UUID?
+    @Field(key: AttachmentFields.paperID) var paperID: UUID
+    @Field(key: AttachmentFields.fileName) var fileName: String
+    @Field(key: AttachmentFields.mediaType) var mediaType: String
+    @Field(key: AttachmentFields.size) var size: Int
+    @Field(key: AttachmentFields.sha1) var sha1: String
+    @Field(key: AttachmentFields.sha512) var sha512: String
+    @Field(key: AttachmentFields.content) var content: Data
+    @Field(key: AttachmentFields.createdAt) var createdAt: Date
+    @Field(key: AttachmentFields.createdBy) var createdBy: String
+
+    init() {}
+}
+
+struct CreatePaperAttachments: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        typealias F = AttachmentFields
+        try await database.schema(F.schema).id()
+            .field(F.paperID, .uuid, .required).field(F.fileName, .string, .required).field(F.mediaType, .string, .required).field(F.size, .int, .required)
+            .field(F.sha1, .string, .required).field(F.sha512, .string, .required).field(F.content, .data, .required)
+            .field(F.createdAt, .datetime, .required).field(F.createdBy, .string, .required).create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(AttachmentFields.schema).delete()
+    }
+}
+
+/// An attachment of a paper, without its bytes.
+public struct Attachment: Sendable, Hashable {
+    public let id: UUID
+    public let paperID: UUID
+    public let fileName: String
+    public let mediaType: String
+    public let size: Int
+    public let sha1: String
+    public let sha512: String
+    public let createdAt: Date
+    public let createdBy: String
+
+    public init(id: UUID, paperID: UUID, fileName: String, mediaType: String, size: Int, sha1: String, sha512: String, createdAt: Date, createdBy: String) {
+        self.id = id
+        self.paperID = paperID
+        self.fileName = fileName
+        self.mediaType = mediaType
+        self.size = size
+        self.sha1 = sha1
+        self.sha512 = sha512
+        self.createdAt = createdAt
+        self.createdBy = createdBy
+    }
+}
+
+extension ParticipationStore {
+    public func attachments(paperID: UUID? = nil) async throws -> [Attachment] {
+        var query = AttachmentModel.query(on: database).field(\.$id).field(\.$paperID).field(\.$fileName).field(\.$mediaType).field(\.$size).field(\.$sha1)
+            .field(\.$sha512).field(\.$createdAt).field(\.$createdBy)
+        if let paperID { query = query.filter(\.$paperID == paperID) }
+        return try await query.sort(\.$createdAt).all().map {
+            Attachment(id: $0.id!, paperID: $0.paperID, fileName: $0.fileName, mediaType: $0.mediaType, size: $0.size, sha1: $0.sha1, sha512: $0.sha512,
+                       createdAt: $0.createdAt, createdBy: $0.createdBy)
+        }
+    }
+
+    public func attachmentContent(id: UUID) async throws -> (Attachment, Data)? {
+        guard let m = try await AttachmentModel.find(id, on: database) else { return nil }
+        return (Attachment(id: id, paperID: m.paperID, fileName: m.fileName, mediaType: m.mediaType, size: m.size, sha1: m.sha1, sha512: m.sha512,
+                           createdAt: m.createdAt, createdBy: m.createdBy), m.content)
+    }
+
+    public func addAttachment(_ attachment: Attachment, content: Data, actor: AuditActor) async throws {
+        try await database.transaction { db in
+            let m = AttachmentModel()
+            m.id = attachment.id
+            m.paperID = attachment.paperID
+            m.fileName = attachment.fileName
+            m.mediaType = attachment.mediaType
+            m.size = attachment.size
+            m.sha1 = attachment.sha1
+            m.sha512 = attachment.sha512
+            m.content = content
+            m.createdAt = attachment.createdAt
+            m.createdBy = attachment.createdBy
+            try await m.create(on: db)
+            try await IndicatorStore.audit(.create, entity: "participation-attachment", id: attachment.id.uuidString.lowercased(), label: attachment.fileName,
+                                           before: [:], after: ["paper": attachment.paperID.uuidString.lowercased(), "size": String(attachment.size), "sha1": attachment.sha1],
+                                           actor: actor, at: attachment.createdAt, on: db)
+            try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SoplaCore
+import SoplaRender
 import SoplaStore
 import Vapor
 
@@ -137,6 +138,25 @@ struct OParlController: RouteCollection {
             graph.add("file", fileID, o, created: record.createdAt, modified: record.modifiedAt, deleted: record.deleted)
             graph.fileTexts[fileID] = v.text
         }
+        // Attachments of public papers (PDF, ODT, DOCX) are files too; their bytes are served by the paper's page.
+        let site = base.replacingOccurrences(of: "/oparl/v1", with: "")
+        var attachmentFiles: [UUID: [Object]] = [:]
+        for attachment in try await store.attachments() where paperIDs.contains(attachment.paperID) {
+            let fileID = id(attachment.id)
+            var o = common("File", fileID, created: attachment.createdAt, modified: attachment.createdAt, deleted: false)
+            o["name"] = attachment.fileName
+            o["fileName"] = attachment.fileName
+            o["mimeType"] = attachment.mediaType
+            o["date"] = Day(attachment.createdAt).iso
+            o["size"] = attachment.size
+            o["sha1Checksum"] = attachment.sha1
+            o["sha512Checksum"] = attachment.sha512
+            o["accessUrl"] = site + ParticipationRoute.attachment(attachment.paperID, attachment.id)
+            o["downloadUrl"] = site + ParticipationRoute.attachment(attachment.paperID, attachment.id)
+            o["paper"] = [url("paper", id(attachment.paperID))]
+            graph.add("file", fileID, o, created: attachment.createdAt, modified: attachment.createdAt)
+            attachmentFiles[attachment.paperID, default: []].append(o)
+        }
         // Meetings of public bodies with their public agenda items; consultations link papers and agenda items.
         let meetings = try await store.all(.meeting, as: Meeting.self, includeDeleted: true).filter { publicBodies.contains($0.value.bodyID) }
         let meetingIDs = Set(meetings.map(\.id))
@@ -201,7 +221,8 @@ struct OParlController: RouteCollection {
             o["paperType"] = paperTypeNames[p.type] ?? p.type.rawValue
             let files = versions.filter { $0.value.paperID == p.id && !$0.deleted }.sorted { $0.value.number < $1.value.number }
             if let last = files.last { o["mainFile"] = graph.objects["file"]![id(last.id)]!.object }
-            if files.count > 1 { o["auxiliaryFile"] = files.dropLast().map { graph.objects["file"]![id($0.id)]!.object } }
+            let auxiliary = files.dropLast().map { graph.objects["file"]![id($0.id)]!.object } + (attachmentFiles[p.id] ?? [])
+            if !auxiliary.isEmpty { o["auxiliaryFile"] = auxiliary }
             o["consultation"] = (graph.objects["consultation"] ?? [:]).values.filter { ($0.object["paper"] as? String) == url("paper", id(p.id)) }
                 .map(\.object).sorted { ($0["id"] as! String) < ($1["id"] as! String) }
             graph.add("paper", id(p.id), o, created: record.createdAt, modified: record.modifiedAt, deleted: record.deleted)

@@ -17,6 +17,45 @@ struct PaperController: RouteCollection {
         routes.on(.GET, p.paper, read, use: show)
         routes.on(.POST, p.versions, manage, use: addVersion)
         routes.on(.POST, p.consultation, manage, use: openConsultation)
+        let upload = routes.on(.POST, p.attachments, manage, body: .collect(maxSize: ByteCount(value: Self.maxUpload)), use: addAttachment)
+        upload.userInfo[BodyLimit.key] = Self.maxUpload
+        routes.on(.GET, p.attachment, read, use: attachment)
+    }
+
+    /// The request may be a little larger than the file (multipart framing).
+    static let maxUpload = AttachmentCheck.maximumBytes + 64 * 1024
+
+    struct AttachmentForm: Content { var file: File? }
+
+    func addAttachment(req: Request) async throws -> Response {
+        let (paper, _) = try await Self.paper(req)
+        let file = try req.content.decode(AttachmentForm.self).file
+        let bytes = file.map { Array($0.data.readableBytesView) } ?? []
+        let name = String((file?.filename ?? "").split(separator: "/").last ?? "").prefix(200)
+        let issues = AttachmentCheck.problems(size: bytes.count, bytes: Array(bytes.prefix(4096)), fileName: String(name))
+        guard issues.isEmpty, let kind = AttachmentCheck.kind(of: Array(bytes.prefix(4096)), fileName: String(name)) else {
+            return HTMLResponse(PaperPage.render(try await model(req, issues: issues), context: try await req.pageContext())).response(status: .unprocessableEntity)
+        }
+        let data = Data(bytes)
+        let types: [AttachmentCheck.Kind: String] = [.pdf: "application/pdf", .odt: "application/vnd.oasis.opendocument.text",
+                                                     .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"]
+        let actor = try await req.auditActor()
+        let attachment = Attachment(id: UUID(), paperID: paper.id, fileName: String(name), mediaType: types[kind]!, size: data.count,
+                                    sha1: Insecure.SHA1.hash(data: data).map { String(format: "%02x", $0) }.joined(),
+                                    sha512: SHA512.hash(data: data).map { String(format: "%02x", $0) }.joined(), createdAt: req.settings.clock.now(), createdBy: actor.label)
+        try await req.participationStore.addAttachment(attachment, content: data, actor: actor)
+        return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .created)
+    }
+
+    func attachment(req: Request) async throws -> Response {
+        let (paper, _) = try await Self.paper(req)
+        guard let raw = req.parameters.get("attachment"), let id = UUID(uuidString: raw),
+              let (attachment, data) = try await req.participationStore.attachmentContent(id: id), attachment.paperID == paper.id else { throw Abort(.notFound) }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: attachment.mediaType)
+        headers.contentDisposition = .init(.attachment, filename: attachment.fileName)
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 
     /// Papers the requester may read, with the body each belongs to.
@@ -66,7 +105,8 @@ struct PaperController: RouteCollection {
             return (meeting, item)
         }.sorted { $0.meeting.start < $1.meeting.start }
         return PaperPage.Model(paper: paper, bodyName: body?.name ?? "–", versions: versions, processes: processes, treatedIn: treated,
-                               mayManage: Policy.decide(principal, .manageParticipation).isAllowed, bodies: bodies.sorted { $0.name < $1.name }, issues: issues)
+                               mayManage: Policy.decide(principal, .manageParticipation).isAllowed, bodies: bodies.sorted { $0.name < $1.name }, issues: issues,
+                               attachments: try await store.attachments(paperID: paper.id).map { (id: $0.id, name: $0.fileName, size: $0.size, sha1: $0.sha1) })
     }
 
     func show(req: Request) async throws -> HTMLResponse {
