@@ -107,3 +107,17 @@ struct ParticipationTests {
         #expect(AttachmentCheck.problems(size: 30 * 1024 * 1024, bytes: pdf, fileName: "x.pdf") == [ValidationIssue("file", .tooLong(max: 20 * 1024 * 1024))])
     }
 }
+
+@Suite("Participation: who may read and comment")
+struct ParticipationPolicyTests {
+    @Test func aSeatCountsWhateverTheRole() {
+        let body = UUID()
+        let provider = Principal(userID: UUID(), roles: [.provider], bodies: [body])
+        #expect(Policy.decide(provider, .readBodyInternal, scope: .body(body)) == .allow)
+        #expect(Policy.decide(provider, .submitStatement, scope: .body(body)) == .allow)
+        #expect(Policy.decide(provider, .submitStatement, scope: .body(UUID())) == .denyForbidden)
+        #expect(Policy.decide(Principal(userID: UUID(), roles: [.administrator], bodies: []), .readBodyInternal, scope: .body(body)) == .denyForbidden)
+        #expect(Policy.decide(.anonymous, .readBodyInternal, scope: .body(body)) == .denyUnauthenticated)
+        #expect(Policy.decide(provider, .manageParticipation) == .denyForbidden)
+    }
+}

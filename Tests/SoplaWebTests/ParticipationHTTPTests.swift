@@ -345,3 +345,31 @@ struct AttachmentHTTPTests {
         }
     }
 }
+
+@Suite("Participation details over HTTP")
+struct ParticipationDetailHTTPTests {
+    @Test func linksRolesAndLogins() async throws {
+        try await withTestApp { app in
+            let store = app.participationStore
+            let planner = try await login(app, DemoLogin.planner)
+            // A paper joins a planning process and appears in its timeline.
+            let process = "/planungsprozesse/5b0c1e2a-0100-4000-8000-000000000903"
+            try await post(app, process + "/vorlagen", session: planner, fields: [("paper", "5b0c1e2a-0100-4000-8000-000000000302")]) { res in #expect(res.status == .seeOther) }
+            try await get(app, process, session: nil) { res in #expect(res.body.string.contains("JHA/2025/07")) }
+            // An agenda item treats its paper for decision.
+            try await post(app, "/sitzungen/5b0c1e2a-0100-4000-8000-000000000502/tagesordnung", session: planner,
+                           fields: [("number", "2"), ("title", "Bericht Jugendarbeit"), ("public", "ja"), ("paper", "5b0c1e2a-0100-4000-8000-000000000302"), ("role", "information")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            #expect(try await store.all(.agendaItem, as: AgendaItem.self).map(\.value).first { $0.title == "Bericht Jugendarbeit" }?.role == .information)
+            // A new member linked to the provider's login may then read the internal working group.
+            let provider = try #require(try await AccountStore(database: app.db).credentials(email: DemoLogin.provider.email)?.user)
+            try await post(app, "/gremien/5b0c1e2a-0100-4000-8000-000000000003/mitglieder", session: planner,
+                           fields: [("person", "5b0c1e2a-0100-4000-8000-000000000112"), ("login", provider.id.uuidString), ("role", "member"), ("votingRight", "ja"), ("start", "2025-11-01")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            let session = try await login(app, DemoLogin.provider)
+            try await get(app, "/gremien/5b0c1e2a-0100-4000-8000-000000000003", session: session) { res in #expect(res.status == .ok) }
+        }
+    }
+}

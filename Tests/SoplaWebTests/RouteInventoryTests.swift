@@ -79,7 +79,7 @@ struct RouteInventoryTests {
         }
         table["GET /gremien/:body/stellungnahmen/:process"] = RoutePermission(.readBodyInternal, scope: .bodyParameter)
         table["POST /gremien/:body/stellungnahmen/:process"] = RoutePermission(.submitStatement, scope: .bodyParameter)
-        for route in ["POST /vorlagen/:paper/anlagen", "POST /planungsprozesse", "POST /planungsprozesse/:planning/phasen",
+        for route in ["POST /vorlagen/:paper/anlagen", "POST /planungsprozesse", "POST /planungsprozesse/:planning/phasen", "POST /planungsprozesse/:planning/vorlagen",
                       "GET /gremien/neu", "POST /gremien", "POST /gremien/:body/mitglieder", "POST /gremien/:body/mitglieder/:membership/ende",
                       "POST /massnahmen", "POST /massnahmen/:measure", "POST /massnahmen/:measure/meilensteine",
                       "GET /vorlagen/neu", "POST /vorlagen", "POST /vorlagen/:paper/fassungen", "POST /vorlagen/:paper/stellungnahmeverfahren",

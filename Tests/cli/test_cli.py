@@ -46,7 +46,7 @@ def table_dump(db_path):
                 for t in ("spatial_units", "spatial_boundaries", "spatial_populations", "data_versions")}
 
 
-@pytest.mark.parametrize("command", [[], ["serve"], ["demo"], ["migrate"], ["import", "boundaries"], ["import", "hsds"], ["export", "units"], ["export", "hsds"], ["unit", "create"], ["user", "create"], ["user", "list"], ["user", "reset-password"]])
+@pytest.mark.parametrize("command", [[], ["serve"], ["demo"], ["migrate"], ["import", "boundaries"], ["import", "hsds"], ["export", "units"], ["export", "hsds"], ["notify", "reminders"], ["unit", "create"], ["user", "create"], ["user", "list"], ["user", "reset-password"]])
 def test_every_command_has_help(sopla_bin, command):
     result = run(sopla_bin, *command, "--help", db="sqlite::memory:")
     assert result.returncode == 0, result.stderr

@@ -147,8 +147,9 @@ public enum Policy {
         PolicyRule(.deactivateOrganisation, roles: [.planner: .always, .administrator: .always], changesData: true),
         PolicyRule(.viewOrganisationHistory, roles: [.planner: .always, .administrator: .always, .provider: .ownOrganisation], changesData: false),
         PolicyRule(.manageSpatialUnits, roles: [.planner: .always], changesData: true),
-        PolicyRule(.readBodyInternal, roles: [.planner: .always, .bodyMember: .memberOfBody], changesData: false),
-        PolicyRule(.submitStatement, roles: [.planner: .always, .bodyMember: .memberOfBody], changesData: true),
+        // A seat in a body counts whatever else someone does: a provider's representative in a working group reads it too.
+        PolicyRule(.readBodyInternal, roles: [.planner: .always, .bodyMember: .memberOfBody, .provider: .memberOfBody, .reviewer: .memberOfBody], changesData: false),
+        PolicyRule(.submitStatement, roles: [.planner: .always, .bodyMember: .memberOfBody, .provider: .memberOfBody, .reviewer: .memberOfBody], changesData: true),
         PolicyRule(.viewUnsuppressedFigures, roles: [.planner: .always, .bodyMember: .whenGranted(.unsuppressedFigures)], changesData: false),
         PolicyRule(.reviewApplication, roles: [.reviewer: .withoutConflict], changesData: true),
         PolicyRule(.manageUsers, roles: [.administrator: .always], changesData: true),

@@ -56,8 +56,12 @@ public struct AgendaItem: Hashable, Sendable, Codable {
     public var paperIDs: [UUID]
     public var result: String?
     public var resolutionText: String?
+    /// Why the body treats the item's papers: for information, for advice or for decision.
+    public var role: ConsultationRole?
 
-    public init(id: UUID, meetingID: UUID, number: String, title: String, isPublic: Bool, paperIDs: [UUID] = [], result: String? = nil, resolutionText: String? = nil) {
+    public init(id: UUID, meetingID: UUID, number: String, title: String, isPublic: Bool, paperIDs: [UUID] = [], result: String? = nil, resolutionText: String? = nil,
+                role: ConsultationRole? = nil) {
+        self.role = role
         self.id = id
         self.meetingID = meetingID
         self.number = number

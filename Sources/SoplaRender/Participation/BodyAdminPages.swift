@@ -42,9 +42,11 @@ public struct MembershipForm: Sendable {
     public let bodyID: UUID
     public let persons: [Person]
     public let organisations: [(id: UUID, name: String)]
+    public let users: [(id: UUID, name: String)]
     public let issues: [ValidationIssue]
 
-    public init(bodyID: UUID, persons: [Person], organisations: [(id: UUID, name: String)], issues: [ValidationIssue] = []) {
+    public init(bodyID: UUID, persons: [Person], organisations: [(id: UUID, name: String)], users: [(id: UUID, name: String)] = [], issues: [ValidationIssue] = []) {
+        self.users = users
         self.bodyID = bodyID
         self.persons = persons
         self.organisations = organisations
@@ -63,6 +65,7 @@ public struct MembershipForm: Sendable {
                 FormBuilder.csrf(context.csrfToken ?? ""),
                 form.select("person", label: labels["person"]!, options: [("", t(.newPersonOption))] + persons.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: ""),
                 form.text("newPerson", label: labels["newPerson"]!, value: nil, hint: t(.newPersonHint)),
+                form.select("login", label: t(.fieldLogin), options: [("", "–")] + users.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: "", hint: t(.loginHint)),
                 form.select("role", label: labels["role"]!, options: MembershipRole.allCases.map { ($0.rawValue, ParticipationNames.role($0, t)) }, selected: MembershipRole.member.rawValue),
                 form.select("onBehalfOf", label: labels["onBehalfOf"]!, options: [("", "–")] + organisations.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: ""),
                 form.select("votingRight", label: labels["votingRight"]!, options: [("ja", t(.votingYes)), ("nein", t(.votingNo))], selected: "ja"),

@@ -101,6 +101,8 @@ public struct MeetingManagement: Sendable {
                 form.text("title", label: t(.fieldItemTitle), value: nil, required: true, maxLength: 300),
                 form.select("public", label: t(.columnVisibility), options: [("ja", t(.bodyPublic)), ("nein", t(.bodyInternal))], selected: "ja"),
                 form.select("paper", label: t(.papersLabel), options: [("", "–")] + papers.map { ($0.id.uuidString.lowercased(), $0.reference + " – " + $0.title) }, selected: ""),
+                form.select("role", label: t(.fieldConsultationRole), options: ConsultationRole.allCases.map { ($0.rawValue, ParticipationNames.consultationRole($0, t)) },
+                            selected: ConsultationRole.advice.rawValue),
                 el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.addAgendaItem))]),
             ]),
         ]
@@ -126,6 +128,14 @@ public struct MeetingManagement: Sendable {
 }
 
 extension ParticipationNames {
+    public static func consultationRole(_ role: ConsultationRole, _ t: Texts) -> String {
+        switch role {
+        case .information: return t(.roleInformation)
+        case .advice: return t(.roleAdvice)
+        case .decision: return t(.roleDecision)
+        }
+    }
+
     public static func attendance(_ status: AttendanceStatus, _ t: Texts) -> String {
         switch status {
         case .present: return t(.attendancePresent)

@@ -220,7 +220,10 @@ public enum MeetingPage {
         let items: [HTMLNode] = model.items.map { item in
             var parts: [HTMLNode] = [el("h3", text: item.number + ". " + item.title + (item.isPublic ? "" : " (" + t(.bodyInternal) + ")"))]
             let papers = item.paperIDs.compactMap { model.papers[$0] }
-            if !papers.isEmpty { parts.append(el("p", text: t(.papersLabel) + ": " + papers.map { "\($0.reference) – \($0.title)" }.joined(separator: "; "))) }
+            if !papers.isEmpty {
+                parts.append(el("p", text: t(.papersLabel) + ": " + papers.map { "\($0.reference) – \($0.title)" }.joined(separator: "; ")
+                    + (item.role.map { " (" + ParticipationNames.consultationRole($0, t) + ")" } ?? "")))
+            }
             if let result = item.result { parts.append(el("p", text: t(.resultLabel) + ": " + result)) }
             if let resolution = model.resolutions[item.id] {
                 parts.append(el("blockquote", [("class", "resolution")], [el("p", text: resolution.text), el("p", [("class", "hint")], text: voteText(resolution.vote, t))]))

@@ -11,33 +11,34 @@ public enum ParticipationText: Sendable {
     case columnReference, columnRole, columnTitle, columnVisibility, columnVoting, columnWhen
     case columnWhere, consultationClosed, consultationTitle, createBody, createMeeting, createPaper
     case createProcess, currentPhase, decisionAdopted, decisionNotAdopted, decisionNoted, decisionPartlyAdopted
-    case documentsLabel, downloadCSV2, endMembership, fieldArea, fieldAttachment, fieldDecision
-    case fieldEndTime, fieldIndicators, fieldInvitedBodies, fieldItemNumber, fieldItemTitle, fieldMeetingDate
-    case fieldMeetingName, fieldMembershipStart, fieldMilestone, fieldNewPerson, fieldNewState, fieldOriginator
-    case fieldPaperText, fieldParentMeasure, fieldPhaseEnd, fieldPhaseStart, fieldReason, fieldResolutionText
-    case fieldResponsible, fieldSection, fieldShortBodyName, fieldStartTime, fieldStatement, fieldStatementDeadline
-    case fieldWeight, filterButton, hiddenItems, inboxTitle, indicatorsHint, invitationText
-    case kindCommittee, kindCouncil, kindOtherBody, kindSteeringGroup, kindWorkingGroup, kindYouthWelfareCommittee
-    case linkedIndicators, linkedServices, manageMeeting, markRead, measureDelayed, measureDone
-    case measureDropped, measureInProgress, measureOverdue, measurePlanned, measureStarted, measuresIntro
-    case measuresTitle, meetingInvitation, meetingsTitle, membersTitle, milestonesTitle, minutesTitle
-    case navBodies, navPapers, newBody, newMeasure, newMeeting, newPaper
-    case newPersonHint, newPersonOption, newProcess, newVersion, noAgenda, noAttachments
-    case noBodies, noEvents, noMeasures, noMeetings, noMembers, noMessages
-    case noMilestones, noOverdue, noPapers, noProcesses, noStatements, notAnswered2
-    case notQuorate, noticeStatementSent, openConsultation, openConsultations, overdueTitle, papersFound
-    case papersLabel, papersTitle, partsTitle, phaseActive, phaseCompleted, phaseOpen
-    case phaseSkipped, phasesHint, phasesTitle, printDocument, printTable, processesIntro
-    case processesTitle, progressHint, quorate, recordResolution, resolutionLabel, responseTableTitle
-    case responsibleBody, resultLabel, roleAdvisory, roleChair, roleDeputy, roleGuest
-    case roleMember, saveAnswer, saveAttendance, saveMeasure, savePhases, saveVersion
-    case searchPapers, sectionHint, signedChair, stateCancelled, stateHeld, stateInvited
-    case statePlanned, statementDeadline, statementsTitle, subBodiesLabel, submitStatement, termsTitle
-    case timeHint, timelineTitle, treatedIn, typeApplicationChecklist, typeAwardCriteria, typeDraftResolution
-    case typeGuideline, typeMinutes, typeOther, typePlanningReport, typeRecommendation, typeStatement
-    case unreadCount, unreadLabel, uploadAttachment, versionLabel, versionsTitle2, voteAbstain
-    case voteCounted, voteLabel, voteNo, voteUnanimous, voteYes, votingNo
-    case votingYes, weightHint
+    case documentsLabel, downloadCSV2, endMembership, fieldArea, fieldAttachment, fieldConsultationRole
+    case fieldDecision, fieldEndTime, fieldIndicators, fieldInvitedBodies, fieldItemNumber, fieldItemTitle
+    case fieldLogin, fieldMeetingDate, fieldMeetingName, fieldMembershipStart, fieldMilestone, fieldNewPerson
+    case fieldNewState, fieldOriginator, fieldPaperText, fieldParentMeasure, fieldPhaseEnd, fieldPhaseStart
+    case fieldReason, fieldResolutionText, fieldResponsible, fieldSection, fieldShortBodyName, fieldStartTime
+    case fieldStatement, fieldStatementDeadline, fieldWeight, filterButton, hiddenItems, inboxTitle
+    case indicatorsHint, invitationText, kindCommittee, kindCouncil, kindOtherBody, kindSteeringGroup
+    case kindWorkingGroup, kindYouthWelfareCommittee, linkPaper, linkedIndicators, linkedServices, loginHint
+    case manageMeeting, markRead, measureDelayed, measureDone, measureDropped, measureInProgress
+    case measureOverdue, measurePlanned, measureStarted, measuresIntro, measuresTitle, meetingInvitation
+    case meetingsTitle, membersTitle, milestonesTitle, minutesTitle, navBodies, navPapers
+    case newBody, newMeasure, newMeeting, newPaper, newPersonHint, newPersonOption
+    case newProcess, newVersion, noAgenda, noAttachments, noBodies, noEvents
+    case noMeasures, noMeetings, noMembers, noMessages, noMilestones, noOverdue
+    case noPapers, noProcesses, noStatements, notAnswered2, notQuorate, noticeStatementSent
+    case openConsultation, openConsultations, overdueTitle, papersFound, papersLabel, papersTitle
+    case partsTitle, phaseActive, phaseCompleted, phaseOpen, phaseSkipped, phasesHint
+    case phasesTitle, printDocument, printTable, processesIntro, processesTitle, progressHint
+    case quorate, recordResolution, resolutionLabel, responseTableTitle, responsibleBody, resultLabel
+    case roleAdvice, roleAdvisory, roleChair, roleDecision, roleDeputy, roleGuest
+    case roleInformation, roleMember, saveAnswer, saveAttendance, saveMeasure, savePhases
+    case saveVersion, searchPapers, sectionHint, signedChair, stateCancelled, stateHeld
+    case stateInvited, statePlanned, statementDeadline, statementsTitle, subBodiesLabel, submitStatement
+    case termsTitle, timeHint, timelineTitle, treatedIn, typeApplicationChecklist, typeAwardCriteria
+    case typeDraftResolution, typeGuideline, typeMinutes, typeOther, typePlanningReport, typeRecommendation
+    case typeStatement, unreadCount, unreadLabel, uploadAttachment, versionLabel, versionsTitle2
+    case voteAbstain, voteCounted, voteLabel, voteNo, voteUnanimous, voteYes
+    case votingNo, votingYes, weightHint
 
     var pair: (String, String) {
         switch self {
@@ -100,12 +101,14 @@ public enum ParticipationText: Sendable {
         case .endMembership: return ("Mitgliedschaft beenden", "End membership")
         case .fieldArea: return ("Gebiet", "Area")
         case .fieldAttachment: return ("Anlage", "Attachment")
+        case .fieldConsultationRole: return ("Beratungsart", "Treated for")
         case .fieldDecision: return ("Abwägung", "Decision")
         case .fieldEndTime: return ("Ende", "End")
         case .fieldIndicators: return ("Indikatoren, die sich bewegen sollen", "Indicators that should move")
         case .fieldInvitedBodies: return ("Eingeladene Gremien", "Invited bodies")
         case .fieldItemNumber: return ("Nummer", "Number")
         case .fieldItemTitle: return ("Gegenstand", "Subject")
+        case .fieldLogin: return ("Anmeldung in sopla", "Login in sopla")
         case .fieldMeetingDate: return ("Datum", "Date")
         case .fieldMeetingName: return ("Bezeichnung", "Title")
         case .fieldMembershipStart: return ("Mitglied seit", "Member since")
@@ -137,8 +140,10 @@ public enum ParticipationText: Sendable {
         case .kindSteeringGroup: return ("Steuerungsgruppe", "Steering group")
         case .kindWorkingGroup: return ("Arbeitsgruppe", "Working group")
         case .kindYouthWelfareCommittee: return ("Jugendhilfeausschuss", "Youth welfare committee")
+        case .linkPaper: return ("Vorlage zuordnen", "Add a paper")
         case .linkedIndicators: return ("Indikatoren", "Indicators")
         case .linkedServices: return ("Angebote", "Services")
+        case .loginHint: return ("Optional: verbindet die Person mit einem Benutzerkonto; dann sieht sie interne Gremien und kann Stellung nehmen.", "Optional: links the person to a user account; they then see internal bodies and can submit statements.")
         case .manageMeeting: return ("Sitzung verwalten", "Manage the meeting")
         case .markRead: return ("Als gelesen markieren", "Mark as read")
         case .measureDelayed: return ("verzögert", "delayed")
@@ -205,10 +210,13 @@ public enum ParticipationText: Sendable {
         case .responseTableTitle: return ("Abwägungstabelle", "Response table")
         case .responsibleBody: return ("Verantwortliches Gremium", "Responsible body")
         case .resultLabel: return ("Ergebnis", "Result")
+        case .roleAdvice: return ("zur Beratung", "for advice")
         case .roleAdvisory: return ("beratend", "advisory")
         case .roleChair: return ("Vorsitz", "chair")
+        case .roleDecision: return ("zur Beschlussfassung", "for decision")
         case .roleDeputy: return ("stellvertretender Vorsitz", "deputy chair")
         case .roleGuest: return ("Gast", "guest")
+        case .roleInformation: return ("zur Kenntnis", "for information")
         case .roleMember: return ("Mitglied", "member")
         case .saveAnswer: return ("Abwägung speichern", "Save answer")
         case .saveAttendance: return ("Anwesenheit speichern", "Save attendance")

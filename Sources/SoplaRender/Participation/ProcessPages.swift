@@ -6,11 +6,13 @@ extension ParticipationRoute {
     public static func process(_ id: UUID) -> String { "/planungsprozesse/" + Self.id(id) }
 
     public static func processPhases(_ id: UUID) -> String { "/planungsprozesse/" + Self.id(id) + "/phasen" }
+    public static func processPapers(_ id: UUID) -> String { "/planungsprozesse/" + Self.id(id) + "/vorlagen" }
 
     public enum ProcessPattern {
         public static let processes = ["planungsprozesse"]
         public static let process = ["planungsprozesse", ":planning"]
         public static let phases = ["planungsprozesse", ":planning", "phasen"]
+        public static let papers = ["planungsprozesse", ":planning", "vorlagen"]
     }
 }
 
@@ -66,7 +68,7 @@ public enum ProcessPage {
         }
     }
 
-    public static func render(_ process: PlanningProcess, bodyName: String, events: [Event], mayManage: Bool = false, context: PageContext) -> String {
+    public static func render(_ process: PlanningProcess, bodyName: String, events: [Event], mayManage: Bool = false, papers: [Paper] = [], context: PageContext) -> String {
         let t = context.t
         let language = context.language
         let phaseForm: HTMLNode = mayManage ? el("form", [("method", "post"), ("action", ParticipationRoute.processPhases(process.id)), ("class", "stacked")], [
@@ -98,6 +100,12 @@ public enum ProcessPage {
                 ])
             }),
             phaseForm,
+            mayManage ? el("form", [("method", "post"), ("action", ParticipationRoute.processPapers(process.id)), ("class", "inline-form")], [
+                FormBuilder.csrf(context.csrfToken ?? ""),
+                FormBuilder(language: language).select("paper", label: t(.linkPaper), options: papers.filter { !(process.paperIDs ?? []).contains($0.id) }
+                    .map { ($0.id.uuidString.lowercased(), $0.reference + " – " + $0.title) }, selected: nil),
+                el("button", [("type", "submit")], text: t(.linkPaper)),
+            ]) : .empty,
             el("h2", text: t(.timelineTitle)),
             events.isEmpty ? el("p", [("class", "empty-state")], text: t(.noEvents)) : el("ol", [("class", "timeline")], events.sorted { $0.date < $1.date }.map { event in
                 el("li", [], [el("time", [("datetime", ICalendarDate.iso(event.date))], text: DateText.dateTime(event.date, language)), txt(" – "),

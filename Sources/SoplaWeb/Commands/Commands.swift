@@ -24,6 +24,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ExportGroup(), as: "export")
     app.asyncCommands.use(UnitGroup(), as: "unit")
     app.asyncCommands.use(UserGroup(), as: "user")
+    app.asyncCommands.use(NotifyGroup(), as: "notify")
 }
 
 /// `--hostname` and `--port` of `serve` and `demo`.

@@ -57,6 +57,7 @@ struct BodyAdminController: RouteCollection {
         var onBehalfOf: String?
         var votingRight: String?
         var start: String?
+        var login: String?
     }
 
     func addMember(req: Request) async throws -> Response {
@@ -88,7 +89,10 @@ struct BodyAdminController: RouteCollection {
             return HTMLResponse(try await ParticipationController.bodyPage(req, id: bodyID, issues: issues)).response(status: .unprocessableEntity)
         }
         let actor = try await req.auditActor(), now = req.settings.clock.now()
-        if !persons.contains(where: { $0.id == person.id }) { try await store.save(.person, id: person.id, person, label: person.name, actor: actor, at: now) }
+        // Linking the person to a login lets them read their internal bodies and submit statements.
+        var linked = person
+        if let login = ServiceForm.clean(form.login).flatMap(UUID.init(uuidString:)), try await req.accounts.user(id: login) != nil { linked.userID = login }
+        if !persons.contains(where: { $0 == linked }) { try await store.save(.person, id: linked.id, linked, label: linked.name, actor: actor, at: now) }
         try await store.save(.membership, id: membership.id, membership, label: person.name, bodyID: bodyID, actor: actor, at: now)
         return req.redirect(to: ParticipationRoute.body(id: bodyID).path, notice: .created)
     }

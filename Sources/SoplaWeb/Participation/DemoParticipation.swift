@@ -128,7 +128,7 @@ enum DemoParticipation {
         ]
         for item in items {
             let value = AgendaItem(id: id(item.0), meetingID: id(item.1), number: item.2, title: item.3, isPublic: item.4, paperIDs: item.5.map(id), result: item.6,
-                                   resolutionText: item.7)
+                                   resolutionText: item.7, role: item.5.isEmpty ? nil : (item.7 == nil ? .advice : .decision))
             let body = meetings.first { $0.0 == item.1 }!.1
             try await store.save(.agendaItem, id: value.id, value, label: value.title, bodyID: body, actor: actor, at: now)
         }

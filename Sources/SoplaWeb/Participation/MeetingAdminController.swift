@@ -105,6 +105,7 @@ struct MeetingAdminController: RouteCollection {
         var title: String?
         var `public`: String?
         var paper: String?
+        var role: String?
     }
 
     func addItem(req: Request) async throws -> Response {
@@ -116,7 +117,8 @@ struct MeetingAdminController: RouteCollection {
         }
         let paper = form.paper.flatMap(UUID.init(uuidString:))
         if let paper, try await req.participationStore.one(.paper, id: paper, as: Paper.self) == nil { throw Abort(.unprocessableEntity, reason: "unknown paper") }
-        let item = AgendaItem(id: UUID(), meetingID: meeting.id, number: number, title: title, isPublic: form.public != "nein", paperIDs: paper.map { [$0] } ?? [])
+        let item = AgendaItem(id: UUID(), meetingID: meeting.id, number: number, title: title, isPublic: form.public != "nein", paperIDs: paper.map { [$0] } ?? [],
+                              role: paper == nil ? nil : form.role.flatMap(ConsultationRole.init(rawValue:)) ?? .advice)
         try await req.participationStore.save(.agendaItem, id: item.id, item, label: title, bodyID: meeting.bodyID, actor: try await req.auditActor(),
                                               at: req.settings.clock.now())
         return req.redirect(to: ParticipationRoute.meeting(id: meeting.id).path, notice: .created)

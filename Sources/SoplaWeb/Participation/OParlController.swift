@@ -204,8 +204,8 @@ struct OParlController: RouteCollection {
                     c["agendaItem"] = url("agendaItem", id(item.id))
                     c["meeting"] = url("meeting", id(m.id))
                     c["organization"] = [url("organization", id(m.bodyID))]
-                    c["authoritative"] = item.resolutionText != nil
-                    c["role"] = item.resolutionText != nil ? "Beschlussfassung" : "Beratung"
+                    c["authoritative"] = item.role == .decision || (item.role == nil && item.resolutionText != nil)
+                    c["role"] = ["information": "Kenntnisnahme", "advice": "Beratung", "decision": "Beschlussfassung"][(item.role ?? (item.resolutionText != nil ? .decision : .advice)).rawValue]
                     graph.add("consultation", cid, c, created: record.createdAt, modified: record.modifiedAt)
                 }
             }

@@ -77,7 +77,9 @@ struct ParticipationController: RouteCollection {
                                    mayManage: Policy.decide(principal, .manageParticipation).isAllowed,
                                    membershipForm: Policy.decide(principal, .manageParticipation).isAllowed
                                        ? MembershipForm(bodyID: body.id, persons: try await store.all(.person, as: Person.self).map(\.value).sorted { $0.name < $1.name },
-                                                        organisations: try await MeasureController.organisations(req), issues: issues) : nil,
+                                                        organisations: try await MeasureController.organisations(req),
+                                                        users: try await req.accounts.users().filter(\.active).sorted { $0.displayName < $1.displayName }.map { ($0.id, $0.displayName) },
+                                                        issues: issues) : nil,
                                    membershipIDs: seats.map(\.id))
         return BodyPage.render(model, context: try await req.pageContext(showNotice: true))
     }

@@ -14,6 +14,7 @@ struct ProcessController: RouteCollection {
         let manage = RoutePermission(.manageParticipation)
         routes.on(.POST, ParticipationRoute.ProcessPattern.processes, manage, use: create)
         routes.on(.POST, ParticipationRoute.ProcessPattern.phases, manage, use: updatePhases)
+        routes.on(.POST, ParticipationRoute.ProcessPattern.papers, manage, use: linkPaper)
     }
 
     func list(req: Request) async throws -> HTMLResponse {
@@ -108,6 +109,20 @@ struct ProcessController: RouteCollection {
             events.append(.init(date: record.createdAt, text: t(.columnMeasure) + ": " + record.value.title, link: ParticipationRoute.measure(record.id)))
         }
         return HTMLResponse(ProcessPage.render(process, bodyName: body.name, events: events, mayManage: try await req.may(.manageParticipation),
+                                               papers: try await store.all(.paper, as: Paper.self).map(\.value).sorted { $0.reference < $1.reference },
                                                context: try await req.pageContext(showNotice: true)))
+    }
+
+    struct LinkForm: Content { var paper: String? }
+
+    func linkPaper(req: Request) async throws -> Response {
+        guard let raw = req.parameters.get("planning"), let id = UUID(uuidString: raw),
+              var process = try await req.participationStore.one(.planningProcess, id: id, as: PlanningProcess.self)?.value else { throw Abort(.notFound) }
+        guard let paper = try req.content.decode(LinkForm.self).paper.flatMap(UUID.init(uuidString:)),
+              try await req.participationStore.one(.paper, id: paper, as: Paper.self) != nil else { throw Abort(.unprocessableEntity, reason: "choose a paper") }
+        if !(process.paperIDs ?? []).contains(paper) { process.paperIDs = (process.paperIDs ?? []) + [paper] }
+        try await req.participationStore.save(.planningProcess, id: id, process, label: process.title, bodyID: process.bodyID, actor: try await req.auditActor(),
+                                              at: req.settings.clock.now())
+        return req.redirect(to: ParticipationRoute.process(id), notice: .saved)
     }
 }
