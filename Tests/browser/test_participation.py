@@ -107,6 +107,22 @@ def test_the_planner_creates_a_meeting_and_records_attendance(browser, private_s
         radio.click()
     follow(driver, driver.find_element(By.XPATH, "//button[text()='Anwesenheit speichern']"))
     assert "Beschlussfähig: 3 von 4" in driver.page_source
+    from selenium.webdriver.support.ui import Select
+    driver.find_element(By.ID, "number").send_keys("1")
+    driver.find_element(By.ID, "title").send_keys("Bericht Erziehungsberatung")
+    Select(driver.find_element(By.ID, "paper")).select_by_visible_text("JHA/2025/07 – Empfehlung: Sicherstellung der Erziehungsberatung nach SGB VIII (Beispiel)")
+    Select(driver.find_element(By.ID, "role")).select_by_visible_text("zur Beschlussfassung")
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Tagesordnungspunkt hinzufügen']"))
+    for state in ["eingeladen", "durchgeführt"]:
+        Select(driver.find_element(By.ID, "state")).select_by_visible_text(state)
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Stand ändern']"))
+    form = driver.find_element(By.CSS_SELECTOR, "form.resolution-form")
+    form.find_element(By.CSS_SELECTOR, "textarea[name=text]").send_keys("Der Ausschuss stimmt der Empfehlung zu.")
+    form.find_element(By.CSS_SELECTOR, "input[name=unanimous]").click()
+    follow(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    agenda = driver.find_element(By.CSS_SELECTOR, "ol.agenda").text
+    assert "Der Ausschuss stimmt der Empfehlung zu." in agenda and "einstimmig" in agenda and "zur Beschlussfassung" in agenda
+    assert_accessible(driver, "(meeting with a resolution)")
 
 
 def test_the_planner_adds_a_paper(browser, private_server):
