@@ -362,6 +362,15 @@ struct ParticipationDetailHTTPTests {
                 #expect(res.status == .seeOther)
             }
             #expect(try await store.all(.agendaItem, as: AgendaItem.self).map(\.value).first { $0.title == "Bericht Jugendarbeit" }?.role == .information)
+            // The resolution keeps the paper version decided on.
+            let item = try #require(try await store.all(.agendaItem, as: AgendaItem.self).map(\.value).first { $0.title == "Bericht Jugendarbeit" })
+            let committee = UUID(uuidString: "5b0c1e2a-0100-4000-8000-000000000006")!
+            let seats = try await store.all(.membership, as: Membership.self, bodyID: committee).map(\.value)
+            try await post(app, "/sitzungen/5b0c1e2a-0100-4000-8000-000000000502/anwesenheit", session: planner,
+                           fields: seats.map { ("p" + $0.personID.uuidString.lowercased(), "present") }) { res in #expect(res.status == .seeOther) }
+            try await post(app, "/sitzungen/5b0c1e2a-0100-4000-8000-000000000502/tagesordnung/\(item.id.uuidString.lowercased())/beschluss", session: planner,
+                           fields: [("text", "Zur Kenntnis genommen."), ("unanimous", "ja")]) { res in #expect(res.status == .seeOther) }
+            #expect(try await store.all(.resolution, as: Resolution.self).map(\.value).first { $0.agendaItemID == item.id }?.paperVersion == 1)
             // A new member linked to the provider's login may then read the internal working group.
             let provider = try #require(try await AccountStore(database: app.db).credentials(email: DemoLogin.provider.email)?.user)
             try await post(app, "/gremien/5b0c1e2a-0100-4000-8000-000000000003/mitglieder", session: planner,

@@ -179,7 +179,7 @@ struct AdminController: RouteCollection {
             throw APIError(.conflict, code: "inactive_user", message: "links can be created for active users only")
         }
         let (token, _) = try await AccountService(request: req).createAccessLink(for: user, actor: try await req.auditActor())
-        let base = req.settings.publicURL ?? ((req.isSecure ? "https://" : "http://") + (req.headers.first(name: .host) ?? "localhost"))
+        let base = req.siteURL
         // The link appears in this response only; the database holds its hash.
         return try await page(req, user: user, accessLink: base + SiteRoute.accessLink(token: token).path, status: .created)
     }

@@ -94,6 +94,12 @@ extension Request {
         return AuthContext(principal: user.principal(bodies: bodies), user: user, session: session)
     }
 
+    /// The address people reach sopla at: the configured public URL, else this request's scheme and host (for links in
+    /// mails, calendars and the standard APIs).
+    var siteURL: String {
+        settings.publicURL ?? ((isSecure ? "https://" : "http://") + (headers.first(name: .host) ?? "localhost"))
+    }
+
     /// The acting person for audit entries.
     func auditActor() async throws -> AuditActor {
         let auth = try await auth()

@@ -173,7 +173,12 @@ struct MeetingAdminController: RouteCollection {
             let page = try await ParticipationController.meetingPage(req, meeting: meeting, issues: issues, failedItem: itemID)
             return HTMLResponse(page).response(status: .unprocessableEntity)
         }
-        let resolution = Resolution(id: UUID(), agendaItemID: item.id, vote: vote, text: text, paperID: item.paperIDs.first, paperVersion: nil, isPublic: item.isPublic)
+        // The paper version on the table when the body decided.
+        let decidedVersion = try await item.paperIDs.first.asyncMap { paper in
+            try await store.all(.paperVersion, as: PaperVersion.self).map(\.value).filter { $0.paperID == paper }.map(\.number).max()
+        } ?? nil
+        let resolution = Resolution(id: UUID(), agendaItemID: item.id, vote: vote, text: text, paperID: item.paperIDs.first, paperVersion: decidedVersion,
+                                    isPublic: item.isPublic)
         var decided = item
         decided.result = vote.isAdopted(presentVoting: quorum.votingPresent) ? "beschlossen" : "abgelehnt"
         decided.resolutionText = text

@@ -14,7 +14,7 @@ struct Notifier {
 
     init(req: Request) {
         app = req.application
-        baseURL = req.settings.publicURL ?? ((req.isSecure ? "https://" : "http://") + (req.headers.first(name: .host) ?? "localhost"))
+        baseURL = req.siteURL
         waitForMail = false
     }
 

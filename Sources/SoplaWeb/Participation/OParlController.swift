@@ -44,7 +44,7 @@ struct OParlController: RouteCollection {
     }
 
     static func baseURL(_ req: Request) -> String {
-        (req.settings.publicURL ?? ((req.isSecure ? "https://" : "http://") + (req.headers.first(name: .host) ?? "localhost"))) + "/oparl/v1"
+        req.siteURL + "/oparl/v1"
     }
 
     static func stamp(_ date: Date) -> String { date.formatted(.iso8601) }

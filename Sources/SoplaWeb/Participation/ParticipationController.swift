@@ -87,7 +87,7 @@ struct ParticipationController: RouteCollection {
     func calendar(req: Request) async throws -> Response {
         let (body, _) = try await Self.visibleBody(req, id: try Self.uuid(req, "body"))
         let meetings = try await req.participationStore.all(.meeting, as: Meeting.self, bodyID: body.id)
-        let base = req.settings.publicURL ?? ((req.isSecure ? "https://" : "http://") + (req.headers.first(name: .host) ?? "localhost"))
+        let base = req.siteURL
         let events = meetings.map { record in
             ICalendar.Event(uid: record.id.uuidString.lowercased() + "@sopla", start: record.value.start, end: record.value.end, summary: record.value.name,
                             location: record.value.location, url: base + ParticipationRoute.meeting(id: record.id).path,

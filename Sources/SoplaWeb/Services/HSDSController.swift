@@ -124,7 +124,7 @@ struct HSDSController: RouteCollection {
 
     func root(req: Request) async throws -> Response {
         try rejectUnknownParameters(req, allowed: [])
-        let base = req.headers.first(name: .host).map { (req.isSecure ? "https://" : "http://") + $0 } ?? ""
+        let base = req.siteURL
         return try Self.respond(["version": HSDS.version, "profile": "https://docs.openreferral.org/en/3.0/",
                                  "openapi_url": base + "/" + ServiceRoute.Pattern.hsdsOpenAPI.joined(separator: "/")] as [String: Any])
     }
