@@ -122,7 +122,7 @@ public enum StandardsPage {
                 form.text("maxDistanceKm", label: labels["maxDistanceKm"]!, value: model.values["maxDistanceKm"], hint: t(.maxDistanceHint), maxLength: 8),
                 form.text("source", label: labels["source"]!, value: model.values["source"], required: true, maxLength: 300),
                 form.text("text", label: labels["text"]!, value: model.values["text"], maxLength: 2000),
-                CoveragePage.textArea(form, "customValues", label: labels["customValues"]!, value: model.values["customValues"], hint: t(.customValuesHint)),
+                ServiceFormPage.area(form, "customValues", label: labels["customValues"]!, value: model.values["customValues"], hint: t(.customValuesHint)),
                 el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.save))]),
             ]),
         ]
@@ -193,10 +193,6 @@ public enum CoveragePage {
         case ...20: return 4
         default: return 6
         }
-    }
-
-    static func textArea(_ form: FormBuilder, _ field: String, label: String, value: String?, hint: String) -> HTMLNode {
-        ServiceFormPage.area(form, field, label: label, value: value, hint: hint)
     }
 
     static func percent(_ value: Double?, _ language: Language) -> String {

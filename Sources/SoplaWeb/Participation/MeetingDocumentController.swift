@@ -44,12 +44,7 @@ struct MeetingDocumentController: RouteCollection {
         let readable = try await ParticipationController.readableBodies(req, bodies: bodies)
         let seats = Set(try await store.all(.membership, as: Membership.self).map(\.value).filter { $0.personID == id }.map(\.bodyID)).intersection(readable)
         guard !seats.isEmpty else { throw Abort(.notFound) }
-        let base = req.siteURL
-        let events = try await store.all(.meeting, as: Meeting.self).filter { seats.contains($0.value.bodyID) }.map { record in
-            ICalendar.Event(uid: record.id.uuidString.lowercased() + "@sopla", start: record.value.start, end: record.value.end, summary: record.value.name,
-                            location: record.value.location, url: base + ParticipationRoute.meeting(id: record.id).path, cancelled: record.value.state == .cancelled,
-                            lastModified: record.modifiedAt)
-        }
+        let events = ParticipationController.events(try await store.all(.meeting, as: Meeting.self).filter { seats.contains($0.value.bodyID) }, siteURL: req.siteURL)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
         return Response(status: .ok, headers: headers, body: .init(string: ICalendar.write(name: person.name, events: events, now: req.settings.clock.now())))

@@ -62,7 +62,7 @@ struct PaperController: RouteCollection {
     static func readable(_ req: Request) async throws -> [(record: ParticipationRecord<Paper>, body: Body?)] {
         let store = req.participationStore
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
-        let readable = try await ParticipationController.readableBodies(req, bodies: bodies.map { var b = $0; b.isPublic = false; return b })
+        let readable = try await ParticipationController.insiderBodies(req, bodies: bodies)
         let byID = Dictionary(bodies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var result: [(record: ParticipationRecord<Paper>, body: Body?)] = []
         for body in bodies {
@@ -99,7 +99,7 @@ struct PaperController: RouteCollection {
         }
         let meetings = Dictionary(try await store.all(.meeting, as: Meeting.self).map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
-        let readableBodies = try await ParticipationController.readableBodies(req, bodies: bodies.map { var b = $0; b.isPublic = false; return b })
+        let readableBodies = try await ParticipationController.insiderBodies(req, bodies: bodies)
         let treated = try await store.all(.agendaItem, as: AgendaItem.self).map(\.value).filter { $0.paperIDs.contains(paper.id) }.compactMap { item -> (meeting: Meeting, item: AgendaItem)? in
             guard let meeting = meetings[item.meetingID], item.isPublic || readableBodies.contains(meeting.bodyID) else { return nil }
             return (meeting, item)

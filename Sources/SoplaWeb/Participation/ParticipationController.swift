@@ -23,6 +23,21 @@ struct ParticipationController: RouteCollection {
         return Set(bodies.filter { $0.isPublic || Policy.decide(principal, .readBodyInternal, scope: .body($0.id)).isAllowed }.map(\.id))
     }
 
+    /// The bodies whose internal items (non-public papers, agenda items, resolutions) the requester may read.
+    static func insiderBodies(_ req: Request, bodies: [Body]) async throws -> Set<UUID> {
+        let principal = try await req.auth().principal
+        return Set(bodies.filter { Policy.decide(principal, .readBodyInternal, scope: .body($0.id)).isAllowed }.map(\.id))
+    }
+
+    /// A body's meetings as iCalendar events, each linking to its page.
+    static func events(_ meetings: [ParticipationRecord<Meeting>], siteURL: String) -> [ICalendar.Event] {
+        meetings.map { record in
+            ICalendar.Event(uid: record.id.uuidString.lowercased() + "@sopla", start: record.value.start, end: record.value.end, summary: record.value.name,
+                            location: record.value.location, url: siteURL + ParticipationRoute.meeting(id: record.id).path,
+                            cancelled: record.value.state == .cancelled, lastModified: record.modifiedAt)
+        }
+    }
+
     static func uuid(_ req: Request, _ name: String) throws -> UUID {
         guard let raw = req.parameters.get(name), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
         return id
@@ -87,12 +102,7 @@ struct ParticipationController: RouteCollection {
     func calendar(req: Request) async throws -> Response {
         let (body, _) = try await Self.visibleBody(req, id: try Self.uuid(req, "body"))
         let meetings = try await req.participationStore.all(.meeting, as: Meeting.self, bodyID: body.id)
-        let base = req.siteURL
-        let events = meetings.map { record in
-            ICalendar.Event(uid: record.id.uuidString.lowercased() + "@sopla", start: record.value.start, end: record.value.end, summary: record.value.name,
-                            location: record.value.location, url: base + ParticipationRoute.meeting(id: record.id).path,
-                            cancelled: record.value.state == .cancelled, lastModified: record.modifiedAt)
-        }
+        let events = Self.events(meetings, siteURL: req.siteURL)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
         return Response(status: .ok, headers: headers, body: .init(string: ICalendar.write(name: body.name, events: events, now: req.settings.clock.now())))

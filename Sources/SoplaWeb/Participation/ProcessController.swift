@@ -96,7 +96,7 @@ struct ProcessController: RouteCollection {
             events.append(.init(date: version.createdAt, text: t(.versionLabel) + " \(version.number)", link: ParticipationRoute.paper(version.paperID)))
         }
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
-        let insider = try await ParticipationController.readableBodies(req, bodies: bodies.map { var b = $0; b.isPublic = false; return b })
+        let insider = try await ParticipationController.insiderBodies(req, bodies: bodies)
         let meetings = Dictionary(try await store.all(.meeting, as: Meeting.self).map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         var resolutionIDs: Set<UUID> = []
         let resolutions = try await store.all(.resolution, as: Resolution.self).map(\.value)
