@@ -120,4 +120,15 @@ struct ParticipationPolicyTests {
         #expect(Policy.decide(.anonymous, .readBodyInternal, scope: .body(body)) == .denyUnauthenticated)
         #expect(Policy.decide(provider, .manageParticipation) == .denyForbidden)
     }
+
+    @Test func anOrganisationSpeaksOnlyThroughItsOwnPeople() {
+        let own = UUID(), other = UUID()
+        let provider = Principal(userID: UUID(), roles: [.provider], organisations: [own])
+        #expect(Policy.decide(provider, .submitOrganisationStatement, scope: .organisation(own)) == .allow)
+        #expect(Policy.decide(provider, .submitOrganisationStatement, scope: .organisation(other)) == .denyForbidden)
+        #expect(Policy.decide(Principal(userID: UUID(), roles: [.reviewer], organisations: [own]), .submitOrganisationStatement, scope: .organisation(own)) == .denyForbidden)
+        #expect(Policy.decide(Principal(userID: UUID(), roles: [.provider], organisations: [own], access: .token(.read)), .submitOrganisationStatement,
+                              scope: .organisation(own)) == .denyForbidden)
+        #expect(Policy.decide(Principal(userID: UUID(), roles: [.planner]), .submitOrganisationStatement, scope: .organisation(other)) == .allow)
+    }
 }

@@ -382,3 +382,113 @@ struct ParticipationDetailHTTPTests {
         }
     }
 }
+
+@Suite("Consultations with organisations over HTTP")
+struct OrganisationConsultationHTTPTests {
+    static let process = "5b0c1e2a-0100-4000-8000-000000000801"
+
+    static func organisationID(_ app: Application, _ name: String) async throws -> String {
+        try #require(try await AccountStore(database: app.db).organisations().first { $0.name == name }).id.uuidString.lowercased()
+    }
+
+    @Test func anInvitedOrganisationCommentsOnItsOwnBehalf() async throws {
+        try await withTestApp { app in
+            let store = app.participationStore
+            let familyCentre = try await Self.organisationID(app, DemoAccounts.familyCentre)
+            let counselling = try await Self.organisationID(app, DemoAccounts.counselling)
+            let lars = try await login(app, DemoLogin.otherProvider)
+            try await get(app, "/organisationen/\(familyCentre)/stellungnahmen", session: lars) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Vergabekriterien"))
+            }
+            let page = "/organisationen/\(familyCentre)/stellungnahmen/\(Self.process)"
+            try await get(app, page, session: lars) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Stellungnahme senden"))
+            }
+            let before = try await store.all(.statement, as: Statement.self).count
+            try await post(app, page, session: lars, fields: [("text", "")]) { res in #expect(res.status == .unprocessableEntity) }
+            #expect(try await store.all(.statement, as: Statement.self).count == before)
+            try await post(app, page, session: lars, fields: [("section", "2"), ("text", "Familienzentren als Anlaufstelle mitdenken.")]) { res in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location)?.hasPrefix(page) == true)
+            }
+            let statement = try #require(try await store.all(.statement, as: Statement.self).map(\.value).first { $0.text == "Familienzentren als Anlaufstelle mitdenken." })
+            #expect(statement.author == "Lars Lindner (Beispiel)" && statement.onBehalfOf == DemoAccounts.familyCentre)
+            // Another provider may not act for the family centre, and its own organisation is not invited.
+            let tina = try await login(app, DemoLogin.provider)
+            try await get(app, page, session: tina) { res in #expect(res.status == .forbidden) }
+            try await post(app, page, session: tina, fields: [("text", "Ich auch")]) { res in #expect(res.status == .forbidden) }
+            try await get(app, "/organisationen/\(counselling)/stellungnahmen/\(Self.process)", session: tina) { res in #expect(res.status == .notFound) }
+            try await post(app, "/organisationen/\(counselling)/stellungnahmen/\(Self.process)", session: tina, fields: [("text", "Ich auch")]) { res in
+                #expect(res.status == .notFound)
+            }
+            try await get(app, "/organisationen/\(counselling)/stellungnahmen", session: tina) { res in
+                #expect(res.body.string.contains("derzeit zu keinem Entwurf"))
+            }
+            #expect(try await store.all(.statement, as: Statement.self).count == before + 1)
+            // The planner's response table holds it beside the members' statements.
+            let planner = try await login(app, DemoLogin.planner)
+            try await get(app, "/stellungnahmen/\(Self.process)/abwaegung", session: planner) { res in
+                #expect(res.body.string.contains("Familienzentren als Anlaufstelle mitdenken."))
+            }
+        }
+    }
+
+    @Test func openingAConsultationForAnOrganisationTellsItsUsers() async throws {
+        try await withTestApp { app in
+            let store = app.participationStore
+            let counselling = try await Self.organisationID(app, DemoAccounts.counselling)
+            let planner = try await login(app, DemoLogin.planner)
+            let paper = "/vorlagen/5b0c1e2a-0100-4000-8000-000000000303"
+            try await get(app, paper, session: planner) { res in #expect(res.body.string.contains("Eingeladene Organisationen")) }
+            let before = try await store.all(.notification, as: InboxMessage.self).count
+            try await post(app, paper + "/stellungnahmeverfahren", session: planner, fields: [("organisations[]", counselling), ("deadline", "2026-12-20")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            let process = try #require(try await store.all(.statementProcess, as: StatementProcess.self).map(\.value)
+                .first { $0.paperID == UUID(uuidString: "5b0c1e2a-0100-4000-8000-000000000303") })
+            #expect(process.bodies.isEmpty && process.organisations == [UUID(uuidString: counselling)!])
+            let messages = try await store.all(.notification, as: InboxMessage.self).map(\.value)
+            #expect(messages.count == before + 1)
+            let tinaID = try #require(try await AccountStore(database: app.db).users().first { $0.email == DemoLogin.provider.email }).id
+            #expect(messages.contains { $0.userID == tinaID && $0.link == "/organisationen/\(counselling)/stellungnahmen/\(process.id.uuidString.lowercased())" })
+            let tina = try await login(app, DemoLogin.provider)
+            try await get(app, "/organisationen/\(counselling)/stellungnahmen", session: tina) { res in #expect(res.body.string.contains("Stellungnahmen bis")) }
+        }
+    }
+}
+
+@Suite("Legislative terms over HTTP")
+struct LegislativeTermHTTPTests {
+    static let steering = "/gremien/5b0c1e2a-0100-4000-8000-000000000001"
+    static let steeringID = UUID(uuidString: "5b0c1e2a-0100-4000-8000-000000000001")!
+
+    @Test func aNewTermEndsTheOpenOneAndOverlapsAreRefused() async throws {
+        try await withTestApp { app in
+            let store = app.participationStore
+            let planner = try await login(app, DemoLogin.planner)
+            let before = try #require(try await store.one(.body, id: Self.steeringID, as: Body.self)).value
+            for fields in [[("termName", "2021–2026"), ("termStart", "2031-04-01")],           // name taken
+                           [("termName", "Zwischenzeit"), ("termStart", "2025-01-01"), ("termEnd", "2025-06-30")],  // inside 2021–2026
+                           [("termName", "Verkehrt"), ("termStart", "2031-04-01"), ("termEnd", "2030-01-01")],      // ends before it starts
+                           [("termName", "Ohne Beginn"), ("termStart", "")]] {
+                try await post(app, Self.steering + "/wahlperioden", session: planner, fields: fields) { res in
+                    #expect(res.status == .unprocessableEntity)
+                    #expect(res.body.string.contains("error-summary") || res.body.string.contains("Fehler"))
+                }
+            }
+            #expect(try await store.one(.body, id: Self.steeringID, as: Body.self)?.value == before)
+            try await post(app, Self.steering + "/wahlperioden", session: planner, fields: [("termName", "2031–2036"), ("termStart", "2031-04-01")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            let terms = try #require(try await store.one(.body, id: Self.steeringID, as: Body.self)).value.terms
+            #expect(terms.map(\.name) == ["2021–2026", "2026–2031", "2031–2036"])
+            #expect(terms[1].end == Day(year: 2031, month: 3, day: 31) && terms[2].end == nil)
+            let member = try await login(app, DemoLogin.bodyMember)
+            try await post(app, Self.steering + "/wahlperioden", session: member, fields: [("termName", "X"), ("termStart", "2040-01-01")]) { res in
+                #expect(res.status == .forbidden)
+            }
+        }
+    }
+}

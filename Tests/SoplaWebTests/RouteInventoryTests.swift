@@ -81,7 +81,7 @@ struct RouteInventoryTests {
         table["POST /gremien/:body/stellungnahmen/:process"] = RoutePermission(.submitStatement, scope: .bodyParameter)
         for route in ["POST /vorlagen/:paper/anlagen", "POST /planungsprozesse", "POST /planungsprozesse/:planning/phasen", "POST /planungsprozesse/:planning/vorlagen",
                       "GET /gremien/neu", "POST /gremien", "POST /gremien/:body/mitglieder", "POST /gremien/:body/mitglieder/:membership/ende",
-                      "POST /massnahmen", "POST /massnahmen/:measure", "POST /massnahmen/:measure/meilensteine",
+                      "POST /gremien/:body/wahlperioden", "POST /massnahmen", "POST /massnahmen/:measure", "POST /massnahmen/:measure/meilensteine",
                       "GET /vorlagen/neu", "POST /vorlagen", "POST /vorlagen/:paper/fassungen", "POST /vorlagen/:paper/stellungnahmeverfahren",
                       "GET /sitzungen/neu", "POST /sitzungen", "POST /sitzungen/:meeting/status", "POST /sitzungen/:meeting/tagesordnung",
                       "POST /sitzungen/:meeting/anwesenheit", "POST /sitzungen/:meeting/tagesordnung/:item/beschluss",
@@ -100,6 +100,9 @@ struct RouteInventoryTests {
                       "GET /organisationen/:id/angebote/:service", "GET /organisationen/:id/angebote/:service/bearbeiten", "POST /organisationen/:id/angebote/:service",
                       "POST /organisationen/:id/erhebungen/:round/unveraendert"] {
             table[route] = RoutePermission(.proposeServiceChange, scope: .organisationParameter)
+        }
+        for route in ["GET /organisationen/:id/stellungnahmen", "GET /organisationen/:id/stellungnahmen/:process", "POST /organisationen/:id/stellungnahmen/:process"] {
+            table[route] = RoutePermission(.submitOrganisationStatement, scope: .organisationParameter)
         }
         return table
     }()

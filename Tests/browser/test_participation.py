@@ -203,6 +203,15 @@ def test_the_planner_creates_a_body_and_adds_a_member(browser, private_server):
     follow(driver, driver.find_element(By.XPATH, "//button[text()='Mitglied hinzufügen']"))
     assert "Erika Muster (Test)" in driver.find_element(By.CSS_SELECTOR, "table.data").text
     assert_accessible(driver, "(body page with the planner's forms)")
+    # A term that ends before it starts is refused with a message; a good one is shown with the body.
+    driver.find_element(By.ID, "termName").send_keys("Wahlperiode 2026–2031 (Test)")
+    driver.execute_script("document.getElementById('termStart').value = '2026-04-01'; document.getElementById('termEnd').value = '2025-01-01';")
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Wahlperiode hinzufügen']"))
+    assert "Ende (leer: offen)" in driver.find_element(By.CSS_SELECTOR, ".error-summary").text
+    assert_accessible(driver, "(term form with an error)")
+    driver.execute_script("document.getElementById('termEnd').value = '';")
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Wahlperiode hinzufügen']"))
+    assert "Wahlperiode 2026–2031 (Test)" in driver.find_element(By.CSS_SELECTOR, "dl.facts").text
 
 
 def test_the_planner_updates_a_process(browser, private_server):
@@ -214,3 +223,16 @@ def test_the_planner_updates_a_process(browser, private_server):
     assert_accessible(driver, "(process with the phase form)")
     follow(driver, driver.find_element(By.XPATH, "//button[text()='Phasen speichern']"))
     assert "Gespeichert" in driver.find_element(By.CSS_SELECTOR, ".notice").text
+
+
+def test_an_invited_organisation_submits_its_statement(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "other provider")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Stellungnahmeverfahren"))
+    assert_accessible(driver, "(the organisation's consultations)")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Entwurf: Vergabekriterien Beratungsangebote (Beispiel)"))
+    assert_accessible(driver, "(consultation for an organisation)")
+    driver.find_element(By.ID, "text").send_keys("Familienzentren als Anlaufstelle mitdenken.")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    assert "Ihre Stellungnahme ist eingegangen" in driver.find_element(By.CSS_SELECTOR, ".notice").text
+    assert "Familienzentrum Lindenhof (Beispiel)" in driver.find_element(By.CSS_SELECTOR, "ol.statements").text

@@ -88,6 +88,8 @@ public enum Action: String, CaseIterable, Sendable, Codable {
     case manageServices = "manage-services"
     case proposeServiceChange = "propose-service-change"
     case manageParticipation = "manage-participation"
+    /// Read and answer a consultation an organisation is invited to, on the organisation's behalf.
+    case submitOrganisationStatement = "submit-organisation-statement"
 }
 
 /// When a role may do an action.
@@ -161,6 +163,7 @@ public enum Policy {
         PolicyRule(.manageServices, roles: [.planner: .always], changesData: true),
         PolicyRule(.proposeServiceChange, roles: [.planner: .always, .provider: .ownOrganisation], changesData: true),
         PolicyRule(.manageParticipation, roles: [.planner: .always], changesData: true),
+        PolicyRule(.submitOrganisationStatement, roles: [.planner: .always, .provider: .ownOrganisation, .bodyMember: .ownOrganisation], changesData: true),
     ]
 
     private static let byAction: [Action: PolicyRule] = Dictionary(uniqueKeysWithValues: rules.map { ($0.action, $0) })

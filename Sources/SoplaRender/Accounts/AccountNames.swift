@@ -66,6 +66,7 @@ public enum AccountNames {
         case .manageServices: return t(.actionManageServices)
         case .proposeServiceChange: return t(.actionProposeServiceChange)
         case .manageParticipation: return t(.actionManageParticipation)
+        case .submitOrganisationStatement: return t(.actionSubmitOrganisationStatement)
         }
     }
 

@@ -81,6 +81,7 @@ public struct Layout: Sendable {
         }
         var links: [(String, String)] = [(t(.navAccount), SiteRoute.account.path), (t(.inboxTitle), ParticipationRoute.inbox)]
         if let own = account.ownServicesPath { links.append((t(.ownServicesNav), own)) }
+        if let own = account.ownConsultationsPath { links.append((t(.organisationConsultationsTitle), own)) }
         if account.mayManageUsers { links += [(t(.navUsers), SiteRoute.users.path), (t(.navAudit), SiteRoute.audit.path)] }
         if account.mayViewPolicy { links.append((t(.navPolicy), SiteRoute.policy.path)) }
         return el("nav", [("class", "account-nav"), ("aria-label", t(.accountNavigation))], [
@@ -105,8 +106,12 @@ public struct AccountBar: Sendable, Equatable {
     public let mayManageServices: Bool
     /// The services page of the provider's own organisation.
     public let ownServicesPath: String?
+    /// The consultations the provider's own organisation is invited to.
+    public let ownConsultationsPath: String?
 
-    public init(displayName: String, csrfToken: String, mayManageUsers: Bool, mayViewPolicy: Bool, mayManageServices: Bool = false, ownServicesPath: String? = nil) {
+    public init(displayName: String, csrfToken: String, mayManageUsers: Bool, mayViewPolicy: Bool, mayManageServices: Bool = false, ownServicesPath: String? = nil,
+                ownConsultationsPath: String? = nil) {
+        self.ownConsultationsPath = ownConsultationsPath
         self.displayName = displayName
         self.csrfToken = csrfToken
         self.mayManageUsers = mayManageUsers

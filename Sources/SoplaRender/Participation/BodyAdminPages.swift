@@ -5,12 +5,14 @@ extension ParticipationRoute {
     public static let bodyNew = "/gremien/neu"
     public static func members(_ body: UUID) -> String { "/gremien/" + id(body) + "/mitglieder" }
     public static func membershipEnd(_ body: UUID, membership: UUID) -> String { "/gremien/" + id(body) + "/mitglieder/" + id(membership) + "/ende" }
+    public static func terms(_ body: UUID) -> String { "/gremien/" + id(body) + "/wahlperioden" }
 
     public enum BodyPattern {
         public static let bodies = ["gremien"]
         public static let bodyNew = ["gremien", "neu"]
         public static let members = ["gremien", ":body", "mitglieder"]
         public static let membershipEnd = ["gremien", ":body", "mitglieder", ":membership", "ende"]
+        public static let terms = ["gremien", ":body", "wahlperioden"]
     }
 }
 
@@ -71,6 +73,26 @@ public struct MembershipForm: Sendable {
                 form.select("votingRight", label: labels["votingRight"]!, options: [("ja", t(.votingYes)), ("nein", t(.votingNo))], selected: "ja"),
                 form.text("start", label: labels["start"]!, value: nil, type: "date", required: true),
                 el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.addMember))]),
+            ]),
+        ]
+    }
+}
+
+/// The planner's form for a body's next legislative term; an open term before it ends the day before.
+public enum TermForm {
+    public static func render(bodyID: UUID, issues: [ValidationIssue], values: [String: String], context: PageContext) -> [HTMLNode] {
+        let t = context.t
+        let form = FormBuilder(language: context.language, issues: issues)
+        let labels = ["termName": t(.fieldTermName), "termStart": t(.fieldTermStart), "termEnd": t(.fieldTermEnd), "terms": t(.termsTitle)]
+        return [
+            el("h2", text: t(.addTerm)),
+            form.summary(labels: labels),
+            el("form", [("method", "post"), ("action", ParticipationRoute.terms(bodyID)), ("class", "stacked")], [
+                FormBuilder.csrf(context.csrfToken ?? ""),
+                form.text("termName", label: labels["termName"]!, value: values["termName"], required: true, hint: t(.termHint), maxLength: 100),
+                form.text("termStart", label: labels["termStart"]!, value: values["termStart"], type: "date", required: true),
+                form.text("termEnd", label: labels["termEnd"]!, value: values["termEnd"], type: "date"),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.addTerm))]),
             ]),
         ]
     }

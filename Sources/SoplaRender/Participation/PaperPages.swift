@@ -80,9 +80,13 @@ public enum PaperPage {
         public let bodies: [Body]
         public let issues: [ValidationIssue]
         public let attachments: [(id: UUID, name: String, size: Int, sha1: String)]
+        /// Organisations a planner may invite to a consultation.
+        public let organisations: [(id: UUID, name: String)]
 
         public init(paper: Paper, bodyName: String, versions: [PaperVersion], processes: [(process: StatementProcess, link: String?)], treatedIn: [(meeting: Meeting, item: AgendaItem)],
-                    mayManage: Bool, bodies: [Body], issues: [ValidationIssue] = [], attachments: [(id: UUID, name: String, size: Int, sha1: String)] = []) {
+                    mayManage: Bool, bodies: [Body], issues: [ValidationIssue] = [], attachments: [(id: UUID, name: String, size: Int, sha1: String)] = [],
+                    organisations: [(id: UUID, name: String)] = []) {
+            self.organisations = organisations
             self.attachments = attachments
             self.paper = paper
             self.bodyName = bodyName
@@ -147,7 +151,7 @@ public enum PaperPage {
             let latest = model.versions.map(\.number).max() ?? 0
             content += [
                 el("h2", text: t(.newVersion)),
-                form.summary(labels: ["text": t(.fieldPaperText), "deadline": t(.fieldStatementDeadline), "invited": t(.fieldInvitedBodies)]),
+                form.summary(labels: ["text": t(.fieldPaperText), "deadline": t(.fieldStatementDeadline), "invited": t(.fieldInvitedBodies), "organisations": t(.fieldInvitedOrganisations)]),
                 el("form", [("method", "post"), ("action", ParticipationRoute.paperVersions(p.id)), ("class", "stacked")], [
                     FormBuilder.csrf(context.csrfToken ?? ""),
                     el("div", [("class", "field")], [el("label", [("for", "text")], text: t(.fieldPaperText) + " *"),
@@ -159,6 +163,8 @@ public enum PaperPage {
                 el("form", [("method", "post"), ("action", ParticipationRoute.paperConsultation(p.id)), ("class", "stacked")], [
                     FormBuilder.csrf(context.csrfToken ?? ""),
                     form.checkboxes("invited", legend: t(.fieldInvitedBodies), options: model.bodies.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: []),
+                    model.organisations.isEmpty ? .empty
+                        : form.checkboxes("organisations", legend: t(.fieldInvitedOrganisations), options: model.organisations.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: []),
                     form.text("deadline", label: t(.fieldStatementDeadline), value: nil, type: "date", required: true),
                     el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.openConsultation))]),
                 ]),

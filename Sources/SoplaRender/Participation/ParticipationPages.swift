@@ -115,10 +115,15 @@ public enum BodyPage {
         public let mayManage: Bool
         public let membershipForm: MembershipForm?
         public let membershipIDs: [UUID]
+        /// Problems and entries of the planner's term form after a failed submit.
+        public let termIssues: [ValidationIssue]
+        public let termValues: [String: String]
 
         public init(body: Body, parentName: String?, members: [(name: String, role: MembershipRole, onBehalfOf: String?, voting: Bool)], meetings: [Meeting], subBodies: [Body],
                     consultations: [(process: StatementProcess, paperTitle: String)] = [], mayManage: Bool = false, membershipForm: MembershipForm? = nil,
-                    membershipIDs: [UUID] = []) {
+                    membershipIDs: [UUID] = [], termIssues: [ValidationIssue] = [], termValues: [String: String] = [:]) {
+            self.termIssues = termIssues
+            self.termValues = termValues
             self.membershipForm = membershipForm
             self.membershipIDs = membershipIDs
             self.consultations = consultations
@@ -175,7 +180,7 @@ public enum BodyPage {
                     el("button", [("type", "submit"), ("class", "secondary"), ("aria-label", t(.endMembership) + ": " + member.name)], text: t(.endMembership) + ": " + member.name),
                 ])])
             })] : []) + form.render(context: context)
-        } ?? [])
+        } ?? []) + (model.mayManage ? TermForm.render(bodyID: b.id, issues: model.termIssues, values: model.termValues, context: context) : [])
         return Layout(title: b.name, context: context).render(content)
     }
 }

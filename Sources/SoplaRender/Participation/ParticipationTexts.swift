@@ -39,6 +39,9 @@ public enum ParticipationText: Sendable {
     case typeStatement, unreadCount, unreadLabel, uploadAttachment, versionLabel, versionsTitle2
     case voteAbstain, voteCounted, voteLabel, voteNo, voteUnanimous, voteYes
     case votingNo, votingYes, weightHint
+    case addTerm, fieldTermName, fieldTermStart, fieldTermEnd, termHint
+    case actionSubmitOrganisationStatement, fieldInvitedOrganisations, organisationConsultationsTitle, organisationConsultationsIntro
+    case noOrganisationConsultations, invitedLabel
 
     var pair: (String, String) {
         switch self {
@@ -260,6 +263,17 @@ public enum ParticipationText: Sendable {
         case .voteYes: return ("Ja-Stimmen", "Yes")
         case .votingNo: return ("nein", "no")
         case .votingYes: return ("ja", "yes")
+        case .addTerm: return ("Wahlperiode hinzufügen", "Add a term")
+        case .fieldTermName: return ("Bezeichnung der Wahlperiode", "Name of the term")
+        case .fieldTermStart: return ("Beginn", "Start")
+        case .fieldTermEnd: return ("Ende (leer: offen)", "End (empty: open)")
+        case .termHint: return ("Zum Beispiel „Wahlperiode 2026–2031“. Eine noch offene frühere Wahlperiode endet am Tag vor dem Beginn.", "For example “Term 2026–2031”. An earlier term still open ends the day before the start.")
+        case .actionSubmitOrganisationStatement: return ("Für die eigene Organisation Stellung nehmen", "Submit statements for one's organisation")
+        case .fieldInvitedOrganisations: return ("Eingeladene Organisationen", "Invited organisations")
+        case .organisationConsultationsTitle: return ("Stellungnahmeverfahren", "Consultations")
+        case .organisationConsultationsIntro: return ("Entwürfe, zu denen Ihre Organisation um eine Stellungnahme gebeten ist.", "Drafts your organisation is asked to comment on.")
+        case .noOrganisationConsultations: return ("Ihre Organisation ist derzeit zu keinem Entwurf um eine Stellungnahme gebeten.", "Your organisation is not asked to comment on any draft at present.")
+        case .invitedLabel: return ("Eingeladen", "Invited")
         case .weightHint: return ("Gewicht unter den Teilmaßnahmen derselben Maßnahme", "Weight among the parts of the same measure")
         }
     }

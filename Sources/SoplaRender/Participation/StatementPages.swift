@@ -3,12 +3,16 @@ import SoplaCore
 
 extension ParticipationRoute {
     public static func consultation(body: UUID, process: UUID) -> String { "/gremien/" + id(body) + "/stellungnahmen/" + id(process) }
+    public static func organisationConsultations(_ organisation: UUID) -> String { "/organisationen/" + id(organisation) + "/stellungnahmen" }
+    public static func organisationConsultation(_ organisation: UUID, process: UUID) -> String { organisationConsultations(organisation) + "/" + id(process) }
     public static func responseTable(process: UUID) -> String { "/stellungnahmen/" + id(process) + "/abwaegung" }
     public static func responseTableCSV(process: UUID) -> String { "/stellungnahmen/" + id(process) + "/abwaegung.csv" }
     public static func answer(process: UUID, statement: UUID) -> String { "/stellungnahmen/" + id(process) + "/abwaegung/" + id(statement) }
 
     public enum StatementPattern {
         public static let consultation = ["gremien", ":body", "stellungnahmen", ":process"]
+        public static let organisationConsultations = ["organisationen", ":id", "stellungnahmen"]
+        public static let organisationConsultation = ["organisationen", ":id", "stellungnahmen", ":process"]
         public static let responseTable = ["stellungnahmen", ":process", "abwaegung"]
         public static let responseTableCSV = ["stellungnahmen", ":process", "abwaegung.csv"]
         public static let answer = ["stellungnahmen", ":process", "abwaegung", ":statement"]
@@ -28,8 +32,21 @@ public enum StatementNames {
 
 /// A consultation on a paper version: the text, the deadline, the statements so far and the form to add one.
 public enum ConsultationPage {
+    /// Who is invited: the members of a body, or an organisation speaking for itself.
+    public enum Invitee: Sendable, Equatable {
+        case body(UUID)
+        case organisation(UUID)
+
+        public func path(process: UUID) -> String {
+            switch self {
+            case .body(let body): return ParticipationRoute.consultation(body: body, process: process)
+            case .organisation(let organisation): return ParticipationRoute.organisationConsultation(organisation, process: process)
+            }
+        }
+    }
+
     public struct Model: Sendable {
-        public let bodyID: UUID
+        public let invitee: Invitee
         public let process: StatementProcess
         public let paper: Paper
         public let text: String
@@ -39,9 +56,9 @@ public enum ConsultationPage {
         public let values: [String: String]
         public let issues: [ValidationIssue]
 
-        public init(bodyID: UUID, process: StatementProcess, paper: Paper, text: String, statements: [Statement], isOpen: Bool, mayManage: Bool,
+        public init(invitee: Invitee, process: StatementProcess, paper: Paper, text: String, statements: [Statement], isOpen: Bool, mayManage: Bool,
                     values: [String: String] = [:], issues: [ValidationIssue] = []) {
-            self.bodyID = bodyID
+            self.invitee = invitee
             self.process = process
             self.paper = paper
             self.text = text
@@ -67,7 +84,13 @@ public enum ConsultationPage {
             ])
         })
         var content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.body(id: model.bodyID).path)], text: t(.bodiesTitle))]),
+            { () -> HTMLNode in
+                switch model.invitee {
+                case .body(let body): return el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.body(id: body).path)], text: t(.bodiesTitle))])
+                case .organisation(let organisation):
+                    return el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.organisationConsultations(organisation))], text: t(.organisationConsultationsTitle))])
+                }
+            }(),
             el("h1", text: title),
             el("p", [("class", "lead")], text: model.paper.title + " – " + t(.versionLabel) + " " + String(model.process.version)),
             el("p", text: t(.statementDeadline).replacingOccurrences(of: "{d}", with: DateText.dateTime(model.process.deadline, language))),
@@ -79,7 +102,7 @@ public enum ConsultationPage {
             content += [
                 el("h2", text: t(.addStatement)),
                 form.summary(labels: labels),
-                el("form", [("method", "post"), ("action", ParticipationRoute.consultation(body: model.bodyID, process: model.process.id)), ("class", "stacked")], [
+                el("form", [("method", "post"), ("action", model.invitee.path(process: model.process.id)), ("class", "stacked")], [
                     FormBuilder.csrf(context.csrfToken ?? ""),
                     form.text("section", label: labels["section"]!, value: model.values["section"], hint: t(.sectionHint), maxLength: 20),
                     el("div", [("class", form.messages("text").isEmpty ? "field" : "field invalid")], [el("label", [("for", "text")], text: labels["text"]! + " *")]
@@ -164,6 +187,24 @@ public enum ResponseTablePage {
                 ]),
             ]),
             el("script", [("src", ServiceRoute.script.path), ("defer", "defer")], []),
+        ]
+        return Layout(title: title, context: context).render(content)
+    }
+}
+
+/// The consultations an organisation is invited to, open ones first.
+public enum OrganisationConsultationsPage {
+    public static func render(organisation: Organisation, entries: [(process: StatementProcess, paperTitle: String, isOpen: Bool)], context: PageContext) -> String {
+        let t = context.t
+        let title = t(.organisationConsultationsTitle) + ": " + organisation.name
+        let content: [HTMLNode] = [
+            el("h1", text: title),
+            el("p", [("class", "lead")], text: t(.organisationConsultationsIntro)),
+            entries.isEmpty ? el("p", [("class", "empty-state")], text: t(.noOrganisationConsultations)) : el("ul", [], entries.map { entry in
+                el("li", [], [el("a", [("href", ParticipationRoute.organisationConsultation(organisation.id, process: entry.process.id))], text: entry.paperTitle),
+                              txt(" – " + (entry.isOpen ? t(.statementDeadline).replacingOccurrences(of: "{d}", with: DateText.dateTime(entry.process.deadline, context.language))
+                                                        : t(.consultationClosed)))])
+            }),
         ]
         return Layout(title: title, context: context).render(content)
     }

@@ -15,12 +15,13 @@ struct AuthContext: Sendable {
     /// The logged-in person as the page header shows them; nil without a browser session.
     var accountBar: AccountBar? {
         guard let user, let session else { return nil }
+        let ownOrganisation = principal.roles.contains(.provider) ? principal.organisations.sorted { $0.uuidString < $1.uuidString }.first : nil
         return AccountBar(displayName: user.displayName, csrfToken: session.csrfToken,
                           mayManageUsers: Policy.decide(principal, .manageUsers).isAllowed,
                           mayViewPolicy: Policy.decide(principal, .viewPolicy).isAllowed,
                           mayManageServices: Policy.decide(principal, .manageServices).isAllowed,
-                          ownServicesPath: principal.roles.contains(.provider) ? principal.organisations.sorted { $0.uuidString < $1.uuidString }.first
-                              .map { ServiceRoute.organisationServices(organisation: $0).path } : nil)
+                          ownServicesPath: ownOrganisation.map { ServiceRoute.organisationServices(organisation: $0).path },
+                          ownConsultationsPath: ownOrganisation.map { ParticipationRoute.organisationConsultations($0) })
     }
 }
 

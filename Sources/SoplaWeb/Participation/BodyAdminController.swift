@@ -14,6 +14,7 @@ struct BodyAdminController: RouteCollection {
         routes.on(.POST, p.bodies, manage, use: create)
         routes.on(.POST, p.members, manage, use: addMember)
         routes.on(.POST, p.membershipEnd, manage, use: endMembership)
+        routes.on(.POST, p.terms, manage, use: addTerm)
     }
 
     func newBody(req: Request) async throws -> HTMLResponse {
@@ -105,6 +106,47 @@ struct BodyAdminController: RouteCollection {
         membership.end = max(membership.start, Day(today.startDate.addingTimeInterval(-86_400)))
         try await req.participationStore.save(.membership, id: id, membership, label: "ended", bodyID: bodyID, actor: try await req.auditActor(),
                                               at: req.settings.clock.now())
+        return req.redirect(to: ParticipationRoute.body(id: bodyID).path, notice: .saved)
+    }
+
+    struct TermFormData: Content {
+        var termName: String?
+        var termStart: String?
+        var termEnd: String?
+    }
+
+    /// Adds a legislative term; a term still open before the new one's start ends the day before it.
+    func addTerm(req: Request) async throws -> Response {
+        guard let raw = req.parameters.get("body"), let bodyID = UUID(uuidString: raw) else { throw Abort(.notFound) }
+        let store = req.participationStore
+        let bodies = try await store.all(.body, as: Body.self).map(\.value)
+        guard var body = bodies.first(where: { $0.id == bodyID }) else { throw Abort(.notFound) }
+        let form = try req.content.decode(TermFormData.self)
+        var issues: [ValidationIssue] = []
+        let name = (form.termName ?? "").trimmingCharacters(in: .whitespaces)
+        if name.isEmpty { issues.append(ValidationIssue("termName", .required)) } else if name.count > 100 { issues.append(ValidationIssue("termName", .tooLong(max: 100))) }
+        if body.terms.contains(where: { $0.name == name }) { issues.append(ValidationIssue("termName", .duplicate)) }
+        let start = Day(iso: form.termStart ?? "")
+        if start == nil { issues.append(ValidationIssue("termStart", form.termStart?.isEmpty ?? true ? .required : .unknownValue(String((form.termStart ?? "").prefix(20))))) }
+        var end: Day?
+        if let raw = ServiceForm.clean(form.termEnd) {
+            end = Day(iso: raw)
+            if end == nil { issues.append(ValidationIssue("termEnd", .unknownValue(String(raw.prefix(20))))) }
+        }
+        if let start, let end, end < start { issues.append(ValidationIssue("termEnd", .mismatch)) }
+        if issues.isEmpty, let start {
+            for index in body.terms.indices where body.terms[index].end == nil && body.terms[index].start < start {
+                body.terms[index].end = Day(start.startDate.addingTimeInterval(-86_400))
+            }
+            body.terms.append(LegislativeTerm(id: UUID(), name: name, start: start, end: end))
+            do { body = try body.validated(others: bodies) } catch { issues += error.issues }
+        }
+        guard issues.isEmpty else {
+            let values = ["termName": form.termName ?? "", "termStart": form.termStart ?? "", "termEnd": form.termEnd ?? ""]
+            return HTMLResponse(try await ParticipationController.bodyPage(req, id: bodyID, termIssues: issues, termValues: values)).response(status: .unprocessableEntity)
+        }
+        body.terms.sort { $0.start < $1.start }
+        try await store.save(.body, id: body.id, body, label: body.name, bodyID: body.id, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: ParticipationRoute.body(id: bodyID).path, notice: .saved)
     }
 }

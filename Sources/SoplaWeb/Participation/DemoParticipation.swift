@@ -138,8 +138,9 @@ enum DemoParticipation {
             let value = Resolution(id: id(r.0), agendaItemID: id(r.1), vote: r.2, text: item.7 ?? "", paperID: id(r.3), paperVersion: 1, isPublic: true)
             try await store.save(.resolution, id: value.id, value, label: item.3, bodyID: meetings.first { $0.0 == item.1 }!.1, actor: actor, at: now)
         }
-        // An open consultation on the award criteria, with two statements.
-        let process = StatementProcess(id: id(801), paperID: id(305), version: 1, bodies: [steering], organisations: [],
+        // An open consultation on the award criteria for the steering group and one provider without a seat in it, with two statements.
+        let process = StatementProcess(id: id(801), paperID: id(305), version: 1, bodies: [steering],
+                                       organisations: Set([organisations[DemoAccounts.familyCentre]].compactMap { $0 }),
                                        opensAt: now.addingTimeInterval(-7 * 86_400), deadline: now.addingTimeInterval(14 * 86_400))
         try await store.save(.statementProcess, id: process.id, process, label: "Stellungnahmen zu SP/2026/01", bodyID: steering, actor: actor, at: now)
         for (n, author, section, text) in [(802, "Gisela Gremm (Beispiel)", "2", "Prävention sollte mit 40 % gewichtet werden."),

@@ -29,33 +29,47 @@ struct Notifier {
         let store = app.participationStore
         let accounts = AccountStore(database: app.db)
         let today = app.settings.clock.today
-        let now = app.settings.clock.now()
         let personIDs = Set(try await store.all(.membership, as: Membership.self).map(\.value).filter { bodies.contains($0.bodyID) && $0.isActive(on: today) }.map(\.personID))
         let persons = try await store.all(.person, as: Person.self).map(\.value).filter { personIDs.contains($0.id) }
-        var addresses: Set<String> = []
+        var recipients: [(user: UUID?, email: String?)] = []
         for person in persons {
-            var email = person.email
-            if let userID = person.userID, let user = try await accounts.user(id: userID), user.active {
-                let message = InboxMessage(userID: userID, subject: subject, body: body, link: link, createdAt: now)
-                try await store.save(.notification, id: UUID(), message, label: subject, actor: .system("sopla"), at: now)
-                email = email ?? user.email
-            }
-            if let email { addresses.insert(email) }
+            let user = try await person.userID.asyncMap { try await accounts.user(id: $0) } ?? nil
+            recipients.append(user?.active == true ? (user!.id, person.email ?? user!.email) : (nil, person.email))
         }
-        guard let host = app.settings.smtpHost, !addresses.isEmpty else { return persons.count }
+        try await deliver(to: recipients, subject: subject, body: body, link: link)
+        return persons.count
+    }
+
+    /// Tells every active user of an organisation (an invitation to comment on the organisation's behalf).
+    @discardableResult
+    func notifyUsers(of organisation: UUID, subject: String, body: String, link: String) async throws -> Int {
+        let users = try await AccountStore(database: app.db).users().filter { $0.active && $0.organisationIDs.contains(organisation) }
+        try await deliver(to: users.map { ($0.id, $0.email) }, subject: subject, body: body, link: link)
+        return users.count
+    }
+
+    /// A message in the inbox of each recipient with a login, and one mail per address when a mail server is configured.
+    private func deliver(to recipients: [(user: UUID?, email: String?)], subject: String, body: String, link: String) async throws {
+        let store = app.participationStore
+        let now = app.settings.clock.now()
+        for userID in recipients.compactMap(\.user) {
+            let message = InboxMessage(userID: userID, subject: subject, body: body, link: link, createdAt: now)
+            try await store.save(.notification, id: UUID(), message, label: subject, actor: .system("sopla"), at: now)
+        }
+        let addresses = Set(recipients.compactMap(\.email))
+        guard let host = app.settings.smtpHost, !addresses.isEmpty else { return }
         let mailer = Mailer(host: host, port: app.settings.smtpPort, from: app.settings.smtpFrom)
         let pool = app.threadPool, eventLoop = app.eventLoopGroup.next(), logger = app.logger
         let text = body + "\n\n" + baseURL + link + "\n"
-        let recipients = addresses.sorted()
+        let sorted = addresses.sorted()
         let send: @Sendable () async -> Void = {
-            for address in recipients {
+            for address in sorted {
                 do { try await mailer.send(to: address, subject: subject, body: text, date: now, on: pool, eventLoop: eventLoop) } catch {
                     logger.warning("mail to \(address) not sent: \(error)")
                 }
             }
         }
         if waitForMail { await send() } else { Task.detached { await send() } }
-        return persons.count
     }
 
     /// Reminds the invited bodies of consultations whose deadline falls within `days` days.
@@ -67,10 +81,14 @@ struct Notifier {
         for process in try await store.all(.statementProcess, as: StatementProcess.self).map(\.value)
         where process.acceptsStatements(at: now) && process.deadline.timeIntervalSince(now) <= Double(days) * 86_400 {
             guard let paper = papers[process.paperID] else { continue }
-            let body = process.bodies.sorted { $0.uuidString < $1.uuidString }.first!
-            count += try await notifyMembers(of: process.bodies, subject: "Erinnerung: Stellungnahme zu " + paper.reference,
-                                             body: "Die Frist für Stellungnahmen zu „\(paper.title)“ endet am \(DateText.dateTime(process.deadline, .de)).",
-                                             link: ParticipationRoute.consultation(body: body, process: process.id))
+            let subject = "Erinnerung: Stellungnahme zu " + paper.reference
+            let text = "Die Frist für Stellungnahmen zu „\(paper.title)“ endet am \(DateText.dateTime(process.deadline, .de))."
+            if let body = process.bodies.sorted(by: { $0.uuidString < $1.uuidString }).first {
+                count += try await notifyMembers(of: process.bodies, subject: subject, body: text, link: ParticipationRoute.consultation(body: body, process: process.id))
+            }
+            for organisation in process.organisations.sorted(by: { $0.uuidString < $1.uuidString }) {
+                count += try await notifyUsers(of: organisation, subject: subject, body: text, link: ParticipationRoute.organisationConsultation(organisation, process: process.id))
+            }
         }
         return count
     }

@@ -94,8 +94,15 @@ struct PaperController: RouteCollection {
         let versions = try await store.all(.paperVersion, as: PaperVersion.self).map(\.value).filter { $0.paperID == paper.id }
         let principal = try await req.auth().principal
         let processes = try await store.all(.statementProcess, as: StatementProcess.self).map(\.value).filter { $0.paperID == paper.id }.map { process in
+            // Where the reader may take part: under one of their bodies, else for their organisation; planners see every process.
             let body = process.bodies.sorted { $0.uuidString < $1.uuidString }.first { Policy.decide(principal, .readBodyInternal, scope: .body($0)).isAllowed }
-            return (process: process, link: body.map { ParticipationRoute.consultation(body: $0, process: process.id) })
+            let organisation = process.organisations.sorted { $0.uuidString < $1.uuidString }.first {
+                Policy.decide(principal, .submitOrganisationStatement, scope: .organisation($0)).isAllowed
+            }
+            let link = body.map { ParticipationRoute.consultation(body: $0, process: process.id) }
+                ?? organisation.map { ParticipationRoute.organisationConsultation($0, process: process.id) }
+                ?? (Policy.decide(principal, .manageParticipation).isAllowed ? ParticipationRoute.responseTable(process: process.id) : nil)
+            return (process: process, link: link)
         }
         let meetings = Dictionary(try await store.all(.meeting, as: Meeting.self).map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
@@ -106,7 +113,8 @@ struct PaperController: RouteCollection {
         }.sorted { $0.meeting.start < $1.meeting.start }
         return PaperPage.Model(paper: paper, bodyName: body?.name ?? "–", versions: versions, processes: processes, treatedIn: treated,
                                mayManage: Policy.decide(principal, .manageParticipation).isAllowed, bodies: bodies.sorted { $0.name < $1.name }, issues: issues,
-                               attachments: try await store.attachments(paperID: paper.id).map { (id: $0.id, name: $0.fileName, size: $0.size, sha1: $0.sha1) })
+                               attachments: try await store.attachments(paperID: paper.id).map { (id: $0.id, name: $0.fileName, size: $0.size, sha1: $0.sha1) },
+                               organisations: Policy.decide(principal, .manageParticipation).isAllowed ? try await MeasureController.organisations(req) : [])
     }
 
     func show(req: Request) async throws -> HTMLResponse {
@@ -186,6 +194,7 @@ struct PaperController: RouteCollection {
 
     struct ConsultationForm: Content {
         var invited: [String]?
+        var organisations: [String]?
         var deadline: String?
     }
 
@@ -195,6 +204,8 @@ struct PaperController: RouteCollection {
         let store = req.participationStore
         let known = Set(try await store.all(.body, as: Body.self).map(\.id))
         let invited = Set((form.invited ?? []).compactMap(UUID.init(uuidString:)).filter(known.contains))
+        let knownOrganisations = Set(try await MeasureController.organisations(req).map(\.id))
+        let organisations = Set((form.organisations ?? []).compactMap(UUID.init(uuidString:)).filter(knownOrganisations.contains))
         let versions = try await store.all(.paperVersion, as: PaperVersion.self).map(\.value).filter { $0.paperID == paper.id }
         let now = req.settings.clock.now()
         // The deadline is the end of the chosen day in Wetzlar.
@@ -204,7 +215,7 @@ struct PaperController: RouteCollection {
         var process: StatementProcess?
         if let deadline {
             do {
-                process = try StatementProcess(id: UUID(), paperID: paper.id, version: versions.map(\.number).max() ?? 1, bodies: invited, organisations: [],
+                process = try StatementProcess(id: UUID(), paperID: paper.id, version: versions.map(\.number).max() ?? 1, bodies: invited, organisations: organisations,
                                                opensAt: now, deadline: deadline).validated()
             } catch { issues += error.issues }
         }
@@ -213,9 +224,13 @@ struct PaperController: RouteCollection {
         }
         try await store.save(.statementProcess, id: process.id, process, label: "Stellungnahmen zu " + paper.reference, bodyID: body?.id,
                              actor: try await req.auditActor(), at: now)
-        try await Notifier(req: req).notifyMembers(of: invited, subject: "Stellungnahme erbeten: " + paper.title,
-                                                   body: "Bitte nehmen Sie bis \(DateText.dateTime(process.deadline, .de)) Stellung zu \(paper.reference).",
-                                                   link: ParticipationRoute.paper(paper.id))
+        let notifier = Notifier(req: req)
+        let subject = "Stellungnahme erbeten: " + paper.title
+        let text = "Bitte nehmen Sie bis \(DateText.dateTime(process.deadline, .de)) Stellung zu \(paper.reference)."
+        try await notifier.notifyMembers(of: invited, subject: subject, body: text, link: ParticipationRoute.paper(paper.id))
+        for organisation in organisations.sorted(by: { $0.uuidString < $1.uuidString }) {
+            try await notifier.notifyUsers(of: organisation, subject: subject, body: text, link: ParticipationRoute.organisationConsultation(organisation, process: process.id))
+        }
         return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .created)
     }
 }

@@ -67,7 +67,7 @@ struct ParticipationController: RouteCollection {
         HTMLResponse(try await Self.bodyPage(req, id: try Self.uuid(req, "body")))
     }
 
-    static func bodyPage(_ req: Request, id: UUID, issues: [ValidationIssue] = []) async throws -> String {
+    static func bodyPage(_ req: Request, id: UUID, issues: [ValidationIssue] = [], termIssues: [ValidationIssue] = [], termValues: [String: String] = [:]) async throws -> String {
         let (body, all) = try await Self.visibleBody(req, id: id)
         let store = req.participationStore
         let today = req.settings.clock.today
@@ -95,7 +95,7 @@ struct ParticipationController: RouteCollection {
                                                         organisations: try await MeasureController.organisations(req),
                                                         users: try await req.accounts.users().filter(\.active).sorted { $0.displayName < $1.displayName }.map { ($0.id, $0.displayName) },
                                                         issues: issues) : nil,
-                                   membershipIDs: seats.map(\.id))
+                                   membershipIDs: seats.map(\.id), termIssues: termIssues, termValues: termValues)
         return BodyPage.render(model, context: try await req.pageContext(showNotice: true))
     }
 

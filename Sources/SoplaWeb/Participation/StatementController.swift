@@ -12,6 +12,10 @@ struct StatementController: RouteCollection {
         let p = ParticipationRoute.StatementPattern.self
         routes.on(.GET, p.consultation, RoutePermission(.readBodyInternal, scope: .bodyParameter), use: consultation)
         routes.on(.POST, p.consultation, RoutePermission(.submitStatement, scope: .bodyParameter), use: submit)
+        let organisation = RoutePermission(.submitOrganisationStatement, scope: .organisationParameter)
+        routes.on(.GET, p.organisationConsultations, organisation, use: organisationConsultations)
+        routes.on(.GET, p.organisationConsultation, organisation, use: consultation)
+        routes.on(.POST, p.organisationConsultation, organisation, use: submit)
         let manage = RoutePermission(.manageParticipation)
         routes.on(.GET, p.responseTable, manage, use: responseTable)
         routes.on(.GET, p.responseTableCSV, manage, use: responseTableCSV)
@@ -38,17 +42,21 @@ struct StatementController: RouteCollection {
         return Loaded(process: process, paper: paper, text: text, statements: statements, responses: responses)
     }
 
-    /// The process of the route, only under a body it invites.
-    static func loadForBody(_ req: Request) async throws -> (Loaded, UUID) {
+    /// The process of the route, only under a body or an organisation it invites.
+    static func loadForInvitee(_ req: Request) async throws -> (Loaded, ConsultationPage.Invitee) {
         let loaded = try await load(req)
-        guard let raw = req.parameters.get("body"), let body = UUID(uuidString: raw), loaded.process.bodies.contains(body) else { throw Abort(.notFound) }
-        return (loaded, body)
+        if let raw = req.parameters.get("body") {
+            guard let body = UUID(uuidString: raw), loaded.process.bodies.contains(body) else { throw Abort(.notFound) }
+            return (loaded, .body(body))
+        }
+        guard let raw = req.parameters.get("id"), let organisation = UUID(uuidString: raw), loaded.process.organisations.contains(organisation) else { throw Abort(.notFound) }
+        return (loaded, .organisation(organisation))
     }
 
     func model(_ req: Request, values: [String: String] = [:], issues: [ValidationIssue] = []) async throws -> ConsultationPage.Model {
-        let (loaded, body) = try await Self.loadForBody(req)
+        let (loaded, invitee) = try await Self.loadForInvitee(req)
         let now = req.settings.clock.now()
-        return ConsultationPage.Model(bodyID: body, process: loaded.process, paper: loaded.paper, text: loaded.text,
+        return ConsultationPage.Model(invitee: invitee, process: loaded.process, paper: loaded.paper, text: loaded.text,
                                       statements: loaded.statements.sorted { $0.submittedAt < $1.submittedAt }, isOpen: loaded.process.acceptsStatements(at: now),
                                       mayManage: try await req.may(.manageParticipation), values: values, issues: issues)
     }
@@ -62,22 +70,42 @@ struct StatementController: RouteCollection {
         var text: String?
     }
 
+    /// The consultations the organisation of the route is invited to.
+    func organisationConsultations(req: Request) async throws -> HTMLResponse {
+        guard let organisation = try await req.accounts.organisation(id: try req.idParameter()) else { throw Abort(.notFound) }
+        let store = req.participationStore
+        let now = req.settings.clock.now()
+        let papers = Dictionary(try await store.all(.paper, as: Paper.self).map { ($0.id, $0.value.title) }, uniquingKeysWith: { a, _ in a })
+        let entries = try await store.all(.statementProcess, as: StatementProcess.self).map(\.value).filter { $0.organisations.contains(organisation.id) }
+            .map { (process: $0, paperTitle: papers[$0.paperID] ?? "–", isOpen: $0.acceptsStatements(at: now)) }
+            .sorted { ($0.isOpen ? 0 : 1, $0.process.deadline) < ($1.isOpen ? 0 : 1, $1.process.deadline) }
+        return HTMLResponse(OrganisationConsultationsPage.render(organisation: organisation, entries: entries, context: try await req.pageContext()))
+    }
+
     func submit(req: Request) async throws -> Response {
-        let (loaded, body) = try await Self.loadForBody(req)
+        let (loaded, invitee) = try await Self.loadForInvitee(req)
         let form = try req.content.decode(StatementForm.self)
         let user = try await req.requireUser()
         let now = req.settings.clock.now()
-        // On behalf of the organisation the author's seat in the body stands for.
         let store = req.participationStore
-        let persons = Set(try await store.all(.person, as: Person.self).filter { $0.value.userID == user.id }.map(\.id))
-        let seat = try await store.all(.membership, as: Membership.self, bodyID: body).map(\.value).first { persons.contains($0.personID) && $0.isActive(on: Day(now)) }
-        let organisation = try await seat?.onBehalfOf.asyncMap { try await req.accounts.organisation(id: $0)?.name } ?? nil
+        let organisation: String?
+        var body: UUID?
+        switch invitee {
+        case .body(let id):
+            // On behalf of the organisation the author's seat in the body stands for.
+            body = id
+            let persons = Set(try await store.all(.person, as: Person.self).filter { $0.value.userID == user.id }.map(\.id))
+            let seat = try await store.all(.membership, as: Membership.self, bodyID: id).map(\.value).first { persons.contains($0.personID) && $0.isActive(on: Day(now)) }
+            organisation = try await seat?.onBehalfOf.asyncMap { try await req.accounts.organisation(id: $0)?.name } ?? nil
+        case .organisation(let id):
+            organisation = try await req.accounts.organisation(id: id)?.name
+        }
         let draft = Statement(id: UUID(), processID: loaded.process.id, author: user.displayName, onBehalfOf: organisation,
                               section: ServiceForm.clean(form.section).map { String($0.prefix(20)) }, text: form.text ?? "", submittedAt: now)
         do {
             let statement = try draft.validated(process: loaded.process)
             try await store.save(.statement, id: statement.id, statement, label: user.displayName, bodyID: body, actor: try await req.auditActor(), at: now)
-            return req.redirect(to: ParticipationRoute.consultation(body: body, process: loaded.process.id), notice: .statementSent)
+            return req.redirect(to: invitee.path(process: loaded.process.id), notice: .statementSent)
         } catch let failure as ValidationFailure {
             let page = ConsultationPage.render(try await model(req, values: ["section": form.section ?? "", "text": form.text ?? ""], issues: failure.issues),
                                                context: try await req.pageContext())
