@@ -54,7 +54,7 @@ struct ParticipationTests {
     @Test func meetingsEndAfterTheyStart() {
         let start = Date(timeIntervalSince1970: 1_773_000_000)
         let meeting = Meeting(id: UUID(), bodyID: body, name: "Sitzung", start: start, end: start.addingTimeInterval(-60))
-        #expect(throws: ValidationFailure([ValidationIssue("end", .mismatch)])) { try meeting.validated() }
+        #expect(throws: ValidationFailure([ValidationIssue("end", .endBeforeStart)])) { try meeting.validated() }
         #expect(Meeting(id: UUID(), bodyID: body, name: "S", start: start, end: start, state: .held).canMove(to: .invited) == false)
         #expect(AgendaItem.ordered(["10", "2", "2.1", "1"].map { AgendaItem(id: UUID(), meetingID: UUID(), number: $0, title: $0, isPublic: true) }).map(\.number)
             == ["1", "2", "2.1", "10"])
@@ -64,7 +64,7 @@ struct ParticipationTests {
         let opens = Date(timeIntervalSince1970: 1_773_000_000)
         let process = StatementProcess(id: UUID(), paperID: UUID(), version: 1, bodies: [body], organisations: [], opensAt: opens, deadline: opens.addingTimeInterval(14 * 86_400))
         let late = Statement(id: UUID(), processID: process.id, author: "Liga", text: "Zu spät", submittedAt: opens.addingTimeInterval(15 * 86_400))
-        #expect(throws: ValidationFailure([ValidationIssue("deadline", .mismatch)])) { try late.validated(process: process) }
+        #expect(throws: ValidationFailure([ValidationIssue("deadline", .deadlinePassed)])) { try late.validated(process: process) }
         #expect(process.invites(bodies: [body], organisations: []) && !process.invites(bodies: [UUID()], organisations: [UUID()]))
         let s1 = Statement(id: UUID(), processID: process.id, author: "A", section: "3.2", text: "x", submittedAt: opens.addingTimeInterval(60))
         let s2 = Statement(id: UUID(), processID: process.id, author: "B", section: "10", text: "y", submittedAt: opens.addingTimeInterval(30))

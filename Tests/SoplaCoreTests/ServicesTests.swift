@@ -128,7 +128,7 @@ struct InventorySurveyTests {
         bad.title = " "
         bad.deadline = Day(iso: "2025-12-31")!
         bad.organisations = []
-        #expect(throws: ValidationFailure([ValidationIssue("title", .required), ValidationIssue("deadline", .mismatch), ValidationIssue("organisations", .required)])) {
+        #expect(throws: ValidationFailure([ValidationIssue("title", .required), ValidationIssue("deadline", .endBeforeStart), ValidationIssue("organisations", .required)])) {
             try bad.validated()
         }
     }

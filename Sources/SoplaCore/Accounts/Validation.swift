@@ -17,6 +17,14 @@ public struct ValidationIssue: Sendable, Equatable, Error {
         case containsPersonalData
         case mismatch
         case wrongPassword
+        /// A plan whose sums do not match; the difference says by how much (positive: the request is too high).
+        case unbalanced(difference: Money)
+        /// An end, deadline or close that lies before its start.
+        case endBeforeStart
+        /// Too late: the deadline has passed.
+        case deadlinePassed
+        /// Does not fit the other entries (both of two alternatives given, a guest with a vote …).
+        case inconsistent
     }
 
     public let field: String

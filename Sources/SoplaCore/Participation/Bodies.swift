@@ -139,9 +139,9 @@ public struct Membership: Hashable, Sendable, Codable {
 
     public func validated() throws(ValidationFailure) -> Membership {
         var issues: [ValidationIssue] = []
-        if let end, end < start { issues.append(ValidationIssue("end", .mismatch)) }
+        if let end, end < start { issues.append(ValidationIssue("end", .endBeforeStart)) }
         // Guests and advisory members never vote.
-        if votingRight, role == .guest || role == .advisory { issues.append(ValidationIssue("votingRight", .mismatch)) }
+        if votingRight, role == .guest || role == .advisory { issues.append(ValidationIssue("votingRight", .inconsistent)) }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return self
     }

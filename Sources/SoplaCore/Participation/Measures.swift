@@ -172,7 +172,7 @@ public struct PlanningProcess: Hashable, Sendable, Codable {
         for phase in phases where phase.start != nil && phase.end != nil && phase.end! < phase.start! {
             issues.append(ValidationIssue("phases", .unknownValue(phase.name)))
         }
-        if phases.filter({ $0.status == .active }).count > 1 { issues.append(ValidationIssue("phases", .mismatch)) }
+        if phases.filter({ $0.status == .active }).count > 1 { issues.append(ValidationIssue("phases", .inconsistent)) }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return self
     }

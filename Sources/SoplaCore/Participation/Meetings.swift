@@ -30,8 +30,8 @@ public struct Meeting: Hashable, Sendable, Codable {
         copy.name = name.trimmingCharacters(in: .whitespaces)
         if copy.name.isEmpty { issues.append(ValidationIssue("name", .required)) }
         FieldCheck.length(copy.name, field: "name", max: 200, into: &issues)
-        if end <= start { issues.append(ValidationIssue("end", .mismatch)) }
-        if end.timeIntervalSince(start) > 24 * 3600 { issues.append(ValidationIssue("end", .mismatch)) }
+        if end <= start { issues.append(ValidationIssue("end", .endBeforeStart)) }
+        if end.timeIntervalSince(start) > 24 * 3600 { issues.append(ValidationIssue("end", .inconsistent)) }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return copy
     }

@@ -114,7 +114,7 @@ public struct StatementProcess: Hashable, Sendable, Codable {
 
     public func validated() throws(ValidationFailure) -> StatementProcess {
         var issues: [ValidationIssue] = []
-        if deadline <= opensAt { issues.append(ValidationIssue("deadline", .mismatch)) }
+        if deadline <= opensAt { issues.append(ValidationIssue("deadline", .endBeforeStart)) }
         if bodies.isEmpty, organisations.isEmpty { issues.append(ValidationIssue("invited", .required)) }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return self
@@ -148,7 +148,7 @@ public struct Statement: Hashable, Sendable, Codable {
         copy.text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if copy.text.isEmpty { issues.append(ValidationIssue("text", .required)) }
         FieldCheck.length(copy.text, field: "text", max: 20_000, into: &issues)
-        if !process.acceptsStatements(at: submittedAt) { issues.append(ValidationIssue("deadline", .mismatch)) }
+        if !process.acceptsStatements(at: submittedAt) { issues.append(ValidationIssue("deadline", .deadlinePassed)) }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return copy
     }

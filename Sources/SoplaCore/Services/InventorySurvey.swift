@@ -104,7 +104,7 @@ public struct SurveyRound: Hashable, Sendable {
         copy.title = title.trimmingCharacters(in: .whitespaces)
         if copy.title.isEmpty { issues.append(ValidationIssue("title", .required)) }
         FieldCheck.length(copy.title, field: "title", max: 200, into: &issues)
-        if deadline < opensOn { issues.append(ValidationIssue("deadline", .mismatch)) }
+        if deadline < opensOn { issues.append(ValidationIssue("deadline", .endBeforeStart)) }
         if organisations.isEmpty { issues.append(ValidationIssue("organisations", .required)) }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return copy

@@ -220,7 +220,7 @@ public struct Service: Hashable, Sendable, Codable {
         FieldCheck.length(copy.name, field: "name", max: 200, into: &issues)
         FieldCheck.length(description, field: "description", max: 4000, into: &issues)
         if !categories.contains(categoryCode) { issues.append(ValidationIssue("category", .unknownValue(categoryCode))) }
-        if let min = targetGroup.minAge, let max = targetGroup.maxAge, min > max { issues.append(ValidationIssue("targetAge", .mismatch)) }
+        if let min = targetGroup.minAge, let max = targetGroup.maxAge, min > max { issues.append(ValidationIssue("targetAge", .inconsistent)) }
         if let unknown = serviceArea.sorted().first(where: { !unitKeys.contains($0) }) { issues.append(ValidationIssue("serviceArea", .unknownValue(unknown))) }
         for (profession, fte) in capacity.fte.sorted(by: { $0.key < $1.key }) where fte < 0 || !fte.isFinite {
             issues.append(ValidationIssue("fte", .unknownValue("\(profession): \(fte)")))

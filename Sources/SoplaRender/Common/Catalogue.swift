@@ -48,6 +48,7 @@ public enum TextKey: Sendable {
     case fieldShortName, fieldStatus, fieldStreet, fieldTo, fieldTokenPrefix, fieldWebsite
     case fieldWhat, fieldWhen, fieldWho, formExpired, formHasErrors, grantUnsuppressedFigures
     case historyTitle, invitationTitle, issueCommonPassword, issueContainsPersonalData, issueCycle, issueDuplicate
+    case issueUnbalancedHigh, issueUnbalancedLow, issueEndBeforeStart, issueDeadlinePassed, issueInconsistent
     case issueInvalidEmail, issueInvalidPostcode, issueInvalidWebsite, issueMismatch, issueRequired, issueTooLong
     case issueTooShort, issueUnknownReference, issueUnknownValue, issueWrongPassword, kindLeague, kindOther
     case kindProvider, kindPublicBody, kindWelfareAssociation, login, loginFailed, loginHelp
@@ -201,6 +202,13 @@ public enum TextKey: Sendable {
         case .issueInvalidEmail: return ("ist keine gültige E-Mail-Adresse.", "is not a valid e-mail address.")
         case .issueInvalidPostcode: return ("muss aus fünf Ziffern bestehen.", "must be five digits.")
         case .issueInvalidWebsite: return ("muss eine Adresse mit https:// oder http:// sein.", "must be an address starting with https:// or http://.")
+        case .issueUnbalancedHigh: return ("geht nicht auf: Der beantragte Betrag ist um {v} höher als Kosten abzüglich Eigenmittel und anderer Mittel.",
+                                           "does not balance: the amount requested is {v} more than costs less own funds and other funding.")
+        case .issueUnbalancedLow: return ("geht nicht auf: Der beantragte Betrag ist um {v} niedriger als Kosten abzüglich Eigenmittel und anderer Mittel.",
+                                          "does not balance: the amount requested is {v} less than costs less own funds and other funding.")
+        case .issueEndBeforeStart: return ("liegt vor dem Beginn.", "lies before the start.")
+        case .issueDeadlinePassed: return ("Die Frist ist abgelaufen.", "The deadline has passed.")
+        case .issueInconsistent: return ("passt nicht zu den übrigen Angaben.", "does not fit the other entries.")
         case .issueMismatch: return ("stimmt nicht mit dem neuen Passwort überein.", "does not match the new password.")
         case .issueRequired: return ("fehlt.", "is missing.")
         case .issueTooLong: return ("ist zu lang (höchstens {n} Zeichen).", "is too long (at most {n} characters).")

@@ -32,6 +32,12 @@ public enum Format {
         return whole + (language == .de ? "," : ".") + fraction
     }
 
+    /// An amount of money: "1.234,56 €" (de) or "€1,234.56" (en).
+    public static func money(_ amount: Money, _ language: Language) -> String {
+        let number = (amount.isNegative ? "−" : "") + hundredths(abs(amount.cents), language)
+        return language == .de ? number + "\u{00A0}€" : "€" + number
+    }
+
     public static func day(_ day: Day, _ language: Language) -> String {
         language == .de ? day.german : day.iso
     }

@@ -110,6 +110,12 @@ public enum IssueText {
         case .containsPersonalData: return t(.issueContainsPersonalData)
         case .mismatch: return t(.issueMismatch)
         case .wrongPassword: return t(.issueWrongPassword)
+        case .unbalanced(let difference):
+            let amount = Format.money(Money(cents: abs(difference.cents)), language)
+            return (difference.cents > 0 ? t(.issueUnbalancedHigh) : t(.issueUnbalancedLow)).replacingOccurrences(of: "{v}", with: amount)
+        case .endBeforeStart: return t(.issueEndBeforeStart)
+        case .deadlinePassed: return t(.issueDeadlinePassed)
+        case .inconsistent: return t(.issueInconsistent)
         }
     }
 }

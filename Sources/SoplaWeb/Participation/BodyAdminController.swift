@@ -71,7 +71,7 @@ struct BodyAdminController: RouteCollection {
         var person = ServiceForm.clean(form.person).flatMap(UUID.init(uuidString:)).flatMap { id in persons.first { $0.id == id } }
         let newName = ServiceForm.clean(form.newPerson)
         if person == nil, newName == nil { issues.append(ValidationIssue("person", .required)) }
-        if person != nil, newName != nil { issues.append(ValidationIssue("newPerson", .mismatch)) }
+        if person != nil, newName != nil { issues.append(ValidationIssue("newPerson", .inconsistent)) }
         if let newName, newName.count > 200 { issues.append(ValidationIssue("newPerson", .tooLong(max: 200))) }
         let role = MembershipRole(rawValue: form.role ?? "") ?? { issues.append(ValidationIssue("role", .unknownValue(String((form.role ?? "").prefix(20))))); return .member }()
         let start = Day(iso: form.start ?? "")
@@ -133,7 +133,7 @@ struct BodyAdminController: RouteCollection {
             end = Day(iso: raw)
             if end == nil { issues.append(ValidationIssue("termEnd", .unknownValue(String(raw.prefix(20))))) }
         }
-        if let start, let end, end < start { issues.append(ValidationIssue("termEnd", .mismatch)) }
+        if let start, let end, end < start { issues.append(ValidationIssue("termEnd", .endBeforeStart)) }
         if issues.isEmpty, let start {
             for index in body.terms.indices where body.terms[index].end == nil && body.terms[index].start < start {
                 body.terms[index].end = Day(start.startDate.addingTimeInterval(-86_400))

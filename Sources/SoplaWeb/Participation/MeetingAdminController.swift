@@ -166,7 +166,7 @@ struct MeetingAdminController: RouteCollection {
         var issues: [ValidationIssue] = []
         let text = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { issues.append(ValidationIssue("text", .required)) }
-        if !quorum.isQuorate { issues.append(ValidationIssue("quorum", .mismatch)) }
+        if !quorum.isQuorate { issues.append(ValidationIssue("quorum", .inconsistent)) }
         let vote: Vote = form.unanimous == "ja" ? .unanimous : .counted(yes: form.yes ?? 0, no: form.no ?? 0, abstain: form.abstain ?? 0)
         do { _ = try vote.validated(presentVoting: quorum.votingPresent) } catch { issues += error.issues }
         guard issues.isEmpty else {
