@@ -29,5 +29,6 @@ public enum SoplaMigrations {
         SeedServiceData(),
         CreateParticipationRecords(),
         CreatePaperAttachments(),
+        CreateFundingTables(),
     ]
 }

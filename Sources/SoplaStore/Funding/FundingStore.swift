@@ -1,0 +1,255 @@
+import Fluent
+import Foundation
+import SoplaCore
+import SQLKit
+
+/// What the funding store keeps as documents.
+public enum FundingKind: String, Sendable, CaseIterable {
+    case programme, application, review, agreement, drawdown, proof, dialogue
+}
+
+enum FundingFields {
+    static let schema = "funding_records"
+    static let kind: FieldKey = "kind"
+    static let organisationID: FieldKey = "organisation_id"
+    static let parentID: FieldKey = "parent_id"
+    static let document: FieldKey = "document"
+    static let label: FieldKey = "label"
+    static let createdAt: FieldKey = "created_at"
+    static let modifiedAt: FieldKey = "modified_at"
+
+    static let budgetSchema = "funding_budget_lines"
+    static let agreementYearSchema = "funding_agreement_years"
+}
+
+final class FundingModel: Model, @unchecked Sendable {
+    static let schema = FundingFields.schema
+    @ID(key: .id) var id: UUID?
+    @Field(key: FundingFields.kind) var kind: String
+    @OptionalField(key: FundingFields.organisationID) var organisationID: UUID?
+    @OptionalField(key: FundingFields.parentID) var parentID: UUID?
+    @Field(key: FundingFields.document) var document: String
+    @Field(key: FundingFields.label) var label: String
+    @Field(key: FundingFields.createdAt) var createdAt: Date
+    @Field(key: FundingFields.modifiedAt) var modifiedAt: Date
+
+    init() {}
+}
+
+/// Records, and two tables of running totals that the database itself keeps within their limits: the commitments
+/// of each budget line and the drawdowns of each agreement year. A conditional `UPDATE … WHERE total + x <= limit`
+/// is atomic in SQLite and PostgreSQL alike, so parallel approvals can never overspend.
+struct CreateFundingTables: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        typealias F = FundingFields
+        try await database.schema(F.schema).id()
+            .field(F.kind, .string, .required).field(F.organisationID, .uuid).field(F.parentID, .uuid).field(F.document, .string, .required)
+            .field(F.label, .string, .required).field(F.createdAt, .datetime, .required).field(F.modifiedAt, .datetime, .required)
+            .create()
+        try await database.schema(F.budgetSchema)
+            .field("line_id", .string, .required).field("programme_id", .string, .required).field("year", .int, .required)
+            .field("amount_cents", .int64, .required).field("committed_cents", .int64, .required)
+            .unique(on: "line_id").create()
+        try await database.schema(F.agreementYearSchema)
+            .field("agreement_id", .string, .required).field("year", .int, .required)
+            .field("agreed_cents", .int64, .required).field("drawn_cents", .int64, .required)
+            .unique(on: "agreement_id", "year").create()
+        try await (database as? any SQLDatabase)?.raw("CREATE INDEX funding_records_kind ON funding_records (kind, parent_id)").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(FundingFields.agreementYearSchema).delete()
+        try await database.schema(FundingFields.budgetSchema).delete()
+        try await database.schema(FundingFields.schema).delete()
+    }
+}
+
+public struct FundingRecord<Value: Codable & Sendable>: Sendable {
+    public let id: UUID
+    public let value: Value
+    public let createdAt: Date
+    public let modifiedAt: Date
+}
+
+/// Why the money does not fit.
+public enum FundingStoreError: Error, Equatable, Sendable {
+    /// The budget line has `available` left.
+    case budgetExceeded(available: Money)
+    /// The agreement year has `available` left to draw.
+    case agreementExceeded(available: Money)
+    /// A budget line cannot fall below what it has committed.
+    case budgetBelowCommitted(line: String, committed: Money)
+    /// Someone changed the record since it was read.
+    case changedMeanwhile
+}
+
+public struct FundingStore: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    static func sql(_ db: any Database) throws -> any SQLDatabase {
+        guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("the database does not speak SQL") }
+        return sql
+    }
+
+    static func key(_ id: UUID) -> String { id.uuidString.lowercased() }
+
+    /// Writes a record inside a transaction and audits the change field by field.
+    static func write<Value: Codable & Sendable>(_ kind: FundingKind, id: UUID, _ value: Value, label: String, organisationID: UUID?, parentID: UUID?,
+                                                  actor: AuditActor, at: Date, on db: any Database) async throws {
+        let document = try ParticipationStore.encode(value)
+        let existing = try await FundingModel.find(id, on: db)
+        if let existing, existing.kind != kind.rawValue { throw StoreError.corrupt("\(id) is a \(existing.kind), not a \(kind.rawValue)") }
+        let before = existing.map { ParticipationStore.fields($0.document) } ?? [:]
+        let after = ParticipationStore.fields(document)
+        if let existing, before == after, existing.label == label { return }
+        let model = existing ?? FundingModel()
+        if existing == nil {
+            model.id = id
+            model.kind = kind.rawValue
+            model.createdAt = at
+        }
+        model.organisationID = organisationID
+        model.parentID = parentID
+        model.document = document
+        model.label = label
+        model.modifiedAt = at
+        try await model.save(on: db)
+        try await IndicatorStore.audit(existing == nil ? .create : .update, entity: "funding-" + kind.rawValue, id: key(id), label: label,
+                                       before: before, after: after, actor: actor, at: at, on: db)
+    }
+
+    public func save<Value: Codable & Sendable>(_ kind: FundingKind, id: UUID, _ value: Value, label: String, organisationID: UUID? = nil, parentID: UUID? = nil,
+                                                 actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            try await Self.write(kind, id: id, value, label: label, organisationID: organisationID, parentID: parentID, actor: actor, at: at, on: db)
+        }
+    }
+
+    /// Records of a kind, oldest first, optionally only of one organisation or below one parent (programme, application, agreement).
+    public func all<Value: Codable & Sendable>(_ kind: FundingKind, as type: Value.Type, organisationID: UUID? = nil, parentID: UUID? = nil) async throws -> [FundingRecord<Value>] {
+        var query = FundingModel.query(on: database).filter(\.$kind == kind.rawValue)
+        if let organisationID { query = query.filter(\.$organisationID == organisationID) }
+        if let parentID { query = query.filter(\.$parentID == parentID) }
+        return try await query.sort(\.$createdAt).sort(\.$id).all().map {
+            FundingRecord(id: $0.id!, value: try ParticipationStore.decode(type, $0.document), createdAt: $0.createdAt, modifiedAt: $0.modifiedAt)
+        }
+    }
+
+    public func one<Value: Codable & Sendable>(_ kind: FundingKind, id: UUID, as type: Value.Type) async throws -> FundingRecord<Value>? {
+        guard let model = try await FundingModel.find(id, on: database), model.kind == kind.rawValue else { return nil }
+        return FundingRecord(id: id, value: try ParticipationStore.decode(type, model.document), createdAt: model.createdAt, modifiedAt: model.modifiedAt)
+    }
+
+    // MARK: Programmes and budget lines
+
+    /// Saves a programme and its budget lines; a line may not be set below what it has already committed.
+    public func saveProgramme(_ programme: FundingProgramme, actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            let sql = try Self.sql(db)
+            for line in programme.budgetLines {
+                let rows = try await sql.raw("SELECT committed_cents FROM funding_budget_lines WHERE line_id = \(bind: Self.key(line.id))").all()
+                if let row = rows.first {
+                    let committed = try row.decode(column: "committed_cents", as: Int.self)
+                    if committed > line.amount.cents { throw FundingStoreError.budgetBelowCommitted(line: line.name, committed: Money(cents: committed)) }
+                    try await sql.raw("UPDATE funding_budget_lines SET amount_cents = \(bind: line.amount.cents), year = \(bind: line.year) WHERE line_id = \(bind: Self.key(line.id))").run()
+                } else {
+                    try await sql.raw("""
+                        INSERT INTO funding_budget_lines (line_id, programme_id, year, amount_cents, committed_cents)
+                        VALUES (\(bind: Self.key(line.id)), \(bind: Self.key(programme.id)), \(bind: line.year), \(bind: line.amount.cents), 0)
+                        """).run()
+                }
+            }
+            try await Self.write(.programme, id: programme.id, programme, label: programme.name, organisationID: nil, parentID: nil, actor: actor, at: at, on: db)
+        }
+    }
+
+    /// What each budget line has committed, by line id.
+    public func committed() async throws -> [UUID: Money] {
+        let rows = try await Self.sql(database).raw("SELECT line_id, committed_cents FROM funding_budget_lines").all()
+        var result: [UUID: Money] = [:]
+        for row in rows {
+            guard let id = UUID(uuidString: try row.decode(column: "line_id", as: String.self)) else { continue }
+            result[id] = Money(cents: try row.decode(column: "committed_cents", as: Int.self))
+        }
+        return result
+    }
+
+    // MARK: Applications
+
+    /// Stores an application after a transition. Moving into approved or partly approved commits the granted amount
+    /// to the application's budget line in the same transaction — refused when the line has not enough left — and
+    /// the application must still be in the state it was read in.
+    public func transition(_ application: FundingApplication, from previous: ApplicationState, actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            let sql = try Self.sql(db)
+            if let current = try await FundingModel.find(application.id, on: db) {
+                let stored = try ParticipationStore.decode(FundingApplication.self, current.document)
+                if stored.state != previous { throw FundingStoreError.changedMeanwhile }
+            }
+            if application.state.commitsMoney, !previous.commitsMoney, let granted = application.granted {
+                let line = Self.key(application.budgetLineID)
+                let rows = try await sql.raw("""
+                    UPDATE funding_budget_lines SET committed_cents = committed_cents + \(bind: granted.cents)
+                    WHERE line_id = \(bind: line) AND committed_cents + \(bind: granted.cents) <= amount_cents RETURNING committed_cents
+                    """).all()
+                if rows.isEmpty {
+                    let left = try await sql.raw("SELECT amount_cents - committed_cents AS available FROM funding_budget_lines WHERE line_id = \(bind: line)").all()
+                    throw FundingStoreError.budgetExceeded(available: Money(cents: try left.first?.decode(column: "available", as: Int.self) ?? 0))
+                }
+            }
+            try await Self.write(.application, id: application.id, application, label: application.title, organisationID: application.organisationID,
+                                 parentID: application.programmeID, actor: actor, at: at, on: db)
+        }
+    }
+
+    // MARK: Agreements and drawdowns
+
+    public func saveAgreement(_ agreement: GrantAgreement, actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            let sql = try Self.sql(db)
+            for (year, amount) in agreement.amounts {
+                let key = Self.key(agreement.id)
+                let rows = try await sql.raw("SELECT drawn_cents FROM funding_agreement_years WHERE agreement_id = \(bind: key) AND year = \(bind: year)").all()
+                if let row = rows.first {
+                    let drawn = try row.decode(column: "drawn_cents", as: Int.self)
+                    if drawn > amount.cents { throw FundingStoreError.agreementExceeded(available: Money(cents: amount.cents - drawn)) }
+                    try await sql.raw("UPDATE funding_agreement_years SET agreed_cents = \(bind: amount.cents) WHERE agreement_id = \(bind: key) AND year = \(bind: year)").run()
+                } else {
+                    try await sql.raw("INSERT INTO funding_agreement_years (agreement_id, year, agreed_cents, drawn_cents) VALUES (\(bind: key), \(bind: year), \(bind: amount.cents), 0)").run()
+                }
+            }
+            try await Self.write(.agreement, id: agreement.id, agreement, label: agreement.reference, organisationID: agreement.organisationID,
+                                 parentID: agreement.programmeID, actor: actor, at: at, on: db)
+        }
+    }
+
+    /// Stores a drawdown. A new request reserves its amount in the agreement year (refused beyond the agreed sum);
+    /// a rejection releases it.
+    public func saveDrawdown(_ drawdown: Drawdown, organisationID: UUID, actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            let sql = try Self.sql(db)
+            let previous = try await FundingModel.find(drawdown.id, on: db).map { try ParticipationStore.decode(Drawdown.self, $0.document) }
+            let key = Self.key(drawdown.agreementID)
+            let wasCounted = previous.map { $0.state != .rejected } ?? false
+            let counts = drawdown.state != .rejected
+            if counts, !wasCounted {
+                let rows = try await sql.raw("""
+                    UPDATE funding_agreement_years SET drawn_cents = drawn_cents + \(bind: drawdown.amount.cents)
+                    WHERE agreement_id = \(bind: key) AND year = \(bind: drawdown.year) AND drawn_cents + \(bind: drawdown.amount.cents) <= agreed_cents RETURNING drawn_cents
+                    """).all()
+                if rows.isEmpty {
+                    let left = try await sql.raw("SELECT agreed_cents - drawn_cents AS available FROM funding_agreement_years WHERE agreement_id = \(bind: key) AND year = \(bind: drawdown.year)").all()
+                    throw FundingStoreError.agreementExceeded(available: Money(cents: try left.first?.decode(column: "available", as: Int.self) ?? 0))
+                }
+            } else if !counts, wasCounted, let previous {
+                try await sql.raw("UPDATE funding_agreement_years SET drawn_cents = drawn_cents - \(bind: previous.amount.cents) WHERE agreement_id = \(bind: key) AND year = \(bind: previous.year)").run()
+            }
+            try await Self.write(.drawdown, id: drawdown.id, drawdown, label: drawdown.amount.plain, organisationID: organisationID, parentID: drawdown.agreementID,
+                                 actor: actor, at: at, on: db)
+        }
+    }
+}
