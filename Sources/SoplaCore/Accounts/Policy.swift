@@ -90,6 +90,12 @@ public enum Action: String, CaseIterable, Sendable, Codable {
     case manageParticipation = "manage-participation"
     /// Read and answer a consultation an organisation is invited to, on the organisation's behalf.
     case submitOrganisationStatement = "submit-organisation-statement"
+    /// Programmes, decisions, agreements, payments, proofs of use, quality dialogues and controlling.
+    case manageFunding = "manage-funding"
+    /// Apply for funding, request drawdowns and submit proofs of use for one's organisation.
+    case applyForFunding = "apply-for-funding"
+    /// See the applications one is assigned to review.
+    case seeReviewAssignments = "see-review-assignments"
 }
 
 /// When a role may do an action.
@@ -163,6 +169,9 @@ public enum Policy {
         PolicyRule(.manageServices, roles: [.planner: .always], changesData: true),
         PolicyRule(.proposeServiceChange, roles: [.planner: .always, .provider: .ownOrganisation], changesData: true),
         PolicyRule(.manageParticipation, roles: [.planner: .always], changesData: true),
+        PolicyRule(.manageFunding, roles: [.planner: .always], changesData: true),
+        PolicyRule(.applyForFunding, roles: [.planner: .always, .provider: .ownOrganisation], changesData: true),
+        PolicyRule(.seeReviewAssignments, roles: [.reviewer: .always], changesData: false),
         PolicyRule(.submitOrganisationStatement, roles: [.planner: .always, .provider: .ownOrganisation, .bodyMember: .ownOrganisation], changesData: true),
     ]
 

@@ -166,6 +166,36 @@ public struct ChecklistAnswer: Hashable, Sendable, Codable {
     public var isGiven: Bool { !(text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || attachmentID != nil }
 }
 
+/// A reviewer assigned to an application for one kind of review.
+public struct ReviewerAssignment: Hashable, Sendable, Codable {
+    public var userID: UUID
+    public var name: String
+    public var kind: ReviewKind
+
+    public init(userID: UUID, name: String, kind: ReviewKind) {
+        self.userID = userID
+        self.name = name
+        self.kind = kind
+    }
+}
+
+/// A reviewer's declaration that they are linked to an organisation (board, staff, family): they never see or score its applications.
+public struct ConflictDeclaration: Hashable, Sendable, Codable, Identifiable {
+    public var id: UUID
+    public var reviewerID: UUID
+    public var organisationID: UUID
+    public var note: String
+    public var declaredAt: Date
+
+    public init(id: UUID, reviewerID: UUID, organisationID: UUID, note: String, declaredAt: Date) {
+        self.id = id
+        self.reviewerID = reviewerID
+        self.organisationID = organisationID
+        self.note = note
+        self.declaredAt = declaredAt
+    }
+}
+
 /// An application of a provider for its organisation in one programme and year.
 public struct FundingApplication: Hashable, Sendable, Codable, Identifiable {
     public var id: UUID
@@ -189,10 +219,13 @@ public struct FundingApplication: Hashable, Sendable, Codable, Identifiable {
     /// The resolution of the deciding body (S5) or nil for an administrative decision.
     public var resolutionID: UUID?
     public var submittedAt: Date?
+    /// Reviewers the county assigned, each for content or finance.
+    public var reviewers: [ReviewerAssignment]
 
     public init(id: UUID, programmeID: UUID, organisationID: UUID, serviceIDs: [UUID] = [], title: String, year: Int, budgetLineID: UUID, requested: Money,
                 costPlan: CostPlan, answers: [ChecklistAnswer] = [], preventive: Bool = false, state: ApplicationState = .draft, history: [ApplicationTransition] = [],
-                changeRequest: String? = nil, granted: Money? = nil, resolutionID: UUID? = nil, submittedAt: Date? = nil) {
+                changeRequest: String? = nil, granted: Money? = nil, resolutionID: UUID? = nil, submittedAt: Date? = nil, reviewers: [ReviewerAssignment] = []) {
+        self.reviewers = reviewers
         self.id = id
         self.programmeID = programmeID
         self.organisationID = organisationID
@@ -277,5 +310,30 @@ public struct FundingApplication: Hashable, Sendable, Codable, Identifiable {
         copy.state = next
         copy.history.append(ApplicationTransition(from: state, to: next, event: event.name, at: at, by: by, reason: reason))
         return .success(copy)
+    }
+}
+
+/// A document attached to an application for one checklist item (the bytes are kept by the store).
+public struct FundingAttachment: Hashable, Sendable, Identifiable {
+    public let id: UUID
+    public let applicationID: UUID
+    public let itemID: UUID
+    public let fileName: String
+    public let mediaType: String
+    public let size: Int
+    public let sha256: String
+    public let createdAt: Date
+    public let createdBy: String
+
+    public init(id: UUID, applicationID: UUID, itemID: UUID, fileName: String, mediaType: String, size: Int, sha256: String, createdAt: Date, createdBy: String) {
+        self.id = id
+        self.applicationID = applicationID
+        self.itemID = itemID
+        self.fileName = fileName
+        self.mediaType = mediaType
+        self.size = size
+        self.sha256 = sha256
+        self.createdAt = createdAt
+        self.createdBy = createdBy
     }
 }

@@ -67,6 +67,9 @@ public enum AccountNames {
         case .proposeServiceChange: return t(.actionProposeServiceChange)
         case .manageParticipation: return t(.actionManageParticipation)
         case .submitOrganisationStatement: return t(.actionSubmitOrganisationStatement)
+        case .manageFunding: return t(.actionManageFunding)
+        case .applyForFunding: return t(.actionApplyForFunding)
+        case .seeReviewAssignments: return t(.actionSeeReviewAssignments)
         }
     }
 

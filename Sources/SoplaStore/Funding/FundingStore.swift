@@ -5,7 +5,7 @@ import SQLKit
 
 /// What the funding store keeps as documents.
 public enum FundingKind: String, Sendable, CaseIterable {
-    case programme, application, review, agreement, drawdown, proof, dialogue
+    case programme, application, review, agreement, drawdown, proof, dialogue, conflict
 }
 
 enum FundingFields {

@@ -28,6 +28,6 @@ struct RemindersCommand: AsyncCommand {
         let app = context.application
         try await app.prepareDatabase(location: app.settings.database, migrate: false)
         let count = try await Notifier(app: app).remindDeadlines(days: days)
-        context.console.print("Reminded \(count) members of consultation deadlines within \(days) days.")
+        context.console.print("Reminded \(count) people (members of invited bodies, users of invited organisations) of consultation deadlines within \(days) days.")
     }
 }

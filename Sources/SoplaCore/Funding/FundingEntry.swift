@@ -1,0 +1,202 @@
+import Foundation
+
+/// Reads the lists people type into funding forms, one entry per line with fields separated by ";". A problem
+/// names the field and the line: "Zeile 2: …".
+public enum FundingEntry {
+    public struct Parsed<Value: Sendable>: Sendable {
+        public let values: [Value]
+        public let issues: [ValidationIssue]
+    }
+
+    static func lines(_ text: String) -> [(number: Int, fields: [String])] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated().compactMap { index, line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { return nil }
+            return (index + 1, trimmed.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) })
+        }
+    }
+
+    static func problem(_ field: String, _ line: Int, _ text: String) -> ValidationIssue {
+        ValidationIssue(field, .unknownValue("Zeile \(line): \(text)"))
+    }
+
+    public static func money(_ text: String, field: String, line: Int? = nil) -> Result<Money, ValidationIssue> {
+        switch Money.parse(text) {
+        case .success(let value): return .success(value)
+        case .failure(let reason):
+            let what: String
+            switch reason {
+            case .empty: return .failure(line.map { problem(field, $0, "Betrag fehlt") } ?? ValidationIssue(field, .required))
+            case .negative: what = "negativer Betrag „\(text)“"
+            case .moreThanTwoDecimals: what = "mehr als zwei Nachkommastellen „\(text)“"
+            case .notANumber: what = "kein Betrag „\(text)“"
+            }
+            return .failure(line.map { problem(field, $0, what) } ?? ValidationIssue(field, .unknownValue(what)))
+        }
+    }
+
+    /// "Bedarf im Sozialraum; 40; 5; Erläuterung" — name, weight in per cent, scale maximum, optional explanation.
+    public static func criteria(_ text: String, existing: [AwardCriterion] = [], newID: () -> UUID = UUID.init) -> Parsed<AwardCriterion> {
+        var values: [AwardCriterion] = [], issues: [ValidationIssue] = []
+        for (number, fields) in lines(text) {
+            guard fields.count >= 3, !fields[0].isEmpty else { issues.append(problem("criteria", number, "Name; Gewicht; Skala erwartet")); continue }
+            guard let weight = Int(fields[1].replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)) else {
+                issues.append(problem("criteria", number, "Gewicht „\(fields[1])“ ist keine ganze Zahl")); continue
+            }
+            guard let scale = Int(fields[2]) else { issues.append(problem("criteria", number, "Skala „\(fields[2])“ ist keine ganze Zahl")); continue }
+            let id = existing.first { $0.name == fields[0] }?.id ?? newID()
+            values.append(AwardCriterion(id: id, name: fields[0], explanation: fields.count > 3 ? fields[3...].joined(separator: "; ") : "", weight: weight, scaleMax: scale))
+        }
+        return Parsed(values: values, issues: issues)
+    }
+
+    public static func criteriaText(_ criteria: [AwardCriterion]) -> String {
+        criteria.map { [$0.name, String($0.weight), String($0.scaleMax)] + ($0.explanation.isEmpty ? [] : [$0.explanation]) }.map { $0.joined(separator: "; ") }.joined(separator: "\n")
+    }
+
+    /// "Pflicht; Dokument; Konzept der Maßnahme" — required or optional, document or question, text.
+    public static func checklist(_ text: String, existing: [ChecklistItem] = [], newID: () -> UUID = UUID.init) -> Parsed<ChecklistItem> {
+        var values: [ChecklistItem] = [], issues: [ValidationIssue] = []
+        for (number, fields) in lines(text) {
+            guard fields.count >= 3, !fields[2].isEmpty else { issues.append(problem("checklist", number, "Pflicht/optional; Dokument/Frage; Text erwartet")); continue }
+            let required: Bool
+            switch fields[0].lowercased() {
+            case "pflicht", "required": required = true
+            case "optional", "freiwillig": required = false
+            default: issues.append(problem("checklist", number, "„\(fields[0])“ ist weder Pflicht noch optional")); continue
+            }
+            let kind: ChecklistItem.Kind
+            switch fields[1].lowercased() {
+            case "dokument", "document": kind = .document
+            case "frage", "question": kind = .question
+            default: issues.append(problem("checklist", number, "„\(fields[1])“ ist weder Dokument noch Frage")); continue
+            }
+            let text = fields[2...].joined(separator: "; ")
+            values.append(ChecklistItem(id: existing.first { $0.text == text }?.id ?? newID(), text: text, kind: kind, required: required))
+        }
+        return Parsed(values: values, issues: issues)
+    }
+
+    public static func checklistText(_ items: [ChecklistItem]) -> String {
+        items.map { ($0.required ? "Pflicht" : "optional") + "; " + ($0.kind == .document ? "Dokument" : "Frage") + "; " + $0.text }.joined(separator: "\n")
+    }
+
+    /// "2027; Jugendarbeit; 100.000,00; jugendarbeit" — year, name, amount, optional service category.
+    public static func budgetLines(_ text: String, existing: [BudgetLine] = [], newID: () -> UUID = UUID.init) -> Parsed<BudgetLine> {
+        var values: [BudgetLine] = [], issues: [ValidationIssue] = []
+        for (number, fields) in lines(text) {
+            guard fields.count >= 3, let year = Int(fields[0]), (2000...2100).contains(year), !fields[1].isEmpty else {
+                issues.append(problem("budgetLines", number, "Jahr; Name; Betrag erwartet")); continue
+            }
+            switch money(fields[2], field: "budgetLines", line: number) {
+            case .failure(let issue): issues.append(issue)
+            case .success(let amount):
+                let category = fields.count > 3 && !fields[3].isEmpty ? fields[3] : nil
+                let id = existing.first { $0.year == year && $0.name == fields[1] }?.id ?? newID()
+                values.append(BudgetLine(id: id, year: year, name: fields[1], categoryID: category, amount: amount))
+            }
+        }
+        return Parsed(values: values, issues: issues)
+    }
+
+    public static func budgetLinesText(_ lines: [BudgetLine]) -> String {
+        lines.map { "\($0.year); \($0.name); \(german($0.amount))" + ($0.categoryID.map { "; " + $0 } ?? "") }.joined(separator: "\n")
+    }
+
+    /// "Personal: 22.000,00" or "Personal; 22.000,00" — name and amount.
+    public static func costLines(_ text: String, field: String) -> Parsed<CostLine> {
+        var values: [CostLine] = [], issues: [ValidationIssue] = []
+        for (number, fields) in lines(text.replacingOccurrences(of: ":", with: ";")) {
+            guard fields.count == 2, !fields[0].isEmpty else { issues.append(problem(field, number, "Bezeichnung: Betrag erwartet")); continue }
+            switch money(fields[1], field: field, line: number) {
+            case .failure(let issue): issues.append(issue)
+            case .success(let amount): values.append(CostLine(name: fields[0], amount: amount))
+            }
+        }
+        return Parsed(values: values, issues: issues)
+    }
+
+    public static func costLinesText(_ lines: [CostLine]) -> String {
+        lines.map { $0.name + ": " + german($0.amount) }.joined(separator: "\n")
+    }
+
+    /// "Output; Beratungsfälle; Fälle; 400; 350; steigt" — kind, name, unit, target, optional baseline, optional
+    /// direction (steigt/sinkt); the reference date and unit come from the form.
+    public static func targets(_ text: String, referenceDate: Day, existing: [AgreementTarget] = [], newID: () -> UUID = UUID.init) -> Parsed<AgreementTarget> {
+        var values: [AgreementTarget] = [], issues: [ValidationIssue] = []
+        for (number, fields) in lines(text) {
+            guard fields.count >= 4, !fields[1].isEmpty else { issues.append(problem("targets", number, "Art; Name; Einheit; Zielwert erwartet")); continue }
+            let kind: TargetKind
+            switch fields[0].lowercased() {
+            case "output", "leistung": kind = .output
+            case "outcome", "wirkung": kind = .outcome
+            default: issues.append(problem("targets", number, "„\(fields[0])“ ist weder Output noch Outcome")); continue
+            }
+            guard let target = decimal(fields[3]) else { issues.append(problem("targets", number, "Zielwert „\(fields[3])“ ist keine Zahl")); continue }
+            var baseline: Double?
+            if fields.count > 4, !fields[4].isEmpty {
+                guard let value = decimal(fields[4]) else { issues.append(problem("targets", number, "Ausgangswert „\(fields[4])“ ist keine Zahl")); continue }
+                baseline = value
+            }
+            let falls = fields.count > 5 && ["sinkt", "fallend", "falls"].contains(fields[5].lowercased())
+            let id = existing.first { $0.name == fields[1] }?.id ?? newID()
+            values.append(AgreementTarget(id: id, name: fields[1], kind: kind, unit: fields[2], baseline: baseline, target: target, referenceDate: referenceDate,
+                                          higherIsBetter: !falls))
+        }
+        return Parsed(values: values, issues: issues)
+    }
+
+    /// "Personal; 100.000,00; 101.000,00" — cost item, planned, actual.
+    public static func costComparisons(_ text: String) -> Parsed<CostComparison> {
+        var values: [CostComparison] = [], issues: [ValidationIssue] = []
+        for (number, fields) in lines(text) {
+            guard fields.count == 3, !fields[0].isEmpty else { issues.append(problem("costs", number, "Kostenposition; geplant; tatsächlich erwartet")); continue }
+            let planned = money(fields[1], field: "costs", line: number), actual = money(fields[2], field: "costs", line: number)
+            switch (planned, actual) {
+            case (.success(let p), .success(let a)): values.append(CostComparison(costItem: fields[0], planned: p, actual: a))
+            case (.failure(let issue), _), (_, .failure(let issue)): issues.append(issue)
+            }
+        }
+        return Parsed(values: values, issues: issues)
+    }
+
+    /// "B-17; 31.03.2026; Stadtwerke; Strom Q1; Sachkosten; 312,40" — number, date, payee, purpose, cost item, amount.
+    public static func receipts(_ text: String) -> Parsed<Receipt> {
+        var values: [Receipt] = [], issues: [ValidationIssue] = []
+        for (number, fields) in lines(text) {
+            guard fields.count == 6, !fields[0].isEmpty else { issues.append(problem("receipts", number, "Nr.; Datum; Empfänger; Zweck; Kostenposition; Betrag erwartet")); continue }
+            guard let date = day(fields[1]) else { issues.append(problem("receipts", number, "Datum „\(fields[1])“ nicht lesbar")); continue }
+            switch money(fields[5], field: "receipts", line: number) {
+            case .failure(let issue): issues.append(issue)
+            case .success(let amount): values.append(Receipt(number: fields[0], date: date, payee: fields[2], purpose: fields[3], costItem: fields[4], amount: amount))
+            }
+        }
+        return Parsed(values: values, issues: issues)
+    }
+
+    /// "31.03.2026" or "2026-03-31".
+    public static func day(_ text: String) -> Day? {
+        if let iso = Day(iso: text) { return iso }
+        let parts = text.split(separator: ".")
+        guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
+    /// "12,5" or "12.5".
+    public static func decimal(_ text: String) -> Double? {
+        let value = Double(text.replacingOccurrences(of: ",", with: "."))
+        return value?.isFinite == true ? value : nil
+    }
+
+    /// "1.234,56" — how the forms show an amount again.
+    public static func german(_ amount: Money) -> String {
+        let euros = String(abs(amount.cents) / 100)
+        var grouped = ""
+        for (index, character) in euros.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { grouped.append(".") }
+            grouped.append(character)
+        }
+        let cents = abs(amount.cents) % 100
+        return (amount.isNegative ? "-" : "") + String(grouped.reversed()) + "," + (cents < 10 ? "0" : "") + String(cents)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import SoplaCore
+
+/// Social controlling: planned, committed, paid and proven money; where it goes by category, provider and
+/// municipality (per inhabitant); the preventive share; target attainment; the years in comparison. Every chart
+/// has its table.
+public enum ControllingPage {
+    public struct Model: Sendable {
+        public let year: Int
+        public let years: [Int]
+        public let programmes: [(name: String, figures: ControllingFigures)]
+        public let byCategory: [(name: String, amount: Money)]
+        public let byProvider: [(name: String, amount: Money)]
+        public let byUnit: [(name: String, amount: Money, population: Int?, perInhabitant: Money?)]
+        public let preventive: Money
+        public let total: Money
+        public let attainment: [(agreement: String, organisation: String, target: String, percent: Double?, light: TrafficLight?)]
+        public let trend: [(year: Int, planned: Money, committed: Money, paid: Money)]
+
+        public init(year: Int, years: [Int], programmes: [(name: String, figures: ControllingFigures)], byCategory: [(name: String, amount: Money)],
+                    byProvider: [(name: String, amount: Money)], byUnit: [(name: String, amount: Money, population: Int?, perInhabitant: Money?)],
+                    preventive: Money, total: Money, attainment: [(agreement: String, organisation: String, target: String, percent: Double?, light: TrafficLight?)],
+                    trend: [(year: Int, planned: Money, committed: Money, paid: Money)]) {
+            self.year = year
+            self.years = years
+            self.programmes = programmes
+            self.byCategory = byCategory
+            self.byProvider = byProvider
+            self.byUnit = byUnit
+            self.preventive = preventive
+            self.total = total
+            self.attainment = attainment
+            self.trend = trend
+        }
+    }
+
+    static func moneyTable(caption: String, header: String, rows: [(name: String, amount: Money)], total: Money, context: PageContext) -> HTMLNode {
+        let t = context.t
+        let language = context.language
+        return el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+            el("caption", text: caption),
+            el("thead", [], [el("tr", [], [el("th", [("scope", "col")], text: header), el("th", [("scope", "col"), ("class", "num")], text: t(.columnAmount)),
+                                           el("th", [("scope", "col"), ("class", "num")], text: t(.columnShare))])]),
+            el("tbody", [], rows.map { row in
+                el("tr", [], [el("th", [("scope", "row")], text: row.name), el("td", [("class", "num")], text: Format.money(row.amount, language)),
+                              el("td", [("class", "num")], text: total.cents > 0 ? Format.decimal(Double(row.amount.cents) * 100 / Double(total.cents), digits: 1, language) + " %" : "–")])
+            }),
+        ])])
+    }
+
+    static func chart(_ title: String, _ rows: [(name: String, amount: Money)], language: Language) -> HTMLNode {
+        BarChart(title: title, bars: rows.map { BarChart.Bar(label: $0.name, value: $0.amount.cents, valueText: Format.money($0.amount, language)) }).render()
+    }
+
+    public static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let language = context.language
+        let form = FormBuilder(language: language)
+        let title = t(.controllingTitle) + " \(model.year)"
+        var content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.overview)], text: t(.fundingTitle))]),
+            el("h1", text: title),
+            el("form", [("method", "get"), ("action", FundingRoute.controlling), ("class", "filters")], [
+                form.select("jahr", label: t(.columnYear), options: model.years.map { (String($0), String($0)) }, selected: String(model.year)),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.showWord))]),
+            ]),
+            el("h2", text: t(.moneyFlowTitle)),
+        ]
+        if model.programmes.isEmpty {
+            content.append(el("p", [("class", "empty-state")], text: t(.noProgrammes)))
+        } else {
+            content.append(el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+                el("caption", text: t(.moneyFlowTitle) + " \(model.year)"),
+                el("thead", [], [el("tr", [], [t(.columnProgramme), t(.columnPlanned), t(.columnCommitted), t(.columnPaid), t(.columnProven), t(.columnCommittedShare)]
+                    .enumerated().map { i, h in el("th", [("scope", "col"), ("class", i > 0 ? "num" : nil)], text: h) })]),
+                el("tbody", [], model.programmes.map { row in
+                    let f = row.figures
+                    return el("tr", [], [el("th", [("scope", "row")], text: row.name)] + [f.planned, f.committed, f.paid, f.proven].map {
+                        el("td", [("class", "num")], text: Format.money($0, language))
+                    } + [el("td", [("class", "num")], text: f.committedPermille.map { Format.decimal(Double($0) / 10, digits: 1, language) + " %" } ?? "–")])
+                }),
+            ])]))
+        }
+        content += [
+            el("h2", text: t(.byCategoryTitle)),
+            model.byCategory.isEmpty ? el("p", [("class", "empty-state")], text: t(.noCommitments)) : chart(t(.byCategoryTitle), model.byCategory, language: language),
+            model.byCategory.isEmpty ? .empty : moneyTable(caption: t(.byCategoryTitle), header: t(.columnCategory), rows: model.byCategory, total: model.total, context: context),
+            el("p", text: t(.preventiveShareText).replacingOccurrences(of: "{p}", with: Format.money(model.preventive, language))
+                .replacingOccurrences(of: "{s}", with: model.total.cents > 0 ? Format.decimal(Double(model.preventive.cents) * 100 / Double(model.total.cents), digits: 1, language) + " %" : "–")),
+            el("h2", text: t(.byProviderTitle)),
+            model.byProvider.isEmpty ? el("p", [("class", "empty-state")], text: t(.noCommitments)) : moneyTable(caption: t(.byProviderTitle), header: t(.columnOrganisation), rows: model.byProvider, total: model.total, context: context),
+            el("h2", text: t(.byUnitTitle)),
+            el("p", [("class", "hint")], text: t(.byUnitHint)),
+            model.byUnit.isEmpty ? el("p", [("class", "empty-state")], text: t(.noCommitments)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+                el("caption", text: t(.byUnitTitle)),
+                el("thead", [], [el("tr", [], [t(.columnMunicipality), t(.columnAmount), t(.columnPopulation), t(.columnPerInhabitant)].enumerated().map { i, h in
+                    el("th", [("scope", "col"), ("class", i > 0 ? "num" : nil)], text: h) })]),
+                el("tbody", [], model.byUnit.map { row in
+                    el("tr", [], [el("th", [("scope", "row")], text: row.name), el("td", [("class", "num")], text: Format.money(row.amount, language)),
+                                  el("td", [("class", "num")], text: row.population.map { Format.integer($0, language) } ?? "–"),
+                                  el("td", [("class", "num")], text: row.perInhabitant.map { Format.money($0, language) } ?? "–")])
+                }),
+            ])]),
+            el("h2", text: t(.attainmentTitle)),
+            model.attainment.isEmpty ? el("p", [("class", "empty-state")], text: t(.noTargets)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+                el("caption", text: t(.attainmentTitle)),
+                el("thead", [], [el("tr", [], [t(.fieldReference), t(.columnOrganisation), t(.columnTarget), t(.columnAttainment), t(.columnLight)].enumerated().map { i, h in
+                    el("th", [("scope", "col"), ("class", i == 3 ? "num" : nil)], text: h) })]),
+                el("tbody", [], model.attainment.map { row in
+                    el("tr", [], [el("th", [("scope", "row")], text: row.agreement), el("td", text: row.organisation), el("td", text: row.target),
+                                  el("td", [("class", "num")], text: row.percent.map { Format.decimal($0, digits: 0, language) + " %" } ?? "–"),
+                                  el("td", [("class", "light light-" + (row.light?.rawValue ?? "none"))], text: FundingNames.light(row.light, t))])
+                }),
+            ])]),
+            el("h2", text: t(.trendTitle)),
+            chart(t(.trendTitle), model.trend.map { (String($0.year), $0.committed) }, language: language),
+            el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+                el("caption", text: t(.trendTitle)),
+                el("thead", [], [el("tr", [], [t(.columnYear), t(.columnPlanned), t(.columnCommitted), t(.columnPaid)].enumerated().map { i, h in
+                    el("th", [("scope", "col"), ("class", i > 0 ? "num" : nil)], text: h) })]),
+                el("tbody", [], model.trend.map { row in
+                    el("tr", [], [el("th", [("scope", "row")], text: String(row.year))] + [row.planned, row.committed, row.paid].map { el("td", [("class", "num")], text: Format.money($0, language)) })
+                }),
+            ])]),
+            el("p", [], [el("a", [("href", FundingRoute.controllingCSV + "?jahr=\(model.year)")], text: t(.downloadCSV3))]),
+        ]
+        return Layout(title: title, context: context).render(content)
+    }
+}
