@@ -26,6 +26,7 @@ func withTestApp(demo: Bool = true, clock: Clock = .fixed(testNow), _ body: (App
             _ = try await DemoIndicators.seed(store: app.indicatorStore, clock: clock)
             try await DemoServices.seed(store: app.serviceStore, accounts: service.store, clock: clock)
             try await DemoParticipation.seed(store: app.participationStore, accounts: service.store, clock: clock)
+            try await DemoFunding.seed(store: app.fundingStore, accounts: service.store, clock: clock)
         }
         try await body(app)
     } catch {

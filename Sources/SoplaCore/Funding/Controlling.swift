@@ -101,6 +101,17 @@ public enum FundingControlling {
         return result
     }
 
+    /// A service's share of each unit of its area: the shares set in the service, else the population shares (as
+    /// the coverage analysis splits capacity); units without population are left out.
+    public static func areaShares(_ service: Service, population: [String: Double]) -> [String: Double] {
+        let area = service.serviceArea.filter { population[$0] != nil }.sorted()
+        let set = service.areaShares.flatMap { $0.isEmpty ? nil : $0 }
+        let weights = area.map { unit in set.map { $0[unit] ?? 0 } ?? population[unit]! }
+        let sum = weights.reduce(0, +)
+        guard sum > 0 else { return [:] }
+        return Dictionary(uniqueKeysWithValues: zip(area, weights.map { $0 / sum }))
+    }
+
     /// Euros per inhabitant, in cents, rounded half up.
     public static func perInhabitant(_ amount: Money, population: Int) -> Money? {
         guard population > 0 else { return nil }

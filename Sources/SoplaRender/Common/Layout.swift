@@ -34,6 +34,7 @@ public struct Layout: Sendable {
         var nav: [(String, String)] = [(t(.navHome), SiteRoute.home.path), (t(.navUnits), SiteRoute.units().path), (t(.navIndicators), SiteRoute.indicators().path),
                                         (t(.navDirectory), ServiceRoute.directory().path), (t(.navBodies), ParticipationRoute.bodies.path), (t(.navPapers), ParticipationRoute.papers)]
         if account?.mayManageServices == true { nav.append((t(.navServices), ServiceRoute.services().path)) }
+        if account?.mayManageFunding == true { nav.append((t(.fundingTitle), FundingRoute.overview)) }
         nav += [(t(.navOrganisations), SiteRoute.organisations.path), (t(.navData), SiteRoute.data.path), (t(.navAPI), SiteRoute.api.path)]
         let switchTarget = currentPath + (currentPath.contains("?") ? "&" : "?") + "lang=" + language.other.rawValue
         let head: [HTMLNode] = [
@@ -82,6 +83,8 @@ public struct Layout: Sendable {
         var links: [(String, String)] = [(t(.navAccount), SiteRoute.account.path), (t(.inboxTitle), ParticipationRoute.inbox)]
         if let own = account.ownServicesPath { links.append((t(.ownServicesNav), own)) }
         if let own = account.ownConsultationsPath { links.append((t(.organisationConsultationsTitle), own)) }
+        if let own = account.ownFundingPath { links.append((t(.ownFundingTitle), own)) }
+        if account.mayReview { links.append((t(.reviewsTitle), FundingRoute.reviews)) }
         if account.mayManageUsers { links += [(t(.navUsers), SiteRoute.users.path), (t(.navAudit), SiteRoute.audit.path)] }
         if account.mayViewPolicy { links.append((t(.navPolicy), SiteRoute.policy.path)) }
         return el("nav", [("class", "account-nav"), ("aria-label", t(.accountNavigation))], [
@@ -108,9 +111,16 @@ public struct AccountBar: Sendable, Equatable {
     public let ownServicesPath: String?
     /// The consultations the provider's own organisation is invited to.
     public let ownConsultationsPath: String?
+    /// The funding page of the provider's own organisation.
+    public let ownFundingPath: String?
+    public let mayManageFunding: Bool
+    public let mayReview: Bool
 
     public init(displayName: String, csrfToken: String, mayManageUsers: Bool, mayViewPolicy: Bool, mayManageServices: Bool = false, ownServicesPath: String? = nil,
-                ownConsultationsPath: String? = nil) {
+                ownConsultationsPath: String? = nil, ownFundingPath: String? = nil, mayManageFunding: Bool = false, mayReview: Bool = false) {
+        self.ownFundingPath = ownFundingPath
+        self.mayManageFunding = mayManageFunding
+        self.mayReview = mayReview
         self.ownConsultationsPath = ownConsultationsPath
         self.displayName = displayName
         self.csrfToken = csrfToken

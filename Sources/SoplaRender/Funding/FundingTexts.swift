@@ -4,51 +4,51 @@ import Foundation
 public enum FundingText: Sendable {
     case actionApplyForFunding, actionManageFunding, actionSeeReviewAssignments, actualOf, administrativeDecision, agendaTitle2
     case agreementTitle, agreementsTitle, allWord, amountsHint, applicationsFound, applicationsTitle
-    case applyButton, approveDrawdown, asRequested, assignReviewer, attainmentTitle, budgetLineDrawn
-    case budgetLinesHint, budgetLinesTitle, byCategoryTitle, byProviderTitle, byUnitHint, byUnitTitle
-    case callUntil, categoriesHint2, changeRequested, checklistHint, checklistItem, checklistQuestions
-    case checklistTitle, columnActual, columnAgreed, columnAmount, columnAppState, columnApplication
-    case columnApplications, columnAttainment, columnAvailable, columnBaseline, columnBudget, columnBudgetLine
-    case columnBy, columnCall, columnCategory, columnCommitted, columnCommittedShare, columnCriterion
-    case columnCumulative, columnDifference, columnDrawn, columnExplanation, columnFundingSource, columnGranted
-    case columnItem, columnJustification, columnKind3, columnLight, columnMunicipality, columnOrganisation
-    case columnPaid, columnPerInhabitant, columnPlanned, columnPreventive, columnProgramme, columnProven
-    case columnRequested, columnScale, columnScore, columnShare, columnStep, columnTarget
-    case columnTargetValue, columnTerm, columnWeight, columnWhen2, columnYear, conditionsTitle
-    case confirmWithdraw, conflictHint, conflictNoteHint, conflictsIntro, conflictsTitle, contentReview
-    case controllingTitle, costComparisonHint, costPlanTitle, costsHint, createAgreement, criteriaAndChecklist
-    case criteriaHint, criteriaTitle, declareConflict, defaultConditions, defaultDialogueAgenda, dialogueTitle
-    case dialoguesTitle, doStep, documentHint, documentsAfterSaving, downloadCSV3, drawdownApproved
-    case drawdownPaid, drawdownRejected, drawdownRequested, drawdownsTitle, editApplication, editProgramme
-    case entitlementLabel, eventApprove, eventApprovePartly, eventNotRecommend, eventPassFormalCheck, eventRecommend
-    case eventReject, eventRequestChanges, eventStartFormalCheck, eventSubmit, eventWithdraw, fieldAgreedMeasures
-    case fieldAmounts, fieldApplicationTitle, fieldCallCloses, fieldCallOpens, fieldConflictNote, fieldCostComparison
-    case fieldCosts, fieldDialogueDate, fieldEligibleCategories, fieldEnd, fieldFinanceNote, fieldFinancing
-    case fieldFindings, fieldGuideline, fieldJustification, fieldMinutes, fieldNarrative, fieldOtherFunding
-    case fieldOwnFunds, fieldPartialAmount, fieldParticipants, fieldPreventivePriority, fieldReceipts, fieldReference
-    case fieldResolution, fieldServices, fieldSharePercent, fieldStart, fieldTargetUnit, filterWord
-    case financeReview, financialStatement, financingFixed, financingShare, financingShortfall, fundingIntro
-    case fundingTitle, grantNoticeTitle, guidelineHint, historyTitle2, instalmentsLabel, itemOptional
-    case itemRequired, kindDocument, kindQuestion, lightGreen, lightRed, lightYellow
-    case markPaid, measuresHint2, missingWord, moneyFlowTitle, moneyHint, narrativeHint
-    case newApplication, newDialogue, newProgramme, nextStep, noAgreedMeasures, noAgreements
-    case noApplications, noAssignments, noChecklist, noCommitments, noConflicts, noDialogues
-    case noDrawdowns, noOpenCalls, noOwnApplications, noProgrammes, noProofs, noRanking
-    case noReviewers, noSteps, noTargets, noWord, notScored, noticeAddressee
-    case noticeBody, noticeDate, noticeResolution, onePerLine, openCalls, otherFundingHint
-    case ownFundingTitle, paymentsTitle, preventiveApplicationHint, preventiveShareText, printRanking, printWord
-    case priorityHint, problemCallClosed, problemChecklist, problemNotAllowed, problemPartialAmount, problemReason
-    case programmesCaption, proofOfYear, proofsTitle, proposedAmount, proposedAmountHint, qualityStandardsTitle
-    case rankingIntro, reasonHint, receiptsCount, receiptsHint, referenceDate, rejectDrawdown
-    case repaymentLabel, requestDrawdown, requestedHint, reviewContent, reviewDone, reviewFinancial
-    case reviewKindLabel, reviewPart, reviewPending, reviewSaved, reviewsTitle, saveDialogue
-    case saveDraft, saveProgramme, saveReview, saveVerdict, searchLabel2, sharePercentHint
-    case shouldFall, showWord, sourceCounty, sourceLand, sourceOther, stateApproved
-    case stateDraft, stateFormalCheck, stateNotRecommended, statePartlyApproved, stateRecommended, stateRejected
-    case stateReview, stateSubmitted, stateWithdrawn, submitProof, targetUnitHint, targetsHint
-    case targetsTitle, toAgreement, totalCosts, trendTitle, uploadDocument, verdictAccepted
-    case verdictOpen, verdictRejected, verdictRework, versionShort, weightedScore, yesWord
-    case yourReview
+    case applyButton, approveDrawdown, asRequested, assignReviewer, attainmentTitle, budgetExceeded
+    case budgetLineDrawn, budgetLinesHint, budgetLinesTitle, byCategoryTitle, byProviderTitle, byUnitHint
+    case byUnitTitle, callUntil, categoriesHint2, changeRequested, changedMeanwhile, checklistHint
+    case checklistItem, checklistQuestions, checklistTitle, columnActual, columnAgreed, columnAmount
+    case columnAppState, columnApplication, columnApplications, columnAttainment, columnAvailable, columnBaseline
+    case columnBudget, columnBudgetLine, columnBy, columnCall, columnCategory, columnCommitted
+    case columnCommittedShare, columnCriterion, columnCumulative, columnDifference, columnDrawn, columnExplanation
+    case columnFundingSource, columnGranted, columnItem, columnJustification, columnKind3, columnLight
+    case columnMunicipality, columnOrganisation, columnPaid, columnPerInhabitant, columnPlanned, columnPreventive
+    case columnProgramme, columnProven, columnRequested, columnScale, columnScore, columnShare
+    case columnStep, columnTarget, columnTargetValue, columnTerm, columnWeight, columnWhen2
+    case columnYear, conditionsTitle, confirmWithdraw, conflictHint, conflictNoteHint, conflictsIntro
+    case conflictsTitle, contentReview, controllingTitle, costComparisonHint, costPlanTitle, costsHint
+    case createAgreement, criteriaAndChecklist, criteriaHint, criteriaTitle, declareConflict, defaultConditions
+    case defaultDialogueAgenda, dialogueTitle, dialoguesTitle, doStep, documentHint, documentsAfterSaving
+    case downloadCSV3, drawdownApproved, drawdownPaid, drawdownRejected, drawdownRequested, drawdownsTitle
+    case editApplication, editProgramme, entitlementLabel, eventApprove, eventApprovePartly, eventNotRecommend
+    case eventPassFormalCheck, eventRecommend, eventReject, eventRequestChanges, eventStartFormalCheck, eventSubmit
+    case eventWithdraw, fieldAgreedMeasures, fieldAmounts, fieldApplicationTitle, fieldCallCloses, fieldCallOpens
+    case fieldConflictNote, fieldCostComparison, fieldCosts, fieldDialogueDate, fieldEligibleCategories, fieldEnd
+    case fieldFinanceNote, fieldFinancing, fieldFindings, fieldGuideline, fieldJustification, fieldMinutes
+    case fieldNarrative, fieldOtherFunding, fieldOwnFunds, fieldPartialAmount, fieldParticipants, fieldPreventivePriority
+    case fieldReceipts, fieldReference, fieldResolution, fieldServices, fieldSharePercent, fieldStart
+    case fieldTargetUnit, filterWord, financeReview, financialStatement, financingFixed, financingShare
+    case financingShortfall, fundingIntro, fundingTitle, grantNoticeTitle, guidelineHint, historyTitle2
+    case instalmentsLabel, itemOptional, itemRequired, kindDocument, kindQuestion, lightGreen
+    case lightRed, lightYellow, markPaid, measuresHint2, missingWord, moneyFlowTitle
+    case moneyHint, narrativeHint, newApplication, newDialogue, newProgramme, nextStep
+    case noAgreedMeasures, noAgreements, noApplications, noAssignments, noBudgetLine, noChecklist
+    case noCommitments, noConflicts, noDialogues, noDrawdowns, noOpenCalls, noOwnApplications
+    case noProgrammes, noProofs, noRanking, noReviewers, noSteps, noTargets
+    case noWord, notScored, noticeAddressee, noticeBody, noticeDate, noticeResolution
+    case onePerLine, openCalls, otherFundingHint, ownFundingTitle, paymentsTitle, preventiveApplicationHint
+    case preventiveShareText, printRanking, printWord, priorityHint, problemCallClosed, problemChecklist
+    case problemNotAllowed, problemPartialAmount, problemReason, programmesCaption, proofOfYear, proofsTitle
+    case proposedAmount, proposedAmountHint, qualityStandardsTitle, rankingIntro, reasonHint, receiptsCount
+    case receiptsHint, referenceDate, rejectDrawdown, repaymentLabel, requestDrawdown, requestedHint
+    case reviewClosed, reviewContent, reviewDone, reviewFinancial, reviewKindLabel, reviewPart
+    case reviewPending, reviewSaved, reviewsTitle, saveDialogue, saveDraft, saveProgramme
+    case saveReview, saveVerdict, searchLabel2, sharePercentHint, shouldFall, showWord
+    case sourceCounty, sourceLand, sourceOther, stateApproved, stateDraft, stateFormalCheck
+    case stateNotRecommended, statePartlyApproved, stateRecommended, stateRejected, stateReview, stateSubmitted
+    case stateWithdrawn, submitProof, targetUnitHint, targetsHint, targetsTitle, toAgreement
+    case totalCosts, trendTitle, uploadDocument, verdictAccepted, verdictOpen, verdictRejected
+    case verdictRework, versionShort, weightedScore, withoutCategory, yesWord, yourReview
 
     var pair: (String, String) {
         switch self {
@@ -69,6 +69,7 @@ public enum FundingText: Sendable {
         case .asRequested: return ("wie beantragt", "as requested")
         case .assignReviewer: return ("Gutachter:in zuweisen", "Assign reviewer")
         case .attainmentTitle: return ("Zielerreichung", "Target attainment")
+        case .budgetExceeded: return ("Der Haushaltsansatz reicht nicht: Es sind nur noch {a} verfügbar. Nichts wurde gespeichert.", "The budget line does not suffice: only {a} is left. Nothing was saved.")
         case .budgetLineDrawn: return ("Förderlinie: Bis hierher reicht das Budget von {b}.", "Funding line: the budget of {b} reaches this far.")
         case .budgetLinesHint: return ("Eine Zeile je Haushaltsansatz: Jahr; Bezeichnung; Betrag; Themenbereich (optional), z. B. „2027; Jugendarbeit; 100.000,00“.", "One line per budget line: year; name; amount; topic (optional), e.g. “2027; Youth work; 100.000,00”.")
         case .budgetLinesTitle: return ("Haushaltsansätze", "Budget lines")
@@ -79,6 +80,7 @@ public enum FundingText: Sendable {
         case .callUntil: return ("Anträge bis {d}", "applications until {d}")
         case .categoriesHint2: return ("Keine Auswahl: alle Themenbereiche sind förderfähig.", "None chosen: every topic is eligible.")
         case .changeRequested: return ("Nachforderung", "Change requested")
+        case .changedMeanwhile: return ("Der Antrag wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu.", "Someone else changed the application meanwhile. Please reload the page.")
         case .checklistHint: return ("Eine Zeile je Punkt: Pflicht oder optional; Dokument oder Frage; Text, z. B. „Pflicht; Dokument; Konzept der Maßnahme“.", "One line per item: Pflicht (required) or optional; Dokument (document) or Frage (question); text.")
         case .checklistItem: return ("Checklistenpunkt", "Checklist item")
         case .checklistQuestions: return ("Fragen der Checkliste", "Checklist questions")
@@ -234,6 +236,7 @@ public enum FundingText: Sendable {
         case .noAgreements: return ("Noch keine Zuwendungsvereinbarungen.", "No grant agreements yet.")
         case .noApplications: return ("Keine Anträge.", "No applications.")
         case .noAssignments: return ("Ihnen sind derzeit keine Anträge zur Begutachtung zugewiesen.", "No applications are assigned to you for review.")
+        case .noBudgetLine: return ("Für dieses Jahr hat das Programm keinen passenden Haushaltsansatz.", "The programme has no matching budget line for this year.")
         case .noChecklist: return ("Keine Checkliste hinterlegt.", "No checklist.")
         case .noCommitments: return ("Für dieses Jahr ist noch nichts bewilligt.", "Nothing committed for this year yet.")
         case .noConflicts: return ("Sie haben keine Befangenheit erklärt.", "You have declared no conflicts.")
@@ -283,6 +286,7 @@ public enum FundingText: Sendable {
         case .repaymentLabel: return ("Rückforderung", "Repayment claim")
         case .requestDrawdown: return ("Mittel abrufen", "Request drawdown")
         case .requestedHint: return ("Muss Kosten minus Eigenmittel minus weitere Mittel ergeben.", "Must equal costs less own funds less other funding.")
+        case .reviewClosed: return ("Begutachtungen sind nur möglich, solange der Antrag in Begutachtung ist.", "Reviews are possible only while the application is in review.")
         case .reviewContent: return ("inhaltlich", "content")
         case .reviewDone: return ("abgegeben", "submitted")
         case .reviewFinancial: return ("finanziell", "financial")
@@ -327,6 +331,7 @@ public enum FundingText: Sendable {
         case .verdictRework: return ("Nachbesserung", "rework")
         case .versionShort: return ("Fassung", "version")
         case .weightedScore: return ("Gewichtete Punktzahl", "Weighted score")
+        case .withoutCategory: return ("ohne Themenbereich", "without topic")
         case .yesWord: return ("ja", "yes")
         case .yourReview: return ("Ihre Begutachtung", "Your review")
         }

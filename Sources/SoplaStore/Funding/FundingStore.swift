@@ -20,6 +20,28 @@ enum FundingFields {
 
     static let budgetSchema = "funding_budget_lines"
     static let agreementYearSchema = "funding_agreement_years"
+    static let attachmentSchema = "funding_attachments"
+}
+
+final class FundingAttachmentModel: Model, @unchecked Sendable {
+    static let schema = FundingFields.attachmentSchema
+    @ID(key: .id) var id: UUID?
+    @Field(key: "application_id") var applicationID: UUID
+    @Field(key: "item_id") var itemID: UUID
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "media_type") var mediaType: String
+    @Field(key: "size") var size: Int
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "content") var content: Data
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "created_by") var createdBy: String
+
+    init() {}
+
+    var attachment: FundingAttachment {
+        FundingAttachment(id: id!, applicationID: applicationID, itemID: itemID, fileName: fileName, mediaType: mediaType, size: size, sha256: sha256,
+                          createdAt: createdAt, createdBy: createdBy)
+    }
 }
 
 final class FundingModel: Model, @unchecked Sendable {
@@ -54,10 +76,15 @@ struct CreateFundingTables: AsyncMigration {
             .field("agreement_id", .string, .required).field("year", .int, .required)
             .field("agreed_cents", .int64, .required).field("drawn_cents", .int64, .required)
             .unique(on: "agreement_id", "year").create()
+        try await database.schema(F.attachmentSchema).id()
+            .field("application_id", .uuid, .required).field("item_id", .uuid, .required).field("file_name", .string, .required)
+            .field("media_type", .string, .required).field("size", .int, .required).field("sha256", .string, .required).field("content", .data, .required)
+            .field("created_at", .datetime, .required).field("created_by", .string, .required).create()
         try await (database as? any SQLDatabase)?.raw("CREATE INDEX funding_records_kind ON funding_records (kind, parent_id)").run()
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema(FundingFields.attachmentSchema).delete()
         try await database.schema(FundingFields.agreementYearSchema).delete()
         try await database.schema(FundingFields.budgetSchema).delete()
         try await database.schema(FundingFields.schema).delete()
@@ -191,15 +218,7 @@ public struct FundingStore: Sendable {
                 if stored.state != previous { throw FundingStoreError.changedMeanwhile }
             }
             if application.state.commitsMoney, !previous.commitsMoney, let granted = application.granted {
-                let line = Self.key(application.budgetLineID)
-                let rows = try await sql.raw("""
-                    UPDATE funding_budget_lines SET committed_cents = committed_cents + \(bind: granted.cents)
-                    WHERE line_id = \(bind: line) AND committed_cents + \(bind: granted.cents) <= amount_cents RETURNING committed_cents
-                    """).all()
-                if rows.isEmpty {
-                    let left = try await sql.raw("SELECT amount_cents - committed_cents AS available FROM funding_budget_lines WHERE line_id = \(bind: line)").all()
-                    throw FundingStoreError.budgetExceeded(available: Money(cents: try left.first?.decode(column: "available", as: Int.self) ?? 0))
-                }
+                try await Self.commit(granted.cents, line: application.budgetLineID, on: sql)
             }
             try await Self.write(.application, id: application.id, application, label: application.title, organisationID: application.organisationID,
                                  parentID: application.programmeID, actor: actor, at: at, on: db)
@@ -208,22 +227,43 @@ public struct FundingStore: Sendable {
 
     // MARK: Agreements and drawdowns
 
-    public func saveAgreement(_ agreement: GrantAgreement, actor: AuditActor, at: Date) async throws {
+    /// Saves an agreement and the agreed amount of each year. Years named in `commitLines` also commit their amount
+    /// (or the change of it) to that budget line — the further years of a multi-year agreement, whose first year the
+    /// approval already committed — refused when a line has not enough left.
+    public func saveAgreement(_ agreement: GrantAgreement, commitLines: [Int: UUID] = [:], actor: AuditActor, at: Date) async throws {
         try await database.transaction { db in
             let sql = try Self.sql(db)
-            for (year, amount) in agreement.amounts {
-                let key = Self.key(agreement.id)
-                let rows = try await sql.raw("SELECT drawn_cents FROM funding_agreement_years WHERE agreement_id = \(bind: key) AND year = \(bind: year)").all()
+            let key = Self.key(agreement.id)
+            for (year, amount) in agreement.amounts.sorted(by: { $0.key < $1.key }) {
+                let rows = try await sql.raw("SELECT agreed_cents, drawn_cents FROM funding_agreement_years WHERE agreement_id = \(bind: key) AND year = \(bind: year)").all()
+                var before = 0
                 if let row = rows.first {
+                    before = try row.decode(column: "agreed_cents", as: Int.self)
                     let drawn = try row.decode(column: "drawn_cents", as: Int.self)
                     if drawn > amount.cents { throw FundingStoreError.agreementExceeded(available: Money(cents: amount.cents - drawn)) }
                     try await sql.raw("UPDATE funding_agreement_years SET agreed_cents = \(bind: amount.cents) WHERE agreement_id = \(bind: key) AND year = \(bind: year)").run()
                 } else {
                     try await sql.raw("INSERT INTO funding_agreement_years (agreement_id, year, agreed_cents, drawn_cents) VALUES (\(bind: key), \(bind: year), \(bind: amount.cents), 0)").run()
                 }
+                if let line = commitLines[year], amount.cents != before {
+                    try await Self.commit(amount.cents - before, line: line, on: sql)
+                }
             }
             try await Self.write(.agreement, id: agreement.id, agreement, label: agreement.reference, organisationID: agreement.organisationID,
                                  parentID: agreement.programmeID, actor: actor, at: at, on: db)
+        }
+    }
+
+    /// Adds `cents` to a budget line's commitments only while they stay within the line (a negative change always fits).
+    static func commit(_ cents: Int, line id: UUID, on sql: any SQLDatabase) async throws {
+        let line = key(id)
+        let rows = try await sql.raw("""
+            UPDATE funding_budget_lines SET committed_cents = committed_cents + \(bind: cents)
+            WHERE line_id = \(bind: line) AND committed_cents + \(bind: cents) <= amount_cents RETURNING committed_cents
+            """).all()
+        if rows.isEmpty {
+            let left = try await sql.raw("SELECT amount_cents - committed_cents AS available FROM funding_budget_lines WHERE line_id = \(bind: line)").all()
+            throw FundingStoreError.budgetExceeded(available: Money(cents: try left.first?.decode(column: "available", as: Int.self) ?? 0))
         }
     }
 
@@ -251,5 +291,44 @@ public struct FundingStore: Sendable {
             try await Self.write(.drawdown, id: drawdown.id, drawdown, label: drawdown.amount.plain, organisationID: organisationID, parentID: drawdown.agreementID,
                                  actor: actor, at: at, on: db)
         }
+    }
+
+    // MARK: Attachments
+
+    /// Adds a document for a checklist item and records it as the item's answer, in one transaction; an earlier
+    /// document of the same item stays stored but is no longer the answer.
+    public func addAttachment(_ attachment: FundingAttachment, content: Data, to application: FundingApplication, actor: AuditActor) async throws {
+        try await database.transaction { db in
+            let m = FundingAttachmentModel()
+            m.id = attachment.id
+            m.applicationID = attachment.applicationID
+            m.itemID = attachment.itemID
+            m.fileName = attachment.fileName
+            m.mediaType = attachment.mediaType
+            m.size = attachment.size
+            m.sha256 = attachment.sha256
+            m.content = content
+            m.createdAt = attachment.createdAt
+            m.createdBy = attachment.createdBy
+            try await m.create(on: db)
+            var updated = application
+            updated.answers.removeAll { $0.itemID == attachment.itemID }
+            updated.answers.append(ChecklistAnswer(itemID: attachment.itemID, attachmentID: attachment.id))
+            try await Self.write(.application, id: application.id, updated, label: application.title, organisationID: application.organisationID,
+                                 parentID: application.programmeID, actor: actor, at: attachment.createdAt, on: db)
+        }
+    }
+
+    /// The documents of an application that are answers of its checklist.
+    public func attachments(of application: FundingApplication) async throws -> [FundingAttachment] {
+        let current = Set(application.answers.compactMap(\.attachmentID))
+        return try await FundingAttachmentModel.query(on: database).filter(\.$applicationID == application.id)
+            .field(\.$id).field(\.$applicationID).field(\.$itemID).field(\.$fileName).field(\.$mediaType).field(\.$size).field(\.$sha256)
+            .field(\.$createdAt).field(\.$createdBy).sort(\.$createdAt).all().map(\.attachment).filter { current.contains($0.id) }
+    }
+
+    public func attachmentContent(id: UUID, applicationID: UUID) async throws -> (FundingAttachment, Data)? {
+        guard let m = try await FundingAttachmentModel.find(id, on: database), m.applicationID == applicationID else { return nil }
+        return (m.attachment, m.content)
     }
 }

@@ -21,7 +21,10 @@ struct AuthContext: Sendable {
                           mayViewPolicy: Policy.decide(principal, .viewPolicy).isAllowed,
                           mayManageServices: Policy.decide(principal, .manageServices).isAllowed,
                           ownServicesPath: ownOrganisation.map { ServiceRoute.organisationServices(organisation: $0).path },
-                          ownConsultationsPath: ownOrganisation.map { ParticipationRoute.organisationConsultations($0) })
+                          ownConsultationsPath: ownOrganisation.map { ParticipationRoute.organisationConsultations($0) },
+                          ownFundingPath: ownOrganisation.map { FundingRoute.organisation($0) },
+                          mayManageFunding: Policy.decide(principal, .manageFunding).isAllowed,
+                          mayReview: Policy.decide(principal, .seeReviewAssignments).isAllowed)
     }
 }
 
@@ -80,7 +83,8 @@ extension Request {
                 throw APIError(.unauthorized, code: "invalid_token", message: "the API token is unknown, revoked or belongs to a deactivated user")
             }
             let bodies = try await ParticipationStore(database: db).bodies(ofUser: user.id, on: settings.clock.today)
-            return AuthContext(principal: user.principal(access: .token(token.scope), bodies: bodies), user: user, session: nil)
+            return AuthContext(principal: user.principal(access: .token(token.scope), bodies: bodies, conflicts: try await FundingData.conflicts(of: user, db: db)),
+                               user: user, session: nil)
         }
         guard let cookie = cookies[SessionCookie.name]?.string, !cookie.isEmpty,
               let (session, user) = try await accounts.session(tokenHash: Secrets.hash(cookie)) else { return .anonymous }
@@ -92,7 +96,7 @@ extension Request {
             try await accounts.touchSession(id: session.id, at: now)
         }
         let bodies = try await ParticipationStore(database: db).bodies(ofUser: user.id, on: settings.clock.today)
-        return AuthContext(principal: user.principal(bodies: bodies), user: user, session: session)
+        return AuthContext(principal: user.principal(bodies: bodies, conflicts: try await FundingData.conflicts(of: user, db: db)), user: user, session: session)
     }
 
     /// The address people reach sopla at: the configured public URL, else this request's scheme and host (for links in

@@ -11,6 +11,8 @@ struct RoutePermission: Sendable, Equatable {
         case organisationParameter
         /// The `:body` parameter names a body (Gremium).
         case bodyParameter
+        /// The `:application` parameter names a funding application; the scope is the applying organisation.
+        case applicationOrganisation
     }
 
     let action: Action
@@ -21,13 +23,15 @@ struct RoutePermission: Sendable, Equatable {
         self.scope = scope
     }
 
-    func scope(of request: Request) throws -> Scope {
+    func scope(of request: Request) async throws -> Scope {
         switch scope {
         case .none: return .none
         case .organisationParameter: return .organisation(try request.idParameter())
         case .bodyParameter:
             guard let raw = request.parameters.get("body"), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
             return .body(id)
+        case .applicationOrganisation:
+            return .organisation(try await FundingData.application(request).organisationID)
         }
     }
 }
@@ -61,7 +65,7 @@ struct PermissionMiddleware: AsyncMiddleware {
         let changes = request.method != .GET && request.method != .HEAD
         if changes { try BodyLimit.check(request) }
         let auth = try await request.auth()
-        switch Policy.decide(auth.principal, permission.action, scope: try permission.scope(of: request)) {
+        switch Policy.decide(auth.principal, permission.action, scope: try await permission.scope(of: request)) {
         case .allow:
             // Only a request that could change something needs the form token.
             if changes { try await CSRF.verify(request) }

@@ -106,6 +106,7 @@ struct DemoCommand: AsyncCommand {
         let figures = try await DemoIndicators.seed(store: app.indicatorStore, clock: settings.clock)
         let services = try await DemoServices.seed(store: app.serviceStore, accounts: service.store, clock: settings.clock)
         try await DemoParticipation.seed(store: app.participationStore, accounts: service.store, clock: settings.clock)
+        try await DemoFunding.seed(store: app.fundingStore, accounts: service.store, clock: settings.clock)
         let (hostname, port) = signature.address
         context.console.print("sopla demo: Lahn-Dill-Kreis (\(settings.database.redacted)) – \(plan.summary)")
         context.console.print("Social report: \(DemoIndicators.indicators.count) indicators, \(figures.inserted + figures.revised) new values (real population and area; social figures invented).")

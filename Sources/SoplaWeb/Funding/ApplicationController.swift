@@ -1,0 +1,473 @@
+import Crypto
+import Foundation
+import SoplaCore
+import SoplaFormats
+import SoplaRender
+import SoplaStore
+import Vapor
+
+/// Applications: providers write and submit them for their organisation; the county checks, assigns reviewers,
+/// recommends and decides (committing the budget line); reviewers score them unless they are conflicted.
+struct ApplicationController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let p = FundingRoute.Pattern.self
+        let apply = RoutePermission(.applyForFunding, scope: .organisationParameter)
+        routes.on(.GET, p.organisation, apply, use: organisationPage)
+        routes.on(.GET, p.ownApplicationNew, apply, use: newApplication)
+        routes.on(.POST, p.ownApplications, apply, use: create)
+        routes.on(.GET, p.ownApplication, apply, use: showOwn)
+        routes.on(.GET, p.ownApplicationEdit, apply, use: edit)
+        routes.on(.POST, p.ownApplication, apply, use: update)
+        routes.on(.POST, p.ownApplicationStep, apply, use: applicantStep)
+        let upload = routes.on(.POST, p.ownAttachments, apply, body: .collect(maxSize: ByteCount(value: PaperController.maxUpload)), use: upload)
+        upload.userInfo[BodyLimit.key] = PaperController.maxUpload
+        routes.on(.GET, p.ownAttachment, apply, use: ownAttachment)
+
+        let manage = RoutePermission(.manageFunding)
+        routes.on(.GET, p.applications, manage, use: list)
+        routes.on(.GET, p.applicationsCSV, manage, use: csv)
+        routes.on(.GET, p.application, manage, use: showForPlanner)
+        routes.on(.POST, p.applicationStep, manage, use: plannerStep)
+        routes.on(.POST, p.applicationReviewers, manage, use: assignReviewer)
+        routes.on(.GET, p.applicationAttachment, manage, use: plannerAttachment)
+
+        routes.on(.GET, p.reviews, RoutePermission(.seeReviewAssignments), use: reviewList)
+        routes.on(.POST, p.conflicts, RoutePermission(.seeReviewAssignments), use: declareConflict)
+        let review = RoutePermission(.reviewApplication, scope: .applicationOrganisation)
+        routes.on(.GET, p.review, review, use: showForReviewer)
+        routes.on(.POST, p.review, review, use: submitReview)
+    }
+
+    // MARK: Provider
+
+    func organisationPage(req: Request) async throws -> HTMLResponse {
+        guard let organisation = try await req.accounts.organisation(id: try req.idParameter()) else { throw Abort(.notFound) }
+        let today = req.settings.clock.today
+        let model = OrganisationFundingPage.Model(
+            organisation: organisation, openProgrammes: try await FundingData.programmes(req).filter { $0.isOpen(on: today) },
+            applications: try await req.fundingStore.all(.application, as: FundingApplication.self, organisationID: organisation.id).map(\.value),
+            agreements: try await req.fundingStore.all(.agreement, as: GrantAgreement.self, organisationID: organisation.id).map(\.value))
+        return HTMLResponse(OrganisationFundingPage.render(model, context: try await req.pageContext(showNotice: true)))
+    }
+
+    static func ownServices(_ req: Request, organisation: UUID) async throws -> [(id: UUID, name: String)] {
+        try await req.serviceStore.services(organisation: organisation).map(\.service).sorted { $0.name < $1.name }.map { ($0.id, $0.name) }
+    }
+
+    func formPage(_ req: Request, programme: FundingProgramme, applicationID: UUID?, changeRequest: String?, values: [String: String], services: Set<String>,
+                  issues: [ValidationIssue]) async throws -> String {
+        let organisation = try req.idParameter()
+        return ApplicationFormPage.render(ApplicationFormPage.Model(organisationID: organisation, programme: programme, applicationID: applicationID, changeRequest: changeRequest,
+                                                                    values: values, issues: issues, services: try await Self.ownServices(req, organisation: organisation),
+                                                                    selectedServices: services), context: try await req.pageContext())
+    }
+
+    func newApplication(req: Request) async throws -> Response {
+        guard let raw = try? req.query.get(String.self, at: "programm"), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
+        let programme = try await FundingData.programme(req, id: id)
+        guard programme.isOpen(on: req.settings.clock.today) else { throw Abort(.conflict, reason: "the call of this programme is not open") }
+        let line = programme.budgetLines.sorted { ($0.year, $0.name) < ($1.year, $1.name) }.last
+        let values = ["budgetLine": line?.id.uuidString.lowercased() ?? "", "preventive": "nein", "programme": id.uuidString.lowercased()]
+        return HTMLResponse(try await formPage(req, programme: programme, applicationID: nil, changeRequest: nil, values: values, services: [], issues: [])).response()
+    }
+
+    struct Form: Content {
+        var programme: String?
+        var title: String?
+        var budgetLine: String?
+        var services: [String]?
+        var preventive: String?
+        var costs: String?
+        var ownFunds: String?
+        var otherFunding: String?
+        var requested: String?
+    }
+
+    /// The form's fields as entered, the checklist answers included.
+    static func values(_ req: Request, _ form: Form) -> [String: String] {
+        var values = ["programme": form.programme ?? "", "title": form.title ?? "", "budgetLine": form.budgetLine ?? "", "preventive": form.preventive ?? "nein",
+                      "costs": form.costs ?? "", "ownFunds": form.ownFunds ?? "", "otherFunding": form.otherFunding ?? "", "requested": form.requested ?? ""]
+        for (key, value) in ((try? req.content.decode([String: String].self)) ?? [:]) where key.hasPrefix("answer-") { values[key] = String(value.prefix(4000)) }
+        return values
+    }
+
+    /// Reads the form into the application (content only: state, history and documents stay as they are).
+    func read(_ req: Request, into base: FundingApplication, programme: FundingProgramme) async throws -> (FundingApplication?, [String: String], Set<String>, [ValidationIssue]) {
+        let form = try req.content.decode(Form.self)
+        let values = Self.values(req, form)
+        var issues: [ValidationIssue] = []
+        let own = Set(try await Self.ownServices(req, organisation: base.organisationID).map(\.id))
+        let services = (form.services ?? []).compactMap(UUID.init(uuidString:))
+        if services.contains(where: { !own.contains($0) }) { issues.append(ValidationIssue("services", .unknownReference)) }
+        let line = ServiceForm.clean(form.budgetLine).flatMap(UUID.init(uuidString:)).flatMap { id in programme.budgetLines.first { $0.id == id } }
+        if line == nil { issues.append(ValidationIssue("budgetLine", .unknownReference)) }
+        let costs = FundingEntry.costLines(form.costs ?? "", field: "costs"), other = FundingEntry.costLines(form.otherFunding ?? "", field: "otherFunding")
+        issues += costs.issues + other.issues
+        let ownFunds = FundingData.money(form.ownFunds, field: "ownFunds", required: false, into: &issues)
+        let requested = FundingData.money(form.requested, field: "requested", required: true, into: &issues)
+        var answers = base.answers.filter { $0.attachmentID != nil }
+        for item in programme.checklist where item.kind == .question {
+            let text = (values["answer-" + item.id.uuidString.lowercased()] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty { answers.append(ChecklistAnswer(itemID: item.id, text: text)) }
+        }
+        guard let line, let ownFunds, let requested, issues.isEmpty else { return (nil, values, Set(form.services ?? []), issues) }
+        var draft = base
+        draft.title = form.title ?? ""
+        draft.budgetLineID = line.id
+        draft.year = line.year
+        draft.serviceIDs = services
+        draft.preventive = form.preventive == "ja"
+        draft.costPlan = CostPlan(costs: costs.values, ownFunds: ownFunds, otherFunding: other.values)
+        draft.requested = requested
+        draft.answers = answers
+        do {
+            return (try draft.validated(programme: programme), values, Set(form.services ?? []), [])
+        } catch {
+            return (nil, values, Set(form.services ?? []), error.issues)
+        }
+    }
+
+    func create(req: Request) async throws -> Response {
+        let organisation = try req.idParameter()
+        guard let raw = try req.content.decode(Form.self).programme, let id = UUID(uuidString: raw) else { throw Abort(.unprocessableEntity, reason: "programme missing") }
+        let programme = try await FundingData.programme(req, id: id)
+        guard programme.isOpen(on: req.settings.clock.today) else { throw Abort(.conflict, reason: "the call of this programme is not open") }
+        let base = FundingApplication(id: UUID(), programmeID: programme.id, organisationID: organisation, title: "", year: 0, budgetLineID: UUID(), requested: .zero,
+                                      costPlan: CostPlan(costs: [], ownFunds: .zero))
+        let (application, values, services, issues) = try await read(req, into: base, programme: programme)
+        guard let application else {
+            return HTMLResponse(try await formPage(req, programme: programme, applicationID: nil, changeRequest: nil, values: values, services: services, issues: issues))
+                .response(status: .unprocessableEntity)
+        }
+        try await req.fundingStore.save(.application, id: application.id, application, label: application.title, organisationID: organisation, parentID: programme.id,
+                                        actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: FundingRoute.ownApplication(organisation, application.id), notice: .created)
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let a = try await FundingData.ownApplication(req)
+        guard a.state == .draft else { return req.redirect(to: FundingRoute.ownApplication(a.organisationID, a.id), notice: .unchanged) }
+        let programme = try await FundingData.programme(req, id: a.programmeID)
+        var values = ["programme": a.programmeID.uuidString.lowercased(), "title": a.title, "budgetLine": a.budgetLineID.uuidString.lowercased(),
+                      "preventive": a.preventive ? "ja" : "nein", "costs": FundingEntry.costLinesText(a.costPlan.costs), "ownFunds": FundingEntry.german(a.costPlan.ownFunds),
+                      "otherFunding": FundingEntry.costLinesText(a.costPlan.otherFunding), "requested": FundingEntry.german(a.requested)]
+        for answer in a.answers { if let text = answer.text { values["answer-" + answer.itemID.uuidString.lowercased()] = text } }
+        return HTMLResponse(try await formPage(req, programme: programme, applicationID: a.id, changeRequest: a.changeRequest, values: values,
+                                               services: Set(a.serviceIDs.map { $0.uuidString.lowercased() }), issues: [])).response()
+    }
+
+    func update(req: Request) async throws -> Response {
+        let a = try await FundingData.ownApplication(req)
+        guard a.state == .draft else { throw Abort(.conflict, reason: "only a draft can be changed") }
+        let programme = try await FundingData.programme(req, id: a.programmeID)
+        let (application, values, services, issues) = try await read(req, into: a, programme: programme)
+        guard let application else {
+            return HTMLResponse(try await formPage(req, programme: programme, applicationID: a.id, changeRequest: a.changeRequest, values: values, services: services, issues: issues))
+                .response(status: .unprocessableEntity)
+        }
+        try await req.fundingStore.transition(application, from: .draft, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: FundingRoute.ownApplication(a.organisationID, a.id), notice: .saved)
+    }
+
+    func applicationModel(_ req: Request, _ a: FundingApplication, viewer: ApplicationViewer, values: [String: String] = [:], issues: [ValidationIssue] = [],
+                          problem: String? = nil) async throws -> ApplicationPage.Model {
+        let programme = try await FundingData.programme(req, id: a.programmeID)
+        let names = try await FundingData.organisationNames(req)
+        let services = try await req.serviceStore.services().map(\.service)
+        let serviceNames = a.serviceIDs.compactMap { id in services.first { $0.id == id }?.name }
+        let attachments = try await req.fundingStore.attachments(of: a)
+        switch viewer {
+        case .applicant:
+            return ApplicationPage.Model(application: a, programme: programme, organisationName: names[a.organisationID] ?? "–", serviceNames: serviceNames,
+                                         attachments: attachments, viewer: viewer, values: values, issues: issues, problem: problem)
+        case .reviewer:
+            let user = try await req.requireUser()
+            let own = try await req.fundingStore.all(.review, as: ApplicationReview.self, parentID: a.id).map(\.value).filter { $0.reviewerID == user.id }
+            return ApplicationPage.Model(application: a, programme: programme, organisationName: names[a.organisationID] ?? "–", serviceNames: serviceNames,
+                                         attachments: attachments, viewer: viewer, reviews: own, values: values, issues: issues, problem: problem)
+        case .planner:
+            let (reviews, score) = try await FundingData.reviews(req, of: a, programme: programme)
+            var assignable: [(id: UUID, name: String)] = []
+            for user in try await req.accounts.users() where user.active && user.roles.contains(.reviewer) && !a.reviewers.contains(where: { $0.userID == user.id }) {
+                if !(try await FundingData.conflicts(of: user, db: req.db)).contains(a.organisationID) { assignable.append((user.id, user.displayName)) }
+            }
+            let items = try await req.participationStore.all(.agendaItem, as: AgendaItem.self).map(\.value)
+            let resolutions = try await req.participationStore.all(.resolution, as: Resolution.self).map(\.value).map { r in
+                (id: r.id, title: items.first { $0.id == r.agendaItemID }?.title ?? r.text)
+            }
+            let agreement = try await req.fundingStore.all(.agreement, as: GrantAgreement.self, organisationID: a.organisationID).first { $0.value.applicationID == a.id }?.id
+            return ApplicationPage.Model(application: a, programme: programme, organisationName: names[a.organisationID] ?? "–", serviceNames: serviceNames,
+                                         attachments: attachments, viewer: viewer, reviews: reviews, score: score, assignable: assignable.sorted { $0.name < $1.name },
+                                         resolutions: resolutions, agreementID: agreement, values: values, issues: issues, problem: problem)
+        }
+    }
+
+    func showOwn(req: Request) async throws -> HTMLResponse {
+        let a = try await FundingData.ownApplication(req)
+        return HTMLResponse(ApplicationPage.render(try await applicationModel(req, a, viewer: .applicant(organisation: a.organisationID)), context: try await req.pageContext(showNotice: true)))
+    }
+
+    struct StepForm: Content {
+        var event: String?
+        var reason: String?
+        var amount: String?
+        var resolution: String?
+        var confirm: String?
+    }
+
+    /// Applies a step and stores it; a problem shows the application again with the reason, nothing stored.
+    func step(_ req: Request, _ a: FundingApplication, viewer: ApplicationViewer, allowed: (ApplicationEvent) -> Bool, redirect: String) async throws -> Response {
+        let form = try req.content.decode(StepForm.self)
+        let t = Texts(req.language)
+        let values = ["event": form.event ?? "", "reason": form.reason ?? "", "amount": form.amount ?? "", "resolution": form.resolution ?? ""]
+        func fail(_ message: String, status: HTTPResponseStatus = .unprocessableEntity, issues: [ValidationIssue] = []) async throws -> Response {
+            HTMLResponse(ApplicationPage.render(try await applicationModel(req, a, viewer: viewer, values: values, issues: issues, problem: message), context: try await req.pageContext()))
+                .response(status: status)
+        }
+        guard let event = form.event.flatMap(ApplicationEvent.init(name:)), allowed(event) else { return try await fail(t(.problemNotAllowed)) }
+        if event == .withdraw, form.confirm != "ja" { return try await fail(t(.confirmWithdraw), issues: [ValidationIssue("confirm", .required)]) }
+        var issues: [ValidationIssue] = []
+        let amount = event == .approvePartly ? FundingData.money(form.amount, field: "amount", required: true, into: &issues) : nil
+        if !issues.isEmpty { return try await fail(IssueText.message(issues[0].problem, req.language), issues: issues) }
+        let programme = try await FundingData.programme(req, id: a.programmeID)
+        let user = try await req.requireUser()
+        let now = req.settings.clock.now()
+        switch a.applying(event, programme: programme, reason: form.reason ?? "", amount: amount, by: user.displayName, at: now) {
+        case .failure(let problem):
+            return try await fail(FundingNames.transitionProblem(problem, t), status: problem == .notAllowed(from: a.state, event: event.name) ? .conflict : .unprocessableEntity)
+        case .success(var next):
+            if event == .approve || event == .approvePartly {
+                let resolutions = Set(try await req.participationStore.all(.resolution, as: Resolution.self).map(\.id))
+                next.resolutionID = ServiceForm.clean(form.resolution).flatMap(UUID.init(uuidString:)).flatMap { resolutions.contains($0) ? $0 : nil }
+            }
+            do {
+                try await req.fundingStore.transition(next, from: a.state, actor: try await req.auditActor(), at: now)
+            } catch FundingStoreError.budgetExceeded(let available) {
+                return try await fail(t(.budgetExceeded).replacingOccurrences(of: "{a}", with: Format.money(available, req.language)), status: .conflict)
+            } catch FundingStoreError.changedMeanwhile {
+                return try await fail(t(.changedMeanwhile), status: .conflict)
+            }
+            return req.redirect(to: redirect, notice: .saved)
+        }
+    }
+
+    func applicantStep(req: Request) async throws -> Response {
+        let a = try await FundingData.ownApplication(req)
+        return try await step(req, a, viewer: .applicant(organisation: a.organisationID), allowed: \.isApplicants, redirect: FundingRoute.ownApplication(a.organisationID, a.id))
+    }
+
+    struct UploadForm: Content {
+        var item: String?
+        var file: File?
+    }
+
+    func upload(req: Request) async throws -> Response {
+        let a = try await FundingData.ownApplication(req)
+        guard a.state == .draft else { throw Abort(.conflict, reason: "documents can be added to a draft only") }
+        let programme = try await FundingData.programme(req, id: a.programmeID)
+        let form = try req.content.decode(UploadForm.self)
+        let bytes = form.file.map { Array($0.data.readableBytesView) } ?? []
+        let name = String(String((form.file?.filename ?? "").split(separator: "/").last ?? "").prefix(200))
+        var issues = AttachmentCheck.problems(size: bytes.count, bytes: Array(bytes.prefix(4096)), fileName: name)
+        let item = ServiceForm.clean(form.item).flatMap(UUID.init(uuidString:)).flatMap { id in programme.checklist.first { $0.id == id && $0.kind == .document } }
+        if item == nil { issues.append(ValidationIssue("item", .unknownReference)) }
+        guard issues.isEmpty, let item, let kind = AttachmentCheck.kind(of: Array(bytes.prefix(4096)), fileName: name) else {
+            let page = ApplicationPage.render(try await applicationModel(req, a, viewer: .applicant(organisation: a.organisationID), values: ["item": form.item ?? ""], issues: issues,
+                                                                         problem: issues.map { IssueText.message($0.problem, req.language) }.joined(separator: " ")),
+                                              context: try await req.pageContext())
+            return HTMLResponse(page).response(status: .unprocessableEntity)
+        }
+        let data = Data(bytes)
+        let types: [AttachmentCheck.Kind: String] = [.pdf: "application/pdf", .odt: "application/vnd.oasis.opendocument.text",
+                                                     .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"]
+        let actor = try await req.auditActor()
+        let attachment = FundingAttachment(id: UUID(), applicationID: a.id, itemID: item.id, fileName: name, mediaType: types[kind]!, size: data.count,
+                                           sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(), createdAt: req.settings.clock.now(), createdBy: actor.label)
+        try await req.fundingStore.addAttachment(attachment, content: data, to: a, actor: actor)
+        return req.redirect(to: FundingRoute.ownApplication(a.organisationID, a.id), notice: .created)
+    }
+
+    static func download(_ req: Request, _ a: FundingApplication) async throws -> Response {
+        let id = try FundingData.uuid(req, "attachment")
+        guard a.answers.contains(where: { $0.attachmentID == id }), let (attachment, data) = try await req.fundingStore.attachmentContent(id: id, applicationID: a.id) else {
+            throw Abort(.notFound)
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: attachment.mediaType)
+        headers.contentDisposition = .init(.attachment, filename: attachment.fileName)
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+
+    func ownAttachment(req: Request) async throws -> Response {
+        try await Self.download(req, try await FundingData.ownApplication(req))
+    }
+
+    // MARK: County
+
+    func rows(_ req: Request) async throws -> (ApplicationListPage.Model, [FundingApplication]) {
+        let names = try await FundingData.organisationNames(req)
+        let programmes = try await FundingData.programmes(req)
+        let search = ((try? req.query.get(String.self, at: "suche")) ?? "").trimmingCharacters(in: .whitespaces)
+        let programme = (try? req.query.get(String.self, at: "programm")) ?? ""
+        let state = (try? req.query.get(String.self, at: "status")) ?? ""
+        let all = try await req.fundingStore.all(.application, as: FundingApplication.self).map(\.value).filter { a in
+            (programme.isEmpty || a.programmeID.uuidString.lowercased() == programme.lowercased())
+                && (state.isEmpty || a.state.rawValue == state)
+                && (search.isEmpty || (a.title + " " + (names[a.organisationID] ?? "")).localizedCaseInsensitiveContains(search))
+        }.sorted { ($0.year, $0.title) > ($1.year, $1.title) }
+        let model = ApplicationListPage.Model(rows: all.map { ($0, names[$0.organisationID] ?? "–") }, programmes: programmes.map { ($0.id, $0.name) },
+                                              filters: ["suche": search, "programm": programme, "status": state])
+        return (model, all)
+    }
+
+    func list(req: Request) async throws -> HTMLResponse {
+        HTMLResponse(ApplicationListPage.render(try await rows(req).0, context: try await req.pageContext()))
+    }
+
+    func csv(req: Request) async throws -> Response {
+        let (model, _) = try await rows(req)
+        let programmes = Dictionary(model.programmes.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let lines = model.rows.map { row in
+            let a = row.application
+            return [a.id.uuidString.lowercased(), a.title, row.organisation, programmes[a.programmeID] ?? "", String(a.year), a.requested.plain, a.granted?.plain ?? "",
+                    a.state.rawValue, a.preventive ? "true" : "false", a.submittedAt.map { ISO8601DateFormatter().string(from: $0) } ?? ""]
+        }
+        return SpatialPagesController.csvResponse(CSV.write(header: ["id", "title", "organisation", "programme", "year", "requested_eur", "granted_eur", "state", "preventive",
+                                                                     "submitted_at"], rows: lines), filename: "antraege.csv")
+    }
+
+    func showForPlanner(req: Request) async throws -> HTMLResponse {
+        let a = try await FundingData.application(req)
+        return HTMLResponse(ApplicationPage.render(try await applicationModel(req, a, viewer: .planner), context: try await req.pageContext(showNotice: true)))
+    }
+
+    func plannerStep(req: Request) async throws -> Response {
+        let a = try await FundingData.application(req)
+        return try await step(req, a, viewer: .planner, allowed: { !$0.isApplicants }, redirect: FundingRoute.application(a.id))
+    }
+
+    struct ReviewerForm: Content {
+        var reviewer: String?
+        var kind: String?
+    }
+
+    func assignReviewer(req: Request) async throws -> Response {
+        let a = try await FundingData.application(req)
+        let form = try req.content.decode(ReviewerForm.self)
+        guard !a.state.isFinal else { throw Abort(.conflict, reason: "the application is decided") }
+        guard let kind = form.kind.flatMap(ReviewKind.init(rawValue:)),
+              let userID = ServiceForm.clean(form.reviewer).flatMap(UUID.init(uuidString:)),
+              let user = try await req.accounts.user(id: userID), user.active, user.roles.contains(.reviewer) else {
+            throw Abort(.unprocessableEntity, reason: "choose a reviewer and the kind of review")
+        }
+        // Never a reviewer linked to the applicant, whatever the form says.
+        guard !(try await FundingData.conflicts(of: user, db: req.db)).contains(a.organisationID) else {
+            throw Abort(.forbidden, reason: "this reviewer is linked to the applying organisation")
+        }
+        guard !a.reviewers.contains(where: { $0.userID == userID }) else { return req.redirect(to: FundingRoute.application(a.id), notice: .unchanged) }
+        var next = a
+        next.reviewers.append(ReviewerAssignment(userID: userID, name: user.displayName, kind: kind))
+        try await req.fundingStore.transition(next, from: a.state, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: FundingRoute.application(a.id), notice: .saved)
+    }
+
+    func plannerAttachment(req: Request) async throws -> Response {
+        try await Self.download(req, try await FundingData.application(req))
+    }
+
+    // MARK: Reviewers
+
+    func reviewList(req: Request) async throws -> HTMLResponse {
+        try await HTMLResponse(reviewListPage(req, issues: []))
+    }
+
+    func reviewListPage(_ req: Request, issues: [ValidationIssue]) async throws -> String {
+        let user = try await req.requireUser()
+        let conflicts = try await FundingData.conflicts(of: user, db: req.db)
+        let programmes = Dictionary(try await FundingData.programmes(req).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let reviews = try await req.fundingStore.all(.review, as: ApplicationReview.self).map(\.value).filter { $0.reviewerID == user.id }
+        let assigned = try await req.fundingStore.all(.application, as: FundingApplication.self).map(\.value).compactMap { a -> (FundingApplication, String, ReviewKind, Bool)? in
+            guard !conflicts.contains(a.organisationID), let assignment = a.reviewers.first(where: { $0.userID == user.id }) else { return nil }
+            return (a, programmes[a.programmeID] ?? "–", assignment.kind, reviews.contains { $0.applicationID == a.id })
+        }
+        let names = try await FundingData.organisationNames(req)
+        let declared = try await req.fundingStore.all(.conflict, as: ConflictDeclaration.self).map(\.value).filter { $0.reviewerID == user.id }
+        let model = ReviewListPage.Model(assigned: assigned.map { (application: $0.0, programme: $0.1, kind: $0.2, done: $0.3) },
+                                         conflicts: declared.map { (organisation: names[$0.organisationID] ?? "–", note: $0.note) },
+                                         organisations: try await req.accounts.organisations().filter(\.active).sorted { $0.name < $1.name }.map { ($0.id, $0.name) }, issues: issues)
+        return ReviewListPage.render(model, context: try await req.pageContext(showNotice: true))
+    }
+
+    struct ConflictForm: Content {
+        var organisation: String?
+        var note: String?
+    }
+
+    func declareConflict(req: Request) async throws -> Response {
+        let form = try req.content.decode(ConflictForm.self)
+        let user = try await req.requireUser()
+        guard let id = ServiceForm.clean(form.organisation).flatMap(UUID.init(uuidString:)), let organisation = try await req.accounts.organisation(id: id) else {
+            return HTMLResponse(try await reviewListPage(req, issues: [ValidationIssue("organisation", .required)])).response(status: .unprocessableEntity)
+        }
+        let note = String((form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(300))
+        let existing = try await req.fundingStore.all(.conflict, as: ConflictDeclaration.self).map(\.value).contains { $0.reviewerID == user.id && $0.organisationID == id }
+        guard !existing else { return req.redirect(to: FundingRoute.reviews, notice: .unchanged) }
+        let declaration = ConflictDeclaration(id: UUID(), reviewerID: user.id, organisationID: id, note: note, declaredAt: req.settings.clock.now())
+        try await req.fundingStore.save(.conflict, id: declaration.id, declaration, label: user.displayName + " / " + organisation.name, organisationID: id,
+                                        actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: FundingRoute.reviews, notice: .saved)
+    }
+
+    /// The application of the route, only for a reviewer assigned to it.
+    func assigned(_ req: Request) async throws -> (FundingApplication, ReviewKind) {
+        let a = try await FundingData.application(req)
+        let user = try await req.requireUser()
+        guard let assignment = a.reviewers.first(where: { $0.userID == user.id }) else { throw Abort(.notFound) }
+        return (a, assignment.kind)
+    }
+
+    func showForReviewer(req: Request) async throws -> HTMLResponse {
+        let (a, kind) = try await assigned(req)
+        return HTMLResponse(ApplicationPage.render(try await applicationModel(req, a, viewer: .reviewer(kind: kind)), context: try await req.pageContext(showNotice: true)))
+    }
+
+    func submitReview(req: Request) async throws -> Response {
+        let (a, kind) = try await assigned(req)
+        let t = Texts(req.language)
+        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        let values = fields.filter { $0.key != "_csrf" }
+        func fail(_ issues: [ValidationIssue], problem: String? = nil, status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
+            HTMLResponse(ApplicationPage.render(try await applicationModel(req, a, viewer: .reviewer(kind: kind), values: values, issues: issues, problem: problem),
+                                                context: try await req.pageContext())).response(status: status)
+        }
+        guard a.state == .review else { return try await fail([], problem: t(.reviewClosed), status: .conflict) }
+        let programme = try await FundingData.programme(req, id: a.programmeID)
+        let user = try await req.requireUser()
+        var issues: [ValidationIssue] = []
+        var scores: [CriterionScore] = []
+        var proposed: Money?
+        switch kind {
+        case .content:
+            for criterion in programme.criteria {
+                let key = criterion.id.uuidString.lowercased()
+                guard let raw = fields["score-" + key], !raw.isEmpty else { issues.append(ValidationIssue("score-" + key, .required)); continue }
+                guard let value = Int(raw) else { issues.append(ValidationIssue("score-" + key, .unknownValue(String(raw.prefix(10))))); continue }
+                scores.append(CriterionScore(criterionID: criterion.id, value: value, justification: (fields["reason-" + key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)))
+            }
+        case .financial:
+            if let raw = fields["proposedAmount"], !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+                proposed = FundingData.money(raw, field: "proposedAmount", required: true, into: &issues)
+            }
+        }
+        let existing = try await req.fundingStore.all(.review, as: ApplicationReview.self, parentID: a.id).first { $0.value.reviewerID == user.id }
+        let draft = ApplicationReview(id: existing?.id ?? UUID(), applicationID: a.id, reviewerID: user.id, reviewerName: user.displayName, kind: kind, scores: scores,
+                                      proposedAmount: proposed, note: (fields["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines), submittedAt: req.settings.clock.now())
+        guard issues.isEmpty else { return try await fail(issues) }
+        let review: ApplicationReview
+        do { review = try draft.validated(programme: programme, requested: a.requested) } catch { return try await fail(error.issues) }
+        try await req.fundingStore.save(.review, id: review.id, review, label: a.title, organisationID: a.organisationID, parentID: a.id,
+                                        actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: FundingRoute.review(a.id), notice: .saved)
+    }
+}

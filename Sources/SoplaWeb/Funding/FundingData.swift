@@ -1,0 +1,94 @@
+import Fluent
+import Foundation
+import SoplaCore
+import SoplaRender
+import SoplaStore
+import Vapor
+
+extension Request {
+    var fundingStore: FundingStore { FundingStore(database: db) }
+}
+
+extension Application {
+    var fundingStore: FundingStore { FundingStore(database: db) }
+}
+
+/// Loading and checking what the funding routes share.
+enum FundingData {
+    static func uuid(_ req: Request, _ name: String) throws -> UUID {
+        guard let raw = req.parameters.get(name), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
+        return id
+    }
+
+    static func programme(_ req: Request, id: UUID) async throws -> FundingProgramme {
+        guard let programme = try await req.fundingStore.one(.programme, id: id, as: FundingProgramme.self)?.value else { throw Abort(.notFound) }
+        return programme
+    }
+
+    static func programmes(_ req: Request) async throws -> [FundingProgramme] {
+        try await req.fundingStore.all(.programme, as: FundingProgramme.self).map(\.value).sorted { $0.name < $1.name }
+    }
+
+    static func application(_ req: Request) async throws -> FundingApplication {
+        guard let application = try await req.fundingStore.one(.application, id: try uuid(req, "application"), as: FundingApplication.self)?.value else {
+            throw Abort(.notFound)
+        }
+        return application
+    }
+
+    /// The application of the route, only under the organisation that made it (another organisation's is not found).
+    static func ownApplication(_ req: Request) async throws -> FundingApplication {
+        let application = try await application(req)
+        guard application.organisationID == (try req.idParameter()) else { throw Abort(.notFound) }
+        return application
+    }
+
+    static func agreement(_ req: Request) async throws -> GrantAgreement {
+        guard let agreement = try await req.fundingStore.one(.agreement, id: try uuid(req, "agreement"), as: GrantAgreement.self)?.value else { throw Abort(.notFound) }
+        return agreement
+    }
+
+    static func ownAgreement(_ req: Request) async throws -> GrantAgreement {
+        let agreement = try await agreement(req)
+        guard agreement.organisationID == (try req.idParameter()) else { throw Abort(.notFound) }
+        return agreement
+    }
+
+    static func organisationNames(_ req: Request) async throws -> [UUID: String] {
+        Dictionary(try await req.accounts.organisations().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Organisations a reviewer may never see: their own, those they declared, and those above or below these.
+    static func conflicts(of user: UserAccount, db: any Database) async throws -> Set<UUID> {
+        guard user.roles.contains(.reviewer) else { return [] }
+        let organisations = try await AccountStore(database: db).organisations()
+        let parents = Dictionary(organisations.map { ($0.id, $0.parentID) }, uniquingKeysWith: { a, _ in a })
+        let declared = Set(try await FundingStore(database: db).all(.conflict, as: ConflictDeclaration.self).map(\.value).filter { $0.reviewerID == user.id }.map(\.organisationID))
+        return Set(organisations.map(\.id).filter {
+            ConflictOfInterest.conflicted(reviewerOrganisations: user.organisationIDs, declared: declared, applicant: $0, parentOf: { parents[$0] ?? nil })
+        })
+    }
+
+    /// The reviews of an application and its weighted score.
+    static func reviews(_ req: Request, of application: FundingApplication, programme: FundingProgramme) async throws -> ([ApplicationReview], Double?) {
+        let reviews = try await req.fundingStore.all(.review, as: ApplicationReview.self, parentID: application.id).map(\.value)
+        return (reviews, Ranking.score(of: reviews, criteria: programme.criteria))
+    }
+
+    /// Money as typed, or the issue naming the field.
+    static func money(_ text: String?, field: String, required: Bool, into issues: inout [ValidationIssue]) -> Money? {
+        let text = (text ?? "").trimmingCharacters(in: .whitespaces)
+        if text.isEmpty {
+            if required { issues.append(ValidationIssue(field, .required)) }
+            return required ? nil : .zero
+        }
+        switch FundingEntry.money(text, field: field) {
+        case .success(let value): return value
+        case .failure(let issue): issues.append(issue); return nil
+        }
+    }
+
+    static func categories(_ req: Request) async throws -> [(code: String, name: String)] {
+        try await req.serviceStore.categories().map { (code: $0.code, name: req.language == .de ? $0.nameDE : $0.nameEN) }
+    }
+}
