@@ -101,11 +101,37 @@ struct RouteInventoryTests {
                       "POST /organisationen/:id/erhebungen/:round/unveraendert"] {
             table[route] = RoutePermission(.proposeServiceChange, scope: .organisationParameter)
         }
+        for route in ["GET /foerderung", "GET /foerderung/programme/neu", "POST /foerderung/programme", "GET /foerderung/programme/:programme",
+                      "GET /foerderung/programme/:programme/bearbeiten", "POST /foerderung/programme/:programme", "GET /foerderung/programme/:programme/rangfolge",
+                      "GET /foerderung/programme/:programme/rangfolge.csv", "GET /foerderung/antraege", "GET /foerderung/antraege.csv",
+                      "GET /foerderung/antraege/:application", "POST /foerderung/antraege/:application/schritt", "POST /foerderung/antraege/:application/gutachter",
+                      "POST /foerderung/antraege/:application/vereinbarung", "GET /foerderung/antraege/:application/anlagen/:attachment",
+                      "GET /foerderung/vereinbarungen", "GET /foerderung/vereinbarungen.csv", "GET /foerderung/vereinbarungen/:agreement",
+                      "GET /foerderung/vereinbarungen/:agreement/bescheid", "POST /foerderung/vereinbarungen/:agreement/abrufe/:drawdown",
+                      "POST /foerderung/vereinbarungen/:agreement/nachweise/:proof", "POST /foerderung/vereinbarungen/:agreement/qualitaetsdialoge",
+                      "GET /foerderung/qualitaetsdialoge/:dialogue", "GET /foerderung/controlling", "GET /foerderung/controlling.csv"] {
+            table[route] = RoutePermission(.manageFunding)
+        }
+        for route in ["GET /organisationen/:id/foerderung", "GET /organisationen/:id/foerderung/antraege/neu", "POST /organisationen/:id/foerderung/antraege",
+                      "GET /organisationen/:id/foerderung/antraege/:application", "GET /organisationen/:id/foerderung/antraege/:application/bearbeiten",
+                      "POST /organisationen/:id/foerderung/antraege/:application", "POST /organisationen/:id/foerderung/antraege/:application/schritt",
+                      "POST /organisationen/:id/foerderung/antraege/:application/anlagen", "GET /organisationen/:id/foerderung/antraege/:application/anlagen/:attachment",
+                      "GET /organisationen/:id/foerderung/vereinbarungen/:agreement", "POST /organisationen/:id/foerderung/vereinbarungen/:agreement/abrufe",
+                      "POST /organisationen/:id/foerderung/vereinbarungen/:agreement/nachweise"] {
+            table[route] = RoutePermission(.applyForFunding, scope: .organisationParameter)
+        }
+        table["GET /begutachtung"] = RoutePermission(.seeReviewAssignments)
+        table["POST /begutachtung/befangenheit"] = RoutePermission(.seeReviewAssignments)
+        table["GET /begutachtung/:application"] = RoutePermission(.reviewApplication, scope: .applicationOrganisation)
+        table["POST /begutachtung/:application"] = RoutePermission(.reviewApplication, scope: .applicationOrganisation)
         for route in ["GET /organisationen/:id/stellungnahmen", "GET /organisationen/:id/stellungnahmen/:process", "POST /organisationen/:id/stellungnahmen/:process"] {
             table[route] = RoutePermission(.submitOrganisationStatement, scope: .organisationParameter)
         }
         return table
     }()
+
+    /// The demo application in review (family centre), with the demo reviewer assigned.
+    static let reviewedApplication = "5b0c1e2a-0200-4000-8000-000000000104"
 
     /// Route parameters filled with the demo's ids (services, bodies, meetings, papers, measures …).
     static func fillServiceParameters(_ path: String) -> String {
@@ -119,6 +145,9 @@ struct RouteInventoryTests {
             (":planning", "5b0c1e2a-0100-4000-8000-000000000901"), (":person", "5b0c1e2a-0100-4000-8000-000000000105"),
             (":membership", "5b0c1e2a-0100-4000-8000-000000000211"), (":message", "5b0c1e2a-0100-4000-8000-000000000999"),
             (":attachment", "5b0c1e2a-0100-4000-8000-000000000998"),
+            (":programme", "5b0c1e2a-0200-4000-8000-000000000001"), (":application", Self.reviewedApplication),
+            (":agreement", "5b0c1e2a-0200-4000-8000-000000000401"), (":drawdown", "5b0c1e2a-0200-4000-8000-000000000612"),
+            (":proof", "5b0c1e2a-0200-4000-8000-000000000703"), (":dialogue", "5b0c1e2a-0200-4000-8000-000000000801"),
         ]
         var result = path
         for (pattern, value) in fills { result = result.replacingOccurrences(of: pattern, with: value) }
@@ -200,8 +229,14 @@ struct RouteInventoryTests {
                     .replacingOccurrences(of: ":key", with: "06532023").replacingOccurrences(of: ":file", with: "sopla.css")
                     .replacingOccurrences(of: ":code", with: "bevoelkerung")
                     .replacingOccurrences(of: ":token", with: "unbekannt").replacingOccurrences(of: ":id", with: id.uuidString.lowercased())
-                let scope: Scope = permission.scope == .organisationParameter ? .organisation(counselling)
-                    : (permission.scope == .bodyParameter ? .body(UUID(uuidString: "5b0c1e2a-0100-4000-8000-000000000001")!) : .none)
+                let applicant = try await FundingStore(database: app.db).one(.application, id: UUID(uuidString: Self.reviewedApplication)!, as: FundingApplication.self)!.value.organisationID
+                let scope: Scope
+                switch permission.scope {
+                case .organisationParameter: scope = .organisation(counselling)
+                case .bodyParameter: scope = .body(UUID(uuidString: "5b0c1e2a-0100-4000-8000-000000000001")!)
+                case .applicationOrganisation: scope = .organisation(applicant)
+                case .none: scope = .none
+                }
                 for (role, login) in roles {
                     let expected: Outcome
                     switch Policy.decide(principals[role]!, permission.action, scope: scope) {

@@ -69,7 +69,7 @@ struct ControllingController: RouteCollection {
         HTMLResponse(ControllingPage.render(try await model(req), context: try await req.pageContext()))
     }
 
-    /// Every figure of the page in one long table: section, name, measure, value.
+    /// Every figure of the page in one long table: year, section, name, measure, value.
     func csv(req: Request) async throws -> Response {
         let m = try await model(req)
         var rows: [[String]] = []
@@ -87,7 +87,7 @@ struct ControllingController: RouteCollection {
         rows += m.attainment.map { ["attainment", $0.agreement + " / " + $0.target, "percent", $0.percent.map { String(format: "%.1f", $0) } ?? ""] }
         rows += m.trend.flatMap { [["trend", String($0.year), "planned_eur", $0.planned.plain], ["trend", String($0.year), "committed_eur", $0.committed.plain],
                                    ["trend", String($0.year), "paid_eur", $0.paid.plain]] }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["section", "name", "measure", "value"], rows: rows.map { [String(m.year)] + $0 }.map { $0 }),
+        return SpatialPagesController.csvResponse(CSV.write(header: ["year", "section", "name", "measure", "value"], rows: rows.map { [String(m.year)] + $0 }),
                                                   filename: "controlling-\(m.year).csv")
     }
 }
