@@ -131,7 +131,7 @@ struct RankingTests {
     static let criteria = ApplicationWorkflowTests.programme.criteria
 
     static func review(_ values: [Int], application: UUID = UUID()) -> ApplicationReview {
-        ApplicationReview(id: UUID(), applicationID: application, reviewerID: UUID(), reviewerName: "R", kind: .content,
+        ApplicationReview(id: UUID(), applicationID: application, reviewerID: UUID(), kind: .content,
                           scores: zip(criteria, values).map { CriterionScore(criterionID: $0.id, value: $1, justification: "weil") }, submittedAt: Date())
     }
 
@@ -150,7 +150,7 @@ struct RankingTests {
         #expect(throws: ValidationFailure([ValidationIssue("score-" + ids[0], .unknownValue("6 (0–5)")), ValidationIssue("reason-" + ids[1], .required)])) {
             try review.validated(programme: ApplicationWorkflowTests.programme, requested: Money(euros: 1))
         }
-        let financial = ApplicationReview(id: UUID(), applicationID: UUID(), reviewerID: UUID(), reviewerName: "F", kind: .financial,
+        let financial = ApplicationReview(id: UUID(), applicationID: UUID(), reviewerID: UUID(), kind: .financial,
                                           proposedAmount: Money(euros: 2), note: "zu hoch", submittedAt: Date())
         #expect(throws: ValidationFailure([ValidationIssue("proposedAmount", .unknownValue("2.00"))])) {
             try financial.validated(programme: ApplicationWorkflowTests.programme, requested: Money(euros: 1))

@@ -151,7 +151,9 @@ struct ApplicationHTTPTests {
             #expect(good1?.status == .seeOther)
             try await post(app, path + "/schritt", session: tina, fields: [("event", "submit")]) { res in #expect(res.status == .seeOther) }
             application = try #require(try await store.one(.application, id: id, as: FundingApplication.self)).value
-            #expect(application.state == .submitted && application.history.map(\.by) == ["Tina Träger (Beispiel)"])
+            let tinaID = try #require(try await AccountStore(database: app.db).credentials(email: DemoLogin.provider.email)?.user.id)
+            #expect(application.state == .submitted && application.history.map(\.by) == [tinaID.uuidString.lowercased()])
+            try await get(app, path, session: tina) { res in #expect(res.body.string.contains("<td>Tina Träger (Beispiel)</td>")) }
             // A provider may not take a county step, and a submitted application is no longer edited.
             try await post(app, path + "/schritt", session: tina, fields: [("event", "approve")]) { res in #expect(res.status == .unprocessableEntity) }
             try await post(app, path, session: tina, fields: good) { res in #expect(res.status == .conflict) }

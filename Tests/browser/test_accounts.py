@@ -17,6 +17,7 @@ LOGINS = {
     "other provider": ("familienzentrum@demo.sopla.example", "Lindenhof-Hilfe-8", "Lars Lindner (Beispiel)"),
     "body member": ("gremium@demo.sopla.example", "Steuerung-Tagt-2026", "Gisela Gremm (Beispiel)"),
     "reviewer": ("gutachten@demo.sopla.example", "Antraege-Pruefen-26", "Gerd Gutmann (Beispiel)"),
+    "finance reviewer": ("finanzpruefung@demo.sopla.example", "Kosten-Plausibel-27", "Fiona Finke (Beispiel)"),
 }
 
 

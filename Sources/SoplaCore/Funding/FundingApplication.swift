@@ -91,6 +91,7 @@ public struct ApplicationTransition: Hashable, Sendable, Codable {
     public var to: ApplicationState
     public var event: String
     public var at: Date
+    /// The acting login's id (pages show its current name), or a label for steps without one.
     public var by: String
     public var reason: String
 
@@ -169,12 +170,10 @@ public struct ChecklistAnswer: Hashable, Sendable, Codable {
 /// A reviewer assigned to an application for one kind of review.
 public struct ReviewerAssignment: Hashable, Sendable, Codable {
     public var userID: UUID
-    public var name: String
     public var kind: ReviewKind
 
-    public init(userID: UUID, name: String, kind: ReviewKind) {
+    public init(userID: UUID, kind: ReviewKind) {
         self.userID = userID
-        self.name = name
         self.kind = kind
     }
 }

@@ -25,8 +25,8 @@ public struct CriterionScore: Hashable, Sendable, Codable {
 public struct ApplicationReview: Hashable, Sendable, Codable, Identifiable {
     public var id: UUID
     public var applicationID: UUID
+    /// The reviewer's login; pages show its current name, so an erased person leaves no name behind.
     public var reviewerID: UUID
-    public var reviewerName: String
     public var kind: ReviewKind
     public var scores: [CriterionScore]
     /// Financial review: the amount the reviewer finds justified (nil: as requested).
@@ -34,12 +34,11 @@ public struct ApplicationReview: Hashable, Sendable, Codable, Identifiable {
     public var note: String
     public var submittedAt: Date
 
-    public init(id: UUID, applicationID: UUID, reviewerID: UUID, reviewerName: String, kind: ReviewKind, scores: [CriterionScore] = [],
+    public init(id: UUID, applicationID: UUID, reviewerID: UUID, kind: ReviewKind, scores: [CriterionScore] = [],
                 proposedAmount: Money? = nil, note: String = "", submittedAt: Date) {
         self.id = id
         self.applicationID = applicationID
         self.reviewerID = reviewerID
-        self.reviewerName = reviewerName
         self.kind = kind
         self.scores = scores
         self.proposedAmount = proposedAmount

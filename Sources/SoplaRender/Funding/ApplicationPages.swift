@@ -205,10 +205,14 @@ public enum ApplicationPage {
         public let values: [String: String]
         public let issues: [ValidationIssue]
         public let problem: String?
+        /// Current names of the logins in the history and among the reviewers, by id (lowercased).
+        public let people: [String: String]
 
         public init(application: FundingApplication, programme: FundingProgramme, organisationName: String, serviceNames: [String], attachments: [FundingAttachment],
                     viewer: ApplicationViewer, reviews: [ApplicationReview] = [], score: Double? = nil, assignable: [(id: UUID, name: String)] = [],
-                    resolutions: [(id: UUID, title: String)] = [], agreementID: UUID? = nil, values: [String: String] = [:], issues: [ValidationIssue] = [], problem: String? = nil) {
+                    resolutions: [(id: UUID, title: String)] = [], agreementID: UUID? = nil, values: [String: String] = [:], issues: [ValidationIssue] = [], problem: String? = nil,
+                    people: [String: String] = [:]) {
+            self.people = people
             self.application = application
             self.programme = programme
             self.organisationName = organisationName
@@ -289,7 +293,7 @@ public enum ApplicationPage {
                 el("thead", [], [el("tr", [], [t(.columnWhen2), t(.columnStep), t(.columnBy), t(.columnJustification)].map { el("th", [("scope", "col")], text: $0) })]),
                 el("tbody", [], a.history.map { h in
                     el("tr", [], [el("td", text: DateText.dateTime(h.at, language)), el("td", text: FundingNames.state(h.from, t) + " → " + FundingNames.state(h.to, t)),
-                                  el("td", text: h.by), el("td", text: h.reason.isEmpty ? "–" : h.reason)])
+                                  el("td", text: model.people[h.by] ?? h.by), el("td", text: h.reason.isEmpty ? "–" : h.reason)])
                 }),
             ])])]
         }
@@ -348,7 +352,7 @@ public enum ApplicationPage {
             el("p", text: t(.weightedScore) + ": " + (model.score.map { Format.decimal($0, digits: 1, language) + " / 100" } ?? t(.notScored))),
             a.reviewers.isEmpty ? el("p", [("class", "empty-state")], text: t(.noReviewers)) : el("ul", [], a.reviewers.map { r in
                 let done = model.reviews.first { $0.reviewerID == r.userID && $0.kind == r.kind }
-                return el("li", text: r.name + " (" + FundingNames.reviewKind(r.kind, t) + "): " + (done.map { review in
+                return el("li", text: (model.people[r.userID.uuidString.lowercased()] ?? "–") + " (" + FundingNames.reviewKind(r.kind, t) + "): " + (done.map { review in
                     review.kind == .financial ? (review.proposedAmount.map { t(.proposedAmount) + " " + Format.money($0, language) } ?? t(.asRequested)) + " – " + review.note
                         : review.scores.map { s in (model.programme.criteria.first { $0.id == s.criterionID }?.name ?? "?") + " \(s.value): " + s.justification }.joined(separator: "; ")
                 } ?? t(.reviewPending)))

@@ -47,6 +47,8 @@ enum DemoAccounts {
               roles: [.bodyMember], grants: [.unsuppressedFigures], organisation: league),
         Login(email: "gutachten@demo.sopla.example", password: "Antraege-Pruefen-26", displayName: "Gerd Gutmann (Beispiel)",
               roles: [.reviewer], grants: [], organisation: nil),
+        Login(email: "finanzpruefung@demo.sopla.example", password: "Kosten-Plausibel-27", displayName: "Fiona Finke (Beispiel)",
+              roles: [.reviewer], grants: [], organisation: nil),
     ]
 
     /// Adds what is missing; running it again changes nothing.

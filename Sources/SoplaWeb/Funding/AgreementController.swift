@@ -194,7 +194,7 @@ struct AgreementController: RouteCollection {
         if let problem = PaymentPlan.check(amount, year: year, agreement: a, drawdowns: drawdowns) {
             return try await ownPage(req, a, values: values, issues: [Self.issue(problem)], status: .conflict)
         }
-        let drawdown = Drawdown(id: UUID(), agreementID: a.id, year: year, amount: amount, requestedAt: req.settings.clock.now(), requestedBy: user.displayName)
+        let drawdown = Drawdown(id: UUID(), agreementID: a.id, year: year, amount: amount, requestedAt: req.settings.clock.now(), requestedBy: user.id.uuidString.lowercased())
         do {
             try await req.fundingStore.saveDrawdown(drawdown, organisationID: a.organisationID, actor: try await req.auditActor(), at: req.settings.clock.now())
         } catch FundingStoreError.agreementExceeded(let available) {
@@ -224,7 +224,7 @@ struct AgreementController: RouteCollection {
         switch (drawdown.state, form.state.flatMap(Drawdown.State.init(rawValue:))) {
         case (.requested, .approved?), (.requested, .rejected?):
             drawdown.state = form.state.flatMap(Drawdown.State.init(rawValue:))!
-            drawdown.decidedBy = user.displayName
+            drawdown.decidedBy = user.id.uuidString.lowercased()
         case (.approved, .paid?):
             drawdown.state = .paid
             drawdown.paidOn = req.settings.clock.today

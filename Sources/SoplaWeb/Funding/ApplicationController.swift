@@ -176,15 +176,16 @@ struct ApplicationController: RouteCollection {
         let services = try await req.serviceStore.services().map(\.service)
         let serviceNames = a.serviceIDs.compactMap { id in services.first { $0.id == id }?.name }
         let attachments = try await req.fundingStore.attachments(of: a)
+        let people = Dictionary(try await req.accounts.users().map { ($0.id.uuidString.lowercased(), $0.displayName) }, uniquingKeysWith: { a, _ in a })
         switch viewer {
         case .applicant:
             return ApplicationPage.Model(application: a, programme: programme, organisationName: names[a.organisationID] ?? "–", serviceNames: serviceNames,
-                                         attachments: attachments, viewer: viewer, values: values, issues: issues, problem: problem)
+                                         attachments: attachments, viewer: viewer, values: values, issues: issues, problem: problem, people: people)
         case .reviewer:
             let user = try await req.requireUser()
             let own = try await req.fundingStore.all(.review, as: ApplicationReview.self, parentID: a.id).map(\.value).filter { $0.reviewerID == user.id }
             return ApplicationPage.Model(application: a, programme: programme, organisationName: names[a.organisationID] ?? "–", serviceNames: serviceNames,
-                                         attachments: attachments, viewer: viewer, reviews: own, values: values, issues: issues, problem: problem)
+                                         attachments: attachments, viewer: viewer, reviews: own, values: values, issues: issues, problem: problem, people: people)
         case .planner:
             let (reviews, score) = try await FundingData.reviews(req, of: a, programme: programme)
             var assignable: [(id: UUID, name: String)] = []
@@ -198,7 +199,7 @@ struct ApplicationController: RouteCollection {
             let agreement = try await req.fundingStore.all(.agreement, as: GrantAgreement.self, organisationID: a.organisationID).first { $0.value.applicationID == a.id }?.id
             return ApplicationPage.Model(application: a, programme: programme, organisationName: names[a.organisationID] ?? "–", serviceNames: serviceNames,
                                          attachments: attachments, viewer: viewer, reviews: reviews, score: score, assignable: assignable.sorted { $0.name < $1.name },
-                                         resolutions: resolutions, agreementID: agreement, values: values, issues: issues, problem: problem)
+                                         resolutions: resolutions, agreementID: agreement, values: values, issues: issues, problem: problem, people: people)
         }
     }
 
@@ -232,7 +233,7 @@ struct ApplicationController: RouteCollection {
         let programme = try await FundingData.programme(req, id: a.programmeID)
         let user = try await req.requireUser()
         let now = req.settings.clock.now()
-        switch a.applying(event, programme: programme, reason: form.reason ?? "", amount: amount, by: user.displayName, at: now) {
+        switch a.applying(event, programme: programme, reason: form.reason ?? "", amount: amount, by: user.id.uuidString.lowercased(), at: now) {
         case .failure(let problem):
             return try await fail(FundingNames.transitionProblem(problem, t), status: problem == .notAllowed(from: a.state, event: event.name) ? .conflict : .unprocessableEntity)
         case .success(var next):
@@ -367,7 +368,7 @@ struct ApplicationController: RouteCollection {
         }
         guard !a.reviewers.contains(where: { $0.userID == userID }) else { return req.redirect(to: FundingRoute.application(a.id), notice: .unchanged) }
         var next = a
-        next.reviewers.append(ReviewerAssignment(userID: userID, name: user.displayName, kind: kind))
+        next.reviewers.append(ReviewerAssignment(userID: userID, kind: kind))
         try await req.fundingStore.transition(next, from: a.state, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: FundingRoute.application(a.id), notice: .saved)
     }
@@ -414,7 +415,7 @@ struct ApplicationController: RouteCollection {
         let existing = try await req.fundingStore.all(.conflict, as: ConflictDeclaration.self).map(\.value).contains { $0.reviewerID == user.id && $0.organisationID == id }
         guard !existing else { return req.redirect(to: FundingRoute.reviews, notice: .unchanged) }
         let declaration = ConflictDeclaration(id: UUID(), reviewerID: user.id, organisationID: id, note: note, declaredAt: req.settings.clock.now())
-        try await req.fundingStore.save(.conflict, id: declaration.id, declaration, label: user.displayName + " / " + organisation.name, organisationID: id,
+        try await req.fundingStore.save(.conflict, id: declaration.id, declaration, label: organisation.name, organisationID: id,
                                         actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: FundingRoute.reviews, notice: .saved)
     }
@@ -461,7 +462,7 @@ struct ApplicationController: RouteCollection {
             }
         }
         let existing = try await req.fundingStore.all(.review, as: ApplicationReview.self, parentID: a.id).first { $0.value.reviewerID == user.id }
-        let draft = ApplicationReview(id: existing?.id ?? UUID(), applicationID: a.id, reviewerID: user.id, reviewerName: user.displayName, kind: kind, scores: scores,
+        let draft = ApplicationReview(id: existing?.id ?? UUID(), applicationID: a.id, reviewerID: user.id, kind: kind, scores: scores,
                                       proposedAmount: proposed, note: (fields["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines), submittedAt: req.settings.clock.now())
         guard issues.isEmpty else { return try await fail(issues) }
         let review: ApplicationReview

@@ -25,7 +25,8 @@ enum DemoFunding {
         func org(_ name: String) -> UUID { organisations[name]! }
         let users = try await accounts.users()
         let reviewer = users.first { $0.email == "gutachten@demo.sopla.example" }!
-        let planner = "Paul Planer (Beispiel)"
+        // History and payments name logins by id; pages show their current names.
+        let planner = users.first { $0.email == "planung@demo.sopla.example" }!.id.uuidString.lowercased()
 
         // The youth work programme: open call, applications for next year.
         let criteria = [AwardCriterion(id: id(11), name: "Bedarf im Sozialraum", explanation: "Belegt durch Sozialbericht und Jugendhilfeplanung", weight: 35, scaleMax: 5),
@@ -72,7 +73,7 @@ enum DemoFunding {
                                                  answers: [ChecklistAnswer(itemID: id(22), text: "Getrennte und gemeinsame Angebote, Fachkräfte beiderlei Geschlechts (Beispiel).")],
                                                  preventive: spec.preventive)
             // Everything past review has been with the reviewer; the one in review waits for the score.
-            if spec.path.contains(.passFormalCheck) { application.reviewers = [ReviewerAssignment(userID: reviewer.id, name: reviewer.displayName, kind: .content)] }
+            if spec.path.contains(.passFormalCheck) { application.reviewers = [ReviewerAssignment(userID: reviewer.id, kind: .content)] }
             try await store.save(.application, id: application.id, application, label: application.title, organisationID: application.organisationID,
                                  parentID: youthProgramme, actor: actor, at: openOn)
             if !spec.path.isEmpty {
@@ -88,7 +89,7 @@ enum DemoFunding {
                 at = at.addingTimeInterval(3 * 86_400)
                 if event == .recommend || event == .notRecommend {
                     let scores = spec.scores ?? [3, 3, 3, 3]
-                    let review = ApplicationReview(id: id(spec.n + 100), applicationID: application.id, reviewerID: reviewer.id, reviewerName: reviewer.displayName, kind: .content,
+                    let review = ApplicationReview(id: id(spec.n + 100), applicationID: application.id, reviewerID: reviewer.id, kind: .content,
                                                    scores: zip(criteria, scores).map { CriterionScore(criterionID: $0.id, value: $1, justification: "Nach Aktenlage (Beispiel).") },
                                                    submittedAt: at)
                     try await store.save(.review, id: review.id, review, label: application.title, organisationID: application.organisationID, parentID: application.id, actor: actor, at: at)
@@ -113,7 +114,7 @@ enum DemoFunding {
         }
         // The reviewer declared a conflict with the job centre, where they used to work.
         let conflict = ConflictDeclaration(id: id(201), reviewerID: reviewer.id, organisationID: org("Jobcenter (Beispiel)"), note: "Früher dort beschäftigt (Beispiel)", declaredAt: now)
-        try await store.save(.conflict, id: conflict.id, conflict, label: reviewer.displayName, organisationID: conflict.organisationID, actor: actor, at: now)
+        try await store.save(.conflict, id: conflict.id, conflict, label: "Jobcenter (Beispiel)", organisationID: conflict.organisationID, actor: actor, at: now)
 
         // The counselling programme with communalised Land funds: agreements over several years.
         let lines = (y - 2...y + 1).flatMap { year in

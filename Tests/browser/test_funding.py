@@ -1,0 +1,182 @@
+"""Funding as people do it: a provider applies with the checklist and a document, two reviewers score, the county
+decides and makes an agreement, the provider draws funds and proves their use, the planner holds the quality
+dialogue. Axe checks every page on the way."""
+import datetime
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from axe_check import assert_accessible
+from navigation import follow
+from test_accounts import log_in
+
+YEAR = datetime.date.today().year
+TITLE = "Mädchenfußball Sinn (Test)"
+
+
+def fill(driver, field_id, value):
+    element = driver.find_element(By.ID, field_id)
+    element.clear()
+    element.send_keys(value)
+
+
+def button(driver, text):
+    return driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']")
+
+
+def step(driver, label, reason=None):
+    Select(driver.find_element(By.ID, "event")).select_by_visible_text(label)
+    if reason:
+        fill(driver, "reason", reason)
+    follow(driver, button(driver, "Schritt ausführen"))
+    assert "Gespeichert" in driver.find_element(By.CSS_SELECTOR, ".notice").text
+
+
+def test_from_application_to_quality_dialogue(browser, private_server, tmp_path):
+    base_url = private_server
+    concept = tmp_path / "konzept.pdf"
+    concept.write_bytes(b"%PDF-1.7\n% Konzept\n%%EOF\n")
+
+    # The provider applies.
+    driver = log_in(browser, base_url, "provider")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Förderung"))
+    assert_accessible(driver, "(provider's funding page)")
+    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Antrag stellen: Geschlechtergerechte Jugendarbeit"))
+    assert_accessible(driver, "(application form)")
+    fill(driver, "title", TITLE)
+    fill(driver, "costs", "Personal: 9.000,00\nSachkosten: 1.000,00")
+    fill(driver, "ownFunds", "1.000,00")
+    fill(driver, "requested", "9.500,00")
+    driver.find_element(By.CSS_SELECTOR, "textarea[id^='answer-']").send_keys("Trainerinnen und offene Trainingszeiten.")
+    follow(driver, button(driver, "Entwurf speichern"))
+    assert "geht nicht auf" in driver.find_element(By.CSS_SELECTOR, ".error-summary").text
+    assert_accessible(driver, "(application form with an unbalanced plan)")
+    fill(driver, "requested", "9.000,00")
+    follow(driver, button(driver, "Entwurf speichern"))
+    assert driver.find_element(By.TAG_NAME, "h1").text == TITLE
+    assert_accessible(driver, "(draft application)")
+    driver.find_element(By.ID, "file").send_keys(str(concept))
+    follow(driver, button(driver, "Dokument hochladen"))
+    assert "konzept.pdf" in driver.find_element(By.CSS_SELECTOR, "ul.checklist").text
+    follow(driver, button(driver, "Antrag einreichen"))
+    assert "eingereicht" in driver.find_element(By.CSS_SELECTOR, "dd.state").text
+    application_url = driver.current_url.split("?")[0]
+    application_id = application_url.rstrip("/").split("/")[-1]
+
+    # The county checks it and assigns a content and a finance reviewer.
+    driver = log_in(browser, base_url, "planner")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Förderung"))
+    assert_accessible(driver, "(funding overview)")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Anträge"))
+    assert_accessible(driver, "(applications)")
+    follow(driver, driver.find_element(By.LINK_TEXT, TITLE))
+    assert_accessible(driver, "(application for the planner)")
+    step(driver, "formale Prüfung beginnen")
+    step(driver, "formale Prüfung bestanden – zur Begutachtung")
+    for reviewer, kind in (("Gerd Gutmann (Beispiel)", "inhaltlich"), ("Fiona Finke (Beispiel)", "finanziell")):
+        Select(driver.find_element(By.ID, "reviewer")).select_by_visible_text(reviewer)
+        Select(driver.find_element(By.ID, "kind")).select_by_visible_text(kind)
+        follow(driver, button(driver, "Gutachter:in zuweisen"))
+
+    # Two reviewers score.
+    driver = log_in(browser, base_url, "reviewer")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Begutachtung"))
+    assert_accessible(driver, "(review list)")
+    follow(driver, driver.find_element(By.LINK_TEXT, TITLE))
+    assert_accessible(driver, "(content review form)")
+    for select in driver.find_elements(By.CSS_SELECTOR, "select[id^='score-']"):
+        Select(select).select_by_visible_text("4")
+    for area in driver.find_elements(By.CSS_SELECTOR, "textarea[id^='reason-']"):
+        area.send_keys("Schlüssig begründet.")
+    follow(driver, button(driver, "Begutachtung speichern"))
+    assert "gespeichert" in driver.find_element(By.CSS_SELECTOR, ".notice-info").text
+    driver = log_in(browser, base_url, "finance reviewer")
+    driver.get(base_url + "/begutachtung/" + application_id)
+    fill(driver, "proposedAmount", "8.500,00")
+    fill(driver, "note", "Sachkosten etwas hoch angesetzt.")
+    follow(driver, button(driver, "Begutachtung speichern"))
+    assert_accessible(driver, "(finance review saved)")
+
+    # The county recommends, the body decides, and the agreement follows.
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/foerderung/antraege/" + application_id)
+    assert "80,0 / 100" in driver.find_element(By.TAG_NAME, "main").text
+    step(driver, "zur Förderung empfehlen")
+    Select(driver.find_element(By.ID, "event")).select_by_visible_text("teilweise bewilligen")
+    fill(driver, "amount", "8.500,00")
+    fill(driver, "reason", "Wie in der Finanzprüfung vorgeschlagen.")
+    Select(driver.find_element(By.ID, "resolution")).select_by_index(1)
+    follow(driver, button(driver, "Schritt ausführen"))
+    assert "teilweise bewilligt" in driver.find_element(By.CSS_SELECTOR, "dd.state").text
+    fill(driver, "reference", "JA-BROWSER-1")
+    fill(driver, "targets", "Output; Trainingseinheiten; Einheiten; 80")
+    follow(driver, button(driver, "Zuwendungsvereinbarung anlegen"))
+    assert "Zuwendungsvereinbarung JA-BROWSER-1" in driver.find_element(By.TAG_NAME, "h1").text
+    assert_accessible(driver, "(agreement for the planner)")
+    agreement_url = driver.current_url.split("?")[0]
+    follow(driver, driver.find_element(By.LINK_TEXT, "Zuwendungsbescheid"))
+    assert "8.500,00" in driver.find_element(By.TAG_NAME, "main").text
+    assert_accessible(driver, "(grant notice)")
+    driver.get(base_url + "/foerderung/programme/5b0c1e2a-0200-4000-8000-000000000001/rangfolge")
+    assert "Förderlinie" in driver.find_element(By.TAG_NAME, "main").text
+    assert_accessible(driver, "(ranking)")
+
+    # The provider draws funds and proves their use.
+    driver = log_in(browser, base_url, "provider")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Förderung"))
+    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "JA-BROWSER-1"))
+    assert_accessible(driver, "(agreement for the provider)")
+    fill(driver, "amount", "9.000,00")
+    follow(driver, button(driver, "Mittel abrufen"))
+    assert "höchstens 8.500,00" in driver.find_element(By.CSS_SELECTOR, ".error-summary").text
+    fill(driver, "amount", "8.500,00")
+    follow(driver, button(driver, "Mittel abrufen"))
+    assert "angefordert" in driver.find_element(By.CSS_SELECTOR, "ul.drawdowns").text
+    fill(driver, "narrative", "Zwei Gruppen, 84 Trainingseinheiten.")
+    fill(driver, "costs", "Personal; 8.500,00; 8.200,00")
+    fill(driver, "receipts", f"1; 30.06.{YEAR + 1}; Trainerinnen; Honorare; Personal; 8.200,00")
+    driver.find_element(By.CSS_SELECTOR, "input[id^='actual-']").send_keys("84")
+    follow(driver, button(driver, "Verwendungsnachweis einreichen"))
+    assert "Verwendungsnachweis " + str(YEAR + 1) in driver.find_element(By.TAG_NAME, "main").text
+
+    # The county pays, checks the proof and holds the quality dialogue.
+    driver = log_in(browser, base_url, "planner")
+    driver.get(agreement_url)
+    follow(driver, driver.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Abruf freigeben')]"))
+    follow(driver, driver.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'als ausgezahlt markieren')]"))
+    assert "ausgezahlt" in driver.find_element(By.CSS_SELECTOR, "ul.drawdowns").text
+    # Paid 8.500, eligible 8.200 (shortfall financing): 300 back.
+    assert "300,00" in driver.find_element(By.CSS_SELECTOR, ".repayment").text
+    follow(driver, button(driver, "Prüfergebnis speichern"))
+    driver.execute_script(f"document.getElementById('date').value = '{YEAR + 2}-02-15';")
+    fill(driver, "participants", "Paul Planer\nTina Träger")
+    fill(driver, "measures", "Zweite Mädchengruppe in Sinn aufbauen")
+    follow(driver, button(driver, "Qualitätsdialog speichern"))
+    assert "Zweite Mädchengruppe in Sinn aufbauen" in driver.find_element(By.TAG_NAME, "main").text
+    assert "105 %" in driver.find_element(By.CSS_SELECTOR, "table.attainment").text
+    assert_accessible(driver, "(quality dialogue)")
+    driver.get(base_url + "/foerderung/controlling")
+    assert_accessible(driver, "(controlling)")
+    driver.get(base_url + "/foerderung/vereinbarungen")
+    assert_accessible(driver, "(agreements)")
+
+
+def test_the_planner_creates_a_programme(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/foerderung/programme/neu")
+    assert_accessible(driver, "(new programme form)")
+    fill(driver, "name", "Familienbildung (Test)")
+    fill(driver, "budgetLines", f"{YEAR + 1}; Familienbildung; 40.000,001")
+    follow(driver, button(driver, "Programm speichern"))
+    assert "mehr als zwei Nachkommastellen" in driver.find_element(By.CSS_SELECTOR, ".error-summary").text
+    assert_accessible(driver, "(programme form with an error)")
+    fill(driver, "budgetLines", f"{YEAR + 1}; Familienbildung; 40.000,00")
+    follow(driver, button(driver, "Programm speichern"))
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Familienbildung (Test)"
+    assert "40.000,00" in driver.find_element(By.TAG_NAME, "main").text
+    assert_accessible(driver, "(programme page)")
+    driver.get(base_url + "/foerderung/vereinbarungen/5b0c1e2a-0200-4000-8000-000000000401")
+    assert_accessible(driver, "(demo agreement with proofs and dialogues)")
+    driver.get(base_url + "/foerderung/qualitaetsdialoge/5b0c1e2a-0200-4000-8000-000000000801")
+    assert_accessible(driver, "(demo quality dialogue)")
