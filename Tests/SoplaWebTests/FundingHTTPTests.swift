@@ -271,7 +271,7 @@ struct AgreementHTTPTests {
             try await post(app, path + "/abrufe/\(drawdown.id.uuidString.lowercased())", session: planner, fields: [("state", "paid")]) { res in #expect(res.status == .seeOther) }
 
             // Proof: receipts must add up per cost item; then paid 12.000 against an entitlement of 11.250 → 750 back.
-            let proof: [(String, String)] = [("year", "\(y + 1)"), ("narrative", "Gut gelaufen."), ("costs", "Personal; 12.000,00; 11.750,00"), ("ownFunds", "500,00"),
+            let proof: [(String, String)] = [("proofYear", "\(y + 1)"), ("narrative", "Gut gelaufen."), ("costs", "Personal; 12.000,00; 11.750,00"), ("ownFunds", "500,00"),
                                              ("receipts", "1; 31.12.\(y + 1); Gehalt; Personal; Personal; 11.700,00"), ("actual-" + agreement.targets[0].id.uuidString.lowercased(), "1900")]
             try await post(app, own + "/nachweise", session: planner, fields: proof) { res in
                 #expect(res.status == .unprocessableEntity && res.body.string.contains("Personal: -50.00"))

@@ -144,7 +144,7 @@ public enum AgreementPage {
             el("p", [("class", "breadcrumb")], [model.applicant.map { el("a", [("href", FundingRoute.organisation($0))], text: t(.ownFundingTitle)) }
                 ?? el("a", [("href", FundingRoute.agreements)], text: t(.agreementsTitle))]),
             el("h1", text: t(.agreementTitle) + " " + a.reference),
-            form.summary(labels: ["amount": t(.columnAmount), "year": t(.columnYear), "narrative": t(.fieldNarrative), "costs": t(.fieldCostComparison),
+            form.summary(labels: ["amount": t(.columnAmount), "year": t(.columnYear), "proofYear": t(.columnYear), "narrative": t(.fieldNarrative), "costs": t(.fieldCostComparison),
                                   "receipts": t(.fieldReceipts), "ownFunds": t(.fieldOwnFunds), "otherFunding": t(.fieldOtherFunding)]),
             el("dl", [("class", "facts")], [
                 el("dt", text: t(.columnOrganisation)), el("dd", text: model.organisation),
@@ -197,7 +197,7 @@ public enum AgreementPage {
                 el("h3", text: t(.submitProof)),
                 el("form", [("method", "post"), ("action", FundingRoute.ownProofs(organisation, a.id)), ("class", "stacked")], [
                     FormBuilder.csrf(context.csrfToken ?? ""),
-                    form.select("year", label: t(.columnYear), options: a.amounts.keys.sorted().map { (String($0), String($0)) }, selected: model.values["year"]),
+                    form.select("proofYear", label: t(.columnYear), options: a.amounts.keys.sorted().map { (String($0), String($0)) }, selected: model.values["proofYear"]),
                     ServiceFormPage.area(form, "narrative", label: t(.fieldNarrative) + " *", value: model.values["narrative"], hint: t(.narrativeHint), rows: 6),
                     ServiceFormPage.area(form, "costs", label: t(.fieldCostComparison) + " *", value: model.values["costs"], hint: t(.costComparisonHint), rows: 4),
                     form.text("ownFunds", label: t(.fieldOwnFunds), value: model.values["ownFunds"], hint: t(.moneyHint), maxLength: 20),

@@ -151,6 +151,7 @@ public enum ApplicationFormPage {
             form.summary(labels: labels),
             el("form", [("method", "post"), ("action", action), ("class", "stacked")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
+                el("input", [("type", "hidden"), ("name", "programme"), ("value", p.id.uuidString.lowercased())]),
                 form.text("title", label: labels["title"]!, value: v["title"], required: true, maxLength: 300),
                 form.select("budgetLine", label: labels["budgetLine"]!, options: p.budgetLines.sorted { ($0.year, $0.name) < ($1.year, $1.name) }
                     .map { ($0.id.uuidString.lowercased(), "\($0.year) – \($0.name)") }, selected: v["budgetLine"]),

@@ -236,7 +236,7 @@ struct AgreementController: RouteCollection {
     }
 
     struct ProofForm: Content {
-        var year: String?
+        var proofYear: String?
         var narrative: String?
         var costs: String?
         var ownFunds: String?
@@ -248,12 +248,12 @@ struct AgreementController: RouteCollection {
         let a = try await FundingData.ownAgreement(req)
         let form = try req.content.decode(ProofForm.self)
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
-        var values = ["year": form.year ?? "", "narrative": form.narrative ?? "", "costs": form.costs ?? "", "ownFunds": form.ownFunds ?? "",
+        var values = ["proofYear": form.proofYear ?? "", "narrative": form.narrative ?? "", "costs": form.costs ?? "", "ownFunds": form.ownFunds ?? "",
                       "otherFunding": form.otherFunding ?? "", "receipts": form.receipts ?? ""]
         for (key, value) in fields where key.hasPrefix("actual-") { values[key] = String(value.prefix(20)) }
         var issues: [ValidationIssue] = []
-        guard let year = Int(form.year ?? ""), a.amounts[year] != nil else {
-            return try await ownPage(req, a, values: values, issues: [ValidationIssue("year", .unknownValue(String((form.year ?? "").prefix(6))))])
+        guard let year = Int(form.proofYear ?? ""), a.amounts[year] != nil else {
+            return try await ownPage(req, a, values: values, issues: [ValidationIssue("proofYear", .unknownValue(String((form.proofYear ?? "").prefix(6))))])
         }
         let costs = FundingEntry.costComparisons(form.costs ?? ""), receipts = FundingEntry.receipts(form.receipts ?? "")
         issues += costs.issues + receipts.issues
@@ -268,7 +268,7 @@ struct AgreementController: RouteCollection {
         let existing = try await req.fundingStore.all(.proof, as: ProofOfUse.self, parentID: a.id).first { $0.value.year == year }
         // An accepted proof is final; one sent back for rework may be submitted again.
         if let existing, existing.value.contentVerdict == .accepted && existing.value.financeVerdict == .accepted {
-            return try await ownPage(req, a, values: values, issues: [ValidationIssue("year", .duplicate)], status: .conflict)
+            return try await ownPage(req, a, values: values, issues: [ValidationIssue("proofYear", .duplicate)], status: .conflict)
         }
         let proof = ProofOfUse(id: existing?.id ?? UUID(), agreementID: a.id, year: year, narrative: (form.narrative ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
                                costs: costs.values, ownFunds: ownFunds ?? .zero, otherFunding: other ?? .zero, receipts: receipts.values, actuals: actuals,
