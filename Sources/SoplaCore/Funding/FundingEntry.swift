@@ -120,8 +120,9 @@ public enum FundingEntry {
         lines.map { $0.name + ": " + german($0.amount) }.joined(separator: "\n")
     }
 
-    /// "Output; Beratungsfälle; Fälle; 400; 350; steigt" — kind, name, unit, target, optional baseline, optional
-    /// direction (steigt/sinkt); the reference date and unit come from the form.
+    /// "Output; Beratungsfälle; Fälle; 400; 350; steigt; sgb2_u18" — kind, name, unit, target, optional baseline, optional
+    /// direction (steigt/sinkt), optional code of the social indicator (S3) the target should move; the reference date
+    /// and unit come from the form.
     public static func targets(_ text: String, referenceDate: Day, existing: [AgreementTarget] = [], newID: () -> UUID = UUID.init) -> Parsed<AgreementTarget> {
         var values: [AgreementTarget] = [], issues: [ValidationIssue] = []
         for (number, fields) in lines(text) {
@@ -140,8 +141,9 @@ public enum FundingEntry {
             }
             let falls = fields.count > 5 && ["sinkt", "fallend", "falls"].contains(fields[5].lowercased())
             let id = existing.first { $0.name == fields[1] }?.id ?? newID()
+            let indicator = fields.count > 6 && !fields[6].isEmpty ? fields[6] : nil
             values.append(AgreementTarget(id: id, name: fields[1], kind: kind, unit: fields[2], baseline: baseline, target: target, referenceDate: referenceDate,
-                                          higherIsBetter: !falls))
+                                          indicatorCode: indicator, higherIsBetter: !falls))
         }
         return Parsed(values: values, issues: issues)
     }

@@ -75,7 +75,8 @@ public enum AttainmentTable {
                 let light = TargetAttainment.light(percent: percent)
                 func number(_ value: Double?) -> String { value.map { Format.decimal($0, digits: $0 == $0.rounded() ? 0 : 1, language) + " " + target.unit } ?? "–" }
                 return el("tr", [], [
-                    el("th", [("scope", "row")], text: target.name + (target.higherIsBetter ? "" : " (" + t(.shouldFall) + ")")),
+                    el("th", [("scope", "row")], [txt(target.name + (target.higherIsBetter ? "" : " (" + t(.shouldFall) + ")"))]
+                        + (target.indicatorCode.map { [txt(" · "), el("a", [("href", SiteRoute.indicator(code: $0).path)], text: t(.indicatorLink))] } ?? [])),
                     el("td", text: target.kind == .output ? "Output" : "Outcome"),
                     el("td", [("class", "num")], text: number(target.baseline)),
                     el("td", [("class", "num")], text: number(target.target)),

@@ -29,26 +29,27 @@ public enum FundingText: Sendable {
     case fieldReceipts, fieldReference, fieldResolution, fieldServices, fieldSharePercent, fieldStart
     case fieldTargetUnit, filterWord, financeReview, financialStatement, financingFixed, financingShare
     case financingShortfall, fundingIntro, fundingTitle, grantNoticeTitle, guidelineHint, historyTitle2
-    case instalmentsLabel, itemOptional, itemRequired, kindDocument, kindQuestion, lightGreen
-    case lightRed, lightYellow, markPaid, measuresHint2, missingWord, moneyFlowTitle
-    case moneyHint, narrativeHint, newApplication, newDialogue, newProgramme, nextStep
-    case noAgreedMeasures, noAgreements, noApplications, noAssignments, noBudgetLine, noChecklist
-    case noCommitments, noConflicts, noDialogues, noDrawdowns, noOpenCalls, noOwnApplications
-    case noProgrammes, noProofs, noRanking, noReviewers, noSteps, noTargets
-    case noWord, notScored, noticeAddressee, noticeBody, noticeDate, noticeResolution
-    case onePerLine, openCalls, otherFundingHint, ownFundingTitle, paymentsTitle, preventiveApplicationHint
-    case preventiveShareText, printRanking, printWord, priorityHint, problemCallClosed, problemChecklist
-    case problemNotAllowed, problemPartialAmount, problemReason, programmesCaption, proofOfYear, proofsTitle
-    case proposedAmount, proposedAmountHint, qualityStandardsTitle, rankingIntro, reasonHint, receiptsCount
-    case receiptsHint, referenceDate, rejectDrawdown, repaymentLabel, requestDrawdown, requestedHint
-    case reviewClosed, reviewContent, reviewDone, reviewFinancial, reviewKindLabel, reviewPart
-    case reviewPending, reviewSaved, reviewsTitle, saveDialogue, saveDraft, saveProgramme
-    case saveReview, saveVerdict, searchLabel2, sharePercentHint, shouldFall, showWord
-    case sourceCounty, sourceLand, sourceOther, stateApproved, stateDraft, stateFormalCheck
-    case stateNotRecommended, statePartlyApproved, stateRecommended, stateRejected, stateReview, stateSubmitted
-    case stateWithdrawn, submitProof, targetUnitHint, targetsHint, targetsTitle, toAgreement
-    case totalCosts, trendTitle, uploadDocument, verdictAccepted, verdictOpen, verdictRejected
-    case verdictRework, versionShort, weightedScore, withoutCategory, yesWord, yourReview
+    case indicatorLink, instalmentsLabel, itemOptional, itemRequired, kindDocument, kindQuestion
+    case lightGreen, lightRed, lightYellow, markPaid, measuresHint2, missingWord
+    case moneyFlowTitle, moneyHint, narrativeHint, newApplication, newDialogue, newProgramme
+    case nextStep, noAgreedMeasures, noAgreements, noApplications, noAssignments, noBudgetLine
+    case noChecklist, noCommitments, noConflicts, noDialogues, noDrawdowns, noOpenCalls
+    case noOwnApplications, noProgrammes, noProofs, noRanking, noReviewers, noSteps
+    case noTargets, noWord, notScored, noticeAddressee, noticeBody, noticeDate
+    case noticeResolution, onePerLine, openCalls, otherFundingHint, ownFundingTitle, paymentsTitle
+    case preventiveApplicationHint, preventiveShareText, printRanking, printWord, priorityHint, problemCallClosed
+    case problemChecklist, problemNotAllowed, problemPartialAmount, problemReason, programmesCaption, proofOfYear
+    case proofsTitle, proposedAmount, proposedAmountHint, qualityStandardsTitle, rankingIntro, reasonHint
+    case receiptsCount, receiptsHint, referenceDate, rejectDrawdown, repaymentLabel, requestDrawdown
+    case requestedHint, reviewClosed, reviewContent, reviewDone, reviewFinancial, reviewKindLabel
+    case reviewPart, reviewPending, reviewSaved, reviewsTitle, saveDialogue, saveDraft
+    case saveProgramme, saveReview, saveVerdict, searchLabel2, sharePercentHint, shouldFall
+    case showWord, sourceCounty, sourceLand, sourceOther, stateApproved, stateDraft
+    case stateFormalCheck, stateNotRecommended, statePartlyApproved, stateRecommended, stateRejected, stateReview
+    case stateSubmitted, stateWithdrawn, submitProof, targetUnitHint, targetsHint, targetsTitle
+    case toAgreement, totalCosts, trendTitle, uploadDocument, verdictAccepted, verdictOpen
+    case verdictRejected, verdictRework, versionShort, weightedScore, withoutCategory, yesWord
+    case yourReview
 
     var pair: (String, String) {
         switch self {
@@ -214,6 +215,7 @@ public enum FundingText: Sendable {
         case .grantNoticeTitle: return ("Zuwendungsbescheid", "Grant notice")
         case .guidelineHint: return ("Die beschlossene Richtlinie aus den Vorlagen; ihre aktuelle Fassung gilt für Kriterien und Checkliste.", "The adopted guideline from the papers; its current version applies to criteria and checklist.")
         case .historyTitle2: return ("Verlauf", "History")
+        case .indicatorLink: return ("Sozialindikator", "social indicator")
         case .instalmentsLabel: return ("Zahlungsplan (vierteljährlich)", "Payment schedule (quarterly)")
         case .itemOptional: return ("optional", "optional")
         case .itemRequired: return ("Pflicht", "required")
@@ -319,7 +321,7 @@ public enum FundingText: Sendable {
         case .stateWithdrawn: return ("zurückgezogen", "withdrawn")
         case .submitProof: return ("Verwendungsnachweis einreichen", "Submit proof of use")
         case .targetUnitHint: return ("Leer: der ganze Kreis.", "Empty: the whole county.")
-        case .targetsHint: return ("Eine Zeile je Ziel: Output oder Outcome; Name; Einheit; Zielwert; Ausgangswert (optional); steigt oder sinkt (optional), z. B. „Output; Beratungsfälle; Fälle; 400; 350“.", "One line per target: Output or Outcome; name; unit; target; baseline (optional); steigt/sinkt (optional).")
+        case .targetsHint: return ("Eine Zeile je Ziel: Output oder Outcome; Name; Einheit; Zielwert; Ausgangswert (optional); steigt oder sinkt (optional), z. B. „Output; Beratungsfälle; Fälle; 400; 350“; als siebte Angabe optional der Code des Sozialindikators, den das Ziel bewegen soll.", "One line per target: Output or Outcome; name; unit; target; baseline (optional); steigt/sinkt (optional); code of the social indicator it should move (optional).")
         case .targetsTitle: return ("Ziele", "Targets")
         case .toAgreement: return ("Zur Zuwendungsvereinbarung", "To the grant agreement")
         case .totalCosts: return ("Gesamtkosten", "Total costs")

@@ -72,6 +72,8 @@ struct AgreementController: RouteCollection {
         if let unit, try await req.spatial.unit(key: unit) == nil { issues.append(ValidationIssue("targetUnit", .unknownReference)) }
         let targets = FundingEntry.targets(form.targets ?? "", referenceDate: end ?? req.settings.clock.today)
         issues += targets.issues
+        let indicators = Set(try await req.indicatorStore.indicators().map(\.code))
+        for code in targets.values.compactMap(\.indicatorCode) where !indicators.contains(code) { issues.append(ValidationIssue("targets", .unknownValue(code))) }
         guard let start, let end, issues.isEmpty else {
             return try await applicationPage(req, a, values: values, issues: issues)
         }

@@ -134,6 +134,9 @@ enum DemoFunding {
             AgreementTarget(id: id(502), name: "Anteil beratener Väter", kind: .outcome, unit: "%", baseline: 20, target: 30, referenceDate: day(y, 12, 31)),
             AgreementTarget(id: id(503), name: "Wartezeit bis zum Erstgespräch", kind: .outcome, unit: "Wochen", baseline: 6, target: 4, referenceDate: day(y, 12, 31),
                             indicatorCode: nil, higherIsBetter: false),
+            // What the county hopes early guidance moves in the area: fewer children in residential care.
+            AgreementTarget(id: id(504), name: "Heimerziehung je 1.000 unter 21-Jährige", kind: .outcome, unit: "je 1.000", baseline: 4.1, target: 3.8,
+                            referenceDate: day(y, 12, 31), spatialUnitKey: "06532006", indicatorCode: "heim_je_1000", higherIsBetter: false),
         ]
         let guidanceAmounts = [y - 2: Money(euros: 120_000), y - 1: Money(euros: 123_600), y: Money(cents: 12_730_800)]
         let guidance = GrantAgreement(id: guidanceAgreement, reference: "EB-\(y - 2)-01 (Beispiel)", programmeID: counsellingProgramme, organisationID: org("Caritasverband (Beispiel)"),
