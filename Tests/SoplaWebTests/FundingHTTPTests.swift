@@ -333,6 +333,11 @@ struct AgreementHTTPTests {
                 #expect(body.contains("\(y),programme,Beratungsangebote aus kommunalisierten Landesmitteln (Beispiel),planned_eur,235000.00"))
                 // The Dillenburg guidance centre is a preventive service.
                 #expect(body.contains("\(y),preventive,,committed_eur,127308.00"))
+                // Pregnancy counselling has a planning standard (SchKG § 4): its funding per municipality stands beside the coverage.
+                #expect(body.contains("\(y),need,Schwangerschafts(konflikt)beratung / Wetzlar,committed_eur,"))
+                #expect(body.contains("\(y),need,Schwangerschafts(konflikt)beratung / Wetzlar,coverage_ratio,"))
+                // Municipalities outside the service's area get nothing of it.
+                #expect(body.contains("\(y),need,Schwangerschafts(konflikt)beratung / Haiger,committed_eur,0.00"))
             }
             try await get(app, "/foerderung/controlling.csv?jahr=\(y - 1)", session: planner) { res in
                 // Last year: guidance proven (accepted, shortfall 131.200 − 6.000 − 3.400 = 121.800 ≤ 123.600); pregnancy under review.

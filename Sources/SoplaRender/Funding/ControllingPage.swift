@@ -16,11 +16,14 @@ public enum ControllingPage {
         public let total: Money
         public let attainment: [(agreement: String, organisation: String, target: String, percent: Double?, light: TrafficLight?)]
         public let trend: [(year: Int, planned: Money, committed: Money, paid: Money)]
+        /// Per funded category with a planning standard: funding and coverage per municipality.
+        public let need: [(category: String, rows: [(name: String, amount: Money, ratio: Double?, gap: Double)])]
 
         public init(year: Int, years: [Int], programmes: [(name: String, figures: ControllingFigures)], byCategory: [(name: String, amount: Money)],
                     byProvider: [(name: String, amount: Money)], byUnit: [(name: String, amount: Money, population: Int?, perInhabitant: Money?)],
                     preventive: Money, total: Money, attainment: [(agreement: String, organisation: String, target: String, percent: Double?, light: TrafficLight?)],
-                    trend: [(year: Int, planned: Money, committed: Money, paid: Money)]) {
+                    trend: [(year: Int, planned: Money, committed: Money, paid: Money)], need: [(category: String, rows: [(name: String, amount: Money, ratio: Double?, gap: Double)])] = []) {
+            self.need = need
             self.year = year
             self.years = years
             self.programmes = programmes
@@ -101,6 +104,20 @@ public enum ControllingPage {
                                   el("td", [("class", "num")], text: row.perInhabitant.map { Format.money($0, language) } ?? "–")])
                 }),
             ])]),
+            el("h2", text: t(.needTitle)),
+            el("p", [("class", "hint")], text: t(.needHint)),
+        ] + (model.need.isEmpty ? [el("p", [("class", "empty-state")], text: t(.noNeedComparison))] : model.need.map { category in
+            el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+                el("caption", text: t(.needTitle) + ": " + category.category),
+                el("thead", [], [el("tr", [], [t(.columnMunicipality), t(.columnAmount), t(.columnCoverage), t(.columnGapFTE)].enumerated().map { i, h in
+                    el("th", [("scope", "col"), ("class", i > 0 ? "num" : nil)], text: h) })]),
+                el("tbody", [], category.rows.map { row in
+                    el("tr", [], [el("th", [("scope", "row")], text: row.name), el("td", [("class", "num")], text: Format.money(row.amount, language)),
+                                  el("td", [("class", "num")], text: row.ratio.map { Format.decimal($0 * 100, digits: 0, language) + " %" } ?? "–"),
+                                  el("td", [("class", "num")], text: Format.decimal(row.gap, digits: 2, language))])
+                }),
+            ])])
+        }) + [
             el("h2", text: t(.attainmentTitle)),
             model.attainment.isEmpty ? el("p", [("class", "empty-state")], text: t(.noTargets)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
                 el("caption", text: t(.attainmentTitle)),

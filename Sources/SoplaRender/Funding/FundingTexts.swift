@@ -10,46 +10,46 @@ public enum FundingText: Sendable {
     case checklistItem, checklistQuestions, checklistTitle, columnActual, columnAgreed, columnAmount
     case columnAppState, columnApplication, columnApplications, columnAttainment, columnAvailable, columnBaseline
     case columnBudget, columnBudgetLine, columnBy, columnCall, columnCategory, columnCommitted
-    case columnCommittedShare, columnCriterion, columnCumulative, columnDifference, columnDrawn, columnExplanation
-    case columnFundingSource, columnGranted, columnItem, columnJustification, columnKind3, columnLight
-    case columnMunicipality, columnOrganisation, columnPaid, columnPerInhabitant, columnPlanned, columnPreventive
-    case columnProgramme, columnProven, columnRequested, columnScale, columnScore, columnShare
-    case columnStep, columnTarget, columnTargetValue, columnTerm, columnWeight, columnWhen2
-    case columnYear, conditionsTitle, confirmWithdraw, conflictHint, conflictNoteHint, conflictsIntro
-    case conflictsTitle, contentReview, controllingTitle, costComparisonHint, costPlanTitle, costsHint
-    case createAgreement, criteriaAndChecklist, criteriaHint, criteriaTitle, declareConflict, defaultConditions
-    case defaultDialogueAgenda, dialogueTitle, dialoguesTitle, doStep, documentHint, documentsAfterSaving
-    case downloadCSV3, drawdownApproved, drawdownPaid, drawdownRejected, drawdownRequested, drawdownsTitle
-    case editApplication, editProgramme, entitlementLabel, eventApprove, eventApprovePartly, eventNotRecommend
-    case eventPassFormalCheck, eventRecommend, eventReject, eventRequestChanges, eventStartFormalCheck, eventSubmit
-    case eventWithdraw, fieldAgreedMeasures, fieldAmounts, fieldApplicationTitle, fieldCallCloses, fieldCallOpens
-    case fieldConflictNote, fieldCostComparison, fieldCosts, fieldDialogueDate, fieldEligibleCategories, fieldEnd
-    case fieldFinanceNote, fieldFinancing, fieldFindings, fieldGuideline, fieldJustification, fieldMinutes
-    case fieldNarrative, fieldOtherFunding, fieldOwnFunds, fieldPartialAmount, fieldParticipants, fieldPreventivePriority
-    case fieldReceipts, fieldReference, fieldResolution, fieldServices, fieldSharePercent, fieldStart
-    case fieldTargetUnit, filterWord, financeReview, financialStatement, financingFixed, financingShare
-    case financingShortfall, fundingIntro, fundingTitle, grantNoticeTitle, guidelineHint, historyTitle2
-    case indicatorLink, instalmentsLabel, itemOptional, itemRequired, kindDocument, kindQuestion
-    case lightGreen, lightRed, lightYellow, markPaid, measuresHint2, missingWord
-    case moneyFlowTitle, moneyHint, narrativeHint, newApplication, newDialogue, newProgramme
-    case nextStep, noAgreedMeasures, noAgreements, noApplications, noAssignments, noBudgetLine
-    case noChecklist, noCommitments, noConflicts, noDialogues, noDrawdowns, noOpenCalls
-    case noOwnApplications, noProgrammes, noProofs, noRanking, noReviewers, noSteps
-    case noTargets, noWord, notScored, noticeAddressee, noticeBody, noticeDate
-    case noticeResolution, onePerLine, openCalls, otherFundingHint, ownFundingTitle, paymentsTitle
-    case preventiveApplicationHint, preventiveShareText, printRanking, printWord, priorityHint, problemCallClosed
-    case problemChecklist, problemNotAllowed, problemPartialAmount, problemReason, programmesCaption, proofOfYear
-    case proofsTitle, proposedAmount, proposedAmountHint, qualityStandardsTitle, rankingIntro, reasonHint
-    case receiptsCount, receiptsHint, referenceDate, rejectDrawdown, repaymentLabel, requestDrawdown
-    case requestedHint, reviewClosed, reviewContent, reviewDone, reviewFinancial, reviewKindLabel
-    case reviewPart, reviewPending, reviewSaved, reviewsTitle, saveDialogue, saveDraft
-    case saveProgramme, saveReview, saveVerdict, searchLabel2, sharePercentHint, shouldFall
-    case showWord, sourceCounty, sourceLand, sourceOther, stateApproved, stateDraft
-    case stateFormalCheck, stateNotRecommended, statePartlyApproved, stateRecommended, stateRejected, stateReview
-    case stateSubmitted, stateWithdrawn, submitProof, targetUnitHint, targetsHint, targetsTitle
-    case toAgreement, totalCosts, trendTitle, uploadDocument, verdictAccepted, verdictOpen
-    case verdictRejected, verdictRework, versionShort, weightedScore, withoutCategory, yesWord
-    case yourReview
+    case columnCommittedShare, columnCoverage, columnCriterion, columnCumulative, columnDifference, columnDrawn
+    case columnExplanation, columnFundingSource, columnGapFTE, columnGranted, columnItem, columnJustification
+    case columnKind3, columnLight, columnMunicipality, columnOrganisation, columnPaid, columnPerInhabitant
+    case columnPlanned, columnPreventive, columnProgramme, columnProven, columnRequested, columnScale
+    case columnScore, columnShare, columnStep, columnTarget, columnTargetValue, columnTerm
+    case columnWeight, columnWhen2, columnYear, conditionsTitle, confirmWithdraw, conflictHint
+    case conflictNoteHint, conflictsIntro, conflictsTitle, contentReview, controllingTitle, costComparisonHint
+    case costPlanTitle, costsHint, createAgreement, criteriaAndChecklist, criteriaHint, criteriaTitle
+    case declareConflict, defaultConditions, defaultDialogueAgenda, dialogueTitle, dialoguesTitle, doStep
+    case documentHint, documentsAfterSaving, downloadCSV3, drawdownApproved, drawdownPaid, drawdownRejected
+    case drawdownRequested, drawdownsTitle, editApplication, editProgramme, entitlementLabel, eventApprove
+    case eventApprovePartly, eventNotRecommend, eventPassFormalCheck, eventRecommend, eventReject, eventRequestChanges
+    case eventStartFormalCheck, eventSubmit, eventWithdraw, fieldAgreedMeasures, fieldAmounts, fieldApplicationTitle
+    case fieldCallCloses, fieldCallOpens, fieldConflictNote, fieldCostComparison, fieldCosts, fieldDialogueDate
+    case fieldEligibleCategories, fieldEnd, fieldFinanceNote, fieldFinancing, fieldFindings, fieldGuideline
+    case fieldJustification, fieldMinutes, fieldNarrative, fieldOtherFunding, fieldOwnFunds, fieldPartialAmount
+    case fieldParticipants, fieldPreventivePriority, fieldReceipts, fieldReference, fieldResolution, fieldServices
+    case fieldSharePercent, fieldStart, fieldTargetUnit, filterWord, financeReview, financialStatement
+    case financingFixed, financingShare, financingShortfall, fundingIntro, fundingTitle, grantNoticeTitle
+    case guidelineHint, historyTitle2, indicatorLink, instalmentsLabel, itemOptional, itemRequired
+    case kindDocument, kindQuestion, lightGreen, lightRed, lightYellow, markPaid
+    case measuresHint2, missingWord, moneyFlowTitle, moneyHint, narrativeHint, needHint
+    case needTitle, newApplication, newDialogue, newProgramme, nextStep, noAgreedMeasures
+    case noAgreements, noApplications, noAssignments, noBudgetLine, noChecklist, noCommitments
+    case noConflicts, noDialogues, noDrawdowns, noNeedComparison, noOpenCalls, noOwnApplications
+    case noProgrammes, noProofs, noRanking, noReviewers, noSteps, noTargets
+    case noWord, notScored, noticeAddressee, noticeBody, noticeDate, noticeResolution
+    case onePerLine, openCalls, otherFundingHint, ownFundingTitle, paymentsTitle, preventiveApplicationHint
+    case preventiveShareText, printRanking, printWord, priorityHint, problemCallClosed, problemChecklist
+    case problemNotAllowed, problemPartialAmount, problemReason, programmesCaption, proofOfYear, proofsTitle
+    case proposedAmount, proposedAmountHint, qualityStandardsTitle, rankingIntro, reasonHint, receiptsCount
+    case receiptsHint, referenceDate, rejectDrawdown, repaymentLabel, requestDrawdown, requestedHint
+    case reviewClosed, reviewContent, reviewDone, reviewFinancial, reviewKindLabel, reviewPart
+    case reviewPending, reviewSaved, reviewsTitle, saveDialogue, saveDraft, saveProgramme
+    case saveReview, saveVerdict, searchLabel2, sharePercentHint, shouldFall, showWord
+    case sourceCounty, sourceLand, sourceOther, stateApproved, stateDraft, stateFormalCheck
+    case stateNotRecommended, statePartlyApproved, stateRecommended, stateRejected, stateReview, stateSubmitted
+    case stateWithdrawn, submitProof, targetUnitHint, targetsHint, targetsTitle, toAgreement
+    case totalCosts, trendTitle, uploadDocument, verdictAccepted, verdictOpen, verdictRejected
+    case verdictRework, versionShort, weightedScore, withoutCategory, yesWord, yourReview
 
     var pair: (String, String) {
         switch self {
@@ -102,12 +102,14 @@ public enum FundingText: Sendable {
         case .columnCategory: return ("Themenbereich", "Topic")
         case .columnCommitted: return ("Bewilligt", "Committed")
         case .columnCommittedShare: return ("Bindung", "Committed share")
+        case .columnCoverage: return ("Versorgungsgrad", "Coverage")
         case .columnCriterion: return ("Kriterium", "Criterion")
         case .columnCumulative: return ("Kumuliert", "Cumulative")
         case .columnDifference: return ("Abweichung", "Difference")
         case .columnDrawn: return ("Abgerufen", "Drawn")
         case .columnExplanation: return ("Erläuterung", "Explanation")
         case .columnFundingSource: return ("Mittelherkunft", "Funding source")
+        case .columnGapFTE: return ("Lücke (VZÄ)", "Gap (FTE)")
         case .columnGranted: return ("Bewilligt", "Granted")
         case .columnItem: return ("Position", "Item")
         case .columnJustification: return ("Begründung", "Reason")
@@ -230,6 +232,8 @@ public enum FundingText: Sendable {
         case .moneyFlowTitle: return ("Geplant, bewilligt, ausgezahlt, nachgewiesen", "Planned, committed, paid, proven")
         case .moneyHint: return ("In Euro, z. B. „1.234,56“.", "In euros, e.g. “1.234,56”.")
         case .narrativeHint: return ("Was wurde erreicht, was nicht, und warum?", "What was achieved, what not, and why?")
+        case .needHint: return ("Für Themenbereiche mit Planungsstandard: die Förderung je Kommune neben dem Versorgungsgrad und der Lücke in Vollzeitstellen aus der Angebotsplanung.", "For topics with a planning standard: funding per municipality beside the coverage ratio and the gap in FTE from service planning.")
+        case .needTitle: return ("Förderung und Bedarf", "Funding and need")
         case .newApplication: return ("Neuer Antrag", "New application")
         case .newDialogue: return ("Qualitätsdialog erfassen", "Record quality dialogue")
         case .newProgramme: return ("Neues Förderprogramm", "New funding programme")
@@ -244,6 +248,7 @@ public enum FundingText: Sendable {
         case .noConflicts: return ("Sie haben keine Befangenheit erklärt.", "You have declared no conflicts.")
         case .noDialogues: return ("Noch kein Qualitätsdialog.", "No quality dialogue yet.")
         case .noDrawdowns: return ("Noch keine Mittelabrufe.", "No drawdowns yet.")
+        case .noNeedComparison: return ("Für die geförderten Themenbereiche gibt es keinen Planungsstandard.", "There is no planning standard for the funded topics.")
         case .noOpenCalls: return ("Derzeit ist kein Förderprogramm für Anträge geöffnet.", "No funding programme is open for applications.")
         case .noOwnApplications: return ("Ihre Organisation hat noch keinen Antrag gestellt.", "Your organisation has not applied yet.")
         case .noProgrammes: return ("Noch keine Förderprogramme.", "No funding programmes yet.")

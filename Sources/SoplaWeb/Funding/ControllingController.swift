@@ -46,6 +46,18 @@ struct ControllingController: RouteCollection {
             let people = unit.latestPopulation?.count
             return (unit.name, amount, people, people.flatMap { FundingControlling.perInhabitant(amount, population: $0) })
         }
+        // Money against need: per category with a planning standard, the funding per municipality beside its coverage.
+        var need: [(category: String, rows: [(name: String, amount: Money, ratio: Double?, gap: Double)])] = []
+        let funded = Set(current.flatMap { $0.serviceIDs.compactMap { services[$0]?.categoryCode } })
+        for code in funded.sorted() {
+            guard let result = try await ServicePlanningController().coverageData(req, category: code).result else { continue }
+            let money = FundingControlling.byUnit(agreements: current.filter { a in a.serviceIDs.contains { services[$0]?.categoryCode == code } }, year: year, shares: shares)
+            let rows = context.municipalities.map { unit in
+                let coverage = result.rows.first { $0.unitKey == unit.key }
+                return (name: unit.name, amount: money[unit.key] ?? .zero, ratio: coverage?.ratio, gap: coverage?.gap ?? 0)
+            }
+            need.append((categoryNames[code] ?? code, rows))
+        }
         let names = context.organisations.mapValues(\.name)
         var attainment: [(agreement: String, organisation: String, target: String, percent: Double?, light: TrafficLight?)] = []
         for a in current.sorted(by: { $0.reference < $1.reference }) {
@@ -62,7 +74,7 @@ struct ControllingController: RouteCollection {
         return ControllingPage.Model(year: year, years: years.isEmpty ? [year] : years,
                                      programmes: programmes.map { (name: $0.name, figures: FundingControlling.figures(programme: $0, year: year, agreements: agreements, drawdowns: drawdowns, proofs: proofs)) },
                                      byCategory: byCategory, byProvider: byProvider, byUnit: byUnit, preventive: preventive, total: current.sum { $0.amounts[year]! },
-                                     attainment: attainment, trend: trend)
+                                     attainment: attainment, trend: trend, need: need)
     }
 
     func page(req: Request) async throws -> HTMLResponse {
@@ -82,6 +94,12 @@ struct ControllingController: RouteCollection {
         for u in m.byUnit {
             rows.append(["municipality", u.name, "committed_eur", u.amount.plain])
             if let per = u.perInhabitant { rows.append(["municipality", u.name, "per_inhabitant_eur", per.plain]) }
+        }
+        for category in m.need {
+            for row in category.rows {
+                rows.append(["need", category.category + " / " + row.name, "committed_eur", row.amount.plain])
+                if let ratio = row.ratio { rows.append(["need", category.category + " / " + row.name, "coverage_ratio", String(format: "%.3f", ratio)]) }
+            }
         }
         rows.append(["preventive", "", "committed_eur", m.preventive.plain])
         rows += m.attainment.map { ["attainment", $0.agreement + " / " + $0.target, "percent", $0.percent.map { String(format: "%.1f", $0) } ?? ""] }
