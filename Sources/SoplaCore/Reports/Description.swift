@@ -1,0 +1,87 @@
+import Foundation
+
+/// Generated sentences about a figure in plain German, e.g. "Die SGB-II-Quote der unter 18-Jährigen liegt in
+/// Wetzlar mit 18,4 % deutlich über dem Kreiswert von 12,1 %; seit 2019 ist sie um 1,3 Prozentpunkte gesunken."
+///
+/// The rules, relative to the reference value r (the county):
+/// - less than 5 % of r apart: "etwa auf dem Niveau des Kreiswerts";
+/// - 5 % to under 20 % apart: "leicht über/unter";
+/// - 20 % or more apart: "deutlich über/unter";
+/// - a reference of 0: "über/unter" without a qualifier (or "auf dem Niveau" when equal).
+/// The change since an earlier year: in percentage points for rates in %, else in the indicator's unit; a change
+/// that rounds to 0 at the shown precision is "nahezu unverändert".
+public enum FigureDescription {
+    public enum Gender: String, Hashable, Sendable, Codable, CaseIterable {
+        case feminine, masculine, neuter
+
+        var article: String { self == .feminine ? "Die" : (self == .masculine ? "Der" : "Das") }
+        var pronoun: String { self == .feminine ? "sie" : (self == .masculine ? "er" : "es") }
+    }
+
+    public enum Level: String, Hashable, Sendable, Equatable {
+        case aboutEqual, slightlyAbove, slightlyBelow, clearlyAbove, clearlyBelow, above, below
+    }
+
+    public static func level(_ value: Double, reference: Double) -> Level {
+        guard reference != 0 else { return value == 0 ? .aboutEqual : (value > 0 ? .above : .below) }
+        let relative = (value - reference) / abs(reference)
+        switch abs(relative) {
+        case ..<0.05: return .aboutEqual
+        case ..<0.20: return relative > 0 ? .slightlyAbove : .slightlyBelow
+        default: return relative > 0 ? .clearlyAbove : .clearlyBelow
+        }
+    }
+
+    /// German number: "18,4", "1.234", "−0,5".
+    public static func number(_ value: Double, decimals: Int) -> String {
+        let factor = pow(10.0, Double(decimals))
+        let scaled = (abs(value) * factor).rounded()
+        let whole = Int(scaled / factor)
+        var digits = String(whole)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "." + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        grouped = digits + grouped
+        let sign = value < 0 && scaled > 0 ? "−" : ""
+        guard decimals > 0 else { return sign + grouped }
+        let fraction = Int(scaled.truncatingRemainder(dividingBy: factor))
+        return sign + grouped + "," + String(repeating: "0", count: max(0, decimals - String(fraction).count)) + String(fraction)
+    }
+
+    static func withUnit(_ value: Double, unit: String, decimals: Int) -> String {
+        number(value, decimals: decimals) + (unit.isEmpty ? "" : (unit == "%" ? " %" : " " + unit))
+    }
+
+    /// The sentence for a unit compared with the reference and, optionally, with its own earlier value.
+    public static func sentence(indicator: String, gender: Gender, unitName: String, value: Double, reference: Double, referenceName: String = "Kreiswert",
+                                unit: String, decimals: Int, earlier: (year: Int, value: Double)? = nil) -> String {
+        let shown = withUnit(value, unit: unit, decimals: decimals)
+        let referenceText = withUnit(reference, unit: unit, decimals: decimals)
+        let dative = "dem " + referenceName
+        var text = "\(gender.article) \(indicator) liegt in \(unitName) mit \(shown) "
+        switch level(value, reference: reference) {
+        case .aboutEqual: text += "etwa auf dem Niveau des \(referenceName)s von \(referenceText)"
+        case .slightlyAbove: text += "leicht über \(dative) von \(referenceText)"
+        case .slightlyBelow: text += "leicht unter \(dative) von \(referenceText)"
+        case .clearlyAbove: text += "deutlich über \(dative) von \(referenceText)"
+        case .clearlyBelow: text += "deutlich unter \(dative) von \(referenceText)"
+        case .above: text += "über \(dative) von \(referenceText)"
+        case .below: text += "unter \(dative) von \(referenceText)"
+        }
+        if let earlier {
+            let delta = value - earlier.value
+            let factor = pow(10.0, Double(decimals))
+            if (abs(delta) * factor).rounded() == 0 {
+                text += "; seit \(earlier.year) ist \(gender.pronoun) nahezu unverändert"
+            } else {
+                let points = number(abs(delta), decimals: decimals)
+                let amount = unit == "%" ? points + (points == "1" ? " Prozentpunkt" : " Prozentpunkte")
+                    : withUnit(abs(delta), unit: unit, decimals: decimals)
+                text += "; seit \(earlier.year) ist \(gender.pronoun) um \(amount) " + (delta > 0 ? "gestiegen" : "gesunken")
+            }
+        }
+        return text + "."
+    }
+}
