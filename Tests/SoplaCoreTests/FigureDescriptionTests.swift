@@ -30,6 +30,11 @@ struct FigureDescriptionTests {
             == "Das Betreuungsangebot liegt in Sinn mit 1.234 Plätze leicht über dem Kreiswert von 1.100 Plätze; seit 2018 ist es um 34 Plätze gestiegen.")
         #expect(FigureDescription.sentence(indicator: "Quote", gender: .feminine, unitName: "Aßlar", value: 9.0, reference: 10.0, unit: "%", decimals: 1, earlier: (2021, 10.0))
             == "Die Quote liegt in Aßlar mit 9,0 % leicht unter dem Kreiswert von 10,0 %; seit 2021 ist sie um 1,0 Prozentpunkte gesunken.")
+        #expect(FigureDescription.gender(ofName: "SGB-II-Quote der unter 18-Jährigen") == .feminine)
+        #expect(FigureDescription.gender(ofName: "Arbeitslosenanteil (Beispiel)") == .masculine)
+        #expect(FigureDescription.gender(ofName: "Bevölkerungsdichte") == .feminine)
+        #expect(FigureDescription.gender(ofName: "Betreuungsplätze je 100 Kinder unter 3") == nil)
+        #expect(FigureDescription.subject("Betreuungsplätze je 100 Kinder unter 3").text == "Wert „Betreuungsplätze je 100 Kinder unter 3“")
         #expect(FigureDescription.number(-0.04, decimals: 1) == "0,0" && FigureDescription.number(-1234567.891, decimals: 2) == "−1.234.567,89")
     }
 }

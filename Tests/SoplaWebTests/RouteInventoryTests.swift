@@ -120,6 +120,15 @@ struct RouteInventoryTests {
                       "POST /organisationen/:id/foerderung/vereinbarungen/:agreement/nachweise"] {
             table[route] = RoutePermission(.applyForFunding, scope: .organisationParameter)
         }
+        for route in ["GET /berichte", "GET /berichte/:report/:number", "GET /berichte/:report/:number/daten.csv"] {
+            table[route] = RoutePermission(.readPublic)
+        }
+        for route in ["GET /berichte/verwaltung", "POST /berichte/verwaltung", "GET /berichte/verwaltung/:report", "POST /berichte/verwaltung/:report/kapitel",
+                      "POST /berichte/verwaltung/:report/kapitel/:chapter/abschnitte", "POST /berichte/verwaltung/:report/abschnitte/:section",
+                      "POST /berichte/verwaltung/:report/abschnitte/:section/bloecke", "POST /berichte/verwaltung/:report/bloecke/:block/loeschen",
+                      "GET /berichte/verwaltung/:report/vorschau", "POST /berichte/verwaltung/:report/ausgaben", "POST /berichte/verwaltung/:report/ausgaben/:number/veroeffentlichen"] {
+            table[route] = RoutePermission(.manageReports)
+        }
         table["GET /begutachtung"] = RoutePermission(.seeReviewAssignments)
         table["POST /begutachtung/befangenheit"] = RoutePermission(.seeReviewAssignments)
         table["GET /begutachtung/:application"] = RoutePermission(.reviewApplication, scope: .applicationOrganisation)

@@ -96,6 +96,8 @@ public enum Action: String, CaseIterable, Sendable, Codable {
     case applyForFunding = "apply-for-funding"
     /// See the applications one is assigned to review.
     case seeReviewAssignments = "see-review-assignments"
+    /// Build, preview and publish social reports.
+    case manageReports = "manage-reports"
 }
 
 /// When a role may do an action.
@@ -172,6 +174,7 @@ public enum Policy {
         PolicyRule(.manageFunding, roles: [.planner: .always], changesData: true),
         PolicyRule(.applyForFunding, roles: [.planner: .always, .provider: .ownOrganisation], changesData: true),
         PolicyRule(.seeReviewAssignments, roles: [.reviewer: .always], changesData: false),
+        PolicyRule(.manageReports, roles: [.planner: .always], changesData: true),
         PolicyRule(.submitOrganisationStatement, roles: [.planner: .always, .provider: .ownOrganisation, .bodyMember: .ownOrganisation], changesData: true),
     ]
 

@@ -22,6 +22,25 @@ public enum FigureDescription {
         case aboutEqual, slightlyAbove, slightlyBelow, clearlyAbove, clearlyBelow, above, below
     }
 
+    /// The grammatical gender of an indicator's name from the ending of its first noun ("SGB-II-Quote" feminine,
+    /// "Arbeitslosenanteil" masculine); nil where the ending does not tell (plurals, unknown words).
+    public static func gender(ofName name: String) -> Gender? {
+        let first = name.split(whereSeparator: { $0 == " " || $0 == "(" }).first.map { String($0).lowercased() } ?? ""
+        let masculine = ["anteil", "wert", "satz", "bestand", "index", "saldo", "durchschnitt", "grad"]
+        let feminine = ["quote", "rate", "dichte", "zahl", "ung", "heit", "keit", "schaft", "quote", "fläche", "bevölkerung"]
+        let neuter = ["alter", "einkommen", "verhältnis", "volumen"]
+        if masculine.contains(where: first.hasSuffix) { return .masculine }
+        if feminine.contains(where: first.hasSuffix) { return .feminine }
+        if neuter.contains(where: first.hasSuffix) { return .neuter }
+        return nil
+    }
+
+    /// The subject for a sentence: the name with its gender, or "Wert „…“" (masculine) where the gender is unknown.
+    public static func subject(_ name: String) -> (text: String, gender: Gender) {
+        if let gender = gender(ofName: name) { return (name, gender) }
+        return ("Wert „" + name + "“", .masculine)
+    }
+
     public static func level(_ value: Double, reference: Double) -> Level {
         guard reference != 0 else { return value == 0 ? .aboutEqual : (value > 0 ? .above : .below) }
         let relative = (value - reference) / abs(reference)

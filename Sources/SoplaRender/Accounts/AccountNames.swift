@@ -70,6 +70,7 @@ public enum AccountNames {
         case .manageFunding: return t(.actionManageFunding)
         case .applyForFunding: return t(.actionApplyForFunding)
         case .seeReviewAssignments: return t(.actionSeeReviewAssignments)
+        case .manageReports: return t(.actionManageReports)
         }
     }
 

@@ -26,9 +26,10 @@ public enum Format {
     public static func decimal(_ value: Double, digits: Int, _ language: Language) -> String {
         let factor = pow(10.0, Double(digits))
         let scaled = Int((value * factor).rounded())
-        let whole = integer(scaled / Int(factor), language)
+        // The sign goes in front of the whole number, so −0,5 keeps it although its whole part is 0.
+        let whole = (scaled < 0 ? "−" : "") + integer(abs(scaled) / Int(factor), language)
         guard digits > 0 else { return whole }
-        let fraction = String(format: "%0\(digits)d", abs(scaled % Int(factor)))
+        let fraction = String(format: "%0\(digits)d", abs(scaled) % Int(factor))
         return whole + (language == .de ? "," : ".") + fraction
     }
 

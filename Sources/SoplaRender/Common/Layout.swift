@@ -32,9 +32,10 @@ public struct Layout: Sendable {
     public func render(_ content: [HTMLNode]) -> String {
         let t = Texts(language)
         var nav: [(String, String)] = [(t(.navHome), SiteRoute.home.path), (t(.navUnits), SiteRoute.units().path), (t(.navIndicators), SiteRoute.indicators().path),
-                                        (t(.navDirectory), ServiceRoute.directory().path), (t(.navBodies), ParticipationRoute.bodies.path), (t(.navPapers), ParticipationRoute.papers)]
+                                        (t(.navDirectory), ServiceRoute.directory().path), (t(.navBodies), ParticipationRoute.bodies.path), (t(.navPapers), ParticipationRoute.papers),
+                                        (t(.reportsTitle), ReportRoute.published)]
         if account?.mayManageServices == true { nav.append((t(.navServices), ServiceRoute.services().path)) }
-        if account?.mayManageFunding == true { nav.append((t(.fundingTitle), FundingRoute.overview)) }
+        if account?.mayManageFunding == true { nav += [(t(.fundingTitle), FundingRoute.overview), (t(.reportBuilderTitle), ReportRoute.manage)] }
         nav += [(t(.navOrganisations), SiteRoute.organisations.path), (t(.navData), SiteRoute.data.path), (t(.navAPI), SiteRoute.api.path)]
         let switchTarget = currentPath + (currentPath.contains("?") ? "&" : "?") + "lang=" + language.other.rawValue
         let head: [HTMLNode] = [

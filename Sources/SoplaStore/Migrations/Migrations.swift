@@ -30,5 +30,6 @@ public enum SoplaMigrations {
         CreateParticipationRecords(),
         CreatePaperAttachments(),
         CreateFundingTables(),
+        CreateReportRecords(),
     ]
 }

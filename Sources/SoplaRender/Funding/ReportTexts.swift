@@ -1,0 +1,113 @@
+import Foundation
+
+/// Texts of social reports, German and English.
+public enum ReportText: Sendable {
+    case actionManageReports, addBlock, addChapter, addSection, allUnits, annexCSV
+    case asOf, attributionText, blockDescription, blockMap, blockRanking, blockSocialIndex
+    case blockTable, blockTimeSeries, buildEdition, codesHint, componentsHint, confirmPublish
+    case contentsTitle, createReport, dataAsOf, dataTable, dateColumn, deletedIndicator
+    case draftWord, editionWord, editionsCount, editionsTitle, fieldBlockKind, fieldBlockUnit
+    case fieldCaption, fieldChapterTitle, fieldComponents, fieldIndicators2, fieldNote, fieldReportTitle
+    case fieldSectionText, fieldSectionTitle, figureLabel, glossaryTitle, higherIsWorse, indexClass
+    case indexClass0, indexClass1, indexClass2, indexClass3, indexDynamics, indexLeftOut
+    case indexMethod, indexParameters, indexStatus, indexValue, indicatorMissing, lowerIsWorse
+    case markdownHint, newReport, noBlocks, noEditions, noMapData, noPublishedReports
+    case noReports, noteLabel, previewNotice, previewReport, printReport, publishEdition
+    case publishedOn, removeBlock, reportBuilderTitle, reportProblems, reportingDateLabel, reportsIntro
+    case reportsTitle, saveText, sourceLabel, sourcesTitle, suppressedValue, tableLabel
+    case territorialStatusLabel, unitColumn, unpublishedNotice, weightWord
+
+    var pair: (String, String) {
+        switch self {
+        case .actionManageReports: return ("Sozialberichte erstellen und veröffentlichen", "Build and publish social reports")
+        case .addBlock: return ("Tabelle, Karte oder Abbildung hinzufügen", "Add table, map or figure")
+        case .addChapter: return ("Kapitel hinzufügen", "Add chapter")
+        case .addSection: return ("Abschnitt hinzufügen", "Add section")
+        case .allUnits: return ("alle Kommunen", "all municipalities")
+        case .annexCSV: return ("Datenanhang (CSV)", "Data annex (CSV)")
+        case .asOf: return ("Stand", "as of")
+        case .attributionText: return ("Geheim gehaltene Werte (kleine Fallzahlen) sind mit • markiert. Gebietsgrenzen: © GeoBasis-DE / BKG 2013 (Daten verändert).", "Values kept secret (small counts) are marked •. Boundaries: © GeoBasis-DE / BKG 2013 (data changed).")
+        case .blockDescription: return ("Textbeschreibung", "Generated description")
+        case .blockMap: return ("Karte", "Map")
+        case .blockRanking: return ("Rangfolge", "Ranking")
+        case .blockSocialIndex: return ("Sozialindex", "Social index")
+        case .blockTable: return ("Indikatorentabelle", "Indicator table")
+        case .blockTimeSeries: return ("Zeitreihe", "Time series")
+        case .buildEdition: return ("Neue Ausgabe mit den aktuellen Daten erstellen", "Build a new edition with the current data")
+        case .codesHint: return ("Einer oder mehrere Codes, durch Komma getrennt, z. B. „sgb2_quote_u18, alo_quote“.", "One or more codes, separated by commas.")
+        case .componentsHint: return ("Nur für den Sozialindex, eine Zeile je Indikator: Code; Gewicht; höher ungünstig (ja/nein). Darunter optional „Jahre: 5“ und „Status: 50“ (Prozent).", "Only for the social index, one line per indicator: code; weight; higher is worse (ja/nein). Optionally “Jahre: 5” and “Status: 50” (per cent).")
+        case .confirmPublish: return ("Ich habe die Ausgabe geprüft; veröffentlichte Ausgaben ändern sich nicht mehr.", "I checked the edition; published editions never change.")
+        case .contentsTitle: return ("Inhalt", "Contents")
+        case .createReport: return ("Bericht anlegen", "Create report")
+        case .dataAsOf: return ("Daten vom", "data of")
+        case .dataTable: return ("Werte", "values")
+        case .dateColumn: return ("Stichtag", "Reference date")
+        case .deletedIndicator: return ("Ein Block verweist auf den Indikator „{c}“, den es nicht mehr gibt; bitte entfernen oder ersetzen.", "A block refers to the indicator “{c}”, which no longer exists; remove or replace it.")
+        case .draftWord: return ("Entwurf", "draft")
+        case .editionWord: return ("Ausgabe", "Edition")
+        case .editionsCount: return ("{n} Ausgaben, {p} veröffentlicht", "{n} editions, {p} published")
+        case .editionsTitle: return ("Ausgaben", "Editions")
+        case .fieldBlockKind: return ("Art", "Kind")
+        case .fieldBlockUnit: return ("Gebiet (Zeitreihe, Beschreibung)", "Area (time series, description)")
+        case .fieldCaption: return ("Beschriftung", "Caption")
+        case .fieldChapterTitle: return ("Titel des Kapitels", "Chapter title")
+        case .fieldComponents: return ("Bestandteile des Sozialindex", "Components of the social index")
+        case .fieldIndicators2: return ("Indikatoren (Codes)", "Indicators (codes)")
+        case .fieldNote: return ("Hinweis", "Note")
+        case .fieldReportTitle: return ("Titel des Berichts", "Title of the report")
+        case .fieldSectionText: return ("Text", "Text")
+        case .fieldSectionTitle: return ("Titel des Abschnitts", "Section title")
+        case .figureLabel: return ("Abbildung", "Figure")
+        case .glossaryTitle: return ("Glossar der Indikatoren", "Glossary of indicators")
+        case .higherIsWorse: return ("höher ist ungünstiger", "higher is worse")
+        case .indexClass: return ("Klasse", "Class")
+        case .indexClass0: return ("günstig", "favourable")
+        case .indexClass1: return ("durchschnittlich", "average")
+        case .indexClass2: return ("ungünstig", "unfavourable")
+        case .indexClass3: return ("sehr ungünstig", "very unfavourable")
+        case .indexDynamics: return ("Dynamik", "Dynamics")
+        case .indexLeftOut: return ("Ohne vollständige Werte nicht berechnet", "Not computed for lack of values")
+        case .indexMethod: return ("Methode", "Method")
+        case .indexParameters: return ("Jeder Indikator z-standardisiert über die Kommunen; Status {s} %, Dynamik über {y} Jahre den Rest; Klassengrenzen bei {b} Standardabweichungen.", "Each indicator z-standardised across the municipalities; status {s} %, dynamics over {y} years the rest; class bounds at {b} standard deviations.")
+        case .indexStatus: return ("Status", "Status")
+        case .indexValue: return ("Index", "Index")
+        case .indicatorMissing: return ("Dieser Indikator ist nicht mehr im Katalog.", "This indicator is no longer in the catalogue.")
+        case .lowerIsWorse: return ("niedriger ist ungünstiger", "lower is worse")
+        case .markdownHint: return ("Absätze, **fett**, *kursiv*, Listen mit „- “, Überschriften mit „#“, Links [Text](https://…). HTML wird als Text gezeigt.", "Paragraphs, **bold**, *italic*, lists with “- ”, headings with “#”, links [text](https://…). HTML is shown as text.")
+        case .newReport: return ("Neuer Bericht", "New report")
+        case .noBlocks: return ("Noch keine Tabellen, Karten oder Abbildungen.", "No tables, maps or figures yet.")
+        case .noEditions: return ("Noch keine Ausgabe erstellt.", "No edition built yet.")
+        case .noMapData: return ("Für diesen Block liegen keine Werte vor.", "There are no values for this block.")
+        case .noPublishedReports: return ("Noch ist kein Bericht veröffentlicht.", "No report has been published yet.")
+        case .noReports: return ("Noch keine Berichte.", "No reports yet.")
+        case .noteLabel: return ("Hinweis", "Note")
+        case .previewNotice: return ("Vorschau mit den aktuellen Daten – nicht veröffentlicht.", "Preview with the current data – not published.")
+        case .previewReport: return ("Vorschau", "Preview")
+        case .printReport: return ("Drucken oder als PDF speichern", "Print or save as PDF")
+        case .publishEdition: return ("Veröffentlichen: Ausgabe", "Publish edition")
+        case .publishedOn: return ("veröffentlicht am", "published")
+        case .removeBlock: return ("Entfernen", "Remove")
+        case .reportBuilderTitle: return ("Berichte erstellen", "Build reports")
+        case .reportProblems: return ("Vor einer neuen Ausgabe zu klären:", "To settle before a new edition:")
+        case .reportingDateLabel: return ("Berichtsstand", "Reporting date")
+        case .reportsIntro: return ("Die veröffentlichten Ausgaben der Sozialberichterstattung des Kreises, mit allen Zahlen als CSV.", "The published editions of the county's social reporting, with every figure as CSV.")
+        case .reportsTitle: return ("Sozialberichte", "Social reports")
+        case .saveText: return ("Text speichern", "Save text")
+        case .sourceLabel: return ("Quelle", "Source")
+        case .sourcesTitle: return ("Quellen und Lizenzen", "Sources and licences")
+        case .suppressedValue: return ("geheim gehalten (kleine Fallzahl)", "kept secret (small count)")
+        case .tableLabel: return ("Tabelle", "Table")
+        case .territorialStatusLabel: return ("Gebietsstand", "Territorial status")
+        case .unitColumn: return ("Gebiet", "Area")
+        case .unpublishedNotice: return ("Diese Ausgabe ist noch nicht veröffentlicht.", "This edition is not published yet.")
+        case .weightWord: return ("Gewicht", "weight")
+        }
+    }
+}
+
+extension Texts {
+    public func callAsFunction(_ key: ReportText) -> String {
+        let (de, en) = key.pair
+        return language == .de ? de : en
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import SoplaCore
+
+public enum ReportRoute {
+    static func id(_ value: UUID) -> String { value.uuidString.lowercased() }
+
+    public static let published = "/berichte"
+    public static func edition(_ report: UUID, _ number: Int) -> String { "/berichte/" + id(report) + "/\(number)" }
+    public static func annex(_ report: UUID, _ number: Int) -> String { edition(report, number) + "/daten.csv" }
+    public static let manage = "/berichte/verwaltung"
+    public static func builder(_ report: UUID) -> String { manage + "/" + id(report) }
+    public static func chapters(_ report: UUID) -> String { builder(report) + "/kapitel" }
+    public static func sections(_ report: UUID, _ chapter: UUID) -> String { chapters(report) + "/" + id(chapter) + "/abschnitte" }
+    public static func section(_ report: UUID, _ section: UUID) -> String { builder(report) + "/abschnitte/" + id(section) }
+    public static func blocks(_ report: UUID, _ sectionID: UUID) -> String { section(report, sectionID) + "/bloecke" }
+    public static func blockDelete(_ report: UUID, _ block: UUID) -> String { builder(report) + "/bloecke/" + id(block) + "/loeschen" }
+    public static func preview(_ report: UUID) -> String { builder(report) + "/vorschau" }
+    public static func editions(_ report: UUID) -> String { builder(report) + "/ausgaben" }
+    public static func publish(_ report: UUID, _ number: Int) -> String { editions(report) + "/\(number)/veroeffentlichen" }
+
+    public enum Pattern {
+        public static let published = ["berichte"]
+        public static let edition = ["berichte", ":report", ":number"]
+        public static let annex = ["berichte", ":report", ":number", "daten.csv"]
+        public static let manage = ["berichte", "verwaltung"]
+        public static let builder = ["berichte", "verwaltung", ":report"]
+        public static let chapters = ["berichte", "verwaltung", ":report", "kapitel"]
+        public static let sections = ["berichte", "verwaltung", ":report", "kapitel", ":chapter", "abschnitte"]
+        public static let section = ["berichte", "verwaltung", ":report", "abschnitte", ":section"]
+        public static let blocks = ["berichte", "verwaltung", ":report", "abschnitte", ":section", "bloecke"]
+        public static let blockDelete = ["berichte", "verwaltung", ":report", "bloecke", ":block", "loeschen"]
+        public static let preview = ["berichte", "verwaltung", ":report", "vorschau"]
+        public static let editions = ["berichte", "verwaltung", ":report", "ausgaben"]
+        public static let publish = ["berichte", "verwaltung", ":report", "ausgaben", ":number", "veroeffentlichen"]
+    }
+}
+
+/// Published reports for everyone.
+public enum PublishedReportsPage {
+    public static func render(_ editions: [(title: String, number: Int, reportID: UUID, publishedAt: Date)], context: PageContext) -> String {
+        let t = context.t
+        let content: [HTMLNode] = [
+            el("h1", text: t(.reportsTitle)),
+            el("p", [("class", "lead")], text: t(.reportsIntro)),
+            editions.isEmpty ? el("p", [("class", "empty-state")], text: t(.noPublishedReports)) : el("ul", [("class", "reports")], editions.map { e in
+                el("li", [], [el("a", [("href", ReportRoute.edition(e.reportID, e.number))], text: e.title), txt(" – " + t(.editionWord) + " \(e.number), "
+                    + DateText.dateTime(e.publishedAt, context.language) + " · "), el("a", [("href", ReportRoute.annex(e.reportID, e.number))], text: t(.annexCSV))])
+            }),
+        ]
+        return Layout(title: t(.reportsTitle), context: context).render(content)
+    }
+}
+
+/// An edition (or a preview) as a web page.
+public enum ReportEditionPage {
+    public static func render(_ document: ReportDocument, edition: (number: Int, published: Bool)?, annex: String?, context: PageContext) -> String {
+        let t = context.t
+        var content: [HTMLNode] = []
+        if edition == nil || edition?.published == false {
+            content.append(el("p", [("class", "notice notice-warning")], text: edition == nil ? t(.previewNotice) : t(.unpublishedNotice)))
+        }
+        content += document.body()
+        content.append(el("p", [("class", "no-print")], [annex.map { el("a", [("href", $0)], text: t(.annexCSV)) } ?? .empty, txt(" "),
+                                                         el("button", [("type", "button"), ("data-print", "true")], text: t(.printReport))]))
+        return Layout(title: document.report.title, context: context).render([el("article", [("class", "report")], content)])
+    }
+}
+
+/// The planner's reports and the form for a new one.
+public enum ReportListPage {
+    public static func render(_ reports: [(report: Report, editions: Int, published: Int)], values: [String: String], issues: [ValidationIssue], context: PageContext) -> String {
+        let t = context.t
+        let form = FormBuilder(language: context.language, issues: issues)
+        let labels = ["title": t(.fieldReportTitle), "reportingDate": t(.reportingDateLabel), "territorialStatus": t(.territorialStatusLabel)]
+        let content: [HTMLNode] = [
+            el("h1", text: t(.reportBuilderTitle)),
+            reports.isEmpty ? el("p", [("class", "empty-state")], text: t(.noReports)) : el("ul", [], reports.map { r in
+                el("li", [], [el("a", [("href", ReportRoute.builder(r.report.id))], text: r.report.title),
+                              txt(" – " + t(.editionsCount).replacingOccurrences(of: "{n}", with: String(r.editions)).replacingOccurrences(of: "{p}", with: String(r.published)))])
+            }),
+            el("h2", text: t(.newReport)),
+            form.summary(labels: labels),
+            el("form", [("method", "post"), ("action", ReportRoute.manage), ("class", "stacked")], [
+                FormBuilder.csrf(context.csrfToken ?? ""),
+                form.text("title", label: labels["title"]!, value: values["title"], required: true),
+                form.text("reportingDate", label: labels["reportingDate"]!, value: values["reportingDate"], type: "date", required: true),
+                form.text("territorialStatus", label: labels["territorialStatus"]!, value: values["territorialStatus"], type: "date", required: true),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.createReport))]),
+            ]),
+        ]
+        return Layout(title: t(.reportBuilderTitle), context: context).render(content)
+    }
+}
+
+/// The report builder: chapters, sections with text and blocks, problems, editions.
+public enum ReportBuilderPage {
+    public struct Model: Sendable {
+        public let report: Report
+        public let editions: [ReportEdition]
+        public let indicators: [(code: String, name: String)]
+        public let units: [(key: String, name: String)]
+        public let problems: [String]
+        public let issues: [ValidationIssue]
+        public let values: [String: String]
+
+        public init(report: Report, editions: [ReportEdition], indicators: [(code: String, name: String)], units: [(key: String, name: String)], problems: [String],
+                    issues: [ValidationIssue] = [], values: [String: String] = [:]) {
+            self.report = report
+            self.editions = editions
+            self.indicators = indicators
+            self.units = units
+            self.problems = problems
+            self.issues = issues
+            self.values = values
+        }
+    }
+
+    static func kindName(_ kind: ReportBlockKind, _ t: Texts) -> String {
+        switch kind {
+        case .indicatorTable: return t(.blockTable)
+        case .map: return t(.blockMap)
+        case .ranking: return t(.blockRanking)
+        case .timeSeries: return t(.blockTimeSeries)
+        case .description: return t(.blockDescription)
+        case .socialIndex: return t(.blockSocialIndex)
+        }
+    }
+
+    public static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let r = model.report
+        let form = FormBuilder(language: context.language, issues: model.issues)
+        let csrf = FormBuilder.csrf(context.csrfToken ?? "")
+        let kinds: [(String, String)] = [("table", t(.blockTable)), ("map", t(.blockMap)), ("ranking", t(.blockRanking)), ("series", t(.blockTimeSeries)),
+                                         ("description", t(.blockDescription)), ("index", t(.blockSocialIndex))]
+        var content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ReportRoute.manage)], text: t(.reportBuilderTitle))]),
+            el("h1", text: r.title),
+            form.summary(labels: ["title": t(.fieldReportTitle), "text": t(.fieldSectionText), "codes": t(.fieldIndicators2), "caption": t(.fieldCaption),
+                                  "components": t(.fieldComponents), "chapter": t(.fieldChapterTitle), "section": t(.fieldSectionTitle)]),
+            model.problems.isEmpty ? .empty : el("div", [("class", "notice notice-warning"), ("role", "alert")], [el("p", text: t(.reportProblems)), el("ul", [], model.problems.map { el("li", text: $0) })]),
+            el("p", [], [el("a", [("href", ReportRoute.preview(r.id)), ("class", "button secondary")], text: t(.previewReport))]),
+        ]
+        for chapter in r.chapters {
+            var nodes: [HTMLNode] = [el("h2", text: chapter.title)]
+            for section in chapter.sections {
+                nodes.append(el("h3", text: section.title))
+                nodes.append(el("form", [("method", "post"), ("action", ReportRoute.section(r.id, section.id)), ("class", "stacked")], [
+                    csrf,
+                    el("div", [("class", "field")], [el("label", [("for", "text-" + section.id.uuidString.lowercased())], text: t(.fieldSectionText)),
+                                                     el("p", [("class", "hint"), ("id", "text-hint-" + section.id.uuidString.lowercased())], text: t(.markdownHint)),
+                                                     el("textarea", [("id", "text-" + section.id.uuidString.lowercased()), ("name", "text"), ("rows", "5"), ("maxlength", "20000"),
+                                                                     ("aria-describedby", "text-hint-" + section.id.uuidString.lowercased())], text: section.text)]),
+                    el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.saveText))]),
+                ]))
+                nodes.append(section.blocks.isEmpty ? el("p", [("class", "empty-state")], text: t(.noBlocks)) : el("ul", [("class", "blocks")], section.blocks.map { block in
+                    el("li", [], [txt(kindName(block.kind, t) + ": " + block.caption + " (" + block.kind.indicatorCodes.joined(separator: ", ") + ") "),
+                                  el("form", [("method", "post"), ("action", ReportRoute.blockDelete(r.id, block.id)), ("class", "inline-form")], [
+                                      csrf, el("button", [("type", "submit"), ("class", "secondary"), ("aria-label", t(.removeBlock) + ": " + block.caption)], text: t(.removeBlock)),
+                                  ])])
+                }))
+                let sid = section.id.uuidString.lowercased().prefix(8)
+                nodes.append(el("details", [], [el("summary", text: t(.addBlock) + ": " + section.title),
+                    el("form", [("method", "post"), ("action", ReportRoute.blocks(r.id, section.id)), ("class", "stacked")], [
+                        csrf,
+                        labelled("kind-\(sid)", "kind", t(.fieldBlockKind), el("select", [("id", "kind-\(sid)"), ("name", "kind")], kinds.map { el("option", [("value", $0.0)], text: $0.1) })),
+                        labelled("codes-\(sid)", "codes", t(.fieldIndicators2), el("input", [("type", "text"), ("id", "codes-\(sid)"), ("name", "codes"), ("list", "indikatoren"),
+                                                                                          ("aria-describedby", "codes-hint-\(sid)")]), hint: (id: "codes-hint-\(sid)", text: t(.codesHint))),
+                        labelled("unit-\(sid)", "unit", t(.fieldBlockUnit), el("select", [("id", "unit-\(sid)"), ("name", "unit")], [el("option", [("value", "")], text: t(.allUnits))]
+                            + model.units.map { el("option", [("value", $0.key)], text: $0.name) })),
+                        labelled("caption-\(sid)", "caption", t(.fieldCaption), el("input", [("type", "text"), ("id", "caption-\(sid)"), ("name", "caption"), ("maxlength", "300")])),
+                        labelled("note-\(sid)", "note", t(.fieldNote), el("input", [("type", "text"), ("id", "note-\(sid)"), ("name", "note"), ("maxlength", "500")])),
+                        labelled("components-\(sid)", "components", t(.fieldComponents), el("textarea", [("id", "components-\(sid)"), ("name", "components"), ("rows", "3"),
+                                                                                                        ("aria-describedby", "components-hint-\(sid)")], text: ""),
+                                 hint: (id: "components-hint-\(sid)", text: t(.componentsHint))),
+                        el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.addBlock))]),
+                    ])]))
+            }
+            nodes.append(el("form", [("method", "post"), ("action", ReportRoute.sections(r.id, chapter.id)), ("class", "inline-form")], [
+                csrf,
+                labelled("section-\(chapter.id.uuidString.lowercased().prefix(8))", "section", t(.fieldSectionTitle),
+                         el("input", [("type", "text"), ("id", "section-\(chapter.id.uuidString.lowercased().prefix(8))"), ("name", "section"), ("required", "required"), ("maxlength", "200")])),
+                el("button", [("type", "submit")], text: t(.addSection)),
+            ]))
+            content.append(el("section", [("class", "builder-chapter")], nodes))
+        }
+        content += [
+            el("h2", text: t(.addChapter)),
+            el("form", [("method", "post"), ("action", ReportRoute.chapters(r.id)), ("class", "stacked")], [
+                csrf,
+                form.text("chapter", label: t(.fieldChapterTitle), value: nil, required: true),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.addChapter))]),
+            ]),
+            el("h2", text: t(.editionsTitle)),
+            model.editions.isEmpty ? el("p", [("class", "empty-state")], text: t(.noEditions)) : el("ul", [], model.editions.map { editionItem($0, report: r.id, csrf: csrf, context: context) }),
+            el("form", [("method", "post"), ("action", ReportRoute.editions(r.id)), ("class", "stacked")], [
+                csrf, el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.buildEdition))]),
+            ]),
+            el("datalist", [("id", "indikatoren")], model.indicators.map { el("option", [("value", $0.code)], text: $0.name) }),
+        ]
+        return Layout(title: r.title, context: context).render(content)
+    }
+
+    static func editionItem(_ e: ReportEdition, report: UUID, csrf: HTMLNode, context: PageContext) -> HTMLNode {
+        let t = context.t
+        let state: String = e.publishedAt.map { t(.publishedOn) + " " + DateText.dateTime($0, context.language) } ?? t(.draftWord)
+        var nodes: [HTMLNode] = [el("a", [("href", ReportRoute.edition(report, e.number))], text: t(.editionWord) + " \(e.number)"),
+                                 txt(" – " + DateText.dateTime(e.snapshot.builtAt, context.language) + " · " + state)]
+        if e.publishedAt == nil {
+            nodes.append(el("form", [("method", "post"), ("action", ReportRoute.publish(report, e.number)), ("class", "inline-form")], [
+                csrf,
+                el("input", [("type", "checkbox"), ("id", "confirm-\(e.number)"), ("name", "confirm"), ("value", "ja"), ("required", "required")]),
+                el("label", [("for", "confirm-\(e.number)")], text: t(.confirmPublish)),
+                el("button", [("type", "submit")], text: t(.publishEdition) + " \(e.number)"),
+            ]))
+        }
+        return el("li", [], nodes)
+    }
+
+    static func labelled(_ id: String, _ field: String, _ label: String, _ control: HTMLNode, hint: (id: String, text: String)? = nil) -> HTMLNode {
+        el("div", [("class", "field")], [el("label", [("for", id)], text: label)] + (hint.map { [el("p", [("class", "hint"), ("id", $0.id)], text: $0.text)] } ?? []) + [control])
+    }
+}

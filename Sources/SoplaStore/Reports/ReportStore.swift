@@ -1,0 +1,92 @@
+import Fluent
+import Foundation
+import SoplaCore
+
+public enum ReportStoreError: Error, Equatable, Sendable {
+    /// A published edition is final.
+    case published
+}
+
+final class ReportModel: Model, @unchecked Sendable {
+    static let schema = "report_records"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "kind") var kind: String
+    @OptionalField(key: "report_id") var reportID: UUID?
+    @Field(key: "document") var document: String
+    @Field(key: "label") var label: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "modified_at") var modifiedAt: Date
+
+    init() {}
+}
+
+struct CreateReportRecords: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ReportModel.schema).id()
+            .field("kind", .string, .required).field("report_id", .uuid).field("document", .string, .required).field("label", .string, .required)
+            .field("created_at", .datetime, .required).field("modified_at", .datetime, .required).create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ReportModel.schema).delete()
+    }
+}
+
+/// Reports (the structure planners edit) and their editions (built from a frozen snapshot), audited in their transaction.
+public struct ReportStore: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    public func save(_ report: Report, actor: AuditActor, at: Date) async throws {
+        try await write(kind: "report", id: report.id, reportID: nil, value: report, label: report.title, actor: actor, at: at)
+    }
+
+    public func reports() async throws -> [Report] {
+        try await ReportModel.query(on: database).filter(\.$kind == "report").sort(\.$createdAt).all().map { try ParticipationStore.decode(Report.self, $0.document) }
+    }
+
+    public func report(id: UUID) async throws -> Report? {
+        guard let m = try await ReportModel.find(id, on: database), m.kind == "report" else { return nil }
+        return try ParticipationStore.decode(Report.self, m.document)
+    }
+
+    /// Stores an edition; once published it cannot be written again.
+    public func save(_ edition: ReportEdition, actor: AuditActor, at: Date) async throws {
+        if let existing = try await ReportModel.find(edition.id, on: database), try ParticipationStore.decode(ReportEdition.self, existing.document).publishedAt != nil {
+            throw ReportStoreError.published
+        }
+        try await write(kind: "edition", id: edition.id, reportID: edition.reportID, value: edition, label: edition.report.title + " (\(edition.number))", actor: actor, at: at)
+    }
+
+    public func editions(of reportID: UUID? = nil) async throws -> [ReportEdition] {
+        var query = ReportModel.query(on: database).filter(\.$kind == "edition")
+        if let reportID { query = query.filter(\.$reportID == reportID) }
+        return try await query.sort(\.$createdAt).all().map { try ParticipationStore.decode(ReportEdition.self, $0.document) }.sorted { $0.number < $1.number }
+    }
+
+    func write<Value: Codable & Sendable>(kind: String, id: UUID, reportID: UUID?, value: Value, label: String, actor: AuditActor, at: Date) async throws {
+        let document = try ParticipationStore.encode(value)
+        try await database.transaction { db in
+            let existing = try await ReportModel.find(id, on: db)
+            let before = existing.map { ParticipationStore.fields($0.document) } ?? [:]
+            let model = existing ?? ReportModel()
+            if existing == nil {
+                model.id = id
+                model.kind = kind
+                model.createdAt = at
+            }
+            model.reportID = reportID
+            model.document = document
+            model.label = label
+            model.modifiedAt = at
+            try await model.save(on: db)
+            // Snapshots are large; the audit keeps what a person changed, not the figures.
+            let after = ParticipationStore.fields(document).filter { $0.key != "snapshot" }
+            try await IndicatorStore.audit(existing == nil ? .create : .update, entity: "report-" + kind, id: id.uuidString.lowercased(), label: label,
+                                           before: before.filter { $0.key != "snapshot" }, after: after, actor: actor, at: at, on: db)
+        }
+    }
+}
