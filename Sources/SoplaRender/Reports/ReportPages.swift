@@ -167,8 +167,8 @@ public struct ReportDocument: Sendable {
             el("h1", text: report.title),
             el("p", [("class", "lead")], text: t(.reportingDateLabel) + " " + Format.day(report.reportingDate, language) + " · " + t(.territorialStatusLabel) + " "
                 + Format.day(report.territorialStatus, language) + " · " + t(.dataAsOf) + " " + DateText.dateTime(snapshot.builtAt, language)),
-            el("nav", [("class", "toc"), ("aria-labelledby", "inhalt")], [
-                el("h2", [("id", "inhalt")], text: t(.contentsTitle)),
+            el("nav", [("class", "toc"), ("aria-labelledby", "inhaltsverzeichnis")], [
+                el("h2", [("id", "inhaltsverzeichnis")], text: t(.contentsTitle)),
                 el("ol", [], report.chapters.enumerated().map { index, chapter in
                     el("li", [], [el("a", [("href", "#k\(index + 1)")], text: chapter.title),
                                   el("ol", [], chapter.sections.enumerated().map { sIndex, section in

@@ -1,0 +1,71 @@
+"""The social report as people make and read it: a planner builds a two-chapter report, previews it, builds and
+publishes an edition; the public reads it and downloads its figures. Axe checks every page."""
+import requests
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from axe_check import assert_accessible
+from navigation import follow
+from test_accounts import log_in
+
+
+def fill(driver, field_id, value):
+    element = driver.find_element(By.ID, field_id)
+    element.clear()
+    element.send_keys(value)
+
+
+def add_block(driver, section_index, kind, codes, caption, unit=None):
+    details = driver.find_elements(By.CSS_SELECTOR, "details")[section_index]
+    details.find_element(By.TAG_NAME, "summary").click()
+    Select(details.find_element(By.CSS_SELECTOR, "select[name=kind]")).select_by_visible_text(kind)
+    details.find_element(By.CSS_SELECTOR, "input[name=codes]").send_keys(codes)
+    if unit:
+        Select(details.find_element(By.CSS_SELECTOR, "select[name=unit]")).select_by_visible_text(unit)
+    details.find_element(By.CSS_SELECTOR, "input[name=caption]").send_keys(caption)
+    follow(driver, details.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+
+
+def test_a_planner_builds_and_publishes_and_the_public_reads(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Berichte erstellen"))
+    assert_accessible(driver, "(report list)")
+    fill(driver, "title", "Sozialbericht Lahn-Dill (Test)")
+    driver.execute_script("document.getElementById('reportingDate').value = '2025-06-30'; document.getElementById('territorialStatus').value = '2025-06-30';")
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Bericht anlegen']"))
+    for chapter, section in (("Bevölkerung und Armut", "Kinderarmut"), ("Arbeit", "Arbeitslosigkeit")):
+        fill(driver, "chapter", chapter)
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Kapitel hinzufügen']"))
+        form = driver.find_elements(By.CSS_SELECTOR, "section.builder-chapter")[-1]
+        form.find_element(By.CSS_SELECTOR, "input[name=section]").send_keys(section)
+        follow(driver, form.find_element(By.XPATH, ".//button[text()='Abschnitt hinzufügen']"))
+    assert_accessible(driver, "(report builder)")
+    area = driver.find_elements(By.CSS_SELECTOR, "textarea[name=text]")[0]
+    area.send_keys("Kinder in **Bedarfsgemeinschaften** <script>alert(1)</script>")
+    follow(driver, driver.find_elements(By.XPATH, "//button[text()='Text speichern']")[0])
+    add_block(driver, 0, "Karte", "sgb2_quote_u18", "SGB-II-Quote der Kinder")
+    add_block(driver, 0, "Textbeschreibung", "sgb2_quote_u18", "Wetzlar im Vergleich", unit="Wetzlar")
+    add_block(driver, 1, "Rangfolge", "alo_quote", "Arbeitslosenanteil nach Kommunen")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Vorschau"))
+    main = driver.find_element(By.TAG_NAME, "main").text
+    assert "Abbildung 1: SGB-II-Quote der Kinder" in main and "Abbildung 2: Arbeitslosenanteil nach Kommunen" in main
+    assert "<script>alert(1)</script>" in main and "liegt in Wetzlar mit" in main
+    assert_accessible(driver, "(report preview)")
+    driver.back()
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Neue Ausgabe mit den aktuellen Daten erstellen']"))
+    edition_url = driver.current_url.split("?")[0]
+    driver.back()
+    driver.refresh()
+    driver.find_element(By.ID, "confirm-1").click()
+    follow(driver, driver.find_element(By.XPATH, "//button[starts-with(text(), 'Veröffentlichen')]"))
+
+    driver.delete_all_cookies()
+    driver.get(base_url + "/berichte")
+    assert_accessible(driver, "(published reports)")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Sozialbericht Lahn-Dill (Test)"))
+    assert driver.current_url.split("?")[0] == edition_url
+    assert "Glossar der Indikatoren" in driver.find_element(By.TAG_NAME, "main").text
+    assert_accessible(driver, "(published edition)")
+    annex = requests.get(edition_url + "/daten.csv")
+    assert annex.status_code == 200 and "sgb2_quote_u18" in annex.text
