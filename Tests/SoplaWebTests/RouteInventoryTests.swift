@@ -120,7 +120,7 @@ struct RouteInventoryTests {
                       "POST /organisationen/:id/foerderung/vereinbarungen/:agreement/nachweise"] {
             table[route] = RoutePermission(.applyForFunding, scope: .organisationParameter)
         }
-        for route in ["GET /berichte", "GET /berichte/:report/:number", "GET /berichte/:report/:number/daten.csv"] {
+        for route in ["GET /berichte", "GET /berichte/:report/:number", "GET /berichte/:report/:number/daten.csv", "GET /berichte/:report/:number/bericht.pdf"] {
             table[route] = RoutePermission(.readPublic)
         }
         for route in ["GET /berichte/verwaltung", "POST /berichte/verwaltung", "GET /berichte/verwaltung/:report", "POST /berichte/verwaltung/:report/kapitel",

@@ -1,5 +1,8 @@
 """The social report as people make and read it: a planner builds a two-chapter report, previews it, builds and
 publishes an edition; the public reads it and downloads its figures. Axe checks every page."""
+import re
+import subprocess
+
 import requests
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -47,6 +50,7 @@ def test_a_planner_builds_and_publishes_and_the_public_reads(browser, private_se
     add_block(driver, 0, "Karte", "sgb2_quote_u18", "SGB-II-Quote der Kinder")
     add_block(driver, 0, "Textbeschreibung", "sgb2_quote_u18", "Wetzlar im Vergleich", unit="Wetzlar")
     add_block(driver, 1, "Rangfolge", "alo_quote", "Arbeitslosenanteil nach Kommunen")
+    add_block(driver, 1, "Karte", "heim_je_1000", "Heimerziehung je 1.000")
     follow(driver, driver.find_element(By.LINK_TEXT, "Vorschau"))
     main = driver.find_element(By.TAG_NAME, "main").text
     assert "Abbildung 1: SGB-II-Quote der Kinder" in main and "Abbildung 2: Arbeitslosenanteil nach Kommunen" in main
@@ -69,3 +73,19 @@ def test_a_planner_builds_and_publishes_and_the_public_reads(browser, private_se
     assert_accessible(driver, "(published edition)")
     annex = requests.get(edition_url + "/daten.csv")
     assert annex.status_code == 200 and "sgb2_quote_u18" in annex.text
+
+    # The PDF: title, contents with page numbers, a map legend, page numbers, and hidden values as • only.
+    pdf = requests.get(edition_url + "/bericht.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf.content, capture_output=True, check=True).stdout.decode()
+    assert "Sozialbericht Lahn-Dill (Test)" in text
+    assert re.search(r"1 Bevölkerung und Armut[ .]+\d+", text) and re.search(r"2\.1 Arbeitslosigkeit[ .]+\d+", text)
+    assert "geheim gehalten (kleine Fallzahl)" in text and re.search(r"Seite 2 von \d+", text)
+    latest = max(row.split(",")[1] for row in annex.text.splitlines() if row.startswith("heim_je_1000,"))
+    hidden = {row.split(",")[3] for row in annex.text.splitlines() if row.startswith(f"heim_je_1000,{latest},") and row.endswith(",true")}
+    assert hidden, "the demo hides small counts of residential care"
+    table = text[text.index("Heimerziehung je 1.000 – Werte"):]
+    table = table[:table.index("Quelle")]
+    for name in hidden:
+        line = next(line for line in table.splitlines() if line.strip().startswith(name))
+        assert "•" in line and not re.search(r"\d", line.replace(name, "")), line

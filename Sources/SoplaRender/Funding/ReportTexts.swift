@@ -12,10 +12,10 @@ public enum ReportText: Sendable {
     case indexClass0, indexClass1, indexClass2, indexClass3, indexDynamics, indexLeftOut
     case indexMethod, indexParameters, indexStatus, indexValue, indicatorMissing, lowerIsWorse
     case markdownHint, newReport, noBlocks, noEditions, noMapData, noPublishedReports
-    case noReports, noteLabel, previewNotice, previewReport, printReport, publishEdition
-    case publishedOn, removeBlock, reportBuilderTitle, reportProblems, reportingDateLabel, reportsIntro
-    case reportsTitle, saveText, sourceLabel, sourcesTitle, suppressedValue, tableLabel
-    case territorialStatusLabel, unitColumn, unpublishedNotice, weightWord
+    case noReports, noteLabel, pdfEdition, previewNotice, previewReport, printReport
+    case publishEdition, publishedOn, removeBlock, reportBuilderTitle, reportProblems, reportingDateLabel
+    case reportsIntro, reportsTitle, saveText, sourceLabel, sourcesTitle, suppressedValue
+    case tableLabel, territorialStatusLabel, unitColumn, unpublishedNotice, weightWord
 
     var pair: (String, String) {
         switch self {
@@ -81,6 +81,7 @@ public enum ReportText: Sendable {
         case .noPublishedReports: return ("Noch ist kein Bericht veröffentlicht.", "No report has been published yet.")
         case .noReports: return ("Noch keine Berichte.", "No reports yet.")
         case .noteLabel: return ("Hinweis", "Note")
+        case .pdfEdition: return ("PDF (A4)", "PDF (A4)")
         case .previewNotice: return ("Vorschau mit den aktuellen Daten – nicht veröffentlicht.", "Preview with the current data – not published.")
         case .previewReport: return ("Vorschau", "Preview")
         case .printReport: return ("Drucken oder als PDF speichern", "Print or save as PDF")

@@ -7,6 +7,7 @@ public enum ReportRoute {
     public static let published = "/berichte"
     public static func edition(_ report: UUID, _ number: Int) -> String { "/berichte/" + id(report) + "/\(number)" }
     public static func annex(_ report: UUID, _ number: Int) -> String { edition(report, number) + "/daten.csv" }
+    public static func pdf(_ report: UUID, _ number: Int) -> String { edition(report, number) + "/bericht.pdf" }
     public static let manage = "/berichte/verwaltung"
     public static func builder(_ report: UUID) -> String { manage + "/" + id(report) }
     public static func chapters(_ report: UUID) -> String { builder(report) + "/kapitel" }
@@ -22,6 +23,7 @@ public enum ReportRoute {
         public static let published = ["berichte"]
         public static let edition = ["berichte", ":report", ":number"]
         public static let annex = ["berichte", ":report", ":number", "daten.csv"]
+        public static let pdf = ["berichte", ":report", ":number", "bericht.pdf"]
         public static let manage = ["berichte", "verwaltung"]
         public static let builder = ["berichte", "verwaltung", ":report"]
         public static let chapters = ["berichte", "verwaltung", ":report", "kapitel"]
@@ -44,7 +46,8 @@ public enum PublishedReportsPage {
             el("p", [("class", "lead")], text: t(.reportsIntro)),
             editions.isEmpty ? el("p", [("class", "empty-state")], text: t(.noPublishedReports)) : el("ul", [("class", "reports")], editions.map { e in
                 el("li", [], [el("a", [("href", ReportRoute.edition(e.reportID, e.number))], text: e.title), txt(" – " + t(.editionWord) + " \(e.number), "
-                    + DateText.dateTime(e.publishedAt, context.language) + " · "), el("a", [("href", ReportRoute.annex(e.reportID, e.number))], text: t(.annexCSV))])
+                    + DateText.dateTime(e.publishedAt, context.language) + " · "), el("a", [("href", ReportRoute.pdf(e.reportID, e.number))], text: t(.pdfEdition)),
+                              txt(" · "), el("a", [("href", ReportRoute.annex(e.reportID, e.number))], text: t(.annexCSV))])
             }),
         ]
         return Layout(title: t(.reportsTitle), context: context).render(content)
@@ -60,7 +63,8 @@ public enum ReportEditionPage {
             content.append(el("p", [("class", "notice notice-warning")], text: edition == nil ? t(.previewNotice) : t(.unpublishedNotice)))
         }
         content += document.body()
-        content.append(el("p", [("class", "no-print")], [annex.map { el("a", [("href", $0)], text: t(.annexCSV)) } ?? .empty, txt(" "),
+        content.append(el("p", [("class", "no-print")], [annex.map { el("a", [("href", $0.replacingOccurrences(of: "/daten.csv", with: "/bericht.pdf"))], text: t(.pdfEdition)) } ?? .empty, txt(" "),
+                                                         annex.map { el("a", [("href", $0)], text: t(.annexCSV)) } ?? .empty, txt(" "),
                                                          el("button", [("type", "button"), ("data-print", "true")], text: t(.printReport))]))
         return Layout(title: document.report.title, context: context).render([el("article", [("class", "report")], content)])
     }

@@ -170,9 +170,9 @@ public struct ReportDocument: Sendable {
             el("nav", [("class", "toc"), ("aria-labelledby", "inhaltsverzeichnis")], [
                 el("h2", [("id", "inhaltsverzeichnis")], text: t(.contentsTitle)),
                 el("ol", [], report.chapters.enumerated().map { index, chapter in
-                    el("li", [], [el("a", [("href", "#k\(index + 1)")], text: chapter.title),
+                    el("li", [], [el("a", [("href", "#k\(index + 1)")], text: "\(index + 1) " + chapter.title),
                                   el("ol", [], chapter.sections.enumerated().map { sIndex, section in
-                                      el("li", [], [el("a", [("href", "#k\(index + 1)-\(sIndex + 1)")], text: section.title)]) })])
+                                      el("li", [], [el("a", [("href", "#k\(index + 1)-\(sIndex + 1)")], text: "\(index + 1).\(sIndex + 1) " + section.title)]) })])
                 } + [el("li", [], [el("a", [("href", "#glossar")], text: t(.glossaryTitle))]), el("li", [], [el("a", [("href", "#quellen")], text: t(.sourcesTitle))])]),
             ]),
         ]

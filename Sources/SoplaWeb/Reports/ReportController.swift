@@ -18,6 +18,7 @@ struct ReportController: RouteCollection {
         routes.on(.GET, p.published, read, use: published)
         routes.on(.GET, p.edition, read, use: edition)
         routes.on(.GET, p.annex, read, use: annex)
+        routes.on(.GET, p.pdf, read, use: pdf)
         let manage = RoutePermission(.manageReports)
         routes.on(.GET, p.manage, manage, use: list)
         routes.on(.POST, p.manage, manage, use: create)
@@ -96,6 +97,24 @@ struct ReportController: RouteCollection {
         let document = ReportDocument(report: e.report, snapshot: e.snapshot, geometry: try await Self.geometry(req), language: req.language)
         return HTMLResponse(ReportEditionPage.render(document, edition: (e.number, e.publishedAt != nil), annex: ReportRoute.annex(e.reportID, e.number),
                                                      context: try await req.pageContext()))
+    }
+
+    func pdf(req: Request) async throws -> Response {
+        let e = try await Self.edition(req)
+        let document = ReportDocument(report: e.report, snapshot: e.snapshot, geometry: try await Self.geometry(req), language: req.language)
+        let html = ReportPrintDocument.render(document, css: StaticController.assets["sopla.css"]?.body ?? "")
+        do {
+            let data = try await ReportPDF.render(html: html, on: req)
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
+            headers.contentDisposition = .init(.attachment, filename: "sozialbericht-\(e.number).pdf")
+            return Response(status: .ok, headers: headers, body: .init(data: data))
+        } catch ReportPDF.Failure.missing {
+            throw Abort(.serviceUnavailable, reason: "the PDF edition needs WeasyPrint (Debian package weasyprint) on the server")
+        } catch ReportPDF.Failure.failed(let message) {
+            req.logger.error("weasyprint failed: \(message)")
+            throw Abort(.internalServerError, reason: "the PDF could not be made; the HTML edition and the CSV are available")
+        }
     }
 
     func annex(req: Request) async throws -> Response {
@@ -317,5 +336,39 @@ struct ReportController: RouteCollection {
         edition.publishedAt = req.settings.clock.now()
         try await req.reportStore.save(edition, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: ReportRoute.edition(edition.reportID, edition.number), notice: .saved)
+    }
+}
+
+/// PDF editions through WeasyPrint (Debian `weasyprint`), run as a separate process on the thread pool.
+enum ReportPDF {
+    enum Failure: Error { case missing, failed(String) }
+
+    static var executable: String? {
+        let candidates = [ProcessInfo.processInfo.environment["SOPLA_WEASYPRINT"], "/usr/bin/weasyprint", "/usr/local/bin/weasyprint"].compactMap { $0 }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func render(html: String, on req: Request) async throws -> Data {
+        guard let executable else { throw Failure.missing }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-pdf-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("bericht.html"), output = folder.appendingPathComponent("bericht.pdf")
+        try Data(html.utf8).write(to: input)
+        let status: (Int32, String) = try await req.application.threadPool.runIfActive(eventLoop: req.eventLoop) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            // No network: everything the document needs is inline.
+            process.arguments = ["--quiet", "--base-url", folder.path, input.path, output.path]
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, message)
+        }.get()
+        guard status.0 == 0, let data = try? Data(contentsOf: output), data.starts(with: Array("%PDF".utf8)) else { throw Failure.failed(String(status.1.suffix(500))) }
+        return data
     }
 }
