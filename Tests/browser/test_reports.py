@@ -89,3 +89,14 @@ def test_a_planner_builds_and_publishes_and_the_public_reads(browser, private_se
     for name in hidden:
         line = next(line for line in table.splitlines() if line.strip().startswith(name))
         assert "•" in line and not re.search(r"\d", line.replace(name, "")), line
+
+
+def test_the_municipality_profile(page, base_url):
+    driver = page("/gebiete/06532023")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Gemeindesteckbrief"))
+    main = driver.find_element(By.TAG_NAME, "main").text
+    assert "Gemeindesteckbrief: Stadt Wetzlar" in main and "Angebote im Gebiet" in main and "Versorgungsgrad nach Planungsstandard" in main
+    assert_accessible(driver, "(municipality profile)")
+    pdf = requests.get(base_url + "/gebiete/06532023/steckbrief.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert requests.get(base_url + "/gebiete/06532/steckbrief").status_code == 404

@@ -11,11 +11,13 @@ public enum ReportText: Sendable {
     case fieldSectionText, fieldSectionTitle, figureLabel, glossaryTitle, higherIsWorse, indexClass
     case indexClass0, indexClass1, indexClass2, indexClass3, indexDynamics, indexLeftOut
     case indexMethod, indexParameters, indexStatus, indexValue, indicatorMissing, lowerIsWorse
-    case markdownHint, newReport, noBlocks, noEditions, noMapData, noPublishedReports
-    case noReports, noteLabel, pdfEdition, previewNotice, previewReport, printReport
-    case publishEdition, publishedOn, removeBlock, reportBuilderTitle, reportProblems, reportingDateLabel
-    case reportsIntro, reportsTitle, saveText, sourceLabel, sourcesTitle, suppressedValue
-    case tableLabel, territorialStatusLabel, unitColumn, unpublishedNotice, weightWord
+    case markdownHint, municipalityProfileTitle, newReport, noBlocks, noEditions, noMapData
+    case noPublishedReports, noReports, noteLabel, pdfEdition, previewNotice, previewReport
+    case printReport, profileCategory, profileCoverage, profileGap, profileIntro, profileNoServices
+    case profilePDF, profileProvider, profileRatio, profileService, profileServices, publishEdition
+    case publishedOn, removeBlock, reportBuilderTitle, reportProblems, reportingDateLabel, reportsIntro
+    case reportsTitle, saveText, sourceLabel, sourcesTitle, suppressedValue, tableLabel
+    case territorialStatusLabel, unitColumn, unpublishedNotice, weightWord
 
     var pair: (String, String) {
         switch self {
@@ -74,6 +76,7 @@ public enum ReportText: Sendable {
         case .indicatorMissing: return ("Dieser Indikator ist nicht mehr im Katalog.", "This indicator is no longer in the catalogue.")
         case .lowerIsWorse: return ("niedriger ist ungünstiger", "lower is worse")
         case .markdownHint: return ("Absätze, **fett**, *kursiv*, Listen mit „- “, Überschriften mit „#“, Links [Text](https://…). HTML wird als Text gezeigt.", "Paragraphs, **bold**, *italic*, lists with “- ”, headings with “#”, links [text](https://…). HTML is shown as text.")
+        case .municipalityProfileTitle: return ("Gemeindesteckbrief", "Municipality profile")
         case .newReport: return ("Neuer Bericht", "New report")
         case .noBlocks: return ("Noch keine Tabellen, Karten oder Abbildungen.", "No tables, maps or figures yet.")
         case .noEditions: return ("Noch keine Ausgabe erstellt.", "No edition built yet.")
@@ -85,6 +88,16 @@ public enum ReportText: Sendable {
         case .previewNotice: return ("Vorschau mit den aktuellen Daten – nicht veröffentlicht.", "Preview with the current data – not published.")
         case .previewReport: return ("Vorschau", "Preview")
         case .printReport: return ("Drucken oder als PDF speichern", "Print or save as PDF")
+        case .profileCategory: return ("Themenbereich", "Topic")
+        case .profileCoverage: return ("Versorgungsgrad nach Planungsstandard", "Coverage by planning standard")
+        case .profileGap: return ("Lücke (VZÄ)", "Gap (FTE)")
+        case .profileIntro: return ("Eckdaten, Indikatoren im Vergleich zum Kreis, Bevölkerung und Angebote; Daten vom {d}. Geheim gehaltene Werte erscheinen nicht.", "Key facts, indicators against the county, population and services; data of {d}. Values kept secret do not appear.")
+        case .profileNoServices: return ("Für dieses Gebiet sind keine Angebote erfasst.", "No services are recorded for this area.")
+        case .profilePDF: return ("Steckbrief als PDF", "Profile as PDF")
+        case .profileProvider: return ("Träger", "Provider")
+        case .profileRatio: return ("Versorgungsgrad", "Coverage")
+        case .profileService: return ("Angebot", "Service")
+        case .profileServices: return ("Angebote im Gebiet", "Services in the area")
         case .publishEdition: return ("Veröffentlichen: Ausgabe", "Publish edition")
         case .publishedOn: return ("veröffentlicht am", "published")
         case .removeBlock: return ("Entfernen", "Remove")

@@ -24,15 +24,22 @@ public enum ReportPrintDocument {
     tr { break-inside: avoid; }
     figure, .report-block svg { break-inside: avoid; }
     svg { max-width: 100%; height: auto; }
+    .map-figure svg { max-height: 150mm; width: auto; }
+    h2, h3 { break-after: avoid; }
     .no-print, .skip-link, header, footer, nav.main-nav { display: none; }
     """
 
     public static func render(_ document: ReportDocument, css: String) -> String {
+        render(title: document.report.title, language: document.language, body: document.body(), css: css)
+    }
+
+    /// Any body as a printable document (reports, municipality profiles).
+    public static func render(title: String, language: Language, body: [HTMLNode], css: String) -> String {
         let head: [HTMLNode] = [
             el("meta", [("charset", "utf-8")]),
-            el("title", text: document.report.title),
+            el("title", text: title),
             .raw("<style>" + css.replacingOccurrences(of: "</", with: "<\\/") + "\n" + pageCSS + "</style>"),
         ]
-        return HTMLDocument(language: document.language, head: head, body: [el("article", [("class", "report")], document.body())]).html
+        return HTMLDocument(language: language, head: head, body: [el("article", [("class", "report")], body)]).html
     }
 }

@@ -67,6 +67,8 @@ public enum UnitPage {
             el("section", [("aria-labelledby", "eckdaten")], [
                 el("h2", [("id", "eckdaten")], text: t(.keyFacts)),
                 el("dl", [("class", "facts")], facts),
+                unit.levelCode == SpatialLevel.municipality.code || unit.levelCode == SpatialLevel.planningArea.code
+                    ? el("p", [], [el("a", [("href", "/gebiete/" + unit.key + "/steckbrief")], text: t(.municipalityProfileTitle))]) : .empty,
             ]),
             populationSection(model, language: language),
             IndicatorProfile.render(model.profile, parentName: model.profileParentName, language: language),
@@ -88,7 +90,7 @@ public enum UnitPage {
         return Layout(title: unit.name, language: language, currentPath: path, showsGeometry: !areas.isEmpty, account: account).render(content)
     }
 
-    static func populationSection(_ model: Model, language: Language) -> HTMLNode {
+    public static func populationSection(_ model: Model, language: Language) -> HTMLNode {
         let t = Texts(language)
         let figures = model.unit.populations.sorted { $0.referenceDate < $1.referenceDate }
         guard !figures.isEmpty else {

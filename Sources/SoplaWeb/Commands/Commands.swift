@@ -25,6 +25,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(UnitGroup(), as: "unit")
     app.asyncCommands.use(UserGroup(), as: "user")
     app.asyncCommands.use(NotifyGroup(), as: "notify")
+    app.asyncCommands.use(ReportGroup(), as: "report")
 }
 
 /// `--hostname` and `--port` of `serve` and `demo`.

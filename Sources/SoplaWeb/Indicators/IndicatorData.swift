@@ -86,7 +86,8 @@ struct IndicatorData: Sendable {
 
 /// The indicator profile of one unit: every indicator valid on its level, latest date, against the parent.
 enum IndicatorProfileBuilder {
-    static func lines(_ req: Request, unit: SpatialUnit) async throws -> [IndicatorProfile.Line] {
+    /// `publicFigures` forces disclosure control whoever asks (documents for everyone).
+    static func lines(_ req: Request, unit: SpatialUnit, publicFigures: Bool = false) async throws -> [IndicatorProfile.Line] {
         let store = req.indicatorStore
         let indicators = try await store.indicators().filter { $0.isValid(onLevel: unit.levelCode) }
         guard !indicators.isEmpty else { return [] }
@@ -95,7 +96,7 @@ enum IndicatorProfileBuilder {
         let units = try await req.spatial.allUnits()
         let hierarchy = SpatialHierarchy(units)
         let observations = try await store.observations(variables: Set(indicators.flatMap(\.variables)))
-        let raw = try await req.may(.viewUnsuppressedFigures)
+        let raw = publicFigures ? false : try await req.may(.viewUnsuppressedFigures)
         var lines: [IndicatorProfile.Line] = []
         for indicator in indicators.sorted(by: { ($0.topic.rawValue, $0.nameDE) < ($1.topic.rawValue, $1.nameDE) }) {
             let dates = observations.dates(of: Set(indicator.numerator.map(\.variable)))

@@ -86,8 +86,14 @@ struct SpatialPagesController: RouteCollection {
     }
 
     func detail(req: Request) async throws -> HTMLResponse {
-        let settings = req.settings
         guard let key = req.parameters.get("key") else { throw Abort(.notFound) }
+        let model = try await Self.unitModel(req, key: key, publicFigures: false)
+        return HTMLResponse(UnitPage.render(model, language: req.language, path: req.pathForLinks, account: try await req.pageContext().account, notice: req.notice))
+    }
+
+    /// Everything the unit page and the municipality profile show of a unit.
+    static func unitModel(_ req: Request, key: String, publicFigures: Bool) async throws -> UnitPage.Model {
+        let settings = req.settings
         let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
         guard let unit = units.first(where: { $0.key == key }) else { throw Abort(.notFound) }
         let parent = unit.parentKey.flatMap { p in units.first { $0.key == p } }
@@ -110,9 +116,9 @@ struct SpatialPagesController: RouteCollection {
             populationIsAggregated: storedPopulation.isEmpty && !unit.populations.isEmpty,
             creatableChildLevel: try await req.may(.manageSpatialUnits) ? settings.levels.localChildLevel(of: unit.levelCode) : nil
         )
-        model.profile = try await IndicatorProfileBuilder.lines(req, unit: unit)
+        model.profile = try await IndicatorProfileBuilder.lines(req, unit: unit, publicFigures: publicFigures)
         model.profileParentName = parent?.name
-        return HTMLResponse(UnitPage.render(model, language: req.language, path: req.pathForLinks, account: try await req.pageContext().account, notice: req.notice))
+        return model
     }
 
     func data(req: Request) async throws -> HTMLResponse {
