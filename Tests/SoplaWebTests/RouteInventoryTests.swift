@@ -120,7 +120,7 @@ struct RouteInventoryTests {
                       "POST /organisationen/:id/foerderung/vereinbarungen/:agreement/nachweise"] {
             table[route] = RoutePermission(.applyForFunding, scope: .organisationParameter)
         }
-        for route in ["GET /berichte", "GET /berichte/:report/:number", "GET /berichte/:report/:number/daten.csv", "GET /berichte/:report/:number/bericht.pdf",
+        for route in ["GET /berichte", "GET /berichte/:report/:number", "GET /berichte/:report/:number/daten.csv", "GET /berichte/:report/:number/bericht.pdf", "GET /berichte/:report/:number/vergleich",
                       "GET /gebiete/:key/steckbrief", "GET /gebiete/:key/steckbrief.pdf"] {
             table[route] = RoutePermission(.readPublic)
         }

@@ -4,20 +4,21 @@ import Foundation
 public enum ReportText: Sendable {
     case actionManageReports, addBlock, addChapter, addSection, allUnits, annexCSV
     case asOf, attributionText, blockDescription, blockMap, blockRanking, blockSocialIndex
-    case blockTable, blockTimeSeries, buildEdition, codesHint, componentsHint, confirmPublish
-    case contentsTitle, createReport, dataAsOf, dataTable, dateColumn, deletedIndicator
-    case draftWord, editionWord, editionsCount, editionsTitle, fieldBlockKind, fieldBlockUnit
-    case fieldCaption, fieldChapterTitle, fieldComponents, fieldIndicators2, fieldNote, fieldReportTitle
-    case fieldSectionText, fieldSectionTitle, figureLabel, glossaryTitle, higherIsWorse, indexClass
-    case indexClass0, indexClass1, indexClass2, indexClass3, indexDynamics, indexLeftOut
-    case indexMethod, indexParameters, indexStatus, indexValue, indicatorMissing, lowerIsWorse
-    case markdownHint, municipalityProfileTitle, newReport, noBlocks, noEditions, noMapData
-    case noPublishedReports, noReports, noteLabel, pdfEdition, previewNotice, previewReport
-    case printReport, profileCategory, profileCoverage, profileGap, profileIntro, profileNoServices
-    case profilePDF, profileProvider, profileRatio, profileService, profileServices, publishEdition
-    case publishedOn, removeBlock, reportBuilderTitle, reportProblems, reportingDateLabel, reportsIntro
-    case reportsTitle, saveText, sourceLabel, sourcesTitle, suppressedValue, tableLabel
-    case territorialStatusLabel, unitColumn, unpublishedNotice, weightWord
+    case blockTable, blockTimeSeries, buildEdition, codesHint, comparisonAfter, comparisonBefore
+    case comparisonIndicator, comparisonTitle, componentsHint, confirmPublish, contentsTitle, createReport
+    case dataAsOf, dataTable, dateColumn, deletedIndicator, draftWord, editionWord
+    case editionsCount, editionsTitle, fieldBlockKind, fieldBlockUnit, fieldCaption, fieldChapterTitle
+    case fieldComponents, fieldIndicators2, fieldNote, fieldReportTitle, fieldSectionText, fieldSectionTitle
+    case figureLabel, glossaryTitle, higherIsWorse, indexClass, indexClass0, indexClass1
+    case indexClass2, indexClass3, indexDynamics, indexLeftOut, indexMethod, indexParameters
+    case indexStatus, indexValue, indicatorMissing, lowerIsWorse, markdownHint, municipalityProfileTitle
+    case newReport, noBlocks, noEditions, noFigureChanged, noMapData, noPublishedReports
+    case noReports, noteLabel, pdfEdition, previewNotice, previewReport, printReport
+    case profileCategory, profileCoverage, profileGap, profileIntro, profileNoServices, profilePDF
+    case profileProvider, profileRatio, profileService, profileServices, publishEdition, publishedOn
+    case removeBlock, reportBuilderTitle, reportProblems, reportingDateLabel, reportsIntro, reportsTitle
+    case saveText, sourceLabel, sourcesTitle, suppressedValue, tableLabel, territorialStatusLabel
+    case unitColumn, unpublishedNotice, weightWord
 
     var pair: (String, String) {
         switch self {
@@ -37,6 +38,10 @@ public enum ReportText: Sendable {
         case .blockTimeSeries: return ("Zeitreihe", "Time series")
         case .buildEdition: return ("Neue Ausgabe mit den aktuellen Daten erstellen", "Build a new edition with the current data")
         case .codesHint: return ("Einer oder mehrere Codes, durch Komma getrennt, z. B. „sgb2_quote_u18, alo_quote“.", "One or more codes, separated by commas.")
+        case .comparisonAfter: return ("nachher", "after")
+        case .comparisonBefore: return ("vorher", "before")
+        case .comparisonIndicator: return ("Indikator", "Indicator")
+        case .comparisonTitle: return ("Was sich gegenüber Ausgabe {a} geändert hat (Ausgabe {b})", "What changed since edition {a} (edition {b})")
         case .componentsHint: return ("Nur für den Sozialindex, eine Zeile je Indikator: Code; Gewicht; höher ungünstig (ja/nein). Darunter optional „Jahre: 5“ und „Status: 50“ (Prozent).", "Only for the social index, one line per indicator: code; weight; higher is worse (ja/nein). Optionally “Jahre: 5” and “Status: 50” (per cent).")
         case .confirmPublish: return ("Ich habe die Ausgabe geprüft; veröffentlichte Ausgaben ändern sich nicht mehr.", "I checked the edition; published editions never change.")
         case .contentsTitle: return ("Inhalt", "Contents")
@@ -80,6 +85,7 @@ public enum ReportText: Sendable {
         case .newReport: return ("Neuer Bericht", "New report")
         case .noBlocks: return ("Noch keine Tabellen, Karten oder Abbildungen.", "No tables, maps or figures yet.")
         case .noEditions: return ("Noch keine Ausgabe erstellt.", "No edition built yet.")
+        case .noFigureChanged: return ("Keine Zahl hat sich geändert.", "No figure changed.")
         case .noMapData: return ("Für diesen Block liegen keine Werte vor.", "There are no values for this block.")
         case .noPublishedReports: return ("Noch ist kein Bericht veröffentlicht.", "No report has been published yet.")
         case .noReports: return ("Noch keine Berichte.", "No reports yet.")

@@ -8,6 +8,7 @@ public enum ReportRoute {
     public static func edition(_ report: UUID, _ number: Int) -> String { "/berichte/" + id(report) + "/\(number)" }
     public static func annex(_ report: UUID, _ number: Int) -> String { edition(report, number) + "/daten.csv" }
     public static func pdf(_ report: UUID, _ number: Int) -> String { edition(report, number) + "/bericht.pdf" }
+    public static func comparison(_ report: UUID, _ number: Int) -> String { edition(report, number) + "/vergleich" }
     public static let manage = "/berichte/verwaltung"
     public static func builder(_ report: UUID) -> String { manage + "/" + id(report) }
     public static func chapters(_ report: UUID) -> String { builder(report) + "/kapitel" }
@@ -24,6 +25,7 @@ public enum ReportRoute {
         public static let edition = ["berichte", ":report", ":number"]
         public static let annex = ["berichte", ":report", ":number", "daten.csv"]
         public static let pdf = ["berichte", ":report", ":number", "bericht.pdf"]
+        public static let comparison = ["berichte", ":report", ":number", "vergleich"]
         public static let manage = ["berichte", "verwaltung"]
         public static let builder = ["berichte", "verwaltung", ":report"]
         public static let chapters = ["berichte", "verwaltung", ":report", "kapitel"]
@@ -54,11 +56,37 @@ public enum PublishedReportsPage {
     }
 }
 
+/// What changed in the figures from one edition to the next.
+public enum EditionComparisonPage {
+    public static func render(title: String, reportID: UUID, number: Int, changes: [(indicator: String, date: String, unit: String, before: String, after: String)], context: PageContext) -> String {
+        let t = context.t
+        let heading = t(.comparisonTitle).replacingOccurrences(of: "{a}", with: String(number - 1)).replacingOccurrences(of: "{b}", with: String(number))
+        let content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ReportRoute.edition(reportID, number))], text: title + " – " + t(.editionWord) + " \(number)")]),
+            el("h1", text: heading),
+            changes.isEmpty ? el("p", [("class", "empty-state")], text: t(.noFigureChanged)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+                el("caption", text: heading + " (" + String(changes.count) + ")"),
+                el("thead", [], [el("tr", [], [t(.comparisonIndicator), t(.dateColumn), t(.unitColumn), t(.comparisonBefore), t(.comparisonAfter)].map { el("th", [("scope", "col")], text: $0) })]),
+                el("tbody", [], changes.map { c in
+                    el("tr", [], [el("th", [("scope", "row")], text: c.indicator), el("td", text: c.date), el("td", text: c.unit),
+                                  el("td", [("class", "num")], text: c.before), el("td", [("class", "num")], text: c.after)])
+                }),
+            ])]),
+        ]
+        return Layout(title: heading, context: context).render(content)
+    }
+}
+
 /// An edition (or a preview) as a web page.
 public enum ReportEditionPage {
     public static func render(_ document: ReportDocument, edition: (number: Int, published: Bool)?, annex: String?, context: PageContext) -> String {
         let t = context.t
         var content: [HTMLNode] = []
+        if let edition, edition.number > 1 {
+            content.append(el("p", [("class", "no-print")], [el("a", [("href", ReportRoute.comparison(document.report.id, edition.number))],
+                                                                 text: t(.comparisonTitle).replacingOccurrences(of: "{a}", with: String(edition.number - 1))
+                                                                     .replacingOccurrences(of: "{b}", with: String(edition.number)))]))
+        }
         if edition == nil || edition?.published == false {
             content.append(el("p", [("class", "notice notice-warning")], text: edition == nil ? t(.previewNotice) : t(.unpublishedNotice)))
         }

@@ -19,6 +19,7 @@ struct ReportController: RouteCollection {
         routes.on(.GET, p.edition, read, use: edition)
         routes.on(.GET, p.annex, read, use: annex)
         routes.on(.GET, p.pdf, read, use: pdf)
+        routes.on(.GET, p.comparison, read, use: comparison)
         let manage = RoutePermission(.manageReports)
         routes.on(.GET, p.manage, manage, use: list)
         routes.on(.POST, p.manage, manage, use: create)
@@ -115,6 +116,25 @@ struct ReportController: RouteCollection {
             req.logger.error("weasyprint failed: \(message)")
             throw Abort(.internalServerError, reason: "the PDF could not be made; the HTML edition and the CSV are available")
         }
+    }
+
+    /// The figures that differ from the edition before (both readable by the requester).
+    func comparison(req: Request) async throws -> HTMLResponse {
+        let e = try await Self.edition(req)
+        let all = try await req.reportStore.editions(of: e.reportID)
+        let mayManage = try await req.may(.manageReports)
+        guard let previous = all.first(where: { $0.number == e.number - 1 }), previous.publishedAt != nil || mayManage else { throw Abort(.notFound) }
+        func text(_ v: ReportSnapshot.Value?, _ code: String) -> String {
+            guard let v else { return "–" }
+            if v.suppressed { return "•" }
+            return v.value.map { Format.decimal($0, digits: e.snapshot.indicators[code]?.decimals ?? 1, req.language) } ?? "–"
+        }
+        let names = e.snapshot.unitNames.merging(previous.snapshot.unitNames) { a, _ in a }
+        let changes = ReportSnapshot.changes(from: previous.snapshot, to: e.snapshot).map { c in
+            (indicator: e.snapshot.indicators[c.code]?.name ?? previous.snapshot.indicators[c.code]?.name ?? c.code, date: Day(iso: c.date).map { Format.day($0, req.language) } ?? c.date,
+             unit: names[c.unit] ?? c.unit, before: text(c.before, c.code), after: text(c.after, c.code))
+        }
+        return HTMLResponse(EditionComparisonPage.render(title: e.report.title, reportID: e.reportID, number: e.number, changes: changes, context: try await req.pageContext()))
     }
 
     func annex(req: Request) async throws -> Response {
