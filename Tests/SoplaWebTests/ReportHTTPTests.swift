@@ -101,3 +101,29 @@ struct ReportHTTPTests {
         }
     }
 }
+
+@Suite("Transparency portal over HTTP")
+struct PortalHTTPTests {
+    @Test func fundingTotalsSitemapAndStartPage() async throws {
+        try await withTestApp { app in
+            try await get(app, "/", session: nil) { res in #expect(res.body.string.contains("Transparenzportal") && res.body.string.contains("href=\"/foerderung/zahlen\"")) }
+            try await get(app, "/foerderung/zahlen?jahr=\(Day(testNow).year)", session: nil) { res in
+                #expect(res.status == .ok)
+                let body = res.body.string
+                #expect(body.contains("Förderung in Zahlen") && body.contains("212.308,00"))
+                // Totals only: no provider, no agreement.
+                #expect(!body.contains("Caritasverband") && !body.contains("EB-"))
+            }
+            try await get(app, "/foerderung/zahlen.csv?jahr=\(Day(testNow).year)", session: nil) { res in
+                #expect(res.body.string.contains(",programme,") && !res.body.string.contains(",provider,") && !res.body.string.contains(",attainment,"))
+            }
+            try await get(app, "/sitemap.xml", session: nil) { res in
+                let body = res.body.string
+                #expect(body.hasPrefix("<?xml") && body.contains("/gebiete/06532023</loc>") && body.contains("/gebiete/06532023/steckbrief</loc>"))
+                #expect(body.contains("/gremien/5b0c1e2a-0100-4000-8000-000000000004</loc>"))
+                // The internal steering group is not listed.
+                #expect(!body.contains("/gremien/5b0c1e2a-0100-4000-8000-000000000001<"))
+            }
+        }
+    }
+}

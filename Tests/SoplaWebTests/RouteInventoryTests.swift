@@ -121,7 +121,7 @@ struct RouteInventoryTests {
             table[route] = RoutePermission(.applyForFunding, scope: .organisationParameter)
         }
         for route in ["GET /berichte", "GET /berichte/:report/:number", "GET /berichte/:report/:number/daten.csv", "GET /berichte/:report/:number/bericht.pdf", "GET /berichte/:report/:number/vergleich",
-                      "GET /gebiete/:key/steckbrief", "GET /gebiete/:key/steckbrief.pdf"] {
+                      "GET /gebiete/:key/steckbrief", "GET /gebiete/:key/steckbrief.pdf", "GET /foerderung/zahlen", "GET /foerderung/zahlen.csv", "GET /sitemap.xml"] {
             table[route] = RoutePermission(.readPublic)
         }
         for route in ["GET /berichte/verwaltung", "POST /berichte/verwaltung", "GET /berichte/verwaltung/:report", "POST /berichte/verwaltung/:report/kapitel",

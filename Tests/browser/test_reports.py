@@ -100,3 +100,14 @@ def test_the_municipality_profile(page, base_url):
     pdf = requests.get(base_url + "/gebiete/06532023/steckbrief.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert requests.get(base_url + "/gebiete/06532/steckbrief").status_code == 404
+
+
+def test_the_portal_and_funding_in_figures(page, base_url):
+    driver = page("/")
+    assert "Transparenzportal" in driver.find_element(By.TAG_NAME, "main").text
+    follow(driver, driver.find_element(By.LINK_TEXT, "Förderung in Zahlen"))
+    assert "Förderung nach Themenbereich" in driver.find_element(By.TAG_NAME, "main").text
+    assert_accessible(driver, "(funding in figures)")
+    driver.get(base_url + "/daten")
+    assert "Offene Daten" in driver.find_element(By.TAG_NAME, "main").text
+    assert_accessible(driver, "(data and open data)")

@@ -28,6 +28,21 @@ public enum DataPage {
                 el("p", text: "\(t(.dataLicence)): Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)"),
             ]),
             el("p", text: de ? "Angaben zu Trägern, Sitzungen und Anträgen in der Demo sind frei erfunden." : "Providers, meetings and applications in the demo are invented examples."),
+            el("section", [("aria-labelledby", "offene-daten")], [
+                el("h2", [("id", "offene-daten")], text: t(.portalOpenData)),
+                el("p", text: t(.openDataIntro)),
+                el("ul", [("class", "downloads")], [
+                    ("/api/v1/spatial-units.geojson", "GeoJSON", de ? "Gemeindegrenzen mit Schlüssel und Namen (RFC 7946)" : "Municipal boundaries with key and name (RFC 7946)"),
+                    ("/gebiete.csv", "CSV", de ? "Gebietseinheiten mit Einwohnern und Fläche" : "Spatial units with population and area"),
+                    ("/indikatoren.csv", "CSV", de ? "Indikatorenkatalog mit Definitionen und Quellen" : "Indicator catalogue with definitions and sources"),
+                    ("/berichte", "HTML, PDF, CSV", de ? "Sozialberichte mit Datenanhang" : "Social reports with data annex"),
+                    ("/hsds/", "JSON (HSDS 3.0)", de ? "Angebote im Standard Open Referral" : "Services in the Open Referral standard"),
+                    ("/oparl/v1/system", "JSON (OParl 1.1)", de ? "Gremien, Sitzungen, Vorlagen, Beschlüsse" : "Bodies, meetings, papers, resolutions"),
+                    ("/foerderung/zahlen.csv", "CSV", de ? "Förderung in Zahlen (Summen)" : "Funding in figures (totals)"),
+                    ("/sitemap.xml", "XML", de ? "Verzeichnis aller öffentlichen Seiten" : "Index of every public page"),
+                ].map { path, format, text in el("li", [], [el("a", [("href", path)], text: text), txt(" (" + format + ")")]) }),
+                el("p", text: t(.openDataLicence)),
+            ]),
         ]
         return Layout(title: t(.dataTitle), language: language, currentPath: path, showsGeometry: true, account: account).render(content)
     }

@@ -55,15 +55,17 @@ public enum ControllingPage {
         BarChart(title: title, bars: rows.map { BarChart.Bar(label: $0.name, value: $0.amount.cents, valueText: Format.money($0.amount, language)) }).render()
     }
 
-    public static func render(_ model: Model, context: PageContext) -> String {
+    /// `publicView`: totals only (no providers, no agreements' targets), for the transparency portal.
+    public static func render(_ model: Model, context: PageContext, publicView: Bool = false) -> String {
         let t = context.t
         let language = context.language
         let form = FormBuilder(language: language)
-        let title = t(.controllingTitle) + " \(model.year)"
+        let title = (publicView ? t(.portalFunding) : t(.controllingTitle)) + " \(model.year)"
+        let base = publicView ? "/foerderung/zahlen" : FundingRoute.controlling
         var content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.overview)], text: t(.fundingTitle))]),
+            publicView ? .empty : el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.overview)], text: t(.fundingTitle))]),
             el("h1", text: title),
-            el("form", [("method", "get"), ("action", FundingRoute.controlling), ("class", "filters")], [
+            el("form", [("method", "get"), ("action", base), ("class", "filters")], [
                 form.select("jahr", label: t(.columnYear), options: model.years.map { (String($0), String($0)) }, selected: String(model.year)),
                 el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.showWord))]),
             ]),
@@ -90,8 +92,9 @@ public enum ControllingPage {
             model.byCategory.isEmpty ? .empty : moneyTable(caption: t(.byCategoryTitle), header: t(.columnCategory), rows: model.byCategory, total: model.total, context: context),
             el("p", text: t(.preventiveShareText).replacingOccurrences(of: "{p}", with: Format.money(model.preventive, language))
                 .replacingOccurrences(of: "{s}", with: model.total.cents > 0 ? Format.decimal(Double(model.preventive.cents) * 100 / Double(model.total.cents), digits: 1, language) + " %" : "–")),
-            el("h2", text: t(.byProviderTitle)),
-            model.byProvider.isEmpty ? el("p", [("class", "empty-state")], text: t(.noCommitments)) : moneyTable(caption: t(.byProviderTitle), header: t(.columnOrganisation), rows: model.byProvider, total: model.total, context: context),
+            publicView ? .empty : el("h2", text: t(.byProviderTitle)),
+            publicView ? .empty : (model.byProvider.isEmpty ? el("p", [("class", "empty-state")], text: t(.noCommitments))
+                : moneyTable(caption: t(.byProviderTitle), header: t(.columnOrganisation), rows: model.byProvider, total: model.total, context: context)),
             el("h2", text: t(.byUnitTitle)),
             el("p", [("class", "hint")], text: t(.byUnitHint)),
             model.byUnit.isEmpty ? el("p", [("class", "empty-state")], text: t(.noCommitments)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
@@ -117,7 +120,9 @@ public enum ControllingPage {
                                   el("td", [("class", "num")], text: Format.decimal(row.gap, digits: 2, language))])
                 }),
             ])])
-        }) + [
+        })
+        if !publicView {
+            content += [
             el("h2", text: t(.attainmentTitle)),
             model.attainment.isEmpty ? el("p", [("class", "empty-state")], text: t(.noTargets)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
                 el("caption", text: t(.attainmentTitle)),
@@ -129,6 +134,9 @@ public enum ControllingPage {
                                   el("td", [("class", "light light-" + (row.light?.rawValue ?? "none"))], text: FundingNames.light(row.light, t))])
                 }),
             ])]),
+            ]
+        }
+        content += [
             el("h2", text: t(.trendTitle)),
             chart(t(.trendTitle), model.trend.map { (String($0.year), $0.committed) }, language: language),
             el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
@@ -139,7 +147,10 @@ public enum ControllingPage {
                     el("tr", [], [el("th", [("scope", "row")], text: String(row.year))] + [row.planned, row.committed, row.paid].map { el("td", [("class", "num")], text: Format.money($0, language)) })
                 }),
             ])]),
-            el("p", [], [el("a", [("href", FundingRoute.controllingCSV + "?jahr=\(model.year)")], text: t(.downloadCSV3))]),
+        ]
+        let csv = (publicView ? "/foerderung/zahlen.csv" : FundingRoute.controllingCSV) + "?jahr=\(model.year)"
+        content += [
+            el("p", [], [el("a", [("href", csv)], text: t(.downloadCSV3))]),
         ]
         return Layout(title: title, context: context).render(content)
     }

@@ -13,12 +13,15 @@ public enum ReportText: Sendable {
     case indexClass2, indexClass3, indexDynamics, indexLeftOut, indexMethod, indexParameters
     case indexStatus, indexValue, indicatorMissing, lowerIsWorse, markdownHint, municipalityProfileTitle
     case newReport, noBlocks, noEditions, noFigureChanged, noMapData, noPublishedReports
-    case noReports, noteLabel, pdfEdition, previewNotice, previewReport, printReport
-    case profileCategory, profileCoverage, profileGap, profileIntro, profileNoServices, profilePDF
-    case profileProvider, profileRatio, profileService, profileServices, publishEdition, publishedOn
-    case removeBlock, reportBuilderTitle, reportProblems, reportingDateLabel, reportsIntro, reportsTitle
-    case saveText, sourceLabel, sourcesTitle, suppressedValue, tableLabel, territorialStatusLabel
-    case unitColumn, unpublishedNotice, weightWord
+    case noReports, noteLabel, openDataIntro, openDataLicence, pdfEdition, portalAtlas
+    case portalAtlasText, portalDecisions, portalDecisionsText, portalDirectory, portalDirectoryText, portalFunding
+    case portalFundingText, portalOpenData, portalOpenDataText, portalPapers, portalPapersText, portalReports
+    case portalTitle, previewNotice, previewReport, printReport, profileCategory, profileCoverage
+    case profileGap, profileIntro, profileNoServices, profilePDF, profileProvider, profileRatio
+    case profileService, profileServices, publishEdition, publishedOn, removeBlock, reportBuilderTitle
+    case reportProblems, reportingDateLabel, reportsIntro, reportsTitle, saveText, sourceLabel
+    case sourcesTitle, suppressedValue, tableLabel, territorialStatusLabel, unitColumn, unpublishedNotice
+    case weightWord
 
     var pair: (String, String) {
         switch self {
@@ -90,7 +93,23 @@ public enum ReportText: Sendable {
         case .noPublishedReports: return ("Noch ist kein Bericht veröffentlicht.", "No report has been published yet.")
         case .noReports: return ("Noch keine Berichte.", "No reports yet.")
         case .noteLabel: return ("Hinweis", "Note")
+        case .openDataIntro: return ("Zum Herunterladen und Weiterverwenden; die Quellen oben gelten auch hier.", "To download and reuse; the sources above apply.")
+        case .openDataLicence: return ("Eigene Inhalte von sopla: Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0), Quelle „Lahn-Dill-Kreis, sopla“. Geometrien und amtliche Statistik unter den oben genannten Lizenzen.", "sopla's own content: Data licence Germany – attribution – version 2.0 (dl-de/by-2-0), source “Lahn-Dill-Kreis, sopla”. Geometries and official statistics under the licences above.")
         case .pdfEdition: return ("PDF (A4)", "PDF (A4)")
+        case .portalAtlas: return ("Indikatoren-Atlas", "Indicator atlas")
+        case .portalAtlasText: return ("Karten, Rangfolgen und Zeitreihen aller Kommunen – kleine Fallzahlen geheim gehalten.", "Maps, rankings and time series of every municipality – small counts kept secret.")
+        case .portalDecisions: return ("Gremien und Sitzungen", "Bodies and meetings")
+        case .portalDecisionsText: return ("Öffentliche Sitzungen mit Tagesordnung, Niederschrift und Beschlüssen.", "Public meetings with agenda, minutes and resolutions.")
+        case .portalDirectory: return ("Wegweiser", "Service directory")
+        case .portalDirectoryText: return ("Beratung und Hilfe in der Nähe, nach Ort, Thema, Alter und Sprache.", "Counselling and help nearby, by place, topic, age and language.")
+        case .portalFunding: return ("Förderung in Zahlen", "Funding in figures")
+        case .portalFundingText: return ("Wofür der Kreis Mittel einsetzt: Summen nach Programm, Thema und Kommune.", "What the county spends on: totals by programme, topic and municipality.")
+        case .portalOpenData: return ("Offene Daten", "Open data")
+        case .portalOpenDataText: return ("Alle öffentlichen Zahlen und Grenzen zum Herunterladen, mit Lizenz und Quelle.", "Every public figure and boundary to download, with licence and source.")
+        case .portalPapers: return ("Vorlagen", "Papers")
+        case .portalPapersText: return ("Planungsberichte, Empfehlungen und Richtlinien mit allen Fassungen.", "Planning reports, recommendations and guidelines with every version.")
+        case .portalReports: return ("Die veröffentlichten Sozialberichte als Web-Seite, PDF und CSV.", "The published social reports as web page, PDF and CSV.")
+        case .portalTitle: return ("Transparenzportal", "Transparency portal")
         case .previewNotice: return ("Vorschau mit den aktuellen Daten – nicht veröffentlicht.", "Preview with the current data – not published.")
         case .previewReport: return ("Vorschau", "Preview")
         case .printReport: return ("Drucken oder als PDF speichern", "Print or save as PDF")

@@ -25,6 +25,7 @@ public enum HomePage {
             el("h1", text: model.county.map { "\(t(.homeTitle)): \($0.name)" } ?? t(.homeTitle)),
             el("p", [("class", "lead")], text: t(.homeIntro)),
             keyFigures(model, language: language),
+            portal(language),
             el("section", [("aria-labelledby", "saeulen")], [
                 el("h2", [("id", "saeulen")], text: t(.homePillarsTitle)),
                 el("ul", [("class", "pillars")], pillars.map { title, text in
@@ -59,6 +60,24 @@ public enum HomePage {
             ]),
         ]))
         return Layout(title: t(.homeTitle), language: language, currentPath: path, showsGeometry: !areas.isEmpty, account: account).render(content)
+    }
+
+    /// The transparency portal: where the public finds reports, figures, services, decisions, funding and open data.
+    static func portal(_ language: Language) -> HTMLNode {
+        let t = Texts(language)
+        let entries: [(String, String, String)] = [
+            (t(.reportsTitle), ReportRoute.published, t(.portalReports)),
+            (t(.portalAtlas), SiteRoute.indicators().path, t(.portalAtlasText)),
+            (t(.portalDirectory), "/wegweiser", t(.portalDirectoryText)),
+            (t(.portalDecisions), "/gremien", t(.portalDecisionsText)),
+            (t(.portalPapers), "/vorlagen", t(.portalPapersText)),
+            (t(.portalFunding), "/foerderung/zahlen", t(.portalFundingText)),
+            (t(.portalOpenData), SiteRoute.data.path, t(.portalOpenDataText)),
+        ]
+        return el("section", [("aria-labelledby", "portal"), ("class", "portal")], [
+            el("h2", [("id", "portal")], text: t(.portalTitle)),
+            el("ul", [("class", "pillars")], entries.map { title, path, text in el("li", [], [el("h3", [], [el("a", [("href", path)], text: title)]), el("p", text: text)]) }),
+        ])
     }
 
     /// Three figures a visitor looks for first, with their reference date.

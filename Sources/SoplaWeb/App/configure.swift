@@ -55,6 +55,7 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     try app.register(collection: ControllingController())
     try app.register(collection: ReportController())
     try app.register(collection: ProfileController())
+    try app.register(collection: PortalController())
     try app.register(collection: MeetingDocumentController())
     try app.register(collection: BodyAdminController())
     try app.register(collection: InboxController())

@@ -84,6 +84,10 @@ struct ControllingController: RouteCollection {
     /// Every figure of the page in one long table: year, section, name, measure, value.
     func csv(req: Request) async throws -> Response {
         let m = try await model(req)
+        return SpatialPagesController.csvResponse(CSV.write(header: ["year", "section", "name", "measure", "value"], rows: Self.rows(m)), filename: "controlling-\(m.year).csv")
+    }
+
+    static func rows(_ m: ControllingPage.Model) -> [[String]] {
         var rows: [[String]] = []
         for p in m.programmes {
             rows += [["programme", p.name, "planned_eur", p.figures.planned.plain], ["programme", p.name, "committed_eur", p.figures.committed.plain],
@@ -105,7 +109,6 @@ struct ControllingController: RouteCollection {
         rows += m.attainment.map { ["attainment", $0.agreement + " / " + $0.target, "percent", $0.percent.map { String(format: "%.1f", $0) } ?? ""] }
         rows += m.trend.flatMap { [["trend", String($0.year), "planned_eur", $0.planned.plain], ["trend", String($0.year), "committed_eur", $0.committed.plain],
                                    ["trend", String($0.year), "paid_eur", $0.paid.plain]] }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["year", "section", "name", "measure", "value"], rows: rows.map { [String(m.year)] + $0 }),
-                                                  filename: "controlling-\(m.year).csv")
+        return rows.map { [String(m.year)] + $0 }
     }
 }
