@@ -45,15 +45,7 @@ struct ProfileController: RouteCollection {
     func pdf(req: Request) async throws -> Response {
         let key = req.parameters.get("key") ?? ""
         let (_, html) = try await Self.printable(req, key: key)
-        do {
-            let data = try await ReportPDF.render(html: html, on: req)
-            var headers = HTTPHeaders()
-            headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
-            headers.contentDisposition = .init(.attachment, filename: "steckbrief-\(key).pdf")
-            return Response(status: .ok, headers: headers, body: .init(data: data))
-        } catch ReportPDF.Failure.missing {
-            throw Abort(.serviceUnavailable, reason: "the PDF needs WeasyPrint (Debian package weasyprint) on the server")
-        }
+        return try await ReportPDF.response(html: html, filename: "steckbrief-\(key).pdf", on: req)
     }
 }
 

@@ -104,18 +104,7 @@ struct ReportController: RouteCollection {
         let e = try await Self.edition(req)
         let document = ReportDocument(report: e.report, snapshot: e.snapshot, geometry: try await Self.geometry(req), language: req.language)
         let html = ReportPrintDocument.render(document, css: StaticController.assets["sopla.css"]?.body ?? "")
-        do {
-            let data = try await ReportPDF.render(html: html, on: req)
-            var headers = HTTPHeaders()
-            headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
-            headers.contentDisposition = .init(.attachment, filename: "sozialbericht-\(e.number).pdf")
-            return Response(status: .ok, headers: headers, body: .init(data: data))
-        } catch ReportPDF.Failure.missing {
-            throw Abort(.serviceUnavailable, reason: "the PDF edition needs WeasyPrint (Debian package weasyprint) on the server")
-        } catch ReportPDF.Failure.failed(let message) {
-            req.logger.error("weasyprint failed: \(message)")
-            throw Abort(.internalServerError, reason: "the PDF could not be made; the HTML edition and the CSV are available")
-        }
+        return try await ReportPDF.response(html: html, filename: "sozialbericht-\(e.number).pdf", on: req)
     }
 
     /// The figures that differ from the edition before (both readable by the requester).
@@ -366,6 +355,22 @@ enum ReportPDF {
     static var executable: String? {
         let candidates = [ProcessInfo.processInfo.environment["SOPLA_WEASYPRINT"], "/usr/bin/weasyprint", "/usr/local/bin/weasyprint"].compactMap { $0 }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// The PDF as a download; without WeasyPrint a 503 that says what is missing, never a broken file.
+    static func response(html: String, filename: String, on req: Request) async throws -> Response {
+        do {
+            let data = try await render(html: html, on: req)
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
+            headers.contentDisposition = .init(.attachment, filename: filename)
+            return Response(status: .ok, headers: headers, body: .init(data: data))
+        } catch Failure.missing {
+            throw Abort(.serviceUnavailable, reason: "the PDF needs WeasyPrint (Debian package weasyprint) on the server; the HTML and the CSV are available")
+        } catch Failure.failed(let message) {
+            req.logger.error("weasyprint failed: \(message)")
+            throw Abort(.internalServerError, reason: "the PDF could not be made; the HTML and the CSV are available")
+        }
     }
 
     static func render(html: String, on req: Request) async throws -> Data {
