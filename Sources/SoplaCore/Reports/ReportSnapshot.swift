@@ -41,9 +41,6 @@ public struct ReportSnapshot: Hashable, Sendable, Codable {
     public var countyKey: String
     public var countyName: String
     /// Municipalities in reading order.
-    public var units: [(key: String, name: String)] {
-        get { unitKeys.map { ($0, unitNames[$0] ?? $0) } }
-    }
     public var unitKeys: [String]
     public var unitNames: [String: String]
     public var indicators: [String: IndicatorInfo]
@@ -60,8 +57,6 @@ public struct ReportSnapshot: Hashable, Sendable, Codable {
         self.indicators = indicators
         self.values = values
     }
-
-    enum CodingKeys: String, CodingKey { case builtAt, countyKey, countyName, unitKeys, unitNames, indicators, values }
 
     /// The dates of an indicator, oldest first.
     public func dates(_ code: String) -> [Day] {
