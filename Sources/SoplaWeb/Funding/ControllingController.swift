@@ -50,7 +50,7 @@ struct ControllingController: RouteCollection {
         var need: [(category: String, rows: [(name: String, amount: Money, ratio: Double?, gap: Double)])] = []
         let funded = Set(current.flatMap { $0.serviceIDs.compactMap { services[$0]?.categoryCode } })
         for code in funded.sorted() {
-            guard let result = try await ServicePlanningController().coverageData(req, category: code).result else { continue }
+            guard let result = try await ServicePlanningController().coverageData(req, category: code, loaded: context).result else { continue }
             let money = FundingControlling.byUnit(agreements: current.filter { a in a.serviceIDs.contains { services[$0]?.categoryCode == code } }, year: year, shares: shares)
             let rows = context.municipalities.map { unit in
                 let coverage = result.rows.first { $0.unitKey == unit.key }

@@ -24,7 +24,7 @@ struct ProfileController: RouteCollection {
             .map { (name: $0.name, category: categories[$0.categoryCode] ?? $0.categoryCode, provider: context.organisationName($0.organisationID)) }
         var coverage: [(category: String, ratio: Double?, gap: Double)] = []
         for standard in try await req.serviceStore.standards() {
-            guard let row = try await ServicePlanningController().coverageData(req, category: standard.categoryCode).result?.rows.first(where: { $0.unitKey == key }) else { continue }
+            guard let row = try await ServicePlanningController().coverageData(req, category: standard.categoryCode, loaded: context).result?.rows.first(where: { $0.unitKey == key }) else { continue }
             coverage.append((categories[standard.categoryCode] ?? standard.categoryCode, row.ratio, row.gap))
         }
         return MunicipalityProfilePage.Model(unit: unit, services: services, coverage: coverage, builtAt: req.settings.clock.now())

@@ -157,8 +157,10 @@ struct ServicePlanningController: RouteCollection {
         let preventiveByUnit: [String: Double]
     }
 
-    func coverageData(_ req: Request, category: String?) async throws -> CoverageData {
-        let context = try await ServiceContext.load(req)
+    /// `loaded`: the services, units and boundaries a caller already has (one load for several categories).
+    func coverageData(_ req: Request, category: String?, loaded: ServiceContext? = nil) async throws -> CoverageData {
+        let context: ServiceContext
+        if let loaded { context = loaded } else { context = try await ServiceContext.load(req) }
         let t = Texts(req.language)
         let standard = try await req.serviceStore.standards().first { $0.categoryCode == category }
         guard let standard else { return CoverageData(context: context, standard: nil, populationName: "", result: nil, preventiveByUnit: [:]) }
