@@ -104,6 +104,155 @@ struct ReportHTTPTests {
     }
 }
 
+extension ReportHTTPTests {
+    static func blockOrder(_ body: String, _ captions: [String]) -> [String] {
+        captions.compactMap { c in body.range(of: ": " + c + " ").map { (c, $0.lowerBound) } }.sorted { $0.1 < $1.1 }.map(\.0)
+    }
+
+    @Test func coverageFundingAndMeasureTablesAreFrozenReferencedReorderedAndPutOutForComment() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let (builder, section) = try await Self.draft(app, planner)
+            // A coverage table needs a category with a planning standard.
+            try await post(app, section + "/bloecke", session: planner, fields: [("kind", "coverage"), ("caption", "Versorgung")]) { res in #expect(res.status == .unprocessableEntity) }
+            try await post(app, section + "/bloecke", session: planner, fields: [("kind", "coverage"), ("category", "jugendarbeit"), ("caption", "Versorgung")]) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
+            for fields in [[("kind", "map"), ("codes", "sgb2_quote_u18"), ("caption", "Karte")],
+                           [("kind", "coverage"), ("category", "schwangerschaftsberatung"), ("caption", "Versorgung")],
+                           [("kind", "funding"), ("caption", "Foerderung")], [("kind", "measures"), ("caption", "Massnahmen")]] {
+                try await post(app, section + "/bloecke", session: planner, fields: fields) { res in #expect(res.status == .seeOther, "\(fields)") }
+            }
+            var page = ""
+            try await get(app, builder, session: planner) { res in page = res.body.string }
+            #expect(Self.blockOrder(page, ["Karte", "Versorgung", "Foerderung", "Massnahmen"]) == ["Karte", "Versorgung", "Foerderung", "Massnahmen"])
+            let mapKey = String(try #require(page.firstMatch(of: /Abbildung 1 · Verweis im Text: <\/span>|Abbildung 1 · Verweis im Text: <code>\[\[([0-9a-f]{8})\]\]/)?.1))
+            let upButton = try #require(page.range(of: "aria-label=\"Nach oben: Massnahmen\""))
+            let measuresID = String(try #require(page[..<upButton.lowerBound].matches(of: /name="item" value="([0-9a-f-]{36})"/).last?.1))
+            // Move the measures up twice: before the funding table, then before the coverage table.
+            for _ in 0..<2 {
+                try await post(app, builder + "/verschieben", session: planner, fields: [("item", measuresID), ("direction", "up")]) { res in #expect(res.status == .seeOther) }
+            }
+            try await get(app, builder, session: planner) { res in
+                #expect(Self.blockOrder(res.body.string, ["Karte", "Versorgung", "Foerderung", "Massnahmen"]) == ["Karte", "Massnahmen", "Versorgung", "Foerderung"])
+            }
+            try await post(app, builder + "/verschieben", session: planner, fields: [("item", measuresID), ("direction", "sideways")]) { res in #expect(res.status == .badRequest) }
+            try await post(app, builder + "/verschieben", session: planner, fields: [("item", UUID().uuidString), ("direction", "up")]) { res in #expect(res.status == .notFound) }
+            // A reference to the map becomes "Abbildung 1"; one to nothing is named in the builder and stops a build.
+            try await post(app, section, session: planner, fields: [("text", "Wie [[\(mapKey)]] zeigt, siehe auch [[deadbeef]].")]) { res in #expect(res.status == .seeOther) }
+            try await get(app, builder, session: planner) { res in #expect(res.body.string.contains("verweist mit [[deadbeef]] auf keine Abbildung oder Tabelle")) }
+            try await post(app, builder + "/ausgaben", session: planner) { res in #expect(res.status == .unprocessableEntity) }
+            try await post(app, section, session: planner, fields: [("text", "Wie [[\(mapKey)]] zeigt.")]) { res in #expect(res.status == .seeOther) }
+            try await get(app, builder + "/vorschau", session: planner) { res in
+                let body = res.body.string
+                #expect(body.contains("Wie <a href=\"#b-\(mapKey)\">Abbildung 1</a> zeigt."))
+                #expect(body.contains("Tabelle 1: Massnahmen") && body.contains("Tabelle 2: Versorgung") && body.contains("Tabelle 3: Foerderung"))
+                #expect(body.contains("Vollzeitstellen einem Bedarf von") && body.contains("SchKG § 4 Abs. 1"))
+                #expect(body.contains("in Zuwendungsverträgen gebunden") && body.contains("Von ") && body.contains(" Maßnahmen: "))
+                // Totals only: no provider of an agreement appears in the funding table.
+                #expect(!body.contains("Caritasverband"))
+            }
+            var edition = ""
+            try await post(app, builder + "/ausgaben", session: planner) { res in
+                #expect(res.status == .seeOther)
+                edition = String(try #require(res.headers.first(name: .location)).prefix { $0 != "?" })
+            }
+            var first = ""
+            try await get(app, edition, session: planner) { res in first = res.body.string }
+            try await get(app, edition + "/daten.csv", session: planner) { res in
+                #expect(res.body.string.contains("massnahmen:Fortschritt,2025-06-30,,") && res.body.string.contains("versorgung:schwangerschaftsberatung:Bedarf (VZÄ),2025-06-30,,Lahn-Dill-Kreis,"))
+            }
+            // Put the draft out for comment: a body is needed; then a non-public paper of the steering group with the text.
+            try await post(app, builder + "/ausgaben/1/stellungnahme", session: planner) { res in #expect(res.status == .unprocessableEntity) }
+            var paper = ""
+            try await post(app, builder + "/ausgaben/1/stellungnahme", session: planner, fields: [("body", "5b0c1e2a-0100-4000-8000-000000000001")]) { res in
+                #expect(res.status == .seeOther)
+                paper = String(try #require(res.headers.first(name: .location)).prefix { $0 != "?" })
+            }
+            #expect(paper.hasPrefix("/vorlagen/"))
+            try await get(app, paper, session: planner) { res in
+                #expect(res.body.string.contains("Entwurf: Sozialbericht (Test) (Ausgabe 1)") && res.body.string.contains("1.1 Armut"))
+                #expect(res.body.string.contains("Tabelle 1: Massnahmen"))
+                if ReportPDF.executable != nil { #expect(res.body.string.contains("entwurf-sozialbericht-1.pdf")) }
+            }
+            try await get(app, paper, session: nil) { res in #expect(res.status != .ok) }
+            try await get(app, builder, session: planner) { res in #expect(res.body.string.contains("Vorlage SB-2025-1")) }
+            try await post(app, builder + "/ausgaben/1/stellungnahme", session: planner, fields: [("body", "5b0c1e2a-0100-4000-8000-000000000001")]) { res in
+                #expect(res.headers.first(name: .location)?.hasPrefix(paper) == true)
+            }
+            // Measures change after the build: the edition keeps its table, a new edition shows what changed.
+            try await (app.db as! any SQLDatabase).raw("UPDATE participation_records SET deleted = \(bind: true) WHERE kind = 'measure'").run()
+            try await get(app, edition, session: planner) { res in
+                #expect(res.body.string.replacing(/Daten vom [^<]*/, with: "") == first.replacing(/Daten vom [^<]*/, with: ""))
+            }
+            try await post(app, builder + "/ausgaben", session: planner) { res in #expect(res.status == .seeOther) }
+            try await get(app, String(edition.dropLast()) + "2", session: planner) { res in #expect(res.body.string.contains("Es sind keine Maßnahmen erfasst.")) }
+            try await get(app, String(edition.dropLast()) + "2/vergleich", session: planner) { res in
+                #expect(res.body.string.contains("Geänderte Werte in Tabellen") && res.body.string.contains("massnahmen"))
+            }
+            // Removing a section needs the confirmation; then it is gone with its blocks.
+            let sectionID = String(section.split(separator: "/").last!)
+            try await post(app, builder + "/entfernen", session: planner, fields: [("item", sectionID)]) { res in #expect(res.status == .unprocessableEntity) }
+            try await post(app, builder + "/entfernen", session: planner, fields: [("item", sectionID), ("confirm", "ja")]) { res in #expect(res.status == .seeOther) }
+            try await get(app, builder, session: planner) { res in #expect(!res.body.string.contains("Armut") && !res.body.string.contains("Massnahmen")) }
+            let tina = try await login(app, DemoLogin.provider)
+            try await post(app, builder + "/verschieben", session: tina, fields: [("item", measuresID), ("direction", "up")]) { res in #expect(res.status == .forbidden) }
+        }
+    }
+
+    @Test func theSocialIndexBecomesACatalogueIndicatorAndMissingDataIsNamed() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let (builder, section) = try await Self.draft(app, planner)
+            try await post(app, section + "/bloecke", session: planner, fields: [("kind", "index"), ("caption", "Sozialindex Lahn-Dill"),
+                                                                                ("components", "sgb2_quote_u18; 2; ja\nalo_quote; 1; ja\nJahre: 3\nStatus: 60")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            var adopt = ""
+            try await get(app, builder, session: planner) { res in
+                adopt = String(try #require(res.body.string.firstMatch(of: /action="([^"]+\/indikator)"/)?.1))
+            }
+            let tina = try await login(app, DemoLogin.provider)
+            try await post(app, adopt, session: tina) { res in #expect(res.status == .forbidden) }
+            try await post(app, adopt, session: planner) { res in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location)?.hasPrefix("/indikatoren/sozialindex_lahn_dill") == true)
+            }
+            let indicator = try #require(try await IndicatorStore(database: app.db).indicator(code: "sozialindex_lahn_dill"))
+            #expect(indicator.definitionDE.contains("Status 60 %, Dynamik 40 % (Veränderung über 3 Jahre)"))
+            let values = try await IndicatorStore(database: app.db).observations(variables: ["sozialindex_lahn_dill"])
+            let latest = try #require(values.dates(of: ["sozialindex_lahn_dill"]).last)
+            let series = values.series("sozialindex_lahn_dill", .total, latest)
+            #expect(series.count >= 20)
+            // z-standardised again: the values over the municipalities have mean 0.
+            #expect(abs(series.values.compactMap(\.value).reduce(0, +)) < 0.05)
+            try await get(app, "/indikatoren/sozialindex_lahn_dill", session: nil) { res in #expect(res.status == .ok) }
+            // A report on a territorial status before any boundary and a reporting date before any value: the builder names both.
+            var old = ""
+            try await post(app, "/berichte/verwaltung", session: planner, fields: [("title", "Alt"), ("reportingDate", "2000-12-31"), ("territorialStatus", "2000-12-31")]) { res in
+                old = String(try #require(res.headers.first(name: .location)).prefix { $0 != "?" })
+            }
+            try await post(app, old + "/kapitel", session: planner, fields: [("chapter", "K")]) { res in #expect(res.status == .seeOther) }
+            var chapterForm = ""
+            try await get(app, old, session: planner) { res in chapterForm = String(res.body.string.firstMatch(of: /action="([^"]+\/abschnitte)"/)!.1) }
+            try await post(app, chapterForm, session: planner, fields: [("section", "S")]) { res in #expect(res.status == .seeOther) }
+            var oldSection = ""
+            try await get(app, old, session: planner) { res in
+                oldSection = String(res.body.string.firstMatch(of: /action="(\/berichte\/verwaltung\/[^"]+\/abschnitte\/[0-9a-f-]+)"/)!.1)
+            }
+            try await post(app, oldSection + "/bloecke", session: planner, fields: [("kind", "map"), ("codes", "sgb2_quote_u18"), ("caption", "Karte")]) { res in #expect(res.status == .seeOther) }
+            try await get(app, old, session: planner) { res in
+                let body = res.body.string
+                #expect(body.contains("Für den Gebietsstand 31.12.2000 fehlen die Grenzen von 23 Gemeinden"))
+                #expect(body.contains("keine Werte bis zum Berichtsstand 31.12.2000"))
+            }
+            // The edition is still built, and its PDF page says "no values" instead of breaking.
+            try await post(app, old + "/ausgaben", session: planner) { res in #expect(res.status == .seeOther) }
+            try await get(app, old + "/vorschau", session: planner) { res in #expect(res.status == .ok && res.body.string.contains("Abbildung 1: Karte")) }
+        }
+    }
+}
+
 @Suite("Transparency portal over HTTP")
 struct PortalHTTPTests {
     @Test func fundingTotalsSitemapAndStartPage() async throws {

@@ -15,12 +15,27 @@ public enum ReportBlockKind: Hashable, Sendable, Codable {
     case description(code: String, unitKey: String?)
     /// The composite social index with its method.
     case socialIndex(SocialIndexMethod)
+    /// Supply against need for one service category with a planning standard (S4), per municipality.
+    case serviceCoverage(categoryCode: String)
+    /// Funding in figures for the reporting year (S6): programmes, topics, municipalities — totals only.
+    case fundingOverview
+    /// Where the measures stand (S5): status, progress and due date of each.
+    case measureStatus
+
+    /// Blocks whose figures are frozen as a table in the snapshot rather than as indicator values.
+    public var isFrozenTable: Bool {
+        switch self {
+        case .serviceCoverage, .fundingOverview, .measureStatus: return true
+        default: return false
+        }
+    }
 
     public var indicatorCodes: [String] {
         switch self {
         case .indicatorTable(let codes): return codes
         case .map(let code), .ranking(let code), .timeSeries(let code, _), .description(let code, _): return [code]
         case .socialIndex(let method): return method.components.map(\.indicatorCode)
+        case .serviceCoverage, .fundingOverview, .measureStatus: return []
         }
     }
 
@@ -28,7 +43,7 @@ public enum ReportBlockKind: Hashable, Sendable, Codable {
     public var isFigure: Bool {
         switch self {
         case .map, .ranking, .timeSeries, .socialIndex: return true
-        case .indicatorTable, .description: return false
+        case .indicatorTable, .description, .serviceCoverage, .fundingOverview, .measureStatus: return false
         }
     }
 }
@@ -115,6 +130,101 @@ public struct Report: Hashable, Sendable, Codable, Identifiable {
                 issues.append(ValidationIssue("block-" + block.id.uuidString.lowercased(), .unknownValue(code)))
             }
         }
+        let numbered = Set(numbering().keys.map(Self.referenceKey))
+        for chapter in chapters {
+            for section in chapter.sections {
+                for key in Self.references(in: section.text) where !numbered.contains(key) {
+                    issues.append(ValidationIssue("section-" + section.id.uuidString.lowercased(), .unknownValue("[[" + key + "]]")))
+                }
+            }
+        }
         return issues
+    }
+
+    // MARK: Order
+
+    /// Moves a chapter, section or block one place up (`-1`) or down (`+1`). A section or block at the edge of its
+    /// chapter or section moves on into the neighbouring one, so anything can reach any place. False where there is
+    /// nowhere to go or the id is unknown.
+    public mutating func move(_ id: UUID, by offset: Int) -> Bool {
+        guard offset == -1 || offset == 1 else { return false }
+        if let c = chapters.firstIndex(where: { $0.id == id }) {
+            guard chapters.indices.contains(c + offset) else { return false }
+            chapters.swapAt(c, c + offset)
+            return true
+        }
+        for c in chapters.indices {
+            if let s = chapters[c].sections.firstIndex(where: { $0.id == id }) {
+                if chapters[c].sections.indices.contains(s + offset) {
+                    chapters[c].sections.swapAt(s, s + offset)
+                    return true
+                }
+                guard chapters.indices.contains(c + offset) else { return false }
+                let section = chapters[c].sections.remove(at: s)
+                if offset < 0 { chapters[c + offset].sections.append(section) } else { chapters[c + offset].sections.insert(section, at: 0) }
+                return true
+            }
+        }
+        // Blocks: the sections in reading order, so a block can pass into the next section of any chapter.
+        let places = chapters.indices.flatMap { c in chapters[c].sections.indices.map { (c, $0) } }
+        for (p, (c, s)) in places.enumerated() {
+            guard let b = chapters[c].sections[s].blocks.firstIndex(where: { $0.id == id }) else { continue }
+            if chapters[c].sections[s].blocks.indices.contains(b + offset) {
+                chapters[c].sections[s].blocks.swapAt(b, b + offset)
+                return true
+            }
+            guard places.indices.contains(p + offset) else { return false }
+            let (tc, ts) = places[p + offset]
+            let block = chapters[c].sections[s].blocks.remove(at: b)
+            if offset < 0 { chapters[tc].sections[ts].blocks.append(block) } else { chapters[tc].sections[ts].blocks.insert(block, at: 0) }
+            return true
+        }
+        return false
+    }
+
+    /// Removes a chapter (with its sections), a section (with its blocks) or a block; what it removed, or nil.
+    public mutating func remove(_ id: UUID) -> String? {
+        if let c = chapters.firstIndex(where: { $0.id == id }) { return chapters.remove(at: c).title }
+        for c in chapters.indices {
+            if let s = chapters[c].sections.firstIndex(where: { $0.id == id }) { return chapters[c].sections.remove(at: s).title }
+            for s in chapters[c].sections.indices {
+                if let b = chapters[c].sections[s].blocks.firstIndex(where: { $0.id == id }) { return chapters[c].sections[s].blocks.remove(at: b).caption }
+            }
+        }
+        return nil
+    }
+
+    // MARK: Cross-references
+
+    /// The key a text uses to refer to a block: `[[` + the first eight hex digits of its id + `]]`.
+    public static func referenceKey(_ id: UUID) -> String { String(id.uuidString.lowercased().prefix(8)) }
+
+    /// The keys of the references in a text, in order (`[[1a2b3c4d]]`).
+    public static func references(in text: String) -> [String] {
+        var keys: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "[[") {
+            let after = rest[open.upperBound...]
+            guard let close = after.range(of: "]]") else { break }
+            let key = after[..<close.lowerBound].lowercased()
+            if key.count == 8, key.allSatisfy(\.isHexDigit) { keys.append(key) }
+            rest = after[close.upperBound...]
+        }
+        return keys
+    }
+
+    /// The text with every reference to a numbered block replaced by a link "[Abbildung 3](#b-1a2b3c4d)"; a
+    /// reference that names no numbered block stays as typed (the builder reports it).
+    public func resolvingReferences(in text: String, figureWord: String, tableWord: String) -> String {
+        let numbers = numbering()
+        var byKey: [String: (isFigure: Bool, number: Int)] = [:]
+        for (id, n) in numbers { byKey[Self.referenceKey(id)] = n }
+        var result = text
+        for key in Set(Self.references(in: text)) {
+            guard let n = byKey[key] else { continue }
+            let link = "[" + (n.isFigure ? figureWord : tableWord) + " \(n.number)](#b-\(key))"
+            result = result.replacingOccurrences(of: "[[" + key + "]]", with: link).replacingOccurrences(of: "[[" + key.uppercased() + "]]", with: link)
+        }
+        return result
     }
 }

@@ -46,9 +46,11 @@ public struct ReportSnapshot: Hashable, Sendable, Codable {
     public var indicators: [String: IndicatorInfo]
     /// code → ISO date → unit key → value.
     public var values: [String: [String: [String: Value]]]
+    /// Block id (lower-case) → its frozen table (coverage, funding, measures); nil in editions without such blocks.
+    public var tables: [String: ReportTable]?
 
     public init(builtAt: Date, countyKey: String, countyName: String, unitKeys: [String], unitNames: [String: String], indicators: [String: IndicatorInfo],
-                values: [String: [String: [String: Value]]]) {
+                values: [String: [String: [String: Value]]], tables: [String: ReportTable]? = nil) {
         self.builtAt = builtAt
         self.countyKey = countyKey
         self.countyName = countyName
@@ -56,7 +58,10 @@ public struct ReportSnapshot: Hashable, Sendable, Codable {
         self.unitNames = unitNames
         self.indicators = indicators
         self.values = values
+        self.tables = tables
     }
+
+    public func table(for blockID: UUID) -> ReportTable? { tables?[blockID.uuidString.lowercased()] }
 
     /// The dates of an indicator, oldest first.
     public func dates(_ code: String) -> [Day] {
@@ -72,7 +77,12 @@ public struct ReportSnapshot: Hashable, Sendable, Codable {
         dates(code).last { $0 <= day }
     }
 
-    /// Every figure as rows for the data annex: indicator, date, unit, value (empty where hidden), hidden.
+    /// Every figure as rows for the data annex: indicator, date, unit, value (empty where hidden), hidden; then the
+    /// figures of the frozen tables at the reporting date.
+    public func annexRows(reportingDate: Day) -> [[String]] {
+        annexRows() + (tables ?? [:]).sorted { $0.value.key < $1.value.key }.flatMap { $0.value.annexRows(date: reportingDate) }
+    }
+
     public func annexRows() -> [[String]] {
         var rows: [[String]] = []
         for code in values.keys.sorted() {
@@ -101,6 +111,17 @@ public struct ReportSnapshot: Hashable, Sendable, Codable {
         }
         return result
     }
+
+    /// What changed in the frozen tables both editions have (matched by their key).
+    public static func tableChanges(from old: ReportSnapshot, to new: ReportSnapshot) -> [(table: String, row: String, column: String, before: String?, after: String?)] {
+        let before = Dictionary((old.tables ?? [:]).values.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        var result: [(table: String, row: String, column: String, before: String?, after: String?)] = []
+        for table in (new.tables ?? [:]).values.sorted(by: { $0.key < $1.key }) {
+            guard let previous = before[table.key] else { continue }
+            result += ReportTable.changes(from: previous, to: table).map { (table.key, $0.row, $0.column, $0.before, $0.after) }
+        }
+        return result
+    }
 }
 
 /// A built edition of a report: the report as it was and the frozen figures. Published editions never change.
@@ -112,8 +133,10 @@ public struct ReportEdition: Hashable, Sendable, Codable, Identifiable {
     public var snapshot: ReportSnapshot
     public var builtBy: String
     public var publishedAt: Date?
+    /// The paper that puts this (draft) edition out for comment by the steering group, if any.
+    public var reviewPaperID: UUID?
 
-    public init(id: UUID, reportID: UUID, number: Int, report: Report, snapshot: ReportSnapshot, builtBy: String, publishedAt: Date? = nil) {
+    public init(id: UUID, reportID: UUID, number: Int, report: Report, snapshot: ReportSnapshot, builtBy: String, publishedAt: Date? = nil, reviewPaperID: UUID? = nil) {
         self.id = id
         self.reportID = reportID
         self.number = number
@@ -121,6 +144,7 @@ public struct ReportEdition: Hashable, Sendable, Codable, Identifiable {
         self.snapshot = snapshot
         self.builtBy = builtBy
         self.publishedAt = publishedAt
+        self.reviewPaperID = reviewPaperID
     }
 }
 

@@ -116,3 +116,67 @@ public enum SocialIndex {
         return SocialIndexResult(method: method, rows: rows, leftOut: leftOut)
     }
 }
+
+/// The social index from a report's frozen figures: at one date (the latest value of each indicator on or before it
+/// and the value `years` earlier) or as a series over every date, so it can be kept as an indicator of the catalogue.
+public enum SocialIndexSeries {
+    public struct Inputs: Sendable {
+        public var now: [String: [String: Double]]
+        public var before: [String: [String: Double]]
+        /// Per indicator the date used and the earlier date, if any.
+        public var dates: [(code: String, date: Day, earlier: Day?)]
+    }
+
+    /// The published values the index uses at `day`; hidden values count as missing.
+    public static func inputs(_ method: SocialIndexMethod, snapshot: ReportSnapshot, on day: Day) -> Inputs {
+        var inputs = Inputs(now: [:], before: [:], dates: [])
+        for code in method.components.map(\.indicatorCode) {
+            guard let date = snapshot.latest(code, onOrBefore: day) else { continue }
+            let earlier = Day(year: date.year - method.years, month: date.month, day: date.day).flatMap { target in snapshot.dates(code).last { $0 <= target } }
+            inputs.dates.append((code, date, earlier))
+            for key in snapshot.unitKeys {
+                if let v = snapshot.value(code, date, key), !v.suppressed, let x = v.value { inputs.now[code, default: [:]][key] = x }
+                if let earlier, let v = snapshot.value(code, earlier, key), !v.suppressed, let x = v.value { inputs.before[code, default: [:]][key] = x }
+            }
+        }
+        return inputs
+    }
+
+    /// The index at every date of the first indicator at which all indicators have a value: (unit, date, index).
+    public static func compute(_ method: SocialIndexMethod, snapshot: ReportSnapshot) -> [(unitKey: String, date: Day, value: Double)] {
+        guard let first = method.components.first?.indicatorCode else { return [] }
+        var result: [(unitKey: String, date: Day, value: Double)] = []
+        for date in snapshot.dates(first) {
+            let inputs = inputs(method, snapshot: snapshot, on: date)
+            guard inputs.dates.count == method.components.count else { continue }
+            let index = SocialIndex.compute(method, now: inputs.now, before: inputs.before)
+            result += index.rows.map { ($0.unitKey, date, ($0.index * 1000).rounded() / 1000) }
+        }
+        return result
+    }
+
+    /// A catalogue code from the index's name: "sozialindex_" and the name in lower-case letters, digits and "_".
+    public static func code(for name: String) -> String {
+        let folded = name.lowercased().replacingOccurrences(of: "ä", with: "ae").replacingOccurrences(of: "ö", with: "oe")
+            .replacingOccurrences(of: "ü", with: "ue").replacingOccurrences(of: "ß", with: "ss")
+        var slug = ""
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) { slug.unicodeScalars.append(scalar) }
+            else if !slug.hasSuffix("_") { slug += "_" }
+        }
+        slug = slug.trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+        let code = slug.hasPrefix("sozialindex") ? slug : "sozialindex" + (slug.isEmpty ? "" : "_" + slug)
+        return String(code.prefix(40)).trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+    }
+
+    /// The method in words, with every parameter, so the values can be recomputed later.
+    public static func methodText(_ method: SocialIndexMethod, names: [String]) -> String {
+        let parts = zip(method.components, names).map { c, name in
+            "\(name) (Gewicht \(FigureDescription.number(c.weight, decimals: 1)), \(c.higherIsWorse ? "höher ungünstig" : "niedriger ungünstig"))"
+        }
+        return "Sozialindex „\(method.name)“: je Indikator z-standardisiert über die Gemeinden; " + parts.joined(separator: "; ")
+            + ". Status \(FigureDescription.number(method.statusWeight * 100, decimals: 0)) %, Dynamik \(FigureDescription.number((1 - method.statusWeight) * 100, decimals: 0)) %"
+            + " (Veränderung über \(method.years) Jahre); Gesamtindex erneut z-standardisiert; Klassengrenzen "
+            + method.classBounds.map { FigureDescription.number($0, decimals: 1) }.joined(separator: "; ") + " Standardabweichungen."
+    }
+}

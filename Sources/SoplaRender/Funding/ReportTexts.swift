@@ -22,6 +22,7 @@ public enum ReportText: Sendable {
     case reportProblems, reportingDateLabel, reportsIntro, reportsTitle, saveText, sourceLabel
     case sourcesTitle, suppressedValue, tableLabel, territorialStatusLabel, unitColumn, unpublishedNotice
     case weightWord
+    case blockCoverage, blockFunding, blockMeasures, fieldBlockCategory, referenceWord, moveUp, moveDown, confirmRemove, removeItem, unknownReferenceText, warningsTitle, noBoundariesAtStatus, noValuesUntil, noUnitsAtStatus, noStandardFor, startReview, reviewHint, reviewPaperLink, adoptIndex, adoptIndexHint, tableChangesTitle, reviewBody, tableColumn, rowColumn, cellColumn
 
     var pair: (String, String) {
         switch self {
@@ -83,7 +84,7 @@ public enum ReportText: Sendable {
         case .indexValue: return ("Index", "Index")
         case .indicatorMissing: return ("Dieser Indikator ist nicht mehr im Katalog.", "This indicator is no longer in the catalogue.")
         case .lowerIsWorse: return ("niedriger ist ungünstiger", "lower is worse")
-        case .markdownHint: return ("Absätze, **fett**, *kursiv*, Listen mit „- “, Überschriften mit „#“, Links [Text](https://…). HTML wird als Text gezeigt.", "Paragraphs, **bold**, *italic*, lists with “- ”, headings with “#”, links [text](https://…). HTML is shown as text.")
+        case .markdownHint: return ("Absätze, **fett**, *kursiv*, Listen mit „- “, Überschriften mit „#“, Links [Text](https://…), Verweise auf Abbildungen und Tabellen mit [[…]] (steht bei jedem Block). HTML wird als Text gezeigt.", "Paragraphs, **bold**, *italic*, lists with “- ”, headings with “#”, links [text](https://…), references to figures and tables with [[…]] (shown beside each block). HTML is shown as text.")
         case .municipalityProfileTitle: return ("Gemeindesteckbrief", "Municipality profile")
         case .newReport: return ("Neuer Bericht", "New report")
         case .noBlocks: return ("Noch keine Tabellen, Karten oder Abbildungen.", "No tables, maps or figures yet.")
@@ -140,6 +141,31 @@ public enum ReportText: Sendable {
         case .unitColumn: return ("Gebiet", "Area")
         case .unpublishedNotice: return ("Diese Ausgabe ist noch nicht veröffentlicht.", "This edition is not published yet.")
         case .weightWord: return ("Gewicht", "weight")
+        case .blockCoverage: return ("Versorgung eines Angebotsbereichs", "Coverage of a service category")
+        case .blockFunding: return ("Förderung in Zahlen", "Funding in figures")
+        case .blockMeasures: return ("Stand der Maßnahmen", "Status of the measures")
+        case .fieldBlockCategory: return ("Angebotsbereich (nur für Versorgung)", "Service category (coverage only)")
+        case .referenceWord: return ("Verweis im Text", "Reference in text")
+        case .moveUp: return ("Nach oben", "Move up")
+        case .moveDown: return ("Nach unten", "Move down")
+        case .confirmRemove: return ("mit allem Inhalt entfernen", "remove with all its content")
+        case .removeItem: return ("Entfernen", "Remove")
+        case .unknownReferenceText: return ("Der Text des Abschnitts „{s}“ verweist mit {r} auf keine Abbildung oder Tabelle dieses Berichts.", "The text of section “{s}” refers with {r} to no figure or table of this report.")
+        case .warningsTitle: return ("Hinweise zu Gebietsstand und Daten (die Ausgabe kann trotzdem erstellt werden):", "Notes on territorial status and data (an edition can still be built):")
+        case .noBoundariesAtStatus: return ("Für den Gebietsstand {d} fehlen die Grenzen von {n} Gemeinden ({u}); Karten zeigen diese Gemeinden nicht.", "For the territorial status {d} the boundaries of {n} municipalities are missing ({u}); maps leave them out.")
+        case .noValuesUntil: return ("Für „{i}“ gibt es keine Werte bis zum Berichtsstand {d}; die Blöcke dazu zeigen „keine Werte“.", "“{i}” has no values up to the reporting date {d}; its blocks show “no values”.")
+        case .noUnitsAtStatus: return ("Zum Gebietsstand {d} sind keine Gemeinden erfasst; Tabellen und Karten bleiben leer.", "No municipalities are recorded for the territorial status {d}; tables and maps stay empty.")
+        case .noStandardFor: return ("Für den Angebotsbereich „{c}“ gibt es keinen Planungsstandard; die Versorgungstabelle bleibt leer.", "The service category “{c}” has no planning standard; the coverage table stays empty.")
+        case .startReview: return ("Zur Stellungnahme geben", "Put out for comment")
+        case .reviewHint: return ("Legt den Entwurf als Vorlage an; dort laden Sie Lenkungsgruppe und Träger zur Stellungnahme ein.", "Files the draft as a paper; there you invite the steering group and providers to comment.")
+        case .reviewPaperLink: return ("Stellungnahmeverfahren zu dieser Ausgabe: Vorlage {r}", "Consultation on this edition: paper {r}")
+        case .adoptIndex: return ("Als Indikator übernehmen", "Adopt as indicator")
+        case .adoptIndexHint: return ("Berechnet den Sozialindex für jeden Stichtag und legt ihn als Indikator im Katalog an (mit Methode in der Definition).", "Computes the social index for every reference date and adds it to the catalogue as an indicator (method in the definition).")
+        case .tableChangesTitle: return ("Geänderte Werte in Tabellen", "Changed values in tables")
+        case .reviewBody: return ("Gremium", "Body")
+        case .tableColumn: return ("Tabelle", "Table")
+        case .rowColumn: return ("Zeile", "Row")
+        case .cellColumn: return ("Spalte", "Column")
         }
     }
 }

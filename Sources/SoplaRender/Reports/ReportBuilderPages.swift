@@ -19,6 +19,10 @@ public enum ReportRoute {
     public static func preview(_ report: UUID) -> String { builder(report) + "/vorschau" }
     public static func editions(_ report: UUID) -> String { builder(report) + "/ausgaben" }
     public static func publish(_ report: UUID, _ number: Int) -> String { editions(report) + "/\(number)/veroeffentlichen" }
+    public static func review(_ report: UUID, _ number: Int) -> String { editions(report) + "/\(number)/stellungnahme" }
+    public static func move(_ report: UUID) -> String { builder(report) + "/verschieben" }
+    public static func remove(_ report: UUID) -> String { builder(report) + "/entfernen" }
+    public static func adoptIndex(_ report: UUID, _ block: UUID) -> String { builder(report) + "/bloecke/" + id(block) + "/indikator" }
 
     public enum Pattern {
         public static let published = ["berichte"]
@@ -36,6 +40,10 @@ public enum ReportRoute {
         public static let preview = ["berichte", "verwaltung", ":report", "vorschau"]
         public static let editions = ["berichte", "verwaltung", ":report", "ausgaben"]
         public static let publish = ["berichte", "verwaltung", ":report", "ausgaben", ":number", "veroeffentlichen"]
+        public static let review = ["berichte", "verwaltung", ":report", "ausgaben", ":number", "stellungnahme"]
+        public static let move = ["berichte", "verwaltung", ":report", "verschieben"]
+        public static let remove = ["berichte", "verwaltung", ":report", "entfernen"]
+        public static let adoptIndex = ["berichte", "verwaltung", ":report", "bloecke", ":block", "indikator"]
     }
 }
 
@@ -58,7 +66,8 @@ public enum PublishedReportsPage {
 
 /// What changed in the figures from one edition to the next.
 public enum EditionComparisonPage {
-    public static func render(title: String, reportID: UUID, number: Int, changes: [(indicator: String, date: String, unit: String, before: String, after: String)], context: PageContext) -> String {
+    public static func render(title: String, reportID: UUID, number: Int, changes: [(indicator: String, date: String, unit: String, before: String, after: String)],
+                              tableChanges: [(table: String, row: String, column: String, before: String, after: String)] = [], context: PageContext) -> String {
         let t = context.t
         let heading = t(.comparisonTitle).replacingOccurrences(of: "{a}", with: String(number - 1)).replacingOccurrences(of: "{b}", with: String(number))
         let content: [HTMLNode] = [
@@ -69,6 +78,14 @@ public enum EditionComparisonPage {
                 el("thead", [], [el("tr", [], [t(.comparisonIndicator), t(.dateColumn), t(.unitColumn), t(.comparisonBefore), t(.comparisonAfter)].map { el("th", [("scope", "col")], text: $0) })]),
                 el("tbody", [], changes.map { c in
                     el("tr", [], [el("th", [("scope", "row")], text: c.indicator), el("td", text: c.date), el("td", text: c.unit),
+                                  el("td", [("class", "num")], text: c.before), el("td", [("class", "num")], text: c.after)])
+                }),
+            ])]),
+            tableChanges.isEmpty ? .empty : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+                el("caption", text: t(.tableChangesTitle) + " (" + String(tableChanges.count) + ")"),
+                el("thead", [], [el("tr", [], [t(.tableColumn), t(.rowColumn), t(.cellColumn), t(.comparisonBefore), t(.comparisonAfter)].map { el("th", [("scope", "col")], text: $0) })]),
+                el("tbody", [], tableChanges.map { c in
+                    el("tr", [], [el("th", [("scope", "row")], text: c.table), el("td", text: c.row), el("td", text: c.column),
                                   el("td", [("class", "num")], text: c.before), el("td", [("class", "num")], text: c.after)])
                 }),
             ])]),
@@ -134,9 +151,18 @@ public enum ReportBuilderPage {
         public let problems: [String]
         public let issues: [ValidationIssue]
         public let values: [String: String]
+        /// Service categories with a planning standard, for coverage blocks.
+        public let categories: [(code: String, name: String)]
+        /// What the report lacks at its territorial status and reporting date (a build is still possible).
+        public let warnings: [String]
+        /// Papers that put draft editions out for comment: edition number → paper.
+        public let reviewPapers: [Int: (id: UUID, reference: String)]
+        /// Bodies a draft can be put to for comment (the steering group first).
+        public let bodies: [(id: UUID, name: String)]
 
         public init(report: Report, editions: [ReportEdition], indicators: [(code: String, name: String)], units: [(key: String, name: String)], problems: [String],
-                    issues: [ValidationIssue] = [], values: [String: String] = [:]) {
+                    issues: [ValidationIssue] = [], values: [String: String] = [:], categories: [(code: String, name: String)] = [], warnings: [String] = [],
+                    reviewPapers: [Int: (id: UUID, reference: String)] = [:], bodies: [(id: UUID, name: String)] = []) {
             self.report = report
             self.editions = editions
             self.indicators = indicators
@@ -144,6 +170,10 @@ public enum ReportBuilderPage {
             self.problems = problems
             self.issues = issues
             self.values = values
+            self.categories = categories
+            self.warnings = warnings
+            self.reviewPapers = reviewPapers
+            self.bodies = bodies
         }
     }
 
@@ -155,6 +185,9 @@ public enum ReportBuilderPage {
         case .timeSeries: return t(.blockTimeSeries)
         case .description: return t(.blockDescription)
         case .socialIndex: return t(.blockSocialIndex)
+        case .serviceCoverage: return t(.blockCoverage)
+        case .fundingOverview: return t(.blockFunding)
+        case .measureStatus: return t(.blockMeasures)
         }
     }
 
@@ -164,19 +197,23 @@ public enum ReportBuilderPage {
         let form = FormBuilder(language: context.language, issues: model.issues)
         let csrf = FormBuilder.csrf(context.csrfToken ?? "")
         let kinds: [(String, String)] = [("table", t(.blockTable)), ("map", t(.blockMap)), ("ranking", t(.blockRanking)), ("series", t(.blockTimeSeries)),
-                                         ("description", t(.blockDescription)), ("index", t(.blockSocialIndex))]
+                                         ("description", t(.blockDescription)), ("index", t(.blockSocialIndex)),
+                                         ("coverage", t(.blockCoverage)), ("funding", t(.blockFunding)), ("measures", t(.blockMeasures))]
         var content: [HTMLNode] = [
             el("p", [("class", "breadcrumb")], [el("a", [("href", ReportRoute.manage)], text: t(.reportBuilderTitle))]),
             el("h1", text: r.title),
             form.summary(labels: ["title": t(.fieldReportTitle), "text": t(.fieldSectionText), "codes": t(.fieldIndicators2), "caption": t(.fieldCaption),
                                   "components": t(.fieldComponents), "chapter": t(.fieldChapterTitle), "section": t(.fieldSectionTitle)]),
             model.problems.isEmpty ? .empty : el("div", [("class", "notice notice-warning"), ("role", "alert")], [el("p", text: t(.reportProblems)), el("ul", [], model.problems.map { el("li", text: $0) })]),
+            model.warnings.isEmpty ? .empty : el("div", [("class", "notice notice-info")], [el("p", text: t(.warningsTitle)), el("ul", [], model.warnings.map { el("li", text: $0) })]),
             el("p", [], [el("a", [("href", ReportRoute.preview(r.id)), ("class", "button secondary")], text: t(.previewReport))]),
         ]
+        let numbers = r.numbering()
         for chapter in r.chapters {
-            var nodes: [HTMLNode] = [el("h2", text: chapter.title)]
+            var nodes: [HTMLNode] = [el("h2", text: chapter.title), controls(chapter.id, title: chapter.title, report: r.id, csrf: csrf, t: t, confirm: true)]
             for section in chapter.sections {
                 nodes.append(el("h3", text: section.title))
+                nodes.append(controls(section.id, title: section.title, report: r.id, csrf: csrf, t: t, confirm: true))
                 nodes.append(el("form", [("method", "post"), ("action", ReportRoute.section(r.id, section.id)), ("class", "stacked")], [
                     csrf,
                     el("div", [("class", "field")], [el("label", [("for", "text-" + section.id.uuidString.lowercased())], text: t(.fieldSectionText)),
@@ -186,10 +223,23 @@ public enum ReportBuilderPage {
                     el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.saveText))]),
                 ]))
                 nodes.append(section.blocks.isEmpty ? el("p", [("class", "empty-state")], text: t(.noBlocks)) : el("ul", [("class", "blocks")], section.blocks.map { block in
-                    el("li", [], [txt(kindName(block.kind, t) + ": " + block.caption + " (" + block.kind.indicatorCodes.joined(separator: ", ") + ") "),
-                                  el("form", [("method", "post"), ("action", ReportRoute.blockDelete(r.id, block.id)), ("class", "inline-form")], [
-                                      csrf, el("button", [("type", "submit"), ("class", "secondary"), ("aria-label", t(.removeBlock) + ": " + block.caption)], text: t(.removeBlock)),
-                                  ])])
+                    let codes = block.kind.indicatorCodes
+                    var parts: [HTMLNode] = [txt(kindName(block.kind, t) + ": " + block.caption + (codes.isEmpty ? " " : " (" + codes.joined(separator: ", ") + ") "))]
+                    if let n = numbers[block.id] {
+                        parts.append(el("span", [("class", "hint")], [txt((n.isFigure ? t(.figureLabel) : t(.tableLabel)) + " \(n.number) · " + t(.referenceWord) + ": "),
+                                                                   el("code", text: "[[" + Report.referenceKey(block.id) + "]]"), txt(" ")]))
+                    }
+                    parts.append(controls(block.id, title: block.caption, report: r.id, csrf: csrf, t: t, confirm: false))
+                    parts.append(el("form", [("method", "post"), ("action", ReportRoute.blockDelete(r.id, block.id)), ("class", "inline-form")], [
+                        csrf, el("button", [("type", "submit"), ("class", "secondary"), ("aria-label", t(.removeBlock) + ": " + block.caption)], text: t(.removeBlock)),
+                    ]))
+                    if case .socialIndex = block.kind {
+                        parts.append(el("form", [("method", "post"), ("action", ReportRoute.adoptIndex(r.id, block.id)), ("class", "inline-form")], [
+                            csrf, el("button", [("type", "submit"), ("class", "secondary"), ("title", t(.adoptIndexHint)), ("aria-label", t(.adoptIndex) + ": " + block.caption)],
+                                     text: t(.adoptIndex)),
+                        ]))
+                    }
+                    return el("li", [], parts)
                 }))
                 let sid = section.id.uuidString.lowercased().prefix(8)
                 nodes.append(el("details", [], [el("summary", text: t(.addBlock) + ": " + section.title),
@@ -200,6 +250,8 @@ public enum ReportBuilderPage {
                                                                                           ("aria-describedby", "codes-hint-\(sid)")]), hint: (id: "codes-hint-\(sid)", text: t(.codesHint))),
                         labelled("unit-\(sid)", "unit", t(.fieldBlockUnit), el("select", [("id", "unit-\(sid)"), ("name", "unit")], [el("option", [("value", "")], text: t(.allUnits))]
                             + model.units.map { el("option", [("value", $0.key)], text: $0.name) })),
+                        labelled("category-\(sid)", "category", t(.fieldBlockCategory), el("select", [("id", "category-\(sid)"), ("name", "category")],
+                            [el("option", [("value", "")], text: "–")] + model.categories.map { el("option", [("value", $0.code)], text: $0.name) })),
                         labelled("caption-\(sid)", "caption", t(.fieldCaption), el("input", [("type", "text"), ("id", "caption-\(sid)"), ("name", "caption"), ("maxlength", "300")])),
                         labelled("note-\(sid)", "note", t(.fieldNote), el("input", [("type", "text"), ("id", "note-\(sid)"), ("name", "note"), ("maxlength", "500")])),
                         labelled("components-\(sid)", "components", t(.fieldComponents), el("textarea", [("id", "components-\(sid)"), ("name", "components"), ("rows", "3"),
@@ -224,7 +276,8 @@ public enum ReportBuilderPage {
                 el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.addChapter))]),
             ]),
             el("h2", text: t(.editionsTitle)),
-            model.editions.isEmpty ? el("p", [("class", "empty-state")], text: t(.noEditions)) : el("ul", [], model.editions.map { editionItem($0, report: r.id, csrf: csrf, context: context) }),
+            model.editions.isEmpty ? el("p", [("class", "empty-state")], text: t(.noEditions))
+                : el("ul", [], model.editions.map { editionItem($0, report: r.id, csrf: csrf, context: context, review: model.reviewPapers[$0.number], bodies: model.bodies) }),
             el("form", [("method", "post"), ("action", ReportRoute.editions(r.id)), ("class", "stacked")], [
                 csrf, el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.buildEdition))]),
             ]),
@@ -233,7 +286,30 @@ public enum ReportBuilderPage {
         return Layout(title: r.title, context: context).render(content)
     }
 
-    static func editionItem(_ e: ReportEdition, report: UUID, csrf: HTMLNode, context: PageContext) -> HTMLNode {
+    /// Up, down and (for chapters and sections, with a confirmation) remove.
+    static func controls(_ id: UUID, title: String, report: UUID, csrf: HTMLNode, t: Texts, confirm: Bool) -> HTMLNode {
+        let item = id.uuidString.lowercased()
+        func move(_ direction: String, _ label: String, _ symbol: String) -> HTMLNode {
+            el("form", [("method", "post"), ("action", ReportRoute.move(report)), ("class", "inline-form")], [
+                csrf, el("input", [("type", "hidden"), ("name", "item"), ("value", item)]), el("input", [("type", "hidden"), ("name", "direction"), ("value", direction)]),
+                el("button", [("type", "submit"), ("class", "secondary"), ("aria-label", label + ": " + title)], text: symbol),
+            ])
+        }
+        var nodes = [move("up", t(.moveUp), "↑ " + t(.moveUp)), move("down", t(.moveDown), "↓ " + t(.moveDown))]
+        if confirm {
+            let box = "remove-" + item.prefix(8)
+            nodes.append(el("form", [("method", "post"), ("action", ReportRoute.remove(report)), ("class", "inline-form")], [
+                csrf, el("input", [("type", "hidden"), ("name", "item"), ("value", item)]),
+                el("input", [("type", "checkbox"), ("id", box), ("name", "confirm"), ("value", "ja"), ("required", "required")]),
+                el("label", [("for", box)], text: "„" + title + "“ " + t(.confirmRemove)),
+                el("button", [("type", "submit"), ("class", "secondary"), ("aria-label", t(.removeItem) + ": " + title)], text: t(.removeItem)),
+            ]))
+        }
+        return el("div", [("class", "builder-controls")], nodes)
+    }
+
+    static func editionItem(_ e: ReportEdition, report: UUID, csrf: HTMLNode, context: PageContext, review: (id: UUID, reference: String)?,
+                            bodies: [(id: UUID, name: String)]) -> HTMLNode {
         let t = context.t
         let state: String = e.publishedAt.map { t(.publishedOn) + " " + DateText.dateTime($0, context.language) } ?? t(.draftWord)
         var nodes: [HTMLNode] = [el("a", [("href", ReportRoute.edition(report, e.number))], text: t(.editionWord) + " \(e.number)"),
@@ -245,6 +321,16 @@ public enum ReportBuilderPage {
                 el("label", [("for", "confirm-\(e.number)")], text: t(.confirmPublish)),
                 el("button", [("type", "submit")], text: t(.publishEdition) + " \(e.number)"),
             ]))
+            if let review {
+                nodes.append(el("p", [], [el("a", [("href", ParticipationRoute.paper(review.id))], text: t(.reviewPaperLink).replacingOccurrences(of: "{r}", with: review.reference))]))
+            } else if !bodies.isEmpty {
+                nodes.append(el("form", [("method", "post"), ("action", ReportRoute.review(report, e.number)), ("class", "inline-form")], [
+                    csrf,
+                    el("label", [("for", "body-\(e.number)")], text: t(.reviewBody)),
+                    el("select", [("id", "body-\(e.number)"), ("name", "body")], bodies.map { el("option", [("value", $0.id.uuidString.lowercased())], text: $0.name) }),
+                    el("button", [("type", "submit"), ("class", "secondary"), ("title", t(.reviewHint))], text: t(.startReview) + ": " + t(.editionWord) + " \(e.number)"),
+                ]))
+            }
         }
         return el("li", [], nodes)
     }

@@ -125,18 +125,9 @@ public struct ReportDocument: Sendable {
             nodes.append(el("div", [("class", "generated-description")], sentences.map { el("p", text: $0) }))
         case .socialIndex(let method):
             let codes = method.components.map(\.indicatorCode)
-            var now: [String: [String: Double]] = [:], before: [String: [String: Double]] = [:]
-            var dates: [String] = []
-            for code in codes {
-                guard let date = snapshot.latest(code, onOrBefore: report.reportingDate) else { continue }
-                let earlier = Day(year: date.year - method.years, month: date.month, day: date.day).flatMap { target in snapshot.dates(code).last { $0 <= target } }
-                dates.append(code + ": " + Format.day(date, language) + (earlier.map { " / " + Format.day($0, language) } ?? ""))
-                for key in snapshot.unitKeys {
-                    if let v = snapshot.value(code, date, key), !v.suppressed, let x = v.value { now[code, default: [:]][key] = x }
-                    if let earlier, let v = snapshot.value(code, earlier, key), !v.suppressed, let x = v.value { before[code, default: [:]][key] = x }
-                }
-            }
-            let result = SocialIndex.compute(method, now: now, before: before)
+            let inputs = SocialIndexSeries.inputs(method, snapshot: snapshot, on: report.reportingDate)
+            let dates = inputs.dates.map { $0.code + ": " + Format.day($0.date, language) + ($0.earlier.map { " / " + Format.day($0, language) } ?? "") }
+            let result = SocialIndex.compute(method, now: inputs.now, before: inputs.before)
             let classNames = [t(.indexClass0), t(.indexClass1), t(.indexClass2), t(.indexClass3)]
             nodes.append(table(caption, header: [t(.unitColumn), t(.indexStatus), t(.indexDynamics), t(.indexValue), t(.indexClass)], rows: result.rows.map { row in
                 (snapshot.unitNames[row.unitKey] ?? row.unitKey, [
@@ -155,6 +146,13 @@ public struct ReportDocument: Sendable {
                 + (result.leftOut.isEmpty ? "" : " " + t(.indexLeftOut) + ": " + result.leftOut.keys.sorted().map { snapshot.unitNames[$0] ?? $0 }.joined(separator: ", ") + ".")
                 + " " + dates.joined(separator: "; ")))
             nodes.append(sourceLine(codes, date: nil))
+        case .serviceCoverage, .fundingOverview, .measureStatus:
+            guard let frozen = snapshot.table(for: block.id) else { nodes.append(el("p", [("class", "empty-state")], text: t(.noMapData))); break }
+            if !frozen.summary.isEmpty { nodes.append(el("div", [("class", "generated-description")], [el("p", text: frozen.summary)])) }
+            nodes.append(table(caption, header: frozen.header, rows: frozen.rows.map { row in
+                (row.first?.text ?? "", row.dropFirst().map { cell in el("td", [("class", cell.value == nil ? nil : "num")], text: cell.text) })
+            }))
+            nodes.append(el("p", [("class", "source")], text: t(.sourceLabel) + ": " + (frozen.source.isEmpty ? "–" : frozen.source)))
         }
         if !block.note.isEmpty { nodes.append(el("p", [("class", "note")], text: t(.noteLabel) + ": " + block.note)) }
         return el("section", [("class", "report-block"), ("id", anchor(block.id))], nodes)
@@ -180,7 +178,7 @@ public struct ReportDocument: Sendable {
             var chapterNodes: [HTMLNode] = [el("h2", [("id", "k\(index + 1)")], text: "\(index + 1) " + chapter.title)]
             for (sIndex, section) in chapter.sections.enumerated() {
                 chapterNodes.append(el("h3", [("id", "k\(index + 1)-\(sIndex + 1)")], text: "\(index + 1).\(sIndex + 1) " + section.title))
-                chapterNodes += SafeMarkdown.render(section.text, headingLevel: 4)
+                chapterNodes += SafeMarkdown.render(report.resolvingReferences(in: section.text, figureWord: t(.figureLabel), tableWord: t(.tableLabel)), headingLevel: 4)
                 chapterNodes += section.blocks.map { render($0, numbers: numbers) }
             }
             nodes.append(el("section", [("class", "report-chapter")], chapterNodes))

@@ -14,14 +14,15 @@ struct ControllingController: RouteCollection {
         routes.on(.GET, FundingRoute.Pattern.controllingCSV, manage, use: csv)
     }
 
-    func model(_ req: Request) async throws -> ControllingPage.Model {
+    /// The figures of the year asked for (`?jahr=`, or `year`), else of the latest year up to today.
+    func model(_ req: Request, year asked: Int? = nil) async throws -> ControllingPage.Model {
         let store = req.fundingStore
         let programmes = try await FundingData.programmes(req)
         let agreements = try await store.all(.agreement, as: GrantAgreement.self).map(\.value)
         let drawdowns = try await store.all(.drawdown, as: Drawdown.self).map(\.value)
         let proofs = try await store.all(.proof, as: ProofOfUse.self).map(\.value)
         let years = Set(programmes.flatMap { $0.budgetLines.map(\.year) } + agreements.flatMap(\.amounts.keys)).sorted()
-        let requested = try? req.query.get(Int.self, at: "jahr")
+        let requested = asked ?? (try? req.query.get(Int.self, at: "jahr"))
         let year = requested.flatMap { years.contains($0) ? $0 : nil } ?? years.last { $0 <= req.settings.clock.today.year } ?? years.last ?? req.settings.clock.today.year
         let context = try await ServiceContext.load(req)
         let services = Dictionary(context.records.map { ($0.service.id, $0.service) }, uniquingKeysWith: { a, _ in a })

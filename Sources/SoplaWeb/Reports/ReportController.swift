@@ -32,6 +32,10 @@ struct ReportController: RouteCollection {
         routes.on(.GET, p.preview, manage, use: preview)
         routes.on(.POST, p.editions, manage, use: buildEdition)
         routes.on(.POST, p.publish, manage, use: publish)
+        routes.on(.POST, p.review, manage, use: review)
+        routes.on(.POST, p.move, manage, use: move)
+        routes.on(.POST, p.remove, manage, use: remove)
+        routes.on(.POST, p.adoptIndex, manage, use: adoptIndex)
     }
 
     // MARK: Snapshot
@@ -64,14 +68,49 @@ struct ReportController: RouteCollection {
                 values[code, default: [:]][date.iso] = byUnit
             }
         }
+        let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0.name) })
         return ReportSnapshot(builtAt: req.settings.clock.now(), countyKey: county?.key ?? "", countyName: county?.name ?? "", unitKeys: municipalities.map(\.key),
-                              unitNames: Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0.name) }), indicators: indicators, values: values)
+                              unitNames: unitNames, indicators: indicators, values: values,
+                              tables: try await tables(req, report: report, countyName: county?.name ?? "", unitNames: unitNames))
     }
 
-    static func geometry(_ req: Request) async throws -> [String: (unit: SpatialUnit, geometry: MultiPolygon)] {
+    /// The frozen tables of the coverage, funding and measure blocks, as the data stand now.
+    static func tables(_ req: Request, report: Report, countyName: String, unitNames: [String: String]) async throws -> [String: ReportTable]? {
+        let blocks = report.blocks.filter(\.kind.isFrozenTable)
+        guard !blocks.isEmpty else { return nil }
+        var result: [String: ReportTable] = [:]
+        var context: ServiceContext?
+        let t = Texts(.de)
+        for block in blocks {
+            let key = block.id.uuidString.lowercased()
+            switch block.kind {
+            case .serviceCoverage(let code):
+                let loaded: ServiceContext
+                if let context { loaded = context } else { loaded = try await ServiceContext.load(req); context = loaded }
+                let data = try await ServicePlanningController().coverageData(req, category: code, loaded: loaded)
+                guard let standard = data.standard, let coverage = data.result else { continue }
+                let name = loaded.categories.first { $0.code == code }?.nameDE ?? code
+                result[key] = ReportTables.coverage(categoryCode: code, categoryName: name, standardText: standard.source, result: coverage, countyName: countyName,
+                                                    unitNames: unitNames, populationName: data.populationName)
+            case .fundingOverview:
+                let m = try await ControllingController().model(req, year: report.reportingDate.year)
+                result[key] = ReportTables.funding(year: m.year, programmes: m.programmes, byCategory: m.byCategory,
+                                                   byUnit: m.byUnit.map { ($0.name, $0.amount, $0.perInhabitant) }, preventive: m.preventive, total: m.total)
+            case .measureStatus:
+                let measures = try await req.participationStore.all(.measure, as: Measure.self).map(\.value)
+                let names = Dictionary(uniqueKeysWithValues: MeasureStatus.allCases.map { ($0, ParticipationNames.status($0, t)) })
+                result[key] = ReportTables.measures(measures, progress: MeasureProgress.rollUp(measures, method: .weighted), statusNames: names, on: report.reportingDate)
+            default: continue
+            }
+        }
+        return result
+    }
+
+    /// The boundaries valid at the report's territorial status.
+    static func geometry(_ req: Request, on day: Day) async throws -> [String: (unit: SpatialUnit, geometry: MultiPolygon)] {
         let units = Dictionary(uniqueKeysWithValues: try await req.spatial.allUnits().map { ($0.key, $0) })
         var result: [String: (unit: SpatialUnit, geometry: MultiPolygon)] = [:]
-        for (key, boundary) in try await req.currentBoundaries() {
+        for (key, boundary) in try await req.currentBoundaries(on: day) {
             if let unit = units[key] { result[key] = (unit, boundary.geometry) }
         }
         return result
@@ -95,14 +134,14 @@ struct ReportController: RouteCollection {
 
     func edition(req: Request) async throws -> HTMLResponse {
         let e = try await Self.edition(req)
-        let document = ReportDocument(report: e.report, snapshot: e.snapshot, geometry: try await Self.geometry(req), language: req.language)
+        let document = ReportDocument(report: e.report, snapshot: e.snapshot, geometry: try await Self.geometry(req, on: e.report.territorialStatus), language: req.language)
         return HTMLResponse(ReportEditionPage.render(document, edition: (e.number, e.publishedAt != nil), annex: ReportRoute.annex(e.reportID, e.number),
                                                      context: try await req.pageContext()))
     }
 
     func pdf(req: Request) async throws -> Response {
         let e = try await Self.edition(req)
-        let document = ReportDocument(report: e.report, snapshot: e.snapshot, geometry: try await Self.geometry(req), language: req.language)
+        let document = ReportDocument(report: e.report, snapshot: e.snapshot, geometry: try await Self.geometry(req, on: e.report.territorialStatus), language: req.language)
         let html = ReportPrintDocument.render(document, css: StaticController.assets["sopla.css"]?.body ?? "")
         return try await ReportPDF.response(html: html, filename: "sozialbericht-\(e.number).pdf", on: req)
     }
@@ -123,12 +162,16 @@ struct ReportController: RouteCollection {
             (indicator: e.snapshot.indicators[c.code]?.name ?? previous.snapshot.indicators[c.code]?.name ?? c.code, date: Day(iso: c.date).map { Format.day($0, req.language) } ?? c.date,
              unit: names[c.unit] ?? c.unit, before: text(c.before, c.code), after: text(c.after, c.code))
         }
-        return HTMLResponse(EditionComparisonPage.render(title: e.report.title, reportID: e.reportID, number: e.number, changes: changes, context: try await req.pageContext()))
+        let tableChanges = ReportSnapshot.tableChanges(from: previous.snapshot, to: e.snapshot).map { c in
+            (table: c.table, row: c.row, column: c.column, before: c.before ?? "–", after: c.after ?? "–")
+        }
+        return HTMLResponse(EditionComparisonPage.render(title: e.report.title, reportID: e.reportID, number: e.number, changes: changes, tableChanges: tableChanges,
+                                                         context: try await req.pageContext()))
     }
 
     func annex(req: Request) async throws -> Response {
         let e = try await Self.edition(req)
-        return SpatialPagesController.csvResponse(CSV.write(header: ["indicator", "reference_date", "unit_key", "unit", "value", "suppressed"], rows: e.snapshot.annexRows()),
+        return SpatialPagesController.csvResponse(CSV.write(header: ["indicator", "reference_date", "unit_key", "unit", "value", "suppressed"], rows: e.snapshot.annexRows(reportingDate: e.report.reportingDate)),
                                                   filename: "sozialbericht-\(e.number)-daten.csv")
     }
 
@@ -177,14 +220,59 @@ struct ReportController: RouteCollection {
     func builderPage(_ req: Request, _ report: Report, issues: [ValidationIssue] = []) async throws -> String {
         let indicators = try await req.indicatorStore.indicators().sorted { $0.nameDE < $1.nameDE }
         let known = Set(indicators.map(\.code))
+        let t = Texts(req.language)
+        let sectionTitles = Dictionary(uniqueKeysWithValues: report.chapters.flatMap(\.sections).map { ("section-" + $0.id.uuidString.lowercased(), $0.title) })
         let problems = report.problems(knownIndicators: known).map { issue -> String in
-            if case .unknownValue(let code) = issue.problem { return Texts(req.language)(.deletedIndicator).replacingOccurrences(of: "{c}", with: code) }
+            if case .unknownValue(let value) = issue.problem {
+                if let section = sectionTitles[issue.field] { return t(.unknownReferenceText).replacingOccurrences(of: "{s}", with: section).replacingOccurrences(of: "{r}", with: value) }
+                return t(.deletedIndicator).replacingOccurrences(of: "{c}", with: value)
+            }
             return IssueText.message(issue.problem, req.language) + " (" + issue.field + ")"
         }
         let units = try await req.spatial.allUnits().filter { $0.levelCode == SpatialLevel.municipality.code }.sorted { $0.name < $1.name }
-        let model = ReportBuilderPage.Model(report: report, editions: try await req.reportStore.editions(of: report.id), indicators: indicators.map { ($0.code, $0.nameDE) },
-                                            units: units.map { ($0.key, $0.name) }, problems: problems, issues: issues)
+        let standards = Set(try await req.serviceStore.standards().map(\.categoryCode))
+        let categories = try await req.serviceStore.categories().filter { standards.contains($0.code) }.map { ($0.code, req.language == .de ? $0.nameDE : $0.nameEN) }
+        let editions = try await req.reportStore.editions(of: report.id)
+        var reviewPapers: [Int: (id: UUID, reference: String)] = [:]
+        for e in editions {
+            if let id = e.reviewPaperID, let paper = try await req.participationStore.one(.paper, id: id, as: Paper.self)?.value { reviewPapers[e.number] = (id, paper.reference) }
+        }
+        let model = ReportBuilderPage.Model(report: report, editions: editions, indicators: indicators.map { ($0.code, $0.nameDE) },
+                                            units: units.map { ($0.key, $0.name) }, problems: problems, issues: issues, categories: categories,
+                                            warnings: try await Self.warnings(req, report: report, units: units, standards: standards), reviewPapers: reviewPapers,
+                                            bodies: try await req.participationStore.all(.body, as: Body.self).map(\.value)
+                                                .sorted { ($0.kind == .steeringGroup ? 0 : 1, $0.name) < ($1.kind == .steeringGroup ? 0 : 1, $1.name) }.map { ($0.id, $0.name) })
         return ReportBuilderPage.render(model, context: try await req.pageContext(showNotice: true))
+    }
+
+    /// What the report lacks at its territorial status and reporting date: municipalities or their boundaries,
+    /// indicator values, planning standards. The blocks then say "no values"; the build and the PDF still work.
+    static func warnings(_ req: Request, report: Report, units: [SpatialUnit], standards: Set<String>) async throws -> [String] {
+        let t = Texts(req.language)
+        let status = Format.day(report.territorialStatus, req.language), reporting = Format.day(report.reportingDate, req.language)
+        var result: [String] = []
+        if units.isEmpty { result.append(t(.noUnitsAtStatus).replacingOccurrences(of: "{d}", with: status)) }
+        if report.blocks.contains(where: { if case .map = $0.kind { return true } else { return false } }) {
+            let boundaries = try await req.currentBoundaries(on: report.territorialStatus)
+            let missing = units.filter { boundaries[$0.key] == nil }.map(\.name)
+            if !missing.isEmpty {
+                let named = missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
+                result.append(t(.noBoundariesAtStatus).replacingOccurrences(of: "{d}", with: status).replacingOccurrences(of: "{n}", with: String(missing.count))
+                    .replacingOccurrences(of: "{u}", with: named))
+            }
+        }
+        for code in Set(report.blocks.flatMap(\.kind.indicatorCodes)).sorted() {
+            guard let indicator = try await req.indicatorStore.indicator(code: code) else { continue }
+            let variables = Set((indicator.numerator + indicator.denominator).map(\.variable))
+            let dates = try await req.indicatorStore.dates(variables: variables)
+            if !dates.contains(where: { $0 <= report.reportingDate }) {
+                result.append(t(.noValuesUntil).replacingOccurrences(of: "{i}", with: indicator.nameDE).replacingOccurrences(of: "{d}", with: reporting))
+            }
+        }
+        for block in report.blocks {
+            if case .serviceCoverage(let code) = block.kind, !standards.contains(code) { result.append(t(.noStandardFor).replacingOccurrences(of: "{c}", with: code)) }
+        }
+        return result
     }
 
     func builder(req: Request) async throws -> HTMLResponse {
@@ -248,10 +336,12 @@ struct ReportController: RouteCollection {
         var caption: String?
         var note: String?
         var components: String?
+        var category: String?
     }
 
-    /// Reads the block form; codes must exist in the catalogue, a time series needs a unit.
-    static func block(_ form: BlockForm, known: Set<String>, units: Set<String>) -> (ReportBlock?, [ValidationIssue]) {
+    /// Reads the block form; codes must exist in the catalogue, a time series needs a unit, a coverage table a
+    /// category with a planning standard.
+    static func block(_ form: BlockForm, known: Set<String>, units: Set<String>, categories: Set<String> = []) -> (ReportBlock?, [ValidationIssue]) {
         var issues: [ValidationIssue] = []
         let codes = (form.codes ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for code in codes where !known.contains(code) { issues.append(ValidationIssue("codes", .unknownValue(code))) }
@@ -260,7 +350,13 @@ struct ReportController: RouteCollection {
         let unit = ServiceForm.clean(form.unit)
         if let unit, !units.contains(unit) { issues.append(ValidationIssue("unit", .unknownReference)) }
         var kind: ReportBlockKind?
+        let category = ServiceForm.clean(form.category)
         switch form.kind ?? "" {
+        case "coverage":
+            if let category, categories.contains(category) { kind = .serviceCoverage(categoryCode: category) }
+            else { issues.append(ValidationIssue("category", category == nil ? .required : .unknownReference)) }
+        case "funding": kind = .fundingOverview
+        case "measures": kind = .measureStatus
         case "table": kind = codes.isEmpty ? nil : .indicatorTable(codes: codes)
         case "map": kind = codes.count == 1 ? .map(code: codes[0]) : nil
         case "ranking": kind = codes.count == 1 ? .ranking(code: codes[0]) : nil
@@ -292,7 +388,8 @@ struct ReportController: RouteCollection {
         let sectionID = try FundingData.uuid(req, "section")
         let known = Set(try await req.indicatorStore.indicators().map(\.code))
         let units = Set(try await req.spatial.allUnits().map(\.key))
-        let (block, issues) = Self.block(form, known: known, units: units)
+        let categories = Set(try await req.serviceStore.standards().map(\.categoryCode))
+        let (block, issues) = Self.block(form, known: known, units: units, categories: categories)
         return try await change(req) { report in
             guard let (c, s) = Self.locate(report, section: sectionID) else { throw Abort(.notFound) }
             guard let block else { return issues }
@@ -318,7 +415,7 @@ struct ReportController: RouteCollection {
 
     func preview(req: Request) async throws -> HTMLResponse {
         let report = try await Self.report(req)
-        let document = ReportDocument(report: report, snapshot: try await Self.snapshot(req, report: report), geometry: try await Self.geometry(req), language: req.language)
+        let document = ReportDocument(report: report, snapshot: try await Self.snapshot(req, report: report), geometry: try await Self.geometry(req, on: report.territorialStatus), language: req.language)
         return HTMLResponse(ReportEditionPage.render(document, edition: nil, annex: nil, context: try await req.pageContext()))
     }
 
@@ -335,6 +432,132 @@ struct ReportController: RouteCollection {
     }
 
     struct PublishForm: Content { var confirm: String? }
+
+    struct ItemForm: Content {
+        var item: String?
+        var direction: String?
+        var confirm: String?
+        var body: String?
+    }
+
+    /// Moves a chapter, section or block one place up or down.
+    func move(req: Request) async throws -> Response {
+        let form = try req.content.decode(ItemForm.self)
+        guard let id = form.item.flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "item: not an id") }
+        guard let offset = ["up": -1, "down": 1][form.direction ?? ""] else { throw Abort(.badRequest, reason: "direction: up or down") }
+        var report = try await Self.report(req)
+        guard report.blocks.contains(where: { $0.id == id }) || report.chapters.contains(where: { $0.id == id || $0.sections.contains { $0.id == id } }) else {
+            throw Abort(.notFound)
+        }
+        guard report.move(id, by: offset) else { return req.redirect(to: ReportRoute.builder(report.id), notice: .unchanged) }
+        try await req.reportStore.save(report, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: ReportRoute.builder(report.id), notice: .saved)
+    }
+
+    /// Removes a chapter or section with all it holds (after the confirmation) or a block.
+    func remove(req: Request) async throws -> Response {
+        let form = try req.content.decode(ItemForm.self)
+        guard let id = form.item.flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "item: not an id") }
+        return try await change(req) { report in
+            let isBlock = report.blocks.contains { $0.id == id }
+            if !isBlock, form.confirm != "ja" { return [ValidationIssue("confirm", .required)] }
+            guard report.remove(id) != nil else { throw Abort(.notFound) }
+            return []
+        }
+    }
+
+    /// Puts a draft edition out for comment: a (non-public) paper of the chosen body with the report's text and,
+    /// where the PDF can be made, the whole draft as its attachment; the consultation itself is opened on the paper.
+    func review(req: Request) async throws -> Response {
+        guard try await req.may(.manageParticipation) else { throw Abort(.forbidden) }
+        var edition = try await Self.edition(req)
+        guard edition.publishedAt == nil else { throw Abort(.conflict, reason: "a published edition is final; build a new edition for comment") }
+        if let existing = edition.reviewPaperID { return req.redirect(to: ParticipationRoute.paper(existing), notice: .unchanged) }
+        let store = req.participationStore
+        let bodies = try await store.all(.body, as: Body.self).map(\.value)
+        let chosen = try req.content.decode(ItemForm.self).body.flatMap(UUID.init(uuidString:))
+        guard let body = chosen.flatMap({ id in bodies.first { $0.id == id } }) else {
+            return HTMLResponse(try await builderPage(req, edition.report, issues: [ValidationIssue("body", .required)])).response(status: .unprocessableEntity)
+        }
+        let papers = try await store.all(.paper, as: Paper.self).map(\.value.reference)
+        var reference = "SB-\(edition.report.reportingDate.year)-\(edition.number)"
+        var suffix = 1
+        while papers.contains(reference) { suffix += 1; reference = "SB-\(edition.report.reportingDate.year)-\(edition.number)-\(suffix)" }
+        let actor = try await req.auditActor(), now = req.settings.clock.now()
+        let paper = Paper(id: UUID(), reference: reference, title: "Entwurf: " + edition.report.title + " (Ausgabe \(edition.number))", type: .planningReport,
+                          date: req.settings.clock.today, originator: "Sozialplanung", isPublic: false)
+        try await store.save(.paper, id: paper.id, paper, label: paper.title, bodyID: body.id, actor: actor, at: now)
+        try await store.save(.paperVersion, id: UUID(), PaperVersion(paperID: paper.id, number: 1, text: Self.reviewText(edition), createdAt: now, createdBy: actor.label),
+                             label: reference + " v1", bodyID: body.id, actor: actor, at: now)
+        let document = ReportDocument(report: edition.report, snapshot: edition.snapshot, geometry: try await Self.geometry(req, on: edition.report.territorialStatus),
+                                      language: .de)
+        if let pdf = try? await ReportPDF.render(html: ReportPrintDocument.render(document, css: StaticController.assets["sopla.css"]?.body ?? ""), on: req) {
+            let attachment = Attachment(id: UUID(), paperID: paper.id, fileName: "entwurf-sozialbericht-\(edition.number).pdf", mediaType: "application/pdf", size: pdf.count,
+                                        sha1: Insecure.SHA1.hash(data: pdf).map { String(format: "%02x", $0) }.joined(),
+                                        sha512: SHA512.hash(data: pdf).map { String(format: "%02x", $0) }.joined(), createdAt: now, createdBy: actor.label)
+            try await store.addAttachment(attachment, content: pdf, actor: actor)
+        }
+        edition.reviewPaperID = paper.id
+        try await req.reportStore.save(edition, actor: actor, at: now)
+        return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .created)
+    }
+
+    /// The draft as plain text for the paper: numbered chapters and sections with their text, each figure and table
+    /// by number and caption with its generated sentences, so statements can name "2.1" or "Abbildung 3".
+    static func reviewText(_ edition: ReportEdition) -> String {
+        let report = edition.report
+        let numbers = report.numbering()
+        var lines = ["Entwurf des Sozialberichts „\(report.title)“, Ausgabe \(edition.number), Berichtsstand \(FigureDescription.dayText(report.reportingDate)). "
+                     + "Die vollständige Fassung mit allen Abbildungen und Tabellen liegt als PDF bei.", ""]
+        for (c, chapter) in report.chapters.enumerated() {
+            lines.append("\(c + 1) \(chapter.title)")
+            for (s, section) in chapter.sections.enumerated() {
+                lines.append("\(c + 1).\(s + 1) \(section.title)")
+                let text = report.resolvingReferences(in: section.text, figureWord: "Abbildung", tableWord: "Tabelle")
+                if !text.isEmpty { lines.append(text) }
+                for block in section.blocks {
+                    let label = numbers[block.id].map { ($0.isFigure ? "Abbildung " : "Tabelle ") + "\($0.number): " } ?? ""
+                    lines.append("– " + label + block.caption)
+                    if let summary = edition.snapshot.table(for: block.id)?.summary, !summary.isEmpty { lines.append("  " + summary) }
+                }
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Computes the social index of a block for every reference date where its indicators have values and keeps it
+    /// in the catalogue: a variable with the index values (no count, so no disclosure control applies; the inputs
+    /// are already the published values) and an indicator showing it, whose definition states the method.
+    func adoptIndex(req: Request) async throws -> Response {
+        let report = try await Self.report(req)
+        let blockID = try FundingData.uuid(req, "block")
+        guard let block = report.blocks.first(where: { $0.id == blockID }), case .socialIndex(let method) = block.kind else { throw Abort(.notFound) }
+        let snapshot = try await Self.snapshot(req, report: report)
+        let series = SocialIndexSeries.compute(method, snapshot: snapshot)
+        guard !series.isEmpty else {
+            return HTMLResponse(try await builderPage(req, report, issues: [ValidationIssue("components", .unknownValue(method.name))])).response(status: .unprocessableEntity)
+        }
+        let code = SocialIndexSeries.code(for: method.name)
+        let names = method.components.map { snapshot.indicators[$0.indicatorCode]?.name ?? $0.indicatorCode }
+        let actor = try await req.auditActor(), now = req.settings.clock.now()
+        let variable = Variable(code: code, nameDE: method.name, nameEN: method.name, unit: "Indexpunkte", source: "Berechnet aus dem Indikatorenkatalog (Sozialindex)",
+                                licence: snapshot.indicators.values.first?.licence ?? "", isCount: false)
+        try await req.indicatorStore.save(variable, actor: actor, at: now)
+        var indicator = Indicator(code: code, nameDE: method.name, nameEN: method.name, definitionDE: SocialIndexSeries.methodText(method, names: names),
+                                  definitionEN: SocialIndexSeries.methodText(method, names: names), topic: .poverty, numerator: [IndicatorTerm(variable: code)],
+                                  polarity: .higherIsWorse, decimals: 2, levels: [SpatialLevel.municipality.code])
+        if let existing = try await req.indicatorStore.indicator(code: code) { indicator.topic = existing.topic }
+        try await req.indicatorStore.save(indicator, actor: actor, at: now)
+        let runID = UUID()
+        try await req.indicatorStore.stage(importID: runID, series.map { Observation(code, $0.unitKey, $0.date, $0.value) })
+        _ = try await req.indicatorStore.commitStaged(importID: runID, dryRun: false, at: now) { outcome in
+            AuditEntry(id: UUID(), at: now, actor: actor, action: .importData, entityType: AuditEntity.dataImport, entityID: runID.uuidString, entityLabel: method.name,
+                       changes: [FieldChange(field: "inserted", before: nil, after: String(outcome.inserted)),
+                                 FieldChange(field: "revised", before: nil, after: String(outcome.revised))])
+        }
+        return req.redirect(to: "/indikatoren/" + code, notice: .saved)
+    }
 
     func publish(req: Request) async throws -> Response {
         var edition = try await Self.edition(req)
