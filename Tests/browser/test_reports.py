@@ -111,3 +111,53 @@ def test_the_portal_and_funding_in_figures(page, base_url):
     driver.get(base_url + "/daten")
     assert "Offene Daten" in driver.find_element(By.TAG_NAME, "main").text
     assert_accessible(driver, "(data and open data)")
+
+
+def test_a_planner_orders_blocks_refers_to_them_and_puts_the_draft_out_for_comment(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/berichte/verwaltung")
+    fill(driver, "title", "Versorgungsbericht (Test)")
+    driver.execute_script("document.getElementById('reportingDate').value = '2025-06-30'; document.getElementById('territorialStatus').value = '2025-06-30';")
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Bericht anlegen']"))
+    fill(driver, "chapter", "Angebote")
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Kapitel hinzufügen']"))
+    form = driver.find_elements(By.CSS_SELECTOR, "section.builder-chapter")[-1]
+    form.find_element(By.CSS_SELECTOR, "input[name=section]").send_keys("Beratung")
+    follow(driver, form.find_element(By.XPATH, ".//button[text()='Abschnitt hinzufügen']"))
+    # A coverage table of pregnancy counselling and the measures, each chosen as a person would.
+    details = driver.find_elements(By.CSS_SELECTOR, "details")[0]
+    details.find_element(By.TAG_NAME, "summary").click()
+    Select(details.find_element(By.CSS_SELECTOR, "select[name=kind]")).select_by_visible_text("Versorgung eines Angebotsbereichs")
+    Select(details.find_element(By.CSS_SELECTOR, "select[name=category]")).select_by_visible_text("Schwangerschafts(konflikt)beratung")
+    details.find_element(By.CSS_SELECTOR, "input[name=caption]").send_keys("Schwangerschaftsberatung")
+    follow(driver, details.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    details = driver.find_elements(By.CSS_SELECTOR, "details")[0]
+    details.find_element(By.TAG_NAME, "summary").click()
+    Select(details.find_element(By.CSS_SELECTOR, "select[name=kind]")).select_by_visible_text("Stand der Maßnahmen")
+    details.find_element(By.CSS_SELECTOR, "input[name=caption]").send_keys("Maßnahmen")
+    follow(driver, details.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    # The measures move above the coverage table.
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "button[aria-label='Nach oben: Maßnahmen']"))
+    items = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "ul.blocks > li")]
+    assert items[0].startswith("Stand der Maßnahmen: Maßnahmen") and items[1].startswith("Versorgung eines Angebotsbereichs: Schwangerschaftsberatung"), items
+    key = re.search(r"\[\[([0-9a-f]{8})\]\]", items[1]).group(1)
+    area = driver.find_elements(By.CSS_SELECTOR, "textarea[name=text]")[0]
+    area.send_keys(f"Wie [[{key}]] zeigt, fehlen Stellen.")
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Text speichern']"))
+    assert_accessible(driver, "(report builder with all controls)")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Vorschau"))
+    main = driver.find_element(By.TAG_NAME, "main").text
+    assert "Wie Tabelle 2 zeigt, fehlen Stellen." in main and "Vollzeitstellen einem Bedarf von" in main
+    assert driver.find_element(By.LINK_TEXT, "Tabelle 2").get_attribute("href").endswith("#b-" + key)
+    assert_accessible(driver, "(report preview with tables)")
+    driver.back()
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Neue Ausgabe mit den aktuellen Daten erstellen']"))
+    driver.back()
+    driver.refresh()
+    Select(driver.find_element(By.ID, "body-1")).select_by_visible_text("Steuerungsgruppe Sozialplanung (Beispiel)")
+    follow(driver, driver.find_element(By.XPATH, "//button[starts-with(text(), 'Zur Stellungnahme geben')]"))
+    assert "/vorlagen/" in driver.current_url
+    main = driver.find_element(By.TAG_NAME, "main").text
+    assert "Entwurf: Versorgungsbericht (Test) (Ausgabe 1)" in main and "1.1 Beratung" in main and "entwurf-sozialbericht-1.pdf" in main
+    assert_accessible(driver, "(the draft as a paper)")
