@@ -277,4 +277,27 @@ struct PortalHTTPTests {
             }
         }
     }
+
+    @Test func profilesOfMunicipalitiesAndPlanningAreasAsPagesAndFiles() async throws {
+        try await withTestApp { app in
+            try await get(app, "/gebiete/06532023/steckbrief", session: nil) { res in
+                #expect(res.status == .ok && res.body.string.contains("Gemeindesteckbrief: Stadt Wetzlar") && res.body.string.contains("Versorgungsgrad nach Planungsstandard"))
+            }
+            // The county has no profile; an unknown key neither.
+            try await get(app, "/gebiete/06532/steckbrief", session: nil) { res in #expect(res.status == .notFound) }
+            try await get(app, "/gebiete/06532999/steckbrief", session: nil) { res in #expect(res.status == .notFound) }
+            try await app.spatial.create(SpatialUnit(key: "06532023-001", name: "Altstadt", kind: "Planungsraum", levelCode: "planning-area", parentKey: "06532023"))
+            try await get(app, "/gebiete/06532023-001/steckbrief", session: nil) { res in
+                let body = res.body.string
+                #expect(res.status == .ok && body.contains("Gebietssteckbrief: Planungsraum Altstadt"))
+                // Services for the whole of Wetzlar serve its planning area; coverage is Wetzlar's, and says so.
+                #expect(body.contains("Versorgungsgrad nach Planungsstandard (Stadt Wetzlar)") && !body.contains("Keine Angebote"))
+            }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("profiles-" + UUID().uuidString)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            #expect(try await ProfilesCommand.write(app, levels: [SpatialLevel.planningArea.code], to: folder, pdf: false) == 1)
+            #expect(try String(contentsOf: folder.appendingPathComponent("06532023-001.html"), encoding: .utf8).contains("Gebietssteckbrief: Planungsraum Altstadt"))
+            #expect(try await ProfilesCommand.write(app, levels: [SpatialLevel.municipality.code, SpatialLevel.planningArea.code], to: folder, pdf: false) == 24)
+        }
+    }
 }

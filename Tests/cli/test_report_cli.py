@@ -10,6 +10,10 @@ def test_all_profiles_in_one_command(sopla_bin, demo_db, tmp_path):  # noqa: F81
     out = tmp_path / "steckbriefe"
     missing = run(sopla_bin, "report", "profiles", db=url)
     assert missing.returncode != 0 and "--out is required" in missing.stderr
+    wrong = run(sopla_bin, "report", "profiles", "--out", str(out), "--level", "street", db=url)
+    assert wrong.returncode != 0 and "--level must be municipality, planning-area or all" in wrong.stderr
+    none = run(sopla_bin, "report", "profiles", "--out", str(out), "--level", "planning-area", "--html-only", db=url)
+    assert none.returncode != 0 and "there are no planning areas" in none.stderr
     done = run(sopla_bin, "report", "profiles", "--out", str(out), db=url, timeout=600)
     assert done.returncode == 0, done.stderr
     assert "Wrote 23 profiles" in done.stdout

@@ -9,13 +9,22 @@ public enum MunicipalityProfilePage {
         public let services: [(name: String, category: String, provider: String)]
         public let coverage: [(category: String, ratio: Double?, gap: Double)]
         public let builtAt: Date
+        /// Where the coverage is measured when not in the unit itself (a planning area: its municipality).
+        public let coverageArea: String?
 
-        public init(unit: UnitPage.Model, services: [(name: String, category: String, provider: String)], coverage: [(category: String, ratio: Double?, gap: Double)], builtAt: Date) {
+        public init(unit: UnitPage.Model, services: [(name: String, category: String, provider: String)], coverage: [(category: String, ratio: Double?, gap: Double)], builtAt: Date,
+                    coverageArea: String? = nil) {
             self.unit = unit
             self.services = services
             self.coverage = coverage
             self.builtAt = builtAt
+            self.coverageArea = coverageArea
         }
+    }
+
+    /// "Gemeindesteckbrief: Stadt Wetzlar", "Gebietssteckbrief: Planungsraum Altstadt".
+    public static func title(_ unit: SpatialUnit, _ t: Texts) -> String {
+        (unit.levelCode == SpatialLevel.planningArea.code ? t(.areaProfileTitle) : t(.municipalityProfileTitle)) + ": " + unit.kind + " " + unit.name
     }
 
     public static func body(_ model: Model, language: Language, pdfLink: String?) -> [HTMLNode] {
@@ -29,7 +38,7 @@ public enum MunicipalityProfilePage {
             facts += [el("dt", text: t(.columnArea)), el("dd", text: UnitFigures.area(unit, language)), el("dt", text: t(.columnDensity)), el("dd", text: UnitFigures.density(unit, language))]
         }
         var nodes: [HTMLNode] = [
-            el("h1", text: t(.municipalityProfileTitle) + ": " + unit.kind + " " + unit.name),
+            el("h1", text: title(unit, t)),
             el("p", [("class", "lead")], text: t(.profileIntro).replacingOccurrences(of: "{d}", with: DateText.dateTime(model.builtAt, language))),
             el("dl", [("class", "facts")], facts),
         ]
@@ -51,7 +60,7 @@ public enum MunicipalityProfilePage {
                 el("tbody", [], model.services.map { s in el("tr", [], [el("th", [("scope", "row")], text: s.name), el("td", text: s.category), el("td", text: s.provider)]) }),
             ])]),
             model.coverage.isEmpty ? .empty : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
-                el("caption", text: t(.profileCoverage)),
+                el("caption", text: t(.profileCoverage) + (model.coverageArea.map { " (" + $0 + ")" } ?? "")),
                 el("thead", [], [el("tr", [], [el("th", [("scope", "col")], text: t(.profileCategory)), el("th", [("scope", "col"), ("class", "num")], text: t(.profileRatio)),
                                                el("th", [("scope", "col"), ("class", "num")], text: t(.profileGap))])]),
                 el("tbody", [], model.coverage.map { c in

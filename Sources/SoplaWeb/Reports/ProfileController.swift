@@ -20,14 +20,23 @@ struct ProfileController: RouteCollection {
         guard unit.unit.levelCode == SpatialLevel.municipality.code || unit.unit.levelCode == SpatialLevel.planningArea.code else { throw Abort(.notFound) }
         let context = try await ServiceContext.load(req)
         let categories = Dictionary(context.categories.map { ($0.code, req.language == .de ? $0.nameDE : $0.nameEN) }, uniquingKeysWith: { a, _ in a })
-        let services = context.records.map(\.service).filter { $0.status == .active && $0.serviceArea.contains(key) }.sorted { $0.name < $1.name }
+        // A planning area is served by what serves it, its municipality as a whole, or is located within it;
+        // coverage is planned per municipality, so a planning area shows its municipality's.
+        let isPlanningArea = unit.unit.levelCode == SpatialLevel.planningArea.code
+        let coverageKey = isPlanningArea ? (unit.unit.parentKey ?? key) : key
+        let boundary = isPlanningArea ? try await req.currentBoundaries()[key]?.geometry : nil
+        let services = context.records.map(\.service).filter { service in
+            service.status == .active && (service.serviceArea.contains(key) || (isPlanningArea && service.serviceArea.contains(coverageKey))
+                || (boundary.map { b in service.locations.contains { $0.point.map(b.contains) ?? false } } ?? false))
+        }.sorted { $0.name < $1.name }
             .map { (name: $0.name, category: categories[$0.categoryCode] ?? $0.categoryCode, provider: context.organisationName($0.organisationID)) }
         var coverage: [(category: String, ratio: Double?, gap: Double)] = []
         for standard in try await req.serviceStore.standards() {
-            guard let row = try await ServicePlanningController().coverageData(req, category: standard.categoryCode, loaded: context).result?.rows.first(where: { $0.unitKey == key }) else { continue }
+            guard let row = try await ServicePlanningController().coverageData(req, category: standard.categoryCode, loaded: context).result?.rows.first(where: { $0.unitKey == coverageKey }) else { continue }
             coverage.append((categories[standard.categoryCode] ?? standard.categoryCode, row.ratio, row.gap))
         }
-        return MunicipalityProfilePage.Model(unit: unit, services: services, coverage: coverage, builtAt: req.settings.clock.now())
+        let parentName = isPlanningArea ? context.municipalities.first { $0.key == coverageKey }.map { $0.kind + " " + $0.name } : nil
+        return MunicipalityProfilePage.Model(unit: unit, services: services, coverage: coverage, builtAt: req.settings.clock.now(), coverageArea: parentName)
     }
 
     func page(req: Request) async throws -> HTMLResponse {
@@ -37,7 +46,7 @@ struct ProfileController: RouteCollection {
 
     static func printable(_ req: Request, key: String) async throws -> (name: String, html: String) {
         let model = try await model(req, key: key)
-        let title = Texts(req.language)(.municipalityProfileTitle) + ": " + model.unit.unit.name
+        let title = MunicipalityProfilePage.title(model.unit.unit, Texts(req.language))
         return (model.unit.unit.name, ReportPrintDocument.render(title: title, language: req.language, body: MunicipalityProfilePage.body(model, language: req.language, pdfLink: nil),
                                                                 css: StaticController.assets["sopla.css"]?.body ?? ""))
     }
@@ -61,33 +70,48 @@ struct ProfilesCommand: AsyncCommand {
         var out: String?
         @Flag(name: "html-only", help: "Write HTML only, no PDF")
         var htmlOnly: Bool
+        @Option(name: "level", help: "municipality (default), planning-area or all")
+        var level: String?
 
         init() {}
     }
 
     var help: String {
-        "Writes the profile (Gemeindesteckbrief) of every municipality as <key>.html and <key>.pdf. Example: sopla report profiles --out steckbriefe"
+        "Writes the profile (Gemeindesteckbrief) of every municipality (or planning area: --level planning-area, both: --level all) as <key>.html and <key>.pdf. "
+            + "Example: sopla report profiles --out steckbriefe"
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let out = signature.out, !out.isEmpty else { throw CommandFailure("--out is required: the folder for the profiles") }
+        let levels: [String]
+        switch signature.level ?? "municipality" {
+        case "municipality": levels = [SpatialLevel.municipality.code]
+        case "planning-area": levels = [SpatialLevel.planningArea.code]
+        case "all": levels = [SpatialLevel.municipality.code, SpatialLevel.planningArea.code]
+        default: throw CommandFailure("--level must be municipality, planning-area or all, not \(signature.level ?? "")")
+        }
         let app = context.application
         try await app.prepareDatabase(location: app.settings.database, migrate: false)
-        let folder = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let units = try await app.spatial.allUnits().filter { $0.levelCode == SpatialLevel.municipality.code }.sorted { $0.key < $1.key }
-        guard !units.isEmpty else { throw CommandFailure("there are no municipalities in the database") }
         if !signature.htmlOnly, ReportPDF.executable == nil { throw CommandFailure("PDF needs WeasyPrint (Debian package weasyprint); use --html-only for HTML alone") }
         let started = Date()
+        let count = try await Self.write(app, levels: levels, to: URL(fileURLWithPath: out), pdf: !signature.htmlOnly)
+        context.console.print("Wrote \(count) profiles to \(out) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
+    }
+
+    /// Writes the profiles of every unit of the levels; how many it wrote.
+    static func write(_ app: Application, levels: [String], to folder: URL, pdf: Bool) async throws -> Int {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let units = try await app.spatial.allUnits().filter { levels.contains($0.levelCode) }.sorted { $0.key < $1.key }
+        guard !units.isEmpty else {
+            throw CommandFailure(levels == [SpatialLevel.planningArea.code] ? "there are no planning areas in the database" : "there are no municipalities in the database")
+        }
         for unit in units {
             // A request of nobody in particular: public figures, German.
             let req = Request(application: app, method: .GET, url: URI(path: ProfileController.path(unit.key)), on: app.eventLoopGroup.next())
             let (_, html) = try await ProfileController.printable(req, key: unit.key)
             try Data(html.utf8).write(to: folder.appendingPathComponent(unit.key + ".html"))
-            if !signature.htmlOnly {
-                try await ReportPDF.render(html: html, on: req).write(to: folder.appendingPathComponent(unit.key + ".pdf"))
-            }
+            if pdf { try await ReportPDF.render(html: html, on: req).write(to: folder.appendingPathComponent(unit.key + ".pdf")) }
         }
-        context.console.print("Wrote \(units.count) profiles to \(folder.path) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
+        return units.count
     }
 }
