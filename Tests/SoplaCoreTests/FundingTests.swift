@@ -24,6 +24,18 @@ struct MoneyTests {
         #expect(Money.parse("zwölf") == .failure(.notANumber))
     }
 
+    @Test func yearAmountsAreReadLineByLineAndProblemsNamed() {
+        let good = FundingEntry.yearAmounts("2026; 48.000,00\n\n2027;49.440")
+        #expect(good.amounts == [2026: Money(euros: 48_000), 2027: Money(euros: 49_440)] && good.issues.isEmpty)
+        let bad = FundingEntry.yearAmounts("2026; 1,234\nzwei; 5\n2026; 7\n2027; -3\n2028\n2026; 8")
+        #expect(bad.amounts == [2026: Money(euros: 7)])
+        #expect(bad.issues == [ValidationIssue("amounts", .unknownValue("Zeile 1: mehr als zwei Nachkommastellen „1,234“")),
+                               ValidationIssue("amounts", .unknownValue("Zeile 2: Jahr; Betrag erwartet")),
+                               ValidationIssue("amounts", .unknownValue("Zeile 4: negativer Betrag „-3“")),
+                               ValidationIssue("amounts", .unknownValue("Zeile 5: Jahr; Betrag erwartet")),
+                               ValidationIssue("amounts", .unknownValue("Zeile 6: Jahr 2026 doppelt"))])
+    }
+
     @Test func splitsSoThePartsAddUp() {
         // 100,00 € in three: 33,34 + 33,33 + 33,33.
         #expect(Money(cents: 10_000).split(weights: [1, 1, 1]) == [Money(cents: 3334), Money(cents: 3333), Money(cents: 3333)])

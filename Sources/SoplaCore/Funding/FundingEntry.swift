@@ -99,6 +99,20 @@ public enum FundingEntry {
         return Parsed(values: values, issues: issues)
     }
 
+    /// "2026; 48.000,00" — an agreement's amount per year; a year given twice is a problem of its second line.
+    public static func yearAmounts(_ text: String) -> (amounts: [Int: Money], issues: [ValidationIssue]) {
+        var amounts: [Int: Money] = [:], issues: [ValidationIssue] = []
+        for (number, fields) in lines(text) {
+            guard fields.count == 2, let year = Int(fields[0]), (2000...2100).contains(year) else { issues.append(problem("amounts", number, "Jahr; Betrag erwartet")); continue }
+            if amounts[year] != nil { issues.append(problem("amounts", number, "Jahr \(year) doppelt")); continue }
+            switch money(fields[1], field: "amounts", line: number) {
+            case .success(let amount): amounts[year] = amount
+            case .failure(let issue): issues.append(issue)
+            }
+        }
+        return (amounts, issues)
+    }
+
     public static func budgetLinesText(_ lines: [BudgetLine]) -> String {
         lines.map { "\($0.year); \($0.name); \(german($0.amount))" + ($0.categoryID.map { "; " + $0 } ?? "") }.joined(separator: "\n")
     }

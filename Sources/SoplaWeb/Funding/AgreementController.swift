@@ -55,15 +55,8 @@ struct AgreementController: RouteCollection {
         if start == nil { issues.append(ValidationIssue("start", .required)) }
         if end == nil { issues.append(ValidationIssue("end", .required)) }
         let financing = FinancingType(rawValue: form.financing ?? "") ?? { issues.append(ValidationIssue("financing", .unknownValue(String((form.financing ?? "").prefix(20))))); return .shortfall }()
-        var amounts: [Int: Money] = [:]
-        for (number, line) in (form.amounts ?? "").split(whereSeparator: \.isNewline).enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            let parts = line.split(separator: ";", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, let year = Int(parts[0]) else { issues.append(ValidationIssue("amounts", .unknownValue("Zeile \(number + 1): " + String(line.prefix(40))))); continue }
-            switch FundingEntry.money(parts[1], field: "amounts", line: number + 1) {
-            case .success(let amount): amounts[year] = amount
-            case .failure(let issue): issues.append(issue)
-            }
-        }
+        let (amounts, amountIssues) = FundingEntry.yearAmounts(form.amounts ?? "")
+        issues += amountIssues
         // An agreement never promises more per year than was granted.
         if let granted = a.granted, let over = amounts.first(where: { $0.value > granted }) {
             issues.append(ValidationIssue("amounts", .unknownValue("\(over.key): " + FundingEntry.german(over.value) + " > " + FundingEntry.german(granted))))
