@@ -25,15 +25,26 @@ struct IndicatorData: Sendable {
     let dates: [Day]
 
     static func load(code: String, store: IndicatorStore, spatial: any SpatialRepository) async throws -> IndicatorData? {
-        guard let indicator = try await store.indicator(code: code) else { return nil }
-        let variables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
+        try await load(codes: [code], store: store, spatial: spatial).first
+    }
+
+    /// Several indicators with one read of the catalogue, the units and the observations of all their variables;
+    /// in the order of `codes`, unknown codes left out.
+    static func load(codes: [String], store: IndicatorStore, spatial: any SpatialRepository) async throws -> [IndicatorData] {
         let indicators = try await store.indicators()
+        let byCode = Dictionary(indicators.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let chosen = codes.compactMap { byCode[$0] }
+        guard !chosen.isEmpty else { return [] }
+        let variables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
         let units = try await spatial.allUnits()
-        let observations = try await store.observations(variables: indicator.variables)
-        let dates = observations.dates(of: Set(indicator.numerator.map(\.variable)))
-        return IndicatorData(indicator: indicator, variables: variables, minimums: IndicatorPublication.minimums(variables: variables, indicators: indicators),
-                             units: units, unitsByKey: Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0) }), hierarchy: SpatialHierarchy(units),
-                             observations: observations, dates: dates)
+        let observations = try await store.observations(variables: chosen.reduce(into: Set<String>()) { $0.formUnion($1.variables) })
+        let minimums = IndicatorPublication.minimums(variables: variables, indicators: indicators)
+        let unitsByKey = Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0) })
+        let hierarchy = SpatialHierarchy(units)
+        return chosen.map { indicator in
+            IndicatorData(indicator: indicator, variables: variables, minimums: minimums, units: units, unitsByKey: unitsByKey, hierarchy: hierarchy,
+                          observations: observations, dates: observations.dates(of: Set(indicator.numerator.map(\.variable))))
+        }
     }
 
     func publish(_ date: Day) -> [String: PublishedValue] {

@@ -49,10 +49,10 @@ struct ReportController: RouteCollection {
         let keys = [county?.key].compactMap { $0 } + municipalities.map(\.key)
         var indicators: [String: ReportSnapshot.IndicatorInfo] = [:]
         var values: [String: [String: [String: ReportSnapshot.Value]]] = [:]
-        let variables = Dictionary(uniqueKeysWithValues: try await req.indicatorStore.variables().map { ($0.code, $0) })
-        for code in Set(report.blocks.flatMap(\.kind.indicatorCodes)).sorted() {
-            guard let data = try await IndicatorData.load(code: code, store: req.indicatorStore, spatial: req.spatial) else { continue }
-            let i = data.indicator
+        let loaded = try await IndicatorData.load(codes: Set(report.blocks.flatMap(\.kind.indicatorCodes)).sorted(), store: req.indicatorStore, spatial: req.spatial)
+        let variables = loaded.first?.variables ?? [:]
+        for data in loaded {
+            let i = data.indicator, code = i.code
             let source = i.variables.compactMap { variables[$0]?.source }.first ?? ""
             let licence = i.variables.compactMap { variables[$0]?.licence }.first ?? ""
             indicators[code] = ReportSnapshot.IndicatorInfo(code: code, name: i.nameDE, unit: IndicatorNames.unitLabel(i, variables: variables, .de), decimals: i.decimals,
