@@ -37,4 +37,15 @@ struct FigureDescriptionTests {
         #expect(FigureDescription.subject("Betreuungsplätze je 100 Kinder unter 3").text == "Wert „Betreuungsplätze je 100 Kinder unter 3“")
         #expect(FigureDescription.number(-0.04, decimals: 1) == "0,0" && FigureDescription.number(-1234567.891, decimals: 2) == "−1.234.567,89")
     }
+
+    @Test func englishByTheSameRules() {
+        #expect(FigureDescription.sentenceEN(indicator: "SGB II rate of under-18s", unitName: "Wetzlar", value: 18.4, reference: 12.1, unit: "%", decimals: 1,
+                                             earlier: (2019, 19.7))
+            == "The SGB II rate of under-18s in Wetzlar is 18.4 %, clearly above the county value of 12.1 %; since 2019 it has fallen by 1.3 percentage points.")
+        #expect(FigureDescription.sentenceEN(indicator: "childcare offer", unitName: "Sinn", value: 1234, reference: 1100, unit: "places", decimals: 0, earlier: (2018, 1234))
+            == "The childcare offer in Sinn is 1,234 places, slightly above the county value of 1,100 places; since 2018 it has remained almost unchanged.")
+        #expect(FigureDescription.sentenceEN(indicator: "rate", unitName: "Aßlar", value: 10.2, reference: 10, unit: "%", decimals: 1)
+            == "The rate in Aßlar is 10.2 %, about the same as the county value of 10.0 %.")
+        #expect(FigureDescription.numberEN(-1234567.891, decimals: 2) == "−1,234,567.89")
+    }
 }

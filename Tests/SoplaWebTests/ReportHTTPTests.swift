@@ -69,6 +69,10 @@ struct ReportHTTPTests {
                 #expect(res.status == .ok)
                 published = res.body.string
             }
+            // In English the generated sentence follows the same rules with English words and numbers.
+            try await get(app, edition + "?lang=en", session: nil) { res in
+                #expect(res.body.string.contains("in Wetzlar is ") && res.body.string.contains("the county value of"))
+            }
             var annex = ""
             try await get(app, edition + "/daten.csv", session: nil) { res in annex = res.body.string }
             #expect(annex.contains("sgb2_quote_u18,2024-12-31,06532023,Wetzlar,"))

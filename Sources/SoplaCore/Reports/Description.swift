@@ -103,4 +103,39 @@ public enum FigureDescription {
         }
         return text + "."
     }
+
+    /// English number: "18.4", "1,234", "−0.5".
+    public static func numberEN(_ value: Double, decimals: Int) -> String {
+        let german = number(value, decimals: decimals)
+        return String(german.map { $0 == "." ? "," : ($0 == "," ? "." : $0) })
+    }
+
+    /// The same sentence in English, by the same rules: "The SGB II rate in Wetzlar is 18.4 %, clearly above the
+    /// county value of 12.1 %; since 2019 it has fallen by 1.3 percentage points."
+    public static func sentenceEN(indicator: String, unitName: String, value: Double, reference: Double, referenceName: String = "county value",
+                                  unit: String, decimals: Int, earlier: (year: Int, value: Double)? = nil) -> String {
+        func withUnitEN(_ v: Double) -> String { numberEN(v, decimals: decimals) + (unit.isEmpty ? "" : " " + unit) }
+        let referenceText = "the \(referenceName) of \(withUnitEN(reference))"
+        var text = "The \(indicator) in \(unitName) is \(withUnitEN(value)), "
+        switch level(value, reference: reference) {
+        case .aboutEqual: text += "about the same as \(referenceText)"
+        case .slightlyAbove: text += "slightly above \(referenceText)"
+        case .slightlyBelow: text += "slightly below \(referenceText)"
+        case .clearlyAbove: text += "clearly above \(referenceText)"
+        case .clearlyBelow: text += "clearly below \(referenceText)"
+        case .above: text += "above \(referenceText)"
+        case .below: text += "below \(referenceText)"
+        }
+        if let earlier {
+            let delta = value - earlier.value
+            if (abs(delta) * pow(10.0, Double(decimals))).rounded() == 0 {
+                text += "; since \(earlier.year) it has remained almost unchanged"
+            } else {
+                let points = numberEN(abs(delta), decimals: decimals)
+                let amount = unit == "%" ? points + (points == "1" ? " percentage point" : " percentage points") : withUnitEN(abs(delta))
+                text += "; since \(earlier.year) it has " + (delta > 0 ? "risen" : "fallen") + " by \(amount)"
+            }
+        }
+        return text + "."
+    }
 }

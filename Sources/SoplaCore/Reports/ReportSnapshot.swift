@@ -13,8 +13,12 @@ public struct ReportSnapshot: Hashable, Sendable, Codable {
         public var source: String
         public var licence: String
         public var gender: FigureDescription.Gender
+        /// The English name and definition (absent in editions built before they were kept).
+        public var nameEN: String?
+        public var definitionEN: String?
 
-        public init(code: String, name: String, unit: String, decimals: Int, definition: String, source: String, licence: String, gender: FigureDescription.Gender) {
+        public init(code: String, name: String, unit: String, decimals: Int, definition: String, source: String, licence: String, gender: FigureDescription.Gender,
+                    nameEN: String? = nil, definitionEN: String? = nil) {
             self.code = code
             self.name = name
             self.unit = unit
@@ -23,6 +27,8 @@ public struct ReportSnapshot: Hashable, Sendable, Codable {
             self.source = source
             self.licence = licence
             self.gender = gender
+            self.nameEN = nameEN
+            self.definitionEN = definitionEN
         }
     }
 

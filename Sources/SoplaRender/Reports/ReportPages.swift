@@ -19,6 +19,12 @@ public struct ReportDocument: Sendable {
 
     var t: Texts { Texts(language) }
 
+    /// The indicator's name in the page's language (German where no English one was kept).
+    func name(_ code: String) -> String {
+        guard let info = snapshot.indicators[code] else { return code }
+        return language == .en ? (info.nameEN ?? info.name) : info.name
+    }
+
     func anchor(_ id: UUID) -> String { "b-" + id.uuidString.lowercased().prefix(8) }
 
     func number(_ value: Double?, _ code: String) -> String {
@@ -59,7 +65,7 @@ public struct ReportDocument: Sendable {
         case .indicatorTable(let codes):
             let dates = codes.map { snapshot.latest($0, onOrBefore: report.reportingDate) }
             nodes.append(table(caption, header: [t(.unitColumn)] + codes.map { code in
-                (snapshot.indicators[code]?.name ?? code) + (snapshot.indicators[code].map { $0.unit.isEmpty ? "" : " (" + $0.unit + ")" } ?? "") },
+                name(code) + (snapshot.indicators[code].map { $0.unit.isEmpty ? "" : " (" + $0.unit + ")" } ?? "") },
                 rows: units.map { key, name in (name, zip(codes, dates).map { code, date in cell(date.flatMap { snapshot.value(code, $0, key) }, code) }) }))
             nodes.append(sourceLine(codes, date: dates.compactMap { $0 }.max()))
         case .ranking(let code), .map(let code):
@@ -94,7 +100,7 @@ public struct ReportDocument: Sendable {
                     BarChart.Bar(label: snapshot.unitNames[key] ?? key, value: Int((v * 100).rounded()), valueText: number(v, code)) }).render())
             }
             let ranked = units.map { key, name in (name, [cell(date.flatMap { snapshot.value(code, $0, key) }, code)]) }
-            nodes.append(table(caption + " – " + t(.dataTable), header: [t(.unitColumn), snapshot.indicators[code]?.name ?? code], rows: ranked))
+            nodes.append(table(caption + " – " + t(.dataTable), header: [t(.unitColumn), name(code)], rows: ranked))
             nodes.append(sourceLine([code], date: date))
         case .timeSeries(let code, let unitKey):
             let dates = snapshot.dates(code).filter { $0 <= report.reportingDate }
@@ -118,6 +124,10 @@ public struct ReportDocument: Sendable {
                     guard f < date, let e = snapshot.value(code, f, key), !e.suppressed, let ev = e.value else { return nil }
                     return (f.year, ev)
                 }
+                if language == .en {
+                    return FigureDescription.sentenceEN(indicator: info.nameEN ?? info.name, unitName: snapshot.unitNames[key] ?? key, value: value, reference: county,
+                                                        unit: info.unit, decimals: info.decimals, earlier: earlier)
+                }
                 let subject = FigureDescription.gender(ofName: info.name) == nil ? FigureDescription.subject(info.name) : (info.name, info.gender)
                 return FigureDescription.sentence(indicator: subject.0, gender: subject.1, unitName: snapshot.unitNames[key] ?? key, value: value, reference: county,
                                                   unit: info.unit, decimals: info.decimals, earlier: earlier)
@@ -138,7 +148,7 @@ public struct ReportDocument: Sendable {
                 ])
             }))
             nodes.append(el("p", [("class", "method")], text: t(.indexMethod) + ": " + method.components.map { c in
-                (snapshot.indicators[c.indicatorCode]?.name ?? c.indicatorCode) + " (" + t(.weightWord) + " " + Format.decimal(c.weight, digits: 1, language) + ", "
+                name(c.indicatorCode) + " (" + t(.weightWord) + " " + Format.decimal(c.weight, digits: 1, language) + ", "
                     + (c.higherIsWorse ? t(.higherIsWorse) : t(.lowerIsWorse)) + ")" }.joined(separator: "; ")
                 + ". " + t(.indexParameters).replacingOccurrences(of: "{s}", with: Format.decimal(method.statusWeight * 100, digits: 0, language))
                     .replacingOccurrences(of: "{y}", with: String(method.years))
@@ -183,17 +193,18 @@ public struct ReportDocument: Sendable {
             }
             nodes.append(el("section", [("class", "report-chapter")], chapterNodes))
         }
-        let used = Set(report.blocks.flatMap(\.kind.indicatorCodes)).sorted { (snapshot.indicators[$0]?.name ?? $0) < (snapshot.indicators[$1]?.name ?? $1) }
+        let used = Set(report.blocks.flatMap(\.kind.indicatorCodes)).sorted { name($0) < name($1) }
         nodes.append(el("section", [("class", "report-glossary")], [
             el("h2", [("id", "glossar")], text: t(.glossaryTitle)),
             el("dl", [], used.flatMap { code -> [HTMLNode] in
                 let info = snapshot.indicators[code]
-                return [el("dt", text: info?.name ?? code), el("dd", text: info.map { $0.definition.isEmpty ? "–" : $0.definition } ?? t(.indicatorMissing))]
+                let definition = info.map { language == .en ? ($0.definitionEN ?? $0.definition) : $0.definition }
+                return [el("dt", text: name(code)), el("dd", text: definition.map { $0.isEmpty ? "–" : $0 } ?? t(.indicatorMissing))]
             }),
         ]))
         nodes.append(el("section", [("class", "report-sources")], [
             el("h2", [("id", "quellen")], text: t(.sourcesTitle)),
-            el("ul", [], used.compactMap { snapshot.indicators[$0] }.map { el("li", text: $0.name + ": " + $0.source + " (" + $0.licence + ")") }),
+            el("ul", [], used.compactMap { code in snapshot.indicators[code].map { el("li", text: name(code) + ": " + $0.source + " (" + $0.licence + ")") } }),
             el("p", text: t(.attributionText)),
         ]))
         return nodes

@@ -57,7 +57,7 @@ struct ReportController: RouteCollection {
             let licence = i.variables.compactMap { variables[$0]?.licence }.first ?? ""
             indicators[code] = ReportSnapshot.IndicatorInfo(code: code, name: i.nameDE, unit: IndicatorNames.unitLabel(i, variables: variables, .de), decimals: i.decimals,
                                                             definition: i.definitionDE, source: source, licence: licence,
-                                                            gender: FigureDescription.gender(ofName: i.nameDE) ?? .masculine)
+                                                            gender: FigureDescription.gender(ofName: i.nameDE) ?? .masculine, nameEN: i.nameEN, definitionEN: i.definitionEN)
             for date in data.dates {
                 let published = data.publish(date)
                 var byUnit: [String: ReportSnapshot.Value] = [:]
