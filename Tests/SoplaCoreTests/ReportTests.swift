@@ -73,6 +73,9 @@ struct ReportTests {
         #expect(remove(i.s2) == "S2")
         #expect(layout(r) == "K2() K1(S1[B1])")
         #expect(remove(i.b2) == nil)
+        func rename(_ id: UUID, _ title: String) -> Bool { r.rename(id, to: title) }
+        #expect(rename(i.k1, "Kapitel 1") && rename(i.s1, "Abschnitt") && rename(i.b1, "Karte") && !rename(i.b2, "weg"))
+        #expect(layout(r) == "K2() Kapitel 1(Abschnitt[Karte])")
         #expect(remove(i.k2) == "K2")
     }
 

@@ -194,8 +194,22 @@ extension ReportHTTPTests {
             try await get(app, String(edition.dropLast()) + "2/vergleich", session: planner) { res in
                 #expect(res.body.string.contains("Geänderte Werte in Tabellen") && res.body.string.contains("massnahmen"))
             }
-            // Removing a section needs the confirmation; then it is gone with its blocks.
             let sectionID = String(section.split(separator: "/").last!)
+            // Renaming: an empty title is refused, then the section carries its new title.
+            try await post(app, builder + "/umbenennen", session: planner, fields: [("item", sectionID), ("title", " ")]) { res in #expect(res.status == .unprocessableEntity) }
+            try await post(app, builder + "/umbenennen", session: planner, fields: [("item", sectionID), ("title", "Armut und Teilhabe")]) { res in #expect(res.status == .seeOther) }
+            // The report's facts: a wrong date is named and what was typed stays in the form; then the next edition uses them.
+            try await post(app, builder, session: planner, fields: [("title", "Sozialbericht 2025"), ("reportingDate", "2025-13-01"), ("territorialStatus", "2025-12-31")]) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("value=\"2025-13-01\""))
+            }
+            try await post(app, builder, session: planner, fields: [("title", "Sozialbericht 2025"), ("reportingDate", "2025-12-31"), ("territorialStatus", "2025-12-31")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            try await get(app, builder + "/vorschau", session: planner) { res in
+                #expect(res.body.string.contains("<h1>Sozialbericht 2025</h1>") && res.body.string.contains("Berichtsstand 31.12.2025") && res.body.string.contains("1.1 Armut und Teilhabe"))
+            }
+            try await get(app, edition, session: planner) { res in #expect(res.body.string.contains("Sozialbericht (Test)") && !res.body.string.contains("Armut und Teilhabe")) }
+            // Removing a section needs the confirmation; then it is gone with its blocks.
             try await post(app, builder + "/entfernen", session: planner, fields: [("item", sectionID)]) { res in #expect(res.status == .unprocessableEntity) }
             try await post(app, builder + "/entfernen", session: planner, fields: [("item", sectionID), ("confirm", "ja")]) { res in #expect(res.status == .seeOther) }
             try await get(app, builder, session: planner) { res in #expect(!res.body.string.contains("Armut") && !res.body.string.contains("Massnahmen")) }

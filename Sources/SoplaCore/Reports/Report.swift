@@ -130,7 +130,7 @@ public struct Report: Hashable, Sendable, Codable, Identifiable {
                 issues.append(ValidationIssue("block-" + block.id.uuidString.lowercased(), .unknownValue(code)))
             }
         }
-        let numbered = Set(numbering().keys.map(Self.referenceKey))
+        let numbered = Set(referenceTargets().keys)
         for chapter in chapters {
             for section in chapter.sections {
                 for key in Self.references(in: section.text) where !numbered.contains(key) {
@@ -194,6 +194,18 @@ public struct Report: Hashable, Sendable, Codable, Identifiable {
         return nil
     }
 
+    /// Renames a chapter or section, or sets a block's caption; false where the id is unknown.
+    public mutating func rename(_ id: UUID, to title: String) -> Bool {
+        if let c = chapters.firstIndex(where: { $0.id == id }) { chapters[c].title = title; return true }
+        for c in chapters.indices {
+            if let s = chapters[c].sections.firstIndex(where: { $0.id == id }) { chapters[c].sections[s].title = title; return true }
+            for s in chapters[c].sections.indices {
+                if let b = chapters[c].sections[s].blocks.firstIndex(where: { $0.id == id }) { chapters[c].sections[s].blocks[b].caption = title; return true }
+            }
+        }
+        return false
+    }
+
     // MARK: Cross-references
 
     /// The key a text uses to refer to a block: `[[` + the first eight hex digits of its id + `]]`.
@@ -213,12 +225,23 @@ public struct Report: Hashable, Sendable, Codable, Identifiable {
         return keys
     }
 
+    /// The numbered blocks by their reference key; a key two blocks share (ids alike in their first eight digits)
+    /// names neither, so it is never resolved to the wrong one.
+    func referenceTargets() -> [String: (isFigure: Bool, number: Int)] {
+        var byKey: [String: (isFigure: Bool, number: Int)] = [:]
+        var shared: Set<String> = []
+        for (id, n) in numbering() {
+            let key = Self.referenceKey(id)
+            if byKey[key] != nil { shared.insert(key) }
+            byKey[key] = n
+        }
+        return byKey.filter { !shared.contains($0.key) }
+    }
+
     /// The text with every reference to a numbered block replaced by a link "[Abbildung 3](#b-1a2b3c4d)"; a
     /// reference that names no numbered block stays as typed (the builder reports it).
     public func resolvingReferences(in text: String, figureWord: String, tableWord: String) -> String {
-        let numbers = numbering()
-        var byKey: [String: (isFigure: Bool, number: Int)] = [:]
-        for (id, n) in numbers { byKey[Self.referenceKey(id)] = n }
+        let byKey = referenceTargets()
         var result = text
         for key in Set(Self.references(in: text)) {
             guard let n = byKey[key] else { continue }

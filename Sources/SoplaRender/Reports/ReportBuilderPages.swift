@@ -21,6 +21,7 @@ public enum ReportRoute {
     public static func publish(_ report: UUID, _ number: Int) -> String { editions(report) + "/\(number)/veroeffentlichen" }
     public static func review(_ report: UUID, _ number: Int) -> String { editions(report) + "/\(number)/stellungnahme" }
     public static func move(_ report: UUID) -> String { builder(report) + "/verschieben" }
+    public static func rename(_ report: UUID) -> String { builder(report) + "/umbenennen" }
     public static func remove(_ report: UUID) -> String { builder(report) + "/entfernen" }
     public static func adoptIndex(_ report: UUID, _ block: UUID) -> String { builder(report) + "/bloecke/" + id(block) + "/indikator" }
 
@@ -42,6 +43,7 @@ public enum ReportRoute {
         public static let publish = ["berichte", "verwaltung", ":report", "ausgaben", ":number", "veroeffentlichen"]
         public static let review = ["berichte", "verwaltung", ":report", "ausgaben", ":number", "stellungnahme"]
         public static let move = ["berichte", "verwaltung", ":report", "verschieben"]
+        public static let rename = ["berichte", "verwaltung", ":report", "umbenennen"]
         public static let remove = ["berichte", "verwaltung", ":report", "entfernen"]
         public static let adoptIndex = ["berichte", "verwaltung", ":report", "bloecke", ":block", "indikator"]
     }
@@ -207,6 +209,14 @@ public enum ReportBuilderPage {
             model.problems.isEmpty ? .empty : el("div", [("class", "notice notice-warning"), ("role", "alert")], [el("p", text: t(.reportProblems)), el("ul", [], model.problems.map { el("li", text: $0) })]),
             model.warnings.isEmpty ? .empty : el("div", [("class", "notice notice-info")], [el("p", text: t(.warningsTitle)), el("ul", [], model.warnings.map { el("li", text: $0) })]),
             el("p", [], [el("a", [("href", ReportRoute.preview(r.id)), ("class", "button secondary")], text: t(.previewReport))]),
+            el("details", [], [el("summary", text: t(.editReportFacts)),
+                el("form", [("method", "post"), ("action", ReportRoute.builder(r.id)), ("class", "stacked")], [
+                    csrf,
+                    form.text("title", label: t(.fieldReportTitle), value: model.values["title"] ?? r.title, required: true),
+                    form.text("reportingDate", label: t(.reportingDateLabel), value: model.values["reportingDate"] ?? r.reportingDate.iso, type: "date", required: true),
+                    form.text("territorialStatus", label: t(.territorialStatusLabel), value: model.values["territorialStatus"] ?? r.territorialStatus.iso, type: "date", required: true),
+                    el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.saveReportFacts))]),
+                ])]),
         ]
         let numbers = r.numbering()
         for chapter in r.chapters {
@@ -296,6 +306,14 @@ public enum ReportBuilderPage {
             ])
         }
         var nodes = [move("up", t(.moveUp), "↑ " + t(.moveUp)), move("down", t(.moveDown), "↓ " + t(.moveDown))]
+        let field = "rename-" + item.prefix(8)
+        nodes.append(el("details", [("class", "inline-details")], [el("summary", text: t(.renameItem) + ": " + title),
+            el("form", [("method", "post"), ("action", ReportRoute.rename(report)), ("class", "inline-form")], [
+                csrf, el("input", [("type", "hidden"), ("name", "item"), ("value", item)]),
+                el("label", [("for", field)], text: t(.newTitle)),
+                el("input", [("type", "text"), ("id", field), ("name", "title"), ("value", title), ("required", "required"), ("maxlength", "300")]),
+                el("button", [("type", "submit"), ("class", "secondary")], text: t(.saveTitle)),
+            ])]))
         if confirm {
             let box = "remove-" + item.prefix(8)
             nodes.append(el("form", [("method", "post"), ("action", ReportRoute.remove(report)), ("class", "inline-form")], [

@@ -34,6 +34,8 @@ struct ReportController: RouteCollection {
         routes.on(.POST, p.publish, manage, use: publish)
         routes.on(.POST, p.review, manage, use: review)
         routes.on(.POST, p.move, manage, use: move)
+        routes.on(.POST, p.rename, manage, use: rename)
+        routes.on(.POST, p.builder, manage, use: saveFacts)
         routes.on(.POST, p.remove, manage, use: remove)
         routes.on(.POST, p.adoptIndex, manage, use: adoptIndex)
     }
@@ -195,14 +197,20 @@ struct ReportController: RouteCollection {
         var territorialStatus: String?
     }
 
-    func create(req: Request) async throws -> Response {
-        let form = try req.content.decode(NewForm.self)
+    /// The title (required, up to 200 characters) and the two dates of the form, with what is wrong.
+    static func facts(_ form: NewForm) -> (title: String, reporting: Day?, status: Day?, issues: [ValidationIssue]) {
         var issues: [ValidationIssue] = []
         let title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
         if title.isEmpty { issues.append(ValidationIssue("title", .required)) } else if title.count > 200 { issues.append(ValidationIssue("title", .tooLong(max: 200))) }
         let reporting = Day(iso: form.reportingDate ?? ""), status = Day(iso: form.territorialStatus ?? "")
         if reporting == nil { issues.append(ValidationIssue("reportingDate", .required)) }
         if status == nil { issues.append(ValidationIssue("territorialStatus", .required)) }
+        return (title, reporting, status, issues)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let form = try req.content.decode(NewForm.self)
+        let (title, reporting, status, issues) = Self.facts(form)
         guard let reporting, let status, issues.isEmpty else {
             let values = ["title": form.title ?? "", "reportingDate": form.reportingDate ?? "", "territorialStatus": form.territorialStatus ?? ""]
             return HTMLResponse(try await listPage(req, values: values, issues: issues)).response(status: .unprocessableEntity)
@@ -217,7 +225,7 @@ struct ReportController: RouteCollection {
         return report
     }
 
-    func builderPage(_ req: Request, _ report: Report, issues: [ValidationIssue] = []) async throws -> String {
+    func builderPage(_ req: Request, _ report: Report, issues: [ValidationIssue] = [], values: [String: String] = [:]) async throws -> String {
         let indicators = try await req.indicatorStore.indicators().sorted { $0.nameDE < $1.nameDE }
         let known = Set(indicators.map(\.code))
         let t = Texts(req.language)
@@ -238,7 +246,7 @@ struct ReportController: RouteCollection {
             if let id = e.reviewPaperID, let paper = try await req.participationStore.one(.paper, id: id, as: Paper.self)?.value { reviewPapers[e.number] = (id, paper.reference) }
         }
         let model = ReportBuilderPage.Model(report: report, editions: editions, indicators: indicators.map { ($0.code, $0.nameDE) },
-                                            units: units.map { ($0.key, $0.name) }, problems: problems, issues: issues, categories: categories,
+                                            units: units.map { ($0.key, $0.name) }, problems: problems, issues: issues, values: values, categories: categories,
                                             warnings: try await Self.warnings(req, report: report, units: units, standards: standards), reviewPapers: reviewPapers,
                                             bodies: try await req.participationStore.all(.body, as: Body.self).map(\.value)
                                                 .sorted { ($0.kind == .steeringGroup ? 0 : 1, $0.name) < ($1.kind == .steeringGroup ? 0 : 1, $1.name) }.map { ($0.id, $0.name) })
@@ -431,8 +439,7 @@ struct ReportController: RouteCollection {
         return req.redirect(to: ReportRoute.edition(report.id, number), notice: .created)
     }
 
-    struct PublishForm: Content { var confirm: String? }
-
+    /// The fields of the small forms: the item moved or removed, the direction, a confirmation, a body.
     struct ItemForm: Content {
         var item: String?
         var direction: String?
@@ -450,6 +457,39 @@ struct ReportController: RouteCollection {
             throw Abort(.notFound)
         }
         guard report.move(id, by: offset) else { return req.redirect(to: ReportRoute.builder(report.id), notice: .unchanged) }
+        try await req.reportStore.save(report, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: ReportRoute.builder(report.id), notice: .saved)
+    }
+
+    struct RenameForm: Content {
+        var item: String?
+        var title: String?
+    }
+
+    /// A new title for a chapter or section, or a new caption for a block.
+    func rename(req: Request) async throws -> Response {
+        let form = try req.content.decode(RenameForm.self)
+        guard let id = form.item.flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "item: not an id") }
+        let title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
+        return try await change(req) { report in
+            guard !title.isEmpty, title.count <= 300 else { return [ValidationIssue("title", title.isEmpty ? .required : .tooLong(max: 300))] }
+            guard report.rename(id, to: title) else { throw Abort(.notFound) }
+            return []
+        }
+    }
+
+    /// Title, reporting date and territorial status; the next edition is built with them, earlier ones keep theirs.
+    func saveFacts(req: Request) async throws -> Response {
+        let form = try req.content.decode(NewForm.self)
+        var report = try await Self.report(req)
+        let (title, reporting, status, issues) = Self.facts(form)
+        guard let reporting, let status, issues.isEmpty else {
+            let values = ["title": form.title ?? "", "reportingDate": form.reportingDate ?? "", "territorialStatus": form.territorialStatus ?? ""]
+            return HTMLResponse(try await builderPage(req, report, issues: issues, values: values)).response(status: .unprocessableEntity)
+        }
+        report.title = title
+        report.reportingDate = reporting
+        report.territorialStatus = status
         try await req.reportStore.save(report, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: ReportRoute.builder(report.id), notice: .saved)
     }
@@ -484,14 +524,17 @@ struct ReportController: RouteCollection {
         var suffix = 1
         while papers.contains(reference) { suffix += 1; reference = "SB-\(edition.report.reportingDate.year)-\(edition.number)-\(suffix)" }
         let actor = try await req.auditActor(), now = req.settings.clock.now()
+        let document = ReportDocument(report: edition.report, snapshot: edition.snapshot, geometry: try await Self.geometry(req, on: edition.report.territorialStatus),
+                                      language: .de)
+        // Without WeasyPrint the paper carries the text alone and says so.
+        let pdf = try? await ReportPDF.render(html: ReportPrintDocument.render(document, css: StaticController.assets["sopla.css"]?.body ?? ""), on: req)
         let paper = Paper(id: UUID(), reference: reference, title: "Entwurf: " + edition.report.title + " (Ausgabe \(edition.number))", type: .planningReport,
                           date: req.settings.clock.today, originator: "Sozialplanung", isPublic: false)
         try await store.save(.paper, id: paper.id, paper, label: paper.title, bodyID: body.id, actor: actor, at: now)
-        try await store.save(.paperVersion, id: UUID(), PaperVersion(paperID: paper.id, number: 1, text: Self.reviewText(edition), createdAt: now, createdBy: actor.label),
+        try await store.save(.paperVersion, id: UUID(), PaperVersion(paperID: paper.id, number: 1, text: Self.reviewText(edition, withPDF: pdf != nil), createdAt: now,
+                                                                     createdBy: actor.label),
                              label: reference + " v1", bodyID: body.id, actor: actor, at: now)
-        let document = ReportDocument(report: edition.report, snapshot: edition.snapshot, geometry: try await Self.geometry(req, on: edition.report.territorialStatus),
-                                      language: .de)
-        if let pdf = try? await ReportPDF.render(html: ReportPrintDocument.render(document, css: StaticController.assets["sopla.css"]?.body ?? ""), on: req) {
+        if let pdf {
             let attachment = Attachment(id: UUID(), paperID: paper.id, fileName: "entwurf-sozialbericht-\(edition.number).pdf", mediaType: "application/pdf", size: pdf.count,
                                         sha1: Insecure.SHA1.hash(data: pdf).map { String(format: "%02x", $0) }.joined(),
                                         sha512: SHA512.hash(data: pdf).map { String(format: "%02x", $0) }.joined(), createdAt: now, createdBy: actor.label)
@@ -504,11 +547,11 @@ struct ReportController: RouteCollection {
 
     /// The draft as plain text for the paper: numbered chapters and sections with their text, each figure and table
     /// by number and caption with its generated sentences, so statements can name "2.1" or "Abbildung 3".
-    static func reviewText(_ edition: ReportEdition) -> String {
+    static func reviewText(_ edition: ReportEdition, withPDF: Bool) -> String {
         let report = edition.report
         let numbers = report.numbering()
         var lines = ["Entwurf des Sozialberichts „\(report.title)“, Ausgabe \(edition.number), Berichtsstand \(FigureDescription.dayText(report.reportingDate)). "
-                     + "Die vollständige Fassung mit allen Abbildungen und Tabellen liegt als PDF bei.", ""]
+                     + (withPDF ? "Die vollständige Fassung mit allen Abbildungen und Tabellen liegt als PDF bei." : "Abbildungen und Tabellen sind mit Nummer und Titel genannt."), ""]
         for (c, chapter) in report.chapters.enumerated() {
             lines.append("\(c + 1) \(chapter.title)")
             for (s, section) in chapter.sections.enumerated() {
@@ -561,7 +604,7 @@ struct ReportController: RouteCollection {
 
     func publish(req: Request) async throws -> Response {
         var edition = try await Self.edition(req)
-        guard try req.content.decode(PublishForm.self).confirm == "ja" else {
+        guard try req.content.decode(ItemForm.self).confirm == "ja" else {
             return HTMLResponse(try await builderPage(req, try await Self.report(req), issues: [ValidationIssue("confirm", .required)])).response(status: .unprocessableEntity)
         }
         guard edition.publishedAt == nil else { return req.redirect(to: ReportRoute.edition(edition.reportID, edition.number), notice: .unchanged) }
