@@ -19,7 +19,7 @@ def fill(driver, field_id, value):
 
 
 def add_block(driver, section_index, kind, codes, caption, unit=None):
-    details = driver.find_elements(By.CSS_SELECTOR, "details")[section_index]
+    details = driver.find_elements(By.CSS_SELECTOR, "details.add-block")[section_index]
     details.find_element(By.TAG_NAME, "summary").click()
     Select(details.find_element(By.CSS_SELECTOR, "select[name=kind]")).select_by_visible_text(kind)
     details.find_element(By.CSS_SELECTOR, "input[name=codes]").send_keys(codes)
@@ -126,13 +126,13 @@ def test_a_planner_orders_blocks_refers_to_them_and_puts_the_draft_out_for_comme
     form.find_element(By.CSS_SELECTOR, "input[name=section]").send_keys("Beratung")
     follow(driver, form.find_element(By.XPATH, ".//button[text()='Abschnitt hinzufügen']"))
     # A coverage table of pregnancy counselling and the measures, each chosen as a person would.
-    details = driver.find_elements(By.CSS_SELECTOR, "details")[0]
+    details = driver.find_elements(By.CSS_SELECTOR, "details.add-block")[0]
     details.find_element(By.TAG_NAME, "summary").click()
     Select(details.find_element(By.CSS_SELECTOR, "select[name=kind]")).select_by_visible_text("Versorgung eines Angebotsbereichs")
     Select(details.find_element(By.CSS_SELECTOR, "select[name=category]")).select_by_visible_text("Schwangerschafts(konflikt)beratung")
     details.find_element(By.CSS_SELECTOR, "input[name=caption]").send_keys("Schwangerschaftsberatung")
     follow(driver, details.find_element(By.CSS_SELECTOR, "button[type=submit]"))
-    details = driver.find_elements(By.CSS_SELECTOR, "details")[0]
+    details = driver.find_elements(By.CSS_SELECTOR, "details.add-block")[0]
     details.find_element(By.TAG_NAME, "summary").click()
     Select(details.find_element(By.CSS_SELECTOR, "select[name=kind]")).select_by_visible_text("Stand der Maßnahmen")
     details.find_element(By.CSS_SELECTOR, "input[name=caption]").send_keys("Maßnahmen")
@@ -161,3 +161,10 @@ def test_a_planner_orders_blocks_refers_to_them_and_puts_the_draft_out_for_comme
     main = driver.find_element(By.TAG_NAME, "main").text
     assert "Entwurf: Versorgungsbericht (Test) (Ausgabe 1)" in main and "1.1 Beratung" in main and "entwurf-sozialbericht-1.pdf" in main
     assert_accessible(driver, "(the draft as a paper)")
+    # A second edition: its comparison with the first lists the figures and table values that changed.
+    driver.back()
+    driver.refresh()
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Neue Ausgabe mit den aktuellen Daten erstellen']"))
+    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Was sich gegenüber Ausgabe 1 geändert hat"))
+    assert "/vergleich" in driver.current_url
+    assert_accessible(driver, "(edition comparison)")

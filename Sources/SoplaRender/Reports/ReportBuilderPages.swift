@@ -252,7 +252,7 @@ public enum ReportBuilderPage {
                     return el("li", [], parts)
                 }))
                 let sid = section.id.uuidString.lowercased().prefix(8)
-                nodes.append(el("details", [], [el("summary", text: t(.addBlock) + ": " + section.title),
+                nodes.append(el("details", [("class", "add-block")], [el("summary", text: t(.addBlock) + ": " + section.title),
                     el("form", [("method", "post"), ("action", ReportRoute.blocks(r.id, section.id)), ("class", "stacked")], [
                         csrf,
                         labelled("kind-\(sid)", "kind", t(.fieldBlockKind), el("select", [("id", "kind-\(sid)"), ("name", "kind")], kinds.map { el("option", [("value", $0.0)], text: $0.1) })),
