@@ -55,10 +55,9 @@ public struct ReportStore: Sendable {
 
     /// Stores an edition; once published it cannot be written again.
     public func save(_ edition: ReportEdition, actor: AuditActor, at: Date) async throws {
-        if let existing = try await ReportModel.find(edition.id, on: database), try ParticipationStore.decode(ReportEdition.self, existing.document).publishedAt != nil {
-            throw ReportStoreError.published
+        try await write(kind: "edition", id: edition.id, reportID: edition.reportID, value: edition, label: edition.report.title + " (\(edition.number))", actor: actor, at: at) { stored in
+            if try ParticipationStore.decode(ReportEdition.self, stored).publishedAt != nil { throw ReportStoreError.published }
         }
-        try await write(kind: "edition", id: edition.id, reportID: edition.reportID, value: edition, label: edition.report.title + " (\(edition.number))", actor: actor, at: at)
     }
 
     public func editions(of reportID: UUID? = nil) async throws -> [ReportEdition] {
@@ -67,10 +66,13 @@ public struct ReportStore: Sendable {
         return try await query.sort(\.$createdAt).all().map { try ParticipationStore.decode(ReportEdition.self, $0.document) }.sorted { $0.number < $1.number }
     }
 
-    func write<Value: Codable & Sendable>(kind: String, id: UUID, reportID: UUID?, value: Value, label: String, actor: AuditActor, at: Date) async throws {
+    /// Writes a record with its audit entry; `check` sees the stored document first (in the same transaction) and may refuse.
+    func write<Value: Codable & Sendable>(kind: String, id: UUID, reportID: UUID?, value: Value, label: String, actor: AuditActor, at: Date,
+                                          check: @escaping @Sendable (String) throws -> Void = { _ in }) async throws {
         let document = try ParticipationStore.encode(value)
         try await database.transaction { db in
             let existing = try await ReportModel.find(id, on: db)
+            if let existing { try check(existing.document) }
             let before = existing.map { ParticipationStore.fields($0.document) } ?? [:]
             let model = existing ?? ReportModel()
             if existing == nil {

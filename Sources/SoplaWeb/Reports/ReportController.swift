@@ -586,18 +586,23 @@ struct ReportController: RouteCollection {
         let actor = try await req.auditActor(), now = req.settings.clock.now()
         let variable = Variable(code: code, nameDE: method.name, nameEN: method.name, unit: "Indexpunkte", source: "Berechnet aus dem Indikatorenkatalog (Sozialindex)",
                                 licence: snapshot.indicators.values.first?.licence ?? "", isCount: false)
-        try await req.indicatorStore.save(variable, actor: actor, at: now)
         var indicator = Indicator(code: code, nameDE: method.name, nameEN: method.name, definitionDE: SocialIndexSeries.methodText(method, names: names),
                                   definitionEN: SocialIndexSeries.methodText(method, names: names), topic: .poverty, numerator: [IndicatorTerm(variable: code)],
                                   polarity: .higherIsWorse, decimals: 2, levels: [SpatialLevel.municipality.code])
         if let existing = try await req.indicatorStore.indicator(code: code) { indicator.topic = existing.topic }
-        try await req.indicatorStore.save(indicator, actor: actor, at: now)
-        let runID = UUID()
-        try await req.indicatorStore.stage(importID: runID, series.map { Observation(code, $0.unitKey, $0.date, $0.value) })
-        _ = try await req.indicatorStore.commitStaged(importID: runID, dryRun: false, at: now) { outcome in
-            AuditEntry(id: UUID(), at: now, actor: actor, action: .importData, entityType: AuditEntity.dataImport, entityID: runID.uuidString, entityLabel: method.name,
-                       changes: [FieldChange(field: "inserted", before: nil, after: String(outcome.inserted)),
-                                 FieldChange(field: "revised", before: nil, after: String(outcome.revised))])
+        let observations = series.map { Observation(code, $0.unitKey, $0.date, $0.value) }
+        // Variable, indicator and values together or not at all.
+        try await req.db.transaction { [indicator] db in
+            let store = IndicatorStore(database: db)
+            try await store.save(variable, actor: actor, at: now)
+            try await store.save(indicator, actor: actor, at: now)
+            let runID = UUID()
+            try await store.stage(importID: runID, observations)
+            _ = try await store.commitStaged(importID: runID, dryRun: false, at: now) { outcome in
+                AuditEntry(id: UUID(), at: now, actor: actor, action: .importData, entityType: AuditEntity.dataImport, entityID: runID.uuidString, entityLabel: method.name,
+                           changes: [FieldChange(field: "inserted", before: nil, after: String(outcome.inserted)),
+                                     FieldChange(field: "revised", before: nil, after: String(outcome.revised))])
+            }
         }
         return req.redirect(to: "/indikatoren/" + code, notice: .saved)
     }
