@@ -127,26 +127,11 @@ public struct FundingStore: Sendable {
     /// Writes a record inside a transaction and audits the change field by field.
     static func write<Value: Codable & Sendable>(_ kind: FundingKind, id: UUID, _ value: Value, label: String, organisationID: UUID?, parentID: UUID?,
                                                   actor: AuditActor, at: Date, on db: any Database) async throws {
-        let document = try ParticipationStore.encode(value)
-        let existing = try await FundingModel.find(id, on: db)
-        if let existing, existing.kind != kind.rawValue { throw StoreError.corrupt("\(id) is a \(existing.kind), not a \(kind.rawValue)") }
-        let before = existing.map { ParticipationStore.fields($0.document) } ?? [:]
-        let after = ParticipationStore.fields(document)
-        if let existing, before == after, existing.label == label { return }
-        let model = existing ?? FundingModel()
-        if existing == nil {
-            model.id = id
-            model.kind = kind.rawValue
-            model.createdAt = at
-        }
-        model.organisationID = organisationID
-        model.parentID = parentID
-        model.document = document
-        model.label = label
-        model.modifiedAt = at
-        try await model.save(on: db)
-        try await IndicatorStore.audit(existing == nil ? .create : .update, entity: "funding-" + kind.rawValue, id: key(id), label: label,
-                                       before: before, after: after, actor: actor, at: at, on: db)
+        _ = try await DocumentRecords.write(FundingModel.self, kind: kind.rawValue, id: id, document: try ParticipationStore.encode(value), label: label,
+                                        entity: "funding-" + kind.rawValue, actor: actor, at: at, on: db, apply: { model in
+            model.organisationID = organisationID
+            model.parentID = parentID
+        })
     }
 
     public func save<Value: Codable & Sendable>(_ kind: FundingKind, id: UUID, _ value: Value, label: String, organisationID: UUID? = nil, parentID: UUID? = nil,

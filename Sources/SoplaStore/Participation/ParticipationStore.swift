@@ -108,26 +108,12 @@ public struct ParticipationStore: Sendable {
                                                  actor: AuditActor, at: Date) async throws {
         let document = try Self.encode(value)
         try await database.transaction { db in
-            let existing = try await ParticipationModel.find(id, on: db)
-            if let existing, existing.kind != kind.rawValue { throw StoreError.corrupt("\(id) is a \(existing.kind), not a \(kind.rawValue)") }
-            let before = existing.map { $0.deleted ? [:] : Self.fields($0.document) } ?? [:]
-            let after = Self.fields(document)
-            if let existing, !existing.deleted, before == after, existing.label == label { return }
-            let model = existing ?? ParticipationModel()
-            if existing == nil {
-                model.id = id
-                model.kind = kind.rawValue
-                model.createdAt = at
-            }
-            model.bodyID = bodyID
-            model.document = document
-            model.label = label
-            model.modifiedAt = at
-            model.deleted = false
-            try await model.save(on: db)
-            try await IndicatorStore.audit(existing == nil ? .create : .update, entity: "participation-" + kind.rawValue, id: id.uuidString.lowercased(),
-                                           label: label, before: before, after: after, actor: actor, at: at, on: db)
-            try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
+            let written = try await DocumentRecords.write(ParticipationModel.self, kind: kind.rawValue, id: id, document: document, label: label,
+                                                          entity: "participation-" + kind.rawValue, actor: actor, at: at, on: db, isLive: { !$0.deleted }, apply: { model in
+                model.bodyID = bodyID
+                model.deleted = false
+            })
+            if written { try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db) }
         }
     }
 

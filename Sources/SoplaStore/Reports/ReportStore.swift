@@ -67,28 +67,15 @@ public struct ReportStore: Sendable {
     }
 
     /// Writes a record with its audit entry; `check` sees the stored document first (in the same transaction) and may refuse.
+    /// Snapshots are large; the audit keeps what a person changed, not the figures.
     func write<Value: Codable & Sendable>(kind: String, id: UUID, reportID: UUID?, value: Value, label: String, actor: AuditActor, at: Date,
                                           check: @escaping @Sendable (String) throws -> Void = { _ in }) async throws {
         let document = try ParticipationStore.encode(value)
         try await database.transaction { db in
-            let existing = try await ReportModel.find(id, on: db)
-            if let existing { try check(existing.document) }
-            let before = existing.map { ParticipationStore.fields($0.document) } ?? [:]
-            let model = existing ?? ReportModel()
-            if existing == nil {
-                model.id = id
-                model.kind = kind
-                model.createdAt = at
-            }
-            model.reportID = reportID
-            model.document = document
-            model.label = label
-            model.modifiedAt = at
-            try await model.save(on: db)
-            // Snapshots are large; the audit keeps what a person changed, not the figures.
-            let after = ParticipationStore.fields(document).filter { $0.key != "snapshot" }
-            try await IndicatorStore.audit(existing == nil ? .create : .update, entity: "report-" + kind, id: id.uuidString.lowercased(), label: label,
-                                           before: before.filter { $0.key != "snapshot" }, after: after, actor: actor, at: at, on: db)
+            _ = try await DocumentRecords.write(ReportModel.self, kind: kind, id: id, document: document, label: label, entity: "report-" + kind, actor: actor, at: at,
+                                            on: db, check: { try check($0.document) }, audited: { $0.filter { $0.key != "snapshot" } }, apply: { model in
+                model.reportID = reportID
+            })
         }
     }
 }
