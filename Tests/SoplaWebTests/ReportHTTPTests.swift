@@ -101,6 +101,9 @@ struct ReportHTTPTests {
             // A published edition cannot be written again.
             let stored = try #require(try await ReportStore(database: app.db).editions().first)
             await #expect(throws: ReportStoreError.published) { try await ReportStore(database: app.db).save(stored, actor: .system("test"), at: testNow) }
+            // A report with a published edition is kept: no delete button, and a crafted request is refused.
+            try await get(app, builder, session: planner) { res in #expect(!res.body.string.contains("Bericht löschen")) }
+            try await post(app, builder + "/loeschen", session: planner, fields: [("confirm", "ja")]) { res in #expect(res.status == .conflict) }
             // Only planners build reports.
             let tina = try await login(app, DemoLogin.provider)
             try await get(app, builder, session: tina) { res in #expect(res.status == .forbidden) }
@@ -215,6 +218,12 @@ extension ReportHTTPTests {
             try await get(app, builder, session: planner) { res in #expect(!res.body.string.contains("Armut") && !res.body.string.contains("Massnahmen")) }
             let tina = try await login(app, DemoLogin.provider)
             try await post(app, builder + "/verschieben", session: tina, fields: [("item", measuresID), ("direction", "up")]) { res in #expect(res.status == .forbidden) }
+            try await post(app, builder + "/loeschen", session: tina, fields: [("confirm", "ja")]) { res in #expect(res.status == .forbidden) }
+            // A report without a published edition can be deleted, after the confirmation, with its drafts.
+            try await post(app, builder + "/loeschen", session: planner) { res in #expect(res.status == .unprocessableEntity) }
+            try await post(app, builder + "/loeschen", session: planner, fields: [("confirm", "ja")]) { res in #expect(res.status == .seeOther) }
+            try await get(app, builder, session: planner) { res in #expect(res.status == .notFound) }
+            #expect(try await ReportStore(database: app.db).editions().isEmpty)
         }
     }
 

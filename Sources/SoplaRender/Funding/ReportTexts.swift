@@ -22,7 +22,7 @@ public enum ReportText: Sendable {
     case reportProblems, reportingDateLabel, reportsIntro, reportsTitle, saveText, sourceLabel
     case sourcesTitle, suppressedValue, tableLabel, territorialStatusLabel, unitColumn, unpublishedNotice
     case weightWord
-    case blockCoverage, blockFunding, blockMeasures, fieldBlockCategory, referenceWord, moveUp, moveDown, confirmRemove, removeItem, unknownReferenceText, warningsTitle, noBoundariesAtStatus, noValuesUntil, noUnitsAtStatus, noStandardFor, startReview, reviewHint, reviewPaperLink, adoptIndex, adoptIndexHint, tableChangesTitle, reviewBody, areaProfileTitle, renameItem, newTitle, saveTitle, editReportFacts, saveReportFacts, tableColumn, rowColumn, cellColumn
+    case blockCoverage, blockFunding, blockMeasures, fieldBlockCategory, referenceWord, moveUp, moveDown, confirmRemove, removeItem, unknownReferenceText, warningsTitle, noBoundariesAtStatus, noValuesUntil, noUnitsAtStatus, noStandardFor, startReview, reviewHint, reviewPaperLink, adoptIndex, adoptIndexHint, tableChangesTitle, reviewBody, areaProfileTitle, renameItem, deleteReport, confirmDeleteReport, newTitle, saveTitle, editReportFacts, saveReportFacts, tableColumn, rowColumn, cellColumn
 
     var pair: (String, String) {
         switch self {
@@ -162,6 +162,8 @@ public enum ReportText: Sendable {
         case .adoptIndex: return ("Als Indikator übernehmen", "Adopt as indicator")
         case .adoptIndexHint: return ("Berechnet den Sozialindex für jeden Stichtag und legt ihn als Indikator im Katalog an (mit Methode in der Definition).", "Computes the social index for every reference date and adds it to the catalogue as an indicator (method in the definition).")
         case .tableChangesTitle: return ("Geänderte Werte in Tabellen", "Changed values in tables")
+        case .deleteReport: return ("Bericht löschen", "Delete report")
+        case .confirmDeleteReport: return ("Ja, diesen Bericht mit allen Entwurfsausgaben löschen", "Yes, delete this report with all its draft editions")
         case .renameItem: return ("Umbenennen", "Rename")
         case .newTitle: return ("Neuer Titel", "New title")
         case .saveTitle: return ("Titel speichern", "Save title")

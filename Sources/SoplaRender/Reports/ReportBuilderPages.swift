@@ -22,6 +22,7 @@ public enum ReportRoute {
     public static func review(_ report: UUID, _ number: Int) -> String { editions(report) + "/\(number)/stellungnahme" }
     public static func move(_ report: UUID) -> String { builder(report) + "/verschieben" }
     public static func rename(_ report: UUID) -> String { builder(report) + "/umbenennen" }
+    public static func delete(_ report: UUID) -> String { builder(report) + "/loeschen" }
     public static func remove(_ report: UUID) -> String { builder(report) + "/entfernen" }
     public static func adoptIndex(_ report: UUID, _ block: UUID) -> String { builder(report) + "/bloecke/" + id(block) + "/indikator" }
 
@@ -44,6 +45,7 @@ public enum ReportRoute {
         public static let review = ["berichte", "verwaltung", ":report", "ausgaben", ":number", "stellungnahme"]
         public static let move = ["berichte", "verwaltung", ":report", "verschieben"]
         public static let rename = ["berichte", "verwaltung", ":report", "umbenennen"]
+        public static let delete = ["berichte", "verwaltung", ":report", "loeschen"]
         public static let remove = ["berichte", "verwaltung", ":report", "entfernen"]
         public static let adoptIndex = ["berichte", "verwaltung", ":report", "bloecke", ":block", "indikator"]
     }
@@ -293,6 +295,20 @@ public enum ReportBuilderPage {
             ]),
             el("datalist", [("id", "indikatoren")], model.indicators.map { el("option", [("value", $0.code)], text: $0.name) }),
         ]
+        // A report can be deleted until an edition of it is published; published editions stay for good.
+        if !model.editions.contains(where: { $0.publishedAt != nil }) {
+            content += [
+                el("h2", text: t(.deleteReport)),
+                el("form", [("method", "post"), ("action", ReportRoute.delete(r.id)), ("class", "stacked")], [
+                    csrf,
+                    el("div", [("class", "field checkbox")], [
+                        el("input", [("type", "checkbox"), ("id", "confirm-delete"), ("name", "confirm"), ("value", "ja"), ("required", "required")]),
+                        el("label", [("for", "confirm-delete")], text: t(.confirmDeleteReport)),
+                    ]),
+                    el("div", [("class", "actions")], [el("button", [("type", "submit"), ("class", "danger")], text: t(.deleteReport))]),
+                ]),
+            ]
+        }
         return Layout(title: r.title, context: context).render(content)
     }
 

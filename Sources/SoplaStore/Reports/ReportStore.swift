@@ -53,6 +53,20 @@ public struct ReportStore: Sendable {
         return try ParticipationStore.decode(Report.self, m.document)
     }
 
+    /// Deletes a report with its draft editions; refused (`published`) once an edition is published. Audited.
+    public func delete(reportID: UUID, actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            guard let report = try await ReportModel.find(reportID, on: db), report.kind == "report" else { throw StoreError.notFound("report \(reportID)") }
+            let editions = try await ReportModel.query(on: db).filter(\.$kind == "edition").filter(\.$reportID == reportID).all()
+            for edition in editions where try ParticipationStore.decode(ReportEdition.self, edition.document).publishedAt != nil { throw ReportStoreError.published }
+            for model in editions + [report] {
+                try await IndicatorStore.audit(.delete, entity: "report-" + model.kind, id: model.id!.uuidString.lowercased(), label: model.label,
+                                               before: ParticipationStore.fields(model.document).filter { $0.key != "snapshot" }, after: [:], actor: actor, at: at, on: db)
+                try await model.delete(on: db)
+            }
+        }
+    }
+
     /// Stores an edition; once published it cannot be written again.
     public func save(_ edition: ReportEdition, actor: AuditActor, at: Date) async throws {
         try await write(kind: "edition", id: edition.id, reportID: edition.reportID, value: edition, label: edition.report.title + " (\(edition.number))", actor: actor, at: at) { stored in

@@ -35,6 +35,7 @@ struct ReportController: RouteCollection {
         routes.on(.POST, p.review, manage, use: review)
         routes.on(.POST, p.move, manage, use: move)
         routes.on(.POST, p.rename, manage, use: rename)
+        routes.on(.POST, p.delete, manage, use: delete)
         routes.on(.POST, p.builder, manage, use: saveFacts)
         routes.on(.POST, p.remove, manage, use: remove)
         routes.on(.POST, p.adoptIndex, manage, use: adoptIndex)
@@ -459,6 +460,20 @@ struct ReportController: RouteCollection {
         guard report.move(id, by: offset) else { return req.redirect(to: ReportRoute.builder(report.id), notice: .unchanged) }
         try await req.reportStore.save(report, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: ReportRoute.builder(report.id), notice: .saved)
+    }
+
+    /// Deletes a report that has no published edition, after the confirmation.
+    func delete(req: Request) async throws -> Response {
+        let report = try await Self.report(req)
+        guard try req.content.decode(ItemForm.self).confirm == "ja" else {
+            return HTMLResponse(try await builderPage(req, report, issues: [ValidationIssue("confirm", .required)])).response(status: .unprocessableEntity)
+        }
+        do {
+            try await req.reportStore.delete(reportID: report.id, actor: try await req.auditActor(), at: req.settings.clock.now())
+        } catch ReportStoreError.published {
+            throw Abort(.conflict, reason: "a report with a published edition is kept")
+        }
+        return req.redirect(to: ReportRoute.manage, notice: .deleted)
     }
 
     struct RenameForm: Content {
