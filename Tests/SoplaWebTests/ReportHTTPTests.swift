@@ -154,7 +154,7 @@ extension ReportHTTPTests {
                 let body = res.body.string
                 #expect(body.contains("Wie <a href=\"#b-\(mapKey)\">Abbildung 1</a> zeigt."))
                 #expect(body.contains("Tabelle 1: Massnahmen") && body.contains("Tabelle 2: Versorgung") && body.contains("Tabelle 3: Foerderung"))
-                #expect(body.contains("Vollzeitstellen einem Bedarf von") && body.contains("SchKG § 4 Abs. 1"))
+                #expect(body.contains("Vollzeitstellen einem Bedarf von") && body.contains("<li>Tabelle 2: Versorgung: SchKG § 4 Abs. 1</li>"))
                 #expect(body.contains("in Zuwendungsverträgen gebunden") && body.contains("Von ") && body.contains(" Maßnahmen: "))
                 // Totals only: no provider of an agreement appears in the funding table.
                 #expect(!body.contains("Caritasverband"))
@@ -216,6 +216,8 @@ extension ReportHTTPTests {
             try await post(app, builder + "/entfernen", session: planner, fields: [("item", sectionID)]) { res in #expect(res.status == .unprocessableEntity) }
             try await post(app, builder + "/entfernen", session: planner, fields: [("item", sectionID), ("confirm", "ja")]) { res in #expect(res.status == .seeOther) }
             try await get(app, builder, session: planner) { res in #expect(!res.body.string.contains("Armut") && !res.body.string.contains("Massnahmen")) }
+            // Without indicators there is nothing to explain: no glossary, in the contents neither.
+            try await get(app, builder + "/vorschau", session: planner) { res in #expect(!res.body.string.contains("Glossar der Indikatoren")) }
             let tina = try await login(app, DemoLogin.provider)
             try await post(app, builder + "/verschieben", session: tina, fields: [("item", measuresID), ("direction", "up")]) { res in #expect(res.status == .forbidden) }
             try await post(app, builder + "/loeschen", session: tina, fields: [("confirm", "ja")]) { res in #expect(res.status == .forbidden) }

@@ -159,8 +159,10 @@ public struct ReportDocument: Sendable {
         case .serviceCoverage, .fundingOverview, .measureStatus:
             guard let frozen = snapshot.table(for: block.id) else { nodes.append(el("p", [("class", "empty-state")], text: t(.noMapData))); break }
             if !frozen.summary.isEmpty { nodes.append(el("div", [("class", "generated-description")], [el("p", text: frozen.summary)])) }
+            // A column with a figure in any row is aligned as numbers throughout (its "–" too).
+            let numeric = Set(frozen.rows.flatMap { row in row.indices.filter { row[$0].value != nil } })
             nodes.append(table(caption, header: frozen.header, rows: frozen.rows.map { row in
-                (row.first?.text ?? "", row.dropFirst().map { cell in el("td", [("class", cell.value == nil ? nil : "num")], text: cell.text) })
+                (row.first?.text ?? "", row.indices.dropFirst().map { i in el("td", [("class", numeric.contains(i) ? "num" : nil)], text: row[i].text) })
             }))
             nodes.append(el("p", [("class", "source")], text: t(.sourceLabel) + ": " + (frozen.source.isEmpty ? "–" : frozen.source)))
         }
@@ -171,6 +173,10 @@ public struct ReportDocument: Sendable {
     /// The body of the report: title page facts, contents, chapters, glossary, sources.
     public func body() -> [HTMLNode] {
         let numbers = report.numbering()
+        // A report of tables only (coverage, funding, measures) has no indicators to explain: no glossary then.
+        let used = Set(report.blocks.flatMap(\.kind.indicatorCodes)).sorted { name($0) < name($1) }
+        let back = (used.isEmpty ? [] : [el("li", [], [el("a", [("href", "#glossar")], text: t(.glossaryTitle))])])
+            + [el("li", [], [el("a", [("href", "#quellen")], text: t(.sourcesTitle))])]
         var nodes: [HTMLNode] = [
             el("h1", text: report.title),
             el("p", [("class", "lead")], text: t(.reportingDateLabel) + " " + Format.day(report.reportingDate, language) + " · " + t(.territorialStatusLabel) + " "
@@ -181,7 +187,7 @@ public struct ReportDocument: Sendable {
                     el("li", [], [el("a", [("href", "#k\(index + 1)")], text: "\(index + 1) " + chapter.title),
                                   el("ol", [], chapter.sections.enumerated().map { sIndex, section in
                                       el("li", [], [el("a", [("href", "#k\(index + 1)-\(sIndex + 1)")], text: "\(index + 1).\(sIndex + 1) " + section.title)]) })])
-                } + [el("li", [], [el("a", [("href", "#glossar")], text: t(.glossaryTitle))]), el("li", [], [el("a", [("href", "#quellen")], text: t(.sourcesTitle))])]),
+                } + back),
             ]),
         ]
         for (index, chapter) in report.chapters.enumerated() {
@@ -193,18 +199,21 @@ public struct ReportDocument: Sendable {
             }
             nodes.append(el("section", [("class", "report-chapter")], chapterNodes))
         }
-        let used = Set(report.blocks.flatMap(\.kind.indicatorCodes)).sorted { name($0) < name($1) }
-        nodes.append(el("section", [("class", "report-glossary")], [
-            el("h2", [("id", "glossar")], text: t(.glossaryTitle)),
-            el("dl", [], used.flatMap { code -> [HTMLNode] in
-                let info = snapshot.indicators[code]
-                let definition = info.map { language == .en ? ($0.definitionEN ?? $0.definition) : $0.definition }
-                return [el("dt", text: name(code)), el("dd", text: definition.map { $0.isEmpty ? "–" : $0 } ?? t(.indicatorMissing))]
-            }),
-        ]))
+        if !used.isEmpty {
+            nodes.append(el("section", [("class", "report-glossary")], [
+                el("h2", [("id", "glossar")], text: t(.glossaryTitle)),
+                el("dl", [], used.flatMap { code -> [HTMLNode] in
+                    let info = snapshot.indicators[code]
+                    let definition = info.map { language == .en ? ($0.definitionEN ?? $0.definition) : $0.definition }
+                    return [el("dt", text: name(code)), el("dd", text: definition.map { $0.isEmpty ? "–" : $0 } ?? t(.indicatorMissing))]
+                }),
+            ]))
+        }
+        let tableSources = report.blocks.compactMap { block in snapshot.table(for: block.id).map { label(block, numbers) + ": " + $0.source } }
         nodes.append(el("section", [("class", "report-sources")], [
             el("h2", [("id", "quellen")], text: t(.sourcesTitle)),
-            el("ul", [], used.compactMap { code in snapshot.indicators[code].map { el("li", text: name(code) + ": " + $0.source + " (" + $0.licence + ")") } }),
+            el("ul", [], used.compactMap { code in snapshot.indicators[code].map { el("li", text: name(code) + ": " + $0.source + " (" + $0.licence + ")") } }
+                + tableSources.map { el("li", text: $0) }),
             el("p", text: t(.attributionText)),
         ]))
         return nodes

@@ -31,7 +31,7 @@ struct PortalController: RouteCollection {
                      "/daten", "/schnittstelle", "/organisationen"]
         let units = try await req.spatial.allUnits()
         paths += units.map { "/gebiete/" + $0.key }
-        paths += units.filter { $0.levelCode == SpatialLevel.municipality.code }.map { ProfileController.path($0.key) }
+        paths += units.filter { [SpatialLevel.municipality.code, SpatialLevel.planningArea.code].contains($0.levelCode) }.map { ProfileController.path($0.key) }
         paths += try await req.indicatorStore.indicators().map { "/indikatoren/" + $0.code }
         paths += try await req.serviceStore.services().filter { $0.service.status != .inactive }.map { "/wegweiser/" + $0.service.id.uuidString.lowercased() }
         paths += try await req.reportStore.editions().filter { $0.publishedAt != nil }.map { ReportRoute.edition($0.reportID, $0.number) }
