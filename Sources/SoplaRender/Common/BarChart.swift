@@ -32,9 +32,9 @@ public struct BarChart: Sendable {
             let y = Double(index) * rowHeight + 4
             let length = max(1, barSpace * Double(bar.value) / Double(maxValue))
             return el("g", [], [
-                el("text", [("x", "0"), ("y", fmt(y + 18)), ("class", "chart-label")], text: bar.label),
-                el("rect", [("x", fmt(labelWidth)), ("y", fmt(y + 4)), ("width", fmt(length)), ("height", fmt(rowHeight - 10)), ("class", "chart-bar")]),
-                el("text", [("x", fmt(labelWidth + length + 6)), ("y", fmt(y + 18)), ("class", "chart-value")], text: bar.valueText),
+                el("text", [("x", "0"), ("y", fmt(y + 18)), ("class", "chart-label"), ("font-size", "13")], text: bar.label),
+                el("rect", [("x", fmt(labelWidth)), ("y", fmt(y + 4)), ("width", fmt(length)), ("height", fmt(rowHeight - 10)), ("class", "chart-bar"), ("fill", "#0b5394")]),
+                el("text", [("x", fmt(labelWidth + length + 6)), ("y", fmt(y + 18)), ("class", "chart-value"), ("font-size", "13")], text: bar.valueText),
             ])
         }
         return el("svg", [("class", "chart"), ("viewBox", "0 0 \(fmt(width)) \(fmt(height))"), ("role", "img"),

@@ -26,6 +26,9 @@ public struct LineChart: Sendable {
         self.decimals = decimals
     }
 
+    /// Stroke colour, width and dashes of each series, as in the stylesheet (for renderers without it, e.g. PDF).
+    static let strokes: [(colour: String, width: String, dash: String?)] = [("#0b5394", "2.5", nil), ("#8a4b00", "2.5", "6 4"), ("#3b3b3b", "1.5", "2 3")]
+
     public func render() -> HTMLNode {
         let dates = Array(Set(series.flatMap { $0.points.map(\.0) })).sorted()
         let values = series.flatMap { $0.points.compactMap(\.1) }
@@ -43,12 +46,12 @@ public struct LineChart: Sendable {
         var nodes: [HTMLNode] = [el("title", text: title)]
         for step in 0...4 {
             let value = bottomValue + (topValue - bottomValue) * Double(step) / 4
-            nodes.append(el("line", [("class", "grid"), ("x1", fmt(left)), ("x2", fmt(width - right)), ("y1", fmt(y(value))), ("y2", fmt(y(value)))]))
-            nodes.append(el("text", [("x", fmt(left - 6)), ("y", fmt(y(value) + 4)), ("text-anchor", "end")], text: Format.decimal(value, digits: decimals, language)))
+            nodes.append(el("line", [("class", "grid"), ("x1", fmt(left)), ("x2", fmt(width - right)), ("y1", fmt(y(value))), ("y2", fmt(y(value))), ("stroke", "#c8c8c8")]))
+            nodes.append(el("text", [("x", fmt(left - 6)), ("y", fmt(y(value) + 4)), ("text-anchor", "end"), ("font-size", "12")], text: Format.decimal(value, digits: decimals, language)))
         }
         let labelled = dates.count <= 8 ? dates : stride(from: 0, to: dates.count, by: max(1, dates.count / 6)).map { dates[$0] }
         for day in labelled {
-            nodes.append(el("text", [("x", fmt(x(day))), ("y", fmt(height - bottom + 18)), ("text-anchor", "middle")],
+            nodes.append(el("text", [("x", fmt(x(day))), ("y", fmt(height - bottom + 18)), ("text-anchor", "middle"), ("font-size", "12")],
                             text: dates.filter({ $0.year == day.year }).count > 1 ? Format.day(day, language) : String(day.year)))
         }
         for (index, series) in series.enumerated() {
@@ -60,10 +63,12 @@ public struct LineChart: Sendable {
                 d += (drawing ? "L" : "M") + fmt(x(day)) + " " + fmt(y(value))
                 drawing = true
             }
-            if !d.isEmpty { nodes.append(el("path", [("class", "series-\(index)"), ("d", d)])) }
+            let stroke = Self.strokes[min(index, Self.strokes.count - 1)]
+            if !d.isEmpty { nodes.append(el("path", [("class", "series-\(index)"), ("d", d), ("fill", "none"), ("stroke", stroke.colour), ("stroke-width", stroke.width),
+                                                     ("stroke-dasharray", stroke.dash)])) }
             for (day, value) in series.points {
                 guard let value else { continue }
-                nodes.append(el("circle", [("class", "dot-\(index)"), ("cx", fmt(x(day))), ("cy", fmt(y(value))), ("r", "3.5")]))
+                nodes.append(el("circle", [("class", "dot-\(index)"), ("cx", fmt(x(day))), ("cy", fmt(y(value))), ("r", "3.5"), ("fill", stroke.colour)]))
             }
         }
         return el("svg", [("class", "line-chart"), ("viewBox", "0 0 \(fmt(width)) \(fmt(height))"), ("role", "img"),

@@ -20,6 +20,8 @@ public enum ReportPrintDocument {
     nav.toc a::after { content: leader(". ") target-counter(attr(href), page); }
     table { border-collapse: collapse; width: 100%; font-size: 8pt; break-inside: auto; table-layout: fixed; }
     th, td { border-bottom: 0.5pt solid #bbb; padding: 1.5pt 3pt; text-align: left; overflow-wrap: break-word; hyphens: auto; }
+    table.data { font-size: 8pt; }
+    ul.legend { list-style: none; padding-left: 0; }
     table.data thead th { white-space: normal; vertical-align: bottom; font-size: 7pt; }
     table.data thead th:first-child { width: 24%; }
     table.data tbody th { font-size: 8pt; font-weight: 600; }

@@ -84,6 +84,9 @@ public struct SVGMap: Sendable {
         }
     }
 
+    /// The fills of the classes c0…c6, as in the stylesheet.
+    static let palette = ["#deebf7", "#bcd7ec", "#9cc3e2", "#75abd6", "#4a8bc2", "#2b6ca3", "#1a4f7d"]
+
     public func render() -> HTMLNode {
         guard let box = areas.compactMap({ $0.geometry.boundingBox }).reduce(nil, { (acc: BoundingBox?, b) in acc?.union(b) ?? b }) else {
             return .empty
@@ -97,18 +100,22 @@ public struct SVGMap: Sendable {
             if area.hatched { classes.append("hatched") }
             if area.colourClass == nil, !area.hatched { classes.append("no-value") }
             return el("a", [("href", area.link ?? SiteRoute.unit(key: area.unit.key).path), ("aria-label", area.accessibleLabel)], [
+                // Colours also as presentation attributes, for renderers without the stylesheet (PDF); CSS wins in browsers.
                 el("path", [("class", classes.joined(separator: " ")), ("d", pathData(area.geometry, projection)),
-                            ("fill", area.hatched ? "url(#\(id)-schraffur)" : nil)]),
+                            ("fill", area.hatched ? "url(#\(id)-schraffur)" : area.colourClass.map { Self.palette[min($0, Self.palette.count - 1)] } ?? "#f2f2f2"),
+                            ("stroke", area.unit.key == highlightKey ? "#1a1a1a" : "#ffffff"), ("stroke-width", area.unit.key == highlightKey ? "3" : "1.2")]),
             ])
         }
         let labels: [HTMLNode] = showLabels ? areas.compactMap { area in
             guard let anchor = area.unit.representativePoint ?? area.geometry.centroid else { return nil }
             let (x, y) = projection.point(anchor)
-            return el("text", [("x", Self.number(x)), ("y", Self.number(y)), ("class", "label")], text: area.unit.name)
+            return el("text", [("x", Self.number(x)), ("y", Self.number(y)), ("class", "label"), ("font-size", "13"), ("fill", "#000000"),
+                               ("text-anchor", "middle")], text: area.unit.name)
         } : []
         let markers: [HTMLNode] = points.map { point in
             let (x, y) = projection.point(point.position)
-            let dot = el("circle", [("cx", Self.number(x)), ("cy", Self.number(y)), ("r", "6"), ("class", "point")], [el("title", text: point.label)])
+            let dot = el("circle", [("cx", Self.number(x)), ("cy", Self.number(y)), ("r", "6"), ("class", "point"), ("fill", "#b3261e"), ("stroke", "#ffffff"),
+                                    ("stroke-width", "2")], [el("title", text: point.label)])
             return point.link.map { el("a", [("href", $0), ("aria-label", point.label)], [dot]) } ?? dot
         }
         var attributes: [(String, String?)] = [
