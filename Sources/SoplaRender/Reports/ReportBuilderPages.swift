@@ -312,7 +312,7 @@ public enum ReportBuilderPage {
         return Layout(title: r.title, context: context).render(content)
     }
 
-    /// Up, down and (for chapters and sections, with a confirmation) remove.
+    /// Up, down, rename and (for chapters and sections, with a confirmation) remove.
     static func controls(_ id: UUID, title: String, report: UUID, csrf: HTMLNode, t: Texts, confirm: Bool) -> HTMLNode {
         let item = id.uuidString.lowercased()
         func move(_ direction: String, _ label: String, _ symbol: String) -> HTMLNode {
