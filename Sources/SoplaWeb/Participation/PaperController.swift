@@ -27,6 +27,13 @@ struct PaperController: RouteCollection {
 
     struct AttachmentForm: Content { var file: File? }
 
+    /// An attachment record for checked bytes, with the SHA-1 and SHA-512 checksums OParl publishes.
+    static func attachment(_ data: Data, paperID: UUID, fileName: String, mediaType: String, at: Date, by actor: AuditActor) -> Attachment {
+        Attachment(id: UUID(), paperID: paperID, fileName: fileName, mediaType: mediaType, size: data.count,
+                   sha1: Insecure.SHA1.hash(data: data).map { String(format: "%02x", $0) }.joined(),
+                   sha512: SHA512.hash(data: data).map { String(format: "%02x", $0) }.joined(), createdAt: at, createdBy: actor.label)
+    }
+
     func addAttachment(req: Request) async throws -> Response {
         let (paper, _) = try await Self.paper(req)
         let file = try req.content.decode(AttachmentForm.self).file
@@ -40,10 +47,8 @@ struct PaperController: RouteCollection {
         let types: [AttachmentCheck.Kind: String] = [.pdf: "application/pdf", .odt: "application/vnd.oasis.opendocument.text",
                                                      .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"]
         let actor = try await req.auditActor()
-        let attachment = Attachment(id: UUID(), paperID: paper.id, fileName: String(name), mediaType: types[kind]!, size: data.count,
-                                    sha1: Insecure.SHA1.hash(data: data).map { String(format: "%02x", $0) }.joined(),
-                                    sha512: SHA512.hash(data: data).map { String(format: "%02x", $0) }.joined(), createdAt: req.settings.clock.now(), createdBy: actor.label)
-        try await req.participationStore.addAttachment(attachment, content: data, actor: actor)
+        try await req.participationStore.addAttachment(Self.attachment(data, paperID: paper.id, fileName: String(name), mediaType: types[kind]!,
+                                                                       at: req.settings.clock.now(), by: actor), content: data, actor: actor)
         return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .created)
     }
 

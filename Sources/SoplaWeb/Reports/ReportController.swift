@@ -45,14 +45,16 @@ struct ReportController: RouteCollection {
 
     /// The published (disclosure-controlled) values of every indicator the report uses, at every date, for the
     /// county and its municipalities.
-    static func snapshot(_ req: Request, report: Report) async throws -> ReportSnapshot {
+    /// `blocks` (default: all of the report's) choose the indicators and frozen tables.
+    static func snapshot(_ req: Request, report: Report, blocks: [ReportBlock]? = nil) async throws -> ReportSnapshot {
+        let blocks = blocks ?? report.blocks
         let units = try await req.spatial.allUnits()
         let county = units.first { $0.levelCode == SpatialLevel.county.code }
         let municipalities = units.filter { $0.levelCode == SpatialLevel.municipality.code }.sorted { $0.name.compare($1.name, locale: Locale(identifier: "de")) == .orderedAscending }
         let keys = [county?.key].compactMap { $0 } + municipalities.map(\.key)
         var indicators: [String: ReportSnapshot.IndicatorInfo] = [:]
         var values: [String: [String: [String: ReportSnapshot.Value]]] = [:]
-        let loaded = try await IndicatorData.load(codes: Set(report.blocks.flatMap(\.kind.indicatorCodes)).sorted(), store: req.indicatorStore, spatial: req.spatial)
+        let loaded = try await IndicatorData.load(codes: Set(blocks.flatMap(\.kind.indicatorCodes)).sorted(), store: req.indicatorStore, spatial: req.spatial)
         let variables = loaded.first?.variables ?? [:]
         for data in loaded {
             let i = data.indicator, code = i.code
@@ -74,17 +76,17 @@ struct ReportController: RouteCollection {
         let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0.name) })
         return ReportSnapshot(builtAt: req.settings.clock.now(), countyKey: county?.key ?? "", countyName: county?.name ?? "", unitKeys: municipalities.map(\.key),
                               unitNames: unitNames, indicators: indicators, values: values,
-                              tables: try await tables(req, report: report, countyName: county?.name ?? "", unitNames: unitNames))
+                              tables: try await tables(req, blocks: blocks, reportingDate: report.reportingDate, countyName: county?.name ?? "", unitNames: unitNames))
     }
 
-    /// The frozen tables of the coverage, funding and measure blocks, as the data stand now.
-    static func tables(_ req: Request, report: Report, countyName: String, unitNames: [String: String]) async throws -> [String: ReportTable]? {
-        let blocks = report.blocks.filter(\.kind.isFrozenTable)
-        guard !blocks.isEmpty else { return nil }
+    /// The frozen tables of the coverage, funding and measure blocks, as the data stand now. What several blocks need
+    /// (services, the funding figures, the measures) is read once.
+    static func tables(_ req: Request, blocks: [ReportBlock], reportingDate: Day, countyName: String, unitNames: [String: String]) async throws -> [String: ReportTable]? {
+        let frozen = blocks.filter(\.kind.isFrozenTable)
+        guard !frozen.isEmpty else { return nil }
         var result: [String: ReportTable] = [:]
-        var context: ServiceContext?
-        let t = Texts(.de)
-        for block in blocks {
+        var context: ServiceContext?, funding: ReportTable?, measures: ReportTable?
+        for block in frozen {
             let key = block.id.uuidString.lowercased()
             switch block.kind {
             case .serviceCoverage(let code):
@@ -96,13 +98,19 @@ struct ReportController: RouteCollection {
                 result[key] = ReportTables.coverage(categoryCode: code, categoryName: name, standardText: standard.source, result: coverage, countyName: countyName,
                                                     unitNames: unitNames, populationName: data.populationName)
             case .fundingOverview:
-                let m = try await ControllingController().model(req, year: report.reportingDate.year)
-                result[key] = ReportTables.funding(year: m.year, programmes: m.programmes, byCategory: m.byCategory,
+                if funding == nil {
+                    let m = try await ControllingController().model(req, year: reportingDate.year)
+                    funding = ReportTables.funding(year: m.year, programmes: m.programmes, byCategory: m.byCategory,
                                                    byUnit: m.byUnit.map { ($0.name, $0.amount, $0.perInhabitant) }, preventive: m.preventive, total: m.total)
+                }
+                result[key] = funding
             case .measureStatus:
-                let measures = try await req.participationStore.all(.measure, as: Measure.self).map(\.value)
-                let names = Dictionary(uniqueKeysWithValues: MeasureStatus.allCases.map { ($0, ParticipationNames.status($0, t)) })
-                result[key] = ReportTables.measures(measures, progress: MeasureProgress.rollUp(measures, method: .weighted), statusNames: names, on: report.reportingDate)
+                if measures == nil {
+                    let all = try await req.participationStore.all(.measure, as: Measure.self).map(\.value)
+                    let names = Dictionary(uniqueKeysWithValues: MeasureStatus.allCases.map { ($0, ParticipationNames.status($0, Texts(.de))) })
+                    measures = ReportTables.measures(all, progress: MeasureProgress.rollUp(all, method: .weighted), statusNames: names, on: reportingDate)
+                }
+                result[key] = measures
             default: continue
             }
         }
@@ -144,9 +152,13 @@ struct ReportController: RouteCollection {
 
     func pdf(req: Request) async throws -> Response {
         let e = try await Self.edition(req)
-        let document = ReportDocument(report: e.report, snapshot: e.snapshot, geometry: try await Self.geometry(req, on: e.report.territorialStatus), language: req.language)
-        let html = ReportPrintDocument.render(document, css: StaticController.assets["sopla.css"]?.body ?? "")
-        return try await ReportPDF.response(html: html, filename: "sozialbericht-\(e.number).pdf", on: req)
+        return try await ReportPDF.response(html: try await Self.printHTML(req, e, language: req.language), filename: "sozialbericht-\(e.number).pdf", on: req)
+    }
+
+    /// An edition as one document for paged media, with its maps at the territorial status.
+    static func printHTML(_ req: Request, _ e: ReportEdition, language: Language) async throws -> String {
+        let document = ReportDocument(report: e.report, snapshot: e.snapshot, geometry: try await geometry(req, on: e.report.territorialStatus), language: language)
+        return ReportPrintDocument.render(document, css: StaticController.assets["sopla.css"]?.body ?? "")
     }
 
     /// The figures that differ from the edition before (both readable by the requester).
@@ -248,7 +260,8 @@ struct ReportController: RouteCollection {
         }
         let model = ReportBuilderPage.Model(report: report, editions: editions, indicators: indicators.map { ($0.code, $0.nameDE) },
                                             units: units.map { ($0.key, $0.name) }, problems: problems, issues: issues, values: values, categories: categories,
-                                            warnings: try await Self.warnings(req, report: report, units: units, standards: standards), reviewPapers: reviewPapers,
+                                            warnings: try await Self.warnings(req, report: report, indicators: indicators, units: units, standards: standards),
+                                            reviewPapers: reviewPapers,
                                             bodies: try await req.participationStore.all(.body, as: Body.self).map(\.value)
                                                 .sorted { ($0.kind == .steeringGroup ? 0 : 1, $0.name) < ($1.kind == .steeringGroup ? 0 : 1, $1.name) }.map { ($0.id, $0.name) })
         return ReportBuilderPage.render(model, context: try await req.pageContext(showNotice: true))
@@ -256,7 +269,7 @@ struct ReportController: RouteCollection {
 
     /// What the report lacks at its territorial status and reporting date: municipalities or their boundaries,
     /// indicator values, planning standards. The blocks then say "no values"; the build and the PDF still work.
-    static func warnings(_ req: Request, report: Report, units: [SpatialUnit], standards: Set<String>) async throws -> [String] {
+    static func warnings(_ req: Request, report: Report, indicators: [Indicator], units: [SpatialUnit], standards: Set<String>) async throws -> [String] {
         let t = Texts(req.language)
         let status = Format.day(report.territorialStatus, req.language), reporting = Format.day(report.reportingDate, req.language)
         var result: [String] = []
@@ -270,10 +283,9 @@ struct ReportController: RouteCollection {
                     .replacingOccurrences(of: "{u}", with: named))
             }
         }
-        for code in Set(report.blocks.flatMap(\.kind.indicatorCodes)).sorted() {
-            guard let indicator = try await req.indicatorStore.indicator(code: code) else { continue }
-            let variables = Set((indicator.numerator + indicator.denominator).map(\.variable))
-            let dates = try await req.indicatorStore.dates(variables: variables)
+        let used = Set(report.blocks.flatMap(\.kind.indicatorCodes))
+        for indicator in indicators.filter({ used.contains($0.code) }).sorted(by: { $0.code < $1.code }) {
+            let dates = try await req.indicatorStore.dates(variables: indicator.variables)
             if !dates.contains(where: { $0 <= report.reportingDate }) {
                 result.append(t(.noValuesUntil).replacingOccurrences(of: "{i}", with: indicator.nameDE).replacingOccurrences(of: "{d}", with: reporting))
             }
@@ -539,10 +551,9 @@ struct ReportController: RouteCollection {
         var suffix = 1
         while papers.contains(reference) { suffix += 1; reference = "SB-\(edition.report.reportingDate.year)-\(edition.number)-\(suffix)" }
         let actor = try await req.auditActor(), now = req.settings.clock.now()
-        let document = ReportDocument(report: edition.report, snapshot: edition.snapshot, geometry: try await Self.geometry(req, on: edition.report.territorialStatus),
-                                      language: .de)
         // Without WeasyPrint the paper carries the text alone and says so.
-        let pdf = try? await ReportPDF.render(html: ReportPrintDocument.render(document, css: StaticController.assets["sopla.css"]?.body ?? ""), on: req)
+        let html = try await Self.printHTML(req, edition, language: .de)
+        let pdf = try? await ReportPDF.render(html: html, on: req)
         let paper = Paper(id: UUID(), reference: reference, title: "Entwurf: " + edition.report.title + " (Ausgabe \(edition.number))", type: .planningReport,
                           date: req.settings.clock.today, originator: "Sozialplanung", isPublic: false)
         try await store.save(.paper, id: paper.id, paper, label: paper.title, bodyID: body.id, actor: actor, at: now)
@@ -550,10 +561,8 @@ struct ReportController: RouteCollection {
                                                                      createdBy: actor.label),
                              label: reference + " v1", bodyID: body.id, actor: actor, at: now)
         if let pdf {
-            let attachment = Attachment(id: UUID(), paperID: paper.id, fileName: "entwurf-sozialbericht-\(edition.number).pdf", mediaType: "application/pdf", size: pdf.count,
-                                        sha1: Insecure.SHA1.hash(data: pdf).map { String(format: "%02x", $0) }.joined(),
-                                        sha512: SHA512.hash(data: pdf).map { String(format: "%02x", $0) }.joined(), createdAt: now, createdBy: actor.label)
-            try await store.addAttachment(attachment, content: pdf, actor: actor)
+            try await store.addAttachment(PaperController.attachment(pdf, paperID: paper.id, fileName: "entwurf-sozialbericht-\(edition.number).pdf",
+                                                                     mediaType: "application/pdf", at: now, by: actor), content: pdf, actor: actor)
         }
         edition.reviewPaperID = paper.id
         try await req.reportStore.save(edition, actor: actor, at: now)
@@ -591,7 +600,7 @@ struct ReportController: RouteCollection {
         let report = try await Self.report(req)
         let blockID = try FundingData.uuid(req, "block")
         guard let block = report.blocks.first(where: { $0.id == blockID }), case .socialIndex(let method) = block.kind else { throw Abort(.notFound) }
-        let snapshot = try await Self.snapshot(req, report: report)
+        let snapshot = try await Self.snapshot(req, report: report, blocks: [block])
         let series = SocialIndexSeries.compute(method, snapshot: snapshot)
         guard !series.isEmpty else {
             return HTMLResponse(try await builderPage(req, report, issues: [ValidationIssue("components", .unknownValue(method.name))])).response(status: .unprocessableEntity)
