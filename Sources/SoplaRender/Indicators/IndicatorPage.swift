@@ -222,7 +222,7 @@ public enum IndicatorPage {
             }
         }
         legend.append(el("li", [], [el("span", [("class", "swatch no-value"), ("aria-hidden", "true")]), txt(t(.legendNoValue))]))
-        if !model.raw { legend.append(el("li", [], [el("span", [("class", "swatch hatched"), ("aria-hidden", "true")]), txt(t(.legendSuppressed))])) }
+        if !model.raw { legend.append(el("li", [], [SVGMap.hatchedSwatch(), txt(t(.legendSuppressed))])) }
         let levelName = model.levels.first { $0.code == model.view.level }?.name ?? ""
         let mapTitle = "\(indicator.name(language == .de)) – \(levelName), \(Format.day(date, language))"
         return el("section", [("aria-labelledby", "karte"), ("class", "map-section")], [

@@ -89,12 +89,7 @@ public struct ReportDocument: Sendable {
                     let text = [low.map { "≥ " + number($0, code) }, high.map { "< " + number($0, code) }].compactMap { $0 }.joined(separator: " und ")
                     legend.append(el("li", [], [el("span", [("class", "swatch c\(index)"), ("aria-hidden", "true")]), txt(text)]))
                 }
-                // The hatching drawn in SVG, as on the map: PDF renderers do not paint the stylesheet's CSS gradient.
-                legend.append(el("li", [], [el("svg", [("class", "swatch hatched"), ("width", "14"), ("height", "14"), ("viewBox", "0 0 14 14"), ("aria-hidden", "true"),
-                                                       ("focusable", "false")], [
-                    el("rect", [("width", "14"), ("height", "14"), ("fill", "#ffffff"), ("stroke", "#595959")]),
-                    el("path", [("d", "M0 14L14 0M-4 4L4 -4M0 7L7 0M7 14L14 7"), ("stroke", "#595959"), ("stroke-width", "1.5")]),
-                ]), txt(t(.suppressedValue))]))
+                legend.append(el("li", [], [SVGMap.hatchedSwatch(), txt(t(.suppressedValue))]))
                 nodes.append(el("figure", [("class", "map-figure")], [
                     areas.isEmpty ? el("p", [("class", "empty-state")], text: t(.noMapData)) : SVGMap(id: anchor(block.id) + "-map", title: caption, areas: areas, showLabels: true).render(),
                     el("figcaption", text: caption),

@@ -135,6 +135,15 @@ public struct SVGMap: Sendable {
         ])
     }
 
+    /// The legend's swatch for hidden values: the map's hatching drawn in SVG, so it prints too (PDF renderers do not
+    /// paint the stylesheet's CSS gradient).
+    public static func hatchedSwatch() -> HTMLNode {
+        el("svg", [("class", "swatch hatched"), ("width", "14"), ("height", "14"), ("viewBox", "0 0 14 14"), ("aria-hidden", "true"), ("focusable", "false")], [
+            el("rect", [("width", "14"), ("height", "14"), ("fill", "#ffffff"), ("stroke", "#595959")]),
+            el("path", [("d", "M0 14L14 0M-4 4L4 -4M0 7L7 0M7 14L14 7"), ("stroke", "#595959"), ("stroke-width", "1.5")]),
+        ])
+    }
+
     /// Diagonal hatching for secret values, distinguishable without colour.
     static func hatchPattern(_ id: String) -> HTMLNode {
         el("defs", [], [
