@@ -93,7 +93,7 @@ public enum SiteRoute: Sendable {
         case .apiGeoJSON: return "/api/v1/spatial-units.geojson"
         case .openAPI: return "/api/v1/openapi.json"
         case .login(let next):
-            guard let next, next.hasPrefix("/"), !next.hasPrefix("//") else { return "/anmelden" }
+            guard let next = RedirectTarget.localPath(next) else { return "/anmelden" }
             var components = URLComponents()
             components.queryItems = [URLQueryItem(name: "weiter", value: next)]
             return "/anmelden?" + (components.percentEncodedQuery ?? "")

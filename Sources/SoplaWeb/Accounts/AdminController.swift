@@ -194,7 +194,7 @@ struct AdminController: RouteCollection {
         encoder.dateEncodingStrategy = .iso8601
         var headers = HTTPHeaders()
         headers.contentType = .json
-        headers.contentDisposition = .init(.attachment, filename: "personendaten-\(user.id.uuidString.lowercased()).json")
+        headers.setAttachment(filename: "personendaten-\(user.id.uuidString.lowercased()).json")
         headers.replaceOrAdd(name: HTTPHeaders.Name.cacheControl, value: "no-store")
         return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(data)))
     }

@@ -22,7 +22,7 @@ struct AuthController: RouteCollection {
 
     /// Where to go after login: a local path only (no open redirect).
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.hasPrefix(SiteRoute.login().path) else { return nil }
+        guard let next = RedirectTarget.localPath(next), !next.hasPrefix(SiteRoute.login().path) else { return nil }
         return next
     }
 

@@ -13,6 +13,7 @@ struct SiteMiddleware: Middleware {
             .map { response in
                 if let chosenLanguage { LanguageSelection.remember(chosenLanguage, in: response) }
                 SecurityHeaders.add(to: response)
+                HeaderSafety.clean(&response.headers)
                 // What a logged-in person sees may be personal: no cache keeps it.
                 if request.storage[AuthContextKey.self]?.user != nil {
                     response.headers.replaceOrAdd(name: .cacheControl, value: "no-store, private")

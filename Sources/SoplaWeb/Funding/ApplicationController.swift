@@ -295,7 +295,7 @@ struct ApplicationController: RouteCollection {
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: attachment.mediaType)
-        headers.contentDisposition = .init(.attachment, filename: attachment.fileName)
+        headers.setAttachment(filename: attachment.fileName)
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }

@@ -362,7 +362,7 @@ struct OParlController: RouteCollection {
         guard let id = req.parameters.get("oparlid")?.lowercased(), let text = graph.fileTexts[id], graph.objects["file"]?[id]?.deleted == false else { throw Abort(.notFound) }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "fassung.txt")
+        headers.setAttachment(filename: "fassung.txt")
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 }

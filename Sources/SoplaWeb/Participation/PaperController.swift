@@ -58,7 +58,7 @@ struct PaperController: RouteCollection {
               let (attachment, data) = try await req.participationStore.attachmentContent(id: id), attachment.paperID == paper.id else { throw Abort(.notFound) }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: attachment.mediaType)
-        headers.contentDisposition = .init(.attachment, filename: attachment.fileName)
+        headers.setAttachment(filename: attachment.fileName)
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }

@@ -658,7 +658,7 @@ enum ReportPDF {
             let data = try await render(html: html, on: req)
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
-            headers.contentDisposition = .init(.attachment, filename: filename)
+            headers.setAttachment(filename: filename)
             return Response(status: .ok, headers: headers, body: .init(data: data))
         } catch Failure.missing {
             throw Abort(.serviceUnavailable, reason: "the PDF needs WeasyPrint (Debian package weasyprint) on the server; the HTML and the CSV are available")

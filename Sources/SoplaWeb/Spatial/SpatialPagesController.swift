@@ -81,7 +81,7 @@ struct SpatialPagesController: RouteCollection {
     static func csvResponse(_ text: String, filename: String) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: filename)
+        headers.setAttachment(filename: filename)
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 
