@@ -53,8 +53,13 @@ struct IndicatorStoreTests {
             let store = IndicatorStore(database: app.db)
             let id = UUID()
             try await store.stage(importID: id, (0..<4500).map { Observation("n", "06532\(String(format: "%03d", $0 % 23 + 1))", Day(year: 1990 + $0 / 23, month: 12, day: 31)!, Double($0)) })
+            let other = UUID()
+            try await store.stage(importID: other, [Observation("n", "06532001", Day(year: 2020, month: 12, day: 31)!, 1)])
+            #expect(try await store.stagedCount(importID: id) == 4500)
             try await store.discardStaged(importID: id)
-            #expect(try await commit(store, []) == ImportOutcome())
+            #expect(try await store.stagedCount(importID: id) == 0)
+            // Another import's staging area is left alone, and nothing reached the observations.
+            #expect(try await store.stagedCount(importID: other) == 1)
             #expect(try await store.observationCount() == (all: 0, current: 0))
         }
     }

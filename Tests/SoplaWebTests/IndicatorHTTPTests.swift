@@ -319,7 +319,7 @@ struct IndicatorHTTPTests {
 
 @Suite("Large uploads")
 struct LargeUploadTests {
-    @Test(.timeLimit(.minutes(2))) func largeFilesRunInTheBackgroundWithProgress() async throws {
+    @Test func largeFilesRunInTheBackgroundWithProgress() async throws {
         try await withTestApp { app in
             // Files above the limit run in the background; a small limit keeps the test quick.
             app.storage[SettingsKey.self]?.importInlineBytes = 20_000

@@ -198,6 +198,12 @@ public struct IndicatorStore: Sendable {
         }
     }
 
+    /// How many values an import has staged and not yet committed or discarded.
+    public func stagedCount(importID: UUID) async throws -> Int {
+        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(ImportStagingFields.schema)
+            .where(SQLIdentifier(ImportStagingFields.importID), .equal, SQLBind(importID)).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     public func discardStaged(importID: UUID) async throws {
         try await sql.delete(from: ImportStagingFields.schema).where(SQLIdentifier(ImportStagingFields.importID), .equal, SQLBind(importID)).run()
     }
