@@ -9,30 +9,31 @@ struct AccountService: Sendable {
     let store: AccountStore
     let clock: Clock
     let bcryptCost: Int
-    let threadPool: NIOThreadPool
+    /// Bcrypt's own threads, so a wave of logins neither holds the event loops nor the file-IO pool.
+    let bcrypt: BlockingExecutor
 
     init(app: Application) {
         store = AccountStore(database: app.db)
         clock = app.settings.clock
         bcryptCost = app.settings.bcryptCost
-        threadPool = app.threadPool
+        bcrypt = app.executors.bcrypt
     }
 
     init(request: Request) {
         store = request.accounts
         clock = request.settings.clock
         bcryptCost = request.settings.bcryptCost
-        threadPool = request.application.threadPool
+        bcrypt = request.application.executors.bcrypt
     }
 
-    /// Bcrypt runs off the event loops: it is deliberately slow.
+    /// Bcrypt runs on its own bounded pool: it is deliberately slow. When its queue is full, 503 with `Retry-After`.
     func hash(_ password: String) async throws -> String {
         let cost = bcryptCost
-        return try await threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
+        return try await bcrypt.run { try Bcrypt.hash(password, cost: cost) }
     }
 
     func verify(_ password: String, hash: String) async throws -> Bool {
-        try await threadPool.runIfActive { try Bcrypt.verify(password, created: hash) }
+        try await bcrypt.run { try Bcrypt.verify(password, created: hash) }
     }
 
     enum LoginResult: Sendable {

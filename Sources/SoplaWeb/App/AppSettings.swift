@@ -25,6 +25,17 @@ public struct AppSettings: Sendable {
     public var smtpHost: String?
     public var smtpPort: Int = 25
     public var smtpFrom: String = "sopla@localhost"
+    /// PDFs made at once (`SOPLA_PDF_CONCURRENCY`, each a WeasyPrint process) and requests that may wait for one;
+    /// beyond that 503 with `Retry-After`.
+    public var pdfConcurrency: Int = 2
+    public var pdfQueueLength: Int = 8
+    /// A WeasyPrint run is stopped after this many seconds (`SOPLA_PDF_TIMEOUT`).
+    public var pdfTimeoutSeconds: Double = 60
+    /// Memory for public PDFs kept per data version, in bytes.
+    public var pdfCacheBytes: Int = 64 * 1024 * 1024
+    /// Threads for Bcrypt and password checks that may wait for one; beyond that 503 with `Retry-After`.
+    public var bcryptThreads: Int = 2
+    public var bcryptQueueLength: Int = 32
 
     public init(
         database: DatabaseLocation, levels: SpatialLevelCatalogue = .standard, clock: Clock = .system,
@@ -67,6 +78,14 @@ public struct AppSettings: Sendable {
             settings.smtpPort = port
         }
         if let from = environment["SOPLA_SMTP_FROM"], !from.isEmpty { settings.smtpFrom = from }
+        if let raw = environment["SOPLA_PDF_CONCURRENCY"], !raw.isEmpty {
+            guard let count = Int(raw), (1...16).contains(count) else { throw SettingsError("SOPLA_PDF_CONCURRENCY must be a number from 1 to 16, got \(raw)") }
+            settings.pdfConcurrency = count
+        }
+        if let raw = environment["SOPLA_PDF_TIMEOUT"], !raw.isEmpty {
+            guard let seconds = Double(raw), seconds > 0 else { throw SettingsError("SOPLA_PDF_TIMEOUT must be a number of seconds, got \(raw)") }
+            settings.pdfTimeoutSeconds = seconds
+        }
         return settings
     }
 }
