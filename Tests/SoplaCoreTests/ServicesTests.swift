@@ -86,7 +86,7 @@ struct ServicesTests {
         bad.openingHours = [OpeningHours(weekday: 1, opens: 540, closes: 720), OpeningHours(weekday: 1, opens: 690, closes: 900), OpeningHours(weekday: 8, opens: 0, closes: 60)]
         #expect(throws: ValidationFailure([
             ValidationIssue("name", .required), ValidationIssue("category", .unknownValue("unbekannt")), ValidationIssue("serviceArea", .unknownValue("X")),
-            ValidationIssue("fte", .unknownValue("Beratung: -1.0")), ValidationIssue("location", .unknownValue("48.86000, 2.35000")),
+            ValidationIssue("fte", .outOfRange(.fte)), ValidationIssue("location", .unknownValue("48.86000, 2.35000")),
             ValidationIssue("openingHours", .unknownValue("8 0–60")), ValidationIssue("openingHours", .unknownValue("1 540–720 / 690–900")),
         ])) {
             try bad.validated(categories: Set(ServiceCategory.seed.map(\.code)), unitKeys: ["A"])

@@ -118,7 +118,7 @@ struct ServiceHTTPTests {
                 #expect(html.contains("gibt-es-nicht"))
                 #expect(html.contains("40.10000, 8.50000"))
                 #expect(html.contains("Mo 09:00-12:00") && html.contains("role=\"alert\""))
-                #expect(html.contains("Sozialarbeit: -1.0"))
+                #expect(html.contains("Vollzeitäquivalente: bitte eine Zahl zwischen 0 und 10.000 angeben."))
                 #expect(html.contains("value=\"Neue Beratung\""))
             }
             #expect(try await store.services().count == count)

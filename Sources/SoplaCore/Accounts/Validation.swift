@@ -25,6 +25,8 @@ public struct ValidationIssue: Sendable, Equatable, Error {
         case deadlinePassed
         /// Does not fit the other entries (both of two alternatives given, a guest with a vote …).
         case inconsistent
+        /// A number that is no finite value within the field's plausible range.
+        case outOfRange(Plausible)
     }
 
     public let field: String

@@ -94,7 +94,7 @@ public enum FundingControlling {
                 guard let units = shares[service], !units.isEmpty else { continue }
                 let keys = units.keys.sorted()
                 // Shares in millionths so that the split stays in integers.
-                let pieces = part.split(weights: keys.map { Int(((units[$0] ?? 0) * 1_000_000).rounded()) })
+                let pieces = part.split(weights: keys.map { Plausible.clampedInt((units[$0] ?? 0) * 1_000_000, limit: 1e9) })
                 for (key, piece) in zip(keys, pieces) { result[key, default: .zero] += piece }
             }
         }

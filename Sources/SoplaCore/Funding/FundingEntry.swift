@@ -22,7 +22,11 @@ public enum FundingEntry {
 
     public static func money(_ text: String, field: String, line: Int? = nil) -> Result<Money, ValidationIssue> {
         switch Money.parse(text) {
-        case .success(let value): return .success(value)
+        case .success(let value):
+            guard Plausible.money.contains(value) else {
+                return .failure(line.map { problem(field, $0, Plausible.money.message) } ?? Plausible.money.issue(field))
+            }
+            return .success(value)
         case .failure(let reason):
             let what: String
             switch reason {
@@ -44,6 +48,9 @@ public enum FundingEntry {
                 issues.append(problem("criteria", number, "Gewicht „\(fields[1])“ ist keine ganze Zahl")); continue
             }
             guard let scale = Int(fields[2]) else { issues.append(problem("criteria", number, "Skala „\(fields[2])“ ist keine ganze Zahl")); continue }
+            // Out of range here, so that sums of weights and scores cannot overflow later.
+            guard Plausible.criterionWeight.contains(weight) else { issues.append(problem("criteria", number, Plausible.criterionWeight.message)); continue }
+            guard Plausible.scaleMax.contains(scale) else { issues.append(problem("criteria", number, Plausible.scaleMax.message)); continue }
             let id = existing.first { $0.name == fields[0] }?.id ?? newID()
             values.append(AwardCriterion(id: id, name: fields[0], explanation: fields.count > 3 ? fields[3...].joined(separator: "; ") : "", weight: weight, scaleMax: scale))
         }
@@ -198,10 +205,9 @@ public enum FundingEntry {
         return Day(year: y, month: m, day: d)
     }
 
-    /// "12,5" or "12.5".
+    /// "12,5" or "12.5"; nil for anything else, also "nan", "inf" and hexadecimal.
     public static func decimal(_ text: String) -> Double? {
-        let value = Double(text.replacingOccurrences(of: ",", with: "."))
-        return value?.isFinite == true ? value : nil
+        Plausible.number(text)
     }
 
     /// "1.234,56" — how the forms show an amount again.

@@ -117,7 +117,8 @@ public struct FundingProgramme: Hashable, Sendable, Codable, Identifiable {
             if criterion.weight <= 0 || criterion.weight > 100 { issues.append(ValidationIssue("criteria", .unknownValue("\(criterion.name): \(criterion.weight) %"))) }
             if !(1...100).contains(criterion.scaleMax) { issues.append(ValidationIssue("criteria", .unknownValue("\(criterion.name): 0–\(criterion.scaleMax)"))) }
         }
-        let total = criteria.reduce(0) { $0 + $1.weight }
+        // Each weight is clamped first, so a wild one is reported and cannot overflow the sum.
+        let total = criteria.reduce(0) { $0 + min(max($1.weight, -1000), 1000) }
         if !criteria.isEmpty, total != 100 { issues.append(ValidationIssue("criteria", .unknownValue("Σ \(total) %"))) }
         if Set(criteria.map(\.name)).count != criteria.count { issues.append(ValidationIssue("criteria", .duplicate)) }
         for item in checklist where item.text.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue("checklist", .required)) }

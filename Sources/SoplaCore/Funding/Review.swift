@@ -59,7 +59,7 @@ public struct ApplicationReview: Hashable, Sendable, Codable, Identifiable {
             for score in scores {
                 let field = "score-" + score.criterionID.uuidString.lowercased()
                 guard let criterion = byID[score.criterionID] else { issues.append(ValidationIssue(field, .unknownReference)); continue }
-                if !(0...criterion.scaleMax).contains(score.value) { issues.append(ValidationIssue(field, .unknownValue("\(score.value) (0–\(criterion.scaleMax))"))) }
+                if score.value < 0 || score.value > criterion.scaleMax { issues.append(ValidationIssue(field, .unknownValue("\(score.value) (0–\(criterion.scaleMax))"))) }
                 if score.justification.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { issues.append(ValidationIssue("reason-" + score.criterionID.uuidString.lowercased(), .required)) }
             }
             if Set(scores.map(\.criterionID)).count != scores.count { issues.append(ValidationIssue("scores", .duplicate)) }
@@ -153,7 +153,7 @@ public enum Ranking {
     /// the budget: it and everything below it are not fundable, so the order of the ranking is kept.
     public static func rank(_ candidates: [Candidate], budget: Money, preventivePriority: Bool) -> [Entry] {
         // Scores are compared to 1/1000 of a point so that equal means computed differently tie.
-        func key(_ c: Candidate) -> Int { c.score.map { Int(($0 * 1000).rounded()) } ?? Int.min }
+        func key(_ c: Candidate) -> Int { c.score.map { Plausible.clampedInt($0 * 1000) } ?? Int.min }
         let sorted = candidates.sorted { a, b in
             if key(a) != key(b) { return key(a) > key(b) }
             if preventivePriority, a.preventive != b.preventive { return a.preventive }

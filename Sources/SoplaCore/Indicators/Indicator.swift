@@ -134,8 +134,8 @@ public struct Indicator: Hashable, Sendable, Codable {
             }
         }
         if !Self.allowedFactors.contains(factor) { issues.append(ValidationIssue("factor", .unknownValue(String(factor)))) }
-        if !(0...4).contains(decimals) { issues.append(ValidationIssue("decimals", .unknownValue(String(decimals)))) }
-        if let minimum = minimumCount, !(1...1000).contains(minimum) { issues.append(ValidationIssue("minimumCount", .unknownValue(String(minimum)))) }
+        Plausible.indicatorDecimals.check(decimals, field: "decimals", into: &issues)
+        Plausible.minimumCount.check(minimumCount, field: "minimumCount", into: &issues)
         if let unknown = levels.first(where: { !levelCodes.contains($0) }) { issues.append(ValidationIssue("levels", .unknownValue(unknown))) }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return copy

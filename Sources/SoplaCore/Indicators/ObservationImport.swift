@@ -9,6 +9,8 @@ public struct DataImportIssue: Hashable, Sendable, Error, Codable {
         case columnCount(expected: Int, found: Int)
         case unknownKey
         case badNumber
+        /// A number outside the plausible range of imported values (`Plausible.observationValue`).
+        case outOfRange
         /// A decimal point or thousands separator where the file's convention does not allow it.
         case decimalSeparator(expected: String)
         case thousandsSeparator
@@ -50,6 +52,7 @@ public struct DataImportIssue: Hashable, Sendable, Error, Codable {
         case .columnCount(let expected, let found): reasonText = "expected \(expected) columns, found \(found)"
         case .unknownKey: reasonText = "unknown regional key"
         case .badNumber: reasonText = "not a number"
+        case .outOfRange: reasonText = "not a plausible value (between −1,000,000,000,000 and 1,000,000,000,000)"
         case .decimalSeparator(let expected): reasonText = "wrong decimal separator: this file uses \"\(expected)\""
         case .thousandsSeparator: reasonText = "thousands separators are not allowed"
         case .negativeCount: reasonText = "a count cannot be negative"
@@ -137,6 +140,10 @@ public struct ObservationImportCheck: Sendable {
             report(DataImportIssue(line: record.line, column: "reference_date", value: record.date.iso, reason: .dateOutOfRange(earliest: earliest, latest: latest)))
             return nil
         }
+        if let value = record.value, !Plausible.observationValue.contains(value) {
+            report(DataImportIssue(line: record.line, column: record.column, value: Self.textValue(value), reason: .outOfRange))
+            return nil
+        }
         if variable.isCount, let value = record.value, value < 0 {
             report(DataImportIssue(line: record.line, column: record.column, value: Self.textValue(value), reason: .negativeCount))
             return nil
@@ -155,7 +162,7 @@ public struct ObservationImportCheck: Sendable {
 
     /// A number as files write it: whole numbers without a decimal point.
     public static func textValue(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// FNV-1a over the key's parts: stable across runs, 64 bits so that a million keys collide with

@@ -64,7 +64,7 @@ public struct Variable: Hashable, Sendable, Codable {
             FieldCheck.length(value, field: field, max: max, into: &issues)
         }
         FieldCheck.length(copy.tableCode, field: "tableCode", max: 40, into: &issues)
-        if let minimum = minimumCount, !(1...1000).contains(minimum) { issues.append(ValidationIssue("minimumCount", .unknownValue(String(minimum)))) }
+        Plausible.minimumCount.check(minimumCount, field: "minimumCount", into: &issues)
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return copy
     }

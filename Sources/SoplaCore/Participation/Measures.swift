@@ -66,8 +66,8 @@ public struct Measure: Hashable, Sendable, Codable {
         copy.title = title.trimmingCharacters(in: .whitespaces)
         if copy.title.isEmpty { issues.append(ValidationIssue("title", .required)) }
         FieldCheck.length(copy.title, field: "title", max: 300, into: &issues)
-        if let progress, !(0...100).contains(progress) { issues.append(ValidationIssue("progress", .unknownValue(String(progress)))) }
-        if !(weight > 0) || !weight.isFinite { issues.append(ValidationIssue("weight", .unknownValue(String(weight)))) }
+        Plausible.progress.check(progress, field: "progress", into: &issues)
+        if !(weight > 0) || !Plausible.measureWeight.contains(weight) { issues.append(Plausible.measureWeight.issue("weight")) }
         let byID = Dictionary(others.filter { $0.id != id }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         if let parent = parentID {
             if parent == id || Hierarchy.hasCycle(start: id, parent: parent, parentOf: { byID[$0]?.parentID }) { issues.append(ValidationIssue("parentId", .cycle)) }

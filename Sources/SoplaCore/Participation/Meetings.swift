@@ -126,7 +126,8 @@ public enum Vote: Hashable, Sendable, Codable {
     public func validated(presentVoting: Int) throws(ValidationFailure) -> Vote {
         guard case .counted(let yes, let no, let abstain) = self else { return self }
         var issues: [ValidationIssue] = []
-        if yes < 0 || no < 0 || abstain < 0 { issues.append(ValidationIssue("votes", .unknownValue("\(yes)/\(no)/\(abstain)"))) }
+        guard [yes, no, abstain].allSatisfy(Plausible.votes.contains) else { throw ValidationFailure([Plausible.votes.issue("votes")]) }
+        // Each count is at most 10,000 now, so the sum cannot overflow.
         if yes + no + abstain > presentVoting { issues.append(ValidationIssue("votes", .tooLong(max: presentVoting))) }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return self

@@ -51,11 +51,17 @@ public enum FigureDescription {
         }
     }
 
-    /// German number: "18,4", "1.234", "−0,5".
+    /// German number: "18,4", "1.234", "−0,5". Never traps: "–" when not finite, scientific notation ("1,0e+308")
+    /// when too large for exact digits.
     public static func number(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "–" }
+        let decimals = min(max(decimals, 0), 6)
         let factor = pow(10.0, Double(decimals))
         let scaled = (abs(value) * factor).rounded()
-        let whole = Int(scaled / factor)
+        guard scaled < 9_007_199_254_740_992 else {
+            return (value < 0 ? "−" : "") + String(format: "%.\(max(decimals, 1))e", abs(value)).replacingOccurrences(of: ".", with: ",")
+        }
+        let whole = UInt64(scaled) / UInt64(factor)
         var digits = String(whole)
         var grouped = ""
         while digits.count > 3 {
@@ -65,7 +71,7 @@ public enum FigureDescription {
         grouped = digits + grouped
         let sign = value < 0 && scaled > 0 ? "−" : ""
         guard decimals > 0 else { return sign + grouped }
-        let fraction = Int(scaled.truncatingRemainder(dividingBy: factor))
+        let fraction = UInt64(scaled) % UInt64(factor)
         return sign + grouped + "," + String(repeating: "0", count: max(0, decimals - String(fraction).count)) + String(fraction)
     }
 

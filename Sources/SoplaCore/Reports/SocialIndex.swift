@@ -39,10 +39,10 @@ public struct SocialIndexMethod: Hashable, Sendable, Codable {
         var issues: [ValidationIssue] = []
         if name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue("name", .required)) }
         if components.isEmpty { issues.append(ValidationIssue("components", .required)) }
-        for c in components where !(c.weight > 0) || !c.weight.isFinite { issues.append(ValidationIssue("components", .unknownValue(c.indicatorCode + ": \(c.weight)"))) }
+        for c in components where !(c.weight > 0) || !Plausible.indexWeight.contains(c.weight) { issues.append(ValidationIssue("components", .unknownValue(c.indicatorCode + ": \(c.weight)"))) }
         if Set(components.map(\.indicatorCode)).count != components.count { issues.append(ValidationIssue("components", .duplicate)) }
         if !(0...1).contains(statusWeight) { issues.append(ValidationIssue("statusWeight", .unknownValue(String(statusWeight)))) }
-        if years < 1 { issues.append(ValidationIssue("years", .unknownValue(String(years)))) }
+        Plausible.indexYears.check(years, field: "years", into: &issues)
         if classBounds != classBounds.sorted() || Set(classBounds).count != classBounds.count { issues.append(ValidationIssue("classBounds", .inconsistent)) }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return self

@@ -71,10 +71,10 @@ public struct PlanningStandard: Hashable, Sendable, Codable {
     public func validated(categories: Set<String>, variables: Set<String>) throws(ValidationFailure) -> PlanningStandard {
         var issues: [ValidationIssue] = []
         if !categories.contains(categoryCode) { issues.append(ValidationIssue("category", .unknownValue(categoryCode))) }
-        if !(fte > 0) || !fte.isFinite { issues.append(ValidationIssue("fte", .unknownValue(String(fte)))) }
-        if inhabitants <= 0 { issues.append(ValidationIssue("inhabitants", .unknownValue(String(inhabitants)))) }
+        if !(fte > 0) || !Plausible.fte.contains(fte) { issues.append(Plausible.fte.issue("fte")) }
+        Plausible.standardInhabitants.check(inhabitants, field: "inhabitants", into: &issues)
         if case .variable(let code) = population, !variables.contains(code) { issues.append(ValidationIssue("population", .unknownValue(code))) }
-        if let km = maxDistanceKm, !(km > 0) || !km.isFinite { issues.append(ValidationIssue("maxDistanceKm", .unknownValue(String(km)))) }
+        if let km = maxDistanceKm, !(km > 0) || !Plausible.maxDistanceKm.contains(km) { issues.append(Plausible.maxDistanceKm.issue("maxDistanceKm")) }
         if source.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue("source", .required)) }
         FieldCheck.length(source, field: "source", max: 300, into: &issues)
         FieldCheck.length(text, field: "text", max: 2000, into: &issues)

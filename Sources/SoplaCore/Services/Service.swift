@@ -222,14 +222,15 @@ public struct Service: Hashable, Sendable, Codable {
         if !categories.contains(categoryCode) { issues.append(ValidationIssue("category", .unknownValue(categoryCode))) }
         if let min = targetGroup.minAge, let max = targetGroup.maxAge, min > max { issues.append(ValidationIssue("targetAge", .inconsistent)) }
         if let unknown = serviceArea.sorted().first(where: { !unitKeys.contains($0) }) { issues.append(ValidationIssue("serviceArea", .unknownValue(unknown))) }
-        for (profession, fte) in capacity.fte.sorted(by: { $0.key < $1.key }) where fte < 0 || !fte.isFinite {
-            issues.append(ValidationIssue("fte", .unknownValue("\(profession): \(fte)")))
-        }
-        for (unit, weight) in (areaShares ?? [:]).sorted(by: { $0.key < $1.key }) where !serviceArea.contains(unit) || !(weight > 0) || !weight.isFinite {
+        if capacity.fte.values.contains(where: { !Plausible.fte.contains($0) }) { issues.append(Plausible.fte.issue("fte")) }
+        for (unit, weight) in (areaShares ?? [:]).sorted(by: { $0.key < $1.key }) where !serviceArea.contains(unit) {
             issues.append(ValidationIssue("areaShares", .unknownValue("\(unit): \(weight)")))
         }
-                if let places = capacity.places, places < 0 { issues.append(ValidationIssue("places", .unknownValue(String(places)))) }
-        if let cases = capacity.casesPerYear, cases < 0 { issues.append(ValidationIssue("casesPerYear", .unknownValue(String(cases)))) }
+        if (areaShares ?? [:]).values.contains(where: { !($0 > 0) || !Plausible.areaShare.contains($0) }) { issues.append(Plausible.areaShare.issue("areaShares")) }
+        for (field, age) in [("minAge", targetGroup.minAge), ("maxAge", targetGroup.maxAge)] { Plausible.age.check(age, field: field, into: &issues) }
+        Plausible.places.check(capacity.places, field: "places", into: &issues)
+        Plausible.casesPerYear.check(capacity.casesPerYear, field: "casesPerYear", into: &issues)
+        Plausible.serviceYear.check(capacity.referenceYear, field: "referenceYear", into: &issues)
         for location in locations {
             if let point = location.point, !ServiceLocation.isInGermany(point) {
                 issues.append(ValidationIssue("location", .unknownValue(String(format: "%.5f, %.5f", point.lat, point.lon))))
@@ -316,8 +317,13 @@ public enum ServiceEntry {
             let line = raw.trimmingCharacters(in: .whitespaces)
             guard !line.isEmpty else { continue }
             let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty, let value = Double(parts[1].replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+            guard parts.count == 2, !parts[0].isEmpty, let value = Plausible.number(parts[1]) else {
                 issues.append(ValidationIssue("fte", .unknownValue(String(line.prefix(60)))))
+                continue
+            }
+            // Checked per line, so that no sum of huge values is ever formed or stored.
+            guard Plausible.fte.contains(value), Plausible.fte.contains(fte[parts[0], default: 0] + value) else {
+                if !issues.contains(Plausible.fte.issue("fte")) { issues.append(Plausible.fte.issue("fte")) }
                 continue
             }
             fte[parts[0], default: 0] += value

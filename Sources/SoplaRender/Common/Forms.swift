@@ -83,7 +83,11 @@ public struct FormBuilder: Sendable {
         return el("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("id", "fehler")], [
             el("h2", text: t(.formHasErrors)),
             el("ul", [], issues.map { issue in
+                // A range message names its field already.
                 let label = labels[issue.field] ?? issue.field
+                if case .outOfRange = issue.problem {
+                    return el("li", [], [el("a", [("href", labels[issue.field] == nil ? "#fehler" : "#" + issue.field)], text: IssueText.message(issue.problem, language))])
+                }
                 let target = labels[issue.field] == nil ? "#fehler" : "#" + issue.field
                 return el("li", [], [el("a", [("href", target)], text: label + ": " + IssueText.message(issue.problem, language))])
             }),
@@ -116,7 +120,30 @@ public enum IssueText {
         case .endBeforeStart: return t(.issueEndBeforeStart)
         case .deadlinePassed: return t(.issueDeadlinePassed)
         case .inconsistent: return t(.issueInconsistent)
+        case .outOfRange(let range): return outOfRange(range, language)
         }
+    }
+
+    /// "Vollzeitäquivalente: bitte eine Zahl zwischen 0 und 10.000 angeben." The message names the field itself, as
+    /// it is also shown where no label is near (the API, a list of import problems).
+    public static func outOfRange(_ range: Plausible, _ language: Language) -> String {
+        guard language == .en else { return range.message }
+        func bound(_ value: Double) -> String {
+            switch range.kind {
+            case .year: return String(Int(value))
+            case .whole: return Format.integer(Int(value), language)
+            case .decimal: return value == value.rounded() ? Format.integer(Int(value), language) : Format.decimal(value, digits: 2, language)
+            case .money: return Format.money(Money(cents: Int(value) * 100), language)
+            }
+        }
+        let what: String
+        switch range.kind {
+        case .whole: what = "a whole number"
+        case .year: what = "a year"
+        case .money: what = "an amount"
+        case .decimal: what = "a number"
+        }
+        return "\(range.labelEN): please enter \(what) between \(bound(range.lower)) and \(bound(range.upper))."
     }
 }
 

@@ -66,7 +66,7 @@ public enum IndicatorNames {
         switch indicator.factor {
         case 100: return "%"
         case 1: return ""
-        default: return (language == .de ? "je " : "per ") + Format.integer(Int(indicator.factor), language)
+        default: return (language == .de ? "je " : "per ") + Format.rounded(indicator.factor, language)
         }
     }
 
@@ -76,7 +76,7 @@ public enum IndicatorNames {
 
     public static func count(_ value: Double?, _ language: Language) -> String {
         guard let value else { return "–" }
-        return value == value.rounded() ? Format.integer(Int(value), language) : Format.decimal(value, digits: 2, language)
+        return value == value.rounded() ? Format.rounded(value, language) : Format.decimal(value, digits: 2, language)
     }
 
     /// Why a cell is empty, in words (tables say it; maps explain hatching in the legend).

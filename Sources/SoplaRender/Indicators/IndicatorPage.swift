@@ -125,7 +125,7 @@ public enum IndicatorPage {
             }.joined(separator: " + ")
         }
         var formula = terms(indicator.numerator)
-        if indicator.isRate { formula += " / " + terms(indicator.denominator) + (indicator.factor == 1 ? "" : " × " + Format.integer(Int(indicator.factor), language)) }
+        if indicator.isRate { formula += " / " + terms(indicator.denominator) + (indicator.factor == 1 ? "" : " × " + Format.rounded(indicator.factor, language)) }
         let sources = Set(indicator.variables.compactMap { model.variables[$0] }.map { "\($0.source)\($0.tableCode.map { " (\($0))" } ?? ""), \($0.licence)" }).sorted()
         return el("dl", [("class", "facts")], [
             el("dt", text: t(.fieldTopic)), el("dd", text: IndicatorNames.topic(indicator.topic, language)),
@@ -258,7 +258,7 @@ public enum IndicatorPage {
         guard !ranked.isEmpty else { return .empty }
         let scale = pow(10.0, Double(indicator.decimals))
         let chart = BarChart(title: t(.rankingTitle) + ": " + indicator.name(language == .de), bars: ranked.map { row in
-            BarChart.Bar(label: name(model, row.unitKey), value: Int((max(0, row.value!) * scale).rounded()), valueText: IndicatorNames.value(row.value, indicator, language))
+            BarChart.Bar(label: name(model, row.unitKey), value: Format.clampedInt(max(0, row.value!) * scale), valueText: IndicatorNames.value(row.value, indicator, language))
         })
         return el("section", [("aria-labelledby", "rangfolge")], [
             el("h2", [("id", "rangfolge")], text: t(.rankingTitle)),

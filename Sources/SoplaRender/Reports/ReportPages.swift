@@ -97,7 +97,7 @@ public struct ReportDocument: Sendable {
                 ]))
             } else {
                 nodes.append(BarChart(title: caption, bars: values.sorted { $0.1 > $1.1 }.map { key, v in
-                    BarChart.Bar(label: snapshot.unitNames[key] ?? key, value: Int((v * 100).rounded()), valueText: number(v, code)) }).render())
+                    BarChart.Bar(label: snapshot.unitNames[key] ?? key, value: Format.clampedInt(v * 100), valueText: number(v, code)) }).render())
             }
             let ranked = units.map { key, name in (name, [cell(date.flatMap { snapshot.value(code, $0, key) }, code)]) }
             nodes.append(table(caption + " – " + t(.dataTable), header: [t(.unitColumn), name(code)], rows: ranked))

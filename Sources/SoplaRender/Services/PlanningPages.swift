@@ -259,7 +259,7 @@ public enum CoveragePage {
         func cells(_ c: CoverageRow, nearest: String?, preventive: Double?) -> [HTMLNode] {
             let reach = standard.maxDistanceKm.flatMap { limit in c.nearestKm.map { $0 > limit ? " " + t(.beyondReach) : "" } } ?? ""
             return [
-                el("td", [("class", "num")], text: Format.integer(Int(c.population.rounded()), language)),
+                el("td", [("class", "num")], text: Format.rounded(c.population, language)),
                 el("td", [("class", "num")], text: ServiceNames.fte(c.supply, language)),
                 el("td", [("class", "num")], text: ServiceNames.fte(c.need, language)),
                 el("td", [("class", "num")], text: percent(c.ratio, language)),

@@ -151,11 +151,15 @@ struct IndicatorAdminController: RouteCollection {
         if topic == nil { issues.append(ValidationIssue("topic", .required)) }
         let polarity = form.polarity.flatMap(Polarity.init(rawValue:))
         if polarity == nil { issues.append(ValidationIssue("polarity", .required)) }
-        let factor = form.factor.flatMap(Double.init) ?? -1
-        let decimals = form.decimals.flatMap(Int.init) ?? -1
-        let minimumText = FieldCheck.clean(form.minimumCount)
-        let minimum = minimumText.flatMap(Int.init)
-        if minimumText != nil, minimum == nil { issues.append(ValidationIssue("minimumCount", .unknownValue(String(minimumText!.prefix(10))))) }
+        let factor = form.factor.flatMap(Plausible.number) ?? -1
+        let decimals = form.decimals.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? -1
+        var minimum: Int?
+        if let minimumText = FieldCheck.clean(form.minimumCount) {
+            switch Plausible.minimumCount.parseWhole(minimumText, field: "minimumCount") {
+            case .success(let value): minimum = value
+            case .failure(let issue): issues.append(issue)
+            }
+        }
         let draft = Indicator(code: form.code ?? "", nameDE: form.nameDE ?? "", nameEN: form.nameEN ?? "", definitionDE: form.definitionDE ?? "",
                               definitionEN: form.definitionEN ?? "", topic: topic ?? .population, numerator: numerator ?? [], denominator: denominator ?? [],
                               factor: factor, polarity: polarity ?? .neutral, decimals: decimals, minimumCount: minimum, levels: form.levels ?? [])
@@ -194,11 +198,20 @@ struct IndicatorAdminController: RouteCollection {
         let label = FieldCheck.clean(form.label)
         if label == nil { issues.append(ValidationIssue("label", .required)) }
         FieldCheck.length(label, field: "label", max: 100, into: &issues)
-        let date = FieldCheck.clean(form.date).flatMap(Day.init(iso:))
-        if date == nil { issues.append(ValidationIssue("date", FieldCheck.clean(form.date) == nil ? .required : .unknownValue(String(form.date!.prefix(20))))) }
-        let valueText = FieldCheck.clean(form.value)?.replacingOccurrences(of: ",", with: ".")
-        let value = valueText.flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil }
-        if value == nil { issues.append(ValidationIssue("value", valueText == nil ? .required : .unknownValue(String(form.value!.prefix(20))))) }
+        let dateText = FieldCheck.clean(form.date)
+        let date = dateText.flatMap(Day.init(iso:))
+        if let dateText, date == nil { issues.append(ValidationIssue("date", .unknownValue(String(dateText.prefix(20))))) }
+        else if dateText == nil { issues.append(ValidationIssue("date", .required)) }
+        else if let date { Plausible.referenceYear.check(date.year, field: "date", into: &issues) }
+        var value: Double?
+        if let valueText = FieldCheck.clean(form.value) {
+            switch Plausible.referenceValue.parse(valueText, field: "value") {
+            case .success(let number): value = number
+            case .failure(let issue): issues.append(issue)
+            }
+        } else {
+            issues.append(ValidationIssue("value", .required))
+        }
         guard let label, let date, let value, issues.isEmpty else {
             // The indicator page again, with the form's problems.
             return try await IndicatorController.page(req, referenceIssues: issues).response(status: .unprocessableEntity)
@@ -260,9 +273,11 @@ struct IndicatorAdminController: RouteCollection {
             let known = kind == .numeratorNotAboveDenominator ? indicators : variables
             if !known.contains(target) { issues.append(ValidationIssue("target", target.isEmpty ? .required : .unknownValue(target))) }
         }
-        let threshold = (FieldCheck.clean(form.threshold) ?? "0").replacingOccurrences(of: ",", with: ".")
-        let value = Double(threshold).flatMap { $0.isFinite && $0 >= 0 && $0 <= 100_000 ? $0 : nil }
-        if value == nil { issues.append(ValidationIssue("threshold", .unknownValue(String(threshold.prefix(20))))) }
+        var value: Double?
+        switch Plausible.ruleThreshold.parse(FieldCheck.clean(form.threshold) ?? "0", field: "threshold") {
+        case .success(let number): value = number
+        case .failure(let issue): issues.append(issue)
+        }
         guard let kind, let value, issues.isEmpty else {
             let model = ValidationRulesPage.Model(rules: try await store.validationRules(), targets: try await ruleTargets(req),
                                                   values: ["kind": form.kind ?? "", "target": target, "threshold": form.threshold ?? ""], issues: issues)

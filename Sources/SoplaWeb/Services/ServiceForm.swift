@@ -54,18 +54,18 @@ struct ServiceForm: Content {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    static func integer(_ text: String?, field: String, into issues: inout [ValidationIssue]) -> Int? {
+    /// A whole number within `range`; a problem names the field (and the range when the number is out of it).
+    static func integer(_ text: String?, field: String, range: Plausible, into issues: inout [ValidationIssue]) -> Int? {
         guard let text = clean(text) else { return nil }
-        guard let value = Int(text) else {
-            issues.append(ValidationIssue(field, .unknownValue(String(text.prefix(20)))))
-            return nil
+        switch range.parseWhole(text, field: field) {
+        case .success(let value): return value
+        case .failure(let issue): issues.append(issue); return nil
         }
-        return value
     }
 
     static func decimal(_ text: String?, field: String, into issues: inout [ValidationIssue]) -> Double? {
         guard let text = clean(text) else { return nil }
-        guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+        guard let value = Plausible.number(text) else {
             issues.append(ValidationIssue(field, .unknownValue(String(text.prefix(20)))))
             return nil
         }
@@ -84,17 +84,18 @@ struct ServiceForm: Content {
             let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard !parts.allSatisfy(\.isEmpty) else { continue }
             guard parts.count == 2, let key = unitKeys.contains(parts[0]) ? parts[0] : keyByName[parts[0].lowercased()],
-                  let weight = Double(parts[1].replacingOccurrences(of: ",", with: ".")) else {
+                  let weight = Plausible.number(parts[1]) else {
                 issues.append(ValidationIssue("areaShares", .unknownValue(String(line.prefix(60)))))
+                continue
+            }
+            guard Plausible.areaShare.contains(weight), Plausible.areaShare.contains(shares[key, default: 0] + weight) else {
+                if !issues.contains(Plausible.areaShare.issue("areaShares")) { issues.append(Plausible.areaShare.issue("areaShares")) }
                 continue
             }
             shares[key, default: 0] += weight
         }
-        let minAge = Self.integer(minAge, field: "minAge", into: &issues)
-        let maxAge = Self.integer(maxAge, field: "maxAge", into: &issues)
-        for (field, age) in [("minAge", minAge), ("maxAge", maxAge)] where age.map({ !(0...120).contains($0) }) ?? false {
-            issues.append(ValidationIssue(field, .unknownValue(String(age!))))
-        }
+        let minAge = Self.integer(minAge, field: "minAge", range: .age, into: &issues)
+        let maxAge = Self.integer(maxAge, field: "maxAge", range: .age, into: &issues)
         var sexes: Set<Sex> = []
         for raw in self.sexes ?? [] {
             if let sex = Sex(rawValue: raw) { sexes.insert(sex) } else { issues.append(ValidationIssue("sexes", .unknownValue(String(raw.prefix(20))))) }
@@ -110,10 +111,9 @@ struct ServiceForm: Content {
         if (lat == nil) != (lon == nil), issues.allSatisfy({ $0.field != "lat" && $0.field != "lon" }) {
             issues.append(ValidationIssue(lat == nil ? "lat" : "lon", .required))
         }
-        let places = Self.integer(places, field: "places", into: &issues)
-        let cases = Self.integer(casesPerYear, field: "casesPerYear", into: &issues)
-        let year = Self.integer(referenceYear, field: "referenceYear", into: &issues)
-        if let year, !(1990...2100).contains(year) { issues.append(ValidationIssue("referenceYear", .unknownValue(String(year)))) }
+        let places = Self.integer(places, field: "places", range: .places, into: &issues)
+        let cases = Self.integer(casesPerYear, field: "casesPerYear", range: .casesPerYear, into: &issues)
+        let year = Self.integer(referenceYear, field: "referenceYear", range: .serviceYear, into: &issues)
         if let postcode = Self.clean(postcode), postcode.count != 5 || !postcode.allSatisfy(\.isNumber) { issues.append(ValidationIssue("postcode", .invalidPostcode)) }
         if let website = Self.clean(website), !(website.hasPrefix("https://") || website.hasPrefix("http://")) { issues.append(ValidationIssue("website", .invalidWebsite)) }
         let point = lat.flatMap { lat in lon.map { Position(lon: $0, lat: lat) } }

@@ -1,0 +1,62 @@
+import Foundation
+import SoplaCore
+import Testing
+@testable import SoplaRender
+
+/// Formatting never traps: values that are not finite read as "–", values too large for exact digits in
+/// scientific notation, the extremes of Int with their sign.
+@Suite("Numbers at their limits")
+struct FormatLimitsTests {
+    @Test func hugeAndNonFiniteDecimals() {
+        #expect(Format.decimal(1e308, digits: 1, .de) == "1,0e+308")
+        #expect(Format.decimal(-1e308, digits: 2, .de) == "−1,0e+308")
+        #expect(Format.decimal(1e308, digits: 0, .en) == "1.0e+308")
+        #expect(Format.decimal(.nan, digits: 1, .de) == "–")
+        #expect(Format.decimal(.infinity, digits: 1, .de) == "–")
+        #expect(Format.decimal(-.infinity, digits: 0, .en) == "–")
+        #expect(Format.unavailable == "–")
+    }
+
+    @Test func negativeZeroHasNoSign() {
+        #expect(Format.decimal(-0.0, digits: 1, .de) == "0,0")
+        #expect(Format.decimal(-0.0, digits: 0, .de) == "0")
+        #expect(Format.rounded(-0.0, .en) == "0")
+    }
+
+    @Test func largeButExactValuesKeepTheirDigits() {
+        #expect(Format.decimal(1e12, digits: 1, .de) == "1.000.000.000.000,0")
+        #expect(Format.decimal(-999_999_999.99, digits: 2, .de) == "−999.999.999,99")
+        // Near 2^53 the decimals a Double cannot hold are dropped rather than invented.
+        #expect(Format.decimal(1e15, digits: 2, .de) == "1.000.000.000.000.000")
+        #expect(Format.decimal(123.456, digits: 9, .de) == "123,456000")
+        #expect(Format.decimal(2.5, digits: -1, .de) == "3")
+    }
+
+    @Test func integerExtremes() {
+        #expect(Format.integer(Int.min, .de) == "−9.223.372.036.854.775.808")
+        #expect(Format.integer(Int.max, .en) == "9,223,372,036,854,775,807")
+        #expect(Format.hundredths(Int.max, .de) == "92.233.720.368.547.758,07")
+        #expect(Format.hundredths(Int.min, .de) == "−92.233.720.368.547.758,08")
+        #expect(Format.hundredths(Int.max - 1, .en) == "92,233,720,368,547,758.06")
+        #expect(Format.hundredths(-50, .de) == "−0,50")
+        #expect(Format.money(Money(cents: Int.min), .de) == "−92.233.720.368.547.758,08\u{00A0}€")
+        #expect(Format.money(Money(cents: Int.max), .en) == "€92,233,720,368,547,758.07")
+    }
+
+    @Test func floatingValuesAsIntsAreClamped() {
+        #expect(Format.clampedInt(.nan) == 0)
+        #expect(Format.clampedInt(1e308) == 1_000_000_000_000_000)
+        #expect(Format.rounded(1e308, .de) == "1,0e+308")
+        #expect(IndicatorNames.count(1e308, .de) == "1,0e+308")
+        #expect(IndicatorNames.count(.nan, .de) == "–")
+    }
+
+    @Test func rangeMessagesInBothLanguages() {
+        #expect(IssueText.message(.outOfRange(.fte), .de) == "Vollzeitäquivalente: bitte eine Zahl zwischen 0 und 10.000 angeben.")
+        #expect(IssueText.message(.outOfRange(.fte), .en) == "Full-time equivalents: please enter a number between 0 and 10,000.")
+        #expect(IssueText.message(.outOfRange(.money), .en) == "Amount: please enter an amount between €0.00 and €1,000,000,000.00.")
+        #expect(IssueText.message(.outOfRange(.referenceYear), .en) == "Year of the reference date: please enter a year between 1900 and 2100.")
+        let summary = FormBuilder(language: .de, issues: [ValidationIssue("fte", .outOfRange(.fte))]).summary(labels: ["fte": "Vollzeitäquivalente"]).render()
+        #expect(summary.contains(">Vollzeitäquivalente: bitte eine Zahl zwischen 0 und 10.000 angeben.</a>"))
+    }
+}
