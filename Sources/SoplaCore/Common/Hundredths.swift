@@ -4,11 +4,12 @@ import Foundation
 public enum Hundredths {
     public static func format(_ hundredths: Int) -> String {
         let sign = hundredths < 0 ? "-" : ""
-        let value = abs(hundredths)
-        return "\(sign)\(value / 100).\(String(format: "%02d", value % 100))"
+        let value = hundredths.magnitude
+        return "\(sign)\(value / 100).\(value % 100 < 10 ? "0" : "")\(value % 100)"
     }
 
-    /// Parses "43.57" or "43,57" into 4357; nil for anything with more than two decimals or no number.
+    /// Parses "43.57" or "43,57" into 4357; nil for anything with more than two decimals, no number, or a number
+    /// whose hundredths do not fit in an Int.
     public static func parse(_ text: String) -> Int? {
         let normalised = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
         let parts = normalised.split(separator: ".", omittingEmptySubsequences: false)
@@ -17,9 +18,11 @@ public enum Hundredths {
         if parts.count == 2 {
             let digits = parts[1]
             guard (1...2).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-            fraction = Int(digits)! * (digits.count == 1 ? 10 : 1)
+            fraction = (Int(digits) ?? 0) * (digits.count == 1 ? 10 : 1)
         }
         let negative = parts[0].hasPrefix("-")
-        return whole * 100 + (negative ? -fraction : fraction)
+        let (scaled, overflow) = whole.multipliedReportingOverflow(by: 100)
+        let (result, overflowAgain) = scaled.addingReportingOverflow(negative ? -fraction : fraction)
+        return overflow || overflowAgain ? nil : result
     }
 }

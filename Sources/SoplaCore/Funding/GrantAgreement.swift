@@ -130,7 +130,8 @@ public struct GrantAgreement: Hashable, Sendable, Codable, Identifiable {
             if amount.isNegative { issues.append(ValidationIssue("amounts", .unknownValue("\(year): \(amount.plain)"))) }
             if year < start.year || year > end.year { issues.append(ValidationIssue("amounts", .unknownValue(String(year)))) }
         }
-        if financing == .share, !(1...100).contains(sharePercent ?? 0) { issues.append(ValidationIssue("sharePercent", .required)) }
+        if financing == .share, (sharePercent ?? 0) == 0 { issues.append(ValidationIssue("sharePercent", .required)) }
+        else if financing == .share { Plausible.percent.check(sharePercent, field: "sharePercent", into: &issues) }
         for target in targets where target.name.trimmingCharacters(in: .whitespaces).isEmpty || !target.target.isFinite {
             issues.append(ValidationIssue("targets", .required))
         }

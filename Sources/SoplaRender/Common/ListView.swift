@@ -8,13 +8,15 @@ public struct ListState: Sendable, Equatable {
     public var sort: String?
     public var descending: Bool
     public var page: Int
+    /// The highest page a link may ask for; beyond it `page × perPage` could overflow.
+    public static let maximumPage = 100_000
 
     public init(path: String, filters: [String: String] = [:], sort: String? = nil, descending: Bool = false, page: Int = 1) {
         self.path = path
         self.filters = filters.filter { !$0.value.isEmpty }
         self.sort = sort
         self.descending = descending
-        self.page = max(1, page)
+        self.page = min(max(1, page), Self.maximumPage)
     }
 
     public var link: String { link(path) }
@@ -42,7 +44,7 @@ public struct ListState: Sendable, Equatable {
 
     public func onPage(_ page: Int) -> ListState {
         var next = self
-        next.page = page
+        next.page = min(max(1, page), Self.maximumPage)
         return next
     }
 }
@@ -129,8 +131,9 @@ public struct ListTable {
 /// A page of items cut from a sorted list.
 public enum Paging {
     public static func slice<T>(_ items: [T], page: Int, perPage: Int) -> [T] {
-        let start = (max(1, page) - 1) * perPage
-        guard start < items.count else { return [] }
+        // Multiplied with overflow reported: a page number from a link is never trusted to be small.
+        let (start, overflow) = (min(max(1, page), ListState.maximumPage) - 1).multipliedReportingOverflow(by: max(1, perPage))
+        guard !overflow, start < items.count else { return [] }
         return Array(items[start..<min(items.count, start + perPage)])
     }
 }
