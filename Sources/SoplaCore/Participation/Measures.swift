@@ -38,9 +38,14 @@ public struct Measure: Hashable, Sendable, Codable {
     /// Indicators (S3 codes) that should move.
     public var indicatorCodes: [String]
     public var unitKeys: [String]
+    /// The (confidential) quality dialogue the measure was agreed in; such a measure stays internal until a planner publishes it.
+    public var dialogueID: UUID?
+    /// When a planner published a dialogue measure; nil while it is internal.
+    public var publishedAt: Date?
 
     public init(id: UUID, title: String, parentID: UUID? = nil, resolutionID: UUID? = nil, responsibleOrganisation: UUID? = nil, responsiblePerson: UUID? = nil,
-                due: Day? = nil, status: MeasureStatus = .planned, progress: Double? = nil, weight: Double = 1, indicatorCodes: [String] = [], unitKeys: [String] = []) {
+                due: Day? = nil, status: MeasureStatus = .planned, progress: Double? = nil, weight: Double = 1, indicatorCodes: [String] = [], unitKeys: [String] = [],
+                dialogueID: UUID? = nil, publishedAt: Date? = nil) {
         self.id = id
         self.title = title
         self.parentID = parentID
@@ -53,7 +58,12 @@ public struct Measure: Hashable, Sendable, Codable {
         self.weight = weight
         self.indicatorCodes = indicatorCodes
         self.unitKeys = unitKeys
+        self.dialogueID = dialogueID
+        self.publishedAt = publishedAt
     }
+
+    /// Whether everyone may see the measure: all are public except those of a quality dialogue not yet published.
+    public var isPublic: Bool { dialogueID == nil || publishedAt != nil }
 
     public func isOverdue(on day: Day) -> Bool {
         guard let due, status != .done, status != .dropped else { return false }

@@ -197,6 +197,10 @@ public enum OrganisationFormPage {
         let action = model.editing.map { SiteRoute.organisation(id: $0.id).path } ?? SiteRoute.organisations.path
         let parents = [("", t(.noParent))] + model.organisations.filter { $0.id != model.editing?.id && $0.active }
             .map { ($0.id.uuidString.lowercased(), $0.name) }
+        var names = [
+            form.text("name", label: labels["name"]!, value: d.name, required: true),
+            form.text("shortName", label: labels["shortName"]!, value: d.shortName, maxLength: 40),
+        ]
         var structure: [HTMLNode]
         if model.mayChangeStructure {
             structure = [
@@ -205,6 +209,8 @@ public enum OrganisationFormPage {
                 form.select("parentId", label: labels["parentId"]!, options: parents, selected: d.parentID?.lowercased(), hint: t(.parentHint)),
             ]
         } else {
+            // Providers change contact details only; the name is shown, not offered.
+            names = model.editing.map { o in [el("p", text: labels["name"]! + ": " + o.name + (o.shortName.map { " (\($0))" } ?? ""))] } ?? names
             structure = [el("p", [("class", "hint")], text: t(.structureByPlanner))]
         }
         let content: [HTMLNode] = [
@@ -213,9 +219,7 @@ public enum OrganisationFormPage {
             form.summary(labels: labels),
             el("form", [("method", "post"), ("action", action), ("class", "stacked")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
-                form.text("name", label: labels["name"]!, value: d.name, required: true),
-                form.text("shortName", label: labels["shortName"]!, value: d.shortName, maxLength: 40),
-            ] + structure + [
+            ] + names + structure + [
                 form.text("email", label: labels["email"]!, value: d.email, type: "email", autocomplete: "off"),
                 form.text("phone", label: labels["phone"]!, value: d.phone, type: "tel", maxLength: 40),
                 form.text("website", label: labels["website"]!, value: d.website, type: "url", hint: t(.websiteHint), maxLength: 300),

@@ -276,7 +276,7 @@ public enum TextKey: Sendable {
         case .statusInactive: return ("deaktiviert", "deactivated")
         case .statusInactiveOnly: return ("Nur deaktivierte", "Deactivated only")
         case .statusInvited: return ("eingeladen", "invited")
-        case .structureByPlanner: return ("Art und übergeordnete Organisation pflegt die Sozialplanung.", "Kind and parent organisation are maintained by social planning.")
+        case .structureByPlanner: return ("Name und Kurzname, Art und übergeordnete Organisation pflegt die Sozialplanung.", "Name and short name, kind and parent organisation are maintained by social planning.")
         case .tokenCreatedOnce: return ("Ihr neues Token – jetzt kopieren, es wird nicht wieder angezeigt:", "Your new token – copy it now, it will not be shown again:")
         case .tokenNameHint: return ("Wofür das Token dient, z. B. „Auswertung Jugendamt“.", "What the token is for, e.g. “Youth office analysis”.")
         case .tokenRevoked: return ("widerrufen", "revoked")

@@ -234,6 +234,7 @@ public enum ApplicationPage {
     static func attachmentLink(_ model: Model, _ attachment: FundingAttachment) -> String {
         switch model.viewer {
         case .applicant(let organisation): return FundingRoute.ownAttachment(organisation, model.application.id, attachment.id)
+        case .reviewer: return FundingRoute.reviewAttachment(model.application.id, attachment.id)
         default: return FundingRoute.applicationAttachment(model.application.id, attachment.id)
         }
     }

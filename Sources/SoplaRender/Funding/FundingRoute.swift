@@ -45,6 +45,7 @@ public enum FundingRoute {
 
     public static let reviews = "/begutachtung"
     public static func review(_ a: UUID) -> String { reviews + "/" + id(a) }
+    public static func reviewAttachment(_ a: UUID, _ attachment: UUID) -> String { review(a) + "/anlagen/" + id(attachment) }
     public static let conflicts = "/begutachtung/befangenheit"
 
     public enum Pattern {
@@ -87,6 +88,7 @@ public enum FundingRoute {
 
         public static let reviews = ["begutachtung"]
         public static let review = ["begutachtung", ":application"]
+        public static let reviewAttachment = ["begutachtung", ":application", "anlagen", ":attachment"]
         public static let conflicts = ["begutachtung", "befangenheit"]
     }
 }

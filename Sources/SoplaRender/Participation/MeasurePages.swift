@@ -4,11 +4,13 @@ import SoplaCore
 extension ParticipationRoute {
     public static func measure(_ id: UUID) -> String { "/massnahmen/" + Self.id(id) }
     public static func milestones(_ id: UUID) -> String { "/massnahmen/" + Self.id(id) + "/meilensteine" }
+    public static func publishMeasure(_ id: UUID) -> String { "/massnahmen/" + Self.id(id) + "/veroeffentlichen" }
 
     public enum MeasurePattern {
         public static let measures = ["massnahmen"]
         public static let measure = ["massnahmen", ":measure"]
         public static let milestones = ["massnahmen", ":measure", "meilensteine"]
+        public static let publish = ["massnahmen", ":measure", "veroeffentlichen"]
     }
 }
 
@@ -82,6 +84,7 @@ public enum MeasurePage {
             el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.measures.path)], text: t(.measuresTitle))]),
             el("h1", text: m.title),
             m.isOverdue(on: today) ? Notice(.warning, t(.measureOverdue)).node : .empty,
+            m.isPublic ? .empty : Notice(.info, t(.measureInternal)).node,
             el("dl", [("class", "facts")], [
                 el("dt", text: t(.columnState)), el("dd", text: ParticipationNames.status(m.status, t)),
                 el("dt", text: t(.columnProgress)), el("dd", text: Format.decimal(model.progress, digits: 0, language) + " %"),
@@ -100,6 +103,12 @@ public enum MeasurePage {
         content += [el("h2", text: t(.milestonesTitle)), model.milestones.isEmpty ? el("p", [("class", "empty-state")], text: t(.noMilestones))
             : el("ol", [("class", "milestones")], model.milestones.sorted { $0.date < $1.date }.map { el("li", text: Format.day($0.date, language) + ": " + $0.text) })]
         if let form = model.form {
+            if !m.isPublic {
+                content += [el("form", [("method", "post"), ("action", ParticipationRoute.publishMeasure(m.id)), ("class", "actions")], [
+                    FormBuilder.csrf(context.csrfToken ?? ""),
+                    el("button", [("type", "submit")], text: t(.publishMeasure)),
+                ])]
+            }
             content += [el("h2", text: t(.changeMeasure))] + form.render(action: ParticipationRoute.measure(m.id), submit: t(.saveMeasure), context: context)
             content += [
                 el("h2", text: t(.addMilestone)),

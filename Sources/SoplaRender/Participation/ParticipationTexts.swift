@@ -42,6 +42,7 @@ public enum ParticipationText: Sendable {
     case addTerm, fieldTermName, fieldTermStart, fieldTermEnd, termHint
     case actionSubmitOrganisationStatement, fieldInvitedOrganisations, organisationConsultationsTitle, organisationConsultationsIntro
     case noOrganisationConsultations, invitedLabel
+    case measureInternal, publishMeasure
 
     var pair: (String, String) {
         switch self {
@@ -154,6 +155,9 @@ public enum ParticipationText: Sendable {
         case .measureDropped: return ("aufgegeben", "dropped")
         case .measureInProgress: return ("in Arbeit", "in progress")
         case .measureOverdue: return ("Diese Maßnahme ist überfällig.", "This measure is overdue.")
+        case .measureInternal: return ("Intern: im Qualitätsdialog vereinbart und nicht veröffentlicht. Nur die Sozialplanung und der verantwortliche Träger sehen sie.",
+                                       "Internal: agreed in a quality dialogue and not published. Only social planning and the responsible provider see it.")
+        case .publishMeasure: return ("Maßnahme veröffentlichen", "Publish measure")
         case .measurePlanned: return ("geplant", "planned")
         case .measureStarted: return ("begonnen", "started")
         case .measuresIntro: return ("Was aus den Beschlüssen und Empfehlungen wurde: Maßnahmen mit Zuständigkeit, Frist und Fortschritt; übergeordnete Maßnahmen zeigen den gewichteten Fortschritt ihrer Teilmaßnahmen.", "What became of the resolutions and recommendations: measures with responsibility, due date and progress; parent measures show their parts' weighted progress.")

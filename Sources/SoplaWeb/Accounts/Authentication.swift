@@ -83,8 +83,9 @@ extension Request {
                 throw APIError(.unauthorized, code: "invalid_token", message: "the API token is unknown, revoked or belongs to a deactivated user")
             }
             let bodies = try await ParticipationStore(database: db).bodies(ofUser: user.id, on: settings.clock.today)
-            return AuthContext(principal: user.principal(access: .token(token.scope), bodies: bodies, conflicts: try await FundingData.conflicts(of: user, db: db)),
-                               user: user, session: nil)
+            var principal = user.principal(access: .token(token.scope), bodies: bodies, conflicts: try await FundingData.conflicts(of: user, db: db))
+            principal.organisations = try await activeOrganisations(of: user)
+            return AuthContext(principal: principal, user: user, session: nil)
         }
         guard let cookie = cookies[SessionCookie.name]?.string, !cookie.isEmpty,
               let (session, user) = try await accounts.session(tokenHash: Secrets.hash(cookie)) else { return .anonymous }
@@ -96,7 +97,16 @@ extension Request {
             try await accounts.touchSession(id: session.id, at: now)
         }
         let bodies = try await ParticipationStore(database: db).bodies(ofUser: user.id, on: settings.clock.today)
-        return AuthContext(principal: user.principal(bodies: bodies, conflicts: try await FundingData.conflicts(of: user, db: db)), user: user, session: session)
+        var principal = user.principal(bodies: bodies, conflicts: try await FundingData.conflicts(of: user, db: db))
+        principal.organisations = try await activeOrganisations(of: user)
+        return AuthContext(principal: principal, user: user, session: session)
+    }
+
+    /// The user's organisations that are still active: people of a deactivated organisation act for it no longer.
+    private func activeOrganisations(of user: UserAccount) async throws -> Set<UUID> {
+        var active: Set<UUID> = []
+        for id in user.organisationIDs where try await accounts.organisation(id: id)?.active == true { active.insert(id) }
+        return active
     }
 
     /// The address people reach sopla at: the configured public URL, else this request's scheme and host (for links in

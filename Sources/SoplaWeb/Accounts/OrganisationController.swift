@@ -138,11 +138,13 @@ struct OrganisationController: RouteCollection {
         return try await form(req, draft: OrganisationDraft(organisation), editing: organisation)
     }
 
-    /// Applies a draft to an organisation. People who may not change the structure (providers) keep
-    /// kind and parent as they are, whatever the request says.
+    /// Applies a draft to an organisation. People who may not change the structure (providers) change contact
+    /// details only: name, short name, kind and parent stay as they are, whatever the request says.
     static func apply(_ draft: OrganisationDraft, to organisation: Organisation, req: Request) async throws -> Organisation {
         var draft = draft
         if !(try await req.may(.deactivateOrganisation)) {
+            draft.name = organisation.name
+            draft.shortName = organisation.shortName
             draft.kind = organisation.kind.rawValue
             draft.parentID = organisation.parentID?.uuidString
         }
@@ -340,8 +342,13 @@ struct OrganisationController: RouteCollection {
         } catch {
             throw APIError(.unprocessableEntity, code: "invalid_body", message: "the body must be a JSON object with organisation fields")
         }
-        if !(try await req.may(.deactivateOrganisation)), body.kind != nil || body.parentId != nil {
-            throw APIError(.forbidden, code: "forbidden", message: "kind and parentId are maintained by social planning")
+        if !(try await req.may(.deactivateOrganisation)) {
+            let structural = [("name", body.name != nil), ("shortName", body.shortName != nil), ("kind", body.kind != nil), ("parentId", body.parentId != nil)]
+                .filter(\.1).map(\.0)
+            if !structural.isEmpty {
+                throw APIError(.forbidden, code: "forbidden", message: "name, shortName, kind and parentId are maintained by social planning; providers change contact details only",
+                               details: structural.map { .init(field: $0, message: "maintained by social planning") })
+            }
         }
         do {
             let changed = try await Self.apply(body.draft(from: organisation), to: organisation, req: req)

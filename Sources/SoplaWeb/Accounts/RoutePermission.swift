@@ -23,6 +23,17 @@ struct RoutePermission: Sendable, Equatable {
         self.scope = scope
     }
 
+    /// Asks the policy, loading the route's object only when it can change the answer: someone not logged in, or
+    /// without any role named for the action, is refused alike for existing and unknown ids (no 404 tells them apart).
+    func decide(_ principal: Principal, request: Request) async throws -> Decision {
+        let unscoped = Policy.decide(principal, action)
+        guard scope != .none, unscoped == .denyForbidden else { return unscoped }
+        let rule = Policy.rule(for: action)
+        let readOnly = rule.changesData && principal.access == .token(.read)
+        guard !readOnly, principal.roles.contains(where: { rule.roles[$0] != nil }) else { return unscoped }
+        return Policy.decide(principal, action, scope: try await scope(of: request))
+    }
+
     func scope(of request: Request) async throws -> Scope {
         switch scope {
         case .none: return .none
@@ -65,7 +76,7 @@ struct PermissionMiddleware: AsyncMiddleware {
         let changes = request.method != .GET && request.method != .HEAD
         if changes { try BodyLimit.check(request) }
         let auth = try await request.auth()
-        switch Policy.decide(auth.principal, permission.action, scope: try await permission.scope(of: request)) {
+        switch try await permission.decide(auth.principal, request: request) {
         case .allow:
             // Only a request that could change something needs the form token.
             if changes { try await CSRF.verify(request) }

@@ -134,6 +134,10 @@ enum ErrorResponses {
         switch error {
         case let apiError as APIError:
             (status, code, message, details) = (apiError.status, apiError.code, apiError.message, apiError.details)
+        case let decoding as DecodingError where request.method != .GET && request.method != .HEAD:
+            // A body that does not fit the form or object: 422 naming the field, whichever route read it.
+            let problem = FieldDecodingProblem(decoding).apiError
+            (status, code, message, details) = (problem.status, problem.code, problem.message, problem.details)
         case let abort as any AbortError:
             status = abort.status
             code = Self.code(for: abort.status)

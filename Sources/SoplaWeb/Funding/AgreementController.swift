@@ -230,7 +230,7 @@ struct AgreementController: RouteCollection {
         return req.redirect(to: FundingRoute.agreement(a.id), notice: .saved)
     }
 
-    struct ProofForm: Content {
+    struct ProofForm {
         var proofYear: String?
         var narrative: String?
         var costs: String?
@@ -241,11 +241,16 @@ struct AgreementController: RouteCollection {
 
     func submitProof(req: Request) async throws -> Response {
         let a = try await FundingData.ownAgreement(req)
-        let form = try req.content.decode(ProofForm.self)
-        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        // The form carries one field per target (actual-<id>): read as it comes, and an unreadable field is named, not dropped.
+        let fields = FormFields(req)
+        let actualFields = fields.strings(prefixed: "actual-")
+        let form = ProofForm(proofYear: fields["proofYear"], narrative: fields["narrative"], costs: fields["costs"], ownFunds: fields["ownFunds"],
+                             otherFunding: fields["otherFunding"], receipts: fields["receipts"])
         var values = ["proofYear": form.proofYear ?? "", "narrative": form.narrative ?? "", "costs": form.costs ?? "", "ownFunds": form.ownFunds ?? "",
                       "otherFunding": form.otherFunding ?? "", "receipts": form.receipts ?? ""]
-        for (key, value) in fields where key.hasPrefix("actual-") { values[key] = String(value.prefix(20)) }
+        for (key, value) in actualFields { values[key] = String(value.prefix(20)) }
+        let malformed = fields.malformed(single: Set(fields.values.keys))
+        guard malformed.isEmpty else { return try await ownPage(req, a, values: values, issues: malformed) }
         var issues: [ValidationIssue] = []
         guard let year = Int(form.proofYear ?? ""), a.amounts[year] != nil else {
             return try await ownPage(req, a, values: values, issues: [ValidationIssue("proofYear", .unknownValue(String((form.proofYear ?? "").prefix(6))))])
@@ -256,7 +261,7 @@ struct AgreementController: RouteCollection {
         let other = FundingData.money(form.otherFunding, field: "otherFunding", required: false, into: &issues)
         var actuals: [UUID: Double] = [:]
         for target in a.targets {
-            let raw = (fields["actual-" + target.id.uuidString.lowercased()] ?? "").trimmingCharacters(in: .whitespaces)
+            let raw = (actualFields["actual-" + target.id.uuidString.lowercased()] ?? "").trimmingCharacters(in: .whitespaces)
             guard !raw.isEmpty else { continue }
             if let value = FundingEntry.decimal(raw) { actuals[target.id] = value } else { issues.append(ValidationIssue("actual-" + target.id.uuidString.lowercased(), .unknownValue(String(raw.prefix(20))))) }
         }
@@ -331,10 +336,11 @@ struct AgreementController: RouteCollection {
                 .response(status: .unprocessableEntity)
         }
         let actor = try await req.auditActor(), now = req.settings.clock.now()
-        // Agreed measures are tracked like every other measure, with the provider responsible.
+        // Agreed measures are tracked like every other measure, with the provider responsible; the dialogue is confidential,
+        // so they stay internal until a planner publishes one.
         for title in Self.lines(form.measures) {
             let measure = Measure(id: UUID(), title: String(title.prefix(300)), responsibleOrganisation: a.organisationID,
-                                  due: Day(year: date.year, month: 12, day: 31), status: .planned)
+                                  due: Day(year: date.year, month: 12, day: 31), status: .planned, dialogueID: dialogue.id)
             try await req.participationStore.save(.measure, id: measure.id, measure, label: measure.title, actor: actor, at: now)
             dialogue.measureIDs.append(measure.id)
         }

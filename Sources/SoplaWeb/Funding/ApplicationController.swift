@@ -36,6 +36,7 @@ struct ApplicationController: RouteCollection {
         let review = RoutePermission(.reviewApplication, scope: .applicationOrganisation)
         routes.on(.GET, p.review, review, use: showForReviewer)
         routes.on(.POST, p.review, review, use: submitReview)
+        routes.on(.GET, p.reviewAttachment, review, use: reviewerAttachment)
     }
 
     // MARK: Provider
@@ -71,7 +72,10 @@ struct ApplicationController: RouteCollection {
         return HTMLResponse(try await formPage(req, programme: programme, applicationID: nil, changeRequest: nil, values: values, services: [], issues: [])).response()
     }
 
-    struct Form: Content {
+    /// The application form as submitted: the fixed fields, the ticked services and the checklist answers (one field per item).
+    struct Form {
+        static let singleFields: Set<String> = ["programme", "title", "budgetLine", "preventive", "costs", "ownFunds", "otherFunding", "requested"]
+
         var programme: String?
         var title: String?
         var budgetLine: String?
@@ -81,21 +85,39 @@ struct ApplicationController: RouteCollection {
         var ownFunds: String?
         var otherFunding: String?
         var requested: String?
+        var answers: [String: String]
+        /// Fields that could not be read (a list where one value belongs, a nested field).
+        var malformed: [ValidationIssue]
+
+        init(_ fields: FormFields) {
+            programme = fields["programme"]
+            title = fields["title"]
+            budgetLine = fields["budgetLine"]
+            services = fields.values["services"] == nil ? nil : fields.list("services")
+            preventive = fields["preventive"]
+            costs = fields["costs"]
+            ownFunds = fields["ownFunds"]
+            otherFunding = fields["otherFunding"]
+            requested = fields["requested"]
+            answers = fields.strings(prefixed: "answer-")
+            malformed = fields.malformed(single: Self.singleFields.union(answers.keys))
+        }
     }
 
     /// The form's fields as entered, the checklist answers included.
-    static func values(_ req: Request, _ form: Form) -> [String: String] {
+    static func values(_ form: Form) -> [String: String] {
         var values = ["programme": form.programme ?? "", "title": form.title ?? "", "budgetLine": form.budgetLine ?? "", "preventive": form.preventive ?? "nein",
                       "costs": form.costs ?? "", "ownFunds": form.ownFunds ?? "", "otherFunding": form.otherFunding ?? "", "requested": form.requested ?? ""]
-        for (key, value) in ((try? req.content.decode([String: String].self)) ?? [:]) where key.hasPrefix("answer-") { values[key] = String(value.prefix(4000)) }
+        for (key, value) in form.answers { values[key] = String(value.prefix(4000)) }
         return values
     }
 
-    /// Reads the form into the application (content only: state, history and documents stay as they are).
+    /// Reads the form into the application (content only: state, history and documents stay as they are). A field that
+    /// could not be read is an issue like any other: the form comes back with what was typed, nothing is stored.
     func read(_ req: Request, into base: FundingApplication, programme: FundingProgramme) async throws -> (FundingApplication?, [String: String], Set<String>, [ValidationIssue]) {
-        let form = try req.content.decode(Form.self)
-        let values = Self.values(req, form)
-        var issues: [ValidationIssue] = []
+        let form = Form(FormFields(req))
+        let values = Self.values(form)
+        var issues: [ValidationIssue] = form.malformed
         let own = Set(try await Self.ownServices(req, organisation: base.organisationID).map(\.id))
         let services = (form.services ?? []).compactMap(UUID.init(uuidString:))
         if services.contains(where: { !own.contains($0) }) { issues.append(ValidationIssue("services", .unknownReference)) }
@@ -129,7 +151,9 @@ struct ApplicationController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let organisation = try req.idParameter()
-        guard let raw = try req.content.decode(Form.self).programme, let id = UUID(uuidString: raw) else { throw Abort(.unprocessableEntity, reason: "programme missing") }
+        guard let raw = FormFields(req)["programme"], let id = UUID(uuidString: raw) else {
+            throw APIError(.unprocessableEntity, code: "invalid_field", message: "the field programme is missing or not one programme id", details: [.init(field: "programme", message: "required")])
+        }
         let programme = try await FundingData.programme(req, id: id)
         guard programme.isOpen(on: req.settings.clock.today) else { throw Abort(.conflict, reason: "the call of this programme is not open") }
         let base = FundingApplication(id: UUID(), programmeID: programme.id, organisationID: organisation, title: "", year: 0, budgetLineID: UUID(), requested: .zero,
@@ -433,16 +457,25 @@ struct ApplicationController: RouteCollection {
         return HTMLResponse(ApplicationPage.render(try await applicationModel(req, a, viewer: .reviewer(kind: kind)), context: try await req.pageContext(showNotice: true)))
     }
 
+    /// A document of an application, for the reviewers assigned to it (others get 404, like the application itself).
+    func reviewerAttachment(req: Request) async throws -> Response {
+        try await Self.download(req, try await assigned(req).0)
+    }
+
     func submitReview(req: Request) async throws -> Response {
         let (a, kind) = try await assigned(req)
         let t = Texts(req.language)
-        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        // Score fields carry the criterion's id (score-<id>): read as they come, and an unreadable field is named, not dropped.
+        let form = FormFields(req)
+        let fields = form.strings(prefixed: "")
         let values = fields.filter { $0.key != "_csrf" }
+        let malformed = form.malformed(single: Set(form.values.keys))
         func fail(_ issues: [ValidationIssue], problem: String? = nil, status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
             HTMLResponse(ApplicationPage.render(try await applicationModel(req, a, viewer: .reviewer(kind: kind), values: values, issues: issues, problem: problem),
                                                 context: try await req.pageContext())).response(status: status)
         }
         guard a.state == .review else { return try await fail([], problem: t(.reviewClosed), status: .conflict) }
+        guard malformed.isEmpty else { return try await fail(malformed) }
         let programme = try await FundingData.programme(req, id: a.programmeID)
         let user = try await req.requireUser()
         var issues: [ValidationIssue] = []

@@ -149,7 +149,8 @@ struct ParticipationController: RouteCollection {
     /// The overview with rolled-up progress (tree order), the overdue list and, for planners, the form for a new measure.
     static func measuresPage(_ req: Request, form: MeasureForm?) async throws -> String {
         let store = req.participationStore
-        let measures = try await store.all(.measure, as: Measure.self).map(\.value)
+        // Measures agreed in a quality dialogue stay internal until a planner publishes them.
+        let measures = try await MeasureController.visibleMeasures(req)
         let progress = MeasureProgress.rollUp(measures, method: .weighted)
         var rows: [(measure: Measure, progress: Double, depth: Int)] = []
         func add(_ parent: UUID?, depth: Int) {

@@ -106,7 +106,7 @@ struct ReportController: RouteCollection {
                 result[key] = funding
             case .measureStatus:
                 if measures == nil {
-                    let all = try await req.participationStore.all(.measure, as: Measure.self).map(\.value)
+                    let all = try await MeasureController.publicMeasures(req)
                     let names = Dictionary(uniqueKeysWithValues: MeasureStatus.allCases.map { ($0, ParticipationNames.status($0, Texts(.de))) })
                     measures = ReportTables.measures(all, progress: MeasureProgress.rollUp(all, method: .weighted), statusNames: names, on: reportingDate)
                 }
