@@ -1,13 +1,10 @@
 import Foundation
 import Logging
-import NIOCore
-import NIOPosix
 import SoplaWeb
 import Vapor
 
-// Run Swift concurrency on NIO's event loops, so that async handlers do not hop between thread pools.
-_ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-
+// Swift concurrency keeps its own threads: event loops only move bytes, so a handler that computes for a while
+// (an import, a PDF) does not hold up the connections that share its loop.
 var environment = try Environment.detect()
 try LoggingSystem.bootstrap(from: &environment) { level in
     { label in ServerLogHandler(label: label, level: level) }

@@ -67,7 +67,7 @@ public enum TextKey: Sendable {
     case errorUnauthorizedTitle, errorForbiddenTitle, errorForbiddenText, errorConflictTitle, errorTooLargeTitle, errorTooManyTitle
     case errorUnprocessableTitle, errorCSRFText
     case scopeRead, scopeReadWrite
-    case errorConflictText, errorTooLargeText, errorTooManyText, errorUnprocessableText
+    case errorConflictText, errorTooLargeText, errorTooManyText, errorUnprocessableText, errorUnavailableTitle, errorUnavailableText
     case searchOrganisationsLabel, searchUsersLabel
     case newChildArea, fieldLocalCode, localCodeHint, fieldKindOptional, kindHint
 
@@ -88,6 +88,9 @@ public enum TextKey: Sendable {
         case .errorConflictText: return ("Die Aktion passt nicht zum aktuellen Stand der Daten; es wurde nichts geändert.", "The action does not fit the current state of the data; nothing was changed.")
         case .errorTooLargeText: return ("Die gesendeten Daten sind zu groß; es wurde nichts geändert.", "The data sent is too large; nothing was changed.")
         case .errorTooManyText: return ("Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.", "Too many requests in a short time. Please wait a moment.")
+        case .errorUnavailableTitle: return ("Vorübergehend nicht verfügbar", "Temporarily unavailable")
+        case .errorUnavailableText: return ("Der Server kann diese Anfrage gerade nicht bearbeiten, meist weil er ausgelastet ist. Bitte versuchen Sie es in einigen Sekunden erneut.",
+                                            "The server cannot handle this request right now, usually because it is busy. Please try again in a few seconds.")
         case .errorUnprocessableText: return ("Die Angaben sind unvollständig oder ungültig; es wurde nichts geändert.", "The input is incomplete or invalid; nothing was changed.")
         case .scopeRead: return ("Nur lesen", "Read only")
         case .scopeReadWrite: return ("Lesen und schreiben", "Read and write")

@@ -80,7 +80,9 @@ public enum APIPage {
 
 /// A page for errors that tells people what happened and where to go, without internals.
 public enum ErrorPage {
-    public static func render(status: Int, language: Language, path: String, account: AccountBar? = nil, formExpired: Bool = false) -> String {
+    /// `detail` says what exactly went wrong, below the general text (e.g. the largest file an upload takes).
+    public static func render(status: Int, language: Language, path: String, account: AccountBar? = nil, formExpired: Bool = false,
+                              detail: String? = nil) -> String {
         let t = Texts(language)
         let (title, text): (String, String)
         switch status {
@@ -92,6 +94,7 @@ public enum ErrorPage {
         case 422: (title, text) = (t(.errorUnprocessableTitle), t(.errorUnprocessableText))
         case 429: (title, text) = (t(.errorTooManyTitle), t(.errorTooManyText))
         case 400..<500: (title, text) = (t(.errorBadRequestTitle), t(.errorServerText))
+        case 503: (title, text) = (t(.errorUnavailableTitle), t(.errorUnavailableText))
         default: (title, text) = (t(.errorServerTitle), t(.errorServerText))
         }
         var links: [HTMLNode] = [el("a", [("href", SiteRoute.home.path)], text: t(.backHome))]
@@ -103,6 +106,7 @@ public enum ErrorPage {
         let content: [HTMLNode] = [
             el("h1", text: title),
             el("p", text: text),
+        ] + (detail.map { [el("p", text: $0)] } ?? []) + [
             el("p", [], links),
         ]
         return Layout(title: title, language: language, currentPath: path, account: account).render(content)

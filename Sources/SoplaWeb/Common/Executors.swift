@@ -126,7 +126,7 @@ struct Executors: Sendable {
     }
 }
 
-struct ExecutorsKey: StorageKey {
+struct ExecutorsKey: StorageKey, LockKey {
     typealias Value = Executors
 }
 

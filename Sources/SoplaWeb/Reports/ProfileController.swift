@@ -51,10 +51,25 @@ struct ProfileController: RouteCollection {
                                                                 css: StaticController.assets["sopla.css"]?.body ?? ""))
     }
 
+    /// From the cache while the data it shows stay as they are; made anew otherwise (at most a few at once).
     func pdf(req: Request) async throws -> Response {
         let key = req.parameters.get("key") ?? ""
-        let (_, html) = try await Self.printable(req, key: key)
-        return try await ReportPDF.response(html: html, filename: "steckbrief-\(key).pdf", on: req)
+        return try await req.pdfDocuments.response(req, key: try await Self.pdfKey(req, key: key), filename: "steckbrief-\(key).pdf") {
+            try await Self.printable(req, key: key).html
+        }
+    }
+
+    /// What a profile is made from: units and boundaries, indicator values, services and standards, the names of
+    /// the organisations, the day (figures and the date printed on it) and the language.
+    static func pdfKey(_ req: Request, key: String) async throws -> PDFCache.Key {
+        var organisations = Hasher()
+        for organisation in try await req.accounts.organisations().sorted(by: { $0.id.uuidString < $1.id.uuidString }) {
+            organisations.combine(organisation.id)
+            organisations.combine(organisation.name)
+        }
+        let versions = [try await req.spatial.dataVersion(), try await req.indicatorStore.dataVersion(), try await req.serviceStore.dataVersion()]
+        return PDFCache.Key(document: "steckbrief/\(key)/\(req.language.rawValue)",
+                            stamp: versions.map(String.init).joined(separator: "-") + "-o\(organisations.finalize())-" + req.settings.clock.today.iso)
     }
 }
 
@@ -92,7 +107,7 @@ struct ProfilesCommand: AsyncCommand {
         }
         let app = context.application
         try await app.prepareDatabase(location: app.settings.database, migrate: false)
-        if !signature.htmlOnly, ReportPDF.executable == nil { throw CommandFailure("PDF needs WeasyPrint (Debian package weasyprint); use --html-only for HTML alone") }
+        if !signature.htmlOnly, !app.pdfDocuments.renderer.isAvailable { throw CommandFailure("PDF needs WeasyPrint (Debian package weasyprint); use --html-only for HTML alone") }
         let started = Date()
         let count = try await Self.write(app, levels: levels, to: URL(fileURLWithPath: out), pdf: !signature.htmlOnly)
         context.console.print("Wrote \(count) profiles to \(out) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
@@ -110,7 +125,7 @@ struct ProfilesCommand: AsyncCommand {
             let req = Request(application: app, method: .GET, url: URI(path: ProfileController.path(unit.key)), on: app.eventLoopGroup.next())
             let (_, html) = try await ProfileController.printable(req, key: unit.key)
             try Data(html.utf8).write(to: folder.appendingPathComponent(unit.key + ".html"))
-            if pdf { try await ReportPDF.render(html: html, on: req).write(to: folder.appendingPathComponent(unit.key + ".pdf")) }
+            if pdf { try await app.pdfDocuments.renderer.render(html: html).write(to: folder.appendingPathComponent(unit.key + ".pdf")) }
         }
         return units.count
     }

@@ -150,9 +150,19 @@ struct ReportController: RouteCollection {
                                                      context: try await req.pageContext()))
     }
 
+    /// A published edition's PDF is kept while the boundaries its maps show stay as they are (the edition itself is
+    /// final); a draft's is made anew each time.
     func pdf(req: Request) async throws -> Response {
         let e = try await Self.edition(req)
-        return try await ReportPDF.response(html: try await Self.printHTML(req, e, language: req.language), filename: "sozialbericht-\(e.number).pdf", on: req)
+        let language = req.language
+        var key: PDFCache.Key?
+        if let published = e.publishedAt {
+            key = PDFCache.Key(document: "bericht/\(e.reportID.uuidString)/\(e.number)/\(language.rawValue)",
+                               stamp: "s\(try await req.spatial.dataVersion())-p\(published.timeIntervalSince1970)")
+        }
+        return try await req.pdfDocuments.response(req, key: key, filename: "sozialbericht-\(e.number).pdf") {
+            try await Self.printHTML(req, e, language: language)
+        }
     }
 
     /// An edition as one document for paged media, with its maps at the territorial status.
@@ -552,8 +562,8 @@ struct ReportController: RouteCollection {
         while papers.contains(reference) { suffix += 1; reference = "SB-\(edition.report.reportingDate.year)-\(edition.number)-\(suffix)" }
         let actor = try await req.auditActor(), now = req.settings.clock.now()
         // Without WeasyPrint the paper carries the text alone and says so.
-        let html = try await Self.printHTML(req, edition, language: .de)
-        let pdf = try? await ReportPDF.render(html: html, on: req)
+        let documents = req.pdfDocuments
+        let pdf: Data? = documents.renderer.isAvailable ? try await documents.data(nil) { [edition] in try await Self.printHTML(req, edition, language: .de) } : nil
         let paper = Paper(id: UUID(), reference: reference, title: "Entwurf: " + edition.report.title + " (Ausgabe \(edition.number))", type: .planningReport,
                           date: req.settings.clock.today, originator: "Sozialplanung", isPublic: false)
         try await store.save(.paper, id: paper.id, paper, label: paper.title, bodyID: body.id, actor: actor, at: now)
@@ -640,55 +650,5 @@ struct ReportController: RouteCollection {
         edition.publishedAt = req.settings.clock.now()
         try await req.reportStore.save(edition, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: ReportRoute.edition(edition.reportID, edition.number), notice: .saved)
-    }
-}
-
-/// PDF editions through WeasyPrint (Debian `weasyprint`), run as a separate process on the thread pool.
-enum ReportPDF {
-    enum Failure: Error { case missing, failed(String) }
-
-    static var executable: String? {
-        let candidates = [ProcessInfo.processInfo.environment["SOPLA_WEASYPRINT"], "/usr/bin/weasyprint", "/usr/local/bin/weasyprint"].compactMap { $0 }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    /// The PDF as a download; without WeasyPrint a 503 that says what is missing, never a broken file.
-    static func response(html: String, filename: String, on req: Request) async throws -> Response {
-        do {
-            let data = try await render(html: html, on: req)
-            var headers = HTTPHeaders()
-            headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
-            headers.setAttachment(filename: filename)
-            return Response(status: .ok, headers: headers, body: .init(data: data))
-        } catch Failure.missing {
-            throw Abort(.serviceUnavailable, reason: "the PDF needs WeasyPrint (Debian package weasyprint) on the server; the HTML and the CSV are available")
-        } catch Failure.failed(let message) {
-            req.logger.error("weasyprint failed: \(message)")
-            throw Abort(.internalServerError, reason: "the PDF could not be made; the HTML and the CSV are available")
-        }
-    }
-
-    static func render(html: String, on req: Request) async throws -> Data {
-        guard let executable else { throw Failure.missing }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-pdf-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("bericht.html"), output = folder.appendingPathComponent("bericht.pdf")
-        try Data(html.utf8).write(to: input)
-        let status: (Int32, String) = try await req.application.threadPool.runIfActive(eventLoop: req.eventLoop) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            // No network: everything the document needs is inline.
-            process.arguments = ["--quiet", "--base-url", folder.path, input.path, output.path]
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, message)
-        }.get()
-        guard status.0 == 0, let data = try? Data(contentsOf: output), data.starts(with: Array("%PDF".utf8)) else { throw Failure.failed(String(status.1.suffix(500))) }
-        return data
     }
 }
