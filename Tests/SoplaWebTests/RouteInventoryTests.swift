@@ -81,7 +81,7 @@ struct RouteInventoryTests {
         table["POST /gremien/:body/stellungnahmen/:process"] = RoutePermission(.submitStatement, scope: .bodyParameter)
         for route in ["POST /vorlagen/:paper/anlagen", "POST /planungsprozesse", "POST /planungsprozesse/:planning/phasen", "POST /planungsprozesse/:planning/vorlagen",
                       "GET /gremien/neu", "POST /gremien", "POST /gremien/:body/mitglieder", "POST /gremien/:body/mitglieder/:membership/ende",
-                      "POST /gremien/:body/wahlperioden", "POST /massnahmen", "POST /massnahmen/:measure", "POST /massnahmen/:measure/meilensteine",
+                      "POST /gremien/:body/wahlperioden", "POST /massnahmen", "POST /massnahmen/:measure", "POST /massnahmen/:measure/meilensteine", "POST /massnahmen/:measure/veroeffentlichen",
                       "GET /vorlagen/neu", "POST /vorlagen", "POST /vorlagen/:paper/fassungen", "POST /vorlagen/:paper/stellungnahmeverfahren",
                       "GET /sitzungen/neu", "POST /sitzungen", "POST /sitzungen/:meeting/status", "POST /sitzungen/:meeting/tagesordnung",
                       "POST /sitzungen/:meeting/anwesenheit", "POST /sitzungen/:meeting/tagesordnung/:item/beschluss",
@@ -136,6 +136,7 @@ struct RouteInventoryTests {
         table["POST /begutachtung/befangenheit"] = RoutePermission(.seeReviewAssignments)
         table["GET /begutachtung/:application"] = RoutePermission(.reviewApplication, scope: .applicationOrganisation)
         table["POST /begutachtung/:application"] = RoutePermission(.reviewApplication, scope: .applicationOrganisation)
+        table["GET /begutachtung/:application/anlagen/:attachment"] = RoutePermission(.reviewApplication, scope: .applicationOrganisation)
         for route in ["GET /organisationen/:id/stellungnahmen", "GET /organisationen/:id/stellungnahmen/:process", "POST /organisationen/:id/stellungnahmen/:process"] {
             table[route] = RoutePermission(.submitOrganisationStatement, scope: .organisationParameter)
         }

@@ -15,9 +15,9 @@ extension Application {
     public func useSoplaDatabase(_ location: DatabaseLocation, postgresSchema: String? = nil) throws {
         switch location {
         case .sqliteMemory:
-            databases.use(.sqlite(.memory), as: .sqlite)
+            databases.use(Self.sqlite(.memory), as: .sqlite)
         case .sqliteFile(let path):
-            databases.use(.sqlite(.file(path)), as: .sqlite)
+            databases.use(Self.sqlite(.file(path)), as: .sqlite)
         case .postgres(let url):
             do {
                 var config = try SQLPostgresConfiguration(url: url)
@@ -28,6 +28,13 @@ extension Application {
             }
         }
         for migration in SoplaMigrations.all { migrations.add(migration) }
+    }
+
+    /// fluent-sqlite-driver with WAL, a busy timeout, write-locking transactions and retries (see `SQLiteWriteDatabase`).
+    static func sqlite(_ configuration: SQLiteConfiguration, writing: SQLiteWriting = SQLiteWriting()) -> DatabaseConfigurationFactory {
+        DatabaseConfigurationFactory {
+            SQLiteWriteConfiguration(base: DatabaseConfigurationFactory.sqlite(configuration).make(), writing: writing)
+        }
     }
 
     /// Connects, and migrates an embedded SQLite database; PostgreSQL must be migrated with `sopla migrate`.

@@ -31,5 +31,6 @@ public enum SoplaMigrations {
         CreatePaperAttachments(),
         CreateFundingTables(),
         CreateReportRecords(),
+        CreateMailOutbox(),
     ]
 }

@@ -79,6 +79,7 @@ struct ServeCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareDatabase(location: app.settings.database, migrate: false)
+        app.startMailSender()
         var context = context
         let (hostname, port) = signature.address
         try await context.serve(inner, hostname: hostname, port: port)
@@ -101,6 +102,7 @@ struct DemoCommand: AsyncCommand {
         let app = context.application
         let settings = app.settings
         try await app.prepareDatabase(location: settings.database, migrate: true)
+        app.startMailSender()
         let plan = try await DemoData.seed(repository: app.spatialWriter(.system("sopla demo")), catalogue: settings.levels)
         let service = AccountService(app: app)
         try await DemoAccounts.seed(store: service.store, hash: service.hash, now: settings.clock.now())

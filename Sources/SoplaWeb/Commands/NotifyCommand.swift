@@ -18,7 +18,8 @@ struct RemindersCommand: AsyncCommand {
     var help: String {
         """
         Reminds every member of an invited body of a consultation whose deadline falls within the next days: a message in
-        sopla and, with SOPLA_SMTP_HOST set, an e-mail. Run it once a day. Example: sopla notify reminders --days 3
+        sopla and, with SOPLA_SMTP_HOST set, an e-mail. Also sends every queued mail that is due (those a stopped server
+        or an unreachable mail server left behind). Run it once a day. Example: sopla notify reminders --days 3
         """
     }
 
@@ -29,5 +30,9 @@ struct RemindersCommand: AsyncCommand {
         try await app.prepareDatabase(location: app.settings.database, migrate: false)
         let count = try await Notifier(app: app).remindDeadlines(days: days)
         context.console.print("Reminded \(count) people (members of invited bodies, users of invited organisations) of consultation deadlines within \(days) days.")
+        if let outbox = app.mailOutbox {
+            let (sent, failed) = try await outbox.sendDue()
+            context.console.print("E-mails: \(sent) sent" + (failed > 0 ? ", \(failed) failed and kept in the outbox for another attempt" : "") + ".")
+        }
     }
 }

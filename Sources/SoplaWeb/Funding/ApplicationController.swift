@@ -19,8 +19,7 @@ struct ApplicationController: RouteCollection {
         routes.on(.GET, p.ownApplicationEdit, apply, use: edit)
         routes.on(.POST, p.ownApplication, apply, use: update)
         routes.on(.POST, p.ownApplicationStep, apply, use: applicantStep)
-        let upload = routes.on(.POST, p.ownAttachments, apply, body: .collect(maxSize: ByteCount(value: PaperController.maxUpload)), use: upload)
-        upload.userInfo[BodyLimit.key] = PaperController.maxUpload
+        routes.upload(p.ownAttachments, apply, limit: PaperController.uploadLimit, use: upload)
         routes.on(.GET, p.ownAttachment, apply, use: ownAttachment)
 
         let manage = RoutePermission(.manageFunding)
@@ -281,28 +280,23 @@ struct ApplicationController: RouteCollection {
         return try await step(req, a, viewer: .applicant(organisation: a.organisationID), allowed: \.isApplicants, redirect: FundingRoute.ownApplication(a.organisationID, a.id))
     }
 
-    struct UploadForm: Content {
-        var item: String?
-        var file: File?
-    }
-
     func upload(req: Request) async throws -> Response {
         let a = try await FundingData.ownApplication(req)
         guard a.state == .draft else { throw Abort(.conflict, reason: "documents can be added to a draft only") }
         let programme = try await FundingData.programme(req, id: a.programmeID)
-        let form = try req.content.decode(UploadForm.self)
-        let bytes = form.file.map { Array($0.data.readableBytesView) } ?? []
-        let name = String(String((form.file?.filename ?? "").split(separator: "/").last ?? "").prefix(200))
-        var issues = AttachmentCheck.problems(size: bytes.count, bytes: Array(bytes.prefix(4096)), fileName: name)
-        let item = ServiceForm.clean(form.item).flatMap(UUID.init(uuidString:)).flatMap { id in programme.checklist.first { $0.id == id && $0.kind == .document } }
+        let form = try await StreamedUpload.read(req)
+        defer { form.file?.remove() }
+        let name = form.file?.fileName ?? ""
+        var issues = AttachmentCheck.problems(size: form.file?.size ?? 0, bytes: form.file?.head ?? [], fileName: name)
+        let item = ServiceForm.clean(form["item"]).flatMap(UUID.init(uuidString:)).flatMap { id in programme.checklist.first { $0.id == id && $0.kind == .document } }
         if item == nil { issues.append(ValidationIssue("item", .unknownReference)) }
-        guard issues.isEmpty, let item, let kind = AttachmentCheck.kind(of: Array(bytes.prefix(4096)), fileName: name) else {
-            let page = ApplicationPage.render(try await applicationModel(req, a, viewer: .applicant(organisation: a.organisationID), values: ["item": form.item ?? ""], issues: issues,
+        guard issues.isEmpty, let item, let file = form.file, let kind = AttachmentCheck.kind(of: file.head, fileName: name) else {
+            let page = ApplicationPage.render(try await applicationModel(req, a, viewer: .applicant(organisation: a.organisationID), values: ["item": form["item"] ?? ""], issues: issues,
                                                                          problem: issues.map { IssueText.message($0.problem, req.language) }.joined(separator: " ")),
                                               context: try await req.pageContext())
             return HTMLResponse(page).response(status: .unprocessableEntity)
         }
-        let data = Data(bytes)
+        let data = try file.data()
         let types: [AttachmentCheck.Kind: String] = [.pdf: "application/pdf", .odt: "application/vnd.oasis.opendocument.text",
                                                      .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"]
         let actor = try await req.auditActor()

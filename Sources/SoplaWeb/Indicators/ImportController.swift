@@ -13,8 +13,7 @@ struct ImportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let permission = RoutePermission(.importData)
         routes.on(.GET, SiteRoute.Pattern.dataImport, permission, use: page)
-        let upload = routes.on(.POST, SiteRoute.Pattern.dataImport, permission, body: .collect(maxSize: ByteCount(value: Self.maxUpload)), use: upload)
-        upload.userInfo[BodyLimit.key] = Self.maxUpload
+        routes.upload(SiteRoute.Pattern.dataImport, permission, limit: UploadLimit(fileBytes: Self.maxUpload), use: upload)
         routes.on(.GET, SiteRoute.Pattern.dataImportRun, permission, use: run)
         routes.on(.POST, SiteRoute.Pattern.dataImportMapping, permission, use: saveMapping)
         routes.on(.GET, SiteRoute.Pattern.variable, permission, use: variableHistory)
@@ -44,28 +43,21 @@ struct ImportController: RouteCollection {
         HTMLResponse(ImportPage.render(ImportPage.Model(runs: try await req.indicatorStore.runs(), notice: req.notice), context: try await req.pageContext()))
     }
 
-    struct UploadForm: Content {
-        var file: File?
-        var dryRun: String?
-        var skipUnknown: String?
-    }
-
     /// On the application's database, not the request's: a large import goes on after the response.
     static func importer(_ req: Request) -> ObservationImporter {
         ObservationImporter(store: req.application.indicatorStore, spatial: req.application.spatial, clock: req.settings.clock)
     }
 
     func upload(req: Request) async throws -> Response {
-        let form = try req.content.decode(UploadForm.self)
-        guard let file = form.file, file.data.readableBytes > 0 else {
+        // The file streams straight into the upload folder; the import reads it from there.
+        let form = try await StreamedUpload.read(req, into: try Self.uploadDirectory(), fileExtension: "csv")
+        guard let file = form.file, file.size > 0 else {
+            form.file?.remove()
             let model = ImportPage.Model(runs: try await req.indicatorStore.runs(), issues: [ValidationIssue("file", .required)])
             return HTMLResponse(ImportPage.render(model, context: try await req.pageContext())).response(status: .unprocessableEntity)
         }
-        let url = try Self.uploadDirectory().appendingPathComponent(UUID().uuidString + ".csv")
-        try Data(buffer: file.data).write(to: url)
-        let options = ObservationImporter.Options(dryRun: form.dryRun == "ja", skipUnknownUnits: form.skipUnknown == "ja")
-        let name = String(file.filename.split(separator: "/").last ?? "upload.csv").prefix(200)
-        return try await start(req, url: url, fileName: String(name), options: options)
+        let options = ObservationImporter.Options(dryRun: form["dryRun"] == "ja", skipUnknownUnits: form["skipUnknown"] == "ja")
+        return try await start(req, url: file.url, fileName: file.fileName.isEmpty ? "upload.csv" : file.fileName, options: options)
     }
 
     /// Starts an import of a stored file and answers with its run page (after it ends, for small files).

@@ -9,7 +9,7 @@ import Vapor
 struct Notifier {
     let app: Application
     let baseURL: String
-    /// Requests send mail in the background; a command waits for it.
+    /// Requests leave mail to the background sender; a command sends the outbox itself when done (`MailOutbox.sendDue`).
     let waitForMail: Bool
 
     init(req: Request) {
@@ -57,19 +57,10 @@ struct Notifier {
             try await store.save(.notification, id: UUID(), message, label: subject, actor: .system("sopla"), at: now)
         }
         let addresses = Set(recipients.compactMap(\.email))
-        guard let host = app.settings.smtpHost, !addresses.isEmpty else { return }
-        let mailer = Mailer(host: host, port: app.settings.smtpPort, from: app.settings.smtpFrom)
-        let pool = app.threadPool, eventLoop = app.eventLoopGroup.next(), logger = app.logger
-        let text = body + "\n\n" + baseURL + link + "\n"
-        let sorted = addresses.sorted()
-        let send: @Sendable () async -> Void = {
-            for address in sorted {
-                do { try await mailer.send(to: address, subject: subject, body: text, date: now, on: pool, eventLoop: eventLoop) } catch {
-                    logger.warning("mail to \(address) not sent: \(error)")
-                }
-            }
-        }
-        if waitForMail { await send() } else { Task.detached { await send() } }
+        guard let outbox = app.mailOutbox, !addresses.isEmpty else { return }
+        // Queued first, so that no mail is lost when sending fails or sopla stops.
+        try await outbox.queue(to: addresses.sorted(), subject: subject, body: body + "\n\n" + baseURL + link + "\n")
+        if !waitForMail { app.wakeMailSender() }
     }
 
     /// Reminds the invited bodies of consultations whose deadline falls within `days` days.

@@ -17,15 +17,12 @@ struct PaperController: RouteCollection {
         routes.on(.GET, p.paper, read, use: show)
         routes.on(.POST, p.versions, manage, use: addVersion)
         routes.on(.POST, p.consultation, manage, use: openConsultation)
-        let upload = routes.on(.POST, p.attachments, manage, body: .collect(maxSize: ByteCount(value: Self.maxUpload)), use: addAttachment)
-        upload.userInfo[BodyLimit.key] = Self.maxUpload
+        routes.upload(p.attachments, manage, limit: Self.uploadLimit, use: addAttachment)
         routes.on(.GET, p.attachment, read, use: attachment)
     }
 
-    /// The request may be a little larger than the file (multipart framing).
-    static let maxUpload = AttachmentCheck.maximumBytes + 64 * 1024
-
-    struct AttachmentForm: Content { var file: File? }
+    /// Attachments of papers and funding applications: PDF, ODT or DOCX up to 20 MB.
+    static let uploadLimit = UploadLimit(fileBytes: AttachmentCheck.maximumBytes)
 
     /// An attachment record for checked bytes, with the SHA-1 and SHA-512 checksums OParl publishes.
     static func attachment(_ data: Data, paperID: UUID, fileName: String, mediaType: String, at: Date, by actor: AuditActor) -> Attachment {
@@ -36,18 +33,19 @@ struct PaperController: RouteCollection {
 
     func addAttachment(req: Request) async throws -> Response {
         let (paper, _) = try await Self.paper(req)
-        let file = try req.content.decode(AttachmentForm.self).file
-        let bytes = file.map { Array($0.data.readableBytesView) } ?? []
-        let name = String((file?.filename ?? "").split(separator: "/").last ?? "").prefix(200)
-        let issues = AttachmentCheck.problems(size: bytes.count, bytes: Array(bytes.prefix(4096)), fileName: String(name))
-        guard issues.isEmpty, let kind = AttachmentCheck.kind(of: Array(bytes.prefix(4096)), fileName: String(name)) else {
+        let file = try await StreamedUpload.read(req).file
+        defer { file?.remove() }
+        let name = file?.fileName ?? ""
+        let issues = AttachmentCheck.problems(size: file?.size ?? 0, bytes: file?.head ?? [], fileName: name)
+        guard issues.isEmpty, let file, let kind = AttachmentCheck.kind(of: file.head, fileName: name) else {
             return HTMLResponse(PaperPage.render(try await model(req, issues: issues), context: try await req.pageContext())).response(status: .unprocessableEntity)
         }
-        let data = Data(bytes)
+        // Attachments are stored in the database: the checked file is read once, at its checked size.
+        let data = try file.data()
         let types: [AttachmentCheck.Kind: String] = [.pdf: "application/pdf", .odt: "application/vnd.oasis.opendocument.text",
                                                      .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"]
         let actor = try await req.auditActor()
-        try await req.participationStore.addAttachment(Self.attachment(data, paperID: paper.id, fileName: String(name), mediaType: types[kind]!,
+        try await req.participationStore.addAttachment(Self.attachment(data, paperID: paper.id, fileName: name, mediaType: types[kind]!,
                                                                        at: req.settings.clock.now(), by: actor), content: data, actor: actor)
         return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .created)
     }

@@ -1,0 +1,229 @@
+import Foundation
+import SoplaRender
+import Vapor
+
+/// The largest upload a route takes. The file is counted exactly; the request may be a little larger (the multipart
+/// framing and the other form fields).
+struct UploadLimit: Sendable, Equatable {
+    let fileBytes: Int
+
+    var bodyBytes: Int { fileBytes + 64 * 1024 }
+
+    /// "höchstens 20 MB": what people are told, in whole megabytes (of 1024 × 1024 bytes).
+    var message: String {
+        "Die Datei ist zu groß: höchstens \(fileBytes / (1024 * 1024)) MB."
+    }
+}
+
+/// An upload beyond its route's limit; `UploadLimitMiddleware` answers it with 413.
+struct UploadTooLarge: Error, Equatable {
+    let limit: UploadLimit
+}
+
+/// A form that came with a file: the text fields, and the file in a temporary file that the handler moves or removes.
+struct UploadedForm: Sendable {
+    struct File: Sendable {
+        let url: URL
+        /// The name the browser sent, without any folder.
+        let fileName: String
+        let size: Int
+        /// The first bytes, for checking what the file really is.
+        let head: [UInt8]
+
+        func data() throws -> Data { try Data(contentsOf: url) }
+
+        func remove() { try? FileManager.default.removeItem(at: url) }
+    }
+
+    var fields: [String: String]
+    var file: File?
+
+    subscript(_ name: String) -> String? { fields[name] }
+}
+
+/// Upload routes take their body as a stream: it goes to a temporary file chunk by chunk while it is counted, so a
+/// large file never sits in memory and one beyond the limit is refused as soon as it is too large (at once when
+/// `Content-Length` announces it).
+enum StreamedUpload {
+    static let key = "sopla.streamedUpload"
+    /// Text fields beside the file are small; together at most this much.
+    static let maxFieldBytes = 256 * 1024
+
+    static func directory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-uploads", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    /// Reads the request's form, checks its form token (which `CSRF.verify` leaves to this for streamed routes) and
+    /// returns it; the file, if any, lies in `directory` with the extension `fileExtension`.
+    static func read(_ request: Request, into directory: URL? = nil, fileExtension: String = "upload") async throws -> UploadedForm {
+        guard let limit = request.route?.userInfo[key] as? UploadLimit else {
+            throw Abort(.internalServerError, reason: "the route takes no streamed upload")
+        }
+        let target = try (directory ?? Self.directory()).appendingPathComponent(UUID().uuidString + "." + fileExtension)
+        let form: UploadedForm
+        if let type = request.headers.contentType, type.type == "multipart", type.subType == "form-data", let boundary = type.parameters["boundary"] {
+            form = try await readMultipart(request.body, boundary: boundary, limit: limit, to: target)
+        } else {
+            // A form without a file (no file chosen, or a client that sends url-encoded): small, read as usual.
+            let buffer = try await request.body.collect(max: min(limit.bodyBytes, maxFieldBytes)).get() ?? ByteBuffer()
+            let fields = (try? URLEncodedFormDecoder().decode([String: String].self, from: String(buffer: buffer))) ?? [:]
+            form = UploadedForm(fields: fields, file: nil)
+        }
+        do {
+            try await CSRF.check(request, provided: request.headers.first(name: CSRF.header) ?? form[CSRF.field])
+        } catch {
+            form.file?.remove()
+            throw error
+        }
+        return form
+    }
+
+    /// Parses `multipart/form-data` from a stream of chunks: text fields into memory (bounded), the first file part
+    /// into `target`. Throws `UploadTooLarge` as soon as the file or the whole body exceeds the limit.
+    static func readMultipart<Chunks: AsyncSequence>(_ chunks: Chunks, boundary: String, limit: UploadLimit, to target: URL) async throws -> UploadedForm
+    where Chunks.Element == ByteBuffer {
+        guard FileManager.default.createFile(atPath: target.path, contents: nil) else {
+            throw Abort(.internalServerError, reason: "cannot store the upload")
+        }
+        do {
+            let handle = try FileHandle(forWritingTo: target)
+            defer { try? handle.close() }
+            let parts = MultipartParts()
+            let parser = MultipartParser(boundary: boundary)
+            parser.onHeader = { name, value in parts.header(name, value) }
+            parser.onBody = { buffer in parts.body(&buffer) }
+            parser.onPartComplete = { parts.complete() }
+            var received = 0
+            for try await chunk in chunks {
+                received += chunk.readableBytes
+                if received > limit.bodyBytes { throw UploadTooLarge(limit: limit) }
+                try parser.execute(chunk)
+                if parts.fileSize > limit.fileBytes { throw UploadTooLarge(limit: limit) }
+                if parts.fieldBytes > maxFieldBytes { throw UploadTooLarge(limit: limit) }
+                if parts.pending.readableBytes > 0 {
+                    try handle.write(contentsOf: Data(parts.pending.readableBytesView))
+                    parts.pending.clear()
+                }
+            }
+            // A browser sends an empty file part without a name when no file was chosen.
+            guard let name = parts.fileName, !(name.isEmpty && parts.fileSize == 0) else {
+                try? FileManager.default.removeItem(at: target)
+                return UploadedForm(fields: parts.fields, file: nil)
+            }
+            return UploadedForm(fields: parts.fields, file: UploadedForm.File(url: target, fileName: name, size: parts.fileSize, head: parts.head))
+        } catch {
+            try? FileManager.default.removeItem(at: target)
+            throw error
+        }
+    }
+}
+
+/// The parts of a multipart body as the parser reports them (one request, one task: no sharing).
+private final class MultipartParts {
+    var fields: [String: String] = [:]
+    var fieldBytes = 0
+    /// The name the first file part was sent with; nil while none came.
+    var fileName: String?
+    var fileSize = 0
+    var head: [UInt8] = []
+    /// File bytes not yet written.
+    var pending = ByteBuffer()
+
+    private var headers = HTTPHeaders()
+    private enum Current { case undecided, field(String), file, ignored }
+    private var current = Current.undecided
+    private var value = ByteBuffer()
+
+    func header(_ name: String, _ value: String) {
+        headers.add(name: name, value: value)
+    }
+
+    private func decide() {
+        guard case .undecided = current else { return }
+        let disposition = headers.contentDisposition
+        if let filename = disposition?.filename {
+            if fileName == nil {
+                fileName = String(String(filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "").prefix(200))
+                current = .file
+            } else {
+                current = .ignored
+            }
+        } else if let name = disposition?.name {
+            current = .field(name)
+        } else {
+            current = .ignored
+        }
+    }
+
+    func body(_ buffer: inout ByteBuffer) {
+        decide()
+        switch current {
+        case .file:
+            fileSize += buffer.readableBytes
+            if head.count < 4096 { head += buffer.readableBytesView.prefix(4096 - head.count) }
+            pending.writeBuffer(&buffer)
+        case .field:
+            fieldBytes += buffer.readableBytes
+            value.writeBuffer(&buffer)
+        case .undecided, .ignored:
+            buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
+        }
+    }
+
+    func complete() {
+        decide()
+        if case .field(let name) = current, fields[name] == nil {
+            fields[name] = String(buffer: value)
+        }
+        headers = HTTPHeaders()
+        current = .undecided
+        value.clear()
+    }
+}
+
+/// Answers an upload beyond its route's limit with 413 and the largest size allowed: before anything is read when
+/// `Content-Length` announces it, else as soon as the reading passes it.
+struct UploadLimitMiddleware: AsyncMiddleware {
+    let limit: UploadLimit
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let announced = request.headers.first(name: .contentLength).flatMap { Int($0) } ?? 0
+        let received = request.body.data?.readableBytes ?? 0
+        if max(announced, received) > limit.bodyBytes { return try tooLarge(request) }
+        do {
+            return try await next.respond(to: request)
+        } catch is UploadTooLarge {
+            return try tooLarge(request)
+        }
+    }
+
+    func tooLarge(_ request: Request) throws -> Response {
+        let response: Response
+        if ErrorResponses.wantsJSON(request) {
+            response = Response(status: .payloadTooLarge)
+            try response.content.encode(ErrorBody(error: .init(code: "payload_too_large", message: limit.message, details: [])), as: .json)
+        } else {
+            response = HTMLResponse(ErrorPage.render(status: 413, language: request.language, path: request.pathForLinks,
+                                                     account: request.cachedAccountBar, detail: limit.message)).response(status: .payloadTooLarge)
+        }
+        // The rest of the body is not read: the connection ends with this answer.
+        response.headers.replaceOrAdd(name: .connection, value: "close")
+        return response
+    }
+}
+
+extension RoutesBuilder {
+    /// Registers an upload route: its body streams to disk (`StreamedUpload.read`) within `limit`.
+    @discardableResult
+    func upload<Response: AsyncResponseEncodable>(
+        _ pattern: [String], _ permission: RoutePermission, limit: UploadLimit,
+        use handler: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        let route = grouped(UploadLimitMiddleware(limit: limit)).on(.POST, pattern, permission, body: .stream, use: handler)
+        route.userInfo[BodyLimit.key] = limit.bodyBytes
+        route.userInfo[StreamedUpload.key] = limit
+        return route
+    }
+}

@@ -1,0 +1,123 @@
+import Fluent
+import Foundation
+import SoplaCore
+import SoplaStore
+import SoplaTestSupport
+import SQLKit
+import Testing
+import Vapor
+
+/// Many requests writing at once: on an SQLite file (an in-memory database hides locking) every write lands and none
+/// fails with "database is locked"; on PostgreSQL when `SOPLA_DATABASE_URL` names one.
+@Suite("Parallel writes")
+struct ParallelWriteTests {
+    let now = Date(timeIntervalSince1970: 1_764_028_800)
+    let actor = AuditActor(userID: nil, label: "Test", address: nil)
+    static let writers = 20
+
+    /// An application on a fresh SQLite file in its own folder (or a fresh PostgreSQL schema), migrated.
+    func withFileDatabase(_ body: (Application) async throws -> Void) async throws {
+        let app = try await Application.make(.testing)
+        let schema = TestDatabase.freshSchema()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-parallel-" + UUID().uuidString, isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let location = TestDatabase.isPostgres ? TestDatabase.location : .sqliteFile(path: folder.appendingPathComponent("sopla.sqlite").path)
+        do {
+            try app.useSoplaDatabase(location, postgresSchema: schema)
+            try await TestDatabase.prepare(app, schema: schema)
+            try await body(app)
+        } catch {
+            try await TestDatabase.tearDown(app, schema: schema)
+            try? FileManager.default.removeItem(at: folder)
+            throw error
+        }
+        try await TestDatabase.tearDown(app, schema: schema)
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Runs `write` for 0..<writers at the same time; every one must succeed.
+    func inParallel(_ write: @escaping @Sendable (Int) async throws -> Void) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<Self.writers {
+                group.addTask { try await write(index) }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    @Test func theSQLiteFileRunsInWALMode() async throws {
+        try await withFileDatabase { app in
+            guard !TestDatabase.isPostgres, let sql = app.db as? any SQLDatabase else { return }
+            let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            #expect(mode == "wal")
+            let timeout = try await sql.raw("PRAGMA busy_timeout").first()?.decode(column: "timeout", as: Int.self)
+            #expect(timeout == 5_000)
+        }
+    }
+
+    @Test func parallelDrawdownsAllLand() async throws {
+        try await withFileDatabase { app in
+            let store = FundingStore(database: app.db)
+            let organisation = UUID()
+            let agreement = GrantAgreement(id: UUID(), reference: "EB-P", programmeID: UUID(), organisationID: organisation,
+                                           start: Day(year: 2027, month: 1, day: 1)!, end: Day(year: 2027, month: 12, day: 31)!,
+                                           amounts: [2027: Money(euros: 100_000)])
+            try await store.saveAgreement(agreement, actor: actor, at: now)
+            let (actor, now) = (self.actor, self.now)
+            try await inParallel { _ in
+                let drawdown = Drawdown(id: UUID(), agreementID: agreement.id, year: 2027, amount: Money(euros: 1000), requestedAt: now, requestedBy: "T")
+                try await store.saveDrawdown(drawdown, organisationID: organisation, actor: actor, at: now)
+            }
+            #expect(try await store.all(.drawdown, as: Drawdown.self, parentID: agreement.id).count == Self.writers)
+            // Every reservation counted: one more than what is left is refused.
+            let rest = Money(euros: 100_000 - 1000 * Self.writers)
+            await #expect(throws: FundingStoreError.agreementExceeded(available: rest)) {
+                try await store.saveDrawdown(Drawdown(id: UUID(), agreementID: agreement.id, year: 2027, amount: Money(cents: rest.cents + 1), requestedAt: now, requestedBy: "T"),
+                                             organisationID: organisation, actor: actor, at: now)
+            }
+        }
+    }
+
+    @Test func parallelAuditAppendsAllLand() async throws {
+        try await withFileDatabase { app in
+            let store = AccountStore(database: app.db)
+            let (actor, now) = (self.actor, self.now)
+            try await inParallel { index in
+                try await store.appendAudit(AuditEntry(id: UUID(), at: now, actor: actor, action: .update, entityType: "parallel", entityID: String(index), entityLabel: "P\(index)"))
+            }
+            let stored = try await store.auditAll(AuditQuery(entityType: "parallel"))
+            #expect(Set(stored.compactMap(\.entityID)) == Set((0..<Self.writers).map(String.init)))
+        }
+    }
+
+    @Test func parallelDocumentWritesAllLand() async throws {
+        try await withFileDatabase { app in
+            let store = ParticipationStore(database: app.db)
+            let (actor, now) = (self.actor, self.now)
+            let user = UUID()
+            try await inParallel { index in
+                let message = InboxMessage(userID: user, subject: "Nachricht \(index)", body: "Text", link: nil, createdAt: now)
+                try await store.save(.notification, id: UUID(), message, label: message.subject, actor: actor, at: now)
+            }
+            let stored = try await store.all(.notification, as: InboxMessage.self).map(\.value.subject)
+            #expect(Set(stored) == Set((0..<Self.writers).map { "Nachricht \($0)" }))
+        }
+    }
+
+    @Test func parallelObservationImportsAllLand() async throws {
+        try await withFileDatabase { app in
+            let store = IndicatorStore(database: app.db)
+            let now = self.now
+            let date = Day(iso: "2023-12-31")!
+            try await inParallel { index in
+                let id = UUID()
+                let observations = (1...23).map { Observation("v\(index)", "06532\(String(format: "%03d", $0))", date, Double(index * 100 + $0)) }
+                try await store.stage(importID: id, observations)
+                let outcome = try await store.commitStaged(importID: id, dryRun: false, at: now) { _ in nil }
+                #expect(outcome == ImportOutcome(inserted: 23, revised: 0, unchanged: 0))
+            }
+            let count = try await store.observationCount()
+            #expect(count.all == 23 * Self.writers && count.current == 23 * Self.writers)
+        }
+    }
+}
