@@ -291,7 +291,7 @@ public enum MeasuresPage {
             return el("tr", [], [
                 el("th", [("scope", "row"), ("style", entry.depth > 0 ? "padding-left: \(Double(entry.depth) * 1.5 + 1)rem" : nil)], [el("a", [("href", ParticipationRoute.measure(m.id))], text: m.title)]),
                 el("td", text: ParticipationNames.status(m.status, t)),
-                el("td", [("class", "num")], [el("progress", [("max", "100"), ("value", String(Int(entry.progress.rounded()))), ("aria-hidden", "true")], []),
+                el("td", [("class", "num")], [el("progress", [("max", "100"), ("value", String(Format.clampedInt(entry.progress))), ("aria-hidden", "true")], []),
                                               txt(" " + Format.decimal(entry.progress, digits: 0, language) + " %")]),
                 el("td", text: m.due.map { Format.day($0, language) } ?? "–"),
             ])

@@ -137,7 +137,8 @@ struct ImportController: RouteCollection {
         guard run.state == .needsMapping, let path = run.storedFile, FileManager.default.fileExists(atPath: path), let tableCode = run.tableCode else {
             throw APIError(.conflict, code: "mapping_not_needed", message: "this import does not wait for a column mapping (any more)")
         }
-        let count = min((try? req.content.get(Int.self, at: "columns")) ?? 0, 500)
+        // Bounded both ways: a negative count would make `0..<count` trap.
+        let count = min(max((try? req.content.get(Int.self, at: "columns")) ?? 0, 0), 500)
         let variables = Set(try await req.indicatorStore.variables().map(\.code))
         var mapping = ColumnMappingRecord(tableCode: tableCode)
         var issues: [ValidationIssue] = []
