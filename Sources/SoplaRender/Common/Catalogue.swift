@@ -65,7 +65,7 @@ public enum TextKey: Sendable {
     case noticeCreated, noticeDeactivated, noticeActivated, noticePasswordChanged, noticeLoggedOut, noticeTokenRevoked
     case noticeErased, noticePasswordSet, confirmDeactivateOrganisationTitle, confirmDeactivateOrganisationText, confirmEraseTitle, confirmEraseText
     case errorUnauthorizedTitle, errorForbiddenTitle, errorForbiddenText, errorConflictTitle, errorTooLargeTitle, errorTooManyTitle
-    case errorUnprocessableTitle, errorCSRFText
+    case errorUnprocessableTitle, errorCSRFText, errorFieldUnreadable
     case scopeRead, scopeReadWrite
     case errorConflictText, errorTooLargeText, errorTooManyText, errorUnprocessableText, errorUnavailableTitle, errorUnavailableText
     case searchOrganisationsLabel, searchUsersLabel
@@ -92,6 +92,7 @@ public enum TextKey: Sendable {
         case .errorUnavailableText: return ("Der Server kann diese Anfrage gerade nicht bearbeiten, meist weil er ausgelastet ist. Bitte versuchen Sie es in einigen Sekunden erneut.",
                                             "The server cannot handle this request right now, usually because it is busy. Please try again in a few seconds.")
         case .errorUnprocessableText: return ("Die Angaben sind unvollständig oder ungültig; es wurde nichts geändert.", "The input is incomplete or invalid; nothing was changed.")
+        case .errorFieldUnreadable: return ("Das Feld „{f}“ kam in einer Form an, die sich nicht lesen lässt. Bitte laden Sie das Formular neu und senden Sie es noch einmal.", "The field “{f}” arrived in a shape that cannot be read. Please reload the form and send it again.")
         case .scopeRead: return ("Nur lesen", "Read only")
         case .scopeReadWrite: return ("Lesen und schreiben", "Read and write")
         case .accessLinkCreatedOnce: return ("Der Link ist 7 Tage (Einladung) bzw. 24 Stunden (Zurücksetzen) gültig und nur einmal verwendbar. Er wird nur jetzt angezeigt – bitte sicher an die Person weitergeben.", "The link is valid for 7 days (invitation) or 24 hours (reset) and can be used once. It is shown only now – pass it on to the person securely.")

@@ -157,7 +157,8 @@ enum ErrorResponses {
         } else {
             response = HTMLResponse(ErrorPage.render(
                 status: Int(status.code), language: request.language, path: request.pathForLinks,
-                account: request.cachedAccountBar, formExpired: code == "csrf_failed"
+                account: request.cachedAccountBar, formExpired: code == "csrf_failed",
+                detail: code == "invalid_field" ? details.first.map { Texts(request.language)(.errorFieldUnreadable).replacingOccurrences(of: "{f}", with: $0.field) } : nil
             )).response(status: status)
         }
         if let abort = error as? any AbortError {
