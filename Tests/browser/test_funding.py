@@ -161,6 +161,63 @@ def test_from_application_to_quality_dialogue(browser, private_server, tmp_path)
     assert_accessible(driver, "(agreements)")
 
 
+def test_a_provider_ticks_a_service_answers_the_checklist_and_submits(browser, private_server, tmp_path):
+    base_url = private_server
+    concept = tmp_path / "konzept.pdf"
+    concept.write_bytes(b"%PDF-1.7\n% Konzept\n%%EOF\n")
+    title = "Beratung im Jugendtreff Herborn (Test)"
+    answer = "Getrennte und gemeinsame Gruppen, Fachkräfte beiderlei Geschlechts."
+    partners = "Jugendpflege der Stadt Herborn, Schule am Ort"
+
+    driver = log_in(browser, base_url, "provider")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Förderung"))
+    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Antrag stellen: Geschlechtergerechte Jugendarbeit"))
+    assert_accessible(driver, "(application form with the organisation's services)")
+    fill(driver, "title", title)
+    fill(driver, "costs", "Personal: 9.000,00\nSachkosten: 1.000,00")
+    fill(driver, "ownFunds", "1.000,00")
+    fill(driver, "requested", "9.000,00")
+    label = driver.find_element(By.XPATH, "//fieldset[contains(@class, 'checkboxes')]//label[contains(., 'Schwangerschaftsberatung')]")
+    service_id = label.get_attribute("for")
+    service = driver.find_element(By.ID, service_id)
+    service.click()
+    assert service.is_selected()
+    questions = driver.find_elements(By.CSS_SELECTOR, "textarea[id^='answer-']")
+    questions[0].send_keys(answer)
+    questions[1].send_keys(partners)
+    follow(driver, button(driver, "Entwurf speichern"))
+
+    # The draft keeps the ticked service and every answer: nothing is missing but the document.
+    assert driver.find_element(By.TAG_NAME, "h1").text == title
+    main = driver.find_element(By.TAG_NAME, "main").text
+    assert "Schwangerschaftsberatung" in main
+    checklist = driver.find_element(By.CSS_SELECTOR, "ul.checklist")
+    items = checklist.find_elements(By.TAG_NAME, "li")
+    assert answer in checklist.text and partners in checklist.text
+    assert [item.text.split("\n")[0] for item in items if "– fehlt" in item.text] == ["Konzept der Maßnahme * – fehlt"]
+    assert_accessible(driver, "(draft with a service and the checklist answered)")
+
+    # Editing shows what was saved, and saving again loses nothing.
+    follow(driver, driver.find_element(By.LINK_TEXT, "Antrag bearbeiten"))
+    assert driver.find_element(By.ID, service_id).is_selected()
+    assert driver.find_elements(By.CSS_SELECTOR, "textarea[id^='answer-']")[0].get_attribute("value") == answer
+    assert_accessible(driver, "(application form of the draft)")
+    follow(driver, button(driver, "Entwurf speichern"))
+    assert answer in driver.find_element(By.CSS_SELECTOR, "ul.checklist").text
+
+    driver.find_element(By.ID, "file").send_keys(str(concept))
+    follow(driver, button(driver, "Dokument hochladen"))
+    assert "konzept.pdf" in driver.find_element(By.CSS_SELECTOR, "ul.checklist").text
+    assert "– fehlt" not in driver.find_element(By.CSS_SELECTOR, "ul.checklist").text
+    follow(driver, button(driver, "Antrag einreichen"))
+    assert "eingereicht" in driver.find_element(By.CSS_SELECTOR, "dd.state").text
+    assert "Schwangerschaftsberatung" in driver.find_element(By.TAG_NAME, "main").text
+    assert_accessible(driver, "(submitted application)")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Förderung"))
+    assert title in driver.find_element(By.TAG_NAME, "main").text
+    assert_accessible(driver, "(provider's funding page with the submitted application)")
+
+
 def test_the_planner_creates_a_programme(browser, private_server):
     base_url = private_server
     driver = log_in(browser, base_url, "planner")
