@@ -201,28 +201,27 @@ final class PDFDocuments: Sendable {
     }
 
     /// The PDF of the document `html` builds; with a key, kept per stamp. The HTML is built only when a PDF is to be
-    /// made, and inside the gate, so a burst does no work beyond its turn.
-    func data(_ key: PDFCache.Key?, html: @escaping @Sendable () async throws -> String) async throws -> Data {
+    /// made, and inside the gate, so a burst does no work beyond its turn. Failures of the renderer are logged.
+    func data(_ key: PDFCache.Key?, name: String, logger: Logger, html: @escaping @Sendable () async throws -> String) async throws -> Data {
         let make: @Sendable () async throws -> Data = { [gate, renderer] in
             try await gate.run { try await renderer.render(html: try await html()) }
         }
-        guard let key else { return try await make() }
-        return try await cache.data(key, make: make)
-    }
-
-    /// The PDF as a download; what went wrong as a status that says so, never a broken file.
-    func response(_ req: Request, key: PDFCache.Key?, filename: String, html: @escaping @Sendable () async throws -> String) async throws -> Response {
-        let data: Data
         do {
-            data = try await self.data(key, html: html)
+            guard let key else { return try await make() }
+            return try await cache.data(key, make: make)
         } catch let failure as PDFFailure {
             switch failure {
-            case .failed(let message): req.logger.error("weasyprint failed: \(message)")
-            case .timedOut(let seconds): req.logger.error("weasyprint stopped after \(seconds) s: \(filename)")
+            case .failed(let message): logger.error("PDF \(name) failed: \(message)")
+            case .timedOut(let seconds): logger.error("PDF \(name) stopped after \(seconds) s")
             case .missing: break
             }
             throw failure
         }
+    }
+
+    /// The PDF as a download; what went wrong as a status that says so, never a broken file.
+    func response(_ req: Request, key: PDFCache.Key?, filename: String, html: @escaping @Sendable () async throws -> String) async throws -> Response {
+        let data = try await self.data(key, name: filename, logger: req.logger, html: html)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
         headers.setAttachment(filename: filename)

@@ -563,7 +563,10 @@ struct ReportController: RouteCollection {
         let actor = try await req.auditActor(), now = req.settings.clock.now()
         // Without WeasyPrint the paper carries the text alone and says so.
         let documents = req.pdfDocuments
-        let pdf: Data? = documents.renderer.isAvailable ? try await documents.data(nil) { [edition] in try await Self.printHTML(req, edition, language: .de) } : nil
+        var pdf: Data?
+        if documents.renderer.isAvailable {
+            pdf = try await documents.data(nil, name: reference, logger: req.logger) { [edition] in try await Self.printHTML(req, edition, language: .de) }
+        }
         let paper = Paper(id: UUID(), reference: reference, title: "Entwurf: " + edition.report.title + " (Ausgabe \(edition.number))", type: .planningReport,
                           date: req.settings.clock.today, originator: "Sozialplanung", isPublic: false)
         try await store.save(.paper, id: paper.id, paper, label: paper.title, bodyID: body.id, actor: actor, at: now)
