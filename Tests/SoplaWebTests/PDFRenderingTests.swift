@@ -135,6 +135,32 @@ struct PDFRenderingTests {
         }
     }
 
+    @Test func aPublishedEditionIsMadeOnceADraftEachTime() async throws {
+        try await withTestApp { app in
+            let renderer = StubRenderer()
+            app.pdfDocuments = PDFDocuments(renderer: renderer, settings: app.settings)
+            let planner = try await login(app, DemoLogin.planner)
+            let (builder, _) = try await ReportHTTPTests.draft(app, planner)
+            var edition = ""
+            try await post(app, builder + "/ausgaben", session: planner) { res in
+                #expect(res.status == .seeOther)
+                edition = String(try #require(res.headers.first(name: .location)).prefix { $0 != "?" })
+            }
+            for _ in 1...2 {
+                try await get(app, edition + "/bericht.pdf", session: planner) { res in #expect(res.status == .ok) }
+            }
+            #expect(renderer.calls == 2)
+            try await post(app, builder + "/ausgaben/1/veroeffentlichen", session: planner, fields: [("confirm", "ja")]) { res in #expect(res.status == .seeOther) }
+            for _ in 1...2 {
+                try await get(app, edition + "/bericht.pdf", session: nil) { res in
+                    #expect(res.status == .ok)
+                    #expect(res.headers.first(name: .contentDisposition)?.contains("sozialbericht-1.pdf") == true)
+                }
+            }
+            #expect(renderer.calls == 3)
+        }
+    }
+
     @Test func anUnknownAreaIsNotFoundAndNothingIsRendered() async throws {
         try await withTestApp { app in
             let renderer = StubRenderer()
