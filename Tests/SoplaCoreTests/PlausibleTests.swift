@@ -114,6 +114,17 @@ struct PlausibleTests {
         #expect(FundingEntry.decimal("inf") == nil && FundingEntry.decimal("12,5") == 12.5)
     }
 
+    @Test func hundredthsThatDoNotFitAreNoNumber() {
+        #expect(Hundredths.parse("43,57") == 4357 && Hundredths.parse("-0,5") == -50)
+        #expect(Hundredths.parse("92233720368547758.07") == Int.max)
+        #expect(Hundredths.parse("92233720368547758.08") == nil)
+        #expect(Hundredths.parse("99999999999999999") == nil)
+        #expect(Hundredths.format(Int.min) == "-92233720368547758.08")
+        #expect(Hundredths.format(-5) == "-0.05")
+        // The first day there is has no day before it; asking does not trap.
+        #expect(Day(year: 1, month: 1, day: 1)!.previous == Day(year: 1, month: 1, day: 1)!)
+    }
+
     @Test func rankingAndDescriptionsSurviveWildValues() {
         let t = Date(timeIntervalSince1970: 0)
         let ranked = Ranking.rank([

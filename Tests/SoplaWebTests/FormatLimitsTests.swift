@@ -51,6 +51,14 @@ struct FormatLimitsTests {
         #expect(IndicatorNames.count(.nan, .de) == "–")
     }
 
+    @Test func pageNumbersFromLinksAreBounded() {
+        #expect(ListState(path: "/angebote", page: Int.max).page == ListState.maximumPage)
+        #expect(ListState(path: "/angebote", page: Int.min).page == 1)
+        #expect(ListState(path: "/angebote").onPage(Int.max).page == ListState.maximumPage)
+        #expect(Paging.slice([1, 2, 3], page: Int.max, perPage: Int.max).isEmpty)
+        #expect(Paging.slice([1, 2, 3], page: 2, perPage: 2) == [3])
+    }
+
     @Test func rangeMessagesInBothLanguages() {
         #expect(IssueText.message(.outOfRange(.fte), .de) == "Vollzeitäquivalente: bitte eine Zahl zwischen 0 und 10.000 angeben.")
         #expect(IssueText.message(.outOfRange(.fte), .en) == "Full-time equivalents: please enter a number between 0 and 10,000.")

@@ -77,7 +77,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         if month > 1 {
             return Day(year: year, month: month - 1, day: Day.daysInMonth(year: year, month: month - 1))!
         }
-        return Day(year: year - 1, month: 12, day: 31)!
+        // The first day there is (0001-01-01, from a boundary file's "valid from") has none before it: itself.
+        return Day(year: year - 1, month: 12, day: 31) ?? self
     }
 
     public static func < (lhs: Day, rhs: Day) -> Bool {
