@@ -80,10 +80,30 @@ struct ApplicationFormHTTPTests {
         }
     }
 
+    @Test func formsShownAgainKeepWhatWasTypedBesideAnUnreadableField() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let sonnenweg = try await organisationID(app, named: DemoAccounts.counselling)
+            try await post(app, SiteRoute.organisation(id: sonnenweg).path, session: planner,
+                           fields: [("name[x]", "y"), ("kind", "provider"), ("email", "getippt@sonnenweg.example"), ("city", "Herborn-Burg")]) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.text.contains("getippt@sonnenweg.example") && res.text.contains("Herborn-Burg") && res.text.contains("href=\"#name\""))
+            }
+            #expect(try await AccountStore(database: app.db).organisation(id: sonnenweg)?.email != "getippt@sonnenweg.example")
+            try await post(app, ParticipationRoute.measures.path, session: planner,
+                           fields: [("title", "Getippte Maßnahme (Test)"), ("status", "planned"), ("weight", "1"), ("due[a]", "b")]) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.text.contains("Getippte Maßnahme (Test)") && res.text.contains("href=\"#due\""))
+            }
+        }
+    }
+
     @Test func decodingProblemsNameTheField() {
         struct Shape: Decodable { let title: String; let count: Int }
         func problem(_ json: String) -> FieldDecodingProblem? {
-            do { _ = try JSONDecoder().decode(Shape.self, from: Data(json.utf8)); return nil } catch { return (error as Any as? DecodingError).map(FieldDecodingProblem.init) }
+            let result = Result<Shape, any Error> { try JSONDecoder().decode(Shape.self, from: Data(json.utf8)) }
+            guard case .failure(let error) = result, let decoding = error as? DecodingError else { return nil }
+            return FieldDecodingProblem(decoding)
         }
         #expect(problem(#"{"title": 1, "count": 1}"#)?.field == "title")
         #expect(problem(#"{"title": "a", "count": "x"}"#)?.message == "the field count could not be read: expected a whole number")

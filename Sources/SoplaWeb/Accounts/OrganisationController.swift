@@ -119,7 +119,9 @@ struct OrganisationController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let draft = try req.content.decode(OrganisationForm.self).draft
+        let (submitted, unreadable) = try req.formKeepingInput(OrganisationForm.self)
+        let draft = submitted.draft
+        guard unreadable.isEmpty else { return try await form(req, draft: draft, issues: unreadable, editing: nil, status: .unprocessableEntity) }
         let existing = try await req.accounts.organisations()
         do {
             let valid = try draft.validated(existing: existing)
@@ -154,7 +156,9 @@ struct OrganisationController: RouteCollection {
 
     func update(req: Request) async throws -> Response {
         let organisation = try await Self.organisation(req)
-        let draft = try req.content.decode(OrganisationForm.self).draft
+        let (submitted, unreadable) = try req.formKeepingInput(OrganisationForm.self)
+        let draft = submitted.draft
+        guard unreadable.isEmpty else { return try await form(req, draft: draft, issues: unreadable, editing: organisation, status: .unprocessableEntity) }
         do {
             let changed = try await Self.apply(draft, to: organisation, req: req)
             let changes = try await req.accounts.updateOrganisation(changed, actor: try await req.auditActor(), at: req.settings.clock.now())

@@ -134,3 +134,30 @@ extension Request {
         }
     }
 }
+
+extension Request {
+    /// Decodes a form of optional fields so that it can be shown again: a field that cannot be read is left out and
+    /// returned as an issue, everything else comes back as typed. A body that still does not fit answers 422 (see
+    /// `FieldDecodingProblem`).
+    func formKeepingInput<T: Decodable>(_ type: T.Type) throws -> (T, [ValidationIssue]) {
+        do {
+            return (try content.decode(type), [])
+        } catch is DecodingError {
+            let fields = FormFields(self)
+            var components = URLComponents()
+            components.queryItems = fields.values.sorted { $0.key < $1.key }.flatMap { name, value -> [URLQueryItem] in
+                switch value {
+                case .single(let text): return [URLQueryItem(name: name, value: text)]
+                case .list(let list): return list.map { URLQueryItem(name: name + "[]", value: $0) }
+                case .malformed: return []
+                }
+            }
+            let encoded = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+            do {
+                return (try URLEncodedFormDecoder().decode(type, from: encoded), fields.malformed())
+            } catch let error as DecodingError {
+                throw FieldDecodingProblem(error).apiError
+            }
+        }
+    }
+}

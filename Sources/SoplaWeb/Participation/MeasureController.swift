@@ -100,10 +100,11 @@ struct MeasureController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let form = try req.content.decode(Form.self)
+        let (form, unreadable) = try req.formKeepingInput(Form.self)
         let store = req.participationStore
         let others = try await store.all(.measure, as: Measure.self).map(\.value)
         do {
+            guard unreadable.isEmpty else { throw ValidationFailure(unreadable) }
             let measure = try form.measure(id: UUID(), base: nil, others: others)
             try await store.save(.measure, id: measure.id, measure, label: measure.title, actor: try await req.auditActor(), at: req.settings.clock.now())
             return req.redirect(to: ParticipationRoute.measure(measure.id), notice: .created)
@@ -146,10 +147,11 @@ struct MeasureController: RouteCollection {
 
     func update(req: Request) async throws -> Response {
         let base = try await Self.measure(req)
-        let form = try req.content.decode(Form.self)
+        let (form, unreadable) = try req.formKeepingInput(Form.self)
         let store = req.participationStore
         let others = try await store.all(.measure, as: Measure.self).map(\.value)
         do {
+            guard unreadable.isEmpty else { throw ValidationFailure(unreadable) }
             let measure = try form.measure(id: base.id, base: base, others: others)
             try await store.save(.measure, id: measure.id, measure, label: measure.title, actor: try await req.auditActor(), at: req.settings.clock.now())
             return req.redirect(to: ParticipationRoute.measure(measure.id), notice: .saved)
