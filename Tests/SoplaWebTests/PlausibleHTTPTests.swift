@@ -96,6 +96,26 @@ struct PlausibleHTTPTests {
         }
     }
 
+    @Test func statisticsFileWithHugeValuesStoresNothing() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let before = try await app.indicatorStore.observationCount()
+            let huge = "1" + String(repeating: "0", count: 400)
+            let file = "variable,ags,reference_date,sex,value,status\nalo,06532001,2023-12-31,,\(huge),\nalo,06532002,2023-12-31,,12345678901234567890,\n"
+            var location = ""
+            try await upload(app, session: planner, file: file) { res in
+                #expect(res.status == .seeOther)
+                location = res.headers.first(name: .location) ?? ""
+            }
+            #expect(try await app.indicatorStore.observationCount() == before)
+            try await get(app, location, session: planner) { res in
+                let html = res.body.string
+                #expect(html.contains("Fehlgeschlagen, nichts gespeichert"))
+                #expect(html.contains("Wert: bitte eine Zahl zwischen −1.000.000.000.000 und 1.000.000.000.000 angeben."))
+            }
+        }
+    }
+
     @Test func indicatorSettingsAndRulesOutOfRangeAreRefused() async throws {
         try await withTestApp { app in
             let planner = try await login(app, DemoLogin.planner)
