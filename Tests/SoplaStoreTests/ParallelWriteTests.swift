@@ -15,9 +15,12 @@ struct ParallelWriteTests {
     let actor = AuditActor(userID: nil, label: "Test", address: nil)
     static let writers = 20
 
-    /// An application on a fresh SQLite file in its own folder (or a fresh PostgreSQL schema), migrated.
+    /// An application on a fresh SQLite file in its own folder (or a fresh PostgreSQL schema), migrated. Four event
+    /// loops: each has its own connection, as requests on a server with four cores do.
     func withFileDatabase(_ body: (Application) async throws -> Void) async throws {
-        let app = try await Application.make(.testing)
+        let loops = MultiThreadedEventLoopGroup(numberOfThreads: 4)
+        defer { loops.shutdownGracefully { _ in } }
+        let app = try await Application.make(.testing, .shared(loops))
         let schema = TestDatabase.freshSchema()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-parallel-" + UUID().uuidString, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -35,7 +38,8 @@ struct ParallelWriteTests {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// Runs `write` for 0..<writers at the same time; every one must succeed.
+    /// Runs `write` for 0..<writers at the same time; every one must succeed. Each writer takes `app.db` anew, so the
+    /// writers spread over the event loops and their connections, as requests do.
     func inParallel(_ write: @escaping @Sendable (Int) async throws -> Void) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<Self.writers {
@@ -66,7 +70,7 @@ struct ParallelWriteTests {
             let (actor, now) = (self.actor, self.now)
             try await inParallel { _ in
                 let drawdown = Drawdown(id: UUID(), agreementID: agreement.id, year: 2027, amount: Money(euros: 1000), requestedAt: now, requestedBy: "T")
-                try await store.saveDrawdown(drawdown, organisationID: organisation, actor: actor, at: now)
+                try await FundingStore(database: app.db).saveDrawdown(drawdown, organisationID: organisation, actor: actor, at: now)
             }
             #expect(try await store.all(.drawdown, as: Drawdown.self, parentID: agreement.id).count == Self.writers)
             // Every reservation counted: one more than what is left is refused.
@@ -83,7 +87,7 @@ struct ParallelWriteTests {
             let store = AccountStore(database: app.db)
             let (actor, now) = (self.actor, self.now)
             try await inParallel { index in
-                try await store.appendAudit(AuditEntry(id: UUID(), at: now, actor: actor, action: .update, entityType: "parallel", entityID: String(index), entityLabel: "P\(index)"))
+                try await AccountStore(database: app.db).appendAudit(AuditEntry(id: UUID(), at: now, actor: actor, action: .update, entityType: "parallel", entityID: String(index), entityLabel: "P\(index)"))
             }
             let stored = try await store.auditAll(AuditQuery(entityType: "parallel"))
             #expect(Set(stored.compactMap(\.entityID)) == Set((0..<Self.writers).map(String.init)))
@@ -97,7 +101,7 @@ struct ParallelWriteTests {
             let user = UUID()
             try await inParallel { index in
                 let message = InboxMessage(userID: user, subject: "Nachricht \(index)", body: "Text", link: nil, createdAt: now)
-                try await store.save(.notification, id: UUID(), message, label: message.subject, actor: actor, at: now)
+                try await ParticipationStore(database: app.db).save(.notification, id: UUID(), message, label: message.subject, actor: actor, at: now)
             }
             let stored = try await store.all(.notification, as: InboxMessage.self).map(\.value.subject)
             #expect(Set(stored) == Set((0..<Self.writers).map { "Nachricht \($0)" }))
@@ -112,6 +116,7 @@ struct ParallelWriteTests {
             try await inParallel { index in
                 let id = UUID()
                 let observations = (1...23).map { Observation("v\(index)", "06532\(String(format: "%03d", $0))", date, Double(index * 100 + $0)) }
+                let store = IndicatorStore(database: app.db)
                 try await store.stage(importID: id, observations)
                 let outcome = try await store.commitStaged(importID: id, dryRun: false, at: now) { _ in nil }
                 #expect(outcome == ImportOutcome(inserted: 23, revised: 0, unchanged: 0))

@@ -2,6 +2,7 @@ import Fluent
 import FluentSQLiteDriver
 import Foundation
 import NIOConcurrencyHelpers
+import NIOPosix
 import SQLKit
 
 /// SQLite under parallel requests. Each connection runs in WAL mode (readers never block the writer) with a busy
@@ -84,22 +85,38 @@ struct SQLiteWriteConfiguration: DatabaseConfiguration {
         set { base.middleware = newValue }
     }
 
+    /// SQLite's calls block a thread, a writer waiting for the lock for up to the busy timeout. The driver gets threads
+    /// of its own, one more than it has connections (one per event loop): a waiting writer can never take the thread
+    /// the lock holder needs to finish, and nothing else of the application waits behind them.
     func makeDriver(for databases: Databases) -> any DatabaseDriver {
-        SQLiteWriteDriver(inner: base.makeDriver(for: databases), setup: SQLiteConnectionSetup(writing: writing))
+        var loops = 0
+        var iterator = databases.eventLoopGroup.makeIterator()
+        while iterator.next() != nil { loops += 1 }
+        let threads = NIOThreadPool(numberOfThreads: max(2, loops + 1))
+        threads.start()
+        let own = Databases(threadPool: threads, on: databases.eventLoopGroup)
+        return SQLiteWriteDriver(inner: base.makeDriver(for: own), setup: SQLiteConnectionSetup(writing: writing), threads: threads)
     }
 }
 
 struct SQLiteWriteDriver: DatabaseDriver {
     let inner: any DatabaseDriver
     let setup: SQLiteConnectionSetup
+    let threads: NIOThreadPool
 
     func makeDatabase(with context: DatabaseContext) -> any Database {
         SQLiteWriteDatabase(inner: inner.makeDatabase(with: context), setup: setup, inTransaction: false)
     }
 
-    func shutdown() { inner.shutdown() }
+    func shutdown() {
+        inner.shutdown()
+        try? threads.syncShutdownGracefully()
+    }
 
-    func shutdownAsync() async { await inner.shutdownAsync() }
+    func shutdownAsync() async {
+        await inner.shutdownAsync()
+        try? await threads.shutdownGracefully()
+    }
 }
 
 /// A Fluent SQLite database that prepares its connections, begins transactions with the write lock, and retries
