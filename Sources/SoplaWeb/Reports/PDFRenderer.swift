@@ -27,7 +27,7 @@ enum PDFFailure: AbortError, Equatable {
         switch self {
         case .missing: return "the PDF needs WeasyPrint (Debian package weasyprint) on the server; the HTML and the CSV are available"
         case .failed: return "the PDF could not be made; the HTML and the CSV are available"
-        case .timedOut(let seconds): return "making the PDF took longer than \(Int(seconds.rounded())) seconds and was stopped; the HTML and the CSV are available"
+        case .timedOut(let seconds): return "making the PDF took longer than \(String(format: "%g", seconds)) s and was stopped; the HTML and the CSV are available"
         }
     }
 }
