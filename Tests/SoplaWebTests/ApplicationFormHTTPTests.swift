@@ -95,6 +95,9 @@ struct ApplicationFormHTTPTests {
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.text.contains("Getippte Maßnahme (Test)") && res.text.contains("href=\"#due\""))
             }
+            try await post(app, FundingRoute.programmes, session: planner, fields: [("name", "Getipptes Programm (Test)"), ("legalBasis[a]", "b")]) { res in
+                #expect(res.status == .unprocessableEntity && res.text.contains("Getipptes Programm (Test)") && res.text.contains("href=\"#legalBasis\""))
+            }
         }
     }
 

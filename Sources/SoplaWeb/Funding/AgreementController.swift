@@ -46,11 +46,11 @@ struct AgreementController: RouteCollection {
         if let existing = try await store.all(.agreement, as: GrantAgreement.self, organisationID: a.organisationID).first(where: { $0.value.applicationID == a.id }) {
             return req.redirect(to: FundingRoute.agreement(existing.id), notice: .unchanged)
         }
-        let form = try req.content.decode(AgreementForm.self)
+        let (form, unreadable) = try req.formKeepingInput(AgreementForm.self)
         let values = ["reference": form.reference ?? "", "start": form.start ?? "", "end": form.end ?? "", "financing": form.financing ?? "",
                       "sharePercent": form.sharePercent ?? "", "amounts": form.amounts ?? "", "targets": form.targets ?? "", "targetUnit": form.targetUnit ?? "",
                       "qualityStandards": form.qualityStandards ?? "", "conditions": form.conditions ?? ""]
-        var issues: [ValidationIssue] = []
+        var issues: [ValidationIssue] = unreadable
         let start = Day(iso: form.start ?? ""), end = Day(iso: form.end ?? "")
         if start == nil { issues.append(ValidationIssue("start", .required)) }
         if end == nil { issues.append(ValidationIssue("end", .required)) }
@@ -176,9 +176,9 @@ struct AgreementController: RouteCollection {
 
     func requestDrawdown(req: Request) async throws -> Response {
         let a = try await FundingData.ownAgreement(req)
-        let form = try req.content.decode(DrawdownForm.self)
+        let (form, unreadable) = try req.formKeepingInput(DrawdownForm.self)
         let values = ["year": form.year ?? "", "amount": form.amount ?? ""]
-        var issues: [ValidationIssue] = []
+        var issues: [ValidationIssue] = unreadable
         let amount = FundingData.money(form.amount, field: "amount", required: true, into: &issues)
         guard let year = Int(form.year ?? ""), a.amounts[year] != nil else {
             return try await ownPage(req, a, values: values, issues: issues + [ValidationIssue("year", .unknownValue(String((form.year ?? "").prefix(6))))])
@@ -320,11 +320,12 @@ struct AgreementController: RouteCollection {
 
     func createDialogue(req: Request) async throws -> Response {
         let a = try await FundingData.agreement(req)
-        let form = try req.content.decode(DialogueForm.self)
+        let (form, unreadable) = try req.formKeepingInput(DialogueForm.self)
         let values = ["date": form.date ?? "", "participants": form.participants ?? "", "agenda": form.agenda ?? "", "findings": form.findings ?? "",
                       "measures": form.measures ?? "", "minutes": form.minutes ?? ""]
-        guard let date = Day(iso: form.date ?? "") else {
-            return HTMLResponse(AgreementPage.render(try await model(req, a, applicant: nil, values: values, issues: [ValidationIssue("date", .required)]),
+        guard unreadable.isEmpty, let date = Day(iso: form.date ?? "") else {
+            let issues = unreadable.isEmpty ? [ValidationIssue("date", .required)] : unreadable
+            return HTMLResponse(AgreementPage.render(try await model(req, a, applicant: nil, values: values, issues: issues),
                                                      context: try await req.pageContext())).response(status: .unprocessableEntity)
         }
         // The dialogue looks back on the year before its date.

@@ -117,8 +117,9 @@ struct ProgrammeController: RouteCollection {
     }
 
     func save(req: Request, id: UUID, existing: FundingProgramme?) async throws -> Response {
-        let form = try req.content.decode(Form.self)
-        let (programme, issues) = try await programme(from: form, id: id, existing: existing, req: req)
+        let (form, unreadable) = try req.formKeepingInput(Form.self)
+        var (programme, issues) = try await programme(from: form, id: id, existing: existing, req: req)
+        if !unreadable.isEmpty { (programme, issues) = (nil, unreadable + issues) }
         guard let programme else {
             let page = ProgrammeFormPage.render(try await formModel(req, programmeID: existing?.id, values: form.values, selected: Set(form.categories ?? []), issues: issues),
                                                 context: try await req.pageContext())
