@@ -261,6 +261,7 @@ class Recorder:
             return None
         with self.lock:
             self.count += 1
+            self.statuses[(method, pattern_of(target.split("?")[0]), status)] += 1
             if status >= 500:
                 self.findings.append(Finding("5xx", role, method, target[:200], where, value, status, error_text_raw(body)))
         return status

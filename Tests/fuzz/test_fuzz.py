@@ -6,10 +6,10 @@ Each test collects every defect before it fails, so one run lists them all (meth
 SOPLA_FUZZ_WORKERS sets the number of parallel requests (default 3)."""
 import json
 import os
-from collections import Counter
 import re
 import time
 import urllib.parse
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -46,7 +46,7 @@ PLAIN_BY_NAME = [
 ]
 PLAIN_FILE = ("anlage.pdf", b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n", "application/pdf")
 PLAIN_CSV = ("werte.csv", b"Merkmal;AGS;Stichtag;Wert\nalo;06532023;2024-12-31;5\n", "text/csv")
-# Never submitted: they end the fuzzing sessions (logging out, locking or erasing the fuzzing accounts).
+# Never submitted: logging out ends a fuzzing session (see Site.skip for the forms that would lock one out).
 NEVER = [r"^/abmelden$"]
 # Forms that remove or close things run after every other form, so the things exist while the others run.
 LAST = re.compile(r"/(loeschen|entfernen|deaktivieren|ende|abschliessen|widerrufen|veroeffentlichen|status)$")
@@ -68,7 +68,7 @@ def kind_of(form):
     segments = [s for s in form.action.split("?")[0].split("/") if s]
     shape = []
     for i, s in enumerate(segments):
-        if UUID.match(s) or s.isdigit() or (i == 1 and segments[0] in SLUGGED and s != "neu") or re.search(r"\d", s):
+        if UUID.match(s) or s.isdigit() or (i == 1 and segments[0] in SLUGGED and s not in ("neu", "verwaltung")) or re.search(r"\d", s):
             shape.append("{id}")
         else:
             shape.append(s)
@@ -97,6 +97,7 @@ class Site:
         self.pages = {}  # path -> role that reached it
         self.downloads = {}
         self.forms_done = set()
+        self.field_sets_done = set()
         self.shared = {}
         self.timings = {}
         self.sitemap = []
@@ -196,13 +197,13 @@ def fill(form, overrides=None, everything=None):
     return pairs, files
 
 
-def form_requests(form):
+def form_requests(form, per_field=True):
     """(where, value, pairs, files) for one form: plain values, each extreme value in every field at once,
     and the most dangerous values in one field at a time."""
     cases = [("every field (plain values)", "plain", *fill(form))]
     for value in VALUES:
         cases.append(("every field", label(value), *fill(form, everything=value)))
-    for f in form.fuzzable():
+    for f in form.fuzzable() if per_field else ():
         if f.kind == "file":
             for name, content in GARBAGE_FILES:
                 content = content if isinstance(content, bytes) else content.encode()
@@ -214,11 +215,11 @@ def form_requests(form):
     return cases
 
 
-def send_form(site, role, form, session):
+def send_form(site, role, form, session, per_field=True):
     recorder = site.recorder
     token = site.clients[role].token
     headers = {CSRF_HEADER: token} if form.method == "POST" and token else {}
-    for where, value, pairs, files in form_requests(form):
+    for where, value, pairs, files in form_requests(form, per_field):
         if form.method == "GET":
             query = urllib.parse.urlencode(pairs)
             recorder.send(role, session, "GET", f"{site.url}{form.action}?{query}", where, value, allow_redirects=True)
@@ -258,14 +259,18 @@ def fuzz_forms(site, found, only=None):
         if key in site.forms_done:
             continue
         site.forms_done.add(key)
-        todo.append((role, form))
+        # The create and change forms of one thing share their fields (and their reading): one field at a
+        # time only once for each set of fields.
+        fields = (form.method, frozenset(f.name for f in form.fuzzable()))
+        todo.append((role, form, fields not in site.field_sets_done))
+        site.field_sets_done.add(fields)
 
     def run(item):
-        role, form = item
+        role, form, per_field = item
         if not site.server.alive():
             site.server.restart(site.server.generation)
         start = time.perf_counter()
-        send_form(site, role, form, site.clients[role].fork())
+        send_form(site, role, form, site.clients[role].fork(), per_field)
         site.timings[f"{form.method} {form.action}"] = time.perf_counter() - start
 
     for last in (False, True):
@@ -287,9 +292,9 @@ def test_every_form_takes_extreme_values_in_every_field(site):
     print(f"\n{len(sent)} kinds of form, {site.recorder.count} requests; the slowest forms:")
     for name, seconds in sorted(site.timings.items(), key=lambda item: -item[1])[:8]:
         print(f"{seconds:6.1f} s  {name}")
-    assert len(sent) > 40, "the crawl found too few forms"
     if site.recorder.findings:
         pytest.fail(site.recorder.report("forms"), pytrace=False)
+    assert len(sent) > 40, f"the crawl found only {len(sent)} kinds of form"
 
 
 # --- the JSON APIs -----------------------------------------------------------------------------------
@@ -367,10 +372,13 @@ def test_every_api_operation_takes_extreme_values(site):
                 if len(query_names) > 1:
                     query = urllib.parse.urlencode([(n, encoded) for n in query_names])
                     cases.append((method, address(valid) + "?" + query, headers, None, "every query parameter", label(value)))
-            for n in query_names + names:
-                where = f"query {n} (raw bytes)" if n in query_names else f"path {n} (raw bytes)"
-                target = (address(valid).encode() + b"?" + n.encode() + b"=" + INVALID_UTF8) if n in query_names else address({**valid, n: "\x00"}).replace("%00", "\udcff").encode("utf-8", "surrogateescape")
-                cases.append(("RAW", target, headers, None, where, label(INVALID_UTF8)))
+            # The same bytes unencoded in the request line.
+            for n in query_names:
+                target = address(valid).encode() + b"?" + n.encode() + b"=" + INVALID_UTF8
+                cases.append(("RAW", target, headers, None, f"query {n} (raw bytes)", label(INVALID_UTF8)))
+            for n in names:
+                target = address({**valid, n: "RAW"}).encode().replace(b"RAW", INVALID_UTF8)
+                cases.append(("RAW", target, headers, None, f"path {n} (raw bytes)", label(INVALID_UTF8)))
             if properties:
                 body_headers = {**headers, "Content-Type": "application/json"}
                 for n in properties:
@@ -448,6 +456,51 @@ def test_every_page_address_takes_extreme_values(site):
         pytest.fail("\n".join([f"page addresses: {len(new)} defects in {recorder.count - count_before} requests"] + [f.line() for f in new]), pytrace=False)
 
 
+# --- request headers -----------------------------------------------------------------------------------
+
+HEADERS = ["Accept-Language", "Accept", "Accept-Encoding", "If-None-Match", "If-Modified-Since", "Range", "Cookie",
+           "X-Forwarded-For", "X-Forwarded-Proto", "X-Request-Id", "Origin", "Referer", "User-Agent", "Content-Type"]
+
+
+def test_request_headers_take_extreme_values(site):
+    """Each extreme value in each header a browser or proxy sends, on a page, a download, the API and a form
+    post (bytes as they are; a line break would end the header, so it becomes a space)."""
+    recorder = site.recorder
+    findings_before, count_before = len(recorder.findings), recorder.count
+    planner = site.clients["planner"]
+    session = "; ".join(f"{k}={v}" for k, v in planner.session.cookies.items())
+    targets = [("GET", "/indikatoren/sgb2_quote_u18", session.encode(), b""), ("GET", "/api/v1/spatial-units.geojson", b"", b""),
+               ("GET", "/gebiete/06532023/einwohner.csv", b"", b""),
+               ("POST", "/konto/tokens", session.encode(), f"_csrf={planner.token}&tokenName=x&scope=read".encode())]
+    cases = []
+    for method, path, cookie, body in targets:
+        for header in HEADERS + ["Authorization", "X-CSRF-Token"]:
+            for value in VALUES:
+                encoded = (value if isinstance(value, bytes) else value.encode()).replace(b"\r\n", b"  ")
+                if header == "Authorization":
+                    encoded = b"Bearer " + encoded
+                lines = [f"{method} {path} HTTP/1.1".encode(), b"Host: 127.0.0.1", b"Connection: close", header.encode() + b": " + encoded]
+                if cookie and header != "Cookie":
+                    lines.append(b"Cookie: " + cookie)
+                if body:
+                    if header != "Content-Type":
+                        lines.append(b"Content-Type: application/x-www-form-urlencoded")
+                    lines.append(b"Content-Length: " + str(len(body)).encode())
+                cases.append((b"\r\n".join(lines) + b"\r\n\r\n" + body, path, f"header {header}", label(value)))
+
+    def run(case):
+        raw, target, where, value = case
+        # Bytes a header may not hold (controls, bytes outside ASCII) may be refused by closing the connection.
+        recorder.send_raw("headers", raw, target, where, value, refusable=True)
+
+    with ThreadPoolExecutor(WORKERS) as pool:
+        list(pool.map(run, cases))
+    recorder.replay_suspects()
+    new = recorder.findings[findings_before:]
+    if new:
+        pytest.fail("\n".join([f"headers: {len(new)} defects in {recorder.count - count_before} requests"] + [f.line() for f in new]), pytrace=False)
+
+
 def test_login_forms_take_extreme_values(site):
     """Last of the fuzzing: wrong logins count against the address and throttle it."""
     recorder = site.recorder
@@ -455,7 +508,6 @@ def test_login_forms_take_extreme_values(site):
     anonymous = Client(site.url)
     _, forms, _ = crawl(anonymous, ["/anmelden", "/anmelden?weiter=%2Fkonto", "/zugang/abc"], limit=5)
     site.clients["login"] = anonymous
-    site.forms_done = {k for k in site.forms_done if k[1][:1] not in (("anmelden",), ("zugang",))}
     sent = fuzz_forms(site, [("login", form) for form in forms], only=is_login)
     assert sent, "no login form found"
     new = recorder.findings[findings_before:]
