@@ -235,10 +235,8 @@ struct SQLiteWriteDatabase: Database, SQLDatabase, SQLiteDatabase {
         }
     }
 
+    /// The raw connection, as it is: sopla reaches its connections through Fluent, SQLKit and `query`, which prepare them.
     func withConnection<T>(_ closure: @escaping @Sendable (SQLiteConnection) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
-        let setup = self.setup
-        return sqliteInner.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask { try await setup.prepare(connection) }.flatMap { closure(connection) }
-        }
+        sqliteInner.withConnection(closure)
     }
 }
