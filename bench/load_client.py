@@ -251,7 +251,7 @@ def main():
         n_merged, n_seconds, _ = load(args.peer, static, args.peer_duration, args.workers, args.processes)
         n_rate, _ = report(f"peer: nginx serving the same bytes ({args.peer_duration:.0f} s, same client)", n_merged, n_seconds)
         errors += s_errors
-        ratio_line = f"ratio sopla / nginx on the public GETs: {s_rate / n_rate:.2f} (the Python client bounds both; nginx's figure is a floor)"
+        ratio_line = f"ratio sopla / nginx on the public GETs: {s_rate / n_rate:.3f} (the Python client bounds both; nginx's figure is a floor)"
         print("\n" + ratio_line)
     print(f"\nsopla: {rate:.1f} req/s mixed, 5xx or no answer: {errors}")
     sys.exit(1 if errors or growing else 0)
