@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import NIOConcurrencyHelpers
 import SoplaCore
@@ -62,6 +67,35 @@ struct MailOutboxTests {
             // Sent is sent: nothing goes out twice.
             clock.advance(3600)
             #expect(try await Self.send(outbox) == [0, 0])
+        }
+    }
+
+    @Test func aMailServerThatNeverAnswersCostsTheSendTimeoutOnly() async throws {
+        // A listening socket nobody serves: the connection is accepted by the system, the greeting never comes.
+        #if canImport(Glibc)
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let listener = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                guard bind(listener, raw, length) == 0, listen(listener, 4) == 0, getsockname(listener, raw, &length) == 0 else {
+                    throw TestMailTransport.Refused()
+                }
+            }
+        }
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let mailer = Mailer(host: "127.0.0.1", port: port, from: "sopla@example.org", connectTimeout: 1, sendTimeout: 1)
+        let mail = OutboxMail(id: UUID(), recipient: "a@example.org", subject: "Test", body: "Text", createdAt: testNow)
+        await #expect {
+            try await mailer.send(mail)
+        } throws: { error in
+            String(describing: error) == "no answer from the mail server within 1 s"
         }
     }
 
