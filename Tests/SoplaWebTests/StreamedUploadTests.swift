@@ -136,6 +136,16 @@ struct StreamedUploadTests {
         #expect(try stored.data() == Data(file))
     }
 
+    @Test func aBodyCutOffBeforeItsLastPartStoresNothing() async throws {
+        let body = Self.multipart(boundary: "b0undary", csrf: "t", fileName: "x.pdf", file: Self.pdf(size: 100_000))
+        let cut = body.getSlice(at: 0, length: body.readableBytes - 20)!
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-parser-\(UUID().uuidString).pdf")
+        await #expect(throws: (any Error).self) {
+            _ = try await StreamedUpload.readMultipart(Self.chunks(cut, size: 4096), boundary: "b0undary", limit: Self.limit, to: target)
+        }
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
     @Test func theParserStopsAtTheLimitAndLeavesNoFile() async throws {
         let boundary = "b0undary"
         let limit = UploadLimit(fileBytes: 1024 * 1024)

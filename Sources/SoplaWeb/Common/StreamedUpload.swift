@@ -91,15 +91,12 @@ enum StreamedUpload {
             let handle = try FileHandle(forWritingTo: target)
             defer { try? handle.close() }
             let parts = MultipartParts()
-            let parser = MultipartParser(boundary: boundary)
-            parser.onHeader = { name, value in parts.header(name, value) }
-            parser.onBody = { buffer in parts.body(&buffer) }
-            parser.onPartComplete = { parts.complete() }
+            var reader = MultipartReader(boundary: boundary)
             var received = 0
             for try await chunk in chunks {
                 received += chunk.readableBytes
                 if received > limit.bodyBytes { throw UploadTooLarge(limit: limit) }
-                try parser.execute(chunk)
+                try reader.read(chunk, into: parts)
                 if parts.fileSize > limit.fileBytes { throw UploadTooLarge(limit: limit) }
                 if parts.fieldBytes > maxFieldBytes { throw UploadTooLarge(limit: limit) }
                 if parts.pending.readableBytes > 0 {
@@ -107,6 +104,7 @@ enum StreamedUpload {
                     parts.pending.clear()
                 }
             }
+            guard reader.isComplete else { throw Abort(.badRequest, reason: "the upload ended before its last part") }
             // A browser sends an empty file part without a name when no file was chosen.
             guard let name = parts.fileName, !(name.isEmpty && parts.fileSize == 0) else {
                 try? FileManager.default.removeItem(at: target)
@@ -120,8 +118,106 @@ enum StreamedUpload {
     }
 }
 
+/// Splits a `multipart/form-data` stream at its delimiters. File bytes between delimiters are passed on in large
+/// slices (the search jumps from one CR to the next), so a large file costs little more than copying it.
+struct MultipartReader {
+    private enum State { case preamble, afterDelimiter, headers, body, done }
+    private let delimiter: [UInt8]
+    private var state = State.preamble
+    /// Bytes not yet passed on; starts with a CRLF so that the first delimiter looks like every other.
+    private var carry: [UInt8] = [13, 10]
+    /// The longest header block of one part.
+    static let maxHeaderBytes = 16 * 1024
+
+    init(boundary: String) {
+        delimiter = Array("\r\n--\(boundary)".utf8)
+    }
+
+    var isComplete: Bool { state == .done }
+
+    mutating func read(_ chunk: ByteBuffer, into parts: MultipartParts) throws {
+        carry.append(contentsOf: chunk.readableBytesView)
+        var start = 0
+        defer { carry.removeFirst(start) }
+        while true {
+            switch state {
+            case .preamble:
+                guard let found = Self.find(delimiter, in: carry, from: start) else {
+                    start = max(start, carry.count - (delimiter.count - 1))
+                    return
+                }
+                start = found + delimiter.count
+                state = .afterDelimiter
+            case .afterDelimiter:
+                guard carry.count - start >= 2 else { return }
+                if carry[start] == UInt8(ascii: "-"), carry[start + 1] == UInt8(ascii: "-") {
+                    state = .done
+                } else if carry[start] == 13, carry[start + 1] == 10 {
+                    state = .headers
+                } else {
+                    throw Abort(.badRequest, reason: "the multipart body is malformed")
+                }
+            case .headers:
+                // CRLF, the header lines each ending in CRLF, then an empty line.
+                guard let end = Self.find(Array("\r\n\r\n".utf8), in: carry, from: start) else {
+                    if carry.count - start > Self.maxHeaderBytes { throw Abort(.badRequest, reason: "the multipart headers are too long") }
+                    return
+                }
+                let block = String(decoding: carry[(start + 2)..<max(start + 2, end)], as: UTF8.self)
+                for line in block.components(separatedBy: "\r\n") {
+                    guard let colon = line.firstIndex(of: ":") else { continue }
+                    parts.header(String(line[..<colon]).trimmingCharacters(in: .whitespaces),
+                                 String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+                }
+                start = end + 4
+                state = .body
+            case .body:
+                if let found = Self.find(delimiter, in: carry, from: start) {
+                    var slice = ByteBuffer(bytes: carry[start..<found])
+                    parts.body(&slice)
+                    parts.complete()
+                    start = found + delimiter.count
+                    state = .afterDelimiter
+                } else {
+                    // The end may hold the beginning of a delimiter: keep it for the next chunk.
+                    let safe = max(start, carry.count - (delimiter.count - 1))
+                    if safe > start {
+                        var slice = ByteBuffer(bytes: carry[start..<safe])
+                        parts.body(&slice)
+                    }
+                    start = safe
+                    return
+                }
+            case .done:
+                // The epilogue is ignored.
+                start = carry.count
+                return
+            }
+        }
+    }
+
+    /// The first place of `needle` in `haystack` at or after `from`.
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard let first = needle.first, haystack.count - from >= needle.count else { return nil }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pattern in
+                guard let base = hay.baseAddress, let wanted = pattern.baseAddress else { return nil }
+                let last = hay.count - pattern.count
+                var index = from
+                while index <= last {
+                    guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+                    index = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+                    if memcmp(base + index, wanted, pattern.count) == 0 { return index }
+                    index += 1
+                }
+                return nil
+            }
+        }
+    }
+}
+
 /// The parts of a multipart body as the parser reports them (one request, one task: no sharing).
-private final class MultipartParts {
+final class MultipartParts {
     var fields: [String: String] = [:]
     var fieldBytes = 0
     /// The name the first file part was sent with; nil while none came.
