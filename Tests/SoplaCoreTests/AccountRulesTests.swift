@@ -59,6 +59,33 @@ struct AccountRulesTests {
         #expect(LoginThrottle.failed(LoginThrottle.State(failures: 12, lastFailure: t0), now: t0.addingTimeInterval(3600)).failures == 1)
     }
 
+    @Test func eachAttemptPassesThreeCounters() {
+        #expect(LoginThrottle.counters(email: "planung@kreis.example", address: "203.0.113.7") == [
+            LoginThrottle.Counter(key: "pair:planung@kreis.example|203.0.113.7", free: 5),
+            LoginThrottle.Counter(key: "account:planung@kreis.example", free: 50),
+            LoginThrottle.Counter(key: "address:203.0.113.7", free: 20),
+        ])
+    }
+
+    @Test func theDatabaseAdmitsAnAttemptExactlyWhenNoWaitIsDue() {
+        let now = Date(timeIntervalSince1970: 1_000_000)
+        let admissions = LoginThrottle.admissions(free: 5, now: now)
+        // Below five, any time; at 5: 30 s; 6: 60 s; 7: 120 s; 8: 240 s; 9: 480 s; from 10: 900 s; after an hour: always.
+        #expect(admissions.map(\.failuresFrom) == [0, 0, 5, 6, 7, 8, 9, 10])
+        #expect(admissions.map(\.failuresBelow) == [5, nil, 6, 7, 8, 9, 10, nil])
+        #expect(admissions.compactMap { $0.lastAtMost.map { now.timeIntervalSince($0) } } == [3600, 30, 60, 120, 240, 480, 900])
+        for failures in [0, 1, 4, 5, 6, 9, 10, 11, 49, 50, 400] {
+            for ago in [0.0, 1, 29, 30, 59, 60, 119, 120, 479, 480, 899, 900, 3599, 3600, 90_000] {
+                let state = LoginThrottle.State(failures: failures, lastFailure: now.addingTimeInterval(-ago))
+                for free in [5, 20, 50] {
+                    #expect(LoginThrottle.admits(state, LoginThrottle.admissions(free: free, now: now)) == (LoginThrottle.wait(state, now: now, free: free) == nil),
+                            "\(failures) failures \(ago) s ago, \(free) free")
+                }
+            }
+        }
+        #expect(LoginThrottle.admits(nil, admissions))
+    }
+
     @Test func sessionsEndAfterTwoIdleHoursOrTwelveHours() {
         let created = Date(timeIntervalSince1970: 0)
         #expect(AccessLifetimes.sessionExpiry(createdAt: created, lastSeenAt: created) == Date(timeIntervalSince1970: 7200))

@@ -76,16 +76,67 @@ public enum PasswordPolicy {
     ]
 }
 
-/// Growing delays after failed logins, per account and per address. Five failures of one account are free
-/// (twenty from one address, since a county office shares one address); after that each further attempt
-/// must wait 30 s, 60 s, 120 s, ... up to 15 minutes after the last failure. An hour without failures
-/// starts the count afresh.
+/// Growing delays after failed logins (BSI IT-Grundschutz ORP.4.A22, OWASP ASVS 4.0 V2.2.1).
+///
+/// Every attempt counts *before* its password is checked, in three counters at once, each changed by one database
+/// statement, so a burst of parallel attempts checks no more passwords than the counters allow:
+/// - **account and address** (`pair`): five attempts are free; a guesser locks out only the address it guesses from,
+///   never the owner of the account signing in from elsewhere;
+/// - **account** (`account`): a much higher ceiling of fifty attempts from all addresses together, against guessing
+///   spread over many addresses;
+/// - **address** (`address`): twenty attempts, since a county office shares one address, against one address trying
+///   many accounts.
+/// After its free attempts a counter makes each further attempt wait 30 s, 60 s, 120 s, ... up to 15 minutes after
+/// the last one; an hour without attempts starts it afresh. A successful login gives its attempt back and clears
+/// the pair.
 public enum LoginThrottle {
     public static let freeFailures = 5
+    public static let freeFailuresPerAccount = 50
     public static let freeFailuresPerAddress = 20
     public static let baseDelay: TimeInterval = 30
     public static let maximumDelay: TimeInterval = 900
     public static let forgetAfter: TimeInterval = 3600
+
+    /// One of the three counters an attempt passes.
+    public struct Counter: Sendable, Equatable {
+        public let key: String
+        public let free: Int
+
+        public init(key: String, free: Int) {
+            self.key = key
+            self.free = free
+        }
+    }
+
+    /// The counters of an attempt at `email` (normalised) from `address`, in the order they are checked.
+    public static func counters(email: String, address: String) -> [Counter] {
+        [Counter(key: "pair:" + email + "|" + address, free: freeFailures),
+         Counter(key: "account:" + email, free: freeFailuresPerAccount),
+         Counter(key: "address:" + address, free: freeFailuresPerAddress)]
+    }
+
+    /// A condition under which a counter lets one more attempt through: it has fewer than `failuresBelow` attempts (or at
+    /// least `failuresFrom`) and its last attempt was at `lastAtMost` or earlier. The store turns these into one
+    /// conditional update.
+    public struct Admission: Sendable, Equatable {
+        public let failuresFrom: Int
+        public let failuresBelow: Int?
+        public let lastAtMost: Date?
+    }
+
+    /// When a counter with `free` free attempts admits another one at `now`: any of these holds.
+    public static func admissions(free: Int, now: Date) -> [Admission] {
+        var result = [Admission(failuresFrom: 0, failuresBelow: free, lastAtMost: nil),
+                      Admission(failuresFrom: 0, failuresBelow: nil, lastAtMost: now.addingTimeInterval(-forgetAfter))]
+        var failures = free
+        while true {
+            let delay = delay(afterFailures: failures - free + freeFailures)
+            let last = delay >= maximumDelay
+            result.append(Admission(failuresFrom: failures, failuresBelow: last ? nil : failures + 1, lastAtMost: now.addingTimeInterval(-delay)))
+            if last { return result }
+            failures += 1
+        }
+    }
 
     public struct State: Sendable, Equatable {
         public var failures: Int
@@ -104,6 +155,15 @@ public enum LoginThrottle {
         if elapsed >= forgetAfter { return nil }
         let delay = delay(afterFailures: state.failures - free + freeFailures)
         return elapsed < delay ? delay - elapsed : nil
+    }
+
+    /// Whether `admissions` let an attempt through a counter in `state` (nil: never counted).
+    public static func admits(_ state: State?, _ admissions: [Admission]) -> Bool {
+        guard let state else { return true }
+        return admissions.contains { admission in
+            state.failures >= admission.failuresFrom && admission.failuresBelow.map { state.failures < $0 } ?? true
+                && admission.lastAtMost.map { state.lastFailure <= $0 } ?? true
+        }
     }
 
     /// The delay that follows `failures` failed attempts.

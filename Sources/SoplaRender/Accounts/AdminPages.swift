@@ -133,6 +133,7 @@ public enum UserPage {
         }
         content += [
             actions.isEmpty ? .empty : el("div", [("class", "actions")], actions),
+            user.active && user.erasedAt == nil && !model.isSelf ? el("p", [("class", "hint")], text: t(.deactivateEndsAccess)) : .empty,
             el("dl", [("class", "facts")], [
                 el("dt", text: t(.fieldEmail)), el("dd", text: user.email),
                 el("dt", text: t(.fieldRoles)), el("dd", text: AccountNames.roles(user.roles, language)),

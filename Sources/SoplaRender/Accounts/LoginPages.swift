@@ -88,6 +88,7 @@ public enum AccessLinkPage {
         let content: [HTMLNode] = [
             el("h1", text: title),
             el("p", text: t(.accessLinkIntro).replacingOccurrences(of: "{name}", with: name).replacingOccurrences(of: "{email}", with: email)),
+            purpose == .passwordReset ? el("p", text: t(.passwordEndsAccess)) : .empty,
             form.summary(labels: labels),
             el("form", [("method", "post"), ("action", SiteRoute.accessLink(token: model.token).path), ("class", "stacked narrow")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
@@ -149,6 +150,7 @@ public enum AccountPage {
             ]),
             el("section", [("aria-labelledby", "passwort")], [
                 el("h2", [("id", "passwort")], text: t(.changePasswordTitle)),
+                el("p", text: t(.passwordEndsAccess)),
                 passwordForm.summary(labels: passwordLabels),
                 el("form", [("method", "post"), ("action", SiteRoute.accountPassword.path), ("class", "stacked narrow")], [
                     csrf,

@@ -56,6 +56,7 @@ public enum TextKey: Sendable {
     case navAudit, navOrganisations, navPolicy, navUsers, newOrganisation, newUser
     case newUserIntro, noAuditEntries, noHistory, noMemberOrganisations, noOrganisations, noParent
     case noTokens, noUsers, organisationsHint, organisationsIntro, organisationsTitle, parentHint
+    case passwordEndsAccess, deactivateEndsAccess
     case passwordRules, permissionMemberOfBody, permissionNo, permissionOwnOrganisation, permissionWhenGranted, permissionWithoutConflict
     case permissionYes, policyIntro, policyTitle, profileTitle, resetTitle, revokeToken
     case roleAdministrator, roleBodyMember, rolePlanner, roleProvider, rolePublic, roleReviewer
@@ -252,6 +253,8 @@ public enum TextKey: Sendable {
         case .organisationsIntro: return ("Träger, Wohlfahrtsverbände, die Liga und öffentliche Stellen, mit denen der Kreis plant und die er fördert.", "Providers, welfare associations, the league and public bodies the county plans with and funds.")
         case .organisationsTitle: return ("Organisationen", "Organisations")
         case .parentHint: return ("Zum Beispiel die Liga für ihre Mitgliedsverbände oder der Verband für seine Einrichtungen.", "For example the league for its member associations, or an association for its facilities.")
+        case .passwordEndsAccess: return ("Mit dem neuen Passwort enden Ihre anderen Sitzungen, und alle Ihre API-Tokens werden widerrufen.", "Setting a new password ends your other sessions and revokes all your API tokens.")
+        case .deactivateEndsAccess: return ("Beim Deaktivieren enden alle Sitzungen der Person, und alle ihre API-Tokens werden widerrufen. Ein neues Passwort widerruft die Tokens ebenso.", "Deactivating ends all of this person's sessions and revokes all their API tokens. A new password revokes the tokens as well.")
         case .passwordRules: return ("Mindestens 12 Zeichen; keine verbreiteten Passwörter und nicht Ihr Name oder Ihre E-Mail-Adresse. Ein Satz aus mehreren Wörtern ist gut zu merken.", "At least 12 characters; no common passwords and not your name or e-mail address. A sentence of several words is easy to remember.")
         case .permissionMemberOfBody: return ("nur eigene Gremien", "own bodies only")
         case .permissionNo: return ("nein", "no")

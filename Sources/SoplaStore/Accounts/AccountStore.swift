@@ -147,6 +147,7 @@ public struct AccountStore: Sendable {
             }
             if !user.active {
                 try await SessionModel.query(on: db).filter(\.$userID == user.id).delete()
+                try await Self.revokeAPITokens(userID: user.id, actor: actor, at: at, on: db)
             }
             try await Self.append(.init(id: UUID(), at: at, actor: actor, action: action, entityType: AuditEntity.user,
                                         entityID: user.id.uuidString, entityLabel: user.displayName, changes: changes), on: db)
@@ -170,6 +171,19 @@ public struct AccountStore: Sendable {
         try await sessions.delete()
         try await append(.init(id: UUID(), at: at, actor: actor, action: .passwordChanged, entityType: AuditEntity.user,
                                entityID: userID.uuidString, entityLabel: model.displayName), on: db)
+        try await revokeAPITokens(userID: userID, actor: actor, at: at, on: db)
+    }
+
+    /// Revokes every API token of the user still in use (a new password, a reset or a deactivation ends them all),
+    /// each with its audit entry.
+    static func revokeAPITokens(userID: UUID, actor: AuditActor, at: Date, on db: any Database) async throws {
+        let tokens = try await APITokenModel.query(on: db).filter(\.$userID == userID).filter(\.$revokedAt == nil).all()
+        for token in tokens {
+            token.revokedAt = at
+            try await token.update(on: db)
+            try await append(.init(id: UUID(), at: at, actor: actor, action: .tokenRevoked, entityType: AuditEntity.apiToken,
+                                   entityID: token.id?.uuidString, entityLabel: token.name), on: db)
+        }
     }
 
     // MARK: Sessions
@@ -324,18 +338,50 @@ public struct AccountStore: Sendable {
         return LoginThrottle.State(failures: model.failures, lastFailure: model.lastFailure)
     }
 
-    public func saveThrottle(key: String, state: LoginThrottle.State) async throws {
-        if let model = try await LoginThrottleModel.query(on: database).filter(\.$key == key).first() {
-            model.failures = state.failures
-            model.lastFailure = state.lastFailure
-            try await model.update(on: database)
-        } else {
-            let model = LoginThrottleModel()
-            model.key = key
-            model.failures = state.failures
-            model.lastFailure = state.lastFailure
-            try await model.create(on: database)
+    /// Counts one login attempt in each counter, if every counter admits it (see `LoginThrottle`). Each counter changes
+    /// by one conditional statement, so of many parallel attempts only as many pass as the counters allow. Returns
+    /// false (and gives back what it counted) if a counter refuses.
+    public func admitLoginAttempt(_ counters: [LoginThrottle.Counter], at now: Date) async throws -> Bool {
+        guard let sql = database as? any SQLDatabase else { throw AccountStoreError.notFound }
+        typealias F = LoginThrottleFields
+        let (table, key, failures, last) = (F.schema, F.key.description, F.failures.description, F.lastFailure.description)
+        var counted: [String] = []
+        for counter in counters {
+            try await sql.raw("""
+                INSERT INTO \(ident: table) (id, \(ident: key), \(ident: failures), \(ident: last))
+                VALUES (\(bind: UUID()), \(bind: counter.key), 0, \(bind: Date(timeIntervalSince1970: 0)))
+                ON CONFLICT (\(ident: key)) DO NOTHING
+                """).run()
+            let conditions = LoginThrottle.admissions(free: counter.free, now: now).map { admission -> SQLQueryString in
+                var condition: SQLQueryString = "(\(ident: failures) >= \(literal: admission.failuresFrom)"
+                if let below = admission.failuresBelow { condition += " AND \(ident: failures) < \(literal: below)" }
+                if let lastAtMost = admission.lastAtMost { condition += " AND \(ident: last) <= \(bind: lastAtMost)" }
+                return condition + ")"
+            }
+            let forgotten = now.addingTimeInterval(-LoginThrottle.forgetAfter)
+            let update: SQLQueryString = """
+                UPDATE \(ident: table) SET \(ident: failures) = CASE WHEN \(ident: last) <= \(bind: forgotten) THEN 1 ELSE \(ident: failures) + 1 END,
+                \(ident: last) = \(bind: now)
+                WHERE \(ident: key) = \(bind: counter.key) AND (
+                """ + conditions.joined(separator: " OR ") + ") RETURNING \(ident: failures)"
+            guard try await sql.raw(update).all().count == 1 else {
+                try await giveBackLoginAttempt(counted)
+                return false
+            }
+            counted.append(counter.key)
         }
+        return true
+    }
+
+    /// Takes one counted attempt back from each of these counters (a login that succeeded, or was refused further on).
+    public func giveBackLoginAttempt(_ keys: [String]) async throws {
+        guard !keys.isEmpty, let sql = database as? any SQLDatabase else { return }
+        typealias F = LoginThrottleFields
+        try await sql.update(F.schema)
+            .set(SQLIdentifier(F.failures.description), to: SQLBinaryExpression(SQLIdentifier(F.failures.description), .subtract, SQLLiteral.numeric("1")))
+            .where(SQLIdentifier(F.key.description), .in, SQLBind.group(keys))
+            .where(SQLIdentifier(F.failures.description), .greaterThan, SQLLiteral.numeric("0"))
+            .run()
     }
 
     public func clearThrottle(keys: [String]) async throws {

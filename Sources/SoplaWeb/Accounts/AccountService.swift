@@ -42,17 +42,18 @@ struct AccountService: Sendable {
         case throttled(seconds: Int)
     }
 
-    /// Checks the throttle for the account and the address, then the password. Failures count against both.
+    /// Counts the attempt against the account-and-address pair, the account and the address (see `LoginThrottle`),
+    /// then checks the password only if every counter admitted it. A success gives its attempt back.
     func login(email rawEmail: String, password: String, address: String) async throws -> LoginResult {
         let now = clock.now()
         let email = EmailAddress.normalise(rawEmail)
-        let keys = ["account:" + email, "address:" + address]
-        var wait: TimeInterval = 0
-        for (key, free) in zip(keys, [LoginThrottle.freeFailures, LoginThrottle.freeFailuresPerAddress]) {
-            if let seconds = LoginThrottle.wait(try await store.throttle(key: key), now: now, free: free) { wait = max(wait, seconds) }
-        }
+        let counters = LoginThrottle.counters(email: email, address: address)
         let attempt = AuditActor(userID: nil, label: String(email.prefix(254)), address: address)
-        if wait > 0 {
+        guard try await store.admitLoginAttempt(counters, at: now) else {
+            var wait: TimeInterval = 1
+            for counter in counters {
+                if let seconds = LoginThrottle.wait(try await store.throttle(key: counter.key), now: now, free: counter.free) { wait = max(wait, seconds) }
+            }
             try await store.appendAudit(AuditEntry(id: UUID(), at: now, actor: attempt, action: .loginThrottled,
                                                    entityType: AuditEntity.session, entityID: nil, entityLabel: String(email.prefix(254))))
             return .throttled(seconds: Int(wait.rounded(.up)))
@@ -68,15 +69,13 @@ struct AccountService: Sendable {
             matches = false
         }
         guard matches, let user = credentials?.user else {
-            for key in keys {
-                try await store.saveThrottle(key: key, state: LoginThrottle.failed(try await store.throttle(key: key), now: now))
-            }
             try await store.appendAudit(AuditEntry(id: UUID(), at: now, actor: attempt, action: .loginFailed,
                                                    entityType: AuditEntity.session, entityID: credentials?.user.id.uuidString,
                                                    entityLabel: String(email.prefix(254))))
             return .invalid
         }
-        try await store.clearThrottle(keys: [keys[0]])
+        try await store.clearThrottle(keys: [counters[0].key])
+        try await store.giveBackLoginAttempt(counters.dropFirst().map(\.key))
         let token = Secrets.token()
         let session = try await store.createSession(tokenHash: Secrets.hash(token), csrfToken: Secrets.token(), user: user,
                                                     actor: AuditActor(userID: user.id, label: user.displayName, address: address), at: now)

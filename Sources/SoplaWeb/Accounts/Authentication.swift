@@ -54,17 +54,19 @@ enum SessionCookie {
 extension Request {
     var accounts: AccountStore { AccountStore(database: db) }
 
-    /// Whether the request reached us over HTTPS (directly or, when configured, through a proxy).
+    /// Whether the request reached us over HTTPS (directly or, when configured, through a proxy: the scheme the
+    /// nearest trusted proxy saw, i.e. the right-most `X-Forwarded-Proto` value).
     var isSecure: Bool {
-        url.scheme == "https" || (settings.trustProxy && headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https") || settings.secureCookies
+        if url.scheme == "https" || settings.secureCookies { return true }
+        guard settings.proxyHops > 0 else { return false }
+        return ForwardedHeaders.values(headers[canonicalForm: "X-Forwarded-Proto"]).last?.lowercased() == "https"
     }
 
-    /// The client address used for throttling and the audit log.
+    /// The client address used for throttling and the audit log: the connection's peer, or behind the configured
+    /// number of proxies the address the outermost of them saw (never one the client wrote itself).
     var clientAddress: String {
-        if settings.trustProxy, let forwarded = headers.first(name: .xForwardedFor)?.split(separator: ",").first {
-            return forwarded.trimmingCharacters(in: .whitespaces)
-        }
-        return remoteAddress?.ipAddress ?? "unbekannt"
+        let peer = remoteAddress?.ipAddress ?? "unbekannt"
+        return ForwardedHeaders.clientAddress(forwardedFor: headers[canonicalForm: "X-Forwarded-For"], hops: settings.proxyHops, peer: peer)
     }
 
     /// Resolves the session cookie or API token once per request. A bad or revoked API token is refused
@@ -109,11 +111,9 @@ extension Request {
         return active
     }
 
-    /// The address people reach sopla at: the configured public URL, else this request's scheme and host (for links in
-    /// mails, calendars and the standard APIs).
-    var siteURL: String {
-        settings.publicURL ?? ((isSecure ? "https://" : "http://") + (headers.first(name: .host) ?? "localhost"))
-    }
+    /// The address people reach sopla at (for links in mails, calendars and the standard APIs): from configuration,
+    /// never from the request's `Host` header.
+    var siteURL: String { application.siteURL }
 
     /// The acting person for audit entries.
     func auditActor() async throws -> AuditActor {
@@ -139,5 +139,27 @@ extension Request {
     func idParameter() throws -> UUID {
         guard let raw = parameters.get("id"), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
         return id
+    }
+}
+
+/// Reading `X-Forwarded-For` and `X-Forwarded-Proto` behind a known number of reverse proxies.
+///
+/// Each proxy appends the address it received the request from, so with `hops` trusted proxies the last `hops`
+/// entries were written by them and the entry `hops` from the right is the client as the outermost proxy saw it.
+/// Anything further left was written by the client and is ignored. A chain shorter than `hops` did not pass all
+/// proxies: the peer's own address counts.
+enum ForwardedHeaders {
+    static func values(_ headerValues: [Substring]) -> [String] {
+        headerValues.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    static func clientAddress(forwardedFor headerValues: [Substring], hops: Int, peer: String) -> String {
+        guard hops > 0 else { return peer }
+        let chain = values(headerValues)
+        guard chain.count >= hops else { return peer }
+        let candidate = chain[chain.count - hops]
+        // Only an address goes into the audit log and the throttle keys, never arbitrary text.
+        guard !candidate.isEmpty, candidate.count <= 45, candidate.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else { return peer }
+        return candidate
     }
 }

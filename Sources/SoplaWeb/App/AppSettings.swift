@@ -15,8 +15,17 @@ public struct AppSettings: Sendable {
     public var bcryptCost: Int
     /// Mark cookies `Secure` even when the request itself is plain HTTP (TLS ends before sopla).
     public var secureCookies: Bool
-    /// Trust `X-Forwarded-For` and `X-Forwarded-Proto` (only behind a reverse proxy that sets them).
-    public var trustProxy: Bool
+    /// How many reverse proxies stand before sopla and append to `X-Forwarded-For` / `X-Forwarded-Proto`
+    /// (`SOPLA_TRUST_PROXY`, default 0: the headers are ignored). Exactly this many right-most entries are trusted.
+    public var proxyHops: Int = 0
+    /// Whether a reverse proxy is trusted at all.
+    public var trustProxy: Bool {
+        get { proxyHops > 0 }
+        set { proxyHops = newValue ? max(proxyHops, 1) : 0 }
+    }
+    /// Host names (with port where not the default) requests may name besides the public URL's (`SOPLA_ALLOWED_HOSTS`,
+    /// comma-separated), e.g. an internal name the county's monitoring uses.
+    public var allowedHosts: [String] = []
     /// The address people reach sopla at, for links in invitations (e.g. `https://sopla.lahn-dill-kreis.de`).
     public var publicURL: String?
     /// Uploaded files up to this size are imported while the request waits; larger ones in the background.
@@ -45,7 +54,7 @@ public struct AppSettings: Sendable {
         self.database = database
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
-        self.trustProxy = trustProxy
+        self.proxyHops = trustProxy ? 1 : 0
         self.publicURL = publicURL
         self.postgresSchema = postgresSchema
         self.levels = levels
@@ -54,8 +63,8 @@ public struct AppSettings: Sendable {
     }
 
     /// Reads `SOPLA_DATABASE_URL` (default `sqlite:./sopla.sqlite`), `SOPLA_LEVELS` (default: Land,
-    /// county, municipality, planning area), `SOPLA_PUBLIC_URL`, and `SOPLA_SECURE_COOKIES=1` /
-    /// `SOPLA_TRUST_PROXY=1` for deployments behind a TLS-terminating reverse proxy.
+    /// county, municipality, planning area), `SOPLA_PUBLIC_URL`, `SOPLA_ALLOWED_HOSTS`, and `SOPLA_SECURE_COOKIES=1` /
+    /// `SOPLA_TRUST_PROXY=<number of proxies>` for deployments behind a TLS-terminating reverse proxy.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppSettings {
         let url = environment["SOPLA_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? DatabaseLocation.defaultValue
         var levels = SpatialLevelCatalogue.standard
@@ -71,7 +80,15 @@ public struct AppSettings: Sendable {
         }
         var settings = AppSettings(database: try DatabaseLocation.parse(url), levels: levels,
                                    secureCookies: environment["SOPLA_SECURE_COOKIES"] == "1",
-                                   trustProxy: environment["SOPLA_TRUST_PROXY"] == "1", publicURL: publicURL)
+                                   publicURL: publicURL)
+        if let raw = environment["SOPLA_TRUST_PROXY"], !raw.isEmpty {
+            guard let hops = Int(raw), (0...10).contains(hops) else {
+                throw SettingsError("SOPLA_TRUST_PROXY must be the number of reverse proxies before sopla (0–10), got \(raw)")
+            }
+            settings.proxyHops = hops
+        }
+        settings.allowedHosts = (environment["SOPLA_ALLOWED_HOSTS"] ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
         settings.smtpHost = environment["SOPLA_SMTP_HOST"].flatMap { $0.isEmpty ? nil : $0 }
         if let raw = environment["SOPLA_SMTP_PORT"], !raw.isEmpty {
             guard let port = Int(raw), (1...65535).contains(port) else { throw SettingsError("SOPLA_SMTP_PORT must be a port number, got \(raw)") }

@@ -82,6 +82,14 @@ struct ServeCommand: AsyncCommand {
         app.startMailSender()
         var context = context
         let (hostname, port) = signature.address
+        app.storage[SiteAddressKey.self] = SiteAddress.serving(hostname: hostname, port: port, settings: app.settings)
+        if app.settings.publicURL == nil {
+            context.console.warning("""
+                warning: SOPLA_PUBLIC_URL is not set. Links in mails, calendars, OParl and HSDS point to \(SiteAddress.listenURL(hostname: hostname, port: port)), \
+                and only requests for that address or localhost are answered (others get 421). Set SOPLA_PUBLIC_URL to the address \
+                people use, e.g. SOPLA_PUBLIC_URL=https://sopla.lahn-dill-kreis.de
+                """)
+        }
         try await context.serve(inner, hostname: hostname, port: port)
     }
 }
@@ -111,6 +119,7 @@ struct DemoCommand: AsyncCommand {
         try await DemoParticipation.seed(store: app.participationStore, accounts: service.store, clock: settings.clock)
         try await DemoFunding.seed(store: app.fundingStore, accounts: service.store, clock: settings.clock)
         let (hostname, port) = signature.address
+        app.storage[SiteAddressKey.self] = SiteAddress.demo(hostname: hostname, port: port)
         context.console.print("sopla demo: Lahn-Dill-Kreis (\(settings.database.redacted)) – \(plan.summary)")
         context.console.print("Social report: \(DemoIndicators.indicators.count) indicators, \(figures.inserted + figures.revised) new values (real population and area; social figures invented).")
         context.console.print("Services: \(services) example services added (invented), with planning standards and an open survey round.")

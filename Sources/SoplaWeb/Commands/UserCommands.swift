@@ -158,7 +158,7 @@ struct UserResetPasswordCommand: AsyncCommand {
         let actor = AuditActor.system("sopla user reset-password")
         if signature.link {
             let (token, _) = try await service.createAccessLink(for: user, actor: actor)
-            let base = app.settings.publicURL ?? "http://127.0.0.1:8080"
+            let base = app.siteURL
             context.console.print("One-time link for \(user.email) (valid 24 hours): \(base)\(SiteRoute.accessLink(token: token).path)")
             return
         }

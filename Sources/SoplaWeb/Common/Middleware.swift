@@ -8,7 +8,14 @@ import Vapor
 struct SiteMiddleware: Middleware {
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let chosenLanguage = LanguageSelection.apply(to: request)
-        return next.respond(to: request)
+        let answer: EventLoopFuture<Response>
+        if let address = request.application.storage[SiteAddressKey.self],
+           !address.admits(host: request.headers.first(name: .host), path: request.url.path) {
+            answer = request.eventLoop.makeFailedFuture(Abort(.misdirectedRequest, reason: "Diese Adresse wird hier nicht bedient."))
+        } else {
+            answer = next.respond(to: request)
+        }
+        return answer
             .flatMapErrorThrowing { error in try ErrorResponses.response(for: error, request: request) }
             .map { response in
                 if let chosenLanguage { LanguageSelection.remember(chosenLanguage, in: response) }

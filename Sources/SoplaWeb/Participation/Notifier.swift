@@ -20,7 +20,7 @@ struct Notifier {
 
     init(app: Application) {
         self.app = app
-        baseURL = app.settings.publicURL ?? "http://127.0.0.1:8080"
+        baseURL = app.siteURL
         waitForMail = true
     }
 
