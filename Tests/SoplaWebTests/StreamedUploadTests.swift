@@ -128,11 +128,22 @@ struct StreamedUploadTests {
         let body = Self.multipart(boundary: boundary, csrf: "token-123", fileName: "../ordner/bericht.pdf", file: file)
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-parser-\(UUID().uuidString).pdf")
         // 7-byte chunks split every boundary and header.
-        let form = try await StreamedUpload.readMultipart(Self.chunks(body, size: 7), boundary: boundary, limit: Self.limit, to: target)
+        let form = try await StreamedUpload.readMultipart(Self.chunks(body, size: 7), boundary: boundary, limit: Self.limit, to: target, writingOn: .singleton)
         let stored = try #require(form.file)
         defer { stored.remove() }
         #expect(form["_csrf"] == "token-123")
         #expect(stored.fileName == "bericht.pdf" && stored.size == file.count && stored.head == Array(file.prefix(4096)))
+        #expect(try stored.data() == Data(file))
+    }
+
+    @Test func aFileOfSeveralWriteSlicesArrivesByteForByte() async throws {
+        let file = Self.pdf(size: 2 * StreamedUpload.writeSlice + 12_345)
+        let body = Self.multipart(boundary: "b0undary", csrf: "t", fileName: "lang.pdf", file: file)
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-parser-\(UUID().uuidString).pdf")
+        let form = try await StreamedUpload.readMultipart(Self.chunks(body, size: 4093), boundary: "b0undary", limit: Self.limit, to: target, writingOn: .singleton)
+        let stored = try #require(form.file)
+        defer { stored.remove() }
+        #expect(stored.size == file.count)
         #expect(try stored.data() == Data(file))
     }
 
@@ -141,7 +152,7 @@ struct StreamedUploadTests {
         let cut = body.getSlice(at: 0, length: body.readableBytes - 20)!
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-parser-\(UUID().uuidString).pdf")
         await #expect(throws: (any Error).self) {
-            _ = try await StreamedUpload.readMultipart(Self.chunks(cut, size: 4096), boundary: "b0undary", limit: Self.limit, to: target)
+            _ = try await StreamedUpload.readMultipart(Self.chunks(cut, size: 4096), boundary: "b0undary", limit: Self.limit, to: target, writingOn: .singleton)
         }
         #expect(!FileManager.default.fileExists(atPath: target.path))
     }
@@ -152,7 +163,7 @@ struct StreamedUploadTests {
         let body = Self.multipart(boundary: boundary, csrf: "t", fileName: "x.pdf", file: Self.pdf(size: limit.fileBytes + 1))
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-parser-\(UUID().uuidString).pdf")
         await #expect(throws: UploadTooLarge(limit: limit)) {
-            _ = try await StreamedUpload.readMultipart(Self.chunks(body, size: 16 * 1024), boundary: boundary, limit: limit, to: target)
+            _ = try await StreamedUpload.readMultipart(Self.chunks(body, size: 16 * 1024), boundary: boundary, limit: limit, to: target, writingOn: .singleton)
         }
         #expect(!FileManager.default.fileExists(atPath: target.path))
         #expect(limit.message == "Die Datei ist zu groß: höchstens 1 MB.")

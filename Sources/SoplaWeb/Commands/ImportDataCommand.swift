@@ -65,7 +65,7 @@ struct ImportDataCommand: AsyncCommand {
         guard FileManager.default.isReadableFile(atPath: url.path) else { throw CommandFailure("cannot read \(signature.file): no such file or no permission") }
         let mapping = try signature.mapping.map(Self.readMapping)
         try await app.prepareDatabase(location: settings.database, migrate: false)
-        let importer = ObservationImporter(store: app.indicatorStore, spatial: app.spatial, clock: settings.clock)
+        let importer = ObservationImporter(store: app.indicatorStore, spatial: app.spatial, clock: settings.clock, files: app.threadPool)
         let actor = AuditActor.system("sopla import data")
         let options = ObservationImporter.Options(dryRun: signature.dryRun, skipUnknownUnits: signature.skipUnknownUnits, mapping: mapping)
         let begun = try await importer.begin(file: url, fileName: url.lastPathComponent, actor: actor, options: options, storedFile: nil)

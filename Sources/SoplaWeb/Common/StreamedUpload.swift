@@ -48,6 +48,15 @@ enum StreamedUpload {
     static let key = "sopla.streamedUpload"
     /// Text fields beside the file are small; together at most this much.
     static let maxFieldBytes = 256 * 1024
+    /// File bytes are collected to this much before they go to disk in one write.
+    static let writeSlice = 1024 * 1024
+
+    private static func write(_ parts: MultipartParts, to handle: FileHandle, on pool: NIOThreadPool) async throws {
+        guard parts.pending.readableBytes > 0 else { return }
+        let bytes = Data(parts.pending.readableBytesView)
+        parts.pending.clear()
+        try await pool.runIfActive { try handle.write(contentsOf: bytes) }
+    }
 
     static func directory() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-uploads", isDirectory: true)
@@ -64,7 +73,7 @@ enum StreamedUpload {
         let target = try (directory ?? Self.directory()).appendingPathComponent(UUID().uuidString + "." + fileExtension)
         let form: UploadedForm
         if let type = request.headers.contentType, type.type == "multipart", type.subType == "form-data", let boundary = type.parameters["boundary"] {
-            form = try await readMultipart(request.body, boundary: boundary, limit: limit, to: target)
+            form = try await readMultipart(request.body, boundary: boundary, limit: limit, to: target, writingOn: request.application.threadPool)
         } else {
             // A form without a file (no file chosen, or a client that sends url-encoded): small, read as usual.
             let buffer = try await request.body.collect(max: min(limit.bodyBytes, maxFieldBytes)).get() ?? ByteBuffer()
@@ -81,8 +90,10 @@ enum StreamedUpload {
     }
 
     /// Parses `multipart/form-data` from a stream of chunks: text fields into memory (bounded), the first file part
-    /// into `target`. Throws `UploadTooLarge` as soon as the file or the whole body exceeds the limit.
-    static func readMultipart<Chunks: AsyncSequence>(_ chunks: Chunks, boundary: String, limit: UploadLimit, to target: URL) async throws -> UploadedForm
+    /// into `target`. Throws `UploadTooLarge` as soon as the file or the whole body exceeds the limit. File bytes are
+    /// written in slices of `writeSlice` on `pool` (the file-IO threads), never on a thread that serves requests.
+    static func readMultipart<Chunks: AsyncSequence>(_ chunks: Chunks, boundary: String, limit: UploadLimit, to target: URL,
+                                                     writingOn pool: NIOThreadPool) async throws -> UploadedForm
     where Chunks.Element == ByteBuffer {
         guard FileManager.default.createFile(atPath: target.path, contents: nil) else {
             throw Abort(.internalServerError, reason: "cannot store the upload")
@@ -99,11 +110,11 @@ enum StreamedUpload {
                 try reader.read(chunk, into: parts)
                 if parts.fileSize > limit.fileBytes { throw UploadTooLarge(limit: limit) }
                 if parts.fieldBytes > maxFieldBytes { throw UploadTooLarge(limit: limit) }
-                if parts.pending.readableBytes > 0 {
-                    try handle.write(contentsOf: Data(parts.pending.readableBytesView))
-                    parts.pending.clear()
+                if parts.pending.readableBytes >= writeSlice {
+                    try await write(parts, to: handle, on: pool)
                 }
             }
+            try await write(parts, to: handle, on: pool)
             guard reader.isComplete else { throw Abort(.badRequest, reason: "the upload ended before its last part") }
             // A browser sends an empty file part without a name when no file was chosen.
             guard let name = parts.fileName, !(name.isEmpty && parts.fileSize == 0) else {

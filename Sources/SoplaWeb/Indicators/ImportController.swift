@@ -45,7 +45,7 @@ struct ImportController: RouteCollection {
 
     /// On the application's database, not the request's: a large import goes on after the response.
     static func importer(_ req: Request) -> ObservationImporter {
-        ObservationImporter(store: req.application.indicatorStore, spatial: req.application.spatial, clock: req.settings.clock)
+        ObservationImporter(store: req.application.indicatorStore, spatial: req.application.spatial, clock: req.settings.clock, files: req.application.threadPool)
     }
 
     func upload(req: Request) async throws -> Response {
@@ -68,7 +68,7 @@ struct ImportController: RouteCollection {
         if let existing { run = existing } else {
             run = try await importer.begin(file: url, fileName: fileName, actor: actor, options: options, storedFile: url.path)
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        let size = Int(run.bytesTotal)
         let logger = req.logger
         @Sendable func work() async {
             do {
@@ -97,9 +97,13 @@ struct ImportController: RouteCollection {
         let variables = try await store.variables()
         let units = try await req.spatial.allUnits()
         var columns: [ImportRunPage.MappingColumn] = []
-        let fileAvailable = run.storedFile.map { FileManager.default.fileExists(atPath: $0) } ?? false
-        if run.state == .needsMapping, fileAvailable, let path = run.storedFile {
-            let description = try StatisticsReader.describe(url: URL(fileURLWithPath: path))
+        let stored = run.storedFile
+        let description = try await req.application.threadPool.runIfActive { () throws -> StatisticsFileDescription?? in
+            guard let path = stored, FileManager.default.fileExists(atPath: path) else { return nil }
+            return run.state == .needsMapping ? .some(try StatisticsReader.describe(url: URL(fileURLWithPath: path))) : .some(nil)
+        }
+        let fileAvailable = description != nil
+        if let description = description ?? nil {
             let saved = try await description.tableCode.asyncMap { try await store.mapping(tableCode: $0) } ?? nil
             columns = description.columns.map { column in
                 let chosen = mappingValues?[column.signature] ?? saved?.targets[column.signature]

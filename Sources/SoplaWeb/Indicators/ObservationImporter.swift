@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import NIOPosix
 import SoplaCore
 import SoplaFormats
 import SoplaStore
@@ -18,6 +19,8 @@ struct ObservationImporter: Sendable {
     let store: IndicatorStore
     let spatial: any SpatialRepository
     let clock: Clock
+    /// Threads for blocking file work (hashing, reading the head of the file), so it holds no request.
+    let files: NIOThreadPool
     static let batchSize = 5000
     static let earliest = Day(year: 1900, month: 1, day: 1)!
 
@@ -31,8 +34,10 @@ struct ObservationImporter: Sendable {
 
     /// A new run record for a file, before anything is read.
     func begin(file: URL, fileName: String, actor: AuditActor, options: Options, storedFile: String?) async throws -> ImportRun {
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.int64Value ?? 0
-        var run = ImportRun(id: UUID(), fileName: fileName, sha256: try Self.sha256(of: file), actorID: actor.userID, actorLabel: actor.label,
+        let (size, sha256) = try await files.runIfActive {
+            ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.int64Value ?? 0, try Self.sha256(of: file))
+        }
+        var run = ImportRun(id: UUID(), fileName: fileName, sha256: sha256, actorID: actor.userID, actorLabel: actor.label,
                             startedAt: clock.now(), dryRun: options.dryRun, skipUnknownUnits: options.skipUnknownUnits, bytesTotal: size)
         run.storedFile = storedFile
         try await store.create(run)
@@ -46,7 +51,7 @@ struct ObservationImporter: Sendable {
         do {
             let description: StatisticsFileDescription
             do {
-                description = try StatisticsReader.describe(url: file)
+                description = try await files.runIfActive { try StatisticsReader.describe(url: file) }
             } catch let failure as StatisticsReader.Failure {
                 return try await finish(&run, state: .failed, issues: [failure.issue], issueCount: 1)
             }
