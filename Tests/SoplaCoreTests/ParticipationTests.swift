@@ -104,7 +104,7 @@ struct ParticipationTests {
         #expect(AttachmentCheck.kind(of: Array("MZ\u{90}".utf8), fileName: "virus.pdf") == nil)
         let odt = [0x50, 0x4B, 0x03, 0x04] + Array(repeating: UInt8(0), count: 26) + Array("mimetypeapplication/vnd.oasis.opendocument.text".utf8)
         #expect(AttachmentCheck.kind(of: odt, fileName: "vorlage.odt") == .odt)
-        #expect(AttachmentCheck.problems(size: 30 * 1024 * 1024, bytes: pdf, fileName: "x.pdf") == [ValidationIssue("file", .tooLong(max: 20 * 1024 * 1024))])
+        #expect(AttachmentCheck.problems(size: 30 * 1024 * 1024, bytes: pdf, fileName: "x.pdf") == [ValidationIssue("file", .fileTooLarge(maxBytes: 20 * 1024 * 1024))])
     }
 }
 

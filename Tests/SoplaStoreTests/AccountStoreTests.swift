@@ -78,6 +78,12 @@ struct AccountStoreTests {
             let session = try await store.createSession(tokenHash: "s", csrfToken: "c", user: user, actor: AuditActor(userID: user.id, label: user.displayName), at: now)
             _ = try await store.createAPIToken(userID: user.id, name: "Auswertung", scope: .read, tokenHash: "t", prefix: "sopla_abc",
                                                actor: AuditActor(userID: user.id, label: user.displayName), at: now)
+            let outbox = MailOutboxStore(database: app.db)
+            try await outbox.enqueue([
+                OutboxMail(id: UUID(), recipient: "Erika@Kreis.example", subject: "Einladung", body: "Liebe Erika Muster", createdAt: now),
+                OutboxMail(id: UUID(), recipient: "erika@kreis.example", subject: "Erinnerung", body: "Liebe Erika Muster", createdAt: now),
+                OutboxMail(id: UUID(), recipient: "otto@kreis.example", subject: "Einladung", body: "Lieber Otto", createdAt: now),
+            ])
             let export = try await store.personalData(userID: user.id, actor: actor, at: now)
             #expect(export.account.email == "erika@kreis.example")
             #expect(export.apiTokens.map(\.name) == ["Auswertung"])
@@ -97,6 +103,8 @@ struct AccountStoreTests {
             #expect(try await store.session(tokenHash: "s") == nil)
             #expect(try await store.apiToken(tokenHash: "t", at: now) == nil)
             #expect(session.userID == user.id)
+            // Mails to the person go; mails to others stay.
+            #expect(try await outbox.all().map(\.recipient) == ["otto@kreis.example"])
             let log = try await store.auditAll(AuditQuery())
             #expect(log.count == 5)
             for entry in log {

@@ -67,4 +67,10 @@ struct FormatLimitsTests {
         let summary = FormBuilder(language: .de, issues: [ValidationIssue("fte", .outOfRange(.fte))]).summary(labels: ["fte": "Vollzeitäquivalente"]).render()
         #expect(summary.contains(">Vollzeitäquivalente: bitte eine Zahl zwischen 0 und 10.000 angeben.</a>"))
     }
+
+    @Test func aFileTooLargeIsToldInMegabytes() {
+        let issues = AttachmentCheck.problems(size: AttachmentCheck.maximumBytes + 1, bytes: Array("%PDF-1.7".utf8), fileName: "a.pdf")
+        #expect(issues.map { IssueText.message($0.problem, .de) } == ["ist zu groß (höchstens 20 MB)."])
+        #expect(issues.map { IssueText.message($0.problem, .en) } == ["is too large (at most 20 MB)."])
+    }
 }

@@ -70,6 +70,27 @@ struct MailOutboxTests {
         }
     }
 
+    @Test func sentMailsAreDeletedAfterThirtyDaysUnsentOnesStay() async throws {
+        let clock = TestClock()
+        try await withTestApp(demo: false, clock: clock.clock) { app in
+            let transport = TestMailTransport(failures: 0)
+            app.mailTransport = transport
+            let outbox = try #require(app.mailOutbox)
+            let store = MailOutboxStore(database: app.db)
+            try await outbox.queue(to: ["a@example.org"], subject: "Einladung", body: "Am 9. Dezember.")
+            #expect(try await Self.send(outbox) == [1, 0])
+            // A mail that never went out (the server refuses it for good) is kept, however old.
+            try await store.enqueue([OutboxMail(id: UUID(), recipient: "b@example.org", subject: "Erinnerung", body: "…", createdAt: testNow,
+                                                nextAttemptAt: testNow.addingTimeInterval(400 * 24 * 3600))])
+            clock.advance(OutboxMail.keepSent - 1)
+            #expect(try await Self.send(outbox) == [0, 0])
+            #expect(try await store.all().map(\.recipient).sorted() == ["a@example.org", "b@example.org"])
+            clock.advance(2)
+            #expect(try await Self.send(outbox) == [0, 0])
+            #expect(try await store.all().map(\.recipient) == ["b@example.org"])
+        }
+    }
+
     @Test func aMailServerThatNeverAnswersCostsTheSendTimeoutOnly() async throws {
         // A listening socket nobody serves: the connection is accepted by the system, the greeting never comes.
         #if canImport(Glibc)

@@ -5,6 +5,8 @@ public struct ValidationIssue: Sendable, Equatable, Error {
     public enum Problem: Sendable, Equatable {
         case required
         case tooLong(max: Int)
+        /// A file larger than `maxBytes` bytes; told in whole megabytes.
+        case fileTooLarge(maxBytes: Int)
         case tooShort(min: Int)
         case invalidEmail
         case invalidWebsite

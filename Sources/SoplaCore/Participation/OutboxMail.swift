@@ -39,4 +39,8 @@ public struct OutboxMail: Hashable, Sendable {
 
     /// How long a sender may take for one attempt before another sender may try the same mail.
     public static let attemptLease: TimeInterval = 5 * 60
+
+    /// How long a sent mail is kept (for questions like "did the invitation go out?"); then it is deleted, as it
+    /// holds an address and often a name.
+    public static let keepSent: TimeInterval = 30 * 24 * 3600
 }

@@ -78,7 +78,7 @@ public enum AttachmentCheck {
 
     public static func problems(size: Int, bytes: [UInt8], fileName: String) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        if size > maximumBytes { issues.append(ValidationIssue("file", .tooLong(max: maximumBytes))) }
+        if size > maximumBytes { issues.append(ValidationIssue("file", .fileTooLarge(maxBytes: maximumBytes))) }
         if size == 0 { issues.append(ValidationIssue("file", .required)) }
         else if kind(of: bytes, fileName: fileName) == nil { issues.append(ValidationIssue("file", .unknownValue(String(fileName.prefix(80))))) }
         return issues

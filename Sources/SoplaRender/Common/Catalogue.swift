@@ -49,7 +49,7 @@ public enum TextKey: Sendable {
     case fieldWhat, fieldWhen, fieldWho, formExpired, formHasErrors, grantUnsuppressedFigures
     case historyTitle, invitationTitle, issueCommonPassword, issueContainsPersonalData, issueCycle, issueDuplicate
     case issueUnbalancedHigh, issueUnbalancedLow, issueEndBeforeStart, issueDeadlinePassed, issueInconsistent
-    case issueInvalidEmail, issueInvalidPostcode, issueInvalidWebsite, issueMismatch, issueRequired, issueTooLong
+    case issueInvalidEmail, issueInvalidPostcode, issueInvalidWebsite, issueMismatch, issueRequired, issueTooLong, issueFileTooLarge
     case issueTooShort, issueUnknownReference, issueUnknownValue, issueWrongPassword, kindLeague, kindOther
     case kindProvider, kindPublicBody, kindWelfareAssociation, login, loginFailed, loginHelp
     case loginRequired, loginThrottled, loginTitle, logout, memberOrganisations, navAccount
@@ -217,6 +217,7 @@ public enum TextKey: Sendable {
         case .issueMismatch: return ("stimmt nicht mit dem neuen Passwort überein.", "does not match the new password.")
         case .issueRequired: return ("fehlt.", "is missing.")
         case .issueTooLong: return ("ist zu lang (höchstens {n} Zeichen).", "is too long (at most {n} characters).")
+        case .issueFileTooLarge: return ("ist zu groß (höchstens {n} MB).", "is too large (at most {n} MB).")
         case .issueTooShort: return ("ist zu kurz (mindestens {n} Zeichen).", "is too short (at least {n} characters).")
         case .issueUnknownReference: return ("verweist auf einen unbekannten Eintrag.", "refers to an unknown entry.")
         case .issueUnknownValue: return ("„{v}“ ist kein zulässiger Wert.", "“{v}” is not an allowed value.")

@@ -102,6 +102,7 @@ public enum IssueText {
         switch problem {
         case .required: return t(.issueRequired)
         case .tooLong(let max): return t(.issueTooLong).replacingOccurrences(of: "{n}", with: String(max))
+        case .fileTooLarge(let max): return t(.issueFileTooLarge).replacingOccurrences(of: "{n}", with: String(max / (1024 * 1024)))
         case .tooShort(let min): return t(.issueTooShort).replacingOccurrences(of: "{n}", with: String(min))
         case .invalidEmail: return t(.issueInvalidEmail)
         case .invalidWebsite: return t(.issueInvalidWebsite)

@@ -452,8 +452,8 @@ public struct AccountStore: Sendable {
         return export
     }
 
-    /// Erases a person (DSGVO Art. 17): name and address become a pseudonym, password, sessions, tokens and
-    /// links are removed. Audit entries stay, with the pseudonym in place of the name and address.
+    /// Erases a person (DSGVO Art. 17): name and address become a pseudonym, password, sessions, tokens, links and
+    /// mails to the person are removed. Audit entries stay, with the pseudonym in place of the name and address.
     public func erase(userID: UUID, actor: AuditActor, at: Date) async throws {
         try await database.transaction { db in
             guard let model = try await UserModel.find(userID, on: db) else { throw AccountStoreError.notFound }
@@ -471,6 +471,12 @@ public struct AccountStore: Sendable {
             try await SessionModel.query(on: db).filter(\.$userID == userID).delete()
             try await AccessLinkModel.query(on: db).filter(\.$userID == userID).delete()
             try await APITokenModel.query(on: db).filter(\.$userID == userID).set(\.$revokedAt, to: at).update()
+            // Mails to the person, sent or waiting, hold the address and often the name.
+            // Addresses are compared without case: a mail may have been queued to an address as someone typed it.
+            guard let sql = db as? any SQLDatabase else { throw AccountStoreError.notFound }
+            try await sql.delete(from: MailOutboxFields.schema)
+                .where(SQLFunction("lower", args: SQLIdentifier(MailOutboxFields.recipient.description)), .equal, SQLBind(personal[0].lowercased()))
+                .run()
             let entries = try await AuditEntryModel.query(on: db).group(.or) { group in
                 group.filter(\.$actorID == userID)
                 group.filter(\.$entityID == userID.uuidString)

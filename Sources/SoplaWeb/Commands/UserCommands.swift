@@ -34,6 +34,7 @@ func describe(_ failure: ValidationFailure) -> String {
         case .required: reason = "is required"
         case .tooShort(let min): reason = "is too short (at least \(min) characters)"
         case .tooLong(let max): reason = "is too long (at most \(max) characters)"
+        case .fileTooLarge(let max): reason = "is too large (at most \(max / (1024 * 1024)) MB)"
         case .commonPassword: reason = "is too common"
         case .containsPersonalData: reason = "must not contain the name or e-mail address"
         case .invalidEmail: reason = "is not a valid e-mail address"

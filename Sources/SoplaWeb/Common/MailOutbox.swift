@@ -18,7 +18,8 @@ struct MailOutbox: Sendable {
         try await store.enqueue(addresses.map { OutboxMail(id: UUID(), recipient: $0, subject: subject, body: body, createdAt: now) })
     }
 
-    /// Sends every mail whose time has come; a failure is kept with its reason for the next attempt.
+    /// Sends every mail whose time has come; a failure is kept with its reason for the next attempt. Mails sent longer
+    /// than `OutboxMail.keepSent` ago are deleted.
     @discardableResult
     func sendDue() async throws -> (sent: Int, failed: Int) {
         var (sent, failed) = (0, 0)
@@ -42,6 +43,7 @@ struct MailOutbox: Sendable {
                 }
             }
         }
+        try await store.deleteSent(before: clock.now().addingTimeInterval(-OutboxMail.keepSent))
         return (sent, failed)
     }
 }
