@@ -105,6 +105,8 @@ struct ParticipationTests {
         let odt = [0x50, 0x4B, 0x03, 0x04] + Array(repeating: UInt8(0), count: 26) + Array("mimetypeapplication/vnd.oasis.opendocument.text".utf8)
         #expect(AttachmentCheck.kind(of: odt, fileName: "vorlage.odt") == .odt)
         #expect(AttachmentCheck.problems(size: 30 * 1024 * 1024, bytes: pdf, fileName: "x.pdf") == [ValidationIssue("file", .fileTooLarge(maxBytes: 20 * 1024 * 1024))])
+        // A picture called .pdf: the content decides.
+        #expect(AttachmentCheck.problems(size: 100, bytes: [0x89, 0x50, 0x4E, 0x47], fileName: "bild.pdf") == [ValidationIssue("file", .unsupportedFile)])
     }
 }
 

@@ -16,8 +16,20 @@ struct PlausibleTests {
         // Every range is usable: a label in both languages and bounds in order.
         for range in Plausible.allCases {
             #expect(!range.label.isEmpty && !range.labelEN.isEmpty)
-            #expect(range.lower < range.upper && range.contains(range.lower) && range.contains(range.upper))
+            #expect(range.lower < range.upper && range.contains(range.lower) != range.excludesLower && range.contains(range.upper))
         }
+    }
+
+    @Test func fieldsWhereZeroMeansNothingSaySo() {
+        #expect(Plausible.standardFte.message == "Vollzeitstellen (VZÄ): bitte eine Zahl über 0 bis 10.000 angeben.")
+        #expect(!Plausible.standardFte.contains(0.0) && Plausible.standardFte.contains(0.01) && Plausible.fte.contains(0.0))
+        #expect(!Plausible.maxDistanceKm.contains(0.0) && !Plausible.areaShare.contains(0.0) && !Plausible.measureWeight.contains(0.0))
+        // A criterion weighs at least 1 %: the message and the check agree.
+        #expect(Plausible.criterionWeight.message == "Gewicht: bitte eine ganze Zahl zwischen 1 und 100 angeben.")
+        #expect(!Plausible.criterionWeight.contains(0) && Plausible.criterionWeight.contains(1))
+        // Coordinates lie in Germany.
+        #expect(Plausible.latitude.contains(50.55741) && !Plausible.latitude.contains(8.5) && !Plausible.longitude.contains(181.0))
+        #expect(Plausible.longitude.message == "Längengrad: bitte eine Zahl zwischen 5,80 und 15,10 angeben.")
     }
 
     @Test func boundsAreInclusiveAndOnlyFiniteNumbersFit() {
@@ -89,7 +101,7 @@ struct PlausibleTests {
             try service.validated(categories: ["suchtberatung"], unitKeys: [])
         }
         let standard = PlanningStandard(categoryCode: "suchtberatung", fte: 1e300, inhabitants: Int.max, maxDistanceKm: .infinity, source: "Beispiel", text: "")
-        #expect(throws: ValidationFailure([ValidationIssue("fte", .outOfRange(.fte)), ValidationIssue("inhabitants", .outOfRange(.standardInhabitants)),
+        #expect(throws: ValidationFailure([ValidationIssue("fte", .outOfRange(.standardFte)), ValidationIssue("inhabitants", .outOfRange(.standardInhabitants)),
                                            ValidationIssue("maxDistanceKm", .outOfRange(.maxDistanceKm))])) {
             try standard.validated(categories: ["suchtberatung"], variables: [])
         }

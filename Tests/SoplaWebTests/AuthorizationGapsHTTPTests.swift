@@ -96,14 +96,16 @@ struct AuthorizationGapsHTTPTests {
             try await get(app, page, session: nil) { res in #expect(res.status == .notFound) }
             let lars = try await login(app, DemoLogin.otherProvider)
             try await get(app, page, session: lars) { res in #expect(res.status == .notFound) }
-            try await get(app, ParticipationRoute.measures.path, session: planner) { res in #expect(res.text.contains(title)) }
+            try await get(app, ParticipationRoute.measures.path, session: planner) { res in
+                #expect(res.text.contains(title + "</a><span class=\"hint\"> (intern, nicht veröffentlicht)</span>"))
+            }
             try await get(app, page, session: planner) { res in
                 #expect(res.status == .ok && res.text.contains("Intern: im Qualitätsdialog vereinbart") && res.text.contains(ParticipationRoute.publishMeasure(measure.id)))
             }
             // Nobody else publishes it; a planner does.
             try await post(app, ParticipationRoute.publishMeasure(measure.id), session: lars) { res in #expect(res.status == .forbidden) }
             try await post(app, ParticipationRoute.publishMeasure(measure.id), session: planner) { res in #expect(res.status == .seeOther) }
-            try await get(app, ParticipationRoute.measures.path, session: nil) { res in #expect(res.text.contains(title)) }
+            try await get(app, ParticipationRoute.measures.path, session: nil) { res in #expect(res.text.contains(title) && !res.text.contains("(intern, nicht")) }
             try await get(app, page, session: nil) { res in #expect(res.status == .ok && !res.text.contains("Intern:")) }
         }
     }

@@ -127,7 +127,7 @@ struct ApplicationHTTPTests {
                 #expect(res.body.string.contains("geht nicht auf: Der beantragte Betrag ist um 100,00"))
             }
             try await post(app, base, session: tina, fields: with("ownFunds", "-1.000,50")) { res in
-                #expect(res.status == .unprocessableEntity && res.body.string.contains("negativer Betrag"))
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("Betrag: bitte einen Betrag zwischen 0"))
             }
             try await post(app, base, session: tina, fields: with("costs", "Personal: 10.000,001")) { res in
                 #expect(res.status == .unprocessableEntity && res.body.string.contains("Zeile 1: mehr als zwei Nachkommastellen"))

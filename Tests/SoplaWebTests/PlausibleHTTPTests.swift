@@ -57,9 +57,11 @@ struct PlausibleHTTPTests {
         try await withTestApp { app in
             let planner = try await login(app, DemoLogin.planner)
             let before = try await app.serviceStore.standards()
-            for (field, value, message) in [("fte", "1e300", "Vollzeitäquivalente: bitte eine Zahl zwischen 0 und 10.000 angeben."),
-                                            ("inhabitants", "99999999999999999999", "Einwohnerzahl: bitte eine ganze Zahl zwischen 1 und 100.000.000 angeben."),
-                                            ("maxDistanceKm", "1e300", "Höchstentfernung (km): bitte eine Zahl zwischen 0 und 1.000 angeben.")] {
+            for (field, value, message) in [("fte", "1e300", "Vollzeitstellen (VZÄ): bitte eine Zahl über 0 bis 10.000 angeben."),
+                                            ("fte", "0", "Vollzeitstellen (VZÄ): bitte eine Zahl über 0 bis 10.000 angeben."),
+                                            ("inhabitants", "99999999999999999999", "je Einwohnerinnen und Einwohner: bitte eine ganze Zahl zwischen 1 und 100.000.000 angeben."),
+                                            ("maxDistanceKm", "1e300", "Höchste Entfernung (km): bitte eine Zahl über 0 bis 1.000 angeben."),
+                                            ("maxDistanceKm", "0", "Höchste Entfernung (km): bitte eine Zahl über 0 bis 1.000 angeben.")] {
                 var fields = ["category": "suchtberatung", "fte": "1,5", "inhabitants": "50000", "population": "total", "source": "Beispielwert"]
                 fields[field] = value
                 try await post(app, "/angebotsplanung/standards", session: planner, fields: fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) { res in
@@ -121,7 +123,7 @@ struct PlausibleHTTPTests {
             let planner = try await login(app, DemoLogin.planner)
             try await post(app, "/daten/pruefregeln", session: planner, fields: [("kind", "change-above"), ("target", "heim"), ("threshold", "1e308")]) { res in
                 #expect(res.status == .unprocessableEntity)
-                #expect(res.body.string.contains("Schwellenwert: bitte eine Zahl zwischen 0 und 100.000 angeben."))
+                #expect(res.body.string.contains("Schwelle oder Toleranz (%): bitte eine Zahl zwischen 0 und 100.000 angeben."))
             }
             try await post(app, "/daten/pruefregeln", session: planner, fields: [("kind", "change-above"), ("target", "heim"), ("threshold", "nan")]) { res in
                 #expect(res.status == .unprocessableEntity)

@@ -116,7 +116,8 @@ struct ServiceHTTPTests {
                 #expect(res.status == .unprocessableEntity)
                 let html = res.body.string
                 #expect(html.contains("gibt-es-nicht"))
-                #expect(html.contains("40.10000, 8.50000"))
+                // Coordinates outside Germany are named by field and range.
+                #expect(html.contains("Breitengrad: bitte eine Zahl zwischen 47,20 und 55,10 angeben."))
                 #expect(html.contains("Mo 09:00-12:00") && html.contains("role=\"alert\""))
                 #expect(html.contains("Vollzeitäquivalente: bitte eine Zahl zwischen 0 und 10.000 angeben."))
                 #expect(html.contains("value=\"Neue Beratung\""))

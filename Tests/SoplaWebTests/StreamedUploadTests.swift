@@ -136,6 +136,16 @@ struct StreamedUploadTests {
         #expect(try stored.data() == Data(file))
     }
 
+    @Test func fileNamesAndFieldsLoseControlAndBidiCharacters() async throws {
+        let body = Self.multipart(boundary: "b0undary", csrf: "t\u{7}1", fileName: "Konzept \u{202E}gnp.pdf", file: Self.pdf(size: 1000))
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-parser-\(UUID().uuidString).pdf")
+        let form = try await StreamedUpload.readMultipart(Self.chunks(body, size: 64), boundary: "b0undary", limit: Self.limit, to: target, writingOn: .singleton)
+        let stored = try #require(form.file)
+        defer { stored.remove() }
+        #expect(stored.fileName == "Konzept gnp.pdf")
+        #expect(form["_csrf"] == "t1")
+    }
+
     @Test func aFileOfSeveralWriteSlicesArrivesByteForByte() async throws {
         let file = Self.pdf(size: 2 * StreamedUpload.writeSlice + 12_345)
         let body = Self.multipart(boundary: "b0undary", csrf: "t", fileName: "lang.pdf", file: file)

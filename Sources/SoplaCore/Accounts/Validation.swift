@@ -7,6 +7,8 @@ public struct ValidationIssue: Sendable, Equatable, Error {
         case tooLong(max: Int)
         /// A file larger than `maxBytes` bytes; told in whole megabytes.
         case fileTooLarge(maxBytes: Int)
+        /// A file whose content is none of the accepted kinds (PDF, ODT, DOCX), whatever its name says.
+        case unsupportedFile
         case tooShort(min: Int)
         case invalidEmail
         case invalidWebsite
@@ -19,6 +21,8 @@ public struct ValidationIssue: Sendable, Equatable, Error {
         case containsPersonalData
         case mismatch
         case wrongPassword
+        /// Too many wrong attempts at a password: try again after `seconds`.
+        case tooManyAttempts(seconds: Int)
         /// A plan whose sums do not match; the difference says by how much (positive: the request is too high).
         case unbalanced(difference: Money)
         /// An end, deadline or close that lies before its start.

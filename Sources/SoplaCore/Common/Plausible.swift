@@ -14,6 +14,7 @@ public enum Plausible: String, Sendable, CaseIterable {
     case referenceYear
     // Services and planning
     case fte
+    case standardFte
     case standardInhabitants
     case maxDistanceKm
     case places
@@ -21,6 +22,8 @@ public enum Plausible: String, Sendable, CaseIterable {
     case age
     case areaShare
     case serviceYear
+    case latitude
+    case longitude
     // Funding
     case money
     case percent
@@ -48,16 +51,19 @@ public enum Plausible: String, Sendable, CaseIterable {
         case .indicatorFactor: return "Faktor"
         case .indicatorDecimals: return "Nachkommastellen"
         case .minimumCount: return "Mindestfallzahl"
-        case .ruleThreshold: return "Schwellenwert"
+        case .ruleThreshold: return "Schwelle oder Toleranz (%)"
         case .referenceYear: return "Jahr des Stichtags"
         case .fte: return "Vollzeitäquivalente"
-        case .standardInhabitants: return "Einwohnerzahl"
-        case .maxDistanceKm: return "Höchstentfernung (km)"
+        case .standardFte: return "Vollzeitstellen (VZÄ)"
+        case .standardInhabitants: return "je Einwohnerinnen und Einwohner"
+        case .maxDistanceKm: return "Höchste Entfernung (km)"
         case .places: return "Plätze"
-        case .casesPerYear: return "Fälle je Jahr"
+        case .casesPerYear: return "Fälle im Jahr"
         case .age: return "Alter"
         case .areaShare: return "Anteil im Gebiet"
         case .serviceYear: return "Bezugsjahr"
+        case .latitude: return "Breitengrad"
+        case .longitude: return "Längengrad"
         case .money: return "Betrag"
         case .percent: return "Prozentsatz"
         case .criterionWeight: return "Gewicht"
@@ -80,16 +86,18 @@ public enum Plausible: String, Sendable, CaseIterable {
         case .indicatorFactor: return "Factor"
         case .indicatorDecimals: return "Decimals"
         case .minimumCount: return "Minimum count"
-        case .ruleThreshold: return "Threshold"
+        case .ruleThreshold: return "Threshold or tolerance (%)"
         case .referenceYear: return "Year of the reference date"
-        case .fte: return "Full-time equivalents"
-        case .standardInhabitants: return "Inhabitants"
+        case .fte, .standardFte: return "Full-time equivalents"
+        case .standardInhabitants: return "Per inhabitants"
         case .maxDistanceKm: return "Maximum distance (km)"
         case .places: return "Places"
         case .casesPerYear: return "Cases per year"
         case .age: return "Age"
         case .areaShare: return "Share in the area"
         case .serviceYear: return "Reference year"
+        case .latitude: return "Latitude"
+        case .longitude: return "Longitude"
         case .money: return "Amount"
         case .percent: return "Percentage"
         case .criterionWeight, .measureWeight, .indexWeight: return "Weight"
@@ -120,6 +128,10 @@ public enum Plausible: String, Sendable, CaseIterable {
         case .indicatorFactor, .scaleMax, .indexYears, .standardInhabitants, .minimumCount: return 1
         case .referenceYear, .serviceYear: return 1900
         case .fundingYear: return 2000
+        case .criterionWeight: return 1
+        // Germany, with a margin: a point outside is a typo or swapped coordinates.
+        case .latitude: return 47.2
+        case .longitude: return 5.8
         default: return 0
         }
     }
@@ -134,13 +146,15 @@ public enum Plausible: String, Sendable, CaseIterable {
         case .minimumCount: return 1000
         case .ruleThreshold: return 100_000
         case .referenceYear, .serviceYear, .fundingYear: return 2100
-        case .fte: return 10_000
+        case .fte, .standardFte: return 10_000
         case .standardInhabitants: return 100_000_000
         case .maxDistanceKm: return 1000
         case .places: return 100_000
         case .casesPerYear: return 10_000_000
         case .age: return 120
         case .areaShare: return 100_000
+        case .latitude: return 55.1
+        case .longitude: return 15.1
         case .money: return 1_000_000_000
         case .percent, .criterionWeight, .progress: return 100
         case .scaleMax: return 100
@@ -151,8 +165,16 @@ public enum Plausible: String, Sendable, CaseIterable {
         }
     }
 
+    /// Whether the lowest value is itself refused (a distance, a share or a weight of 0 means nothing): "über 0".
+    public var excludesLower: Bool {
+        switch self {
+        case .standardFte, .maxDistanceKm, .areaShare, .measureWeight, .indexWeight: return true
+        default: return false
+        }
+    }
+
     /// The German message, naming the field and the range: "Vollzeitäquivalente: bitte eine Zahl zwischen 0 und
-    /// 10.000 angeben."
+    /// 10.000 angeben."; for fields that exclude their lowest value "… eine Zahl über 0 bis 1.000 …".
     public var message: String {
         func bound(_ value: Double) -> String {
             switch kind {
@@ -168,6 +190,7 @@ public enum Plausible: String, Sendable, CaseIterable {
         case .money: what = "einen Betrag"
         case .decimal: what = "eine Zahl"
         }
+        if excludesLower { return "\(label): bitte \(what) über \(bound(lower)) bis \(bound(upper)) angeben." }
         return "\(label): bitte \(what) zwischen \(bound(lower)) und \(bound(upper)) angeben."
     }
 
@@ -180,12 +203,12 @@ public enum Plausible: String, Sendable, CaseIterable {
 
     /// Finite, within the bounds and, for whole numbers and years, without a fraction.
     public func contains(_ value: Double) -> Bool {
-        guard value.isFinite, value >= lower, value <= upper else { return false }
+        guard value.isFinite, value >= lower, value <= upper, !(excludesLower && value == lower) else { return false }
         return kind == .decimal || kind == .money || value.rounded() == value
     }
 
     public func contains(_ value: Int) -> Bool {
-        Double(value) >= lower && Double(value) <= upper
+        contains(Double(value))
     }
 
     public func contains(_ amount: Money) -> Bool {

@@ -31,11 +31,18 @@ public enum FundingEntry {
             let what: String
             switch reason {
             case .empty: return .failure(line.map { problem(field, $0, "Betrag fehlt") } ?? ValidationIssue(field, .required))
-            case .negative: what = "negativer Betrag „\(text)“"
-            case .moreThanTwoDecimals: what = "mehr als zwei Nachkommastellen „\(text)“"
-            case .notANumber: what = "kein Betrag „\(text)“"
+            case .negative:
+                guard line != nil else { return .failure(Plausible.money.issue(field)) }
+                what = "negativer Betrag „\(text.prefix(20))“"
+            case .moreThanTwoDecimals: what = "mehr als zwei Nachkommastellen „\(text.prefix(20))“"
+            case .notANumber:
+                // A number, but far too large for an amount (1e308, twenty digits): the range says what fits.
+                if Plausible.number(text) != nil {
+                    return .failure(line.map { problem(field, $0, Plausible.money.message) } ?? Plausible.money.issue(field))
+                }
+                what = "kein Betrag „\(text.prefix(20))“"
             }
-            return .failure(line.map { problem(field, $0, what) } ?? ValidationIssue(field, .unknownValue(what)))
+            return .failure(line.map { problem(field, $0, what) } ?? ValidationIssue(field, .unknownValue(String(text.prefix(20)))))
         }
     }
 

@@ -80,7 +80,7 @@ public enum AttachmentCheck {
         var issues: [ValidationIssue] = []
         if size > maximumBytes { issues.append(ValidationIssue("file", .fileTooLarge(maxBytes: maximumBytes))) }
         if size == 0 { issues.append(ValidationIssue("file", .required)) }
-        else if kind(of: bytes, fileName: fileName) == nil { issues.append(ValidationIssue("file", .unknownValue(String(fileName.prefix(80))))) }
+        else if kind(of: bytes, fileName: fileName) == nil { issues.append(ValidationIssue("file", .unsupportedFile)) }
         return issues
     }
 }

@@ -71,7 +71,7 @@ public struct PlanningStandard: Hashable, Sendable, Codable {
     public func validated(categories: Set<String>, variables: Set<String>) throws(ValidationFailure) -> PlanningStandard {
         var issues: [ValidationIssue] = []
         if !categories.contains(categoryCode) { issues.append(ValidationIssue("category", .unknownValue(categoryCode))) }
-        if !(fte > 0) || !Plausible.fte.contains(fte) { issues.append(Plausible.fte.issue("fte")) }
+        if !Plausible.standardFte.contains(fte) { issues.append(Plausible.standardFte.issue("fte")) }
         Plausible.standardInhabitants.check(inhabitants, field: "inhabitants", into: &issues)
         if case .variable(let code) = population, !variables.contains(code) { issues.append(ValidationIssue("population", .unknownValue(code))) }
         if let km = maxDistanceKm, !(km > 0) || !Plausible.maxDistanceKm.contains(km) { issues.append(Plausible.maxDistanceKm.issue("maxDistanceKm")) }

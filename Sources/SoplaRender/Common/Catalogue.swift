@@ -49,7 +49,7 @@ public enum TextKey: Sendable {
     case fieldWhat, fieldWhen, fieldWho, formExpired, formHasErrors, grantUnsuppressedFigures
     case historyTitle, invitationTitle, issueCommonPassword, issueContainsPersonalData, issueCycle, issueDuplicate
     case issueUnbalancedHigh, issueUnbalancedLow, issueEndBeforeStart, issueDeadlinePassed, issueInconsistent
-    case issueInvalidEmail, issueInvalidPostcode, issueInvalidWebsite, issueMismatch, issueRequired, issueTooLong, issueFileTooLarge
+    case issueInvalidEmail, issueInvalidPostcode, issueInvalidWebsite, issueMismatch, issueRequired, issueTooLong, issueFileTooLarge, issueTooManyAttempts, issueUnsupportedFile
     case issueTooShort, issueUnknownReference, issueUnknownValue, issueWrongPassword, kindLeague, kindOther
     case kindProvider, kindPublicBody, kindWelfareAssociation, login, loginFailed, loginHelp
     case loginRequired, loginThrottled, loginTitle, logout, memberOrganisations, navAccount
@@ -218,6 +218,9 @@ public enum TextKey: Sendable {
         case .issueRequired: return ("fehlt.", "is missing.")
         case .issueTooLong: return ("ist zu lang (höchstens {n} Zeichen).", "is too long (at most {n} characters).")
         case .issueFileTooLarge: return ("ist zu groß (höchstens {n} MB).", "is too large (at most {n} MB).")
+        case .issueUnsupportedFile: return ("ist keine PDF-, ODT- oder DOCX-Datei (geprüft wird der Inhalt, nicht nur die Endung).",
+                                            "is no PDF, ODT or DOCX file (the content is checked, not only the ending).")
+        case .issueTooManyAttempts: return ("zu viele falsche Versuche; bitte in {n} Sekunden erneut versuchen.", "too many wrong attempts; please try again in {n} seconds.")
         case .issueTooShort: return ("ist zu kurz (mindestens {n} Zeichen).", "is too short (at least {n} characters).")
         case .issueUnknownReference: return ("verweist auf einen unbekannten Eintrag.", "refers to an unknown entry.")
         case .issueUnknownValue: return ("„{v}“ ist kein zulässiger Wert.", "“{v}” is not an allowed value.")

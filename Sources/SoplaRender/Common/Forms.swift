@@ -83,13 +83,14 @@ public struct FormBuilder: Sendable {
         return el("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("id", "fehler")], [
             el("h2", text: t(.formHasErrors)),
             el("ul", [], issues.map { issue in
-                // A range message names its field already.
-                let label = labels[issue.field] ?? issue.field
-                if case .outOfRange = issue.problem {
-                    return el("li", [], [el("a", [("href", labels[issue.field] == nil ? "#fehler" : "#" + issue.field)], text: IssueText.message(issue.problem, language))])
-                }
+                // Never the field's name in code: the page's label, else a common one, else the message alone.
+                let label = labels[issue.field] ?? (issue.field == "file" ? t(.fieldFile) : nil)
                 let target = labels[issue.field] == nil ? "#fehler" : "#" + issue.field
-                return el("li", [], [el("a", [("href", target)], text: label + ": " + IssueText.message(issue.problem, language))])
+                // A range message names its field already.
+                if case .outOfRange = issue.problem {
+                    return el("li", [], [el("a", [("href", target)], text: IssueText.message(issue.problem, language))])
+                }
+                return el("li", [], [el("a", [("href", target)], text: (label.map { $0 + ": " } ?? "") + IssueText.message(issue.problem, language))])
             }),
         ])
     }
@@ -102,6 +103,7 @@ public enum IssueText {
         switch problem {
         case .required: return t(.issueRequired)
         case .tooLong(let max): return t(.issueTooLong).replacingOccurrences(of: "{n}", with: String(max))
+        case .unsupportedFile: return t(.issueUnsupportedFile)
         case .fileTooLarge(let max): return t(.issueFileTooLarge).replacingOccurrences(of: "{n}", with: String(max / (1024 * 1024)))
         case .tooShort(let min): return t(.issueTooShort).replacingOccurrences(of: "{n}", with: String(min))
         case .invalidEmail: return t(.issueInvalidEmail)
@@ -115,6 +117,7 @@ public enum IssueText {
         case .containsPersonalData: return t(.issueContainsPersonalData)
         case .mismatch: return t(.issueMismatch)
         case .wrongPassword: return t(.issueWrongPassword)
+        case .tooManyAttempts(let seconds): return t(.issueTooManyAttempts).replacingOccurrences(of: "{n}", with: String(seconds))
         case .unbalanced(let difference):
             let amount = Format.money(Money(cents: abs(difference.cents)), language)
             return (difference.cents > 0 ? t(.issueUnbalancedHigh) : t(.issueUnbalancedLow)).replacingOccurrences(of: "{v}", with: amount)
@@ -144,6 +147,7 @@ public enum IssueText {
         case .money: what = "an amount"
         case .decimal: what = "a number"
         }
+        if range.excludesLower { return "\(range.labelEN): please enter \(what) above \(bound(range.lower)) and at most \(bound(range.upper))." }
         return "\(range.labelEN): please enter \(what) between \(bound(range.lower)) and \(bound(range.upper))."
     }
 }

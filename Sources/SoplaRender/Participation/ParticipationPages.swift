@@ -289,7 +289,8 @@ public enum MeasuresPage {
         func row(_ entry: (measure: Measure, progress: Double, depth: Int)) -> HTMLNode {
             let m = entry.measure
             return el("tr", [], [
-                el("th", [("scope", "row"), ("style", entry.depth > 0 ? "padding-left: \(Double(entry.depth) * 1.5 + 1)rem" : nil)], [el("a", [("href", ParticipationRoute.measure(m.id))], text: m.title)]),
+                el("th", [("scope", "row"), ("style", entry.depth > 0 ? "padding-left: \(Double(entry.depth) * 1.5 + 1)rem" : nil)], [el("a", [("href", ParticipationRoute.measure(m.id))], text: m.title),
+                                                                                                                                         m.isPublic ? .empty : el("span", [("class", "hint")], text: " (" + t(.measureInternalMark) + ")")]),
                 el("td", text: ParticipationNames.status(m.status, t)),
                 el("td", [("class", "num")], [el("progress", [("max", "100"), ("value", String(Format.clampedInt(entry.progress))), ("aria-hidden", "true")], []),
                                               txt(" " + Format.decimal(entry.progress, digits: 0, language) + " %")]),

@@ -42,7 +42,7 @@ public enum ParticipationText: Sendable {
     case addTerm, fieldTermName, fieldTermStart, fieldTermEnd, termHint
     case actionSubmitOrganisationStatement, fieldInvitedOrganisations, organisationConsultationsTitle, organisationConsultationsIntro
     case noOrganisationConsultations, invitedLabel
-    case measureInternal, publishMeasure
+    case measureInternal, measureInternalMark, publishMeasure
 
     var pair: (String, String) {
         switch self {
@@ -157,6 +157,7 @@ public enum ParticipationText: Sendable {
         case .measureOverdue: return ("Diese Maßnahme ist überfällig.", "This measure is overdue.")
         case .measureInternal: return ("Intern: im Qualitätsdialog vereinbart und nicht veröffentlicht. Nur die Sozialplanung und der verantwortliche Träger sehen sie.",
                                        "Internal: agreed in a quality dialogue and not published. Only social planning and the responsible provider see it.")
+        case .measureInternalMark: return ("intern, nicht veröffentlicht", "internal, not published")
         case .publishMeasure: return ("Maßnahme veröffentlichen", "Publish measure")
         case .measurePlanned: return ("geplant", "planned")
         case .measureStarted: return ("begonnen", "started")

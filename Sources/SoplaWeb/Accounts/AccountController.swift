@@ -41,9 +41,19 @@ struct AccountController: RouteCollection {
         let user = try await req.requireUser()
         let form = try req.content.decode(PasswordForm.self)
         let service = AccountService(request: req)
-        let stored = try await req.accounts.passwordHash(userID: user.id)
-        guard let stored, try await service.verify(form.currentPassword ?? "", hash: stored) else {
+        // The current password counts against the same limits as a login: a session is no way to guess it faster.
+        let check = try await service.throttledCheck(email: user.email, address: req.clientAddress, audit: false) {
+            guard let stored = try await req.accounts.passwordHash(userID: user.id) else { return false }
+            return try await service.verify(form.currentPassword ?? "", hash: stored)
+        }
+        switch check {
+        case .matched: break
+        case .wrong:
             return try await page(req, status: .unprocessableEntity, passwordIssues: [ValidationIssue("currentPassword", .wrongPassword)])
+        case .throttled(let seconds):
+            let response = try await page(req, status: .tooManyRequests, passwordIssues: [ValidationIssue("currentPassword", .tooManyAttempts(seconds: seconds))])
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return response
         }
         do {
             try service.checkNewPassword(form.password ?? "", confirmation: form.passwordConfirmation ?? "", for: user)

@@ -42,40 +42,66 @@ struct AccountService: Sendable {
         case throttled(seconds: Int)
     }
 
-    /// Counts the attempt against the account-and-address pair, the account and the address (see `LoginThrottle`),
-    /// then checks the password only if every counter admitted it. A success gives its attempt back.
-    func login(email rawEmail: String, password: String, address: String) async throws -> LoginResult {
+    enum PasswordCheck: Sendable, Equatable {
+        case matched, wrong
+        case throttled(seconds: Int)
+    }
+
+    /// Counts an attempt at the password of `email` against the account-and-address pair, the account and the address
+    /// (see `LoginThrottle`), then runs `check` only if every counter admitted it. A match gives its attempt back; so
+    /// does a check the busy Bcrypt pool turned away (503), as no password was tried. Login and the password change
+    /// (which asks for the current password) both go through here, so neither is a way round the other's limits.
+    func throttledCheck(email: String, address: String, audit: Bool = true, _ check: () async throws -> Bool) async throws -> PasswordCheck {
         let now = clock.now()
-        let email = EmailAddress.normalise(rawEmail)
         let counters = LoginThrottle.counters(email: email, address: address)
-        let attempt = AuditActor(userID: nil, label: String(email.prefix(254)), address: address)
         guard try await store.admitLoginAttempt(counters, at: now) else {
             var wait: TimeInterval = 1
             for counter in counters {
                 if let seconds = LoginThrottle.wait(try await store.throttle(key: counter.key), now: now, free: counter.free) { wait = max(wait, seconds) }
             }
-            try await store.appendAudit(AuditEntry(id: UUID(), at: now, actor: attempt, action: .loginThrottled,
-                                                   entityType: AuditEntity.session, entityID: nil, entityLabel: String(email.prefix(254))))
+            if audit {
+                try await store.appendAudit(AuditEntry(id: UUID(), at: now, actor: AuditActor(userID: nil, label: String(email.prefix(254)), address: address),
+                                                       action: .loginThrottled, entityType: AuditEntity.session, entityID: nil, entityLabel: String(email.prefix(254))))
+            }
             return .throttled(seconds: Int(wait.rounded(.up)))
         }
-        let credentials = try await store.credentials(email: email)
-        let hash = credentials.flatMap { $0.user.active ? $0.passwordHash : nil }
-        let matches: Bool
-        if let hash {
-            matches = try await verify(password, hash: hash)
-        } else {
-            // Unknown or deactivated account: spend the same Bcrypt time, so timing does not tell.
-            _ = try await self.hash(password)
-            matches = false
+        let matched: Bool
+        do {
+            matched = try await check()
+        } catch let busy as AdmissionGate.Busy {
+            try await store.giveBackLoginAttempt(counters.map(\.key))
+            throw busy
         }
-        guard matches, let user = credentials?.user else {
-            try await store.appendAudit(AuditEntry(id: UUID(), at: now, actor: attempt, action: .loginFailed,
-                                                   entityType: AuditEntity.session, entityID: credentials?.user.id.uuidString,
-                                                   entityLabel: String(email.prefix(254))))
-            return .invalid
-        }
+        guard matched else { return .wrong }
         try await store.clearThrottle(keys: [counters[0].key])
         try await store.giveBackLoginAttempt(counters.dropFirst().map(\.key))
+        return .matched
+    }
+
+    /// Logs in with `throttledCheck`; a wrong password is logged.
+    func login(email rawEmail: String, password: String, address: String) async throws -> LoginResult {
+        let now = clock.now()
+        let email = EmailAddress.normalise(rawEmail)
+        var credentials: (user: UserAccount, passwordHash: String?)?
+        let outcome = try await throttledCheck(email: email, address: address) {
+            credentials = try await store.credentials(email: email)
+            if let hash = credentials.flatMap({ $0.user.active ? $0.passwordHash : nil }) {
+                return try await verify(password, hash: hash)
+            }
+            // Unknown or deactivated account: spend the same Bcrypt time, so timing does not tell.
+            _ = try await self.hash(password)
+            return false
+        }
+        switch outcome {
+        case .throttled(let seconds): return .throttled(seconds: seconds)
+        case .wrong:
+            try await store.appendAudit(AuditEntry(id: UUID(), at: now, actor: AuditActor(userID: nil, label: String(email.prefix(254)), address: address),
+                                                   action: .loginFailed, entityType: AuditEntity.session, entityID: credentials?.user.id.uuidString,
+                                                   entityLabel: String(email.prefix(254))))
+            return .invalid
+        case .matched: break
+        }
+        guard let user = credentials?.user else { return .invalid }
         let token = Secrets.token()
         let session = try await store.createSession(tokenHash: Secrets.hash(token), csrfToken: Secrets.token(), user: user,
                                                     actor: AuditActor(userID: user.id, label: user.displayName, address: address), at: now)

@@ -14,6 +14,7 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     app.storage[SpatialCachesKey.self] = caches
 
     app.routes.defaultMaxBodySize = "1mb"
+    CleanInput.install()
     // sopla takes no compressed request bodies (and so no decompression bombs).
     app.http.server.configuration.requestDecompression = .disabled
     // No per-request metrics: nothing collects them, and they cost time on every request.

@@ -26,6 +26,15 @@ enum NoticeCode: String, CaseIterable {
 
     static let parameter = "hinweis"
 
+    /// `path` with this notice in its query, before any fragment ("/x#teil" → "/x?hinweis=angelegt#teil"): a query
+    /// after the "#" would never reach the server.
+    func appended(to path: String) -> String {
+        let parts = path.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let base = String(parts[0])
+        let fragment = parts.count > 1 ? "#" + parts[1] : ""
+        return base + (base.contains("?") ? "&" : "?") + Self.parameter + "=" + rawValue + fragment
+    }
+
     func notice(_ language: Language) -> Notice {
         let t = Texts(language)
         switch self {
@@ -59,6 +68,6 @@ extension Request {
 
     /// A 303 redirect to `path` that shows `notice` there.
     func redirect(to path: String, notice: NoticeCode) -> Response {
-        redirect(to: path + (path.contains("?") ? "&" : "?") + NoticeCode.parameter + "=" + notice.rawValue, redirectType: .normal)
+        redirect(to: notice.appended(to: path), redirectType: .normal)
     }
 }

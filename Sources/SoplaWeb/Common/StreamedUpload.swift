@@ -1,4 +1,5 @@
 import Foundation
+import SoplaCore
 import SoplaRender
 import Vapor
 
@@ -77,7 +78,7 @@ enum StreamedUpload {
         } else {
             // A form without a file (no file chosen, or a client that sends url-encoded): small, read as usual.
             let buffer = try await request.body.collect(max: min(limit.bodyBytes, maxFieldBytes)).get() ?? ByteBuffer()
-            let fields = (try? URLEncodedFormDecoder().decode([String: String].self, from: String(buffer: buffer))) ?? [:]
+            let fields = (try? URLEncodedFormDecoder().decode([String: String].self, from: CleanInput.cleanForm(String(buffer: buffer)))) ?? [:]
             form = UploadedForm(fields: fields, file: nil)
         }
         do {
@@ -121,7 +122,7 @@ enum StreamedUpload {
                 try? FileManager.default.removeItem(at: target)
                 return UploadedForm(fields: parts.fields, file: nil)
             }
-            return UploadedForm(fields: parts.fields, file: UploadedForm.File(url: target, fileName: name, size: parts.fileSize, head: parts.head))
+            return UploadedForm(fields: parts.fields, file: UploadedForm.File(url: target, fileName: TextInput.fileName(name), size: parts.fileSize, head: parts.head))
         } catch {
             try? FileManager.default.removeItem(at: target)
             throw error
@@ -252,7 +253,7 @@ final class MultipartParts {
         let disposition = headers.contentDisposition
         if let filename = disposition?.filename {
             if fileName == nil {
-                fileName = String(String(filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "").prefix(200))
+                fileName = String(String(TextInput.clean(filename).split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "").prefix(200))
                 current = .file
             } else {
                 current = .ignored
@@ -282,7 +283,7 @@ final class MultipartParts {
     func complete() {
         decide()
         if case .field(let name) = current, fields[name] == nil {
-            fields[name] = String(buffer: value)
+            fields[name] = TextInput.clean(String(buffer: value))
         }
         headers = HTTPHeaders()
         current = .undecided

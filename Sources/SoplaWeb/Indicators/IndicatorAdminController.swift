@@ -212,6 +212,10 @@ struct IndicatorAdminController: RouteCollection {
         } else {
             issues.append(ValidationIssue("value", .required))
         }
+        if let label, let date, try await req.indicatorStore.referenceValues(indicatorCode: code)
+            .contains(where: { $0.date == date && $0.label.compare(label, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }) {
+            issues.append(ValidationIssue("label", .duplicate))
+        }
         guard let label, let date, let value, issues.isEmpty else {
             // The indicator page again, with the form's problems.
             return try await IndicatorController.page(req, referenceIssues: issues).response(status: .unprocessableEntity)
@@ -274,9 +278,16 @@ struct IndicatorAdminController: RouteCollection {
             if !known.contains(target) { issues.append(ValidationIssue("target", target.isEmpty ? .required : .unknownValue(target))) }
         }
         var value: Double?
-        switch Plausible.ruleThreshold.parse(FieldCheck.clean(form.threshold) ?? "0", field: "threshold") {
-        case .success(let number): value = number
-        case .failure(let issue): issues.append(issue)
+        if let text = FieldCheck.clean(form.threshold) {
+            switch Plausible.ruleThreshold.parse(text, field: "threshold") {
+            case .success(let number): value = number
+            case .failure(let issue): issues.append(issue)
+            }
+        } else if kind == .numeratorNotAboveDenominator {
+            // This rule has no threshold; an empty field is right.
+            value = 0
+        } else {
+            issues.append(ValidationIssue("threshold", .required))
         }
         guard let kind, let value, issues.isEmpty else {
             let model = ValidationRulesPage.Model(rules: try await store.validationRules(), targets: try await ruleTargets(req),

@@ -29,6 +29,11 @@ struct OParlController: RouteCollection {
 
     typealias Object = [String: Any]
 
+    /// The `id` of an object built here (always a URL string; empty where one is missing, so a sort never traps).
+    static func idOf(_ object: Object) -> String {
+        object["id"] as? String ?? ""
+    }
+
     /// Everything public, as OParl objects keyed by type and id, loaded once per request.
     struct Graph {
         var objects: [String: [String: (object: Object, created: Date, modified: Date, deleted: Bool)]] = [:]
@@ -194,7 +199,7 @@ struct OParlController: RouteCollection {
             }
             graph.add("meeting", id(m.id), o, created: record.createdAt, modified: record.modifiedAt, deleted: record.deleted)
             for case let a as Object in o["agendaItem"] as? [Any] ?? [] {
-                graph.add("agendaItem", String((a["id"] as! String).split(separator: "/").last!), a, created: record.createdAt, modified: record.modifiedAt)
+                graph.add("agendaItem", String(Self.idOf(a).split(separator: "/").last ?? ""), a, created: record.createdAt, modified: record.modifiedAt)
             }
             for item in own {
                 for paper in item.paperIDs where paperIDs.contains(paper) {
@@ -224,7 +229,7 @@ struct OParlController: RouteCollection {
             let auxiliary = files.dropLast().map { graph.objects["file"]![id($0.id)]!.object } + (attachmentFiles[p.id] ?? [])
             if !auxiliary.isEmpty { o["auxiliaryFile"] = auxiliary }
             o["consultation"] = (graph.objects["consultation"] ?? [:]).values.filter { ($0.object["paper"] as? String) == url("paper", id(p.id)) }
-                .map(\.object).sorted { ($0["id"] as! String) < ($1["id"] as! String) }
+                .map(\.object).sorted { Self.idOf($0) < Self.idOf($1) }
             graph.add("paper", id(p.id), o, created: record.createdAt, modified: record.modifiedAt, deleted: record.deleted)
         }
         return graph
@@ -247,7 +252,7 @@ struct OParlController: RouteCollection {
             "organization": county + "/organizations", "person": county + "/persons", "meeting": county + "/meetings", "paper": county + "/papers",
             "membership": county + "/memberships", "agendaItem": county + "/agendaItems", "consultation": county + "/consultations",
             "file": county + "/files", "locationList": county + "/locations", "legislativeTermList": county + "/legislativeTerms",
-            "legislativeTerm": (graph.objects["legislativeTerm"] ?? [:]).values.filter { !$0.deleted }.map(\.object).sorted { ($0["id"] as! String) < ($1["id"] as! String) },
+            "legislativeTerm": (graph.objects["legislativeTerm"] ?? [:]).values.filter { !$0.deleted }.map(\.object).sorted { Self.idOf($0) < Self.idOf($1) },
             "created": Self.stamp(graph.countyCreated), "modified": Self.stamp(graph.countyModified),
         ]
     }
@@ -304,7 +309,7 @@ struct OParlController: RouteCollection {
             if let modifiedUntil, item.modified > modifiedUntil { return false }
             if let organization, !((item.object["organization"] as? [String])?.contains { $0.hasSuffix("/" + organization) } ?? false) { return false }
             return true
-        }.sorted { ($0.object["id"] as! String) < ($1.object["id"] as! String) }
+        }.sorted { Self.idOf($0.object) < Self.idOf($1.object) }
         let total = filtered.count
         let pages = max(1, (total + Self.perPage - 1) / Self.perPage)
         let start = min(total, (page - 1) * Self.perPage)

@@ -63,10 +63,15 @@ struct ServiceForm: Content {
         }
     }
 
-    static func decimal(_ text: String?, field: String, into issues: inout [ValidationIssue]) -> Double? {
+    /// A decimal number as typed; with `range`, one outside it is that range's issue.
+    static func decimal(_ text: String?, field: String, range: Plausible? = nil, into issues: inout [ValidationIssue]) -> Double? {
         guard let text = clean(text) else { return nil }
         guard let value = Plausible.number(text) else {
             issues.append(ValidationIssue(field, .unknownValue(String(text.prefix(20)))))
+            return nil
+        }
+        if let range, !range.contains(value) {
+            issues.append(range.issue(field))
             return nil
         }
         return value
@@ -106,8 +111,8 @@ struct ServiceForm: Content {
         issues += hourIssues
         let (fte, staffIssues) = ServiceEntry.staff(staff ?? "")
         issues += staffIssues
-        let lat = Self.decimal(lat, field: "lat", into: &issues)
-        let lon = Self.decimal(lon, field: "lon", into: &issues)
+        let lat = Self.decimal(lat, field: "lat", range: .latitude, into: &issues)
+        let lon = Self.decimal(lon, field: "lon", range: .longitude, into: &issues)
         if (lat == nil) != (lon == nil), issues.allSatisfy({ $0.field != "lat" && $0.field != "lon" }) {
             issues.append(ValidationIssue(lat == nil ? "lat" : "lon", .required))
         }

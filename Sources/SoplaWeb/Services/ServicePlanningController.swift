@@ -112,9 +112,9 @@ struct ServicePlanningController: RouteCollection {
         let values = ["category": form.category ?? "", "fte": form.fte ?? "", "inhabitants": form.inhabitants ?? "", "population": form.population ?? "total",
                       "maxDistanceKm": form.maxDistanceKm ?? "", "source": form.source ?? "", "text": form.text ?? "", "customValues": form.customValues ?? ""]
         var issues: [ValidationIssue] = []
-        let fte = ServiceForm.decimal(form.fte, field: "fte", into: &issues)
+        let fte = ServiceForm.decimal(form.fte, field: "fte", range: .standardFte, into: &issues)
         let inhabitants = ServiceForm.integer(form.inhabitants, field: "inhabitants", range: .standardInhabitants, into: &issues)
-        let distance = ServiceForm.decimal(form.maxDistanceKm, field: "maxDistanceKm", into: &issues)
+        let distance = ServiceForm.decimal(form.maxDistanceKm, field: "maxDistanceKm", range: .maxDistanceKm, into: &issues)
         if fte == nil, !issues.contains(where: { $0.field == "fte" }) { issues.append(ValidationIssue("fte", .required)) }
         if inhabitants == nil, !issues.contains(where: { $0.field == "inhabitants" }) { issues.append(ValidationIssue("inhabitants", .required)) }
         var custom: [String: String] = [:]

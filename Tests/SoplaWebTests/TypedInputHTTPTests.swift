@@ -1,0 +1,130 @@
+import Foundation
+import SoplaCore
+import SoplaRender
+import SoplaStore
+import Testing
+import Vapor
+import VaporTesting
+@testable import SoplaWeb
+
+/// What people type reaches the store without control or bidi characters, whichever way it comes (form, JSON,
+/// upload); messages name fields as the page does; a wrong current password counts like a wrong login.
+@Suite("Typed input over HTTP")
+struct TypedInputHTTPTests {
+    @Test func formsAndJSONAreReadWithoutControlOrBidiCharacters() throws {
+        #expect(CleanInput.cleanForm("label=A%E2%80%AEB%07&value=1&x=a+b&_csrf=t%2B1") == "label=AB&value=1&x=a+b&_csrf=t%2B1")
+        #expect(CleanInput.cleanForm("weiter=%2Fa%00b%1B") == "weiter=%2Fab")
+        // Line breaks are text (a paper, a description); a redirect target is judged on its own (`RedirectTarget`).
+        #expect(CleanInput.cleanForm("text=a%0D%0Ab") == "text=a%0D%0Ab")
+        #expect(CleanInput.cleanForm("unchanged=Wetzlar&n=1e308") == "unchanged=Wetzlar&n=1e308")
+        struct Body: Decodable { let city: String; let n: Double }
+        let body = try CleanInput.JSONBodyDecoder().decode(Body.self, from: ByteBuffer(string: #"{"city":"Wetz\u202elar\u0000","n":1.5}"#), headers: [:])
+        #expect(body.city == "Wetzlar" && body.n == 1.5)
+    }
+
+    @Test func aReferenceValueIsStoredCleanOnceAndTheNoticeArrives() async throws {
+        try await withTestApp { app in
+            // The application reads forms and JSON through the clean decoders.
+            #expect(try ContentConfiguration.global.requireDecoder(for: .urlEncodedForm) is CleanInput.FormDecoder)
+            #expect(try ContentConfiguration.global.requireDecoder(for: .json) is CleanInput.JSONBodyDecoder)
+            let planner = try await login(app, DemoLogin.planner)
+            let path = "/indikatoren/sgb2_quote_u18/vergleichswerte"
+            try await post(app, path, session: planner, fields: [("label", "Hessen\u{202E} T\u{7}"), ("date", "2023-12-31"), ("value", "12,8")]) { res in
+                #expect(res.status == .seeOther)
+                // The notice goes in the query, before the fragment, so that the server sees it.
+                #expect(res.headers.first(name: .location) == "/indikatoren/sgb2_quote_u18?hinweis=angelegt#vergleichswerte")
+            }
+            #expect(try await app.indicatorStore.referenceValues(indicatorCode: "sgb2_quote_u18").map(\.label) == ["Hessen T"])
+            // The same label and date again is a duplicate, whatever the case.
+            try await post(app, path, session: planner, fields: [("label", "hessen t"), ("date", "2023-12-31"), ("value", "13")]) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("ist bereits vergeben."))
+            }
+            #expect(try await app.indicatorStore.referenceValues(indicatorCode: "sgb2_quote_u18").count == 1)
+        }
+    }
+
+    @Test func noticesGoBeforeTheFragment() {
+        #expect(NoticeCode.created.appended(to: "/x#teil") == "/x?hinweis=angelegt#teil")
+        #expect(NoticeCode.saved.appended(to: "/x?a=1") == "/x?a=1&hinweis=gespeichert")
+        #expect(NoticeCode.saved.appended(to: "/x") == "/x?hinweis=gespeichert")
+    }
+
+    @Test func aRuleThatNeedsAThresholdDoesNotTakeAnEmptyOne() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let before = try await app.indicatorStore.validationRules().count
+            try await post(app, "/daten/pruefregeln", session: planner, fields: [("kind", "change-above"), ("target", "alo"), ("threshold", "")]) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("fehlt"))
+            }
+            #expect(try await app.indicatorStore.validationRules().count == before)
+            try await post(app, "/daten/pruefregeln", session: planner,
+                           fields: [("kind", "numerator-not-above-denominator"), ("target", "sgb2_quote_u18"), ("threshold", "")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            #expect(try await app.indicatorStore.validationRules().count == before + 1)
+        }
+    }
+
+    @Test func amountsThatAreNumbersButTooLargeAreToldTheRange() {
+        #expect(FundingEntry.money("1e308", field: "amount").failure == Plausible.money.issue("amount"))
+        #expect(FundingEntry.money("99999999999999999999", field: "amount").failure == Plausible.money.issue("amount"))
+        #expect(FundingEntry.money("-5", field: "amount").failure == Plausible.money.issue("amount"))
+        #expect(FundingEntry.money("zehn", field: "amount").failure == ValidationIssue("amount", .unknownValue("zehn")))
+        #expect(FundingEntry.money("1e308", field: "budget", line: 2).failure == ValidationIssue("budget", .unknownValue("Zeile 2: " + Plausible.money.message)))
+    }
+
+    @Test func theSummaryNeverShowsAFieldNameFromTheCode() {
+        let html = FormBuilder(language: .de, issues: [ValidationIssue("file", .required), ValidationIssue("item", .required)]).summary(labels: [:]).render()
+        #expect(html.contains(">Datei: fehlt.</a>"))
+        #expect(html.contains(">fehlt.</a>") && !html.contains("item:"))
+    }
+
+    @Test func theCurrentPasswordCountsLikeALogin() async throws {
+        try await withTestApp { app in
+            let session = try await login(app, DemoLogin.planner)
+            let store = AccountStore(database: app.db)
+            let before = try #require(try await store.credentials(email: DemoLogin.planner.email)?.passwordHash)
+            let new = [("password", "Ein-ganz-neues-Kennwort-2026"), ("passwordConfirmation", "Ein-ganz-neues-Kennwort-2026")]
+            for n in 0..<LoginThrottle.freeFailures {
+                try await post(app, "/konto/passwort", session: session, fields: [("currentPassword", "geraten-\(n)")] + new) { res in
+                    #expect(res.status == .unprocessableEntity)
+                }
+            }
+            // Now even the right one waits.
+            try await post(app, "/konto/passwort", session: session, fields: [("currentPassword", DemoLogin.planner.password)] + new) { res in
+                #expect(res.status == .tooManyRequests)
+                #expect(res.headers.first(name: .retryAfter).flatMap(Int.init).map { $0 > 0 } == true)
+                #expect(res.body.string.contains("zu viele falsche Versuche"))
+            }
+            #expect(try await store.credentials(email: DemoLogin.planner.email)?.passwordHash == before)
+        }
+    }
+
+    @Test func aCheckTurnedAwayAsBusySpendsNoAttempt() async throws {
+        try await withTestApp { app in
+            let service = AccountService(app: app)
+            for _ in 0..<10 {
+                await #expect(throws: AdmissionGate.Busy.self) {
+                    _ = try await service.throttledCheck(email: "jemand@kreis.example", address: "203.0.113.1") { throw AdmissionGate.Busy(retryAfter: 5) }
+                }
+            }
+            for _ in 0..<LoginThrottle.freeFailures {
+                #expect(try await service.throttledCheck(email: "jemand@kreis.example", address: "203.0.113.1") { false } == .wrong)
+            }
+            let next = try await service.throttledCheck(email: "jemand@kreis.example", address: "203.0.113.1") { false }
+            guard case .throttled = next else {
+                Issue.record("expected the sixth wrong check to be throttled, got \(next)")
+                return
+            }
+        }
+    }
+}
+
+private extension Result {
+    var failure: Failure? {
+        if case .failure(let failure) = self { return failure }
+        return nil
+    }
+}
