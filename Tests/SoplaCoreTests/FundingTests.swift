@@ -34,6 +34,10 @@ struct MoneyTests {
                                ValidationIssue("amounts", .unknownValue("Zeile 4: negativer Betrag „-3“")),
                                ValidationIssue("amounts", .unknownValue("Zeile 5: Jahr; Betrag erwartet")),
                                ValidationIssue("amounts", .unknownValue("Zeile 6: Jahr 2026 doppelt"))])
+        // A year out of range is told the range, in both lists.
+        #expect(FundingEntry.yearAmounts("1999; 5").issues == [ValidationIssue("amounts", .unknownValue("Zeile 1: " + Plausible.fundingYear.message))])
+        #expect(FundingEntry.budgetLines("2027; Jugendarbeit; 100,00\n2101; Jugendarbeit; 5").issues
+                == [ValidationIssue("budgetLines", .unknownValue("Zeile 2: Jahr: bitte ein Jahr zwischen 2000 und 2100 angeben."))])
     }
 
     @Test func splitsSoThePartsAddUp() {

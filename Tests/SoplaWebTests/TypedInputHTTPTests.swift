@@ -44,6 +44,33 @@ struct TypedInputHTTPTests {
         }
     }
 
+    @Test func theOrganisationAPIStoresWhatItAnswersAndNamesWhatItRefuses() async throws {
+        try await withTestApp { app in
+            let tina = try await login(app, DemoLogin.provider)
+            let id = try await organisationID(app, named: DemoAccounts.counselling)
+            let api = "/api/v1/organisations/" + id.uuidString.lowercased()
+            try await sendJSON(app, .PATCH, api, session: tina, json: #"{"city": "Her\u202eborn\u0000"}"#) { res in
+                #expect(res.status == .ok && res.text.contains(#""city":"Herborn""#))
+            }
+            #expect(try await AccountStore(database: app.db).organisation(id: id)?.city == "Herborn")
+            try await sendJSON(app, .PATCH, api, session: tina, json: #"{"name": null}"#) { res in
+                #expect(res.status == .unprocessableEntity && res.text.contains(#""field":"name""#))
+            }
+            try await sendJSON(app, .PATCH, api, session: tina, json: #"{"city": 1e308}"#) { res in
+                #expect(res.status == .unprocessableEntity && res.text.contains(#""field":"city""#))
+            }
+            try await app.testing().test(.PATCH, api, beforeRequest: { req in
+                tina.apply(to: &req)
+                req.headers.replaceOrAdd(name: CSRF.header, value: tina.csrf)
+                req.headers.contentType = .plainText
+                req.body = ByteBuffer(string: #"{"city": "Dillenburg"}"#)
+            }) { res in
+                #expect(res.status == .unsupportedMediaType)
+            }
+            #expect(try await AccountStore(database: app.db).organisation(id: id)?.city == "Herborn")
+        }
+    }
+
     @Test func noticesGoBeforeTheFragment() {
         #expect(NoticeCode.created.appended(to: "/x#teil") == "/x?hinweis=angelegt#teil")
         #expect(NoticeCode.saved.appended(to: "/x?a=1") == "/x?a=1&hinweis=gespeichert")

@@ -99,9 +99,10 @@ public enum FundingEntry {
     public static func budgetLines(_ text: String, existing: [BudgetLine] = [], newID: () -> UUID = UUID.init) -> Parsed<BudgetLine> {
         var values: [BudgetLine] = [], issues: [ValidationIssue] = []
         for (number, fields) in lines(text) {
-            guard fields.count >= 3, let year = Int(fields[0]), (2000...2100).contains(year), !fields[1].isEmpty else {
+            guard fields.count >= 3, let year = Int(fields[0]), !fields[1].isEmpty else {
                 issues.append(problem("budgetLines", number, "Jahr; Name; Betrag erwartet")); continue
             }
+            guard Plausible.fundingYear.contains(year) else { issues.append(problem("budgetLines", number, Plausible.fundingYear.message)); continue }
             switch money(fields[2], field: "budgetLines", line: number) {
             case .failure(let issue): issues.append(issue)
             case .success(let amount):
@@ -117,7 +118,8 @@ public enum FundingEntry {
     public static func yearAmounts(_ text: String) -> (amounts: [Int: Money], issues: [ValidationIssue]) {
         var amounts: [Int: Money] = [:], issues: [ValidationIssue] = []
         for (number, fields) in lines(text) {
-            guard fields.count == 2, let year = Int(fields[0]), (2000...2100).contains(year) else { issues.append(problem("amounts", number, "Jahr; Betrag erwartet")); continue }
+            guard fields.count == 2, let year = Int(fields[0]) else { issues.append(problem("amounts", number, "Jahr; Betrag erwartet")); continue }
+            guard Plausible.fundingYear.contains(year) else { issues.append(problem("amounts", number, Plausible.fundingYear.message)); continue }
             if amounts[year] != nil { issues.append(problem("amounts", number, "Jahr \(year) doppelt")); continue }
             switch money(fields[1], field: "amounts", line: number) {
             case .success(let amount): amounts[year] = amount

@@ -300,6 +300,13 @@ struct OrganisationController: RouteCollection {
                 guard c.contains(key) else { return .none }
                 return .some(try c.decodeNil(forKey: key) ? nil : try c.decode(String.self, forKey: key))
             }
+            // Name and kind are never empty: null is refused, not ignored.
+            for key in [CodingKeys.name, .kind] where c.contains(key) {
+                if try c.decodeNil(forKey: key) {
+                    throw APIError(.unprocessableEntity, code: "invalid_body", message: "\(key.rawValue) cannot be null",
+                                   details: [.init(field: key.rawValue, message: "must be a string")])
+                }
+            }
             name = try c.decodeIfPresent(String.self, forKey: .name)
             kind = try c.decodeIfPresent(String.self, forKey: .kind)
             shortName = try optional(.shortName)
@@ -338,11 +345,25 @@ struct OrganisationController: RouteCollection {
     func apiUpdate(req: Request) async throws -> OrganisationResponse {
         try rejectUnknownParameters(req, allowed: [])
         let organisation = try await Self.apiOrganisation(req)
+        guard let type = req.headers.contentType, type.type == "application", type.subType == "json" || type.subType.hasSuffix("+json") else {
+            throw APIError(.unsupportedMediaType, code: "unsupported_media_type", message: "send the changes as application/json")
+        }
         let body: UpdateOrganisationRequest
         do {
             body = try req.content.decode(UpdateOrganisationRequest.self)
         } catch let error as APIError {
             throw error
+        } catch let error as DecodingError {
+            // The field whose value could not be read, where the decoder knows it ("city": 1e308).
+            let field: String?
+            switch error {
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context), .dataCorrupted(let context):
+                field = context.codingPath.last?.stringValue
+            @unknown default:
+                field = nil
+            }
+            throw APIError(.unprocessableEntity, code: "invalid_body", message: "the body must be a JSON object with organisation fields",
+                           details: field.map { [.init(field: $0, message: "not a valid value for this field")] } ?? [])
         } catch {
             throw APIError(.unprocessableEntity, code: "invalid_body", message: "the body must be a JSON object with organisation fields")
         }
