@@ -68,6 +68,16 @@ struct FormatLimitsTests {
         #expect(summary.contains(">Vollzeitäquivalente: bitte eine Zahl zwischen 0 und 10.000 angeben.</a>"))
     }
 
+    @Test func oneChangeIsSingular() {
+        func summary(_ count: Int) -> ProposalSummary {
+            ProposalSummary(id: UUID(), serviceName: "Schuldnerberatung", organisationName: "Caritas", isNew: false, changeCount: count, proposedBy: "Tina",
+                            proposedAt: Date(timeIntervalSince1970: 0), state: .open, note: nil)
+        }
+        let html = ProposalSummary.table([summary(1), summary(3)], language: .de, links: false).render()
+        #expect(html.contains("<td>1 Änderung</td>") && html.contains("<td>3 Änderungen</td>"))
+        #expect(ProposalSummary.table([summary(1)], language: .en, links: false).render().contains("<td>1 change</td>"))
+    }
+
     @Test func aFileTooLargeIsToldInMegabytes() {
         let issues = AttachmentCheck.problems(size: AttachmentCheck.maximumBytes + 1, bytes: Array("%PDF-1.7".utf8), fileName: "a.pdf")
         #expect(issues.map { IssueText.message($0.problem, .de) } == ["ist zu groß (höchstens 20 MB)."])

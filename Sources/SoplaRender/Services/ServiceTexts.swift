@@ -34,7 +34,7 @@ public enum ServiceText: Sendable {
     case noticeRoundOpened, openProposalsNotice, openProposalsTitle, openRound, openingHoursHint, organisationsAskedHint
     case outreachHint, outreachText, ownProposalsTitle, ownServicesIntro, ownServicesNav, ownServicesTitle
     case pairsFound, pickCategory, planningNavigation, preventiveHint, preventiveTitle, printPage
-    case proposalAccepted, proposalChanges, proposalNewService, proposalOpen, proposalRejected, proposalStale
+    case proposalAccepted, proposalChanges, proposalOneChange, proposalNewService, proposalOpen, proposalRejected, proposalStale
     case proposalTitle, proposalsTitle, proposeChange, proposeNewService, proposedStateTitle, reachSentence
     case rejectProposal, roundAnswered, roundClosed, roundHowTo, roundOpen, roundOverdue
     case roundsIntro, roundsTitle, scoreLabel, sectionAccess, sectionCapacity, sectionGeneral
@@ -241,6 +241,7 @@ public enum ServiceText: Sendable {
         case .printPage: return ("Seite drucken", "Print page")
         case .proposalAccepted: return ("übernommen", "accepted")
         case .proposalChanges: return ("{n} Änderungen", "{n} changes")
+        case .proposalOneChange: return ("1 Änderung", "1 change")
         case .proposalNewService: return ("neues Angebot", "new service")
         case .proposalOpen: return ("offen", "open")
         case .proposalRejected: return ("abgelehnt", "rejected")

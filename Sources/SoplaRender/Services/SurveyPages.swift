@@ -110,7 +110,7 @@ public struct ProposalSummary: Sendable {
                 el("tr", [], [
                     el("th", [("scope", "row")], [links ? el("a", [("href", ServiceRoute.proposal(id: p.id).path)], text: p.serviceName) : txt(p.serviceName)]),
                     el("td", text: p.organisationName),
-                    el("td", text: p.isNew ? t(.proposalNewService) : t(.proposalChanges).replacingOccurrences(of: "{n}", with: String(p.changeCount))),
+                    el("td", text: p.isNew ? t(.proposalNewService) : (p.changeCount == 1 ? t(.proposalOneChange) : t(.proposalChanges).replacingOccurrences(of: "{n}", with: String(p.changeCount)))),
                     el("td", text: DateText.dateTime(p.proposedAt, language) + " · " + p.proposedBy),
                     el("td", text: stateName(p.state, t)),
                     el("td", text: p.note ?? "–"),
