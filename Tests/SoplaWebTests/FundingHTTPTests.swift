@@ -83,6 +83,18 @@ struct ProgrammeHTTPTests {
                 #expect(res.body.string.contains("30.000,00"))
             }
             #expect(try await app.fundingStore.one(.programme, id: youth.id, as: FundingProgramme.self)?.value == youth)
+            // A committed line typed with a year out of range is named once, by its range, not again as removed.
+            let misyeared = youth.budgetLines.map { "\($0.year == FundingDemo.year + 1 ? 1999 : $0.year); \($0.name); " + FundingEntry.german($0.amount) + "; jugendarbeit" }
+                .joined(separator: "\n")
+            try await post(app, FundingDemo.youth, session: planner, fields: [("name", youth.name), ("legalBasis", youth.legalBasis), ("source", "county"),
+                                                                              ("callOpens", youth.callOpens.iso), ("callCloses", youth.callCloses.iso),
+                                                                              ("criteria", FundingEntry.criteriaText(youth.criteria)), ("checklist", FundingEntry.checklistText(youth.checklist)),
+                                                                              ("budgetLines", misyeared)]) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("Jahr: bitte ein Jahr zwischen 2000 und 2100 angeben."))
+                #expect(!res.body.string.contains("(\(FundingDemo.year + 1))“"))
+            }
+            #expect(try await app.fundingStore.one(.programme, id: youth.id, as: FundingProgramme.self)?.value == youth)
         }
     }
 

@@ -106,8 +106,9 @@ struct ProgrammeController: RouteCollection {
         do { programme = try draft.validated() } catch { return (nil, issues + error.issues) }
         let others = try await FundingData.programmes(req).filter { $0.id != id }
         if others.contains(where: { $0.name == programme.name }) { issues.append(ValidationIssue("name", .duplicate)) }
-        // A budget line that already committed money cannot go away.
-        if let existing {
+        // A budget line that already committed money cannot go away. (A line that could not be read is named as such
+        // above, not a second time as removed.)
+        if let existing, lines.issues.isEmpty {
             let committed = try await req.fundingStore.committed()
             for line in existing.budgetLines where !programme.budgetLines.contains(where: { $0.id == line.id }) && (committed[line.id] ?? .zero).cents > 0 {
                 issues.append(ValidationIssue("budgetLines", .unknownValue(line.name + " (\(line.year))")))
