@@ -29,15 +29,15 @@ struct MoneyTests {
         #expect(good.amounts == [2026: Money(euros: 48_000), 2027: Money(euros: 49_440)] && good.issues.isEmpty)
         let bad = FundingEntry.yearAmounts("2026; 1,234\nzwei; 5\n2026; 7\n2027; -3\n2028\n2026; 8")
         #expect(bad.amounts == [2026: Money(euros: 7)])
-        #expect(bad.issues == [ValidationIssue("amounts", .unknownValue("Zeile 1: mehr als zwei Nachkommastellen „1,234“")),
-                               ValidationIssue("amounts", .unknownValue("Zeile 2: Jahr; Betrag erwartet")),
-                               ValidationIssue("amounts", .unknownValue("Zeile 4: negativer Betrag „-3“")),
-                               ValidationIssue("amounts", .unknownValue("Zeile 5: Jahr; Betrag erwartet")),
-                               ValidationIssue("amounts", .unknownValue("Zeile 6: Jahr 2026 doppelt"))])
+        #expect(bad.issues == [ValidationIssue("amounts", .inLine(line: 1, text: "mehr als zwei Nachkommastellen „1,234“")),
+                               ValidationIssue("amounts", .inLine(line: 2, text: "Jahr; Betrag erwartet")),
+                               ValidationIssue("amounts", .inLine(line: 4, text: Plausible.money.message)),
+                               ValidationIssue("amounts", .inLine(line: 5, text: "Jahr; Betrag erwartet")),
+                               ValidationIssue("amounts", .inLine(line: 6, text: "Jahr 2026 doppelt"))])
         // A year out of range is told the range, in both lists.
-        #expect(FundingEntry.yearAmounts("1999; 5").issues == [ValidationIssue("amounts", .unknownValue("Zeile 1: " + Plausible.fundingYear.message))])
+        #expect(FundingEntry.yearAmounts("1999; 5").issues == [ValidationIssue("amounts", .inLine(line: 1, text: Plausible.fundingYear.message))])
         #expect(FundingEntry.budgetLines("2027; Jugendarbeit; 100,00\n2101; Jugendarbeit; 5").issues
-                == [ValidationIssue("budgetLines", .unknownValue("Zeile 2: Jahr: bitte ein Jahr zwischen 2000 und 2100 angeben."))])
+                == [ValidationIssue("budgetLines", .inLine(line: 2, text: "Jahr: bitte ein Jahr zwischen 2000 und 2100 angeben."))])
     }
 
     @Test func splitsSoThePartsAddUp() {
@@ -135,7 +135,7 @@ struct ApplicationWorkflowTests {
     @Test func programmeWeightsAddUpToOneHundred() {
         var programme = Self.programme
         programme.criteria[0].weight = 30
-        #expect(throws: ValidationFailure([ValidationIssue("criteria", .unknownValue("Σ 90 %"))])) { try programme.validated() }
+        #expect(throws: ValidationFailure([ValidationIssue("criteria", .weightsNotHundred(total: 90))])) { try programme.validated() }
         programme.criteria[0].weight = 40
         programme.callCloses = Day(year: 2026, month: 9, day: 1)!
         #expect(throws: ValidationFailure([ValidationIssue("callCloses", .endBeforeStart)])) { try programme.validated() }

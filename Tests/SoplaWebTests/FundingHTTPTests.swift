@@ -49,9 +49,9 @@ struct ProgrammeHTTPTests {
                                             ("callCloses", "2025-12-31"), ("criteria", "Bedarf; 60; 5\nKonzept; 40; 5"), ("checklist", "Pflicht; Dokument; Konzept"),
                                             ("budgetLines", "2026; Familienbildung; 50.000,00"), ("preventivePriority", "ja")]
             func with(_ key: String, _ value: String) -> [(String, String)] { good.map { $0.0 == key ? (key, value) : $0 } }
-            for (fields, message) in [(with("criteria", "Bedarf; 60; 5\nKonzept; 30; 5"), "Σ 90 %"),
+            for (fields, message) in [(with("criteria", "Bedarf; 60; 5\nKonzept; 30; 5"), "die Gewichte ergeben zusammen 90 %, nicht 100 %."),
                                       (with("budgetLines", "2026; Familienbildung; 50.000,001"), "Zeile 1: mehr als zwei Nachkommastellen"),
-                                      (with("budgetLines", "2026; Familienbildung; -5,00"), "Zeile 1: negativer Betrag"),
+                                      (with("budgetLines", "2026; Familienbildung; -5,00"), "Zeile 1: Betrag: bitte einen Betrag zwischen 0"),
                                       (with("checklist", "Muss; Dokument; Konzept"), "Zeile 1: „Muss“ ist weder Pflicht noch optional"),
                                       (with("callCloses", "2025-09-01"), "liegt vor dem Beginn")] {
                 try await post(app, "/foerderung/programme", session: planner, fields: fields) { res in
@@ -159,6 +159,8 @@ struct ApplicationHTTPTests {
             }
             let wrong = try await upload(app, path + "/anlagen", session: tina, fields: [("item", FundingDemo.id(21))], file: ("konzept.pdf", Array("MZ\u{90}\u{0}".utf8)))
             #expect(wrong?.status == .unprocessableEntity)
+            // The summary names the field and says what the content must be.
+            #expect(wrong?.body.string.contains(">Datei: ist keine PDF-, ODT- oder DOCX-Datei") == true)
             let good1 = try await upload(app, path + "/anlagen", session: tina, fields: [("item", FundingDemo.id(21))], file: ("konzept.pdf", Array("%PDF-1.7\n%%EOF\n".utf8)))
             #expect(good1?.status == .seeOther)
             try await post(app, path + "/schritt", session: tina, fields: [("event", "submit")]) { res in #expect(res.status == .seeOther) }

@@ -40,6 +40,10 @@ struct TypedInputHTTPTests {
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("ist bereits vergeben."))
             }
+            // Spaces and tabs inside the label are one space: "Hessen  T" is the same value again.
+            try await post(app, path, session: planner, fields: [("label", "Hessen \t T"), ("date", "2023-12-31"), ("value", "13")]) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
             #expect(try await app.indicatorStore.referenceValues(indicatorCode: "sgb2_quote_u18").count == 1)
         }
     }
@@ -71,6 +75,28 @@ struct TypedInputHTTPTests {
         }
     }
 
+    @Test func searchesInTheQueryLoseControlAndBidiCharactersToo() async throws {
+        try await withTestApp { app in
+            try await app.testing().test(.GET, "/gebiete?q=Wetz%E2%80%AElar%1B%00") { res in
+                #expect(res.status == .ok)
+                #expect(!res.body.string.contains("\u{202E}") && !res.body.string.contains("\u{1B}"))
+                #expect(res.body.string.contains("value=\"Wetzlar\""))
+                #expect(res.body.string.contains(">Wetzlar</a>"))
+            }
+        }
+    }
+
+    @Test func messagesUseTheFormsLabelsAndListsSayWhichLine() {
+        let html = FormBuilder(language: .de, issues: [ValidationIssue("requested", .outOfRange(.money))]).summary(labels: ["requested": "Beantragt"]).render()
+        #expect(html.contains(">Beantragt: bitte einen Betrag zwischen 0\u{00A0}€ und 1.000.000.000\u{00A0}€ angeben.</a>"))
+        #expect(IssueText.outOfRange(.money, .en, label: "Requested") == "Requested: please enter an amount between €0.00 and €1,000,000,000.00.")
+        #expect(IssueText.message(.inLine(line: 2, text: "Jahr; Betrag erwartet"), .de) == "Zeile 2: Jahr; Betrag erwartet")
+        #expect(IssueText.message(.weightsNotHundred(total: 65), .de) == "die Gewichte ergeben zusammen 65 %, nicht 100 %.")
+        // A weight that is a number but no whole one in range is told the range.
+        #expect(FundingEntry.criteria("Bedarf; 1e308; 5").issues == [ValidationIssue("criteria", .inLine(line: 1, text: Plausible.criterionWeight.message))])
+        #expect(FundingEntry.criteria("Bedarf; viel; 5").issues == [ValidationIssue("criteria", .inLine(line: 1, text: "Gewicht „viel“ ist keine ganze Zahl"))])
+    }
+
     @Test func noticesGoBeforeTheFragment() {
         #expect(NoticeCode.created.appended(to: "/x#teil") == "/x?hinweis=angelegt#teil")
         #expect(NoticeCode.saved.appended(to: "/x?a=1") == "/x?a=1&hinweis=gespeichert")
@@ -99,7 +125,7 @@ struct TypedInputHTTPTests {
         #expect(FundingEntry.money("99999999999999999999", field: "amount").failure == Plausible.money.issue("amount"))
         #expect(FundingEntry.money("-5", field: "amount").failure == Plausible.money.issue("amount"))
         #expect(FundingEntry.money("zehn", field: "amount").failure == ValidationIssue("amount", .unknownValue("zehn")))
-        #expect(FundingEntry.money("1e308", field: "budget", line: 2).failure == ValidationIssue("budget", .unknownValue("Zeile 2: " + Plausible.money.message)))
+        #expect(FundingEntry.money("1e308", field: "budget", line: 2).failure == ValidationIssue("budget", .inLine(line: 2, text: Plausible.money.message)))
     }
 
     @Test func theSummaryNeverShowsAFieldNameFromTheCode() {

@@ -21,6 +21,10 @@ public struct ValidationIssue: Sendable, Equatable, Error {
         case containsPersonalData
         case mismatch
         case wrongPassword
+        /// A problem in one line of a list typed one entry per line ("Zeile 2: mehr als zwei Nachkommastellen").
+        case inLine(line: Int, text: String)
+        /// Award criteria whose weights do not add up to 100 %.
+        case weightsNotHundred(total: Int)
         /// Too many wrong attempts at a password: try again after `seconds`.
         case tooManyAttempts(seconds: Int)
         /// A plan whose sums do not match; the difference says by how much (positive: the request is too high).
@@ -63,6 +67,11 @@ public enum FieldCheck {
     public static func clean(_ value: String?) -> String? {
         guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
         return trimmed
+    }
+
+    /// A one-line value: trimmed, every run of spaces, tabs and line breaks made one space; nil when nothing is left.
+    public static func line(_ value: String?) -> String? {
+        clean(value).map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
     }
 
     public static func length(_ value: String?, field: String, max: Int, into issues: inout [ValidationIssue]) {

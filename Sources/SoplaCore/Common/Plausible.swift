@@ -175,7 +175,10 @@ public enum Plausible: String, Sendable, CaseIterable {
 
     /// The German message, naming the field and the range: "Vollzeitäquivalente: bitte eine Zahl zwischen 0 und
     /// 10.000 angeben."; for fields that exclude their lowest value "… eine Zahl über 0 bis 1.000 …".
-    public var message: String {
+    public var message: String { message(label: label) }
+
+    /// The message with the label the form shows for the field (a money field is "Beantragt", not "Betrag").
+    public func message(label: String) -> String {
         func bound(_ value: Double) -> String {
             switch kind {
             case .year: return String(Int(value))

@@ -17,7 +17,7 @@ public enum FundingEntry {
     }
 
     static func problem(_ field: String, _ line: Int, _ text: String) -> ValidationIssue {
-        ValidationIssue(field, .unknownValue("Zeile \(line): \(text)"))
+        ValidationIssue(field, .inLine(line: line, text: text))
     }
 
     public static func money(_ text: String, field: String, line: Int? = nil) -> Result<Money, ValidationIssue> {
@@ -32,8 +32,7 @@ public enum FundingEntry {
             switch reason {
             case .empty: return .failure(line.map { problem(field, $0, "Betrag fehlt") } ?? ValidationIssue(field, .required))
             case .negative:
-                guard line != nil else { return .failure(Plausible.money.issue(field)) }
-                what = "negativer Betrag „\(text.prefix(20))“"
+                return .failure(line.map { problem(field, $0, Plausible.money.message) } ?? Plausible.money.issue(field))
             case .moreThanTwoDecimals: what = "mehr als zwei Nachkommastellen „\(text.prefix(20))“"
             case .notANumber:
                 // A number, but far too large for an amount (1e308, twenty digits): the range says what fits.
@@ -51,10 +50,16 @@ public enum FundingEntry {
         var values: [AwardCriterion] = [], issues: [ValidationIssue] = []
         for (number, fields) in lines(text) {
             guard fields.count >= 3, !fields[0].isEmpty else { issues.append(problem("criteria", number, "Name; Gewicht; Skala erwartet")); continue }
-            guard let weight = Int(fields[1].replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)) else {
-                issues.append(problem("criteria", number, "Gewicht „\(fields[1])“ ist keine ganze Zahl")); continue
+            let weightText = fields[1].replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
+            guard let weight = Int(weightText) else {
+                // A number that is no whole number in range (1e308, 12,5): the range says what fits.
+                let text = Plausible.number(weightText) != nil ? Plausible.criterionWeight.message : "Gewicht „\(fields[1].prefix(20))“ ist keine ganze Zahl"
+                issues.append(problem("criteria", number, text)); continue
             }
-            guard let scale = Int(fields[2]) else { issues.append(problem("criteria", number, "Skala „\(fields[2])“ ist keine ganze Zahl")); continue }
+            guard let scale = Int(fields[2]) else {
+                let text = Plausible.number(fields[2]) != nil ? Plausible.scaleMax.message : "Skala „\(fields[2].prefix(20))“ ist keine ganze Zahl"
+                issues.append(problem("criteria", number, text)); continue
+            }
             // Out of range here, so that sums of weights and scores cannot overflow later.
             guard Plausible.criterionWeight.contains(weight) else { issues.append(problem("criteria", number, Plausible.criterionWeight.message)); continue }
             guard Plausible.scaleMax.contains(scale) else { issues.append(problem("criteria", number, Plausible.scaleMax.message)); continue }

@@ -119,7 +119,7 @@ public struct FundingProgramme: Hashable, Sendable, Codable, Identifiable {
         }
         // Each weight is clamped first, so a wild one is reported and cannot overflow the sum.
         let total = criteria.reduce(0) { $0 + min(max($1.weight, -1000), 1000) }
-        if !criteria.isEmpty, total != 100 { issues.append(ValidationIssue("criteria", .unknownValue("Σ \(total) %"))) }
+        if !criteria.isEmpty, total != 100 { issues.append(ValidationIssue("criteria", .weightsNotHundred(total: total))) }
         if Set(criteria.map(\.name)).count != criteria.count { issues.append(ValidationIssue("criteria", .duplicate)) }
         for item in checklist where item.text.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue("checklist", .required)) }
         for line in budgetLines {

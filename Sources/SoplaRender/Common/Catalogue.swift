@@ -49,7 +49,7 @@ public enum TextKey: Sendable {
     case fieldWhat, fieldWhen, fieldWho, formExpired, formHasErrors, grantUnsuppressedFigures
     case historyTitle, invitationTitle, issueCommonPassword, issueContainsPersonalData, issueCycle, issueDuplicate
     case issueUnbalancedHigh, issueUnbalancedLow, issueEndBeforeStart, issueDeadlinePassed, issueInconsistent
-    case issueInvalidEmail, issueInvalidPostcode, issueInvalidWebsite, issueMismatch, issueRequired, issueTooLong, issueFileTooLarge, issueTooManyAttempts, issueUnsupportedFile
+    case issueInvalidEmail, issueInvalidPostcode, issueInvalidWebsite, issueMismatch, issueRequired, issueTooLong, issueFileTooLarge, issueTooManyAttempts, issueUnsupportedFile, issueInLine, issueWeightsNotHundred
     case issueTooShort, issueUnknownReference, issueUnknownValue, issueWrongPassword, kindLeague, kindOther
     case kindProvider, kindPublicBody, kindWelfareAssociation, login, loginFailed, loginHelp
     case loginRequired, loginThrottled, loginTitle, logout, memberOrganisations, navAccount
@@ -218,6 +218,8 @@ public enum TextKey: Sendable {
         case .issueRequired: return ("fehlt.", "is missing.")
         case .issueTooLong: return ("ist zu lang (höchstens {n} Zeichen).", "is too long (at most {n} characters).")
         case .issueFileTooLarge: return ("ist zu groß (höchstens {n} MB).", "is too large (at most {n} MB).")
+        case .issueInLine: return ("Zeile {n}: {v}", "line {n}: {v}")
+        case .issueWeightsNotHundred: return ("die Gewichte ergeben zusammen {n} %, nicht 100 %.", "the weights add up to {n} %, not 100 %.")
         case .issueUnsupportedFile: return ("ist keine PDF-, ODT- oder DOCX-Datei (geprüft wird der Inhalt, nicht nur die Endung).",
                                             "is no PDF, ODT or DOCX file (the content is checked, not only the ending).")
         case .issueTooManyAttempts: return ("zu viele falsche Versuche; bitte in {n} Sekunden erneut versuchen.", "too many wrong attempts; please try again in {n} seconds.")

@@ -87,8 +87,8 @@ public struct FormBuilder: Sendable {
                 let label = labels[issue.field] ?? (issue.field == "file" ? t(.fieldFile) : nil)
                 let target = labels[issue.field] == nil ? "#fehler" : "#" + issue.field
                 // A range message names its field already.
-                if case .outOfRange = issue.problem {
-                    return el("li", [], [el("a", [("href", target)], text: IssueText.message(issue.problem, language))])
+                if case .outOfRange(let range) = issue.problem {
+                    return el("li", [], [el("a", [("href", target)], text: IssueText.outOfRange(range, language, label: labels[issue.field]))])
                 }
                 return el("li", [], [el("a", [("href", target)], text: (label.map { $0 + ": " } ?? "") + IssueText.message(issue.problem, language))])
             }),
@@ -117,6 +117,8 @@ public enum IssueText {
         case .containsPersonalData: return t(.issueContainsPersonalData)
         case .mismatch: return t(.issueMismatch)
         case .wrongPassword: return t(.issueWrongPassword)
+        case .inLine(let line, let text): return t(.issueInLine).replacingOccurrences(of: "{n}", with: String(line)).replacingOccurrences(of: "{v}", with: text)
+        case .weightsNotHundred(let total): return t(.issueWeightsNotHundred).replacingOccurrences(of: "{n}", with: String(total))
         case .tooManyAttempts(let seconds): return t(.issueTooManyAttempts).replacingOccurrences(of: "{n}", with: String(seconds))
         case .unbalanced(let difference):
             let amount = Format.money(Money(cents: abs(difference.cents)), language)
@@ -130,8 +132,8 @@ public enum IssueText {
 
     /// "Vollzeitäquivalente: bitte eine Zahl zwischen 0 und 10.000 angeben." The message names the field itself, as
     /// it is also shown where no label is near (the API, a list of import problems).
-    public static func outOfRange(_ range: Plausible, _ language: Language) -> String {
-        guard language == .en else { return range.message }
+    public static func outOfRange(_ range: Plausible, _ language: Language, label: String? = nil) -> String {
+        guard language == .en else { return range.message(label: label ?? range.label) }
         func bound(_ value: Double) -> String {
             switch range.kind {
             case .year: return String(Int(value))
@@ -147,8 +149,9 @@ public enum IssueText {
         case .money: what = "an amount"
         case .decimal: what = "a number"
         }
-        if range.excludesLower { return "\(range.labelEN): please enter \(what) above \(bound(range.lower)) and at most \(bound(range.upper))." }
-        return "\(range.labelEN): please enter \(what) between \(bound(range.lower)) and \(bound(range.upper))."
+        let name = label ?? range.labelEN
+        if range.excludesLower { return "\(name): please enter \(what) above \(bound(range.lower)) and at most \(bound(range.upper))." }
+        return "\(name): please enter \(what) between \(bound(range.lower)) and \(bound(range.upper))."
     }
 }
 

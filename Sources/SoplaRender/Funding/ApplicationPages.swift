@@ -249,7 +249,8 @@ public enum ApplicationPage {
         var content: [HTMLNode] = [
             el("p", [("class", "breadcrumb")], [breadcrumb(model, t)]),
             el("h1", text: a.title),
-            model.problem.map { el("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("id", "fehler")], [el("p", text: $0)]) } ?? .empty,
+            model.problem.map { el("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("id", "fehler")], [el("p", text: $0)]) }
+                ?? form.summary(labels: ["file": t(.fieldFile), "item": t(.checklistItem), "amount": t(.fieldPartialAmount)]),
             el("dl", [("class", "facts")], [
                 el("dt", text: t(.columnAppState)), el("dd", [("class", "state")], text: FundingNames.state(a.state, t)),
                 el("dt", text: t(.columnProgramme)), el("dd", text: p.name),

@@ -7,6 +7,11 @@ import Vapor
 /// every request, and staying on the event loop saves a task and two futures per request.
 struct SiteMiddleware: Middleware {
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        // Search fields and filters arrive in the query: they lose control and bidi characters like form fields do.
+        if let query = request.url.query, query.contains("%") {
+            let clean = CleanInput.cleanForm(query)
+            if clean != query { request.url.query = clean }
+        }
         let chosenLanguage = LanguageSelection.apply(to: request)
         let answer: EventLoopFuture<Response>
         if let address = request.application.storage[SiteAddressKey.self],

@@ -252,7 +252,12 @@ struct ApplicationController: RouteCollection {
         if event == .withdraw, form.confirm != "ja" { return try await fail(t(.confirmWithdraw), issues: [ValidationIssue("confirm", .required)]) }
         var issues: [ValidationIssue] = []
         let amount = event == .approvePartly ? FundingData.money(form.amount, field: "amount", required: true, into: &issues) : nil
-        if !issues.isEmpty { return try await fail(IssueText.message(issues[0].problem, req.language), issues: issues) }
+        if let issue = issues.first {
+            let message = IssueText.message(issue.problem, req.language)
+            // A range message names its field; any other is told with the field's label.
+            if case .outOfRange = issue.problem { return try await fail(message, issues: issues) }
+            return try await fail(t(.fieldPartialAmount) + ": " + message, issues: issues)
+        }
         let programme = try await FundingData.programme(req, id: a.programmeID)
         let user = try await req.requireUser()
         let now = req.settings.clock.now()
@@ -292,7 +297,7 @@ struct ApplicationController: RouteCollection {
         if item == nil { issues.append(ValidationIssue("item", .unknownReference)) }
         guard issues.isEmpty, let item, let file = form.file, let kind = AttachmentCheck.kind(of: file.head, fileName: name) else {
             let page = ApplicationPage.render(try await applicationModel(req, a, viewer: .applicant(organisation: a.organisationID), values: ["item": form["item"] ?? ""], issues: issues,
-                                                                         problem: issues.map { IssueText.message($0.problem, req.language) }.joined(separator: " ")),
+                                                                         problem: nil),
                                               context: try await req.pageContext())
             return HTMLResponse(page).response(status: .unprocessableEntity)
         }

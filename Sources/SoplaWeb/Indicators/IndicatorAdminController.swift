@@ -195,7 +195,7 @@ struct IndicatorAdminController: RouteCollection {
         guard let code = req.parameters.get("code"), try await req.indicatorStore.indicator(code: code) != nil else { throw Abort(.notFound) }
         let form = try req.content.decode(ReferenceValueForm.self)
         var issues: [ValidationIssue] = []
-        let label = FieldCheck.clean(form.label)
+        let label = FieldCheck.line(form.label)
         if label == nil { issues.append(ValidationIssue("label", .required)) }
         FieldCheck.length(label, field: "label", max: 100, into: &issues)
         let dateText = FieldCheck.clean(form.date)
