@@ -90,6 +90,9 @@ struct TypedInputHTTPTests {
         let html = FormBuilder(language: .de, issues: [ValidationIssue("requested", .outOfRange(.money))]).summary(labels: ["requested": "Beantragt"]).render()
         #expect(html.contains(">Beantragt: bitte einen Betrag zwischen 0\u{00A0}€ und 1.000.000.000\u{00A0}€ angeben.</a>"))
         #expect(IssueText.outOfRange(.money, .en, label: "Requested") == "Requested: please enter an amount between €0.00 and €1,000,000,000.00.")
+        // A label that names the unit stays.
+        let staff = FormBuilder(language: .de, issues: [ValidationIssue("fte", .outOfRange(.fte))]).summary(labels: ["fte": "Personal"]).render()
+        #expect(staff.contains(">Vollzeitäquivalente: bitte eine Zahl zwischen 0 und 10.000 angeben.</a>"))
         #expect(IssueText.message(.inLine(line: 2, text: "Jahr; Betrag erwartet"), .de) == "Zeile 2: Jahr; Betrag erwartet")
         #expect(IssueText.message(.weightsNotHundred(total: 65), .de) == "die Gewichte ergeben zusammen 65 %, nicht 100 %.")
         // A weight that is a number but no whole one in range is told the range.

@@ -165,6 +165,15 @@ public enum Plausible: String, Sendable, CaseIterable {
         }
     }
 
+    /// Whether the label is a general word ("Betrag", "Gewicht") that the form's own label ("Beantragt") says better.
+    /// Specific labels ("Vollzeitäquivalente") stay, as they name the unit too.
+    public var hasGeneralLabel: Bool {
+        switch self {
+        case .money, .percent, .fundingYear, .observationValue, .criterionWeight, .measureWeight, .indexWeight, .score: return true
+        default: return false
+        }
+    }
+
     /// Whether the lowest value is itself refused (a distance, a share or a weight of 0 means nothing): "über 0".
     public var excludesLower: Bool {
         switch self {

@@ -86,9 +86,9 @@ public struct FormBuilder: Sendable {
                 // Never the field's name in code: the page's label, else a common one, else the message alone.
                 let label = labels[issue.field] ?? (issue.field == "file" ? t(.fieldFile) : nil)
                 let target = labels[issue.field] == nil ? "#fehler" : "#" + issue.field
-                // A range message names its field already.
+                // A range message names its field already (by the form's label where the range's is a general word).
                 if case .outOfRange(let range) = issue.problem {
-                    return el("li", [], [el("a", [("href", target)], text: IssueText.outOfRange(range, language, label: labels[issue.field]))])
+                    return el("li", [], [el("a", [("href", target)], text: IssueText.outOfRange(range, language, label: range.hasGeneralLabel ? labels[issue.field] : nil))])
                 }
                 return el("li", [], [el("a", [("href", target)], text: (label.map { $0 + ": " } ?? "") + IssueText.message(issue.problem, language))])
             }),
