@@ -20,9 +20,10 @@ public enum TextInput {
         return String(kept)
     }
 
-    /// A file name as people see it: refused characters dropped, folders removed, trimmed; "Datei" when nothing is left.
-    public static func fileName(_ name: String) -> String {
-        let base = clean(name).split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+    /// A file name as people see it: refused characters dropped, folders removed, at most `maxLength` characters,
+    /// trimmed; "Datei" when nothing is left.
+    public static func fileName(_ name: String, maxLength: Int = 200) -> String {
+        let base = clean(name).split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map { String($0.prefix(maxLength)) } ?? ""
         let trimmed = base.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty || trimmed.allSatisfy({ $0 == "." }) ? "Datei" : trimmed
     }
@@ -34,20 +35,20 @@ public enum TextInput {
         output.reserveCapacity(bytes.count)
         var inString = false
         var index = 0
-        func hexValue(_ start: Int) -> UInt32? {
+        /// The scalar of the `\uXXXX` escape whose hex digits start at `start`.
+        func escaped(_ start: Int) -> Unicode.Scalar? {
             guard start + 4 <= bytes.count else { return nil }
-            var value: UInt32 = 0
-            for byte in bytes[start..<start + 4] {
-                let digit: UInt32
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-                default: return nil
-                }
-                value = value * 16 + digit
-            }
-            return value
+            let digits = bytes[start..<start + 4]
+            guard digits.allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }) else { return nil }
+            return UInt32(String(decoding: digits, as: UTF8.self), radix: 16).flatMap(Unicode.Scalar.init)
+        }
+        /// The scalar a multi-byte UTF-8 sequence starting at `start` encodes, with its length.
+        func encoded(_ start: Int) -> (scalar: Unicode.Scalar, length: Int)? {
+            let lead = bytes[start]
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
+            guard length > 0, start + length <= bytes.count,
+                  let scalar = String(bytes: bytes[start..<start + length], encoding: .utf8)?.unicodeScalars.first else { return nil }
+            return (scalar, length)
         }
         while index < bytes.count {
             let byte = bytes[index]
@@ -63,8 +64,7 @@ public enum TextInput {
                 output.append(byte)
                 index += 1
             case UInt8(ascii: "\\"):
-                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u"), let value = hexValue(index + 2),
-                   let scalar = Unicode.Scalar(value), isRefused(scalar) {
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u"), let scalar = escaped(index + 2), isRefused(scalar) {
                     index += 6
                 } else {
                     // Any other escape is copied whole, so an escaped quote does not end the string.
@@ -73,12 +73,13 @@ public enum TextInput {
                     index += 2
                 }
             case 0x00...0x1F, 0x7F:
+                // JSON allows no raw control character in a string, not even a tab or line break (those come escaped).
                 index += 1
-            case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
-                index += 2
-            case 0xE2 where index + 2 < bytes.count
-                && ((bytes[index + 1] == 0x80 && (0xAA...0xAE).contains(bytes[index + 2])) || (bytes[index + 1] == 0x81 && (0xA6...0xA9).contains(bytes[index + 2]))):
-                index += 3
+            case 0x80...:
+                if let (scalar, length) = encoded(index), isRefused(scalar) { index += length } else {
+                    output.append(byte)
+                    index += 1
+                }
             default:
                 output.append(byte)
                 index += 1

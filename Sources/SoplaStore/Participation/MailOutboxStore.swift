@@ -106,13 +106,9 @@ public struct MailOutboxStore: Sendable {
             .set(\.$sentAt, to: at).set(\.$lastError, to: nil).update()
     }
 
-    /// Deletes mails sent before `date`; returns how many.
-    @discardableResult
-    public func deleteSent(before date: Date) async throws -> Int {
-        let old = MailOutboxModel.query(on: database).filter(\.$sentAt != nil).filter(\.$sentAt < date)
-        let count = try await old.count()
-        if count > 0 { try await old.delete() }
-        return count
+    /// Deletes mails sent before `date`.
+    public func deleteSent(before date: Date) async throws {
+        try await MailOutboxModel.query(on: database).filter(\.$sentAt != nil).filter(\.$sentAt < date).delete()
     }
 
     /// The attempt failed: the reason is kept and the next attempt waits until `nextAttemptAt`.

@@ -82,10 +82,11 @@ struct ServeCommand: AsyncCommand {
         app.startMailSender()
         var context = context
         let (hostname, port) = signature.address
-        app.storage[SiteAddressKey.self] = SiteAddress.serving(hostname: hostname, port: port, settings: app.settings)
+        let address = SiteAddress.serving(hostname: hostname, port: port, settings: app.settings)
+        app.storage[SiteAddressKey.self] = address
         if app.settings.publicURL == nil {
             context.console.warning("""
-                warning: SOPLA_PUBLIC_URL is not set. Links in mails, calendars, OParl and HSDS point to \(SiteAddress.listenURL(hostname: hostname, port: port)), \
+                warning: SOPLA_PUBLIC_URL is not set. Links in mails, calendars, OParl and HSDS point to \(address.listenURL), \
                 and only requests for that address or localhost are answered (others get 421). Set SOPLA_PUBLIC_URL to the address \
                 people use, e.g. SOPLA_PUBLIC_URL=https://sopla.lahn-dill-kreis.de
                 """)

@@ -253,7 +253,8 @@ final class MultipartParts {
         let disposition = headers.contentDisposition
         if let filename = disposition?.filename {
             if fileName == nil {
-                fileName = String(String(TextInput.clean(filename).split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "").prefix(200))
+                // As sent; `TextInput.fileName` makes it the name people see once the part is complete.
+                fileName = filename
                 current = .file
             } else {
                 current = .ignored

@@ -98,12 +98,11 @@ struct ImportController: RouteCollection {
         let units = try await req.spatial.allUnits()
         var columns: [ImportRunPage.MappingColumn] = []
         let stored = run.storedFile
-        let description = try await req.application.threadPool.runIfActive { () throws -> StatisticsFileDescription?? in
-            guard let path = stored, FileManager.default.fileExists(atPath: path) else { return nil }
-            return run.state == .needsMapping ? .some(try StatisticsReader.describe(url: URL(fileURLWithPath: path))) : .some(nil)
+        let (fileAvailable, description) = try await req.application.threadPool.runIfActive { () throws -> (Bool, StatisticsFileDescription?) in
+            guard let path = stored, FileManager.default.fileExists(atPath: path) else { return (false, nil) }
+            return (true, run.state == .needsMapping ? try StatisticsReader.describe(url: URL(fileURLWithPath: path)) : nil)
         }
-        let fileAvailable = description != nil
-        if let description = description ?? nil {
+        if let description {
             let saved = try await description.tableCode.asyncMap { try await store.mapping(tableCode: $0) } ?? nil
             columns = description.columns.map { column in
                 let chosen = mappingValues?[column.signature] ?? saved?.targets[column.signature]

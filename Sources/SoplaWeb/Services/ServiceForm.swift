@@ -63,15 +63,18 @@ struct ServiceForm: Content {
         }
     }
 
-    /// A decimal number as typed; with `range`, one outside it is that range's issue.
+    /// A decimal number as typed; with `range`, read by the range (`Plausible.parse`), so one outside it is that
+    /// range's issue.
     static func decimal(_ text: String?, field: String, range: Plausible? = nil, into issues: inout [ValidationIssue]) -> Double? {
         guard let text = clean(text) else { return nil }
+        if let range {
+            switch range.parse(text, field: field) {
+            case .success(let value): return value
+            case .failure(let issue): issues.append(issue); return nil
+            }
+        }
         guard let value = Plausible.number(text) else {
             issues.append(ValidationIssue(field, .unknownValue(String(text.prefix(20)))))
-            return nil
-        }
-        if let range, !range.contains(value) {
-            issues.append(range.issue(field))
             return nil
         }
         return value
