@@ -7,11 +7,16 @@ What the attacker finds on the committed state before the new disclosure control
   1. plain demo: 21 hidden counts of `heim` narrowed, e.g. heim 2021-12-31 Bischoffen, Dietzhölztal, Hohenahr
      and Leun each exactly [2, 2] (werte.csv labels them primary; county 182 − published 174 = 8 over four cells
      of 1 or 2), heim 2020-12-31 Dietzhölztal and Siegbach [2, 2], the others [1, 2].
-  2. revision: FILLED IN BELOW
-  3. partial breakdown: FILLED IN BELOW
-  4. planning areas with an indicator minimum of 5: FILLED IN BELOW
-  5. two editions with a correction between: FILLED IN BELOW
-  Funding in figures: FILLED IN BELOW
+  2. revision (edition 1 of a report with heim_je_1000 published, then the correction heim,06532019,2020-12-31,3,r):
+     the live pages now hide Bischoffen 2020 (secondary) that edition and earlier pages showed: heim 2020-12-31
+     Bischoffen [3, 3] and Dietzhölztal [2, 2] in the corrected release, plus the 21 counts of case 1 in each release.
+  3. partial breakdown (alo_teil total 25 and women 24 for Siegbach, indicator alo_teil[sex=f] / alo_teil): the men
+     of Siegbach, never published, are [1, 1].
+  4. planning areas of Wetzlar (4, 3, 41; Wetzlar 48) and hze_anzahl with minimumCount 5 for planning areas: the
+     indicator pages hide 4 and 3, the profiles show the municipality's 48: 06532023-001 and -002 each [3, 4].
+  5. two editions with the correction between: as 2 (Bischoffen 2020 [3, 3] in the second release).
+  Funding in figures: not shown by this attacker — the directory lists two providers of pregnancy counselling,
+  so it cannot tell that the category total of 85.000 € is one provider's grant.
 """
 import pytest
 
