@@ -13,6 +13,10 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case personalDataExported = "personal-data-exported"
     case erase
     case importData = "import-data"
+    /// An import's values were made public.
+    case releaseData = "release-data"
+    /// An import's release was withdrawn: its values are no longer public.
+    case withdrawRelease = "withdraw-release"
 }
 
 /// One field's value before and after a change; nil where the field was empty.

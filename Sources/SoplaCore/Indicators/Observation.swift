@@ -139,6 +139,8 @@ public struct ObservationTable: Sendable {
 
     public private(set) var values: [ObservationKey: Observation] = [:]
     private var series: [SeriesKey: [String: Observation]] = [:]
+    /// Keys whose value here is newer than the released one (only when current values were read): marked "nicht freigegeben".
+    public var unreleased: Set<ObservationKey> = []
 
     public init(_ observations: [Observation] = []) {
         for observation in observations { insert(observation) }

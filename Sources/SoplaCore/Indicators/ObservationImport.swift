@@ -242,6 +242,8 @@ public struct ImportRun: Hashable, Sendable {
     public var dates: [Day]
     /// Where the uploaded file is kept until the import is finished (for choosing a mapping).
     public var storedFile: String?
+    /// Whether its values are public; written only by releasing and withdrawing, never by the importer.
+    public var release = ImportRelease()
 
     public init(id: UUID, fileName: String, sha256: String, actorID: UUID?, actorLabel: String, startedAt: Date, dryRun: Bool,
                 skipUnknownUnits: Bool, bytesTotal: Int64) {

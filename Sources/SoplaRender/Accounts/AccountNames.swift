@@ -106,6 +106,8 @@ public enum AccountNames {
         case .personalDataExported: return t(.auditPersonalDataExported)
         case .erase: return t(.auditErase)
         case .importData: return t(.auditImportData)
+        case .releaseData: return t(.auditReleaseData)
+        case .withdrawRelease: return t(.auditWithdrawRelease)
         }
     }
 
