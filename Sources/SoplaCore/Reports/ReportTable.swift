@@ -6,11 +6,17 @@ public struct ReportTable: Hashable, Sendable, Codable {
     public struct Cell: Hashable, Sendable, Codable {
         public var text: String
         public var value: Double?
+        /// true for a figure kept secret (nil in tables frozen before figures could be).
+        public var suppressed: Bool?
 
-        public init(_ text: String, value: Double? = nil) {
+        public init(_ text: String, value: Double? = nil, suppressed: Bool? = nil) {
             self.text = text
             self.value = value
+            self.suppressed = suppressed
         }
+
+        /// A figure kept secret: says so, with no number behind it.
+        public static let secret = Cell("geheim gehalten", suppressed: true)
     }
 
     /// Short name of the table in the data annex ("versorgung:schkg").
@@ -36,7 +42,11 @@ public struct ReportTable: Hashable, Sendable, Codable {
         for row in rows {
             guard let name = row.first?.text else { continue }
             for (index, cell) in row.enumerated().dropFirst() where index < header.count {
-                result.append([key + ":" + header[index], date.iso, "", name, cell.value.map { String(format: "%.2f", $0) } ?? cell.text, "false"])
+                if cell.suppressed == true {
+                    result.append([key + ":" + header[index], date.iso, "", name, "", "true"])
+                } else {
+                    result.append([key + ":" + header[index], date.iso, "", name, cell.value.map { String(format: "%.2f", $0) } ?? cell.text, "false"])
+                }
             }
         }
         return result
@@ -102,21 +112,33 @@ public enum ReportTables {
     }
 
     /// Funding of one year: per programme planned, committed, paid and proven, then committed per topic and per
-    /// municipality with euros per inhabitant. Totals only: no provider and no agreement is named.
+    /// municipality with euros per inhabitant. Totals only: no provider and no agreement is named, and the figures the
+    /// dominance rule keeps back (`hidden`) say "geheim gehalten" — in the table, its data annex and the summary.
     public static func funding(year: Int, programmes: [(name: String, figures: ControllingFigures)], byCategory: [(name: String, amount: Money)],
-                               byUnit: [(name: String, amount: Money, perInhabitant: Money?)], preventive: Money, total: Money) -> ReportTable {
+                               byUnit: [(name: String, amount: Money, perInhabitant: Money?)], preventive: Money, total: Money,
+                               hidden: Set<FundingFigure> = []) -> ReportTable {
         var rows: [[ReportTable.Cell]] = []
-        func money(_ m: Money) -> ReportTable.Cell { .init(euros(m), value: Double(m.cents) / 100) }
-        for p in programmes {
-            rows.append([.init("Programm: " + p.name), money(p.figures.planned), money(p.figures.committed), money(p.figures.paid), money(p.figures.proven), .init("–")])
+        func money(_ m: Money, _ figure: FundingFigure? = nil) -> ReportTable.Cell {
+            figure.map(hidden.contains) == true ? .secret : .init(euros(m), value: Double(m.cents) / 100)
         }
-        for c in byCategory { rows.append([.init("Thema: " + c.name), .init("–"), money(c.amount), .init("–"), .init("–"), .init("–")]) }
-        for u in byUnit { rows.append([.init("Gemeinde: " + u.name), .init("–"), money(u.amount), .init("–"), .init("–"), u.perInhabitant.map(money) ?? .init("–")]) }
+        for (i, p) in programmes.enumerated() {
+            rows.append([.init("Programm: " + p.name), money(p.figures.planned), money(p.figures.committed, .programme(i, .committed)),
+                         money(p.figures.paid, .programme(i, .paid)), money(p.figures.proven, .programme(i, .proven)), .init("–")])
+        }
+        // Published topics by amount, hidden ones after them by name: their place among the others would bound them.
+        let byCategory = byCategory.filter { !hidden.contains(.category($0.name)) } + byCategory.filter { hidden.contains(.category($0.name)) }.sorted { $0.name < $1.name }
+        for c in byCategory { rows.append([.init("Thema: " + c.name), .init("–"), money(c.amount, .category(c.name)), .init("–"), .init("–"), .init("–")]) }
+        for u in byUnit {
+            let secret = hidden.contains(.municipality(u.name))
+            rows.append([.init("Gemeinde: " + u.name), .init("–"), money(u.amount, .municipality(u.name)), .init("–"), .init("–"),
+                         secret ? .secret : u.perInhabitant.map { money($0) } ?? .init("–")])
+        }
         let planned = programmes.reduce(Money.zero) { $0 + $1.figures.planned }
-        var summary = "\(year) sind \(euros(total)) in Zuwendungsverträgen gebunden"
-        if planned.cents > 0 { summary += ", bei \(euros(planned)) im Haushalt geplant" }
+        let totalHidden = hidden.contains(.year(year, .committed))
+        var summary = totalHidden ? "Die \(year) in Zuwendungsverträgen gebundene Summe wird geheim gehalten" : "\(year) sind \(euros(total)) in Zuwendungsverträgen gebunden"
+        if planned.cents > 0 { summary += totalHidden ? "; im Haushalt geplant sind \(euros(planned))" : ", bei \(euros(planned)) im Haushalt geplant" }
         summary += "."
-        if total.cents > 0 {
+        if total.cents > 0, !totalHidden, !hidden.contains(.preventive) {
             summary += " Davon entfallen \(euros(preventive)) (\(num(Double(preventive.cents) * 100 / Double(total.cents), 0)) %) auf präventive Angebote."
         }
         return ReportTable(key: "foerderung:\(year)", header: ["Bereich", "Geplant", "Gebunden", "Ausgezahlt", "Nachgewiesen", "Je Einwohner"], rows: rows,

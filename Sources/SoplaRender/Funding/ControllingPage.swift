@@ -18,12 +18,16 @@ public enum ControllingPage {
         public let trend: [(year: Int, planned: Money, committed: Money, paid: Money)]
         /// Per funded category with a planning standard: funding and coverage per municipality.
         public let need: [(category: String, rows: [(name: String, amount: Money, ratio: Double?, gap: Double)])]
+        /// The figures the dominance rule keeps out of public outputs (planners see them all).
+        public let hidden: Set<FundingFigure>
 
         public init(year: Int, years: [Int], programmes: [(name: String, figures: ControllingFigures)], byCategory: [(name: String, amount: Money)],
                     byProvider: [(name: String, amount: Money)], byUnit: [(name: String, amount: Money, population: Int?, perInhabitant: Money?)],
                     preventive: Money, total: Money, attainment: [(agreement: String, organisation: String, target: String, percent: Double?, light: TrafficLight?)],
-                    trend: [(year: Int, planned: Money, committed: Money, paid: Money)], need: [(category: String, rows: [(name: String, amount: Money, ratio: Double?, gap: Double)])] = []) {
+                    trend: [(year: Int, planned: Money, committed: Money, paid: Money)], need: [(category: String, rows: [(name: String, amount: Money, ratio: Double?, gap: Double)])] = [],
+                    hidden: Set<FundingFigure> = []) {
             self.need = need
+            self.hidden = hidden
             self.year = year
             self.years = years
             self.programmes = programmes
@@ -37,18 +41,28 @@ public enum ControllingPage {
         }
     }
 
-    static func moneyTable(caption: String, header: String, rows: [(name: String, amount: Money)], total: Money, context: PageContext) -> HTMLNode {
+    /// `hidden`: the rows whose amount is kept secret; `totalHidden`: the total is, so no share is shown (it would give it away).
+    static func moneyTable(caption: String, header: String, rows: [(name: String, amount: Money)], total: Money, hidden: Set<String> = [], totalHidden: Bool = false,
+                           context: PageContext) -> HTMLNode {
         let t = context.t
         let language = context.language
+        func secret(_ name: String) -> Bool { hidden.contains(name) }
         return el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
             el("caption", text: caption),
             el("thead", [], [el("tr", [], [el("th", [("scope", "col")], text: header), el("th", [("scope", "col"), ("class", "num")], text: t(.columnAmount)),
                                            el("th", [("scope", "col"), ("class", "num")], text: t(.columnShare))])]),
             el("tbody", [], rows.map { row in
-                el("tr", [], [el("th", [("scope", "row")], text: row.name), el("td", [("class", "num")], text: Format.money(row.amount, language)),
-                              el("td", [("class", "num")], text: total.cents > 0 ? Format.decimal(Double(row.amount.cents) * 100 / Double(total.cents), digits: 1, language) + " %" : "–")])
+                el("tr", [], [el("th", [("scope", "row")], text: row.name), amountCell(row.amount, hidden: secret(row.name), language: language, t: t),
+                              secret(row.name) || totalHidden ? suppressedCell(t)
+                                : el("td", [("class", "num")], text: total.cents > 0 ? Format.decimal(Double(row.amount.cents) * 100 / Double(total.cents), digits: 1, language) + " %" : "–")])
             }),
         ])])
+    }
+
+    static func suppressedCell(_ t: Texts) -> HTMLNode { el("td", [("class", "num suppressed")], text: t(.valueSuppressed)) }
+
+    static func amountCell(_ amount: Money, hidden: Bool, language: Language, t: Texts) -> HTMLNode {
+        hidden ? suppressedCell(t) : el("td", [("class", "num")], text: Format.money(amount, language))
     }
 
     static func chart(_ title: String, _ rows: [(name: String, amount: Money)], language: Language) -> HTMLNode {
@@ -62,6 +76,12 @@ public enum ControllingPage {
         let form = FormBuilder(language: language)
         let title = (publicView ? t(.portalFunding) : t(.controllingTitle)) + " \(model.year)"
         let base = publicView ? "/foerderung/zahlen" : FundingRoute.controlling
+        // Public outputs keep back what the dominance rule hides; planners see every figure.
+        let secret = publicView ? model.hidden : []
+        let totalHidden = secret.contains(.year(model.year, .committed))
+        // Published rows by amount, hidden ones after them by name: their place among the others would bound them.
+        let categories = model.byCategory.filter { !secret.contains(.category($0.name)) } + model.byCategory.filter { secret.contains(.category($0.name)) }.sorted { $0.name < $1.name }
+        let hiddenCategories = Set(model.byCategory.map(\.name).filter { secret.contains(.category($0)) })
         var content: [HTMLNode] = [
             publicView ? .empty : el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.overview)], text: t(.fundingTitle))]),
             el("h1", text: title),
@@ -69,6 +89,7 @@ public enum ControllingPage {
                 form.select("jahr", label: t(.columnYear), options: model.years.map { (String($0), String($0)) }, selected: String(model.year)),
                 el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.showWord))]),
             ]),
+            publicView ? el("p", [("class", "hint")], text: t(.dominanceHint)) : .empty,
             el("h2", text: t(.moneyFlowTitle)),
         ]
         if model.programmes.isEmpty {
@@ -78,20 +99,29 @@ public enum ControllingPage {
                 el("caption", text: t(.moneyFlowTitle) + " \(model.year)"),
                 el("thead", [], [el("tr", [], [t(.columnProgramme), t(.columnPlanned), t(.columnCommitted), t(.columnPaid), t(.columnProven), t(.columnCommittedShare)]
                     .enumerated().map { i, h in el("th", [("scope", "col"), ("class", i > 0 ? "num" : nil)], text: h) })]),
-                el("tbody", [], model.programmes.map { row in
+                el("tbody", [], model.programmes.enumerated().map { index, row in
                     let f = row.figures
-                    return el("tr", [], [el("th", [("scope", "row")], text: row.name)] + [f.planned, f.committed, f.paid, f.proven].map {
-                        el("td", [("class", "num")], text: Format.money($0, language))
-                    } + [el("td", [("class", "num")], text: f.committedPermille.map { Format.decimal(Double($0) / 10, digits: 1, language) + " %" } ?? "–")])
+                    let committedHidden = secret.contains(.programme(index, .committed))
+                    // The budget is the council's, not a recipient's: always shown.
+                    return el("tr", [], [el("th", [("scope", "row")], text: row.name), amountCell(f.planned, hidden: false, language: language, t: t)]
+                        + [(f.committed, FundingFigure.Measure.committed), (f.paid, .paid), (f.proven, .proven)].map {
+                            amountCell($0.0, hidden: secret.contains(.programme(index, $0.1)), language: language, t: t)
+                        } + [committedHidden ? suppressedCell(t)
+                             : el("td", [("class", "num")], text: f.committedPermille.map { Format.decimal(Double($0) / 10, digits: 1, language) + " %" } ?? "–")])
                 }),
             ])]))
         }
         content += [
             el("h2", text: t(.byCategoryTitle)),
-            model.byCategory.isEmpty ? el("p", [("class", "empty-state")], text: t(.noCommitments)) : chart(t(.byCategoryTitle), model.byCategory, language: language),
-            model.byCategory.isEmpty ? .empty : moneyTable(caption: t(.byCategoryTitle), header: t(.columnCategory), rows: model.byCategory, total: model.total, context: context),
-            el("p", text: t(.preventiveShareText).replacingOccurrences(of: "{p}", with: Format.money(model.preventive, language))
-                .replacingOccurrences(of: "{s}", with: model.total.cents > 0 ? Format.decimal(Double(model.preventive.cents) * 100 / Double(model.total.cents), digits: 1, language) + " %" : "–")),
+            model.byCategory.isEmpty ? el("p", [("class", "empty-state")], text: t(.noCommitments))
+                : categories.count > hiddenCategories.count ? chart(t(.byCategoryTitle), categories.filter { !hiddenCategories.contains($0.name) }, language: language) : .empty,
+            model.byCategory.isEmpty ? .empty : moneyTable(caption: t(.byCategoryTitle), header: t(.columnCategory), rows: categories, total: model.total,
+                                                           hidden: hiddenCategories, totalHidden: totalHidden, context: context),
+            // A hidden amount takes its share with it; a hidden total only the share.
+            el("p", text: secret.contains(.preventive) ? t(.preventiveShareText).replacingOccurrences(of: " ({s})", with: "").replacingOccurrences(of: "{p}", with: t(.valueSuppressed))
+                : t(.preventiveShareText).replacingOccurrences(of: "{p}", with: Format.money(model.preventive, language))
+                    .replacingOccurrences(of: "{s}", with: totalHidden ? t(.valueSuppressed)
+                        : model.total.cents > 0 ? Format.decimal(Double(model.preventive.cents) * 100 / Double(model.total.cents), digits: 1, language) + " %" : "–")),
             publicView ? .empty : el("h2", text: t(.byProviderTitle)),
             publicView ? .empty : (model.byProvider.isEmpty ? el("p", [("class", "empty-state")], text: t(.noCommitments))
                 : moneyTable(caption: t(.byProviderTitle), header: t(.columnOrganisation), rows: model.byProvider, total: model.total, context: context)),
@@ -102,9 +132,11 @@ public enum ControllingPage {
                 el("thead", [], [el("tr", [], [t(.columnMunicipality), t(.columnAmount), t(.columnPopulation), t(.columnPerInhabitant)].enumerated().map { i, h in
                     el("th", [("scope", "col"), ("class", i > 0 ? "num" : nil)], text: h) })]),
                 el("tbody", [], model.byUnit.map { row in
-                    el("tr", [], [el("th", [("scope", "row")], text: row.name), el("td", [("class", "num")], text: Format.money(row.amount, language)),
-                                  el("td", [("class", "num")], text: row.population.map { Format.integer($0, language) } ?? "–"),
-                                  el("td", [("class", "num")], text: row.perInhabitant.map { Format.money($0, language) } ?? "–")])
+                    // Euros per inhabitant times the population would give the amount away.
+                    let hidden = secret.contains(.municipality(row.name))
+                    return el("tr", [], [el("th", [("scope", "row")], text: row.name), amountCell(row.amount, hidden: hidden, language: language, t: t),
+                                         el("td", [("class", "num")], text: row.population.map { Format.integer($0, language) } ?? "–"),
+                                         hidden ? suppressedCell(t) : el("td", [("class", "num")], text: row.perInhabitant.map { Format.money($0, language) } ?? "–")])
                 }),
             ])]),
             el("h2", text: t(.needTitle)),
@@ -115,7 +147,8 @@ public enum ControllingPage {
                 el("thead", [], [el("tr", [], [t(.columnMunicipality), t(.columnAmount), t(.columnCoverage), t(.columnGapFTE)].enumerated().map { i, h in
                     el("th", [("scope", "col"), ("class", i > 0 ? "num" : nil)], text: h) })]),
                 el("tbody", [], category.rows.map { row in
-                    el("tr", [], [el("th", [("scope", "row")], text: row.name), el("td", [("class", "num")], text: Format.money(row.amount, language)),
+                    el("tr", [], [el("th", [("scope", "row")], text: row.name),
+                                  amountCell(row.amount, hidden: secret.contains(.need(category: category.category, municipality: row.name)), language: language, t: t),
                                   el("td", [("class", "num")], text: row.ratio.map { Format.decimal($0 * 100, digits: 0, language) + " %" } ?? "–"),
                                   el("td", [("class", "num")], text: Format.decimal(row.gap, digits: 2, language))])
                 }),
@@ -138,13 +171,15 @@ public enum ControllingPage {
         }
         content += [
             el("h2", text: t(.trendTitle)),
-            chart(t(.trendTitle), model.trend.map { (String($0.year), $0.committed) }, language: language),
+            chart(t(.trendTitle), model.trend.filter { !secret.contains(.year($0.year, .committed)) }.map { (String($0.year), $0.committed) }, language: language),
             el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
                 el("caption", text: t(.trendTitle)),
                 el("thead", [], [el("tr", [], [t(.columnYear), t(.columnPlanned), t(.columnCommitted), t(.columnPaid)].enumerated().map { i, h in
                     el("th", [("scope", "col"), ("class", i > 0 ? "num" : nil)], text: h) })]),
                 el("tbody", [], model.trend.map { row in
-                    el("tr", [], [el("th", [("scope", "row")], text: String(row.year))] + [row.planned, row.committed, row.paid].map { el("td", [("class", "num")], text: Format.money($0, language)) })
+                    el("tr", [], [el("th", [("scope", "row")], text: String(row.year)), amountCell(row.planned, hidden: false, language: language, t: t),
+                                  amountCell(row.committed, hidden: secret.contains(.year(row.year, .committed)), language: language, t: t),
+                                  amountCell(row.paid, hidden: secret.contains(.year(row.year, .paid)), language: language, t: t)])
                 }),
             ])]),
         ]

@@ -19,7 +19,7 @@ public enum FundingText: Sendable {
     case conflictNoteHint, conflictsIntro, conflictsTitle, contentReview, controllingTitle, costComparisonHint
     case costPlanTitle, costsHint, createAgreement, criteriaAndChecklist, criteriaHint, criteriaTitle
     case declareConflict, defaultConditions, defaultDialogueAgenda, dialogueTitle, dialoguesTitle, doStep
-    case documentHint, documentsAfterSaving, downloadCSV3, drawdownApproved, drawdownPaid, drawdownRejected
+    case documentHint, documentsAfterSaving, dominanceHint, downloadCSV3, drawdownApproved, drawdownPaid, drawdownRejected
     case drawdownRequested, drawdownsTitle, editApplication, editProgramme, entitlementLabel, eventApprove
     case eventApprovePartly, eventNotRecommend, eventPassFormalCheck, eventRecommend, eventReject, eventRequestChanges
     case eventStartFormalCheck, eventSubmit, eventWithdraw, fieldAgreedMeasures, fieldAmounts, fieldApplicationTitle
@@ -56,6 +56,8 @@ public enum FundingText: Sendable {
         case .actionApplyForFunding: return ("Für die eigene Organisation Förderung beantragen, Mittel abrufen und Verwendung nachweisen", "Apply for funding, draw funds and prove their use for one's organisation")
         case .actionManageFunding: return ("Förderprogramme, Entscheidungen, Vereinbarungen, Zahlungen und Controlling verwalten", "Manage funding programmes, decisions, agreements, payments and controlling")
         case .actionSeeReviewAssignments: return ("Zugewiesene Anträge begutachten", "See applications assigned for review")
+        case .dominanceHint: return ("Geheimhaltung: Summen aus weniger als drei Empfängern oder mit einem Empfänger, auf den 85 % oder mehr entfallen, werden nicht veröffentlicht („geheim gehalten“). Damit sich eine solche Summe nicht aus den übrigen errechnen lässt, wird dann auch eine weitere Summe geheim gehalten. Geplante Haushaltsmittel werden immer gezeigt.",
+                                     "Disclosure control: totals of fewer than three recipients, or where one recipient holds 85 % or more, are not published (“kept secret”). So that such a total cannot be worked out from the others, a further total is then kept secret as well. Planned budgets are always shown.")
         case .actualOf: return ("Ist-Wert", "Actual value")
         case .administrativeDecision: return ("Verwaltungsentscheidung (ohne Gremienbeschluss)", "Administrative decision (no body resolution)")
         case .agendaTitle2: return ("Tagesordnung", "Agenda")

@@ -34,7 +34,8 @@ struct ControllingController: RouteCollection {
             for a in current { sums[key(a), default: .zero] += a.amounts[year]! }
             return sums.map { (name: $0.key, amount: $0.value) }.sorted { ($0.amount, $1.name) > ($1.amount, $0.name) }
         }
-        let byCategory = group { a in a.serviceIDs.compactMap { services[$0]?.categoryCode }.first.map { categoryNames[$0] ?? $0 } ?? t(.withoutCategory) }
+        func categoryName(_ a: GrantAgreement) -> String { a.serviceIDs.compactMap { services[$0]?.categoryCode }.first.map { categoryNames[$0] ?? $0 } ?? t(.withoutCategory) }
+        let byCategory = group(categoryName)
         let byProvider = group { context.organisationName($0.organisationID) }
         let preventive = current.filter { a in a.serviceIDs.contains { services[$0]?.preventive == true } }.sum { $0.amounts[year]! }
         var population: [String: Double] = [:]
@@ -49,6 +50,7 @@ struct ControllingController: RouteCollection {
         }
         // Money against need: per category with a planning standard, the funding per municipality beside its coverage.
         var need: [(category: String, rows: [(name: String, amount: Money, ratio: Double?, gap: Double)])] = []
+        var needCategories: [(code: String, name: String)] = []
         let funded = Set(current.flatMap { $0.serviceIDs.compactMap { services[$0]?.categoryCode } })
         for code in funded.sorted() {
             guard let result = try await ServicePlanningController().coverageData(req, category: code, loaded: context).result else { continue }
@@ -58,6 +60,7 @@ struct ControllingController: RouteCollection {
                 return (name: unit.name, amount: money[unit.key] ?? .zero, ratio: coverage?.ratio, gap: coverage?.gap ?? 0)
             }
             need.append((categoryNames[code] ?? code, rows))
+            needCategories.append((code, categoryNames[code] ?? code))
         }
         let names = context.organisations.mapValues(\.name)
         var attainment: [(agreement: String, organisation: String, target: String, percent: Double?, light: TrafficLight?)] = []
@@ -68,6 +71,10 @@ struct ControllingController: RouteCollection {
                 attainment.append((a.reference, names[a.organisationID] ?? "–", target.name, percent, TargetAttainment.light(percent: percent)))
             }
         }
+        let hidden = Self.hidden(year: year, years: years, programmes: programmes, agreements: agreements, drawdowns: drawdowns, proofs: proofs,
+                                 categoryName: categoryName, preventive: { a in a.serviceIDs.contains { services[$0]?.preventive == true } },
+                                 municipalities: context.municipalities.map { ($0.key, $0.name) }, shares: shares, need: needCategories,
+                                 categoryCode: { services[$0]?.categoryCode })
         let trend = years.map { y in
             (year: y, planned: programmes.sum { $0.budget(year: y) }, committed: agreements.sum { $0.amounts[y] ?? .zero },
              paid: drawdowns.filter { $0.year == y && $0.state == .paid }.sum(\.amount))
@@ -75,7 +82,66 @@ struct ControllingController: RouteCollection {
         return ControllingPage.Model(year: year, years: years.isEmpty ? [year] : years,
                                      programmes: programmes.map { (name: $0.name, figures: FundingControlling.figures(programme: $0, year: year, agreements: agreements, drawdowns: drawdowns, proofs: proofs)) },
                                      byCategory: byCategory, byProvider: byProvider, byUnit: byUnit, preventive: preventive, total: current.sum { $0.amounts[year]! },
-                                     attainment: attainment, trend: trend, need: need)
+                                     attainment: attainment, trend: trend, need: need, hidden: hidden)
+    }
+
+    /// The public figures the dominance rule hides: every figure is worked out once per recipient (organisation) from
+    /// that recipient's agreements alone, the same way as the whole, so that the rule sees who holds how much of it.
+    static func hidden(year: Int, years: [Int], programmes: [FundingProgramme], agreements: [GrantAgreement], drawdowns: [Drawdown], proofs: [ProofOfUse],
+                       categoryName: (GrantAgreement) -> String, preventive: (GrantAgreement) -> Bool, municipalities: [(key: String, name: String)],
+                       shares: [UUID: [String: Double]], need: [(code: String, name: String)], categoryCode: (UUID) -> String?) -> Set<FundingFigure> {
+        func figures(_ own: [GrantAgreement]) -> [FundingFigure: Money] {
+            var result: [FundingFigure: Money] = [:]
+            let current = own.filter { $0.amounts[year] != nil }
+            for (index, programme) in programmes.enumerated() {
+                let f = FundingControlling.figures(programme: programme, year: year, agreements: own, drawdowns: drawdowns, proofs: proofs)
+                result[.programme(index, .committed)] = f.committed
+                result[.programme(index, .paid)] = f.paid
+                result[.programme(index, .proven)] = f.proven
+            }
+            for a in current { result[.category(categoryName(a)), default: .zero] += a.amounts[year]! }
+            result[.preventive] = current.filter(preventive).sum { $0.amounts[year]! }
+            let byUnit = FundingControlling.byUnit(agreements: current, year: year, shares: shares)
+            for unit in municipalities { result[.municipality(unit.name)] = byUnit[unit.key] }
+            for category in need {
+                let money = FundingControlling.byUnit(agreements: current.filter { a in a.serviceIDs.contains { categoryCode($0) == category.code } }, year: year, shares: shares)
+                for unit in municipalities { result[.need(category: category.name, municipality: unit.name)] = money[unit.key] ?? .zero }
+            }
+            let ids = Set(own.map(\.id))
+            for y in years {
+                result[.year(y, .committed)] = own.sum { $0.amounts[y] ?? .zero }
+                result[.year(y, .paid)] = drawdowns.filter { ids.contains($0.agreementID) && $0.year == y && $0.state == .paid }.sum(\.amount)
+            }
+            return result
+        }
+        let all = figures(agreements)
+        let byRecipient = Dictionary(grouping: agreements, by: \.organisationID).reduce(into: [String: [FundingFigure: Money]]()) { result, entry in
+            result[entry.key.uuidString] = figures(entry.value)
+        }
+        let categories = all.keys.compactMap { figure -> String? in
+            if case .category(let name) = figure { return name }
+            return nil
+        }.sorted()
+        let units = municipalities.map(\.name).filter { all[.municipality($0)] != nil }
+        var shown: [FundingFigure] = programmes.indices.flatMap { i in [FundingFigure.Measure.committed, .paid, .proven].map { FundingFigure.programme(i, $0) } }
+        shown += categories.map { .category($0) } + [.preventive] + units.map { .municipality($0) }
+        shown += need.flatMap { category in municipalities.map { FundingFigure.need(category: category.name, municipality: $0.name) } }
+        shown += years.flatMap { [FundingFigure.year($0, .committed), .year($0, .paid)] }
+        let total = FundingFigure.year(year, .committed)
+        var sums: [(total: FundingFigure, parts: [FundingFigure])] = [
+            (total, programmes.indices.map { .programme($0, .committed) }),
+            (.year(year, .paid), programmes.indices.map { .programme($0, .paid) }),
+            (total, categories.map { .category($0) }),
+            (total, [.preventive]),
+            (total, units.map { .municipality($0) }),
+        ]
+        for category in need where categories.contains(category.name) {
+            sums.append((.category(category.name), municipalities.map { .need(category: category.name, municipality: $0.name) }))
+        }
+        if !need.isEmpty {
+            for unit in units { sums.append((.municipality(unit), need.map { .need(category: $0.name, municipality: unit) })) }
+        }
+        return FundingDisclosure.hidden(shown: shown, byRecipient: byRecipient, sums: sums).hidden
     }
 
     func page(req: Request) async throws -> HTMLResponse {
@@ -88,28 +154,42 @@ struct ControllingController: RouteCollection {
         return SpatialPagesController.csvResponse(CSV.write(header: ["year", "section", "name", "measure", "value"], rows: Self.rows(m)), filename: "controlling-\(m.year).csv")
     }
 
-    static func rows(_ m: ControllingPage.Model) -> [[String]] {
+    /// The rows of the CSV. `publicView`: no providers and no targets, and every figure the dominance rule keeps back
+    /// (or one that would give it away, like euros per inhabitant) without its value and marked in a `suppressed` column.
+    static func rows(_ m: ControllingPage.Model, publicView: Bool = false) -> [[String]] {
+        let secret = publicView ? m.hidden : []
         var rows: [[String]] = []
-        for p in m.programmes {
-            rows += [["programme", p.name, "planned_eur", p.figures.planned.plain], ["programme", p.name, "committed_eur", p.figures.committed.plain],
-                     ["programme", p.name, "paid_eur", p.figures.paid.plain], ["programme", p.name, "proven_eur", p.figures.proven.plain]]
+        func add(_ section: String, _ name: String, _ measure: String, _ value: String, hidden: Bool = false) {
+            rows.append(publicView ? [section, name, measure, hidden ? "" : value, hidden ? "true" : "false"] : [section, name, measure, value])
         }
-        rows += m.byCategory.map { ["category", $0.name, "committed_eur", $0.amount.plain] }
-        rows += m.byProvider.map { ["provider", $0.name, "committed_eur", $0.amount.plain] }
+        for (i, p) in m.programmes.enumerated() {
+            add("programme", p.name, "planned_eur", p.figures.planned.plain)
+            add("programme", p.name, "committed_eur", p.figures.committed.plain, hidden: secret.contains(.programme(i, .committed)))
+            add("programme", p.name, "paid_eur", p.figures.paid.plain, hidden: secret.contains(.programme(i, .paid)))
+            add("programme", p.name, "proven_eur", p.figures.proven.plain, hidden: secret.contains(.programme(i, .proven)))
+        }
+        // Published rows by amount, hidden ones after them by name: their place among the others would bound them.
+        let categories = m.byCategory.filter { !secret.contains(.category($0.name)) } + m.byCategory.filter { secret.contains(.category($0.name)) }.sorted { $0.name < $1.name }
+        for c in categories { add("category", c.name, "committed_eur", c.amount.plain, hidden: secret.contains(.category(c.name))) }
+        if !publicView { rows += m.byProvider.map { ["provider", $0.name, "committed_eur", $0.amount.plain] } }
         for u in m.byUnit {
-            rows.append(["municipality", u.name, "committed_eur", u.amount.plain])
-            if let per = u.perInhabitant { rows.append(["municipality", u.name, "per_inhabitant_eur", per.plain]) }
+            let hidden = secret.contains(.municipality(u.name))
+            add("municipality", u.name, "committed_eur", u.amount.plain, hidden: hidden)
+            if let per = u.perInhabitant { add("municipality", u.name, "per_inhabitant_eur", per.plain, hidden: hidden) }
         }
         for category in m.need {
             for row in category.rows {
-                rows.append(["need", category.category + " / " + row.name, "committed_eur", row.amount.plain])
-                if let ratio = row.ratio { rows.append(["need", category.category + " / " + row.name, "coverage_ratio", String(format: "%.3f", ratio)]) }
+                add("need", category.category + " / " + row.name, "committed_eur", row.amount.plain, hidden: secret.contains(.need(category: category.category, municipality: row.name)))
+                if let ratio = row.ratio { add("need", category.category + " / " + row.name, "coverage_ratio", String(format: "%.3f", ratio)) }
             }
         }
-        rows.append(["preventive", "", "committed_eur", m.preventive.plain])
-        rows += m.attainment.map { ["attainment", $0.agreement + " / " + $0.target, "percent", $0.percent.map { String(format: "%.1f", $0) } ?? ""] }
-        rows += m.trend.flatMap { [["trend", String($0.year), "planned_eur", $0.planned.plain], ["trend", String($0.year), "committed_eur", $0.committed.plain],
-                                   ["trend", String($0.year), "paid_eur", $0.paid.plain]] }
+        add("preventive", "", "committed_eur", m.preventive.plain, hidden: secret.contains(.preventive))
+        if !publicView { rows += m.attainment.map { ["attainment", $0.agreement + " / " + $0.target, "percent", $0.percent.map { String(format: "%.1f", $0) } ?? ""] } }
+        for t in m.trend {
+            add("trend", String(t.year), "planned_eur", t.planned.plain)
+            add("trend", String(t.year), "committed_eur", t.committed.plain, hidden: secret.contains(.year(t.year, .committed)))
+            add("trend", String(t.year), "paid_eur", t.paid.plain, hidden: secret.contains(.year(t.year, .paid)))
+        }
         return rows.map { [String(m.year)] + $0 }
     }
 }

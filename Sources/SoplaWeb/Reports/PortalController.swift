@@ -18,11 +18,12 @@ struct PortalController: RouteCollection {
         HTMLResponse(ControllingPage.render(try await ControllingController().model(req), context: try await req.pageContext(), publicView: true))
     }
 
-    /// The public CSV: programme figures, topics, municipalities, preventive share and years; no providers, no agreements.
+    /// The public CSV: programme figures, topics, municipalities, preventive share and years; no providers, no agreements;
+    /// a figure the dominance rule keeps back has no value and `suppressed` true.
     func fundingCSV(req: Request) async throws -> Response {
         let model = try await ControllingController().model(req)
-        let rows = ControllingController.rows(model).filter { $0[1] != "provider" && $0[1] != "attainment" }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["year", "section", "name", "measure", "value"], rows: rows), filename: "foerderung-\(model.year).csv")
+        return SpatialPagesController.csvResponse(CSV.write(header: ["year", "section", "name", "measure", "value", "suppressed"], rows: ControllingController.rows(model, publicView: true)),
+                                                  filename: "foerderung-\(model.year).csv")
     }
 
     func sitemap(req: Request) async throws -> Response {
@@ -32,7 +33,7 @@ struct PortalController: RouteCollection {
         let units = try await req.spatial.allUnits()
         paths += units.map { "/gebiete/" + $0.key }
         paths += units.filter { [SpatialLevel.municipality.code, SpatialLevel.planningArea.code].contains($0.levelCode) }.map { ProfileController.path($0.key) }
-        paths += try await req.indicatorStore.indicators().map { "/indikatoren/" + $0.code }
+        paths += try await req.indicatorStore.indicators().filter(\.isPublished).map { "/indikatoren/" + $0.code }
         paths += try await req.serviceStore.services().filter { $0.service.status != .inactive }.map { "/wegweiser/" + $0.service.id.uuidString.lowercased() }
         paths += try await req.reportStore.editions().filter { $0.publishedAt != nil }.map { ReportRoute.edition($0.reportID, $0.number) }
         let bodies = try await req.participationStore.all(.body, as: Body.self).map(\.value).filter(\.isPublic)

@@ -101,7 +101,8 @@ struct ReportController: RouteCollection {
                 if funding == nil {
                     let m = try await ControllingController().model(req, year: reportingDate.year)
                     funding = ReportTables.funding(year: m.year, programmes: m.programmes, byCategory: m.byCategory,
-                                                   byUnit: m.byUnit.map { ($0.name, $0.amount, $0.perInhabitant) }, preventive: m.preventive, total: m.total)
+                                                   byUnit: m.byUnit.map { ($0.name, $0.amount, $0.perInhabitant) }, preventive: m.preventive, total: m.total,
+                                                   hidden: m.hidden)
                 }
                 result[key] = funding
             case .measureStatus:

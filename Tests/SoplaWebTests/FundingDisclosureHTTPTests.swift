@@ -1,0 +1,103 @@
+import Foundation
+import SoplaCore
+import SoplaStore
+import Testing
+import Vapor
+import VaporTesting
+@testable import SoplaWeb
+
+@Suite("Funding in figures: the dominance rule in public")
+struct FundingDisclosureHTTPTests {
+    /// Adds agreements of this year to the demo: debt counselling from three providers (41.000 € each, 123.000 €) and
+    /// addiction counselling from three others (60.000 € each, 180.000 €). With the demo's guidance (Caritas alone,
+    /// 127.308 €) and pregnancy counselling (Diakonie alone, 85.000 €) the year's total is 515.308 € of eight recipients.
+    static func addAgreements(_ app: Application) async throws {
+        let y = FundingDemo.year
+        let programme = UUID(uuidString: FundingDemo.id(2))!
+        let debt = UUID(uuidString: "5b0c1e2a-0001-4000-8000-000000000005")!, addiction = UUID(uuidString: "5b0c1e2a-0001-4000-8000-000000000008")!
+        let specs: [(String, UUID, Int)] = [
+            ("Arbeiterwohlfahrt Kreisverband (Beispiel)", debt, 41_000), ("Deutsches Rotes Kreuz Kreisverband (Beispiel)", debt, 41_000),
+            ("Paritätischer Wohlfahrtsverband, Kreisgruppe (Beispiel)", debt, 41_000),
+            ("Verein für Suchthilfe Dill (Beispiel)", addiction, 60_000), ("Familienzentrum Lindenhof (Beispiel)", addiction, 60_000),
+            ("Beratungsstelle Sonnenweg (Beispiel)", addiction, 60_000),
+        ]
+        for (n, spec) in specs.enumerated() {
+            let agreement = GrantAgreement(id: UUID(uuidString: String(format: "5b0c1e2a-0900-4000-8000-%012d", n + 1))!, reference: "TEST-\(n + 1)", programmeID: programme,
+                                           organisationID: try await organisationID(app, named: spec.0), serviceIDs: [spec.1],
+                                           start: Day(year: y, month: 1, day: 1)!, end: Day(year: y, month: 12, day: 31)!, amounts: [y: Money(euros: spec.2)])
+            try await app.fundingStore.saveAgreement(agreement, actor: AuditActor(userID: nil, label: "Test", address: nil), at: testNow)
+        }
+    }
+
+    @Test func theDemoOfTwoProvidersShowsNoCommittedMoneyInPublic() async throws {
+        try await withTestApp { app in
+            let y = FundingDemo.year
+            try await get(app, "/foerderung/zahlen?jahr=\(y)", session: nil) { res in
+                let body = res.body.string
+                #expect(res.status == .ok)
+                // Guidance 127.308 € (Caritas alone), pregnancy 85.000 € (Diakonie alone), together 212.308 € of two: all secret.
+                for amount in ["127.308,00", "85.000,00", "212.308,00", "159.231,00"] { #expect(!body.contains(amount), "\(amount) is public") }
+                #expect(body.contains(">Erziehungs- und Familienberatung</th><td class=\"num suppressed\">geheim gehalten</td>"))
+                #expect(body.contains(">Schwangerschafts(konflikt)beratung</th><td class=\"num suppressed\">geheim gehalten</td>"))
+                #expect(body.contains("Davon für präventive Angebote: geheim gehalten."))
+                // The budget is the council's, not a recipient's: shown.
+                #expect(body.contains("235.000,00"))
+                // The rule stands beside the figures, and no hidden figure says why it is hidden.
+                #expect(body.contains("Summen aus weniger als drei Empfängern oder mit einem Empfänger, auf den 85 % oder mehr entfallen, werden nicht veröffentlicht"))
+                #expect(!body.contains("primary") && !body.contains("secondary\""))
+            }
+            try await get(app, "/foerderung/zahlen.csv?jahr=\(y)", session: nil) { res in
+                let body = res.body.string
+                #expect(body.hasPrefix("\u{FEFF}year,section,name,measure,value,suppressed\r\n"))
+                #expect(body.contains("\(y),category,Erziehungs- und Familienberatung,committed_eur,,true\r\n"))
+                #expect(body.contains("\(y),category,Schwangerschafts(konflikt)beratung,committed_eur,,true\r\n"))
+                #expect(body.contains("\(y),programme,Beratungsangebote aus kommunalisierten Landesmitteln (Beispiel),planned_eur,235000.00,false\r\n"))
+                #expect(body.contains("\(y),programme,Beratungsangebote aus kommunalisierten Landesmitteln (Beispiel),committed_eur,,true\r\n"))
+                #expect(body.contains("\(y),preventive,,committed_eur,,true\r\n"))
+                #expect(!body.contains("127308") && !body.contains("85000.00") && !body.contains("212308"))
+            }
+            // Planners still see every figure.
+            let planner = try await login(app, DemoLogin.planner)
+            try await get(app, "/foerderung/controlling.csv?jahr=\(y)", session: planner) { res in
+                #expect(res.body.string.contains("\(y),category,Schwangerschafts(konflikt)beratung,committed_eur,85000.00"))
+            }
+        }
+    }
+
+    @Test func aCategoryOfOneProviderIsHiddenWithTheSmallestOtherCategory() async throws {
+        try await withTestApp { app in
+            try await Self.addAgreements(app)
+            let y = FundingDemo.year
+            try await get(app, "/foerderung/zahlen?jahr=\(y)", session: nil) { res in
+                let body = res.body.string
+                // Addiction counselling: three providers at a third each, 180.000 € of 515.308 € = 34,9 %.
+                #expect(body.contains(">Suchtberatung</th><td class=\"num\">180.000,00\u{00A0}€</td><td class=\"num\">34,9 %</td>"))
+                // Guidance and pregnancy counselling are one provider's each: hidden. Together (212.308 €) they are still two
+                // providers' and would follow from the total minus the rest, so debt counselling (123.000 € < 180.000 €) goes too.
+                for name in ["Erziehungs- und Familienberatung", "Schwangerschafts(konflikt)beratung", "Schuldnerberatung"] {
+                    #expect(body.contains(">\(name)</th><td class=\"num suppressed\">geheim gehalten</td><td class=\"num suppressed\">geheim gehalten</td>"), "\(name)")
+                }
+                for amount in ["127.308,00", "85.000,00", "123.000,00", "212.308,00", "335.308,00", "392.308,00"] { #expect(!body.contains(amount), "\(amount) is public") }
+                // The total, of eight recipients, is public.
+                #expect(body.contains("515.308,00"))
+            }
+            try await get(app, "/foerderung/zahlen.csv?jahr=\(y)", session: nil) { res in
+                let body = res.body.string
+                // Published first, the hidden after them by name.
+                #expect(body.contains(["\(y),category,Suchtberatung,committed_eur,180000.00,false", "\(y),category,Erziehungs- und Familienberatung,committed_eur,,true",
+                                       "\(y),category,Schuldnerberatung,committed_eur,,true", "\(y),category,Schwangerschafts(konflikt)beratung,committed_eur,,true", ""]
+                    .joined(separator: "\r\n")))
+                #expect(body.contains("\(y),trend,\(y),committed_eur,515308.00,false\r\n"))
+                // Debt counselling's money per municipality (Herborn and Sinn, its area) would add up to the hidden 123.000 €:
+                // the smaller, Sinn's, is hidden as well.
+                #expect(body.contains("\(y),need,Schuldnerberatung / Sinn,committed_eur,,true\r\n"))
+                #expect(!body.contains("123000") && !body.contains("127308"))
+            }
+            let planner = try await login(app, DemoLogin.planner)
+            try await get(app, "/foerderung/controlling?jahr=\(y)", session: planner) { res in
+                let body = res.body.string
+                #expect(body.contains("123.000,00") && body.contains("127.308,00") && !body.contains("geheim gehalten"))
+            }
+        }
+    }
+}
