@@ -158,7 +158,8 @@ struct IndicatorHTTPTests {
                 let lines = res.body.string.split(whereSeparator: \.isNewline)
                 #expect(lines.count == 1 + 6 * 24)
                 #expect(lines.contains { $0.hasPrefix("06532,Lahn-Dill-Kreis,2019-12-31,") })
-                #expect(lines.filter { $0.contains(",primary,") || $0.contains(",secondary,") }.allSatisfy { $0.contains(",,,") })
+                let hidden = lines.filter { $0.contains(",true,") }
+                #expect(!hidden.isEmpty && hidden.allSatisfy { $0.contains(",,,,true,") })
             }
             try await app.testing().test(.GET, "/gebiete/06532023") { res in
                 #expect(res.body.string.contains("Steckbrief: Indikatoren"))

@@ -135,7 +135,7 @@ public enum ReportText: Sendable {
         case .saveText: return ("Text speichern", "Save text")
         case .sourceLabel: return ("Quelle", "Source")
         case .sourcesTitle: return ("Quellen und Lizenzen", "Sources and licences")
-        case .suppressedValue: return ("geheim gehalten (kleine Fallzahl)", "kept secret (small count)")
+        case .suppressedValue: return ("geheim gehalten", "kept secret")
         case .tableLabel: return ("Tabelle", "Table")
         case .territorialStatusLabel: return ("Gebietsstand", "Territorial status")
         case .unitColumn: return ("Gebiet", "Area")

@@ -155,7 +155,8 @@ struct IndicatorController: RouteCollection {
             [row.unitKey, data.unitsByKey[row.unitKey]?.name ?? "", date.iso,
              row.value.map { String(format: "%.\(data.indicator.decimals)f", $0) } ?? "",
              row.numerator.map(ObservationImportCheck.textValue) ?? "", row.denominator.map(ObservationImportCheck.textValue) ?? "",
-             row.suppression.map { $0.rawValue } ?? "", IndicatorAPIController.gapCode(row.gap) ?? "", row.flags.map(\.rawValue).sorted().joined(),
+             // Why a value is hidden (primary, secondary) is for the raw view only; public files say only whether it is.
+             raw ? row.suppression.map { $0.rawValue } ?? "" : row.suppression == nil ? "false" : "true", IndicatorAPIController.gapCode(row.gap) ?? "", row.flags.map(\.rawValue).sorted().joined(),
              raw ? "nicht zur Veröffentlichung" : "öffentlich"]
         })
         return SpatialPagesController.csvResponse(text, filename: "\(data.indicator.code)-\(view.allDates ? "zeitreihe" : view.date?.iso ?? "").csv")
