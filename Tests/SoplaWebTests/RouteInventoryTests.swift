@@ -61,7 +61,11 @@ struct RouteInventoryTests {
                       "POST /indikatoren/:code/vergleichswerte", "GET /indikatoren/:code/vergleichswerte/:id/loeschen",
                       "POST /indikatoren/:code/vergleichswerte/:id/loeschen", "GET /merkmale/neu", "POST /merkmale", "GET /merkmale/:code/bearbeiten",
                       "POST /merkmale/:code", "GET /daten/pruefregeln", "POST /daten/pruefregeln", "GET /daten/pruefregeln/:id/loeschen",
-                      "POST /daten/pruefregeln/:id/loeschen"] {
+                      "POST /daten/pruefregeln/:id/loeschen",
+                      "POST /indikatoren/:code/veroeffentlichen", "GET /indikatoren/:code/archivieren", "POST /indikatoren/:code/archivieren",
+                      "POST /indikatoren/:code/wiederherstellen", "GET /indikatoren/:code/loeschen", "POST /indikatoren/:code/loeschen",
+                      "POST /merkmale/:code/veroeffentlichen", "GET /merkmale/:code/archivieren", "POST /merkmale/:code/archivieren",
+                      "POST /merkmale/:code/wiederherstellen", "GET /merkmale/:code/loeschen", "POST /merkmale/:code/loeschen"] {
             table[route] = RoutePermission(.manageIndicators)
         }
         for route in ["GET /daten/import", "POST /daten/import", "GET /daten/import/:id", "POST /daten/import/:id/zuordnung", "GET /merkmale/:code"] {

@@ -72,10 +72,12 @@ public struct Indicator: Hashable, Sendable, Codable {
     public var minimumCount: Int?
     /// Level codes where the indicator is valid; empty = all levels.
     public var levels: [String]
+    /// Only published indicators appear in public outputs; the admin form creates drafts, the seed and older rows are published.
+    public var state: CatalogueState
 
     public init(code: String, nameDE: String, nameEN: String, definitionDE: String = "", definitionEN: String = "", topic: IndicatorTopic,
                 numerator: [IndicatorTerm], denominator: [IndicatorTerm] = [], factor: Double = 1, polarity: Polarity = .neutral,
-                decimals: Int = 1, minimumCount: Int? = nil, levels: [String] = []) {
+                decimals: Int = 1, minimumCount: Int? = nil, levels: [String] = [], state: CatalogueState = .published) {
         self.code = code
         self.nameDE = nameDE
         self.nameEN = nameEN
@@ -89,7 +91,10 @@ public struct Indicator: Hashable, Sendable, Codable {
         self.decimals = decimals
         self.minimumCount = minimumCount
         self.levels = levels
+        self.state = state
     }
+
+    public var isPublished: Bool { state == .published }
 
     public var isRate: Bool { !denominator.isEmpty }
     /// A share in per cent: differences between two dates are percentage points.
@@ -145,7 +150,7 @@ public struct Indicator: Hashable, Sendable, Codable {
         ["code": code, "nameDE": nameDE, "nameEN": nameEN, "definitionDE": definitionDE, "definitionEN": definitionEN,
          "topic": topic.rawValue, "numerator": IndicatorTerm.text(numerator), "denominator": IndicatorTerm.text(denominator),
          "factor": String(Int(factor)), "polarity": polarity.rawValue, "decimals": String(decimals),
-         "minimumCount": minimumCount.map(String.init) ?? "", "levels": levels.joined(separator: ",")]
+         "minimumCount": minimumCount.map(String.init) ?? "", "levels": levels.joined(separator: ","), "state": state.rawValue]
     }
 }
 

@@ -16,9 +16,11 @@ public struct Variable: Hashable, Sendable, Codable {
     public var isCount: Bool
     /// Smallest count published; below it a value is suppressed. nil = the default.
     public var minimumCount: Int?
+    /// Only published variables are listed publicly; the admin form creates drafts, the seed and older rows are published.
+    public var state: CatalogueState
 
     public init(code: String, nameDE: String, nameEN: String, unit: String, source: String, tableCode: String? = nil,
-                licence: String, isCount: Bool = true, minimumCount: Int? = nil) {
+                licence: String, isCount: Bool = true, minimumCount: Int? = nil, state: CatalogueState = .published) {
         self.code = code
         self.nameDE = nameDE
         self.nameEN = nameEN
@@ -28,7 +30,10 @@ public struct Variable: Hashable, Sendable, Codable {
         self.licence = licence
         self.isCount = isCount
         self.minimumCount = minimumCount
+        self.state = state
     }
+
+    public var isPublished: Bool { state == .published }
 
     public static let defaultMinimumCount = 3
 
@@ -71,6 +76,6 @@ public struct Variable: Hashable, Sendable, Codable {
 
     public var auditFields: [String: String] {
         ["code": code, "nameDE": nameDE, "nameEN": nameEN, "unit": unit, "source": source, "tableCode": tableCode ?? "",
-         "licence": licence, "isCount": isCount ? "ja" : "nein", "minimumCount": minimumCount.map(String.init) ?? ""]
+         "licence": licence, "isCount": isCount ? "ja" : "nein", "minimumCount": minimumCount.map(String.init) ?? "", "state": state.rawValue]
     }
 }

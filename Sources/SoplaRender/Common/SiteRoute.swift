@@ -64,6 +64,10 @@ public enum SiteRoute: Sendable {
     case variableNew
     case variableEdit(code: String)
     case variable(code: String)
+    case indicatorTransition(code: String, CatalogueTransition)
+    case indicatorDelete(code: String)
+    case variableTransition(code: String, CatalogueTransition)
+    case variableDelete(code: String)
     case dataImport
     case dataImportRun(id: UUID)
     case dataImportMapping(id: UUID)
@@ -140,6 +144,10 @@ public enum SiteRoute: Sendable {
         case .variableNew: return "/merkmale/neu"
         case .variableEdit(let code): return "/merkmale/" + Self.encode(code) + "/bearbeiten"
         case .variable(let code): return "/merkmale/" + Self.encode(code)
+        case .indicatorTransition(let code, let transition): return "/indikatoren/" + Self.encode(code) + "/" + Pattern.segment(transition)
+        case .indicatorDelete(let code): return "/indikatoren/" + Self.encode(code) + "/loeschen"
+        case .variableTransition(let code, let transition): return "/merkmale/" + Self.encode(code) + "/" + Pattern.segment(transition)
+        case .variableDelete(let code): return "/merkmale/" + Self.encode(code) + "/loeschen"
         case .dataImport: return "/daten/import"
         case .dataImportRun(let id): return "/daten/import/" + id.uuidString.lowercased()
         case .dataImportMapping(let id): return "/daten/import/\(id.uuidString.lowercased())/zuordnung"
@@ -216,6 +224,19 @@ public enum SiteRoute: Sendable {
         public static let variableNew = ["merkmale", "neu"]
         public static let variable = ["merkmale", ":code"]
         public static let variableEdit = ["merkmale", ":code", "bearbeiten"]
+        public static func indicatorTransition(_ transition: CatalogueTransition) -> [String] { ["indikatoren", ":code", segment(transition)] }
+        public static let indicatorDelete = ["indikatoren", ":code", "loeschen"]
+        public static func variableTransition(_ transition: CatalogueTransition) -> [String] { ["merkmale", ":code", segment(transition)] }
+        public static let variableDelete = ["merkmale", ":code", "loeschen"]
+
+        /// The last segment of a lifecycle action's address.
+        public static func segment(_ transition: CatalogueTransition) -> String {
+            switch transition {
+            case .publish: return "veroeffentlichen"
+            case .archive: return "archivieren"
+            case .restore: return "wiederherstellen"
+            }
+        }
         public static let dataImport = ["daten", "import"]
         public static let dataImportRun = ["daten", "import", ":id"]
         public static let dataImportMapping = ["daten", "import", ":id", "zuordnung"]

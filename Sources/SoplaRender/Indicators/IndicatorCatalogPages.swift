@@ -20,14 +20,18 @@ public enum IndicatorListPage {
         public let mayManage: Bool
         public let mayImport: Bool
         public let notice: Notice?
+        /// Drafts and archived indicators, for planners only; `entries` are published ones.
+        public let unpublished: [Indicator]
 
-        public init(entries: [Entry], parameters: IndicatorListParameters, totalCount: Int, mayManage: Bool, mayImport: Bool, notice: Notice? = nil) {
+        public init(entries: [Entry], parameters: IndicatorListParameters, totalCount: Int, mayManage: Bool, mayImport: Bool, notice: Notice? = nil,
+                    unpublished: [Indicator] = []) {
             self.entries = entries
             self.parameters = parameters
             self.totalCount = totalCount
             self.mayManage = mayManage
             self.mayImport = mayImport
             self.notice = notice
+            self.unpublished = unpublished
         }
     }
 
@@ -95,11 +99,36 @@ public enum IndicatorListPage {
                 ]))
             }
         }
+        if !model.unpublished.isEmpty {
+            content.append(unpublishedSection(model.unpublished, context: context))
+        }
         content.append(el("p", [("class", "downloads")], [
             el("a", [("href", SiteRoute.indicatorsCSV.path), ("download", "indikatoren.csv")], text: t(.downloadCSV)), txt(" · "),
             el("a", [("href", SiteRoute.apiIndicators.path)], text: t(.downloadJSON)),
         ]))
         return Layout(title: t(.indicatorsTitle), context: context).render(content)
+    }
+
+    /// Drafts and archived indicators, marked, so planners find them; the public catalogue above leaves them out.
+    static func unpublishedSection(_ indicators: [Indicator], context: PageContext) -> HTMLNode {
+        let t = context.t
+        let language = context.language
+        let german = language == .de
+        return el("section", [("aria-labelledby", "unveroeffentlicht")], [
+            el("h2", [("id", "unveroeffentlicht")], text: t(.catalogueUnpublishedTitle)),
+            el("p", text: t(.catalogueUnpublishedIntro)),
+            el("table", [("class", "data")], [
+                el("caption", [("class", "visually-hidden")], text: t(.catalogueUnpublishedTitle)),
+                el("thead", [], [el("tr", [], [t(.columnName), t(.catalogueColumnState), t(.fieldTopic)].map { el("th", [("scope", "col")], text: $0) })]),
+                el("tbody", [], indicators.sorted { ($0.state == .draft ? 0 : 1, $0.name(german)) < ($1.state == .draft ? 0 : 1, $1.name(german)) }.map { i in
+                    el("tr", [], [
+                        el("th", [("scope", "row")], [el("a", [("href", SiteRoute.indicator(code: i.code).path)], text: i.name(german))]),
+                        el("td", [], [CatalogueLifecycleViews.marker(i.state, language)]),
+                        el("td", text: IndicatorNames.topic(i.topic, language)),
+                    ])
+                }),
+            ]),
+        ])
     }
 }
 
@@ -141,7 +170,7 @@ public enum VariableListPage {
                     let dates = model.dates[v.code] ?? []
                     var cells: [HTMLNode] = [
                         el("td", [], [model.mayManage ? el("a", [("href", SiteRoute.variable(code: v.code).path)], [el("code", text: v.code)]) : el("code", text: v.code)]),
-                        el("th", [("scope", "row")], text: v.name(language == .de)),
+                        el("th", [("scope", "row")], [txt(v.name(language == .de)), CatalogueLifecycleViews.marker(v.state, language)]),
                         el("td", text: v.unit),
                         el("td", text: v.source + (v.tableCode.map { " (\($0))" } ?? "")),
                         el("td", text: v.licence),

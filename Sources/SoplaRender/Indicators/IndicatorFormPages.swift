@@ -7,17 +7,20 @@ public enum VariableFormPage {
         public let values: [String: String]
         public let isNew: Bool
         public let issues: [ValidationIssue]
+        /// The stored variable when editing: its state and the lifecycle actions are shown below the form.
+        public let stored: Variable?
 
-        public init(values: [String: String], isNew: Bool, issues: [ValidationIssue] = []) {
+        public init(values: [String: String], isNew: Bool, issues: [ValidationIssue] = [], stored: Variable? = nil) {
             self.values = values
             self.isNew = isNew
             self.issues = issues
+            self.stored = stored
         }
 
         public init(_ variable: Variable) {
             self.init(values: ["code": variable.code, "nameDE": variable.nameDE, "nameEN": variable.nameEN, "unit": variable.unit, "source": variable.source,
                                "tableCode": variable.tableCode ?? "", "licence": variable.licence, "isCount": variable.isCount ? "ja" : "nein",
-                               "minimumCount": variable.minimumCount.map(String.init) ?? ""], isNew: false)
+                               "minimumCount": variable.minimumCount.map(String.init) ?? ""], isNew: false, stored: variable)
         }
     }
 
@@ -33,9 +36,10 @@ public enum VariableFormPage {
         let v = model.values
         let title = model.isNew ? t(.newVariable) : t(.editVariable) + " " + (v["code"] ?? "")
         let action = model.isNew ? SiteRoute.variables.path : SiteRoute.variable(code: v["code"] ?? "").path
-        let content: [HTMLNode] = [
+        var content: [HTMLNode] = [
             el("p", [("class", "breadcrumb")], [el("a", [("href", SiteRoute.variables.path)], text: t(.variablesTitle))]),
             el("h1", text: title),
+            model.stored.map { CatalogueLifecycleViews.note(.variable($0), context.language) } ?? .empty,
             form.summary(labels: labels),
             el("form", [("method", "post"), ("action", action), ("class", "stacked")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
@@ -55,6 +59,12 @@ public enum VariableFormPage {
                 ]),
             ]),
         ]
+        if let stored = model.stored {
+            content.append(el("section", [("aria-labelledby", "status")], [
+                el("h2", [("id", "status")], text: t(.catalogueColumnState) + ": " + CatalogueLifecycleViews.stateName(stored.state, context.language)),
+                el("div", [("class", "actions")], CatalogueLifecycleViews.actions(.variable(stored), context: context)),
+            ]))
+        }
         return Layout(title: title, context: context).render(content)
     }
 }

@@ -76,6 +76,7 @@ public enum IndicatorPage {
             el("p", [("class", "breadcrumb")], [el("a", [("href", SiteRoute.indicators().path)], text: t(.indicatorsTitle))]),
             el("h1", text: title),
             model.notice?.node ?? .empty,
+            model.mayManage ? CatalogueLifecycleViews.note(.indicator(indicator), language) : .empty,
             indicator.definition(german).isEmpty ? .empty : el("p", [("class", "lead")], text: indicator.definition(german)),
             facts(model, unitLabel: unitLabel, context: context),
         ]
@@ -88,7 +89,8 @@ public enum IndicatorPage {
             content.append(el("p", [], [el("a", [("href", SiteRoute.indicator(code: indicator.code, with(model.view) { $0.publicView = false }).path)], text: t(.showRawView))]))
         }
         if model.mayManage {
-            content.append(el("div", [("class", "actions")], [el("a", [("href", SiteRoute.indicatorEdit(code: indicator.code).path), ("class", "button secondary")], text: t(.edit))]))
+            content.append(el("div", [("class", "actions")], [el("a", [("href", SiteRoute.indicatorEdit(code: indicator.code).path), ("class", "button secondary")], text: t(.edit))]
+                                  + CatalogueLifecycleViews.actions(.indicator(indicator), context: context)))
         }
         guard let date = model.view.date else {
             content.append(el("p", [("class", "empty-state")], text: t(.noIndicatorValues)))

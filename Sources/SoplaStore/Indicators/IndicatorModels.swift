@@ -13,6 +13,7 @@ enum VariableFields {
     static let licence: FieldKey = "licence"
     static let isCount: FieldKey = "is_count"
     static let minimumCount: FieldKey = "minimum_count"
+    static let state: FieldKey = "state"
 }
 
 enum IndicatorFields {
@@ -30,6 +31,7 @@ enum IndicatorFields {
     static let decimals: FieldKey = "decimals"
     static let minimumCount: FieldKey = "minimum_count"
     static let levels: FieldKey = "levels"
+    static let state: FieldKey = "state"
 }
 
 /// Observations are many (millions): a plain table written with set-based SQL, no Fluent model.
@@ -114,14 +116,17 @@ final class VariableModel: Model, @unchecked Sendable {
     @Field(key: VariableFields.licence) var licence: String
     @Field(key: VariableFields.isCount) var isCount: Bool
     @OptionalField(key: VariableFields.minimumCount) var minimumCount: Int?
+    @Field(key: VariableFields.state) var state: String
 
     init() {}
 
     init(_ variable: Variable) {
         id = UUID()
+        state = variable.state.rawValue
         update(from: variable)
     }
 
+    /// The fields a form edits; the state changes only through a transition.
     func update(from v: Variable) {
         code = v.code
         nameDE = v.nameDE
@@ -136,7 +141,7 @@ final class VariableModel: Model, @unchecked Sendable {
 
     func toDomain() -> Variable {
         Variable(code: code, nameDE: nameDE, nameEN: nameEN, unit: unit, source: source, tableCode: tableCode, licence: licence,
-                 isCount: isCount, minimumCount: minimumCount)
+                 isCount: isCount, minimumCount: minimumCount, state: CatalogueState(rawValue: state) ?? .archived)
     }
 }
 
@@ -156,14 +161,17 @@ final class IndicatorModel: Model, @unchecked Sendable {
     @Field(key: IndicatorFields.decimals) var decimals: Int
     @OptionalField(key: IndicatorFields.minimumCount) var minimumCount: Int?
     @Field(key: IndicatorFields.levels) var levels: String
+    @Field(key: IndicatorFields.state) var state: String
 
     init() {}
 
     init(_ indicator: Indicator) {
         id = UUID()
+        state = indicator.state.rawValue
         update(from: indicator)
     }
 
+    /// The fields a form edits; the state changes only through a transition.
     func update(from i: Indicator) {
         code = i.code
         nameDE = i.nameDE
@@ -182,11 +190,11 @@ final class IndicatorModel: Model, @unchecked Sendable {
 
     func toDomain() throws -> Indicator {
         guard let topic = IndicatorTopic(rawValue: topic), let polarity = Polarity(rawValue: polarity),
-              let numerator = IndicatorTerm.parseSum(numerator) else { throw StoreError.corrupt("indicator \(code)") }
+              let numerator = IndicatorTerm.parseSum(numerator), let state = CatalogueState(rawValue: state) else { throw StoreError.corrupt("indicator \(code)") }
         let denominator = self.denominator.isEmpty ? [] : (IndicatorTerm.parseSum(self.denominator) ?? [])
         return Indicator(code: code, nameDE: nameDE, nameEN: nameEN, definitionDE: definitionDE, definitionEN: definitionEN, topic: topic,
                          numerator: numerator, denominator: denominator, factor: factor, polarity: polarity, decimals: decimals,
-                         minimumCount: minimumCount, levels: levels.split(separator: ",").map(String.init))
+                         minimumCount: minimumCount, levels: levels.split(separator: ",").map(String.init), state: state)
     }
 }
 

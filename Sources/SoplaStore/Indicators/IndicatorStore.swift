@@ -8,6 +8,14 @@ import SoplaCore
 public enum IndicatorStoreError: Error, Equatable, Sendable {
     case notFound
     case duplicate(field: String)
+    /// The transition does not apply to the current state (e.g. publishing an archived indicator: restore it).
+    case transitionNotAllowed(from: CatalogueState)
+    /// An indicator is published only when its variables are: these (codes) are not.
+    case variablesNotPublished([String])
+    /// A variable is archived only when no published indicator uses it: these (codes) do.
+    case usedByPublishedIndicators([String])
+    /// Deleting is refused while something refers to the record; it can be archived instead.
+    case inUse([CatalogueUse])
 }
 
 /// Variables, indicators, observations with their revisions, imports, mappings, reference values and rules.
@@ -50,11 +58,15 @@ public struct IndicatorStore: Sendable {
         try await VariableModel.query(on: database).filter(\.$code == code).first()?.toDomain()
     }
 
-    /// Creates or updates a variable (by code).
+    /// Creates or updates a variable (by code). A new one takes the variable's state; an existing one keeps its own,
+    /// which changes only through `transition`.
     public func save(_ variable: Variable, actor: AuditActor, at: Date) async throws {
         try await database.transaction { db in
             let existing = try await VariableModel.query(on: db).filter(\.$code == variable.code).first()
-            let before = existing?.toDomain().auditFields ?? [:]
+            let stored = existing?.toDomain()
+            let before = stored?.auditFields ?? [:]
+            var variable = variable
+            if let stored { variable.state = stored.state }
             let model = existing ?? VariableModel(variable)
             model.update(from: variable)
             try await model.save(on: db)
@@ -74,10 +86,15 @@ public struct IndicatorStore: Sendable {
         try await IndicatorModel.query(on: database).filter(\.$code == code).first()?.toDomain()
     }
 
+    /// Creates or updates an indicator (by code). A new one takes the indicator's state; an existing one keeps its own,
+    /// which changes only through `transition`.
     public func save(_ indicator: Indicator, actor: AuditActor, at: Date) async throws {
         try await database.transaction { db in
             let existing = try await IndicatorModel.query(on: db).filter(\.$code == indicator.code).first()
-            let before = try existing?.toDomain().auditFields ?? [:]
+            let stored = try existing?.toDomain()
+            let before = stored?.auditFields ?? [:]
+            var indicator = indicator
+            if let stored { indicator.state = stored.state }
             let model = existing ?? IndicatorModel(indicator)
             model.update(from: indicator)
             try await model.save(on: db)
@@ -87,10 +104,119 @@ public struct IndicatorStore: Sendable {
         }
     }
 
+    // MARK: Lifecycle
+
+    /// Publishes, archives or restores a variable; archiving is refused while a published indicator uses it. Audited
+    /// as a change of the field `state`. Returns the new state.
+    @discardableResult
+    public func transition(variable code: String, _ transition: CatalogueTransition, actor: AuditActor, at: Date) async throws -> CatalogueState {
+        try await database.transaction { db in
+            guard let model = try await VariableModel.query(on: db).filter(\.$code == code).first() else { throw IndicatorStoreError.notFound }
+            let before = model.toDomain()
+            guard let target = transition.target(from: before.state) else { throw IndicatorStoreError.transitionNotAllowed(from: before.state) }
+            if target != .published {
+                let indicators = try await IndicatorModel.query(on: db).all().map { try $0.toDomain() }
+                let users = CatalogueLifecycle.publishedIndicators(using: code, in: indicators)
+                if !users.isEmpty { throw IndicatorStoreError.usedByPublishedIndicators(users.map(\.code)) }
+            }
+            model.state = target.rawValue
+            try await model.save(on: db)
+            try await Self.audit(.update, entity: AuditEntity.variable, id: code, label: before.nameDE, before: before.auditFields,
+                                 after: model.toDomain().auditFields, actor: actor, at: at, on: db)
+            try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
+            return target
+        }
+    }
+
+    /// Publishes, archives or restores an indicator; publishing (and restoring) is refused while one of its variables
+    /// is not published. Audited as a change of the field `state`. Returns the new state.
+    @discardableResult
+    public func transition(indicator code: String, _ transition: CatalogueTransition, actor: AuditActor, at: Date) async throws -> CatalogueState {
+        try await database.transaction { db in
+            guard let model = try await IndicatorModel.query(on: db).filter(\.$code == code).first() else { throw IndicatorStoreError.notFound }
+            let before = try model.toDomain()
+            guard let target = transition.target(from: before.state) else { throw IndicatorStoreError.transitionNotAllowed(from: before.state) }
+            if target == .published {
+                let variables = try await VariableModel.query(on: db).filter(\.$code ~~ Array(before.variables)).all().map { $0.toDomain() }
+                let unpublished = CatalogueLifecycle.unpublishedVariables(of: before, variables: Dictionary(variables.map { ($0.code, $0) }) { a, _ in a })
+                if !unpublished.isEmpty { throw IndicatorStoreError.variablesNotPublished(unpublished) }
+            }
+            model.state = target.rawValue
+            try await model.save(on: db)
+            try await Self.audit(.update, entity: AuditEntity.indicator, id: code, label: before.nameDE, before: before.auditFields,
+                                 after: try model.toDomain().auditFields, actor: actor, at: at, on: db)
+            try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
+            return target
+        }
+    }
+
+    /// What refers to a variable (see `CatalogueLifecycle.uses(ofVariable:)`); empty when it can be deleted.
+    public func uses(ofVariable code: String) async throws -> [CatalogueUse] {
+        try await Self.uses(ofVariable: code, on: database)
+    }
+
+    /// What refers to an indicator (see `CatalogueLifecycle.uses(ofIndicator:)`); empty when it can be deleted.
+    public func uses(ofIndicator code: String) async throws -> [CatalogueUse] {
+        try await Self.uses(ofIndicator: code, on: database)
+    }
+
+    static func uses(ofVariable code: String, on db: any Database) async throws -> [CatalogueUse] {
+        guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("the database does not speak SQL") }
+        let observations = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(ObservationFields.schema)
+            .where(SQLIdentifier(ObservationFields.variable), .equal, SQLBind(code)).first()?.decode(column: "n", as: Int.self) ?? 0
+        let indicators = try await IndicatorModel.query(on: db).all().map { try $0.toDomain() }
+        let references = try await ReferenceValueModel.query(on: db).filter(\.$indicatorCode == code).all().compactMap { $0.toDomain() }
+        let rules = try await ValidationRuleModel.query(on: db).filter(\.$target == code).all().compactMap { $0.toDomain() }
+        let tables = try await ColumnMappingModel.query(on: db).filter(\.$variable == code).filter(\.$ignored == false).all().map(\.tableCode)
+        return CatalogueLifecycle.uses(ofVariable: code, observationCount: observations, indicators: indicators, referenceValues: references,
+                                       rules: rules, mappedTables: tables)
+    }
+
+    static func uses(ofIndicator code: String, on db: any Database) async throws -> [CatalogueUse] {
+        let reportStore = ReportStore(database: db)
+        let agreements = try await FundingStore(database: db).all(.agreement, as: GrantAgreement.self).map(\.value)
+            .filter { $0.targets.contains { $0.indicatorCode == code } }.map(\.reference)
+        let references = try await ReferenceValueModel.query(on: db).filter(\.$indicatorCode == code).all().compactMap { $0.toDomain() }
+        let rules = try await ValidationRuleModel.query(on: db).filter(\.$target == code).all().compactMap { $0.toDomain() }
+        return CatalogueLifecycle.uses(ofIndicator: code, reports: try await reportStore.reports(), editions: try await reportStore.editions(),
+                                       referenceValues: references, rules: rules, agreementTitles: agreements)
+    }
+
+    /// Deletes a variable nothing refers to (else `inUse`, naming what does); audited with every field, so its history
+    /// stays in the audit log.
+    public func deleteVariable(code: String, actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            guard let model = try await VariableModel.query(on: db).filter(\.$code == code).first() else { throw IndicatorStoreError.notFound }
+            let uses = try await Self.uses(ofVariable: code, on: db)
+            guard uses.isEmpty else { throw IndicatorStoreError.inUse(uses) }
+            let variable = model.toDomain()
+            try await model.delete(on: db)
+            try await Self.audit(.delete, entity: AuditEntity.variable, id: code, label: variable.nameDE, before: variable.auditFields, after: [:],
+                                 actor: actor, at: at, on: db)
+            try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
+        }
+    }
+
+    /// Deletes an indicator nothing refers to (else `inUse`, naming what does); audited with every field, so its
+    /// history stays in the audit log.
+    public func deleteIndicator(code: String, actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            guard let model = try await IndicatorModel.query(on: db).filter(\.$code == code).first() else { throw IndicatorStoreError.notFound }
+            let uses = try await Self.uses(ofIndicator: code, on: db)
+            guard uses.isEmpty else { throw IndicatorStoreError.inUse(uses) }
+            let indicator = try model.toDomain()
+            try await model.delete(on: db)
+            try await Self.audit(.delete, entity: AuditEntity.indicator, id: code, label: indicator.nameDE, before: indicator.auditFields, after: [:],
+                                 actor: actor, at: at, on: db)
+            try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
+        }
+    }
+
     // MARK: Observations
 
-    /// The current values of the variables (all dates, or only the given ones).
-    public func observations(variables: Set<String>, dates: Set<Day>? = nil) async throws -> ObservationTable {
+    /// The values of the variables (all dates, or only the given ones): the latest released revisions, or the
+    /// current ones with those not yet released listed in `unreleased`.
+    public func observations(variables: Set<String>, dates: Set<Day>? = nil, selection: ObservationSelection = .released) async throws -> ObservationTable {
         guard !variables.isEmpty else { return ObservationTable() }
         typealias F = ObservationFields
         var query = try sql.select()

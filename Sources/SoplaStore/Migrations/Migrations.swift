@@ -32,5 +32,6 @@ public enum SoplaMigrations {
         CreateFundingTables(),
         CreateReportRecords(),
         CreateMailOutbox(),
+        AddCatalogueState(),
     ]
 }

@@ -23,6 +23,9 @@ enum NoticeCode: String, CaseIterable {
     case roundOpened = "eroeffnet"
     case roundClosed = "abgeschlossen"
     case statementSent = "stellungnahme"
+    case published = "veroeffentlicht"
+    case archived = "archiviert"
+    case restored = "wiederhergestellt"
 
     static let parameter = "hinweis"
 
@@ -56,6 +59,9 @@ enum NoticeCode: String, CaseIterable {
         case .roundOpened: return Notice(.success, t(.noticeRoundOpened))
         case .roundClosed: return Notice(.success, t(.noticeRoundClosed))
         case .statementSent: return Notice(.success, t(.noticeStatementSent))
+        case .published: return Notice(.success, t(.catalogueNoticePublished))
+        case .archived: return Notice(.success, t(.catalogueNoticeArchived))
+        case .restored: return Notice(.success, t(.catalogueNoticeRestored))
         }
     }
 }

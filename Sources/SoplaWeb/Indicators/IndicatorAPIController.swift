@@ -83,7 +83,7 @@ struct IndicatorValuesResponse: Content {
     let items: [IndicatorValueItem]
 }
 
-/// `/api/v1/variables`, `/api/v1/indicators`, `/api/v1/indicators/{code}/values`.
+/// `/api/v1/variables`, `/api/v1/indicators`, `/api/v1/indicators/{code}/values`: published variables and indicators only.
 struct IndicatorAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = RoutePermission(.readPublic)
@@ -95,7 +95,7 @@ struct IndicatorAPIController: RouteCollection {
 
     func variables(req: Request) async throws -> [VariableResponse] {
         try rejectUnknownParameters(req, allowed: [])
-        return try await req.indicatorStore.variables().map(VariableResponse.init)
+        return try await req.indicatorStore.variables().filter(\.isPublished).map(VariableResponse.init)
     }
 
     func indicators(req: Request) async throws -> [IndicatorResponse] {
@@ -108,7 +108,7 @@ struct IndicatorAPIController: RouteCollection {
         }
         let store = req.indicatorStore
         var result: [IndicatorResponse] = []
-        for indicator in try await store.indicators() where topic == nil || indicator.topic == topic {
+        for indicator in try await store.indicators() where indicator.isPublished && (topic == nil || indicator.topic == topic) {
             result.append(IndicatorResponse(indicator, dates: try await store.dates(variables: Set(indicator.numerator.map(\.variable)))))
         }
         return result
@@ -117,7 +117,7 @@ struct IndicatorAPIController: RouteCollection {
     func indicator(req: Request) async throws -> IndicatorResponse {
         try rejectUnknownParameters(req, allowed: [])
         let store = req.indicatorStore
-        guard let code = req.parameters.get("code"), let indicator = try await store.indicator(code: code) else {
+        guard let code = req.parameters.get("code"), let indicator = try await store.indicator(code: code), indicator.isPublished else {
             throw APIError.notFound("no indicator has this code")
         }
         return IndicatorResponse(indicator, dates: try await store.dates(variables: Set(indicator.numerator.map(\.variable))))
@@ -138,6 +138,7 @@ struct IndicatorAPIController: RouteCollection {
               let data = try await IndicatorData.load(code: code, store: req.indicatorStore, spatial: req.spatial) else {
             throw APIError.notFound("no indicator has this code")
         }
+        guard data.indicator.isPublished else { throw APIError.notFound("no indicator has this code") }
         let format = (try? req.query.get(String.self, at: "format")) ?? "json"
         guard format == "json" || format == "csv" else { throw APIError.badParameter("format", "json or csv") }
         var date = data.dates.last

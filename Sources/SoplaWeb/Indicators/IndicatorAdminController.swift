@@ -23,6 +23,16 @@ struct IndicatorAdminController: RouteCollection {
         routes.on(.POST, SiteRoute.Pattern.validationRules, manage, use: addRule)
         routes.on(.GET, SiteRoute.Pattern.validationRuleDelete, manage, use: confirmDeleteRule)
         routes.on(.POST, SiteRoute.Pattern.validationRuleDelete, manage, use: deleteRule)
+        for transition in CatalogueTransition.allCases {
+            routes.on(.POST, SiteRoute.Pattern.indicatorTransition(transition), manage) { req in try await change(req, .indicator, transition) }
+            routes.on(.POST, SiteRoute.Pattern.variableTransition(transition), manage) { req in try await change(req, .variable, transition) }
+        }
+        routes.on(.GET, SiteRoute.Pattern.indicatorTransition(.archive), manage) { req in try await confirmArchive(req, .indicator) }
+        routes.on(.GET, SiteRoute.Pattern.variableTransition(.archive), manage) { req in try await confirmArchive(req, .variable) }
+        routes.on(.GET, SiteRoute.Pattern.indicatorDelete, manage) { req in try await confirmDelete(req, .indicator) }
+        routes.on(.GET, SiteRoute.Pattern.variableDelete, manage) { req in try await confirmDelete(req, .variable) }
+        routes.on(.POST, SiteRoute.Pattern.indicatorDelete, manage) { req in try await delete(req, .indicator) }
+        routes.on(.POST, SiteRoute.Pattern.variableDelete, manage) { req in try await delete(req, .variable) }
     }
 
     // MARK: Variables
@@ -69,8 +79,9 @@ struct IndicatorAdminController: RouteCollection {
         let minimumText = FieldCheck.clean(form.minimumCount)
         let minimum = minimumText.flatMap(Int.init)
         if minimumText != nil, minimum == nil { issues.append(ValidationIssue("minimumCount", .unknownValue(String(minimumText!.prefix(10))))) }
+        // A new variable is a draft until published; an existing one keeps its state (the store sees to it).
         let draft = Variable(code: form.code ?? "", nameDE: form.nameDE ?? "", nameEN: form.nameEN ?? "", unit: form.unit ?? "", source: form.source ?? "",
-                             tableCode: form.tableCode, licence: form.licence ?? "", isCount: form.isCount != "nein", minimumCount: minimum)
+                             tableCode: form.tableCode, licence: form.licence ?? "", isCount: form.isCount != "nein", minimumCount: minimum, state: .draft)
         let store = req.indicatorStore
         let existing = Set(try await store.variables().map(\.code))
         var variable: Variable?
@@ -160,9 +171,10 @@ struct IndicatorAdminController: RouteCollection {
             case .failure(let issue): issues.append(issue)
             }
         }
+        // A new indicator is a draft until published; an existing one keeps its state (the store sees to it).
         let draft = Indicator(code: form.code ?? "", nameDE: form.nameDE ?? "", nameEN: form.nameEN ?? "", definitionDE: form.definitionDE ?? "",
                               definitionEN: form.definitionEN ?? "", topic: topic ?? .population, numerator: numerator ?? [], denominator: denominator ?? [],
-                              factor: factor, polarity: polarity ?? .neutral, decimals: decimals, minimumCount: minimum, levels: form.levels ?? [])
+                              factor: factor, polarity: polarity ?? .neutral, decimals: decimals, minimumCount: minimum, levels: form.levels ?? [], state: .draft)
         let store = req.indicatorStore
         let variables = try await store.variables()
         var indicator: Indicator?
@@ -316,5 +328,163 @@ struct IndicatorAdminController: RouteCollection {
         let rule = try await rule(req)
         try await req.indicatorStore.deleteValidationRule(id: rule.id, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: SiteRoute.validationRules.path, notice: .deleted)
+    }
+
+    // MARK: Lifecycle
+
+    enum Kind { case indicator, variable }
+
+    /// The variable or indicator of the address; 404 if there is none.
+    func record(_ req: Request, _ kind: Kind) async throws -> CatalogueLifecycleViews.Record {
+        guard let code = req.parameters.get("code") else { throw Abort(.notFound) }
+        switch kind {
+        case .indicator:
+            guard let indicator = try await req.indicatorStore.indicator(code: code) else { throw Abort(.notFound) }
+            return .indicator(indicator)
+        case .variable:
+            guard let variable = try await req.indicatorStore.variable(code: code) else { throw Abort(.notFound) }
+            return .variable(variable)
+        }
+    }
+
+    /// Publishes, archives or restores; a refusal names what stands in the way.
+    func change(_ req: Request, _ kind: Kind, _ transition: CatalogueTransition) async throws -> Response {
+        let record = try await record(req, kind)
+        if transition == .archive, (try? req.content.get(String.self, at: "bestaetigt")) != "ja" {
+            return req.redirect(to: record.transitionPath(.archive))
+        }
+        let store = req.indicatorStore
+        do {
+            switch record {
+            case .indicator(let i): try await store.transition(indicator: i.code, transition, actor: try await req.auditActor(), at: req.settings.clock.now())
+            case .variable(let v): try await store.transition(variable: v.code, transition, actor: try await req.auditActor(), at: req.settings.clock.now())
+            }
+        } catch let error as IndicatorStoreError {
+            return try await refusal(req, record, error)
+        }
+        switch record {
+        case .indicator(let i): try await req.recordPublicFigures(variables: i.variables)
+        case .variable(let v): try await req.recordPublicFigures(variables: [v.code])
+        }
+        let notice: NoticeCode = switch transition {
+        case .publish: .published
+        case .archive: .archived
+        case .restore: .restored
+        }
+        return req.redirect(to: record.homePath, notice: notice)
+    }
+
+    func confirmArchive(_ req: Request, _ kind: Kind) async throws -> Response {
+        let record = try await record(req, kind)
+        guard CatalogueTransition.archive.target(from: record.state) != nil else {
+            return try await refusal(req, record, .transitionNotAllowed(from: record.state))
+        }
+        if case .variable(let v) = record {
+            let users = CatalogueLifecycle.publishedIndicators(using: v.code, in: try await req.indicatorStore.indicators())
+            if !users.isEmpty { return try await refusal(req, record, .usedByPublishedIndicators(users.map(\.code))) }
+        }
+        let t = Texts(req.language)
+        let name = record.name(req.language == .de)
+        let text = switch record {
+        case .indicator: t(.catalogueArchiveIndicatorText)
+        case .variable: t(.catalogueArchiveVariableText)
+        }
+        let model = ConfirmPage.Model(title: t(.catalogueArchive) + ": " + name, text: text.replacingOccurrences(of: "{n}", with: name),
+                                      action: record.transitionPath(.archive), confirmLabel: t(.catalogueArchive), cancelPath: record.homePath)
+        return HTMLResponse(ConfirmPage.render(model, context: try await req.pageContext())).response()
+    }
+
+    /// The confirmation of a deletion, or at once the refusal when something uses the record.
+    func confirmDelete(_ req: Request, _ kind: Kind) async throws -> Response {
+        let record = try await record(req, kind)
+        let uses = try await uses(req, record)
+        guard uses.isEmpty else { return try await refusal(req, record, .inUse(uses)) }
+        let t = Texts(req.language)
+        let name = record.name(req.language == .de)
+        let text = switch record {
+        case .indicator: t(.catalogueDeleteIndicatorText)
+        case .variable: t(.catalogueDeleteVariableText)
+        }
+        let model = ConfirmPage.Model(title: t(.delete) + ": " + name, text: text.replacingOccurrences(of: "{n}", with: name),
+                                      action: record.deletePath, confirmLabel: t(.delete), cancelPath: record.homePath)
+        return HTMLResponse(ConfirmPage.render(model, context: try await req.pageContext())).response()
+    }
+
+    func delete(_ req: Request, _ kind: Kind) async throws -> Response {
+        let record = try await record(req, kind)
+        guard (try? req.content.get(String.self, at: "bestaetigt")) == "ja" else { return req.redirect(to: record.deletePath) }
+        let store = req.indicatorStore
+        do {
+            switch record {
+            case .indicator(let i):
+                try await store.deleteIndicator(code: i.code, actor: try await req.auditActor(), at: req.settings.clock.now())
+                return req.redirect(to: SiteRoute.indicators().path, notice: .deleted)
+            case .variable(let v):
+                try await store.deleteVariable(code: v.code, actor: try await req.auditActor(), at: req.settings.clock.now())
+                return req.redirect(to: SiteRoute.variables.path, notice: .deleted)
+            }
+        } catch let error as IndicatorStoreError {
+            return try await refusal(req, record, error)
+        }
+    }
+
+    func uses(_ req: Request, _ record: CatalogueLifecycleViews.Record) async throws -> [CatalogueUse] {
+        switch record {
+        case .indicator(let i): return try await req.indicatorStore.uses(ofIndicator: i.code)
+        case .variable(let v): return try await req.indicatorStore.uses(ofVariable: v.code)
+        }
+    }
+
+    /// The page that says why an action was refused (409), naming what stands in the way, with the way on.
+    func refusal(_ req: Request, _ record: CatalogueLifecycleViews.Record, _ error: IndicatorStoreError) async throws -> Response {
+        let t = Texts(req.language)
+        let german = req.language == .de
+        let name = record.name(german)
+        let store = req.indicatorStore
+        let back = t(.catalogueBackTo).replacingOccurrences(of: "{n}", with: name)
+        let model: CatalogueRefusalPage.Model
+        switch error {
+        case .inUse(let uses):
+            let canArchive = CatalogueTransition.archive.target(from: record.state) != nil
+            let message = switch record {
+            case .indicator: t(.catalogueIndicatorInUse)
+            case .variable: t(.catalogueVariableInUse)
+            }
+            model = CatalogueRefusalPage.Model(
+                title: t(.catalogueInUseTitle).replacingOccurrences(of: "{n}", with: name), message: message.replacingOccurrences(of: "{n}", with: name),
+                items: uses.map { use in
+                    if case .indicator(let code, _) = use { return (CatalogueLifecycleViews.useText(use, req.language), SiteRoute.indicator(code: code).path) }
+                    return (CatalogueLifecycleViews.useText(use, req.language), nil)
+                },
+                advice: canArchive ? t(.catalogueArchiveOffer) : t(.catalogueAlreadyArchived), archivePath: canArchive ? record.transitionPath(.archive) : nil,
+                backPath: record.homePath, backLabel: back)
+        case .variablesNotPublished(let codes):
+            let variables = Dictionary(try await store.variables().map { ($0.code, $0) }) { a, _ in a }
+            model = CatalogueRefusalPage.Model(
+                title: t(.catalogueNotPublishableTitle).replacingOccurrences(of: "{n}", with: name),
+                message: t(.catalogueVariablesNotPublished).replacingOccurrences(of: "{n}", with: name),
+                items: codes.map { code in
+                    guard let v = variables[code] else { return (code, nil) }
+                    return ("\(v.name(german)) (\(code)) – \(CatalogueLifecycleViews.stateName(v.state, req.language))", SiteRoute.variableEdit(code: code).path)
+                },
+                backPath: record.homePath, backLabel: back)
+        case .usedByPublishedIndicators(let codes):
+            let indicators = Dictionary(try await store.indicators().map { ($0.code, $0) }) { a, _ in a }
+            model = CatalogueRefusalPage.Model(
+                title: t(.catalogueArchiveBlockedTitle).replacingOccurrences(of: "{n}", with: name),
+                message: t(.catalogueUsedByPublished).replacingOccurrences(of: "{n}", with: name),
+                items: codes.map { code in ("\(indicators[code]?.name(german) ?? code) (\(code))", SiteRoute.indicator(code: code).path) },
+                backPath: record.homePath, backLabel: back)
+        case .transitionNotAllowed(let state):
+            model = CatalogueRefusalPage.Model(
+                title: name, message: t(.catalogueTransitionNotAllowed).replacingOccurrences(of: "{n}", with: name)
+                    .replacingOccurrences(of: "{s}", with: CatalogueLifecycleViews.stateName(state, req.language)),
+                items: [], backPath: record.homePath, backLabel: back)
+        case .notFound:
+            throw Abort(.notFound)
+        case .duplicate:
+            throw Abort(.conflict)
+        }
+        return HTMLResponse(CatalogueRefusalPage.render(model, context: try await req.pageContext())).response(status: .conflict)
     }
 }

@@ -22,11 +22,13 @@ struct IndicatorController: RouteCollection {
         return IndicatorListParameters(search: search, topic: topic)
     }
 
-    static func entries(_ req: Request) async throws -> [IndicatorListPage.Entry] {
+    /// The published indicators (or the given ones) with their latest reference date: what the public catalogue and its CSV show.
+    static func entries(_ req: Request, of indicators: [Indicator]? = nil) async throws -> [IndicatorListPage.Entry] {
         let store = req.indicatorStore
-        let indicators = try await store.indicators()
+        let chosen: [Indicator]
+        if let indicators { chosen = indicators } else { chosen = try await store.indicators().filter(\.isPublished) }
         var entries: [IndicatorListPage.Entry] = []
-        for indicator in indicators {
+        for indicator in chosen {
             let dates = try await store.dates(variables: Set(indicator.numerator.map(\.variable)))
             entries.append(IndicatorListPage.Entry(indicator: indicator, latestDate: dates.last))
         }
@@ -35,9 +37,12 @@ struct IndicatorController: RouteCollection {
 
     func list(req: Request) async throws -> HTMLResponse {
         let parameters = Self.listParameters(req)
-        let all = try await Self.entries(req)
+        let indicators = try await req.indicatorStore.indicators()
+        let all = try await Self.entries(req, of: indicators.filter(\.isPublished))
+        let mayManage = try await req.may(.manageIndicators)
         let model = IndicatorListPage.Model(entries: IndicatorListPage.filter(all, parameters), parameters: parameters, totalCount: all.count,
-                                            mayManage: try await req.may(.manageIndicators), mayImport: try await req.may(.importData), notice: req.notice)
+                                            mayManage: mayManage, mayImport: try await req.may(.importData), notice: req.notice,
+                                            unpublished: mayManage ? indicators.filter { !$0.isPublished } : [])
         return HTMLResponse(IndicatorListPage.render(model, context: try await req.pageContext()))
     }
 
@@ -67,6 +72,8 @@ struct IndicatorController: RouteCollection {
     static func data(_ req: Request) async throws -> IndicatorData {
         guard let code = req.parameters.get("code"),
               let data = try await IndicatorData.load(code: code, store: req.indicatorStore, spatial: req.spatial) else { throw Abort(.notFound) }
+        // Drafts and archived indicators exist only for planners.
+        if !data.indicator.isPublished, !(try await req.may(.manageIndicators)) { throw Abort(.notFound) }
         return data
     }
 
@@ -164,15 +171,17 @@ struct IndicatorController: RouteCollection {
 
     func variables(req: Request) async throws -> HTMLResponse {
         let store = req.indicatorStore
-        let variables = try await store.variables()
+        let mayManage = try await req.may(.manageIndicators)
+        // Planners see drafts and archived variables too, marked.
+        let variables = try await store.variables().filter { mayManage || $0.isPublished }
         var dates: [String: [Day]] = [:]
         for variable in variables { dates[variable.code] = try await store.dates(variables: [variable.code]) }
-        let model = VariableListPage.Model(variables: variables, dates: dates, mayManage: try await req.may(.manageIndicators), notice: req.notice)
+        let model = VariableListPage.Model(variables: variables, dates: dates, mayManage: mayManage, notice: req.notice)
         return HTMLResponse(VariableListPage.render(model, context: try await req.pageContext()))
     }
 
     func variablesCSV(req: Request) async throws -> Response {
-        let variables = try await req.indicatorStore.variables()
+        let variables = try await req.indicatorStore.variables().filter(\.isPublished)
         let text = CSV.write(header: ["code", "name_de", "name_en", "unit", "source", "table_code", "licence", "is_count", "minimum_count"], rows: variables.map {
             [$0.code, $0.nameDE, $0.nameEN, $0.unit, $0.source, $0.tableCode ?? "", $0.licence, $0.isCount ? "true" : "false", $0.isCount ? String($0.effectiveMinimum) : ""]
         })

@@ -100,7 +100,7 @@ enum IndicatorProfileBuilder {
     /// `publicFigures` forces disclosure control whoever asks (documents for everyone).
     static func lines(_ req: Request, unit: SpatialUnit, publicFigures: Bool = false) async throws -> [IndicatorProfile.Line] {
         let store = req.indicatorStore
-        let indicators = try await store.indicators().filter { $0.isValid(onLevel: unit.levelCode) }
+        let indicators = try await store.indicators().filter { $0.isPublished && $0.isValid(onLevel: unit.levelCode) }
         guard !indicators.isEmpty else { return [] }
         let variables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
         let minimums = IndicatorPublication.minimums(variables: variables, indicators: indicators)

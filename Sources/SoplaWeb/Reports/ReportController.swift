@@ -269,7 +269,8 @@ struct ReportController: RouteCollection {
         for e in editions {
             if let id = e.reviewPaperID, let paper = try await req.participationStore.one(.paper, id: id, as: Paper.self)?.value { reviewPapers[e.number] = (id, paper.reference) }
         }
-        let model = ReportBuilderPage.Model(report: report, editions: editions, indicators: indicators.map { ($0.code, $0.nameDE) },
+        // New blocks choose among published indicators; blocks already there keep archived ones.
+        let model = ReportBuilderPage.Model(report: report, editions: editions, indicators: indicators.filter(\.isPublished).map { ($0.code, $0.nameDE) },
                                             units: units.map { ($0.key, $0.name) }, problems: problems, issues: issues, values: values, categories: categories,
                                             warnings: try await Self.warnings(req, report: report, indicators: indicators, units: units, standards: standards),
                                             reviewPapers: reviewPapers,
@@ -418,7 +419,7 @@ struct ReportController: RouteCollection {
     func addBlock(req: Request) async throws -> Response {
         let form = try req.content.decode(BlockForm.self)
         let sectionID = try FundingData.uuid(req, "section")
-        let known = Set(try await req.indicatorStore.indicators().map(\.code))
+        let known = Set(try await req.indicatorStore.indicators().filter(\.isPublished).map(\.code))
         let units = Set(try await req.spatial.allUnits().map(\.key))
         let categories = Set(try await req.serviceStore.standards().map(\.categoryCode))
         let (block, issues) = Self.block(form, known: known, units: units, categories: categories)
