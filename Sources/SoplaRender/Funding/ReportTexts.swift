@@ -33,7 +33,7 @@ public enum ReportText: Sendable {
         case .allUnits: return ("alle Kommunen", "all municipalities")
         case .annexCSV: return ("Datenanhang (CSV)", "Data annex (CSV)")
         case .asOf: return ("Stand", "as of")
-        case .attributionText: return ("Geheim gehaltene Werte (kleine Fallzahlen) sind mit • markiert. Gebietsgrenzen: © GeoBasis-DE / BKG 2013 (Daten verändert).", "Values kept secret (small counts) are marked •. Boundaries: © GeoBasis-DE / BKG 2013 (data changed).")
+        case .attributionText: return ("Geheim gehaltene Werte sind mit • markiert: kleine Fallzahlen und Werte, aus denen sie sich errechnen ließen. Gebietsgrenzen: © GeoBasis-DE / BKG 2013 (Daten verändert).", "Values kept secret are marked •: small counts and values they could be worked out from. Boundaries: © GeoBasis-DE / BKG 2013 (data changed).")
         case .blockDescription: return ("Textbeschreibung", "Generated description")
         case .blockMap: return ("Karte", "Map")
         case .blockRanking: return ("Rangfolge", "Ranking")
