@@ -276,11 +276,13 @@ def analyse(archives, indicator_minimums=None, editions_from=None):
                     continue
                 for row in csv.DictReader(io.StringIO(text)):
                     value = float(row["value"]) if row.get("value") else None
-                    hidden = bool(row.get("suppressed")) or (value is None and not row.get("gap"))
+                    # "true" (or, where reasons leak, "primary" / "secondary") marks a hidden value; "false" or empty a shown one.
+                    mark = (row.get("suppressed") or "").strip().lower()
+                    hidden = mark not in ("", "false") or (value is None and not row.get("gap"))
                     reader.row(epoch, indicator, row["reference_date"], row["key"], source, value=value, decimals=indicator["decimals"],
                                numerator=float(row["numerator"]) if row.get("numerator") else None,
                                denominator=float(row["denominator"]) if row.get("denominator") else None,
-                               hidden=hidden, label=row.get("suppressed") or None)
+                               hidden=hidden, label=mark if mark in ("primary", "secondary") else None)
             elif path.endswith("/daten.csv") and path.startswith("/berichte/"):
                 edition = path.rsplit("/", 1)[0]
                 if edition in seen_editions:

@@ -37,6 +37,8 @@ public struct ValidationIssue: Sendable, Equatable, Error {
         case inconsistent
         /// A number that is no finite value within the field's plausible range.
         case outOfRange(Plausible)
+        /// Built before figures it shows were released elsewhere: to be built anew.
+        case outdatedEdition
     }
 
     public let field: String

@@ -125,6 +125,7 @@ public enum IssueText {
             return (difference.cents > 0 ? t(.issueUnbalancedHigh) : t(.issueUnbalancedLow)).replacingOccurrences(of: "{v}", with: amount)
         case .endBeforeStart: return t(.issueEndBeforeStart)
         case .deadlinePassed: return t(.issueDeadlinePassed)
+        case .outdatedEdition: return t(.issueOutdatedEdition)
         case .inconsistent: return t(.issueInconsistent)
         case .outOfRange(let range): return outOfRange(range, language)
         }

@@ -1,0 +1,55 @@
+import Foundation
+import SoplaCore
+import SoplaStore
+import Vapor
+
+/// The one place where public figures are decided: the minimum per variable from the whole catalogue and what
+/// earlier releases showed (the disclosure ledger). Pages, CSV, API, profiles, reports and the Sozialindex all
+/// publish through a `DisclosureContext` made here, and every release is recorded in the ledger.
+enum PublicFigures {
+    static func context(variables: [String: Variable], indicators: [Indicator], used: Set<String>, ledger: DisclosureLedger) async throws -> DisclosureContext {
+        DisclosureContext(minimums: IndicatorPublication.minimums(variables: variables, indicators: indicators), releases: try await ledger.releases(variables: used))
+    }
+
+    /// What the public outputs show now of the count variables, on every date they have.
+    static func entries(variables codes: Set<String>, store: IndicatorStore, spatial: any SpatialRepository, ledger: DisclosureLedger,
+                        dates: Set<Day>? = nil) async throws -> [DisclosureLedger.Entry] {
+        let variables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
+        let counts = Set(codes.filter { variables[$0]?.isCount ?? false })
+        guard !counts.isEmpty else { return [] }
+        let observations = try await store.observations(variables: counts, dates: dates)
+        let hierarchy = SpatialHierarchy(try await spatial.allUnits())
+        let disclosure = try await context(variables: variables, indicators: try await store.indicators(), used: counts, ledger: ledger)
+        var entries: [DisclosureLedger.Entry] = []
+        for code in counts.sorted() {
+            guard let variable = variables[code] else { continue }
+            for date in observations.dates(of: [code]) {
+                entries.append(DisclosureLedger.Entry(key: DisclosureContext.Key(variable: code, date: date),
+                                                      release: disclosure.release(variable, date: date, observations: observations, hierarchy: hierarchy)))
+            }
+        }
+        return entries
+    }
+
+    /// Records what the public pages show now, after a release of data or a change of the catalogue (nil: every variable).
+    static func recordLive(variables: Set<String>?, store: IndicatorStore, spatial: any SpatialRepository, ledger: DisclosureLedger, at: Date) async throws {
+        var codes = variables ?? []
+        if variables == nil { codes = Set(try await store.variables().map(\.code)) }
+        let entries = try await entries(variables: codes, store: store, spatial: spatial, ledger: ledger)
+        try await ledger.record(entries, source: DisclosureLedger.liveSource, created: at, released: at)
+    }
+
+    /// Prepares the releases of a report edition: every count variable of its indicators, every date.
+    static func prepareEdition(_ id: UUID, indicators codes: Set<String>, store: IndicatorStore, spatial: any SpatialRepository, ledger: DisclosureLedger, at: Date) async throws {
+        let used = Set(try await store.indicators().filter { codes.contains($0.code) }.flatMap(\.variables))
+        let entries = try await entries(variables: used, store: store, spatial: spatial, ledger: ledger)
+        try await ledger.record(entries, source: DisclosureLedger.editionSource(id), created: at, released: nil)
+    }
+}
+
+extension Request {
+    /// Records what the public pages show now of the variables (nil: all), after a change that can alter it.
+    func recordPublicFigures(variables: Set<String>?) async throws {
+        try await PublicFigures.recordLive(variables: variables, store: indicatorStore, spatial: spatial, ledger: disclosureLedger, at: settings.clock.now())
+    }
+}
