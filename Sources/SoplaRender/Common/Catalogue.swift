@@ -48,7 +48,7 @@ public enum TextKey: Sendable {
     case fieldShortName, fieldStatus, fieldStreet, fieldTo, fieldTokenPrefix, fieldWebsite
     case fieldWhat, fieldWhen, fieldWho, formExpired, formHasErrors, grantUnsuppressedFigures
     case historyTitle, invitationTitle, issueCommonPassword, issueContainsPersonalData, issueCycle, issueDuplicate
-    case issueUnbalancedHigh, issueUnbalancedLow, issueEndBeforeStart, issueDeadlinePassed, issueInconsistent
+    case issueUnbalancedHigh, issueUnbalancedLow, issueEndBeforeStart, issueDeadlinePassed, issueInconsistent, issueOutdatedEdition
     case issueInvalidEmail, issueInvalidPostcode, issueInvalidWebsite, issueMismatch, issueRequired, issueTooLong, issueFileTooLarge, issueTooManyAttempts, issueUnsupportedFile, issueInLine, issueWeightsNotHundred
     case issueTooShort, issueUnknownReference, issueUnknownValue, issueWrongPassword, kindLeague, kindOther
     case kindProvider, kindPublicBody, kindWelfareAssociation, login, loginFailed, loginHelp
@@ -213,6 +213,8 @@ public enum TextKey: Sendable {
                                           "does not balance: the amount requested is {v} less than costs less own funds and other funding.")
         case .issueEndBeforeStart: return ("liegt vor dem Beginn.", "lies before the start.")
         case .issueDeadlinePassed: return ("Die Frist ist abgelaufen.", "The deadline has passed.")
+        case .issueOutdatedEdition: return ("Seit diese Ausgabe erstellt wurde, sind Zahlen derselben Merkmale veröffentlicht worden. Damit zusammen könnte sie geheim gehaltene Werte verraten: Bitte erstellen Sie eine neue Ausgabe und veröffentlichen Sie diese.",
+                                            "Figures of the same variables have been released since this edition was built. Together with them it could reveal hidden values: please build a new edition and publish that one.")
         case .issueInconsistent: return ("passt nicht zu den übrigen Angaben.", "does not fit the other entries.")
         case .issueMismatch: return ("stimmt nicht mit dem neuen Passwort überein.", "does not match the new password.")
         case .issueRequired: return ("fehlt.", "is missing.")

@@ -54,7 +54,7 @@ struct ReportController: RouteCollection {
         let keys = [county?.key].compactMap { $0 } + municipalities.map(\.key)
         var indicators: [String: ReportSnapshot.IndicatorInfo] = [:]
         var values: [String: [String: [String: ReportSnapshot.Value]]] = [:]
-        let loaded = try await IndicatorData.load(codes: Set(blocks.flatMap(\.kind.indicatorCodes)).sorted(), store: req.indicatorStore, spatial: req.spatial)
+        let loaded = try await IndicatorData.load(codes: Set(blocks.flatMap(\.kind.indicatorCodes)).sorted(), store: req.indicatorStore, spatial: req.spatial, ledger: req.disclosureLedger)
         let variables = loaded.first?.variables ?? [:]
         for data in loaded {
             let i = data.indicator, code = i.code
@@ -460,6 +460,9 @@ struct ReportController: RouteCollection {
         let number = (try await req.reportStore.editions(of: report.id).map(\.number).max() ?? 0) + 1
         let edition = ReportEdition(id: UUID(), reportID: report.id, number: number, report: report, snapshot: try await Self.snapshot(req, report: report),
                                     builtBy: try await req.requireUser().id.uuidString.lowercased())
+        // What the edition shows and hides joins the disclosure ledger when it is published.
+        try await PublicFigures.prepareEdition(edition.id, indicators: Set(report.blocks.flatMap(\.kind.indicatorCodes)), store: req.indicatorStore,
+                                               spatial: req.spatial, ledger: req.disclosureLedger, at: edition.snapshot.builtAt)
         try await req.reportStore.save(edition, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: ReportRoute.edition(report.id, number), notice: .created)
     }
@@ -652,8 +655,16 @@ struct ReportController: RouteCollection {
             return HTMLResponse(try await builderPage(req, try await Self.report(req), issues: [ValidationIssue("confirm", .required)])).response(status: .unprocessableEntity)
         }
         guard edition.publishedAt == nil else { return req.redirect(to: ReportRoute.edition(edition.reportID, edition.number), notice: .unchanged) }
+        // Figures of the same variables released since the edition was built were decided without it: together they
+        // could narrow a hidden figure. The edition is built anew instead.
+        let ledger = req.disclosureLedger, source = DisclosureLedger.editionSource(edition.id)
+        let used = Set(try await req.indicatorStore.indicators().filter { Set(edition.report.blocks.flatMap(\.kind.indicatorCodes)).contains($0.code) }.flatMap(\.variables))
+        if let prepared = try await ledger.preparedAt(source: source), let later = try await ledger.latestRelease(variables: used, excluding: source), later > prepared {
+            return HTMLResponse(try await builderPage(req, try await Self.report(req), issues: [ValidationIssue("edition", .outdatedEdition)])).response(status: .conflict)
+        }
         edition.publishedAt = req.settings.clock.now()
         try await req.reportStore.save(edition, actor: try await req.auditActor(), at: req.settings.clock.now())
+        try await ledger.publish(source: source, at: edition.publishedAt!)
         return req.redirect(to: ReportRoute.edition(edition.reportID, edition.number), notice: .saved)
     }
 }
