@@ -68,7 +68,8 @@ struct RouteInventoryTests {
                       "POST /merkmale/:code/wiederherstellen", "GET /merkmale/:code/loeschen", "POST /merkmale/:code/loeschen"] {
             table[route] = RoutePermission(.manageIndicators)
         }
-        for route in ["GET /daten/import", "POST /daten/import", "GET /daten/import/:id", "POST /daten/import/:id/zuordnung", "GET /merkmale/:code"] {
+        for route in ["GET /daten/import", "POST /daten/import", "GET /daten/import/:id", "POST /daten/import/:id/zuordnung",
+                      "POST /daten/import/:id/freigabe", "POST /daten/import/:id/zurueckziehen", "GET /merkmale/:code"] {
             table[route] = RoutePermission(.importData)
         }
         for route in ["GET /wegweiser", "GET /wegweiser/:service", "GET /hsds", "GET /hsds/openapi.json", "GET /hsds/services", "GET /hsds/services/:hsdsid",

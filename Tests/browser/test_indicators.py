@@ -1,6 +1,7 @@
 """The social report as people use it: the public reads an indicator's map, ranking and time series with small
-counts hidden; a planner imports figures (a bad file stores nothing and names every bad row), maps the columns of a
-GENESIS table once, and maintains variables, indicators, reference values and rules. Axe checks every page."""
+counts hidden; a planner imports figures (a bad file stores nothing and names every bad row) and releases them after
+reading the check report, maps the columns of a GENESIS table once, and maintains variables, indicators, reference
+values and rules. Axe checks every page."""
 import uuid
 
 import requests
@@ -56,6 +57,58 @@ def test_the_unit_page_shows_the_indicator_profile(page):
     assert_accessible(driver, "(unit page with profile)")
 
 
+def release(driver, reason="Prüfbericht gelesen"):
+    """Releases the import whose page is open (a reason is given, as failed rules would require one)."""
+    assert "nicht freigegeben" in driver.find_element(By.ID, "freigabestatus").text
+    fill(driver, "reason", reason)
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "section.release form button[type=submit]"))
+    assert "Freigegeben: die Werte sind jetzt öffentlich." in driver.page_source
+    assert "freigegeben am" in driver.find_element(By.ID, "freigabestatus").text
+
+
+def test_a_planner_releases_an_import_after_reading_its_check_report(browser, private_server, tmp_path):
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+
+    def asslar():
+        values = requests.get(base_url + "/api/v1/indicators/kita_u3_quote/values", params={"date": "2024-12-31"}).json()
+        return next(item for item in values["items"] if item["key"] == "06532001")
+
+    before = asslar()["numerator"]
+    assert before != 4711
+    good = tmp_path / "kita.csv"
+    good.write_text("variable,ags,reference_date,value\nkita_u3,06532001,2024-12-31,4711\n", encoding="utf-8")
+    driver.get(base_url + "/daten/import")
+    driver.find_element(By.ID, "file").send_keys(str(good))
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    run_url = driver.current_url
+    assert driver.find_element(By.ID, "freigabestatus").text == "nicht freigegeben"
+    section = driver.find_element(By.CSS_SELECTOR, "section.release").text
+    assert "Prüfbericht: 0 neue und 1 geänderte Werte." in section and "Öffentlich sind davon jetzt 0 Werte." in section
+    assert_accessible(driver, "(import waiting for release)")
+    # The public does not see the new figure; the planner does, marked.
+    assert asslar()["numerator"] == before
+    driver.get(base_url + "/indikatoren/kita_u3_quote?stichtag=2024-12-31")
+    rows = driver.find_elements(By.CSS_SELECTOR, ".indicator-map tbody tr")
+    row = next(r.text for r in rows if r.find_element(By.TAG_NAME, "th").text == "Aßlar")
+    assert "4.711" in row and "(nicht freigegeben)" in row
+    assert "Nicht freigegebene Werte." in driver.find_element(By.CSS_SELECTOR, ".unreleased-note").text
+    assert_accessible(driver, "(indicator page with unreleased values)")
+    # Released from the import list.
+    driver.get(base_url + "/daten/import")
+    assert "nicht freigegeben" in driver.find_element(By.CSS_SELECTOR, "main table").text
+    driver.get(run_url)
+    release(driver, "Mit der Kita-Aufsicht abgeglichen")
+    assert "Öffentlich sind davon jetzt 1 Werte." in driver.find_element(By.CSS_SELECTOR, "section.release").text
+    assert "Mit der Kita-Aufsicht abgeglichen" in driver.find_element(By.CSS_SELECTOR, "section.release").text
+    assert_accessible(driver, "(released import)")
+    assert asslar()["numerator"] == 4711
+    driver.get(base_url + "/indikatoren/kita_u3_quote?stichtag=2024-12-31")
+    assert "4.711" in driver.find_element(By.CSS_SELECTOR, ".indicator-map table").text
+    assert "nicht freigegeben" not in driver.page_source
+    log_out(driver)
+
+
 def test_a_planner_imports_figures_all_or_nothing(browser, private_server, tmp_path):
     base_url = private_server
     driver = log_in(browser, base_url, "planner")
@@ -79,6 +132,10 @@ def test_a_planner_imports_figures_all_or_nothing(browser, private_server, tmp_p
     follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
     assert "Gespeichert" in driver.find_element(By.CSS_SELECTOR, "dl.facts").text
     assert_accessible(driver, "(import result)")
+    # Public only once released.
+    hidden = requests.get(base_url + "/api/v1/indicators/alo_quote/values", params={"date": "2025-06-30"}).json()
+    assert next(item for item in hidden["items"] if item["key"] == "06532001").get("value") is None
+    release(driver)
     values = requests.get(base_url + "/api/v1/indicators/alo_quote/values", params={"date": "2025-06-30"}).json()
     asslar = next(item for item in values["items"] if item["key"] == "06532001")
     assert abs(asslar["value"] - 420 * 100 / 9000) < 1e-9 and asslar["flags"] == ["p"]
@@ -112,6 +169,7 @@ def test_a_planner_maps_a_genesis_table_once(browser, private_server):
     assert "Gespeichert" in facts and "12411-01-01-4" in facts
     counts = driver.find_element(By.CSS_SELECTOR, "main table").text
     assert "Übersprungen" in counts
+    release(driver)
     values = requests.get(base_url + "/api/v1/indicators/bevoelkerung/values", params={"level": "county", "date": "2018-12-31"}).json()
     assert values["items"][0]["value"] == 253777
     log_out(driver)
@@ -173,3 +231,54 @@ def test_a_planner_defines_a_variable_an_indicator_a_reference_and_a_rule(browse
     assert driver.find_element(By.CSS_SELECTOR, ".notice").text == "Gelöscht."
     assert driver.find_element(By.CSS_SELECTOR, "main table").text.count("alo") == rules.count("alo") - 2
     log_out(driver)
+
+
+def test_a_planner_publishes_a_draft_indicator_after_its_variable(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+    code = "kz_" + uuid.uuid4().hex[:6]
+    driver.get(base_url + "/merkmale/neu")
+    fill(driver, "code", code)
+    fill(driver, "nameDE", "Kinderzuschlag (Beispiel)")
+    fill(driver, "nameEN", "Child supplement (example)")
+    fill(driver, "unit", "Kinder")
+    fill(driver, "source", "Erfunden")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    driver.get(base_url + "/indikatoren/neu")
+    fill(driver, "code", code + "_quote")
+    fill(driver, "nameDE", "Kinderzuschlagsquote (Beispiel)")
+    fill(driver, "nameEN", "Child supplement rate (example)")
+    fill(driver, "numerator", code)
+    fill(driver, "denominator", "bev_u18")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    # A new indicator is a draft: marked for the planner, unknown to everyone else.
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Kinderzuschlagsquote (Beispiel)"
+    assert driver.find_element(By.CSS_SELECTOR, "p[role=note]").text.startswith("Entwurf: nur für Planende sichtbar")
+    assert_accessible(driver, "(draft indicator page)")
+    assert requests.get(base_url + "/indikatoren/" + code + "_quote").status_code == 404
+    assert "Kinderzuschlagsquote" not in requests.get(base_url + "/indikatoren").text
+    driver.get(base_url + "/indikatoren")
+    drafts = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=unveroeffentlicht]").text
+    assert "Kinderzuschlagsquote (Beispiel)" in drafts and "Entwurf" in drafts
+    assert_accessible(driver, "(catalogue with drafts)")
+    # Publishing waits for the variable, and says which one.
+    follow(driver, driver.find_element(By.LINK_TEXT, "Kinderzuschlagsquote (Beispiel)"))
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "button[aria-label='Veröffentlichen: Kinderzuschlagsquote (Beispiel)']"))
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Nicht veröffentlicht: „Kinderzuschlagsquote (Beispiel)“"
+    assert_accessible(driver, "(publishing refused)")
+    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Kinderzuschlag (Beispiel) (" + code + ")"))
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "button[aria-label='Veröffentlichen: Kinderzuschlag (Beispiel)']"))
+    assert driver.find_element(By.CSS_SELECTOR, ".notice-success").text == "Veröffentlicht."
+    assert_accessible(driver, "(published variable)")
+    driver.get(base_url + "/indikatoren/" + code + "_quote")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "button[aria-label='Veröffentlichen: Kinderzuschlagsquote (Beispiel)']"))
+    assert driver.find_element(By.CSS_SELECTOR, ".notice-success").text == "Veröffentlicht."
+    assert not driver.find_elements(By.CSS_SELECTOR, "p[role=note]")
+    log_out(driver)
+    # Now the public catalogue lists it, under its topic.
+    driver.get(base_url + "/indikatoren")
+    poverty = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=thema-poverty]").text
+    assert "Kinderzuschlagsquote (Beispiel)" in poverty
+    assert not driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=unveroeffentlicht]")
+    assert_accessible(driver, "(public catalogue)")
+    assert requests.get(base_url + "/indikatoren/" + code + "_quote").status_code == 200

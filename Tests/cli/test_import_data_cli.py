@@ -1,6 +1,7 @@
 """`sopla import data` as a planner or administrator runs it: all or nothing, every bad row named by line, column and
-value, re-imports that change nothing, GENESIS tables with a saved column mapping."""
+value, re-imports that change nothing, GENESIS tables with a saved column mapping; values public only once released."""
 import os
+import re
 import socket
 import sqlite3
 import subprocess
@@ -154,3 +155,60 @@ def test_the_census_flat_file_matches_the_demo(sopla_bin, demo_db, workdir):  # 
     assert result.returncode == 0, result.stderr
     # The demo already holds the census figures of the 23 municipalities: all equal.
     assert "No changes" in result.stdout and "(23 values)" in result.stdout
+
+
+def public_value(db_path, variable, unit, date, breakdown=""):
+    with sqlite3.connect(db_path) as conn:
+        row = conn.execute("SELECT value FROM observations WHERE variable = ? AND unit_key = ? AND reference_date = ? AND breakdown = ? AND is_public = 1",
+                           (variable, unit, date, breakdown)).fetchone()
+    return row[0] if row else None
+
+
+def test_imported_values_are_public_only_once_released(sopla_bin, demo_db, workdir):  # noqa: F811
+    db_path, url = demo_db
+    before = public_value(db_path, "kita_u3", "06532001", "2024-12-31")
+    assert before is not None and before != 4711
+    path = write(workdir, "kita.csv", "variable,ags,reference_date,value\nkita_u3,06532001,2024-12-31,4711\n")
+    imported = run(sopla_bin, "import", "data", path, db=url)
+    assert imported.returncode == 0, imported.stderr
+    assert "0 new, 1 revised" in imported.stdout and "Not released" in imported.stdout
+    run_id = re.search(r"Import run ([0-9a-f-]{36})", imported.stdout).group(1)
+    assert public_value(db_path, "kita_u3", "06532001", "2024-12-31") == before
+    released = run(sopla_bin, "import", "release", run_id, db=url)
+    assert released.returncode == 0, released.stderr
+    assert "1 values are public now" in released.stdout
+    assert public_value(db_path, "kita_u3", "06532001", "2024-12-31") == 4711
+    again = run(sopla_bin, "import", "release", run_id, db=url)
+    assert again.returncode == 1 and "is released already" in again.stderr
+    no_reason = run(sopla_bin, "import", "withdraw", run_id, db=url)
+    assert no_reason.returncode == 1 and 'a withdrawal needs --reason' in no_reason.stderr
+    assert public_value(db_path, "kita_u3", "06532001", "2024-12-31") == 4711
+    withdrawn = run(sopla_bin, "import", "withdraw", run_id, "--reason", "Falsche Spalte", db=url)
+    assert withdrawn.returncode == 0, withdrawn.stderr
+    assert public_value(db_path, "kita_u3", "06532001", "2024-12-31") == before
+    assert run(sopla_bin, "import", "release", "kein-lauf", db=url).returncode == 1
+    with sqlite3.connect(db_path) as conn:
+        actions = [row[0] for row in conn.execute("SELECT action FROM audit_entries WHERE entity_id = ? ORDER BY at", (run_id.upper(),))]
+    assert sorted(actions) == ["import-data", "release-data", "withdraw-release"]
+
+
+def test_release_with_the_import_refuses_failed_rules_without_a_reason(sopla_bin, demo_db, workdir):  # noqa: F811
+    db_path, url = demo_db
+    earlier = public_value(db_path, "alo", "06532001", "2023-12-31", "sex=f")
+    before = public_value(db_path, "alo", "06532001", "2024-12-31", "sex=f")
+    # Three times last year's figure: the demo rule "change above 15 %" on alo fails.
+    path = write(workdir, "alo.csv", f"variable,ags,reference_date,sex,value\nalo,06532001,2024-12-31,f,{int(earlier * 3)}\n")
+    refused = run(sopla_bin, "import", "data", path, "--release", db=url)
+    assert refused.returncode == 1
+    assert "not released: validation rules failed (change-above alo)" in refused.stderr
+    assert public_value(db_path, "alo", "06532001", "2024-12-31", "sex=f") == before
+    run_id = re.search(r"Import run ([0-9a-f-]{36})", refused.stdout).group(1)
+    released = run(sopla_bin, "import", "release", run_id, "--reason", "Neue Zählweise, geprüft", db=url)
+    assert released.returncode == 0, released.stderr
+    assert public_value(db_path, "alo", "06532001", "2024-12-31", "sex=f") == int(earlier * 3)
+    # Without failed rules --release releases at once.
+    kita = write(workdir, "kita.csv", "variable,ags,reference_date,value\nkita_u3,06532002,2024-12-31,4712\n")
+    at_once = run(sopla_bin, "import", "data", kita, "--release", db=url)
+    assert at_once.returncode == 0, at_once.stderr
+    assert "Released import" in at_once.stdout
+    assert public_value(db_path, "kita_u3", "06532002", "2024-12-31") == 4712

@@ -71,6 +71,8 @@ public enum SiteRoute: Sendable {
     case dataImport
     case dataImportRun(id: UUID)
     case dataImportMapping(id: UUID)
+    case dataImportRelease(id: UUID)
+    case dataImportWithdraw(id: UUID)
     case validationRules
     case validationRuleDelete(id: UUID)
     case apiVariables
@@ -151,6 +153,8 @@ public enum SiteRoute: Sendable {
         case .dataImport: return "/daten/import"
         case .dataImportRun(let id): return "/daten/import/" + id.uuidString.lowercased()
         case .dataImportMapping(let id): return "/daten/import/\(id.uuidString.lowercased())/zuordnung"
+        case .dataImportRelease(let id): return "/daten/import/\(id.uuidString.lowercased())/freigabe"
+        case .dataImportWithdraw(let id): return "/daten/import/\(id.uuidString.lowercased())/zurueckziehen"
         case .validationRules: return "/daten/pruefregeln"
         case .validationRuleDelete(let id): return "/daten/pruefregeln/\(id.uuidString.lowercased())/loeschen"
         case .apiVariables: return "/api/v1/variables"
@@ -240,6 +244,8 @@ public enum SiteRoute: Sendable {
         public static let dataImport = ["daten", "import"]
         public static let dataImportRun = ["daten", "import", ":id"]
         public static let dataImportMapping = ["daten", "import", ":id", "zuordnung"]
+        public static let dataImportRelease = ["daten", "import", ":id", "freigabe"]
+        public static let dataImportWithdraw = ["daten", "import", ":id", "zurueckziehen"]
         public static let validationRules = ["daten", "pruefregeln"]
         public static let validationRuleDelete = ["daten", "pruefregeln", ":id", "loeschen"]
         public static let apiVariables = ["api", "v1", "variables"]

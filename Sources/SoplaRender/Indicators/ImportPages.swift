@@ -52,7 +52,7 @@ public enum ImportPage {
         } else {
             content.append(el("table", [("class", "data")], [
                 el("caption", text: t(.importRunsTitle)),
-                el("thead", [], [el("tr", [], [t(.fieldFile), t(.fieldWhen), t(.fieldWho), t(.fieldStatus), t(.columnInserted), t(.columnRevised), t(.columnUnchanged), t(.columnIssues)]
+                el("thead", [], [el("tr", [], [t(.fieldFile), t(.fieldWhen), t(.fieldWho), t(.fieldStatus), t(.columnRelease), t(.columnInserted), t(.columnRevised), t(.columnUnchanged), t(.columnIssues)]
                     .map { el("th", [("scope", "col")], text: $0) })]),
                 el("tbody", [], model.runs.map { run in
                     el("tr", [], [
@@ -60,6 +60,7 @@ public enum ImportPage {
                         el("td", text: DateText.dateTime(run.startedAt, language)),
                         el("td", text: run.actorLabel),
                         el("td", text: ImportRunPage.state(run, language)),
+                        el("td", text: ImportRunPage.releaseState(run, language)),
                         el("td", [("class", "num")], text: Format.integer(run.outcome.inserted, language)),
                         el("td", [("class", "num")], text: Format.integer(run.outcome.revised, language)),
                         el("td", [("class", "num")], text: Format.integer(run.outcome.unchanged, language)),
@@ -88,6 +89,22 @@ public enum ImportRunPage {
         }
     }
 
+    /// What the release and withdrawal forms show again after a refusal.
+    public struct ReleaseForm: Sendable {
+        public var reason: String?
+        public var withdrawReason: String?
+        public var issues: [ValidationIssue]
+        /// The run was not in a state for what was asked (released or withdrawn meanwhile).
+        public var refusal: ImportRelease.Refusal?
+
+        public init(reason: String? = nil, withdrawReason: String? = nil, issues: [ValidationIssue] = [], refusal: ImportRelease.Refusal? = nil) {
+            self.reason = reason
+            self.withdrawReason = withdrawReason
+            self.issues = issues
+            self.refusal = refusal
+        }
+    }
+
     public struct Model: Sendable {
         public let run: ImportRun
         public let mappingColumns: [MappingColumn]
@@ -96,6 +113,10 @@ public enum ImportRunPage {
         public let names: [String: String]
         public let mappingIssues: [ValidationIssue]
         public let fileAvailable: Bool
+        public var release = ReleaseForm()
+        /// How many of the run's values are public now.
+        public var publicCount = 0
+        public var notice: Notice?
 
         public init(run: ImportRun, mappingColumns: [MappingColumn], variables: [Variable], findings: [ValidationFinding], names: [String: String],
                     mappingIssues: [ValidationIssue] = [], fileAvailable: Bool) {
@@ -117,6 +138,18 @@ public enum ImportRunPage {
         case .failed: return t(.importFailed)
         case .unchanged: return t(.importUnchanged)
         case .needsMapping: return t(.importNeedsMapping)
+        }
+    }
+
+    /// The release state of a run for lists: "nicht freigegeben", "freigegeben am …", "zurückgezogen am …"; "–" for
+    /// runs that stored nothing.
+    public static func releaseState(_ run: ImportRun, _ language: Language) -> String {
+        let t = Texts(language)
+        guard run.storedValues else { return t(.releaseStateNone) }
+        switch run.release.state {
+        case .unreleased: return t(.releaseStateUnreleased)
+        case .released: return t(.releaseStateReleased).replacingOccurrences(of: "{date}", with: run.release.releasedAt.map { DateText.dateTime($0, language) } ?? "–")
+        case .withdrawn: return t(.releaseStateWithdrawn).replacingOccurrences(of: "{date}", with: run.release.withdrawnAt.map { DateText.dateTime($0, language) } ?? "–")
         }
     }
 
@@ -154,8 +187,10 @@ public enum ImportRunPage {
         var content: [HTMLNode] = [
             el("p", [("class", "breadcrumb")], [el("a", [("href", SiteRoute.dataImport.path)], text: t(.importTitle))]),
             el("h1", text: t(.importRunTitle) + ": " + run.fileName),
+            model.notice?.node ?? .empty,
             el("dl", [("class", "facts")], [
                 el("dt", text: t(.fieldStatus)), el("dd", [], [el("span", [("role", "status")], text: state(run, language))]),
+                el("dt", text: t(.columnRelease)), el("dd", [("id", "freigabestatus")], text: releaseState(run, language)),
                 el("dt", text: t(.fieldFormat)), el("dd", text: run.format ?? "–"),
                 el("dt", text: t(.fieldTableCode)), el("dd", text: run.tableCode ?? "–"),
                 el("dt", text: t(.fieldWho)), el("dd", text: run.actorLabel),
@@ -183,6 +218,7 @@ public enum ImportRunPage {
                 content.append(el("h2", text: t(.validationReportTitle)))
                 content.append(FindingsTable.render(model.findings, names: model.names, language: language))
             }
+            if run.storedValues { content.append(releaseSection(model, context: context)) }
         }
         if run.state == .needsMapping { content.append(mappingForm(model, context: context)) }
         if !run.issues.isEmpty {
@@ -203,6 +239,85 @@ public enum ImportRunPage {
         var layout = Layout(title: t(.importRunTitle), context: context)
         if run.state == .running { layout.refreshSeconds = 2 }
         return layout.render(content)
+    }
+
+    /// The release of a run that stored values: its state, and the form to release it (a reason required when
+    /// validation rules failed) or to withdraw the release (a reason and a confirmation).
+    static func releaseSection(_ model: Model, context: PageContext) -> HTMLNode {
+        let t = context.t
+        let language = context.language
+        let run = model.run
+        let release = run.release
+        var nodes: [HTMLNode] = [
+            el("h2", [("id", "freigabe")], text: t(.releaseTitle)),
+            el("p", text: t(.checkReportCounts).replacingOccurrences(of: "{inserted}", with: Format.integer(run.outcome.inserted, language))
+                .replacingOccurrences(of: "{revised}", with: Format.integer(run.outcome.revised, language))
+                + " " + t(.releasePublicCount).replacingOccurrences(of: "{n}", with: Format.integer(model.publicCount, language))),
+        ]
+        var facts: [HTMLNode] = []
+        if let at = release.releasedAt {
+            facts += [el("dt", text: t(.releaseStateReleased).replacingOccurrences(of: "{date}", with: DateText.dateTime(at, language))),
+                      el("dd", text: t(.releaseBy).replacingOccurrences(of: "{who}", with: release.releasedBy ?? "–") + (release.releaseReason.map { ": " + $0 } ?? ""))]
+        }
+        if let at = release.withdrawnAt {
+            facts += [el("dt", text: t(.releaseStateWithdrawn).replacingOccurrences(of: "{date}", with: DateText.dateTime(at, language))),
+                      el("dd", text: t(.releaseBy).replacingOccurrences(of: "{who}", with: release.withdrawnBy ?? "–") + (release.withdrawalReason.map { ": " + $0 } ?? ""))]
+        }
+        if !facts.isEmpty { nodes.append(el("dl", [("class", "facts")], facts)) }
+        switch model.release.refusal {
+        case .alreadyReleased?: nodes.append(el("p", [("class", "notice notice-warning"), ("role", "alert")], text: t(.releaseAlready)))
+        case .notReleased?: nodes.append(el("p", [("class", "notice notice-warning"), ("role", "alert")], text: t(.withdrawNotReleased)))
+        case .nothingToRelease?: nodes.append(el("p", [("class", "notice notice-warning"), ("role", "alert")], text: t(.releaseNotPossible)))
+        default: break
+        }
+        let form = FormBuilder(language: language, issues: model.release.issues)
+        if release.state == .released {
+            let labels = ["withdrawReason": t(.withdrawReasonLabel), "confirm": t(.withdrawConfirmLabel)]
+            let confirmInvalid = model.release.issues.contains { $0.field == "confirm" }
+            nodes += [
+                el("h3", text: t(.withdrawTitle)),
+                el("p", text: t(.withdrawIntro)),
+                form.summary(labels: labels),
+                el("form", [("method", "post"), ("action", SiteRoute.dataImportWithdraw(id: run.id).path), ("class", "stacked")], [
+                    FormBuilder.csrf(context.csrfToken ?? ""),
+                    textArea("withdrawReason", label: labels["withdrawReason"]!, value: model.release.withdrawReason, required: true, hint: nil, form: form),
+                    el("div", [("class", confirmInvalid ? "checkbox invalid" : "checkbox")], [
+                        el("input", [("type", "checkbox"), ("id", "confirm"), ("name", "confirm"), ("value", "ja"), ("required", "required"),
+                                     ("aria-invalid", confirmInvalid ? "true" : nil), ("aria-describedby", confirmInvalid ? "confirm-error" : nil)]),
+                        el("label", [("for", "confirm")], text: t(.withdrawConfirm)),
+                        confirmInvalid ? el("p", [("class", "field-error"), ("id", "confirm-error")], text: IssueText.message(.required, language)) : .empty,
+                    ]),
+                    el("button", [("type", "submit"), ("class", "danger")], text: t(.withdrawButton)),
+                ]),
+            ]
+        } else {
+            let failed = ImportRelease.failedRules(model.findings)
+            let labels = ["reason": t(.releaseReasonLabel)]
+            nodes += [
+                el("p", text: t(.releaseIntro)),
+                failed.isEmpty ? .empty : el("p", [("class", "notice notice-warning")], text: t(.releaseFailedRules).replacingOccurrences(of: "{rules}", with: failed.joined(separator: ", "))),
+                form.summary(labels: labels),
+                el("form", [("method", "post"), ("action", SiteRoute.dataImportRelease(id: run.id).path), ("class", "stacked")], [
+                    FormBuilder.csrf(context.csrfToken ?? ""),
+                    textArea("reason", label: labels["reason"]!, value: model.release.reason, required: !failed.isEmpty,
+                             hint: failed.isEmpty ? t(.releaseReasonHint) : t(.releaseReasonRequiredHint), form: form),
+                    el("button", [("type", "submit")], text: t(.releaseButton)),
+                ]),
+            ]
+        }
+        return el("section", [("aria-labelledby", "freigabe"), ("class", "release")], nodes)
+    }
+
+    /// A labelled text area with hint and error, like `FormBuilder.text`.
+    static func textArea(_ field: String, label: String, value: String?, required: Bool, hint: String?, form: FormBuilder) -> HTMLNode {
+        let (describedBy, notes) = form.described(field, hint: hint)
+        let invalid = !form.messages(field).isEmpty
+        return el("div", [("class", invalid ? "field invalid" : "field")], [
+            el("label", [("for", field)], text: label + (required ? " *" : "")),
+        ] + notes + [
+            el("textarea", [("id", field), ("name", field), ("rows", "3"), ("maxlength", String(ImportRelease.maxReasonLength)),
+                            ("required", required ? "required" : nil), ("aria-describedby", describedBy), ("aria-invalid", invalid ? "true" : nil)], text: value ?? ""),
+        ])
     }
 
     static func mappingForm(_ model: Model, context: PageContext) -> HTMLNode {

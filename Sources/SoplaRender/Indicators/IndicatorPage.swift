@@ -37,6 +37,9 @@ public enum IndicatorPage {
         public let findings: [ValidationFinding]?
         public let notice: Notice?
         public let referenceIssues: [ValidationIssue]
+        /// Planners' view: dates with values not released yet, and the units whose value on the chosen date rests on them.
+        public var unreleasedDates: [Day] = []
+        public var unreleasedUnits: Set<String> = []
 
         public init(indicator: Indicator, variables: [String: Variable], dates: [Day], view: IndicatorViewParameters, levels: [(code: String, name: String)],
                     names: [String: String], rows: [IndicatorRow], parentRow: IndicatorRow?, compareDate: Day?, boundaries: [String: BoundaryVersion],
@@ -87,6 +90,12 @@ public enum IndicatorPage {
             ]))
         } else if model.mayViewRaw {
             content.append(el("p", [], [el("a", [("href", SiteRoute.indicator(code: indicator.code, with(model.view) { $0.publicView = false }).path)], text: t(.showRawView))]))
+        }
+        if !model.unreleasedDates.isEmpty {
+            content.append(el("div", [("class", "notice notice-warning unreleased-note"), ("role", "note")], [
+                el("p", [], [el("strong", text: t(.unreleasedNoteTitle)),
+                             txt(" " + t(.unreleasedNoteText).replacingOccurrences(of: "{dates}", with: model.unreleasedDates.map { Format.day($0, language) }.joined(separator: ", ")))]),
+            ]))
         }
         if model.mayManage {
             content.append(el("div", [("class", "actions")], [el("a", [("href", SiteRoute.indicatorEdit(code: indicator.code).path), ("class", "button secondary")], text: t(.edit))]
@@ -167,7 +176,8 @@ public enum IndicatorPage {
             let flags = row.flags.sorted { $0.rawValue < $1.rawValue }.map(\.symbol).joined()
             if !flags.isEmpty { text += " " + flags }
             if model.raw, row.suppression != nil { text += " ●" }
-            return el("td", [("class", "num")], text: text)
+            guard model.unreleasedUnits.contains(row.unitKey) else { return el("td", [("class", "num")], text: text) }
+            return el("td", [("class", "num")], [txt(text + " "), el("span", [("class", "unreleased")], text: "(" + Texts(language)(.unreleasedMarker) + ")")])
         }
         return el("td", [("class", "num suppressed")], text: IndicatorNames.gap(row, raw: model.raw, language) ?? "–")
     }

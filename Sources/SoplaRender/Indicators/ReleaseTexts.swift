@@ -5,7 +5,7 @@ public enum ReleaseText: Sendable {
     case auditReleaseData, auditWithdrawRelease, columnRelease, releaseTitle, releaseIntro, releaseStateUnreleased
     case releaseStateReleased, releaseStateWithdrawn, releaseStateNone, releaseBy, releaseReasonLabel, releaseReasonHint
     case releaseReasonRequiredHint, releaseButton, releaseFailedRules, withdrawTitle, withdrawIntro, withdrawReasonLabel
-    case withdrawConfirm, withdrawButton, noticeReleased, noticeWithdrawn, unreleasedMarker, unreleasedNoteTitle
+    case withdrawConfirm, withdrawConfirmLabel, withdrawButton, noticeReleased, noticeWithdrawn, unreleasedMarker, unreleasedNoteTitle
     case unreleasedNoteText, releaseAlready, releaseNotPossible, withdrawNotReleased, checkReportCounts, releasePublicCount
 
     var pair: (String, String) {
@@ -29,6 +29,7 @@ public enum ReleaseText: Sendable {
         case .withdrawIntro: return ("Die Werte dieses Imports sind dann nicht mehr öffentlich; öffentlich ist wieder der zuvor freigegebene Wert jedes Gebiets und Stichtags (oder keiner).", "The values of this import are then no longer public; the previously released value of each area and date is public again (or none).")
         case .withdrawReasonLabel: return ("Begründung für das Zurückziehen", "Reason for withdrawing")
         case .withdrawConfirm: return ("Ich bestätige: die Werte dieses Imports sollen nicht mehr öffentlich sein.", "I confirm: the values of this import shall no longer be public.")
+        case .withdrawConfirmLabel: return ("Bestätigung", "Confirmation")
         case .withdrawButton: return ("Freigabe zurückziehen", "Withdraw the release")
         case .noticeReleased: return ("Freigegeben: die Werte sind jetzt öffentlich.", "Released: the values are public now.")
         case .noticeWithdrawn: return ("Freigabe zurückgezogen: die Werte sind nicht mehr öffentlich.", "Release withdrawn: the values are no longer public.")

@@ -47,6 +47,8 @@ enum ObservationFields {
     static let isCurrent = "is_current"
     static let importID = "import_id"
     static let recordedAt = "recorded_at"
+    /// The revision the public sees: the newest one whose import is released (at most one per key).
+    static let isPublic = "is_public"
 }
 
 enum ImportStagingFields {
@@ -78,6 +80,12 @@ enum ImportRunFields {
     static let variables: FieldKey = "variables"
     static let dates: FieldKey = "dates"
     static let storedFile: FieldKey = "stored_file"
+    static let releasedAt: FieldKey = "released_at"
+    static let releasedBy: FieldKey = "released_by"
+    static let releaseReason: FieldKey = "release_reason"
+    static let withdrawnAt: FieldKey = "withdrawn_at"
+    static let withdrawnBy: FieldKey = "withdrawn_by"
+    static let withdrawalReason: FieldKey = "withdrawal_reason"
 }
 
 enum ColumnMappingFields {
@@ -223,6 +231,12 @@ final class ImportRunModel: Model, @unchecked Sendable {
     @Field(key: ImportRunFields.variables) var variables: String
     @Field(key: ImportRunFields.dates) var dates: String
     @OptionalField(key: ImportRunFields.storedFile) var storedFile: String?
+    @OptionalField(key: ImportRunFields.releasedAt) var releasedAt: Date?
+    @OptionalField(key: ImportRunFields.releasedBy) var releasedBy: String?
+    @OptionalField(key: ImportRunFields.releaseReason) var releaseReason: String?
+    @OptionalField(key: ImportRunFields.withdrawnAt) var withdrawnAt: Date?
+    @OptionalField(key: ImportRunFields.withdrawnBy) var withdrawnBy: String?
+    @OptionalField(key: ImportRunFields.withdrawalReason) var withdrawalReason: String?
 
     init() {}
 }

@@ -220,30 +220,37 @@ public struct IndicatorStore: Sendable {
         guard !variables.isEmpty else { return ObservationTable() }
         typealias F = ObservationFields
         var query = try sql.select()
-            .columns(F.variable, F.unitKey, F.referenceDate, F.breakdown, F.value, F.status)
+            .columns(F.variable, F.unitKey, F.referenceDate, F.breakdown, F.value, F.status, F.isPublic)
             .from(F.schema)
             .where(SQLIdentifier(F.variable), .in, SQLBind.group(variables.sorted()))
-            .where(SQLIdentifier(F.isCurrent), .equal, SQLBind(true))
+            .where(SQLIdentifier(Self.selectionColumn(selection)), .equal, SQLBind(true))
         if let dates { query = query.where(SQLIdentifier(F.referenceDate), .in, SQLBind.group(dates.map(\.iso))) }
         var table = ObservationTable()
         for row in try await query.all() {
             guard let day = Day(iso: try row.decode(column: F.referenceDate, as: String.self)),
                   let breakdown = Breakdown(canonical: try row.decode(column: F.breakdown, as: String.self)),
                   let status = ValueStatus(rawValue: try row.decode(column: F.status, as: String.self)) else { continue }
-            table.insert(Observation(try row.decode(column: F.variable, as: String.self), try row.decode(column: F.unitKey, as: String.self), day,
-                                     try row.decode(column: F.value, as: Double?.self), breakdown: breakdown, status: status))
+            let observation = Observation(try row.decode(column: F.variable, as: String.self), try row.decode(column: F.unitKey, as: String.self), day,
+                                          try row.decode(column: F.value, as: Double?.self), breakdown: breakdown, status: status)
+            table.insert(observation)
+            if selection == .current, !(try row.decode(column: F.isPublic, as: Bool.self)) { table.unreleased.insert(observation.key) }
         }
         return table
     }
 
-    /// Reference dates with current values, per variable.
-    public func dates(variables: Set<String>) async throws -> [Day] {
+    /// Reference dates with values (released, or current), per variable.
+    public func dates(variables: Set<String>, selection: ObservationSelection = .released) async throws -> [Day] {
         guard !variables.isEmpty else { return [] }
         typealias F = ObservationFields
         let rows = try await sql.select().distinct().column(F.referenceDate).from(F.schema)
             .where(SQLIdentifier(F.variable), .in, SQLBind.group(variables.sorted()))
-            .where(SQLIdentifier(F.isCurrent), .equal, SQLBind(true)).all()
+            .where(SQLIdentifier(Self.selectionColumn(selection)), .equal, SQLBind(true)).all()
         return try rows.compactMap { Day(iso: try $0.decode(column: F.referenceDate, as: String.self)) }.sorted()
+    }
+
+    /// The flag that marks the selected revision of each key.
+    static func selectionColumn(_ selection: ObservationSelection) -> String {
+        selection == .current ? ObservationFields.isCurrent : ObservationFields.isPublic
     }
 
     /// Every revision of one value, newest first: value, status, revision, when, from which import.
@@ -336,6 +343,8 @@ public struct IndicatorStore: Sendable {
 
     /// The staged values against the current ones: equal ones are dropped, changed ones become a new revision (the old
     /// one is kept), new ones are inserted — all in one transaction. With `dryRun` only counts, then discards.
+    /// The new revisions are public at once only without an import run (the demo seed, computed series); an
+    /// import run's values wait for its release.
     public func commitStaged(importID: UUID, dryRun: Bool, at: Date, audit: @escaping @Sendable (ImportOutcome) -> AuditEntry?) async throws -> ImportOutcome {
         typealias F = ObservationFields
         let s = ImportStagingFields.schema, o = F.schema
@@ -359,6 +368,7 @@ public struct IndicatorStore: Sendable {
                 try await sql.delete(from: s).where(SQLIdentifier(ImportStagingFields.importID), .equal, SQLBind(importID)).run()
                 return outcome
             }
+            let released = try await ImportRunModel.find(importID, on: db) == nil
             if existing > 0 {
                 try await sql.raw("DELETE FROM \(unsafeRaw: s) WHERE \(unsafeRaw: ImportStagingFields.importID) = \(bind: importID) AND \(unsafeRaw: current) AND \(unsafeRaw: sameValue))").run()
             }
@@ -367,12 +377,17 @@ public struct IndicatorStore: Sendable {
                 UPDATE \(unsafeRaw: o) SET \(unsafeRaw: F.isCurrent) = \(bind: false)
                 WHERE \(unsafeRaw: F.isCurrent) = \(bind: true) AND EXISTS (SELECT 1 FROM \(unsafeRaw: s) st WHERE st.\(unsafeRaw: ImportStagingFields.importID) = \(bind: importID) AND \(unsafeRaw: stagedKey))
                 """).run() }
+            // Released at once: the new revision is the newest released one, so it replaces the public one.
+            if existing > 0, released { try await sql.raw("""
+                UPDATE \(unsafeRaw: o) SET \(unsafeRaw: F.isPublic) = \(bind: false)
+                WHERE \(unsafeRaw: F.isPublic) = \(bind: true) AND EXISTS (SELECT 1 FROM \(unsafeRaw: s) st WHERE st.\(unsafeRaw: ImportStagingFields.importID) = \(bind: importID) AND \(unsafeRaw: stagedKey))
+                """).run() }
             // Without earlier values (the usual first import) every revision is 1: no lookup per row.
             let revision = existing > 0 ? "COALESCE((SELECT MAX(o.\(F.revision)) FROM \(o) o WHERE \(sameKey)), 0) + 1" : "1"
             try await sql.raw("""
-                INSERT INTO \(unsafeRaw: o) (\(unsafeRaw: F.variable), \(unsafeRaw: F.unitKey), \(unsafeRaw: F.referenceDate), \(unsafeRaw: F.breakdown), \(unsafeRaw: F.value), \(unsafeRaw: F.status), \(unsafeRaw: F.revision), \(unsafeRaw: F.isCurrent), \(unsafeRaw: F.importID), \(unsafeRaw: F.recordedAt))
+                INSERT INTO \(unsafeRaw: o) (\(unsafeRaw: F.variable), \(unsafeRaw: F.unitKey), \(unsafeRaw: F.referenceDate), \(unsafeRaw: F.breakdown), \(unsafeRaw: F.value), \(unsafeRaw: F.status), \(unsafeRaw: F.revision), \(unsafeRaw: F.isCurrent), \(unsafeRaw: F.importID), \(unsafeRaw: F.recordedAt), \(unsafeRaw: F.isPublic))
                 SELECT \(unsafeRaw: s).\(unsafeRaw: F.variable), \(unsafeRaw: s).\(unsafeRaw: F.unitKey), \(unsafeRaw: s).\(unsafeRaw: F.referenceDate), \(unsafeRaw: s).\(unsafeRaw: F.breakdown), \(unsafeRaw: s).\(unsafeRaw: F.value), \(unsafeRaw: s).\(unsafeRaw: F.status),
-                       \(unsafeRaw: revision), \(bind: true), \(unsafeRaw: s).\(unsafeRaw: ImportStagingFields.importID), \(bind: at)
+                       \(unsafeRaw: revision), \(bind: true), \(unsafeRaw: s).\(unsafeRaw: ImportStagingFields.importID), \(bind: at), \(bind: released)
                 FROM \(unsafeRaw: s) WHERE \(unsafeRaw: s).\(unsafeRaw: ImportStagingFields.importID) = \(bind: importID)
                 ORDER BY \(unsafeRaw: s).\(unsafeRaw: F.variable), \(unsafeRaw: s).\(unsafeRaw: F.unitKey), \(unsafeRaw: s).\(unsafeRaw: F.referenceDate), \(unsafeRaw: s).\(unsafeRaw: F.breakdown)
                 """).run()
@@ -452,6 +467,8 @@ public struct IndicatorStore: Sendable {
         run.variables = model.variables.split(separator: ",").map(String.init)
         run.dates = model.dates.split(separator: ",").compactMap { Day(iso: String($0)) }
         run.storedFile = model.storedFile
+        run.release = ImportRelease(releasedAt: model.releasedAt, releasedBy: model.releasedBy, releaseReason: model.releaseReason,
+                                    withdrawnAt: model.withdrawnAt, withdrawnBy: model.withdrawnBy, withdrawalReason: model.withdrawalReason)
         return run
     }
 

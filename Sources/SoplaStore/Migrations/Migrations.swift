@@ -32,6 +32,8 @@ public enum SoplaMigrations {
         CreateFundingTables(),
         CreateReportRecords(),
         CreateMailOutbox(),
+        AddImportRelease(),
         AddCatalogueState(),
+        CreateDisclosureRelease(),
     ]
 }

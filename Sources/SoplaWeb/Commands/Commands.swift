@@ -116,6 +116,8 @@ struct DemoCommand: AsyncCommand {
         let service = AccountService(app: app)
         try await DemoAccounts.seed(store: service.store, hash: service.hash, now: settings.clock.now())
         let figures = try await DemoIndicators.seed(store: app.indicatorStore, clock: settings.clock)
+        // The demo's figures are public from the start: their first release opens the disclosure ledger.
+        try await PublicFigures.recordLive(variables: nil, store: app.indicatorStore, spatial: app.spatial, ledger: app.disclosureLedger, at: settings.clock.now())
         let services = try await DemoServices.seed(store: app.serviceStore, accounts: service.store, clock: settings.clock)
         try await DemoParticipation.seed(store: app.participationStore, accounts: service.store, clock: settings.clock)
         try await DemoFunding.seed(store: app.fundingStore, accounts: service.store, clock: settings.clock)
@@ -165,8 +167,13 @@ extension Application {
 // MARK: - import
 
 struct ImportGroup: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] { ["boundaries": ImportBoundariesCommand(), "data": ImportDataCommand(), "hsds": ImportHSDSCommand()] }
-    var help: String { "Imports data from files. Examples: sopla import boundaries gemeinden.geojson --level municipality; sopla import data werte.csv; sopla import hsds angebote.json" }
+    var commands: [String: any AnyAsyncCommand] {
+        ["boundaries": ImportBoundariesCommand(), "data": ImportDataCommand(), "hsds": ImportHSDSCommand(), "release": ImportReleaseCommand(), "withdraw": ImportWithdrawCommand()]
+    }
+    var help: String {
+        "Imports data from files. Examples: sopla import boundaries gemeinden.geojson --level municipality; sopla import data werte.csv --release; "
+            + "sopla import release RUN-ID; sopla import withdraw RUN-ID --reason \"…\"; sopla import hsds angebote.json"
+    }
 }
 
 struct ImportBoundariesCommand: AsyncCommand {

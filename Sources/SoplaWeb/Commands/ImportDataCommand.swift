@@ -15,6 +15,10 @@ struct ImportDataCommand: AsyncCommand {
         var skipUnknownUnits: Bool
         @Flag(name: "dry-run", help: "Check the file and report what would change, without writing")
         var dryRun: Bool
+        @Flag(name: "release", help: "Release the imported values at once (make them public) if no validation rule fails; with failed rules only with --reason")
+        var release: Bool
+        @Option(name: "reason", help: "With --release: why the values can be published although validation rules failed")
+        var reason: String?
 
         init() {}
     }
@@ -23,9 +27,12 @@ struct ImportDataCommand: AsyncCommand {
         """
         Imports figures: the whole file or nothing. Every bad row is reported with line, column and value.
         Importing the same file again changes nothing; newer values for a date become a new revision.
+        The values are public only once the import is released (--release, `sopla import release RUN-ID`
+        or the import's page); until then planners see them marked "nicht freigegeben".
         The variables must exist (pages /merkmale or the API). Formats are detected automatically.
         Examples:
           sopla import data werte.csv --dry-run
+          sopla import data werte.csv --release
           sopla import data 12411-01-01-4.csv --mapping zuordnung.csv --skip-unknown-units
         A mapping file (first import of a GENESIS table; later imports reuse it):
           column,variable,breakdown
@@ -82,7 +89,13 @@ struct ImportDataCommand: AsyncCommand {
         case .done where run.dryRun:
             console.print("Dry run, nothing written: \(run.format ?? "") file, \(counts).")
         case .done:
-            console.print("Imported \(signature.file) (\(run.format ?? "")): \(counts).")
+            console.print("Imported \(signature.file) (\(run.format ?? "")): \(counts). Import run \(run.id.uuidString.lowercased()).")
+            let releaser = ImportReleaseService(store: app.indicatorStore, spatial: app.spatial, clock: settings.clock)
+            guard signature.release else {
+                console.print("Not released: the values are not public until `sopla import release \(run.id.uuidString.lowercased())` (or the import's page).")
+                return
+            }
+            try await ImportReleaseCommand.release(run.id, reason: signature.reason, releaser: releaser, actor: actor, console: console)
         case .unchanged:
             console.print("No changes: every value of \(signature.file) is stored already (\(run.outcome.unchanged) values).")
         case .needsMapping:
@@ -96,6 +109,95 @@ struct ImportDataCommand: AsyncCommand {
             let shown = run.issues.prefix(50).map { "  " + $0.message }.joined(separator: "\n")
             let more = run.issueCount > 50 ? "\n  … and \(run.issueCount - 50) more" : ""
             throw CommandFailure("\(signature.file): \(run.issueCount) problem(s); nothing stored.\n\(shown)\(more)")
+        }
+    }
+}
+
+/// `sopla import release RUN-ID [--reason …]`: makes an import's values public, as the import's page does.
+struct ImportReleaseCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "run", help: "The id of the import run (printed by sopla import data, shown on the import's page)")
+        var run: String
+        @Option(name: "reason", help: "Why the values can be published; required when validation rules failed")
+        var reason: String?
+
+        init() {}
+    }
+
+    var help: String {
+        "Releases an import: its values become public. With failed validation rules only with --reason \"…\" (the rules are named)."
+    }
+
+    static func runID(_ text: String) throws -> UUID {
+        guard let id = UUID(uuidString: text.trimmingCharacters(in: .whitespaces)) else { throw CommandFailure("\"\(text)\" is not an import run id (a UUID)") }
+        return id
+    }
+
+    static func release(_ id: UUID, reason: String?, releaser: ImportReleaseService, actor: AuditActor, console: any Console) async throws {
+        do {
+            let run = try await releaser.release(runID: id, reason: reason, actor: actor)
+            let count = try await releaser.store.publicCount(runID: id)
+            console.print("Released import \(id.uuidString.lowercased()) (\(run.fileName)): \(count) values are public now.")
+        } catch let refusal as ImportRelease.Refusal {
+            throw CommandFailure(Self.message(refusal, id: id))
+        } catch IndicatorStoreError.notFound {
+            throw CommandFailure("no import run has the id \(id.uuidString.lowercased())")
+        }
+    }
+
+    static func message(_ refusal: ImportRelease.Refusal, id: UUID) -> String {
+        let run = id.uuidString.lowercased()
+        switch refusal {
+        case .reasonRequired(let rules):
+            return "not released: validation rules failed (\(rules.joined(separator: ", "))); read the check report on the import's page "
+                + "and give --reason \"…\" to release all the same (sopla import release \(run) --reason \"…\")"
+        case .nothingToRelease: return "import \(run) stored no values; there is nothing to release"
+        case .alreadyReleased: return "import \(run) is released already"
+        case .notReleased: return "import \(run) is not released"
+        case .withdrawalReasonRequired: return "a withdrawal needs --reason \"…\""
+        case .reasonTooLong: return "the reason is too long (at most \(ImportRelease.maxReasonLength) characters)"
+        case .confirmationRequired: return "the withdrawal was not confirmed"
+        }
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let id = try Self.runID(signature.run)
+        try await app.prepareDatabase(location: app.settings.database, migrate: false)
+        let releaser = ImportReleaseService(store: app.indicatorStore, spatial: app.spatial, clock: app.settings.clock)
+        try await Self.release(id, reason: signature.reason, releaser: releaser, actor: .system("sopla import release"), console: context.console)
+    }
+}
+
+/// `sopla import withdraw RUN-ID --reason …`: the import's values are no longer public; each falls back to its previous
+/// released revision.
+struct ImportWithdrawCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "run", help: "The id of the import run")
+        var run: String
+        @Option(name: "reason", help: "Why the values shall no longer be public (required)")
+        var reason: String?
+
+        init() {}
+    }
+
+    var help: String {
+        "Withdraws an import's release: its values are no longer public; the previously released value of each area and date is public again."
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let id = try ImportReleaseCommand.runID(signature.run)
+        try await app.prepareDatabase(location: app.settings.database, migrate: false)
+        let releaser = ImportReleaseService(store: app.indicatorStore, spatial: app.spatial, clock: app.settings.clock)
+        do {
+            // Naming the run and giving a reason on the command line is the confirmation.
+            let run = try await releaser.withdraw(runID: id, reason: signature.reason, confirmed: true, actor: .system("sopla import withdraw"))
+            context.console.print("Withdrew the release of import \(id.uuidString.lowercased()) (\(run.fileName)): its values are no longer public.")
+        } catch let refusal as ImportRelease.Refusal {
+            throw CommandFailure(ImportReleaseCommand.message(refusal, id: id))
+        } catch IndicatorStoreError.notFound {
+            throw CommandFailure("no import run has the id \(id.uuidString.lowercased())")
         }
     }
 }

@@ -26,6 +26,8 @@ enum NoticeCode: String, CaseIterable {
     case published = "veroeffentlicht"
     case archived = "archiviert"
     case restored = "wiederhergestellt"
+    case released = "freigegeben"
+    case releaseWithdrawn = "zurueckgezogen"
 
     static let parameter = "hinweis"
 
@@ -62,6 +64,8 @@ enum NoticeCode: String, CaseIterable {
         case .published: return Notice(.success, t(.catalogueNoticePublished))
         case .archived: return Notice(.success, t(.catalogueNoticeArchived))
         case .restored: return Notice(.success, t(.catalogueNoticeRestored))
+        case .released: return Notice(.success, t(.noticeReleased))
+        case .releaseWithdrawn: return Notice(.success, t(.noticeWithdrawn))
         }
     }
 }

@@ -16,6 +16,9 @@ struct ImportController: RouteCollection {
         routes.upload(SiteRoute.Pattern.dataImport, permission, limit: UploadLimit(fileBytes: Self.maxUpload), use: upload)
         routes.on(.GET, SiteRoute.Pattern.dataImportRun, permission, use: run)
         routes.on(.POST, SiteRoute.Pattern.dataImportMapping, permission, use: saveMapping)
+        // Releasing (and withdrawing) is part of importing: whoever may import reads the check report and decides.
+        routes.on(.POST, SiteRoute.Pattern.dataImportRelease, permission, use: release)
+        routes.on(.POST, SiteRoute.Pattern.dataImportWithdraw, permission, use: withdraw)
         routes.on(.GET, SiteRoute.Pattern.variable, permission, use: variableHistory)
     }
 
@@ -92,7 +95,12 @@ struct ImportController: RouteCollection {
         return req.redirect(to: SiteRoute.dataImportRun(id: run.id).path, redirectType: .normal)
     }
 
-    func runModel(_ req: Request, run: ImportRun, mappingIssues: [ValidationIssue] = [], mappingValues: [String: IndicatorTerm?]? = nil) async throws -> ImportRunPage.Model {
+    static func releaser(_ req: Request) -> ImportReleaseService {
+        ImportReleaseService(store: req.indicatorStore, spatial: req.spatial, clock: req.settings.clock)
+    }
+
+    func runModel(_ req: Request, run: ImportRun, mappingIssues: [ValidationIssue] = [], mappingValues: [String: IndicatorTerm?]? = nil,
+                  releaseForm: ImportRunPage.ReleaseForm = ImportRunPage.ReleaseForm()) async throws -> ImportRunPage.Model {
         let store = req.indicatorStore
         let variables = try await store.variables()
         let units = try await req.spatial.allUnits()
@@ -110,28 +118,67 @@ struct ImportController: RouteCollection {
                                                    ignored: saved?.ignored.contains(column.signature) ?? false)
             }
         }
-        var findings: [ValidationFinding] = []
-        if run.state == .done, !run.dryRun, !run.variables.isEmpty {
-            let rules = try await store.validationRules()
-            let indicators = try await store.indicators()
-            let touched = Set(run.variables)
-            let relevant = rules.filter { rule in
-                rule.targetIsIndicator ? indicators.first { $0.code == rule.target }.map { !$0.variables.isDisjoint(with: touched) } ?? false : touched.contains(rule.target)
-            }
-            if !relevant.isEmpty {
-                let needed = touched.union(indicators.filter { ind in relevant.contains { $0.target == ind.code } }.flatMap(\.variables))
-                let observations = try await store.observations(variables: needed)
-                findings = FigureValidation.check(relevant, indicators: Dictionary(uniqueKeysWithValues: indicators.map { ($0.code, $0) }),
-                                                  observations: observations, hierarchy: SpatialHierarchy(units), dates: Set(run.dates))
-            }
-        }
-        return ImportRunPage.Model(run: run, mappingColumns: columns, variables: variables, findings: findings,
-                                   names: Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0.name) }), mappingIssues: mappingIssues, fileAvailable: fileAvailable)
+        let findings = try await Self.releaser(req).findings(for: run)
+        var model = ImportRunPage.Model(run: run, mappingColumns: columns, variables: variables, findings: findings,
+                                        names: Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0.name) }), mappingIssues: mappingIssues, fileAvailable: fileAvailable)
+        model.release = releaseForm
+        model.publicCount = run.storedValues ? try await store.publicCount(runID: run.id) : 0
+        model.notice = req.notice
+        return model
     }
 
     func run(req: Request) async throws -> HTMLResponse {
         guard let run = try await req.indicatorStore.run(id: try req.idParameter()) else { throw Abort(.notFound) }
         return HTMLResponse(ImportRunPage.render(try await runModel(req, run: run), context: try await req.pageContext()))
+    }
+
+    struct ReleaseForm: Content {
+        var reason: String?
+        var withdrawReason: String?
+        var confirm: String?
+    }
+
+    /// Releases the run's values: with failed validation rules only with a written reason (else the page again,
+    /// naming the field, nothing changed).
+    func release(req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        guard let run = try await req.indicatorStore.run(id: id) else { throw Abort(.notFound) }
+        let form = try req.content.decode(ReleaseForm.self)
+        do {
+            _ = try await Self.releaser(req).release(runID: id, reason: form.reason, actor: try await req.auditActor())
+            return req.redirect(to: SiteRoute.dataImportRun(id: id).path, notice: .released)
+        } catch let refusal as ImportRelease.Refusal {
+            return try await refused(req, run: run, refusal, form: form)
+        }
+    }
+
+    /// Withdraws the run's release after a reason and a confirmation; its values fall back to the previous release.
+    func withdraw(req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        guard let run = try await req.indicatorStore.run(id: id) else { throw Abort(.notFound) }
+        let form = try req.content.decode(ReleaseForm.self)
+        do {
+            _ = try await Self.releaser(req).withdraw(runID: id, reason: form.withdrawReason, confirmed: form.confirm == "ja", actor: try await req.auditActor())
+            return req.redirect(to: SiteRoute.dataImportRun(id: id).path, notice: .releaseWithdrawn)
+        } catch let refusal as ImportRelease.Refusal {
+            return try await refused(req, run: run, refusal, form: form)
+        }
+    }
+
+    /// The run page again with the reason a release or withdrawal was refused: 422 for the form's fields, 409 when the
+    /// run is not in a state for it (released meanwhile by someone else, say).
+    func refused(_ req: Request, run: ImportRun, _ refusal: ImportRelease.Refusal, form: ReleaseForm) async throws -> Response {
+        var state = ImportRunPage.ReleaseForm(reason: form.reason, withdrawReason: form.withdrawReason)
+        let status: HTTPResponseStatus
+        switch refusal {
+        case .reasonRequired: state.issues = [ValidationIssue("reason", .required)]; status = .unprocessableEntity
+        case .reasonTooLong: state.issues = [ValidationIssue(form.withdrawReason == nil ? "reason" : "withdrawReason", .tooLong(max: ImportRelease.maxReasonLength))]; status = .unprocessableEntity
+        case .withdrawalReasonRequired: state.issues = [ValidationIssue("withdrawReason", .required)]; status = .unprocessableEntity
+        case .confirmationRequired: state.issues = [ValidationIssue("confirm", .required)]; status = .unprocessableEntity
+        case .nothingToRelease, .alreadyReleased, .notReleased: state.refusal = refusal; status = .conflict
+        }
+        let model = try await runModel(req, run: run, releaseForm: state)
+        return HTMLResponse(ImportRunPage.render(model, context: try await req.pageContext())).response(status: status)
     }
 
     /// The mapping form: `columns` = n, then `signature-i`, `variable-i` (empty = not imported), `breakdown-i`.

@@ -107,9 +107,10 @@ struct IndicatorAPIController: RouteCollection {
             return topic
         }
         let store = req.indicatorStore
+        let selection = try await IndicatorController.selection(req)
         var result: [IndicatorResponse] = []
         for indicator in try await store.indicators() where indicator.isPublished && (topic == nil || indicator.topic == topic) {
-            result.append(IndicatorResponse(indicator, dates: try await store.dates(variables: Set(indicator.numerator.map(\.variable)))))
+            result.append(IndicatorResponse(indicator, dates: try await store.dates(variables: Set(indicator.numerator.map(\.variable)), selection: selection)))
         }
         return result
     }
@@ -120,7 +121,8 @@ struct IndicatorAPIController: RouteCollection {
         guard let code = req.parameters.get("code"), let indicator = try await store.indicator(code: code), indicator.isPublished else {
             throw APIError.notFound("no indicator has this code")
         }
-        return IndicatorResponse(indicator, dates: try await store.dates(variables: Set(indicator.numerator.map(\.variable))))
+        return IndicatorResponse(indicator, dates: try await store.dates(variables: Set(indicator.numerator.map(\.variable)),
+                                                                         selection: try await IndicatorController.selection(req)))
     }
 
     static func gapCode(_ gap: ValueGap?) -> String? {
@@ -135,7 +137,8 @@ struct IndicatorAPIController: RouteCollection {
     func values(req: Request) async throws -> Response {
         try rejectUnknownParameters(req, allowed: ["level", "date", "parent", "format"])
         guard let code = req.parameters.get("code"),
-              let data = try await IndicatorData.load(code: code, store: req.indicatorStore, spatial: req.spatial) else {
+              let data = try await IndicatorData.load(code: code, store: req.indicatorStore, spatial: req.spatial, ledger: req.disclosureLedger,
+                                                      selection: try await IndicatorController.selection(req)) else {
             throw APIError.notFound("no indicator has this code")
         }
         guard data.indicator.isPublished else { throw APIError.notFound("no indicator has this code") }

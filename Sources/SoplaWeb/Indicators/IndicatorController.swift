@@ -28,8 +28,9 @@ struct IndicatorController: RouteCollection {
         let chosen: [Indicator]
         if let indicators { chosen = indicators } else { chosen = try await store.indicators().filter(\.isPublished) }
         var entries: [IndicatorListPage.Entry] = []
+        let selection = try await Self.selection(req)
         for indicator in chosen {
-            let dates = try await store.dates(variables: Set(indicator.numerator.map(\.variable)))
+            let dates = try await store.dates(variables: Set(indicator.numerator.map(\.variable)), selection: selection)
             entries.append(IndicatorListPage.Entry(indicator: indicator, latestDate: dates.last))
         }
         return entries
@@ -69,12 +70,21 @@ struct IndicatorController: RouteCollection {
             allDates: (try? req.query.get(String.self, at: "zeitreihe")) == "alle")
     }
 
+    /// The indicator's data: current values (unreleased ones marked) for those who may see raw figures and do not
+    /// ask for the public view, else the released ones.
     static func data(_ req: Request) async throws -> IndicatorData {
+        let selection = try await Self.selection(req, publicView: Self.viewParameters(req).publicView)
         guard let code = req.parameters.get("code"),
-              let data = try await IndicatorData.load(code: code, store: req.indicatorStore, spatial: req.spatial) else { throw Abort(.notFound) }
+              let data = try await IndicatorData.load(code: code, store: req.indicatorStore, spatial: req.spatial, ledger: req.disclosureLedger,
+                                                      selection: selection) else { throw Abort(.notFound) }
         // Drafts and archived indicators exist only for planners.
         if !data.indicator.isPublished, !(try await req.may(.manageIndicators)) { throw Abort(.notFound) }
         return data
+    }
+
+    /// Which values a request reads: current ones only for those who may see raw figures, and not in the public view.
+    static func selection(_ req: Request, publicView: Bool = false) async throws -> ObservationSelection {
+        try await req.may(.viewUnsuppressedFigures) && !publicView ? .current : .released
     }
 
     /// The effective view: an unknown date, level or unit falls back to the latest date, the municipalities, the parent.
@@ -138,10 +148,16 @@ struct IndicatorController: RouteCollection {
         }
         let boundaries = try await req.currentBoundaries()
         let seriesUnits = IndicatorData.pickerOrder(data.units.filter { data.indicator.isValid(onLevel: $0.levelCode) })
-        let model = IndicatorPage.Model(
+        var model = IndicatorPage.Model(
             indicator: data.indicator, variables: data.variables, dates: data.dates, view: view, levels: levels, names: names, rows: rows, parentRow: parentRow,
             compareDate: compareDate, boundaries: boundaries, units: data.unitsByKey, seriesUnits: seriesUnits.map { ($0.key, $0.name) }, series: series,
             referenceValues: referenceValues, raw: raw, mayViewRaw: mayViewRaw, mayManage: mayManage, findings: findings, notice: req.notice, referenceIssues: referenceIssues)
+        if raw {
+            model.unreleasedDates = data.observations.unreleasedDates(of: data.indicator.variables)
+            if let date = view.date {
+                model.unreleasedUnits = data.observations.unreleasedUnits(variables: data.indicator.variables, date: date, hierarchy: data.hierarchy)
+            }
+        }
         return HTMLResponse(IndicatorPage.render(model, context: try await req.pageContext()))
     }
 
@@ -175,7 +191,8 @@ struct IndicatorController: RouteCollection {
         // Planners see drafts and archived variables too, marked.
         let variables = try await store.variables().filter { mayManage || $0.isPublished }
         var dates: [String: [Day]] = [:]
-        for variable in variables { dates[variable.code] = try await store.dates(variables: [variable.code]) }
+        let selection = try await Self.selection(req)
+        for variable in variables { dates[variable.code] = try await store.dates(variables: [variable.code], selection: selection) }
         let model = VariableListPage.Model(variables: variables, dates: dates, mayManage: mayManage, notice: req.notice)
         return HTMLResponse(VariableListPage.render(model, context: try await req.pageContext()))
     }

@@ -10,13 +10,19 @@ extension Request {
 
 extension Application {
     var indicatorStore: IndicatorStore { IndicatorStore(database: db) }
+    var disclosureLedger: DisclosureLedger { DisclosureLedger(database: db) }
+}
+
+extension Request {
+    var disclosureLedger: DisclosureLedger { DisclosureLedger(database: db) }
 }
 
 /// Everything needed to compute and publish one indicator, loaded once per request.
 struct IndicatorData: Sendable {
     let indicator: Indicator
     let variables: [String: Variable]
-    let minimums: [String: Int]
+    /// The one suppression per variable and date, shared by every indicator loaded together.
+    let disclosure: DisclosureContext
     let units: [SpatialUnit]
     let unitsByKey: [String: SpatialUnit]
     let hierarchy: SpatialHierarchy
@@ -24,31 +30,35 @@ struct IndicatorData: Sendable {
     /// Reference dates with values of the numerator, oldest first.
     let dates: [Day]
 
-    static func load(code: String, store: IndicatorStore, spatial: any SpatialRepository) async throws -> IndicatorData? {
-        try await load(codes: [code], store: store, spatial: spatial).first
+    /// `selection`: released values (everyone), or the current ones with unreleased ones marked (planners' working view).
+    static func load(code: String, store: IndicatorStore, spatial: any SpatialRepository, ledger: DisclosureLedger,
+                     selection: ObservationSelection = .released) async throws -> IndicatorData? {
+        try await load(codes: [code], store: store, spatial: spatial, ledger: ledger, selection: selection).first
     }
 
     /// Several indicators with one read of the catalogue, the units and the observations of all their variables;
     /// in the order of `codes`, unknown codes left out.
-    static func load(codes: [String], store: IndicatorStore, spatial: any SpatialRepository) async throws -> [IndicatorData] {
+    static func load(codes: [String], store: IndicatorStore, spatial: any SpatialRepository, ledger: DisclosureLedger,
+                     selection: ObservationSelection = .released) async throws -> [IndicatorData] {
         let indicators = try await store.indicators()
         let byCode = Dictionary(indicators.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let chosen = codes.compactMap { byCode[$0] }
         guard !chosen.isEmpty else { return [] }
         let variables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
         let units = try await spatial.allUnits()
-        let observations = try await store.observations(variables: chosen.reduce(into: Set<String>()) { $0.formUnion($1.variables) })
-        let minimums = IndicatorPublication.minimums(variables: variables, indicators: indicators)
+        let used = chosen.reduce(into: Set<String>()) { $0.formUnion($1.variables) }
+        let observations = try await store.observations(variables: used, selection: selection)
+        let disclosure = try await PublicFigures.context(variables: variables, indicators: indicators, used: used, ledger: ledger)
         let unitsByKey = Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0) })
         let hierarchy = SpatialHierarchy(units)
         return chosen.map { indicator in
-            IndicatorData(indicator: indicator, variables: variables, minimums: minimums, units: units, unitsByKey: unitsByKey, hierarchy: hierarchy,
+            IndicatorData(indicator: indicator, variables: variables, disclosure: disclosure, units: units, unitsByKey: unitsByKey, hierarchy: hierarchy,
                           observations: observations, dates: observations.dates(of: Set(indicator.numerator.map(\.variable))))
         }
     }
 
     func publish(_ date: Day) -> [String: PublishedValue] {
-        IndicatorPublication.publish(indicator, variables: variables, minimums: minimums, hierarchy: hierarchy, date: date, observations: observations)
+        IndicatorPublication.publish(indicator, variables: variables, disclosure: disclosure, hierarchy: hierarchy, date: date, observations: observations)
     }
 
     /// Levels that have units and where the indicator is valid, in the catalogue's order.
@@ -100,20 +110,24 @@ enum IndicatorProfileBuilder {
     /// `publicFigures` forces disclosure control whoever asks (documents for everyone).
     static func lines(_ req: Request, unit: SpatialUnit, publicFigures: Bool = false) async throws -> [IndicatorProfile.Line] {
         let store = req.indicatorStore
-        let indicators = try await store.indicators().filter { $0.isPublished && $0.isValid(onLevel: unit.levelCode) }
+        let catalogue = try await store.indicators()
+        let indicators = catalogue.filter { $0.isPublished && $0.isValid(onLevel: unit.levelCode) }
         guard !indicators.isEmpty else { return [] }
         let variables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
-        let minimums = IndicatorPublication.minimums(variables: variables, indicators: indicators)
         let units = try await req.spatial.allUnits()
         let hierarchy = SpatialHierarchy(units)
-        let observations = try await store.observations(variables: Set(indicators.flatMap(\.variables)))
+        let used = Set(indicators.flatMap(\.variables))
         let raw = publicFigures ? false : try await req.may(.viewUnsuppressedFigures)
+        // Planners see current values on their own view; documents and everyone else the released ones.
+        let observations = try await store.observations(variables: used, selection: raw ? .current : .released)
+        // The minimums of the whole catalogue, as on every other output of these variables.
+        let disclosure = try await PublicFigures.context(variables: variables, indicators: catalogue, used: used, ledger: req.disclosureLedger)
         var lines: [IndicatorProfile.Line] = []
         for indicator in indicators.sorted(by: { ($0.topic.rawValue, $0.nameDE) < ($1.topic.rawValue, $1.nameDE) }) {
             let dates = observations.dates(of: Set(indicator.numerator.map(\.variable)))
             guard let date = dates.last else { continue }
             let publish = { (day: Day) in
-                IndicatorPublication.publish(indicator, variables: variables, minimums: minimums, hierarchy: hierarchy, date: day, observations: observations)
+                IndicatorPublication.publish(indicator, variables: variables, disclosure: disclosure, hierarchy: hierarchy, date: day, observations: observations)
             }
             let current = publish(date)
             guard current[unit.key]?.value.gap != .noData else { continue }
