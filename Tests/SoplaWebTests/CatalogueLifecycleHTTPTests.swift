@@ -83,6 +83,10 @@ struct CatalogueLifecycleHTTPTests {
                 #expect(res.status == .seeOther)
                 #expect(res.headers.first(name: .location) == "/merkmale/wohngeld/bearbeiten?hinweis=veroeffentlicht")
             }
+            try await get(app, "/merkmale/wohngeld/bearbeiten?hinweis=veroeffentlicht", session: planner) { res in
+                #expect(res.body.string.contains(">Veröffentlicht.</p>"))
+                #expect(res.body.string.contains("<h2 id=\"status\">Status: veröffentlicht</h2>"))
+            }
             try await post(app, "/indikatoren/wohngeld_quote/veroeffentlichen", session: planner) { res in
                 #expect(res.status == .seeOther)
                 #expect(res.headers.first(name: .location) == "/indikatoren/wohngeld_quote?hinweis=veroeffentlicht")

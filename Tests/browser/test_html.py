@@ -54,6 +54,7 @@ def test_pages_behind_the_login_are_well_formed_html(base_url, path):
 
 PLANNER_PAGES = ["/daten/import", "/daten/pruefregeln", "/merkmale/neu", "/indikatoren/neu", "/indikatoren/heim_je_1000/bearbeiten",
                  "/merkmale/alo/bearbeiten", "/merkmale/alo?gebiet=06532023", "/indikatoren/heim_je_1000", "/indikatoren/heim_je_1000?ansicht=oeffentlich", "/daten/import?lang=en",
+                 "/indikatoren/heim_je_1000/archivieren",
                  "/angebote", "/angebote?suche=beratung&kategorie=schuldnerberatung&sortierung=vze&richtung=ab", "/angebote/neu",
                  "/angebote/5b0c1e2a-0001-4000-8000-000000000003", "/angebote/5b0c1e2a-0001-4000-8000-000000000003/bearbeiten",
                  "/angebotsplanung/kategorien", "/angebotsplanung/standards", "/angebotsplanung/versorgung",

@@ -60,7 +60,8 @@ struct IndicatorAdminController: RouteCollection {
 
     func editVariable(req: Request) async throws -> HTMLResponse {
         guard let code = req.parameters.get("code"), let variable = try await req.indicatorStore.variable(code: code) else { throw Abort(.notFound) }
-        return HTMLResponse(VariableFormPage.render(VariableFormPage.Model(variable), context: try await req.pageContext()))
+        // After a lifecycle action the notice says what happened.
+        return HTMLResponse(VariableFormPage.render(VariableFormPage.Model(variable), context: try await req.pageContext(showNotice: true)))
     }
 
     func createVariable(req: Request) async throws -> Response {
