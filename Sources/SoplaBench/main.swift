@@ -2,6 +2,8 @@ import Foundation
 import SoplaCore
 
 // `sopla-bench services ...` times the service coverage and duplicate detection (bench/services), see Services.swift.
+// `sopla-bench suppression OBSERVATIONS.csv [ROUNDS]` times disclosure control against the previous rule (bench/indicators),
+// see SuppressionBenchmark.swift.
 // Otherwise it times the indicator computation of SoplaCore on the benchmark data (bench/indicators):
 // one rate indicator (v02 / v01 × 100) for every municipality, with the counties and Länder
 // aggregated from summed numerators and denominators, for every reference date.
@@ -10,6 +12,10 @@ import SoplaCore
 let arguments = CommandLine.arguments
 if arguments.count >= 4, arguments[1] == "services" {
     try ServicesBenchmark.run(Array(arguments.dropFirst(2)))
+    exit(0)
+}
+if arguments.count >= 3, arguments[1] == "suppression" {
+    try SuppressionBenchmark.run(Array(arguments.dropFirst(2)))
     exit(0)
 }
 guard arguments.count >= 2 else {
