@@ -111,6 +111,19 @@ struct ReportTests {
             == ["Bischoffen Angebot (VZÄ): 0,00 → 0,50"])
     }
 
+    @Test func coverageRowsOfAHiddenPopulationCountShowNoFigure() {
+        // Bischoffen's population count is kept secret: its row and its place among the gaps say nothing.
+        let result = CoverageResult(rows: [CoverageRow(unitKey: "a", population: 20, supply: 1.5, need: 1, nearestKm: nil, nearestServiceID: nil),
+                                           CoverageRow(unitKey: "b", population: 2, supply: 0, need: 1, nearestKm: 4, nearestServiceID: nil)],
+                                    total: CoverageRow(unitKey: "k", population: 22, supply: 1.5, need: 2, nearestKm: nil, nearestServiceID: nil))
+        let table = ReportTables.coverage(categoryCode: "x", categoryName: "Beratung", standardText: "S", result: result, countyName: "Lahn-Dill-Kreis",
+                                          unitNames: ["a": "Aßlar", "b": "Bischoffen"], populationName: "Kinder", hidden: ["b"])
+        #expect(table.rows[2].map(\.text) == ["Bischoffen"] + Array(repeating: "geheim gehalten", count: 5))
+        #expect(table.rows[2].dropFirst().allSatisfy { $0.suppressed == true })
+        // Only the hidden unit has a gap: the summary names none, and does not claim there is none.
+        #expect(table.summary == "Für Beratung stehen im Lahn-Dill-Kreis 1,50 Vollzeitstellen einem Bedarf von 2,00 gegenüber (Versorgungsgrad 75 %).")
+    }
+
     @Test func fundingTableShowsTotalsAndThePreventiveShare() {
         let figures = ControllingFigures(planned: Money(euros: 100_000), committed: Money(euros: 80_000), paid: Money(euros: 40_000), proven: Money(cents: 2_000_050))
         let table = ReportTables.funding(year: 2025, programmes: [("Jugendarbeit", figures)], byCategory: [("Jugendarbeit", Money(euros: 80_000))],

@@ -90,19 +90,22 @@ public enum ReportTables {
 
     /// Coverage of one category: per municipality population, supply, need, ratio and gap, with the county first.
     /// The summary names the county's supply against need and the three largest gaps.
+    /// `hidden`: units whose population count disclosure control keeps back; their row shows no figure (every
+    /// figure of it follows from the count).
     public static func coverage(categoryCode: String, categoryName: String, standardText: String, result: CoverageResult, countyName: String,
-                                unitNames: [String: String], populationName: String) -> ReportTable {
+                                unitNames: [String: String], populationName: String, hidden: Set<String> = []) -> ReportTable {
         func row(_ r: CoverageRow, name: String) -> [ReportTable.Cell] {
-            [.init(name), .init(num(r.population, 0), value: r.population), .init(num(r.supply, 2), value: r.supply), .init(num(r.need, 2), value: r.need),
-             r.ratio.map { .init(percent($0), value: $0) } ?? .init("–"), .init(num(r.gap, 2), value: r.gap)]
+            if hidden.contains(r.unitKey) { return [.init(name)] + Array(repeating: .secret, count: 5) }
+            return [.init(name), .init(num(r.population, 0), value: r.population), .init(num(r.supply, 2), value: r.supply), .init(num(r.need, 2), value: r.need),
+                    r.ratio.map { .init(percent($0), value: $0) } ?? .init("–"), .init(num(r.gap, 2), value: r.gap)]
         }
         let total = result.total
         var summary = "Für \(categoryName) stehen im \(countyName) \(num(total.supply, 2)) Vollzeitstellen einem Bedarf von \(num(total.need, 2)) gegenüber"
         summary += total.ratio.map { " (Versorgungsgrad \(percent($0)))." } ?? "."
-        let gaps = result.gaps.prefix(3)
-        if gaps.isEmpty {
+        let gaps = result.gaps.filter { !hidden.contains($0.unitKey) }.prefix(3)
+        if result.gaps.isEmpty {
             summary += " Keine Gemeinde liegt unter dem Bedarf."
-        } else {
+        } else if !gaps.isEmpty {
             summary += " Die größten Lücken: " + gaps.map { "\(unitNames[$0.unitKey] ?? $0.unitKey) (\(num($0.gap, 2)) Stellen)" }.joined(separator: ", ") + "."
         }
         return ReportTable(key: "versorgung:" + categoryCode,

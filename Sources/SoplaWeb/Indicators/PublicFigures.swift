@@ -31,6 +31,16 @@ enum PublicFigures {
         return entries
     }
 
+    /// Units whose total of a count variable is hidden on its latest date (where coverage takes its population from).
+    static func hiddenUnits(variable code: String, store: IndicatorStore, spatial: any SpatialRepository, ledger: DisclosureLedger) async throws -> Set<String> {
+        guard let variable = try await store.variable(code: code), variable.isCount else { return [] }
+        let observations = try await store.observations(variables: [code])
+        guard let latest = observations.dates(of: [code]).last else { return [] }
+        let disclosure = try await context(variables: [code: variable], indicators: try await store.indicators(), used: [code], ledger: ledger)
+        let hidden = disclosure.suppressed(variable, date: latest, observations: observations, hierarchy: SpatialHierarchy(try await spatial.allUnits()))
+        return Set(hidden.keys.filter { $0.breakdown.isTotal }.map(\.unitKey))
+    }
+
     /// Records what the public pages show now, after a release of data or a change of the catalogue (nil: every variable).
     static func recordLive(variables: Set<String>?, store: IndicatorStore, spatial: any SpatialRepository, ledger: DisclosureLedger, at: Date) async throws {
         var codes = variables ?? []

@@ -54,7 +54,9 @@ struct ReportController: RouteCollection {
         let keys = [county?.key].compactMap { $0 } + municipalities.map(\.key)
         var indicators: [String: ReportSnapshot.IndicatorInfo] = [:]
         var values: [String: [String: [String: ReportSnapshot.Value]]] = [:]
-        let loaded = try await IndicatorData.load(codes: Set(blocks.flatMap(\.kind.indicatorCodes)).sorted(), store: req.indicatorStore, spatial: req.spatial, ledger: req.disclosureLedger)
+        // Editions are public documents: released values only, whoever builds them.
+        let loaded = try await IndicatorData.load(codes: Set(blocks.flatMap(\.kind.indicatorCodes)).sorted(), store: req.indicatorStore, spatial: req.spatial,
+                                                  ledger: req.disclosureLedger, selection: .released)
         let variables = loaded.first?.variables ?? [:]
         for data in loaded {
             let i = data.indicator, code = i.code
@@ -95,8 +97,12 @@ struct ReportController: RouteCollection {
                 let data = try await ServicePlanningController().coverageData(req, category: code, loaded: loaded)
                 guard let standard = data.standard, let coverage = data.result else { continue }
                 let name = loaded.categories.first { $0.code == code }?.nameDE ?? code
+                var hidden: Set<String> = []
+                if case .variable(let variable) = standard.population {
+                    hidden = try await PublicFigures.hiddenUnits(variable: variable, store: req.indicatorStore, spatial: req.spatial, ledger: req.disclosureLedger)
+                }
                 result[key] = ReportTables.coverage(categoryCode: code, categoryName: name, standardText: standard.source, result: coverage, countyName: countyName,
-                                                    unitNames: unitNames, populationName: data.populationName)
+                                                    unitNames: unitNames, populationName: data.populationName, hidden: hidden)
             case .fundingOverview:
                 if funding == nil {
                     let m = try await ControllingController().model(req, year: reportingDate.year)
@@ -297,7 +303,7 @@ struct ReportController: RouteCollection {
         }
         let used = Set(report.blocks.flatMap(\.kind.indicatorCodes))
         for indicator in indicators.filter({ used.contains($0.code) }).sorted(by: { $0.code < $1.code }) {
-            let dates = try await req.indicatorStore.dates(variables: indicator.variables)
+            let dates = try await req.indicatorStore.dates(variables: indicator.variables, selection: .released)
             if !dates.contains(where: { $0 <= report.reportingDate }) {
                 result.append(t(.noValuesUntil).replacingOccurrences(of: "{i}", with: indicator.nameDE).replacingOccurrences(of: "{d}", with: reporting))
             }
