@@ -71,10 +71,20 @@ struct ControllingController: RouteCollection {
                 attainment.append((a.reference, names[a.organisationID] ?? "–", target.name, percent, TargetAttainment.light(percent: percent)))
             }
         }
-        let hidden = Self.hidden(year: year, years: years, programmes: programmes, agreements: agreements, drawdowns: drawdowns, proofs: proofs,
-                                 categoryName: categoryName, preventive: { a in a.serviceIDs.contains { services[$0]?.preventive == true } },
-                                 municipalities: context.municipalities.map { ($0.key, $0.name) }, shares: shares, need: needCategories,
-                                 categoryCode: { services[$0]?.categoryCode })
+        func hiddenFigures(_ y: Int) -> Set<FundingFigure> {
+            Self.hidden(year: y, years: years, programmes: programmes, agreements: agreements, drawdowns: drawdowns, proofs: proofs,
+                        categoryName: categoryName, preventive: { a in a.serviceIDs.contains { services[$0]?.preventive == true } },
+                        municipalities: context.municipalities.map { ($0.key, $0.name) }, shares: shares, need: needCategories,
+                        categoryCode: { services[$0]?.categoryCode })
+        }
+        var hidden = hiddenFigures(year)
+        // The years' totals stand on every year's page: one hidden on its own year's page is hidden on all.
+        for other in years where other != year {
+            hidden.formUnion(hiddenFigures(other).filter { figure in
+                if case .year = figure { return true }
+                return false
+            })
+        }
         let trend = years.map { y in
             (year: y, planned: programmes.sum { $0.budget(year: y) }, committed: agreements.sum { $0.amounts[y] ?? .zero },
              paid: drawdowns.filter { $0.year == y && $0.state == .paid }.sum(\.amount))
