@@ -58,7 +58,7 @@ enum SuppressionBenchmark {
                      dates.count, rounds, total.new, total.newAlone, sumNew.primary, sumNew.secondary, total.previous, total.previousAlone, sumPrevious.primary, sumPrevious.secondary))
         print(String(format: "ratio new/previous: %.2f (VariableDisclosure.suppressed, including building the table), %.2f (the suppression algorithm alone)",
                      total.new / total.previous, total.newAlone / total.previousAlone))
-        print(String(format: "check with Suppression.intervals (minimum %d), %.1f s: new pattern %d hidden cells checked, %d not protected%@; previous pattern %d hidden cells, %d not protected (narrowed to fewer than %d values)",
+        print(String(format: "check with Suppression.intervals (minimum %d), %.1f s: new pattern %d hidden cells checked, %d not protected%@; previous pattern %d hidden cells, %d not protected (fewer than %d possible values, or all of them small)",
                      minimum, check.seconds, check.checked, check.failed, check.differing == 0 ? "" : " (\(check.differing) dates differ between runs)",
                      check.previousChecked, check.previousFailed, minimum))
         print("largest group of hidden cells linked by sums (one linear program) in the new pattern: \(check.largest.cells) cells, \(check.largest.sums) sums; groups per date: \(check.groups.min() ?? 0)–\(check.groups.max() ?? 0)")
@@ -96,9 +96,13 @@ enum SuppressionBenchmark {
                 }
             }
             let previousIntervals = Suppression.intervals(table, hidden: previous)
-            for cell in previous {
+            for cell in previous.sorted() {
                 previousChecked += 1
-                if !(previousIntervals[cell]?.protects(minimum: minimum) ?? false) { previousFailed += 1 }
+                guard !(previousIntervals[cell]?.protects(minimum: minimum) ?? false) else { continue }
+                previousFailed += 1
+                if previousFailed == 1 {
+                    print("  e.g. previous pattern: \(day.iso) \(table.cells[cell].id) = \(Int(table.cells[cell].value ?? -1)), hidden, narrowed to \(previousIntervals[cell]?.description ?? "none")")
+                }
             }
             seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             // Groups of hidden cells linked by sums: each is one linear program of the interval checks.
