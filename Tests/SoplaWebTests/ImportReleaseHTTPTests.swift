@@ -112,6 +112,10 @@ struct ImportReleaseHTTPTests {
             #expect(released.contains("Freigegeben: die Werte sind jetzt öffentlich."))
             #expect(released.contains("freigegeben am 25.11.2025"))
             #expect(released.contains("Öffentlich sind davon jetzt 1 Werte."))
+            // The variable's history names the revision the public sees.
+            let history = "/merkmale/kita_u3?gebiet=\(Self.unit)"
+            let releasedHistory = try await page(app, history, session: planner)
+            #expect(releasedHistory.contains(">2 (aktuell) – öffentlich<") && releasedHistory.contains(">1<"))
             // Releasing twice is refused.
             try await post(app, release, session: planner) { res in
                 #expect(res.status == .conflict)
@@ -134,6 +138,8 @@ struct ImportReleaseHTTPTests {
             }
             #expect(try await apiNumerator(app, "kita_u3_quote") == before)
             #expect(try await app.indicatorStore.run(id: id)?.release.withdrawalReason == "Falsche Spalte")
+            let withdrawnHistory = try await page(app, history, session: planner)
+            #expect(withdrawnHistory.contains(">2 (aktuell)<") && withdrawnHistory.contains(">1 – öffentlich<"))
             #expect(try await page(app, "/daten/import", session: planner).contains("<td>zurückgezogen am 25.11.2025"))
 
             let (entries, _) = try await AccountStore(database: app.db).audit(AuditQuery(entityType: AuditEntity.dataImport, entityID: id.uuidString))

@@ -282,6 +282,8 @@ public struct ObservationRevision: Hashable, Sendable {
     public let isCurrent: Bool
     public let recordedAt: Date
     public let importID: UUID?
+    /// The revision the public sees (the newest released one of its key).
+    public var isPublic = false
 
     public init(date: Day, breakdown: Breakdown, value: Double?, status: ValueStatus, revision: Int, isCurrent: Bool, recordedAt: Date, importID: UUID?) {
         self.date = date

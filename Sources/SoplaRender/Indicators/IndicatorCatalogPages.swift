@@ -243,7 +243,7 @@ public enum VariablePage {
                     return el("tr", [], [
                         el("th", [("scope", "row")], text: Format.day(r.date, language)),
                         el("td", text: r.breakdown.isTotal ? "–" : r.breakdown.canonical),
-                        el("td", [("class", "num")], text: String(r.revision) + (r.isCurrent ? " (" + t(.currentRevision) + ")" : "")),
+                        el("td", [("class", "num")], text: String(r.revision) + (r.isCurrent ? " (" + t(.currentRevision) + ")" : "") + (r.isPublic ? " – " + t(.publicRevision) : "")),
                         el("td", [("class", "num")], text: IndicatorNames.count(r.value, language)),
                         el("td", text: IndicatorNames.status(r.status, language)),
                         el("td", text: DateText.dateTime(r.recordedAt, language)),

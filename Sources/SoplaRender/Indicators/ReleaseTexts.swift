@@ -6,7 +6,7 @@ public enum ReleaseText: Sendable {
     case releaseStateReleased, releaseStateWithdrawn, releaseStateNone, releaseBy, releaseReasonLabel, releaseReasonHint
     case releaseReasonRequiredHint, releaseButton, releaseFailedRules, withdrawTitle, withdrawIntro, withdrawReasonLabel
     case withdrawConfirm, withdrawConfirmLabel, withdrawButton, noticeReleased, noticeWithdrawn, unreleasedMarker, unreleasedNoteTitle
-    case unreleasedNoteText, releaseAlready, releaseNotPossible, withdrawNotReleased, checkReportCounts, releasePublicCount
+    case unreleasedNoteText, releaseAlready, releaseNotPossible, withdrawNotReleased, checkReportCounts, releasePublicCount, publicRevision
 
     var pair: (String, String) {
         switch self {
@@ -40,6 +40,7 @@ public enum ReleaseText: Sendable {
         case .releaseNotPossible: return ("Dieser Import hat keine Werte gespeichert; es gibt nichts freizugeben.", "This import stored no values; there is nothing to release.")
         case .withdrawNotReleased: return ("Dieser Import ist nicht freigegeben.", "This import is not released.")
         case .checkReportCounts: return ("Prüfbericht: {inserted} neue und {revised} geänderte Werte.", "Check report: {inserted} new and {revised} revised values.")
+        case .publicRevision: return ("öffentlich", "public")
         case .releasePublicCount: return ("Öffentlich sind davon jetzt {n} Werte.", "Of these, {n} values are public now.")
         }
     }

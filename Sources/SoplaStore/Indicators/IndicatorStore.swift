@@ -269,16 +269,18 @@ public struct IndicatorStore: Sendable {
     /// Every stored value of a variable for one unit, all dates, breakdowns and revisions (newest first).
     public func history(variable: String, unitKey: String) async throws -> [ObservationRevision] {
         typealias F = ObservationFields
-        let rows = try await sql.select().columns(F.referenceDate, F.breakdown, F.value, F.status, F.revision, F.isCurrent, F.recordedAt, F.importID).from(F.schema)
+        let rows = try await sql.select().columns(F.referenceDate, F.breakdown, F.value, F.status, F.revision, F.isCurrent, F.recordedAt, F.importID, F.isPublic).from(F.schema)
             .where(SQLIdentifier(F.variable), .equal, SQLBind(variable)).where(SQLIdentifier(F.unitKey), .equal, SQLBind(unitKey))
             .orderBy(F.referenceDate, .descending).orderBy(F.breakdown).orderBy(F.revision, .descending).all()
         return try rows.compactMap { row in
             guard let day = Day(iso: try row.decode(column: F.referenceDate, as: String.self)),
                   let breakdown = Breakdown(canonical: try row.decode(column: F.breakdown, as: String.self)) else { return nil }
-            return ObservationRevision(date: day, breakdown: breakdown, value: try row.decode(column: F.value, as: Double?.self),
-                                       status: ValueStatus(rawValue: try row.decode(column: F.status, as: String.self)) ?? .final,
-                                       revision: try row.decode(column: F.revision, as: Int.self), isCurrent: try row.decode(column: F.isCurrent, as: Bool.self),
-                                       recordedAt: try row.decode(column: F.recordedAt, as: Date.self), importID: try row.decode(column: F.importID, as: UUID?.self))
+            var revision = ObservationRevision(date: day, breakdown: breakdown, value: try row.decode(column: F.value, as: Double?.self),
+                                               status: ValueStatus(rawValue: try row.decode(column: F.status, as: String.self)) ?? .final,
+                                               revision: try row.decode(column: F.revision, as: Int.self), isCurrent: try row.decode(column: F.isCurrent, as: Bool.self),
+                                               recordedAt: try row.decode(column: F.recordedAt, as: Date.self), importID: try row.decode(column: F.importID, as: UUID?.self))
+            revision.isPublic = try row.decode(column: F.isPublic, as: Bool.self)
+            return revision
         }
     }
 
