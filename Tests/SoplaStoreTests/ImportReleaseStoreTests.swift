@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 import SoplaCore
-import SoplaStore
+@testable import SoplaStore
 import SoplaTestSupport
 import Testing
 
@@ -120,6 +120,21 @@ struct ImportReleaseStoreTests {
             #expect(try await values(store, .released) == ["06532004": 7])
             _ = try await store.release(runID: run.id, reason: nil, actor: actor, at: now)
             #expect(try await values(store, .released) == ["06532003": 12, "06532004": 7])
+        }
+    }
+
+    @Test func theMigrationReleasesWhatWasPublicBefore() async throws {
+        try await TestDatabase.withDatabase { app in
+            let store = IndicatorStore(database: app.db)
+            try await seed(store, [Observation("alo", "06532001", date, 300)])
+            let run = try await importRun(store, [Observation("alo", "06532001", date, 310), Observation("alo", "06532002", date, 50)])
+            #expect(try await values(store, .released) == ["06532001": 300])
+            // Back to the schema before releases, and forward again: everything stored then was public.
+            try await AddImportRelease().revert(on: app.db)
+            try await AddImportRelease().prepare(on: app.db)
+            #expect(try await values(store, .released) == ["06532001": 310, "06532002": 50])
+            #expect(try await store.run(id: run.id)?.release == ImportRelease(releasedAt: now, releasedBy: "sopla", releaseReason: "Vor Einführung der Freigabe gespeichert"))
+            #expect(try await store.publicCount(runID: run.id) == 2)
         }
     }
 
