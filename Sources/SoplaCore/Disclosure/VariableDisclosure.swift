@@ -10,13 +10,12 @@ public enum VariableDisclosure {
 
     /// The figure of every unit and breakdown: reported, or summed from all children.
     public static func figures(variable: String, date: Day, observations: ObservationTable, hierarchy: SpatialHierarchy) -> [Breakdown: [String: Double?]] {
-        var breakdowns: Set<Breakdown> = []
-        for key in observations.values.keys where key.variable == variable && key.date == date { breakdowns.insert(key.breakdown) }
         var result: [Breakdown: [String: Double?]] = [:]
-        for breakdown in breakdowns {
+        for breakdown in observations.breakdowns(of: variable, on: date) {
+            let series = observations.series(variable, breakdown, date)
             var values: [String: Double?] = [:]
             for unit in hierarchy.bottomUp {
-                let observation = observations[ObservationKey(variable: variable, unitKey: unit, date: date, breakdown: breakdown)]
+                let observation = series[unit]
                 if let observation {
                     values[unit] = observation.status.carriesValue ? observation.value : nil
                     continue

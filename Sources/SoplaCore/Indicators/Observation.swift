@@ -139,6 +139,12 @@ public struct ObservationTable: Sendable {
 
     public private(set) var values: [ObservationKey: Observation] = [:]
     private var series: [SeriesKey: [String: Observation]] = [:]
+    private var breakdownIndex: [DateKey: Set<Breakdown>] = [:]
+
+    struct DateKey: Hashable, Sendable {
+        let variable: String
+        let date: Day
+    }
     /// Keys whose value here is newer than the released one (only when current values were read): marked "nicht freigegeben".
     public var unreleased: Set<ObservationKey> = []
 
@@ -150,6 +156,7 @@ public struct ObservationTable: Sendable {
         let key = observation.key
         values[key] = observation
         series[SeriesKey(variable: key.variable, breakdown: key.breakdown, date: key.date), default: [:]][key.unitKey] = observation
+        breakdownIndex[DateKey(variable: key.variable, date: key.date), default: []].insert(key.breakdown)
     }
 
     public subscript(_ key: ObservationKey) -> Observation? { values[key] }
@@ -157,6 +164,11 @@ public struct ObservationTable: Sendable {
     /// The values of one variable, breakdown and date, by unit key.
     public func series(_ variable: String, _ breakdown: Breakdown, _ date: Day) -> [String: Observation] {
         series[SeriesKey(variable: variable, breakdown: breakdown, date: date)] ?? [:]
+    }
+
+    /// The breakdowns a variable has values for on a date.
+    public func breakdowns(of variable: String, on date: Day) -> Set<Breakdown> {
+        breakdownIndex[DateKey(variable: variable, date: date)] ?? []
     }
 
     public var dates: [Day] { Array(Set(values.keys.map(\.date))).sorted() }
