@@ -50,12 +50,13 @@ public struct DisclosureLedger: Sendable {
     public static let liveSource = "live"
 
     /// The released figures of the variables, per variable and date, oldest first.
-    public func releases(variables: Set<String>) async throws -> [DisclosureContext.Key: [DisclosureRelease]] {
+    public func releases(variables: Set<String>, dates: Set<Day>? = nil) async throws -> [DisclosureContext.Key: [DisclosureRelease]] {
         guard !variables.isEmpty else { return [:] }
-        let rows = try await DisclosureReleaseModel.query(on: database)
+        var query = DisclosureReleaseModel.query(on: database)
             .filter(\.$variable ~~ variables.sorted())
             .filter(\.$releasedAt != nil)
-            .sort(\.$releasedAt).sort(\.$createdAt).all()
+        if let dates { query = query.filter(\.$referenceDate ~~ dates.map(\.iso).sorted()) }
+        let rows = try await query.sort(\.$releasedAt).sort(\.$createdAt).all()
         var result: [DisclosureContext.Key: [DisclosureRelease]] = [:]
         let decoder = JSONDecoder()
         for row in rows {
@@ -70,7 +71,7 @@ public struct DisclosureLedger: Sendable {
     /// For the live pages a release equal to the latest one of its variable and date is not recorded again.
     public func record(_ entries: [Entry], source: String, created: Date, released at: Date?) async throws {
         guard !entries.isEmpty else { return }
-        let latest = source == Self.liveSource ? try await releases(variables: Set(entries.map(\.key.variable))) : [:]
+        let latest = source == Self.liveSource ? try await releases(variables: Set(entries.map(\.key.variable)), dates: Set(entries.map(\.key.date))) : [:]
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         try await database.transaction { db in

@@ -47,6 +47,7 @@ struct ImportReleaseService: Sendable {
 
     /// What the public pages show of the run's variables from now on joins the disclosure ledger.
     func recordPublicFigures(of run: ImportRun) async throws {
-        try await PublicFigures.recordLive(variables: Set(run.variables), store: store, spatial: spatial, ledger: store.disclosureLedger, at: clock.now())
+        try await PublicFigures.recordLive(variables: Set(run.variables), dates: Set(run.dates), store: store, spatial: spatial, ledger: store.disclosureLedger,
+                                           at: clock.now())
     }
 }

@@ -7,8 +7,10 @@ import Vapor
 /// earlier releases showed (the disclosure ledger). Pages, CSV, API, profiles, reports and the Sozialindex all
 /// publish through a `DisclosureContext` made here, and every release is recorded in the ledger.
 enum PublicFigures {
-    static func context(variables: [String: Variable], indicators: [Indicator], used: Set<String>, ledger: DisclosureLedger) async throws -> DisclosureContext {
-        DisclosureContext(minimums: IndicatorPublication.minimums(variables: variables, indicators: indicators), releases: try await ledger.releases(variables: used))
+    static func context(variables: [String: Variable], indicators: [Indicator], used: Set<String>, ledger: DisclosureLedger,
+                        dates: Set<Day>? = nil) async throws -> DisclosureContext {
+        DisclosureContext(minimums: IndicatorPublication.minimums(variables: variables, indicators: indicators),
+                          releases: try await ledger.releases(variables: used, dates: dates))
     }
 
     /// What the public outputs show now of the count variables, on every date they have.
@@ -19,7 +21,7 @@ enum PublicFigures {
         guard !counts.isEmpty else { return [] }
         let observations = try await store.observations(variables: counts, dates: dates)
         let hierarchy = SpatialHierarchy(try await spatial.allUnits())
-        let disclosure = try await context(variables: variables, indicators: try await store.indicators(), used: counts, ledger: ledger)
+        let disclosure = try await context(variables: variables, indicators: try await store.indicators(), used: counts, ledger: ledger, dates: dates)
         var entries: [DisclosureLedger.Entry] = []
         for code in counts.sorted() {
             guard let variable = variables[code] else { continue }
@@ -41,11 +43,13 @@ enum PublicFigures {
         return Set(hidden.keys.filter { $0.breakdown.isTotal }.map(\.unitKey))
     }
 
-    /// Records what the public pages show now, after a release of data or a change of the catalogue (nil: every variable).
-    static func recordLive(variables: Set<String>?, store: IndicatorStore, spatial: any SpatialRepository, ledger: DisclosureLedger, at: Date) async throws {
+    /// Records what the public pages show now, after a release of data (its dates) or a change of the catalogue (all
+    /// dates; nil variables: every variable).
+    static func recordLive(variables: Set<String>?, dates: Set<Day>? = nil, store: IndicatorStore, spatial: any SpatialRepository, ledger: DisclosureLedger,
+                           at: Date) async throws {
         var codes = variables ?? []
         if variables == nil { codes = Set(try await store.variables().map(\.code)) }
-        let entries = try await entries(variables: codes, store: store, spatial: spatial, ledger: ledger)
+        let entries = try await entries(variables: codes, store: store, spatial: spatial, ledger: ledger, dates: dates)
         try await ledger.record(entries, source: DisclosureLedger.liveSource, created: at, released: at)
     }
 
