@@ -96,6 +96,8 @@ struct IndicatorAdminController: RouteCollection {
             return HTMLResponse(VariableFormPage.render(VariableFormPage.Model(values: form.values, isNew: isNew, issues: issues), context: try await req.pageContext())).response(status: status)
         }
         try await store.save(variable, actor: try await req.auditActor(), at: req.settings.clock.now())
+        // A changed minimum changes what the public pages hide.
+        try await req.recordPublicFigures(variables: [variable.code])
         return req.redirect(to: SiteRoute.variables.path, notice: isNew ? .created : .saved)
     }
 
@@ -193,6 +195,7 @@ struct IndicatorAdminController: RouteCollection {
             return HTMLResponse(IndicatorFormPage.render(model, context: try await req.pageContext())).response(status: status)
         }
         try await store.save(indicator, actor: try await req.auditActor(), at: req.settings.clock.now())
+        try await req.recordPublicFigures(variables: indicator.variables)
         return req.redirect(to: SiteRoute.indicator(code: indicator.code).path, notice: isNew ? .created : .saved)
     }
 
