@@ -150,33 +150,6 @@ enum PreviousVariableDisclosure {
         unit + "|" + breakdown.canonical
     }
 
-    /// The figure of every unit and breakdown: reported, or summed from all children.
-    static func figures(variable: String, date: Day, observations: ObservationTable, hierarchy: SpatialHierarchy) -> [Breakdown: [String: Double?]] {
-        var breakdowns: Set<Breakdown> = []
-        for key in observations.values.keys where key.variable == variable && key.date == date { breakdowns.insert(key.breakdown) }
-        var result: [Breakdown: [String: Double?]] = [:]
-        for breakdown in breakdowns {
-            var values: [String: Double?] = [:]
-            for unit in hierarchy.bottomUp {
-                let observation = observations[ObservationKey(variable: variable, unitKey: unit, date: date, breakdown: breakdown)]
-                if let observation {
-                    values[unit] = observation.status.carriesValue ? observation.value : nil
-                    continue
-                }
-                if let children = hierarchy.children[unit], !children.isEmpty {
-                    let childValues = children.map { values[$0] ?? nil }
-                    if childValues.allSatisfy({ $0 != nil }) {
-                        values[unit] = childValues.reduce(0) { $0 + ($1 ?? 0) }
-                        continue
-                    }
-                }
-                values[unit] = Double?.none
-            }
-            result[breakdown] = values
-        }
-        return result
-    }
-
     /// The hidden figures of the variable on the date, by unit and breakdown.
     static func suppressed(variable: String, date: Day, observations: ObservationTable, hierarchy: SpatialHierarchy,
                            minimum: Int) -> [ObservationKey: SuppressionReason] {
@@ -192,7 +165,8 @@ enum PreviousVariableDisclosure {
 
     /// The table of the variable on the date: every unit × breakdown, the sums along the hierarchy and the breakdowns.
     static func table(variable: String, date: Day, observations: ObservationTable, hierarchy: SpatialHierarchy) -> PreviousDisclosureTable {
-        let figures = figures(variable: variable, date: date, observations: observations, hierarchy: hierarchy)
+        // The figures themselves are read as sopla reads them today: only the rule on them differs.
+        let figures = VariableDisclosure.figures(variable: variable, date: date, observations: observations, hierarchy: hierarchy)
         var table = PreviousDisclosureTable()
         for (breakdown, values) in figures.sorted(by: { $0.key < $1.key }) {
             for unit in hierarchy.keys { table.add(cellID(unit, breakdown), value: values[unit] ?? nil) }

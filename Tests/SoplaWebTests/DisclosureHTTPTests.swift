@@ -1,5 +1,6 @@
 import Foundation
 import SoplaCore
+import SoplaRender
 import SoplaStore
 import Testing
 import Vapor
@@ -48,7 +49,8 @@ struct DisclosureHTTPTests {
     /// A published edition joins the disclosure ledger; an edition built before other figures of its variables
     /// were released is refused and a new one can be published.
     @Test func editionsJoinTheLedgerAndOutdatedOnesAreRefused() async throws {
-        try await withTestApp { app in
+        let time = TestClock()
+        try await withTestApp(clock: time.clock) { app in
             let planner = try await login(app, DemoLogin.planner)
             let (builder, section) = try await ReportHTTPTests.draft(app, planner)
             try await post(app, section + "/bloecke", session: planner, fields: [("kind", "table"), ("codes", "heim_je_1000"), ("caption", "Heimerziehung")]) { res in
@@ -74,12 +76,26 @@ struct DisclosureHTTPTests {
             let importID = UUID()
             try await store.stage(importID: importID, [Observation("heim", "06532019", Self.latest, 7, status: .revised)])
             _ = try await store.commitStaged(importID: importID, dryRun: false, at: testNow) { _ in nil }
-            try await PublicFigures.recordLive(variables: ["heim"], store: store, spatial: app.spatial, ledger: ledger, at: Date().addingTimeInterval(60))
+            time.advance(60)
+            try await PublicFigures.recordLive(variables: ["heim"], store: store, spatial: app.spatial, ledger: ledger, at: time.clock.now())
+            time.advance(60)
             try await post(app, builder + "/ausgaben/2/veroeffentlichen", session: planner, fields: [("confirm", "ja")]) { res in
                 #expect(res.status == .conflict)
                 #expect(res.body.string.contains("erstellen Sie eine neue Ausgabe"))
             }
             #expect(try await ReportStore(database: app.db).editions().filter { $0.publishedAt != nil }.count == 1)
+            // A new edition built now can be published; it is compared with edition 1, the refused draft was never public.
+            try await post(app, builder + "/ausgaben", session: planner) { res in #expect(res.status == .seeOther) }
+            try await post(app, builder + "/ausgaben/3/veroeffentlichen", session: planner, fields: [("confirm", "ja")]) { res in #expect(res.status == .seeOther) }
+            let third = try #require(try await ReportStore(database: app.db).editions().first { $0.number == 3 })
+            try await get(app, ReportRoute.edition(third.reportID, 3), session: nil) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Was sich gegenüber Ausgabe 1 geändert hat (Ausgabe 3)"))
+            }
+            try await get(app, ReportRoute.comparison(third.reportID, 3), session: nil) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Was sich gegenüber Ausgabe 1 geändert hat (Ausgabe 3)"))
+            }
         }
     }
 }

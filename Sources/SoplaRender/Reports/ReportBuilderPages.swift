@@ -70,10 +70,11 @@ public enum PublishedReportsPage {
 
 /// What changed in the figures from one edition to the next.
 public enum EditionComparisonPage {
-    public static func render(title: String, reportID: UUID, number: Int, changes: [(indicator: String, date: String, unit: String, before: String, after: String)],
+    /// `previous`: the number of the edition compared with (the latest published one before).
+    public static func render(title: String, reportID: UUID, number: Int, previous: Int, changes: [(indicator: String, date: String, unit: String, before: String, after: String)],
                               tableChanges: [(table: String, row: String, column: String, before: String, after: String)] = [], context: PageContext) -> String {
         let t = context.t
-        let heading = t(.comparisonTitle).replacingOccurrences(of: "{a}", with: String(number - 1)).replacingOccurrences(of: "{b}", with: String(number))
+        let heading = t(.comparisonTitle).replacingOccurrences(of: "{a}", with: String(previous)).replacingOccurrences(of: "{b}", with: String(number))
         let content: [HTMLNode] = [
             el("p", [("class", "breadcrumb")], [el("a", [("href", ReportRoute.edition(reportID, number))], text: title + " – " + t(.editionWord) + " \(number)")]),
             el("h1", text: heading),
@@ -100,12 +101,13 @@ public enum EditionComparisonPage {
 
 /// An edition (or a preview) as a web page.
 public enum ReportEditionPage {
-    public static func render(_ document: ReportDocument, edition: (number: Int, published: Bool)?, annex: String?, context: PageContext) -> String {
+    /// `edition.previous`: the published edition it is compared with, if any.
+    public static func render(_ document: ReportDocument, edition: (number: Int, published: Bool, previous: Int?)?, annex: String?, context: PageContext) -> String {
         let t = context.t
         var content: [HTMLNode] = []
-        if let edition, edition.number > 1 {
+        if let edition, let previous = edition.previous {
             content.append(el("p", [("class", "no-print")], [el("a", [("href", ReportRoute.comparison(document.report.id, edition.number))],
-                                                                 text: t(.comparisonTitle).replacingOccurrences(of: "{a}", with: String(edition.number - 1))
+                                                                 text: t(.comparisonTitle).replacingOccurrences(of: "{a}", with: String(previous))
                                                                      .replacingOccurrences(of: "{b}", with: String(edition.number)))]))
         }
         if edition == nil || edition?.published == false {

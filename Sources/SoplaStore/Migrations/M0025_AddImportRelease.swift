@@ -16,6 +16,11 @@ struct AddImportRelease: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         // Releasing and withdrawing find an import's values by it.
         try await sql.raw("CREATE INDEX \(unsafeRaw: Self.importIndex) ON \(unsafeRaw: O.schema) (\(unsafeRaw: O.importID))").run()
+        try await Self.releaseExisting(on: sql)
+    }
+
+    /// What was stored before releases existed was public: current values stay public, finished imports count as released.
+    static func releaseExisting(on sql: any SQLDatabase) async throws {
         try await sql.update(O.schema).set(SQLIdentifier(O.isPublic), to: SQLIdentifier(O.isCurrent)).run()
         try await sql.update(R.schema)
             .set(SQLIdentifier(R.releasedAt.description), to: SQLFunction("COALESCE", args: SQLIdentifier(R.finishedAt.description), SQLIdentifier(R.startedAt.description)))

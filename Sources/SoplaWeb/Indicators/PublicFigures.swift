@@ -9,7 +9,8 @@ import Vapor
 enum PublicFigures {
     static func context(variables: [String: Variable], indicators: [Indicator], used: Set<String>, ledger: DisclosureLedger,
                         dates: Set<Day>? = nil) async throws -> DisclosureContext {
-        DisclosureContext(minimums: IndicatorPublication.minimums(variables: variables, indicators: indicators),
+        // Drafts and archived indicators ask nothing of the public figures: only published ones set minimums.
+        DisclosureContext(minimums: IndicatorPublication.minimums(variables: variables, indicators: indicators.filter { $0.state == .published }),
                           releases: try await ledger.releases(variables: used, dates: dates))
     }
 

@@ -153,8 +153,17 @@ struct ReportController: RouteCollection {
     func edition(req: Request) async throws -> HTMLResponse {
         let e = try await Self.edition(req)
         let document = ReportDocument(report: e.report, snapshot: e.snapshot, geometry: try await Self.geometry(req, on: e.report.territorialStatus), language: req.language)
-        return HTMLResponse(ReportEditionPage.render(document, edition: (e.number, e.publishedAt != nil), annex: ReportRoute.annex(e.reportID, e.number),
+        let previous = Self.previousPublished(before: e, in: try await req.reportStore.editions(of: e.reportID))?.number
+        return HTMLResponse(ReportEditionPage.render(document, edition: (e.number, e.publishedAt != nil, previous), annex: ReportRoute.annex(e.reportID, e.number),
                                                      context: try await req.pageContext()))
+    }
+
+    /// The edition an edition is compared with: the latest published one before it (drafts in between were never
+    /// public); a draft without a published one before it is compared with the draft before it.
+    static func previousPublished(before e: ReportEdition, in all: [ReportEdition]) -> ReportEdition? {
+        let earlier = all.filter { $0.number < e.number }
+        return earlier.filter { $0.publishedAt != nil }.max { $0.number < $1.number }
+            ?? (e.publishedAt == nil ? earlier.max { $0.number < $1.number } : nil)
     }
 
     /// A published edition's PDF is kept while the boundaries its maps show stay as they are (the edition itself is
@@ -182,8 +191,7 @@ struct ReportController: RouteCollection {
     func comparison(req: Request) async throws -> HTMLResponse {
         let e = try await Self.edition(req)
         let all = try await req.reportStore.editions(of: e.reportID)
-        let mayManage = try await req.may(.manageReports)
-        guard let previous = all.first(where: { $0.number == e.number - 1 }), previous.publishedAt != nil || mayManage else { throw Abort(.notFound) }
+        guard let previous = Self.previousPublished(before: e, in: all) else { throw Abort(.notFound) }
         func text(_ v: ReportSnapshot.Value?, _ code: String) -> String {
             guard let v else { return "–" }
             if v.suppressed { return "•" }
@@ -197,7 +205,8 @@ struct ReportController: RouteCollection {
         let tableChanges = ReportSnapshot.tableChanges(from: previous.snapshot, to: e.snapshot).map { c in
             (table: c.table, row: c.row, column: c.column, before: c.before ?? "–", after: c.after ?? "–")
         }
-        return HTMLResponse(EditionComparisonPage.render(title: e.report.title, reportID: e.reportID, number: e.number, changes: changes, tableChanges: tableChanges,
+        return HTMLResponse(EditionComparisonPage.render(title: e.report.title, reportID: e.reportID, number: e.number, previous: previous.number, changes: changes,
+                                                         tableChanges: tableChanges,
                                                          context: try await req.pageContext()))
     }
 
