@@ -178,6 +178,21 @@ struct DisclosureTests {
         #expect(published.values.filter { $0.suppression == .secondary }.count >= 1)
     }
 
+    @Test func aHiddenValueDoesNotTellThatItWasRevised() {
+        // K = A 2 (revised) + B 10 + C 40: A and B are hidden; a public "r" on A would name the count that changed.
+        let units: [(key: String, parentKey: String?, level: String)] = [("K", nil, "county"), ("A", "K", "m"), ("B", "K", "m"), ("C", "K", "m")]
+        let hierarchy = SpatialHierarchy(units)
+        let observations = ObservationTable([Observation("n", "A", date, 2, status: .revised), Observation("n", "B", date, 10), Observation("n", "C", date, 40)])
+        let indicator = Indicator(code: "n", nameDE: "N", nameEN: "N", topic: .poverty, numerator: [IndicatorTerm(variable: "n")])
+        let variables = ["n": Variable(code: "n", nameDE: "N", nameEN: "N", unit: "P", source: "S", licence: "L")]
+        let published = IndicatorPublication.publish(indicator, variables: variables, minimums: ["n": 3], hierarchy: hierarchy, date: date, observations: observations)
+        #expect(published["A"]?.isSuppressed == true && published["A"]?.value.flags == [.revised])
+        let publicRow = IndicatorComparison.rows(indicator, units: ["A"], parentKey: "K", current: published, earlier: nil, raw: false)[0]
+        #expect(publicRow.value == nil && publicRow.flags.isEmpty)
+        let rawRow = IndicatorComparison.rows(indicator, units: ["A"], parentKey: "K", current: published, earlier: nil, raw: true)[0]
+        #expect(rawRow.value == 2 && rawRow.flags == [.revised])
+    }
+
     @Test func stricterIndicatorMinimumAppliesToItsNumeratorVariable() {
         let variables = ["n": Variable(code: "n", nameDE: "N", nameEN: "N", unit: "P", source: "S", licence: "L")]
         let strict = Indicator(code: "r", nameDE: "R", nameEN: "R", topic: .poverty, numerator: [IndicatorTerm(variable: "n")], minimumCount: 5)

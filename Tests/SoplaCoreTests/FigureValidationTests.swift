@@ -59,12 +59,14 @@ struct FigureValidationTests {
         #expect(check.check(record(5, "wohngeld", "06532001", d2023, 6)) == nil)
         #expect(check.check(record(6, "alo", "06532002", Day(iso: "2026-12-31")!, 6)) == nil)
         #expect(check.check(record(7, "alo", "06532002", d2023, -1)) == nil)
-        // Amounts may be negative (a balance), counts may not.
+        // Amounts may be negative (a balance) or fractional, counts may not.
         #expect(check.check(record(8, "euro", "06532002", d2023, -1)) != nil)
+        #expect(check.check(record(9, "alo", "06532002", d2023, 2.5)) == nil)
+        #expect(check.check(record(10, "euro", "06532001", d2023, 2.5)) != nil)
         #expect(check.issues.map(\.reason) == [.duplicate(firstLine: 2), .unknownKey, .unknownVariable,
-                                               .dateOutOfRange(earliest: Day(iso: "1900-01-01")!, latest: Day(iso: "2025-11-25")!), .negativeCount])
-        #expect(check.issues.map(\.line) == [3, 4, 5, 6, 7])
-        #expect(check.accepted == 2)
+                                               .dateOutOfRange(earliest: Day(iso: "1900-01-01")!, latest: Day(iso: "2025-11-25")!), .negativeCount, .fractionalCount])
+        #expect(check.issues.map(\.line) == [3, 4, 5, 6, 7, 9])
+        #expect(check.accepted == 3)
         var lenient = ObservationImportCheck(variables: variables, unitKeys: ["06532001"], earliest: Day(iso: "1900-01-01")!, latest: Day(iso: "2025-11-25")!, skipUnknownUnits: true)
         #expect(lenient.check(record(2, "alo", "09162000", d2023, 6)) == nil)
         #expect(lenient.issues.isEmpty && lenient.skippedUnknownUnits == 1)

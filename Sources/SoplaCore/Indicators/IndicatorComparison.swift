@@ -38,7 +38,9 @@ public enum IndicatorComparison {
             return IndicatorRow(
                 unitKey: unit, value: value,
                 numerator: hidden ? nil : published?.value.numerator, denominator: hidden ? nil : published?.value.denominator,
-                suppression: published?.suppression, gap: published?.value.gap, origin: published?.value.origin, flags: published?.value.flags ?? [],
+                suppression: published?.suppression, gap: published?.value.gap, origin: published?.value.origin,
+                // A hidden value's qualifiers (revised, provisional) would tell which hidden count changed.
+                flags: hidden ? [] : published?.value.flags ?? [],
                 differenceToParent: value.flatMap { v in parentValue.map { v - $0 } },
                 change: IndicatorChange.between(shown(earlier?[unit]), value, percentage: indicator.isPercentage),
                 rank: ranks[unit])

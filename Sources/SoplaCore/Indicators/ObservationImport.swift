@@ -15,6 +15,8 @@ public struct DataImportIssue: Hashable, Sendable, Error, Codable {
         case decimalSeparator(expected: String)
         case thousandsSeparator
         case negativeCount
+        /// A count (people, cases) that is not a whole number.
+        case fractionalCount
         case unknownVariable
         case badBreakdown
         case badStatus
@@ -56,6 +58,7 @@ public struct DataImportIssue: Hashable, Sendable, Error, Codable {
         case .decimalSeparator(let expected): reasonText = "wrong decimal separator: this file uses \"\(expected)\""
         case .thousandsSeparator: reasonText = "thousands separators are not allowed"
         case .negativeCount: reasonText = "a count cannot be negative"
+        case .fractionalCount: reasonText = "a count must be a whole number"
         case .unknownVariable: reasonText = "unknown variable"
         case .badBreakdown: reasonText = "not a breakdown code (letters, digits, _ - .)"
         case .badStatus: reasonText = "unknown status (allowed: empty, e, -, ., x, ..., /, p, r, s)"
@@ -146,6 +149,11 @@ public struct ObservationImportCheck: Sendable {
         }
         if variable.isCount, let value = record.value, value < 0 {
             report(DataImportIssue(line: record.line, column: record.column, value: Self.textValue(value), reason: .negativeCount))
+            return nil
+        }
+        // Counts are whole numbers: disclosure control relies on it (a hidden count has only whole values to hide among).
+        if variable.isCount, let value = record.value, value.rounded() != value {
+            report(DataImportIssue(line: record.line, column: record.column, value: Self.textValue(value), reason: .fractionalCount))
             return nil
         }
         let key = ObservationKey(variable: record.variable, unitKey: record.unitKey, date: record.date, breakdown: record.breakdown)

@@ -165,6 +165,7 @@ public enum ImportRunPage {
         case .decimalSeparator(let expected): return "Falsches Dezimalzeichen: diese Datei verwendet „\(expected)“"
         case .thousandsSeparator: return "Tausendertrennzeichen sind nicht erlaubt"
         case .negativeCount: return "Eine Anzahl kann nicht negativ sein"
+        case .fractionalCount: return "Eine Anzahl muss eine ganze Zahl sein"
         case .outOfRange: return Plausible.observationValue.message
         case .unknownVariable: return "Unbekanntes Merkmal"
         case .badBreakdown: return "Keine gültige Ausprägung (Buchstaben, Ziffern, _ - .)"
