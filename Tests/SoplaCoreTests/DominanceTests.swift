@@ -154,6 +154,90 @@ struct DominanceTableTests {
     }
 }
 
+@Suite("Disclosure: money across releases")
+struct FundingReleaseTests {
+    let total = FundingFigure.year(2026, .committed)
+    let a = FundingFigure.category("Schuldnerberatung"), b = FundingFigure.category("Suchtberatung")
+
+    func byRecipient(_ amounts: [String: [FundingFigure: Int]]) -> [String: [FundingFigure: Money]] {
+        amounts.mapValues { $0.mapValues { Money(euros: $0) } }
+    }
+
+    @Test func oneNewAgreementHidesTheTotalItChanged() {
+        // 50.000 € of three recipients was published; one agreement of 9.000 € for x makes 59.000 €: the total passes
+        // the rule on its own (x holds 29.000 of 59.000), but 59.000 − 50.000 is x's new agreement.
+        let before = byRecipient(["x": [total: 20_000], "y": [total: 15_000], "z": [total: 15_000]])
+        let release = FundingDisclosure.release(shown: [total], byRecipient: before, hidden: [])
+        let after = byRecipient(["x": [total: 29_000], "y": [total: 15_000], "z": [total: 15_000]])
+        #expect(FundingDisclosure.hidden(shown: [total], byRecipient: after, sums: []).hidden.isEmpty)
+        #expect(FundingDisclosure.hidden(shown: [total], byRecipient: after, sums: [], earlier: [release]) == [total])
+        // Unchanged, nothing is hidden: the difference is zero.
+        #expect(FundingDisclosure.hidden(shown: [total], byRecipient: before, sums: [], earlier: [release]).isEmpty)
+    }
+
+    @Test func agreementsOfThreeRecipientsSinceTheLastReleaseMayBePublished() {
+        let before = byRecipient(["x": [total: 20_000], "y": [total: 15_000], "z": [total: 15_000]])
+        let release = FundingDisclosure.release(shown: [total], byRecipient: before, hidden: [])
+        // +3.000 € each for u, v, w: the 9.000 € difference is three recipients', a third each.
+        let after = byRecipient(["x": [total: 20_000], "y": [total: 15_000], "z": [total: 15_000], "u": [total: 3_000], "v": [total: 3_000], "w": [total: 3_000]])
+        #expect(FundingDisclosure.hidden(shown: [total], byRecipient: after, sums: [], earlier: [release]).isEmpty)
+        // Against an older release the difference must pass as well: after x's 9.000 € the total stayed hidden; the
+        // three new ones (x 9.000 €, u, v, w 3.000 € each since the release that showed it) leave x with 50 % < 85 %.
+        let withX = byRecipient(["x": [total: 29_000], "y": [total: 15_000], "z": [total: 15_000], "u": [total: 3_000], "v": [total: 3_000], "w": [total: 3_000]])
+        let hiddenRelease = FundingDisclosure.release(shown: [total], byRecipient: byRecipient(["x": [total: 29_000], "y": [total: 15_000], "z": [total: 15_000]]), hidden: [total])
+        #expect(FundingDisclosure.hidden(shown: [total], byRecipient: withX, sums: [], earlier: [release, hiddenRelease]).isEmpty)
+        // Had x's agreement been 30.000 €, x would hold 30.000 of 39.000 € of the change (77 %): still published;
+        // 60.000 € makes 60.000 of 69.000 € (87 %): hidden.
+        let withMidX = byRecipient(["x": [total: 50_000], "y": [total: 15_000], "z": [total: 15_000], "u": [total: 3_000], "v": [total: 3_000], "w": [total: 3_000]])
+        #expect(FundingDisclosure.hidden(shown: [total], byRecipient: withMidX, sums: [], earlier: [release, hiddenRelease]).isEmpty)
+        let withBigX = byRecipient(["x": [total: 80_000], "y": [total: 15_000], "z": [total: 15_000], "u": [total: 3_000], "v": [total: 3_000], "w": [total: 3_000]])
+        #expect(FundingDisclosure.hidden(shown: [total], byRecipient: withBigX, sums: [], earlier: [release, hiddenRelease]) == [total])
+    }
+
+    @Test func aChangedPartIsHiddenWithItsTotal() {
+        // Published: A (x, y, z: 10.000 € each), B (u, v, w: 10.000 € each), total 60.000 €. Then x gets 9.000 € more in A.
+        // Both A (39.000 €) and B pass the rule today; A's change (x alone) does not, nor does the total's. Hiding A
+        // alone would leave 69.000 − 30.000 = 39.000, so the total goes as well; B and its change (zero) stay.
+        var before: [String: [FundingFigure: Int]] = [:]
+        for r in ["x", "y", "z"] { before[r] = [a: 10_000, total: 10_000] }
+        for r in ["u", "v", "w"] { before[r] = [b: 10_000, total: 10_000] }
+        let sums: [(total: FundingFigure, parts: [FundingFigure])] = [(total, [a, b])]
+        let release = FundingDisclosure.release(shown: [total, a, b], byRecipient: byRecipient(before), hidden: [])
+        var after = before
+        after["x"] = [a: 19_000, total: 19_000]
+        #expect(FundingDisclosure.hidden(shown: [total, a, b], byRecipient: byRecipient(after), sums: sums, earlier: [release]) == [a, total])
+    }
+
+    @Test func aChangeThatFollowsFromTheOthersIsHiddenWithOneOfThem() {
+        // Published: total (of six), A and B as above. Then x gets 9.000 € more in A, and B gains 1.000 € each from u, v, w.
+        // A's change is x's alone: A hidden. The total's change (x 9.000, u, v, w 1.000 each: x 75 %) passes, but
+        // minus B's published change it gives A's: B (the smallest other part) goes as well.
+        var before: [String: [FundingFigure: Int]] = [:]
+        for r in ["x", "y", "z"] { before[r] = [a: 10_000, total: 10_000] }
+        for r in ["u", "v", "w"] { before[r] = [b: 10_000, total: 10_000] }
+        let sums: [(total: FundingFigure, parts: [FundingFigure])] = [(total, [a, b])]
+        let release = FundingDisclosure.release(shown: [total, a, b], byRecipient: byRecipient(before), hidden: [])
+        var after = before
+        after["x"] = [a: 19_000, total: 19_000]
+        for r in ["u", "v", "w"] { after[r] = [b: 11_000, total: 11_000] }
+        #expect(FundingDisclosure.hidden(shown: [total, a, b], byRecipient: byRecipient(after), sums: sums, earlier: [release]) == [a, b])
+    }
+
+    @Test func aFigureHiddenInTheEarlierReleaseIsNotNarrowedByIt() {
+        // The total was hidden then; today's, of x's new agreement, passes on its own, and there is nothing to subtract.
+        let before = byRecipient(["x": [total: 20_000], "y": [total: 15_000], "z": [total: 15_000]])
+        let release = FundingDisclosure.release(shown: [total], byRecipient: before, hidden: [total])
+        let after = byRecipient(["x": [total: 29_000], "y": [total: 15_000], "z": [total: 15_000]])
+        #expect(FundingDisclosure.hidden(shown: [total], byRecipient: after, sums: [], earlier: [release]).isEmpty)
+        // A new category on the same page was zero then (no row): x's first 5.000 € in it are a change like any other.
+        // Hidden today already (one recipient); the total's change (x 5.000 €) hides the total as well.
+        let shownRelease = FundingDisclosure.release(shown: [total], byRecipient: before, hidden: [])
+        let newCategory = byRecipient(["x": [total: 25_000, a: 5_000], "y": [total: 15_000], "z": [total: 15_000]])
+        #expect(FundingDisclosure.hidden(shown: [total, a], byRecipient: newCategory, sums: [(total, [a])]).hidden == [a])
+        #expect(FundingDisclosure.hidden(shown: [total, a], byRecipient: newCategory, sums: [(total, [a])], earlier: [shownRelease]) == [a, total])
+    }
+}
+
 @Suite("Disclosure: hidden money in the funding table of a report")
 struct FundingReportTableTests {
     @Test func hiddenFiguresSayOnlyThatTheyAreSecretInTableAnnexAndSummary() {

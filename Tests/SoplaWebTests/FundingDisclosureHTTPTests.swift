@@ -12,21 +12,88 @@ struct FundingDisclosureHTTPTests {
     /// addiction counselling from three others (60.000 € each, 180.000 €). With the demo's guidance (Caritas alone,
     /// 127.308 €) and pregnancy counselling (Diakonie alone, 85.000 €) the year's total is 515.308 € of eight recipients.
     static func addAgreements(_ app: Application) async throws {
-        let y = FundingDemo.year
-        let programme = UUID(uuidString: FundingDemo.id(2))!
-        let debt = UUID(uuidString: "5b0c1e2a-0001-4000-8000-000000000005")!, addiction = UUID(uuidString: "5b0c1e2a-0001-4000-8000-000000000008")!
+        let debt = UUID(uuidString: "5b0c1e2a-0001-4000-8000-000000000005")!, addiction = Self.addiction
         let specs: [(String, UUID, Int)] = [
             ("Arbeiterwohlfahrt Kreisverband (Beispiel)", debt, 41_000), ("Deutsches Rotes Kreuz Kreisverband (Beispiel)", debt, 41_000),
             ("Paritätischer Wohlfahrtsverband, Kreisgruppe (Beispiel)", debt, 41_000),
             ("Verein für Suchthilfe Dill (Beispiel)", addiction, 60_000), ("Familienzentrum Lindenhof (Beispiel)", addiction, 60_000),
             ("Beratungsstelle Sonnenweg (Beispiel)", addiction, 60_000),
         ]
-        for (n, spec) in specs.enumerated() {
-            let agreement = GrantAgreement(id: UUID(uuidString: String(format: "5b0c1e2a-0900-4000-8000-%012d", n + 1))!, reference: "TEST-\(n + 1)", programmeID: programme,
-                                           organisationID: try await organisationID(app, named: spec.0), serviceIDs: [spec.1],
-                                           start: Day(year: y, month: 1, day: 1)!, end: Day(year: y, month: 12, day: 31)!, amounts: [y: Money(euros: spec.2)])
-            try await app.fundingStore.saveAgreement(agreement, actor: AuditActor(userID: nil, label: "Test", address: nil), at: testNow)
+        for (n, spec) in specs.enumerated() { try await addAgreement(app, number: n + 1, organisation: spec.0, service: spec.1, euros: spec.2) }
+    }
+
+    static let addiction = UUID(uuidString: "5b0c1e2a-0001-4000-8000-000000000008")!
+
+    static func addAgreement(_ app: Application, number: Int, organisation: String, service: UUID, euros: Int) async throws {
+        let y = FundingDemo.year
+        let agreement = GrantAgreement(id: UUID(uuidString: String(format: "5b0c1e2a-0900-4000-8000-%012d", number))!, reference: "TEST-\(number)",
+                                       programmeID: UUID(uuidString: FundingDemo.id(2))!, organisationID: try await organisationID(app, named: organisation), serviceIDs: [service],
+                                       start: Day(year: y, month: 1, day: 1)!, end: Day(year: y, month: 12, day: 31)!, amounts: [y: Money(euros: euros)])
+        try await app.fundingStore.saveAgreement(agreement, actor: AuditActor(userID: nil, label: "Test", address: nil), at: testNow)
+    }
+
+    @Test func oneNewAgreementIsNotTheDifferenceOfTwoPublicStates() async throws {
+        try await withTestApp { app in
+            try await Self.addAgreements(app)
+            let y = FundingDemo.year
+            let page = "/foerderung/zahlen?jahr=\(y)"
+            try await get(app, page, session: nil) { res in
+                #expect(res.body.string.contains(">Suchtberatung</th><td class=\"num\">180.000,00\u{00A0}€</td>"))
+                #expect(res.body.string.contains("515.308,00"))
+            }
+            // Looking again, in English too, or as a planner, records no new state.
+            try await get(app, page + "&lang=en", session: nil) { _ in }
+            let planner = try await login(app, DemoLogin.planner)
+            try await get(app, "/foerderung/controlling?jahr=\(y)", session: planner) { _ in }
+            #expect(try await app.fundingStore.ledger.releases().count == 1)
+
+            // One more agreement, 9.000 € for the addiction counselling of one provider: 189.000 € of three providers and
+            // 524.308 € would each pass the rule, but minus what was public they are that provider's new money.
+            try await Self.addAgreement(app, number: 7, organisation: "Verein für Suchthilfe Dill (Beispiel)", service: Self.addiction, euros: 9_000)
+            try await get(app, page, session: nil) { res in
+                let body = res.body.string
+                #expect(body.contains(">Suchtberatung</th><td class=\"num suppressed\">geheim gehalten</td>"))
+                for amount in ["189.000,00", "524.308,00", "180.000,00", "515.308,00"] { #expect(!body.contains(amount), "\(amount) is public") }
+            }
+            try await get(app, "/foerderung/zahlen.csv?jahr=\(y)", session: nil) { res in
+                let body = res.body.string
+                #expect(body.contains("\(y),category,Suchtberatung,committed_eur,,true\r\n"))
+                #expect(body.contains("\(y),trend,\(y),committed_eur,,true\r\n"))
+                #expect(!body.contains("189000") && !body.contains("524308"))
+            }
+            #expect(try await app.fundingStore.ledger.releases().count == 2)
+
+            // Two more providers' agreements (3.000 € each): since the last state that showed them, the change is three
+            // providers' (9.000 + 3.000 + 3.000 €, 60 % the largest): the figures are public again.
+            try await Self.addAgreement(app, number: 8, organisation: "Familienzentrum Lindenhof (Beispiel)", service: Self.addiction, euros: 3_000)
+            try await Self.addAgreement(app, number: 9, organisation: "Beratungsstelle Sonnenweg (Beispiel)", service: Self.addiction, euros: 3_000)
+            try await get(app, page, session: nil) { res in
+                let body = res.body.string
+                #expect(body.contains(">Suchtberatung</th><td class=\"num\">195.000,00\u{00A0}€</td>"))
+                #expect(body.contains("530.308,00"))
+            }
+            #expect(try await app.fundingStore.ledger.releases().count == 3)
         }
+    }
+
+    @Test func ledgerKeysReadTheSameInEveryLanguageAndOrder() {
+        let programmes = [1, 2].map { n in
+            FundingProgramme(id: UUID(uuidString: "5b0c1e2a-0000-4000-8000-00000000000\(n)")!, name: "Programm \(n)", legalBasis: "", source: .county, criteria: [], checklist: [],
+                             budgetLines: [], callOpens: Day(year: 2026, month: 1, day: 1)!, callCloses: Day(year: 2026, month: 3, day: 31)!)
+        }
+        let german = ControllingController.FigureKeys(programmes: programmes, categoryNames: ["schulden": "Schuldnerberatung"], withoutCategory: "ohne Themenbereich")
+        let english = ControllingController.FigureKeys(programmes: programmes.reversed(), categoryNames: ["schulden": "Debt counselling"], withoutCategory: "without topic")
+        let figures: [FundingFigure] = [.programme(1, .paid), .category("Schuldnerberatung"), .category("ohne Themenbereich"), .municipality("Haiger"),
+                                        .need(category: "Schuldnerberatung", municipality: "Sinn"), .preventive, .year(2026, .committed)]
+        for figure in figures {
+            let key = german.key(figure)!
+            #expect(german.figure(key) == figure)
+        }
+        #expect(english.figure(german.key(.programme(1, .paid))!) == .programme(0, .paid))
+        #expect(english.figure(german.key(.category("Schuldnerberatung"))!) == .category("Debt counselling"))
+        #expect(english.figure(german.key(.category("ohne Themenbereich"))!) == .category("without topic"))
+        #expect(english.figure(german.key(.need(category: "Schuldnerberatung", municipality: "Sinn"))!) == .need(category: "Debt counselling", municipality: "Sinn"))
+        #expect(german.key(.rest("0")) == nil)
     }
 
     @Test func theDemoOfTwoProvidersShowsNoCommittedMoneyInPublic() async throws {

@@ -87,16 +87,18 @@ public struct DominanceTable<ID: Hashable & Sendable>: Sendable {
 
     /// Primary: every published figure the rule forbids. Secondary: while some sum lets a reader work out a figure
     /// the rule forbids, or a hidden one, alone (one unknown in the sum), or a group of hidden figures whose
-    /// combined money the rule forbids (the total known), hide the smallest other published part of that sum (its
-    /// total when no part is left; of equally small parts the first of the sum).
-    public func protect(_ rule: DominanceRule = .standard) -> Protection {
+    /// combined money the rule forbids (the total known), hide the smallest other published part of that sum above
+    /// zero (a hidden zero protects nothing), else its total, else a zero part; of equally small parts the first of
+    /// the sum. `hiddenAlready`: figures hidden for other reasons (they protect as hidden figures do); they are
+    /// neither primary nor secondary in the result.
+    public func protect(_ rule: DominanceRule = .standard, hiddenAlready: Set<ID> = []) -> Protection {
         func allows(_ ids: [ID]) -> Bool {
             var merged: [String: Int] = [:]
             for id in ids { for (recipient, cents) in cells[id]!.contributions { merged[recipient, default: 0] += cents } }
             return rule.allows(Array(merged.values))
         }
-        let primary = Set(order.filter { cells[$0]!.published && !allows([$0]) })
-        var hidden = primary
+        let primary = Set(order.filter { cells[$0]!.published && !hiddenAlready.contains($0) && !allows([$0]) })
+        var hidden = primary.union(hiddenAlready)
         var secondary: Set<ID> = []
         while true {
             // What a reader knows: the published figures, every remainder of nothing (a reader may take it that the
@@ -122,12 +124,15 @@ public struct DominanceTable<ID: Hashable & Sendable>: Sendable {
                 else if unknown.count > 1, !unknown.contains(c.total) { exposed = !allows(c.parts.filter(unknown.contains)) }
                 else { exposed = false }
                 guard exposed else { continue }
-                // A hidden zero adds nothing to the protection: the smallest figure above zero first.
+                // A hidden zero adds nothing to the protection: the smallest figure above zero first, then the total.
                 let candidates = c.parts.filter { known.contains($0) && cells[$0]!.published }
-                if let smallest = candidates.min(by: { (cells[$0]!.amount <= 0 ? 1 : 0, cells[$0]!.amount) < (cells[$1]!.amount <= 0 ? 1 : 0, cells[$1]!.amount) }) {
+                let positive = candidates.filter { cells[$0]!.amount > 0 }
+                if let smallest = positive.min(by: { cells[$0]!.amount < cells[$1]!.amount }) {
                     pick = smallest
                 } else if known.contains(c.total), cells[c.total]!.published {
                     pick = c.total
+                } else {
+                    pick = candidates.first
                 }
                 if pick != nil { break }
             }

@@ -35,5 +35,6 @@ public enum SoplaMigrations {
         AddImportRelease(),
         AddCatalogueState(),
         CreateDisclosureRelease(),
+        CreateFundingRelease(),
     ]
 }

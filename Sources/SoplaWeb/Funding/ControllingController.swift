@@ -14,8 +14,10 @@ struct ControllingController: RouteCollection {
         routes.on(.GET, FundingRoute.Pattern.controllingCSV, manage, use: csv)
     }
 
-    /// The figures of the year asked for (`?jahr=`, or `year`), else of the latest year up to today.
-    func model(_ req: Request, year asked: Int? = nil) async throws -> ControllingPage.Model {
+    /// The figures of the year asked for (`?jahr=`, or `year`), else of the latest year up to today. `publication`:
+    /// the figures go out to the public (the portal, a report); what they hide is decided against every earlier
+    /// public state in the funding ledger, and this state is recorded there.
+    func model(_ req: Request, year asked: Int? = nil, publication: Bool = false) async throws -> ControllingPage.Model {
         let store = req.fundingStore
         let programmes = try await FundingData.programmes(req)
         let agreements = try await store.all(.agreement, as: GrantAgreement.self).map(\.value)
@@ -71,19 +73,36 @@ struct ControllingController: RouteCollection {
                 attainment.append((a.reference, names[a.organisationID] ?? "–", target.name, percent, TargetAttainment.light(percent: percent)))
             }
         }
-        func hiddenFigures(_ y: Int) -> Set<FundingFigure> {
-            Self.hidden(year: y, years: years, programmes: programmes, agreements: agreements, drawdowns: drawdowns, proofs: proofs,
-                        categoryName: categoryName, preventive: { a in a.serviceIDs.contains { services[$0]?.preventive == true } },
-                        municipalities: context.municipalities.map { ($0.key, $0.name) }, shares: shares, need: needCategories,
-                        categoryCode: { services[$0]?.categoryCode })
+        func figureTable(_ y: Int) -> FigureTable {
+            Self.figureTable(year: y, years: years, programmes: programmes, agreements: agreements, drawdowns: drawdowns, proofs: proofs,
+                             categoryName: categoryName, preventive: { a in a.serviceIDs.contains { services[$0]?.preventive == true } },
+                             municipalities: context.municipalities.map { ($0.key, $0.name) }, shares: shares, need: needCategories,
+                             categoryCode: { services[$0]?.categoryCode })
         }
-        var hidden = hiddenFigures(year)
-        // The years' totals stand on every year's page: one hidden on its own year's page is hidden on all.
-        for other in years where other != year {
-            hidden.formUnion(hiddenFigures(other).filter { figure in
-                if case .year = figure { return true }
-                return false
-            })
+        let table = figureTable(year)
+        let keys = FigureKeys(programmes: programmes, categoryNames: categoryNames, withoutCategory: t(.withoutCategory))
+        var hidden: Set<FundingFigure>
+        let ledger = req.fundingStore.ledger
+        let latest = publication ? try await ledger.latest(year: year) : nil
+        let release = FundingDisclosure.release(shown: table.shown, byRecipient: table.byRecipient, hidden: [])
+        if let latest, keys.sameMoney(latest.figures, as: release) {
+            // Nothing changed since the last public state: it stands as it was.
+            hidden = Set(latest.figures.filter { !$0.shown }.compactMap { keys.figure($0.key) })
+        } else {
+            let earlier = publication ? try await ledger.releases().map { keys.release($0, page: year) } : []
+            hidden = FundingDisclosure.hidden(shown: table.shown, byRecipient: table.byRecipient, sums: table.sums, earlier: earlier)
+            // The years' totals stand on every year's page: one hidden on its own year's page is hidden on all.
+            for other in years where other != year {
+                let otherTable = figureTable(other)
+                hidden.formUnion(FundingDisclosure.hidden(shown: otherTable.shown, byRecipient: otherTable.byRecipient, sums: otherTable.sums).hidden.filter { figure in
+                    if case .year = figure { return true }
+                    return false
+                })
+            }
+            if publication {
+                try await ledger.record(year: year, figures: keys.entries(FundingDisclosure.release(shown: table.shown, byRecipient: table.byRecipient, hidden: hidden)),
+                                        at: req.settings.clock.now())
+            }
         }
         let trend = years.map { y in
             (year: y, planned: programmes.sum { $0.budget(year: y) }, committed: agreements.sum { $0.amounts[y] ?? .zero },
@@ -95,11 +114,97 @@ struct ControllingController: RouteCollection {
                                      attainment: attainment, trend: trend, need: need, hidden: hidden)
     }
 
-    /// The public figures the dominance rule hides: every figure is worked out once per recipient (organisation) from
-    /// that recipient's agreements alone, the same way as the whole, so that the rule sees who holds how much of it.
-    static func hidden(year: Int, years: [Int], programmes: [FundingProgramme], agreements: [GrantAgreement], drawdowns: [Drawdown], proofs: [ProofOfUse],
-                       categoryName: (GrantAgreement) -> String, preventive: (GrantAgreement) -> Bool, municipalities: [(key: String, name: String)],
-                       shares: [UUID: [String: Double]], need: [(code: String, name: String)], categoryCode: (UUID) -> String?) -> Set<FundingFigure> {
+    /// The public figures of a year's page, every one with what each recipient holds of it, and the sums tying them.
+    struct FigureTable {
+        let shown: [FundingFigure]
+        let byRecipient: [String: [FundingFigure: Money]]
+        let sums: [(total: FundingFigure, parts: [FundingFigure])]
+    }
+
+    /// The ledger's names of figures: programmes by id and categories by code, so that a release reads the same
+    /// whatever the language of the page and however the programmes are ordered.
+    struct FigureKeys {
+        let programmes: [FundingProgramme]
+        let categoryNames: [String: String]
+        let withoutCategory: String
+        private var codes: [String: String] = [:]
+
+        init(programmes: [FundingProgramme], categoryNames: [String: String], withoutCategory: String) {
+            self.programmes = programmes
+            self.categoryNames = categoryNames
+            self.withoutCategory = withoutCategory
+            for (code, name) in categoryNames { codes[name] = code }
+        }
+
+        private func categoryKey(_ name: String) -> String { name == withoutCategory ? "-" : codes[name] ?? name }
+        private func categoryName(_ key: String) -> String { key == "-" ? withoutCategory : categoryNames[key] ?? key }
+
+        func key(_ figure: FundingFigure) -> String? {
+            switch figure {
+            case .programme(let index, let measure): return programmes.indices.contains(index) ? "programme:\(programmes[index].id.uuidString.lowercased()):\(measure.rawValue)" : nil
+            case .category(let name): return "category:" + categoryKey(name)
+            case .municipality(let name): return "municipality:" + name
+            case .need(let category, let municipality): return "need:" + categoryKey(category) + "\n" + municipality
+            case .preventive: return "preventive"
+            case .year(let year, let measure): return "year:\(year):\(measure.rawValue)"
+            case .rest: return nil
+            }
+        }
+
+        func figure(_ key: String) -> FundingFigure? {
+            let (kind, rest) = key.firstIndex(of: ":").map { (String(key[..<$0]), String(key[key.index(after: $0)...])) } ?? (key, "")
+            switch kind {
+            case "programme":
+                let parts = rest.split(separator: ":").map(String.init)
+                guard parts.count == 2, let measure = FundingFigure.Measure(rawValue: parts[1]),
+                      let index = programmes.firstIndex(where: { $0.id.uuidString.lowercased() == parts[0] }) else { return nil }
+                return .programme(index, measure)
+            case "category": return .category(categoryName(rest))
+            case "municipality": return .municipality(rest)
+            case "need":
+                let parts = rest.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                return parts.count == 2 ? .need(category: categoryName(parts[0]), municipality: parts[1]) : nil
+            case "preventive": return .preventive
+            case "year":
+                let parts = rest.split(separator: ":").map(String.init)
+                guard parts.count == 2, let year = Int(parts[0]), let measure = FundingFigure.Measure(rawValue: parts[1]) else { return nil }
+                return .year(year, measure)
+            default: return nil
+            }
+        }
+
+        func entries(_ release: FundingRelease) -> [FundingLedger.Figure] {
+            release.figures.compactMap { figure, value in key(figure).map { FundingLedger.Figure(key: $0, shown: value.shown, cents: value.cents) } }
+        }
+
+        /// A recorded release as the rule reads it for the page of `page`: a release of that page in full; one of another
+        /// year's page for the years' totals only, which both pages show.
+        func release(_ recorded: FundingLedger.Release, page: Int) -> FundingRelease {
+            var figures: [FundingFigure: FundingRelease.Figure] = [:]
+            for entry in recorded.figures {
+                guard let figure = figure(entry.key) else { continue }
+                if recorded.year != page {
+                    guard case .year = figure else { continue }
+                }
+                figures[figure] = FundingRelease.Figure(shown: entry.shown, cents: entry.cents)
+            }
+            return FundingRelease(figures: figures, missingIsZero: recorded.year == page)
+        }
+
+        /// Whether every figure holds the same money per recipient as in the recorded release.
+        func sameMoney(_ recorded: [FundingLedger.Figure], as release: FundingRelease) -> Bool {
+            let now = entries(release)
+            guard now.count == recorded.count else { return false }
+            let then = Dictionary(recorded.map { ($0.key, $0.cents) }, uniquingKeysWith: { a, _ in a })
+            return now.allSatisfy { then[$0.key] == $0.cents }
+        }
+    }
+
+    /// The public figures of a year's page: every figure is worked out once per recipient (organisation) from that
+    /// recipient's agreements alone, the same way as the whole, so that the rule sees who holds how much of it.
+    static func figureTable(year: Int, years: [Int], programmes: [FundingProgramme], agreements: [GrantAgreement], drawdowns: [Drawdown], proofs: [ProofOfUse],
+                            categoryName: (GrantAgreement) -> String, preventive: (GrantAgreement) -> Bool, municipalities: [(key: String, name: String)],
+                            shares: [UUID: [String: Double]], need: [(code: String, name: String)], categoryCode: (UUID) -> String?) -> FigureTable {
         func figures(_ own: [GrantAgreement]) -> [FundingFigure: Money] {
             var result: [FundingFigure: Money] = [:]
             let current = own.filter { $0.amounts[year] != nil }
@@ -151,7 +256,7 @@ struct ControllingController: RouteCollection {
         if !need.isEmpty {
             for unit in units { sums.append((.municipality(unit), need.map { .need(category: $0.name, municipality: unit) })) }
         }
-        return FundingDisclosure.hidden(shown: shown, byRecipient: byRecipient, sums: sums).hidden
+        return FigureTable(shown: shown, byRecipient: byRecipient, sums: sums)
     }
 
     func page(req: Request) async throws -> HTMLResponse {

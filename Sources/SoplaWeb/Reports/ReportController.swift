@@ -105,7 +105,7 @@ struct ReportController: RouteCollection {
                                                     unitNames: unitNames, populationName: data.populationName, hidden: hidden)
             case .fundingOverview:
                 if funding == nil {
-                    let m = try await ControllingController().model(req, year: reportingDate.year)
+                    let m = try await ControllingController().model(req, year: reportingDate.year, publication: true)
                     funding = ReportTables.funding(year: m.year, programmes: m.programmes, byCategory: m.byCategory,
                                                    byUnit: m.byUnit.map { ($0.name, $0.amount, $0.perInhabitant) }, preventive: m.preventive, total: m.total,
                                                    hidden: m.hidden)
