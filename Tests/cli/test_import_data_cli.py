@@ -120,38 +120,50 @@ def test_wrong_encoding_and_mixed_formats_are_refused(sopla_bin, demo_db, workdi
     assert dump(db_path)["observations"] == before["observations"]
 
 
-def test_a_genesis_table_is_mapped_once_and_checked_for_changed_shape(sopla_bin, demo_db, workdir):  # noqa: F811
+def test_a_genesis_table_is_proposed_mapped_once_and_checked_for_changed_shape(sopla_bin, demo_db, workdir):  # noqa: F811
     db_path, url = demo_db
     table = os.path.abspath(os.path.join(SAMPLES, "12411-01-01-4.csv"))
+    before = dump(db_path)
     unmapped = run(sopla_bin, "import", "data", table, db=url)
     assert unmapped.returncode == 1
-    assert "table 12411-01-01-4 needs a variable for each column" in unmapped.stderr and "Stichtag | männlich" in unmapped.stderr
-    mapping = write(workdir, "zuordnung.csv", "column,variable,breakdown\nStichtag | Insgesamt,bevoelkerung,\nStichtag | männlich,bevoelkerung,sex=m\nStichtag | weiblich,bevoelkerung,sex=f\n")
-    # The table covers all of Germany: without the option its other districts are refused.
-    refused = run(sopla_bin, "import", "data", table, "--mapping", mapping, db=url)
-    assert refused.returncode == 1 and 'column ags, value "01001": unknown regional key' in refused.stderr
-    imported = run(sopla_bin, "import", "data", table, "--skip-unknown-units", db=url)
+    assert "table 12411-01-01-4 needs a variable for each column" in unmapped.stderr and "Bevölkerungsstand" in unmapped.stderr
+    assert "--create-variables" in unmapped.stderr
+    # The proposal, shown by a dry run: one variable broken down by sex; nothing written, not even the variable.
+    dry = run(sopla_bin, "import", "data", table, "--dry-run", "--create-variables", db=url)
+    assert dry.returncode == 0, dry.stderr
+    assert "bevoelkerungsstand (new): Bevölkerungsstand [Anzahl] by sex – 3 values of the county's units" in dry.stdout
+    assert "of other regions (skipped): 1605" in dry.stdout and "Dry run, nothing written" in dry.stdout
+    assert "1611 values of other regions skipped" in dry.stdout
+    after = dump(db_path)
+    assert {t: after[t] for t in ("observations", "variables", "column_mappings")} == {t: before[t] for t in ("observations", "variables", "column_mappings")}
+    # Accepted: the variable is created as a draft, the mapping saved, the county's three values stored.
+    imported = run(sopla_bin, "import", "data", table, "--create-variables", db=url)
     assert imported.returncode == 0, imported.stderr
-    assert "3 new" in imported.stdout and "rows of areas outside the base skipped" in imported.stdout
+    assert "3 new" in imported.stdout and "values of other regions skipped" in imported.stdout
     with sqlite3.connect(db_path) as conn:
-        values = conn.execute("SELECT breakdown, value FROM observations WHERE unit_key = '06532' AND reference_date = '2018-12-31' ORDER BY breakdown").fetchall()
+        values = conn.execute("SELECT breakdown, value FROM observations WHERE variable = 'bevoelkerungsstand' AND unit_key = '06532' "
+                              "AND reference_date = '2018-12-31' ORDER BY breakdown").fetchall()
+        state = conn.execute("SELECT state, unit, table_code FROM variables WHERE code = 'bevoelkerungsstand'").fetchone()
     assert values == [("", 253777.0), ("sex=f", 128687.0), ("sex=m", 125090.0)]
-    # The same table code with a column fewer: its saved mapping no longer fits.
+    assert state == ("draft", "Anzahl", "12411-01-01-4")
+    # The next import of the table reuses the saved mapping: nothing new.
+    again = run(sopla_bin, "import", "data", table, db=url)
+    assert again.returncode == 0 and "No changes" in again.stdout, again.stderr
+    # The same table code measuring something else: its saved mapping no longer fits, nothing is stored.
     with open(table, encoding="latin-1") as f:
-        lines = f.read().split("\n")
-    shrunk = "\n".join(line.rsplit(";", 1)[0] if 5 <= i < 546 else line for i, line in enumerate(lines))
-    changed = write(workdir, "12411-geaendert.csv", shrunk, encoding="latin-1")
+        text = f.read()
+    changed = write(workdir, "12411-geaendert.csv", text.replace("Bevölkerungsstand (Anzahl)", "Einwohner (Anzahl)"), encoding="latin-1")
     before = dump(db_path)
-    result = run(sopla_bin, "import", "data", changed, "--skip-unknown-units", db=url)
-    assert result.returncode == 1 and 'column Stichtag | weiblich, value "Stichtag | weiblich": the table has changed shape' in result.stderr
-    assert dump(db_path) == before
+    result = run(sopla_bin, "import", "data", changed, db=url)
+    assert result.returncode == 1 and "Einwohner" in result.stderr and "needs a variable for each column" in result.stderr
+    assert dump(db_path)["observations"] == before["observations"]
 
 
 def test_the_census_flat_file_matches_the_demo(sopla_bin, demo_db, workdir):  # noqa: F811
     db_path, url = demo_db
     flat = os.path.abspath(os.path.join(SAMPLES, "1000A-0000_de_flat.csv"))
     mapping = write(workdir, "zensus.csv", "column,variable,breakdown\nPRS018,bevoelkerung,\nPRS001,,\n")
-    result = run(sopla_bin, "import", "data", flat, "--mapping", mapping, "--skip-unknown-units", db=url)
+    result = run(sopla_bin, "import", "data", flat, "--mapping", mapping, db=url)
     assert result.returncode == 0, result.stderr
     # The demo already holds the census figures of the 23 municipalities: all equal.
     assert "No changes" in result.stdout and "(23 values)" in result.stdout

@@ -30,6 +30,11 @@ public struct DataImportIssue: Hashable, Sendable, Error, Codable {
         /// The table no longer has the shape its saved mapping was made for.
         case tableChanged
         case emptyFile
+        /// A malformed answer of the GENESIS service: this many rows are shifted (the region in the first columns, no
+        /// values); `value` names the lines.
+        case shiftedRows(Int)
+        /// A malformed answer of the GENESIS service: a value column without its unit (`MeasureUnitNotFound!`).
+        case unitNotFound
     }
 
     public let line: Int
@@ -70,6 +75,8 @@ public struct DataImportIssue: Hashable, Sendable, Error, Codable {
         case .unmappedColumn: reasonText = "no variable is assigned to this column of the table"
         case .tableChanged: reasonText = "the table has changed shape since its mapping was saved"
         case .emptyFile: reasonText = "the file holds no values"
+        case .shiftedRows(let count): reasonText = "\(count) rows are shifted (region codes in the first columns, no values): a malformed export, download the table again"
+        case .unitNotFound: reasonText = "the column has no unit (MeasureUnitNotFound!): a malformed export, download the table again"
         }
         return "line \(line), column \(column), value \"\(value)\": \(reasonText)"
     }

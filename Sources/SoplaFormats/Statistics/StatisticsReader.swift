@@ -3,7 +3,8 @@ import SoplaCore
 
 /// The file kinds sopla imports figures from.
 public enum StatisticsFormat: String, Sendable, Codable, CaseIterable {
-    /// `variable,ags,reference_date,<breakdown columns>,value[,status]`, UTF-8, decimal point.
+    /// `variable,ags,reference_date,<breakdown columns>,value[,status]`, UTF-8, decimal point; or as German
+    /// spreadsheets write it, `Merkmal;AGS;Stichtag;<breakdown columns>;Wert[;Status]`, decimal comma.
     case soplaLong = "sopla-long"
     /// The GENESIS/Regionalstatistik table CSV: ISO-8859-1, `;`, decimal comma, title and header rows, footer.
     case genesisTable = "genesis-table"
@@ -49,6 +50,8 @@ public struct StatisticsFileDescription: Sendable, Equatable {
     public let tableCode: String?
     /// Value columns that need a mapping (GENESIS formats), in file order.
     public let columns: [SourceColumn]
+    /// The table's title (statistic label or first title line); empty for sopla files.
+    public var title: String = ""
 
     public var needsMapping: Bool { format != .soplaLong }
 }
@@ -57,6 +60,10 @@ public struct StatisticsFileDescription: Sendable, Equatable {
 public enum StatisticsReader {
     public struct Failure: Error, Equatable {
         public let issue: DataImportIssue
+        /// Further problems found with it (a malformed export has several).
+        public var more: [DataImportIssue] = []
+
+        public var issues: [DataImportIssue] { [issue] + more }
     }
 
     /// Looks at the first line only.
@@ -66,35 +73,65 @@ public enum StatisticsReader {
         if first.starts(with: LineText.byteOrderMark) { first = first.dropFirst(3) }
         let text = LineText.latin1OrUTF8(first)
         if text.hasPrefix("GENESIS-Tabelle:") { return .genesisTable }
-        if text.hasPrefix("statistics_code;") { return .genesisFlat }
-        if text.hasPrefix("Statistik_Code;") { return .genesisFlatOld }
+        if text.hasPrefix("statistics_code;") || text.hasPrefix("Statistik_Code;") {
+            // The 2024 export has one column per value variable, `CODE__Label__Unit`, in German or English.
+            return text.contains("__") ? .genesisFlatOld : .genesisFlat
+        }
         let header = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         if header.first == "variable", header.contains("ags"), header.contains("value") { return .soplaLong }
         return nil
     }
 
-    /// The format, table code and value columns of a file.
-    public static func describe(url: URL) throws -> StatisticsFileDescription {
+    /// The format, table code, title and value columns of a file. GENESIS files are read once through for it.
+    public static func describe(url: URL) async throws -> StatisticsFileDescription {
         guard let format = try detect(url: url) else {
             throw Failure(issue: DataImportIssue(line: 1, column: "", value: try firstLine(url), reason: .unknownFormat))
         }
-        switch format {
-        case .soplaLong:
-            return StatisticsFileDescription(format: format, tableCode: nil, columns: [])
-        case .genesisTable:
-            let layout = try GenesisTableLayout(url: url)
-            return StatisticsFileDescription(format: format, tableCode: layout.tableCode, columns: layout.uniqueColumns)
-        case .genesisFlatOld, .genesisFlat:
-            var columns: [SourceColumn] = []
-            var seen: Set<String> = []
-            var tableCode: String?
-            try FlatReader(url: url, format: format).scan { code, column in
-                tableCode = tableCode ?? code
-                if seen.insert(column.signature).inserted { columns.append(column) }
-                return seen.count < 500
+        if format == .soplaLong { return StatisticsFileDescription(format: format, tableCode: nil, columns: []) }
+        var columns: [SourceColumn] = []
+        var seen: Set<String> = []
+        var statistic: String?
+        var problem: DataImportIssue?
+        var malformed: [DataImportIssue] = []
+        try await GenesisCells.read(url: url, format: format, progress: { _ in }, cell: { cell in
+            if seen.insert(cell.measure.signature).inserted { columns.append(SourceColumn(signature: cell.measure.signature, label: cell.measure.label)) }
+        }, issue: { issue in
+            problem = problem ?? issue
+            switch issue.reason {
+            case .shiftedRows, .unitNotFound: malformed.append(issue)
+            default: break
             }
-            return StatisticsFileDescription(format: format, tableCode: tableCode, columns: columns)
+        })
+        // A malformed answer of the service is refused before anyone maps its columns.
+        if let first = malformed.first { throw Failure(issue: first, more: Array(malformed.dropFirst())) }
+        var title = ""
+        var code: String?
+        if format == .genesisTable {
+            let layout = try TableLayout(url: url)
+            title = layout.titles.first ?? ""
+            // A user-defined table ("Temporär") has no code of its own: its title stands in.
+            code = layout.tableCode.isEmpty || layout.tableCode.hasPrefix("Tempor") ? "temp-" + GenesisProposal.slug(title).prefix(40) : layout.tableCode
+        } else {
+            (statistic, title) = try flatHead(url)
+            code = statistic
         }
+        if columns.isEmpty, let problem { throw Failure(issue: problem) }
+        var description = StatisticsFileDescription(format: format, tableCode: code, columns: columns)
+        description.title = title
+        return description
+    }
+
+    /// Statistic code and label from the first data row of a flat file.
+    static func flatHead(_ url: URL) throws -> (String?, String) {
+        let reader = try LineReader(url: url)
+        _ = try reader.next()
+        while let bytes = try reader.next() {
+            guard let fields = LineText.fields(LineText.latin1OrUTF8(bytes), separator: ";"), fields.count > 2 else { continue }
+            let code = fields[0].trimmingCharacters(in: .whitespaces)
+            guard code.first?.isNumber == true else { continue }
+            return (code, fields[1].trimmingCharacters(in: .whitespaces))
+        }
+        return (nil, "")
     }
 
     static func firstLine(_ url: URL) throws -> String {
@@ -103,20 +140,30 @@ public enum StatisticsReader {
     }
 
     /// Reads every value. `record` gets each value read cleanly; `issue` each problem. `progress` gets bytes read.
+    /// GENESIS values go through `mapping` (value variable or column → variable); their dimensions become breakdowns
+    /// (`GenesisProposal.breakdown`); a value of a region without a sopla key has the key "" (an unknown unit).
     public static func read(url: URL, mapping: ColumnMapping?, progress: (Int64) -> Void = { _ in },
                             record: (ImportRecord) async throws -> Void, issue: (DataImportIssue) -> Void) async throws {
         guard let format = try detect(url: url) else {
             issue(DataImportIssue(line: 1, column: "", value: try firstLine(url), reason: .unknownFormat))
             return
         }
-        switch format {
-        case .soplaLong:
+        if format == .soplaLong {
             try await SoplaLongReader(url: url).read(progress: progress, record: record, issue: issue)
-        case .genesisTable:
-            try await GenesisTableLayout(url: url).read(mapping: mapping, progress: progress, record: record, issue: issue)
-        case .genesisFlatOld, .genesisFlat:
-            try await FlatReader(url: url, format: format).read(mapping: mapping, progress: progress, record: record, issue: issue)
+            return
         }
+        let description: StatisticsFileDescription
+        do { description = try await describe(url: url) } catch let failure as Failure {
+            failure.issues.forEach(issue)
+            return
+        }
+        guard MappingCheck.check(mapping, columns: description.columns, line: 1, issue: issue), let mapping else { return }
+        try await GenesisCells.read(url: url, format: format, progress: progress, cell: { cell in
+            guard let target = mapping.targets[cell.measure.signature] else { return }
+            try await CellText.record(line: cell.line, column: cell.column, variable: target, unitKey: cell.regionKey ?? "", date: cell.date,
+                                      breakdown: GenesisProposal.breakdown(cell.dimensions),
+                                      parsed: CellText.parse(cell.raw, qualifier: cell.qualifier, decimal: ","), record: record, issue: issue, raw: cell.raw)
+        }, issue: issue)
     }
 }
 
@@ -176,14 +223,6 @@ enum CellText {
         return nil
     }
 
-    /// An official key as GENESIS writes it: 12-digit regional keys become municipality (or county) keys.
-    static func spatialKey(_ raw: String) -> String {
-        let code = raw.trimmingCharacters(in: .whitespaces)
-        guard code.count == 12, code.allSatisfy({ $0.isASCII && $0.isNumber }) else { return code }
-        if code.hasSuffix("0000000") { return String(code.prefix(5)) }
-        return String(code.prefix(5)) + String(code.suffix(3))
-    }
-
     static func record(line: Int, column: String, variable: IndicatorTerm, unitKey: String, date: Day, breakdown: [String: String],
                        parsed: Parsed, record: (ImportRecord) async throws -> Void, issue: (DataImportIssue) -> Void, raw: String) async throws {
         switch parsed {
@@ -195,197 +234,5 @@ enum CellText {
             try await record(ImportRecord(line: line, column: column, variable: variable.variable, unitKey: unitKey, date: date,
                                 breakdown: Breakdown(categories), value: value.isNaN ? nil : value, status: status))
         }
-    }
-}
-
-/// The sopla long CSV.
-struct SoplaLongReader {
-    let url: URL
-
-    func read(progress: (Int64) -> Void, record: (ImportRecord) async throws -> Void, issue: (DataImportIssue) -> Void) async throws {
-        let reader = try LineReader(url: url)
-        guard var headerBytes = try reader.next() else {
-            issue(DataImportIssue(line: 1, column: "", value: "", reason: .emptyFile))
-            return
-        }
-        if headerBytes.starts(with: LineText.byteOrderMark) { headerBytes = headerBytes.dropFirst(3) }
-        guard let headerText = LineText.utf8(headerBytes), let header = LineText.fields(headerText, separator: ",")?.map({ $0.trimmingCharacters(in: .whitespaces) }) else {
-            issue(DataImportIssue(line: 1, column: "", value: "", reason: .invalidEncoding(expected: "UTF-8")))
-            return
-        }
-        var missing = false
-        for required in ["variable", "ags", "reference_date", "value"] where !header.contains(required) {
-            issue(DataImportIssue(line: 1, column: required, value: headerText, reason: .missingColumn(required)))
-            missing = true
-        }
-        guard !missing else { return }
-        let variableIndex = header.firstIndex(of: "variable")!, keyIndex = header.firstIndex(of: "ags")!
-        let dateIndex = header.firstIndex(of: "reference_date")!, valueIndex = header.firstIndex(of: "value")!
-        let statusIndex = header.firstIndex(of: "status")
-        let dimensions = header.indices.filter { ![variableIndex, keyIndex, dateIndex, valueIndex, statusIndex].contains($0) }
-        for index in dimensions where !Breakdown.isCode(header[index]) {
-            issue(DataImportIssue(line: 1, column: header[index], value: header[index], reason: .badBreakdown))
-            missing = true
-        }
-        guard !missing else { return }
-        var lines = 0
-        let fast = FastRow(header: header, variable: variableIndex, key: keyIndex, date: dateIndex, value: valueIndex, status: statusIndex)
-        while let bytes = try reader.next() {
-            let line = reader.lineNumber
-            if line % 4096 == 0 { progress(reader.bytesRead) }
-            if bytes.isEmpty { continue }
-            // Most rows are plain: read them from the bytes. Anything unusual takes the careful path below.
-            if let plain = fast.read(bytes, line: line) {
-                lines += 1
-                try await record(plain)
-                continue
-            }
-            guard let text = LineText.utf8(bytes) else {
-                issue(DataImportIssue(line: line, column: "", value: LineText.latin1OrUTF8(bytes.prefix(60)), reason: .invalidEncoding(expected: "UTF-8")))
-                continue
-            }
-            guard let fields = LineText.fields(text, separator: ","), fields.count == header.count else {
-                let found = LineText.fields(text, separator: ",")?.count ?? 0
-                issue(DataImportIssue(line: line, column: "", value: text, reason: .columnCount(expected: header.count, found: found)))
-                continue
-            }
-            lines += 1
-            let rawDate = fields[dateIndex].trimmingCharacters(in: .whitespaces)
-            guard let date = Day(iso: rawDate) else {
-                issue(DataImportIssue(line: line, column: "reference_date", value: rawDate, reason: .badDate))
-                continue
-            }
-            var breakdown: [String: String] = [:]
-            var bad = false
-            for index in dimensions {
-                let category = fields[index].trimmingCharacters(in: .whitespaces)
-                guard !category.isEmpty else { continue }
-                guard Breakdown.isCode(category) else {
-                    issue(DataImportIssue(line: line, column: header[index], value: category, reason: .badBreakdown))
-                    bad = true
-                    continue
-                }
-                breakdown[header[index]] = category
-            }
-            if bad { continue }
-            let variable = fields[variableIndex].trimmingCharacters(in: .whitespaces)
-            let parsed = CellText.parse(fields[valueIndex], qualifier: statusIndex.map { fields[$0] }, decimal: ".")
-            if case .problem(.badStatus) = parsed, let statusIndex {
-                issue(DataImportIssue(line: line, column: "status", value: fields[statusIndex], reason: .badStatus))
-                continue
-            }
-            try await CellText.record(line: line, column: "value", variable: IndicatorTerm(variable: variable), unitKey: fields[keyIndex].trimmingCharacters(in: .whitespaces),
-                            date: date, breakdown: breakdown, parsed: parsed, record: record, issue: issue, raw: fields[valueIndex])
-        }
-        progress(reader.bytesRead)
-        if lines == 0 { issue(DataImportIssue(line: reader.lineNumber, column: "", value: "", reason: .emptyFile)) }
-    }
-}
-
-/// The plain rows of a sopla long CSV read straight from their bytes: no quotes, ASCII digits, ISO date,
-/// an empty or one-letter status, no breakdown columns set. Everything else returns nil and is read
-/// (and, if wrong, reported) by the general path.
-struct FastRow {
-    let count: Int
-    let variable: Int
-    let key: Int
-    let date: Int
-    let value: Int
-    let status: Int?
-
-    init(header: [String], variable: Int, key: Int, date: Int, value: Int, status: Int?) {
-        count = header.count
-        self.variable = variable
-        self.key = key
-        self.date = date
-        self.value = value
-        self.status = status
-    }
-
-    func read(_ bytes: ArraySlice<UInt8>, line: Int) -> ImportRecord? {
-        var starts: [Int] = []
-        var ends: [Int] = []
-        starts.reserveCapacity(count)
-        ends.reserveCapacity(count)
-        var start = bytes.startIndex
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if byte == 0x22 || byte >= 0x80 { return nil }
-            if byte == 0x2C {
-                starts.append(start)
-                ends.append(index)
-                start = index + 1
-            }
-        }
-        starts.append(start)
-        ends.append(bytes.endIndex)
-        guard starts.count == count else { return nil }
-        // Breakdown columns must be empty on this path.
-        for index in 0..<count where index != variable && index != key && index != date && index != value && index != status {
-            if ends[index] > starts[index] { return nil }
-        }
-        var status = ValueStatus.final
-        if let s = self.status, ends[s] > starts[s] {
-            guard ends[s] - starts[s] == 1 else { return nil }
-            switch bytes[starts[s]] {
-            case UInt8(ascii: "e"): status = .final
-            case UInt8(ascii: "p"): status = .provisional
-            case UInt8(ascii: "r"): status = .revised
-            case UInt8(ascii: "s"): status = .estimated
-            default: return nil
-            }
-        }
-        guard let number = Self.number(bytes[starts[value]..<ends[value]]), let day = Self.day(bytes[starts[date]..<ends[date]]) else { return nil }
-        let variableText = String(decoding: bytes[starts[variable]..<ends[variable]], as: UTF8.self)
-        let keyText = String(decoding: bytes[starts[key]..<ends[key]], as: UTF8.self)
-        guard !variableText.isEmpty, !keyText.isEmpty, variableText.first != " ", keyText.first != " ", keyText.last != " " else { return nil }
-        return ImportRecord(line: line, column: "value", variable: variableText, unitKey: keyText, date: day, breakdown: .total, value: number, status: status)
-    }
-
-    /// `-?digits(.digits)?`; exact for up to 15 significant digits (an integer mantissa divided by a power of ten
-    /// is correctly rounded).
-    static func number(_ bytes: ArraySlice<UInt8>) -> Double? {
-        var index = bytes.startIndex
-        var negative = false
-        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") { negative = true; index += 1 }
-        var mantissa: Int64 = 0
-        var digits = 0, decimals = 0
-        var seenPoint = false
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ".") {
-                if seenPoint || digits == 0 { return nil }
-                seenPoint = true
-            } else if byte >= 0x30, byte <= 0x39 {
-                mantissa = mantissa * 10 + Int64(byte - 0x30)
-                digits += 1
-                if seenPoint { decimals += 1 }
-                if digits > 15 { return nil }
-            } else {
-                return nil
-            }
-            index += 1
-        }
-        guard digits > 0, !(seenPoint && decimals == 0) else { return nil }
-        let value = decimals == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[decimals]
-        return negative ? -value : value
-    }
-
-    static let powersOfTen: [Double] = (0...15).map { pow(10, Double($0)) }
-
-    static func day(_ bytes: ArraySlice<UInt8>) -> Day? {
-        guard bytes.count == 10 else { return nil }
-        let b = Array(bytes)
-        guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-        func digits(_ range: Range<Int>) -> Int? {
-            var result = 0
-            for i in range {
-                guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
-                result = result * 10 + Int(b[i] - 0x30)
-            }
-            return result
-        }
-        guard let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10) else { return nil }
-        return Day(year: year, month: month, day: day)
     }
 }

@@ -105,9 +105,68 @@ public enum ImportRunPage {
         }
     }
 
+    /// What sopla proposes for a GENESIS table from its own metadata, and the first values of the county's units.
+    public struct Proposal: Sendable {
+        public struct Variable: Sendable {
+            public let column: String
+            public let code: String
+            public let name: String
+            public let unit: String
+            public let breakdowns: [String]
+            public let exists: Bool
+            public let ownValues: Int
+
+            public init(column: String, code: String, name: String, unit: String, breakdowns: [String], exists: Bool, ownValues: Int) {
+                self.column = column
+                self.code = code
+                self.name = name
+                self.unit = unit
+                self.breakdowns = breakdowns
+                self.exists = exists
+                self.ownValues = ownValues
+            }
+        }
+
+        public struct PreviewRow: Sendable {
+            public let unit: String
+            public let variable: String
+            public let date: Day
+            public let breakdown: Breakdown
+            public let value: Double?
+            public let status: ValueStatus
+
+            public init(unit: String, variable: String, date: Day, breakdown: Breakdown, value: Double?, status: ValueStatus) {
+                self.unit = unit
+                self.variable = variable
+                self.date = date
+                self.breakdown = breakdown
+                self.value = value
+                self.status = status
+            }
+        }
+
+        public let title: String
+        public let variables: [Variable]
+        public let ownValues: Int
+        public let parentValues: Int
+        public let otherValues: Int
+        public let preview: [PreviewRow]
+
+        public init(title: String, variables: [Variable], ownValues: Int, parentValues: Int, otherValues: Int, preview: [PreviewRow]) {
+            self.title = title
+            self.variables = variables
+            self.ownValues = ownValues
+            self.parentValues = parentValues
+            self.otherValues = otherValues
+            self.preview = preview
+        }
+    }
+
     public struct Model: Sendable {
         public let run: ImportRun
         public let mappingColumns: [MappingColumn]
+        /// The proposal for a table waiting for its mapping (nil when the file could not be read for one).
+        public var proposal: Proposal?
         public let variables: [Variable]
         public let findings: [ValidationFinding]
         public let names: [String: String]
@@ -177,6 +236,8 @@ public enum ImportRunPage {
         case .dateOutOfRange(let earliest, let latest): return "Datum außerhalb des Zeitraums \(earliest.german) bis \(latest.german)"
         case .unmappedColumn: return "Dieser Tabellenspalte ist kein Merkmal zugeordnet"
         case .tableChanged: return "Die Tabelle hat sich seit dem Speichern der Zuordnung verändert: diese Spalte fehlt"
+        case .shiftedRows(let count): return "\(count) Zeilen sind verschoben (Gebietsangaben in den ersten Spalten, keine Werte): eine fehlerhafte Ausgabe von GENESIS – bitte die Tabelle neu herunterladen"
+        case .unitNotFound: return "Der Spalte fehlt die Einheit (MeasureUnitNotFound!): eine fehlerhafte Ausgabe von GENESIS – bitte die Tabelle neu herunterladen"
         case .emptyFile: return "Die Datei enthält keine Werte"
         }
     }
@@ -221,8 +282,12 @@ public enum ImportRunPage {
             }
             if run.storedValues { content.append(releaseSection(model, context: context)) }
         }
-        if run.state == .needsMapping { content.append(mappingForm(model, context: context)) }
-        if !run.issues.isEmpty {
+        if run.state == .needsMapping {
+            if let proposal = model.proposal, model.fileAvailable { content.append(proposalSection(proposal, model: model, context: context)) }
+            content.append(mappingForm(model, context: context))
+        }
+        // Waiting for a mapping is no fault of the file: its columns are listed in the mapping form, not as problems.
+        if !run.issues.isEmpty, run.state != .needsMapping {
             content.append(el("h2", text: t(.importIssuesTitle)))
             content.append(el("p", text: t(.importNothingStored)))
             content.append(el("table", [("class", "data")], [
@@ -321,6 +386,52 @@ public enum ImportRunPage {
         ])
     }
 
+    /// The proposal: one row per variable, what happens to the other regions, a preview of the county's values, and
+    /// the button that accepts it all.
+    static func proposalSection(_ proposal: Proposal, model: Model, context: PageContext) -> HTMLNode {
+        let t = context.t
+        let language = context.language
+        let table = (model.run.tableCode ?? "–") + (proposal.title.isEmpty ? "" : " – " + proposal.title)
+        let rows = proposal.variables.map { v in
+            el("tr", [], [
+                el("td", text: v.column), el("td", [], [el("code", text: v.code)]), el("td", text: v.name), el("td", text: v.unit),
+                el("td", text: v.breakdowns.isEmpty ? "–" : v.breakdowns.joined(separator: ", ")),
+                el("td", text: v.exists ? t(.genesisProposalExists) : t(.genesisProposalNew)),
+                el("td", [("class", "num")], text: Format.integer(v.ownValues, language)),
+            ])
+        }
+        let preview = proposal.preview.map { row in
+            el("tr", [], [
+                el("td", text: row.unit), el("td", [], [el("code", text: row.variable)]), el("td", text: Format.day(row.date, language)),
+                el("td", text: row.breakdown.isTotal ? t(.genesisProposalTotal) : row.breakdown.canonical),
+                el("td", [("class", "num")], text: row.value.map { Format.decimal($0, digits: $0 == $0.rounded() ? 0 : 2, language) } ?? row.status.symbol),
+            ])
+        }
+        return el("section", [("aria-labelledby", "vorschlag")], [
+            el("h2", [("id", "vorschlag")], text: t(.genesisProposalTitle)),
+            el("p", text: t(.genesisProposalIntro).replacingOccurrences(of: "{table}", with: table)),
+            el("table", [("class", "data")], [
+                el("caption", text: t(.genesisProposalVariables)),
+                el("thead", [], [el("tr", [], [t(.genesisProposalColumn), t(.genesisProposalCode), t(.fieldName), t(.fieldUnit), t(.fieldBreakdown), t(.genesisProposalState), t(.genesisProposalOwnValues)]
+                    .map { el("th", [("scope", "col")], text: $0) })]),
+                el("tbody", [], rows),
+            ]),
+            el("p", text: t(.genesisProposalRegions).replacingOccurrences(of: "{own}", with: Format.integer(proposal.ownValues, language))
+                .replacingOccurrences(of: "{parents}", with: Format.integer(proposal.parentValues, language))
+                .replacingOccurrences(of: "{other}", with: Format.integer(proposal.otherValues, language))),
+            proposal.preview.isEmpty ? el("p", [("class", "notice notice-warning")], text: t(.genesisProposalNoOwnValues)) : el("table", [("class", "data")], [
+                el("caption", text: t(.genesisProposalPreview)),
+                el("thead", [], [el("tr", [], [t(.columnUnit), t(.genesisProposalCode), t(.genesisProposalDate), t(.fieldBreakdown), t(.columnValue)].map { el("th", [("scope", "col")], text: $0) })]),
+                el("tbody", [], preview),
+            ]),
+            el("form", [("method", "post"), ("action", SiteRoute.dataImportMapping(id: model.run.id).path)], [
+                FormBuilder.csrf(context.csrfToken ?? ""),
+                el("input", [("type", "hidden"), ("name", "proposal"), ("value", "ja")]),
+                el("button", [("type", "submit")], text: model.run.dryRun ? t(.genesisProposalCheck) : t(.genesisProposalAccept)),
+            ]),
+        ])
+    }
+
     static func mappingForm(_ model: Model, context: PageContext) -> HTMLNode {
         let t = context.t
         let language = context.language
@@ -339,7 +450,7 @@ public enum ImportRunPage {
             ]))
         }
         return el("section", [("aria-labelledby", "zuordnung")], [
-            el("h2", [("id", "zuordnung")], text: t(.mappingTitle)),
+            el("h2", [("id", "zuordnung")], text: model.proposal == nil ? t(.mappingTitle) : t(.mappingOwnTitle)),
             el("p", text: t(.mappingIntro).replacingOccurrences(of: "{table}", with: model.run.tableCode ?? "–")),
             form.summary(labels: labels),
             el("form", [("method", "post"), ("action", SiteRoute.dataImportMapping(id: model.run.id).path), ("class", "stacked")],

@@ -19,6 +19,8 @@ public enum IndicatorText: Sendable {
     case importNothingStored, importProgress, importRunTitle, importRunning, importRunsTitle, importTitle
     case importUnchanged, importWouldChange, indicatorMapTitle, indicatorMinimumHint, indicatorsIntro, indicatorsTitle
     case isCountHint, knownVariables, legendNoValue, legendSuppressed, levelsHint, mappingIgnore
+    case genesisProposalExists, genesisProposalNew, genesisProposalTotal, genesisProposalTitle, genesisProposalIntro, genesisProposalVariables, genesisProposalColumn, genesisProposalCode, genesisProposalState
+    case genesisProposalOwnValues, genesisProposalRegions, genesisProposalNoOwnValues, genesisProposalPreview, genesisProposalCheck, genesisProposalAccept, genesisProposalDate, mappingOwnTitle
     case mappingIntro, mappingSave, mappingTitle, mappingVariable, methodEqualIntervals, methodNaturalBreaks
     case methodQuantiles, methodStandardDeviations, minimumCountHint, moreIssues, newIndicator, newVariable
     case noAmount, noFindings, noImportRuns, noIndicatorValues, noIndicatorsYet, noReferenceValues
@@ -142,6 +144,23 @@ public enum IndicatorText: Sendable {
         case .mappingIntro: return ("Die Tabelle {table} wird zum ersten Mal eingelesen oder hat neue Spalten. Wählen Sie für jede Spalte das Merkmal; die Zuordnung wird gespeichert und beim nächsten Import derselben Tabelle wieder verwendet.", "Table {table} is read for the first time or has new columns. Choose the variable for each column; the mapping is saved and reused on the next import of the same table.")
         case .mappingSave: return ("Zuordnung speichern und importieren", "Save mapping and import")
         case .mappingTitle: return ("Spalten zuordnen", "Map the columns")
+        case .mappingOwnTitle: return ("Oder: Spalten selbst zuordnen", "Or: map the columns yourself")
+        case .genesisProposalTitle: return ("Vorschlag aus der Tabelle", "Proposal from the table")
+        case .genesisProposalIntro: return ("Die Tabelle {table} wird zum ersten Mal eingelesen. sopla hat aus ihren eigenen Angaben (Code, Bezeichnung und Einheit jedes Wertmerkmals, die Aufgliederungen) die Merkmale unten abgeleitet. Prüfen Sie sie und die Vorschau. „Vorschlag übernehmen“ legt fehlende Merkmale als Entwurf an, speichert die Zuordnung für diese Tabelle (der nächste Import verwendet sie wieder) und liest die Werte ein – veröffentlicht werden sie erst mit der Freigabe.", "Table {table} is read for the first time. From its own metadata (code, label and unit of each value variable, its breakdowns) sopla proposes the variables below. Check them and the preview. “Accept proposal” creates missing variables as drafts, saves the mapping for this table (the next import reuses it) and reads the values – they become public only when released.")
+        case .genesisProposalVariables: return ("Vorgeschlagene Merkmale", "Proposed variables")
+        case .genesisProposalColumn: return ("Spalte der Tabelle", "Column of the table")
+        case .genesisProposalCode: return ("Merkmal", "Variable")
+        case .genesisProposalState: return ("Im Katalog", "In the catalogue")
+        case .genesisProposalOwnValues: return ("Werte Ihrer Gebiete", "Values of your areas")
+        case .genesisProposalExists: return ("vorhanden, wird verwendet", "exists, is used")
+        case .genesisProposalNew: return ("neu (Entwurf)", "new (draft)")
+        case .genesisProposalTotal: return ("insgesamt", "total")
+        case .genesisProposalDate: return ("Stichtag", "Reference date")
+        case .genesisProposalRegions: return ("{own} Werte betreffen Gebiete Ihres Kreises und werden eingelesen; {parents} Werte des Landes und des Bundes und {other} Werte anderer Gebiete werden übersprungen.", "{own} values are for areas of your county and are read; {parents} values of the Land and Germany and {other} values of other regions are skipped.")
+        case .genesisProposalNoOwnValues: return ("Die Tabelle enthält keine Werte für Gebiete Ihres Kreises. Laden Sie die Tabelle mit Ihren Kreisen oder Gemeinden herunter (regionale Tiefe).", "The table holds no values for areas of your county. Download it with your counties or municipalities (regional depth).")
+        case .genesisProposalPreview: return ("Vorschau: die ersten Werte Ihrer Gebiete", "Preview: the first values of your areas")
+        case .genesisProposalCheck: return ("Vorschlag prüfen (Probelauf, nichts wird gespeichert)", "Check the proposal (dry run, nothing is stored)")
+        case .genesisProposalAccept: return ("Vorschlag übernehmen und Werte einlesen", "Accept the proposal and read the values")
         case .mappingVariable: return ("Merkmal", "Variable")
         case .methodEqualIntervals: return ("gleiche Abstände", "equal intervals")
         case .methodNaturalBreaks: return ("natürliche Brüche (Jenks)", "natural breaks (Jenks)")

@@ -15,6 +15,8 @@ struct ImportDataCommand: AsyncCommand {
         var skipUnknownUnits: Bool
         @Flag(name: "dry-run", help: "Check the file and report what would change, without writing")
         var dryRun: Bool
+        @Flag(name: "create-variables", help: "GENESIS files: accept sopla's proposal for columns without a variable (from the file's own codes, labels and units); missing variables are created as drafts")
+        var createVariables: Bool
         @Flag(name: "release", help: "Release the imported values at once (make them public) if no validation rule fails; with failed rules only with --reason")
         var release: Bool
         @Option(name: "reason", help: "With --release: why the values can be published although validation rules failed")
@@ -65,6 +67,24 @@ struct ImportDataCommand: AsyncCommand {
         return mapping
     }
 
+    /// What the file proposes: one line per variable (code, name, unit, breakdowns, values of the county's own units).
+    static func printProposal(url: URL, app: Application, console: any Console, creating: Bool) async throws {
+        try await app.prepareDatabase(location: app.settings.database, migrate: false)
+        let proposal: GenesisProposal
+        do {
+            proposal = try await ObservationImporter.proposal(for: url, store: app.indicatorStore, spatial: app.spatial)
+        } catch let failure as StatisticsReader.Failure {
+            throw CommandFailure("\(url.lastPathComponent): \(failure.issues.count) problem(s); nothing stored.\n" + failure.issues.map { "  " + $0.message }.joined(separator: "\n"))
+        }
+        console.print("Table \(proposal.tableCode ?? "?")\(proposal.tableTitle.isEmpty ? "" : " – " + proposal.tableTitle): proposed variables")
+        for variable in proposal.variables {
+            let breakdowns = variable.breakdowns.isEmpty ? "" : " by " + variable.breakdowns.joined(separator: ", ")
+            let state = variable.exists ? "exists" : (creating ? "created as draft" : "new")
+            console.print("  \(variable.code) (\(state)): \(variable.name) [\(variable.unit)]\(breakdowns) – \(variable.ownValues) values of the county's units; column \(variable.signature)")
+        }
+        console.print("Values of the county's units: \(proposal.ownValues); of the Land and Germany: \(proposal.parentValues); of other regions (skipped): \(proposal.otherValues)")
+    }
+
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let settings = app.settings
@@ -74,7 +94,11 @@ struct ImportDataCommand: AsyncCommand {
         try await app.prepareDatabase(location: settings.database, migrate: false)
         let importer = ObservationImporter(store: app.indicatorStore, spatial: app.spatial, clock: settings.clock, files: app.threadPool)
         let actor = AuditActor.system("sopla import data")
-        let options = ObservationImporter.Options(dryRun: signature.dryRun, skipUnknownUnits: signature.skipUnknownUnits, mapping: mapping)
+        var options = ObservationImporter.Options(dryRun: signature.dryRun, skipUnknownUnits: signature.skipUnknownUnits, mapping: mapping)
+        options.createVariables = signature.createVariables
+        if signature.createVariables || signature.dryRun, let format = try StatisticsReader.detect(url: url), format != .soplaLong {
+            try await Self.printProposal(url: url, app: app, console: context.console, creating: signature.createVariables && !signature.dryRun)
+        }
         let begun = try await importer.begin(file: url, fileName: url.lastPathComponent, actor: actor, options: options, storedFile: nil)
         let console = context.console
         let run = try await importer.execute(begun, file: url, actor: actor, options: options) { run in
@@ -84,7 +108,7 @@ struct ImportDataCommand: AsyncCommand {
         }
         console.print("")
         let counts = "\(run.outcome.inserted) new, \(run.outcome.revised) revised (older revision kept), \(run.outcome.unchanged) unchanged"
-            + (run.skipped > 0 ? ", \(run.skipped) rows of areas outside the base skipped" : "")
+            + (run.skipped > 0 ? ", \(run.skipped) values of other regions skipped" : "")
         switch run.state {
         case .done where run.dryRun:
             console.print("Dry run, nothing written: \(run.format ?? "") file, \(counts).")
@@ -103,7 +127,8 @@ struct ImportDataCommand: AsyncCommand {
             throw CommandFailure("""
                 table \(run.tableCode ?? "") needs a variable for each column; nothing stored. Columns:
                 \(columns)
-                Give them with --mapping FILE (a CSV column,variable,breakdown; see sopla import data --help).
+                Accept sopla's proposal with --create-variables (see it first with --dry-run), or give them with --mapping FILE
+                (a CSV column,variable,breakdown; see sopla import data --help).
                 """)
         case .failed, .running:
             let shown = run.issues.prefix(50).map { "  " + $0.message }.joined(separator: "\n")

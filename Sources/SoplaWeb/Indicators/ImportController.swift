@@ -106,10 +106,8 @@ struct ImportController: RouteCollection {
         let units = try await req.spatial.allUnits()
         var columns: [ImportRunPage.MappingColumn] = []
         let stored = run.storedFile
-        let (fileAvailable, description) = try await req.application.threadPool.runIfActive { () throws -> (Bool, StatisticsFileDescription?) in
-            guard let path = stored, FileManager.default.fileExists(atPath: path) else { return (false, nil) }
-            return (true, run.state == .needsMapping ? try StatisticsReader.describe(url: URL(fileURLWithPath: path)) : nil)
-        }
+        let fileAvailable = stored.map { FileManager.default.fileExists(atPath: $0) } ?? false
+        let description = fileAvailable && run.state == .needsMapping ? try await StatisticsReader.describe(url: URL(fileURLWithPath: stored!)) : nil
         if let description {
             let saved = try await description.tableCode.asyncMap { try await store.mapping(tableCode: $0) } ?? nil
             columns = description.columns.map { column in
@@ -118,13 +116,33 @@ struct ImportController: RouteCollection {
                                                    ignored: saved?.ignored.contains(column.signature) ?? false)
             }
         }
+        var proposal: ImportRunPage.Proposal?
+        if fileAvailable, run.state == .needsMapping, let path = stored, let format = run.format, format != StatisticsFormat.soplaLong.rawValue {
+            proposal = try? await Self.proposalView(URL(fileURLWithPath: path), req: req, units: units)
+        }
         let findings = try await Self.releaser(req).findings(for: run)
         var model = ImportRunPage.Model(run: run, mappingColumns: columns, variables: variables, findings: findings,
                                         names: Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0.name) }), mappingIssues: mappingIssues, fileAvailable: fileAvailable)
         model.release = releaseForm
+        model.proposal = proposal
         model.publicCount = run.storedValues ? try await store.publicCount(runID: run.id) : 0
         model.notice = req.notice
         return model
+    }
+
+    /// The proposal for a GENESIS file, with the first values of the county's own units as they would be stored.
+    static func proposalView(_ file: URL, req: Request, units: [SpatialUnit]) async throws -> ImportRunPage.Proposal {
+        let proposal = try await ObservationImporter.proposal(for: file, store: req.indicatorStore, spatial: req.spatial)
+        let names = Dictionary(units.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var preview: [ImportRunPage.Proposal.PreviewRow] = []
+        let limit = 30
+        try await StatisticsReader.read(url: file, mapping: proposal.mapping, record: { record in
+            guard preview.count < limit, let name = names[record.unitKey] else { return }
+            preview.append(.init(unit: name, variable: record.variable, date: record.date, breakdown: record.breakdown, value: record.value, status: record.status))
+        }, issue: { _ in })
+        return ImportRunPage.Proposal(title: proposal.tableTitle, variables: proposal.variables.map {
+            .init(column: $0.signature, code: $0.code, name: $0.name, unit: $0.unit, breakdowns: $0.breakdowns, exists: $0.exists, ownValues: $0.ownValues)
+        }, ownValues: proposal.ownValues, parentValues: proposal.parentValues, otherValues: proposal.otherValues, preview: preview)
     }
 
     func run(req: Request) async throws -> HTMLResponse {
@@ -186,6 +204,16 @@ struct ImportController: RouteCollection {
         guard let run = try await req.indicatorStore.run(id: try req.idParameter()) else { throw Abort(.notFound) }
         guard run.state == .needsMapping, let path = run.storedFile, FileManager.default.fileExists(atPath: path), let tableCode = run.tableCode else {
             throw APIError(.conflict, code: "mapping_not_needed", message: "this import does not wait for a column mapping (any more)")
+        }
+        if (try? req.content.get(String.self, at: "proposal")) == "ja" {
+            // The proposal as it stands: missing variables are created (as drafts), the mapping saved, the values read.
+            var options = ObservationImporter.Options(dryRun: run.dryRun, skipUnknownUnits: run.skipUnknownUnits)
+            options.createVariables = true
+            var resumed = run
+            resumed.state = .running
+            resumed.issues = []
+            try await req.indicatorStore.update(resumed)
+            return try await start(req, url: URL(fileURLWithPath: path), fileName: run.fileName, options: options, existing: resumed)
         }
         // Bounded both ways: a negative count would make `0..<count` trap.
         let count = min(max((try? req.content.get(Int.self, at: "columns")) ?? 0, 0), 500)

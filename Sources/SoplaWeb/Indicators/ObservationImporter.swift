@@ -14,6 +14,28 @@ struct ObservationImporter: Sendable {
         var skipUnknownUnits = false
         /// A mapping given with the import (CLI `--map`, the mapping form); it is saved for the table code.
         var mapping: ColumnMappingRecord?
+        /// GENESIS files: columns without a variable take sopla's proposal from the file's metadata; variables it
+        /// proposes that do not exist are created as drafts (not in a dry run: there the proposal is only checked).
+        var createVariables = false
+    }
+
+    /// The proposal for a GENESIS file, with the spatial base's keys and the keys above it (its Land, `DG`).
+    static func proposal(for file: URL, store: IndicatorStore, spatial: any SpatialRepository) async throws -> GenesisProposal {
+        let units = try await spatial.allUnits()
+        let keys = Set(units.map(\.key))
+        var parents: Set<String> = ["DG"]
+        for unit in units where unit.parentKey == nil && unit.key.count >= 2 { parents.insert(String(unit.key.prefix(2))) }
+        return try await GenesisProposal.propose(url: file, existing: Set(try await store.variables().map(\.code)), units: keys, parents: parents)
+    }
+
+    /// The variables a proposal would create (drafts), for the columns in `signatures`.
+    static func newVariables(_ proposal: GenesisProposal, signatures: Set<String>, existing: Set<String>) -> [Variable] {
+        let source = "Statistische Ämter des Bundes und der Länder" + (proposal.tableCode.map { ", Tabelle \($0)" } ?? "")
+            + (proposal.tableTitle.isEmpty ? "" : ": " + proposal.tableTitle)
+        return proposal.variables.filter { signatures.contains($0.signature) && !existing.contains($0.code) }.map { proposed in
+            Variable(code: proposed.code, nameDE: String(proposed.name.prefix(200)), nameEN: String(proposed.name.prefix(200)), unit: String(proposed.unit.prefix(40)),
+                     source: String(source.prefix(300)), tableCode: proposal.tableCode, licence: "dl-de/by-2-0", isCount: proposed.isCount, state: .draft)
+        }
     }
 
     let store: IndicatorStore
@@ -51,30 +73,47 @@ struct ObservationImporter: Sendable {
         do {
             let description: StatisticsFileDescription
             do {
-                description = try await files.runIfActive { try StatisticsReader.describe(url: file) }
+                description = try await StatisticsReader.describe(url: file)
             } catch let failure as StatisticsReader.Failure {
-                return try await finish(&run, state: .failed, issues: [failure.issue], issueCount: 1)
+                return try await finish(&run, state: .failed, issues: failure.issues, issueCount: failure.issues.count)
             }
             run.format = description.format.rawValue
             run.tableCode = description.tableCode
             var mapping: ColumnMapping?
+            var variables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
             if description.needsMapping, let code = description.tableCode {
-                if let given = options.mapping {
+                // A dry run writes nothing, not even the mapping given with it: that is used for this run only.
+                if let given = options.mapping, !options.dryRun {
                     try await store.save(ColumnMappingRecord(tableCode: code, targets: given.targets, ignored: given.ignored), actor: actor, at: clock.now())
                 }
-                let saved = try await store.mapping(tableCode: code)
+                var saved = try await store.mapping(tableCode: code)
+                if options.dryRun, let given = options.mapping { saved = given }
                 mapping = saved.map { ColumnMapping(tableCode: code, targets: $0.targets, ignored: $0.ignored) }
-                let mapped = mapping?.signatures ?? []
+                var mapped = mapping?.signatures ?? []
+                let open = Set(description.columns.map(\.signature)).subtracting(mapped)
+                if !open.isEmpty, options.createVariables {
+                    let proposal = try await Self.proposal(for: file, store: store, spatial: spatial)
+                    var targets = mapping?.targets ?? [:]
+                    for proposed in proposal.variables where open.contains(proposed.signature) { targets[proposed.signature] = IndicatorTerm(variable: proposed.code) }
+                    let created = Self.newVariables(proposal, signatures: open, existing: Set(variables.keys))
+                    for variable in created { variables[variable.code] = variable }
+                    mapping = ColumnMapping(tableCode: code, targets: targets, ignored: mapping?.ignored ?? [])
+                    if !options.dryRun {
+                        for variable in created { try await store.save(variable, actor: actor, at: clock.now()) }
+                        try await store.save(ColumnMappingRecord(tableCode: code, targets: targets, ignored: mapping?.ignored ?? []), actor: actor, at: clock.now())
+                    }
+                    mapped = mapping?.signatures ?? []
+                }
                 if description.columns.contains(where: { !mapped.contains($0.signature) }) {
                     return try await finish(&run, state: .needsMapping, issues: description.columns.filter { !mapped.contains($0.signature) }.map {
                         DataImportIssue(line: 1, column: $0.signature, value: $0.label, reason: .unmappedColumn)
                     }, issueCount: 0)
                 }
             }
-            let variables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
             let unitKeys = Set(try await spatial.allUnits().map(\.key))
+            // Official tables cover other regions as a rule: their rows are counted and skipped, not refused one by one.
             var check = ObservationImportCheck(variables: variables, unitKeys: unitKeys, earliest: Self.earliest, latest: clock.today,
-                                               skipUnknownUnits: options.skipUnknownUnits)
+                                               skipUnknownUnits: options.skipUnknownUnits || description.format != .soplaLong)
             var batch: [Observation] = []
             batch.reserveCapacity(Self.batchSize)
             var touchedVariables: Set<String> = []
