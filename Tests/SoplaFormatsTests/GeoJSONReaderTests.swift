@@ -168,17 +168,3 @@ struct GeoJSONWriterTests {
         #expect(Hundredths.parse("abc") == nil)
     }
 }
-
-@Suite("CSV")
-struct CSVTests {
-    @Test func quotesWhatNeedsQuotingAndDefusesFormulas() {
-        let text = CSV.write(header: ["a", "b"], rows: [["x,y", "say \"hi\""], ["=SUM(A1)", "-5"]], byteOrderMark: false)
-        #expect(text == "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n'=SUM(A1),-5\r\n")
-        #expect(CSV.write(header: ["a"], rows: []).hasPrefix("\u{FEFF}"))
-    }
-
-    @Test func parsesQuotedCellsAndLineEndings() throws {
-        #expect(try CSV.parse("\u{FEFF}a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\n1,2") == [["a", "b"], ["x,y", "say \"hi\""], ["1", "2"]])
-        #expect(throws: CSV.ParseError(line: 2, reason: "a quoted cell opened here is not closed")) { try CSV.parse("a\n\"open") }
-    }
-}

@@ -432,7 +432,7 @@ struct AccountsHTTPTests {
                 #expect(res.status == .ok)
                 let lines = res.text.split(separator: "\r\n")
                 #expect(lines.count == 1 + DemoAccounts.organisations.count)
-                #expect(lines[0].hasSuffix("at,actor,address,action,entity_type,entity_id,entity,changes"))
+                #expect(lines[0].hasSuffix("Zeitpunkt;wer;Adresse;Aktion;Objektart;ID;Objekt;Änderungen"))
             }
         }
     }

@@ -96,13 +96,13 @@ struct CatalogueLifecycleHTTPTests {
             try await get(app, "/indikatoren", session: nil) { res in
                 #expect(res.body.string.contains("<a href=\"/indikatoren/wohngeld_quote\">Wohngeldquote</a>"))
             }
-            try await get(app, "/indikatoren.csv", session: nil) { res in #expect(res.body.string.contains("\nwohngeld_quote,Wohngeldquote,Housing benefit rate,housing,")) }
+            try await get(app, "/indikatoren.csv", session: nil) { res in #expect(res.body.string.contains("\nwohngeld_quote;Wohngeldquote;Housing benefit rate;housing;")) }
             try await get(app, "/api/v1/indicators", session: nil) { res in
                 let list = try codes(res)
                 #expect(list.contains("wohngeld_quote"))
             }
             try await get(app, "/sitemap.xml", session: nil) { res in #expect(res.body.string.contains("/indikatoren/wohngeld_quote</loc>")) }
-            try await get(app, "/merkmale.csv", session: nil) { res in #expect(res.body.string.contains("\nwohngeld,Wohngeldhaushalte,")) }
+            try await get(app, "/merkmale.csv", session: nil) { res in #expect(res.body.string.contains("\nwohngeld;Wohngeldhaushalte;")) }
             // A person without the right cannot publish or delete.
             let provider = try await login(app, DemoLogin.provider)
             try await post(app, "/indikatoren/wohngeld_quote/archivieren", session: provider, fields: [("bestaetigt", "ja")]) { res in #expect(res.status == .forbidden) }

@@ -57,8 +57,8 @@ struct FundingDisclosureHTTPTests {
             }
             try await get(app, "/foerderung/zahlen.csv?jahr=\(y)", session: nil) { res in
                 let body = res.body.string
-                #expect(body.contains("\(y),category,Suchtberatung,committed_eur,,true\r\n"))
-                #expect(body.contains("\(y),trend,\(y),committed_eur,,true\r\n"))
+                #expect(body.contains("\(y);Themenbereich;Suchtberatung;bewilligt (EUR);;ja\r\n"))
+                #expect(body.contains("\(y);Jahre;\(y);bewilligt (EUR);;ja\r\n"))
                 #expect(!body.contains("189000") && !body.contains("524308"))
             }
             #expect(try await app.fundingStore.ledger.releases().count == 2)
@@ -115,18 +115,18 @@ struct FundingDisclosureHTTPTests {
             }
             try await get(app, "/foerderung/zahlen.csv?jahr=\(y)", session: nil) { res in
                 let body = res.body.string
-                #expect(body.hasPrefix("\u{FEFF}year,section,name,measure,value,suppressed\r\n"))
-                #expect(body.contains("\(y),category,Erziehungs- und Familienberatung,committed_eur,,true\r\n"))
-                #expect(body.contains("\(y),category,Schwangerschafts(konflikt)beratung,committed_eur,,true\r\n"))
-                #expect(body.contains("\(y),programme,Beratungsangebote aus kommunalisierten Landesmitteln (Beispiel),planned_eur,235000.00,false\r\n"))
-                #expect(body.contains("\(y),programme,Beratungsangebote aus kommunalisierten Landesmitteln (Beispiel),committed_eur,,true\r\n"))
-                #expect(body.contains("\(y),preventive,,committed_eur,,true\r\n"))
+                #expect(body.hasPrefix("\u{FEFF}Jahr;Bereich;Name;Kennzahl;Wert;geheim gehalten\r\n"))
+                #expect(body.contains("\(y);Themenbereich;Erziehungs- und Familienberatung;bewilligt (EUR);;ja\r\n"))
+                #expect(body.contains("\(y);Themenbereich;Schwangerschafts(konflikt)beratung;bewilligt (EUR);;ja\r\n"))
+                #expect(body.contains("\(y);Programm;Beratungsangebote aus kommunalisierten Landesmitteln (Beispiel);geplant (EUR);235000,00;nein\r\n"))
+                #expect(body.contains("\(y);Programm;Beratungsangebote aus kommunalisierten Landesmitteln (Beispiel);bewilligt (EUR);;ja\r\n"))
+                #expect(body.contains("\(y);präventiv;;bewilligt (EUR);;ja\r\n"))
                 #expect(!body.contains("127308") && !body.contains("85000.00") && !body.contains("212308"))
             }
             // Planners still see every figure.
             let planner = try await login(app, DemoLogin.planner)
             try await get(app, "/foerderung/controlling.csv?jahr=\(y)", session: planner) { res in
-                #expect(res.body.string.contains("\(y),category,Schwangerschafts(konflikt)beratung,committed_eur,85000.00"))
+                #expect(res.body.string.contains("\(y);Themenbereich;Schwangerschafts(konflikt)beratung;bewilligt (EUR);85000,00"))
             }
         }
     }
@@ -151,13 +151,13 @@ struct FundingDisclosureHTTPTests {
             try await get(app, "/foerderung/zahlen.csv?jahr=\(y)", session: nil) { res in
                 let body = res.body.string
                 // Published first, the hidden after them by name.
-                #expect(body.contains(["\(y),category,Suchtberatung,committed_eur,180000.00,false", "\(y),category,Erziehungs- und Familienberatung,committed_eur,,true",
-                                       "\(y),category,Schuldnerberatung,committed_eur,,true", "\(y),category,Schwangerschafts(konflikt)beratung,committed_eur,,true", ""]
+                #expect(body.contains(["\(y);Themenbereich;Suchtberatung;bewilligt (EUR);180000,00;nein", "\(y);Themenbereich;Erziehungs- und Familienberatung;bewilligt (EUR);;ja",
+                                       "\(y);Themenbereich;Schuldnerberatung;bewilligt (EUR);;ja", "\(y);Themenbereich;Schwangerschafts(konflikt)beratung;bewilligt (EUR);;ja", ""]
                     .joined(separator: "\r\n")))
-                #expect(body.contains("\(y),trend,\(y),committed_eur,515308.00,false\r\n"))
+                #expect(body.contains("\(y);Jahre;\(y);bewilligt (EUR);515308,00;nein\r\n"))
                 // Debt counselling's money per municipality (Herborn and Sinn, its area) would add up to the hidden 123.000 €:
                 // the smaller, Sinn's, is hidden as well.
-                #expect(body.contains("\(y),need,Schuldnerberatung / Sinn,committed_eur,,true\r\n"))
+                #expect(body.contains("\(y);Bedarf;Schuldnerberatung / Sinn;bewilligt (EUR);;ja\r\n"))
                 #expect(!body.contains("123000") && !body.contains("127308"))
             }
             let planner = try await login(app, DemoLogin.planner)

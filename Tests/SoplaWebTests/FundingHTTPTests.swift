@@ -106,11 +106,11 @@ struct ProgrammeHTTPTests {
                 // Scored: Mädchenzentrum 5,5,4,4 → 35+35+12+12 = 94; Jugendberatung 4,4,4,3 → 28+28+12+9 = 77; DRK 3,3,3,3 → 60; Väter 2,1,3,3 → 14+7+9+9 = 39.
                 // The medien application in review has no score yet and stands below the line.
                 #expect(lines.count == 6)
-                #expect(lines[1].contains("Mädchenzentrum") && lines[1].contains(",94.000,") && lines[1].contains(",true,approved"))
-                #expect(lines[2].contains("Jugendberatung") && lines[2].contains(",77.000,12000.00,30000.00,true"))
-                #expect(lines[3].contains("Sport und Begegnung") && lines[3].contains(",60.000,20000.00,50000.00,true"))
-                #expect(lines[4].contains("Väter") && lines[4].contains(",39.000,8000.00,58000.00,true"))
-                #expect(lines[5].contains("Medienkompetenz") && lines[5].contains(",false,review"))
+                #expect(lines[1].contains("Mädchenzentrum") && lines[1].contains(";94;") && lines[1].contains(";ja;approved"))
+                #expect(lines[2].contains("Jugendberatung") && lines[2].contains(";77;12000,00;30000,00;ja"))
+                #expect(lines[3].contains("Sport und Begegnung") && lines[3].contains(";60;20000,00;50000,00;ja"))
+                #expect(lines[4].contains("Väter") && lines[4].contains(";39;8000,00;58000,00;ja"))
+                #expect(lines[5].contains("Medienkompetenz") && lines[5].contains(";nein;review"))
             }
             try await get(app, FundingDemo.youth + "/rangfolge", session: planner) { res in
                 #expect(res.body.string.contains("Förderlinie"))
@@ -342,20 +342,20 @@ struct AgreementHTTPTests {
             try await get(app, "/foerderung/controlling.csv?jahr=\(y)", session: planner) { res in
                 let body = res.body.string
                 // This year: guidance 127.308,00 + pregnancy 85.000,00 committed; three quarters paid each: 95.481 + 63.750.
-                #expect(body.contains("\(y),programme,Beratungsangebote aus kommunalisierten Landesmitteln (Beispiel),committed_eur,212308.00"))
-                #expect(body.contains("\(y),programme,Beratungsangebote aus kommunalisierten Landesmitteln (Beispiel),paid_eur,159231.00"))
-                #expect(body.contains("\(y),programme,Beratungsangebote aus kommunalisierten Landesmitteln (Beispiel),planned_eur,235000.00"))
+                #expect(body.contains("\(y);Programm;Beratungsangebote aus kommunalisierten Landesmitteln (Beispiel);bewilligt (EUR);212308,00"))
+                #expect(body.contains("\(y);Programm;Beratungsangebote aus kommunalisierten Landesmitteln (Beispiel);ausgezahlt (EUR);159231,00"))
+                #expect(body.contains("\(y);Programm;Beratungsangebote aus kommunalisierten Landesmitteln (Beispiel);geplant (EUR);235000,00"))
                 // The Dillenburg guidance centre is a preventive service.
-                #expect(body.contains("\(y),preventive,,committed_eur,127308.00"))
+                #expect(body.contains("\(y);präventiv;;bewilligt (EUR);127308,00"))
                 // Pregnancy counselling has a planning standard (SchKG § 4): its funding per municipality stands beside the coverage.
-                #expect(body.contains("\(y),need,Schwangerschafts(konflikt)beratung / Wetzlar,committed_eur,"))
-                #expect(body.contains("\(y),need,Schwangerschafts(konflikt)beratung / Wetzlar,coverage_ratio,"))
+                #expect(body.contains("\(y);Bedarf;Schwangerschafts(konflikt)beratung / Wetzlar;bewilligt (EUR);"))
+                #expect(body.contains("\(y);Bedarf;Schwangerschafts(konflikt)beratung / Wetzlar;Versorgungsgrad;"))
                 // Municipalities outside the service's area get nothing of it.
-                #expect(body.contains("\(y),need,Schwangerschafts(konflikt)beratung / Haiger,committed_eur,0.00"))
+                #expect(body.contains("\(y);Bedarf;Schwangerschafts(konflikt)beratung / Haiger;bewilligt (EUR);0,00"))
             }
             try await get(app, "/foerderung/controlling.csv?jahr=\(y - 1)", session: planner) { res in
                 // Last year: guidance proven (accepted, shortfall 131.200 − 6.000 − 3.400 = 121.800 ≤ 123.600); pregnancy under review.
-                #expect(res.body.string.contains("\(y - 1),programme,Beratungsangebote aus kommunalisierten Landesmitteln (Beispiel),proven_eur,121800.00"))
+                #expect(res.body.string.contains("\(y - 1);Programm;Beratungsangebote aus kommunalisierten Landesmitteln (Beispiel);nachgewiesen (EUR);121800,00"))
             }
             try await get(app, "/foerderung/controlling", session: planner) { res in
                 #expect(res.status == .ok && res.body.string.contains("Förderung nach Kommune"))

@@ -66,8 +66,8 @@ struct ImportReleaseHTTPTests {
             #expect(run.outcome == ImportOutcome(inserted: 0, revised: 1, unchanged: 0))
             #expect(run.release.state == .unreleased)
             #expect(try await apiNumerator(app, "kita_u3_quote") == before)
-            #expect(try await csvRow(app, "kita_u3_quote").contains(",\(ObservationImportCheck.textValue(before)),"))
-            #expect(try await csvRow(app, "kita_u3_quote").contains(",4711,") == false)
+            #expect(try await csvRow(app, "kita_u3_quote").contains(";\(ObservationImportCheck.textValue(before));"))
+            #expect(try await csvRow(app, "kita_u3_quote").contains(";4711;") == false)
             let publicPage = try await page(app, "/indikatoren/kita_u3_quote?stichtag=2024-12-31")
             #expect(!publicPage.contains(">4.711<") && !publicPage.contains("nicht freigegeben"))
 
@@ -79,7 +79,7 @@ struct ImportReleaseHTTPTests {
             let plannerPublic = try await page(app, "/indikatoren/kita_u3_quote?stichtag=2024-12-31&ansicht=oeffentlich", session: planner)
             #expect(!plannerPublic.contains(">4.711<") && !plannerPublic.contains("(nicht freigegeben)"))
             #expect(try await apiNumerator(app, "kita_u3_quote", session: planner) == 4711)
-            #expect(try await csvRow(app, "kita_u3_quote", session: planner).contains(",4711,"))
+            #expect(try await csvRow(app, "kita_u3_quote", session: planner).contains(";4711;"))
 
             // The run page: check report, release form; the list says "nicht freigegeben".
             let runPage = try await page(app, "/daten/import/\(id.uuidString.lowercased())", session: planner)
@@ -105,7 +105,7 @@ struct ImportReleaseHTTPTests {
                 #expect(res.headers.first(name: .location) == "/daten/import/\(id.uuidString.lowercased())?hinweis=freigegeben")
             }
             #expect(try await apiNumerator(app, "kita_u3_quote") == 4711)
-            #expect(try await csvRow(app, "kita_u3_quote").contains(",4711,"))
+            #expect(try await csvRow(app, "kita_u3_quote").contains(";4711;"))
             #expect(try await page(app, "/indikatoren/kita_u3_quote?stichtag=2024-12-31").contains(">4.711<"))
             #expect(!(try await page(app, "/indikatoren/kita_u3_quote?stichtag=2024-12-31", session: planner)).contains("nicht freigegeben"))
             let released = try await page(app, "/daten/import/\(id.uuidString.lowercased())?hinweis=freigegeben", session: planner)

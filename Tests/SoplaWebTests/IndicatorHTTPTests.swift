@@ -118,7 +118,7 @@ struct IndicatorHTTPTests {
             }
             try await app.testing().test(.GET, "/api/v1/indicators/sgb2_quote_u18/values?format=csv&level=county") { res in
                 #expect(res.headers.contentType?.subType == "csv")
-                #expect(res.body.string.contains("06532,Lahn-Dill-Kreis,county,2024-12-31,"))
+                #expect(res.body.string.contains("06532;Lahn-Dill-Kreis;county;31.12.2024;"))
             }
         }
     }
@@ -151,15 +151,15 @@ struct IndicatorHTTPTests {
             }
             try await app.testing().test(.GET, "/indikatoren/dichte/werte.csv?stichtag=2022-05-15") { res in
                 // Wetzlar: 53,116 inhabitants on 75.65 km² → 702 per km².
-                #expect(res.body.string.contains("06532023,Wetzlar,2022-05-15,702,53116,75.65,"))
+                #expect(res.body.string.contains("06532023;Wetzlar;15.05.2022;702;53116;75,65;"))
             }
             // The series of every date as one CSV: 6 dates × (23 municipalities + the county); hidden cells stay hidden.
             try await app.testing().test(.GET, "/indikatoren/heim_je_1000/werte.csv?zeitreihe=alle") { res in
                 let lines = res.body.string.split(whereSeparator: \.isNewline)
                 #expect(lines.count == 1 + 6 * 24)
-                #expect(lines.contains { $0.hasPrefix("06532,Lahn-Dill-Kreis,2019-12-31,") })
-                let hidden = lines.filter { $0.contains(",true,") }
-                #expect(!hidden.isEmpty && hidden.allSatisfy { $0.contains(",,,,true,") })
+                #expect(lines.contains { $0.hasPrefix("06532;Lahn-Dill-Kreis;31.12.2019;") })
+                let hidden = lines.filter { $0.contains(";ja;") }
+                #expect(!hidden.isEmpty && hidden.allSatisfy { $0.contains(";;;;ja;") })
             }
             try await app.testing().test(.GET, "/gebiete/06532023") { res in
                 #expect(res.body.string.contains("Steckbrief: Indikatoren"))

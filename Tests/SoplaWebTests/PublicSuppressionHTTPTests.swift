@@ -21,12 +21,12 @@ struct PublicSuppressionHTTPTests {
                 let body = res.body.string
                 Self.noReason(body, "the public CSV")
                 let lines = body.split(whereSeparator: \.isNewline).map(String.init)
-                #expect(lines.first?.hasSuffix("key,name,reference_date,value,numerator,denominator,suppressed,gap,flags,publication") == true)
+                #expect(lines.first?.hasSuffix("Gebietsschlüssel;Gebiet;Stichtag;Wert;Zähler;Nenner;geheim gehalten;Lücke;Hinweise;Veröffentlichung") == true)
                 // Hidden rows: no value, numerator or denominator, and suppressed true; every other row false.
-                let hidden = lines.filter { $0.contains(",true,") }
+                let hidden = lines.filter { $0.contains(";ja;") }
                 #expect(!hidden.isEmpty)
-                #expect(hidden.allSatisfy { $0.contains(",,,,true,") })
-                #expect(lines.dropFirst().allSatisfy { $0.contains(",true,") || $0.contains(",false,") })
+                #expect(hidden.allSatisfy { $0.contains(";;;;ja;") })
+                #expect(lines.dropFirst().allSatisfy { $0.contains(";ja;") || $0.contains(";nein;") })
             }
             try await get(app, Self.path + "?stichtag=2024-12-31", session: nil) { res in
                 let body = res.body.string
@@ -39,7 +39,7 @@ struct PublicSuppressionHTTPTests {
                 Self.noReason(body, "the API")
             }
             try await get(app, "/api/v1/indicators/heim_je_1000/values?date=2024-12-31&level=municipality&format=csv", session: nil) { res in
-                #expect(res.body.string.contains(",true,"))
+                #expect(res.body.string.contains(";ja;"))
                 Self.noReason(res.body.string, "the API's CSV")
             }
         }
@@ -50,17 +50,17 @@ struct PublicSuppressionHTTPTests {
             let planner = try await login(app, DemoLogin.planner)
             try await get(app, Self.path + "/werte.csv?zeitreihe=alle", session: planner) { res in
                 let body = res.body.string
-                #expect(body.contains(",primary,") && body.contains("nicht zur Veröffentlichung"))
+                #expect(body.contains(";ja (primär);") && body.contains("nicht zur Veröffentlichung"))
             }
             // The same planner asking for the public view gets the public file.
             try await get(app, Self.path + "/werte.csv?zeitreihe=alle&ansicht=oeffentlich", session: planner) { res in
-                #expect(res.body.string.contains(",true,"))
+                #expect(res.body.string.contains(";ja;"))
                 Self.noReason(res.body.string, "the public view's CSV")
             }
             // A provider is the public.
             let provider = try await login(app, DemoLogin.provider)
             try await get(app, Self.path + "/werte.csv?zeitreihe=alle", session: provider) { res in
-                #expect(res.body.string.contains(",true,"))
+                #expect(res.body.string.contains(";ja;"))
                 Self.noReason(res.body.string, "a provider's CSV")
             }
         }

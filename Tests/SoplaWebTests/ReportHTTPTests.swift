@@ -75,7 +75,7 @@ struct ReportHTTPTests {
             }
             var annex = ""
             try await get(app, edition + "/daten.csv", session: nil) { res in annex = res.body.string }
-            #expect(annex.contains("sgb2_quote_u18,2024-12-31,06532023,Wetzlar,"))
+            #expect(annex.contains("sgb2_quote_u18;31.12.2024;06532023;Wetzlar;"))
             // Unemployment revised upwards in Wetzlar: a second edition shows the change against the first.
             try await (app.db as! any SQLDatabase).raw("UPDATE observations SET value = value + 500 WHERE variable = 'alo' AND unit_key = '06532023' AND is_current = \(bind: true)").run()
             try await post(app, builder + "/ausgaben", session: planner) { res in #expect(res.status == .seeOther) }
@@ -167,7 +167,7 @@ extension ReportHTTPTests {
             var first = ""
             try await get(app, edition, session: planner) { res in first = res.body.string }
             try await get(app, edition + "/daten.csv", session: planner) { res in
-                #expect(res.body.string.contains("massnahmen:Fortschritt,2025-06-30,,") && res.body.string.contains("versorgung:schwangerschaftsberatung:Bedarf (VZÄ),2025-06-30,,Lahn-Dill-Kreis,"))
+                #expect(res.body.string.contains("massnahmen:Fortschritt;30.06.2025;;") && res.body.string.contains("versorgung:schwangerschaftsberatung:Bedarf (VZÄ);30.06.2025;;Lahn-Dill-Kreis;"))
             }
             // Put the draft out for comment: a body is needed; then a non-public paper of the steering group with the text.
             try await post(app, builder + "/ausgaben/1/stellungnahme", session: planner) { res in #expect(res.status == .unprocessableEntity) }
@@ -296,7 +296,7 @@ struct PortalHTTPTests {
                 #expect(!body.contains("Caritasverband") && !body.contains("EB-"))
             }
             try await get(app, "/foerderung/zahlen.csv?jahr=\(Day(testNow).year)", session: nil) { res in
-                #expect(res.body.string.contains(",programme,") && !res.body.string.contains(",provider,") && !res.body.string.contains(",attainment,"))
+                #expect(res.body.string.contains(";Programm;") && !res.body.string.contains(";Träger;") && !res.body.string.contains(";Zielerreichung;"))
             }
             try await get(app, "/sitemap.xml", session: nil) { res in
                 let body = res.body.string

@@ -221,8 +221,8 @@ struct ServiceHTTPTests {
                 let lines = res.body.string.split(whereSeparator: \.isNewline).map(String.init)
                 #expect(lines.count == 1 + 23 + 1)
                 // The county row: all four services' FTE (1.5 + 0.5 + 1 + 1 + 0.75).
-                let total = try #require(lines.last).split(separator: ",").map(String.init)
-                #expect(total[0] == "kreis" && total[3] == "4.750")
+                let total = try #require(lines.last).split(separator: ";").map(String.init)
+                #expect(total[0] == "kreis" && total[3] == "4,75")
             }
             try await get(app, "/angebotsplanung/doppelstrukturen", session: planner) { res in
                 #expect(res.body.string.contains("Beide bieten Schuldnerberatung für Erwachsene in Herborn und Sinn an, 1,1 km voneinander entfernt."))
@@ -267,10 +267,10 @@ struct ServiceHTTPTests {
                            fields: Self.fields(service, changing: ["areaShares": "Herborn: 75\nSinn: 25"])) { res in #expect(res.status == .seeOther) }
             #expect(try await app.serviceStore.service(id: herborn)?.service.areaShares == ["06532012": 75, "06532020": 25])
             try await get(app, "/angebotsplanung/versorgung.csv?kategorie=schuldnerberatung", session: planner) { res in
-                let herbornRow = try #require(res.body.string.split(whereSeparator: \.isNewline).first { $0.hasPrefix("06532012,") }).split(separator: ",")
+                let herbornRow = try #require(res.body.string.split(whereSeparator: \.isNewline).first { $0.hasPrefix("06532012;") }).split(separator: ";")
                 // Herborn: 75 % of Sonnenweg's 1.25 FTE = 0.9375, plus the Burg service's 0.75 FTE split by population with Sinn
                 // (Zensus 2022: 20,084 and 6,390): 0.75 × 20,084 / 26,474 = 0.56897 → 1.506.
-                #expect(herbornRow[3] == "1.506")
+                #expect(herbornRow[3] == "1,506")
             }
             try await post(app, "/angebotsplanung/kategorien", session: planner, fields: [("code", "wohnungsnotfallhilfe"), ("nameDE", "Wohnungsnotfallhilfe"), ("nameEN", "Homeless support")]) { res in
                 #expect(res.status == .seeOther)

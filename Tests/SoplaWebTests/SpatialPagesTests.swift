@@ -144,8 +144,8 @@ struct SpatialPagesTests {
                 #expect(res.headers.contentType?.subType == "csv")
                 let lines = res.text.split(separator: "\r\n")
                 #expect(lines.count == 24)
-                #expect(lines[0] == "\u{FEFF}key,ars,name,kind,level,parent_key,area_km2,population,population_date")
-                #expect(lines[1] == "06532001,065320001001,Aßlar,Stadt,municipality,06532,43.57,14288,2022-05-15")
+                #expect(lines[0] == "\u{FEFF}Gebietsschlüssel;ARS;Name;Art;Ebene;gehört zu;gehört zu (Schlüssel);Fläche (km²);Einwohner;Einwohner Stichtag")
+                #expect(lines[1] == "06532001;065320001001;Aßlar;Stadt;municipality;Lahn-Dill-Kreis;06532;43,57;14288;15.05.2022")
             }
         }
     }
@@ -160,15 +160,15 @@ struct SpatialPagesTests {
                 #expect(res.status == .ok)
                 #expect(res.headers.contentDisposition?.filename == "einwohner-06532.csv")
                 #expect(res.text.split(separator: "\r\n") == [
-                    "\u{FEFF}key,name,reference_date,population,source",
-                    "06532,Lahn-Dill-Kreis,2019-12-31,253319,\"Destatis, Gemeindeverzeichnis (GV-ISys), 31.12.2019\"",
-                    "06532,Lahn-Dill-Kreis,2022-05-15,251972,\"Zensus 2022, Tabelle 1000A-0000\"",
+                    "\u{FEFF}Gebietsschlüssel;Gebiet;Stichtag;Einwohner;Quelle",
+                    "06532;Lahn-Dill-Kreis;31.12.2019;253319;Destatis, Gemeindeverzeichnis (GV-ISys), 31.12.2019",
+                    "06532;Lahn-Dill-Kreis;15.05.2022;251972;Zensus 2022, Tabelle 1000A-0000",
                 ])
             }
             try await app.testing().test(.GET, "/gebiete/06532023/gebietsstaende.csv") { res in
                 let lines = res.text.split(separator: "\r\n")
                 #expect(lines.count == 2)
-                #expect(lines[1] == "06532023,Wetzlar,2013-01-01,,8.514068,50.566344")
+                #expect(lines[1] == "06532023;Wetzlar;01.01.2013;;8,514068;50,566344")
             }
             try await app.testing().test(.GET, "/gebiete/06532099/einwohner.csv") { res in
                 #expect(res.status == .notFound)

@@ -252,7 +252,7 @@ def test_the_administration_invites_audits_exports_and_erases(browser, base_url)
     # Export, then erase after confirming.
     session, _ = http_session(base_url, "admin")
     users = session.get(base_url + "/verwaltung/benutzer.csv", params={"q": email}).text
-    user_id = users.splitlines()[1].split(",")[0]
+    user_id = users.splitlines()[1].split(";")[0]
     export = session.get(base_url + f"/verwaltung/benutzer/{user_id}/daten.json").json()
     assert export["account"]["email"] == email
     driver = log_in(browser, base_url, "admin", f"/anmelden?weiter=/verwaltung/benutzer/{user_id}")

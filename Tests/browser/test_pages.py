@@ -117,7 +117,7 @@ def test_csv_download_link(page, base_url):
     with urllib.request.urlopen(href) as response:
         text = response.read().decode("utf-8-sig")
     lines = text.strip().split("\r\n")
-    assert lines[0] == "key,ars,name,kind,level,parent_key,area_km2,population,population_date"
+    assert lines[0] == "Gebietsschlüssel;ARS;Name;Art;Ebene;gehört zu;gehört zu (Schlüssel);Fläche (km²);Einwohner;Einwohner Stichtag"
     assert len(lines) == 24
 
 

@@ -81,8 +81,9 @@ def test_a_planner_builds_and_publishes_and_the_public_reads(browser, private_se
     assert "Sozialbericht Lahn-Dill (Test)" in text
     assert re.search(r"1 Bevölkerung und Armut[ .]+\d+", text) and re.search(r"2\.1 Arbeitslosigkeit[ .]+\d+", text)
     assert "geheim gehalten" in text and "(kleine Fallzahl)" not in text and re.search(r"Seite 2 von \d+", text)
-    latest = max(row.split(",")[1] for row in annex.text.splitlines() if row.startswith("heim_je_1000,"))
-    hidden = {row.split(",")[3] for row in annex.text.splitlines() if row.startswith(f"heim_je_1000,{latest},") and row.endswith(",true")}
+    rows = [row for row in annex.text.lstrip("\ufeff").splitlines()[1:] if row.startswith("heim_je_1000;")]
+    latest = max((row.split(";")[1] for row in rows), key=lambda day: day.split(".")[::-1])
+    hidden = {row.split(";")[3] for row in rows if row.split(";")[1] == latest and row.endswith(";ja")}
     assert hidden, "the demo hides small counts of residential care"
     table = text[text.index("Heimerziehung je 1.000 – Werte"):]
     table = table[:table.index("Quelle")]

@@ -169,7 +169,7 @@ def test_export_units_as_csv_and_geojson(sopla_bin, workdir):
     csv = run(sopla_bin, "export", "units", "--level", "municipality", db=url)
     assert csv.returncode == 0, csv.stderr
     lines = csv.stdout.strip().splitlines()
-    assert len(lines) == 24 and lines[0].startswith("key,ars,name")
+    assert len(lines) == 24 and lines[0].startswith("Gebietsschlüssel;ARS;Name;")
     out = os.path.join(workdir, "out.geojson")
     result = run(sopla_bin, "export", "units", "--format", "geojson", "--output", out, db=url)
     assert result.returncode == 0, result.stderr

@@ -274,30 +274,30 @@ def analyse(archives, indicator_minimums=None, editions_from=None):
                 indicator = site.indicators.get(code)
                 if not indicator:
                     continue
-                for row in csv.DictReader(io.StringIO(text)):
-                    value = float(row["value"]) if row.get("value") else None
-                    # "true" (or, where reasons leak, "primary" / "secondary") marks a hidden value; "false" or empty a shown one.
-                    mark = (row.get("suppressed") or "").strip().lower()
-                    hidden = mark not in ("", "false") or (value is None and not row.get("gap"))
-                    reader.row(epoch, indicator, row["reference_date"], row["key"], source, value=value, decimals=indicator["decimals"],
-                               numerator=float(row["numerator"]) if row.get("numerator") else None,
-                               denominator=float(row["denominator"]) if row.get("denominator") else None,
-                               hidden=hidden, label=mark if mark in ("primary", "secondary") else None)
+                for row in csv_rows(text):
+                    value = csv_number(row["Wert"])
+                    # "ja" (or, where reasons leak, "ja (primär)" / "ja (sekundär)") marks a hidden value; "nein" or empty a shown one.
+                    mark = (row.get("geheim gehalten") or "").strip().lower()
+                    hidden = mark not in ("", "nein") or (value is None and not row.get("Lücke"))
+                    label = {"ja (primär)": "primary", "ja (sekundär)": "secondary"}.get(mark)
+                    reader.row(epoch, indicator, csv_date(row["Stichtag"]), row["Gebietsschlüssel"], source, value=value, decimals=indicator["decimals"],
+                               numerator=csv_number(row["Zähler"]), denominator=csv_number(row["Nenner"]), hidden=hidden, label=label)
             elif path.endswith("/daten.csv") and path.startswith("/berichte/"):
                 edition = path.rsplit("/", 1)[0]
                 if edition in seen_editions:
                     continue
                 seen_editions.add(edition)
-                for row in csv.DictReader(io.StringIO(text)):
-                    indicator = site.indicators.get(row["indicator"])
-                    if not indicator or not row.get("unit_key"):
+                for row in csv_rows(text):
+                    indicator = site.indicators.get(row["Kennzahl"])
+                    if not indicator or not row.get("Gebietsschlüssel"):
                         continue
-                    hidden = row.get("suppressed") == "true"
-                    value = float(row["value"]) if row.get("value") and not hidden else None
+                    hidden = row.get("geheim gehalten") == "ja"
+                    value = csv_number(row["Wert"]) if not hidden else None
                     if value is None and not hidden:
                         continue
-                    reader.row(epoch, indicator, row["reference_date"], row["unit_key"], f"{path} (edition seen in download {epoch + 1})",
-                               value=value, decimals=_decimals(row["value"]) if value is not None else None, hidden=hidden)
+                    # The annex drops trailing zeros; its values are rounded to the indicator's decimals.
+                    reader.row(epoch, indicator, csv_date(row["Stichtag"]), row["Gebietsschlüssel"], f"{path} (edition seen in download {epoch + 1})",
+                               value=value, decimals=indicator["decimals"] if value is not None else None, hidden=hidden)
             elif path.endswith("/steckbrief") or path.endswith("/steckbrief.pdf"):
                 profiles_later.append((epoch, path, text, source))
             elif path == "/foerderung/zahlen.csv":
@@ -328,8 +328,20 @@ def analyse(archives, indicator_minimums=None, editions_from=None):
     return k, site
 
 
-def _decimals(text):
-    return len(text.split(".")[1]) if "." in text else 0
+def csv_rows(text):
+    """The rows of a sopla CSV as German Excel reads it: `;` between cells, decimal comma, dates as 31.12.2024."""
+    return csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=";")
+
+
+def csv_number(text):
+    """`-2,5` → -2.5; None for an empty cell."""
+    return float(text.replace(",", ".")) if text else None
+
+
+def csv_date(text):
+    """`31.12.2024` → `2024-12-31`, the form the JSON API and the knowledge use."""
+    found = DATE.fullmatch(text.strip())
+    return f"{found.group(3)}-{found.group(2)}-{found.group(1)}" if found else text
 
 
 def profile_rows(page, site):
@@ -450,13 +462,13 @@ def funding_findings(archive):
                     providers[cells[ci]].add(cells[pi])
     found = []
     text = archive.documents.get("/foerderung/zahlen.csv", "")
-    for row in csv.DictReader(io.StringIO(text)):
-        if row.get("section") != "category":
+    for row in csv_rows(text):
+        if row.get("Bereich") != "Themenbereich":
             continue
-        amount = float(row["value"]) if row.get("value") else 0
-        known = providers.get(row["name"], set())
+        amount = csv_number(row["Wert"]) or 0
+        known = providers.get(row["Name"], set())
         if amount > 0 and len(known) < MIN_PROVIDERS:
             who = ", ".join(sorted(known)) or "no provider listed"
-            found.append(f"funding {row['year']} category {row['name']} {row['measure']} {amount:.2f} € comes from "
+            found.append(f"funding {row['Jahr']} category {row['Name']} {row['Kennzahl']} {amount:.2f} € comes from "
                          f"{len(known)} provider(s) ({who}) — outputs used: /foerderung/zahlen.csv; /gebiete/*/steckbrief")
     return found

@@ -1,7 +1,45 @@
 import Foundation
 import SoplaCore
 
-/// The sopla long CSV.
+/// The column names and conventions of one form of the sopla long CSV.
+struct SoplaLongForm: Equatable {
+    let separator: UInt8
+    let decimal: UInt8
+    let variable: String
+    let key: String
+    let date: String
+    let value: String
+    let status: String
+
+    /// The documented international form: `variable,ags,reference_date,<breakdowns>,value[,status]`, decimal point, ISO dates.
+    static let international = SoplaLongForm(separator: UInt8(ascii: ","), decimal: UInt8(ascii: "."),
+                                             variable: "variable", key: "ags", date: "reference_date", value: "value", status: "status")
+    /// The form German spreadsheets write: `Merkmal;AGS;Stichtag;<breakdowns>;Wert[;Status]`, decimal comma,
+    /// dates as `31.12.2024` (ISO dates are read too).
+    static let german = SoplaLongForm(separator: UInt8(ascii: ";"), decimal: UInt8(ascii: ","),
+                                      variable: "Merkmal", key: "AGS", date: "Stichtag", value: "Wert", status: "Status")
+
+    var separatorCharacter: Character { Character(UnicodeScalar(separator)) }
+    var decimalCharacter: Character { Character(UnicodeScalar(decimal)) }
+
+    /// The form whose header this is, matched without regard to case: the first column names the variable, and
+    /// the key and value columns are there.
+    static func matching(header line: String) -> SoplaLongForm? {
+        for form in [international, german] {
+            let names = line.split(separator: form.separatorCharacter, omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            if names.first == form.variable.lowercased(), names.contains(form.key.lowercased()), names.contains(form.value.lowercased()) { return form }
+        }
+        return nil
+    }
+
+    /// The index of a column, matched without regard to case.
+    func index(of name: String, in header: [String]) -> Int? {
+        header.firstIndex { $0.lowercased() == name.lowercased() }
+    }
+}
+
+/// The sopla long CSV, in either form: one value per row.
 struct SoplaLongReader {
     let url: URL
 
@@ -12,19 +50,25 @@ struct SoplaLongReader {
             return
         }
         if headerBytes.starts(with: LineText.byteOrderMark) { headerBytes = headerBytes.dropFirst(3) }
-        guard let headerText = LineText.utf8(headerBytes), let header = LineText.fields(headerText, separator: ",")?.map({ $0.trimmingCharacters(in: .whitespaces) }) else {
+        guard let headerText = LineText.utf8(headerBytes) else {
+            issue(DataImportIssue(line: 1, column: "", value: "", reason: .invalidEncoding(expected: "UTF-8")))
+            return
+        }
+        let form = SoplaLongForm.matching(header: headerText) ?? .international
+        let separator = form.separatorCharacter
+        guard let header = LineText.fields(headerText, separator: separator)?.map({ $0.trimmingCharacters(in: .whitespaces) }) else {
             issue(DataImportIssue(line: 1, column: "", value: "", reason: .invalidEncoding(expected: "UTF-8")))
             return
         }
         var missing = false
-        for required in ["variable", "ags", "reference_date", "value"] where !header.contains(required) {
+        for required in [form.variable, form.key, form.date, form.value] where form.index(of: required, in: header) == nil {
             issue(DataImportIssue(line: 1, column: required, value: headerText, reason: .missingColumn(required)))
             missing = true
         }
         guard !missing else { return }
-        let variableIndex = header.firstIndex(of: "variable")!, keyIndex = header.firstIndex(of: "ags")!
-        let dateIndex = header.firstIndex(of: "reference_date")!, valueIndex = header.firstIndex(of: "value")!
-        let statusIndex = header.firstIndex(of: "status")
+        let variableIndex = form.index(of: form.variable, in: header)!, keyIndex = form.index(of: form.key, in: header)!
+        let dateIndex = form.index(of: form.date, in: header)!, valueIndex = form.index(of: form.value, in: header)!
+        let statusIndex = form.index(of: form.status, in: header)
         let dimensions = header.indices.filter { ![variableIndex, keyIndex, dateIndex, valueIndex, statusIndex].contains($0) }
         for index in dimensions where !Breakdown.isCode(header[index]) {
             issue(DataImportIssue(line: 1, column: header[index], value: header[index], reason: .badBreakdown))
@@ -32,7 +76,7 @@ struct SoplaLongReader {
         }
         guard !missing else { return }
         var lines = 0
-        let fast = FastRow(header: header, variable: variableIndex, key: keyIndex, date: dateIndex, value: valueIndex, status: statusIndex)
+        let fast = FastRow(form: form, count: header.count, variable: variableIndex, key: keyIndex, date: dateIndex, value: valueIndex, status: statusIndex)
         while let bytes = try reader.next() {
             let line = reader.lineNumber
             if line % 4096 == 0 { progress(reader.bytesRead) }
@@ -47,15 +91,15 @@ struct SoplaLongReader {
                 issue(DataImportIssue(line: line, column: "", value: LineText.latin1OrUTF8(bytes.prefix(60)), reason: .invalidEncoding(expected: "UTF-8")))
                 continue
             }
-            guard let fields = LineText.fields(text, separator: ","), fields.count == header.count else {
-                let found = LineText.fields(text, separator: ",")?.count ?? 0
+            guard let fields = LineText.fields(text, separator: separator), fields.count == header.count else {
+                let found = LineText.fields(text, separator: separator)?.count ?? 0
                 issue(DataImportIssue(line: line, column: "", value: text, reason: .columnCount(expected: header.count, found: found)))
                 continue
             }
             lines += 1
             let rawDate = fields[dateIndex].trimmingCharacters(in: .whitespaces)
-            guard let date = Day(iso: rawDate) else {
-                issue(DataImportIssue(line: line, column: "reference_date", value: rawDate, reason: .badDate))
+            guard let date = form == .german ? Day(iso: rawDate) ?? Self.germanDay(rawDate) : Day(iso: rawDate) else {
+                issue(DataImportIssue(line: line, column: form.date, value: rawDate, reason: .badDate))
                 continue
             }
             var breakdown: [String: String] = [:]
@@ -72,38 +116,39 @@ struct SoplaLongReader {
             }
             if bad { continue }
             let variable = fields[variableIndex].trimmingCharacters(in: .whitespaces)
-            let parsed = CellText.parse(fields[valueIndex], qualifier: statusIndex.map { fields[$0] }, decimal: ".")
+            let parsed = CellText.parse(fields[valueIndex], qualifier: statusIndex.map { fields[$0] }, decimal: form.decimalCharacter)
             if case .problem(.badStatus) = parsed, let statusIndex {
-                issue(DataImportIssue(line: line, column: "status", value: fields[statusIndex], reason: .badStatus))
+                issue(DataImportIssue(line: line, column: form.status, value: fields[statusIndex], reason: .badStatus))
                 continue
             }
-            try await CellText.record(line: line, column: "value", variable: IndicatorTerm(variable: variable), unitKey: fields[keyIndex].trimmingCharacters(in: .whitespaces),
+            try await CellText.record(line: line, column: form.value, variable: IndicatorTerm(variable: variable), unitKey: fields[keyIndex].trimmingCharacters(in: .whitespaces),
                             date: date, breakdown: breakdown, parsed: parsed, record: record, issue: issue, raw: fields[valueIndex])
         }
         progress(reader.bytesRead)
         if lines == 0 { issue(DataImportIssue(line: reader.lineNumber, column: "", value: "", reason: .emptyFile)) }
     }
+
+    /// `31.12.2024`.
+    static func germanDay(_ text: String) -> Day? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
 }
 
-/// The plain rows of a sopla long CSV read straight from their bytes: no quotes, ASCII digits, ISO date,
-/// an empty or one-letter status, no breakdown columns set. Everything else returns nil and is read
+/// The plain rows of a sopla long CSV read straight from their bytes: no quotes, ASCII digits, a date as the
+/// form writes it, an empty or one-letter status, no breakdown columns set. Everything else returns nil and is read
 /// (and, if wrong, reported) by the general path.
 struct FastRow {
+    let form: SoplaLongForm
     let count: Int
     let variable: Int
     let key: Int
     let date: Int
     let value: Int
     let status: Int?
-
-    init(header: [String], variable: Int, key: Int, date: Int, value: Int, status: Int?) {
-        count = header.count
-        self.variable = variable
-        self.key = key
-        self.date = date
-        self.value = value
-        self.status = status
-    }
 
     func read(_ bytes: ArraySlice<UInt8>, line: Int) -> ImportRecord? {
         var starts: [Int] = []
@@ -114,7 +159,7 @@ struct FastRow {
         for index in bytes.indices {
             let byte = bytes[index]
             if byte == 0x22 || byte >= 0x80 { return nil }
-            if byte == 0x2C {
+            if byte == form.separator {
                 starts.append(start)
                 ends.append(index)
                 start = index + 1
@@ -138,16 +183,17 @@ struct FastRow {
             default: return nil
             }
         }
-        guard let number = Self.number(bytes[starts[value]..<ends[value]]), let day = Self.day(bytes[starts[date]..<ends[date]]) else { return nil }
+        guard let number = Self.number(bytes[starts[value]..<ends[value]], decimal: form.decimal),
+              let day = form == .german ? Self.germanDay(bytes[starts[date]..<ends[date]]) : Self.day(bytes[starts[date]..<ends[date]]) else { return nil }
         let variableText = String(decoding: bytes[starts[variable]..<ends[variable]], as: UTF8.self)
         let keyText = String(decoding: bytes[starts[key]..<ends[key]], as: UTF8.self)
         guard !variableText.isEmpty, !keyText.isEmpty, variableText.first != " ", keyText.first != " ", keyText.last != " " else { return nil }
-        return ImportRecord(line: line, column: "value", variable: variableText, unitKey: keyText, date: day, breakdown: .total, value: number, status: status)
+        return ImportRecord(line: line, column: form.value, variable: variableText, unitKey: keyText, date: day, breakdown: .total, value: number, status: status)
     }
 
-    /// `-?digits(.digits)?`; exact for up to 15 significant digits (an integer mantissa divided by a power of ten
+    /// `-?digits(<decimal>digits)?`; exact for up to 15 significant digits (an integer mantissa divided by a power of ten
     /// is correctly rounded).
-    static func number(_ bytes: ArraySlice<UInt8>) -> Double? {
+    static func number(_ bytes: ArraySlice<UInt8>, decimal: UInt8) -> Double? {
         var index = bytes.startIndex
         var negative = false
         if index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") { negative = true; index += 1 }
@@ -156,7 +202,7 @@ struct FastRow {
         var seenPoint = false
         while index < bytes.endIndex {
             let byte = bytes[index]
-            if byte == UInt8(ascii: ".") {
+            if byte == decimal {
                 if seenPoint || digits == 0 { return nil }
                 seenPoint = true
             } else if byte >= 0x30, byte <= 0x39 {
@@ -190,5 +236,13 @@ struct FastRow {
         }
         guard let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10) else { return nil }
         return Day(year: year, month: month, day: day)
+    }
+
+    /// `31.12.2024`.
+    static func germanDay(_ bytes: ArraySlice<UInt8>) -> Day? {
+        guard bytes.count == 10 else { return nil }
+        let b = Array(bytes)
+        guard b[2] == UInt8(ascii: "."), b[5] == UInt8(ascii: ".") else { return nil }
+        return Day(iso: String(decoding: b[6..<10] + [UInt8(ascii: "-")] + b[3..<5] + [UInt8(ascii: "-")] + b[0..<2], as: UTF8.self))
     }
 }

@@ -77,8 +77,7 @@ public enum StatisticsReader {
             // The 2024 export has one column per value variable, `CODE__Label__Unit`, in German or English.
             return text.contains("__") ? .genesisFlatOld : .genesisFlat
         }
-        let header = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        if header.first == "variable", header.contains("ags"), header.contains("value") { return .soplaLong }
+        if SoplaLongForm.matching(header: text) != nil { return .soplaLong }
         return nil
     }
 

@@ -58,10 +58,9 @@ struct AdminController: RouteCollection {
         let names = Dictionary(uniqueKeysWithValues: try await req.accounts.organisations().map { ($0.id, $0.name) })
         let rows = query.apply(to: try await req.accounts.users()).map { u in
             [u.id.uuidString.lowercased(), u.displayName, u.email, u.roles.map(\.rawValue).sorted().joined(separator: " "),
-             u.organisationIDs.compactMap { names[$0] }.sorted().joined(separator: "; "), u.active ? "true" : "false",
-             u.lastLoginAt.map { ISO8601DateFormatter().string(from: $0) } ?? ""]
+             u.organisationIDs.compactMap { names[$0] }.sorted().joined(separator: "; "), GermanCSV.yesNo(u.active), GermanCSV.time(u.lastLoginAt)]
         }
-        let text = CSV.write(header: ["id", "name", "email", "roles", "organisations", "active", "last_login"], rows: rows)
+        let text = CSV.write(header: ["ID", "Name", "E-Mail", "Rollen", "Organisationen", "aktiv", "letzte Anmeldung"], rows: rows)
         return SpatialPagesController.csvResponse(text, filename: "benutzer.csv")
     }
 
@@ -258,12 +257,11 @@ struct AdminController: RouteCollection {
     func auditCSV(req: Request) async throws -> Response {
         let (_, query, issues) = Self.auditQuery(req)
         if let issue = issues.first { throw APIError.badParameter(issue.field, "expected a date yyyy-MM-dd") }
-        let formatter = ISO8601DateFormatter()
         let rows = try await req.accounts.auditAll(query).map { e in
-            [formatter.string(from: e.at), e.actor.label, e.actor.address ?? "", e.action.rawValue, e.entityType, e.entityID ?? "", e.entityLabel,
+            [GermanCSV.time(e.at), e.actor.label, e.actor.address ?? "", e.action.rawValue, e.entityType, e.entityID ?? "", e.entityLabel,
              e.changes.map(AccountNames.change).joined(separator: "; ")]
         }
-        let text = CSV.write(header: ["at", "actor", "address", "action", "entity_type", "entity_id", "entity", "changes"], rows: rows)
+        let text = CSV.write(header: ["Zeitpunkt", "wer", "Adresse", "Aktion", "Objektart", "ID", "Objekt", "Änderungen"], rows: rows)
         return SpatialPagesController.csvResponse(text, filename: "protokoll.csv")
     }
 

@@ -60,9 +60,9 @@ struct OrganisationController: RouteCollection {
         let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.name) })
         let rows = query.apply(to: all).map { o in
             [o.id.uuidString.lowercased(), o.name, o.shortName ?? "", o.kind.rawValue, o.parentID.flatMap { names[$0] } ?? "",
-             o.street ?? "", o.postcode ?? "", o.city ?? "", o.email ?? "", o.phone ?? "", o.website ?? "", o.active ? "true" : "false"]
+             o.street ?? "", o.postcode ?? "", o.city ?? "", o.email ?? "", o.phone ?? "", o.website ?? "", GermanCSV.yesNo(o.active)]
         }
-        let text = CSV.write(header: ["id", "name", "short_name", "kind", "parent", "street", "postcode", "city", "email", "phone", "website", "active"], rows: rows)
+        let text = CSV.write(header: ["ID", "Name", "Kurzname", "Art", "übergeordnet", "Straße", "PLZ", "Ort", "E-Mail", "Telefon", "Website", "aktiv"], rows: rows)
         return SpatialPagesController.csvResponse(text, filename: "organisationen.csv")
     }
 

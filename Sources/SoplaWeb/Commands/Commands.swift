@@ -285,11 +285,11 @@ struct ExportUnitsCommand: AsyncCommand {
             day = parsed
         }
         try await app.prepareDatabase(location: settings.database, migrate: false)
-        let units = try await app.spatial.unitsWithAggregates(catalogue: settings.levels)
-            .filter { signature.level == nil || $0.levelCode == signature.level }
+        let everyUnit = try await app.spatial.unitsWithAggregates(catalogue: settings.levels)
+        let units = everyUnit.filter { signature.level == nil || $0.levelCode == signature.level }
         let data: Data
         if format == "csv" {
-            data = Data(SpatialCSV.write(units, byteOrderMark: false).utf8)
+            data = Data(SpatialCSV.write(units, all: everyUnit, byteOrderMark: false).utf8)
         } else {
             let boundaries = try await app.spatial.boundaries(validOn: day)
             data = GeoJSONWriter.featureCollection(units: units, boundaries: boundaries, attribution: GeoAttribution.boundaries)

@@ -120,11 +120,11 @@ struct AgreementController: RouteCollection {
     func csv(req: Request) async throws -> Response {
         let lines = try await rows(req).flatMap { row in
             row.agreement.amounts.keys.sorted().map { year in
-                [row.agreement.reference, row.organisation, row.programme, row.agreement.start.iso, row.agreement.end.iso, row.agreement.financing.rawValue,
-                 String(year), row.agreement.amounts[year]!.plain]
+                [row.agreement.reference, row.organisation, row.programme, GermanCSV.day(row.agreement.start), GermanCSV.day(row.agreement.end),
+                 row.agreement.financing.rawValue, String(year), GermanCSV.euros(row.agreement.amounts[year])]
             }
         }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["reference", "organisation", "programme", "start", "end", "financing", "year", "amount_eur"], rows: lines),
+        return SpatialPagesController.csvResponse(CSV.write(header: ["Aktenzeichen", "Organisation", "Programm", "Beginn", "Ende", "Finanzierungsart", "Jahr", "Betrag (EUR)"], rows: lines),
                                                   filename: "vereinbarungen.csv")
     }
 

@@ -354,11 +354,11 @@ struct ApplicationController: RouteCollection {
         let programmes = Dictionary(model.programmes.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let lines = model.rows.map { row in
             let a = row.application
-            return [a.id.uuidString.lowercased(), a.title, row.organisation, programmes[a.programmeID] ?? "", String(a.year), a.requested.plain, a.granted?.plain ?? "",
-                    a.state.rawValue, a.preventive ? "true" : "false", a.submittedAt.map { ISO8601DateFormatter().string(from: $0) } ?? ""]
+            return [a.id.uuidString.lowercased(), a.title, row.organisation, programmes[a.programmeID] ?? "", String(a.year), GermanCSV.euros(a.requested), GermanCSV.euros(a.granted),
+                    a.state.rawValue, GermanCSV.yesNo(a.preventive), GermanCSV.time(a.submittedAt)]
         }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["id", "title", "organisation", "programme", "year", "requested_eur", "granted_eur", "state", "preventive",
-                                                                     "submitted_at"], rows: lines), filename: "antraege.csv")
+        return SpatialPagesController.csvResponse(CSV.write(header: ["ID", "Titel", "Organisation", "Programm", "Jahr", "beantragt (EUR)", "bewilligt (EUR)", "Status", "präventiv",
+                                                                     "eingereicht am"], rows: lines), filename: "antraege.csv")
     }
 
     func showForPlanner(req: Request) async throws -> HTMLResponse {

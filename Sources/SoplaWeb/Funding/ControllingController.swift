@@ -266,44 +266,50 @@ struct ControllingController: RouteCollection {
     /// Every figure of the page in one long table: year, section, name, measure, value.
     func csv(req: Request) async throws -> Response {
         let m = try await model(req)
-        return SpatialPagesController.csvResponse(CSV.write(header: ["year", "section", "name", "measure", "value"], rows: Self.rows(m)), filename: "controlling-\(m.year).csv")
+        return SpatialPagesController.csvResponse(CSV.write(header: Self.header(publicView: false), rows: Self.rows(m)), filename: "controlling-\(m.year).csv")
     }
 
     /// The rows of the CSV. `publicView`: no providers and no targets, and every figure the dominance rule keeps back
     /// (or one that would give it away, like euros per inhabitant) without its value and marked in a `suppressed` column.
+    /// The CSV columns: year, section, name, measure, value (and, in public, whether the value is kept back).
+    static func header(publicView: Bool) -> [String] {
+        ["Jahr", "Bereich", "Name", "Kennzahl", "Wert"] + (publicView ? ["geheim gehalten"] : [])
+    }
+
     static func rows(_ m: ControllingPage.Model, publicView: Bool = false) -> [[String]] {
         let secret = publicView ? m.hidden : []
         var rows: [[String]] = []
         func add(_ section: String, _ name: String, _ measure: String, _ value: String, hidden: Bool = false) {
-            rows.append(publicView ? [section, name, measure, hidden ? "" : value, hidden ? "true" : "false"] : [section, name, measure, value])
+            rows.append(publicView ? [section, name, measure, hidden ? "" : value, GermanCSV.yesNo(hidden)] : [section, name, measure, value])
         }
+        let planned = "geplant (EUR)", committed = "bewilligt (EUR)", paid = "ausgezahlt (EUR)", proven = "nachgewiesen (EUR)"
         for (i, p) in m.programmes.enumerated() {
-            add("programme", p.name, "planned_eur", p.figures.planned.plain)
-            add("programme", p.name, "committed_eur", p.figures.committed.plain, hidden: secret.contains(.programme(i, .committed)))
-            add("programme", p.name, "paid_eur", p.figures.paid.plain, hidden: secret.contains(.programme(i, .paid)))
-            add("programme", p.name, "proven_eur", p.figures.proven.plain, hidden: secret.contains(.programme(i, .proven)))
+            add("Programm", p.name, planned, GermanCSV.euros(p.figures.planned))
+            add("Programm", p.name, committed, GermanCSV.euros(p.figures.committed), hidden: secret.contains(.programme(i, .committed)))
+            add("Programm", p.name, paid, GermanCSV.euros(p.figures.paid), hidden: secret.contains(.programme(i, .paid)))
+            add("Programm", p.name, proven, GermanCSV.euros(p.figures.proven), hidden: secret.contains(.programme(i, .proven)))
         }
         // Published rows by amount, hidden ones after them by name: their place among the others would bound them.
         let categories = m.byCategory.filter { !secret.contains(.category($0.name)) } + m.byCategory.filter { secret.contains(.category($0.name)) }.sorted { $0.name < $1.name }
-        for c in categories { add("category", c.name, "committed_eur", c.amount.plain, hidden: secret.contains(.category(c.name))) }
-        if !publicView { rows += m.byProvider.map { ["provider", $0.name, "committed_eur", $0.amount.plain] } }
+        for c in categories { add("Themenbereich", c.name, committed, GermanCSV.euros(c.amount), hidden: secret.contains(.category(c.name))) }
+        if !publicView { rows += m.byProvider.map { ["Träger", $0.name, committed, GermanCSV.euros($0.amount)] } }
         for u in m.byUnit {
             let hidden = secret.contains(.municipality(u.name))
-            add("municipality", u.name, "committed_eur", u.amount.plain, hidden: hidden)
-            if let per = u.perInhabitant { add("municipality", u.name, "per_inhabitant_eur", per.plain, hidden: hidden) }
+            add("Gemeinde", u.name, committed, GermanCSV.euros(u.amount), hidden: hidden)
+            if let per = u.perInhabitant { add("Gemeinde", u.name, "je Einwohner (EUR)", GermanCSV.euros(per), hidden: hidden) }
         }
         for category in m.need {
             for row in category.rows {
-                add("need", category.category + " / " + row.name, "committed_eur", row.amount.plain, hidden: secret.contains(.need(category: category.category, municipality: row.name)))
-                if let ratio = row.ratio { add("need", category.category + " / " + row.name, "coverage_ratio", String(format: "%.3f", ratio)) }
+                add("Bedarf", category.category + " / " + row.name, committed, GermanCSV.euros(row.amount), hidden: secret.contains(.need(category: category.category, municipality: row.name)))
+                if let ratio = row.ratio { add("Bedarf", category.category + " / " + row.name, "Versorgungsgrad", GermanCSV.number(ratio, decimals: 3)) }
             }
         }
-        add("preventive", "", "committed_eur", m.preventive.plain, hidden: secret.contains(.preventive))
-        if !publicView { rows += m.attainment.map { ["attainment", $0.agreement + " / " + $0.target, "percent", $0.percent.map { String(format: "%.1f", $0) } ?? ""] } }
+        add("präventiv", "", committed, GermanCSV.euros(m.preventive), hidden: secret.contains(.preventive))
+        if !publicView { rows += m.attainment.map { ["Zielerreichung", $0.agreement + " / " + $0.target, "Prozent", GermanCSV.number($0.percent, decimals: 1)] } }
         for t in m.trend {
-            add("trend", String(t.year), "planned_eur", t.planned.plain)
-            add("trend", String(t.year), "committed_eur", t.committed.plain, hidden: secret.contains(.year(t.year, .committed)))
-            add("trend", String(t.year), "paid_eur", t.paid.plain, hidden: secret.contains(.year(t.year, .paid)))
+            add("Jahre", String(t.year), planned, GermanCSV.euros(t.planned))
+            add("Jahre", String(t.year), committed, GermanCSV.euros(t.committed), hidden: secret.contains(.year(t.year, .committed)))
+            add("Jahre", String(t.year), paid, GermanCSV.euros(t.paid), hidden: secret.contains(.year(t.year, .paid)))
         }
         return rows.map { [String(m.year)] + $0 }
     }

@@ -196,10 +196,10 @@ struct ProgrammeController: RouteCollection {
     func rankingCSV(req: Request) async throws -> Response {
         let model = try await rankingModel(req)
         let rows = model.entries.enumerated().map { index, e in
-            [String(index + 1), e.applicationID.uuidString.lowercased(), e.title, model.organisations[e.applicationID] ?? "", e.preventive ? "true" : "false",
-             e.score.map { String(format: "%.3f", $0) } ?? "", e.amount.plain, e.cumulative.plain, e.fundable ? "true" : "false", model.states[e.applicationID]?.rawValue ?? ""]
+            [GermanCSV.integer(index + 1), e.applicationID.uuidString.lowercased(), e.title, model.organisations[e.applicationID] ?? "", GermanCSV.yesNo(e.preventive),
+             GermanCSV.number(e.score, decimals: 3), GermanCSV.euros(e.amount), GermanCSV.euros(e.cumulative), GermanCSV.yesNo(e.fundable), model.states[e.applicationID]?.rawValue ?? ""]
         }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["rank", "application_id", "title", "organisation", "preventive", "score", "amount_eur", "cumulative_eur",
-                                                                     "fundable", "state"], rows: rows), filename: "rangfolge-\(model.year).csv")
+        return SpatialPagesController.csvResponse(CSV.write(header: ["Rang", "ID", "Titel", "Organisation", "präventiv", "Punktzahl", "Betrag (EUR)", "kumuliert (EUR)",
+                                                                     "förderfähig", "Status"], rows: rows), filename: "rangfolge-\(model.year).csv")
     }
 }

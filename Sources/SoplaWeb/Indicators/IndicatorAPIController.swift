@@ -177,9 +177,9 @@ struct IndicatorAPIController: RouteCollection {
             }
         }
         if format == "csv" {
-            let text = CSV.write(header: ["key", "name", "level", "reference_date", "value", "numerator", "denominator", "suppressed", "gap", "flags"], rows: items.map {
-                [$0.key, $0.name, $0.level, date?.iso ?? "", $0.value.map(ObservationImportCheck.textValue) ?? "", $0.numerator.map(ObservationImportCheck.textValue) ?? "",
-                 $0.denominator.map(ObservationImportCheck.textValue) ?? "", $0.suppressed ? "true" : "false", $0.gap ?? "", $0.flags.joined()]
+            let text = CSV.write(header: IndicatorController.valuesHeader(level: true, publication: false), rows: items.map {
+                [$0.key, $0.name, $0.level, GermanCSV.day(date), GermanCSV.number($0.value), GermanCSV.number($0.numerator),
+                 GermanCSV.number($0.denominator), GermanCSV.yesNo($0.suppressed), $0.gap ?? "", $0.flags.joined()]
             })
             return SpatialPagesController.csvResponse(text, filename: "\(data.indicator.code).csv")
         }

@@ -49,11 +49,11 @@ struct IndicatorController: RouteCollection {
 
     func listCSV(req: Request) async throws -> Response {
         let entries = try await Self.entries(req)
-        let text = CSV.write(header: ["code", "name_de", "name_en", "topic", "numerator", "denominator", "factor", "polarity", "decimals", "latest_date", "definition_de"],
+        let text = CSV.write(header: ["Code", "Name", "Name (englisch)", "Thema", "Zähler", "Nenner", "Faktor", "Polarität", "Nachkommastellen", "letzter Stichtag", "Definition"],
                              rows: entries.map { e in
                                  let i = e.indicator
                                  return [i.code, i.nameDE, i.nameEN, i.topic.rawValue, IndicatorTerm.text(i.numerator), IndicatorTerm.text(i.denominator),
-                                         String(Int(i.factor)), i.polarity.rawValue, String(i.decimals), e.latestDate?.iso ?? "", i.definitionDE]
+                                         GermanCSV.number(i.factor), i.polarity.rawValue, GermanCSV.integer(i.decimals), GermanCSV.day(e.latestDate), i.definitionDE]
                              })
         return SpatialPagesController.csvResponse(text, filename: "indikatoren.csv")
     }
@@ -174,15 +174,29 @@ struct IndicatorController: RouteCollection {
                 rows += (result.rows + (result.parent.map { [$0] } ?? [])).map { (date, $0) }
             }
         }
-        let text = CSV.write(header: ["key", "name", "reference_date", "value", "numerator", "denominator", "suppressed", "gap", "flags", "publication"], rows: rows.map { date, row in
-            [row.unitKey, data.unitsByKey[row.unitKey]?.name ?? "", date.iso,
-             row.value.map { String(format: "%.\(data.indicator.decimals)f", $0) } ?? "",
-             row.numerator.map(ObservationImportCheck.textValue) ?? "", row.denominator.map(ObservationImportCheck.textValue) ?? "",
+        let text = CSV.write(header: Self.valuesHeader(level: false, publication: true), rows: rows.map { date, row in
+            [row.unitKey, data.unitsByKey[row.unitKey]?.name ?? "", GermanCSV.day(date),
+             GermanCSV.number(row.value, decimals: data.indicator.decimals),
+             GermanCSV.number(row.numerator), GermanCSV.number(row.denominator),
              // Why a value is hidden (primary, secondary) is for the raw view only; public files say only whether it is.
-             raw ? row.suppression.map { $0.rawValue } ?? "" : row.suppression == nil ? "false" : "true", IndicatorAPIController.gapCode(row.gap) ?? "", row.flags.map(\.rawValue).sorted().joined(),
-             raw ? "nicht zur Veröffentlichung" : "öffentlich"]
+             raw ? row.suppression.map(Self.suppressionText) ?? "nein" : GermanCSV.yesNo(row.suppression != nil), IndicatorAPIController.gapCode(row.gap) ?? "",
+             row.flags.map(\.rawValue).sorted().joined(), raw ? "nicht zur Veröffentlichung" : "öffentlich"]
         })
         return SpatialPagesController.csvResponse(text, filename: "\(data.indicator.code)-\(view.allDates ? "zeitreihe" : view.date?.iso ?? "").csv")
+    }
+
+    /// The columns of an indicator's values as CSV.
+    static func valuesHeader(level: Bool, publication: Bool) -> [String] {
+        ["Gebietsschlüssel", "Gebiet"] + (level ? ["Ebene"] : []) + ["Stichtag", "Wert", "Zähler", "Nenner", "geheim gehalten", "Lücke", "Hinweise"]
+            + (publication ? ["Veröffentlichung"] : [])
+    }
+
+    /// Why a value is hidden, in the raw file: `ja (primär)` for a count below the minimum, `ja (sekundär)` for one hidden to protect it.
+    static func suppressionText(_ reason: SuppressionReason) -> String {
+        switch reason {
+        case .primary: return "ja (primär)"
+        case .secondary: return "ja (sekundär)"
+        }
     }
 
     func variables(req: Request) async throws -> HTMLResponse {
@@ -199,8 +213,8 @@ struct IndicatorController: RouteCollection {
 
     func variablesCSV(req: Request) async throws -> Response {
         let variables = try await req.indicatorStore.variables().filter(\.isPublished)
-        let text = CSV.write(header: ["code", "name_de", "name_en", "unit", "source", "table_code", "licence", "is_count", "minimum_count"], rows: variables.map {
-            [$0.code, $0.nameDE, $0.nameEN, $0.unit, $0.source, $0.tableCode ?? "", $0.licence, $0.isCount ? "true" : "false", $0.isCount ? String($0.effectiveMinimum) : ""]
+        let text = CSV.write(header: ["Code", "Name", "Name (englisch)", "Einheit", "Quelle", "Tabelle", "Lizenz", "Fallzahl", "Mindestfallzahl"], rows: variables.map {
+            [$0.code, $0.nameDE, $0.nameEN, $0.unit, $0.source, $0.tableCode ?? "", $0.licence, GermanCSV.yesNo($0.isCount), $0.isCount ? GermanCSV.integer($0.effectiveMinimum) : ""]
         })
         return SpatialPagesController.csvResponse(text, filename: "merkmale.csv")
     }

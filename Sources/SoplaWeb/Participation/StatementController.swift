@@ -125,10 +125,10 @@ struct StatementController: RouteCollection {
     func responseTableCSV(req: Request) async throws -> Response {
         let model = try await tableModel(req)
         let rows = model.rows.enumerated().map { index, row in
-            [String(index + 1), row.statement.section ?? "", row.statement.author, row.statement.onBehalfOf ?? "", row.statement.text,
+            [GermanCSV.integer(index + 1), row.statement.section ?? "", row.statement.author, row.statement.onBehalfOf ?? "", row.statement.text,
              row.response?.decision.rawValue ?? "", row.response?.reason ?? ""]
         }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["no", "section", "author", "on_behalf_of", "statement", "decision", "reason"], rows: rows),
+        return SpatialPagesController.csvResponse(CSV.write(header: ["Nr.", "Abschnitt", "Verfasser", "im Namen von", "Stellungnahme", "Abwägung", "Begründung"], rows: rows),
                                                   filename: "abwaegungstabelle.csv")
     }
 

@@ -19,10 +19,10 @@ struct PortalController: RouteCollection {
     }
 
     /// The public CSV: programme figures, topics, municipalities, preventive share and years; no providers, no agreements;
-    /// a figure the dominance rule keeps back has no value and `suppressed` true.
+    /// a figure the dominance rule keeps back has no value and „geheim gehalten“ `ja`.
     func fundingCSV(req: Request) async throws -> Response {
         let model = try await ControllingController().model(req, publication: true)
-        return SpatialPagesController.csvResponse(CSV.write(header: ["year", "section", "name", "measure", "value", "suppressed"], rows: ControllingController.rows(model, publicView: true)),
+        return SpatialPagesController.csvResponse(CSV.write(header: ControllingController.header(publicView: true), rows: ControllingController.rows(model, publicView: true)),
                                                   filename: "foerderung-\(model.year).csv")
     }
 

@@ -212,7 +212,11 @@ struct ReportController: RouteCollection {
 
     func annex(req: Request) async throws -> Response {
         let e = try await Self.edition(req)
-        return SpatialPagesController.csvResponse(CSV.write(header: ["indicator", "reference_date", "unit_key", "unit", "value", "suppressed"], rows: e.snapshot.annexRows(reportingDate: e.report.reportingDate)),
+        // The snapshot keeps its cells as written when it was frozen (ISO dates, decimal point); the file shows them the German way.
+        let rows = e.snapshot.annexRows(reportingDate: e.report.reportingDate).map { row in
+            [row[0], Day(iso: row[1]).map(GermanCSV.day) ?? row[1], row[2], row[3], Double(row[4]).map { GermanCSV.number($0) } ?? row[4], GermanCSV.yesNo(row[5] == "true")]
+        }
+        return SpatialPagesController.csvResponse(CSV.write(header: ["Kennzahl", "Stichtag", "Gebietsschlüssel", "Gebiet", "Wert", "geheim gehalten"], rows: rows),
                                                   filename: "sozialbericht-\(e.number)-daten.csv")
     }
 

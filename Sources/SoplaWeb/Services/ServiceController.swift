@@ -81,18 +81,18 @@ struct ServiceController: RouteCollection {
     func csv(req: Request) async throws -> Response {
         let context = try await ServiceContext.load(req)
         let rows = Self.filtered(context.records.map(context.row), state: Self.listState(req, path: ServiceRoute.services().path), context: context)
-        let header = ["id", "name", "organisation", "category", "status", "preventive", "fte", "places", "cases_per_year", "reference_year", "min_age", "max_age",
-                      "languages", "step_free", "sign_language", "service_area", "street", "postcode", "city", "lat", "lon", "phone", "email", "website",
-                      "last_verified", "version"]
+        let header = ["ID", "Name", "Organisation", "Kategorie", "Status", "präventiv", "VZÄ", "Plätze", "Fälle je Jahr", "Bezugsjahr", "Mindestalter", "Höchstalter",
+                      "Sprachen", "barrierefrei", "Gebärdensprache", "Einzugsgebiet", "Straße", "PLZ", "Ort", "Breite", "Länge", "Telefon", "E-Mail", "Website",
+                      "zuletzt geprüft", "Version"]
         let lines = rows.map { row -> [String] in
             let s = row.service
             let location = s.locations.first
-            return [s.id.uuidString.lowercased(), s.name, row.organisationName, s.categoryCode, s.status.rawValue, s.preventive ? "ja" : "nein",
-                    String(format: "%.2f", s.capacity.totalFTE), s.capacity.places.map(String.init) ?? "", s.capacity.casesPerYear.map(String.init) ?? "",
-                    s.capacity.referenceYear.map(String.init) ?? "", s.targetGroup.minAge.map(String.init) ?? "", s.targetGroup.maxAge.map(String.init) ?? "",
-                    s.languages.joined(separator: " "), s.stepFree ? "ja" : "nein", s.signLanguage ? "ja" : "nein", s.serviceArea.sorted().joined(separator: " "),
-                    location?.street ?? "", location?.postcode ?? "", location?.city ?? "", location?.point.map { String(format: "%.6f", $0.lat) } ?? "",
-                    location?.point.map { String(format: "%.6f", $0.lon) } ?? "", s.phone ?? "", s.email ?? "", s.website ?? "", s.lastVerified?.iso ?? "", String(row.version)]
+            return [s.id.uuidString.lowercased(), s.name, row.organisationName, s.categoryCode, s.status.rawValue, GermanCSV.yesNo(s.preventive),
+                    GermanCSV.number(s.capacity.totalFTE, decimals: 2), GermanCSV.integer(s.capacity.places), GermanCSV.integer(s.capacity.casesPerYear),
+                    GermanCSV.integer(s.capacity.referenceYear), GermanCSV.integer(s.targetGroup.minAge), GermanCSV.integer(s.targetGroup.maxAge),
+                    s.languages.joined(separator: " "), GermanCSV.yesNo(s.stepFree), GermanCSV.yesNo(s.signLanguage), s.serviceArea.sorted().joined(separator: " "),
+                    location?.street ?? "", location?.postcode ?? "", location?.city ?? "", GermanCSV.number(location?.point?.lat, decimals: 6),
+                    GermanCSV.number(location?.point?.lon, decimals: 6), s.phone ?? "", s.email ?? "", s.website ?? "", GermanCSV.day(s.lastVerified), GermanCSV.integer(row.version)]
         }
         return SpatialPagesController.csvResponse(CSV.write(header: header, rows: lines), filename: "angebote.csv")
     }

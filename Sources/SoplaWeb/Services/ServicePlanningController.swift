@@ -41,8 +41,8 @@ struct ServicePlanningController: RouteCollection {
 
     func categoriesCSV(req: Request) async throws -> Response {
         let rows = try await categoryModel(req).categories.map { [$0.category.code, $0.category.nameDE, $0.category.nameEN, $0.category.legalBasis ?? "",
-                                                                   $0.category.communalised ? "ja" : "nein", String($0.services)] }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["code", "name_de", "name_en", "legal_basis", "communalised", "services"], rows: rows),
+                                                                   GermanCSV.yesNo($0.category.communalised), GermanCSV.integer($0.services)] }
+        return SpatialPagesController.csvResponse(CSV.write(header: ["Code", "Name", "Name (englisch)", "Rechtsgrundlage", "kommunalisiert", "Angebote"], rows: rows),
                                                   filename: "angebotskategorien.csv")
     }
 
@@ -230,14 +230,15 @@ struct ServicePlanningController: RouteCollection {
         guard let category = try? req.query.get(String.self, at: "kategorie") else { throw Abort(.badRequest, reason: "the parameter kategorie is missing") }
         let data = try await coverageData(req, category: category)
         guard let result = data.result else { throw Abort(.notFound, reason: "no planning standard for the category \(category)") }
-        func format(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "" }
+        func format(_ v: Double?) -> String { GermanCSV.number(v, decimals: 3) }
         let names = data.context.unitNames
+        let services = Dictionary(data.context.records.map { ($0.service.id, $0.service.name) }, uniquingKeysWith: { a, _ in a })
         let rows = (result.rows + [result.total]).map { row in
             [row.unitKey, names[row.unitKey] ?? "Kreis insgesamt", format(row.population), format(row.supply), format(row.need), format(row.ratio), format(row.gap),
-             format(row.nearestKm), row.nearestServiceID?.uuidString.lowercased() ?? ""]
+             format(row.nearestKm), row.nearestServiceID.map { services[$0] ?? "" } ?? ""]
         }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["unit_key", "unit_name", "population", "supply_fte", "need_fte", "coverage_ratio", "gap_fte",
-                                                                     "nearest_km", "nearest_service"], rows: rows),
+        return SpatialPagesController.csvResponse(CSV.write(header: ["Gebietsschlüssel", "Gebiet", "Einwohner", "Angebot (VZÄ)", "Bedarf (VZÄ)", "Versorgungsgrad", "Lücke (VZÄ)",
+                                                                     "nächstes Angebot (km)", "nächstes Angebot"], rows: rows),
                                                   filename: "versorgung-\(category).csv")
     }
 
@@ -266,12 +267,12 @@ struct ServicePlanningController: RouteCollection {
 
     func duplicatesCSV(req: Request) async throws -> Response {
         let rows = try await pairs(req).map { pair in
-            [pair.candidate.first.uuidString.lowercased(), pair.firstName, pair.candidate.second.uuidString.lowercased(), pair.secondName, pair.candidate.categoryCode,
-             String(format: "%.2f", pair.candidate.score), String(format: "%.2f", pair.candidate.areaOverlap), pair.candidate.distanceKm.map { String(format: "%.2f", $0) } ?? "",
+            [pair.firstName, pair.secondName, pair.candidate.categoryCode,
+             GermanCSV.number(pair.candidate.score, decimals: 2), GermanCSV.number(pair.candidate.areaOverlap, decimals: 2), GermanCSV.number(pair.candidate.distanceKm, decimals: 2),
              pair.explanation, pair.review?.verdict.rawValue ?? "", pair.review?.note ?? ""]
         }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["first_id", "first_name", "second_id", "second_name", "category", "score", "area_overlap",
-                                                                     "distance_km", "explanation", "verdict", "note"], rows: rows), filename: "doppelstrukturen.csv")
+        return SpatialPagesController.csvResponse(CSV.write(header: ["erstes Angebot", "zweites Angebot", "Kategorie", "Ähnlichkeit", "Gebietsüberschneidung",
+                                                                     "Entfernung (km)", "Begründung", "Bewertung", "Notiz"], rows: rows), filename: "doppelstrukturen.csv")
     }
 
     struct ReviewForm: Content {

@@ -45,7 +45,7 @@ struct SpatialPagesController: RouteCollection {
         let parameters = Self.parameters(req, catalogue: settings.levels)
         let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
         let all = SpatialUnitListing.list(units, query: Self.query(parameters, perPage: Int.max / 2)).items
-        let text = SpatialCSV.write(all)
+        let text = SpatialCSV.write(all, all: units)
         return Self.csvResponse(text, filename: "gebiete.csv")
     }
 
@@ -53,8 +53,8 @@ struct SpatialPagesController: RouteCollection {
     func populationCSV(req: Request) async throws -> Response {
         let unit = try await Self.unit(req)
         let figures = unit.populations.sorted { $0.referenceDate < $1.referenceDate }
-        let text = CSV.write(header: ["key", "name", "reference_date", "population", "source"], rows: figures.map {
-            [unit.key, unit.name, $0.referenceDate.iso, String($0.count), $0.source]
+        let text = CSV.write(header: ["Gebietsschlüssel", "Gebiet", "Stichtag", "Einwohner", "Quelle"], rows: figures.map {
+            [unit.key, unit.name, GermanCSV.day($0.referenceDate), GermanCSV.integer($0.count), $0.source]
         })
         return Self.csvResponse(text, filename: "einwohner-\(unit.key).csv")
     }
@@ -63,10 +63,10 @@ struct SpatialPagesController: RouteCollection {
     func historyCSV(req: Request) async throws -> Response {
         let unit = try await Self.unit(req)
         let history = try await req.spatial.boundaryHistory(unitKey: unit.key)
-        let text = CSV.write(header: ["key", "name", "valid_from", "valid_to", "centroid_lon", "centroid_lat"], rows: history.map { version in
+        let text = CSV.write(header: ["Gebietsschlüssel", "Gebiet", "gültig ab", "gültig bis", "Mittelpunkt Länge", "Mittelpunkt Breite"], rows: history.map { version in
             let centroid = version.geometry.centroid
-            return [unit.key, unit.name, version.validFrom.iso, version.validTo?.iso ?? "",
-                    centroid.map { String(format: "%.6f", $0.lon) } ?? "", centroid.map { String(format: "%.6f", $0.lat) } ?? ""]
+            return [unit.key, unit.name, GermanCSV.day(version.validFrom), GermanCSV.day(version.validTo),
+                    GermanCSV.number(centroid?.lon, decimals: 6), GermanCSV.number(centroid?.lat, decimals: 6)]
         })
         return Self.csvResponse(text, filename: "gebietsstaende-\(unit.key).csv")
     }
@@ -147,15 +147,17 @@ struct SpatialPagesController: RouteCollection {
 
 /// The unit table as CSV, for the list download and `sopla export units`.
 enum SpatialCSV {
-    static let header = ["key", "ars", "name", "kind", "level", "parent_key", "area_km2", "population", "population_date"]
+    static let header = ["Gebietsschlüssel", "ARS", "Name", "Art", "Ebene", "gehört zu", "gehört zu (Schlüssel)", "Fläche (km²)", "Einwohner", "Einwohner Stichtag"]
 
-    static func write(_ units: [SpatialUnit], byteOrderMark: Bool = true) -> String {
-        CSV.write(header: header, rows: units.map { unit in
+    /// `all` names the parents of `units`.
+    static func write(_ units: [SpatialUnit], all: [SpatialUnit], byteOrderMark: Bool = true) -> String {
+        let names = Dictionary(all.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return CSV.write(header: header, rows: units.map { unit in
             [
-                unit.key, unit.ars ?? "", unit.name, unit.kind, unit.levelCode, unit.parentKey ?? "",
-                unit.areaHectares.map(Hundredths.format) ?? "",
-                unit.latestPopulation.map { String($0.count) } ?? "",
-                unit.latestPopulation?.referenceDate.iso ?? "",
+                unit.key, unit.ars ?? "", unit.name, unit.kind, unit.levelCode, unit.parentKey.map { names[$0] ?? "" } ?? "", unit.parentKey ?? "",
+                GermanCSV.number(unit.areaHectares.map { Double($0) / 100 }, decimals: 2),
+                GermanCSV.integer(unit.latestPopulation?.count),
+                GermanCSV.day(unit.latestPopulation?.referenceDate),
             ]
         }, byteOrderMark: byteOrderMark)
     }
