@@ -1,5 +1,6 @@
 import Foundation
 import SoplaCore
+import SoplaRender
 import SoplaStore
 import Testing
 import Vapor
@@ -73,6 +74,48 @@ struct FundingDisclosureHTTPTests {
                 #expect(body.contains("530.308,00"))
             }
             #expect(try await app.fundingStore.ledger.releases().count == 3)
+        }
+    }
+
+    /// The public figures of a year's page as the portal decides them (and records them).
+    static func publicModel(_ app: Application, year: Int) async throws -> ControllingPage.Model {
+        let req = Request(application: app, method: .GET, url: URI(string: "/foerderung/zahlen?jahr=\(year)"), on: app.eventLoopGroup.next())
+        return try await ControllingController().model(req, publication: true)
+    }
+
+    @Test func everyPageHidesTheSameYearTotalsAndRecordsEachStateOnce() async throws {
+        try await withTestApp { app in
+            let y = FundingDemo.year
+            try await Self.addAgreements(app)
+            let pages = [y - 2, y - 1, y, y + 1]
+            func check(_ step: String) async throws {
+                var decisions: [Int: Set<Int>] = [:]
+                // Pages in a different order each time. Each first look records what it published; looked at again, every
+                // page answers the same about every year's total.
+                for page in step.count % 2 == 0 ? pages : pages.reversed() { _ = try await Self.publicModel(app, year: page) }
+                for page in pages {
+                    let model = try await Self.publicModel(app, year: page)
+                    decisions[page] = Set(model.trend.map(\.year).filter { model.hidden.contains(.year($0, .committed)) })
+                }
+                #expect(Set(decisions.values).count == 1, "\(step): \(decisions)")
+            }
+            try await check("start")
+            try await Self.addAgreement(app, number: 7, organisation: "Verein für Suchthilfe Dill (Beispiel)", service: Self.addiction, euros: 9_000)
+            try await check("one more agreement")
+            try await Self.addAgreement(app, number: 8, organisation: "Familienzentrum Lindenhof (Beispiel)", service: Self.addiction, euros: 3_000)
+            try await check("two")
+            try await Self.addAgreement(app, number: 9, organisation: "Beratungsstelle Sonnenweg (Beispiel)", service: Self.addiction, euros: 3_000)
+            try await check("three")
+            // Many people at once after a change: one state is recorded, not one per view.
+            try await Self.addAgreement(app, number: 10, organisation: "Arbeiterwohlfahrt Kreisverband (Beispiel)", service: Self.addiction, euros: 2_000)
+            let before = try await app.fundingStore.ledger.releases().count
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<12 { group.addTask { _ = try await Self.publicModel(app, year: y) } }
+                try await group.waitForAll()
+            }
+            let after = try await app.fundingStore.ledger.releases()
+            #expect(after.count == before + 1)
+            #expect(Set(after.map(\.releasedAt)).count <= after.count)
         }
     }
 

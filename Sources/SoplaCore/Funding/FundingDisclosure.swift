@@ -109,7 +109,11 @@ public enum FundingDisclosure {
                     changes[figure] = change
                     table.add(figure, contributions: change.compactMapValues { $0 == 0 ? nil : abs($0) })
                 }
-                for (index, sum) in sums.enumerated() where changes[sum.total] != nil && sum.parts.allSatisfy({ changes[$0] != nil }) && !sum.parts.isEmpty {
+                // A sum ties changes together only where the release holds all of its figures (a release of another page
+                // holds the years' totals alone: what its page did not show of them says nothing about today's parts).
+                func recorded(_ figure: FundingFigure) -> Bool { release.missingIsZero || release.figures[figure] != nil }
+                for (index, sum) in sums.enumerated() where changes[sum.total] != nil && sum.parts.allSatisfy({ changes[$0] != nil }) && !sum.parts.isEmpty
+                    && recorded(sum.total) && sum.parts.allSatisfy(recorded) {
                     var left = changes[sum.total]!
                     for part in sum.parts { for (recipient, cents) in changes[part]! { left[recipient, default: 0] -= cents } }
                     let rest = FundingFigure.rest("\(index)")

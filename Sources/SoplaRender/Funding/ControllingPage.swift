@@ -127,7 +127,7 @@ public enum ControllingPage {
                 : moneyTable(caption: t(.byProviderTitle), header: t(.columnOrganisation), rows: model.byProvider, total: model.total, context: context)),
             el("h2", text: t(.byUnitTitle)),
             el("p", [("class", "hint")], text: t(.byUnitHint)),
-            model.byUnit.isEmpty ? el("p", [("class", "empty-state")], text: t(.noCommitments)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+            model.byUnit.isEmpty ? el("p", [("class", "empty-state")], text: model.total.cents > 0 ? t(.noCommitmentsWithArea) : t(.noCommitments)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
                 el("caption", text: t(.byUnitTitle)),
                 el("thead", [], [el("tr", [], [t(.columnMunicipality), t(.columnAmount), t(.columnPopulation), t(.columnPerInhabitant)].enumerated().map { i, h in
                     el("th", [("scope", "col"), ("class", i > 0 ? "num" : nil)], text: h) })]),

@@ -33,7 +33,7 @@ public enum FundingText: Sendable {
     case kindDocument, kindQuestion, lightGreen, lightRed, lightYellow, markPaid
     case measuresHint2, missingWord, moneyFlowTitle, moneyHint, narrativeHint, needHint
     case needTitle, newApplication, newDialogue, newProgramme, nextStep, noAgreedMeasures
-    case noAgreements, noApplications, noAssignments, noBudgetLine, noChecklist, noCommitments
+    case noAgreements, noApplications, noAssignments, noBudgetLine, noChecklist, noCommitments, noCommitmentsWithArea
     case noConflicts, noDialogues, noDrawdowns, noNeedComparison, noOpenCalls, noOwnApplications
     case noProgrammes, noProofs, noRanking, noReviewers, noSteps, noTargets
     case noWord, notScored, noticeAddressee, noticeBody, noticeDate, noticeResolution
@@ -56,8 +56,8 @@ public enum FundingText: Sendable {
         case .actionApplyForFunding: return ("Für die eigene Organisation Förderung beantragen, Mittel abrufen und Verwendung nachweisen", "Apply for funding, draw funds and prove their use for one's organisation")
         case .actionManageFunding: return ("Förderprogramme, Entscheidungen, Vereinbarungen, Zahlungen und Controlling verwalten", "Manage funding programmes, decisions, agreements, payments and controlling")
         case .actionSeeReviewAssignments: return ("Zugewiesene Anträge begutachten", "See applications assigned for review")
-        case .dominanceHint: return ("Geheimhaltung: Summen aus weniger als drei Empfängern oder mit einem Empfänger, auf den 85 % oder mehr entfallen, werden nicht veröffentlicht („geheim gehalten“). Damit sich eine solche Summe nicht aus den übrigen errechnen lässt, wird dann auch eine weitere Summe geheim gehalten. Geplante Haushaltsmittel werden immer gezeigt.",
-                                     "Disclosure control: totals of fewer than three recipients, or where one recipient holds 85 % or more, are not published (“kept secret”). So that such a total cannot be worked out from the others, a further total is then kept secret as well. Planned budgets are always shown.")
+        case .dominanceHint: return ("Geheimhaltung: Summen aus weniger als drei Empfängern oder mit einem Empfänger, auf den 85 % oder mehr entfallen, werden nicht veröffentlicht („geheim gehalten“). Damit sich eine solche Summe nicht aus den übrigen errechnen lässt, wird dann auch eine weitere Summe geheim gehalten. Dasselbe gilt für Änderungen: Eine Summe, deren Zuwachs seit ihrer letzten Veröffentlichung nur von einem oder zwei Empfängern stammt, bleibt geheim, bis weitere hinzukommen. Geplante Haushaltsmittel werden immer gezeigt.",
+                                     "Disclosure control: totals of fewer than three recipients, or where one recipient holds 85 % or more, are not published (“kept secret”). So that such a total cannot be worked out from the others, a further total is then kept secret as well. The same holds for changes: a total whose growth since it was last published comes from only one or two recipients stays secret until further ones join. Planned budgets are always shown.")
         case .actualOf: return ("Ist-Wert", "Actual value")
         case .administrativeDecision: return ("Verwaltungsentscheidung (ohne Gremienbeschluss)", "Administrative decision (no body resolution)")
         case .agendaTitle2: return ("Tagesordnung", "Agenda")
@@ -247,6 +247,7 @@ public enum FundingText: Sendable {
         case .noBudgetLine: return ("Für dieses Jahr hat das Programm keinen passenden Haushaltsansatz.", "The programme has no matching budget line for this year.")
         case .noChecklist: return ("Keine Checkliste hinterlegt.", "No checklist.")
         case .noCommitments: return ("Für dieses Jahr ist noch nichts bewilligt.", "Nothing committed for this year yet.")
+        case .noCommitmentsWithArea: return ("Die Förderung dieses Jahres ist keinem Angebot mit Einzugsgebiet zugeordnet.", "This year's funding is not tied to any service with a service area.")
         case .noConflicts: return ("Sie haben keine Befangenheit erklärt.", "You have declared no conflicts.")
         case .noDialogues: return ("Noch kein Qualitätsdialog.", "No quality dialogue yet.")
         case .noDrawdowns: return ("Noch keine Mittelabrufe.", "No drawdowns yet.")

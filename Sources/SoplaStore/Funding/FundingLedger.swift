@@ -64,18 +64,27 @@ public struct FundingLedger: Sendable {
         return Release(year: row.year, releasedAt: row.releasedAt, figures: try JSONDecoder().decode([Figure].self, from: Data(row.figures.utf8)))
     }
 
-    /// Records a release of a year's figures, unless it equals the latest one of that year.
+    /// Records a release of a year's figures, unless it equals the latest one of that year. Recorded at the same
+    /// moment elsewhere, the later of the two is checked again against the one that won.
     public func record(year: Int, figures: [Figure], at: Date) async throws {
         let figures = figures.sorted { $0.key < $1.key }
-        if let last = try await latest(year: year), last.figures.sorted(by: { $0.key < $1.key }) == figures { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let model = FundingReleaseModel()
-        model.sequence = (try await FundingReleaseModel.query(on: database).max(\.$sequence) ?? 0) + 1
-        model.year = year
-        model.releasedAt = at
-        model.figures = String(decoding: try encoder.encode(figures), as: UTF8.self)
-        try await model.create(on: database)
+        let text = String(decoding: try encoder.encode(figures), as: UTF8.self)
+        for attempt in 1...5 {
+            if let last = try await latest(year: year), last.figures.sorted(by: { $0.key < $1.key }) == figures { return }
+            let model = FundingReleaseModel()
+            model.sequence = (try await FundingReleaseModel.query(on: database).max(\.$sequence) ?? 0) + 1
+            model.year = year
+            model.releasedAt = at
+            model.figures = text
+            do {
+                try await model.create(on: database)
+                return
+            } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 5 {
+                continue
+            }
+        }
     }
 }
 

@@ -15,6 +15,8 @@ struct CreateFundingRelease: AsyncMigration {
             .create()
         if let sql = database as? any SQLDatabase {
             try await sql.create(index: "funding_releases_year").on(F.schema).column(F.year.description).column(F.sequence.description).run()
+            // Two releases recorded at once cannot share a place in the order.
+            try await sql.create(index: "funding_releases_sequence").unique().on(F.schema).column(F.sequence.description).run()
         }
     }
 

@@ -81,20 +81,20 @@ struct ControllingController: RouteCollection {
         }
         let table = figureTable(year)
         let keys = FigureKeys(programmes: programmes, categoryNames: categoryNames, withoutCategory: t(.withoutCategory))
-        var hidden: Set<FundingFigure>
         let ledger = req.fundingStore.ledger
-        let latest = publication ? try await ledger.latest(year: year) : nil
-        let release = FundingDisclosure.release(shown: table.shown, byRecipient: table.byRecipient, hidden: [])
-        if let latest, keys.sameMoney(latest.figures, as: release) {
+        func decide() async throws -> Set<FundingFigure> {
+            let latest = publication ? try await ledger.latest(year: year) : nil
+            let release = FundingDisclosure.release(shown: table.shown, byRecipient: table.byRecipient, hidden: [])
             // Nothing changed since the last public state: it stands as it was.
-            hidden = Set(latest.figures.filter { !$0.shown }.compactMap { keys.figure($0.key) })
-        } else {
-            let earlier = publication ? try await ledger.releases().map { keys.release($0, page: year) } : []
-            hidden = FundingDisclosure.hidden(shown: table.shown, byRecipient: table.byRecipient, sums: table.sums, earlier: earlier)
-            // The years' totals stand on every year's page: one hidden on its own year's page is hidden on all.
+            if let latest, keys.sameMoney(latest.figures, as: release) { return Set(latest.figures.filter { !$0.shown }.compactMap { keys.figure($0.key) }) }
+            let releases = publication ? try await ledger.releases() : []
+            var hidden = FundingDisclosure.hidden(shown: table.shown, byRecipient: table.byRecipient, sums: table.sums, earlier: releases.map { keys.release($0, page: year) })
+            // The years' totals stand on every year's page: one that the page of its own year (or any other) hides, with
+            // what that page has published before, is hidden on all.
             for other in years where other != year {
                 let otherTable = figureTable(other)
-                hidden.formUnion(FundingDisclosure.hidden(shown: otherTable.shown, byRecipient: otherTable.byRecipient, sums: otherTable.sums).hidden.filter { figure in
+                hidden.formUnion(FundingDisclosure.hidden(shown: otherTable.shown, byRecipient: otherTable.byRecipient, sums: otherTable.sums,
+                                                          earlier: releases.map { keys.release($0, page: other) }).filter { figure in
                     if case .year = figure { return true }
                     return false
                 })
@@ -102,6 +102,18 @@ struct ControllingController: RouteCollection {
             if publication {
                 try await ledger.record(year: year, figures: keys.entries(FundingDisclosure.release(shown: table.shown, byRecipient: table.byRecipient, hidden: hidden)),
                                         at: req.settings.clock.now())
+            }
+            return hidden
+        }
+        // Public states are decided one at a time, each against all recorded before it. A year's total that the latest
+        // state of another year's page hides is hidden here as well: every page says the same about it.
+        var hidden = publication ? try await Self.publicationGate.run(decide) : try await decide()
+        if publication {
+            for other in years where other != year {
+                guard let recorded = try await ledger.latest(year: other) else { continue }
+                for entry in recorded.figures where !entry.shown {
+                    if let figure = keys.figure(entry.key), case .year = figure { hidden.insert(figure) }
+                }
             }
         }
         let trend = years.map { y in
@@ -114,8 +126,11 @@ struct ControllingController: RouteCollection {
                                      attainment: attainment, trend: trend, need: need, hidden: hidden)
     }
 
+    /// One decision about public funding figures at a time (in this process).
+    static let publicationGate = AdmissionGate(limit: 1, queueLength: 10_000, retryAfter: 5)
+
     /// The public figures of a year's page, every one with what each recipient holds of it, and the sums tying them.
-    struct FigureTable {
+    struct FigureTable: Sendable {
         let shown: [FundingFigure]
         let byRecipient: [String: [FundingFigure: Money]]
         let sums: [(total: FundingFigure, parts: [FundingFigure])]
