@@ -119,6 +119,19 @@ struct FundingDisclosureHTTPTests {
         }
     }
 
+    @Test func aYearWithoutFiguresSaysSo() async throws {
+        try await withTestApp { app in
+            let y = FundingDemo.year
+            for asked in ["abc", "-1", "99999", "1999", "9223372036854775808"] {
+                try await get(app, "/foerderung/zahlen?jahr=\(asked)", session: nil) { res in
+                    #expect(res.status == .ok)
+                    #expect(res.body.string.contains("Für „\(asked)“ gibt es keine Förderzahlen; gezeigt wird \(y)."), "\(asked)")
+                }
+            }
+            try await get(app, "/foerderung/zahlen?jahr=\(y)", session: nil) { res in #expect(!res.body.string.contains("gibt es keine Förderzahlen")) }
+        }
+    }
+
     @Test func ledgerKeysReadTheSameInEveryLanguageAndOrder() {
         let programmes = [1, 2].map { n in
             FundingProgramme(id: UUID(uuidString: "5b0c1e2a-0000-4000-8000-00000000000\(n)")!, name: "Programm \(n)", legalBasis: "", source: .county, criteria: [], checklist: [],

@@ -20,6 +20,8 @@ public enum ControllingPage {
         public let need: [(category: String, rows: [(name: String, amount: Money, ratio: Double?, gap: Double)])]
         /// The figures the dominance rule keeps out of public outputs (planners see them all).
         public let hidden: Set<FundingFigure>
+        /// A year asked for that has no figures (or is no year): the page says so and shows `year` instead.
+        public var unknownYear: String?
 
         public init(year: Int, years: [Int], programmes: [(name: String, figures: ControllingFigures)], byCategory: [(name: String, amount: Money)],
                     byProvider: [(name: String, amount: Money)], byUnit: [(name: String, amount: Money, population: Int?, perInhabitant: Money?)],
@@ -89,6 +91,10 @@ public enum ControllingPage {
                 form.select("jahr", label: t(.columnYear), options: model.years.map { (String($0), String($0)) }, selected: String(model.year)),
                 el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.showWord))]),
             ]),
+            model.unknownYear.map { asked in
+                el("p", [("class", "notice notice-warning"), ("role", "status")],
+                   text: t(.unknownYear).replacingOccurrences(of: "{asked}", with: String(asked.prefix(20))).replacingOccurrences(of: "{year}", with: String(model.year)))
+            } ?? .empty,
             publicView ? el("p", [("class", "hint")], text: t(.dominanceHint)) : .empty,
             el("h2", text: t(.moneyFlowTitle)),
         ]

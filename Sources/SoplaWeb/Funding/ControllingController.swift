@@ -24,7 +24,8 @@ struct ControllingController: RouteCollection {
         let drawdowns = try await store.all(.drawdown, as: Drawdown.self).map(\.value)
         let proofs = try await store.all(.proof, as: ProofOfUse.self).map(\.value)
         let years = Set(programmes.flatMap { $0.budgetLines.map(\.year) } + agreements.flatMap(\.amounts.keys)).sorted()
-        let requested = asked ?? (try? req.query.get(Int.self, at: "jahr"))
+        let askedText = asked == nil ? req.query[String.self, at: "jahr"] : nil
+        let requested = asked ?? askedText.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let year = requested.flatMap { years.contains($0) ? $0 : nil } ?? years.last { $0 <= req.settings.clock.today.year } ?? years.last ?? req.settings.clock.today.year
         let context = try await ServiceContext.load(req)
         let services = Dictionary(context.records.map { ($0.service.id, $0.service) }, uniquingKeysWith: { a, _ in a })
@@ -120,10 +121,12 @@ struct ControllingController: RouteCollection {
             (year: y, planned: programmes.sum { $0.budget(year: y) }, committed: agreements.sum { $0.amounts[y] ?? .zero },
              paid: drawdowns.filter { $0.year == y && $0.state == .paid }.sum(\.amount))
         }
-        return ControllingPage.Model(year: year, years: years.isEmpty ? [year] : years,
+        var model = ControllingPage.Model(year: year, years: years.isEmpty ? [year] : years,
                                      programmes: programmes.map { (name: $0.name, figures: FundingControlling.figures(programme: $0, year: year, agreements: agreements, drawdowns: drawdowns, proofs: proofs)) },
                                      byCategory: byCategory, byProvider: byProvider, byUnit: byUnit, preventive: preventive, total: current.sum { $0.amounts[year]! },
                                      attainment: attainment, trend: trend, need: need, hidden: hidden)
+        if let askedText, !askedText.isEmpty, requested != year { model.unknownYear = askedText }
+        return model
     }
 
     /// One decision about public funding figures at a time (in this process).
