@@ -14,6 +14,34 @@ public enum IndicatorPage {
         }
     }
 
+    /// An indicator value of the Land or Germany, computed from an imported table of official statistics.
+    public struct ImportedReference: Sendable {
+        public let value: ParentReferenceValue
+        /// The codes of the tables its figures come from.
+        public let tableCodes: [String]
+
+        public init(value: ParentReferenceValue, tableCodes: [String]) {
+            self.value = value
+            self.tableCodes = tableCodes
+        }
+
+        /// The region and its source: "Hessen (GENESIS 13111)".
+        public var label: String {
+            value.regionName + " (GENESIS" + (tableCodes.isEmpty ? "" : " " + tableCodes.joined(separator: ", ")) + ")"
+        }
+    }
+
+    /// Imported reference values as time series, one per region and source, in their order.
+    public static func series(_ references: [ImportedReference]) -> [Series] {
+        var labels: [String] = []
+        var points: [String: [(Day, Double?)]] = [:]
+        for reference in references {
+            if points[reference.label] == nil { labels.append(reference.label) }
+            points[reference.label, default: []].append((reference.value.date, reference.value.value))
+        }
+        return labels.map { Series(name: $0, points: points[$0] ?? []) }
+    }
+
     public struct Model: Sendable {
         public let indicator: Indicator
         public let variables: [String: Variable]
@@ -30,6 +58,9 @@ public enum IndicatorPage {
         public let seriesUnits: [(key: String, name: String)]
         public let series: [Series]
         public let referenceValues: [ReferenceValue]
+        /// The Land's and Germany's values from imported tables (in the public view only those of released imports
+        /// and without a count below its minimum); not deletable here, a newer import replaces them.
+        public var importedReferences: [ImportedReference] = []
         /// Raw figures are shown (planners); the page says they are not for publication.
         public let raw: Bool
         public let mayViewRaw: Bool
@@ -202,8 +233,9 @@ public enum IndicatorPage {
                       parentName.map { t(.columnDifferenceTo).replacingOccurrences(of: "{parent}", with: $0) } ?? t(.columnDifferenceTo).replacingOccurrences(of: "{parent}", with: "–"),
                       model.compareDate.map { t(.columnChangeSince).replacingOccurrences(of: "{date}", with: Format.day($0, language)) } ?? t(.columnChangeSince).replacingOccurrences(of: "{date}", with: "–"),
                       t(.columnRank)]
-        // Reference values of this date (e.g. Hessen, entered by hand): one more difference column each.
-        let references = model.referenceValues.filter { $0.date == date }
+        // Reference values of this date (e.g. Hessen, entered by hand or imported): one more difference column each.
+        let references = model.referenceValues.filter { $0.date == date }.map { (label: $0.label, value: $0.value) }
+            + model.importedReferences.filter { $0.value.date == date }.map { (label: $0.label, value: $0.value.value) }
         let fullHeader = header + references.map { t(.columnDifferenceTo).replacingOccurrences(of: "{parent}", with: $0.label) }
         func signed(_ value: Double?) -> String {
             value.map { ($0 > 0 ? "+" : "") + Format.decimal($0, digits: indicator.decimals, language) } ?? "–"
@@ -331,9 +363,16 @@ public enum IndicatorPage {
         let t = context.t
         let language = context.language
         let indicator = model.indicator
-        guard model.mayManage || !model.referenceValues.isEmpty else { return .empty }
+        guard model.mayManage || !model.referenceValues.isEmpty || !model.importedReferences.isEmpty else { return .empty }
         var nodes: [HTMLNode] = [el("h2", [("id", "vergleichswerte")], text: t(.referenceValuesTitle)), el("p", text: t(.referenceValuesIntro))]
-        if model.referenceValues.isEmpty {
+        if !model.importedReferences.isEmpty { nodes.append(el("p", text: t(.referenceImportedHint))) }
+        // Imported values are replaced by the next import of their table, never deleted by hand.
+        let imported = model.importedReferences.map { r in
+            el("tr", [], [el("th", [("scope", "row")], text: r.label), el("td", text: Format.day(r.value.date, language)),
+                          el("td", [("class", "num")], text: IndicatorNames.value(r.value.value, indicator, language))]
+               + (model.mayManage ? [el("td", text: t(.referenceFromImport))] : []))
+        }
+        if model.referenceValues.isEmpty && imported.isEmpty {
             nodes.append(el("p", [("class", "empty-state")], text: t(.noReferenceValues)))
         } else {
             nodes.append(el("table", [("class", "data")], [
@@ -343,7 +382,7 @@ public enum IndicatorPage {
                     el("tr", [], [el("th", [("scope", "row")], text: r.label), el("td", text: Format.day(r.date, language)),
                                   el("td", [("class", "num")], text: IndicatorNames.value(r.value, indicator, language))]
                        + (model.mayManage ? [el("td", [], [el("a", [("href", SiteRoute.indicatorReferenceValueDelete(code: indicator.code, id: r.id).path)], text: t(.delete) + " " + r.label)])] : []))
-                }),
+                } + imported),
             ]))
         }
         if model.mayManage {

@@ -35,6 +35,7 @@ public enum IndicatorText: Sendable {
     case trendDown, trendUnchanged, trendUp, trendWorse, unitHint, validationReportTitle
     case validationRulesIntro, validationRulesTitle, valueGap, valueNoData, valueSuppressed, valueZeroDenominator
     case variablesIntro, variablesTitle, yesCount, actionManageIndicators, actionImportData, navIndicators
+    case columnParentReferences, referenceFromImport, referenceImportedHint
 
     var pair: (String, String) {
         switch self {
@@ -72,6 +73,9 @@ public enum IndicatorText: Sendable {
         case .columnRank: return ("Rang", "Rank")
         case .columnReason: return ("Grund", "Reason")
         case .columnRevised: return ("Korrigiert (neue Revision)", "Revised (new revision)")
+        case .columnParentReferences: return ("Vergleichswerte (Land, Bund)", "Reference values (Land, Germany)")
+        case .referenceFromImport: return ("aus dem Import", "from the import")
+        case .referenceImportedHint: return ("Werte des Landes und des Bundes aus eingelesenen Tabellen der amtlichen Statistik werden aus denselben Merkmalen berechnet wie die Werte Ihrer Gebiete; sie ändern sich mit dem nächsten Import der Tabelle.", "Values of the Land and Germany from imported tables of official statistics are computed from the same variables as the values of your areas; they change with the next import of the table.")
         case .columnSkipped: return ("Übersprungen (Gebiete außerhalb des Bestands)", "Skipped (areas outside the base)")
         case .columnUnchanged: return ("Unverändert", "Unchanged")
         case .columnUnit: return ("Gebiet", "Area")
@@ -156,7 +160,7 @@ public enum IndicatorText: Sendable {
         case .genesisProposalNew: return ("neu (Entwurf)", "new (draft)")
         case .genesisProposalTotal: return ("insgesamt", "total")
         case .genesisProposalDate: return ("Stichtag", "Reference date")
-        case .genesisProposalRegions: return ("{own} Werte betreffen Gebiete Ihres Kreises und werden eingelesen; {parents} Werte des Landes und des Bundes und {other} Werte anderer Gebiete werden übersprungen.", "{own} values are for areas of your county and are read; {parents} values of the Land and Germany and {other} values of other regions are skipped.")
+        case .genesisProposalRegions: return ("{own} Werte betreffen Gebiete Ihres Kreises und werden eingelesen; {parents} Werte des Landes und des Bundes werden als Vergleichswerte übernommen; {other} Werte anderer Gebiete werden übersprungen.", "{own} values are for areas of your county and are read; {parents} values of the Land and Germany are kept as reference values; {other} values of other regions are skipped.")
         case .genesisProposalNoOwnValues: return ("Die Tabelle enthält keine Werte für Gebiete Ihres Kreises. Laden Sie die Tabelle mit Ihren Kreisen oder Gemeinden herunter (regionale Tiefe).", "The table holds no values for areas of your county. Download it with your counties or municipalities (regional depth).")
         case .genesisProposalPreview: return ("Vorschau: die ersten Werte Ihrer Gebiete", "Preview: the first values of your areas")
         case .genesisProposalCheck: return ("Vorschlag prüfen (Probelauf, nichts wird gespeichert)", "Check the proposal (dry run, nothing is stored)")

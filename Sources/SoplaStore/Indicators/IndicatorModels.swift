@@ -86,6 +86,8 @@ enum ImportRunFields {
     static let withdrawnAt: FieldKey = "withdrawn_at"
     static let withdrawnBy: FieldKey = "withdrawn_by"
     static let withdrawalReason: FieldKey = "withdrawal_reason"
+    /// Values of the Land and Germany kept as reference values (nullable: runs before it have none).
+    static let referenceValues: FieldKey = "reference_values"
 }
 
 enum ColumnMappingFields {
@@ -237,6 +239,7 @@ final class ImportRunModel: Model, @unchecked Sendable {
     @OptionalField(key: ImportRunFields.withdrawnAt) var withdrawnAt: Date?
     @OptionalField(key: ImportRunFields.withdrawnBy) var withdrawnBy: String?
     @OptionalField(key: ImportRunFields.withdrawalReason) var withdrawalReason: String?
+    @OptionalField(key: ImportRunFields.referenceValues) var referenceValues: Int?
 
     init() {}
 }

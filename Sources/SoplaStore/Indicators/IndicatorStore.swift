@@ -447,6 +447,7 @@ public struct IndicatorStore: Sendable {
         model.revised = run.outcome.revised
         model.unchanged = run.outcome.unchanged
         model.skipped = run.skipped
+        model.referenceValues = run.referenceValues
         model.issueCount = run.issueCount
         model.issues = (try? encoder.encode(run.issues)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
         model.variables = run.variables.joined(separator: ",")
@@ -464,6 +465,7 @@ public struct IndicatorStore: Sendable {
         run.bytesRead = model.bytesRead
         run.outcome = ImportOutcome(inserted: model.inserted, revised: model.revised, unchanged: model.unchanged)
         run.skipped = model.skipped
+        run.referenceValues = model.referenceValues ?? 0
         run.issueCount = model.issueCount
         run.issues = (try? JSONDecoder().decode([DataImportIssue].self, from: Data(model.issues.utf8))) ?? []
         run.variables = model.variables.split(separator: ",").map(String.init)

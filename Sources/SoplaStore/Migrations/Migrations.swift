@@ -36,5 +36,6 @@ public enum SoplaMigrations {
         AddCatalogueState(),
         CreateDisclosureRelease(),
         CreateFundingRelease(),
+        CreateReferenceObservation(),
     ]
 }

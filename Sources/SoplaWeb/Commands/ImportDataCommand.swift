@@ -82,7 +82,7 @@ struct ImportDataCommand: AsyncCommand {
             let state = variable.exists ? "exists" : (creating ? "created as draft" : "new")
             console.print("  \(variable.code) (\(state)): \(variable.name) [\(variable.unit)]\(breakdowns) – \(variable.ownValues) values of the county's units; column \(variable.signature)")
         }
-        console.print("Values of the county's units: \(proposal.ownValues); of the Land and Germany: \(proposal.parentValues); of other regions (skipped): \(proposal.otherValues)")
+        console.print("Values of the county's units: \(proposal.ownValues); of the Land and Germany (kept as reference values): \(proposal.parentValues); of other regions (skipped): \(proposal.otherValues)")
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -108,6 +108,7 @@ struct ImportDataCommand: AsyncCommand {
         }
         console.print("")
         let counts = "\(run.outcome.inserted) new, \(run.outcome.revised) revised (older revision kept), \(run.outcome.unchanged) unchanged"
+            + (run.referenceValues > 0 ? ", \(run.referenceValues) values of the Land and Germany kept as reference values" : "")
             + (run.skipped > 0 ? ", \(run.skipped) values of other regions skipped" : "")
         switch run.state {
         case .done where run.dryRun:
