@@ -124,6 +124,7 @@ struct IndicatorController: RouteCollection {
         }
         // The time series: the chosen unit, its parent, and the reference values.
         let referenceValues = try await req.indicatorStore.referenceValues(indicatorCode: data.indicator.code)
+        let importedReferences = try await data.importedReferences(store: req.indicatorStore, raw: raw)
         var series: [IndicatorPage.Series] = []
         let published = Dictionary(uniqueKeysWithValues: data.dates.map { ($0, data.publish($0)) })
         func points(_ key: String) -> [(Day, Double?)] {
@@ -141,6 +142,7 @@ struct IndicatorController: RouteCollection {
         for (label, values) in Dictionary(grouping: referenceValues, by: \.label).sorted(by: { $0.key < $1.key }) where series.count < 3 {
             series.append(IndicatorPage.Series(name: label, points: values.map { ($0.date, $0.value) }))
         }
+        for imported in IndicatorPage.series(importedReferences) where series.count < 3 { series.append(imported) }
         var findings: [ValidationFinding]?
         if mayManage {
             let rules = try await req.indicatorStore.validationRules().filter { $0.target == data.indicator.code || data.indicator.variables.contains($0.target) }
@@ -152,6 +154,7 @@ struct IndicatorController: RouteCollection {
             indicator: data.indicator, variables: data.variables, dates: data.dates, view: view, levels: levels, names: names, rows: rows, parentRow: parentRow,
             compareDate: compareDate, boundaries: boundaries, units: data.unitsByKey, seriesUnits: seriesUnits.map { ($0.key, $0.name) }, series: series,
             referenceValues: referenceValues, raw: raw, mayViewRaw: mayViewRaw, mayManage: mayManage, findings: findings, notice: req.notice, referenceIssues: referenceIssues)
+        model.importedReferences = importedReferences
         if raw {
             model.unreleasedDates = data.observations.unreleasedDates(of: data.indicator.variables)
             if let date = view.date {
