@@ -296,3 +296,56 @@ struct GenesisSamplesTests {
         #expect(GenesisRegion.key("065320001001") == "06532001" && GenesisRegion.key("065320000000") == "06532" && GenesisRegion.key("AUSLAND") == nil)
     }
 }
+
+@Suite("GENESIS files that cannot be imported say why, once")
+struct GenesisBadInputTests {
+    func issues(_ bytes: [UInt8]) async throws -> [DataImportIssue] {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-bad-\(UUID().uuidString).csv")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var issues: [DataImportIssue] = []
+        var records = 0
+        try await StatisticsReader.read(url: url, mapping: ColumnMapping(tableCode: "13111", targets: ["ERW032": IndicatorTerm(variable: "erw032")]),
+                                        record: { _ in records += 1 }, issue: { issues.append($0) })
+        return issues
+    }
+
+    static let flat = GenesisSamplesTests.samples.appendingPathComponent("13111-01-03-4_1749623409083_de_flat.csv")
+
+    @Test func anEmptyFile() async throws {
+        #expect(try await issues([]).map(\.reason) == [.emptyFile])
+    }
+
+    @Test func theZipArchiveGenesisSendsAndABinaryFile() async throws {
+        #expect(try await issues([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]).map(\.reason) == [.compressedArchive])
+        let png = try await issues([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x01])
+        #expect(png.map(\.reason) == [.unknownFormat])
+        #expect(!png[0].value.unicodeScalars.contains { $0.properties.generalCategory == .control })
+    }
+
+    @Test func aTableCutInTheMiddleOfARow() async throws {
+        let bytes = Array(try Data(contentsOf: Self.flat))
+        // Cut in the middle of line 101.
+        var newlines = 0
+        let end = bytes.firstIndex { byte in
+            if byte == 0x0A { newlines += 1 }
+            return newlines == 100
+        }! + 40
+        let found = try await issues(Array(bytes[..<end]))
+        #expect(found.count == 1)
+        #expect(found[0].line == 101)
+        if case .columnCount = found[0].reason {} else { Issue.record("expected a column count, got \(found)") }
+    }
+
+    @Test func aLineInAnotherEncoding() async throws {
+        var bytes = Array(try Data(contentsOf: Self.flat))
+        // "ä" of line 2 written as ISO-8859-1.
+        let text = String(decoding: bytes, as: UTF8.self)
+        var lines = text.components(separatedBy: "\n")
+        lines[1] = lines[1].replacingOccurrences(of: "ä", with: "\u{1}")
+        bytes = Array(lines.joined(separator: "\n").utf8).map { $0 == 0x01 ? 0xE4 : $0 }
+        let found = try await issues(bytes)
+        #expect(found.map(\.reason) == [.invalidEncoding(expected: "UTF-8")])
+        #expect(found.map(\.line) == [2])
+    }
+}

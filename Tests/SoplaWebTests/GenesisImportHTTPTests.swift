@@ -34,7 +34,7 @@ struct GenesisImportHTTPTests {
             #expect(page.contains("Vorschlag aus der Tabelle"))
             #expect(page.contains("Die Tabelle 12411-01-01-4 – Bevölkerung nach Geschlecht - Stichtag 31.12. - regionale wird zum ersten Mal eingelesen."))
             #expect(page.contains("<td><code>bevoelkerungsstand</code></td><td>Bevölkerungsstand</td><td>Anzahl</td><td>sex</td><td>neu (Entwurf)</td><td class=\"num\">3</td>"))
-            #expect(page.contains("3 Werte betreffen Gebiete Ihres Kreises und werden eingelesen; 6 Werte des Landes und des Bundes und 1.605 Werte anderer Gebiete werden übersprungen."))
+            #expect(page.contains("3 Werte betreffen Gebiete Ihres Kreises und werden eingelesen; 6 Werte des Landes und des Bundes werden als Vergleichswerte übernommen; 1.605 Werte anderer Gebiete werden übersprungen."))
             // The preview: the county's three values as they would be stored.
             #expect(page.contains("<td>Lahn-Dill-Kreis</td><td><code>bevoelkerungsstand</code></td><td>31.12.2018</td><td>insgesamt</td><td class=\"num\">253.777</td>"))
             #expect(page.contains("<td>sex=f</td><td class=\"num\">128.687</td>"))
@@ -52,7 +52,8 @@ struct GenesisImportHTTPTests {
             #expect(variable.state == .draft && variable.unit == "Anzahl" && variable.tableCode == "12411-01-01-4" && variable.isCount)
             #expect(try await app.indicatorStore.mapping(tableCode: "12411-01-01-4")?.targets == ["Bevölkerungsstand": IndicatorTerm(variable: "bevoelkerungsstand")])
             let done = try await html(app, run, session: planner)
-            #expect(done.contains("1.611"))
+            #expect(done.contains("<tr><th scope=\"row\">Vergleichswerte (Land, Bund)</th><td class=\"num\">6</td></tr>"))
+            #expect(done.contains("<td class=\"num\">1.605</td>"))
             let stored = try await app.indicatorStore.observations(variables: ["bevoelkerungsstand"], selection: .current).values.values
             #expect(stored.count == 3)
             #expect(Set(stored.compactMap(\.value)) == [253_777, 125_090, 128_687])
@@ -77,6 +78,22 @@ struct GenesisImportHTTPTests {
             #expect(try await app.indicatorStore.variables().count == variables)
             #expect(try await app.indicatorStore.mapping(tableCode: "13111") == nil)
             #expect(try await app.indicatorStore.observations(variables: ["erw032"], selection: .current).values.isEmpty)
+        }
+    }
+
+    @Test func aTableWithoutTheCountysAreasStoresNothingNotEvenItsVariables() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let variables = try await app.indicatorStore.variables().count
+            // Rents by Land: no area of the county in it.
+            let run = try await uploadSample(app, planner, "61111-0021_1749244794067_de_flat.csv")
+            let page = try await html(app, run, session: planner)
+            #expect(page.contains("Die Tabelle enthält keine Werte für Gebiete Ihres Kreises."))
+            try await post(app, run + "/zuordnung", session: planner, fields: [("proposal", "ja")]) { res in #expect(res.status == .seeOther) }
+            let failed = try await html(app, run, session: planner)
+            #expect(failed.contains("Keiner der 960 Werte betrifft ein Gebiet Ihres Kreises"))
+            #expect(try await app.indicatorStore.variables().count == variables)
+            #expect(try await app.indicatorStore.mapping(tableCode: "61111") == nil)
         }
     }
 

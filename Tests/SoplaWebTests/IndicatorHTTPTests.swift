@@ -216,19 +216,18 @@ struct IndicatorHTTPTests {
             try await upload(app, session: planner, file: table, name: "12411-99.csv") { res in location = res.headers.first(name: .location) ?? "" }
             var token = planner.csrf
             try await get(app, location, session: planner) { res in
-                #expect(res.body.string.contains("Spalten zuordnen"))
-                #expect(res.body.string.contains("Stichtag | männlich"))
+                // One measure (named by the title line) broken down by sex in the header: one column to map.
+                #expect(res.body.string.contains("Oder: Spalten selbst zuordnen"))
+                #expect(res.body.string.contains("<legend>Bevölkerung</legend>"))
                 token = formToken(in: res.body.string) ?? token
             }
             try await post(app, location + "/zuordnung", session: planner, fields: [
-                ("columns", "2"), ("signature-0", "Stichtag | männlich"), ("variable-0", "bevoelkerung"), ("breakdown-0", "sex=m"),
-                ("signature-1", "Stichtag | weiblich"), ("variable-1", "bevoelkerung"), ("breakdown-1", "sex=x y"),
+                ("columns", "1"), ("signature-0", "Bevölkerung"), ("variable-0", "bevoelkerung"), ("breakdown-0", "sex=x y"),
             ]) { res in
                 #expect(res.status == .unprocessableEntity)
             }
             try await post(app, location + "/zuordnung", session: planner, fields: [
-                ("columns", "2"), ("signature-0", "Stichtag | männlich"), ("variable-0", "bevoelkerung"), ("breakdown-0", "sex=m"),
-                ("signature-1", "Stichtag | weiblich"), ("variable-1", "bevoelkerung"), ("breakdown-1", "sex=f"),
+                ("columns", "1"), ("signature-0", "Bevölkerung"), ("variable-0", "bevoelkerung"), ("breakdown-0", ""),
             ]) { res in
                 #expect(res.status == .seeOther)
             }

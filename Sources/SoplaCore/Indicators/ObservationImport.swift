@@ -35,6 +35,10 @@ public struct DataImportIssue: Hashable, Sendable, Error, Codable {
         case shiftedRows(Int)
         /// A malformed answer of the GENESIS service: a value column without its unit (`MeasureUnitNotFound!`).
         case unitNotFound
+        /// A ZIP archive (as GENESIS sends its downloads) instead of the CSV inside it.
+        case compressedArchive
+        /// Every value is of a region outside the spatial base (this many).
+        case noOwnUnits(skipped: Int)
     }
 
     public let line: Int
@@ -76,6 +80,8 @@ public struct DataImportIssue: Hashable, Sendable, Error, Codable {
         case .tableChanged: reasonText = "the table has changed shape since its mapping was saved"
         case .emptyFile: reasonText = "the file holds no values"
         case .shiftedRows(let count): reasonText = "\(count) rows are shifted (region codes in the first columns, no values): a malformed export, download the table again"
+        case .compressedArchive: reasonText = "a ZIP archive: unpack it and import the CSV file inside"
+        case .noOwnUnits(let skipped): reasonText = "none of the \(skipped) values is for an area of the spatial base (a table of other regions, or of a regional depth without your areas)"
         case .unitNotFound: reasonText = "the column has no unit (MeasureUnitNotFound!): a malformed export, download the table again"
         }
         return "line \(line), column \(column), value \"\(value)\": \(reasonText)"
@@ -93,8 +99,11 @@ public struct ImportRecord: Sendable {
     public let breakdown: Breakdown
     public let value: Double?
     public let status: ValueStatus
+    /// The region's name as the file gives it ("Hessen"); empty where the file names none (sopla long CSV).
+    public let regionName: String
 
-    public init(line: Int, column: String, variable: String, unitKey: String, date: Day, breakdown: Breakdown, value: Double?, status: ValueStatus) {
+    public init(line: Int, column: String, variable: String, unitKey: String, date: Day, breakdown: Breakdown, value: Double?, status: ValueStatus,
+                regionName: String = "") {
         self.line = line
         self.column = column
         self.variable = variable
@@ -103,6 +112,7 @@ public struct ImportRecord: Sendable {
         self.breakdown = breakdown
         self.value = value
         self.status = status
+        self.regionName = regionName
     }
 }
 
@@ -251,6 +261,8 @@ public struct ImportRun: Hashable, Sendable {
     public var bytesRead: Int64
     public var outcome: ImportOutcome
     public var skipped: Int
+    /// Values of the Land and Germany in a GENESIS file, kept as reference values (in a dry run: would be kept).
+    public var referenceValues = 0
     public var issueCount: Int
     public var issues: [DataImportIssue]
     public var variables: [String]

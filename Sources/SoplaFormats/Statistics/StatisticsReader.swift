@@ -83,9 +83,7 @@ public enum StatisticsReader {
 
     /// The format, table code, title and value columns of a file. GENESIS files are read once through for it.
     public static func describe(url: URL) async throws -> StatisticsFileDescription {
-        guard let format = try detect(url: url) else {
-            throw Failure(issue: DataImportIssue(line: 1, column: "", value: try firstLine(url), reason: .unknownFormat))
-        }
+        guard let format = try detect(url: url) else { throw Failure(issue: try unknown(url)) }
         if format == .soplaLong { return StatisticsFileDescription(format: format, tableCode: nil, columns: []) }
         var columns: [SourceColumn] = []
         var seen: Set<String> = []
@@ -133,6 +131,18 @@ public enum StatisticsReader {
         return (nil, "")
     }
 
+    /// Why a file is of no known format: empty, a ZIP archive, or something else (its first line named).
+    static func unknown(_ url: URL) throws -> DataImportIssue {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        let head = try handle.read(upToCount: 4) ?? Data()
+        if head.isEmpty { return DataImportIssue(line: 1, column: "", value: "", reason: .emptyFile) }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return DataImportIssue(line: 1, column: "", value: "PK…", reason: .compressedArchive) }
+        // A binary file's first bytes shown as text, without control characters.
+        let shown = String(try firstLine(url).unicodeScalars.map { $0.properties.generalCategory == .control ? "·" : Character($0) })
+        return DataImportIssue(line: 1, column: "", value: shown, reason: .unknownFormat)
+    }
+
     static func firstLine(_ url: URL) throws -> String {
         let reader = try LineReader(url: url)
         return try reader.next().map { LineText.latin1OrUTF8($0.prefix(80)) } ?? ""
@@ -144,7 +154,7 @@ public enum StatisticsReader {
     public static func read(url: URL, mapping: ColumnMapping?, progress: (Int64) -> Void = { _ in },
                             record: (ImportRecord) async throws -> Void, issue: (DataImportIssue) -> Void) async throws {
         guard let format = try detect(url: url) else {
-            issue(DataImportIssue(line: 1, column: "", value: try firstLine(url), reason: .unknownFormat))
+            issue(try unknown(url))
             return
         }
         if format == .soplaLong {
@@ -159,7 +169,7 @@ public enum StatisticsReader {
         guard MappingCheck.check(mapping, columns: description.columns, line: 1, issue: issue), let mapping else { return }
         try await GenesisCells.read(url: url, format: format, progress: progress, cell: { cell in
             guard let target = mapping.targets[cell.measure.signature] else { return }
-            try await CellText.record(line: cell.line, column: cell.column, variable: target, unitKey: cell.regionKey ?? "", date: cell.date,
+            try await CellText.record(line: cell.line, column: cell.column, variable: target, unitKey: cell.regionKey ?? "", regionName: cell.regionLabel, date: cell.date,
                                       breakdown: GenesisProposal.breakdown(cell.dimensions),
                                       parsed: CellText.parse(cell.raw, qualifier: cell.qualifier, decimal: ","), record: record, issue: issue, raw: cell.raw)
         }, issue: issue)
@@ -222,7 +232,7 @@ enum CellText {
         return nil
     }
 
-    static func record(line: Int, column: String, variable: IndicatorTerm, unitKey: String, date: Day, breakdown: [String: String],
+    static func record(line: Int, column: String, variable: IndicatorTerm, unitKey: String, regionName: String = "", date: Day, breakdown: [String: String],
                        parsed: Parsed, record: (ImportRecord) async throws -> Void, issue: (DataImportIssue) -> Void, raw: String) async throws {
         switch parsed {
         case .problem(let reason):
@@ -231,7 +241,7 @@ enum CellText {
             var categories = variable.breakdown.categories
             categories.merge(breakdown) { a, _ in a }
             try await record(ImportRecord(line: line, column: column, variable: variable.variable, unitKey: unitKey, date: date,
-                                breakdown: Breakdown(categories), value: value.isNaN ? nil : value, status: status))
+                                breakdown: Breakdown(categories), value: value.isNaN ? nil : value, status: status, regionName: regionName))
         }
     }
 }

@@ -237,6 +237,8 @@ public enum ImportRunPage {
         case .unmappedColumn: return "Dieser Tabellenspalte ist kein Merkmal zugeordnet"
         case .tableChanged: return "Die Tabelle hat sich seit dem Speichern der Zuordnung verändert: diese Spalte fehlt"
         case .shiftedRows(let count): return "\(count) Zeilen sind verschoben (Gebietsangaben in den ersten Spalten, keine Werte): eine fehlerhafte Ausgabe von GENESIS – bitte die Tabelle neu herunterladen"
+        case .compressedArchive: return "Ein ZIP-Archiv: bitte entpacken und die CSV-Datei darin hochladen"
+        case .noOwnUnits(let skipped): return "Keiner der \(skipped) Werte betrifft ein Gebiet Ihres Kreises – die Tabelle enthält andere Gebiete oder eine regionale Tiefe ohne Ihre Gebiete"
         case .unitNotFound: return "Der Spalte fehlt die Einheit (MeasureUnitNotFound!): eine fehlerhafte Ausgabe von GENESIS – bitte die Tabelle neu herunterladen"
         case .emptyFile: return "Die Datei enthält keine Werte"
         }
@@ -271,10 +273,11 @@ public enum ImportRunPage {
         if run.state == .done || run.state == .unchanged {
             content.append(el("table", [("class", "data")], [
                 el("caption", text: run.dryRun ? t(.importWouldChange) : t(.importChanged)),
-                el("tbody", [], [
+                el("tbody", [], ([
                     (t(.columnInserted), run.outcome.inserted), (t(.columnRevised), run.outcome.revised), (t(.columnUnchanged), run.outcome.unchanged),
+                ] + (run.referenceValues > 0 ? [(t(.columnParentReferences), run.referenceValues)] : []) + [
                     (t(.columnSkipped), run.skipped),
-                ].map { label, count in el("tr", [], [el("th", [("scope", "row")], text: label), el("td", [("class", "num")], text: Format.integer(count, language))]) }),
+                ]).map { label, count in el("tr", [], [el("th", [("scope", "row")], text: label), el("td", [("class", "num")], text: Format.integer(count, language))]) }),
             ]))
             if !run.dryRun, run.state == .done {
                 content.append(el("h2", text: t(.validationReportTitle)))

@@ -23,9 +23,20 @@ struct ObservationImporter: Sendable {
     static func proposal(for file: URL, store: IndicatorStore, spatial: any SpatialRepository) async throws -> GenesisProposal {
         let units = try await spatial.allUnits()
         let keys = Set(units.map(\.key))
+        return try await GenesisProposal.propose(url: file, existing: Set(try await store.variables().map(\.code)), units: keys, parents: parentKeys(of: units))
+    }
+
+    /// The keys above the spatial base: `DG` and the Land of its top units (`06` for a Hessian county), unless the base has them.
+    static func parentKeys(of units: [SpatialUnit]) -> Set<String> {
         var parents: Set<String> = ["DG"]
         for unit in units where unit.parentKey == nil && unit.key.count >= 2 { parents.insert(String(unit.key.prefix(2))) }
-        return try await GenesisProposal.propose(url: file, existing: Set(try await store.variables().map(\.code)), units: keys, parents: parents)
+        return parents.subtracting(units.map(\.key))
+    }
+
+    /// A region's name as the file gives it, else the Land's name (old tables name Länder in the header only), else its key.
+    static func regionName(_ record: ImportRecord) -> String {
+        if !record.regionName.isEmpty { return record.regionName }
+        return GenesisRegion.lands.first { $0.value == record.unitKey }?.key ?? record.unitKey
     }
 
     /// The variables a proposal would create (drafts), for the columns in `signatures`.
@@ -80,14 +91,15 @@ struct ObservationImporter: Sendable {
             run.format = description.format.rawValue
             run.tableCode = description.tableCode
             var mapping: ColumnMapping?
+            var pendingMapping: ColumnMappingRecord?
+            var pendingVariables: [Variable] = []
             var variables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
             if description.needsMapping, let code = description.tableCode {
-                // A dry run writes nothing, not even the mapping given with it: that is used for this run only.
-                if let given = options.mapping, !options.dryRun {
-                    try await store.save(ColumnMappingRecord(tableCode: code, targets: given.targets, ignored: given.ignored), actor: actor, at: clock.now())
-                }
-                var saved = try await store.mapping(tableCode: code)
-                if options.dryRun, let given = options.mapping { saved = given }
+                // A mapping given with the run (or proposed for it) and the variables a proposal creates are stored only
+                // once every value has passed the checks, and never in a dry run: a failed import leaves all as it was.
+                if let given = options.mapping { pendingMapping = ColumnMappingRecord(tableCode: code, targets: given.targets, ignored: given.ignored) }
+                var saved = pendingMapping
+                if saved == nil { saved = try await store.mapping(tableCode: code) }
                 mapping = saved.map { ColumnMapping(tableCode: code, targets: $0.targets, ignored: $0.ignored) }
                 var mapped = mapping?.signatures ?? []
                 let open = Set(description.columns.map(\.signature)).subtracting(mapped)
@@ -95,13 +107,10 @@ struct ObservationImporter: Sendable {
                     let proposal = try await Self.proposal(for: file, store: store, spatial: spatial)
                     var targets = mapping?.targets ?? [:]
                     for proposed in proposal.variables where open.contains(proposed.signature) { targets[proposed.signature] = IndicatorTerm(variable: proposed.code) }
-                    let created = Self.newVariables(proposal, signatures: open, existing: Set(variables.keys))
-                    for variable in created { variables[variable.code] = variable }
+                    pendingVariables = Self.newVariables(proposal, signatures: open, existing: Set(variables.keys))
+                    for variable in pendingVariables { variables[variable.code] = variable }
                     mapping = ColumnMapping(tableCode: code, targets: targets, ignored: mapping?.ignored ?? [])
-                    if !options.dryRun {
-                        for variable in created { try await store.save(variable, actor: actor, at: clock.now()) }
-                        try await store.save(ColumnMappingRecord(tableCode: code, targets: targets, ignored: mapping?.ignored ?? []), actor: actor, at: clock.now())
-                    }
+                    pendingMapping = ColumnMappingRecord(tableCode: code, targets: targets, ignored: mapping?.ignored ?? [])
                     mapped = mapping?.signatures ?? []
                 }
                 if description.columns.contains(where: { !mapped.contains($0.signature) }) {
@@ -110,7 +119,13 @@ struct ObservationImporter: Sendable {
                     }, issueCount: 0)
                 }
             }
-            let unitKeys = Set(try await spatial.allUnits().map(\.key))
+            let units = try await spatial.allUnits()
+            let unitKeys = Set(units.map(\.key))
+            // The Land and Germany in an official table become reference values of their variables.
+            let parents = description.format == .soplaLong ? [] : Self.parentKeys(of: units)
+            var references: [(observation: Observation, regionName: String)] = []
+            // Checked like the county's values, on their own: a value of the Land is no duplicate of the county's.
+            var referenceCheck = ObservationImportCheck(variables: variables, unitKeys: parents, earliest: Self.earliest, latest: clock.today)
             // Official tables cover other regions as a rule: their rows are counted and skipped, not refused one by one.
             var check = ObservationImportCheck(variables: variables, unitKeys: unitKeys, earliest: Self.earliest, latest: clock.today,
                                                skipUnknownUnits: options.skipUnknownUnits || description.format != .soplaLong)
@@ -122,6 +137,10 @@ struct ObservationImporter: Sendable {
             let store = self.store, runID = run.id, clock = self.clock
             var bytesRead: Int64 = 0
             try await StatisticsReader.read(url: file, mapping: mapping, progress: { bytesRead = $0 }, record: { record in
+                if parents.contains(record.unitKey) {
+                    if let observation = referenceCheck.check(record), referenceCheck.issueCount == 0 { references.append((observation, Self.regionName(record))) }
+                    return
+                }
                 guard let observation = check.check(record) else { return }
                 guard check.issueCount == 0 else { return }
                 touchedVariables.insert(observation.key.variable)
@@ -140,16 +159,26 @@ struct ObservationImporter: Sendable {
             }, issue: { check.report($0) })
             run.bytesRead = run.bytesTotal
             run.skipped = check.skippedUnknownUnits
+            run.referenceValues = references.count
             run.variables = touchedVariables.sorted()
             run.dates = touchedDates.sorted()
             if check.issueCount == 0, check.accepted == 0 {
-                check.report(DataImportIssue(line: 1, column: "", value: "", reason: .emptyFile))
+                let outside = check.skippedUnknownUnits + referenceCheck.accepted + referenceCheck.issueCount
+                check.report(DataImportIssue(line: 1, column: "", value: "", reason: outside > 0 ? .noOwnUnits(skipped: outside) : .emptyFile))
+            } else {
+                // A bad value of the Land or Germany refuses the file like a bad value of the county.
+                referenceCheck.issues.forEach { check.report($0) }
             }
             guard check.issueCount == 0 else {
                 try await store.discardStaged(importID: run.id)
+                run.referenceValues = 0
                 return try await finish(&run, state: .failed, issues: check.issues, issueCount: check.issueCount)
             }
             try await store.stage(importID: run.id, batch)
+            if !options.dryRun {
+                for variable in pendingVariables { try await store.save(variable, actor: actor, at: clock.now()) }
+                if let pendingMapping { try await store.save(pendingMapping, actor: actor, at: clock.now()) }
+            }
             let (fileName, sha256, at) = (run.fileName, run.sha256, clock.now())
             run.outcome = try await store.commitStaged(importID: run.id, dryRun: options.dryRun, at: at) { outcome in
                 AuditEntry(id: UUID(), at: at, actor: actor, action: .importData, entityType: AuditEntity.dataImport, entityID: runID.uuidString,
@@ -158,6 +187,11 @@ struct ObservationImporter: Sendable {
                                FieldChange(field: "revised", before: nil, after: String(outcome.revised)),
                                FieldChange(field: "sha256", before: nil, after: sha256),
                            ])
+            }
+            // Only after the county's values are committed: a failed or dry run keeps no reference values either.
+            if !options.dryRun, !references.isEmpty {
+                let kept = references.map { ReferenceObservation($0.observation, regionName: $0.regionName, importID: runID, recordedAt: at) }
+                try await store.keep(kept, actor: actor, at: at)
             }
             return try await finish(&run, state: run.outcome.changesData || options.dryRun ? .done : .unchanged, issues: [], issueCount: 0)
         } catch {
