@@ -150,25 +150,26 @@ def test_a_planner_imports_figures_all_or_nothing(browser, private_server, tmp_p
     log_out(driver)
 
 
-def test_a_planner_maps_a_genesis_table_once(browser, private_server):
+def test_a_planner_reads_the_proposal_of_a_genesis_table_and_maps_it_once(browser, private_server):
     base_url = private_server
     driver = log_in(browser, base_url, "planner")
     driver.get(base_url + "/daten/import")
     driver.find_element(By.ID, "file").send_keys(os.path.abspath(os.path.join(SAMPLES, "12411-01-01-4.csv")))
-    driver.find_element(By.ID, "skipUnknown").click()
     follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
-    assert "Spalten zuordnen" in driver.page_source
-    assert_accessible(driver, "(column mapping)")
+    # The proposal from the table's own metadata, with a preview of the county's values.
+    proposal = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=vorschlag]").text
+    assert "bevoelkerungsstand" in proposal and "Bevölkerungsstand" in proposal and "sex" in proposal
+    assert "Lahn-Dill-Kreis" in proposal and "253.777" in proposal
+    assert "Fehler in der Datei" not in driver.page_source
+    assert_accessible(driver, "(proposal and column mapping)")
+    # Mapped by hand onto the existing variable instead; the sexes come from the table.
     Select(driver.find_element(By.ID, "variable-0")).select_by_value("bevoelkerung")
-    Select(driver.find_element(By.ID, "variable-1")).select_by_value("bevoelkerung")
-    fill(driver, "breakdown-1", "sex=m")
-    Select(driver.find_element(By.ID, "variable-2")).select_by_value("bevoelkerung")
-    fill(driver, "breakdown-2", "sex=f")
     follow(driver, driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=zuordnung] button[type=submit]"))
     facts = driver.find_element(By.CSS_SELECTOR, "dl.facts").text
     assert "Gespeichert" in facts and "12411-01-01-4" in facts
     counts = driver.find_element(By.CSS_SELECTOR, "main table").text
-    assert "Übersprungen" in counts
+    assert "Übersprungen" in counts and "Vergleichswerte" in counts
+    assert_accessible(driver, "(imported GENESIS table)")
     release(driver)
     values = requests.get(base_url + "/api/v1/indicators/bevoelkerung/values", params={"level": "county", "date": "2018-12-31"}).json()
     assert values["items"][0]["value"] == 253777
