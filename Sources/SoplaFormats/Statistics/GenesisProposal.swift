@@ -34,9 +34,11 @@ public struct GenesisProposal: Sendable, Equatable {
     }
 
     /// Reads the whole file once. `existing`: variable codes already in the catalogue; `units`: keys of the spatial
-    /// base; `parents`: keys above it (its Land, `DG`).
-    public static func propose(url: URL, existing: Set<String>, units: Set<String>, parents: Set<String>) async throws -> GenesisProposal {
-        let description = try await StatisticsReader.describe(url: url)
+    /// base; `parents`: keys above it (its Land, `DG`); `described`: the file's description when the caller has it.
+    public static func propose(url: URL, described: StatisticsFileDescription? = nil, existing: Set<String>, units: Set<String>,
+                               parents: Set<String>) async throws -> GenesisProposal {
+        let description: StatisticsFileDescription
+        if let described { description = described } else { description = try await StatisticsReader.describe(url: url) }
         var order: [String] = []
         var measures: [String: GenesisMeasure] = [:]
         var dimensions: [String: Set<String>] = [:]

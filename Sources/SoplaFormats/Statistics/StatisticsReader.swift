@@ -87,7 +87,6 @@ public enum StatisticsReader {
         if format == .soplaLong { return StatisticsFileDescription(format: format, tableCode: nil, columns: []) }
         var columns: [SourceColumn] = []
         var seen: Set<String> = []
-        var statistic: String?
         var problem: DataImportIssue?
         var malformed: [DataImportIssue] = []
         try await GenesisCells.read(url: url, format: format, progress: { _ in }, cell: { cell in
@@ -109,8 +108,7 @@ public enum StatisticsReader {
             // A user-defined table ("Temporär") has no code of its own: its title stands in.
             code = layout.tableCode.isEmpty || layout.tableCode.hasPrefix("Tempor") ? "temp-" + GenesisProposal.slug(title).prefix(40) : layout.tableCode
         } else {
-            (statistic, title) = try flatHead(url)
-            code = statistic
+            (code, title) = try flatHead(url)
         }
         if columns.isEmpty, let problem { throw Failure(issue: problem) }
         var description = StatisticsFileDescription(format: format, tableCode: code, columns: columns)
@@ -151,7 +149,8 @@ public enum StatisticsReader {
     /// Reads every value. `record` gets each value read cleanly; `issue` each problem. `progress` gets bytes read.
     /// GENESIS values go through `mapping` (value variable or column → variable); their dimensions become breakdowns
     /// (`GenesisProposal.breakdown`); a value of a region without a sopla key has the key "" (an unknown unit).
-    public static func read(url: URL, mapping: ColumnMapping?, progress: (Int64) -> Void = { _ in },
+    /// `described`: the file's description when the caller has it already (it takes a pass through the file).
+    public static func read(url: URL, mapping: ColumnMapping?, described: StatisticsFileDescription? = nil, progress: (Int64) -> Void = { _ in },
                             record: (ImportRecord) async throws -> Void, issue: (DataImportIssue) -> Void) async throws {
         guard let format = try detect(url: url) else {
             issue(try unknown(url))
@@ -162,7 +161,9 @@ public enum StatisticsReader {
             return
         }
         let description: StatisticsFileDescription
-        do { description = try await describe(url: url) } catch let failure as Failure {
+        do {
+            if let described { description = described } else { description = try await describe(url: url) }
+        } catch let failure as Failure {
             failure.issues.forEach(issue)
             return
         }

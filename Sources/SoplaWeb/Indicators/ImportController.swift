@@ -117,8 +117,8 @@ struct ImportController: RouteCollection {
             }
         }
         var proposal: ImportRunPage.Proposal?
-        if fileAvailable, run.state == .needsMapping, let path = stored, let format = run.format, format != StatisticsFormat.soplaLong.rawValue {
-            proposal = try? await Self.proposalView(URL(fileURLWithPath: path), req: req, units: units)
+        if let description, let path = stored, description.format != .soplaLong {
+            proposal = try? await Self.proposalView(URL(fileURLWithPath: path), described: description, req: req, units: units)
         }
         let findings = try await Self.releaser(req).findings(for: run)
         var model = ImportRunPage.Model(run: run, mappingColumns: columns, variables: variables, findings: findings,
@@ -131,12 +131,12 @@ struct ImportController: RouteCollection {
     }
 
     /// The proposal for a GENESIS file, with the first values of the county's own units as they would be stored.
-    static func proposalView(_ file: URL, req: Request, units: [SpatialUnit]) async throws -> ImportRunPage.Proposal {
-        let proposal = try await ObservationImporter.proposal(for: file, store: req.indicatorStore, spatial: req.spatial)
+    static func proposalView(_ file: URL, described description: StatisticsFileDescription, req: Request, units: [SpatialUnit]) async throws -> ImportRunPage.Proposal {
+        let proposal = try await ObservationImporter.proposal(for: file, described: description, store: req.indicatorStore, spatial: req.spatial)
         let names = Dictionary(units.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a })
         var preview: [ImportRunPage.Proposal.PreviewRow] = []
         let limit = 30
-        try await StatisticsReader.read(url: file, mapping: proposal.mapping, record: { record in
+        try await StatisticsReader.read(url: file, mapping: proposal.mapping, described: description, record: { record in
             guard preview.count < limit, let name = names[record.unitKey] else { return }
             preview.append(.init(unit: name, variable: record.variable, date: record.date, breakdown: record.breakdown, value: record.value, status: record.status))
         }, issue: { _ in })

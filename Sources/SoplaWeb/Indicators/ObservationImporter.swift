@@ -20,10 +20,10 @@ struct ObservationImporter: Sendable {
     }
 
     /// The proposal for a GENESIS file, with the spatial base's keys and the keys above it (its Land, `DG`).
-    static func proposal(for file: URL, store: IndicatorStore, spatial: any SpatialRepository) async throws -> GenesisProposal {
+    static func proposal(for file: URL, described: StatisticsFileDescription? = nil, store: IndicatorStore, spatial: any SpatialRepository) async throws -> GenesisProposal {
         let units = try await spatial.allUnits()
         let keys = Set(units.map(\.key))
-        return try await GenesisProposal.propose(url: file, existing: Set(try await store.variables().map(\.code)), units: keys, parents: parentKeys(of: units))
+        return try await GenesisProposal.propose(url: file, described: described, existing: Set(try await store.variables().map(\.code)), units: keys, parents: parentKeys(of: units))
     }
 
     /// The keys above the spatial base: `DG` and the Land of its top units (`06` for a Hessian county), unless the base has them.
@@ -104,7 +104,7 @@ struct ObservationImporter: Sendable {
                 var mapped = mapping?.signatures ?? []
                 let open = Set(description.columns.map(\.signature)).subtracting(mapped)
                 if !open.isEmpty, options.createVariables {
-                    let proposal = try await Self.proposal(for: file, store: store, spatial: spatial)
+                    let proposal = try await Self.proposal(for: file, described: description, store: store, spatial: spatial)
                     var targets = mapping?.targets ?? [:]
                     for proposed in proposal.variables where open.contains(proposed.signature) { targets[proposed.signature] = IndicatorTerm(variable: proposed.code) }
                     pendingVariables = Self.newVariables(proposal, signatures: open, existing: Set(variables.keys))
@@ -136,7 +136,7 @@ struct ObservationImporter: Sendable {
             var lastReport = clock.now()
             let store = self.store, runID = run.id, clock = self.clock
             var bytesRead: Int64 = 0
-            try await StatisticsReader.read(url: file, mapping: mapping, progress: { bytesRead = $0 }, record: { record in
+            try await StatisticsReader.read(url: file, mapping: mapping, described: description, progress: { bytesRead = $0 }, record: { record in
                 if parents.contains(record.unitKey) {
                     if let observation = referenceCheck.check(record), referenceCheck.issueCount == 0 { references.append((observation, Self.regionName(record))) }
                     return
