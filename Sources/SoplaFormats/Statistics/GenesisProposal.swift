@@ -79,6 +79,28 @@ public struct GenesisProposal: Sendable, Equatable {
         return proposal
     }
 
+    /// A planner's change to one proposed variable: another code (an existing variable is then reused) or another name.
+    public struct Edit: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public init(code: String, name: String) {
+            self.code = code
+            self.name = name
+        }
+    }
+
+    /// The proposal with the planner's edits (by signature): a code of an existing variable reuses it, a new code
+    /// creates a variable of that code and name. Codes and names are checked by the caller.
+    public func editing(_ edits: [String: Edit], existing: Set<String>) -> GenesisProposal {
+        var edited = self
+        edited.variables = variables.map { proposed in
+            guard let edit = edits[proposed.signature] else { return proposed }
+            return ProposedVariable(signature: proposed.signature, code: edit.code, name: edit.name.isEmpty ? proposed.name : edit.name, unit: proposed.unit,
+                                    isCount: proposed.isCount, exists: existing.contains(edit.code), breakdowns: proposed.breakdowns, ownValues: proposed.ownValues)
+        }
+        return edited
+    }
+
     /// Units of people or cases are counts (subject to disclosure control).
     static func isCount(unit: String) -> Bool {
         ["Anzahl", "number", "Personen", "persons", "Fälle", "cases"].contains(unit)

@@ -17,6 +17,8 @@ struct ObservationImporter: Sendable {
         /// GENESIS files: columns without a variable take sopla's proposal from the file's metadata; variables it
         /// proposes that do not exist are created as drafts (not in a dry run: there the proposal is only checked).
         var createVariables = false
+        /// The planner's changes to the proposal (by column signature): other codes or names.
+        var proposalEdits: [String: GenesisProposal.Edit] = [:]
     }
 
     /// The proposal for a GENESIS file, with the spatial base's keys and the keys above it (its Land, `DG`).
@@ -105,6 +107,7 @@ struct ObservationImporter: Sendable {
                 let open = Set(description.columns.map(\.signature)).subtracting(mapped)
                 if !open.isEmpty, options.createVariables {
                     let proposal = try await Self.proposal(for: file, described: description, store: store, spatial: spatial)
+                        .editing(options.proposalEdits, existing: Set(variables.keys))
                     var targets = mapping?.targets ?? [:]
                     for proposed in proposal.variables where open.contains(proposed.signature) { targets[proposed.signature] = IndicatorTerm(variable: proposed.code) }
                     pendingVariables = Self.newVariables(proposal, signatures: open, existing: Set(variables.keys))
