@@ -433,6 +433,8 @@ struct AccountsHTTPTests {
                 let lines = res.text.split(separator: "\r\n")
                 #expect(lines.count == 1 + DemoAccounts.organisations.count)
                 #expect(lines[0].hasSuffix("Zeitpunkt;wer;Adresse;Aktion;Objektart;ID;Objekt;Änderungen"))
+                // The action and the kind of record in the words of the page, not their codes (create, organisation).
+                #expect(lines.dropFirst().allSatisfy { $0.contains(";Angelegt;Organisation;") })
             }
         }
     }

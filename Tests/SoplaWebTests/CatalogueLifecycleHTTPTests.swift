@@ -96,7 +96,7 @@ struct CatalogueLifecycleHTTPTests {
             try await get(app, "/indikatoren", session: nil) { res in
                 #expect(res.body.string.contains("<a href=\"/indikatoren/wohngeld_quote\">Wohngeldquote</a>"))
             }
-            try await get(app, "/indikatoren.csv", session: nil) { res in #expect(res.body.string.contains("\nwohngeld_quote;Wohngeldquote;Housing benefit rate;housing;")) }
+            try await get(app, "/indikatoren.csv", session: nil) { res in #expect(res.body.string.contains("\nwohngeld_quote;Wohngeldquote;Housing benefit rate;Wohnen;")) }
             try await get(app, "/api/v1/indicators", session: nil) { res in
                 let list = try codes(res)
                 #expect(list.contains("wohngeld_quote"))

@@ -118,7 +118,7 @@ struct IndicatorHTTPTests {
             }
             try await app.testing().test(.GET, "/api/v1/indicators/sgb2_quote_u18/values?format=csv&level=county") { res in
                 #expect(res.headers.contentType?.subType == "csv")
-                #expect(res.body.string.contains("06532;Lahn-Dill-Kreis;county;31.12.2024;"))
+                #expect(res.body.string.contains("06532;Lahn-Dill-Kreis;Kreis;31.12.2024;"))
             }
         }
     }

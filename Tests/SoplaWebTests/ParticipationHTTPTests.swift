@@ -62,7 +62,7 @@ struct ParticipationHTTPTests {
                 let lines = res.body.string.split(whereSeparator: \.isNewline)
                 #expect(lines.count == 1 + before + 1)
                 // Section 1 first, then 2, then 3.
-                #expect(lines[1].hasPrefix("1;1;") && lines[3].contains("partly-adopted") && lines[3].contains("Kriterium 4"))
+                #expect(lines[1].hasPrefix("1;1;") && lines[3].contains(";teilweise berücksichtigt;") && lines[3].contains("Kriterium 4"))
             }
             try await get(app, "/stellungnahmen/\(Self.process)/abwaegung", session: planner) { res in
                 #expect(res.body.string.contains("1 von 3 Stellungnahmen abgewogen."))

@@ -145,7 +145,7 @@ struct SpatialPagesTests {
                 let lines = res.text.split(separator: "\r\n")
                 #expect(lines.count == 24)
                 #expect(lines[0] == "\u{FEFF}Gebietsschlüssel;ARS;Name;Art;Ebene;gehört zu;gehört zu (Schlüssel);Fläche (km²);Einwohner;Einwohner Stichtag")
-                #expect(lines[1] == "06532001;065320001001;Aßlar;Stadt;municipality;Lahn-Dill-Kreis;06532;43,57;14288;15.05.2022")
+                #expect(lines[1] == "06532001;065320001001;Aßlar;Stadt;Stadt/Gemeinde;Lahn-Dill-Kreis;06532;43,57;14288;15.05.2022")
             }
         }
     }

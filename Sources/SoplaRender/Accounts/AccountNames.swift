@@ -131,14 +131,24 @@ public enum AccountNames {
         case AuditEntity.surveyRound: return t(.entitySurveyRound)
         case AuditEntity.serviceProposal: return t(.entityServiceProposal)
         case AuditEntity.duplicateReview: return t(.entityDuplicateReview)
-        default: return type
+        default: return recordKinds[type].map { t($0) } ?? type
         }
     }
 
-    /// A change as one line: "name: Alt → Neu" (field codes as in the CSV export).
-    public static func change(_ change: FieldChange) -> String {
-        "\(change.field): \(change.before ?? "–") → \(change.after ?? "–")"
-    }
+    /// The records of funding, participation and reports, audited as "funding-", "participation-" or "report-" and their kind.
+    static let recordKinds: [String: TextKey] = [
+        "funding-programme": .entityFundingProgramme, "funding-application": .entityFundingApplication, "funding-review": .entityFundingReview,
+        "funding-agreement": .entityFundingAgreement, "funding-drawdown": .entityFundingDrawdown, "funding-proof": .entityFundingProof,
+        "funding-dialogue": .entityFundingDialogue, "funding-conflict": .entityFundingConflict,
+        "participation-body": .entityBody, "participation-person": .entityPerson, "participation-membership": .entityMembership,
+        "participation-meeting": .entityMeeting, "participation-agenda-item": .entityAgendaItem, "participation-attendance": .entityAttendance,
+        "participation-paper": .entityPaper, "participation-paper-version": .entityPaperVersion, "participation-consultation": .entityConsultation,
+        "participation-statement-process": .entityStatementProcess, "participation-statement": .entityStatement,
+        "participation-statement-response": .entityStatementResponse, "participation-resolution": .entityResolution,
+        "participation-measure": .entityMeasure, "participation-milestone": .entityMilestone, "participation-planning-process": .entityPlanningProcess,
+        "participation-notification": .entityNotification, "participation-attachment": .entityAttachment,
+        "report-report": .entityReport, "report-edition": .entityReportEdition,
+    ]
 
     /// A change as people read it: "Telefon: – → 06441 1".
     public static func change(_ change: FieldChange, _ language: Language) -> String {

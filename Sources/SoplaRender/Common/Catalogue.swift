@@ -41,6 +41,11 @@ public enum TextKey: Sendable {
     case cancel, changePassword, changePasswordTitle, createInvitationLink, createResetLink, createToken
     case deactivate, edit, editOrganisation, editUser, entityAPIToken, entityOrganisation
     case entitySession, entitySpatialUnit, entityUser, erasePerson, exportPersonalData, fieldAction
+    case entityFundingProgramme, entityFundingApplication, entityFundingReview, entityFundingAgreement, entityFundingDrawdown, entityFundingProof
+    case entityFundingDialogue, entityFundingConflict, entityBody, entityPerson, entityMembership, entityMeeting
+    case entityAgendaItem, entityAttendance, entityPaper, entityPaperVersion, entityConsultation, entityStatementProcess
+    case entityStatement, entityStatementResponse, entityResolution, entityMeasure, entityMilestone, entityPlanningProcess
+    case entityNotification, entityAttachment, entityReport, entityReportEdition
     case fieldAddress, fieldChanges, fieldCity, fieldCreatedAt, fieldCurrentPassword, fieldDisplayName
     case fieldEmail, fieldEntity, fieldFrom, fieldGrants, fieldKind, fieldLastLogin
     case fieldLastUsed, fieldName, fieldNewPassword, fieldOrganisations, fieldParent, fieldPassword
@@ -159,6 +164,34 @@ public enum TextKey: Sendable {
         case .entitySession: return ("Anmeldung", "Session")
         case .entitySpatialUnit: return ("Gebiet", "Area")
         case .entityUser: return ("Benutzer", "User")
+        case .entityFundingProgramme: return ("Förderprogramm", "Funding programme")
+        case .entityFundingApplication: return ("Förderantrag", "Funding application")
+        case .entityFundingReview: return ("Begutachtung", "Review")
+        case .entityFundingAgreement: return ("Zuwendungsvereinbarung", "Grant agreement")
+        case .entityFundingDrawdown: return ("Mittelabruf", "Drawdown")
+        case .entityFundingProof: return ("Verwendungsnachweis", "Proof of use")
+        case .entityFundingDialogue: return ("Qualitätsdialog", "Quality dialogue")
+        case .entityFundingConflict: return ("Befangenheit", "Conflict of interest")
+        case .entityBody: return ("Gremium", "Body")
+        case .entityPerson: return ("Person", "Person")
+        case .entityMembership: return ("Mitgliedschaft", "Membership")
+        case .entityMeeting: return ("Sitzung", "Meeting")
+        case .entityAgendaItem: return ("Tagesordnungspunkt", "Agenda item")
+        case .entityAttendance: return ("Anwesenheit", "Attendance")
+        case .entityPaper: return ("Vorlage", "Paper")
+        case .entityPaperVersion: return ("Fassung einer Vorlage", "Paper version")
+        case .entityConsultation: return ("Beteiligung", "Consultation")
+        case .entityStatementProcess: return ("Stellungnahmeverfahren", "Statement process")
+        case .entityStatement: return ("Stellungnahme", "Statement")
+        case .entityStatementResponse: return ("Abwägung", "Response to a statement")
+        case .entityResolution: return ("Beschluss", "Resolution")
+        case .entityMeasure: return ("Maßnahme", "Measure")
+        case .entityMilestone: return ("Meilenstein", "Milestone")
+        case .entityPlanningProcess: return ("Planungsprozess", "Planning process")
+        case .entityNotification: return ("Benachrichtigung", "Notification")
+        case .entityAttachment: return ("Anlage", "Attachment")
+        case .entityReport: return ("Sozialbericht", "Social report")
+        case .entityReportEdition: return ("Ausgabe eines Sozialberichts", "Edition of a social report")
         case .erasePerson: return ("Person löschen (DSGVO)", "Erase person (GDPR)")
         case .exportPersonalData: return ("Personendaten exportieren (JSON)", "Export personal data (JSON)")
         case .fieldAction: return ("Aktion", "Action")

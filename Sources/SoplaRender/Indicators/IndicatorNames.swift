@@ -81,14 +81,24 @@ public enum IndicatorNames {
 
     /// Why a cell is empty, in words (tables say it; maps explain hatching in the legend).
     public static func gap(_ row: IndicatorRow, raw: Bool, _ language: Language) -> String? {
+        if row.suppression != nil, !raw { return Texts(language)(.valueSuppressed) }
+        return gap(row.gap, language)
+    }
+
+    /// Why a value is missing, in words; nil for a value that is there.
+    public static func gap(_ gap: ValueGap?, _ language: Language) -> String? {
         let t = Texts(language)
-        if row.suppression != nil, !raw { return t(.valueSuppressed) }
-        switch row.gap {
+        switch gap {
         case .none: return nil
         case .noData: return t(.valueNoData)
         case .zeroDenominator: return t(.valueZeroDenominator)
         case .status(let s): return IndicatorNames.status(s, language)
         }
+    }
+
+    /// The signs of a value in words, as a file without the page's legend needs them: "vorläufig, geschätzt".
+    public static func statuses(_ flags: Set<ValueStatus>, _ language: Language) -> String {
+        flags.sorted { $0.rawValue < $1.rawValue }.map { status($0, language) }.joined(separator: ", ")
     }
 
     /// "+1,5 Pp." / "−12,4 %": a change as the table shows it.

@@ -321,7 +321,7 @@ public enum DuplicatesPage {
     public static func render(_ pairs: [Pair], context: PageContext) -> String {
         let t = context.t
         let language = context.language
-        let verdicts = [("", t(.verdictNone))] + DuplicateReview.Verdict.allCases.map { ($0.rawValue, verdictName($0, t)) }
+        let verdicts = [("", t(.verdictNone))] + DuplicateReview.Verdict.allCases.map { ($0.rawValue, ServiceNames.verdict($0, language)) }
         let items: [HTMLNode] = pairs.enumerated().map { index, pair in
             let c = pair.candidate
             let prefix = "paar\(index)"
@@ -331,7 +331,7 @@ public enum DuplicatesPage {
                 el("p", text: pair.explanation),
                 el("p", [("class", "hint")], text: t(.scoreLabel) + " " + Format.decimal(c.score * 100, digits: 0, language) + " / 100 · "
                     + t(.areaOverlapLabel) + " " + Format.decimal(c.areaOverlap * 100, digits: 0, language) + " %"),
-                pair.review.map { el("p", [("class", "notice notice-info")], text: verdictName($0.verdict, t) + ($0.note.isEmpty ? "" : ": " + $0.note) + " (" + $0.by + ", " + DateText.dateTime($0.at, language) + ")") } ?? .empty,
+                pair.review.map { el("p", [("class", "notice notice-info")], text: ServiceNames.verdict($0.verdict, language) + ($0.note.isEmpty ? "" : ": " + $0.note) + " (" + $0.by + ", " + DateText.dateTime($0.at, language) + ")") } ?? .empty,
                 el("form", [("method", "post"), ("action", ServiceRoute.duplicates.path), ("class", "inline-form")], [
                     FormBuilder.csrf(context.csrfToken ?? ""),
                     el("input", [("type", "hidden"), ("name", "first"), ("value", c.first.uuidString.lowercased())]),
@@ -355,12 +355,5 @@ public enum DuplicatesPage {
             pairs.isEmpty ? el("p", [("class", "empty-state")], text: t(.noDuplicates)) : el("ol", [("class", "duplicates")], items),
         ]
         return Layout(title: t(.duplicatesTitle), context: context).render(content)
-    }
-
-    public static func verdictName(_ verdict: DuplicateReview.Verdict, _ t: Texts) -> String {
-        switch verdict {
-        case .justified: return t(.verdictJustified)
-        case .toReview: return t(.verdictToReview)
-        }
     }
 }

@@ -57,7 +57,7 @@ struct AdminController: RouteCollection {
         let (_, query) = Self.listState(req)
         let names = Dictionary(uniqueKeysWithValues: try await req.accounts.organisations().map { ($0.id, $0.name) })
         let rows = query.apply(to: try await req.accounts.users()).map { u in
-            [u.id.uuidString.lowercased(), u.displayName, u.email, u.roles.map(\.rawValue).sorted().joined(separator: " "),
+            [u.id.uuidString.lowercased(), u.displayName, u.email, Role.allCases.filter(u.roles.contains).map { AccountNames.role($0, .de) }.joined(separator: ", "),
              u.organisationIDs.compactMap { names[$0] }.sorted().joined(separator: "; "), GermanCSV.yesNo(u.active), GermanCSV.time(u.lastLoginAt)]
         }
         let text = CSV.write(header: ["ID", "Name", "E-Mail", "Rollen", "Organisationen", "aktiv", "letzte Anmeldung"], rows: rows)
@@ -258,8 +258,8 @@ struct AdminController: RouteCollection {
         let (_, query, issues) = Self.auditQuery(req)
         if let issue = issues.first { throw APIError.badParameter(issue.field, "expected a date yyyy-MM-dd") }
         let rows = try await req.accounts.auditAll(query).map { e in
-            [GermanCSV.time(e.at), e.actor.label, e.actor.address ?? "", e.action.rawValue, e.entityType, e.entityID ?? "", e.entityLabel,
-             e.changes.map(AccountNames.change).joined(separator: "; ")]
+            [GermanCSV.time(e.at), e.actor.label, e.actor.address ?? "", AccountNames.auditAction(e.action, .de), AccountNames.entity(e.entityType, .de),
+             e.entityID ?? "", e.entityLabel, e.changes.map { AccountNames.change($0, .de) }.joined(separator: "; ")]
         }
         let text = CSV.write(header: ["Zeitpunkt", "wer", "Adresse", "Aktion", "Objektart", "ID", "Objekt", "Änderungen"], rows: rows)
         return SpatialPagesController.csvResponse(text, filename: "protokoll.csv")

@@ -59,7 +59,7 @@ struct OrganisationController: RouteCollection {
         let all = try await req.accounts.organisations()
         let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.name) })
         let rows = query.apply(to: all).map { o in
-            [o.id.uuidString.lowercased(), o.name, o.shortName ?? "", o.kind.rawValue, o.parentID.flatMap { names[$0] } ?? "",
+            [o.id.uuidString.lowercased(), o.name, o.shortName ?? "", AccountNames.kind(o.kind, .de), o.parentID.flatMap { names[$0] } ?? "",
              o.street ?? "", o.postcode ?? "", o.city ?? "", o.email ?? "", o.phone ?? "", o.website ?? "", GermanCSV.yesNo(o.active)]
         }
         let text = CSV.write(header: ["ID", "Name", "Kurzname", "Art", "übergeordnet", "Straße", "PLZ", "Ort", "E-Mail", "Telefon", "Website", "aktiv"], rows: rows)

@@ -289,7 +289,7 @@ struct ExportUnitsCommand: AsyncCommand {
         let units = everyUnit.filter { signature.level == nil || $0.levelCode == signature.level }
         let data: Data
         if format == "csv" {
-            data = Data(SpatialCSV.write(units, all: everyUnit, byteOrderMark: false).utf8)
+            data = Data(SpatialCSV.write(units, all: everyUnit, levels: settings.levels, byteOrderMark: false).utf8)
         } else {
             let boundaries = try await app.spatial.boundaries(validOn: day)
             data = GeoJSONWriter.featureCollection(units: units, boundaries: boundaries, attribution: GeoAttribution.boundaries)

@@ -121,7 +121,7 @@ struct AgreementController: RouteCollection {
         let lines = try await rows(req).flatMap { row in
             row.agreement.amounts.keys.sorted().map { year in
                 [row.agreement.reference, row.organisation, row.programme, GermanCSV.day(row.agreement.start), GermanCSV.day(row.agreement.end),
-                 row.agreement.financing.rawValue, String(year), GermanCSV.euros(row.agreement.amounts[year])]
+                 FundingNames.financing(row.agreement.financing, Texts(.de)), String(year), GermanCSV.euros(row.agreement.amounts[year])]
             }
         }
         return SpatialPagesController.csvResponse(CSV.write(header: ["Aktenzeichen", "Organisation", "Programm", "Beginn", "Ende", "Finanzierungsart", "Jahr", "Betrag (EUR)"], rows: lines),

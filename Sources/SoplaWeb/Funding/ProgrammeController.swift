@@ -197,7 +197,8 @@ struct ProgrammeController: RouteCollection {
         let model = try await rankingModel(req)
         let rows = model.entries.enumerated().map { index, e in
             [GermanCSV.integer(index + 1), e.applicationID.uuidString.lowercased(), e.title, model.organisations[e.applicationID] ?? "", GermanCSV.yesNo(e.preventive),
-             GermanCSV.number(e.score, decimals: 3), GermanCSV.euros(e.amount), GermanCSV.euros(e.cumulative), GermanCSV.yesNo(e.fundable), model.states[e.applicationID]?.rawValue ?? ""]
+             GermanCSV.number(e.score, decimals: 3), GermanCSV.euros(e.amount), GermanCSV.euros(e.cumulative), GermanCSV.yesNo(e.fundable),
+             model.states[e.applicationID].map { FundingNames.state($0, Texts(.de)) } ?? ""]
         }
         return SpatialPagesController.csvResponse(CSV.write(header: ["Rang", "ID", "Titel", "Organisation", "präventiv", "Punktzahl", "Betrag (EUR)", "kumuliert (EUR)",
                                                                      "förderfähig", "Status"], rows: rows), filename: "rangfolge-\(model.year).csv")

@@ -165,21 +165,22 @@ struct IndicatorAPIController: RouteCollection {
         if level == nil, parent == nil { units = data.units(onLevel: SpatialLevel.municipality.code) }
         units = units.filter { data.indicator.isValid(onLevel: $0.levelCode) }.sorted { $0.key < $1.key }
         let raw = try await req.may(.viewUnsuppressedFigures)
-        var items: [IndicatorValueItem] = []
+        var rows: [IndicatorRow] = []
         if let date {
-            let published = data.publish(date)
-            let rows = IndicatorComparison.rows(data.indicator, units: units.map(\.key), parentKey: nil, current: published, earlier: nil, raw: raw)
-            items = rows.map { row in
-                let unit = data.unitsByKey[row.unitKey]
-                return IndicatorValueItem(key: row.unitKey, name: unit?.name ?? "", level: unit?.levelCode ?? "", value: row.value, numerator: row.numerator,
-                                          denominator: data.indicator.isRate ? row.denominator : nil, suppressed: row.suppression != nil && !raw,
-                                          gap: Self.gapCode(row.gap), flags: row.flags.map(\.rawValue).sorted(), origin: row.origin?.rawValue)
-            }
+            rows = IndicatorComparison.rows(data.indicator, units: units.map(\.key), parentKey: nil, current: data.publish(date), earlier: nil, raw: raw)
+        }
+        let items = rows.map { row in
+            let unit = data.unitsByKey[row.unitKey]
+            return IndicatorValueItem(key: row.unitKey, name: unit?.name ?? "", level: unit?.levelCode ?? "", value: row.value, numerator: row.numerator,
+                                      denominator: data.indicator.isRate ? row.denominator : nil, suppressed: row.suppression != nil && !raw,
+                                      gap: Self.gapCode(row.gap), flags: row.flags.map(\.rawValue).sorted(), origin: row.origin?.rawValue)
         }
         if format == "csv" {
-            let text = CSV.write(header: IndicatorController.valuesHeader(level: true, publication: false), rows: items.map {
-                [$0.key, $0.name, $0.level, GermanCSV.day(date), GermanCSV.number($0.value), GermanCSV.number($0.numerator),
-                 GermanCSV.number($0.denominator), GermanCSV.yesNo($0.suppressed), $0.gap ?? "", $0.flags.joined()]
+            // The spreadsheet file names the level, the gap and the signs in words; the JSON keeps the codes.
+            let text = CSV.write(header: IndicatorController.valuesHeader(level: true, publication: false), rows: zip(items, rows).map { item, row in
+                [item.key, item.name, catalogue.level(code: item.level)?.nameDE ?? item.level, GermanCSV.day(date), GermanCSV.number(item.value),
+                 GermanCSV.number(item.numerator), GermanCSV.number(item.denominator), GermanCSV.yesNo(item.suppressed), IndicatorNames.gap(row.gap, .de) ?? "",
+                 IndicatorNames.statuses(row.flags, .de)]
             })
             return SpatialPagesController.csvResponse(text, filename: "\(data.indicator.code).csv")
         }

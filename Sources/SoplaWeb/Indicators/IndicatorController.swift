@@ -52,8 +52,9 @@ struct IndicatorController: RouteCollection {
         let text = CSV.write(header: ["Code", "Name", "Name (englisch)", "Thema", "Zähler", "Nenner", "Faktor", "Polarität", "Nachkommastellen", "letzter Stichtag", "Definition"],
                              rows: entries.map { e in
                                  let i = e.indicator
-                                 return [i.code, i.nameDE, i.nameEN, i.topic.rawValue, IndicatorTerm.text(i.numerator), IndicatorTerm.text(i.denominator),
-                                         GermanCSV.number(i.factor), i.polarity.rawValue, GermanCSV.integer(i.decimals), GermanCSV.day(e.latestDate), i.definitionDE]
+                                 return [i.code, i.nameDE, i.nameEN, IndicatorNames.topic(i.topic, .de), IndicatorTerm.text(i.numerator), IndicatorTerm.text(i.denominator),
+                                         GermanCSV.number(i.factor), IndicatorNames.polarity(i.polarity, .de), GermanCSV.integer(i.decimals), GermanCSV.day(e.latestDate),
+                                         i.definitionDE]
                              })
         return SpatialPagesController.csvResponse(text, filename: "indikatoren.csv")
     }
@@ -182,8 +183,8 @@ struct IndicatorController: RouteCollection {
              GermanCSV.number(row.value, decimals: data.indicator.decimals),
              GermanCSV.number(row.numerator), GermanCSV.number(row.denominator),
              // Why a value is hidden (primary, secondary) is for the raw view only; public files say only whether it is.
-             raw ? row.suppression.map(Self.suppressionText) ?? "nein" : GermanCSV.yesNo(row.suppression != nil), IndicatorAPIController.gapCode(row.gap) ?? "",
-             row.flags.map(\.rawValue).sorted().joined(), raw ? "nicht zur Veröffentlichung" : "öffentlich"]
+             raw ? row.suppression.map(Self.suppressionText) ?? "nein" : GermanCSV.yesNo(row.suppression != nil), IndicatorNames.gap(row.gap, .de) ?? "",
+             IndicatorNames.statuses(row.flags, .de), raw ? "nicht zur Veröffentlichung" : "öffentlich"]
         })
         return SpatialPagesController.csvResponse(text, filename: "\(data.indicator.code)-\(view.allDates ? "zeitreihe" : view.date?.iso ?? "").csv")
     }

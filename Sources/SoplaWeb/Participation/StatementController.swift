@@ -126,7 +126,7 @@ struct StatementController: RouteCollection {
         let model = try await tableModel(req)
         let rows = model.rows.enumerated().map { index, row in
             [GermanCSV.integer(index + 1), row.statement.section ?? "", row.statement.author, row.statement.onBehalfOf ?? "", row.statement.text,
-             row.response?.decision.rawValue ?? "", row.response?.reason ?? ""]
+             row.response.map { StatementNames.decision($0.decision, Texts(.de)) } ?? "", row.response?.reason ?? ""]
         }
         return SpatialPagesController.csvResponse(CSV.write(header: ["Nr.", "Abschnitt", "Verfasser", "im Namen von", "Stellungnahme", "Abwägung", "Begründung"], rows: rows),
                                                   filename: "abwaegungstabelle.csv")

@@ -81,16 +81,20 @@ struct ServiceController: RouteCollection {
     func csv(req: Request) async throws -> Response {
         let context = try await ServiceContext.load(req)
         let rows = Self.filtered(context.records.map(context.row), state: Self.listState(req, path: ServiceRoute.services().path), context: context)
-        let header = ["ID", "Name", "Organisation", "Kategorie", "Status", "präventiv", "VZÄ", "Plätze", "Fälle je Jahr", "Bezugsjahr", "Mindestalter", "Höchstalter",
-                      "Sprachen", "barrierefrei", "Gebärdensprache", "Einzugsgebiet", "Straße", "PLZ", "Ort", "Breite", "Länge", "Telefon", "E-Mail", "Website",
-                      "zuletzt geprüft", "Version"]
+        let header = ["ID", "Name", "Organisation", "Kategorie", "Kategorie (Code)", "Status", "präventiv", "VZÄ", "Plätze", "Fälle je Jahr", "Bezugsjahr", "Mindestalter",
+                      "Höchstalter", "Sprachen", "barrierefrei", "Gebärdensprache", "Einzugsgebiet", "Einzugsgebiet (Schlüssel)", "Straße", "PLZ", "Ort", "Breite", "Länge",
+                      "Telefon", "E-Mail", "Website", "zuletzt geprüft", "Version"]
+        let unitNames = context.unitNames
+        // Names and words as the pages show them; the category code and the area keys stay beside them as keys for other tools.
         let lines = rows.map { row -> [String] in
             let s = row.service
             let location = s.locations.first
-            return [s.id.uuidString.lowercased(), s.name, row.organisationName, s.categoryCode, s.status.rawValue, GermanCSV.yesNo(s.preventive),
+            return [s.id.uuidString.lowercased(), s.name, row.organisationName, ServiceNames.category(s.categoryCode, context.categories, .de), s.categoryCode,
+                    ServiceNames.status(s.status, .de), GermanCSV.yesNo(s.preventive),
                     GermanCSV.number(s.capacity.totalFTE, decimals: 2), GermanCSV.integer(s.capacity.places), GermanCSV.integer(s.capacity.casesPerYear),
                     GermanCSV.integer(s.capacity.referenceYear), GermanCSV.integer(s.targetGroup.minAge), GermanCSV.integer(s.targetGroup.maxAge),
-                    s.languages.joined(separator: " "), GermanCSV.yesNo(s.stepFree), GermanCSV.yesNo(s.signLanguage), s.serviceArea.sorted().joined(separator: " "),
+                    s.languages.map { LanguageNames.name($0, .de) }.joined(separator: ", "), GermanCSV.yesNo(s.stepFree), GermanCSV.yesNo(s.signLanguage),
+                    s.serviceArea.map { unitNames[$0] ?? $0 }.sorted().joined(separator: ", "), s.serviceArea.sorted().joined(separator: " "),
                     location?.street ?? "", location?.postcode ?? "", location?.city ?? "", GermanCSV.number(location?.point?.lat, decimals: 6),
                     GermanCSV.number(location?.point?.lon, decimals: 6), s.phone ?? "", s.email ?? "", s.website ?? "", GermanCSV.day(s.lastVerified), GermanCSV.integer(row.version)]
         }

@@ -266,10 +266,11 @@ struct ServicePlanningController: RouteCollection {
     }
 
     func duplicatesCSV(req: Request) async throws -> Response {
+        let categories = try await req.serviceStore.categories()
         let rows = try await pairs(req).map { pair in
-            [pair.firstName, pair.secondName, pair.candidate.categoryCode,
+            [pair.firstName, pair.secondName, ServiceNames.category(pair.candidate.categoryCode, categories, .de),
              GermanCSV.number(pair.candidate.score, decimals: 2), GermanCSV.number(pair.candidate.areaOverlap, decimals: 2), GermanCSV.number(pair.candidate.distanceKm, decimals: 2),
-             pair.explanation, pair.review?.verdict.rawValue ?? "", pair.review?.note ?? ""]
+             pair.explanation, pair.review.map { ServiceNames.verdict($0.verdict, .de) } ?? "", pair.review?.note ?? ""]
         }
         return SpatialPagesController.csvResponse(CSV.write(header: ["erstes Angebot", "zweites Angebot", "Kategorie", "Ähnlichkeit", "Gebietsüberschneidung",
                                                                      "Entfernung (km)", "Begründung", "Bewertung", "Notiz"], rows: rows), filename: "doppelstrukturen.csv")

@@ -45,7 +45,7 @@ struct SpatialPagesController: RouteCollection {
         let parameters = Self.parameters(req, catalogue: settings.levels)
         let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
         let all = SpatialUnitListing.list(units, query: Self.query(parameters, perPage: Int.max / 2)).items
-        let text = SpatialCSV.write(all, all: units)
+        let text = SpatialCSV.write(all, all: units, levels: settings.levels)
         return Self.csvResponse(text, filename: "gebiete.csv")
     }
 
@@ -149,12 +149,13 @@ struct SpatialPagesController: RouteCollection {
 enum SpatialCSV {
     static let header = ["Gebietsschlüssel", "ARS", "Name", "Art", "Ebene", "gehört zu", "gehört zu (Schlüssel)", "Fläche (km²)", "Einwohner", "Einwohner Stichtag"]
 
-    /// `all` names the parents of `units`.
-    static func write(_ units: [SpatialUnit], all: [SpatialUnit], byteOrderMark: Bool = true) -> String {
+    /// `all` names the parents of `units`; `levels` names their levels.
+    static func write(_ units: [SpatialUnit], all: [SpatialUnit], levels: SpatialLevelCatalogue, byteOrderMark: Bool = true) -> String {
         let names = Dictionary(all.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a })
         return CSV.write(header: header, rows: units.map { unit in
             [
-                unit.key, unit.ars ?? "", unit.name, unit.kind, unit.levelCode, unit.parentKey.map { names[$0] ?? "" } ?? "", unit.parentKey ?? "",
+                unit.key, unit.ars ?? "", unit.name, unit.kind, levels.level(code: unit.levelCode)?.nameDE ?? unit.levelCode,
+                unit.parentKey.map { names[$0] ?? "" } ?? "", unit.parentKey ?? "",
                 GermanCSV.number(unit.areaHectares.map { Double($0) / 100 }, decimals: 2),
                 GermanCSV.integer(unit.latestPopulation?.count),
                 GermanCSV.day(unit.latestPopulation?.referenceDate),
