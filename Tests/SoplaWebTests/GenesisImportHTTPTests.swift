@@ -64,6 +64,118 @@ struct GenesisImportHTTPTests {
         }
     }
 
+    /// The proposal form's columns and codes as the page shows them, by place.
+    func proposalFields(_ page: String) -> [(column: String, code: String)] {
+        let codes = Dictionary(page.matches(of: #/id="code-(\d+)" name="code-\d+" value="([^"]*)"/#).map { (String($0.output.1), String($0.output.2)) },
+                               uniquingKeysWith: { a, _ in a })
+        return page.matches(of: #/name="column-(\d+)" value="([^"]*)"/#).compactMap { m in codes[String(m.output.1)].map { (String(m.output.2), $0) } }
+    }
+
+    @Test func thePlannerChangesCodeAndNameOfAProposedVariableBeforeAcceptingIt() async throws {
+        try await withTestApp { app in
+            let store = app.indicatorStore
+            let planner = try await login(app, DemoLogin.planner)
+            let run = try await uploadSample(app, planner, "12411-01-01-4.csv")
+            let page = try await html(app, run, session: planner)
+            // Prefilled with the proposal, each field labelled with the variable it belongs to.
+            #expect(page.contains("<label for=\"code-0\">Kennung für „Bevölkerungsstand“ *</label>"))
+            #expect(page.contains("<label for=\"name-0\">Name für „Bevölkerungsstand“ *</label>"))
+            #expect(proposalFields(page).map(\.column) == ["Bevölkerungsstand"] && proposalFields(page).map(\.code) == ["bevoelkerungsstand"])
+            #expect(page.contains("name=\"name-0\" value=\"Bevölkerungsstand\""))
+
+            try await post(app, run + "/zuordnung", session: planner, fields: [
+                ("proposal", "ja"), ("variables", "1"), ("column-0", "Bevölkerungsstand"), ("code-0", " einwohner_geschlecht "), ("name-0", "Einwohner  nach Geschlecht"),
+            ]) { res in #expect(res.status == .seeOther) }
+            let variable = try #require(try await store.variable(code: "einwohner_geschlecht"))
+            #expect(variable.nameDE == "Einwohner nach Geschlecht" && variable.state == .draft && variable.unit == "Anzahl" && variable.isCount)
+            #expect(try await store.variable(code: "bevoelkerungsstand") == nil)
+            #expect(try await store.mapping(tableCode: "12411-01-01-4")?.targets == ["Bevölkerungsstand": IndicatorTerm(variable: "einwohner_geschlecht")])
+            let stored = try await store.observations(variables: ["einwohner_geschlecht"], selection: .current).values.values
+            #expect(Set(stored.compactMap(\.value)) == [253_777, 125_090, 128_687])
+        }
+    }
+
+    @Test func anExistingCodeInTheProposalUsesThatVariable() async throws {
+        try await withTestApp { app in
+            let store = app.indicatorStore
+            let planner = try await login(app, DemoLogin.planner)
+            let variables = try await store.variables()
+            let run = try await uploadSample(app, planner, "12411-01-01-4.csv")
+            try await post(app, run + "/zuordnung", session: planner, fields: [
+                ("proposal", "ja"), ("variables", "1"), ("column-0", "Bevölkerungsstand"), ("code-0", "bevoelkerung"), ("name-0", "Bevölkerungsstand"),
+            ]) { res in #expect(res.status == .seeOther) }
+            // No new variable, the existing one keeps its name and holds the county's values.
+            #expect(try await store.variables() == variables)
+            #expect(try await store.mapping(tableCode: "12411-01-01-4")?.targets == ["Bevölkerungsstand": IndicatorTerm(variable: "bevoelkerung")])
+            let stored = try await store.observations(variables: ["bevoelkerung"], selection: .current).values.values
+            #expect(stored.contains { $0.key.unitKey == "06532" && $0.key.date == Day(iso: "2018-12-31") && $0.key.breakdown.isTotal && $0.value == 253_777 })
+        }
+    }
+
+    @Test func anInvalidCodeOrAMissingNameIsRefusedWithWhatWasTypedAndNothingIsStored() async throws {
+        try await withTestApp { app in
+            let store = app.indicatorStore
+            let planner = try await login(app, DemoLogin.planner)
+            let variables = try await store.variables().count
+            let values = try await store.observations(variables: ["bevoelkerung"], selection: .current).values.count
+            let run = try await uploadSample(app, planner, "12411-01-01-4.csv")
+            try await post(app, run + "/zuordnung", session: planner, fields: [
+                ("proposal", "ja"), ("variables", "1"), ("column-0", "Bevölkerungsstand"), ("code-0", "Bevölkerung 2018"), ("name-0", "  "),
+            ]) { res in
+                #expect(res.status == .unprocessableEntity)
+                let page = res.body.string
+                #expect(page.contains("id=\"code-0\" name=\"code-0\" value=\"Bevölkerung 2018\""))
+                #expect(page.contains("<p class=\"field-error\" id=\"code-0-error\">„Bevölkerung 2018“ ist kein zulässiger Wert.</p>"))
+                #expect(page.contains("<p class=\"field-error\" id=\"name-0-error\">fehlt.</p>"))
+                #expect(page.contains("<a href=\"#code-0\">Kennung für „Bevölkerungsstand“: „Bevölkerung 2018“ ist kein zulässiger Wert.</a>"))
+                #expect(page.contains("aria-describedby=\"code-0-error\" aria-invalid=\"true\""))
+            }
+            // A valid code of an existing variable is kept, and the page says it would be used.
+            try await post(app, run + "/zuordnung", session: planner, fields: [
+                ("proposal", "ja"), ("variables", "1"), ("column-0", "Bevölkerungsstand"), ("code-0", "bevoelkerung"), ("name-0", ""),
+            ]) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("Vorhandenes Merkmal wird verwendet: Einwohnerinnen und Einwohner."))
+                #expect(res.body.string.contains("value=\"bevoelkerung\""))
+            }
+            #expect(try await store.variables().count == variables)
+            #expect(try await store.mapping(tableCode: "12411-01-01-4") == nil)
+            #expect(try await store.run(id: try #require(UUID(uuidString: String(run.split(separator: "/").last ?? ""))))?.state == .needsMapping)
+            #expect(try await store.observations(variables: ["bevoelkerung"], selection: .current).values.count == values)
+        }
+    }
+
+    @Test func twoColumnsCannotGetTheSameCode() async throws {
+        try await withTestApp { app in
+            let store = app.indicatorStore
+            let planner = try await login(app, DemoLogin.planner)
+            let variables = try await store.variables().count
+            let run = try await uploadSample(app, planner, "52411-02-01-4_1773177231272_de_flat.csv")
+            let fields = proposalFields(try await html(app, run, session: planner))
+            try #require(fields.count == 3)
+            func form(_ codes: [String]) -> [(String, String)] {
+                [("proposal", "ja"), ("variables", "3")] + fields.indices.flatMap { i in
+                    [("column-\(i)", fields[i].column), ("code-\(i)", codes[i]), ("name-\(i)", "Merkmal \(i)")]
+                }
+            }
+            // A new code given to the second column that the first has: only the changed column is blamed.
+            try await post(app, run + "/zuordnung", session: planner, fields: form([fields[0].code, fields[0].code, fields[2].code])) { res in
+                #expect(res.status == .unprocessableEntity)
+                let page = res.body.string
+                #expect(page.contains("<p class=\"field-error\" id=\"code-1-error\">ist bereits vergeben.</p>"))
+                #expect(page.contains("Dieselbe Kennung wie \(fields[0].column): die Werte mehrerer Spalten kämen in ein Merkmal."))
+                #expect(!page.contains("id=\"code-0-error\""))
+            }
+            // Two columns onto one existing variable would merge two measures as well.
+            try await post(app, run + "/zuordnung", session: planner, fields: form(["bevoelkerung", "bevoelkerung", fields[2].code])) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("id=\"code-0-error\"") && res.body.string.contains("id=\"code-1-error\""))
+            }
+            #expect(try await store.variables().count == variables)
+            #expect(try await store.mapping(tableCode: "52411") == nil)
+        }
+    }
+
     @Test func aDryRunChecksTheProposalAndWritesNothing() async throws {
         try await withTestApp { app in
             let planner = try await login(app, DemoLogin.planner)

@@ -176,6 +176,38 @@ def test_a_planner_reads_the_proposal_of_a_genesis_table_and_maps_it_once(browse
     log_out(driver)
 
 
+def test_a_planner_changes_code_and_name_of_a_proposed_variable_before_accepting_it(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/daten/import")
+    driver.find_element(By.ID, "file").send_keys(os.path.abspath(os.path.join(SAMPLES, "12411-01-01-4.csv")))
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    # Prefilled with the proposal, each field labelled with its variable.
+    assert driver.find_element(By.CSS_SELECTOR, "label[for=code-0]").text == "Kennung für „Bevölkerungsstand“ *"
+    assert driver.find_element(By.ID, "code-0").get_attribute("value") == "bevoelkerungsstand"
+    assert driver.find_element(By.ID, "name-0").get_attribute("value") == "Bevölkerungsstand"
+    accept = "section[aria-labelledby=vorschlag] form button[type=submit]"
+    # A code that is none: the page again with what was typed and the message at the field; nothing stored.
+    fill(driver, "code-0", "Einwohner 2018")
+    fill(driver, "name-0", "Einwohnerinnen und Einwohner nach Geschlecht")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, accept))
+    assert driver.find_element(By.ID, "code-0").get_attribute("value") == "Einwohner 2018"
+    assert driver.find_element(By.ID, "name-0").get_attribute("value") == "Einwohnerinnen und Einwohner nach Geschlecht"
+    assert driver.find_element(By.ID, "code-0-error").text == "„Einwohner 2018“ ist kein zulässiger Wert."
+    assert "Kennung für „Bevölkerungsstand“" in driver.find_element(By.CSS_SELECTOR, ".error-summary").text
+    assert_accessible(driver, "(proposal with a refused code)")
+    fill(driver, "code-0", "einwohner_geschlecht")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, accept))
+    assert "Gespeichert" in driver.find_element(By.CSS_SELECTOR, "dl.facts").text
+    release(driver)
+    # The variable under the planner's code and name, with the table's reference date.
+    driver.get(base_url + "/merkmale")
+    row = next(r.text for r in driver.find_elements(By.CSS_SELECTOR, "main table tbody tr") if "einwohner_geschlecht" in r.text)
+    assert "Einwohnerinnen und Einwohner nach Geschlecht" in row and "31.12.2018" in row
+    assert "bevoelkerungsstand" not in driver.find_element(By.CSS_SELECTOR, "main table").text
+    log_out(driver)
+
+
 def test_a_planner_defines_a_variable_an_indicator_a_reference_and_a_rule(browser, private_server):
     base_url = private_server
     driver = log_in(browser, base_url, "planner")

@@ -162,11 +162,26 @@ public enum ImportRunPage {
         }
     }
 
+    /// What the planner typed into the proposal's fields (by column signature) and what was wrong with it: the
+    /// fields are `code-i` and `name-i`, i the variable's place in the proposal.
+    public struct ProposalForm: Sendable {
+        public var codes: [String: String]
+        public var names: [String: String]
+        public var issues: [ValidationIssue]
+
+        public init(codes: [String: String] = [:], names: [String: String] = [:], issues: [ValidationIssue] = []) {
+            self.codes = codes
+            self.names = names
+            self.issues = issues
+        }
+    }
+
     public struct Model: Sendable {
         public let run: ImportRun
         public let mappingColumns: [MappingColumn]
         /// The proposal for a table waiting for its mapping (nil when the file could not be read for one).
         public var proposal: Proposal?
+        public var proposalForm = ProposalForm()
         public let variables: [Variable]
         public let findings: [ValidationFinding]
         public let names: [String: String]
@@ -390,7 +405,7 @@ public enum ImportRunPage {
     }
 
     /// The proposal: one row per variable, what happens to the other regions, a preview of the county's values, and
-    /// the button that accepts it all.
+    /// the form that accepts it all, with the code and name of each variable to change first.
     static func proposalSection(_ proposal: Proposal, model: Model, context: PageContext) -> HTMLNode {
         let t = context.t
         let language = context.language
@@ -427,11 +442,46 @@ public enum ImportRunPage {
                 el("thead", [], [el("tr", [], [t(.columnUnit), t(.genesisProposalCode), t(.genesisProposalDate), t(.fieldBreakdown), t(.columnValue)].map { el("th", [("scope", "col")], text: $0) })]),
                 el("tbody", [], preview),
             ]),
-            el("form", [("method", "post"), ("action", SiteRoute.dataImportMapping(id: model.run.id).path)], [
-                FormBuilder.csrf(context.csrfToken ?? ""),
+            proposalForm(proposal, model: model, context: context),
+        ])
+    }
+
+    /// Per proposed variable its code and name, prefilled with the proposal (or what was typed), and the button.
+    static func proposalForm(_ proposal: Proposal, model: Model, context: PageContext) -> HTMLNode {
+        let t = context.t
+        let typed = model.proposalForm
+        let form = FormBuilder(language: context.language, issues: typed.issues)
+        let codes = proposal.variables.map { typed.codes[$0.column] ?? $0.code }
+        let existing = Dictionary(model.variables.map { ($0.code, $0.name(context.language == .de)) }, uniquingKeysWith: { a, _ in a })
+        var labels: [String: String] = [:]
+        var fields: [HTMLNode] = []
+        for (index, v) in proposal.variables.enumerated() {
+            let codeField = "code-\(index)", nameField = "name-\(index)"
+            labels[codeField] = t(.genesisProposalCodeFor).replacingOccurrences(of: "{name}", with: v.name)
+            labels[nameField] = t(.genesisProposalNameFor).replacingOccurrences(of: "{name}", with: v.name)
+            var notes: [String] = []
+            if typed.issues.contains(where: { $0.field == codeField && $0.problem == .duplicate }) {
+                let others = proposal.variables.indices.filter { $0 != index && codes[$0] == codes[index] }.map { proposal.variables[$0].column }
+                notes.append(t(.genesisProposalSameCode).replacingOccurrences(of: "{columns}", with: others.joined(separator: ", ")))
+            } else if let name = existing[codes[index]] {
+                notes.append(t(.genesisProposalExistingUsed).replacingOccurrences(of: "{name}", with: name))
+            }
+            fields.append(el("fieldset", [("class", "mapping")], [
+                el("legend", text: v.name + (v.column == v.name ? "" : " (\(v.column))")),
+                el("input", [("type", "hidden"), ("name", "column-\(index)"), ("value", v.column)]),
+                form.text(codeField, label: labels[codeField]!, value: codes[index], required: true, hint: notes.isEmpty ? nil : notes.joined(separator: " "), maxLength: 40),
+                form.text(nameField, label: labels[nameField]!, value: typed.names[v.column] ?? v.name, required: true, maxLength: 200),
+            ]))
+        }
+        return el("div", [("class", "proposal-edit")], [
+            el("h3", [("id", "vorschlag-bearbeiten")], text: t(.genesisProposalEditTitle)),
+            el("p", text: t(.genesisProposalEditIntro)),
+            form.summary(labels: labels),
+            el("form", [("method", "post"), ("action", SiteRoute.dataImportMapping(id: model.run.id).path), ("class", "stacked")],
+               [FormBuilder.csrf(context.csrfToken ?? ""),
                 el("input", [("type", "hidden"), ("name", "proposal"), ("value", "ja")]),
-                el("button", [("type", "submit")], text: model.run.dryRun ? t(.genesisProposalCheck) : t(.genesisProposalAccept)),
-            ]),
+                el("input", [("type", "hidden"), ("name", "variables"), ("value", String(proposal.variables.count))])]
+               + fields + [el("button", [("type", "submit")], text: model.run.dryRun ? t(.genesisProposalCheck) : t(.genesisProposalAccept))]),
         ])
     }
 

@@ -21,6 +21,7 @@ public enum IndicatorText: Sendable {
     case isCountHint, knownVariables, legendNoValue, legendSuppressed, levelsHint, mappingIgnore
     case genesisProposalExists, genesisProposalNew, genesisProposalTotal, genesisProposalTitle, genesisProposalIntro, genesisProposalVariables, genesisProposalColumn, genesisProposalCode, genesisProposalState
     case genesisProposalOwnValues, genesisProposalRegions, genesisProposalNoOwnValues, genesisProposalPreview, genesisProposalCheck, genesisProposalAccept, genesisProposalDate, mappingOwnTitle
+    case genesisProposalEditTitle, genesisProposalEditIntro, genesisProposalCodeFor, genesisProposalNameFor, genesisProposalExistingUsed, genesisProposalSameCode
     case mappingIntro, mappingSave, mappingTitle, mappingVariable, methodEqualIntervals, methodNaturalBreaks
     case methodQuantiles, methodStandardDeviations, minimumCountHint, moreIssues, newIndicator, newVariable
     case noAmount, noFindings, noImportRuns, noIndicatorValues, noIndicatorsYet, noReferenceValues
@@ -165,6 +166,12 @@ public enum IndicatorText: Sendable {
         case .genesisProposalPreview: return ("Vorschau: die ersten Werte Ihrer Gebiete", "Preview: the first values of your areas")
         case .genesisProposalCheck: return ("Vorschlag prüfen (Probelauf, nichts wird gespeichert)", "Check the proposal (dry run, nothing is stored)")
         case .genesisProposalAccept: return ("Vorschlag übernehmen und Werte einlesen", "Accept the proposal and read the values")
+        case .genesisProposalEditTitle: return ("Kennung und Name der Merkmale", "Code and name of the variables")
+        case .genesisProposalEditIntro: return ("Sie können Kennung und Name jedes vorgeschlagenen Merkmals ändern, bevor Sie den Vorschlag übernehmen. Eine Kennung besteht aus Kleinbuchstaben, Ziffern und _ und beginnt mit einem Buchstaben; später ist sie nicht änderbar. Die Kennung eines vorhandenen Merkmals verwendet dieses Merkmal (sein Name bleibt). Zwei Spalten können nicht dieselbe Kennung erhalten.", "You can change the code and name of each proposed variable before accepting the proposal. A code consists of lower-case letters, digits and _ and starts with a letter; it cannot be changed later. The code of an existing variable uses that variable (its name stays). Two columns cannot get the same code.")
+        case .genesisProposalCodeFor: return ("Kennung für „{name}“", "Code for “{name}”")
+        case .genesisProposalNameFor: return ("Name für „{name}“", "Name for “{name}”")
+        case .genesisProposalExistingUsed: return ("Vorhandenes Merkmal wird verwendet: {name}.", "Existing variable is used: {name}.")
+        case .genesisProposalSameCode: return ("Dieselbe Kennung wie {columns}: die Werte mehrerer Spalten kämen in ein Merkmal. Bitte eine andere Kennung wählen.", "Same code as {columns}: the values of several columns would end up in one variable. Please choose another code.")
         case .mappingVariable: return ("Merkmal", "Variable")
         case .methodEqualIntervals: return ("gleiche Abstände", "equal intervals")
         case .methodNaturalBreaks: return ("natürliche Brüche (Jenks)", "natural breaks (Jenks)")

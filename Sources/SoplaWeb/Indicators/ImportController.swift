@@ -100,7 +100,8 @@ struct ImportController: RouteCollection {
     }
 
     func runModel(_ req: Request, run: ImportRun, mappingIssues: [ValidationIssue] = [], mappingValues: [String: IndicatorTerm?]? = nil,
-                  releaseForm: ImportRunPage.ReleaseForm = ImportRunPage.ReleaseForm()) async throws -> ImportRunPage.Model {
+                  releaseForm: ImportRunPage.ReleaseForm = ImportRunPage.ReleaseForm(),
+                  proposalForm: ImportRunPage.ProposalForm = ImportRunPage.ProposalForm()) async throws -> ImportRunPage.Model {
         let store = req.indicatorStore
         let variables = try await store.variables()
         let units = try await req.spatial.allUnits()
@@ -125,6 +126,7 @@ struct ImportController: RouteCollection {
                                         names: Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0.name) }), mappingIssues: mappingIssues, fileAvailable: fileAvailable)
         model.release = releaseForm
         model.proposal = proposal
+        model.proposalForm = proposalForm
         model.publicCount = run.storedValues ? try await store.publicCount(runID: run.id) : 0
         model.notice = req.notice
         return model
@@ -199,6 +201,43 @@ struct ImportController: RouteCollection {
         return HTMLResponse(ImportRunPage.render(model, context: try await req.pageContext())).response(status: status)
     }
 
+    /// The proposal's form: `variables` = n, then `column-i` (signature), `code-i`, `name-i`. A field not sent keeps the
+    /// proposal's value; without any the proposal is taken as it is. Returns the changed columns' edits, and what was
+    /// typed with every problem (fields named by the variable's place in the proposal, as the page shows them).
+    func proposalEdits(_ req: Request, file: URL) async throws -> (edits: [String: GenesisProposal.Edit], form: ImportRunPage.ProposalForm) {
+        let count = min(max((try? req.content.get(Int.self, at: "variables")) ?? 0, 0), 500)
+        guard count > 0 else { return ([:], ImportRunPage.ProposalForm()) }
+        let proposal = try await ObservationImporter.proposal(for: file, store: req.indicatorStore, spatial: req.spatial)
+        let places = Dictionary(proposal.variables.enumerated().map { ($1.signature, $0) }, uniquingKeysWith: { a, _ in a })
+        var edits: [String: GenesisProposal.Edit] = [:]
+        var form = ImportRunPage.ProposalForm()
+        for index in 0..<count {
+            guard let signature = try? req.content.get(String.self, at: "column-\(index)"), let place = places[signature] else { continue }
+            let proposed = proposal.variables[place]
+            let code = (try? req.content.get(String.self, at: "code-\(index)")).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? proposed.code
+            let name = (try? req.content.get(String.self, at: "name-\(index)")).map { FieldCheck.line($0) ?? "" } ?? proposed.name
+            edits[signature] = GenesisProposal.Edit(code: code, name: name)
+            form.codes[signature] = code
+            form.names[signature] = name
+        }
+        let problems = proposal.problems(with: edits)
+        for (place, proposed) in proposal.variables.enumerated() {
+            for problem in problems[proposed.signature] ?? [] {
+                switch problem {
+                case .codeMissing: form.issues.append(ValidationIssue("code-\(place)", .required))
+                case .invalidCode(let code): form.issues.append(ValidationIssue("code-\(place)", .unknownValue(String(code.prefix(60)))))
+                case .sameCode: form.issues.append(ValidationIssue("code-\(place)", .duplicate))
+                case .nameMissing: form.issues.append(ValidationIssue("name-\(place)", .required))
+                case .nameTooLong(let max): form.issues.append(ValidationIssue("name-\(place)", .tooLong(max: max)))
+                }
+            }
+        }
+        let changed = edits.filter { signature, edit in
+            places[signature].map { proposal.variables[$0].code != edit.code || proposal.variables[$0].name != edit.name } ?? false
+        }
+        return (changed, form)
+    }
+
     /// The mapping form: `columns` = n, then `signature-i`, `variable-i` (empty = not imported), `breakdown-i`.
     func saveMapping(req: Request) async throws -> Response {
         guard let run = try await req.indicatorStore.run(id: try req.idParameter()) else { throw Abort(.notFound) }
@@ -206,9 +245,15 @@ struct ImportController: RouteCollection {
             throw APIError(.conflict, code: "mapping_not_needed", message: "this import does not wait for a column mapping (any more)")
         }
         if (try? req.content.get(String.self, at: "proposal")) == "ja" {
-            // The proposal as it stands: missing variables are created (as drafts), the mapping saved, the values read.
+            // The proposal with the planner's changes: missing variables are created (as drafts), the mapping saved, the values read.
+            let (edits, form) = try await proposalEdits(req, file: URL(fileURLWithPath: path))
+            guard form.issues.isEmpty else {
+                let model = try await runModel(req, run: run, proposalForm: form)
+                return HTMLResponse(ImportRunPage.render(model, context: try await req.pageContext())).response(status: .unprocessableEntity)
+            }
             var options = ObservationImporter.Options(dryRun: run.dryRun, skipUnknownUnits: run.skipUnknownUnits)
             options.createVariables = true
+            options.proposalEdits = edits
             var resumed = run
             resumed.state = .running
             resumed.issues = []
