@@ -6,7 +6,7 @@ import uuid
 
 import requests
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from axe_check import assert_accessible
 from navigation import follow
@@ -205,6 +205,65 @@ def test_a_planner_changes_code_and_name_of_a_proposed_variable_before_accepting
     row = next(r.text for r in driver.find_elements(By.CSS_SELECTOR, "main table tbody tr") if "einwohner_geschlecht" in r.text)
     assert "Einwohnerinnen und Einwohner nach Geschlecht" in row and "31.12.2018" in row
     assert "bevoelkerungsstand" not in driver.find_element(By.CSS_SELECTOR, "main table").text
+    log_out(driver)
+
+
+# Records each text of the upload's status region with the state of the bar and the button, in sessionStorage so that
+# it outlasts the change to the run page.
+RECORD_UPLOAD = """
+sessionStorage.removeItem('uploadSeen');
+var seen = [];
+var bar = document.getElementById('upload-progress'), status = document.getElementById('upload-status');
+var button = document.querySelector('form[data-upload] button[type=submit]');
+new MutationObserver(function (records) {
+  records.forEach(function (record) {
+    record.addedNodes.forEach(function (node) {
+      seen.push([bar.hidden ? 'hidden' : 'shown', button.disabled ? 'disabled' : 'enabled', node.textContent]);
+    });
+  });
+  sessionStorage.setItem('uploadSeen', JSON.stringify(seen));
+}).observe(status, {childList: true});
+"""
+
+
+def test_an_upload_shows_its_progress_and_leads_to_the_run_page(browser, private_server, tmp_path):
+    import json
+    import re
+
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/daten/import")
+    assert driver.find_element(By.ID, "upload-progress").get_attribute("hidden") is not None
+    assert driver.find_element(By.ID, "upload-status").get_attribute("aria-live") == "polite"
+    assert_accessible(driver, "(import page)")
+    # The largest sample, 1.8 MB, over a slow line: the bar and the megabytes sent while it goes, then the check, then
+    # the run page.
+    driver.execute_script(RECORD_UPLOAD)
+    driver.find_element(By.ID, "file").send_keys(os.path.abspath(os.path.join(SAMPLES, "1000A-0000_de_flat.csv")))
+    driver.set_network_conditions(offline=False, latency=5, download_throughput=10 * 1024 * 1024, upload_throughput=512 * 1024)
+    try:
+        follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    finally:
+        driver.delete_network_conditions()
+    assert re.search(r"/daten/import/[0-9a-f-]{36}$", driver.current_url)
+    assert "1000A-0000_de_flat.csv" in driver.find_element(By.TAG_NAME, "h1").text
+    seen = json.loads(driver.execute_script("return sessionStorage.getItem('uploadSeen');"))
+    texts = [text for _, _, text in seen]
+    assert texts[0] == "Datei wird hochgeladen …" and texts[-1] == "Datei wird geprüft …", texts
+    sent = [text for text in texts if re.fullmatch(r"\d+,\d von 1,8 MB hochgeladen", text)]
+    assert sent[-1] == "1,8 von 1,8 MB hochgeladen" and len(sent) >= 2, texts
+    assert all(bar == "shown" and button == "disabled" for bar, button, _ in seen), seen
+    # A file the server refuses: the reason where the progress was, and the button works again.
+    empty = tmp_path / "leer.csv"
+    empty.write_bytes(b"")
+    driver.get(base_url + "/daten/import")
+    driver.find_element(By.ID, "file").send_keys(str(empty))
+    driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
+    WebDriverWait(driver, 15).until(lambda d: "nicht eingelesen" in d.find_element(By.ID, "upload-status").text)
+    assert driver.find_element(By.ID, "upload-status").text == "Die Datei wurde nicht eingelesen: Datei: fehlt."
+    assert driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").is_enabled()
+    assert driver.find_element(By.ID, "upload-progress").get_attribute("hidden") is not None
+    assert_accessible(driver, "(import page after a refused upload)")
     log_out(driver)
 
 

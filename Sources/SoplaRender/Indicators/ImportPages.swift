@@ -3,10 +3,15 @@ import SoplaCore
 
 /// Upload of a statistics file and the list of earlier imports.
 public enum ImportPage {
+    /// Sends the form in the background and shows the upload's progress (the form works without it).
+    public static let script = "/static/upload.js"
+
     public struct Model: Sendable {
         public let runs: [ImportRun]
         public let issues: [ValidationIssue]
         public let notice: Notice?
+        /// The largest file the upload takes: the page's script refuses a larger one before sending it.
+        public var maxUploadBytes: Int?
 
         public init(runs: [ImportRun], issues: [ValidationIssue] = [], notice: Notice? = nil) {
             self.runs = runs
@@ -26,7 +31,12 @@ public enum ImportPage {
             el("p", [("class", "lead")], text: t(.importIntro)),
             model.notice?.node ?? .empty,
             form.summary(labels: labels),
-            el("form", [("method", "post"), ("action", SiteRoute.dataImport.path), ("enctype", "multipart/form-data"), ("class", "stacked")], [
+            el("form", [("method", "post"), ("action", SiteRoute.dataImport.path), ("enctype", "multipart/form-data"), ("class", "stacked"),
+                        ("data-upload", "ja"), ("data-upload-progress", "upload-progress"), ("data-upload-status", "upload-status"),
+                        ("data-upload-max", model.maxUploadBytes.map(String.init)),
+                        ("data-text-uploading", t(.uploadUploading)), ("data-text-progress", t(.uploadProgress)), ("data-text-checking", t(.uploadChecking)),
+                        ("data-text-failed", t(.uploadFailed)), ("data-text-interrupted", t(.uploadInterrupted)),
+                        ("data-text-too-large", model.maxUploadBytes.map { t(.uploadTooLarge).replacingOccurrences(of: "{n}", with: String($0 / (1024 * 1024))) })], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
                 el("div", [("class", model.issues.isEmpty ? "field" : "field invalid")], [
                     el("label", [("for", "file")], text: labels["file"]! + " *"),
@@ -44,7 +54,13 @@ public enum ImportPage {
                     el("label", [("for", "skipUnknown")], text: t(.skipUnknownLabel)),
                 ]),
                 el("button", [("type", "submit")], text: t(.startImport)),
+                // Filled by the script while the file is sent; announced as it changes.
+                el("div", [("class", "upload-status")], [
+                    el("progress", [("id", "upload-progress"), ("hidden", "hidden"), ("aria-labelledby", "upload-status")], []),
+                    el("p", [("id", "upload-status"), ("aria-live", "polite")], []),
+                ]),
             ]),
+            el("script", [("src", script), ("defer", "defer")], []),
             el("h2", text: t(.importRunsTitle)),
         ]
         if model.runs.isEmpty {

@@ -22,6 +22,7 @@ public enum IndicatorText: Sendable {
     case genesisProposalExists, genesisProposalNew, genesisProposalTotal, genesisProposalTitle, genesisProposalIntro, genesisProposalVariables, genesisProposalColumn, genesisProposalCode, genesisProposalState
     case genesisProposalOwnValues, genesisProposalRegions, genesisProposalNoOwnValues, genesisProposalPreview, genesisProposalCheck, genesisProposalAccept, genesisProposalDate, mappingOwnTitle
     case genesisProposalEditTitle, genesisProposalEditIntro, genesisProposalCodeFor, genesisProposalNameFor, genesisProposalExistingUsed, genesisProposalSameCode
+    case uploadUploading, uploadProgress, uploadChecking, uploadFailed, uploadInterrupted, uploadTooLarge
     case mappingIntro, mappingSave, mappingTitle, mappingVariable, methodEqualIntervals, methodNaturalBreaks
     case methodQuantiles, methodStandardDeviations, minimumCountHint, moreIssues, newIndicator, newVariable
     case noAmount, noFindings, noImportRuns, noIndicatorValues, noIndicatorsYet, noReferenceValues
@@ -172,6 +173,12 @@ public enum IndicatorText: Sendable {
         case .genesisProposalNameFor: return ("Name für „{name}“", "Name for “{name}”")
         case .genesisProposalExistingUsed: return ("Vorhandenes Merkmal wird verwendet: {name}.", "Existing variable is used: {name}.")
         case .genesisProposalSameCode: return ("Dieselbe Kennung wie {columns}: die Werte mehrerer Spalten kämen in ein Merkmal. Bitte eine andere Kennung wählen.", "Same code as {columns}: the values of several columns would end up in one variable. Please choose another code.")
+        case .uploadUploading: return ("Datei wird hochgeladen …", "Uploading the file …")
+        case .uploadProgress: return ("{sent} von {total} MB hochgeladen", "{sent} of {total} MB uploaded")
+        case .uploadChecking: return ("Datei wird geprüft …", "Checking the file …")
+        case .uploadFailed: return ("Die Datei wurde nicht eingelesen: {reason}", "The file was not read: {reason}")
+        case .uploadInterrupted: return ("Das Hochladen wurde unterbrochen, nichts wurde gespeichert. Bitte versuchen Sie es noch einmal.", "The upload was interrupted, nothing was stored. Please try again.")
+        case .uploadTooLarge: return ("Die Datei ist zu groß: höchstens {n} MB.", "The file is too large: at most {n} MB.")
         case .mappingVariable: return ("Merkmal", "Variable")
         case .methodEqualIntervals: return ("gleiche Abstände", "equal intervals")
         case .methodNaturalBreaks: return ("natürliche Brüche (Jenks)", "natural breaks (Jenks)")

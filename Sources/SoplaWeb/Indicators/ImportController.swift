@@ -43,7 +43,9 @@ struct ImportController: RouteCollection {
     }
 
     func page(req: Request) async throws -> HTMLResponse {
-        HTMLResponse(ImportPage.render(ImportPage.Model(runs: try await req.indicatorStore.runs(), notice: req.notice), context: try await req.pageContext()))
+        var model = ImportPage.Model(runs: try await req.indicatorStore.runs(), notice: req.notice)
+        model.maxUploadBytes = Self.maxUpload
+        return HTMLResponse(ImportPage.render(model, context: try await req.pageContext()))
     }
 
     /// On the application's database, not the request's: a large import goes on after the response.
@@ -56,7 +58,8 @@ struct ImportController: RouteCollection {
         let form = try await StreamedUpload.read(req, into: try Self.uploadDirectory(), fileExtension: "csv")
         guard let file = form.file, file.size > 0 else {
             form.file?.remove()
-            let model = ImportPage.Model(runs: try await req.indicatorStore.runs(), issues: [ValidationIssue("file", .required)])
+            var model = ImportPage.Model(runs: try await req.indicatorStore.runs(), issues: [ValidationIssue("file", .required)])
+            model.maxUploadBytes = Self.maxUpload
             return HTMLResponse(ImportPage.render(model, context: try await req.pageContext())).response(status: .unprocessableEntity)
         }
         let options = ObservationImporter.Options(dryRun: form["dryRun"] == "ja", skipUnknownUnits: form["skipUnknown"] == "ja")
