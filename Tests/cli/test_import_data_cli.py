@@ -149,6 +149,18 @@ def test_a_genesis_table_is_proposed_mapped_once_and_checked_for_changed_shape(s
     # The next import of the table reuses the saved mapping: nothing new.
     again = run(sopla_bin, "import", "data", table, db=url)
     assert again.returncode == 0 and "No changes" in again.stdout, again.stderr
+    # A revised edition of the table: the changed values become new revisions, the old ones are kept.
+    with open(table, encoding="latin-1") as f:
+        revised_text = f.read()
+    assert revised_text.count("253777;125090;128687") == 1
+    revised = write(workdir, "12411-berichtigt.csv", revised_text.replace("253777;125090;128687", "253780;125093;128687"), encoding="latin-1")
+    corrected = run(sopla_bin, "import", "data", revised, db=url)
+    assert corrected.returncode == 0, corrected.stderr
+    assert "0 new, 2 revised (older revision kept), 1 unchanged" in corrected.stdout, corrected.stdout
+    with sqlite3.connect(db_path) as conn:
+        revisions = conn.execute("SELECT breakdown, value, revision, is_current FROM observations WHERE variable = 'bevoelkerungsstand' "
+                                 "AND unit_key = '06532' AND reference_date = '2018-12-31' ORDER BY breakdown, revision").fetchall()
+    assert revisions == [("", 253777.0, 1, 0), ("", 253780.0, 2, 1), ("sex=f", 128687.0, 1, 1), ("sex=m", 125090.0, 1, 0), ("sex=m", 125093.0, 2, 1)]
     # The same table code measuring something else: its saved mapping no longer fits, nothing is stored.
     with open(table, encoding="latin-1") as f:
         text = f.read()

@@ -1,5 +1,6 @@
 import Fluent
 import FluentSQL
+import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import SQLKit
@@ -301,23 +302,17 @@ public struct IndicatorStore: Sendable {
     /// Adds values to an import's staging area (not visible anywhere until committed).
     public func stage(importID: UUID, _ observations: [Observation]) async throws {
         guard !observations.isEmpty else { return }
-        if let sqlite = database as? any SQLiteDatabase {
-            // SQLite directly: plain values, no encoder per bind (the importer's hot path).
-            let rowsPerStatement = 4000
-            for start in stride(from: 0, to: observations.count, by: rowsPerStatement) {
-                let slice = observations[start..<min(start + rowsPerStatement, observations.count)]
-                var text = "INSERT INTO \(ImportStagingFields.schema) (" + Self.stagingColumns.joined(separator: ", ") + ") VALUES "
-                text += Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: slice.count).joined(separator: ", ")
-                var binds: [SQLiteData] = []
-                binds.reserveCapacity(slice.count * 7)
-                let id = SQLiteData.text(importID.uuidString)
-                for observation in slice {
-                    let key = observation.key
-                    binds += [id, .text(key.variable), .text(key.unitKey), .text(key.date.iso), .text(key.breakdown.canonical),
-                              observation.value.map { .float($0) } ?? .null, .text(observation.status.rawValue)]
-                }
-                _ = try await sqlite.query(text, binds)
+        if database is any SQLiteDatabase {
+            // SQLite directly: plain values, no encoder per bind (the importer's hot path); one transaction per call,
+            // so a batch costs one commit and holds the write lock only while it is written.
+            try await database.transaction { db in
+                guard let sqlite = db as? any SQLiteDatabase else { throw StoreError.corrupt("the database is not SQLite") }
+                try await Self.insertStaged(observations, importID: importID, into: sqlite)
             }
+            return
+        }
+        if let postgres = database as? any PostgresDatabase {
+            try await Self.copy(observations, importID: importID, into: postgres)
             return
         }
         let sql = try sql
@@ -330,6 +325,80 @@ public struct IndicatorStore: Sendable {
                                         SQLBind(observation.value), SQLBind(observation.status.rawValue)])
             }
             try await insert.run()
+        }
+    }
+
+    /// SQLite: multi-row inserts of 4,000 rows (28,000 parameters, below SQLite's limit of 32,766).
+    static func insertStaged(_ observations: [Observation], importID: UUID, into sqlite: any SQLiteDatabase) async throws {
+        let rowsPerStatement = 4000
+        for start in stride(from: 0, to: observations.count, by: rowsPerStatement) {
+            let slice = observations[start..<min(start + rowsPerStatement, observations.count)]
+            var text = "INSERT INTO \(ImportStagingFields.schema) (" + Self.stagingColumns.joined(separator: ", ") + ") VALUES "
+            text += Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: slice.count).joined(separator: ", ")
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity(slice.count * 7)
+            let id = SQLiteData.text(importID.uuidString)
+            for observation in slice {
+                let key = observation.key
+                binds += [id, .text(key.variable), .text(key.unitKey), .text(key.date.iso), .text(key.breakdown.canonical),
+                          observation.value.map { .float($0) } ?? .null, .text(observation.status.rawValue)]
+            }
+            _ = try await sqlite.query(text, binds)
+        }
+    }
+
+    /// PostgreSQL: the values as one `COPY … FROM STDIN` in its text format — no statement to parse, no parameter to bind.
+    static func copy(_ observations: [Observation], importID: UUID, into postgres: any PostgresDatabase) async throws {
+        var text = ByteBuffer()
+        text.reserveCapacity(observations.count * 80)
+        let id = importID.uuidString
+        let tab = UInt8(ascii: "\t")
+        for observation in observations {
+            let key = observation.key
+            text.writeString(id)
+            text.writeInteger(tab)
+            Self.appendCopyText(key.variable, to: &text)
+            text.writeInteger(tab)
+            Self.appendCopyText(key.unitKey, to: &text)
+            text.writeInteger(tab)
+            text.writeString(key.date.iso)
+            text.writeInteger(tab)
+            if !key.breakdown.categories.isEmpty { Self.appendCopyText(key.breakdown.canonical, to: &text) }
+            text.writeInteger(tab)
+            if let value = observation.value {
+                // Whole numbers (most counts) without the detour through a floating-point description.
+                if value.rounded() == value, abs(value) < 1e15 { text.writeString(String(Int64(value))) } else { text.writeString(String(value)) }
+            } else {
+                text.writeStaticString("\\N")
+            }
+            text.writeInteger(tab)
+            text.writeString(observation.status.rawValue)
+            text.writeInteger(UInt8(ascii: "\n"))
+        }
+        let logger = postgres.logger, rows = text
+        try await postgres.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                try await connection.copyFrom(table: ImportStagingFields.schema, columns: Self.stagingColumns, logger: logger) { writer in
+                    try await writer.write(rows)
+                }
+            }
+        }.get()
+    }
+
+    /// A field of COPY's text format: backslash, tab, newline and carriage return escaped.
+    static func appendCopyText(_ field: String, to buffer: inout ByteBuffer) {
+        guard field.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else {
+            buffer.writeString(field)
+            return
+        }
+        for byte in field.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+            case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+            case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+            case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+            default: buffer.writeInteger(byte)
+            }
         }
     }
 
@@ -354,20 +423,31 @@ public struct IndicatorStore: Sendable {
         let sameValue = "(o.\(F.value) = \(s).\(F.value) OR (o.\(F.value) IS NULL AND \(s).\(F.value) IS NULL)) AND o.\(F.status) = \(s).\(F.status)"
         return try await database.transaction { db in
             guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("the database does not speak SQL") }
+            // PostgreSQL: commits one at a time, and no import stages rows meanwhile (locked before anything is read, so
+            // two commits never wait for each other's lock).
+            if sql.dialect.name != "sqlite" { try await sql.raw("LOCK TABLE \(unsafeRaw: s) IN ACCESS EXCLUSIVE MODE").run() }
+            // The usual first import of a variable: nothing stored yet for any staged variable, so every staged value is new
+            // and no key needs looking up (one pass over the staged values instead of one index probe per value).
+            let anyStored = try await sql.raw("""
+                SELECT COUNT(*) AS total, EXISTS (SELECT 1 FROM \(unsafeRaw: o) o WHERE o.\(unsafeRaw: F.variable) IN
+                    (SELECT \(unsafeRaw: F.variable) FROM \(unsafeRaw: s) WHERE \(unsafeRaw: ImportStagingFields.importID) = \(bind: importID))) AS stored
+                FROM \(unsafeRaw: s) WHERE \(unsafeRaw: ImportStagingFields.importID) = \(bind: importID)
+                """).first()
+            let stored = try anyStored?.decode(column: "stored", as: Bool.self) ?? true
             // One pass: every staged value, whether a current value exists for its key, and whether it is equal.
-            let counts = try await sql.raw("""
+            let counts = stored ? try await sql.raw("""
                 SELECT COUNT(*) AS total, COUNT(o.\(unsafeRaw: F.variable)) AS existing,
                        COALESCE(SUM(CASE WHEN \(unsafeRaw: sameValue) THEN 1 ELSE 0 END), 0) AS unchanged
                 FROM \(unsafeRaw: s) LEFT JOIN \(unsafeRaw: o) o ON o.\(unsafeRaw: F.isCurrent) = \(unsafeRaw: Self.trueLiteral(sql)) AND \(unsafeRaw: sameKey)
                 WHERE \(unsafeRaw: s).\(unsafeRaw: ImportStagingFields.importID) = \(bind: importID)
-                """).first()
+                """).first() : anyStored
             let total = try counts?.decode(column: "total", as: Int.self) ?? 0
-            let existing = try counts?.decode(column: "existing", as: Int.self) ?? 0
-            let unchanged = try counts?.decode(column: "unchanged", as: Int.self) ?? 0
+            let existing = stored ? try counts?.decode(column: "existing", as: Int.self) ?? 0 : 0
+            let unchanged = stored ? try counts?.decode(column: "unchanged", as: Int.self) ?? 0 : 0
             let current = "EXISTS (SELECT 1 FROM \(o) o WHERE o.\(F.isCurrent) = \(Self.trueLiteral(sql)) AND \(sameKey)"
             let outcome = ImportOutcome(inserted: total - existing, revised: existing - unchanged, unchanged: unchanged)
             guard !dryRun, outcome.changesData else {
-                try await sql.delete(from: s).where(SQLIdentifier(ImportStagingFields.importID), .equal, SQLBind(importID)).run()
+                try await Self.clearStaged(importID: importID, on: sql)
                 return outcome
             }
             let released = try await ImportRunModel.find(importID, on: db) == nil
@@ -391,12 +471,26 @@ public struct IndicatorStore: Sendable {
                 SELECT \(unsafeRaw: s).\(unsafeRaw: F.variable), \(unsafeRaw: s).\(unsafeRaw: F.unitKey), \(unsafeRaw: s).\(unsafeRaw: F.referenceDate), \(unsafeRaw: s).\(unsafeRaw: F.breakdown), \(unsafeRaw: s).\(unsafeRaw: F.value), \(unsafeRaw: s).\(unsafeRaw: F.status),
                        \(unsafeRaw: revision), \(bind: true), \(unsafeRaw: s).\(unsafeRaw: ImportStagingFields.importID), \(bind: at), \(bind: released)
                 FROM \(unsafeRaw: s) WHERE \(unsafeRaw: s).\(unsafeRaw: ImportStagingFields.importID) = \(bind: importID)
-                ORDER BY \(unsafeRaw: s).\(unsafeRaw: F.variable), \(unsafeRaw: s).\(unsafeRaw: F.unitKey), \(unsafeRaw: s).\(unsafeRaw: F.referenceDate), \(unsafeRaw: s).\(unsafeRaw: F.breakdown)
                 """).run()
-            try await sql.delete(from: s).where(SQLIdentifier(ImportStagingFields.importID), .equal, SQLBind(importID)).run()
+            try await Self.clearStaged(importID: importID, on: sql)
             if let entry = audit(outcome) { try await AuditEntryModel(entry).create(on: db) }
             try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
             return outcome
+        }
+    }
+
+    /// Removes an import's staged values, inside the commit's transaction. Alone in the staging table (the usual case)
+    /// it is emptied as a whole, which both databases do without visiting each row; otherwise row by row. No other
+    /// import can stage rows in between: SQLite's transaction holds the write lock, PostgreSQL's has locked the table.
+    static func clearStaged(importID: UUID, on sql: any SQLDatabase) async throws {
+        let s = ImportStagingFields.schema, id = ImportStagingFields.importID
+        let others = try await sql.raw("SELECT EXISTS (SELECT 1 FROM \(unsafeRaw: s) WHERE \(unsafeRaw: id) <> \(bind: importID)) AS others").first()?
+            .decode(column: "others", as: Bool.self) ?? true
+        if others {
+            try await sql.delete(from: s).where(SQLIdentifier(id), .equal, SQLBind(importID)).run()
+        } else {
+            // SQLite's truncate optimisation: a DELETE without WHERE drops the table's pages at once.
+            try await sql.raw(sql.dialect.name == "sqlite" ? "DELETE FROM \(unsafeRaw: s)" : "TRUNCATE \(unsafeRaw: s)").run()
         }
     }
 

@@ -37,5 +37,6 @@ public enum SoplaMigrations {
         CreateDisclosureRelease(),
         CreateFundingRelease(),
         CreateReferenceObservation(),
+        UnloggedImportStaging(),
     ]
 }

@@ -56,7 +56,8 @@ struct ObservationImporter: Sendable {
     let clock: Clock
     /// Threads for blocking file work (hashing, reading the head of the file), so it holds no request.
     let files: NIOThreadPool
-    static let batchSize = 5000
+    /// Values per staged batch: one transaction (SQLite) or one COPY (PostgreSQL) each.
+    static let batchSize = 20_000
     static let earliest = Day(year: 1900, month: 1, day: 1)!
 
     static func sha256(of url: URL) throws -> String {
