@@ -48,6 +48,31 @@ struct IndicatorStoreTests {
         }
     }
 
+    @Test func stagedValuesArriveExactlyAndAnotherImportsStagingIsKept() async throws {
+        try await TestDatabase.withDatabase { app in
+            let store = IndicatorStore(database: app.db)
+            let ageAndSex = Breakdown(["age": "u18", "sex": "f"])
+            let values: [Double?] = [12.345, -0.5, 1e12, 1e-7, 253_777, nil]
+            let observations = values.enumerated().map { index, value in
+                Observation("quote", "06532001", Day(year: 2010 + index, month: 12, day: 31)!, value, breakdown: index == 0 ? ageAndSex : .total,
+                            status: value == nil ? .secret : .provisional)
+            }
+            let id = UUID(), other = UUID()
+            try await store.stage(importID: id, observations)
+            try await store.stage(importID: other, [Observation("quote", "06532002", date, 7)])
+            #expect(try await store.commitStaged(importID: id, dryRun: false, at: now) { _ in nil } == ImportOutcome(inserted: 6, revised: 0, unchanged: 0))
+            let stored = try await store.history(variable: "quote", unitKey: "06532001").sorted { $0.date < $1.date }
+            #expect(stored.map(\.value) == values)
+            #expect(stored.map(\.status) == [.provisional, .provisional, .provisional, .provisional, .provisional, .secret])
+            #expect(stored.first?.breakdown == ageAndSex)
+            // Committing one import empties only its own staged values.
+            #expect(try await store.stagedCount(importID: id) == 0)
+            #expect(try await store.stagedCount(importID: other) == 1)
+            #expect(try await store.commitStaged(importID: other, dryRun: false, at: now) { _ in nil } == ImportOutcome(inserted: 1, revised: 0, unchanged: 0))
+            #expect(try await store.stagedCount(importID: other) == 0)
+        }
+    }
+
     @Test func discardedStagingLeavesNothing() async throws {
         try await TestDatabase.withDatabase { app in
             let store = IndicatorStore(database: app.db)
