@@ -154,10 +154,24 @@ struct LoginHardeningTests {
                 }
                 return try await group.reduce(into: [HTTPResponseStatus]()) { $0.append($1) }
             }
-            #expect(Set(statuses.map(\.code)).isSubset(of: [401, 429]))
-            #expect(statuses.filter { $0 == .unauthorized }.count == LoginThrottle.freeFailures)
+            // 503: a machine too busy to take the attempt at all (no password checked); never a 500.
+            #expect(Set(statuses.map(\.code)).isSubset(of: [401, 429, 503]))
+            let checked = statuses.filter { $0 == .unauthorized }.count
+            #expect(checked == LoginThrottle.freeFailures || (checked < LoginThrottle.freeFailures && statuses.contains(.serviceUnavailable)))
+            #expect(statuses.contains(.tooManyRequests))
             let failed = try await AccountStore(database: app.db).audit(AuditQuery(action: .loginFailed)).total
-            #expect(failed == LoginThrottle.freeFailures)
+            #expect(failed == checked)
+        }
+    }
+
+    @Test func aDatabaseTooBusyForTheWholeWaitIsAnsweredBusyNotBroken() async throws {
+        try await withTestApp { app in
+            for path in ["/anmelden", "/api/v1/indicators"] {
+                let request = Request(application: app, method: .GET, url: URI(path: path), on: app.eventLoopGroup.next())
+                let response = try ErrorResponses.response(for: ConnectionPoolTimeoutError.connectionRequestTimeout, request: request)
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers.first(name: .retryAfter) == "5")
+            }
         }
     }
 

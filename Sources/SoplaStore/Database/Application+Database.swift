@@ -33,7 +33,9 @@ extension Application {
     /// fluent-sqlite-driver with WAL, a busy timeout, write-locking transactions and retries (see `SQLiteWriteDatabase`).
     static func sqlite(_ configuration: SQLiteConfiguration, writing: SQLiteWriting = SQLiteWriting()) -> DatabaseConfigurationFactory {
         DatabaseConfigurationFactory {
-            SQLiteWriteConfiguration(base: DatabaseConfigurationFactory.sqlite(configuration).make(), writing: writing)
+            // One connection per event loop; a request waits for it up to 30 s (a burst of logins or an import's batch
+            // holds it briefly each) rather than failing after the default 10 s.
+            SQLiteWriteConfiguration(base: DatabaseConfigurationFactory.sqlite(configuration, connectionPoolTimeout: .seconds(30)).make(), writing: writing)
         }
     }
 

@@ -150,6 +150,9 @@ enum ErrorResponses {
             // A body that does not fit the form or object: 422 naming the field, whichever route read it.
             let problem = FieldDecodingProblem(decoding).apiError
             (status, code, message, details) = (problem.status, problem.code, problem.message, problem.details)
+        case is ConnectionPoolTimeoutError:
+            // Every database connection stayed busy for the pool's whole wait (a burst): busy, not broken.
+            (status, code, message) = (.serviceUnavailable, "busy", "the server is busy; try again in a few seconds")
         case let abort as any AbortError:
             status = abort.status
             code = Self.code(for: abort.status)
@@ -176,6 +179,7 @@ enum ErrorResponses {
         if let abort = error as? any AbortError {
             response.headers.add(contentsOf: abort.headers)
         }
+        if error is ConnectionPoolTimeoutError { response.headers.replaceOrAdd(name: .retryAfter, value: "5") }
         if status == .unauthorized, wantsJSON(request) {
             response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"sopla\"")
         }
