@@ -73,6 +73,31 @@ struct IndicatorStoreTests {
         }
     }
 
+    /// A revised file over many stored values: every staged key is looked up once, never compared with every stored value
+    /// (that took minutes for 46,000 values and held the write lock meanwhile). The bound is loose: linear work takes about a second.
+    @Test func revisingManyStoredValuesIsNotQuadratic() async throws {
+        try await TestDatabase.withDatabase { app in
+            let store = IndicatorStore(database: app.db)
+            func values(_ offset: Double) -> [Observation] {
+                (0..<24_000).map { Observation("n", "06532\(String(format: "%03d", $0 % 24 + 1))", Day(year: 1000 + $0 / 24, month: 12, day: 31)!, Double($0) + offset) }
+            }
+            #expect(try await commit(store, values(0)) == ImportOutcome(inserted: 24_000, revised: 0, unchanged: 0))
+            // Another import's values wait in the staging area meanwhile and are neither compared nor touched.
+            let other = UUID()
+            try await store.stage(importID: other, values(5))
+            let clock = ContinuousClock(), start = clock.now
+            var revised = values(1)
+            revised[0] = values(0)[0]
+            #expect(try await commit(store, revised) == ImportOutcome(inserted: 0, revised: 23_999, unchanged: 1))
+            #expect(clock.now - start < .seconds(60))
+            #expect(try await store.observationCount() == (all: 47_999, current: 24_000))
+            #expect(try await store.stagedCount(importID: other) == 24_000)
+            let history = try await store.revisions(ObservationKey(variable: "n", unitKey: "06532002", date: Day(year: 1000, month: 12, day: 31)!))
+            #expect(history.map(\.revision) == [2, 1])
+            #expect(history.map(\.value) == [2, 1])
+        }
+    }
+
     @Test func discardedStagingLeavesNothing() async throws {
         try await TestDatabase.withDatabase { app in
             let store = IndicatorStore(database: app.db)

@@ -54,6 +54,8 @@ struct SpatialAPITests {
         ("/api/v1/spatial-units?page=0", "page"), ("/api/v1/spatial-units?perPage=501", "perPage"),
         ("/api/v1/spatial-units?page=abc", "page"), ("/api/v1/spatial-units?level=mond", "level"),
         ("/api/v1/spatial-units?parent=65%2F", "parent"), ("/api/v1/spatial-units.geojson?date=2025-02-30", "date"),
+        ("/api/v1/spatial-units?page=1&page=2", "page"), ("/api/v1/spatial-units?perPage=5&page=1&perPage=5", "perPage"),
+        ("/api/v1/spatial-units.geojson?level=gemeinde&level=kreis", "level"),
     ])
     func badParametersAreNamed(_ path: String, _ field: String) async throws {
         try await withTestApp(demo: false) { app in

@@ -454,15 +454,18 @@ public struct IndicatorStore: Sendable {
             if existing > 0 {
                 try await sql.raw("DELETE FROM \(unsafeRaw: s) WHERE \(unsafeRaw: ImportStagingFields.importID) = \(bind: importID) AND \(unsafeRaw: current) AND \(unsafeRaw: sameValue))").run()
             }
-            let stagedKey = sameKey.replacingOccurrences(of: "o.", with: "\(o).").replacingOccurrences(of: "\(s).", with: "st.")
+            // The staged keys as one set, matched against the stored keys by their index: a correlated EXISTS over the
+            // unindexed staging table compared every stored value with every staged one (minutes for 46,000 values).
+            let keyColumns = [F.variable, F.unitKey, F.referenceDate, F.breakdown].joined(separator: ", ")
+            let stagedKeys = "(\(keyColumns)) IN (SELECT \(keyColumns) FROM \(s) WHERE \(ImportStagingFields.importID) = "
             if existing > 0 { try await sql.raw("""
                 UPDATE \(unsafeRaw: o) SET \(unsafeRaw: F.isCurrent) = \(bind: false)
-                WHERE \(unsafeRaw: F.isCurrent) = \(bind: true) AND EXISTS (SELECT 1 FROM \(unsafeRaw: s) st WHERE st.\(unsafeRaw: ImportStagingFields.importID) = \(bind: importID) AND \(unsafeRaw: stagedKey))
+                WHERE \(unsafeRaw: F.isCurrent) = \(bind: true) AND \(unsafeRaw: stagedKeys)\(bind: importID))
                 """).run() }
             // Released at once: the new revision is the newest released one, so it replaces the public one.
             if existing > 0, released { try await sql.raw("""
                 UPDATE \(unsafeRaw: o) SET \(unsafeRaw: F.isPublic) = \(bind: false)
-                WHERE \(unsafeRaw: F.isPublic) = \(bind: true) AND EXISTS (SELECT 1 FROM \(unsafeRaw: s) st WHERE st.\(unsafeRaw: ImportStagingFields.importID) = \(bind: importID) AND \(unsafeRaw: stagedKey))
+                WHERE \(unsafeRaw: F.isPublic) = \(bind: true) AND \(unsafeRaw: stagedKeys)\(bind: importID))
                 """).run() }
             // Without earlier values (the usual first import) every revision is 1: no lookup per row.
             let revision = existing > 0 ? "COALESCE((SELECT MAX(o.\(F.revision)) FROM \(o) o WHERE \(sameKey)), 0) + 1" : "1"

@@ -187,18 +187,23 @@ struct SpatialAPIController: RouteCollection {
     }
 }
 
-/// A misspelt parameter would otherwise be ignored silently and return unfiltered data.
+/// A misspelt or repeated parameter would otherwise be ignored silently and return unfiltered data.
 func rejectUnknownParameters(_ req: Request, allowed: Set<String>) throws {
     guard let query = req.url.query, !query.isEmpty else { return }
     try rejectUnknownParameters(query, allowed: allowed)
 }
 
 func rejectUnknownParameters(_ query: String, allowed: Set<String>) throws {
+    var seen = Set<String>()
     for pair in query.split(separator: "&") {
         let name = String(pair.split(separator: "=", maxSplits: 1).first ?? "").removingPercentEncoding ?? ""
         if !name.isEmpty, !allowed.contains(name) {
             let known = allowed.isEmpty ? "this resource takes no query parameters" : "known parameters: " + allowed.sorted().joined(separator: ", ")
             throw APIError.badParameter(String(name.prefix(40)), "unknown parameter; \(known)")
+        }
+        // Every parameter takes one value; of two, one would be ignored silently.
+        if !name.isEmpty, !seen.insert(name).inserted {
+            throw APIError.badParameter(name, "given more than once; give each parameter once")
         }
     }
 }
