@@ -98,6 +98,45 @@ struct IndicatorStoreTests {
         }
     }
 
+    /// sopla stopped during an import: at the next start its run says so, every orphaned staged value goes, and a commit
+    /// of the interrupted run (still going on in another process) stores nothing.
+    @Test func interruptedImportsAreMarkedFailedAndTheirStagingRemoved() async throws {
+        try await TestDatabase.withDatabase { app in
+            let store = IndicatorStore(database: app.db)
+            var running = ImportRun(id: UUID(), fileName: "gross.csv", sha256: "a", actorID: nil, actorLabel: "Test", startedAt: now, dryRun: false, skipUnknownUnits: false, bytesTotal: 10)
+            running.storedFile = "/tmp/uploads/gross.csv"
+            var finished = ImportRun(id: UUID(), fileName: "fertig.csv", sha256: "b", actorID: nil, actorLabel: "Test", startedAt: now, dryRun: false, skipUnknownUnits: false, bytesTotal: 10)
+            finished.state = .done
+            try await store.create(running)
+            try await store.create(finished)
+            let values = (0..<4500).map { Observation("n", "06532001", Day(year: 1000 + $0, month: 12, day: 31)!, Double($0)) }
+            try await store.stage(importID: running.id, values)
+            try await store.stage(importID: finished.id, Array(values.prefix(3)))
+            let orphan = UUID()
+            try await store.stage(importID: orphan, Array(values.prefix(2)))
+            let later = now.addingTimeInterval(3600)
+            let recovered = try await store.recoverInterruptedImports(at: later)
+            #expect(recovered.map(\.id) == [running.id])
+            #expect(recovered.first?.storedFile == "/tmp/uploads/gross.csv")
+            let marked = try #require(try await store.run(id: running.id))
+            #expect(marked.state == .failed)
+            #expect(marked.finishedAt == later)
+            #expect(marked.issues.map(\.reason) == [.interrupted])
+            #expect(marked.issueCount == 1)
+            #expect(marked.storedFile == nil)
+            #expect(try await store.run(id: finished.id)?.state == .done)
+            for id in [running.id, finished.id, orphan] { #expect(try await store.stagedCount(importID: id) == 0) }
+            // The interrupted import, still going on elsewhere, stages its last batch and commits: refused, nothing stored.
+            try await store.stage(importID: running.id, Array(values.prefix(5)))
+            await #expect(throws: IndicatorStoreError.importInterrupted) {
+                try await store.commitStaged(importID: running.id, dryRun: false, at: later) { _ in nil }
+            }
+            #expect(try await store.observationCount() == (all: 0, current: 0))
+            // Nothing left to recover at the next start.
+            #expect(try await store.recoverInterruptedImports(at: later).isEmpty)
+        }
+    }
+
     @Test func discardedStagingLeavesNothing() async throws {
         try await TestDatabase.withDatabase { app in
             let store = IndicatorStore(database: app.db)

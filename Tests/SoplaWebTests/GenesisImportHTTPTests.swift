@@ -1,5 +1,6 @@
 import Foundation
 import SoplaCore
+import SoplaRender
 import SoplaStore
 import Testing
 import Vapor
@@ -206,6 +207,30 @@ struct GenesisImportHTTPTests {
             #expect(failed.contains("Keiner der 960 Werte betrifft ein Gebiet Ihres Kreises"))
             #expect(try await app.indicatorStore.variables().count == variables)
             #expect(try await app.indicatorStore.mapping(tableCode: "61111") == nil)
+        }
+    }
+
+    /// sopla stopped while a large import ran: the next start marks the run failed and says why, removes its staged values
+    /// and its kept upload; the import page and the demo are usable at once.
+    @Test func anImportInterruptedByAStopIsMarkedFailedAtTheNextStart() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let upload = FileManager.default.temporaryDirectory.appendingPathComponent("abgebrochen-\(UUID().uuidString).csv")
+            try Data("Gebiet;Wert\n".utf8).write(to: upload)
+            var run = ImportRun(id: UUID(), fileName: "gross.csv", sha256: "a", actorID: nil, actorLabel: "Planung", startedAt: testNow, dryRun: false,
+                                skipUnknownUnits: false, bytesTotal: 1_000_000)
+            run.storedFile = upload.path
+            run.bytesRead = 400_000
+            try await app.indicatorStore.create(run)
+            try await app.indicatorStore.stage(importID: run.id, [Observation("alo", "06532001", Day(year: 2020, month: 12, day: 31)!, 1)])
+            #expect(try await html(app, SiteRoute.dataImportRun(id: run.id).path, session: planner).contains("Läuft …"))
+
+            try await app.recoverInterruptedImports(console: app.console)
+            #expect(!FileManager.default.fileExists(atPath: upload.path))
+            #expect(try await app.indicatorStore.stagedCount(importID: run.id) == 0)
+            let page = try await html(app, SiteRoute.dataImportRun(id: run.id).path, session: planner)
+            #expect(page.contains("sopla wurde beendet, während der Import lief; nichts davon wurde gespeichert – bitte die Datei erneut importieren"))
+            #expect(!page.contains("Läuft …") && !page.contains("Fehler in der Datei"))
         }
     }
 

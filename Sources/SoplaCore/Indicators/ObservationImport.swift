@@ -39,6 +39,8 @@ public struct DataImportIssue: Hashable, Sendable, Error, Codable {
         case compressedArchive
         /// Every value is of a region outside the spatial base (this many).
         case noOwnUnits(skipped: Int)
+        /// sopla was stopped while the import ran; nothing of it was stored.
+        case interrupted
     }
 
     public let line: Int
@@ -83,6 +85,7 @@ public struct DataImportIssue: Hashable, Sendable, Error, Codable {
         case .compressedArchive: reasonText = "a ZIP archive: unpack it and import the CSV file inside"
         case .noOwnUnits(let skipped): reasonText = "none of the \(skipped) values is for an area of the spatial base (a table of other regions, or of a regional depth without your areas)"
         case .unitNotFound: reasonText = "the column has no unit (MeasureUnitNotFound!): a malformed export, download the table again"
+        case .interrupted: reasonText = "sopla was stopped while the import ran; nothing of it was stored: import the file again"
         }
         return "line \(line), column \(column), value \"\(value)\": \(reasonText)"
     }

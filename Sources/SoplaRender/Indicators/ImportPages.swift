@@ -272,6 +272,7 @@ public enum ImportRunPage {
         case .noOwnUnits(let skipped): return "Keiner der \(skipped) Werte betrifft ein Gebiet Ihres Kreises – die Tabelle enthält andere Gebiete oder eine regionale Tiefe ohne Ihre Gebiete"
         case .unitNotFound: return "Der Spalte fehlt die Einheit (MeasureUnitNotFound!): eine fehlerhafte Ausgabe von GENESIS – bitte die Tabelle neu herunterladen"
         case .emptyFile: return "Die Datei enthält keine Werte"
+        case .interrupted: return "sopla wurde beendet, während der Import lief; nichts davon wurde gespeichert – bitte die Datei erneut importieren"
         }
     }
 
@@ -321,7 +322,10 @@ public enum ImportRunPage {
             content.append(mappingForm(model, context: context))
         }
         // Waiting for a mapping is no fault of the file: its columns are listed in the mapping form, not as problems.
-        if !run.issues.isEmpty, run.state != .needsMapping {
+        if let interrupted = run.issues.first(where: { $0.reason == .interrupted }) {
+            // No fault of the file: sopla stopped while it was read.
+            content.append(el("p", [("class", "notice notice-warning")], text: reason(interrupted, language)))
+        } else if !run.issues.isEmpty, run.state != .needsMapping {
             content.append(el("h2", text: t(.importIssuesTitle)))
             content.append(el("p", text: t(.importNothingStored)))
             content.append(el("table", [("class", "data")], [

@@ -17,6 +17,8 @@ public enum IndicatorStoreError: Error, Equatable, Sendable {
     case usedByPublishedIndicators([String])
     /// Deleting is refused while something refers to the record; it can be archived instead.
     case inUse([CatalogueUse])
+    /// The import's run was marked interrupted (sopla restarted while it ran): its staged values are gone.
+    case importInterrupted
 }
 
 /// Variables, indicators, observations with their revisions, imports, mappings, reference values and rules.
@@ -450,7 +452,10 @@ public struct IndicatorStore: Sendable {
                 try await Self.clearStaged(importID: importID, on: sql)
                 return outcome
             }
-            let released = try await ImportRunModel.find(importID, on: db) == nil
+            let runModel = try await ImportRunModel.find(importID, on: db)
+            // A run marked interrupted (sopla restarted meanwhile) has lost its staged values: store none of the rest.
+            if let runModel, runModel.state != ImportRun.State.running.rawValue { throw IndicatorStoreError.importInterrupted }
+            let released = runModel == nil
             if existing > 0 {
                 try await sql.raw("DELETE FROM \(unsafeRaw: s) WHERE \(unsafeRaw: ImportStagingFields.importID) = \(bind: importID) AND \(unsafeRaw: current) AND \(unsafeRaw: sameValue))").run()
             }
@@ -494,6 +499,35 @@ public struct IndicatorStore: Sendable {
         } else {
             // SQLite's truncate optimisation: a DELETE without WHERE drops the table's pages at once.
             try await sql.raw(sql.dialect.name == "sqlite" ? "DELETE FROM \(unsafeRaw: s)" : "TRUNCATE \(unsafeRaw: s)").run()
+        }
+    }
+
+    /// Imports that a stopped sopla left unfinished: their runs become failed with the reason `interrupted`, and every
+    /// staged value of no running import goes. Returns the runs with the uploaded file they had kept (for removing it).
+    /// Called once when a server starts, before it answers anything. A command
+    /// import running meanwhile in another process is marked too, and its commit then refuses to store a part.
+    public func recoverInterruptedImports(at: Date) async throws -> [ImportRun] {
+        try await database.transaction { db in
+            guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("the database does not speak SQL") }
+            var recovered: [ImportRun] = []
+            for model in try await ImportRunModel.query(on: db).filter(\.$state == ImportRun.State.running.rawValue).sort(\.$startedAt).all() {
+                var run = Self.domain(model)
+                run.state = .failed
+                run.finishedAt = at
+                run.issues = [DataImportIssue(line: 0, column: "", value: "", reason: .interrupted)]
+                run.issueCount = 1
+                let storedFile = run.storedFile
+                run.storedFile = nil
+                Self.copy(run, into: model)
+                try await model.update(on: db)
+                run.storedFile = storedFile
+                recovered.append(run)
+            }
+            try await sql.raw("""
+                DELETE FROM \(unsafeRaw: ImportStagingFields.schema) WHERE \(unsafeRaw: ImportStagingFields.importID) NOT IN
+                    (SELECT id FROM \(unsafeRaw: ImportRunFields.schema) WHERE \(ident: ImportRunFields.state.description) = \(bind: ImportRun.State.running.rawValue))
+                """).run()
+            return recovered
         }
     }
 

@@ -79,6 +79,7 @@ struct ServeCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareDatabase(location: app.settings.database, migrate: false)
+        try await app.recoverInterruptedImports(console: context.console)
         app.startMailSender()
         var context = context
         let (hostname, port) = signature.address
@@ -111,6 +112,7 @@ struct DemoCommand: AsyncCommand {
         let app = context.application
         let settings = app.settings
         try await app.prepareDatabase(location: settings.database, migrate: true)
+        try await app.recoverInterruptedImports(console: context.console)
         app.startMailSender()
         let plan = try await DemoData.seed(repository: app.spatialWriter(.system("sopla demo")), catalogue: settings.levels)
         let service = AccountService(app: app)
@@ -350,6 +352,18 @@ struct CreateUnitCommand: AsyncCommand {
             context.console.print("Created \(unit.kind) \(unit.name) (\(unit.key)).")
         } catch let failure as ImportFailure {
             throw CommandFailure(failure.description.replacingOccurrences(of: "nothing was imported", with: "nothing was created"))
+        }
+    }
+}
+
+extension Application {
+    /// Imports left running when sopla last stopped are marked failed (the planner sees why and imports again), their
+    /// staged values and kept uploads removed, before the server answers anything.
+    func recoverInterruptedImports(console: any Console) async throws {
+        let runs = try await indicatorStore.recoverInterruptedImports(at: settings.clock.now())
+        for run in runs {
+            if let path = run.storedFile { try? FileManager.default.removeItem(atPath: path) }
+            console.warning("import of \(run.fileName) (started \(ISO8601DateFormatter().string(from: run.startedAt))) was interrupted when sopla stopped: marked as failed, nothing of it stored")
         }
     }
 }

@@ -486,7 +486,7 @@ struct IndicatorAdminController: RouteCollection {
                 items: [], backPath: record.homePath, backLabel: back)
         case .notFound:
             throw Abort(.notFound)
-        case .duplicate:
+        case .duplicate, .importInterrupted:
             throw Abort(.conflict)
         }
         return HTMLResponse(CatalogueRefusalPage.render(model, context: try await req.pageContext())).response(status: .conflict)

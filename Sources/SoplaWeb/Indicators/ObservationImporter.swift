@@ -198,6 +198,9 @@ struct ObservationImporter: Sendable {
                 try await store.keep(kept, actor: actor, at: at)
             }
             return try await finish(&run, state: run.outcome.changesData || options.dryRun ? .done : .unchanged, issues: [], issueCount: 0)
+        } catch IndicatorStoreError.importInterrupted {
+            try? await store.discardStaged(importID: run.id)
+            return try await finish(&run, state: .failed, issues: [DataImportIssue(line: 0, column: "", value: "", reason: .interrupted)], issueCount: 1)
         } catch {
             try? await store.discardStaged(importID: run.id)
             throw error
