@@ -137,6 +137,23 @@ struct IndicatorStoreTests {
         }
     }
 
+    @Test func aWaitingRunIsResumedOnceOnly() async throws {
+        try await TestDatabase.withDatabase { app in
+            let store = IndicatorStore(database: app.db)
+            var run = ImportRun(id: UUID(), fileName: "tabelle.csv", sha256: "a", actorID: nil, actorLabel: "Test", startedAt: now, dryRun: false, skipUnknownUnits: false, bytesTotal: 10)
+            run.state = .needsMapping
+            try await store.create(run)
+            let waiting = run
+            let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<4 { group.addTask { try await store.resume(waiting) } }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(results.filter { $0 }.count == 1)
+            #expect(try await store.run(id: run.id)?.state == .running)
+            #expect(try await store.resume(run) == false)
+        }
+    }
+
     @Test func discardedStagingLeavesNothing() async throws {
         try await TestDatabase.withDatabase { app in
             let store = IndicatorStore(database: app.db)

@@ -65,6 +65,29 @@ struct GenesisImportHTTPTests {
         }
     }
 
+    /// Two tabs accept the same proposal at the same moment: one import, one set of variables; the other click is told.
+    @Test func twoClicksAtOnceImportOnce() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let run = try await uploadSample(app, planner, "12411-01-01-4.csv")
+            let variables = try await app.indicatorStore.variables().count
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for _ in 0..<2 {
+                    group.addTask {
+                        var status = HTTPStatus.internalServerError
+                        try await post(app, run + "/zuordnung", session: planner, fields: [("proposal", "ja")]) { status = $0.status }
+                        return status
+                    }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.sorted { $0.code < $1.code } == [.seeOther, .conflict])
+            #expect(try await app.indicatorStore.variables().count == variables + 1)
+            #expect(try await app.indicatorStore.observations(variables: ["bevoelkerungsstand"], selection: .current).values.count == 3)
+            #expect(try await app.indicatorStore.runs().filter { $0.tableCode == "12411-01-01-4" }.count == 1)
+        }
+    }
+
     /// The proposal form's columns and codes as the page shows them, by place.
     func proposalFields(_ page: String) -> [(column: String, code: String)] {
         let codes = Dictionary(page.matches(of: #/id="code-(\d+)" name="code-\d+" value="([^"]*)"/#).map { (String($0.output.1), String($0.output.2)) },

@@ -545,6 +545,20 @@ public struct IndicatorStore: Sendable {
         try await model.create(on: database)
     }
 
+    /// Takes a run that waits for its mapping on to `running`, once: of two clicks (two tabs, two people) at the same
+    /// moment only one gets `true` and imports; the other is told the run is no longer waiting.
+    public func resume(_ run: ImportRun) async throws -> Bool {
+        let claimed = try await sql.raw("""
+            UPDATE \(unsafeRaw: ImportRunFields.schema) SET \(ident: ImportRunFields.state.description) = \(bind: ImportRun.State.running.rawValue)
+            WHERE id = \(bind: run.id) AND \(ident: ImportRunFields.state.description) = \(bind: ImportRun.State.needsMapping.rawValue) RETURNING id
+            """).all()
+        guard claimed.count == 1 else { return false }
+        var resumed = run
+        resumed.state = .running
+        try await update(resumed)
+        return true
+    }
+
     public func update(_ run: ImportRun) async throws {
         guard let model = try await ImportRunModel.find(run.id, on: database) else { throw IndicatorStoreError.notFound }
         Self.copy(run, into: model)

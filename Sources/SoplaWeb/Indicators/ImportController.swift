@@ -245,7 +245,7 @@ struct ImportController: RouteCollection {
     func saveMapping(req: Request) async throws -> Response {
         guard let run = try await req.indicatorStore.run(id: try req.idParameter()) else { throw Abort(.notFound) }
         guard run.state == .needsMapping, let path = run.storedFile, FileManager.default.fileExists(atPath: path), let tableCode = run.tableCode else {
-            throw APIError(.conflict, code: "mapping_not_needed", message: "this import does not wait for a column mapping (any more)")
+            throw Self.notWaiting
         }
         if (try? req.content.get(String.self, at: "proposal")) == "ja" {
             // The proposal with the planner's changes: missing variables are created (as drafts), the mapping saved, the values read.
@@ -257,11 +257,7 @@ struct ImportController: RouteCollection {
             var options = ObservationImporter.Options(dryRun: run.dryRun, skipUnknownUnits: run.skipUnknownUnits)
             options.createVariables = true
             options.proposalEdits = edits
-            var resumed = run
-            resumed.state = .running
-            resumed.issues = []
-            try await req.indicatorStore.update(resumed)
-            return try await start(req, url: URL(fileURLWithPath: path), fileName: run.fileName, options: options, existing: resumed)
+            return try await resume(req, run, path: path, options: options)
         }
         // Bounded both ways: a negative count would make `0..<count` trap.
         let count = min(max((try? req.content.get(Int.self, at: "columns")) ?? 0, 0), 500)
@@ -295,13 +291,19 @@ struct ImportController: RouteCollection {
             return HTMLResponse(ImportRunPage.render(model, context: try await req.pageContext())).response(status: .unprocessableEntity)
         }
         let options = ObservationImporter.Options(dryRun: run.dryRun, skipUnknownUnits: run.skipUnknownUnits, mapping: mapping)
-        // The waiting run goes on with the mapping.
+        return try await resume(req, run, path: path, options: options)
+    }
+
+    /// The waiting run goes on with its mapping or proposal — once, however many clicks arrive at the same moment.
+    func resume(_ req: Request, _ run: ImportRun, path: String, options: ObservationImporter.Options) async throws -> Response {
         var resumed = run
         resumed.state = .running
         resumed.issues = []
-        try await req.indicatorStore.update(resumed)
+        guard try await req.indicatorStore.resume(resumed) else { throw Self.notWaiting }
         return try await start(req, url: URL(fileURLWithPath: path), fileName: run.fileName, options: options, existing: resumed)
     }
+
+    static let notWaiting = APIError(.conflict, code: "mapping_not_needed", message: "this import does not wait for a column mapping (any more)")
 }
 
 extension Optional {
