@@ -39,4 +39,25 @@ struct GenesisProposalCheckTests {
         // Swapping two codes is fine.
         #expect(proposal.problems(with: ["ISV006": .init(code: "for002", name: "n"), "FOR002": .init(code: "isv006", name: "n")]).isEmpty)
     }
+
+    static func variable(_ code: String, unit: String, isCount: Bool) -> Variable {
+        Variable(code: code, nameDE: code, nameEN: code, unit: unit, source: "Test", licence: "dl-de/by-2-0", isCount: isCount)
+    }
+
+    @Test func anExistingVariableMustBeMeasuredLikeTheColumn() {
+        let existing = ["sgb2_quote": Self.variable("sgb2_quote", unit: "%", isCount: false), "einwohner": Self.variable("einwohner", unit: "Personen", isCount: true),
+                        "ausgaben": Self.variable("ausgaben", unit: "Tsd. EUR", isCount: false)]
+        // A count column into a share: refused, naming both units.
+        #expect(proposal.problems(with: ["ISV006": .init(code: "sgb2_quote", name: "n")], existing: existing) == ["ISV006": [.otherUnit(existing: "%", column: "Anzahl")]])
+        // Counts fit counts whatever their unit's word ("Personen", "Anzahl").
+        #expect(proposal.problems(with: ["ISV006": .init(code: "einwohner", name: "n")], existing: existing).isEmpty)
+        let euros = GenesisProposal(tableCode: "71147", tableTitle: "Ausgaben", variables: [
+            GenesisProposal.ProposedVariable(signature: "AUS", code: "aus", name: "Ausgaben", unit: "Tsd. EUR", isCount: false, exists: false, breakdowns: [], ownValues: 1),
+        ])
+        #expect(euros.problems(with: ["AUS": .init(code: "ausgaben", name: "n")], existing: existing).isEmpty)
+        #expect(euros.problems(with: ["AUS": .init(code: "einwohner", name: "n")], existing: existing) == ["AUS": [.otherUnit(existing: "Personen", column: "Tsd. EUR")]])
+        #expect(euros.problems(with: ["AUS": .init(code: "sgb2_quote", name: "n")], existing: existing) == ["AUS": [.otherUnit(existing: "%", column: "Tsd. EUR")]])
+        // A code the proposal itself gives (the variable exists with that GENESIS code) is not questioned.
+        #expect(proposal.problems(with: ["BEV": .init(code: "bevoelkerung", name: "n")], existing: ["bevoelkerung": Self.variable("bevoelkerung", unit: "%", isCount: false)]).isEmpty)
+    }
 }

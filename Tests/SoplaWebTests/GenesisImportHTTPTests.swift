@@ -136,6 +136,33 @@ struct GenesisImportHTTPTests {
         }
     }
 
+    /// A count column cannot go into an area in km² (nor any variable of another unit); a column of another table is named.
+    @Test func anExistingVariableOfAnotherUnitOrAnUnknownColumnIsRefused() async throws {
+        try await withTestApp { app in
+            let store = app.indicatorStore
+            let planner = try await login(app, DemoLogin.planner)
+            let values = try await store.observations(variables: ["flaeche"], selection: .current).values.count
+            let run = try await uploadSample(app, planner, "12411-01-01-4.csv")
+            try await post(app, run + "/zuordnung", session: planner, fields: [
+                ("proposal", "ja"), ("variables", "1"), ("column-0", "Bevölkerungsstand"), ("code-0", "flaeche"), ("name-0", "Fläche"),
+            ]) { res in
+                #expect(res.status == .unprocessableEntity)
+                let page = res.body.string
+                #expect(page.contains("<p class=\"field-error\" id=\"code-0-error\">ist der Code eines Merkmals mit der Einheit „km²“, diese Spalte hat die Einheit „Anzahl“: bitte einen anderen Code wählen.</p>"))
+                #expect(page.contains("id=\"code-0\" name=\"code-0\" value=\"flaeche\""))
+            }
+            try await post(app, run + "/zuordnung", session: planner, fields: [
+                ("proposal", "ja"), ("variables", "1"), ("column-0", "ISV006"), ("code-0", "insolvenzen"), ("name-0", "Insolvenzen"),
+            ]) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("„ISV006“ ist kein zulässiger Wert."))
+            }
+            #expect(try await store.observations(variables: ["flaeche"], selection: .current).values.count == values)
+            #expect(try await store.variable(code: "insolvenzen") == nil)
+            #expect(try await store.run(id: try #require(UUID(uuidString: String(run.split(separator: "/").last ?? ""))))?.state == .needsMapping)
+        }
+    }
+
     @Test func anInvalidCodeOrAMissingNameIsRefusedWithWhatWasTypedAndNothingIsStored() async throws {
         try await withTestApp { app in
             let store = app.indicatorStore

@@ -14,12 +14,22 @@ extension GenesisProposal {
         case nameTooLong(max: Int)
         /// Another column has the same code: the values of two measures would end up in one variable.
         case sameCode(asColumns: [String])
+        /// The code of an existing variable measured in another unit: its values and the column's would be mixed
+        /// (a share stored as a count is refused later as a fraction, a sum of euros shown as persons).
+        case otherUnit(existing: String, column: String)
+    }
+
+    /// Whether values in `unit` (counts or not) may go into `variable`: both counts (persons, cases, "Anzahl"), or the same unit.
+    public static func fits(_ variable: Variable, unit: String, isCount: Bool) -> Bool {
+        if variable.isCount || isCount { return variable.isCount && isCount }
+        return variable.unit.trimmingCharacters(in: .whitespaces).lowercased() == unit.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     /// Every problem of the planner's edits, by column signature; empty when the edited proposal may be imported.
     /// An edit of a column the proposal does not have is ignored (as `editing` ignores it). Two columns may not share a
-    /// code, new or existing; a column left as proposed is not blamed for a code another column was given.
-    public func problems(with edits: [String: Edit]) -> [String: [EditProblem]] {
+    /// code, new or existing; a column left as proposed is not blamed for a code another column was given. A code
+    /// changed to one of `existing` must name a variable of the column's unit.
+    public func problems(with edits: [String: Edit], existing: [String: Variable] = [:]) -> [String: [EditProblem]] {
         var problems: [String: [EditProblem]] = [:]
         var finalCodes: [(signature: String, code: String, edited: Bool)] = []
         for proposed in variables {
@@ -33,6 +43,9 @@ extension GenesisProposal {
                 problems[proposed.signature, default: []].append(.invalidCode(edit.code))
             } else {
                 finalCodes.append((proposed.signature, edit.code, edit.code != proposed.code))
+                if edit.code != proposed.code, let variable = existing[edit.code], !Self.fits(variable, unit: proposed.unit, isCount: proposed.isCount) {
+                    problems[proposed.signature, default: []].append(.otherUnit(existing: variable.unit, column: proposed.unit))
+                }
             }
             if edit.name.isEmpty {
                 problems[proposed.signature, default: []].append(.nameMissing)

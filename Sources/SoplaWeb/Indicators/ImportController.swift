@@ -215,7 +215,12 @@ struct ImportController: RouteCollection {
         var edits: [String: GenesisProposal.Edit] = [:]
         var form = ImportRunPage.ProposalForm()
         for index in 0..<count {
-            guard let signature = try? req.content.get(String.self, at: "column-\(index)"), let place = places[signature] else { continue }
+            guard let signature = try? req.content.get(String.self, at: "column-\(index)") else { continue }
+            guard let place = places[signature] else {
+                // A column the table does not have (a stale page of another file, a hand-made request): said, not ignored.
+                form.issues.append(ValidationIssue("column-\(index)", .unknownValue(String(signature.prefix(60)))))
+                continue
+            }
             let proposed = proposal.variables[place]
             let code = (try? req.content.get(String.self, at: "code-\(index)")).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? proposed.code
             let name = (try? req.content.get(String.self, at: "name-\(index)")).map { FieldCheck.line($0) ?? "" } ?? proposed.name
@@ -223,7 +228,8 @@ struct ImportController: RouteCollection {
             form.codes[signature] = code
             form.names[signature] = name
         }
-        let problems = proposal.problems(with: edits)
+        let existing = Dictionary(try await req.indicatorStore.variables().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let problems = proposal.problems(with: edits, existing: existing)
         for (place, proposed) in proposal.variables.enumerated() {
             for problem in problems[proposed.signature] ?? [] {
                 switch problem {
@@ -232,6 +238,7 @@ struct ImportController: RouteCollection {
                 case .sameCode: form.issues.append(ValidationIssue("code-\(place)", .duplicate))
                 case .nameMissing: form.issues.append(ValidationIssue("name-\(place)", .required))
                 case .nameTooLong(let max): form.issues.append(ValidationIssue("name-\(place)", .tooLong(max: max)))
+                case .otherUnit(let existing, let column): form.issues.append(ValidationIssue("code-\(place)", .otherUnit(existing: existing, given: column)))
                 }
             }
         }
