@@ -13,7 +13,9 @@ let app = try await Application.make(environment)
 do {
     let settings = try AppSettings.fromEnvironment()
     try configure(app, settings: settings)
-    try await app.execute()
+    // As `app.execute()`, without its log line of a failing command: the failure is printed once, below.
+    try await app.startup()
+    try await app.running?.onStop.get()
     try await app.asyncShutdown()
 } catch {
     FileHandle.standardError.write(Data("sopla: error: \(error)\n".utf8))

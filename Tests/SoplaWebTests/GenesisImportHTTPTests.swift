@@ -55,6 +55,7 @@ struct GenesisImportHTTPTests {
             let done = try await html(app, run, session: planner)
             #expect(done.contains("<tr><th scope=\"row\">Vergleichswerte (Land, Bund)</th><td class=\"num\">6</td></tr>"))
             #expect(done.contains("<td class=\"num\">1.605</td>"))
+            #expect(done.contains("<dd>GENESIS-Tabelle (CSV)</dd>"))
             let stored = try await app.indicatorStore.observations(variables: ["bevoelkerungsstand"], selection: .current).values.values
             #expect(stored.count == 3)
             #expect(Set(stored.compactMap(\.value)) == [253_777, 125_090, 128_687])

@@ -160,7 +160,7 @@ struct ImportReleaseHTTPTests {
             let id = try await importFile(app, planner, "variable,ags,reference_date,sex,value,status\nalo,\(Self.unit),2024-12-31,f,\(tripled),\n")
             let path = "/daten/import/\(id.uuidString.lowercased())"
             let runPage = try await page(app, path, session: planner)
-            #expect(runPage.contains("Verletzte Prüfregeln: change-above alo."))
+            #expect(runPage.contains("Verletzte Prüfregeln: Veränderung zum Vorjahr über Schwelle (alo)."))
             #expect(runPage.contains("Nötig, weil Prüfregeln verletzt sind"))
 
             try await post(app, path + "/freigabe", session: planner, fields: [("reason", "  ")]) { res in

@@ -19,11 +19,17 @@ SAMPLES = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "d
 def demo_db(sopla_bin, workdir):  # noqa: F811
     """A database seeded by `sopla demo` (units, variables, figures), with the server stopped again."""
     db_path = os.path.join(workdir, "demo.sqlite")
+    start_demo(sopla_bin, db_path)
+    return db_path, f"sqlite:{db_path}"
+
+
+def start_demo(sopla_bin, db_path, output=subprocess.DEVNULL):
+    """Runs `sopla demo` on the database until it answers, then stops it."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = dict(os.environ, SOPLA_DATABASE_URL=f"sqlite:{db_path}")
-    process = subprocess.Popen([sopla_bin, "demo", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen([sopla_bin, "demo", "--port", str(port)], env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         for _ in range(240):
             try:
@@ -37,7 +43,6 @@ def demo_db(sopla_bin, workdir):  # noqa: F811
     finally:
         process.terminate()
         process.wait(timeout=30)
-    return db_path, f"sqlite:{db_path}"
 
 
 def dump(db_path):
@@ -127,6 +132,8 @@ def test_a_genesis_table_is_proposed_mapped_once_and_checked_for_changed_shape(s
     unmapped = run(sopla_bin, "import", "data", table, db=url)
     assert unmapped.returncode == 1
     assert "table 12411-01-01-4 needs a variable for each column" in unmapped.stderr and "Bevölkerungsstand" in unmapped.stderr
+    # Said once, as sopla's own message, without a log line repeating it.
+    assert unmapped.stderr.count("needs a variable for each column") == 1 and unmapped.stderr.startswith("sopla: error: table 12411-01-01-4")
     assert "--create-variables" in unmapped.stderr
     # The proposal, shown by a dry run: one variable broken down by sex; nothing written, not even the variable.
     dry = run(sopla_bin, "import", "data", table, "--dry-run", "--create-variables", db=url)
@@ -146,6 +153,10 @@ def test_a_genesis_table_is_proposed_mapped_once_and_checked_for_changed_shape(s
         state = conn.execute("SELECT state, unit, table_code FROM variables WHERE code = 'bevoelkerungsstand'").fetchone()
     assert values == [("", 253777.0), ("sex=f", 128687.0), ("sex=m", 125090.0)]
     assert state == ("draft", "Anzahl", "12411-01-01-4")
+    # Its proposal now names the saved mapping; nothing would be created.
+    shown = run(sopla_bin, "import", "data", table, "--dry-run", "--create-variables", db=url)
+    assert "column Bevölkerungsstand: mapped to bevoelkerungsstand – 3 values of the county's units" in shown.stdout, shown.stdout
+    assert "created as draft" not in shown.stdout and "(new)" not in shown.stdout
     # The next import of the table reuses the saved mapping: nothing new.
     again = run(sopla_bin, "import", "data", table, db=url)
     assert again.returncode == 0 and "No changes" in again.stdout, again.stderr
@@ -200,7 +211,7 @@ def test_imported_values_are_public_only_once_released(sopla_bin, demo_db, workd
     assert public_value(db_path, "kita_u3", "06532001", "2024-12-31") == before
     released = run(sopla_bin, "import", "release", run_id, db=url)
     assert released.returncode == 0, released.stderr
-    assert "1 values are public now" in released.stdout
+    assert "1 value is public now" in released.stdout
     assert public_value(db_path, "kita_u3", "06532001", "2024-12-31") == 4711
     again = run(sopla_bin, "import", "release", run_id, db=url)
     assert again.returncode == 1 and "is released already" in again.stderr
@@ -236,3 +247,25 @@ def test_release_with_the_import_refuses_failed_rules_without_a_reason(sopla_bin
     assert at_once.returncode == 0, at_once.stderr
     assert "Released import" in at_once.stdout
     assert public_value(db_path, "kita_u3", "06532002", "2024-12-31") == 4712
+
+
+def test_an_import_interrupted_by_a_stop_is_marked_failed_when_sopla_starts_again(sopla_bin, demo_db, workdir):  # noqa: F811
+    """sopla was killed while an import ran: the next start says so, marks the run failed and empties its staged values."""
+    db_path, url = demo_db
+    path = write(workdir, "werte.csv", "variable,ags,reference_date,value\nalo,06532001,2025-06-30,420\n")
+    assert run(sopla_bin, "import", "data", path, db=url).returncode == 0
+    with sqlite3.connect(db_path) as conn:
+        run_id, = conn.execute("SELECT id FROM import_runs WHERE file_name = 'werte.csv'").fetchone()
+        # As a kill leaves it: the run still running, part of its values staged.
+        conn.execute("UPDATE import_runs SET state = 'running', finished_at = NULL WHERE id = ?", (run_id,))
+        conn.execute("INSERT INTO import_staging (import_id, variable, unit_key, reference_date, breakdown, value, status) "
+                     "VALUES (?, 'alo', '06532002', '2025-06-30', '', 7, 'final')", (run_id,))
+    log = os.path.join(workdir, "demo.log")
+    with open(log, "w") as output:
+        start_demo(sopla_bin, db_path, output=output)
+    with open(log) as f:
+        assert "import of werte.csv" in f.read()
+    with sqlite3.connect(db_path) as conn:
+        state, issues = conn.execute("SELECT state, issues FROM import_runs WHERE id = ?", (run_id,)).fetchone()
+        staged = conn.execute("SELECT COUNT(*) FROM import_staging").fetchone()[0]
+    assert state == "failed" and "interrupted" in issues and staged == 0

@@ -287,7 +287,7 @@ public enum ImportRunPage {
             el("dl", [("class", "facts")], [
                 el("dt", text: t(.fieldStatus)), el("dd", [], [el("span", [("role", "status")], text: state(run, language))]),
                 el("dt", text: t(.columnRelease)), el("dd", [("id", "freigabestatus")], text: releaseState(run, language)),
-                el("dt", text: t(.fieldFormat)), el("dd", text: run.format ?? "–"),
+                el("dt", text: t(.fieldFormat)), el("dd", text: IndicatorNames.importFormat(run.format, language)),
                 el("dt", text: t(.fieldTableCode)), el("dd", text: run.tableCode ?? "–"),
                 el("dt", text: t(.fieldWho)), el("dd", text: run.actorLabel),
                 el("dt", text: t(.fieldWhen)), el("dd", text: DateText.dateTime(run.startedAt, language)),
@@ -395,7 +395,8 @@ public enum ImportRunPage {
                 ]),
             ]
         } else {
-            let failed = ImportRelease.failedRules(model.findings)
+            var seen: Set<String> = []
+            let failed = model.findings.map { IndicatorNames.ruleKind($0.rule.kind, language) + " (" + $0.rule.target + ")" }.filter { seen.insert($0).inserted }
             let labels = ["reason": t(.releaseReasonLabel)]
             nodes += [
                 el("p", text: t(.releaseIntro)),

@@ -51,6 +51,19 @@ public enum IndicatorNames {
         }
     }
 
+    /// The kind of file an import read, as a planner knows it (the run stores the reader's code).
+    public static func importFormat(_ code: String?, _ language: Language) -> String {
+        let de = language == .de
+        switch code {
+        case "sopla-long"?: return de ? "sopla-CSV (ein Wert je Zeile)" : "sopla CSV (one value per line)"
+        case "genesis-table"?: return de ? "GENESIS-Tabelle (CSV)" : "GENESIS table (CSV)"
+        case "genesis-ffcsv"?: return de ? "GENESIS-Flatfile (ffcsv, bis 2024)" : "GENESIS flat file (ffcsv, until 2024)"
+        case "genesis-flat"?: return de ? "GENESIS-Flatfile (CSV)" : "GENESIS flat file (CSV)"
+        case let other?: return other
+        case nil: return "–"
+        }
+    }
+
     public static func ruleKind(_ kind: ValidationRule.Kind, _ language: Language) -> String {
         let t = Texts(language)
         switch kind {

@@ -67,8 +67,13 @@ struct ImportDataCommand: AsyncCommand {
         return mapping
     }
 
+    /// "1 value", "2 values".
+    static func values(_ count: Int) -> String {
+        count == 1 ? "1 value" : "\(count) values"
+    }
+
     /// What the file proposes: one line per variable (code, name, unit, breakdowns, values of the county's own units).
-    static func printProposal(url: URL, app: Application, console: any Console, creating: Bool) async throws {
+    static func printProposal(url: URL, app: Application, console: any Console, creating: Bool, given: ColumnMappingRecord?) async throws {
         try await app.prepareDatabase(location: app.settings.database, migrate: false)
         let proposal: GenesisProposal
         do {
@@ -77,10 +82,18 @@ struct ImportDataCommand: AsyncCommand {
             throw CommandFailure("\(url.lastPathComponent): \(failure.issues.count) problem(s); nothing stored.\n" + failure.issues.map { "  " + $0.message }.joined(separator: "\n"))
         }
         console.print("Table \(proposal.tableCode ?? "?")\(proposal.tableTitle.isEmpty ? "" : " – " + proposal.tableTitle): proposed variables")
+        // A column the table's saved mapping (or the given one) assigns keeps that variable: nothing is created for it.
+        let saved = try await proposal.tableCode.asyncMap { try await app.indicatorStore.mapping(tableCode: $0) } ?? nil
+        var assigned = saved?.targets ?? [:]
+        for (signature, target) in given?.targets ?? [:] { assigned[signature] = target }
         for variable in proposal.variables {
             let breakdowns = variable.breakdowns.isEmpty ? "" : " by " + variable.breakdowns.joined(separator: ", ")
+            if let target = assigned[variable.signature] {
+                console.print("  column \(variable.signature): mapped to \(target.description) – \(Self.values(variable.ownValues)) of the county's units")
+                continue
+            }
             let state = variable.exists ? "exists" : (creating ? "created as draft" : "new")
-            console.print("  \(variable.code) (\(state)): \(variable.name) [\(variable.unit)]\(breakdowns) – \(variable.ownValues) values of the county's units; column \(variable.signature)")
+            console.print("  \(variable.code) (\(state)): \(variable.name) [\(variable.unit)]\(breakdowns) – \(Self.values(variable.ownValues)) of the county's units; column \(variable.signature)")
         }
         console.print("Values of the county's units: \(proposal.ownValues); of the Land and Germany (kept as reference values): \(proposal.parentValues); of other regions (skipped): \(proposal.otherValues)")
     }
@@ -97,7 +110,7 @@ struct ImportDataCommand: AsyncCommand {
         var options = ObservationImporter.Options(dryRun: signature.dryRun, skipUnknownUnits: signature.skipUnknownUnits, mapping: mapping)
         options.createVariables = signature.createVariables
         if signature.createVariables || signature.dryRun, let format = try StatisticsReader.detect(url: url), format != .soplaLong {
-            try await Self.printProposal(url: url, app: app, console: context.console, creating: signature.createVariables && !signature.dryRun)
+            try await Self.printProposal(url: url, app: app, console: context.console, creating: signature.createVariables && !signature.dryRun, given: mapping)
         }
         let begun = try await importer.begin(file: url, fileName: url.lastPathComponent, actor: actor, options: options, storedFile: nil)
         let console = context.console
@@ -108,8 +121,8 @@ struct ImportDataCommand: AsyncCommand {
         }
         console.print("")
         let counts = "\(run.outcome.inserted) new, \(run.outcome.revised) revised (older revision kept), \(run.outcome.unchanged) unchanged"
-            + (run.referenceValues > 0 ? ", \(run.referenceValues) values of the Land and Germany kept as reference values" : "")
-            + (run.skipped > 0 ? ", \(run.skipped) values of other regions skipped" : "")
+            + (run.referenceValues > 0 ? ", \(Self.values(run.referenceValues)) of the Land and Germany kept as reference values" : "")
+            + (run.skipped > 0 ? ", \(Self.values(run.skipped)) of other regions skipped" : "")
         switch run.state {
         case .done where run.dryRun:
             console.print("Dry run, nothing written: \(run.format ?? "") file, \(counts).")
@@ -122,7 +135,7 @@ struct ImportDataCommand: AsyncCommand {
             }
             try await ImportReleaseCommand.release(run.id, reason: signature.reason, releaser: releaser, actor: actor, console: console)
         case .unchanged:
-            console.print("No changes: every value of \(signature.file) is stored already (\(run.outcome.unchanged) values).")
+            console.print("No changes: every value of \(signature.file) is stored already (\(Self.values(run.outcome.unchanged))).")
         case .needsMapping:
             let columns = run.issues.map { "  \($0.column)" + ($0.value == $0.column ? "" : "  (\($0.value))") }.joined(separator: "\n")
             throw CommandFailure("""
@@ -163,7 +176,7 @@ struct ImportReleaseCommand: AsyncCommand {
         do {
             let run = try await releaser.release(runID: id, reason: reason, actor: actor)
             let count = try await releaser.store.publicCount(runID: id)
-            console.print("Released import \(id.uuidString.lowercased()) (\(run.fileName)): \(count) values are public now.")
+            console.print("Released import \(id.uuidString.lowercased()) (\(run.fileName)): \(ImportDataCommand.values(count)) \(count == 1 ? "is" : "are") public now.")
         } catch let refusal as ImportRelease.Refusal {
             throw CommandFailure(Self.message(refusal, id: id))
         } catch IndicatorStoreError.notFound {
