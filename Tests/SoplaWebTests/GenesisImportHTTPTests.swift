@@ -285,6 +285,18 @@ struct GenesisImportHTTPTests {
         }
     }
 
+    /// An empty file is told apart from no file at all; nothing starts.
+    @Test func anEmptyFileIsCalledEmpty() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let runs = try await app.indicatorStore.runs().count
+            let res = try #require(try await upload(app, "/daten/import", session: planner, fields: [], file: ("leer.csv", [])))
+            #expect(res.status == .unprocessableEntity)
+            #expect(res.body.string.contains("ist leer: die gewählte Datei enthält nichts."))
+            #expect(try await app.indicatorStore.runs().count == runs)
+        }
+    }
+
     @Test func theMalformedAnswerOfTheServiceIsRefusedWithItsRows() async throws {
         try await withTestApp { app in
             let planner = try await login(app, DemoLogin.planner)

@@ -116,6 +116,10 @@ def test_wrong_encoding_and_mixed_formats_are_refused(sopla_bin, demo_db, workdi
     mapping = write(workdir, "map.csv", "column,variable,breakdown\nPRS018,bevoelkerung,\n")
     result = run(sopla_bin, "import", "data", latin1, "--mapping", mapping, db=url)
     assert result.returncode == 1 and "line 2" in result.stderr and "not valid UTF-8" in result.stderr
+    # A file whose only line is refused: one problem, not a second one saying the file holds no values.
+    only_latin1 = write(workdir, "nur-latin1.csv", "Merkmal;AGS;Stichtag;Wert\nalo;Göttingen;31.12.2023;5\n", encoding="latin-1")
+    result = run(sopla_bin, "import", "data", only_latin1, db=url)
+    assert result.returncode == 1 and "1 problem(s)" in result.stderr and "holds no values" not in result.stderr, result.stderr
     mixed = write(workdir, "gemischt.csv", "variable,ags,reference_date,value\nalo,06532001,2023-12-31,5\n06532;  Lahn-Dill-Kreis;253777;125090;128687\n")
     result = run(sopla_bin, "import", "data", mixed, db=url)
     assert result.returncode == 1 and "line 3" in result.stderr and "expected 4 columns, found 1" in result.stderr

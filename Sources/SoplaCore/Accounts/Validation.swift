@@ -39,6 +39,8 @@ public struct ValidationIssue: Sendable, Equatable, Error {
         case outOfRange(Plausible)
         /// Built before figures it shows were released elsewhere: to be built anew.
         case outdatedEdition
+        /// A file was chosen, but it holds no byte.
+        case emptyFile
         /// A code of an existing variable measured in another unit (`existing`) than the values given (`given`).
         case otherUnit(existing: String, given: String)
     }

@@ -127,6 +127,7 @@ public enum IssueText {
         case .deadlinePassed: return t(.issueDeadlinePassed)
         case .outdatedEdition: return t(.issueOutdatedEdition)
         case .inconsistent: return t(.issueInconsistent)
+        case .emptyFile: return t(.issueEmptyFile)
         case .otherUnit(let existing, let given): return t(.issueOtherUnit).replacingOccurrences(of: "{e}", with: existing).replacingOccurrences(of: "{g}", with: given)
         case .outOfRange(let range): return outOfRange(range, language)
         }

@@ -58,7 +58,7 @@ struct ImportController: RouteCollection {
         let form = try await StreamedUpload.read(req, into: try Self.uploadDirectory(), fileExtension: "csv")
         guard let file = form.file, file.size > 0 else {
             form.file?.remove()
-            var model = ImportPage.Model(runs: try await req.indicatorStore.runs(), issues: [ValidationIssue("file", .required)])
+            var model = ImportPage.Model(runs: try await req.indicatorStore.runs(), issues: [ValidationIssue("file", form.file == nil ? .required : .emptyFile)])
             model.maxUploadBytes = Self.maxUpload
             return HTMLResponse(ImportPage.render(model, context: try await req.pageContext())).response(status: .unprocessableEntity)
         }

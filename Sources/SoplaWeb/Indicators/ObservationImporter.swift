@@ -160,7 +160,11 @@ struct ObservationImporter: Sendable {
                         await progress(run)
                     }
                 }
-            }, issue: { check.report($0) })
+            }, issue: { issue in
+                // "No values" after lines already refused (wrong encoding, too few columns) would only repeat them.
+                if issue.reason == .emptyFile, check.issueCount > 0 { return }
+                check.report(issue)
+            })
             run.bytesRead = run.bytesTotal
             run.skipped = check.skippedUnknownUnits
             run.referenceValues = references.count
