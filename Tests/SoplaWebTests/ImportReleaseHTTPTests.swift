@@ -26,6 +26,16 @@ struct ImportReleaseHTTPTests {
         return numerator
     }
 
+    /// Whether the API marks the unit's value as not released yet.
+    func apiUnreleased(_ app: Application, _ indicator: String, session: TestSession? = nil) async throws -> Bool? {
+        var unreleased: Bool?
+        try await get(app, "/api/v1/indicators/\(indicator)/values?date=\(Self.date.iso)&level=municipality", session: session) { res in
+            let items = try #require(try json(res)["items"] as? [[String: Any]])
+            unreleased = items.first { $0["key"] as? String == Self.unit }?["unreleased"] as? Bool
+        }
+        return unreleased
+    }
+
     /// The CSV row of the unit on the indicator's CSV download.
     func csvRow(_ app: Application, _ indicator: String, session: TestSession? = nil) async throws -> String {
         var row = ""
@@ -79,6 +89,9 @@ struct ImportReleaseHTTPTests {
             let plannerPublic = try await page(app, "/indikatoren/kita_u3_quote?stichtag=2024-12-31&ansicht=oeffentlich", session: planner)
             #expect(!plannerPublic.contains(">4.711<") && !plannerPublic.contains("(nicht freigegeben)"))
             #expect(try await apiNumerator(app, "kita_u3_quote", session: planner) == 4711)
+            // The planner's API reads it marked; the public reads the released value, not marked.
+            #expect(try await apiUnreleased(app, "kita_u3_quote", session: planner) == true)
+            #expect(try await apiUnreleased(app, "kita_u3_quote") == false)
             #expect(try await csvRow(app, "kita_u3_quote", session: planner).contains(";4711;"))
 
             // The run page: check report, release form; the list says "nicht freigegeben".
@@ -105,6 +118,7 @@ struct ImportReleaseHTTPTests {
                 #expect(res.headers.first(name: .location) == "/daten/import/\(id.uuidString.lowercased())?hinweis=freigegeben")
             }
             #expect(try await apiNumerator(app, "kita_u3_quote") == 4711)
+            #expect(try await apiUnreleased(app, "kita_u3_quote", session: planner) == false)
             #expect(try await csvRow(app, "kita_u3_quote").contains(";4711;"))
             #expect(try await page(app, "/indikatoren/kita_u3_quote?stichtag=2024-12-31").contains(">4.711<"))
             #expect(!(try await page(app, "/indikatoren/kita_u3_quote?stichtag=2024-12-31", session: planner)).contains("nicht freigegeben"))

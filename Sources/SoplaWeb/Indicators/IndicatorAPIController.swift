@@ -71,6 +71,8 @@ struct IndicatorValueItem: Content, Equatable {
     let gap: String?
     let flags: [String]
     let origin: String?
+    /// A value (or one it is computed from) whose import is not released yet: only planners read it, marked so.
+    let unreleased: Bool
 }
 
 struct IndicatorValuesResponse: Content {
@@ -166,6 +168,7 @@ struct IndicatorAPIController: RouteCollection {
         units = units.filter { data.indicator.isValid(onLevel: $0.levelCode) }.sorted { $0.key < $1.key }
         let raw = try await req.may(.viewUnsuppressedFigures)
         var rows: [IndicatorRow] = []
+        let unreleased = date.map { data.observations.unreleasedUnits(variables: data.indicator.variables, date: $0, hierarchy: data.hierarchy) } ?? []
         if let date {
             rows = IndicatorComparison.rows(data.indicator, units: units.map(\.key), parentKey: nil, current: data.publish(date), earlier: nil, raw: raw)
         }
@@ -173,7 +176,8 @@ struct IndicatorAPIController: RouteCollection {
             let unit = data.unitsByKey[row.unitKey]
             return IndicatorValueItem(key: row.unitKey, name: unit?.name ?? "", level: unit?.levelCode ?? "", value: row.value, numerator: row.numerator,
                                       denominator: data.indicator.isRate ? row.denominator : nil, suppressed: row.suppression != nil && !raw,
-                                      gap: Self.gapCode(row.gap), flags: row.flags.map(\.rawValue).sorted(), origin: row.origin?.rawValue)
+                                      gap: Self.gapCode(row.gap), flags: row.flags.map(\.rawValue).sorted(), origin: row.origin?.rawValue,
+                                      unreleased: unreleased.contains(row.unitKey))
         }
         if format == "csv" {
             // The spreadsheet file names the level, the gap and the signs in words; the JSON keeps the codes.

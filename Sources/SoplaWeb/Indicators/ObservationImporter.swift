@@ -140,7 +140,16 @@ struct ObservationImporter: Sendable {
             var lastReport = clock.now()
             let store = self.store, runID = run.id, clock = self.clock
             var bytesRead: Int64 = 0
+            var records = 0
             try await StatisticsReader.read(url: file, mapping: mapping, described: description, progress: { bytesRead = $0 }, record: { record in
+                // The run page shows how far the file is read, also while most rows are other regions' (no batch fills).
+                records += 1
+                if records % 4096 == 0, clock.now().timeIntervalSince(lastReport) >= 1 {
+                    lastReport = clock.now()
+                    run.bytesRead = bytesRead
+                    try await store.update(run)
+                    await progress(run)
+                }
                 if parents.contains(record.unitKey) {
                     if let observation = referenceCheck.check(record), referenceCheck.issueCount == 0 { references.append((observation, Self.regionName(record))) }
                     return
@@ -153,12 +162,6 @@ struct ObservationImporter: Sendable {
                 if batch.count >= Self.batchSize {
                     try await store.stage(importID: runID, batch)
                     batch.removeAll(keepingCapacity: true)
-                    if clock.now().timeIntervalSince(lastReport) >= 1 {
-                        lastReport = clock.now()
-                        run.bytesRead = bytesRead
-                        try await store.update(run)
-                        await progress(run)
-                    }
                 }
             }, issue: { issue in
                 // "No values" after lines already refused (wrong encoding, too few columns) would only repeat them.
