@@ -191,7 +191,7 @@ struct AccountsHTTPTests {
             }
             try await get(app, "/organisationen/\(id)?hinweis=deaktiviert", session: session) { res in
                 #expect(res.text.contains("Deaktiviert. Der Eintrag bleibt erhalten"))
-                #expect(res.text.contains("<li>Status: true → false</li>"))
+                #expect(res.text.contains("<li>Status: aktiv → deaktiviert</li>"))
             }
             try await post(app, "/organisationen/\(id)/aktivieren", session: session) { res in
                 #expect(res.status == .seeOther)

@@ -99,6 +99,16 @@ struct CSVWordsHTTPTests {
             let kinds = Self.words(audit, "Objektart")
             #expect(kinds.isSuperset(of: ["Organisation", "Angebot", "Förderprogramm"]), "\(kinds.sorted())")
             #expect(kinds.allSatisfy { $0.wholeMatch(of: /[a-z]+(-[a-z]+)*/) == nil }, "\(kinds.sorted())")
+            // So are the changes: fields by their labels, values as the pages show them ("Höchste Entfernung (km): – → 25",
+            // "Status: empfohlen → bewilligt"), never codes, JSON or ISO dates.
+            let changes = audit.compactMap { $0["Änderungen"] }.joined(separator: "\n")
+            for code in [#"{"cents""#, "→ true", "→ false", "higher-is-worse", "maxDistanceKm", "polarity:", "state:", "→ recommended", "→ published",
+                         "→ shortfall", "→ invited", "→ chair"] {
+                #expect(!changes.contains(code), "protokoll.csv holds \(code)")
+            }
+            #expect(changes.contains("Höchste Entfernung (km): – → 25"))
+            #expect(changes.contains("→ bewilligt"))
+            #expect(!changes.contains(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/), "protokoll.csv holds an ISO date-time")
         }
     }
 

@@ -150,19 +150,17 @@ public enum AccountNames {
         "report-report": .entityReport, "report-edition": .entityReportEdition,
     ]
 
-    /// A change as people read it: "Telefon: – → 06441 1".
+    /// A change as people read it: "Telefon: – → 06441 1", "Status: empfohlen → bewilligt" (see `AuditWords`).
+    public static func change(_ change: FieldChange, entity: String, _ language: Language) -> String {
+        AuditWords.change(change, entity: entity, language)
+    }
+
+    /// A change of an account field (organisation or user), for callers that do not know the kind of record.
     public static func change(_ change: FieldChange, _ language: Language) -> String {
-        "\(field(change.field, language)): \(change.before ?? "–") → \(change.after ?? "–")"
+        AuditWords.change(change, entity: "", language)
     }
 
     public static func field(_ code: String, _ language: Language) -> String {
-        let t = Texts(language)
-        let keys: [String: TextKey] = [
-            "name": .columnName, "shortName": .fieldShortName, "kind": .fieldKind, "parentId": .fieldParent, "email": .fieldEmail,
-            "phone": .fieldPhone, "website": .fieldWebsite, "street": .fieldStreet, "postcode": .fieldPostcode, "city": .fieldCity,
-            "active": .fieldStatus, "displayName": .fieldDisplayName, "roles": .fieldRoles, "grants": .fieldGrants,
-            "organisations": .fieldOrganisations, "scope": .fieldScope,
-        ]
-        return keys[code].map { t($0) } ?? code
+        AuditWords.field(code, entity: "", language)
     }
 }

@@ -246,7 +246,7 @@ public enum AuditPage {
                 txt(entry.actor.label + (entry.actor.address.map { " (\($0))" } ?? "")),
                 txt(AccountNames.auditAction(entry.action, language)),
                 txt(AccountNames.entity(entry.entityType, language) + ": " + entry.entityLabel),
-                entry.changes.isEmpty ? txt("–") : el("ul", [("class", "changes")], entry.changes.map { el("li", text: AccountNames.change($0, language)) }),
+                entry.changes.isEmpty ? txt("–") : el("ul", [("class", "changes")], entry.changes.map { el("li", text: AccountNames.change($0, entity: entry.entityType, language)) }),
             ]
         }
         content += ListTable(caption: t(.auditTitle), columns: [

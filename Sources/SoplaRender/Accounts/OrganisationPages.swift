@@ -152,7 +152,7 @@ public enum HistoryTable {
                 txt(DateText.dateTime(entry.at, language)),
                 txt(entry.actor.label),
                 txt(AccountNames.auditAction(entry.action, language)),
-                entry.changes.isEmpty ? txt("–") : el("ul", [("class", "changes")], entry.changes.map { el("li", text: AccountNames.change($0, language)) }),
+                entry.changes.isEmpty ? txt("–") : el("ul", [("class", "changes")], entry.changes.map { el("li", text: AccountNames.change($0, entity: entry.entityType, language)) }),
             ]
         }
         return ListTable(caption: caption, columns: [.init(t(.fieldWhen)), .init(t(.fieldWho)), .init(t(.fieldWhat)), .init(t(.fieldChanges))],

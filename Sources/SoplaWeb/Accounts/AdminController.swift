@@ -259,7 +259,7 @@ struct AdminController: RouteCollection {
         if let issue = issues.first { throw APIError.badParameter(issue.field, "expected a date yyyy-MM-dd") }
         let rows = try await req.accounts.auditAll(query).map { e in
             [GermanCSV.time(e.at), e.actor.label, e.actor.address ?? "", AccountNames.auditAction(e.action, .de), AccountNames.entity(e.entityType, .de),
-             e.entityID ?? "", e.entityLabel, e.changes.map { AccountNames.change($0, .de) }.joined(separator: "; ")]
+             e.entityID ?? "", e.entityLabel, e.changes.map { AccountNames.change($0, entity: e.entityType, .de) }.joined(separator: "; ")]
         }
         let text = CSV.write(header: ["Zeitpunkt", "wer", "Adresse", "Aktion", "Objektart", "ID", "Objekt", "Änderungen"], rows: rows)
         return SpatialPagesController.csvResponse(text, filename: "protokoll.csv")
