@@ -267,6 +267,22 @@ struct GenesisSamplesTests {
         let rows = try lines("400-51-4-B.csv", latin1: true, where: 1, hasPrefix: "06532")
         #expect(rows.count == 8)
         #expect(result.proposal.ownValues == 8 * 2)
+        // Two columns of one measure are named by the header label that tells them apart.
+        #expect(result.proposal.variables.filter { $0.name.hasPrefix("Kaufsumme") }.map(\.name) == ["Kaufsumme (Insgesamt)", "Kaufsumme (baureifes Land)"])
+        #expect(Set(result.proposal.variables.map(\.name)).count == 8)
+    }
+
+    @Test func everyProposedVariableHasANameOfItsOwn() async throws {
+        let landUse = try await load("449-01-5.csv").proposal.variables
+        #expect(Set(landUse.map(\.name)).count == landUse.count)
+        #expect(landUse.filter { $0.name.hasPrefix("Insgesamt") }.map(\.name) .prefix(2) == ["Insgesamt (Gebäude- und Freifläche)", "Insgesamt (Erholungsfläche)"])
+        #expect(landUse.first { $0.name == "Insgesamt (Erholungsfläche)" }?.code == "insgesamt_erholungsflaeche")
+        let water = try await load("514-42-4.csv").proposal.variables
+        #expect(water.filter { $0.name.hasPrefix("Wasserabgabe an") }.map(\.name) == ["Wasserabgabe an Letztverbraucher", "Wasserabgabe an Letztverbraucher (Haushalte und Kleingewerbe)"])
+        let census = try await load("1000A-0000_de_flat.csv").proposal.variables
+        #expect(Set(census.map(\.name)) == ["Personen (PRS018)", "Personen (PRS001)"])
+        #expect(GenesisProposal.shortCode("einw_m_anschl_an_d_oeffentl_wasserversorgung") == "einw_m_anschl_an_d_oeffentl")
+        #expect(GenesisProposal.shortCode("abcdefghijklmnopqrstuvwxyzabcdefghijklmnop") == "abcdefghijklmnopqrstuvwxyzabcdefghij")
     }
 
     @Test func populationOfTheLaenderNamedInTheHeaderByAge() async throws {

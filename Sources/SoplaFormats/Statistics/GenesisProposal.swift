@@ -62,9 +62,11 @@ public struct GenesisProposal: Sendable, Equatable {
             }
         }, issue: { _ in })  // bad rows are reported by the import itself; a file that cannot be read at all fails in describe
         var used = existing.subtracting(order.compactMap { measures[$0]?.code.map { $0.lowercased() } })
+        let names = distinctNames(order.map { (signature: $0, measure: measures[$0]!) })
         for signature in order {
             let measure = measures[signature]!
-            var code = measure.code.map { $0.lowercased() }.flatMap { Variable.isValidCode($0) ? $0 : nil } ?? String(slug(measure.label).prefix(36))
+            let name = names[signature] ?? measure.label
+            var code = measure.code.map { $0.lowercased() }.flatMap { Variable.isValidCode($0) ? $0 : nil } ?? Self.shortCode(slug(name))
             if !Variable.isValidCode(code) { code = "merkmal" }
             let exists = existing.contains(code) && measure.code != nil
             if !exists {
@@ -73,10 +75,37 @@ public struct GenesisProposal: Sendable, Equatable {
                 code = candidate
             }
             used.insert(code)
-            proposal.variables.append(ProposedVariable(signature: signature, code: code, name: measure.label, unit: measure.unit, isCount: isCount(unit: measure.unit),
+            proposal.variables.append(ProposedVariable(signature: signature, code: code, name: name, unit: measure.unit, isCount: isCount(unit: measure.unit),
                                                        exists: exists, breakdowns: (dimensions[signature] ?? []).sorted(), ownValues: own[signature] ?? 0))
         }
         return proposal
+    }
+
+    /// A name per measure that tells it from the others: a label two measures share gets what differs between them —
+    /// the header labels above it in an old table ("Insgesamt (Erholungsfläche)"), else the GENESIS code
+    /// ("Personen (PRS001)").
+    static func distinctNames(_ measures: [(signature: String, measure: GenesisMeasure)]) -> [String: String] {
+        var names: [String: String] = [:]
+        for group in Dictionary(grouping: measures, by: { $0.measure.label }).values {
+            guard group.count > 1 else {
+                if let only = group.first { names[only.signature] = only.measure.label }
+                continue
+            }
+            let paths = group.map { $0.signature.components(separatedBy: " | ").dropLast() }
+            let depth = paths.map(\.count).max() ?? 0
+            // The header levels whose labels differ within the group.
+            let differing = (0..<depth).filter { level in Set(paths.map { $0.count > level ? $0[$0.startIndex + level] : "" }).count > 1 }
+            for (entry, path) in zip(group, paths) {
+                let qualifier = differing.compactMap { level in path.count > level ? path[path.startIndex + level] : nil }.joined(separator: ", ")
+                // Without labels of its own (the table's overall column beside qualified ones) the label stays, or gets its code.
+                if let suffix = qualifier.isEmpty ? entry.measure.code : qualifier {
+                    names[entry.signature] = entry.measure.label + " (" + suffix + ")"
+                } else {
+                    names[entry.signature] = entry.measure.label
+                }
+            }
+        }
+        return names
     }
 
     /// A planner's change to one proposed variable: another code (an existing variable is then reused) or another name.
@@ -137,6 +166,14 @@ public struct GenesisProposal: Sendable, Equatable {
     }
 
     /// Lower-case ASCII letters, digits and `_`: "Veräußerte Baulandfläche" → "veraeusserte_baulandflaeche".
+    /// A code of at most 36 characters, cut after a whole word where one ends late enough.
+    static func shortCode(_ slug: String) -> String {
+        guard slug.count > 36 else { return slug }
+        let cut = slug.prefix(36)
+        if let end = cut.lastIndex(of: "_"), cut.distance(from: cut.startIndex, to: end) >= 12 { return String(cut[..<end]) }
+        return String(cut)
+    }
+
     public static func slug(_ text: String) -> String {
         var out = ""
         for character in text.lowercased() {
