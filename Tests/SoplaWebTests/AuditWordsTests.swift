@@ -28,10 +28,10 @@ struct AuditWordsTests {
     @Test func datesAndMomentsInGermanNotation() {
         #expect(value("funding-drawdown", "paidOn", "2026-07-01") == "01.07.2026")
         #expect(value("funding-drawdown", "paidOn", "2024-12-31", .en) == "2024-12-31")
-        #expect(value("participation-meeting", "start", "2027-01-12T16:00:00Z") == "12.01.2027, 17:00")
-        #expect(value("funding-application", "submittedAt", "2026-10-04T10:00:00Z") == "04.10.2026, 12:00")
-        #expect(value("funding-application", "submittedAt", "2026-10-04T10:00:00Z", .en) == "2026-10-04, 12:00")
-        #expect(value("funding-application", "submittedAt", "2026-10-04T10:00:00.250Z") == "04.10.2026, 12:00")
+        #expect(value("participation-meeting", "start", "2027-01-12T16:00:00Z") == "12.01.2027 17:00")
+        #expect(value("funding-application", "submittedAt", "2026-10-04T10:00:00Z") == "04.10.2026 12:00")
+        #expect(value("funding-application", "submittedAt", "2026-10-04T10:00:00Z", .en) == "2026-10-04 12:00")
+        #expect(value("funding-application", "submittedAt", "2026-10-04T10:00:00.250Z") == "04.10.2026 12:00")
     }
 
     @Test func numbersWithDecimalCommaAndNoPadding() {
@@ -59,7 +59,7 @@ struct AuditWordsTests {
         #expect(value("funding-application", "requested", #"{"cents":1200000}"#) == "12.000,00\u{00A0}€")
         #expect(value("funding-drawdown", "amount", #"{"cents":3182700}"#, .en) == "€31,827.00")
         #expect(value("funding-agreement", "amounts", #"{"2026":{"cents":9000000},"2025":{"cents":8500000}}"#)
-            == "2025: 85.000,00\u{00A0}€; 2026: 90.000,00\u{00A0}€")
+            == "2025: 85.000,00\u{00A0}€ · 2026: 90.000,00\u{00A0}€")
     }
 
     @Test func jsonThatIsNoMoneyIsSummed() {
@@ -93,7 +93,7 @@ struct AuditWordsTests {
             ("participation-statement-response", "decision", "adopted", "berücksichtigt"),
             ("participation-resolution", "vote", #"{"unanimous":{}}"#, "einstimmig"),
             ("participation-resolution", "vote", #"{"counted":{"abstain":1,"no":2,"yes":7}}"#, "7 ja, 2 nein, 1 Enthaltungen"),
-            ("participation-attendance", "statuses", #"["A","present","B","excused","C","present"]"#, "anwesend: 2; entschuldigt: 1"),
+            ("participation-attendance", "statuses", #"["A","present","B","excused","C","present"]"#, "anwesend: 2 · entschuldigt: 1"),
             (AuditEntity.indicator, "polarity", "higher-is-worse", "Höhere Werte sind ungünstiger"),
             (AuditEntity.indicator, "topic", "upbringing", "Aufwachsen"),
             (AuditEntity.indicator, "state", "published", "veröffentlicht"),

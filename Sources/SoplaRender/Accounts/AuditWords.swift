@@ -186,7 +186,7 @@ public enum AuditWords {
             return yesNo(stored == "true" || stored == "ja", language)
         }
         if let day = Day(iso: stored), stored.count == 10 { return Format.day(day, language) }
-        if let moment = moment(stored) { return dateTime(moment, language) }
+        if let moment = moment(stored) { return DateText.dateTime(moment, language) }
         if stored.first == "{" || stored.first == "[", let json = try? JSONSerialization.jsonObject(with: Data(stored.utf8)) {
             return summary(json, language) ?? stored
         }
@@ -251,7 +251,7 @@ public enum AuditWords {
             return AttendanceStatus.allCases.compactMap { status in
                 let count = statuses.filter { $0 == status }.count
                 return count == 0 ? nil : "\(ParticipationNames.attendance(status, t)): \(count)"
-            }.joined(separator: "; ")
+            }.joined(separator: " · ")
         case ("funding-proof", "actuals"):
             // Keyed by UUID, so JSON holds the dictionary as a flat array: target, value, target, value, …
             guard let pairs = (try? JSONSerialization.jsonObject(with: Data(code.utf8))) as? [Any] else { return nil }
@@ -321,12 +321,6 @@ public enum AuditWords {
     }
 
     /// "12.01.2027, 17:00" in Berlin time (the English page: "2027-01-12, 17:00").
-    static func dateTime(_ date: Date, _ language: Language) -> String {
-        let text = DateText.dateTime(date, language)
-        guard let space = text.firstIndex(of: " ") else { return text }
-        return text.replacingCharacters(in: space...space, with: ", ")
-    }
-
     /// JSON in a few words: money, amounts per year, short lists of words, a title or name, or how many entries.
     static func summary(_ json: Any, _ language: Language) -> String? {
         let de = language == .de
@@ -335,7 +329,7 @@ public enum AuditWords {
             guard !object.isEmpty else { return none(language) }
             let years = object.compactMap { key, value in Int(key).flatMap { year in money(value).map { (year, $0) } } }
             if years.count == object.count {
-                return years.sorted { $0.0 < $1.0 }.map { "\($0.0): \(Format.money($0.1, language))" }.joined(separator: "; ")
+                return years.sorted { $0.0 < $1.0 }.map { "\($0.0): \(Format.money($0.1, language))" }.joined(separator: " · ")
             }
             for key in ["title", "name"] { if let text = object[key] as? String, !text.isEmpty { return text } }
             return object.count == 1 ? (de ? "1 Angabe" : "1 detail") : (de ? "\(object.count) Angaben" : "\(object.count) details")
