@@ -285,6 +285,27 @@ struct GenesisImportHTTPTests {
         }
     }
 
+    /// A value the import would refuse (a fraction of persons) is told on the proposal, before anything is accepted.
+    @Test func theProposalSaysWhichValuesWouldBeRefused() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let original = try Data(contentsOf: Self.samples.appendingPathComponent("12411-01-01-4.csv"))
+            let bytes = Array(original)
+            // Latin-1 file: replace the bytes of the county's total, not decoded text.
+            let needle = Array("253777;125090;128687".utf8), replacement = Array("253777,5;125090;128687".utf8)
+            let start = try #require((0...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
+            let changed = Array(bytes[..<start]) + replacement + Array(bytes[(start + needle.count)...])
+            let res = try #require(try await upload(app, "/daten/import", session: planner, fields: [], file: ("12411-01-01-4.csv", changed)))
+            let run = try #require(res.headers.first(name: .location))
+            let page = try await html(app, run, session: planner)
+            #expect(page.contains("Werte Ihres Kreises, die abgelehnt würden: 1. Da eine Datei ganz oder gar nicht eingelesen wird"))
+            #expect(page.contains("Eine Anzahl muss eine ganze Zahl sein"))
+            // As said: accepting stores nothing.
+            try await post(app, run + "/zuordnung", session: planner, fields: [("proposal", "ja")]) { res in #expect(res.status == .seeOther) }
+            #expect(try await app.indicatorStore.observations(variables: ["bevoelkerungsstand"], selection: .current).values.isEmpty)
+        }
+    }
+
     /// An empty file is told apart from no file at all; nothing starts.
     @Test func anEmptyFileIsCalledEmpty() async throws {
         try await withTestApp { app in

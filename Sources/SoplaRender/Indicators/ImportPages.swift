@@ -167,6 +167,9 @@ public enum ImportRunPage {
         public let parentValues: Int
         public let otherValues: Int
         public let preview: [PreviewRow]
+        /// Values of the county's areas the import would refuse (so that it would store nothing), and the first of them.
+        public var refusedCount = 0
+        public var refusals: [DataImportIssue] = []
 
         public init(title: String, variables: [Variable], ownValues: Int, parentValues: Int, otherValues: Int, preview: [PreviewRow]) {
             self.title = title
@@ -458,12 +461,25 @@ public enum ImportRunPage {
             el("p", text: t(.genesisProposalRegions).replacingOccurrences(of: "{own}", with: Format.integer(proposal.ownValues, language))
                 .replacingOccurrences(of: "{parents}", with: Format.integer(proposal.parentValues, language))
                 .replacingOccurrences(of: "{other}", with: Format.integer(proposal.otherValues, language))),
+            refusalsNotice(proposal, language: language, t: t),
             proposal.preview.isEmpty ? el("p", [("class", "notice notice-warning")], text: t(.genesisProposalNoOwnValues)) : el("table", [("class", "data")], [
                 el("caption", text: t(.genesisProposalPreview)),
                 el("thead", [], [el("tr", [], [t(.columnUnit), t(.genesisProposalCode), t(.genesisProposalDate), t(.fieldBreakdown), t(.columnValue)].map { el("th", [("scope", "col")], text: $0) })]),
                 el("tbody", [], preview),
             ]),
             proposalForm(proposal, model: model, context: context),
+        ])
+    }
+
+    /// Values the import would refuse, said before the planner accepts: the whole file or nothing is stored.
+    static func refusalsNotice(_ proposal: Proposal, language: Language, t: Texts) -> HTMLNode {
+        guard proposal.refusedCount > 0 else { return .empty }
+        return el("div", [("class", "notice notice-warning")], [
+            el("p", text: t(.genesisProposalRefused).replacingOccurrences(of: "{n}", with: Format.integer(proposal.refusedCount, language))),
+            el("ul", [], proposal.refusals.map { issue in
+                el("li", text: t(.columnLine) + " " + Format.integer(issue.line, language) + (issue.column.isEmpty ? "" : ", " + issue.column)
+                    + (issue.value.isEmpty ? "" : " („" + issue.value + "“)") + ": " + reason(issue, language))
+            }),
         ])
     }
 

@@ -20,7 +20,7 @@ public enum IndicatorText: Sendable {
     case importUnchanged, importWouldChange, indicatorMapTitle, indicatorMinimumHint, indicatorsIntro, indicatorsTitle
     case isCountHint, knownVariables, legendNoValue, legendSuppressed, levelsHint, mappingIgnore
     case genesisProposalExists, genesisProposalNew, genesisProposalTotal, genesisProposalTitle, genesisProposalIntro, genesisProposalVariables, genesisProposalColumn, genesisProposalCode, genesisProposalState
-    case genesisProposalOwnValues, genesisProposalRegions, genesisProposalNoOwnValues, genesisProposalPreview, genesisProposalCheck, genesisProposalAccept, genesisProposalDate, mappingOwnTitle
+    case genesisProposalOwnValues, genesisProposalRegions, genesisProposalNoOwnValues, genesisProposalRefused, genesisProposalPreview, genesisProposalCheck, genesisProposalAccept, genesisProposalDate, mappingOwnTitle
     case genesisProposalEditTitle, genesisProposalEditIntro, genesisProposalCodeFor, genesisProposalNameFor, genesisProposalExistingUsed, genesisProposalSameCode
     case uploadUploading, uploadProgress, uploadChecking, uploadFailed, uploadInterrupted, uploadTooLarge
     case mappingIntro, mappingSave, mappingTitle, mappingVariable, methodEqualIntervals, methodNaturalBreaks
@@ -163,6 +163,8 @@ public enum IndicatorText: Sendable {
         case .genesisProposalTotal: return ("insgesamt", "total")
         case .genesisProposalDate: return ("Stichtag", "Reference date")
         case .genesisProposalRegions: return ("{own} Werte betreffen Gebiete Ihres Kreises und werden eingelesen; {parents} Werte des Landes und des Bundes werden als Vergleichswerte übernommen; {other} Werte anderer Gebiete werden übersprungen.", "{own} values are for areas of your county and are read; {parents} values of the Land and Germany are kept as reference values; {other} values of other regions are skipped.")
+        case .genesisProposalRefused: return ("Werte Ihres Kreises, die abgelehnt würden: {n}. Da eine Datei ganz oder gar nicht eingelesen wird, würde so nichts gespeichert. Wählen Sie oben ein passendes Merkmal oder korrigieren Sie die Datei. Die ersten:",
+                                                 "Values of your county that would be refused: {n}. As a file is read whole or not at all, nothing would be stored. Choose a fitting variable above or correct the file. The first:")
         case .genesisProposalNoOwnValues: return ("Die Tabelle enthält keine Werte für Gebiete Ihres Kreises. Laden Sie die Tabelle mit Ihren Kreisen oder Gemeinden herunter (regionale Tiefe).", "The table holds no values for areas of your county. Download it with your counties or municipalities (regional depth).")
         case .genesisProposalPreview: return ("Vorschau: die ersten Werte Ihrer Gebiete", "Preview: the first values of your areas")
         case .genesisProposalCheck: return ("Vorschlag prüfen (Probelauf, nichts wird gespeichert)", "Check the proposal (dry run, nothing is stored)")

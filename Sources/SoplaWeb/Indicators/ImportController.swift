@@ -141,13 +141,26 @@ struct ImportController: RouteCollection {
         let names = Dictionary(units.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a })
         var preview: [ImportRunPage.Proposal.PreviewRow] = []
         let limit = 30
+        // The county's values checked as the import will check them (with the variables the proposal would create), so
+        // that a value it would refuse is told before the planner accepts.
+        var variables = Dictionary(try await req.indicatorStore.variables().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        for variable in ObservationImporter.newVariables(proposal, signatures: Set(proposal.variables.map(\.signature)), existing: Set(variables.keys)) {
+            variables[variable.code] = variable
+        }
+        var check = ObservationImportCheck(variables: variables, unitKeys: Set(names.keys), earliest: ObservationImporter.earliest,
+                                           latest: req.settings.clock.today, skipUnknownUnits: true)
         try await StatisticsReader.read(url: file, mapping: proposal.mapping, described: description, record: { record in
-            guard preview.count < limit, let name = names[record.unitKey] else { return }
+            guard let name = names[record.unitKey] else { return }
+            _ = check.check(record)
+            guard preview.count < limit else { return }
             preview.append(.init(unit: name, variable: record.variable, date: record.date, breakdown: record.breakdown, value: record.value, status: record.status))
-        }, issue: { _ in })
-        return ImportRunPage.Proposal(title: proposal.tableTitle, variables: proposal.variables.map {
+        }, issue: { issue in if issue.reason != .emptyFile { check.report(issue) } })
+        var view = ImportRunPage.Proposal(title: proposal.tableTitle, variables: proposal.variables.map {
             .init(column: $0.signature, code: $0.code, name: $0.name, unit: $0.unit, breakdowns: $0.breakdowns, exists: $0.exists, ownValues: $0.ownValues)
         }, ownValues: proposal.ownValues, parentValues: proposal.parentValues, otherValues: proposal.otherValues, preview: preview)
+        view.refusedCount = check.issueCount
+        view.refusals = Array(check.issues.prefix(5))
+        return view
     }
 
     func run(req: Request) async throws -> HTMLResponse {
