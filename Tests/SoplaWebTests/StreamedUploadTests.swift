@@ -68,6 +68,8 @@ struct StreamedUploadTests {
                 #expect(res.status == .payloadTooLarge)
                 #expect(res.body.string.contains("Die Datei ist zu groß: höchstens 20 MB."))
                 #expect(!res.body.string.contains("20971520"))
+                // Refused before the route read the session, the page still shows who is logged in.
+                #expect(res.body.string.contains("Paul Planer (Beispiel)"))
             })
             #expect(try await app.participationStore.attachments().isEmpty)
         }

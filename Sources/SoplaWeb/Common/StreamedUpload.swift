@@ -300,15 +300,17 @@ struct UploadLimitMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let announced = request.headers.first(name: .contentLength).flatMap { Int($0) } ?? 0
         let received = request.body.data?.readableBytes ?? 0
-        if max(announced, received) > limit.bodyBytes { return try tooLarge(request) }
+        if max(announced, received) > limit.bodyBytes { return try await tooLarge(request) }
         do {
             return try await next.respond(to: request)
         } catch is UploadTooLarge {
-            return try tooLarge(request)
+            return try await tooLarge(request)
         }
     }
 
-    func tooLarge(_ request: Request) throws -> Response {
+    func tooLarge(_ request: Request) async throws -> Response {
+        // Refused before the route looked at the session: the page still shows who is logged in.
+        _ = try? await request.auth()
         let response: Response
         if ErrorResponses.wantsJSON(request) {
             response = Response(status: .payloadTooLarge)
