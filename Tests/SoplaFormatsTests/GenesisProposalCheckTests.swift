@@ -57,6 +57,8 @@ struct GenesisProposalCheckTests {
         #expect(euros.problems(with: ["AUS": .init(code: "ausgaben", name: "n")], existing: existing).isEmpty)
         #expect(euros.problems(with: ["AUS": .init(code: "einwohner", name: "n")], existing: existing) == ["AUS": [.otherUnit(existing: "Personen", column: "Tsd. EUR")]])
         #expect(euros.problems(with: ["AUS": .init(code: "sgb2_quote", name: "n")], existing: existing) == ["AUS": [.otherUnit(existing: "%", column: "Tsd. EUR")]])
+        // A table that names no unit is not judged.
+        #expect(GenesisProposal.fits(Self.variable("alo", unit: "Personen", isCount: true), unit: "", isCount: false))
         // A code the proposal itself gives (the variable exists with that GENESIS code) is not questioned.
         #expect(proposal.problems(with: ["BEV": .init(code: "bevoelkerung", name: "n")], existing: ["bevoelkerung": Self.variable("bevoelkerung", unit: "%", isCount: false)]).isEmpty)
     }

@@ -123,16 +123,17 @@ struct StatisticsReaderTests {
         #expect(records.first { $0.unitKey == "03152" }?.status == .zero)
     }
 
-    @Test func genesisTableWithoutOrWithAnOutdatedMappingStoresNothing() async throws {
+    @Test func genesisTableWithoutAMappingStoresNothingAndAWiderMappingFits() async throws {
         let (none, unmapped) = try await read(table, mapping: nil)
         #expect(none.isEmpty)
         #expect(unmapped.map(\.reason) == [.unmappedColumn])
         #expect(unmapped[0].line == 1 && unmapped[0].column == "Bevölkerungsstand")
-        var changed = population
-        changed["Stichtag | divers"] = IndicatorTerm(variable: "bevoelkerung", breakdown: Breakdown(["sex": "d"]))
-        let (_, issues) = try await read(table, mapping: ColumnMapping(tableCode: "12411-01-01-4", targets: changed))
-        #expect(issues.map(\.reason) == [.tableChanged])
-        #expect(issues[0].column == "Stichtag | divers")
+        // A mapping with a column this download lacks (a narrower download of the table): read, nothing refused.
+        var wider = population
+        wider["Stichtag | divers"] = IndicatorTerm(variable: "bevoelkerung", breakdown: Breakdown(["sex": "d"]))
+        let (records, issues) = try await read(table, mapping: ColumnMapping(tableCode: "12411-01-01-4", targets: wider))
+        #expect(issues.isEmpty)
+        #expect(records.filter { $0.unitKey == "06532" }.map(\.value) == [253_777, 125_090, 128_687])
     }
 
     @Test func genesisTableWithDecimalPointOrThousandsSeparator() async throws {

@@ -48,6 +48,21 @@ struct IndicatorStoreTests {
         }
     }
 
+    @Test func keepingCurrentValuesAddsOnlyMissingOnes() async throws {
+        try await TestDatabase.withDatabase { app in
+            let store = IndicatorStore(database: app.db)
+            _ = try await commit(store, [Observation("alo", "06532001", date, 310)])
+            let id = UUID()
+            try await store.stage(importID: id, [Observation("alo", "06532001", date, 271), Observation("alo", "06532002", date, 95)])
+            #expect(try await store.commitStaged(importID: id, dryRun: false, at: now, keepCurrent: true) { _ in nil } == ImportOutcome(inserted: 1, revised: 0, unchanged: 0))
+            let table = try await store.observations(variables: ["alo"])
+            #expect(table[ObservationKey(variable: "alo", unitKey: "06532001", date: date)]?.value == 310)
+            #expect(table[ObservationKey(variable: "alo", unitKey: "06532002", date: date)]?.value == 95)
+            #expect(try await store.observationCount() == (all: 2, current: 2))
+            #expect(try await store.stagedCount(importID: id) == 0)
+        }
+    }
+
     @Test func stagedValuesArriveExactlyAndAnotherImportsStagingIsKept() async throws {
         try await TestDatabase.withDatabase { app in
             let store = IndicatorStore(database: app.db)

@@ -158,6 +158,14 @@ struct GenesisImportHTTPTests {
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("„ISV006“ ist kein zulässiger Wert."))
             }
+            // The same through the form that assigns columns by hand.
+            try await post(app, run + "/zuordnung", session: planner, fields: [
+                ("columns", "1"), ("signature-0", "Bevölkerungsstand"), ("variable-0", "flaeche"), ("breakdown-0", ""),
+            ]) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("ist der Code eines Merkmals mit der Einheit „km²“, diese Spalte hat die Einheit „Anzahl“"))
+            }
+            #expect(try await store.mapping(tableCode: "12411-01-01-4") == nil)
             #expect(try await store.observations(variables: ["flaeche"], selection: .current).values.count == values)
             #expect(try await store.variable(code: "insolvenzen") == nil)
             #expect(try await store.run(id: try #require(UUID(uuidString: String(run.split(separator: "/").last ?? ""))))?.state == .needsMapping)

@@ -139,6 +139,13 @@ def test_a_genesis_table_is_proposed_mapped_once_and_checked_for_changed_shape(s
     # Said once, as sopla's own message, without a log line repeating it.
     assert unmapped.stderr.count("needs a variable for each column") == 1 and unmapped.stderr.startswith("sopla: error: table 12411-01-01-4")
     assert "--create-variables" in unmapped.stderr
+    # A count column given by hand to the county's area in km²: refused, nothing written.
+    wrong = run(sopla_bin, "import", "data", table, "--mapping", write(workdir, "falsch.csv", "column,variable,breakdown\nBevölkerungsstand,flaeche,\n"), db=url)
+    assert wrong.returncode == 1 and "column Bevölkerungsstand (Anzahl) → flaeche (km²)" in wrong.stderr, wrong.stderr
+    assert dump(db_path) == before
+    # A dry run alone checks the table with the proposal's variables and writes nothing.
+    checked = run(sopla_bin, "import", "data", table, "--dry-run", db=url)
+    assert checked.returncode == 0 and "Dry run, nothing written" in checked.stdout and "3 new" in checked.stdout, checked.stderr
     # The proposal, shown by a dry run: one variable broken down by sex; nothing written, not even the variable.
     dry = run(sopla_bin, "import", "data", table, "--dry-run", "--create-variables", db=url)
     assert dry.returncode == 0, dry.stderr

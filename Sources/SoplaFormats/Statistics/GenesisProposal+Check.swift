@@ -19,8 +19,10 @@ extension GenesisProposal {
         case otherUnit(existing: String, column: String)
     }
 
-    /// Whether values in `unit` (counts or not) may go into `variable`: both counts (persons, cases, "Anzahl"), or the same unit.
+    /// Whether values in `unit` (counts or not) may go into `variable`: both counts (persons, cases, "Anzahl"), or the same
+    /// unit. A column whose table names no unit is not judged.
     public static func fits(_ variable: Variable, unit: String, isCount: Bool) -> Bool {
+        if unit.trimmingCharacters(in: .whitespaces).isEmpty { return true }
         if variable.isCount || isCount { return variable.isCount && isCount }
         return variable.unit.trimmingCharacters(in: .whitespaces).lowercased() == unit.trimmingCharacters(in: .whitespaces).lowercased()
     }

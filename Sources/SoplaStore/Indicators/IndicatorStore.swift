@@ -418,7 +418,10 @@ public struct IndicatorStore: Sendable {
     /// one is kept), new ones are inserted — all in one transaction. With `dryRun` only counts, then discards.
     /// The new revisions are public at once only without an import run (the demo seed, computed series); an
     /// import run's values wait for its release.
-    public func commitStaged(importID: UUID, dryRun: Bool, at: Date, audit: @escaping @Sendable (ImportOutcome) -> AuditEntry?) async throws -> ImportOutcome {
+    /// With `keepCurrent` a staged value for a key that has a current value is dropped whatever it is (the demo's seed
+    /// run again: what a planner imported since stays current).
+    public func commitStaged(importID: UUID, dryRun: Bool, at: Date, keepCurrent: Bool = false,
+                             audit: @escaping @Sendable (ImportOutcome) -> AuditEntry?) async throws -> ImportOutcome {
         typealias F = ObservationFields
         let s = ImportStagingFields.schema, o = F.schema
         let sameKey = "o.\(F.variable) = \(s).\(F.variable) AND o.\(F.unitKey) = \(s).\(F.unitKey) AND o.\(F.referenceDate) = \(s).\(F.referenceDate) AND o.\(F.breakdown) = \(s).\(F.breakdown)"
@@ -428,6 +431,10 @@ public struct IndicatorStore: Sendable {
             // PostgreSQL: commits one at a time, and no import stages rows meanwhile (locked before anything is read, so
             // two commits never wait for each other's lock).
             if sql.dialect.name != "sqlite" { try await sql.raw("LOCK TABLE \(unsafeRaw: s) IN ACCESS EXCLUSIVE MODE").run() }
+            if keepCurrent { try await sql.raw("""
+                DELETE FROM \(unsafeRaw: s) WHERE \(unsafeRaw: ImportStagingFields.importID) = \(bind: importID)
+                AND EXISTS (SELECT 1 FROM \(unsafeRaw: o) o WHERE o.\(unsafeRaw: F.isCurrent) = \(unsafeRaw: Self.trueLiteral(sql)) AND \(unsafeRaw: sameKey))
+                """).run() }
             // The usual first import of a variable: nothing stored yet for any staged variable, so every staged value is new
             // and no key needs looking up (one pass over the staged values instead of one index probe per value).
             let anyStored = try await sql.raw("""

@@ -67,6 +67,15 @@ struct ImportDataCommand: AsyncCommand {
         return mapping
     }
 
+    /// The file's proposal, or nil when the file cannot be read (the import then names its problems).
+    static func readableProposal(_ url: URL, app: Application) async throws -> GenesisProposal? {
+        do {
+            return try await ObservationImporter.proposal(for: url, store: app.indicatorStore, spatial: app.spatial)
+        } catch is StatisticsReader.Failure {
+            return nil
+        }
+    }
+
     /// "1 value", "2 values".
     static func values(_ count: Int) -> String {
         count == 1 ? "1 value" : "\(count) values"
@@ -109,6 +118,18 @@ struct ImportDataCommand: AsyncCommand {
         let actor = AuditActor.system("sopla import data")
         var options = ObservationImporter.Options(dryRun: signature.dryRun, skipUnknownUnits: signature.skipUnknownUnits, mapping: mapping)
         options.createVariables = signature.createVariables
+        // A file that cannot be read is reported by the import itself, line by line.
+        if let mapping, let format = try? StatisticsReader.detect(url: url), format != .soplaLong,
+           let proposal = try await Self.readableProposal(url, app: app) {
+            let variables = Dictionary(try await app.indicatorStore.variables().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+            let mismatches = ObservationImporter.unitMismatches(mapping.targets, proposal: proposal, variables: variables)
+            if !mismatches.isEmpty {
+                throw CommandFailure("mapping file \(signature.mapping ?? ""): nothing stored; a column measured in one unit cannot feed a variable of another:\n"
+                    + mismatches.sorted { $0.key < $1.key }.map { "  column \($0.key) (\($0.value.columnUnit)) → \($0.value.variable.code) (\($0.value.variable.unit))" }.joined(separator: "\n"))
+            }
+        }
+        // A dry run also checks a table nobody has mapped yet, with the proposal's variables (it writes none).
+        if signature.dryRun { options.createVariables = true }
         if signature.createVariables || signature.dryRun, let format = try StatisticsReader.detect(url: url), format != .soplaLong {
             try await Self.printProposal(url: url, app: app, console: context.console, creating: signature.createVariables && !signature.dryRun, given: mapping)
         }

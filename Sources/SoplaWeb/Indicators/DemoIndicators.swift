@@ -115,6 +115,7 @@ enum DemoIndicators {
         }
         let importID = UUID()
         try await store.stage(importID: importID, observations(rows: try DemoData.municipalities()))
-        return try await store.commitStaged(importID: importID, dryRun: false, at: clock.now()) { _ in nil }
+        // Run again, the demo adds what is missing and leaves every current value as it is (a planner's import stays).
+        return try await store.commitStaged(importID: importID, dryRun: false, at: clock.now(), keepCurrent: true) { _ in nil }
     }
 }

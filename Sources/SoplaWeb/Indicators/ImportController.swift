@@ -285,8 +285,10 @@ struct ImportController: RouteCollection {
         var mapping = ColumnMappingRecord(tableCode: tableCode)
         var issues: [ValidationIssue] = []
         var chosen: [String: IndicatorTerm?] = [:]
+        var places: [String: Int] = [:]
         for index in 0..<count {
             guard let signature = try? req.content.get(String.self, at: "signature-\(index)") else { continue }
+            places[signature] = index
             let variable = FieldCheck.clean(try? req.content.get(String.self, at: "variable-\(index)")) ?? ""
             let breakdownText = FieldCheck.clean(try? req.content.get(String.self, at: "breakdown-\(index)")) ?? ""
             if variable.isEmpty {
@@ -306,6 +308,14 @@ struct ImportController: RouteCollection {
             chosen[signature] = IndicatorTerm(variable: variable, breakdown: breakdown)
         }
         if mapping.targets.isEmpty, issues.isEmpty { issues.append(ValidationIssue("variable-0", .required)) }
+        if issues.isEmpty {
+            // A column measured in one unit never feeds a variable of another (a count into an area in km²).
+            let proposal = try await ObservationImporter.proposal(for: URL(fileURLWithPath: path), store: req.indicatorStore, spatial: req.spatial)
+            let all = Dictionary(try await req.indicatorStore.variables().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+            for (signature, mismatch) in ObservationImporter.unitMismatches(mapping.targets, proposal: proposal, variables: all).sorted(by: { $0.key < $1.key }) {
+                issues.append(ValidationIssue("variable-\(places[signature] ?? 0)", .otherUnit(existing: mismatch.variable.unit, given: mismatch.columnUnit)))
+            }
+        }
         guard issues.isEmpty else {
             let model = try await runModel(req, run: run, mappingIssues: issues, mappingValues: chosen)
             return HTMLResponse(ImportRunPage.render(model, context: try await req.pageContext())).response(status: .unprocessableEntity)

@@ -41,6 +41,18 @@ struct ObservationImporter: Sendable {
         return GenesisRegion.lands.first { $0.value == record.unitKey }?.key ?? record.unitKey
     }
 
+    /// Columns a mapping gives to a variable of another unit than the column's own (a count into km²): by column
+    /// signature, the variable and the column's unit. Columns the proposal does not know are not judged.
+    static func unitMismatches(_ targets: [String: IndicatorTerm], proposal: GenesisProposal, variables: [String: Variable])
+        -> [String: (variable: Variable, columnUnit: String)] {
+        var mismatches: [String: (variable: Variable, columnUnit: String)] = [:]
+        for column in proposal.variables {
+            guard let target = targets[column.signature], let variable = variables[target.variable] else { continue }
+            if !GenesisProposal.fits(variable, unit: column.unit, isCount: column.isCount) { mismatches[column.signature] = (variable, column.unit) }
+        }
+        return mismatches
+    }
+
     /// The variables a proposal would create (drafts), for the columns in `signatures`.
     static func newVariables(_ proposal: GenesisProposal, signatures: Set<String>, existing: Set<String>) -> [Variable] {
         let source = "Statistische Ämter des Bundes und der Länder" + (proposal.tableCode.map { ", Tabelle \($0)" } ?? "")
