@@ -321,7 +321,7 @@ struct GenesisImportHTTPTests {
             let runs = try await app.indicatorStore.runs().count
             let res = try #require(try await upload(app, "/daten/import", session: planner, fields: [], file: ("leer.csv", [])))
             #expect(res.status == .unprocessableEntity)
-            #expect(res.body.string.contains("ist leer: die gewählte Datei enthält nichts."))
+            #expect(res.body.string.contains("Datei: ist leer (0 Byte)."))
             #expect(try await app.indicatorStore.runs().count == runs)
         }
     }

@@ -260,7 +260,7 @@ def test_an_upload_shows_its_progress_and_leads_to_the_run_page(browser, private
     driver.find_element(By.ID, "file").send_keys(str(empty))
     driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
     WebDriverWait(driver, 15).until(lambda d: "nicht eingelesen" in d.find_element(By.ID, "upload-status").text)
-    assert driver.find_element(By.ID, "upload-status").text == "Die Datei wurde nicht eingelesen: Datei: fehlt."
+    assert driver.find_element(By.ID, "upload-status").text == "Die Datei wurde nicht eingelesen: Datei: ist leer (0 Byte)."
     assert driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").is_enabled()
     assert driver.find_element(By.ID, "upload-progress").get_attribute("hidden") is not None
     assert_accessible(driver, "(import page after a refused upload)")

@@ -249,7 +249,7 @@ public enum TextKey: Sendable {
         case .issueOutdatedEdition: return ("Seit diese Ausgabe erstellt wurde, sind Zahlen derselben Merkmale veröffentlicht worden. Damit zusammen könnte sie geheim gehaltene Werte verraten: Bitte erstellen Sie eine neue Ausgabe und veröffentlichen Sie diese.",
                                             "Figures of the same variables have been released since this edition was built. Together with them it could reveal hidden values: please build a new edition and publish that one.")
         case .issueInconsistent: return ("passt nicht zu den übrigen Angaben.", "does not fit the other entries.")
-        case .issueEmptyFile: return ("ist leer: die gewählte Datei enthält nichts.", "is empty: the chosen file holds nothing.")
+        case .issueEmptyFile: return ("ist leer (0 Byte).", "is empty (0 bytes).")
         case .issueOtherUnit: return ("ist der Code eines Merkmals mit der Einheit „{e}“, diese Spalte hat die Einheit „{g}“: bitte einen anderen Code wählen.",
                                       "is the code of a variable measured in “{e}”, this column is in “{g}”: please choose another code.")
         case .issueMismatch: return ("stimmt nicht mit dem neuen Passwort überein.", "does not match the new password.")
