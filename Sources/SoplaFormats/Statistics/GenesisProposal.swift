@@ -165,7 +165,6 @@ public struct GenesisProposal: Sendable, Equatable {
         return result
     }
 
-    /// Lower-case ASCII letters, digits and `_`: "Veräußerte Baulandfläche" → "veraeusserte_baulandflaeche".
     /// A code of at most 36 characters, cut after a whole word where one ends late enough.
     static func shortCode(_ slug: String) -> String {
         guard slug.count > 36 else { return slug }
@@ -174,6 +173,7 @@ public struct GenesisProposal: Sendable, Equatable {
         return String(cut)
     }
 
+    /// Lower-case ASCII letters, digits and `_`: "Veräußerte Baulandfläche" → "veraeusserte_baulandflaeche".
     public static func slug(_ text: String) -> String {
         var out = ""
         for character in text.lowercased() {

@@ -53,6 +53,11 @@ public struct IndicatorStore: Sendable {
 
     // MARK: Variables
 
+    /// Every variable by its code (codes are unique).
+    public func variablesByCode() async throws -> [String: Variable] {
+        Dictionary(try await variables().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public func variables() async throws -> [Variable] {
         try await VariableModel.query(on: database).sort(\.$code).all().map { $0.toDomain() }
     }

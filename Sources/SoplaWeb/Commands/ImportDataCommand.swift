@@ -121,7 +121,7 @@ struct ImportDataCommand: AsyncCommand {
         // A file that cannot be read is reported by the import itself, line by line.
         if let mapping, let format = try? StatisticsReader.detect(url: url), format != .soplaLong,
            let proposal = try await Self.readableProposal(url, app: app) {
-            let variables = Dictionary(try await app.indicatorStore.variables().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+            let variables = try await app.indicatorStore.variablesByCode()
             let mismatches = ObservationImporter.unitMismatches(mapping.targets, proposal: proposal, variables: variables)
             if !mismatches.isEmpty {
                 throw CommandFailure("mapping file \(signature.mapping ?? ""): nothing stored; a column measured in one unit cannot feed a variable of another:\n"

@@ -102,7 +102,7 @@ enum DemoIndicators {
 
     static func seed(store: IndicatorStore, clock: Clock) async throws -> ImportOutcome {
         let actor = AuditActor.system("sopla demo")
-        let existingVariables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
+        let existingVariables = try await store.variablesByCode()
         for variable in variables where existingVariables[variable.code] != variable { try await store.save(variable, actor: actor, at: clock.now()) }
         let existingIndicators = Dictionary(uniqueKeysWithValues: try await store.indicators().map { ($0.code, $0) })
         for indicator in indicators where existingIndicators[indicator.code] != indicator { try await store.save(indicator, actor: actor, at: clock.now()) }

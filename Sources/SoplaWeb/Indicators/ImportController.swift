@@ -143,7 +143,7 @@ struct ImportController: RouteCollection {
         let limit = 30
         // The county's values checked as the import will check them (with the variables the proposal would create), so
         // that a value it would refuse is told before the planner accepts.
-        var variables = Dictionary(try await req.indicatorStore.variables().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var variables = try await req.indicatorStore.variablesByCode()
         for variable in ObservationImporter.newVariables(proposal, signatures: Set(proposal.variables.map(\.signature)), existing: Set(variables.keys)) {
             variables[variable.code] = variable
         }
@@ -241,7 +241,7 @@ struct ImportController: RouteCollection {
             form.codes[signature] = code
             form.names[signature] = name
         }
-        let existing = Dictionary(try await req.indicatorStore.variables().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let existing = try await req.indicatorStore.variablesByCode()
         let problems = proposal.problems(with: edits, existing: existing)
         for (place, proposed) in proposal.variables.enumerated() {
             for problem in problems[proposed.signature] ?? [] {
@@ -311,7 +311,7 @@ struct ImportController: RouteCollection {
         if issues.isEmpty {
             // A column measured in one unit never feeds a variable of another (a count into an area in km²).
             let proposal = try await ObservationImporter.proposal(for: URL(fileURLWithPath: path), store: req.indicatorStore, spatial: req.spatial)
-            let all = Dictionary(try await req.indicatorStore.variables().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+            let all = try await req.indicatorStore.variablesByCode()
             for (signature, mismatch) in ObservationImporter.unitMismatches(mapping.targets, proposal: proposal, variables: all).sorted(by: { $0.key < $1.key }) {
                 issues.append(ValidationIssue("variable-\(places[signature] ?? 0)", .otherUnit(existing: mismatch.variable.unit, given: mismatch.columnUnit)))
             }

@@ -463,7 +463,7 @@ struct IndicatorAdminController: RouteCollection {
                 advice: canArchive ? t(.catalogueArchiveOffer) : t(.catalogueAlreadyArchived), archivePath: canArchive ? record.transitionPath(.archive) : nil,
                 backPath: record.homePath, backLabel: back)
         case .variablesNotPublished(let codes):
-            let variables = Dictionary(try await store.variables().map { ($0.code, $0) }) { a, _ in a }
+            let variables = try await store.variablesByCode()
             model = CatalogueRefusalPage.Model(
                 title: t(.catalogueNotPublishableTitle).replacingOccurrences(of: "{n}", with: name),
                 message: t(.catalogueVariablesNotPublished).replacingOccurrences(of: "{n}", with: name),

@@ -44,7 +44,7 @@ struct IndicatorData: Sendable {
         let byCode = Dictionary(indicators.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let chosen = codes.compactMap { byCode[$0] }
         guard !chosen.isEmpty else { return [] }
-        let variables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
+        let variables = try await store.variablesByCode()
         let units = try await spatial.allUnits()
         let used = chosen.reduce(into: Set<String>()) { $0.formUnion($1.variables) }
         let observations = try await store.observations(variables: used, selection: selection)
@@ -113,7 +113,7 @@ enum IndicatorProfileBuilder {
         let catalogue = try await store.indicators()
         let indicators = catalogue.filter { $0.isPublished && $0.isValid(onLevel: unit.levelCode) }
         guard !indicators.isEmpty else { return [] }
-        let variables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
+        let variables = try await store.variablesByCode()
         let units = try await req.spatial.allUnits()
         let hierarchy = SpatialHierarchy(units)
         let used = Set(indicators.flatMap(\.variables))

@@ -108,7 +108,7 @@ struct ObservationImporter: Sendable {
             var mapping: ColumnMapping?
             var pendingMapping: ColumnMappingRecord?
             var pendingVariables: [Variable] = []
-            var variables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
+            var variables = try await store.variablesByCode()
             if description.needsMapping, let code = description.tableCode {
                 // A mapping given with the run (or proposed for it) and the variables a proposal creates are stored only
                 // once every value has passed the checks, and never in a dry run: a failed import leaves all as it was.

@@ -17,7 +17,7 @@ enum PublicFigures {
     /// What the public outputs show now of the count variables, on every date they have.
     static func entries(variables codes: Set<String>, store: IndicatorStore, spatial: any SpatialRepository, ledger: DisclosureLedger,
                         dates: Set<Day>? = nil) async throws -> [DisclosureLedger.Entry] {
-        let variables = Dictionary(uniqueKeysWithValues: try await store.variables().map { ($0.code, $0) })
+        let variables = try await store.variablesByCode()
         let counts = Set(codes.filter { variables[$0]?.isCount ?? false })
         guard !counts.isEmpty else { return [] }
         let observations = try await store.observations(variables: counts, dates: dates)
