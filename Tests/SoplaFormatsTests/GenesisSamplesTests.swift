@@ -335,8 +335,29 @@ struct GenesisBadInputTests {
     @Test func theZipArchiveGenesisSendsAndABinaryFile() async throws {
         #expect(try await issues([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]).map(\.reason) == [.compressedArchive])
         let png = try await issues([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x01])
-        #expect(png.map(\.reason) == [.unknownFormat])
-        #expect(!png[0].value.unicodeScalars.contains { $0.properties.generalCategory == .control })
+        #expect(png.map(\.reason) == [.binaryFile])
+        #expect(png[0].value == "")
+        // A PDF has no NUL byte at its start, but its binary stream is mostly control characters.
+        let pdf = try await issues(Array("%PDF-1.7\n%".utf8) + (0..<200).map { UInt8($0 % 31 + 1) })
+        #expect(pdf.map(\.reason) == [.binaryFile])
+        // Text of another kind names its first line, without control characters.
+        let text = try await issues(Array("Name;Alter\u{7}\nA;1\n".utf8))
+        #expect(text.map(\.reason) == [.unknownFormat])
+        #expect(text[0].value == "Name;Alter·")
+    }
+
+    /// Excel workbooks, as people save them by habit: the new format (a ZIP archive with `xl/` inside) and the old one.
+    @Test func anExcelWorkbookIsToldToBeSavedAsCSV() async throws {
+        let xlsx: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("\0\0[Content_Types].xml".utf8) + Array(repeating: 0, count: 20) + Array("xl/workbook.xml".utf8)
+        #expect(try await issues(xlsx).map(\.reason) == [.spreadsheet])
+        let xls: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 40)
+        #expect(try await issues(xls).map(\.reason) == [.spreadsheet])
+        // „Unicode-Text“ from Excel: UTF-16, named as such.
+        let utf16 = try await issues([0xFF, 0xFE] + Array("variable;ags".utf8).flatMap { [$0, 0] })
+        #expect(utf16.map(\.reason) == [.invalidEncoding(expected: "UTF-8")])
+        #expect(utf16[0].value == "UTF-16")
+        let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00] + Array("12411-01-01-4.csv".utf8)
+        #expect(try await issues(zip).map(\.reason) == [.compressedArchive])
     }
 
     @Test func aTableCutInTheMiddleOfARow() async throws {

@@ -141,7 +141,11 @@ struct IndicatorStoreTests {
             #expect(marked.storedFile == nil)
             #expect(try await store.run(id: finished.id)?.state == .done)
             for id in [running.id, finished.id, orphan] { #expect(try await store.stagedCount(importID: id) == 0) }
-            // The interrupted import, still going on elsewhere, stages its last batch and commits: refused, nothing stored.
+            // The interrupted import, still going on elsewhere, reports progress (which leaves it failed), stages its last
+            // batch and commits: refused, nothing stored.
+            try await store.progress(runID: running.id, bytesRead: 7)
+            #expect(try await store.run(id: running.id)?.state == .failed)
+            #expect(try await store.run(id: running.id)?.bytesRead == 7)
             try await store.stage(importID: running.id, Array(values.prefix(5)))
             await #expect(throws: IndicatorStoreError.importInterrupted) {
                 try await store.commitStaged(importID: running.id, dryRun: false, at: later) { _ in nil }

@@ -326,6 +326,23 @@ struct GenesisImportHTTPTests {
         }
     }
 
+    /// The workbook itself instead of the CSV saved from it, and a picture: told what to do, no bytes of the file shown.
+    @Test func anExcelWorkbookOrAPictureIsToldApartFromACSV() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let xlsx: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("[Content_Types].xml xl/workbook.xml".utf8)
+            let res = try #require(try await upload(app, "/daten/import", session: planner, fields: [], file: ("Statistik.xlsx", xlsx)))
+            #expect(res.status == .seeOther)
+            let page = try await html(app, try #require(res.headers.first(name: .location)), session: planner)
+            #expect(page.contains("Eine Excel-Mappe: bitte in Excel mit „Speichern unter“ als „CSV UTF-8 (durch Trennzeichen getrennt)“ speichern und diese Datei hochladen"))
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]
+            let picture = try #require(try await upload(app, "/daten/import", session: planner, fields: [], file: ("karte.png", png)))
+            let shown = try await html(app, try #require(picture.headers.first(name: .location)), session: planner)
+            #expect(shown.contains("Keine Textdatei (ein Bild, ein PDF oder eine gepackte Datei?): bitte die CSV-Datei der Statistik hochladen"))
+            #expect(!shown.contains("PNG"))
+        }
+    }
+
     @Test func theMalformedAnswerOfTheServiceIsRefusedWithItsRows() async throws {
         try await withTestApp { app in
             let planner = try await login(app, DemoLogin.planner)

@@ -37,6 +37,10 @@ public struct DataImportIssue: Hashable, Sendable, Error, Codable {
         case unitNotFound
         /// A ZIP archive (as GENESIS sends its downloads) instead of the CSV inside it.
         case compressedArchive
+        /// A spreadsheet (Excel .xlsx or .xls) instead of the CSV file saved from it.
+        case spreadsheet
+        /// Not a text file at all (an image, a PDF, a packed file): no bytes of it are shown.
+        case binaryFile
         /// Every value is of a region outside the spatial base (this many).
         case noOwnUnits(skipped: Int)
         /// sopla was stopped while the import ran; nothing of it was stored.
@@ -83,6 +87,8 @@ public struct DataImportIssue: Hashable, Sendable, Error, Codable {
         case .emptyFile: reasonText = "the file holds no values"
         case .shiftedRows(let count): reasonText = "\(count) rows are shifted (region codes in the first columns, no values): a malformed export, download the table again"
         case .compressedArchive: reasonText = "a ZIP archive: unpack it and import the CSV file inside"
+        case .spreadsheet: reasonText = "an Excel workbook: save it as \"CSV UTF-8\" in Excel and import that file"
+        case .binaryFile: reasonText = "not a text file (an image, a PDF or a packed file?): import the CSV file of the statistics"
         case .noOwnUnits(let skipped): reasonText = "none of the \(skipped) values is for an area of the spatial base (a table of other regions, or of a regional depth without your areas)"
         case .unitNotFound: reasonText = "the column has no unit (MeasureUnitNotFound!): a malformed export, download the table again"
         case .interrupted: reasonText = "sopla was stopped while the import ran; nothing of it was stored: import the file again"

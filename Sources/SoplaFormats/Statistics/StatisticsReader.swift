@@ -129,16 +129,35 @@ public enum StatisticsReader {
         return (nil, "")
     }
 
-    /// Why a file is of no known format: empty, a ZIP archive, or something else (its first line named).
+    /// Why a file is of no known format: empty, an Excel workbook, a ZIP archive, no text at all, or text of another
+    /// kind (its first line named).
     static func unknown(_ url: URL) throws -> DataImportIssue {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
-        let head = try handle.read(upToCount: 4) ?? Data()
+        let head = [UInt8](try handle.read(upToCount: 4096) ?? Data())
         if head.isEmpty { return DataImportIssue(line: 1, column: "", value: "", reason: .emptyFile) }
-        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return DataImportIssue(line: 1, column: "", value: "PK…", reason: .compressedArchive) }
-        // A binary file's first bytes shown as text, without control characters.
+        // Excel's „Unicode-Text“ is UTF-16: text, but not in an encoding sopla reads.
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            return DataImportIssue(line: 1, column: "", value: "UTF-16", reason: .invalidEncoding(expected: "UTF-8"))
+        }
+        if let reason = binaryKind(head) { return DataImportIssue(line: 1, column: "", value: "", reason: reason) }
+        // Text of another kind: its first line, without control characters.
         let shown = String(try firstLine(url).unicodeScalars.map { $0.properties.generalCategory == .control ? "·" : Character($0) })
         return DataImportIssue(line: 1, column: "", value: shown, reason: .unknownFormat)
+    }
+
+    /// What a file that is no text is, from its first bytes: an Excel workbook (`.xlsx` is a ZIP archive holding `xl/`,
+    /// `.xls` an OLE2 compound file), another ZIP archive, or binary data (a NUL byte or many control characters, as in
+    /// images, PDFs and gzip files). Nil for text.
+    static func binaryKind(_ head: [UInt8]) -> DataImportIssue.Reason? {
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            let names = String(decoding: head, as: UTF8.self)
+            return names.contains("xl/") || names.contains("[Content_Types].xml") ? .spreadsheet : .compressedArchive
+        }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .spreadsheet }
+        let controls = head.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }.count
+        if head.contains(0) || (controls >= 4 && controls * 20 > head.count) { return .binaryFile }
+        return nil
     }
 
     static func firstLine(_ url: URL) throws -> String {

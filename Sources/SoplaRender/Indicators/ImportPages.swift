@@ -272,6 +272,8 @@ public enum ImportRunPage {
         case .tableChanged: return "Die Tabelle hat sich seit dem Speichern der Zuordnung verändert: diese Spalte fehlt"
         case .shiftedRows(let count): return "\(count) Zeilen sind verschoben (Gebietsangaben in den ersten Spalten, keine Werte): eine fehlerhafte Ausgabe von GENESIS – bitte die Tabelle neu herunterladen"
         case .compressedArchive: return "Ein ZIP-Archiv: bitte entpacken und die CSV-Datei darin hochladen"
+        case .spreadsheet: return "Eine Excel-Mappe: bitte in Excel mit „Speichern unter“ als „CSV UTF-8 (durch Trennzeichen getrennt)“ speichern und diese Datei hochladen"
+        case .binaryFile: return "Keine Textdatei (ein Bild, ein PDF oder eine gepackte Datei?): bitte die CSV-Datei der Statistik hochladen"
         case .noOwnUnits(let skipped): return "Keiner der \(skipped) Werte betrifft ein Gebiet Ihres Kreises – die Tabelle enthält andere Gebiete oder eine regionale Tiefe ohne Ihre Gebiete"
         case .unitNotFound: return "Der Spalte fehlt die Einheit (MeasureUnitNotFound!): eine fehlerhafte Ausgabe von GENESIS – bitte die Tabelle neu herunterladen"
         case .emptyFile: return "Die Datei enthält keine Werte"

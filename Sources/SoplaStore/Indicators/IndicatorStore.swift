@@ -571,6 +571,13 @@ public struct IndicatorStore: Sendable {
         return true
     }
 
+    /// How far a run has read, without touching anything else: a run that a restart's recovery marked failed meanwhile
+    /// stays failed (writing the whole run would make it running again, and its commit would store the values staged after).
+    public func progress(runID: UUID, bytesRead: Int64) async throws {
+        try await sql.update(ImportRunFields.schema).set(SQLIdentifier(ImportRunFields.bytesRead.description), to: SQLBind(bytesRead))
+            .where(SQLIdentifier("id"), .equal, SQLBind(runID)).run()
+    }
+
     public func update(_ run: ImportRun) async throws {
         guard let model = try await ImportRunModel.find(run.id, on: database) else { throw IndicatorStoreError.notFound }
         Self.copy(run, into: model)

@@ -159,7 +159,7 @@ struct ObservationImporter: Sendable {
                 if records % 4096 == 0, clock.now().timeIntervalSince(lastReport) >= 1 {
                     lastReport = clock.now()
                     run.bytesRead = bytesRead
-                    try await store.update(run)
+                    try await store.progress(runID: runID, bytesRead: bytesRead)
                     await progress(run)
                 }
                 if parents.contains(record.unitKey) {
