@@ -86,6 +86,13 @@ struct GenesisImportHTTPTests {
             #expect(try await app.indicatorStore.variables().count == variables + 1)
             #expect(try await app.indicatorStore.observations(variables: ["bevoelkerungsstand"], selection: .current).values.count == 3)
             #expect(try await app.indicatorStore.runs().filter { $0.tableCode == "12411-01-01-4" }.count == 1)
+            // Another click later: told in words, with the way to the run and who is logged in.
+            try await post(app, run + "/zuordnung", session: planner, fields: [("proposal", "ja")]) { res in
+                #expect(res.status == .conflict)
+                #expect(res.body.string.contains("Dieser Import wartet nicht mehr auf eine Zuordnung: er wurde schon gestartet"))
+                #expect(res.body.string.contains("<a href=\"\(run)\">Zum Import und seinem Stand</a>"))
+                #expect(res.body.string.contains("Abmelden"))
+            }
         }
     }
 

@@ -80,9 +80,10 @@ public enum APIPage {
 
 /// A page for errors that tells people what happened and where to go, without internals.
 public enum ErrorPage {
-    /// `detail` says what exactly went wrong, below the general text (e.g. the largest file an upload takes).
+    /// `detail` says what exactly went wrong, below the general text (e.g. the largest file an upload takes); `next`
+    /// links the page where to go on (before the general links).
     public static func render(status: Int, language: Language, path: String, account: AccountBar? = nil, formExpired: Bool = false,
-                              detail: String? = nil) -> String {
+                              detail: String? = nil, next: (label: String, path: String)? = nil) -> String {
         let t = Texts(language)
         let (title, text): (String, String)
         switch status {
@@ -98,6 +99,7 @@ public enum ErrorPage {
         default: (title, text) = (t(.errorServerTitle), t(.errorServerText))
         }
         var links: [HTMLNode] = [el("a", [("href", SiteRoute.home.path)], text: t(.backHome))]
+        if let next { links = [el("a", [("href", next.path)], text: next.label), txt(" · ")] + links }
         if status == 401 || (status == 403 && account == nil) {
             links += [txt(" · "), el("a", [("href", SiteRoute.login(next: path).path)], text: t(.login))]
         } else {

@@ -16,6 +16,7 @@ public enum IndicatorText: Sendable {
     case fieldNameEN, fieldPolarity, fieldRule, fieldTableCode, fieldTarget, fieldThreshold
     case fieldTopic, fieldUnit, fileHint, flagsExplained, importChanged, importChecked
     case importDone, importFailed, importFileGone, importIntro, importIssuesTitle, importNeedsMapping
+    case importNotWaiting, importToRun
     case importNothingStored, importProgress, importRunTitle, importRunning, importRunsTitle, importTitle
     case importUnchanged, importWouldChange, indicatorMapTitle, indicatorMinimumHint, indicatorsIntro, indicatorsTitle
     case isCountHint, knownVariables, legendNoValue, legendSuppressed, levelsHint, mappingIgnore
@@ -129,6 +130,8 @@ public enum IndicatorText: Sendable {
         case .importIntro: return ("Amtliche Statistiken und eigene Zahlen einlesen. Ein Import speichert alles oder nichts; jede fehlerhafte Zeile wird mit Zeile, Spalte und Wert gemeldet. Derselbe Import zweimal ändert nichts; neuere Werte für denselben Stichtag werden als neue Revision gespeichert, die alte bleibt erhalten.", "Read official statistics and own figures. An import stores all or nothing; every bad row is reported with line, column and value. The same import twice changes nothing; newer values for the same date become a new revision and the old one is kept.")
         case .importIssuesTitle: return ("Fehler in der Datei", "Problems in the file")
         case .importNeedsMapping: return ("Spaltenzuordnung nötig", "Column mapping needed")
+        case .importNotWaiting: return ("Dieser Import wartet nicht mehr auf eine Zuordnung: er wurde schon gestartet (etwa mit einem zweiten Klick oder in einem anderen Fenster) oder ist abgeschlossen.", "This import no longer waits for a mapping: it has already been started (by a second click or in another window, say) or has finished.")
+        case .importToRun: return ("Zum Import und seinem Stand", "To the import and its state")
         case .importNothingStored: return ("Es wurde nichts gespeichert. Bitte korrigieren Sie die Datei und laden Sie sie erneut hoch.", "Nothing was stored. Please correct the file and upload it again.")
         case .importProgress: return ("Fortschritt:", "Progress:")
         case .importRunTitle: return ("Import", "Import")

@@ -265,7 +265,7 @@ struct ImportController: RouteCollection {
     func saveMapping(req: Request) async throws -> Response {
         guard let run = try await req.indicatorStore.run(id: try req.idParameter()) else { throw Abort(.notFound) }
         guard run.state == .needsMapping, let path = run.storedFile, FileManager.default.fileExists(atPath: path), let tableCode = run.tableCode else {
-            throw Self.notWaiting
+            return try Self.notWaitingPage(req, run)
         }
         if (try? req.content.get(String.self, at: "proposal")) == "ja" {
             // The proposal with the planner's changes: missing variables are created (as drafts), the mapping saved, the values read.
@@ -329,11 +329,18 @@ struct ImportController: RouteCollection {
         var resumed = run
         resumed.state = .running
         resumed.issues = []
-        guard try await req.indicatorStore.resume(resumed) else { throw Self.notWaiting }
+        guard try await req.indicatorStore.resume(resumed) else { return try Self.notWaitingPage(req, run) }
         return try await start(req, url: URL(fileURLWithPath: path), fileName: run.fileName, options: options, existing: resumed)
     }
 
-    static let notWaiting = APIError(.conflict, code: "mapping_not_needed", message: "this import does not wait for a column mapping (any more)")
+    /// The answer to a mapping or proposal for a run that no longer waits for one (the second click): 409, saying so, with
+    /// the way to the run, where its state shows.
+    static func notWaitingPage(_ req: Request, _ run: ImportRun) throws -> Response {
+        let t = Texts(req.language)
+        return HTMLResponse(ErrorPage.render(status: 409, language: req.language, path: req.pathForLinks, account: req.cachedAccountBar,
+                                             detail: t(.importNotWaiting), next: (t(.importToRun), SiteRoute.dataImportRun(id: run.id).path)))
+            .response(status: .conflict)
+    }
 }
 
 extension Optional {
