@@ -78,6 +78,9 @@ struct ImportReleaseHTTPTests {
             #expect(try await apiNumerator(app, "kita_u3_quote") == before)
             #expect(try await csvRow(app, "kita_u3_quote").contains(";\(ObservationImportCheck.textValue(before));"))
             #expect(try await csvRow(app, "kita_u3_quote").contains(";4711;") == false)
+            // The planner's raw file has the value, marked as not released.
+            let plannerRow = try await csvRow(app, "kita_u3_quote", session: planner)
+            #expect(plannerRow.contains(";4711;") && plannerRow.hasSuffix(";nicht freigegeben, nicht zur Veröffentlichung"))
             let publicPage = try await page(app, "/indikatoren/kita_u3_quote?stichtag=2024-12-31")
             #expect(!publicPage.contains(">4.711<") && !publicPage.contains("nicht freigegeben"))
 
@@ -120,6 +123,8 @@ struct ImportReleaseHTTPTests {
             #expect(try await apiNumerator(app, "kita_u3_quote") == 4711)
             #expect(try await apiUnreleased(app, "kita_u3_quote", session: planner) == false)
             #expect(try await csvRow(app, "kita_u3_quote").contains(";4711;"))
+            let releasedRow = try await csvRow(app, "kita_u3_quote", session: planner)
+            #expect(releasedRow.contains(";4711;") && releasedRow.hasSuffix(";nicht zur Veröffentlichung") && !releasedRow.contains("freigegeben"))
             #expect(try await page(app, "/indikatoren/kita_u3_quote?stichtag=2024-12-31").contains(">4.711<"))
             #expect(!(try await page(app, "/indikatoren/kita_u3_quote?stichtag=2024-12-31", session: planner)).contains("nicht freigegeben"))
             let released = try await page(app, "/daten/import/\(id.uuidString.lowercased())?hinweis=freigegeben", session: planner)

@@ -172,10 +172,17 @@ struct IndicatorController: RouteCollection {
         let view = Self.effectiveView(Self.viewParameters(req), data: data, levels: levels)
         let raw = try await req.may(.viewUnsuppressedFigures) && !view.publicView
         var rows: [(Day, IndicatorRow)] = []
+        // Raw files say which values are not released yet (as the page marks them): not to be passed on.
+        var unreleased: Set<String> = []
         if let level = view.level {
             for date in view.allDates ? data.dates : (view.date.map { [$0] } ?? []) {
                 let result = data.rows(level: level, date: date, raw: raw, compare: view.compare)
                 rows += (result.rows + (result.parent.map { [$0] } ?? [])).map { (date, $0) }
+                if raw {
+                    for unit in data.observations.unreleasedUnits(variables: data.indicator.variables, date: date, hierarchy: data.hierarchy) {
+                        unreleased.insert(date.iso + " " + unit)
+                    }
+                }
             }
         }
         let text = CSV.write(header: Self.valuesHeader(level: false, publication: true), rows: rows.map { date, row in
@@ -184,7 +191,8 @@ struct IndicatorController: RouteCollection {
              GermanCSV.number(row.numerator), GermanCSV.number(row.denominator),
              // Why a value is hidden (primary, secondary) is for the raw view only; public files say only whether it is.
              raw ? row.suppression.map(Self.suppressionText) ?? "nein" : GermanCSV.yesNo(row.suppression != nil), IndicatorNames.gap(row.gap, .de) ?? "",
-             IndicatorNames.statuses(row.flags, .de), raw ? "nicht zur Veröffentlichung" : "öffentlich"]
+             IndicatorNames.statuses(row.flags, .de),
+             raw ? (unreleased.contains(date.iso + " " + row.unitKey) ? "nicht freigegeben, nicht zur Veröffentlichung" : "nicht zur Veröffentlichung") : "öffentlich"]
         })
         return SpatialPagesController.csvResponse(text, filename: "\(data.indicator.code)-\(view.allDates ? "zeitreihe" : view.date?.iso ?? "").csv")
     }
