@@ -173,16 +173,12 @@ struct IndicatorController: RouteCollection {
         let raw = try await req.may(.viewUnsuppressedFigures) && !view.publicView
         var rows: [(Day, IndicatorRow)] = []
         // Raw files say which values are not released yet (as the page marks them): not to be passed on.
-        var unreleased: Set<String> = []
+        var unreleased: [Day: Set<String>] = [:]
         if let level = view.level {
             for date in view.allDates ? data.dates : (view.date.map { [$0] } ?? []) {
                 let result = data.rows(level: level, date: date, raw: raw, compare: view.compare)
                 rows += (result.rows + (result.parent.map { [$0] } ?? [])).map { (date, $0) }
-                if raw {
-                    for unit in data.observations.unreleasedUnits(variables: data.indicator.variables, date: date, hierarchy: data.hierarchy) {
-                        unreleased.insert(date.iso + " " + unit)
-                    }
-                }
+                if raw { unreleased[date] = data.observations.unreleasedUnits(variables: data.indicator.variables, date: date, hierarchy: data.hierarchy) }
             }
         }
         let text = CSV.write(header: Self.valuesHeader(level: false, publication: true), rows: rows.map { date, row in
@@ -192,7 +188,7 @@ struct IndicatorController: RouteCollection {
              // Why a value is hidden (primary, secondary) is for the raw view only; public files say only whether it is.
              raw ? row.suppression.map(Self.suppressionText) ?? "nein" : GermanCSV.yesNo(row.suppression != nil), IndicatorNames.gap(row.gap, .de) ?? "",
              IndicatorNames.statuses(row.flags, .de),
-             raw ? (unreleased.contains(date.iso + " " + row.unitKey) ? "nicht freigegeben, nicht zur Veröffentlichung" : "nicht zur Veröffentlichung") : "öffentlich"]
+             raw ? (unreleased[date]?.contains(row.unitKey) == true ? "nicht freigegeben, nicht zur Veröffentlichung" : "nicht zur Veröffentlichung") : "öffentlich"]
         })
         return SpatialPagesController.csvResponse(text, filename: "\(data.indicator.code)-\(view.allDates ? "zeitreihe" : view.date?.iso ?? "").csv")
     }
