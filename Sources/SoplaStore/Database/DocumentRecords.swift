@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import SoplaCore
 
-/// A table of JSON documents with a kind, a label and timestamps: participation, funding and report records.
+/// A table of JSON documents with a kind, a label and timestamps: participation and funding records.
 protocol DocumentRecordModel: Model where IDValue == UUID {
     var kind: String { get set }
     var document: String { get set }
@@ -13,7 +13,6 @@ protocol DocumentRecordModel: Model where IDValue == UUID {
 
 extension ParticipationModel: DocumentRecordModel {}
 extension FundingModel: DocumentRecordModel {}
-extension ReportModel: DocumentRecordModel {}
 
 enum DocumentRecords {
     /// Creates or updates record `id` of `kind` in the caller's transaction, with its audit entry field by field

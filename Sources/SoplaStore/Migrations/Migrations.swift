@@ -38,5 +38,6 @@ public enum SoplaMigrations {
         CreateFundingRelease(),
         CreateReferenceObservation(),
         UnloggedImportStaging(),
+        MoveReportsToTables(),
     ]
 }

@@ -1,12 +1,14 @@
 import Fluent
 import Foundation
 import SoplaCore
+import SQLKit
 
 public enum ReportStoreError: Error, Equatable, Sendable {
     /// A published edition is final.
     case published
 }
 
+/// The document table reports were kept in before `MoveReportsToTables`; read only by that migration.
 final class ReportModel: Model, @unchecked Sendable {
     static let schema = "report_records"
     @ID(key: .id) var id: UUID?
@@ -32,7 +34,8 @@ struct CreateReportRecords: AsyncMigration {
     }
 }
 
-/// Reports (the structure planners edit) and their editions (built from a frozen snapshot), audited in their transaction.
+/// Reports (the structure planners edit) and their editions (built from a frozen snapshot), in tables of their own
+/// (`ReportTables`), audited field by field in their transaction.
 public struct ReportStore: Sendable {
     let database: any Database
 
@@ -40,56 +43,139 @@ public struct ReportStore: Sendable {
         self.database = database
     }
 
+    /// The fields of a record for the audit log. Snapshots are large; the audit keeps what a person changed, not the figures.
+    static func audited<Value: Encodable>(_ value: Value) throws -> [String: String] {
+        ParticipationStore.fields(try ParticipationStore.encode(value)).filter { $0.key != "snapshot" }
+    }
+
+    /// Creates or updates a report with its chapters, sections and blocks; a save that changes nothing writes nothing.
     public func save(_ report: Report, actor: AuditActor, at: Date) async throws {
-        try await write(kind: "report", id: report.id, reportID: nil, value: report, label: report.title, actor: actor, at: at)
+        try await database.transaction { db in
+            let sql = try ReportTables.sqlDatabase(db)
+            let existing = try await ReportTables.reports(id: report.id, on: sql).first?.report
+            let before = try existing.map(Self.audited) ?? [:], after = try Self.audited(report)
+            if existing != nil, before == after { return }
+            if existing == nil {
+                try await ReportTables.insertReport(report, createdAt: at, modifiedAt: at, on: sql)
+            } else {
+                try await sql.update(ReportTables.reports).set("title", to: SQLBind(report.title)).set("reporting_date", to: SQLBind(report.reportingDate.iso))
+                    .set("territorial_status", to: SQLBind(report.territorialStatus.iso)).set("modified_at", to: SQLBind(at))
+                    .where("id", .equal, SQLBind(report.id)).run()
+                try await ReportTables.insertStructure(of: report, replacing: true, on: sql)
+            }
+            try await IndicatorStore.audit(existing == nil ? .create : .update, entity: "report-report", id: report.id.uuidString.lowercased(), label: report.title,
+                                           before: before, after: after, actor: actor, at: at, on: db)
+        }
     }
 
     public func reports() async throws -> [Report] {
-        try await ReportModel.query(on: database).filter(\.$kind == "report").sort(\.$createdAt).all().map { try ParticipationStore.decode(Report.self, $0.document) }
+        try await ReportTables.reports(on: try ReportTables.sqlDatabase(database)).map(\.report)
     }
 
     public func report(id: UUID) async throws -> Report? {
-        guard let m = try await ReportModel.find(id, on: database), m.kind == "report" else { return nil }
-        return try ParticipationStore.decode(Report.self, m.document)
+        try await ReportTables.reports(id: id, on: try ReportTables.sqlDatabase(database)).first?.report
+    }
+
+    /// The reports whose current structure uses an indicator, by title (an indexed query, no structure is read).
+    public func reportTitles(usingIndicator code: String) async throws -> [String] {
+        let sql = try ReportTables.sqlDatabase(database)
+        return try await sql.select().distinct().column(SQLColumn("title", table: ReportTables.reports)).column(SQLColumn("created_at", table: ReportTables.reports))
+            .from(ReportTables.reports)
+            .join(ReportTables.blockIndicators, on: SQLColumn("report_id", table: ReportTables.blockIndicators), .equal, SQLColumn("id", table: ReportTables.reports))
+            .where(SQLColumn("indicator_code", table: ReportTables.blockIndicators), .equal, SQLBind(code))
+            .orderBy(SQLColumn("created_at", table: ReportTables.reports)).all().map { try $0.decode(column: "title", as: String.self) }
     }
 
     /// Deletes a report with its draft editions; refused (`published`) once an edition is published. Audited.
     public func delete(reportID: UUID, actor: AuditActor, at: Date) async throws {
         try await database.transaction { db in
-            guard let report = try await ReportModel.find(reportID, on: db), report.kind == "report" else { throw StoreError.notFound("report \(reportID)") }
-            let editions = try await ReportModel.query(on: db).filter(\.$kind == "edition").filter(\.$reportID == reportID).all()
-            for edition in editions where try ParticipationStore.decode(ReportEdition.self, edition.document).publishedAt != nil { throw ReportStoreError.published }
-            for model in editions + [report] {
-                try await IndicatorStore.audit(.delete, entity: "report-" + model.kind, id: model.id!.uuidString.lowercased(), label: model.label,
-                                               before: ParticipationStore.fields(model.document).filter { $0.key != "snapshot" }, after: [:], actor: actor, at: at, on: db)
-                try await model.delete(on: db)
+            let sql = try ReportTables.sqlDatabase(db)
+            guard let report = try await ReportTables.reports(id: reportID, on: sql).first?.report else { throw StoreError.notFound("report \(reportID)") }
+            let editions = try await ReportTables.editionRows(reportID: reportID, full: true, on: sql).map(ReportTables.edition)
+            if editions.contains(where: { $0.publishedAt != nil }) { throw ReportStoreError.published }
+            for edition in editions {
+                try await IndicatorStore.audit(.delete, entity: "report-edition", id: edition.id.uuidString.lowercased(), label: Self.label(edition),
+                                               before: try Self.audited(edition), after: [:], actor: actor, at: at, on: db)
+            }
+            try await IndicatorStore.audit(.delete, entity: "report-report", id: reportID.uuidString.lowercased(), label: report.title,
+                                           before: try Self.audited(report), after: [:], actor: actor, at: at, on: db)
+            try await sql.delete(from: ReportTables.editions).where("report_id", .equal, SQLBind(reportID)).run()
+            for table in [ReportTables.blockIndicators, ReportTables.blocks, ReportTables.sections, ReportTables.chapters] {
+                try await sql.delete(from: table).where("report_id", .equal, SQLBind(reportID)).run()
+            }
+            try await sql.delete(from: ReportTables.reports).where("id", .equal, SQLBind(reportID)).run()
+        }
+    }
+
+    static func label(_ edition: ReportEdition) -> String { edition.report.title + " (\(edition.number))" }
+
+    /// Stores a new edition under the next free number of its report (two builds at once get two numbers) and
+    /// returns it as stored.
+    public func create(_ edition: ReportEdition, actor: AuditActor, at: Date) async throws -> ReportEdition {
+        var attempt = 0
+        while true {
+            do {
+                return try await database.transaction { db in
+                    let sql = try ReportTables.sqlDatabase(db)
+                    let last = try await sql.select().column(SQLFunction("MAX", args: SQLColumn("number")), as: "n").from(ReportTables.editions)
+                        .where("report_id", .equal, SQLBind(edition.reportID)).first()?.decode(column: "n", as: Int?.self) ?? nil
+                    var numbered = edition
+                    numbered.number = (last ?? 0) + 1
+                    try await ReportTables.insertEdition(numbered, createdAt: at, modifiedAt: at, on: sql)
+                    try await IndicatorStore.audit(.create, entity: "report-edition", id: numbered.id.uuidString.lowercased(), label: Self.label(numbered),
+                                                   before: [:], after: try Self.audited(numbered), actor: actor, at: at, on: db)
+                    return numbered
+                }
+            } catch {
+                // Another build may have taken the number between reading and writing; the next attempt reads it.
+                guard attempt < 4 else { throw error }
+                attempt += 1
             }
         }
     }
 
-    /// Stores an edition; once published it cannot be written again.
+    /// Stores an edition (publishing, a linked paper); once published it cannot be written again.
     public func save(_ edition: ReportEdition, actor: AuditActor, at: Date) async throws {
-        try await write(kind: "edition", id: edition.id, reportID: edition.reportID, value: edition, label: edition.report.title + " (\(edition.number))", actor: actor, at: at) { stored in
-            if try ParticipationStore.decode(ReportEdition.self, stored).publishedAt != nil { throw ReportStoreError.published }
-        }
-    }
-
-    public func editions(of reportID: UUID? = nil) async throws -> [ReportEdition] {
-        var query = ReportModel.query(on: database).filter(\.$kind == "edition")
-        if let reportID { query = query.filter(\.$reportID == reportID) }
-        return try await query.sort(\.$createdAt).all().map { try ParticipationStore.decode(ReportEdition.self, $0.document) }.sorted { $0.number < $1.number }
-    }
-
-    /// Writes a record with its audit entry; `check` sees the stored document first (in the same transaction) and may refuse.
-    /// Snapshots are large; the audit keeps what a person changed, not the figures.
-    func write<Value: Codable & Sendable>(kind: String, id: UUID, reportID: UUID?, value: Value, label: String, actor: AuditActor, at: Date,
-                                          check: @escaping @Sendable (String) throws -> Void = { _ in }) async throws {
-        let document = try ParticipationStore.encode(value)
         try await database.transaction { db in
-            _ = try await DocumentRecords.write(ReportModel.self, kind: kind, id: id, document: document, label: label, entity: "report-" + kind, actor: actor, at: at,
-                                            on: db, check: { try check($0.document) }, audited: { $0.filter { $0.key != "snapshot" } }, apply: { model in
-                model.reportID = reportID
-            })
+            let sql = try ReportTables.sqlDatabase(db)
+            let existing = try await ReportTables.editionRows(reportID: nil, id: edition.id, full: true, on: sql).first.map(ReportTables.edition)
+            if existing?.publishedAt != nil { throw ReportStoreError.published }
+            let before = try existing.map(Self.audited) ?? [:], after = try Self.audited(edition)
+            if let existing, before == after, Self.label(existing) == Self.label(edition) { return }
+            if existing == nil {
+                try await ReportTables.insertEdition(edition, createdAt: at, modifiedAt: at, on: sql)
+            } else {
+                try await sql.update(ReportTables.editions).set("report_id", to: SQLBind(edition.reportID)).set("number", to: SQLBind(edition.number))
+                    .set("title", to: SQLBind(edition.report.title)).set("built_by", to: SQLBind(edition.builtBy))
+                    .set("published_at", to: SQLBind(edition.publishedAt)).set("review_paper_id", to: SQLBind(edition.reviewPaperID))
+                    .set("structure", to: SQLBind(try ParticipationStore.encode(edition.report)))
+                    .set("snapshot", to: SQLBind(try ParticipationStore.encode(edition.snapshot))).set("modified_at", to: SQLBind(at))
+                    .where("id", .equal, SQLBind(edition.id)).run()
+            }
+            try await IndicatorStore.audit(existing == nil ? .create : .update, entity: "report-edition", id: edition.id.uuidString.lowercased(),
+                                           label: Self.label(edition), before: before, after: after, actor: actor, at: at, on: db)
         }
+    }
+
+    /// Editions with their figures (of one report or all), ordered by number.
+    public func editions(of reportID: UUID? = nil) async throws -> [ReportEdition] {
+        try await ReportTables.editionRows(reportID: reportID, full: true, on: try ReportTables.sqlDatabase(database)).map(ReportTables.edition)
+    }
+
+    public func edition(id: UUID) async throws -> ReportEdition? {
+        try await ReportTables.editionRows(reportID: nil, id: id, full: true, on: try ReportTables.sqlDatabase(database)).first.map(ReportTables.edition)
+    }
+
+    /// The edition with `number` of a report.
+    public func edition(reportID: UUID, number: Int) async throws -> ReportEdition? {
+        let sql = try ReportTables.sqlDatabase(database)
+        let rows = try await sql.select().columns(ReportTables.summaryColumns + ["structure", "snapshot"]).from(ReportTables.editions)
+            .where("report_id", .equal, SQLBind(reportID)).where("number", .equal, SQLBind(number)).all()
+        return try rows.first.map(ReportTables.edition)
+    }
+
+    /// Editions as lists show them, without reading their figures.
+    public func editionSummaries(of reportID: UUID? = nil) async throws -> [ReportEditionSummary] {
+        try await ReportTables.editionRows(reportID: reportID, full: false, on: try ReportTables.sqlDatabase(database)).map(ReportTables.summary)
     }
 }

@@ -35,7 +35,7 @@ struct PortalController: RouteCollection {
         paths += units.filter { [SpatialLevel.municipality.code, SpatialLevel.planningArea.code].contains($0.levelCode) }.map { ProfileController.path($0.key) }
         paths += try await req.indicatorStore.indicators().filter(\.isPublished).map { "/indikatoren/" + $0.code }
         paths += try await req.serviceStore.services().filter { $0.service.status != .inactive }.map { "/wegweiser/" + $0.service.id.uuidString.lowercased() }
-        paths += try await req.reportStore.editions().filter { $0.publishedAt != nil }.map { ReportRoute.edition($0.reportID, $0.number) }
+        paths += try await req.reportStore.editionSummaries().filter { $0.publishedAt != nil }.map { ReportRoute.edition($0.reportID, $0.number) }
         let bodies = try await req.participationStore.all(.body, as: Body.self).map(\.value).filter(\.isPublic)
         paths += bodies.map { ParticipationRoute.body(id: $0.id).path }
         let publicBodies = Set(bodies.map(\.id))

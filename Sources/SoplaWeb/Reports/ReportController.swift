@@ -137,7 +137,7 @@ struct ReportController: RouteCollection {
     // MARK: Public
 
     func published(req: Request) async throws -> HTMLResponse {
-        let editions = try await req.reportStore.editions().compactMap { e in e.publishedAt.map { (title: e.report.title, number: e.number, reportID: e.reportID, publishedAt: $0) } }
+        let editions = try await req.reportStore.editionSummaries().compactMap { e in e.publishedAt.map { (title: e.title, number: e.number, reportID: e.reportID, publishedAt: $0) } }
             .sorted { $0.publishedAt > $1.publishedAt }
         return HTMLResponse(PublishedReportsPage.render(editions, context: try await req.pageContext()))
     }
@@ -145,7 +145,7 @@ struct ReportController: RouteCollection {
     /// The edition of the route: published ones for everyone, drafts only for those who manage reports.
     static func edition(_ req: Request) async throws -> ReportEdition {
         guard let raw = req.parameters.get("report"), let id = UUID(uuidString: raw), let number = req.parameters.get("number").flatMap(Int.init),
-              let edition = try await req.reportStore.editions(of: id).first(where: { $0.number == number }) else { throw Abort(.notFound) }
+              let edition = try await req.reportStore.edition(reportID: id, number: number) else { throw Abort(.notFound) }
         if edition.publishedAt == nil, !(try await req.may(.manageReports)) { throw Abort(.notFound) }
         return edition
     }
@@ -153,14 +153,14 @@ struct ReportController: RouteCollection {
     func edition(req: Request) async throws -> HTMLResponse {
         let e = try await Self.edition(req)
         let document = ReportDocument(report: e.report, snapshot: e.snapshot, geometry: try await Self.geometry(req, on: e.report.territorialStatus), language: req.language)
-        let previous = Self.previousPublished(before: e, in: try await req.reportStore.editions(of: e.reportID))?.number
+        let previous = Self.previousPublished(before: (e.number, e.publishedAt), in: try await req.reportStore.editionSummaries(of: e.reportID))?.number
         return HTMLResponse(ReportEditionPage.render(document, edition: (e.number, e.publishedAt != nil, previous), annex: ReportRoute.annex(e.reportID, e.number),
                                                      context: try await req.pageContext()))
     }
 
     /// The edition an edition is compared with: the latest published one before it (drafts in between were never
     /// public); a draft without a published one before it is compared with the draft before it.
-    static func previousPublished(before e: ReportEdition, in all: [ReportEdition]) -> ReportEdition? {
+    static func previousPublished(before e: (number: Int, publishedAt: Date?), in all: [ReportEditionSummary]) -> ReportEditionSummary? {
         let earlier = all.filter { $0.number < e.number }
         return earlier.filter { $0.publishedAt != nil }.max { $0.number < $1.number }
             ?? (e.publishedAt == nil ? earlier.max { $0.number < $1.number } : nil)
@@ -190,8 +190,8 @@ struct ReportController: RouteCollection {
     /// The figures that differ from the edition before (both readable by the requester).
     func comparison(req: Request) async throws -> HTMLResponse {
         let e = try await Self.edition(req)
-        let all = try await req.reportStore.editions(of: e.reportID)
-        guard let previous = Self.previousPublished(before: e, in: all) else { throw Abort(.notFound) }
+        guard let summary = Self.previousPublished(before: (e.number, e.publishedAt), in: try await req.reportStore.editionSummaries(of: e.reportID)),
+              let previous = try await req.reportStore.edition(id: summary.id) else { throw Abort(.notFound) }
         func text(_ v: ReportSnapshot.Value?, _ code: String) -> String {
             guard let v else { return "–" }
             if v.suppressed { return "•" }
@@ -227,7 +227,7 @@ struct ReportController: RouteCollection {
     }
 
     func listPage(_ req: Request, values: [String: String], issues: [ValidationIssue]) async throws -> String {
-        let editions = try await req.reportStore.editions()
+        let editions = try await req.reportStore.editionSummaries()
         let rows = try await req.reportStore.reports().map { r in
             (report: r, editions: editions.filter { $0.reportID == r.id }.count, published: editions.filter { $0.reportID == r.id && $0.publishedAt != nil }.count)
         }
@@ -476,14 +476,13 @@ struct ReportController: RouteCollection {
         let report = try await Self.report(req)
         let issues = report.problems(knownIndicators: Set(try await req.indicatorStore.indicators().map(\.code)))
         guard issues.isEmpty else { return HTMLResponse(try await builderPage(req, report, issues: issues)).response(status: .unprocessableEntity) }
-        let number = (try await req.reportStore.editions(of: report.id).map(\.number).max() ?? 0) + 1
-        let edition = ReportEdition(id: UUID(), reportID: report.id, number: number, report: report, snapshot: try await Self.snapshot(req, report: report),
+        let edition = ReportEdition(id: UUID(), reportID: report.id, number: 0, report: report, snapshot: try await Self.snapshot(req, report: report),
                                     builtBy: try await req.requireUser().id.uuidString.lowercased())
         // What the edition shows and hides joins the disclosure ledger when it is published.
         try await PublicFigures.prepareEdition(edition.id, indicators: Set(report.blocks.flatMap(\.kind.indicatorCodes)), store: req.indicatorStore,
                                                spatial: req.spatial, ledger: req.disclosureLedger, at: edition.snapshot.builtAt)
-        try await req.reportStore.save(edition, actor: try await req.auditActor(), at: req.settings.clock.now())
-        return req.redirect(to: ReportRoute.edition(report.id, number), notice: .created)
+        let stored = try await req.reportStore.create(edition, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: ReportRoute.edition(report.id, stored.number), notice: .created)
     }
 
     /// The fields of the small forms: the item moved or removed, the direction, a confirmation, a body.
