@@ -100,7 +100,7 @@ struct CatalogueLifecycleStoreTests {
                                                  Observation("bev", "06532001", date, 9000)])
             _ = try await store.commitStaged(importID: id, dryRun: false, at: now) { _ in nil }
             try await store.add(ValidationRule(id: UUID(), kind: .changeAbove, target: "alo", threshold: 20), actor: actor, at: now)
-            try await store.save(ColumnMappingRecord(tableCode: "13211-01", targets: ["Arbeitslose": IndicatorTerm(variable: "alo")]), actor: actor, at: now)
+            try await store.save(ColumnMapping(tableCode: "13211-01", targets: ["Arbeitslose": IndicatorTerm(variable: "alo")]), actor: actor, at: now)
             let expected: [CatalogueUse] = [.observations(count: 2), .indicator(code: "alo_quote", name: "Quote alo_quote"), .validationRule(kind: .changeAbove),
                                             .columnMapping(tableCode: "13211-01")]
             #expect(try await store.uses(ofVariable: "alo") == expected)

@@ -201,7 +201,7 @@ struct IndicatorStoreTests {
                                       numerator: [IndicatorTerm(variable: "alo", breakdown: female)], denominator: [IndicatorTerm(variable: "alo")], factor: 100, levels: ["municipality"])
             try await store.save(indicator, actor: actor, at: now)
             #expect(try await store.indicators() == [indicator])
-            let mapping = ColumnMappingRecord(tableCode: "12411-01-01-4", targets: ["Stichtag | weiblich": IndicatorTerm(variable: "alo", breakdown: female)], ignored: ["Stichtag | männlich"])
+            let mapping = ColumnMapping(tableCode: "12411-01-01-4", targets: ["Stichtag | weiblich": IndicatorTerm(variable: "alo", breakdown: female)], ignored: ["Stichtag | männlich"])
             try await store.save(mapping, actor: actor, at: now)
             #expect(try await store.mapping(tableCode: "12411-01-01-4") == mapping)
             let rule = ValidationRule(id: UUID(), kind: .changeAbove, target: "alo", threshold: 20)

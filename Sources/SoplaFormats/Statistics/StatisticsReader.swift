@@ -14,24 +14,6 @@ public enum StatisticsFormat: String, Sendable, Codable, CaseIterable {
     case genesisFlat = "genesis-flat"
 }
 
-/// Which variable (and breakdown) each value column of a GENESIS table feeds. Chosen once per table code
-/// and reused on the next import of the same table.
-public struct ColumnMapping: Sendable, Equatable, Codable {
-    public var tableCode: String
-    /// Column signature → target.
-    public var targets: [String: IndicatorTerm]
-    /// Column signatures deliberately left out.
-    public var ignored: Set<String>
-
-    public init(tableCode: String, targets: [String: IndicatorTerm] = [:], ignored: Set<String> = []) {
-        self.tableCode = tableCode
-        self.targets = targets
-        self.ignored = ignored
-    }
-
-    public var signatures: Set<String> { Set(targets.keys).union(ignored) }
-}
-
 /// A value column of a file: its signature (what a mapping refers to) and a label for people.
 public struct SourceColumn: Hashable, Sendable, Codable {
     public let signature: String

@@ -642,10 +642,10 @@ public struct IndicatorStore: Sendable {
 
     // MARK: Column mappings
 
-    public func mapping(tableCode: String) async throws -> ColumnMappingRecord? {
+    public func mapping(tableCode: String) async throws -> ColumnMapping? {
         let rows = try await ColumnMappingModel.query(on: database).filter(\.$tableCode == tableCode).all()
         guard !rows.isEmpty else { return nil }
-        var record = ColumnMappingRecord(tableCode: tableCode)
+        var record = ColumnMapping(tableCode: tableCode)
         for row in rows {
             if row.ignored { record.ignored.insert(row.signature) } else {
                 record.targets[row.signature] = IndicatorTerm(variable: row.variable, breakdown: Breakdown(canonical: row.breakdown) ?? .total)
@@ -655,7 +655,7 @@ public struct IndicatorStore: Sendable {
     }
 
     /// Replaces the mapping of a table code.
-    public func save(_ mapping: ColumnMappingRecord, actor: AuditActor, at: Date) async throws {
+    public func save(_ mapping: ColumnMapping, actor: AuditActor, at: Date) async throws {
         try await database.transaction { db in
             let before = try await ColumnMappingModel.query(on: db).filter(\.$tableCode == mapping.tableCode).all()
             let beforeFields = Dictionary(before.map { ($0.signature, $0.ignored ? "–" : IndicatorTerm(variable: $0.variable, breakdown: Breakdown(canonical: $0.breakdown) ?? .total).description) }) { a, _ in a }
@@ -720,18 +720,7 @@ public struct IndicatorStore: Sendable {
     }
 }
 
-/// A saved column mapping of one table code (the same shape as the reader's `ColumnMapping`, which lives in SoplaFormats).
-public struct ColumnMappingRecord: Sendable, Equatable {
-    public var tableCode: String
-    public var targets: [String: IndicatorTerm]
-    public var ignored: Set<String>
-
-    public init(tableCode: String, targets: [String: IndicatorTerm] = [:], ignored: Set<String> = []) {
-        self.tableCode = tableCode
-        self.targets = targets
-        self.ignored = ignored
-    }
-
+extension ColumnMapping {
     var auditFields: [String: String] {
         var fields = targets.mapValues(\.description)
         for signature in ignored { fields[signature] = "–" }

@@ -44,14 +44,14 @@ struct ImportDataCommand: AsyncCommand {
         """
     }
 
-    static func readMapping(_ path: String) throws -> ColumnMappingRecord {
+    static func readMapping(_ path: String) throws -> ColumnMapping {
         guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read the mapping file \(path)") }
         let rows: [[String]]
         do { rows = try CSV.parse(String(decoding: data, as: UTF8.self)) } catch { throw CommandFailure("mapping file \(path): \(error)") }
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }), header.starts(with: ["column", "variable"]) else {
             throw CommandFailure("mapping file \(path), line 1: the header must be column,variable,breakdown")
         }
-        var mapping = ColumnMappingRecord(tableCode: "")
+        var mapping = ColumnMapping(tableCode: "")
         for (offset, row) in rows.dropFirst().enumerated() where !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             let line = offset + 2
             guard row.count >= 2 else { throw CommandFailure("mapping file \(path), line \(line): expected column,variable[,breakdown]") }
@@ -82,7 +82,7 @@ struct ImportDataCommand: AsyncCommand {
     }
 
     /// What the file proposes: one line per variable (code, name, unit, breakdowns, values of the county's own units).
-    static func printProposal(url: URL, app: Application, console: any Console, creating: Bool, given: ColumnMappingRecord?) async throws {
+    static func printProposal(url: URL, app: Application, console: any Console, creating: Bool, given: ColumnMapping?) async throws {
         try await app.prepareDatabase(location: app.settings.database, migrate: false)
         let proposal: GenesisProposal
         do {

@@ -282,7 +282,7 @@ struct ImportController: RouteCollection {
         // Bounded both ways: a negative count would make `0..<count` trap.
         let count = min(max((try? req.content.get(Int.self, at: "columns")) ?? 0, 0), 500)
         let variables = Set(try await req.indicatorStore.variables().map(\.code))
-        var mapping = ColumnMappingRecord(tableCode: tableCode)
+        var mapping = ColumnMapping(tableCode: tableCode)
         var issues: [ValidationIssue] = []
         var chosen: [String: IndicatorTerm?] = [:]
         var places: [String: Int] = [:]

@@ -13,7 +13,7 @@ struct ObservationImporter: Sendable {
         var dryRun = false
         var skipUnknownUnits = false
         /// A mapping given with the import (CLI `--map`, the mapping form); it is saved for the table code.
-        var mapping: ColumnMappingRecord?
+        var mapping: ColumnMapping?
         /// GENESIS files: columns without a variable take sopla's proposal from the file's metadata; variables it
         /// proposes that do not exist are created as drafts (not in a dry run: there the proposal is only checked).
         var createVariables = false
@@ -106,16 +106,18 @@ struct ObservationImporter: Sendable {
             run.format = description.format.rawValue
             run.tableCode = description.tableCode
             var mapping: ColumnMapping?
-            var pendingMapping: ColumnMappingRecord?
+            var pendingMapping: ColumnMapping?
             var pendingVariables: [Variable] = []
             var variables = try await store.variablesByCode()
             if description.needsMapping, let code = description.tableCode {
                 // A mapping given with the run (or proposed for it) and the variables a proposal creates are stored only
                 // once every value has passed the checks, and never in a dry run: a failed import leaves all as it was.
-                if let given = options.mapping { pendingMapping = ColumnMappingRecord(tableCode: code, targets: given.targets, ignored: given.ignored) }
-                var saved = pendingMapping
-                if saved == nil { saved = try await store.mapping(tableCode: code) }
-                mapping = saved.map { ColumnMapping(tableCode: code, targets: $0.targets, ignored: $0.ignored) }
+                if var given = options.mapping {
+                    given.tableCode = code
+                    pendingMapping = given
+                }
+                mapping = pendingMapping
+                if mapping == nil { mapping = try await store.mapping(tableCode: code) }
                 var mapped = mapping?.signatures ?? []
                 let open = Set(description.columns.map(\.signature)).subtracting(mapped)
                 if !open.isEmpty, options.createVariables {
@@ -126,7 +128,7 @@ struct ObservationImporter: Sendable {
                     pendingVariables = Self.newVariables(proposal, signatures: open, existing: Set(variables.keys))
                     for variable in pendingVariables { variables[variable.code] = variable }
                     mapping = ColumnMapping(tableCode: code, targets: targets, ignored: mapping?.ignored ?? [])
-                    pendingMapping = ColumnMappingRecord(tableCode: code, targets: targets, ignored: mapping?.ignored ?? [])
+                    pendingMapping = ColumnMapping(tableCode: code, targets: targets, ignored: mapping?.ignored ?? [])
                     mapped = mapping?.signatures ?? []
                 }
                 if description.columns.contains(where: { !mapped.contains($0.signature) }) {
