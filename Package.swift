@@ -40,7 +40,12 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
-        .executableTarget(name: "sopla", dependencies: ["SoplaWeb", .product(name: "Vapor", package: "vapor")]),
+        .target(
+            name: "SoplaDemo",
+            dependencies: ["SoplaCore", "SoplaFormats", "SoplaStore", "SoplaWeb", .product(name: "Vapor", package: "vapor")],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(name: "sopla", dependencies: ["SoplaWeb", "SoplaDemo", .product(name: "Vapor", package: "vapor")]),
         .executableTarget(name: "SoplaBench", dependencies: ["SoplaCore"], path: "Sources/SoplaBench"),
         .target(
             name: "SoplaTestSupport",
@@ -55,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SoplaWebTests",
-            dependencies: ["SoplaWeb", "SoplaRender", "SoplaTestSupport", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: ["SoplaWeb", "SoplaDemo", "SoplaRender", "SoplaTestSupport", .product(name: "VaporTesting", package: "vapor")]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SoplaDemo
 import SoplaWeb
 import Vapor
 
@@ -10,6 +11,7 @@ try LoggingSystem.bootstrap(from: &environment) { level in
     { label in ServerLogHandler(label: label, level: level) }
 }
 let app = try await Application.make(environment)
+app.demoSeeding = SoplaDemo.seeding
 do {
     let settings = try AppSettings.fromEnvironment()
     try configure(app, settings: settings)

@@ -117,7 +117,7 @@ struct GeoJSONReaderTests {
     }
 
     @Test func readsTheLahnDillFile() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/SoplaWeb/Resources/demo/lahn-dill-gemeinden.geojson")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/SoplaDemo/Resources/demo/lahn-dill-gemeinden.geojson")
         let result = try GeoJSONReader.readFeatureCollection(try Data(contentsOf: url))
         #expect(result.issues.isEmpty)
         #expect(result.features.count == 23)

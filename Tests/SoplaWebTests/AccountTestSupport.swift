@@ -4,6 +4,7 @@ import SoplaStore
 import Testing
 import Vapor
 import VaporTesting
+@testable import SoplaDemo
 @testable import SoplaWeb
 
 /// A logged-in browser: its session cookie and the form token of that session.

@@ -5,6 +5,7 @@ import SoplaStore
 import Testing
 import Vapor
 import VaporTesting
+@testable import SoplaDemo
 @testable import SoplaWeb
 
 /// Sends a JSON body as a logged-in browser script does: session cookie and the form token in the header.

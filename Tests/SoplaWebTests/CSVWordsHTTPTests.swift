@@ -7,6 +7,7 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+@testable import SoplaDemo
 @testable import SoplaWeb
 
 /// Every CSV names states, kinds, roles and actions with the words its page shows, never with the codes behind them

@@ -6,6 +6,7 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+@testable import SoplaDemo
 @testable import SoplaWeb
 
 @Suite("Drafts, publishing, archiving and deleting in the catalogue over HTTP")

@@ -5,6 +5,7 @@ import SoplaStore
 import Testing
 import Vapor
 import VaporTesting
+@testable import SoplaDemo
 @testable import SoplaWeb
 
 @Suite("Disclosure control over HTTP")

@@ -3,6 +3,7 @@ import SoplaCore
 import SoplaStore
 import Testing
 import Vapor
+@testable import SoplaDemo
 @testable import SoplaWeb
 
 @Suite("Boundary import and demo")

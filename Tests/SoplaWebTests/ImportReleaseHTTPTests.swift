@@ -4,6 +4,7 @@ import SoplaStore
 import Testing
 import Vapor
 import VaporTesting
+@testable import SoplaDemo
 @testable import SoplaWeb
 
 @Suite("Releasing imports over HTTP")

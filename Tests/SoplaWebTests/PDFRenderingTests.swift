@@ -4,6 +4,7 @@ import SoplaCore
 import Testing
 import Vapor
 import VaporTesting
+@testable import SoplaDemo
 @testable import SoplaWeb
 
 @Suite("PDF rendering: bounded, cached, stopped on time")

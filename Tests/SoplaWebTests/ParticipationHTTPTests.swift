@@ -4,6 +4,7 @@ import SoplaStore
 import Testing
 import Vapor
 import VaporTesting
+@testable import SoplaDemo
 @testable import SoplaWeb
 
 /// Bodies and consultations over HTTP: internal bodies only for members and planners, statements only by invited

@@ -4,6 +4,7 @@ import SoplaStore
 import Testing
 import Vapor
 import VaporTesting
+@testable import SoplaDemo
 @testable import SoplaWeb
 
 /// Numbers out of their plausible range are refused where they enter, by field and range, and nothing is stored;

@@ -4,6 +4,7 @@ import SoplaStore
 import Testing
 import Vapor
 import VaporTesting
+@testable import SoplaDemo
 @testable import SoplaWeb
 
 /// Every route declares a permission of the central policy; this table says which, and the matrix test

@@ -5,6 +5,7 @@ import SoplaStore
 import Testing
 import Vapor
 import VaporTesting
+@testable import SoplaDemo
 @testable import SoplaWeb
 
 /// The service inventory over HTTP: providers propose for their own organisation only, planners review with the diff,

@@ -3,6 +3,7 @@ import SoplaCore
 import Testing
 import Vapor
 import VaporTesting
+@testable import SoplaDemo
 @testable import SoplaWeb
 
 @Suite("Spatial API")

@@ -5,6 +5,7 @@ import SoplaTestSupport
 import Testing
 import Vapor
 import VaporTesting
+@testable import SoplaDemo
 @testable import SoplaWeb
 
 /// A configured application on a fresh database, optionally with the Lahn-Dill demo; always shut down.

@@ -5,6 +5,7 @@ import SoplaStore
 import Testing
 import Vapor
 import VaporTesting
+@testable import SoplaDemo
 @testable import SoplaWeb
 
 /// What people type reaches the store without control or bidi characters, whichever way it comes (form, JSON,

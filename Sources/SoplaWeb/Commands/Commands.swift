@@ -114,25 +114,18 @@ struct DemoCommand: AsyncCommand {
         try await app.prepareDatabase(location: settings.database, migrate: true)
         try await app.recoverInterruptedImports(console: context.console)
         app.startMailSender()
-        let plan = try await DemoData.seed(repository: app.spatialWriter(.system("sopla demo")), catalogue: settings.levels)
-        let service = AccountService(app: app)
-        try await DemoAccounts.seed(store: service.store, hash: service.hash, now: settings.clock.now())
-        let figures = try await DemoIndicators.seed(store: app.indicatorStore, clock: settings.clock)
+        guard let seeding = app.demoSeeding else { throw CommandFailure("This build of sopla has no demo data.") }
+        let outcome = try await seeding(app.demoStores)
         // The demo's figures are public from the start: their first release opens the disclosure ledger.
         try await PublicFigures.recordLive(variables: nil, store: app.indicatorStore, spatial: app.spatial, ledger: app.disclosureLedger, at: settings.clock.now())
-        let services = try await DemoServices.seed(store: app.serviceStore, accounts: service.store, clock: settings.clock)
-        try await DemoParticipation.seed(store: app.participationStore, accounts: service.store, clock: settings.clock)
-        try await DemoFunding.seed(store: app.fundingStore, accounts: service.store, clock: settings.clock)
         let (hostname, port) = signature.address
         app.storage[SiteAddressKey.self] = SiteAddress.demo(hostname: hostname, port: port)
-        context.console.print("sopla demo: Lahn-Dill-Kreis (\(settings.database.redacted)) – \(plan.summary)")
-        context.console.print("Social report: \(DemoIndicators.indicators.count) indicators, \(figures.inserted + figures.revised) new values (real population and area; social figures invented).")
-        context.console.print("Services: \(services) example services added (invented), with planning standards and an open survey round.")
+        context.console.print("sopla demo: Lahn-Dill-Kreis (\(settings.database.redacted))" + (outcome.summary.first.map { " – " + $0 } ?? ""))
+        for line in outcome.summary.dropFirst() { context.console.print(line) }
         context.console.print("Open http://\(hostname):\(port)/ in a browser.")
         context.console.print("Demo logins (invented people, for this demo only):")
-        for login in DemoAccounts.logins {
-            let roles = login.roles.map(\.rawValue).sorted().joined(separator: ", ")
-            context.console.print("  \(login.email.padding(toLength: 36, withPad: " ", startingAt: 0)) \(login.password.padding(toLength: 24, withPad: " ", startingAt: 0)) \(roles)")
+        for login in outcome.logins {
+            context.console.print("  \(login.email.padding(toLength: 36, withPad: " ", startingAt: 0)) \(login.password.padding(toLength: 24, withPad: " ", startingAt: 0)) \(login.roles.joined(separator: ", "))")
         }
         var context = context
         try await context.serve(inner, hostname: hostname, port: port)

@@ -375,3 +375,7 @@ struct OParlController: RouteCollection {
 extension Request {
     var participationStore: ParticipationStore { ParticipationStore(database: db) }
 }
+
+extension Application {
+    var participationStore: ParticipationStore { ParticipationStore(database: db) }
+}

@@ -3,11 +3,17 @@ import SoplaCore
 import SoplaFormats
 
 /// Reads a boundary file and writes it all or not at all. Used by `sopla import boundaries` and the demo.
-struct BoundaryImporter {
+public struct BoundaryImporter {
     let repository: any SpatialRepository
     let catalogue: SpatialLevelCatalogue
     /// Larger files are refused before reading: a county's boundaries are kilobytes, Germany's at full detail a few hundred megabytes.
     var maxFileBytes: Int = 100 * 1024 * 1024
+
+    public init(repository: any SpatialRepository, catalogue: SpatialLevelCatalogue, maxFileBytes: Int = 100 * 1024 * 1024) {
+        self.repository = repository
+        self.catalogue = catalogue
+        self.maxFileBytes = maxFileBytes
+    }
 
     enum Failure: Error, CustomStringConvertible {
         case missingFile(String)
@@ -47,7 +53,7 @@ struct BoundaryImporter {
     }
 
     /// Checks everything first; writes only a fully valid file, in one transaction.
-    func run(data: Data, options: BoundaryImportOptions, dryRun: Bool) async throws -> BoundaryImportPlan {
+    public func run(data: Data, options: BoundaryImportOptions, dryRun: Bool) async throws -> BoundaryImportPlan {
         let parsed: GeoJSONReader.Result
         do {
             parsed = try GeoJSONReader.readFeatureCollection(data)

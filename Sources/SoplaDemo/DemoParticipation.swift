@@ -3,9 +3,6 @@ import SoplaCore
 import SoplaStore
 import Vapor
 
-extension Application {
-    var participationStore: ParticipationStore { ParticipationStore(database: db) }
-}
 
 /// The steering group of the county's social planning with its working groups, the youth welfare committee, the council
 /// and its social committee; invented persons (marked "Beispiel"), three planning processes with papers, two past

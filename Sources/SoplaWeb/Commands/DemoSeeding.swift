@@ -1,0 +1,63 @@
+import Foundation
+import SoplaCore
+import SoplaStore
+import Vapor
+
+/// What demo data gets to write with: the stores of a prepared database, the password hash and the settings.
+public struct DemoStores: Sendable {
+    public let spatial: any SpatialRepository
+    public let accounts: AccountStore
+    public let hash: @Sendable (String) async throws -> String
+    public let indicators: IndicatorStore
+    public let services: ServiceStore
+    public let participation: ParticipationStore
+    public let funding: FundingStore
+    public let levels: SpatialLevelCatalogue
+    public let clock: Clock
+}
+
+/// What seeding did, for the console: lines of summary and the logins a person can try.
+public struct DemoOutcome: Sendable {
+    public struct Login: Sendable {
+        public let email: String
+        public let password: String
+        public let roles: [String]
+
+        public init(email: String, password: String, roles: [String]) {
+            self.email = email
+            self.password = password
+            self.roles = roles
+        }
+    }
+
+    public let summary: [String]
+    public let logins: [Login]
+
+    public init(summary: [String], logins: [Login]) {
+        self.summary = summary
+        self.logins = logins
+    }
+}
+
+/// Creates or refreshes demo data. The production module has none of its own: the executable hands it over
+/// (`Application.demoSeeding`), and `sopla demo` says so when a build has none.
+public typealias DemoSeeding = @Sendable (DemoStores) async throws -> DemoOutcome
+
+struct DemoSeedingKey: StorageKey {
+    typealias Value = DemoSeeding
+}
+
+extension Application {
+    public var demoSeeding: DemoSeeding? {
+        get { storage[DemoSeedingKey.self] }
+        set { storage[DemoSeedingKey.self] = newValue }
+    }
+
+    /// The stores demo data writes to, changes recorded as made by `sopla demo`.
+    public var demoStores: DemoStores {
+        let accounts = AccountService(app: self)
+        return DemoStores(spatial: spatialWriter(.system("sopla demo")), accounts: accounts.store, hash: { try await accounts.hash($0) },
+                          indicators: indicatorStore, services: serviceStore, participation: participationStore, funding: fundingStore,
+                          levels: settings.levels, clock: settings.clock)
+    }
+}
