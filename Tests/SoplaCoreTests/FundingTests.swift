@@ -101,7 +101,7 @@ struct ApplicationWorkflowTests {
             try Self.application(requested: Money(euros: 19_000)).validated(programme: Self.programme)
         }
         let negative = CostPlan(costs: [CostLine(name: "Personal", amount: Money(cents: -1))], ownFunds: .zero)
-        #expect(negative.problems(requested: Money(cents: 1)).contains(ValidationIssue("costs", .unknownValue("Personal: -0.01"))))
+        #expect(negative.problems(requested: Money(cents: 1)).contains(ValidationIssue("costs", .negativeAmount(item: "Personal", amount: Money(cents: -1)))))
     }
 
     @Test func submittingNeedsTheRequiredChecklistAndAnOpenCall() throws {
@@ -163,7 +163,7 @@ struct RankingTests {
         var review = Self.review([6, 3, 8])
         review.scores[1].justification = " "
         let ids = Self.criteria.map { $0.id.uuidString.lowercased() }
-        #expect(throws: ValidationFailure([ValidationIssue("score-" + ids[0], .unknownValue("6 (0–5)")), ValidationIssue("reason-" + ids[1], .required)])) {
+        #expect(throws: ValidationFailure([ValidationIssue("score-" + ids[0], .outsideScale(value: 6, max: 5)), ValidationIssue("reason-" + ids[1], .required)])) {
             try review.validated(programme: ApplicationWorkflowTests.programme, requested: Money(euros: 1))
         }
         let financial = ApplicationReview(id: UUID(), applicationID: UUID(), reviewerID: UUID(), kind: .financial,
@@ -260,8 +260,9 @@ struct FundingMoneyFlowTests {
                                           Receipt(number: "3", date: Day(year: 2025, month: 12, day: 30)!, payee: "X", purpose: "Y", costItem: "Reisen", amount: Money(euros: 1))],
                                submittedAt: Date())
         #expect(proof.actualCosts == Money(euros: 113_000))
-        #expect(proof.problems() == [ValidationIssue("receipts", .unknownValue("3: 2025-12-30")), ValidationIssue("receipts", .unknownValue("3: Reisen")),
-                                     ValidationIssue("receipts", .unknownValue("Miete: -0.50"))])
+        #expect(proof.problems() == [ValidationIssue("receipts", .receiptOutsideYear(number: "3", date: Day(year: 2025, month: 12, day: 30)!, year: 2026)),
+                                     ValidationIssue("receipts", .receiptUnknownCostItem(number: "3", costItem: "Reisen")),
+                                     ValidationIssue("receipts", .receiptsDoNotAdd(costItem: "Miete", difference: Money(cents: -50)))])
     }
 
     @Test func targetAttainmentAndTrafficLights() {

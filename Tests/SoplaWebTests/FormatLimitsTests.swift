@@ -84,3 +84,36 @@ struct FormatLimitsTests {
         #expect(issues.map { IssueText.message($0.problem, .en) } == ["is too large (at most 20 MB)."])
     }
 }
+
+/// Problems with figures are typed in Core and worded here, in the page's language and number format.
+@Suite("Issue texts with figures")
+struct IssueFigureTextTests {
+    @Test func amountsScoresAndReceiptsAreWordedInBothLanguages() {
+        let cases: [(ValidationIssue.Problem, String, String)] = [
+            (.moreThanGranted(year: 2026, amount: Money(euros: 30_000), granted: Money(euros: 20_000)),
+             "2026: 30.000,00 € ist mehr als die bewilligten 20.000,00 €.", "2026: €30,000.00 is more than the €20,000.00 granted."),
+            (.moreThanAvailable(available: Money(cents: 850_000)),
+             "höchstens 8.500,00 € sind noch verfügbar. Nichts wurde gespeichert.", "at most €8,500.00 is still available. Nothing was saved."),
+            (.noBudgetLine(year: 2027), "2027: Das Programm hat für dieses Jahr keinen passenden Haushaltsansatz.", "2027: the programme has no matching budget line for this year."),
+            (.belowCommitted(line: "Beratung 2026", committed: Money(euros: 5_000)),
+             "„Beratung 2026“ hat bereits 5.000,00 € bewilligt und kann weder darunter sinken noch entfallen.",
+             "“Beratung 2026” has already committed €5,000.00 and can neither go below that nor be removed."),
+            (.negativeAmount(item: "Personal", amount: Money(cents: -1)), "Personal: -0,01 € ist negativ; Beträge sind null oder größer.",
+             "Personal: €-0.01 is negative; amounts are zero or more."),
+            (.outsideScale(value: 6, max: 5), "6 liegt nicht auf der Skala von 0 bis 5.", "6 is not on the scale from 0 to 5."),
+            (.receiptOutsideYear(number: "3", date: Day(year: 2025, month: 12, day: 30)!, year: 2026),
+             "Beleg 3 vom 30.12.2025 liegt nicht im Jahr 2026 des Nachweises.", "receipt 3 of 2025-12-30 is not in the year 2026 of the proof."),
+            (.receiptsDoNotAdd(costItem: "Miete", difference: Money(cents: -50)),
+             "Die Belege zu „Miete“ ergeben 0,50 € weniger als die tatsächlichen Kosten.", "the receipts of “Miete” add up to €0.50 less than the actual costs."),
+            (.overlappingTerms("2021–2026", "2025–2030"), "Die Amtszeiten „2021–2026“ und „2025–2030“ überschneiden sich.", "the terms “2021–2026” and “2025–2030” overlap."),
+        ]
+        // Written here with plain spaces and hyphens; pages use a no-break space before € and the minus sign.
+        func plain(_ text: String) -> String {
+            text.replacingOccurrences(of: "\u{a0}", with: " ").replacingOccurrences(of: "\u{202f}", with: " ").replacingOccurrences(of: "\u{2212}", with: "-")
+        }
+        for (problem, german, english) in cases {
+            #expect(plain(IssueText.message(problem, .de)) == german)
+            #expect(plain(IssueText.message(problem, .en)) == english)
+        }
+    }
+}

@@ -194,7 +194,7 @@ struct ApplicationHTTPTests {
                 zip(criteria, values).flatMap { [("score-" + $0, String($1)), ("reason-" + $0, reasons ? "begründet" : "")] }
             }
             try await post(app, medien, session: gerd, fields: scores([6, 4, 4, 4])) { res in
-                #expect(res.status == .unprocessableEntity && res.body.string.contains("6 (0–5)"))
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("6 liegt nicht auf der Skala von 0 bis 5."))
             }
             try await post(app, medien, session: gerd, fields: scores([4, 4, 4, 4], reasons: false)) { res in #expect(res.status == .unprocessableEntity) }
             #expect(try await store.all(.review, as: ApplicationReview.self, parentID: UUID(uuidString: FundingDemo.id(104))!).isEmpty)
@@ -289,7 +289,7 @@ struct AgreementHTTPTests {
             let proof: [(String, String)] = [("proofYear", "\(y + 1)"), ("narrative", "Gut gelaufen."), ("costs", "Personal; 12.000,00; 11.750,00"), ("ownFunds", "500,00"),
                                              ("receipts", "1; 31.12.\(y + 1); Gehalt; Personal; Personal; 11.700,00"), ("actual-" + agreement.targets[0].id.uuidString.lowercased(), "1900")]
             try await post(app, own + "/nachweise", session: planner, fields: proof) { res in
-                #expect(res.status == .unprocessableEntity && res.body.string.contains("Personal: -50.00"))
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("Die Belege zu „Personal“ ergeben 50,00"))
             }
             #expect(try await store.all(.proof, as: ProofOfUse.self, parentID: agreement.id).isEmpty)
             try await post(app, own + "/nachweise", session: planner, fields: proof.map { $0.0 == "receipts" ? ("receipts", "1; 31.12.\(y + 1); Gehalt; Personal; Personal; 11.750,00") : $0 }) { res in

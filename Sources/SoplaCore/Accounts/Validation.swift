@@ -43,6 +43,32 @@ public struct ValidationIssue: Sendable, Equatable, Error {
         case emptyFile
         /// A code of an existing variable measured in another unit (`existing`) than the values given (`given`).
         case otherUnit(existing: String, given: String)
+        /// A negative amount where only amounts of zero or more make sense; `item` names the line or year.
+        case negativeAmount(item: String, amount: Money)
+        /// An agreement's amount for a year above the granted sum.
+        case moreThanGranted(year: Int, amount: Money, granted: Money)
+        /// More than is still available: of an agreement year (a drawdown) or a budget line (an approval).
+        case moreThanAvailable(available: Money)
+        /// A further year of an agreement for which the programme has no matching budget line.
+        case noBudgetLine(year: Int)
+        /// A budget line set below, or removed with, what it has already committed.
+        case belowCommitted(line: String, committed: Money)
+        /// A score outside its criterion's scale 0…`max`.
+        case outsideScale(value: Int, max: Int)
+        /// An award criterion's weight outside 1…100 %.
+        case criterionWeight(name: String, weight: Int)
+        /// An award criterion's scale maximum outside 1…100.
+        case criterionScale(name: String, max: Int)
+        /// A receipt dated outside the year of the proof of use.
+        case receiptOutsideYear(number: String, date: Day, year: Int)
+        /// A receipt of zero or a negative amount.
+        case receiptNotPositive(number: String)
+        /// A receipt booked to a cost item the proof does not list.
+        case receiptUnknownCostItem(number: String, costItem: String)
+        /// Receipts of a cost item that add up to more (positive) or less than its actual cost.
+        case receiptsDoNotAdd(costItem: String, difference: Money)
+        /// Two terms (of a body) that overlap, by name.
+        case overlappingTerms(String, String)
     }
 
     public let field: String

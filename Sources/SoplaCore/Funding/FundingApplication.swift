@@ -141,7 +141,7 @@ public struct CostPlan: Hashable, Sendable, Codable {
         if costs.isEmpty { issues.append(ValidationIssue("costs", .required)) }
         for line in costs + otherFunding {
             if line.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue("costs", .required)) }
-            if line.amount.isNegative { issues.append(ValidationIssue("costs", .unknownValue(line.name + ": " + line.amount.plain))) }
+            if line.amount.isNegative { issues.append(ValidationIssue("costs", .negativeAmount(item: line.name, amount: line.amount))) }
         }
         if ownFunds.isNegative { issues.append(ValidationIssue("ownFunds", .unknownValue(ownFunds.plain))) }
         if requested.cents <= 0 { issues.append(ValidationIssue("requested", .required)) }

@@ -114,8 +114,8 @@ public struct FundingProgramme: Hashable, Sendable, Codable, Identifiable {
         if criteria.isEmpty { issues.append(ValidationIssue("criteria", .required)) }
         for criterion in criteria {
             if criterion.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue("criteria", .required)) }
-            if criterion.weight <= 0 || criterion.weight > 100 { issues.append(ValidationIssue("criteria", .unknownValue("\(criterion.name): \(criterion.weight) %"))) }
-            if !(1...100).contains(criterion.scaleMax) { issues.append(ValidationIssue("criteria", .unknownValue("\(criterion.name): 0–\(criterion.scaleMax)"))) }
+            if criterion.weight <= 0 || criterion.weight > 100 { issues.append(ValidationIssue("criteria", .criterionWeight(name: criterion.name, weight: criterion.weight))) }
+            if !(1...100).contains(criterion.scaleMax) { issues.append(ValidationIssue("criteria", .criterionScale(name: criterion.name, max: criterion.scaleMax))) }
         }
         // Each weight is clamped first, so a wild one is reported and cannot overflow the sum.
         let total = criteria.reduce(0) { $0 + min(max($1.weight, -1000), 1000) }
@@ -123,7 +123,7 @@ public struct FundingProgramme: Hashable, Sendable, Codable, Identifiable {
         if Set(criteria.map(\.name)).count != criteria.count { issues.append(ValidationIssue("criteria", .duplicate)) }
         for item in checklist where item.text.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue("checklist", .required)) }
         for line in budgetLines {
-            if line.amount.isNegative { issues.append(ValidationIssue("budgetLines", .unknownValue("\(line.name): \(line.amount.plain)"))) }
+            if line.amount.isNegative { issues.append(ValidationIssue("budgetLines", .negativeAmount(item: line.name, amount: line.amount))) }
             if line.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue("budgetLines", .required)) }
         }
         if Set(budgetLines.map { "\($0.year)|\($0.name)" }).count != budgetLines.count { issues.append(ValidationIssue("budgetLines", .duplicate)) }

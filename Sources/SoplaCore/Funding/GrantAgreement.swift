@@ -127,7 +127,7 @@ public struct GrantAgreement: Hashable, Sendable, Codable, Identifiable {
         if end < start { issues.append(ValidationIssue("end", .endBeforeStart)) }
         if amounts.isEmpty { issues.append(ValidationIssue("amounts", .required)) }
         for (year, amount) in amounts.sorted(by: { $0.key < $1.key }) {
-            if amount.isNegative { issues.append(ValidationIssue("amounts", .unknownValue("\(year): \(amount.plain)"))) }
+            if amount.isNegative { issues.append(ValidationIssue("amounts", .negativeAmount(item: String(year), amount: amount))) }
             if year < start.year || year > end.year { issues.append(ValidationIssue("amounts", .unknownValue(String(year)))) }
         }
         if financing == .share, (sharePercent ?? 0) == 0 { issues.append(ValidationIssue("sharePercent", .required)) }

@@ -144,14 +144,14 @@ public struct ProofOfUse: Hashable, Sendable, Codable, Identifiable {
         for line in costs where line.actual.isNegative || line.planned.isNegative { issues.append(ValidationIssue("costs", .unknownValue(line.costItem))) }
         if ownFunds.isNegative || otherFunding.isNegative { issues.append(ValidationIssue("ownFunds", .unknownValue(ownFunds.plain))) }
         for receipt in receipts {
-            if receipt.date.year != year { issues.append(ValidationIssue("receipts", .unknownValue(receipt.number + ": " + receipt.date.iso))) }
-            if receipt.amount.cents <= 0 { issues.append(ValidationIssue("receipts", .unknownValue(receipt.number + ": " + receipt.amount.plain))) }
-            if !costs.contains(where: { $0.costItem == receipt.costItem }) { issues.append(ValidationIssue("receipts", .unknownValue(receipt.number + ": " + receipt.costItem))) }
+            if receipt.date.year != year { issues.append(ValidationIssue("receipts", .receiptOutsideYear(number: receipt.number, date: receipt.date, year: year))) }
+            if receipt.amount.cents <= 0 { issues.append(ValidationIssue("receipts", .receiptNotPositive(number: receipt.number))) }
+            if !costs.contains(where: { $0.costItem == receipt.costItem }) { issues.append(ValidationIssue("receipts", .receiptUnknownCostItem(number: receipt.number, costItem: receipt.costItem))) }
         }
         if Set(receipts.map(\.number)).count != receipts.count { issues.append(ValidationIssue("receipts", .duplicate)) }
         for line in costs {
             let sum = receipts.filter { $0.costItem == line.costItem }.sum(\.amount)
-            if sum != line.actual { issues.append(ValidationIssue("receipts", .unknownValue(line.costItem + ": " + (sum - line.actual).plain))) }
+            if sum != line.actual { issues.append(ValidationIssue("receipts", .receiptsDoNotAdd(costItem: line.costItem, difference: sum - line.actual))) }
         }
         return issues
     }

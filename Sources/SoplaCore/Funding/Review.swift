@@ -59,7 +59,7 @@ public struct ApplicationReview: Hashable, Sendable, Codable, Identifiable {
             for score in scores {
                 let field = "score-" + score.criterionID.uuidString.lowercased()
                 guard let criterion = byID[score.criterionID] else { issues.append(ValidationIssue(field, .unknownReference)); continue }
-                if score.value < 0 || score.value > criterion.scaleMax { issues.append(ValidationIssue(field, .unknownValue("\(score.value) (0–\(criterion.scaleMax))"))) }
+                if score.value < 0 || score.value > criterion.scaleMax { issues.append(ValidationIssue(field, .outsideScale(value: score.value, max: criterion.scaleMax))) }
                 if score.justification.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { issues.append(ValidationIssue("reason-" + score.criterionID.uuidString.lowercased(), .required)) }
             }
             if Set(scores.map(\.criterionID)).count != scores.count { issues.append(ValidationIssue("scores", .duplicate)) }

@@ -73,7 +73,7 @@ public struct Body: Hashable, Sendable, Codable {
             issues.append(ValidationIssue("terms", .unknownValue(term.name)))
         }
         for (a, b) in zip(sorted, sorted.dropFirst()) where a.end.map({ $0 >= b.start }) ?? true {
-            issues.append(ValidationIssue("terms", .unknownValue("\(a.name) / \(b.name)")))
+            issues.append(ValidationIssue("terms", .overlappingTerms(a.name, b.name)))
         }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return copy

@@ -56,6 +56,9 @@ public enum TextKey: Sendable {
     case issueUnbalancedHigh, issueUnbalancedLow, issueEndBeforeStart, issueDeadlinePassed, issueInconsistent, issueOutdatedEdition, issueOtherUnit, issueEmptyFile
     case issueInvalidEmail, issueInvalidPostcode, issueInvalidWebsite, issueMismatch, issueRequired, issueTooLong, issueFileTooLarge, issueTooManyAttempts, issueUnsupportedFile, issueInLine, issueWeightsNotHundred
     case issueTooShort, issueUnknownReference, issueUnknownValue, issueWrongPassword, kindLeague, kindOther
+    case issueNegativeAmount, issueMoreThanGranted, issueMoreThanAvailable, issueNoBudgetLine, issueBelowCommitted, issueOutsideScale
+    case issueCriterionWeight, issueCriterionScale, issueReceiptOutsideYear, issueReceiptNotPositive, issueReceiptUnknownCostItem
+    case issueReceiptsAddUpHigher, issueReceiptsAddUpLower, issueOverlappingTerms
     case kindProvider, kindPublicBody, kindWelfareAssociation, login, loginFailed, loginHelp
     case loginRequired, loginThrottled, loginTitle, logout, memberOrganisations, navAccount
     case navAudit, navOrganisations, navPolicy, navUsers, newOrganisation, newUser
@@ -264,6 +267,22 @@ public enum TextKey: Sendable {
         case .issueTooShort: return ("ist zu kurz (mindestens {n} Zeichen).", "is too short (at least {n} characters).")
         case .issueUnknownReference: return ("verweist auf einen unbekannten Eintrag.", "refers to an unknown entry.")
         case .issueUnknownValue: return ("„{v}“ ist kein zulässiger Wert.", "“{v}” is not an allowed value.")
+        case .issueNegativeAmount: return ("{i}: {a} ist negativ; Beträge sind null oder größer.", "{i}: {a} is negative; amounts are zero or more.")
+        case .issueMoreThanGranted: return ("{y}: {a} ist mehr als die bewilligten {g}.", "{y}: {a} is more than the {g} granted.")
+        case .issueMoreThanAvailable: return ("höchstens {a} sind noch verfügbar. Nichts wurde gespeichert.", "at most {a} is still available. Nothing was saved.")
+        case .issueNoBudgetLine: return ("{y}: Das Programm hat für dieses Jahr keinen passenden Haushaltsansatz.", "{y}: the programme has no matching budget line for this year.")
+        case .issueBelowCommitted: return ("„{l}“ hat bereits {a} bewilligt und kann weder darunter sinken noch entfallen.",
+                                           "“{l}” has already committed {a} and can neither go below that nor be removed.")
+        case .issueOutsideScale: return ("{v} liegt nicht auf der Skala von 0 bis {n}.", "{v} is not on the scale from 0 to {n}.")
+        case .issueCriterionWeight: return ("„{l}“: Das Gewicht {v} % liegt nicht zwischen 1 und 100 %.", "“{l}”: the weight {v} % is not between 1 and 100 %.")
+        case .issueCriterionScale: return ("„{l}“: Die Skala bis {n} liegt nicht zwischen 1 und 100.", "“{l}”: the scale up to {n} is not between 1 and 100.")
+        case .issueReceiptOutsideYear: return ("Beleg {l} vom {d} liegt nicht im Jahr {y} des Nachweises.", "receipt {l} of {d} is not in the year {y} of the proof.")
+        case .issueReceiptNotPositive: return ("Beleg {l} braucht einen Betrag größer als null.", "receipt {l} needs an amount above zero.")
+        case .issueReceiptUnknownCostItem: return ("Beleg {l} ist der Kostenposition „{v}“ zugeordnet, die im Nachweis nicht vorkommt.",
+                                                   "receipt {l} is booked to the cost item “{v}”, which the proof does not list.")
+        case .issueReceiptsAddUpHigher: return ("Die Belege zu „{l}“ ergeben {a} mehr als die tatsächlichen Kosten.", "the receipts of “{l}” add up to {a} more than the actual costs.")
+        case .issueReceiptsAddUpLower: return ("Die Belege zu „{l}“ ergeben {a} weniger als die tatsächlichen Kosten.", "the receipts of “{l}” add up to {a} less than the actual costs.")
+        case .issueOverlappingTerms: return ("Die Amtszeiten „{l}“ und „{v}“ überschneiden sich.", "the terms “{l}” and “{v}” overlap.")
         case .issueWrongPassword: return ("ist nicht richtig.", "is not correct.")
         case .kindLeague: return ("Liga der freien Wohlfahrtspflege", "League of welfare associations")
         case .kindOther: return ("Sonstige", "Other")

@@ -130,6 +130,35 @@ public enum IssueText {
         case .emptyFile: return t(.issueEmptyFile)
         case .otherUnit(let existing, let given): return t(.issueOtherUnit).replacingOccurrences(of: "{e}", with: existing).replacingOccurrences(of: "{g}", with: given)
         case .outOfRange(let range): return outOfRange(range, language)
+        case .negativeAmount, .moreThanGranted, .moreThanAvailable, .noBudgetLine, .belowCommitted, .outsideScale, .criterionWeight, .criterionScale,
+             .receiptOutsideYear, .receiptNotPositive, .receiptUnknownCostItem, .receiptsDoNotAdd, .overlappingTerms:
+            return money(problem, language)
+        }
+    }
+
+    /// Problems about amounts, scores and receipts, their figures in the language's format.
+    static func money(_ problem: ValidationIssue.Problem, _ language: Language) -> String {
+        let t = Texts(language)
+        func fill(_ key: TextKey, _ values: [String: String]) -> String {
+            values.reduce(t(key)) { $0.replacingOccurrences(of: "{" + $1.key + "}", with: $1.value) }
+        }
+        let money = { (amount: Money) in Format.money(amount, language) }
+        switch problem {
+        case .negativeAmount(let item, let amount): return fill(.issueNegativeAmount, ["i": item, "a": money(amount)])
+        case .moreThanGranted(let year, let amount, let granted): return fill(.issueMoreThanGranted, ["y": String(year), "a": money(amount), "g": money(granted)])
+        case .moreThanAvailable(let available): return fill(.issueMoreThanAvailable, ["a": money(available)])
+        case .noBudgetLine(let year): return fill(.issueNoBudgetLine, ["y": String(year)])
+        case .belowCommitted(let line, let committed): return fill(.issueBelowCommitted, ["l": line, "a": money(committed)])
+        case .outsideScale(let value, let max): return fill(.issueOutsideScale, ["v": String(value), "n": String(max)])
+        case .criterionWeight(let name, let weight): return fill(.issueCriterionWeight, ["l": name, "v": String(weight)])
+        case .criterionScale(let name, let max): return fill(.issueCriterionScale, ["l": name, "n": String(max)])
+        case .receiptOutsideYear(let number, let date, let year): return fill(.issueReceiptOutsideYear, ["l": number, "d": Format.day(date, language), "y": String(year)])
+        case .receiptNotPositive(let number): return fill(.issueReceiptNotPositive, ["l": number])
+        case .receiptUnknownCostItem(let number, let item): return fill(.issueReceiptUnknownCostItem, ["l": number, "v": item])
+        case .receiptsDoNotAdd(let item, let difference):
+            return fill(difference.cents > 0 ? .issueReceiptsAddUpHigher : .issueReceiptsAddUpLower, ["l": item, "a": money(Money(cents: abs(difference.cents)))])
+        case .overlappingTerms(let a, let b): return fill(.issueOverlappingTerms, ["l": a, "v": b])
+        default: return message(problem, language)
         }
     }
 

@@ -33,7 +33,7 @@ public enum FundingText: Sendable {
     case kindDocument, kindQuestion, lightGreen, lightRed, lightYellow, markPaid
     case measuresHint2, missingWord, moneyFlowTitle, moneyHint, narrativeHint, needHint
     case needTitle, newApplication, newDialogue, newProgramme, nextStep, noAgreedMeasures
-    case noAgreements, noApplications, noAssignments, noBudgetLine, noChecklist, noCommitments, noCommitmentsWithArea, unknownYear
+    case noAgreements, noApplications, noAssignments, noChecklist, noCommitments, noCommitmentsWithArea, unknownYear
     case noConflicts, noDialogues, noDrawdowns, noNeedComparison, noOpenCalls, noOwnApplications
     case noProgrammes, noProofs, noRanking, noReviewers, noSteps, noTargets
     case noWord, notScored, noticeAddressee, noticeBody, noticeDate, noticeResolution
@@ -244,7 +244,6 @@ public enum FundingText: Sendable {
         case .noAgreements: return ("Noch keine Zuwendungsvereinbarungen.", "No grant agreements yet.")
         case .noApplications: return ("Keine Anträge.", "No applications.")
         case .noAssignments: return ("Ihnen sind derzeit keine Anträge zur Begutachtung zugewiesen.", "No applications are assigned to you for review.")
-        case .noBudgetLine: return ("Für dieses Jahr hat das Programm keinen passenden Haushaltsansatz.", "The programme has no matching budget line for this year.")
         case .noChecklist: return ("Keine Checkliste hinterlegt.", "No checklist.")
         case .noCommitments: return ("Für dieses Jahr ist noch nichts bewilligt.", "Nothing committed for this year yet.")
         case .unknownYear: return ("Für „{asked}“ gibt es keine Förderzahlen; gezeigt wird {year}.", "There are no funding figures for “{asked}”; showing {year}.")

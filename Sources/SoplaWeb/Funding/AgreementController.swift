@@ -59,7 +59,7 @@ struct AgreementController: RouteCollection {
         issues += amountIssues
         // An agreement never promises more per year than was granted.
         if let granted = a.granted, let over = amounts.first(where: { $0.value > granted }) {
-            issues.append(ValidationIssue("amounts", .unknownValue("\(over.key): " + FundingEntry.german(over.value) + " > " + FundingEntry.german(granted))))
+            issues.append(ValidationIssue("amounts", .moreThanGranted(year: over.key, amount: over.value, granted: granted)))
         }
         let unit = ServiceForm.clean(form.targetUnit)
         if let unit, try await req.spatial.unit(key: unit) == nil { issues.append(ValidationIssue("targetUnit", .unknownReference)) }
@@ -88,15 +88,14 @@ struct AgreementController: RouteCollection {
         for year in agreement.amounts.keys.sorted() where year != a.year {
             let lines = programme.budgetLines.filter { $0.year == year }
             guard let line = lines.first(where: { $0.name == lineName }) ?? (lines.count == 1 ? lines[0] : nil) else {
-                return try await applicationPage(req, a, values: values, issues: [ValidationIssue("amounts", .unknownValue("\(year): " + Texts(req.language)(.noBudgetLine)))])
+                return try await applicationPage(req, a, values: values, issues: [ValidationIssue("amounts", .noBudgetLine(year: year))])
             }
             commitLines[year] = line.id
         }
         do {
             try await store.saveAgreement(agreement, commitLines: commitLines, actor: try await req.auditActor(), at: req.settings.clock.now())
         } catch FundingStoreError.budgetExceeded(let available) {
-            return try await applicationPage(req, a, values: values, issues: [ValidationIssue("amounts", .unknownValue(Texts(req.language)(.budgetExceeded)
-                .replacingOccurrences(of: "{a}", with: Format.money(available, req.language))))], status: .conflict)
+            return try await applicationPage(req, a, values: values, issues: [ValidationIssue("amounts", .moreThanAvailable(available: available))], status: .conflict)
         }
         return req.redirect(to: FundingRoute.agreement(agreement.id), notice: .created)
     }
@@ -202,7 +201,7 @@ struct AgreementController: RouteCollection {
         switch problem {
         case .notPositive: return ValidationIssue("amount", .required)
         case .noAmountForYear(let year): return ValidationIssue("year", .unknownValue(String(year)))
-        case .exceedsAgreement(let available): return ValidationIssue("amount", .unknownValue("höchstens " + FundingEntry.german(available) + " €"))
+        case .exceedsAgreement(let available): return ValidationIssue("amount", .moreThanAvailable(available: available))
         }
     }
 

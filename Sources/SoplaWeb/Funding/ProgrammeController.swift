@@ -111,7 +111,7 @@ struct ProgrammeController: RouteCollection {
         if let existing, lines.issues.isEmpty {
             let committed = try await req.fundingStore.committed()
             for line in existing.budgetLines where !programme.budgetLines.contains(where: { $0.id == line.id }) && (committed[line.id] ?? .zero).cents > 0 {
-                issues.append(ValidationIssue("budgetLines", .unknownValue(line.name + " (\(line.year))")))
+                issues.append(ValidationIssue("budgetLines", .belowCommitted(line: line.name + " (\(line.year))", committed: committed[line.id] ?? .zero)))
             }
         }
         return (issues.isEmpty ? programme : nil, issues)
@@ -129,7 +129,7 @@ struct ProgrammeController: RouteCollection {
         do {
             try await req.fundingStore.saveProgramme(programme, actor: try await req.auditActor(), at: req.settings.clock.now())
         } catch FundingStoreError.budgetBelowCommitted(let line, let committed) {
-            let issue = ValidationIssue("budgetLines", .unknownValue(line + ": " + FundingEntry.german(committed) + " € " + (req.language == .de ? "bereits bewilligt" : "already committed")))
+            let issue = ValidationIssue("budgetLines", .belowCommitted(line: line, committed: committed))
             let page = ProgrammeFormPage.render(try await formModel(req, programmeID: existing?.id, values: form.values, selected: Set(form.categories ?? []), issues: [issue]),
                                                 context: try await req.pageContext())
             return HTMLResponse(page).response(status: .conflict)
