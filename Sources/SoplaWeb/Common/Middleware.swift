@@ -1,5 +1,8 @@
 import Foundation
+import Fluent
+import SoplaCore
 import SoplaRender
+import SoplaStore
 import Vapor
 
 /// Every request passes one middleware that chooses the language, turns errors into responses and
@@ -150,6 +153,12 @@ enum ErrorResponses {
             // A body that does not fit the form or object: 422 naming the field, whichever route read it.
             let problem = FieldDecodingProblem(decoding).apiError
             (status, code, message, details) = (problem.status, problem.code, problem.message, problem.details)
+        case let validation as ValidationFailure:
+            (status, code, message) = (.unprocessableEntity, "unprocessable", "the request has invalid fields")
+            details = validation.issues.map { APIError.Detail(field: $0.field, message: IssueText.message($0.problem, .en)) }
+        case _ where StoreErrorStatus.status(of: error) != nil:
+            let mapped = StoreErrorStatus.status(of: error)!
+            (status, code, message) = (mapped.status, Self.code(for: mapped.status), mapped.message)
         case is ConnectionPoolTimeoutError:
             // Every database connection stayed busy for the pool's whole wait (a burst): busy, not broken.
             (status, code, message) = (.serviceUnavailable, "busy", "the server is busy; try again in a few seconds")
@@ -234,5 +243,32 @@ extension Request {
     /// The logged-in person for error pages, from what the request already resolved (no database access).
     var cachedAccountBar: AccountBar? {
         storage[AuthContextKey.self]?.accountBar
+    }
+}
+
+/// The errors of the stores and of Core, as HTTP statuses, in one place: what does not exist is 404; what
+/// collides with the data as it stands now (changed meanwhile, decided already, taken, published, still in use,
+/// a constraint of the database) is 409. Handlers that can say more catch these first; everything else lands here.
+enum StoreErrorStatus {
+    static func status(of error: any Error) -> (status: HTTPResponseStatus, message: String)? {
+        let gone = "the record does not exist (any more)"
+        let changed = "the record changed meanwhile or conflicts with the data as it stands; reload and try again"
+        switch error {
+        case let e as StoreError:
+            if case .notFound = e { return (.notFound, gone) }
+            return nil
+        case let e as AccountStoreError:
+            return e == .notFound ? (.notFound, gone) : (.conflict, changed)
+        case let e as IndicatorStoreError:
+            return e == .notFound ? (.notFound, gone) : (.conflict, changed)
+        case let e as ServiceStoreError:
+            return e == .notFound ? (.notFound, gone) : (.conflict, changed)
+        case is FundingStoreError, is ReportStoreError:
+            return (.conflict, changed)
+        case let e as any DatabaseError where e.isConstraintFailure:
+            return (.conflict, changed)
+        default:
+            return nil
+        }
     }
 }
