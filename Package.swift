@@ -31,10 +31,12 @@ let package = Package(
             ]
         ),
         .target(name: "SoplaRender", dependencies: ["SoplaCore", .product(name: "Plot", package: "Plot")]),
+        // The use cases, outside any request: imports, releases, demo seeding. No Vapor.
+        .target(name: "SoplaApp", dependencies: ["SoplaCore", "SoplaFormats", "SoplaStore"]),
         .target(
             name: "SoplaWeb",
             dependencies: [
-                "SoplaCore", "SoplaFormats", "SoplaStore", "SoplaRender", "CZlib",
+                "SoplaCore", "SoplaFormats", "SoplaStore", "SoplaApp", "SoplaRender", "CZlib",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
             ],
@@ -42,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "SoplaDemo",
-            dependencies: ["SoplaCore", "SoplaFormats", "SoplaStore", "SoplaWeb", .product(name: "Vapor", package: "vapor")],
+            dependencies: ["SoplaCore", "SoplaFormats", "SoplaStore", "SoplaApp"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "sopla", dependencies: ["SoplaWeb", "SoplaDemo", .product(name: "Vapor", package: "vapor")]),
@@ -54,6 +56,7 @@ let package = Package(
         ),
         .testTarget(name: "SoplaCoreTests", dependencies: ["SoplaCore"]),
         .testTarget(name: "SoplaFormatsTests", dependencies: ["SoplaFormats"]),
+        .testTarget(name: "SoplaAppTests", dependencies: ["SoplaApp", "SoplaTestSupport"]),
         .testTarget(
             name: "SoplaStoreTests",
             dependencies: ["SoplaStore", "SoplaFormats", "SoplaTestSupport", .product(name: "Fluent", package: "fluent")]

@@ -1,7 +1,8 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaFormats
-import SoplaWeb
+
 
 /// The Lahn-Dill-Kreis with its 23 towns and municipalities, from the facts shipped in Resources/demo
 /// (sources in Resources/demo/SOURCES.md). Seeding is idempotent: running it again changes nothing.

@@ -1,7 +1,7 @@
 import Foundation
 import SoplaCore
 import SoplaStore
-import Vapor
+
 
 
 /// The steering group of the county's social planning with its working groups, the youth welfare committee, the council

@@ -1,7 +1,8 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaStore
-import SoplaWeb
+
 
 /// The Lahn-Dill-Kreis demo: real boundaries, population and area, invented people, services, figures,
 /// meetings and funding. Seeding is idempotent.

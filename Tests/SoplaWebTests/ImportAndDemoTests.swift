@@ -1,4 +1,5 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaStore
 import Testing
@@ -93,25 +94,6 @@ struct ImportAndDemoTests {
         }
     }
 
-    @Test func missingAndOversizedFilesAreRefusedBeforeReading() throws {
-        let importer = BoundaryImporter(repository: UnusedRepository(), catalogue: .standard, maxFileBytes: 10)
-        #expect(throws: BoundaryImporter.Failure.self) { try importer.read(path: "/nonexistent/file.geojson") }
-        do {
-            _ = try importer.read(path: "/nonexistent/file.geojson")
-        } catch {
-            #expect(error.description == "the file /nonexistent/file.geojson does not exist; check the path (relative paths start in the current folder)")
-        }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sopla-big-\(UUID()).geojson").path
-        _ = FileManager.default.createFile(atPath: path, contents: Data(repeating: 32, count: 2_000_000))
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        do {
-            _ = try importer.read(path: path)
-            Issue.record("expected the file to be refused")
-        } catch {
-            #expect(error.description.contains("has 1 MB, more than the limit of 0 MB"))
-        }
-    }
-
     @Test func databaseURLsAreCheckedWithClearMessages() throws {
         #expect(try DatabaseLocation.parse("sqlite:./sopla.sqlite") == .sqliteFile(path: "./sopla.sqlite"))
         #expect(try DatabaseLocation.parse("sqlite:/var/lib/sopla/sopla.sqlite") == .sqliteFile(path: "/var/lib/sopla/sopla.sqlite"))
@@ -134,16 +116,3 @@ struct ImportAndDemoTests {
     }
 }
 
-/// A repository that must not be reached.
-struct UnusedRepository: SpatialRepository {
-    func allUnits() async throws -> [SpatialUnit] { fatalError() }
-    func unit(key: String) async throws -> SpatialUnit? { fatalError() }
-    func boundaryHistory(unitKey: String) async throws -> [BoundaryVersion] { fatalError() }
-    func boundaries(validOn day: Day) async throws -> [String: BoundaryVersion] { fatalError() }
-    func existingUnits() async throws -> [String: ExistingUnit] { fatalError() }
-    func apply(_ plan: BoundaryImportPlan) async throws { fatalError() }
-    func create(_ unit: SpatialUnit) async throws { fatalError() }
-    func update(_ unit: SpatialUnit) async throws { fatalError() }
-    func replacePopulations(_ figures: [String: [PopulationFigure]]) async throws { fatalError() }
-    func dataVersion() async throws -> Int { fatalError() }
-}

@@ -1,6 +1,7 @@
 import Fluent
 import NIOCore
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaFormats
 import SoplaStore

@@ -8,42 +8,51 @@ import SoplaStore
 /// Imports a statistics file: detects the format, applies the saved column mapping, checks every value
 /// against the variables and the spatial base, stages the values and commits them in one transaction —
 /// or stores nothing and reports every bad row. The same for the CLI and the upload page.
-struct ObservationImporter: Sendable {
-    struct Options: Sendable {
-        var dryRun = false
-        var skipUnknownUnits = false
+public struct ObservationImporter: Sendable {
+    public struct Options: Sendable {
+        public var dryRun = false
+        public var skipUnknownUnits = false
         /// A mapping given with the import (CLI `--map`, the mapping form); it is saved for the table code.
-        var mapping: ColumnMapping?
+        public var mapping: ColumnMapping?
         /// GENESIS files: columns without a variable take sopla's proposal from the file's metadata; variables it
         /// proposes that do not exist are created as drafts (not in a dry run: there the proposal is only checked).
-        var createVariables = false
+        public var createVariables = false
         /// The planner's changes to the proposal (by column signature): other codes or names.
-        var proposalEdits: [String: GenesisProposal.Edit] = [:]
+        public var proposalEdits: [String: GenesisProposal.Edit] = [:]
+
+        public init(dryRun: Bool = false, skipUnknownUnits: Bool = false, mapping: ColumnMapping? = nil, createVariables: Bool = false,
+                    proposalEdits: [String: GenesisProposal.Edit] = [:]) {
+            self.dryRun = dryRun
+            self.skipUnknownUnits = skipUnknownUnits
+            self.mapping = mapping
+            self.createVariables = createVariables
+            self.proposalEdits = proposalEdits
+        }
     }
 
     /// The proposal for a GENESIS file, with the spatial base's keys and the keys above it (its Land, `DG`).
-    static func proposal(for file: URL, described: StatisticsFileDescription? = nil, store: IndicatorStore, spatial: any SpatialRepository) async throws -> GenesisProposal {
+    public static func proposal(for file: URL, described: StatisticsFileDescription? = nil, store: IndicatorStore, spatial: any SpatialRepository) async throws -> GenesisProposal {
         let units = try await spatial.allUnits()
         let keys = Set(units.map(\.key))
         return try await GenesisProposal.propose(url: file, described: described, existing: Set(try await store.variables().map(\.code)), units: keys, parents: parentKeys(of: units))
     }
 
     /// The keys above the spatial base: `DG` and the Land of its top units (`06` for a Hessian county), unless the base has them.
-    static func parentKeys(of units: [SpatialUnit]) -> Set<String> {
+    public static func parentKeys(of units: [SpatialUnit]) -> Set<String> {
         var parents: Set<String> = ["DG"]
         for unit in units where unit.parentKey == nil && unit.key.count >= 2 { parents.insert(String(unit.key.prefix(2))) }
         return parents.subtracting(units.map(\.key))
     }
 
     /// A region's name as the file gives it, else the Land's name (old tables name Länder in the header only), else its key.
-    static func regionName(_ record: ImportRecord) -> String {
+    public static func regionName(_ record: ImportRecord) -> String {
         if !record.regionName.isEmpty { return record.regionName }
         return GenesisRegion.lands.first { $0.value == record.unitKey }?.key ?? record.unitKey
     }
 
     /// Columns a mapping gives to a variable of another unit than the column's own (a count into km²): by column
     /// signature, the variable and the column's unit. Columns the proposal does not know are not judged.
-    static func unitMismatches(_ targets: [String: IndicatorTerm], proposal: GenesisProposal, variables: [String: Variable])
+    public static func unitMismatches(_ targets: [String: IndicatorTerm], proposal: GenesisProposal, variables: [String: Variable])
         -> [String: (variable: Variable, columnUnit: String)] {
         var mismatches: [String: (variable: Variable, columnUnit: String)] = [:]
         for column in proposal.variables {
@@ -54,7 +63,7 @@ struct ObservationImporter: Sendable {
     }
 
     /// The variables a proposal would create (drafts), for the columns in `signatures`.
-    static func newVariables(_ proposal: GenesisProposal, signatures: Set<String>, existing: Set<String>) -> [Variable] {
+    public static func newVariables(_ proposal: GenesisProposal, signatures: Set<String>, existing: Set<String>) -> [Variable] {
         let source = "Statistische Ämter des Bundes und der Länder" + (proposal.tableCode.map { ", Tabelle \($0)" } ?? "")
             + (proposal.tableTitle.isEmpty ? "" : ": " + proposal.tableTitle)
         return proposal.variables.filter { signatures.contains($0.signature) && !existing.contains($0.code) }.map { proposed in
@@ -63,16 +72,23 @@ struct ObservationImporter: Sendable {
         }
     }
 
-    let store: IndicatorStore
-    let spatial: any SpatialRepository
-    let clock: Clock
+    public let store: IndicatorStore
+    public let spatial: any SpatialRepository
+    public let clock: Clock
     /// Threads for blocking file work (hashing, reading the head of the file), so it holds no request.
-    let files: NIOThreadPool
-    /// Values per staged batch: one transaction (SQLite) or one COPY (PostgreSQL) each.
-    static let batchSize = 20_000
-    static let earliest = Day(year: 1900, month: 1, day: 1)!
+    public let files: NIOThreadPool
 
-    static func sha256(of url: URL) throws -> String {
+    public init(store: IndicatorStore, spatial: any SpatialRepository, clock: Clock, files: NIOThreadPool) {
+        self.store = store
+        self.spatial = spatial
+        self.clock = clock
+        self.files = files
+    }
+    /// Values per staged batch: one transaction (SQLite) or one COPY (PostgreSQL) each.
+    public static let batchSize = 20_000
+    public static let earliest = Day(year: 1900, month: 1, day: 1)!
+
+    public static func sha256(of url: URL) throws -> String {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var hasher = SHA256()
@@ -81,7 +97,7 @@ struct ObservationImporter: Sendable {
     }
 
     /// A new run record for a file, before anything is read.
-    func begin(file: URL, fileName: String, actor: AuditActor, options: Options, storedFile: String?) async throws -> ImportRun {
+    public func begin(file: URL, fileName: String, actor: AuditActor, options: Options, storedFile: String?) async throws -> ImportRun {
         let (size, sha256) = try await files.runIfActive {
             ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.int64Value ?? 0, try Self.sha256(of: file))
         }
@@ -93,7 +109,7 @@ struct ObservationImporter: Sendable {
     }
 
     /// Reads and stores the file of a run; the run record is updated with progress and the result.
-    func execute(_ initial: ImportRun, file: URL, actor: AuditActor, options: Options, progress: @Sendable (ImportRun) async -> Void = { _ in }) async throws -> ImportRun {
+    public func execute(_ initial: ImportRun, file: URL, actor: AuditActor, options: Options, progress: @Sendable (ImportRun) async -> Void = { _ in }) async throws -> ImportRun {
         var run = initial
         run.state = .running
         do {

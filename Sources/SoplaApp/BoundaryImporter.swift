@@ -4,10 +4,10 @@ import SoplaFormats
 
 /// Reads a boundary file and writes it all or not at all. Used by `sopla import boundaries` and the demo.
 public struct BoundaryImporter {
-    let repository: any SpatialRepository
-    let catalogue: SpatialLevelCatalogue
+    public let repository: any SpatialRepository
+    public let catalogue: SpatialLevelCatalogue
     /// Larger files are refused before reading: a county's boundaries are kilobytes, Germany's at full detail a few hundred megabytes.
-    var maxFileBytes: Int = 100 * 1024 * 1024
+    public var maxFileBytes: Int = 100 * 1024 * 1024
 
     public init(repository: any SpatialRepository, catalogue: SpatialLevelCatalogue, maxFileBytes: Int = 100 * 1024 * 1024) {
         self.repository = repository
@@ -15,14 +15,14 @@ public struct BoundaryImporter {
         self.maxFileBytes = maxFileBytes
     }
 
-    enum Failure: Error, CustomStringConvertible {
+    public enum Failure: Error, CustomStringConvertible {
         case missingFile(String)
         case unreadable(String, String)
         case tooLarge(String, Int, Int)
         case format(GeoJSONError)
         case invalid(ImportFailure)
 
-        var description: String {
+        public var description: String {
             switch self {
             case .missingFile(let path):
                 return "the file \(path) does not exist; check the path (relative paths start in the current folder)"
@@ -38,7 +38,7 @@ public struct BoundaryImporter {
         }
     }
 
-    func read(path: String) throws(Failure) -> Data {
+    public func read(path: String) throws(Failure) -> Data {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missingFile(path) }

@@ -1,7 +1,6 @@
 import Foundation
 import SoplaCore
 import SoplaStore
-import Vapor
 
 /// What demo data gets to write with: the stores of a prepared database, the password hash and the settings.
 public struct DemoStores: Sendable {
@@ -14,6 +13,19 @@ public struct DemoStores: Sendable {
     public let funding: FundingStore
     public let levels: SpatialLevelCatalogue
     public let clock: Clock
+
+    public init(spatial: any SpatialRepository, accounts: AccountStore, hash: @escaping @Sendable (String) async throws -> String, indicators: IndicatorStore,
+                services: ServiceStore, participation: ParticipationStore, funding: FundingStore, levels: SpatialLevelCatalogue, clock: Clock) {
+        self.spatial = spatial
+        self.accounts = accounts
+        self.hash = hash
+        self.indicators = indicators
+        self.services = services
+        self.participation = participation
+        self.funding = funding
+        self.levels = levels
+        self.clock = clock
+    }
 }
 
 /// What seeding did, for the console: lines of summary and the logins a person can try.
@@ -42,22 +54,3 @@ public struct DemoOutcome: Sendable {
 /// Creates or refreshes demo data. The production module has none of its own: the executable hands it over
 /// (`Application.demoSeeding`), and `sopla demo` says so when a build has none.
 public typealias DemoSeeding = @Sendable (DemoStores) async throws -> DemoOutcome
-
-struct DemoSeedingKey: StorageKey {
-    typealias Value = DemoSeeding
-}
-
-extension Application {
-    public var demoSeeding: DemoSeeding? {
-        get { storage[DemoSeedingKey.self] }
-        set { storage[DemoSeedingKey.self] = newValue }
-    }
-
-    /// The stores demo data writes to, changes recorded as made by `sopla demo`.
-    public var demoStores: DemoStores {
-        let accounts = AccountService(app: self)
-        return DemoStores(spatial: spatialWriter(.system("sopla demo")), accounts: accounts.store, hash: { try await accounts.hash($0) },
-                          indicators: indicatorStore, services: serviceStore, participation: participationStore, funding: fundingStore,
-                          levels: settings.levels, clock: settings.clock)
-    }
-}
