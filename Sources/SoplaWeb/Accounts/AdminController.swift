@@ -61,7 +61,7 @@ struct AdminController: RouteCollection {
              u.organisationIDs.compactMap { names[$0] }.sorted().joined(separator: "; "), GermanCSV.yesNo(u.active), GermanCSV.time(u.lastLoginAt)]
         }
         let text = CSV.write(header: ["ID", "Name", "E-Mail", "Rollen", "Organisationen", "aktiv", "letzte Anmeldung"], rows: rows)
-        return SpatialPagesController.csvResponse(text, filename: "benutzer.csv")
+        return CSVDownload.response(text, filename: "benutzer.csv")
     }
 
     static func user(_ req: Request) async throws -> UserAccount {
@@ -262,7 +262,7 @@ struct AdminController: RouteCollection {
              e.entityID ?? "", e.entityLabel, e.changes.map { AccountNames.change($0, entity: e.entityType, .de) }.joined(separator: "; ")]
         }
         let text = CSV.write(header: ["Zeitpunkt", "wer", "Adresse", "Aktion", "Objektart", "ID", "Objekt", "Änderungen"], rows: rows)
-        return SpatialPagesController.csvResponse(text, filename: "protokoll.csv")
+        return CSVDownload.response(text, filename: "protokoll.csv")
     }
 
     func policy(req: Request) async throws -> HTMLResponse {

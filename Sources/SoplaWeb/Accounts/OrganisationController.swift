@@ -63,7 +63,7 @@ struct OrganisationController: RouteCollection {
              o.street ?? "", o.postcode ?? "", o.city ?? "", o.email ?? "", o.phone ?? "", o.website ?? "", GermanCSV.yesNo(o.active)]
         }
         let text = CSV.write(header: ["ID", "Name", "Kurzname", "Art", "übergeordnet", "Straße", "PLZ", "Ort", "E-Mail", "Telefon", "Website", "aktiv"], rows: rows)
-        return SpatialPagesController.csvResponse(text, filename: "organisationen.csv")
+        return CSVDownload.response(text, filename: "organisationen.csv")
     }
 
     static func organisation(_ req: Request) async throws -> Organisation {

@@ -123,7 +123,7 @@ struct AgreementController: RouteCollection {
                  FundingNames.financing(row.agreement.financing, Texts(.de)), String(year), GermanCSV.euros(row.agreement.amounts[year])]
             }
         }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["Aktenzeichen", "Organisation", "Programm", "Beginn", "Ende", "Finanzierungsart", "Jahr", "Betrag (EUR)"], rows: lines),
+        return CSVDownload.response(CSV.write(header: ["Aktenzeichen", "Organisation", "Programm", "Beginn", "Ende", "Finanzierungsart", "Jahr", "Betrag (EUR)"], rows: lines),
                                                   filename: "vereinbarungen.csv")
     }
 

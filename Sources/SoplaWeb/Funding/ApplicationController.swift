@@ -357,7 +357,7 @@ struct ApplicationController: RouteCollection {
             return [a.id.uuidString.lowercased(), a.title, row.organisation, programmes[a.programmeID] ?? "", String(a.year), GermanCSV.euros(a.requested), GermanCSV.euros(a.granted),
                     FundingNames.state(a.state, Texts(.de)), GermanCSV.yesNo(a.preventive), GermanCSV.time(a.submittedAt)]
         }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["ID", "Titel", "Organisation", "Programm", "Jahr", "beantragt (EUR)", "bewilligt (EUR)", "Status", "präventiv",
+        return CSVDownload.response(CSV.write(header: ["ID", "Titel", "Organisation", "Programm", "Jahr", "beantragt (EUR)", "bewilligt (EUR)", "Status", "präventiv",
                                                                      "eingereicht am"], rows: lines), filename: "antraege.csv")
     }
 

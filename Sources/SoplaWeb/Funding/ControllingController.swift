@@ -284,7 +284,7 @@ struct ControllingController: RouteCollection {
     /// Every figure of the page in one long table: year, section, name, measure, value.
     func csv(req: Request) async throws -> Response {
         let m = try await model(req)
-        return SpatialPagesController.csvResponse(CSV.write(header: Self.header(publicView: false), rows: Self.rows(m)), filename: "controlling-\(m.year).csv")
+        return CSVDownload.response(CSV.write(header: Self.header(publicView: false), rows: Self.rows(m)), filename: "controlling-\(m.year).csv")
     }
 
     /// The rows of the CSV. `publicView`: no providers and no targets, and every figure the dominance rule keeps back

@@ -200,7 +200,7 @@ struct ProgrammeController: RouteCollection {
              GermanCSV.number(e.score, decimals: 3), GermanCSV.euros(e.amount), GermanCSV.euros(e.cumulative), GermanCSV.yesNo(e.fundable),
              model.states[e.applicationID].map { FundingNames.state($0, Texts(.de)) } ?? ""]
         }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["Rang", "ID", "Titel", "Organisation", "präventiv", "Punktzahl", "Betrag (EUR)", "kumuliert (EUR)",
+        return CSVDownload.response(CSV.write(header: ["Rang", "ID", "Titel", "Organisation", "präventiv", "Punktzahl", "Betrag (EUR)", "kumuliert (EUR)",
                                                                      "förderfähig", "Status"], rows: rows), filename: "rangfolge-\(model.year).csv")
     }
 }

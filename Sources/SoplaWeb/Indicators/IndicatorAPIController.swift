@@ -186,7 +186,7 @@ struct IndicatorAPIController: RouteCollection {
                  GermanCSV.number(item.numerator), GermanCSV.number(item.denominator), GermanCSV.yesNo(item.suppressed), IndicatorNames.gap(row.gap, .de) ?? "",
                  IndicatorNames.statuses(row.flags, .de)]
             })
-            return SpatialPagesController.csvResponse(text, filename: "\(data.indicator.code).csv")
+            return CSVDownload.response(text, filename: "\(data.indicator.code).csv")
         }
         let response = IndicatorValuesResponse(indicator: data.indicator.code, date: date?.iso, level: level, parentKey: parent, disclosureControlled: !raw, items: items)
         return try await response.encodeResponse(for: req)

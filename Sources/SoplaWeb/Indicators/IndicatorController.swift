@@ -56,7 +56,7 @@ struct IndicatorController: RouteCollection {
                                          GermanCSV.number(i.factor), IndicatorNames.polarity(i.polarity, .de), GermanCSV.integer(i.decimals), GermanCSV.day(e.latestDate),
                                          i.definitionDE]
                              })
-        return SpatialPagesController.csvResponse(text, filename: "indikatoren.csv")
+        return CSVDownload.response(text, filename: "indikatoren.csv")
     }
 
     static func viewParameters(_ req: Request) -> IndicatorViewParameters {
@@ -190,7 +190,7 @@ struct IndicatorController: RouteCollection {
              IndicatorNames.statuses(row.flags, .de),
              raw ? (unreleased[date]?.contains(row.unitKey) == true ? "nicht freigegeben, nicht zur Veröffentlichung" : "nicht zur Veröffentlichung") : "öffentlich"]
         })
-        return SpatialPagesController.csvResponse(text, filename: "\(data.indicator.code)-\(view.allDates ? "zeitreihe" : view.date?.iso ?? "").csv")
+        return CSVDownload.response(text, filename: "\(data.indicator.code)-\(view.allDates ? "zeitreihe" : view.date?.iso ?? "").csv")
     }
 
     /// The columns of an indicator's values as CSV.
@@ -224,6 +224,6 @@ struct IndicatorController: RouteCollection {
         let text = CSV.write(header: ["Code", "Name", "Name (englisch)", "Einheit", "Quelle", "Tabelle", "Lizenz", "Fallzahl", "Mindestfallzahl"], rows: variables.map {
             [$0.code, $0.nameDE, $0.nameEN, $0.unit, $0.source, $0.tableCode ?? "", $0.licence, GermanCSV.yesNo($0.isCount), $0.isCount ? GermanCSV.integer($0.effectiveMinimum) : ""]
         })
-        return SpatialPagesController.csvResponse(text, filename: "merkmale.csv")
+        return CSVDownload.response(text, filename: "merkmale.csv")
     }
 }

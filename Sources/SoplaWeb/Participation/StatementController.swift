@@ -128,7 +128,7 @@ struct StatementController: RouteCollection {
             [GermanCSV.integer(index + 1), row.statement.section ?? "", row.statement.author, row.statement.onBehalfOf ?? "", row.statement.text,
              row.response.map { StatementNames.decision($0.decision, Texts(.de)) } ?? "", row.response?.reason ?? ""]
         }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["Nr.", "Abschnitt", "Verfasser", "im Namen von", "Stellungnahme", "Abwägung", "Begründung"], rows: rows),
+        return CSVDownload.response(CSV.write(header: ["Nr.", "Abschnitt", "Verfasser", "im Namen von", "Stellungnahme", "Abwägung", "Begründung"], rows: rows),
                                                   filename: "abwaegungstabelle.csv")
     }
 

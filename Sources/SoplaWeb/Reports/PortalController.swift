@@ -22,7 +22,7 @@ struct PortalController: RouteCollection {
     /// a figure the dominance rule keeps back has no value and „geheim gehalten“ `ja`.
     func fundingCSV(req: Request) async throws -> Response {
         let model = try await ControllingController().model(req, publication: true)
-        return SpatialPagesController.csvResponse(CSV.write(header: ControllingController.header(publicView: true), rows: ControllingController.rows(model, publicView: true)),
+        return CSVDownload.response(CSV.write(header: ControllingController.header(publicView: true), rows: ControllingController.rows(model, publicView: true)),
                                                   filename: "foerderung-\(model.year).csv")
     }
 

@@ -217,7 +217,7 @@ struct ReportController: RouteCollection {
         let rows = e.snapshot.annexRows(reportingDate: e.report.reportingDate).map { row in
             [row[0], Day(iso: row[1]).map(GermanCSV.day) ?? row[1], row[2], row[3], Double(row[4]).map { GermanCSV.number($0) } ?? row[4], GermanCSV.yesNo(row[5] == "true")]
         }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["Kennzahl", "Stichtag", "Gebietsschlüssel", "Gebiet", "Wert", "geheim gehalten"], rows: rows),
+        return CSVDownload.response(CSV.write(header: ["Kennzahl", "Stichtag", "Gebietsschlüssel", "Gebiet", "Wert", "geheim gehalten"], rows: rows),
                                                   filename: "sozialbericht-\(e.number)-daten.csv")
     }
 

@@ -98,7 +98,7 @@ struct ServiceController: RouteCollection {
                     location?.street ?? "", location?.postcode ?? "", location?.city ?? "", GermanCSV.number(location?.point?.lat, decimals: 6),
                     GermanCSV.number(location?.point?.lon, decimals: 6), s.phone ?? "", s.email ?? "", s.website ?? "", GermanCSV.day(s.lastVerified), GermanCSV.integer(row.version)]
         }
-        return SpatialPagesController.csvResponse(CSV.write(header: header, rows: lines), filename: "angebote.csv")
+        return CSVDownload.response(CSV.write(header: header, rows: lines), filename: "angebote.csv")
     }
 
     // MARK: Planner: one service

@@ -42,7 +42,7 @@ struct ServicePlanningController: RouteCollection {
     func categoriesCSV(req: Request) async throws -> Response {
         let rows = try await categoryModel(req).categories.map { [$0.category.code, $0.category.nameDE, $0.category.nameEN, $0.category.legalBasis ?? "",
                                                                    GermanCSV.yesNo($0.category.communalised), GermanCSV.integer($0.services)] }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["Code", "Name", "Name (englisch)", "Rechtsgrundlage", "kommunalisiert", "Angebote"], rows: rows),
+        return CSVDownload.response(CSV.write(header: ["Code", "Name", "Name (englisch)", "Rechtsgrundlage", "kommunalisiert", "Angebote"], rows: rows),
                                                   filename: "angebotskategorien.csv")
     }
 
@@ -237,7 +237,7 @@ struct ServicePlanningController: RouteCollection {
             [row.unitKey, names[row.unitKey] ?? "Kreis insgesamt", format(row.population), format(row.supply), format(row.need), format(row.ratio), format(row.gap),
              format(row.nearestKm), row.nearestServiceID.map { services[$0] ?? "" } ?? ""]
         }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["Gebietsschlüssel", "Gebiet", "Einwohner", "Angebot (VZÄ)", "Bedarf (VZÄ)", "Versorgungsgrad", "Lücke (VZÄ)",
+        return CSVDownload.response(CSV.write(header: ["Gebietsschlüssel", "Gebiet", "Einwohner", "Angebot (VZÄ)", "Bedarf (VZÄ)", "Versorgungsgrad", "Lücke (VZÄ)",
                                                                      "nächstes Angebot (km)", "nächstes Angebot"], rows: rows),
                                                   filename: "versorgung-\(category).csv")
     }
@@ -272,7 +272,7 @@ struct ServicePlanningController: RouteCollection {
              GermanCSV.number(pair.candidate.score, decimals: 2), GermanCSV.number(pair.candidate.areaOverlap, decimals: 2), GermanCSV.number(pair.candidate.distanceKm, decimals: 2),
              pair.explanation, pair.review.map { ServiceNames.verdict($0.verdict, .de) } ?? "", pair.review?.note ?? ""]
         }
-        return SpatialPagesController.csvResponse(CSV.write(header: ["erstes Angebot", "zweites Angebot", "Kategorie", "Ähnlichkeit", "Gebietsüberschneidung",
+        return CSVDownload.response(CSV.write(header: ["erstes Angebot", "zweites Angebot", "Kategorie", "Ähnlichkeit", "Gebietsüberschneidung",
                                                                      "Entfernung (km)", "Begründung", "Bewertung", "Notiz"], rows: rows), filename: "doppelstrukturen.csv")
     }
 

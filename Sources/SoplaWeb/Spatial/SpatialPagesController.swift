@@ -46,7 +46,7 @@ struct SpatialPagesController: RouteCollection {
         let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
         let all = SpatialUnitListing.list(units, query: Self.query(parameters, perPage: Int.max / 2)).items
         let text = SpatialCSV.write(all, all: units, levels: settings.levels)
-        return Self.csvResponse(text, filename: "gebiete.csv")
+        return CSVDownload.response(text, filename: "gebiete.csv")
     }
 
     /// The population table of one unit (own figures, or the sums of its children).
@@ -56,7 +56,7 @@ struct SpatialPagesController: RouteCollection {
         let text = CSV.write(header: ["Gebietsschlüssel", "Gebiet", "Stichtag", "Einwohner", "Quelle"], rows: figures.map {
             [unit.key, unit.name, GermanCSV.day($0.referenceDate), GermanCSV.integer($0.count), $0.source]
         })
-        return Self.csvResponse(text, filename: "einwohner-\(unit.key).csv")
+        return CSVDownload.response(text, filename: "einwohner-\(unit.key).csv")
     }
 
     /// The Gebietsstände of one unit, without geometry (that is in the GeoJSON).
@@ -68,7 +68,7 @@ struct SpatialPagesController: RouteCollection {
             return [unit.key, unit.name, GermanCSV.day(version.validFrom), GermanCSV.day(version.validTo),
                     GermanCSV.number(centroid?.lon, decimals: 6), GermanCSV.number(centroid?.lat, decimals: 6)]
         })
-        return Self.csvResponse(text, filename: "gebietsstaende-\(unit.key).csv")
+        return CSVDownload.response(text, filename: "gebietsstaende-\(unit.key).csv")
     }
 
     static func unit(_ req: Request) async throws -> SpatialUnit {
@@ -76,13 +76,6 @@ struct SpatialPagesController: RouteCollection {
         let units = try await req.spatial.unitsWithAggregates(catalogue: req.settings.levels)
         guard let unit = units.first(where: { $0.key == key }) else { throw Abort(.notFound) }
         return unit
-    }
-
-    static func csvResponse(_ text: String, filename: String) -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.setAttachment(filename: filename)
-        return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 
     func detail(req: Request) async throws -> HTMLResponse {
