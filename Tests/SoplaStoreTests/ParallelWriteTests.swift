@@ -82,6 +82,38 @@ struct ParallelWriteTests {
         }
     }
 
+    @Test func aDrawdownIsDecidedOnceWhenTwoDecideAtOnce() async throws {
+        try await withFileDatabase { app in
+            let store = FundingStore(database: app.db)
+            let organisation = UUID()
+            let agreement = GrantAgreement(id: UUID(), reference: "EB-D", programmeID: UUID(), organisationID: organisation,
+                                           start: Day(year: 2027, month: 1, day: 1)!, end: Day(year: 2027, month: 12, day: 31)!,
+                                           amounts: [2027: Money(euros: 10_000)])
+            try await store.saveAgreement(agreement, actor: actor, at: now)
+            let requested = Drawdown(id: UUID(), agreementID: agreement.id, year: 2027, amount: Money(euros: 100), requestedAt: now, requestedBy: "T")
+            try await store.saveDrawdown(requested, organisationID: organisation, actor: actor, at: now)
+            let (actor, now) = (self.actor, self.now)
+            let outcomes = try await withThrowingTaskGroup(of: Drawdown.State?.self) { group in
+                for index in 0..<Self.writers {
+                    group.addTask {
+                        var decided = requested
+                        decided.state = index.isMultiple(of: 2) ? .approved : .rejected
+                        do {
+                            try await FundingStore(database: app.db).saveDrawdown(decided, from: .requested, organisationID: organisation, actor: actor, at: now)
+                            return decided.state
+                        } catch FundingStoreError.changedMeanwhile {
+                            return nil
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Drawdown.State?]()) { $0.append($1) }
+            }
+            let winners = outcomes.compactMap { $0 }
+            #expect(winners.count == 1)
+            #expect(try await store.one(.drawdown, id: requested.id, as: Drawdown.self)?.value.state == winners.first)
+        }
+    }
+
     @Test func parallelAuditAppendsAllLand() async throws {
         try await withFileDatabase { app in
             let store = AccountStore(database: app.db)

@@ -292,7 +292,14 @@ struct AgreementHTTPTests {
                 #expect(res.status == .unprocessableEntity && res.body.string.contains("Die Belege zu „Personal“ ergeben 50,00"))
             }
             #expect(try await store.all(.proof, as: ProofOfUse.self, parentID: agreement.id).isEmpty)
-            try await post(app, own + "/nachweise", session: planner, fields: proof.map { $0.0 == "receipts" ? ("receipts", "1; 31.12.\(y + 1); Gehalt; Personal; Personal; 11.750,00") : $0 }) { res in
+            // An actual value beyond any plausible figure is refused, naming the range.
+            let actualField = "actual-" + agreement.targets[0].id.uuidString.lowercased()
+            let balanced = proof.map { $0.0 == "receipts" ? ("receipts", "1; 31.12.\(y + 1); Gehalt; Personal; Personal; 11.750,00") : $0 }
+            try await post(app, own + "/nachweise", session: planner, fields: balanced.map { $0.0 == actualField ? (actualField, "1e308") : $0 }) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("1.000.000.000.000"))
+            }
+            #expect(try await store.all(.proof, as: ProofOfUse.self, parentID: agreement.id).isEmpty)
+            try await post(app, own + "/nachweise", session: planner, fields: balanced) { res in
                 #expect(res.status == .seeOther)
             }
             let stored = try #require(try await store.all(.proof, as: ProofOfUse.self, parentID: agreement.id).first).value

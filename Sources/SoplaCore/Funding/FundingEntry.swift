@@ -168,10 +168,14 @@ public enum FundingEntry {
             case "outcome", "wirkung": kind = .outcome
             default: issues.append(problem("targets", number, "„\(fields[0])“ ist weder Output noch Outcome")); continue
             }
-            guard let target = decimal(fields[3]) else { issues.append(problem("targets", number, "Zielwert „\(fields[3])“ ist keine Zahl")); continue }
+            guard let target = decimal(fields[3]), Plausible.observationValue.contains(target) else {
+                issues.append(problem("targets", number, "Zielwert „\(fields[3])“ ist keine Zahl im Bereich ±1 Billion")); continue
+            }
             var baseline: Double?
             if fields.count > 4, !fields[4].isEmpty {
-                guard let value = decimal(fields[4]) else { issues.append(problem("targets", number, "Ausgangswert „\(fields[4])“ ist keine Zahl")); continue }
+                guard let value = decimal(fields[4]), Plausible.observationValue.contains(value) else {
+                    issues.append(problem("targets", number, "Ausgangswert „\(fields[4])“ ist keine Zahl im Bereich ±1 Billion")); continue
+                }
                 baseline = value
             }
             let falls = fields.count > 5 && ["sinkt", "fallend", "falls"].contains(fields[5].lowercased())

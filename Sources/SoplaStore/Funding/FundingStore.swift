@@ -198,6 +198,7 @@ public struct FundingStore: Sendable {
     public func transition(_ application: FundingApplication, from previous: ApplicationState, actor: AuditActor, at: Date) async throws {
         try await database.transaction { db in
             let sql = try Self.sql(db)
+            try await Self.lock(application.id, on: sql)
             if let current = try await FundingModel.find(application.id, on: db) {
                 let stored = try ParticipationStore.decode(FundingApplication.self, current.document)
                 if stored.state != previous { throw FundingStoreError.changedMeanwhile }
@@ -239,6 +240,13 @@ public struct FundingStore: Sendable {
         }
     }
 
+    /// Holds a record until the transaction ends, so a second writer reads it only after the first has committed.
+    /// PostgreSQL locks the row; SQLite runs one writing transaction at a time anyway.
+    static func lock(_ id: UUID, on sql: any SQLDatabase) async throws {
+        guard sql.dialect.name != "sqlite" else { return }
+        _ = try await sql.raw("SELECT id FROM funding_records WHERE id = \(bind: id) FOR UPDATE").all()
+    }
+
     /// Adds `cents` to a budget line's commitments only while they stay within the line (a negative change always fits).
     static func commit(_ cents: Int, line id: UUID, on sql: any SQLDatabase) async throws {
         let line = key(id)
@@ -253,11 +261,14 @@ public struct FundingStore: Sendable {
     }
 
     /// Stores a drawdown. A new request reserves its amount in the agreement year (refused beyond the agreed sum);
-    /// a rejection releases it.
-    public func saveDrawdown(_ drawdown: Drawdown, organisationID: UUID, actor: AuditActor, at: Date) async throws {
+    /// a rejection releases it. A decision names the state it was made on (`from`): when another decision came first,
+    /// it is refused (`changedMeanwhile`), so a request is never approved and rejected at once.
+    public func saveDrawdown(_ drawdown: Drawdown, from expected: Drawdown.State? = nil, organisationID: UUID, actor: AuditActor, at: Date) async throws {
         try await database.transaction { db in
             let sql = try Self.sql(db)
+            try await Self.lock(drawdown.id, on: sql)
             let previous = try await FundingModel.find(drawdown.id, on: db).map { try ParticipationStore.decode(Drawdown.self, $0.document) }
+            if let expected, previous?.state != expected { throw FundingStoreError.changedMeanwhile }
             let key = Self.key(drawdown.agreementID)
             let wasCounted = previous.map { $0.state != .rejected } ?? false
             let counts = drawdown.state != .rejected

@@ -213,6 +213,7 @@ struct AgreementController: RouteCollection {
         let a = try await FundingData.agreement(req)
         let id = try FundingData.uuid(req, "drawdown")
         guard var drawdown = try await req.fundingStore.one(.drawdown, id: id, as: Drawdown.self)?.value, drawdown.agreementID == a.id else { throw Abort(.notFound) }
+        let read = drawdown.state
         let form = try req.content.decode(DrawdownForm.self)
         let user = try await req.requireUser()
         switch (drawdown.state, form.state.flatMap(Drawdown.State.init(rawValue:))) {
@@ -225,7 +226,7 @@ struct AgreementController: RouteCollection {
         default:
             throw Abort(.conflict, reason: "this drawdown cannot move from \(drawdown.state.rawValue) to \(form.state ?? "?")")
         }
-        try await req.fundingStore.saveDrawdown(drawdown, organisationID: a.organisationID, actor: try await req.auditActor(), at: req.settings.clock.now())
+        try await req.fundingStore.saveDrawdown(drawdown, from: read, organisationID: a.organisationID, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: FundingRoute.agreement(a.id), notice: .saved)
     }
 
@@ -262,7 +263,11 @@ struct AgreementController: RouteCollection {
         for target in a.targets {
             let raw = (actualFields["actual-" + target.id.uuidString.lowercased()] ?? "").trimmingCharacters(in: .whitespaces)
             guard !raw.isEmpty else { continue }
-            if let value = FundingEntry.decimal(raw) { actuals[target.id] = value } else { issues.append(ValidationIssue("actual-" + target.id.uuidString.lowercased(), .unknownValue(String(raw.prefix(20))))) }
+            // An actual value is a figure of the same plausible size as any observed value (1e308 is none).
+            switch Plausible.observationValue.parse(raw, field: "actual-" + target.id.uuidString.lowercased()) {
+            case .success(let value): actuals[target.id] = value
+            case .failure(let issue): issues.append(issue)
+            }
         }
         let existing = try await req.fundingStore.all(.proof, as: ProofOfUse.self, parentID: a.id).first { $0.value.year == year }
         // An accepted proof is final; one sent back for rework may be submitted again.
