@@ -8,7 +8,7 @@ import tempfile
 
 import pytest
 
-DEMO_GEOJSON = os.path.join(os.path.dirname(__file__), "..", "..", "Sources", "SoplaWeb", "Resources", "demo", "lahn-dill-gemeinden.geojson")
+DEMO_GEOJSON = os.path.join(os.path.dirname(__file__), "..", "..", "Sources", "SoplaDemo", "Resources", "demo", "lahn-dill-gemeinden.geojson")
 
 
 def run(sopla_bin, *args, db=None, stdin=None, timeout=120):
