@@ -82,7 +82,9 @@ struct FundingStoreTests {
         try await TestDatabase.withDatabase { app in
             let store = FundingStore(database: app.db)
             let organisation = UUID()
-            let agreement = GrantAgreement(id: UUID(), reference: "EB-1", programmeID: UUID(), organisationID: organisation,
+            let programme = Self.programme(budget: Money(euros: 100_000))
+            try await store.saveProgramme(programme, actor: actor, at: now)
+            let agreement = GrantAgreement(id: UUID(), reference: "EB-1", programmeID: programme.id, organisationID: organisation,
                                            start: Day(year: 2027, month: 1, day: 1)!, end: Day(year: 2027, month: 12, day: 31)!, amounts: [2027: Money(euros: 30_000)])
             try await store.saveAgreement(agreement, actor: actor, at: now)
             let drawdowns = (0..<5).map { _ in Drawdown(id: UUID(), agreementID: agreement.id, year: 2027, amount: Money(euros: 7500), requestedAt: now, requestedBy: "T") }

@@ -63,7 +63,9 @@ struct ParallelWriteTests {
         try await withFileDatabase { app in
             let store = FundingStore(database: app.db)
             let organisation = UUID()
-            let agreement = GrantAgreement(id: UUID(), reference: "EB-P", programmeID: UUID(), organisationID: organisation,
+            let programme = FundingStoreTests.programme(budget: Money(euros: 100_000))
+            try await store.saveProgramme(programme, actor: actor, at: now)
+            let agreement = GrantAgreement(id: UUID(), reference: "EB-P", programmeID: programme.id, organisationID: organisation,
                                            start: Day(year: 2027, month: 1, day: 1)!, end: Day(year: 2027, month: 12, day: 31)!,
                                            amounts: [2027: Money(euros: 100_000)])
             try await store.saveAgreement(agreement, actor: actor, at: now)
@@ -86,7 +88,9 @@ struct ParallelWriteTests {
         try await withFileDatabase { app in
             let store = FundingStore(database: app.db)
             let organisation = UUID()
-            let agreement = GrantAgreement(id: UUID(), reference: "EB-D", programmeID: UUID(), organisationID: organisation,
+            let programme = FundingStoreTests.programme(budget: Money(euros: 100_000))
+            try await store.saveProgramme(programme, actor: actor, at: now)
+            let agreement = GrantAgreement(id: UUID(), reference: "EB-D", programmeID: programme.id, organisationID: organisation,
                                            start: Day(year: 2027, month: 1, day: 1)!, end: Day(year: 2027, month: 12, day: 31)!,
                                            amounts: [2027: Money(euros: 10_000)])
             try await store.saveAgreement(agreement, actor: actor, at: now)

@@ -24,8 +24,11 @@ struct ParticipationStoreTests {
             try await store.save(.body, id: body.id, renamed, label: renamed.name, actor: actor, at: now.addingTimeInterval(120))
             let stored = try #require(try await store.one(.body, id: body.id, as: Body.self))
             #expect(stored.value == renamed && stored.createdAt == now && stored.modifiedAt == now.addingTimeInterval(120))
-            // A record is of one kind only.
-            await #expect(throws: StoreError.self) { try await store.save(.person, id: body.id, Person(id: body.id, name: "X"), label: "X", actor: actor, at: now) }
+            // A body belongs to itself: saved as another body's record it is refused.
+            await #expect(throws: StoreError.self) { try await store.save(.body, id: body.id, renamed, label: "X", bodyID: UUID(), actor: actor, at: now) }
+            // A membership names a person and a body that exist.
+            let membership = Membership(id: UUID(), personID: UUID(), bodyID: body.id, role: .member, votingRight: true, start: Day(year: 2026, month: 1, day: 1)!)
+            await #expect(throws: (any Error).self) { try await store.save(.membership, id: membership.id, membership, label: "M", actor: actor, at: now) }
             try await store.delete(.body, id: body.id, actor: actor, at: now.addingTimeInterval(180))
             #expect(try await store.one(.body, id: body.id, as: Body.self) == nil)
             #expect(try await store.all(.body, as: Body.self).isEmpty)
@@ -41,6 +44,9 @@ struct ParticipationStoreTests {
         try await TestDatabase.withDatabase { app in
             let store = ParticipationStore(database: app.db)
             let body = UUID(), other = UUID()
+            for id in [body, other] {
+                try await store.save(.body, id: id, Body(id: id, name: "Gremium", kind: .committee, isPublic: true), label: "Gremium", bodyID: id, actor: actor, at: now)
+            }
             let start = Date(timeIntervalSince1970: 1_773_162_000)
             for (index, owner) in [body, other, body].enumerated() {
                 let meeting = Meeting(id: UUID(), bodyID: owner, name: "Sitzung \(index)", start: start, end: start.addingTimeInterval(7200), location: "Kreishaus")

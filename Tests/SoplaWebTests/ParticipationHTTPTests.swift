@@ -158,6 +158,15 @@ struct PaperHTTPTests {
             try await get(app, "/vorlagen", session: nil) { res in
                 #expect(res.body.string.contains("JHA/2025/07") && !res.body.string.contains("SP/2026/01"))
             }
+            // Searched, sorted by reference ascending: the list keeps its state in the links.
+            try await get(app, "/vorlagen?suche=jha&sortierung=az&richtung=auf", session: nil) { res in
+                let html = res.body.string
+                #expect(res.status == .ok && html.contains("JHA/2025/07") && !html.contains("SP/2026/01"))
+                #expect(html.contains("aria-sort=\"ascending\"") && html.contains("sortierung=az"))
+            }
+            try await get(app, "/vorlagen?seite=99999999999&sortierung=unbekannt", session: nil) { res in
+                #expect(res.status == .ok && res.body.string.contains("empty-state"))
+            }
             try await get(app, "/vorlagen/5b0c1e2a-0100-4000-8000-000000000305", session: nil) { res in #expect(res.status == .notFound) }
             let planner = try await login(app, DemoLogin.planner)
             let fields = [("reference", "JHA/2025/07"), ("title", "Doppelt"), ("type", "recommendation"), ("body", "5b0c1e2a-0100-4000-8000-000000000004"),

@@ -39,32 +39,45 @@ extension ParticipationNames {
 }
 
 public enum PaperListPage {
-    public static func render(_ papers: [(paper: Paper, bodyName: String)], search: String?, mayManage: Bool, context: PageContext) -> String {
+    public static let perPage = 50
+
+    public struct Model: Sendable {
+        public let papers: [(paper: Paper, bodyName: String)]
+        public let total: Int
+        public let state: ListState
+        public let mayManage: Bool
+
+        public init(papers: [(paper: Paper, bodyName: String)], total: Int, state: ListState, mayManage: Bool) {
+            self.papers = papers
+            self.total = total
+            self.state = state
+            self.mayManage = mayManage
+        }
+    }
+
+    public static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
         let language = context.language
+        let rows: [[HTMLNode]] = model.papers.map { entry in
+            [txt(entry.paper.reference), el("a", [("href", ParticipationRoute.paper(entry.paper.id))], text: entry.paper.title),
+             txt(ParticipationNames.paperType(entry.paper.type, t)), txt(entry.bodyName), txt(Format.day(entry.paper.date, language))]
+        }
+        let table = ListTable(caption: t(.papersTitle), columns: [
+            .init(t(.columnReference), sortKey: "az"), .init(t(.columnTitle), sortKey: "titel"), .init(t(.columnKind2)),
+            .init(t(.columnBody), sortKey: "gremium"), .init(t(.fieldMeetingDate), sortKey: "datum"),
+        ], rows: rows, state: model.state, defaultSort: "datum", total: model.total, perPage: perPage)
         let content: [HTMLNode] = [
             el("h1", text: t(.papersTitle)),
             el("form", [("method", "get"), ("action", ParticipationRoute.papers), ("class", "filters"), ("role", "search")], [
                 el("div", [("class", "field")], [el("label", [("for", "suche")], text: t(.searchPapers)),
-                                                 el("input", [("type", "search"), ("id", "suche"), ("name", "suche"), ("value", search ?? "")])]),
+                                                 el("input", [("type", "search"), ("id", "suche"), ("name", "suche"), ("value", model.state.filters["suche"] ?? ""),
+                                                              ("maxlength", "100")])]),
+                model.state.sort.map { el("input", [("type", "hidden"), ("name", "sortierung"), ("value", $0)]) } ?? .empty,
+                el("input", [("type", "hidden"), ("name", "richtung"), ("value", model.state.descending ? "ab" : "auf")]),
                 el("button", [("type", "submit")], text: t(.searchButton)),
             ]),
-            mayManage ? el("p", [], [el("a", [("href", ParticipationRoute.paperNew), ("class", "button")], text: t(.newPaper))]) : .empty,
-            el("p", [("class", "result-count"), ("role", "status")], text: "\(papers.count) " + t(.papersFound)),
-            papers.isEmpty ? el("p", [("class", "empty-state")], text: t(.noPapers)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
-                el("caption", text: t(.papersTitle)),
-                el("thead", [], [el("tr", [], [t(.columnReference), t(.columnTitle), t(.columnKind2), t(.columnBody), t(.fieldMeetingDate)].map { el("th", [("scope", "col")], text: $0) })]),
-                el("tbody", [], papers.map { entry in
-                    el("tr", [], [
-                        el("th", [("scope", "row")], text: entry.paper.reference),
-                        el("td", [], [el("a", [("href", ParticipationRoute.paper(entry.paper.id))], text: entry.paper.title)]),
-                        el("td", text: ParticipationNames.paperType(entry.paper.type, t)),
-                        el("td", text: entry.bodyName),
-                        el("td", text: Format.day(entry.paper.date, language)),
-                    ])
-                }),
-            ])]),
-        ]
+            model.mayManage ? el("p", [], [el("a", [("href", ParticipationRoute.paperNew), ("class", "button")], text: t(.newPaper))]) : .empty,
+        ] + table.render(language, emptyText: t(.noPapers))
         return Layout(title: t(.papersTitle), context: context).render(content)
     }
 }

@@ -26,7 +26,7 @@ public enum ParticipationText: Sendable {
     case newProcess, newVersion, noAgenda, noAttachments, noBodies, noEvents
     case noMeasures, noMeetings, noMembers, noMessages, noMilestones, noOverdue
     case noPapers, noProcesses, noStatements, notAnswered2, notQuorate, noticeStatementSent
-    case openConsultation, openConsultations, overdueTitle, papersFound, papersLabel, papersTitle
+    case openConsultation, openConsultations, overdueTitle, papersLabel, papersTitle
     case partsTitle, phaseActive, phaseCompleted, phaseOpen, phaseSkipped, phasesHint
     case phasesTitle, printDocument, printTable, processesIntro, processesTitle, progressHint
     case quorate, recordResolution, resolutionLabel, responseTableTitle, responsibleBody, resultLabel
@@ -197,7 +197,6 @@ public enum ParticipationText: Sendable {
         case .openConsultation: return ("Stellungnahmeverfahren eröffnen", "Open a consultation")
         case .openConsultations: return ("Offene Stellungnahmeverfahren", "Open consultations")
         case .overdueTitle: return ("Überfällig", "Overdue")
-        case .papersFound: return ("Vorlagen", "papers")
         case .papersLabel: return ("Vorlagen", "Papers")
         case .papersTitle: return ("Vorlagen und Berichte", "Papers and reports")
         case .partsTitle: return ("Teilmaßnahmen", "Parts")

@@ -127,11 +127,11 @@ public struct FundingStore: Sendable {
     /// Writes a record inside a transaction and audits the change field by field.
     static func write<Value: Codable & Sendable>(_ kind: FundingKind, id: UUID, _ value: Value, label: String, organisationID: UUID?, parentID: UUID?,
                                                   actor: AuditActor, at: Date, on db: any Database) async throws {
-        _ = try await DocumentRecords.write(FundingModel.self, kind: kind.rawValue, id: id, document: try ParticipationStore.encode(value), label: label,
-                                        entity: "funding-" + kind.rawValue, actor: actor, at: at, on: db, apply: { model in
-            model.organisationID = organisationID
-            model.parentID = parentID
-        })
+        var scopes: [RecordScope: UUID] = [:]
+        scopes[.organisation] = organisationID
+        scopes[.parent] = parentID
+        try await RecordWrites.write(value, of: Value.self, in: FundingTables.table(kind), id: id, label: label, scopes: scopes,
+                                     entity: "funding-" + kind.rawValue, actor: actor, at: at, on: db)
     }
 
     public func save<Value: Codable & Sendable>(_ kind: FundingKind, id: UUID, _ value: Value, label: String, organisationID: UUID? = nil, parentID: UUID? = nil,
@@ -143,17 +143,22 @@ public struct FundingStore: Sendable {
 
     /// Records of a kind, oldest first, optionally only of one organisation or below one parent (programme, application, agreement).
     public func all<Value: Codable & Sendable>(_ kind: FundingKind, as type: Value.Type, organisationID: UUID? = nil, parentID: UUID? = nil) async throws -> [FundingRecord<Value>] {
-        var query = FundingModel.query(on: database).filter(\.$kind == kind.rawValue)
-        if let organisationID { query = query.filter(\.$organisationID == organisationID) }
-        if let parentID { query = query.filter(\.$parentID == parentID) }
-        return try await query.sort(\.$createdAt).sort(\.$id).all().map {
-            FundingRecord(id: $0.id!, value: try ParticipationStore.decode(type, $0.document), createdAt: $0.createdAt, modifiedAt: $0.modifiedAt)
-        }
+        var scopes: [RecordScope: UUID] = [:]
+        scopes[.organisation] = organisationID
+        scopes[.parent] = parentID
+        return try await FundingTables.table(kind).rows(scopes: scopes, on: try Self.sql(database)).map { try Self.record($0, as: type) }
     }
 
     public func one<Value: Codable & Sendable>(_ kind: FundingKind, id: UUID, as type: Value.Type) async throws -> FundingRecord<Value>? {
-        guard let model = try await FundingModel.find(id, on: database), model.kind == kind.rawValue else { return nil }
-        return FundingRecord(id: id, value: try ParticipationStore.decode(type, model.document), createdAt: model.createdAt, modifiedAt: model.modifiedAt)
+        try await Self.stored(kind, id: id, as: type, on: database)
+    }
+
+    static func stored<Value: Codable & Sendable>(_ kind: FundingKind, id: UUID, as type: Value.Type, on db: any Database) async throws -> FundingRecord<Value>? {
+        try await FundingTables.table(kind).row(id: id, on: try sql(db)).map { try record($0, as: type) }
+    }
+
+    static func record<Value: Codable & Sendable>(_ row: RecordTable.Row, as type: Value.Type) throws -> FundingRecord<Value> {
+        FundingRecord(id: row.id, value: try RecordWrites.decode(type, row), createdAt: row.createdAt, modifiedAt: row.modifiedAt)
     }
 
     // MARK: Programmes and budget lines
@@ -198,11 +203,9 @@ public struct FundingStore: Sendable {
     public func transition(_ application: FundingApplication, from previous: ApplicationState, actor: AuditActor, at: Date) async throws {
         try await database.transaction { db in
             let sql = try Self.sql(db)
-            try await Self.lock(application.id, on: sql)
-            if let current = try await FundingModel.find(application.id, on: db) {
-                let stored = try ParticipationStore.decode(FundingApplication.self, current.document)
-                if stored.state != previous { throw FundingStoreError.changedMeanwhile }
-            }
+            try await Self.lock(.application, application.id, on: sql)
+            if let stored = try await Self.stored(.application, id: application.id, as: FundingApplication.self, on: db)?.value,
+               stored.state != previous { throw FundingStoreError.changedMeanwhile }
             if application.state.commitsMoney, !previous.commitsMoney, let granted = application.granted {
                 try await Self.commit(granted.cents, line: application.budgetLineID, on: sql)
             }
@@ -242,9 +245,9 @@ public struct FundingStore: Sendable {
 
     /// Holds a record until the transaction ends, so a second writer reads it only after the first has committed.
     /// PostgreSQL locks the row; SQLite runs one writing transaction at a time anyway.
-    static func lock(_ id: UUID, on sql: any SQLDatabase) async throws {
+    static func lock(_ kind: FundingKind, _ id: UUID, on sql: any SQLDatabase) async throws {
         guard sql.dialect.name != "sqlite" else { return }
-        _ = try await sql.raw("SELECT id FROM funding_records WHERE id = \(bind: id) FOR UPDATE").all()
+        _ = try await sql.raw("SELECT id FROM \(unsafeRaw: FundingTables.table(kind).name) WHERE id = \(bind: id) FOR UPDATE").all()
     }
 
     /// Adds `cents` to a budget line's commitments only while they stay within the line (a negative change always fits).
@@ -266,8 +269,8 @@ public struct FundingStore: Sendable {
     public func saveDrawdown(_ drawdown: Drawdown, from expected: Drawdown.State? = nil, organisationID: UUID, actor: AuditActor, at: Date) async throws {
         try await database.transaction { db in
             let sql = try Self.sql(db)
-            try await Self.lock(drawdown.id, on: sql)
-            let previous = try await FundingModel.find(drawdown.id, on: db).map { try ParticipationStore.decode(Drawdown.self, $0.document) }
+            try await Self.lock(.drawdown, drawdown.id, on: sql)
+            let previous = try await Self.stored(.drawdown, id: drawdown.id, as: Drawdown.self, on: db)?.value
             if let expected, previous?.state != expected { throw FundingStoreError.changedMeanwhile }
             let key = Self.key(drawdown.agreementID)
             let wasCounted = previous.map { $0.state != .rejected } ?? false

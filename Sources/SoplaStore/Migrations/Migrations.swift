@@ -39,5 +39,6 @@ public enum SoplaMigrations {
         CreateReferenceObservation(),
         UnloggedImportStaging(),
         MoveReportsToTables(),
+        MoveRecordsToTables(),
     ]
 }

@@ -6,7 +6,7 @@ import SoplaCore
 /// deletion mark (OParl reports deleted objects, so nothing here is removed for good).
 public enum ParticipationKind: String, Sendable, CaseIterable {
     case body, person, membership, meeting, agendaItem = "agenda-item", attendance, paper, paperVersion = "paper-version"
-    case consultation, statementProcess = "statement-process", statement, statementResponse = "statement-response"
+    case statementProcess = "statement-process", statement, statementResponse = "statement-response"
     case resolution, measure, milestone, planningProcess = "planning-process"
     case notification
 }
@@ -106,13 +106,10 @@ public struct ParticipationStore: Sendable {
     /// Creates or updates a record.
     public func save<Value: Codable & Sendable>(_ kind: ParticipationKind, id: UUID, _ value: Value, label: String, bodyID: UUID? = nil,
                                                  actor: AuditActor, at: Date) async throws {
-        let document = try Self.encode(value)
         try await database.transaction { db in
-            let written = try await DocumentRecords.write(ParticipationModel.self, kind: kind.rawValue, id: id, document: document, label: label,
-                                                          entity: "participation-" + kind.rawValue, actor: actor, at: at, on: db, isLive: { !$0.deleted }, apply: { model in
-                model.bodyID = bodyID
-                model.deleted = false
-            })
+            let written = try await RecordWrites.write(value, of: Value.self, in: ParticipationTables.table(kind), id: id, label: label,
+                                                       scopes: bodyID.map { [.body: $0] } ?? [:], entity: "participation-" + kind.rawValue,
+                                                       actor: actor, at: at, on: db)
             if written { try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db) }
         }
     }
@@ -120,12 +117,11 @@ public struct ParticipationStore: Sendable {
     /// Marks a record deleted (it stays readable as deleted).
     public func delete(_ kind: ParticipationKind, id: UUID, actor: AuditActor, at: Date) async throws {
         try await database.transaction { db in
-            guard let model = try await ParticipationModel.find(id, on: db), model.kind == kind.rawValue, !model.deleted else { throw StoreError.notFound("\(kind.rawValue) \(id)") }
-            model.deleted = true
-            model.modifiedAt = at
-            try await model.save(on: db)
-            try await IndicatorStore.audit(.delete, entity: "participation-" + kind.rawValue, id: id.uuidString.lowercased(), label: model.label,
-                                           before: Self.fields(model.document), after: [:], actor: actor, at: at, on: db)
+            let sql = try ReportTables.sqlDatabase(db), table = ParticipationTables.table(kind)
+            guard let row = try await table.row(id: id, on: sql), !row.deleted else { throw StoreError.notFound("\(kind.rawValue) \(id)") }
+            try await table.markDeleted(id: id, at: at, on: sql)
+            try await IndicatorStore.audit(.delete, entity: "participation-" + kind.rawValue, id: id.uuidString.lowercased(), label: row.label,
+                                           before: Self.fields(String(decoding: row.json, as: UTF8.self)), after: [:], actor: actor, at: at, on: db)
             try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
         }
     }
@@ -133,24 +129,28 @@ public struct ParticipationStore: Sendable {
     /// Every record of a kind (deleted ones only when asked), oldest first.
     public func all<Value: Codable & Sendable>(_ kind: ParticipationKind, as type: Value.Type, includeDeleted: Bool = false,
                                                 bodyID: UUID? = nil) async throws -> [ParticipationRecord<Value>] {
-        var query = ParticipationModel.query(on: database).filter(\.$kind == kind.rawValue)
-        if !includeDeleted { query = query.filter(\.$deleted == false) }
-        if let bodyID { query = query.filter(\.$bodyID == bodyID) }
-        return try await query.sort(\.$createdAt).sort(\.$id).all().map {
-            ParticipationRecord(id: $0.id!, value: try Self.decode(type, $0.document), createdAt: $0.createdAt, modifiedAt: $0.modifiedAt, deleted: $0.deleted)
-        }
+        try await ParticipationTables.table(kind).rows(includeDeleted: includeDeleted, scopes: bodyID.map { [.body: $0] } ?? [:],
+                                                       on: try ReportTables.sqlDatabase(database)).map { try Self.record($0, as: type) }
     }
 
     public func one<Value: Codable & Sendable>(_ kind: ParticipationKind, id: UUID, as type: Value.Type) async throws -> ParticipationRecord<Value>? {
-        guard let model = try await ParticipationModel.find(id, on: database), model.kind == kind.rawValue, !model.deleted else { return nil }
-        return ParticipationRecord(id: id, value: try Self.decode(type, model.document), createdAt: model.createdAt, modifiedAt: model.modifiedAt, deleted: false)
+        guard let row = try await ParticipationTables.table(kind).row(id: id, on: try ReportTables.sqlDatabase(database)), !row.deleted else { return nil }
+        return try Self.record(row, as: type)
+    }
+
+    static func record<Value: Codable & Sendable>(_ row: RecordTable.Row, as type: Value.Type) throws -> ParticipationRecord<Value> {
+        ParticipationRecord(id: row.id, value: try RecordWrites.decode(type, row), createdAt: row.createdAt, modifiedAt: row.modifiedAt, deleted: row.deleted)
     }
 
     /// The bodies a user sits in on a day (through the persons linked to the login).
     public func bodies(ofUser userID: UUID, on day: Day) async throws -> Set<UUID> {
-        let persons = Set(try await all(.person, as: Person.self).filter { $0.value.userID == userID }.map(\.id))
-        guard !persons.isEmpty else { return [] }
-        return Set(try await all(.membership, as: Membership.self).map(\.value).filter { persons.contains($0.personID) && $0.isActive(on: day) }.map(\.bodyID))
+        let rows = try await ReportTables.sqlDatabase(database).raw("""
+            SELECT m.id FROM memberships m JOIN persons p ON p.id = m.person_id
+            WHERE p.user_id = \(bind: userID) AND p.deleted = \(bind: false) AND m.deleted = \(bind: false)
+            """).all()
+        let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        let memberships = try await ParticipationTables.table(.membership).rows(ids: ids, on: try ReportTables.sqlDatabase(database))
+        return Set(try memberships.map { try RecordWrites.decode(Membership.self, $0) }.filter { $0.isActive(on: day) }.map(\.bodyID))
     }
 }
 

@@ -126,9 +126,8 @@ public struct ReportStore: Sendable {
                                                    before: [:], after: try Self.audited(numbered), actor: actor, at: at, on: db)
                     return numbered
                 }
-            } catch {
-                // Another build may have taken the number between reading and writing; the next attempt reads it.
-                guard attempt < 4 else { throw error }
+            } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 4 {
+                // Another build took the number between reading and writing; the next attempt reads it.
                 attempt += 1
             }
         }

@@ -146,6 +146,7 @@ enum ErrorResponses {
         let code: String
         let message: String
         var details: [APIError.Detail] = []
+        let stored = StoreErrorStatus.status(of: error)
         switch error {
         case let apiError as APIError:
             (status, code, message, details) = (apiError.status, apiError.code, apiError.message, apiError.details)
@@ -156,8 +157,8 @@ enum ErrorResponses {
         case let validation as ValidationFailure:
             (status, code, message) = (.unprocessableEntity, "unprocessable", "the request has invalid fields")
             details = validation.issues.map { APIError.Detail(field: $0.field, message: IssueText.message($0.problem, .en)) }
-        case _ where StoreErrorStatus.status(of: error) != nil:
-            let mapped = StoreErrorStatus.status(of: error)!
+        case _ where stored != nil:
+            let mapped = stored!
             (status, code, message) = (mapped.status, Self.code(for: mapped.status), mapped.message)
         case is ConnectionPoolTimeoutError:
             // Every database connection stayed busy for the pool's whole wait (a burst): busy, not broken.

@@ -61,33 +61,38 @@ struct PaperController: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 
-    /// Papers the requester may read, with the body each belongs to.
-    static func readable(_ req: Request) async throws -> [(record: ParticipationRecord<Paper>, body: Body?)] {
+    /// Papers the requester may read — all of `ids` that are public or of a body the requester belongs to — with their bodies.
+    static func readable(_ req: Request, ids: Set<UUID>) async throws -> [(record: ParticipationRecord<Paper>, body: Body?)] {
         let store = req.participationStore
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
-        let readable = try await ParticipationController.insiderBodies(req, bodies: bodies)
         let byID = Dictionary(bodies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var result: [(record: ParticipationRecord<Paper>, body: Body?)] = []
-        for body in bodies {
-            for record in try await store.all(.paper, as: Paper.self, bodyID: body.id) where record.value.isPublic || readable.contains(body.id) {
-                result.append((record, byID[body.id]))
-            }
-        }
-        return result.sorted { ($0.record.value.date, $0.record.value.reference) > ($1.record.value.date, $1.record.value.reference) }
+        let page = try await store.papers(readableBodies: try await ParticipationController.insiderBodies(req, bodies: bodies), ids: ids, perPage: max(1, ids.count))
+        return page.items.map { ($0.record, byID[$0.bodyID]) }
     }
 
     func list(req: Request) async throws -> HTMLResponse {
-        let search = (try? req.query.get(String.self, at: "suche"))?.trimmingCharacters(in: .whitespaces).lowercased()
-        let papers = try await Self.readable(req).filter { entry in
-            guard let search, !search.isEmpty else { return true }
-            return (entry.record.value.title + " " + entry.record.value.reference).lowercased().contains(search)
-        }.map { (paper: $0.record.value, bodyName: $0.body?.name ?? "–") }
-        return HTMLResponse(PaperListPage.render(papers, search: search, mayManage: try await req.may(.manageParticipation), context: try await req.pageContext()))
+        let search = (try? req.query.get(String.self, at: "suche"))?.trimmingCharacters(in: .whitespaces).prefix(100)
+        let sortRaw = try? req.query.get(String.self, at: "sortierung")
+        let direction = try? req.query.get(String.self, at: "richtung")
+        let orders: [String: PaperOrder] = ["datum": .date, "az": .reference, "titel": .title, "gremium": .body]
+        let sort = sortRaw.flatMap { orders[$0] != nil ? $0 : nil }
+        // Newest first unless the reader asks otherwise.
+        let descending = sort == nil ? direction != "auf" : direction == "ab"
+        let state = ListState(path: ParticipationRoute.papers, filters: ["suche": search.map(String.init) ?? ""], sort: sort, descending: descending,
+                              page: (try? req.query.get(Int.self, at: "seite")) ?? 1)
+        let store = req.participationStore
+        let bodies = try await store.all(.body, as: Body.self).map(\.value)
+        let names = Dictionary(bodies.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let page = try await store.papers(readableBodies: try await ParticipationController.insiderBodies(req, bodies: bodies), search: state.filters["suche"],
+                                          order: orders[sort ?? "datum"] ?? .date, descending: descending, page: state.page, perPage: PaperListPage.perPage)
+        let model = PaperListPage.Model(papers: page.items.map { (paper: $0.record.value, bodyName: names[$0.bodyID] ?? "–") }, total: page.total, state: state,
+                                        mayManage: try await req.may(.manageParticipation))
+        return HTMLResponse(PaperListPage.render(model, context: try await req.pageContext()))
     }
 
     static func paper(_ req: Request) async throws -> (Paper, Body?) {
         guard let raw = req.parameters.get("paper"), let id = UUID(uuidString: raw),
-              let entry = try await readable(req).first(where: { $0.record.id == id }) else { throw Abort(.notFound) }
+              let entry = try await readable(req, ids: [id]).first else { throw Abort(.notFound) }
         return (entry.record.value, entry.body)
     }
 

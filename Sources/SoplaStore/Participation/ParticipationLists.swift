@@ -1,0 +1,55 @@
+import Foundation
+import SoplaCore
+import SQLKit
+
+/// What the paper list sorts by.
+public enum PaperOrder: String, Sendable, CaseIterable {
+    case date, reference, title, body
+}
+
+/// A page of a list and how many items the whole list has.
+public struct RecordPage<Item: Sendable>: Sendable {
+    public let items: [Item]
+    public let total: Int
+}
+
+extension ParticipationStore {
+    /// A page of the papers a reader may see — public ones, and those of `readableBodies` — of bodies that exist,
+    /// optionally only those whose reference or title contains `search` or those of `ids`; sorted in the database,
+    /// ties by reference.
+    public func papers(readableBodies: Set<UUID>, search: String? = nil, ids: Set<UUID>? = nil, order: PaperOrder = .date, descending: Bool = true,
+                       page: Int = 1, perPage: Int = 50) async throws -> RecordPage<(record: ParticipationRecord<Paper>, bodyID: UUID)> {
+        let sql = try ReportTables.sqlDatabase(database)
+        let table = ParticipationTables.table(.paper)
+        var condition: SQLQueryString = "p.deleted = \(bind: false) AND b.deleted = \(bind: false)"
+        let readable = readableBodies.sorted { $0.uuidString < $1.uuidString }
+        condition = readable.isEmpty ? condition + " AND p.is_public = \(bind: true)"
+            : condition + " AND (p.is_public = \(bind: true) OR p.body_id IN (\(binds: readable)))"
+        if let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
+            condition = condition + " AND p.search_text LIKE \(bind: RecordTable.searchPattern(search)) ESCAPE '\\'"
+        }
+        if let ids {
+            guard !ids.isEmpty else { return RecordPage(items: [], total: 0) }
+            condition = condition + " AND p.id IN (\(binds: ids.sorted { $0.uuidString < $1.uuidString }))"
+        }
+        let from: SQLQueryString = "FROM papers p JOIN bodies b ON b.id = p.body_id WHERE "
+        let total = try await sql.raw("SELECT COUNT(*) AS n " + from + condition).first()?.decode(column: "n", as: Int.self) ?? 0
+        let direction = descending ? "DESC" : "ASC"
+        let column: String
+        switch order {
+        case .date: column = "p.\"date\""
+        case .reference: column = "p.reference"
+        case .title: column = "p.title"
+        case .body: column = "b.name"
+        }
+        let (offset, overflow) = (max(1, page) - 1).multipliedReportingOverflow(by: max(1, perPage))
+        guard !overflow else { return RecordPage(items: [], total: total) }
+        let rows = try await sql.raw("SELECT p.* " + from + condition
+                                     + " ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), p.reference \(unsafeRaw: direction), p.id LIMIT \(bind: max(1, perPage)) OFFSET \(bind: offset)").all()
+        let items = try rows.map { row -> (record: ParticipationRecord<Paper>, bodyID: UUID) in
+            let stored = try table.row(row)
+            return (try Self.record(stored, as: Paper.self), stored.scopes[.body]!)
+        }
+        return RecordPage(items: items, total: total)
+    }
+}
