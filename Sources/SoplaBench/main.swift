@@ -2,6 +2,7 @@ import Foundation
 import SoplaCore
 
 // `sopla-bench services ...` times the service coverage and duplicate detection (bench/services), see Services.swift.
+// `sopla-bench lists DATABASE [ROUNDS]` times list pages on document-style reads against indexed queries (bench/lists).
 // `sopla-bench suppression OBSERVATIONS.csv [ROUNDS]` times disclosure control against the previous rule (bench/indicators),
 // see SuppressionBenchmark.swift.
 // Otherwise it times the indicator computation of SoplaCore on the benchmark data (bench/indicators):
@@ -12,6 +13,15 @@ import SoplaCore
 let arguments = CommandLine.arguments
 if arguments.count >= 4, arguments[1] == "services" {
     try ServicesBenchmark.run(Array(arguments.dropFirst(2)))
+    exit(0)
+}
+if arguments.count >= 3, arguments[1] == "lists" {
+    do {
+        try await ListBenchmark.run(Array(arguments.dropFirst(2)))
+    } catch {
+        FileHandle.standardError.write(Data("sopla-bench lists: \(String(reflecting: error))\n".utf8))
+        exit(1)
+    }
     exit(0)
 }
 if arguments.count >= 3, arguments[1] == "suppression" {

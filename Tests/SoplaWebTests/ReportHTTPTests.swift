@@ -189,7 +189,7 @@ extension ReportHTTPTests {
                 #expect(res.headers.first(name: .location)?.hasPrefix(paper) == true)
             }
             // Measures change after the build: the edition keeps its table, a new edition shows what changed.
-            try await (app.db as! any SQLDatabase).raw("UPDATE participation_records SET deleted = \(bind: true) WHERE kind = 'measure'").run()
+            try await (app.db as! any SQLDatabase).raw("UPDATE measures SET deleted = \(bind: true)").run()
             try await get(app, edition, session: planner) { res in
                 #expect(res.body.string.replacing(/Daten vom [^<]*/, with: "") == first.replacing(/Daten vom [^<]*/, with: ""))
             }

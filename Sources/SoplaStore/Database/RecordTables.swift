@@ -166,6 +166,25 @@ struct RecordTable: Sendable {
         return "%" + escaped + "%"
     }
 
+    /// One page of live rows in creation order (as OParl lists them), with the scopes given, and how many there are.
+    func page(scopes filter: [RecordScope: UUID] = [:], page: Int, perPage: Int, on sql: any SQLDatabase) async throws -> (rows: [Row], total: Int) {
+        func restricted(_ query: SQLSelectBuilder) throws -> SQLSelectBuilder {
+            var query = query.from(name)
+            if softDelete { query = query.where("deleted", .equal, SQLBind(false)) }
+            for (scope, id) in filter.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                guard let column = scopes[scope] else { throw StoreError.corrupt("\(kind) records have no \(scope.rawValue)") }
+                query = query.where(SQLIdentifier(column), .equal, SQLBind(id))
+            }
+            return query
+        }
+        let total = try await restricted(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")).first()?.decode(column: "n", as: Int.self) ?? 0
+        let size = max(1, perPage)
+        let (offset, overflow) = (max(1, page) - 1).multipliedReportingOverflow(by: size)
+        guard !overflow, offset < total else { return ([], total) }
+        let rows = try await restricted(sql.select().column(SQLLiteral.all)).orderBy("record_created_at").orderBy("id").limit(size).offset(offset).all().map(row)
+        return (rows, total)
+    }
+
     func row(id: UUID, on sql: any SQLDatabase) async throws -> Row? {
         try await rows(ids: [id], on: sql).first
     }

@@ -149,6 +149,16 @@ public struct FundingStore: Sendable {
         return try await FundingTables.table(kind).rows(scopes: scopes, on: try Self.sql(database)).map { try Self.record($0, as: type) }
     }
 
+    /// One page of the records of a kind in creation order, optionally of one organisation or below one parent, and how many there are.
+    public func page<Value: Codable & Sendable>(_ kind: FundingKind, as type: Value.Type, organisationID: UUID? = nil, parentID: UUID? = nil, page: Int,
+                                                 perPage: Int) async throws -> RecordPage<FundingRecord<Value>> {
+        var scopes: [RecordScope: UUID] = [:]
+        scopes[.organisation] = organisationID
+        scopes[.parent] = parentID
+        let result = try await FundingTables.table(kind).page(scopes: scopes, page: page, perPage: perPage, on: try Self.sql(database))
+        return RecordPage(items: try result.rows.map { try Self.record($0, as: type) }, total: result.total)
+    }
+
     public func one<Value: Codable & Sendable>(_ kind: FundingKind, id: UUID, as type: Value.Type) async throws -> FundingRecord<Value>? {
         try await Self.stored(kind, id: id, as: type, on: database)
     }

@@ -14,6 +14,14 @@ public struct RecordPage<Item: Sendable>: Sendable {
 }
 
 extension ParticipationStore {
+    /// One page of the live records of a kind in creation order, optionally of one body, and how many there are.
+    public func page<Value: Codable & Sendable>(_ kind: ParticipationKind, as type: Value.Type, bodyID: UUID? = nil, page: Int,
+                                                 perPage: Int) async throws -> RecordPage<ParticipationRecord<Value>> {
+        let result = try await ParticipationTables.table(kind).page(scopes: bodyID.map { [.body: $0] } ?? [:], page: page, perPage: perPage,
+                                                                    on: try ReportTables.sqlDatabase(database))
+        return RecordPage(items: try result.rows.map { try Self.record($0, as: type) }, total: result.total)
+    }
+
     /// A page of the papers a reader may see — public ones, and those of `readableBodies` — of bodies that exist,
     /// optionally only those whose reference or title contains `search` or those of `ids`; sorted in the database,
     /// ties by reference.
