@@ -29,15 +29,15 @@ struct MoneyTests {
         #expect(good.amounts == [2026: Money(euros: 48_000), 2027: Money(euros: 49_440)] && good.issues.isEmpty)
         let bad = FundingEntry.yearAmounts("2026; 1,234\nzwei; 5\n2026; 7\n2027; -3\n2028\n2026; 8")
         #expect(bad.amounts == [2026: Money(euros: 7)])
-        #expect(bad.issues == [ValidationIssue("amounts", .inLine(line: 1, text: "mehr als zwei Nachkommastellen „1,234“")),
-                               ValidationIssue("amounts", .inLine(line: 2, text: "Jahr; Betrag erwartet")),
-                               ValidationIssue("amounts", .inLine(line: 4, text: Plausible.money.message)),
-                               ValidationIssue("amounts", .inLine(line: 5, text: "Jahr; Betrag erwartet")),
-                               ValidationIssue("amounts", .inLine(line: 6, text: "Jahr 2026 doppelt"))])
+        #expect(bad.issues == [ValidationIssue("amounts", .inLine(line: 1, problem: .tooManyDecimals("1,234"))),
+                               ValidationIssue("amounts", .inLine(line: 2, problem: .expected(.yearAmounts))),
+                               ValidationIssue("amounts", .inLine(line: 4, problem: .outOfRange(.money))),
+                               ValidationIssue("amounts", .inLine(line: 5, problem: .expected(.yearAmounts))),
+                               ValidationIssue("amounts", .inLine(line: 6, problem: .duplicateYear(2026)))])
         // A year out of range is told the range, in both lists.
-        #expect(FundingEntry.yearAmounts("1999; 5").issues == [ValidationIssue("amounts", .inLine(line: 1, text: Plausible.fundingYear.message))])
+        #expect(FundingEntry.yearAmounts("1999; 5").issues == [ValidationIssue("amounts", .inLine(line: 1, problem: .outOfRange(.fundingYear)))])
         #expect(FundingEntry.budgetLines("2027; Jugendarbeit; 100,00\n2101; Jugendarbeit; 5").issues
-                == [ValidationIssue("budgetLines", .inLine(line: 2, text: "Jahr: bitte ein Jahr zwischen 2000 und 2100 angeben."))])
+                == [ValidationIssue("budgetLines", .inLine(line: 2, problem: .outOfRange(.fundingYear)))])
     }
 
     @Test func splitsSoThePartsAddUp() {

@@ -113,8 +113,8 @@ struct PlausibleTests {
         }
         let criteria = FundingEntry.criteria("Bedarf; 9223372036854775807; 5\nQualität; 50; 1000\nWirkung; 50; 5")
         #expect(criteria.values.map(\.name) == ["Wirkung"])
-        #expect(criteria.issues == [ValidationIssue("criteria", .inLine(line: 1, text: Plausible.criterionWeight.message)),
-                                    ValidationIssue("criteria", .inLine(line: 2, text: Plausible.scaleMax.message))])
+        #expect(criteria.issues == [ValidationIssue("criteria", .inLine(line: 1, problem: .outOfRange(.criterionWeight))),
+                                    ValidationIssue("criteria", .inLine(line: 2, problem: .outOfRange(.scaleMax)))])
     }
 
     @Test func amountsAboveTheCeilingAreRefused() {
@@ -122,7 +122,7 @@ struct PlausibleTests {
         #expect(FundingEntry.money("1.000.000.000,01", field: "amount") == .failure(ValidationIssue("amount", .outOfRange(.money))))
         #expect(FundingEntry.money("9999999999999", field: "amount") == .failure(ValidationIssue("amount", .outOfRange(.money))))
         let amounts = FundingEntry.yearAmounts("2026; 2.000.000.000,00")
-        #expect(amounts.amounts.isEmpty && amounts.issues == [ValidationIssue("amounts", .inLine(line: 1, text: Plausible.money.message))])
+        #expect(amounts.amounts.isEmpty && amounts.issues == [ValidationIssue("amounts", .inLine(line: 1, problem: .outOfRange(.money)))])
         #expect(FundingEntry.decimal("inf") == nil && FundingEntry.decimal("12,5") == 12.5)
     }
 

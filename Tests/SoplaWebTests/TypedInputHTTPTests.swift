@@ -94,11 +94,23 @@ struct TypedInputHTTPTests {
         // A label that names the unit stays.
         let staff = FormBuilder(language: .de, issues: [ValidationIssue("fte", .outOfRange(.fte))]).summary(labels: ["fte": "Personal"]).render()
         #expect(staff.contains(">Vollzeitäquivalente: bitte eine Zahl zwischen 0 und 10.000 angeben.</a>"))
-        #expect(IssueText.message(.inLine(line: 2, text: "Jahr; Betrag erwartet"), .de) == "Zeile 2: Jahr; Betrag erwartet")
+        #expect(IssueText.message(.inLine(line: 2, problem: .expected(.yearAmounts)), .de) == "Zeile 2: Jahr; Betrag erwartet")
+        #expect(IssueText.message(.inLine(line: 2, problem: .expected(.yearAmounts)), .en).hasSuffix("2: expected year; amount"))
+        #expect(IssueText.message(.inLine(line: 3, problem: .notAWholeNumber(.weight, "viel")), .de) == "Zeile 3: Gewicht „viel“ ist keine ganze Zahl")
+        #expect(IssueText.message(.inLine(line: 3, problem: .notAWholeNumber(.weight, "viel")), .en).hasSuffix("3: weight “viel” is not a whole number"))
+        #expect(IssueText.message(.inLine(line: 1, problem: .outOfRange(.money)), .en).contains("between"))
+        // Every line problem is worded in both languages, none in German on an English page.
+        let problems: [LineProblem] = LineProblem.Format.allCases.map { .expected($0) } + LineProblem.Choice.allCases.map { .notAChoice("x", $0) }
+            + LineProblem.Value.allCases.flatMap { [.notAWholeNumber($0, "x"), .notANumber($0, "x")] }
+            + [.amountMissing, .tooManyDecimals("1,234"), .notAnAmount("x"), .duplicateYear(2026), .unreadableDate("x"), .outOfRange(.fundingYear)]
+        for problem in problems {
+            let en = IssueText.message(.inLine(line: 1, problem: problem), .en), de = IssueText.message(.inLine(line: 1, problem: problem), .de)
+            #expect(en != de && !en.contains("„") && !["erwartet", "ist ", "Betrag", "Jahr", "Zahl"].contains { en.contains($0) }, "\(problem): \(en)")
+        }
         #expect(IssueText.message(.weightsNotHundred(total: 65), .de) == "die Gewichte ergeben zusammen 65 %, nicht 100 %.")
         // A weight that is a number but no whole one in range is told the range.
-        #expect(FundingEntry.criteria("Bedarf; 1e308; 5").issues == [ValidationIssue("criteria", .inLine(line: 1, text: Plausible.criterionWeight.message))])
-        #expect(FundingEntry.criteria("Bedarf; viel; 5").issues == [ValidationIssue("criteria", .inLine(line: 1, text: "Gewicht „viel“ ist keine ganze Zahl"))])
+        #expect(FundingEntry.criteria("Bedarf; 1e308; 5").issues == [ValidationIssue("criteria", .inLine(line: 1, problem: .outOfRange(.criterionWeight)))])
+        #expect(FundingEntry.criteria("Bedarf; viel; 5").issues == [ValidationIssue("criteria", .inLine(line: 1, problem: .notAWholeNumber(.weight, "viel")))])
     }
 
     @Test func noticesGoBeforeTheFragment() {
@@ -129,7 +141,7 @@ struct TypedInputHTTPTests {
         #expect(FundingEntry.money("99999999999999999999", field: "amount").failure == Plausible.money.issue("amount"))
         #expect(FundingEntry.money("-5", field: "amount").failure == Plausible.money.issue("amount"))
         #expect(FundingEntry.money("zehn", field: "amount").failure == ValidationIssue("amount", .unknownValue("zehn")))
-        #expect(FundingEntry.money("1e308", field: "budget", line: 2).failure == ValidationIssue("budget", .inLine(line: 2, text: Plausible.money.message)))
+        #expect(FundingEntry.money("1e308", field: "budget", line: 2).failure == ValidationIssue("budget", .inLine(line: 2, problem: .outOfRange(.money))))
     }
 
     @Test func theSummaryNeverShowsAFieldNameFromTheCode() {

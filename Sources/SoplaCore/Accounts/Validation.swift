@@ -1,5 +1,39 @@
 import Foundation
 
+/// What is wrong with one line of a list typed one entry per line; the page words it in its language.
+public enum LineProblem: Sendable, Equatable {
+    /// The lists typed one entry per line, each with the fields its lines need.
+    public enum Format: String, Sendable, CaseIterable {
+        case criteria, checklist, budgetLines, yearAmounts, costLines, targets, costComparisons, receipts
+    }
+
+    /// A figure of a line that must be a whole number or a number.
+    public enum Value: String, Sendable, CaseIterable {
+        case weight, scale, target, baseline
+    }
+
+    /// The words a field of a line must be one of.
+    public enum Choice: String, Sendable, CaseIterable {
+        case requiredOrOptional, documentOrQuestion, outputOrOutcome
+    }
+
+    /// The line lacks fields of its list.
+    case expected(Format)
+    /// A figure outside its plausible range.
+    case outOfRange(Plausible)
+    case amountMissing
+    /// An amount with more than two decimals ("1,234").
+    case tooManyDecimals(String)
+    case notAnAmount(String)
+    case notAWholeNumber(Value, String)
+    /// No number within ±1 trillion.
+    case notANumber(Value, String)
+    case notAChoice(String, Choice)
+    /// A year given on an earlier line already.
+    case duplicateYear(Int)
+    case unreadableDate(String)
+}
+
 /// One problem with a submitted value, named by field; views turn the problem into a sentence.
 public struct ValidationIssue: Sendable, Equatable, Error {
     public enum Problem: Sendable, Equatable {
@@ -22,7 +56,7 @@ public struct ValidationIssue: Sendable, Equatable, Error {
         case mismatch
         case wrongPassword
         /// A problem in one line of a list typed one entry per line ("Zeile 2: mehr als zwei Nachkommastellen").
-        case inLine(line: Int, text: String)
+        case inLine(line: Int, problem: LineProblem)
         /// Award criteria whose weights do not add up to 100 %.
         case weightsNotHundred(total: Int)
         /// Too many wrong attempts at a password: try again after `seconds`.

@@ -16,30 +16,30 @@ public enum FundingEntry {
         }
     }
 
-    static func problem(_ field: String, _ line: Int, _ text: String) -> ValidationIssue {
-        ValidationIssue(field, .inLine(line: line, text: text))
+    static func problem(_ field: String, _ line: Int, _ problem: LineProblem) -> ValidationIssue {
+        ValidationIssue(field, .inLine(line: line, problem: problem))
     }
 
     public static func money(_ text: String, field: String, line: Int? = nil) -> Result<Money, ValidationIssue> {
         switch Money.parse(text) {
         case .success(let value):
             guard Plausible.money.contains(value) else {
-                return .failure(line.map { problem(field, $0, Plausible.money.message) } ?? Plausible.money.issue(field))
+                return .failure(line.map { problem(field, $0, .outOfRange(.money)) } ?? Plausible.money.issue(field))
             }
             return .success(value)
         case .failure(let reason):
-            let what: String
+            let what: LineProblem
             switch reason {
-            case .empty: return .failure(line.map { problem(field, $0, "Betrag fehlt") } ?? ValidationIssue(field, .required))
+            case .empty: return .failure(line.map { problem(field, $0, .amountMissing) } ?? ValidationIssue(field, .required))
             case .negative:
-                return .failure(line.map { problem(field, $0, Plausible.money.message) } ?? Plausible.money.issue(field))
-            case .moreThanTwoDecimals: what = "mehr als zwei Nachkommastellen „\(text.prefix(20))“"
+                return .failure(line.map { problem(field, $0, .outOfRange(.money)) } ?? Plausible.money.issue(field))
+            case .moreThanTwoDecimals: what = .tooManyDecimals(String(text.prefix(20)))
             case .notANumber:
                 // A number, but far too large for an amount (1e308, twenty digits): the range says what fits.
                 if Plausible.number(text) != nil {
-                    return .failure(line.map { problem(field, $0, Plausible.money.message) } ?? Plausible.money.issue(field))
+                    return .failure(line.map { problem(field, $0, .outOfRange(.money)) } ?? Plausible.money.issue(field))
                 }
-                what = "kein Betrag „\(text.prefix(20))“"
+                what = .notAnAmount(String(text.prefix(20)))
             }
             return .failure(line.map { problem(field, $0, what) } ?? ValidationIssue(field, .unknownValue(String(text.prefix(20)))))
         }
@@ -49,20 +49,20 @@ public enum FundingEntry {
     public static func criteria(_ text: String, existing: [AwardCriterion] = [], newID: () -> UUID = UUID.init) -> Parsed<AwardCriterion> {
         var values: [AwardCriterion] = [], issues: [ValidationIssue] = []
         for (number, fields) in lines(text) {
-            guard fields.count >= 3, !fields[0].isEmpty else { issues.append(problem("criteria", number, "Name; Gewicht; Skala erwartet")); continue }
+            guard fields.count >= 3, !fields[0].isEmpty else { issues.append(problem("criteria", number, .expected(.criteria))); continue }
             let weightText = fields[1].replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
             guard let weight = Int(weightText) else {
                 // A number that is no whole number in range (1e308, 12,5): the range says what fits.
-                let text = Plausible.number(weightText) != nil ? Plausible.criterionWeight.message : "Gewicht „\(fields[1].prefix(20))“ ist keine ganze Zahl"
+                let text: LineProblem = Plausible.number(weightText) != nil ? .outOfRange(.criterionWeight) : .notAWholeNumber(.weight, String(fields[1].prefix(20)))
                 issues.append(problem("criteria", number, text)); continue
             }
             guard let scale = Int(fields[2]) else {
-                let text = Plausible.number(fields[2]) != nil ? Plausible.scaleMax.message : "Skala „\(fields[2].prefix(20))“ ist keine ganze Zahl"
+                let text: LineProblem = Plausible.number(fields[2]) != nil ? .outOfRange(.scaleMax) : .notAWholeNumber(.scale, String(fields[2].prefix(20)))
                 issues.append(problem("criteria", number, text)); continue
             }
             // Out of range here, so that sums of weights and scores cannot overflow later.
-            guard Plausible.criterionWeight.contains(weight) else { issues.append(problem("criteria", number, Plausible.criterionWeight.message)); continue }
-            guard Plausible.scaleMax.contains(scale) else { issues.append(problem("criteria", number, Plausible.scaleMax.message)); continue }
+            guard Plausible.criterionWeight.contains(weight) else { issues.append(problem("criteria", number, .outOfRange(.criterionWeight))); continue }
+            guard Plausible.scaleMax.contains(scale) else { issues.append(problem("criteria", number, .outOfRange(.scaleMax))); continue }
             let id = existing.first { $0.name == fields[0] }?.id ?? newID()
             values.append(AwardCriterion(id: id, name: fields[0], explanation: fields.count > 3 ? fields[3...].joined(separator: "; ") : "", weight: weight, scaleMax: scale))
         }
@@ -77,18 +77,18 @@ public enum FundingEntry {
     public static func checklist(_ text: String, existing: [ChecklistItem] = [], newID: () -> UUID = UUID.init) -> Parsed<ChecklistItem> {
         var values: [ChecklistItem] = [], issues: [ValidationIssue] = []
         for (number, fields) in lines(text) {
-            guard fields.count >= 3, !fields[2].isEmpty else { issues.append(problem("checklist", number, "Pflicht/optional; Dokument/Frage; Text erwartet")); continue }
+            guard fields.count >= 3, !fields[2].isEmpty else { issues.append(problem("checklist", number, .expected(.checklist))); continue }
             let required: Bool
             switch fields[0].lowercased() {
             case "pflicht", "required": required = true
             case "optional", "freiwillig": required = false
-            default: issues.append(problem("checklist", number, "„\(fields[0])“ ist weder Pflicht noch optional")); continue
+            default: issues.append(problem("checklist", number, .notAChoice(String(fields[0].prefix(20)), .requiredOrOptional))); continue
             }
             let kind: ChecklistItem.Kind
             switch fields[1].lowercased() {
             case "dokument", "document": kind = .document
             case "frage", "question": kind = .question
-            default: issues.append(problem("checklist", number, "„\(fields[1])“ ist weder Dokument noch Frage")); continue
+            default: issues.append(problem("checklist", number, .notAChoice(String(fields[1].prefix(20)), .documentOrQuestion))); continue
             }
             let text = fields[2...].joined(separator: "; ")
             values.append(ChecklistItem(id: existing.first { $0.text == text }?.id ?? newID(), text: text, kind: kind, required: required))
@@ -105,9 +105,9 @@ public enum FundingEntry {
         var values: [BudgetLine] = [], issues: [ValidationIssue] = []
         for (number, fields) in lines(text) {
             guard fields.count >= 3, let year = Int(fields[0]), !fields[1].isEmpty else {
-                issues.append(problem("budgetLines", number, "Jahr; Name; Betrag erwartet")); continue
+                issues.append(problem("budgetLines", number, .expected(.budgetLines))); continue
             }
-            guard Plausible.fundingYear.contains(year) else { issues.append(problem("budgetLines", number, Plausible.fundingYear.message)); continue }
+            guard Plausible.fundingYear.contains(year) else { issues.append(problem("budgetLines", number, .outOfRange(.fundingYear))); continue }
             switch money(fields[2], field: "budgetLines", line: number) {
             case .failure(let issue): issues.append(issue)
             case .success(let amount):
@@ -123,9 +123,9 @@ public enum FundingEntry {
     public static func yearAmounts(_ text: String) -> (amounts: [Int: Money], issues: [ValidationIssue]) {
         var amounts: [Int: Money] = [:], issues: [ValidationIssue] = []
         for (number, fields) in lines(text) {
-            guard fields.count == 2, let year = Int(fields[0]) else { issues.append(problem("amounts", number, "Jahr; Betrag erwartet")); continue }
-            guard Plausible.fundingYear.contains(year) else { issues.append(problem("amounts", number, Plausible.fundingYear.message)); continue }
-            if amounts[year] != nil { issues.append(problem("amounts", number, "Jahr \(year) doppelt")); continue }
+            guard fields.count == 2, let year = Int(fields[0]) else { issues.append(problem("amounts", number, .expected(.yearAmounts))); continue }
+            guard Plausible.fundingYear.contains(year) else { issues.append(problem("amounts", number, .outOfRange(.fundingYear))); continue }
+            if amounts[year] != nil { issues.append(problem("amounts", number, .duplicateYear(year))); continue }
             switch money(fields[1], field: "amounts", line: number) {
             case .success(let amount): amounts[year] = amount
             case .failure(let issue): issues.append(issue)
@@ -142,7 +142,7 @@ public enum FundingEntry {
     public static func costLines(_ text: String, field: String) -> Parsed<CostLine> {
         var values: [CostLine] = [], issues: [ValidationIssue] = []
         for (number, fields) in lines(text.replacingOccurrences(of: ":", with: ";")) {
-            guard fields.count == 2, !fields[0].isEmpty else { issues.append(problem(field, number, "Bezeichnung: Betrag erwartet")); continue }
+            guard fields.count == 2, !fields[0].isEmpty else { issues.append(problem(field, number, .expected(.costLines))); continue }
             switch money(fields[1], field: field, line: number) {
             case .failure(let issue): issues.append(issue)
             case .success(let amount): values.append(CostLine(name: fields[0], amount: amount))
@@ -161,20 +161,20 @@ public enum FundingEntry {
     public static func targets(_ text: String, referenceDate: Day, existing: [AgreementTarget] = [], newID: () -> UUID = UUID.init) -> Parsed<AgreementTarget> {
         var values: [AgreementTarget] = [], issues: [ValidationIssue] = []
         for (number, fields) in lines(text) {
-            guard fields.count >= 4, !fields[1].isEmpty else { issues.append(problem("targets", number, "Art; Name; Einheit; Zielwert erwartet")); continue }
+            guard fields.count >= 4, !fields[1].isEmpty else { issues.append(problem("targets", number, .expected(.targets))); continue }
             let kind: TargetKind
             switch fields[0].lowercased() {
             case "output", "leistung": kind = .output
             case "outcome", "wirkung": kind = .outcome
-            default: issues.append(problem("targets", number, "„\(fields[0])“ ist weder Output noch Outcome")); continue
+            default: issues.append(problem("targets", number, .notAChoice(String(fields[0].prefix(20)), .outputOrOutcome))); continue
             }
             guard let target = decimal(fields[3]), Plausible.observationValue.contains(target) else {
-                issues.append(problem("targets", number, "Zielwert „\(fields[3])“ ist keine Zahl im Bereich ±1 Billion")); continue
+                issues.append(problem("targets", number, .notANumber(.target, String(fields[3].prefix(20))))); continue
             }
             var baseline: Double?
             if fields.count > 4, !fields[4].isEmpty {
                 guard let value = decimal(fields[4]), Plausible.observationValue.contains(value) else {
-                    issues.append(problem("targets", number, "Ausgangswert „\(fields[4])“ ist keine Zahl im Bereich ±1 Billion")); continue
+                    issues.append(problem("targets", number, .notANumber(.baseline, String(fields[4].prefix(20))))); continue
                 }
                 baseline = value
             }
@@ -191,7 +191,7 @@ public enum FundingEntry {
     public static func costComparisons(_ text: String) -> Parsed<CostComparison> {
         var values: [CostComparison] = [], issues: [ValidationIssue] = []
         for (number, fields) in lines(text) {
-            guard fields.count == 3, !fields[0].isEmpty else { issues.append(problem("costs", number, "Kostenposition; geplant; tatsächlich erwartet")); continue }
+            guard fields.count == 3, !fields[0].isEmpty else { issues.append(problem("costs", number, .expected(.costComparisons))); continue }
             let planned = money(fields[1], field: "costs", line: number), actual = money(fields[2], field: "costs", line: number)
             switch (planned, actual) {
             case (.success(let p), .success(let a)): values.append(CostComparison(costItem: fields[0], planned: p, actual: a))
@@ -205,8 +205,8 @@ public enum FundingEntry {
     public static func receipts(_ text: String) -> Parsed<Receipt> {
         var values: [Receipt] = [], issues: [ValidationIssue] = []
         for (number, fields) in lines(text) {
-            guard fields.count == 6, !fields[0].isEmpty else { issues.append(problem("receipts", number, "Nr.; Datum; Empfänger; Zweck; Kostenposition; Betrag erwartet")); continue }
-            guard let date = day(fields[1]) else { issues.append(problem("receipts", number, "Datum „\(fields[1])“ nicht lesbar")); continue }
+            guard fields.count == 6, !fields[0].isEmpty else { issues.append(problem("receipts", number, .expected(.receipts))); continue }
+            guard let date = day(fields[1]) else { issues.append(problem("receipts", number, .unreadableDate(String(fields[1].prefix(20))))); continue }
             switch money(fields[5], field: "receipts", line: number) {
             case .failure(let issue): issues.append(issue)
             case .success(let amount): values.append(Receipt(number: fields[0], date: date, payee: fields[2], purpose: fields[3], costItem: fields[4], amount: amount))

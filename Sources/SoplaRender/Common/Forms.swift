@@ -117,7 +117,8 @@ public enum IssueText {
         case .containsPersonalData: return t(.issueContainsPersonalData)
         case .mismatch: return t(.issueMismatch)
         case .wrongPassword: return t(.issueWrongPassword)
-        case .inLine(let line, let text): return t(.issueInLine).replacingOccurrences(of: "{n}", with: String(line)).replacingOccurrences(of: "{v}", with: text)
+        case .inLine(let line, let problem):
+            return t(.issueInLine).replacingOccurrences(of: "{n}", with: String(line)).replacingOccurrences(of: "{v}", with: self.line(problem, language))
         case .weightsNotHundred(let total): return t(.issueWeightsNotHundred).replacingOccurrences(of: "{n}", with: String(total))
         case .tooManyAttempts(let seconds): return t(.issueTooManyAttempts).replacingOccurrences(of: "{n}", with: String(seconds))
         case .unbalanced(let difference):
@@ -133,6 +134,54 @@ public enum IssueText {
         case .negativeAmount, .moreThanGranted, .moreThanAvailable, .noBudgetLine, .belowCommitted, .outsideScale, .criterionWeight, .criterionScale,
              .receiptOutsideYear, .receiptNotPositive, .receiptUnknownCostItem, .receiptsDoNotAdd, .overlappingTerms:
             return money(problem, language)
+        }
+    }
+
+    /// What is wrong with a line of a typed list, in the page's language.
+    static func line(_ problem: LineProblem, _ language: Language) -> String {
+        let de = language == .de
+        func quoted(_ text: String) -> String { de ? "„\(text)“" : "“\(text)”" }
+        switch problem {
+        case .expected(let format):
+            let fields: (String, String)
+            switch format {
+            case .criteria: fields = ("Name; Gewicht; Skala", "name; weight; scale")
+            case .checklist: fields = ("Pflicht/optional; Dokument/Frage; Text", "required/optional; document/question; text")
+            case .budgetLines: fields = ("Jahr; Name; Betrag", "year; name; amount")
+            case .yearAmounts: fields = ("Jahr; Betrag", "year; amount")
+            case .costLines: fields = ("Bezeichnung: Betrag", "name: amount")
+            case .targets: fields = ("Art; Name; Einheit; Zielwert", "kind; name; unit; target")
+            case .costComparisons: fields = ("Kostenposition; geplant; tatsächlich", "cost item; planned; actual")
+            case .receipts: fields = ("Nr.; Datum; Empfänger; Zweck; Kostenposition; Betrag", "no.; date; payee; purpose; cost item; amount")
+            }
+            return de ? fields.0 + " erwartet" : "expected " + fields.1
+        case .outOfRange(let range): return outOfRange(range, language)
+        case .amountMissing: return de ? "Betrag fehlt" : "amount missing"
+        case .tooManyDecimals(let text): return (de ? "mehr als zwei Nachkommastellen " : "more than two decimals ") + quoted(text)
+        case .notAnAmount(let text): return (de ? "kein Betrag " : "not an amount ") + quoted(text)
+        case .notAWholeNumber(let value, let text):
+            return de ? "\(valueName(value, de)) \(quoted(text)) ist keine ganze Zahl" : "\(valueName(value, de)) \(quoted(text)) is not a whole number"
+        case .notANumber(let value, let text):
+            return de ? "\(valueName(value, de)) \(quoted(text)) ist keine Zahl im Bereich ±1 Billion" : "\(valueName(value, de)) \(quoted(text)) is not a number within ±1 trillion"
+        case .notAChoice(let text, let choice):
+            let words: (String, String)
+            switch choice {
+            case .requiredOrOptional: words = ("Pflicht noch optional", "required nor optional")
+            case .documentOrQuestion: words = ("Dokument noch Frage", "document nor question")
+            case .outputOrOutcome: words = ("Output noch Outcome", "output nor outcome")
+            }
+            return quoted(text) + (de ? " ist weder " + words.0 : " is neither " + words.1)
+        case .duplicateYear(let year): return de ? "Jahr \(year) doppelt" : "year \(year) given twice"
+        case .unreadableDate(let text): return de ? "Datum \(quoted(text)) nicht lesbar" : "date \(quoted(text)) cannot be read"
+        }
+    }
+
+    static func valueName(_ value: LineProblem.Value, _ de: Bool) -> String {
+        switch value {
+        case .weight: return de ? "Gewicht" : "weight"
+        case .scale: return de ? "Skala" : "scale"
+        case .target: return de ? "Zielwert" : "target"
+        case .baseline: return de ? "Ausgangswert" : "baseline"
         }
     }
 
