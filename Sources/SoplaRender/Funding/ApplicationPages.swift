@@ -25,35 +25,51 @@ public enum ApplicationListPage {
         ])])
     }
 
+    public static let perPage = 50
+
     public struct Model: Sendable {
         public let rows: [(application: FundingApplication, organisation: String)]
+        public let total: Int
         public let programmes: [(id: UUID, name: String)]
-        public let filters: [String: String]
+        public let state: ListState
 
-        public init(rows: [(application: FundingApplication, organisation: String)], programmes: [(id: UUID, name: String)], filters: [String: String]) {
+        public init(rows: [(application: FundingApplication, organisation: String)], total: Int, programmes: [(id: UUID, name: String)], state: ListState) {
             self.rows = rows
+            self.total = total
             self.programmes = programmes
-            self.filters = filters
+            self.state = state
         }
     }
 
     public static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
-        let form = FormBuilder(language: context.language)
-        let query = model.filters.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { $0.key + "=" + ($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }.joined(separator: "&")
+        let language = context.language
+        let form = FormBuilder(language: language)
+        let filters = model.state.filters
+        let table = ListTable(caption: t(.applicationsTitle), columns: [
+            .init(t(.columnApplication), sortKey: "titel"), .init(t(.columnOrganisation), sortKey: "organisation"), .init(t(.columnYear), sortKey: "jahr"),
+            .init(t(.columnRequested), sortKey: "beantragt", numeric: true), .init(t(.columnGranted), numeric: true), .init(t(.columnAppState), sortKey: "status"),
+        ], rows: model.rows.map { row in
+            let a = row.application
+            return [el("a", [("href", FundingRoute.application(a.id))], text: a.title), txt(row.organisation), txt(String(a.year)),
+                    txt(Format.money(a.requested, language)), txt(a.granted.map { Format.money($0, language) } ?? "–"), txt(FundingNames.state(a.state, t))]
+        }, state: model.state, defaultSort: "jahr", total: model.total, perPage: perPage)
+        var csv = model.state
+        csv.page = 1
         let content: [HTMLNode] = [
             el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.overview)], text: t(.fundingTitle))]),
             el("h1", text: t(.applicationsTitle)),
-            el("form", [("method", "get"), ("action", FundingRoute.applications), ("class", "filters")], [
-                form.text("suche", label: t(.searchLabel2), value: model.filters["suche"], type: "search", maxLength: 100),
-                form.select("programm", label: t(.columnProgramme), options: [("", t(.allWord))] + model.programmes.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: model.filters["programm"]),
+            el("form", [("method", "get"), ("action", FundingRoute.applications), ("class", "filters"), ("role", "search")], [
+                form.text("suche", label: t(.searchLabel2), value: filters["suche"], type: "search", maxLength: 100),
+                form.select("programm", label: t(.columnProgramme), options: [("", t(.allWord))] + model.programmes.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: filters["programm"]),
                 form.select("status", label: t(.columnAppState), options: [("", t(.allWord))] + ApplicationState.allCases.map { ($0.rawValue, FundingNames.state($0, t)) },
-                            selected: model.filters["status"]),
+                            selected: filters["status"]),
+                model.state.sort.map { el("input", [("type", "hidden"), ("name", "sortierung"), ("value", $0)]) } ?? .empty,
+                el("input", [("type", "hidden"), ("name", "richtung"), ("value", model.state.descending ? "ab" : "auf")]),
                 el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.filterWord))]),
             ]),
-            el("p", [], text: t(.applicationsFound).replacingOccurrences(of: "{n}", with: String(model.rows.count))),
-            model.rows.isEmpty ? el("p", [("class", "empty-state")], text: t(.noApplications)) : table(model.rows, caption: t(.applicationsTitle), context: context),
-            el("p", [], [el("a", [("href", FundingRoute.applicationsCSV + (query.isEmpty ? "" : "?" + query))], text: t(.downloadCSV3))]),
+        ] + table.render(language, emptyText: t(.noApplications)) + [
+            el("p", [], [el("a", [("href", csv.link(FundingRoute.applicationsCSV))], text: t(.downloadCSV3))]),
         ]
         return Layout(title: t(.applicationsTitle), context: context).render(content)
     }

@@ -3,7 +3,7 @@ import Foundation
 /// Texts of funding and social controlling, German and English.
 public enum FundingText: Sendable {
     case actionApplyForFunding, actionManageFunding, actionSeeReviewAssignments, actualOf, administrativeDecision, agendaTitle2
-    case agreementTitle, agreementsTitle, allWord, amountsHint, applicationsFound, applicationsTitle
+    case agreementTitle, agreementsTitle, allWord, amountsHint, applicationsTitle
     case applyButton, approveDrawdown, asRequested, assignReviewer, attainmentTitle, budgetExceeded
     case budgetLineDrawn, budgetLinesHint, budgetLinesTitle, byCategoryTitle, byProviderTitle, byUnitHint
     case byUnitTitle, callUntil, categoriesHint2, changeRequested, changedMeanwhile, checklistHint
@@ -65,7 +65,6 @@ public enum FundingText: Sendable {
         case .agreementsTitle: return ("Zuwendungsvereinbarungen", "Grant agreements")
         case .allWord: return ("alle", "all")
         case .amountsHint: return ("Ein Jahr je Zeile: „2027; 45.000,00“.", "One year per line: “2027; 45,000.00” is written “2027; 45.000,00”.")
-        case .applicationsFound: return ("{n} Anträge", "{n} applications")
         case .applicationsTitle: return ("Anträge", "Applications")
         case .applyButton: return ("Antrag stellen", "Apply")
         case .approveDrawdown: return ("Abruf freigeben", "Approve drawdown")

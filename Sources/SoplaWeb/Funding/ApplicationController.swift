@@ -329,28 +329,33 @@ struct ApplicationController: RouteCollection {
 
     // MARK: County
 
-    func rows(_ req: Request) async throws -> (ApplicationListPage.Model, [FundingApplication]) {
+    /// The list's search, filters, sort and page from the query; an unknown programme, state or sort is left out.
+    func rows(_ req: Request, perPage: Int = ApplicationListPage.perPage) async throws -> ApplicationListPage.Model {
         let names = try await FundingData.organisationNames(req)
         let programmes = try await FundingData.programmes(req)
-        let search = ((try? req.query.get(String.self, at: "suche")) ?? "").trimmingCharacters(in: .whitespaces)
-        let programme = (try? req.query.get(String.self, at: "programm")) ?? ""
-        let state = (try? req.query.get(String.self, at: "status")) ?? ""
-        let all = try await req.fundingStore.all(.application, as: FundingApplication.self).map(\.value).filter { a in
-            (programme.isEmpty || a.programmeID.uuidString.lowercased() == programme.lowercased())
-                && (state.isEmpty || a.state.rawValue == state)
-                && (search.isEmpty || (a.title + " " + (names[a.organisationID] ?? "")).localizedCaseInsensitiveContains(search))
-        }.sorted { ($0.year, $0.title) > ($1.year, $1.title) }
-        let model = ApplicationListPage.Model(rows: all.map { ($0, names[$0.organisationID] ?? "–") }, programmes: programmes.map { ($0.id, $0.name) },
-                                              filters: ["suche": search, "programm": programme, "status": state])
-        return (model, all)
+        let search = String(((try? req.query.get(String.self, at: "suche")) ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
+        let programme = ((try? req.query.get(String.self, at: "programm")) ?? "").lowercased()
+        let programmeID = UUID(uuidString: programme).flatMap { id in programmes.contains { $0.id == id } ? id : nil }
+        let state = ApplicationState(rawValue: (try? req.query.get(String.self, at: "status")) ?? "")
+        let orders: [String: ApplicationOrder] = ["jahr": .year, "titel": .title, "organisation": .organisation, "beantragt": .requested, "status": .state]
+        let sort = (try? req.query.get(String.self, at: "sortierung")).flatMap { orders[$0] != nil ? $0 : nil }
+        let direction = try? req.query.get(String.self, at: "richtung")
+        let descending = sort == nil ? direction != "auf" : direction == "ab"
+        let listState = ListState(path: FundingRoute.applications, filters: ["suche": search, "programm": programmeID.map { $0.uuidString.lowercased() } ?? "",
+                                                                            "status": state?.rawValue ?? ""],
+                                  sort: sort, descending: descending, page: perPage == ApplicationListPage.perPage ? (try? req.query.get(Int.self, at: "seite")) ?? 1 : 1)
+        let page = try await req.fundingStore.applications(programmeID: programmeID, state: state, search: search, order: orders[sort ?? "jahr"] ?? .year,
+                                                           descending: descending, page: listState.page, perPage: perPage)
+        return ApplicationListPage.Model(rows: page.items.map { ($0, names[$0.organisationID] ?? "–") }, total: page.total,
+                                         programmes: programmes.map { ($0.id, $0.name) }, state: listState)
     }
 
     func list(req: Request) async throws -> HTMLResponse {
-        HTMLResponse(ApplicationListPage.render(try await rows(req).0, context: try await req.pageContext()))
+        HTMLResponse(ApplicationListPage.render(try await rows(req), context: try await req.pageContext()))
     }
 
     func csv(req: Request) async throws -> Response {
-        let (model, _) = try await rows(req)
+        let model = try await rows(req, perPage: 1_000_000)
         let programmes = Dictionary(model.programmes.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let lines = model.rows.map { row in
             let a = row.application
