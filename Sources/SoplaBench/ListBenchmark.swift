@@ -122,11 +122,11 @@ enum ListBenchmark {
         }
         let created = { (index: Int) in now.addingTimeInterval(Double(index)) }
         try await batches(papers, "papers", ["id", "reference", "title", "type", "date", "originator", "is_public", "body_id", "label", "record_created_at",
-                                             "record_modified_at", "deleted", "search_text"]) { index in
+                                             "record_modified_at", "deleted", "search_text", "sort_title"]) { index in
             let reference = String(format: "V/%06d", index), title = "Bericht \(index) zur Lage"
             let day = Day(year: 2000 + index % 26, month: 1 + index % 12, day: 1 + index % 28)!
             return [UUID(), reference, title, "recommendation", day.iso, "Sozialplanung", index % 3 != 0, bodyIDs[index % bodies], title, created(index), created(index),
-                    false, (reference + " " + title).lowercased()]
+                    false, (reference + " " + title).lowercased(), title.lowercased()]
         }
         try await batches(meetings, "meetings", ["id", "body_id", "name", "start", "end", "location", "state", "label", "record_created_at", "record_modified_at",
                                                  "deleted"]) { index in
@@ -137,9 +137,9 @@ enum ListBenchmark {
         let plan = String(decoding: try JSONEncoder().encode(CostPlan(costs: [CostLine(name: "Personal", amount: Money(euros: 1000))], ownFunds: .zero)), as: UTF8.self)
         try await batches(applications, "funding_applications", ["id", "programme_id", "organisation_id", "service_ids", "title", "year", "budget_line_id",
                                                                  "requested_cents", "cost_plan", "answers", "preventive", "state", "history", "reviewers", "label",
-                                                                 "record_created_at", "record_modified_at"]) { index in
+                                                                 "record_created_at", "record_modified_at", "search_text", "sort_title"]) { index in
             [UUID(), index % 5 == 0 ? programme.id : other.id, UUID(), "[]", "Antrag \(index)", 2027, line.id, 100_000, plan, "[]", false, "submitted", "[]", "[]",
-             "Antrag \(index)", created(index), created(index)]
+             "Antrag \(index)", created(index), created(index), "antrag \(index)", "antrag \(index)"]
         }
         return (bodyIDs, programme.id)
     }

@@ -317,6 +317,10 @@ struct PaperListQueryTests {
             #expect(try await store.papers(readableBodies: [], order: .body, descending: false, perPage: 1).items.map(\.bodyID) == [closed.id])
             #expect(try await store.papers(readableBodies: [], ids: [papers[2].id, internalPaper.id, deleted.id]).items.map(\.record.value) == [papers[2]])
             #expect(try await store.papers(readableBodies: [], ids: []).total == 0)
+            // Titles sort as German readers expect: "Übergang" as "uebergang", before "zukunft", whatever the case.
+            _ = try await paper(12, "zukunft gestalten", body: open)
+            #expect(try await store.papers(readableBodies: [], order: .title, descending: true, perPage: 2).items.map(\.record.value.title)
+                    == ["zukunft gestalten", "Übergangslösung"])
         }
     }
 }

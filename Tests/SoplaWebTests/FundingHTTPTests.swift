@@ -404,9 +404,19 @@ struct ApplicationListHTTPTests {
                 let positions = inState.compactMap { res.text.range(of: ">" + $0.title + "<")?.lowerBound }
                 #expect(positions.count == inState.count && positions == positions.sorted())
             }
-            // Unknown filters are left out, a page beyond the end is empty, the CSV has every matching row.
+            // Unknown filters are left out, a page beyond the end shows the last, the CSV has every matching row.
             try await get(app, FundingRoute.applications + "?programm=kein&status=kein&sortierung=kein&seite=500", session: planner) { res in
-                #expect(res.status == .ok && res.text.contains("\(all.count) Treffer") && res.text.contains("empty-state"))
+                #expect(res.status == .ok && res.text.contains("\(all.count) Treffer") && !res.text.contains("empty-state") && res.text.contains(sample.title))
+            }
+            // States sort in the order an application passes through them.
+            try await get(app, FundingRoute.applications + "?sortierung=status&richtung=auf", session: planner) { res in
+                let order = ApplicationState.allCases
+                let states = all.sorted { order.firstIndex(of: $0.state)! < order.firstIndex(of: $1.state)! }.map(\.state)
+                let positions = Array(Set(states)).compactMap { state in all.filter { $0.state == state }.compactMap { res.text.range(of: ">" + $0.title + "<")?.lowerBound }.min() }
+                #expect(positions.count == Set(states).count)
+                let firstByState = Array(Set(states)).sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! }
+                    .compactMap { state in all.filter { $0.state == state }.compactMap { res.text.range(of: ">" + $0.title + "<")?.lowerBound }.min() }
+                #expect(firstByState == firstByState.sorted())
             }
             try await get(app, FundingRoute.applicationsCSV + "?status=\(state.rawValue)&seite=2", session: planner) { res in
                 #expect(res.status == .ok)

@@ -113,6 +113,14 @@ struct MeetingHTTPTests {
                 #expect(res.status == .seeOther)
             }
             let item = try #require(try await store.all(.agendaItem, as: AgendaItem.self).map(\.value).first { $0.meetingID == meeting.id })
+            // A number the meeting has already, an empty subject or an unknown paper: the page says which, nothing is stored.
+            try await post(app, path + "/tagesordnung", session: planner, fields: [("number", "1"), ("title", "Noch einmal"), ("public", "ja")]) { res in
+                #expect(res.status == .conflict && res.body.string.contains("bereits vergeben") && res.body.string.contains("value=\"Noch einmal\""))
+            }
+            try await post(app, path + "/tagesordnung", session: planner, fields: [("number", "2"), ("title", " "), ("paper", "keine")]) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("error-summary"))
+            }
+            #expect(try await store.all(.agendaItem, as: AgendaItem.self).filter { $0.value.meetingID == meeting.id }.count == 1)
             for state in ["invited", "held"] {
                 try await post(app, path + "/status", session: planner, fields: [("state", state)]) { res in #expect(res.status == .seeOther) }
             }
@@ -142,6 +150,12 @@ struct MeetingHTTPTests {
                 #expect(res.status == .seeOther)
             }
             #expect(try await store.one(.agendaItem, id: item.id, as: AgendaItem.self)?.value.result == "beschlossen")
+            // A second resolution on the item (a second tab, a second click) is refused; the first stands.
+            try await post(app, resolution, session: planner, fields: [("text", "Anders beschlossen."), ("unanimous", "ja")]) { res in
+                #expect(res.status == .conflict && res.body.string.contains("bereits vergeben"))
+            }
+            #expect(try await store.all(.resolution, as: Resolution.self).filter { $0.value.agendaItemID == item.id }.map(\.value.text)
+                    == ["Der Ausschuss nimmt den Bericht zustimmend zur Kenntnis."])
             try await get(app, path, session: nil) { res in
                 #expect(res.body.string.contains("Der Ausschuss nimmt den Bericht zustimmend zur Kenntnis.") && res.body.string.contains("2 ja, 1 nein, 0 Enthaltungen"))
                 #expect(!res.body.string.contains("Anwesenheit speichern"))
@@ -164,8 +178,9 @@ struct PaperHTTPTests {
                 #expect(res.status == .ok && html.contains("JHA/2025/07") && !html.contains("SP/2026/01"))
                 #expect(html.contains("aria-sort=\"ascending\"") && html.contains("sortierung=az"))
             }
+            // Beyond the last page: the last page.
             try await get(app, "/vorlagen?seite=99999999999&sortierung=unbekannt", session: nil) { res in
-                #expect(res.status == .ok && res.body.string.contains("empty-state"))
+                #expect(res.status == .ok && res.body.string.contains("JHA/2025/07") && !res.body.string.contains("empty-state"))
             }
             try await get(app, "/vorlagen/5b0c1e2a-0100-4000-8000-000000000305", session: nil) { res in #expect(res.status == .notFound) }
             let planner = try await login(app, DemoLogin.planner)
@@ -260,6 +275,21 @@ struct BodyAdminHTTPTests {
             }
             let membership = try #require(try await store.all(.membership, as: Membership.self, bodyID: body.id).first)
             try await get(app, path, session: planner) { res in #expect(res.body.string.contains("Erika Muster")) }
+            // A second open seat of the same person is refused with the form, and nothing is stored.
+            try await post(app, path + "/mitglieder", session: planner, fields: [("person", membership.value.personID.uuidString.lowercased()), ("role", "member"),
+                                                                               ("start", "2025-12-01")]) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("bereits vergeben"))
+            }
+            #expect(try await store.all(.membership, as: Membership.self, bodyID: body.id).count == 1)
+            // A new name with a login that already has a person is that person: no second person, and no second open seat.
+            let account = try #require(try await AccountStore(database: app.db).users().first { $0.email == DemoLogin.bodyMember.email })
+            let persons = try await store.all(.person, as: Person.self).count
+            for expected in [HTTPStatus.seeOther, .unprocessableEntity] {
+                try await post(app, path + "/mitglieder", session: planner, fields: [("newPerson", "Noch einmal angelegt"), ("login", account.id.uuidString.lowercased()),
+                                                                                   ("role", "member"), ("start", "2025-12-01")]) { res in #expect(res.status == expected) }
+            }
+            #expect(try await store.all(.person, as: Person.self).count == persons)
+            #expect(try await store.all(.membership, as: Membership.self, bodyID: body.id).count == 2)
             try await post(app, path + "/mitglieder/\(membership.id.uuidString.lowercased())/ende", session: planner) { res in #expect(res.status == .seeOther) }
             #expect(try await store.one(.membership, id: membership.id, as: Membership.self)?.value.isActive(on: Day(testNow)) == false)
             // The internal working group stays hidden from the public.
@@ -499,6 +529,33 @@ struct LegislativeTermHTTPTests {
             try await post(app, Self.steering + "/wahlperioden", session: member, fields: [("termName", "X"), ("termStart", "2040-01-01")]) { res in
                 #expect(res.status == .forbidden)
             }
+        }
+    }
+}
+
+@Suite("What internal bodies keep internal")
+struct InternalBodyHTTPTests {
+    @Test func aPublicAgendaItemOfAnInternalBodyStaysOffPublicPaperPages() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            var body = ""
+            try await post(app, "/gremien", session: planner, fields: [("name", "AG Vertraulich"), ("kind", "working-group"), ("public", "nein")]) { res in
+                #expect(res.status == .seeOther)
+                body = String(try #require(res.headers.first(name: .location)).prefix { $0 != "?" }.split(separator: "/").last ?? "")
+            }
+            var meeting = ""
+            try await post(app, "/sitzungen", session: planner, fields: [("body", body), ("name", "Geheime Runde"), ("date", "2025-12-10"), ("startTime", "17:00"),
+                                                                       ("endTime", "19:00")]) { res in
+                #expect(res.status == .seeOther)
+                meeting = String(try #require(res.headers.first(name: .location)).prefix { $0 != "?" })
+            }
+            let paper = "/vorlagen/5b0c1e2a-0100-4000-8000-000000000302"
+            try await post(app, meeting + "/tagesordnung", session: planner, fields: [("number", "1"), ("title", "Vorberatung"), ("public", "ja"),
+                                                                                     ("paper", "5b0c1e2a-0100-4000-8000-000000000302")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            try await get(app, paper, session: nil) { res in #expect(res.status == .ok && !res.text.contains("Geheime Runde")) }
+            try await get(app, paper, session: planner) { res in #expect(res.text.contains("Geheime Runde")) }
         }
     }
 }

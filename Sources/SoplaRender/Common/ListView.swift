@@ -130,6 +130,13 @@ public struct ListTable {
 
 /// A page of items cut from a sorted list.
 public enum Paging {
+    /// The last page, when a page beyond it was asked for and found nothing; nil when the asked page is fine.
+    public static func lastPage(total: Int, perPage: Int, asked: Int, found: Int) -> Int? {
+        guard found == 0, total > 0, asked > 1 else { return nil }
+        let last = (total + max(1, perPage) - 1) / max(1, perPage)
+        return last < asked ? last : nil
+    }
+
     public static func slice<T>(_ items: [T], page: Int, perPage: Int) -> [T] {
         // Multiplied with overflow reported: a page number from a link is never trusted to be small.
         let (start, overflow) = (min(max(1, page), ListState.maximumPage) - 1).multipliedReportingOverflow(by: max(1, perPage))

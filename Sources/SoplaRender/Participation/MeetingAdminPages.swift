@@ -53,9 +53,12 @@ public struct MeetingManagement: Sendable {
     public let issues: [ValidationIssue]
     /// The agenda item a failed resolution form belongs to.
     public let failedItem: UUID?
+    /// What was typed into the agenda form, kept when it was refused.
+    public let itemValues: [String: String]
 
     public init(members: [(personID: UUID, name: String, voting: Bool, status: AttendanceStatus?)], quorum: Quorum, papers: [Paper], issues: [ValidationIssue] = [],
-                failedItem: UUID? = nil) {
+                failedItem: UUID? = nil, itemValues: [String: String] = [:]) {
+        self.itemValues = itemValues
         self.members = members
         self.quorum = quorum
         self.papers = papers
@@ -69,6 +72,10 @@ public struct MeetingManagement: Sendable {
         let csrf = FormBuilder.csrf(context.csrfToken ?? "")
         let next = MeetingState.allCases.filter { meeting.canMove(to: $0) }
         var nodes: [HTMLNode] = [el("h2", text: t(.manageMeeting))]
+        // Problems of the agenda form, or of an item decided meanwhile, whose form is gone: a summary on top.
+        if failedItem.map({ resolutions[$0] != nil }) ?? true {
+            nodes.append(form.summary(labels: ["number": t(.fieldItemNumber), "title": t(.fieldItemTitle), "paper": t(.papersLabel), "resolution": t(.resolutionLabel)]))
+        }
         if !next.isEmpty {
             nodes.append(el("form", [("method", "post"), ("action", ParticipationRoute.meetingState(meeting.id)), ("class", "inline-form")], [csrf,
                 form.select("state", label: t(.fieldNewState), options: next.map { ($0.rawValue, ParticipationNames.state($0, t)) }, selected: next.first?.rawValue),
@@ -97,12 +104,13 @@ public struct MeetingManagement: Sendable {
             ]),
             el("h3", text: t(.addAgendaItem)),
             el("form", [("method", "post"), ("action", ParticipationRoute.agenda(meeting.id)), ("class", "stacked")], [csrf,
-                form.text("number", label: t(.fieldItemNumber), value: nil, required: true, maxLength: 10),
-                form.text("title", label: t(.fieldItemTitle), value: nil, required: true, maxLength: 300),
-                form.select("public", label: t(.columnVisibility), options: [("ja", t(.bodyPublic)), ("nein", t(.bodyInternal))], selected: "ja"),
-                form.select("paper", label: t(.papersLabel), options: [("", "–")] + papers.map { ($0.id.uuidString.lowercased(), $0.reference + " – " + $0.title) }, selected: ""),
+                form.text("number", label: t(.fieldItemNumber), value: itemValues["number"], required: true, maxLength: 10),
+                form.text("title", label: t(.fieldItemTitle), value: itemValues["title"], required: true, maxLength: 300),
+                form.select("public", label: t(.columnVisibility), options: [("ja", t(.bodyPublic)), ("nein", t(.bodyInternal))], selected: itemValues["public"] ?? "ja"),
+                form.select("paper", label: t(.papersLabel), options: [("", "–")] + papers.map { ($0.id.uuidString.lowercased(), $0.reference + " – " + $0.title) },
+                            selected: itemValues["paper"] ?? ""),
                 form.select("role", label: t(.fieldConsultationRole), options: ConsultationRole.allCases.map { ($0.rawValue, ParticipationNames.consultationRole($0, t)) },
-                            selected: ConsultationRole.advice.rawValue),
+                            selected: itemValues["role"] ?? ConsultationRole.advice.rawValue),
                 el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.addAgendaItem))]),
             ]),
         ]

@@ -77,10 +77,14 @@ struct RecordTable: Sendable {
     var uniques: [RecordUnique] = []
     /// Text fields a list searches: kept in `search_text` normalised (lower case, umlauts spelt out).
     var searchFields: [String] = []
+    /// Text fields a list sorts by: kept in `sort_<field>` normalised the same way, so "Übergang" sorts as
+    /// "uebergang", between "Tafel" and "Zukunft", whatever the database's collation.
+    var sortFields: [String] = []
 
     init(kind: String, name: String, columns: [RecordColumn], scopes: [RecordScope: String] = [:], softDelete: Bool,
-         indexes: [[String]] = [], uniques: [RecordUnique] = [], searchFields: [String] = []) {
+         indexes: [[String]] = [], uniques: [RecordUnique] = [], searchFields: [String] = [], sortFields: [String] = []) {
         self.searchFields = searchFields
+        self.sortFields = sortFields
         self.kind = kind
         self.name = name
         self.columns = columns
@@ -109,6 +113,7 @@ struct RecordTable: Sendable {
         schema = schema.field("label", .string, .required).field("record_created_at", .datetime, .required).field("record_modified_at", .datetime, .required)
         if softDelete { schema = schema.field("deleted", .bool, .required) }
         if !searchFields.isEmpty { schema = schema.field("search_text", .string, .required) }
+        for field in sortFields { schema = schema.field(.string(Self.sortColumn(field)), .string, .required) }
         try await schema.create()
         let sql = try ReportTables.sqlDatabase(database)
         let live = softDelete ? "deleted = \(sql.dialect.name == "sqlite" ? "0" : "false")" : nil
@@ -127,6 +132,8 @@ struct RecordTable: Sendable {
     func drop(on database: any Database) async throws {
         try await database.schema(name).delete()
     }
+
+    static func sortColumn(_ field: String) -> String { "sort_" + RecordColumn.snakeCase(field) }
 
     static func quoted(_ columns: [String]) -> String { columns.map { "\"\($0)\"" }.joined(separator: ", ") }
 
@@ -246,6 +253,9 @@ struct RecordTable: Sendable {
         if !searchFields.isEmpty {
             let text = searchFields.compactMap { object[$0] as? String }.joined(separator: " ")
             result.append(("search_text", SQLBind(SpatialUnitListing.normalise(text))))
+        }
+        for field in sortFields {
+            result.append((Self.sortColumn(field), SQLBind(SpatialUnitListing.normalise(object[field] as? String ?? ""))))
         }
         for (scope, column) in scopes {
             if let own = fieldValues[column] {

@@ -22,7 +22,7 @@ enum FundingTables {
             C("preventive", .boolean), C("state", .text), C("history", .json), C("changeRequest", .text, optional: true),
             C("granted", .money, optional: true), C("resolutionID", .uuid, optional: true), C("submittedAt", .instant, optional: true),
             C("reviewers", .json),
-        ], scopes: [.organisation: "organisation_id", .parent: "programme_id"], softDelete: false, indexes: [["state"], ["year", "title"]], searchFields: ["title"]),
+        ], scopes: [.organisation: "organisation_id", .parent: "programme_id"], softDelete: false, indexes: [["state"], ["year", "sort_title"]], searchFields: ["title"], sortFields: ["title"]),
         RecordTable(kind: FundingKind.review.rawValue, name: "funding_reviews", columns: [
             C("id", .uuid), C("applicationID", .uuid, references: "funding_applications"), C("reviewerID", .uuid), C("kind", .text),
             C("scores", .json), C("proposedAmount", .money, optional: true), C("note", .text), C("submittedAt", .instant),

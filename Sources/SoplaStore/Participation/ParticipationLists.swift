@@ -47,8 +47,8 @@ extension ParticipationStore {
         switch order {
         case .date: column = "p.\"date\""
         case .reference: column = "p.reference"
-        case .title: column = "p.title"
-        case .body: column = "b.name"
+        case .title: column = "p.sort_title"
+        case .body: column = "b.sort_name"
         }
         let (offset, overflow) = (max(1, page) - 1).multipliedReportingOverflow(by: max(1, perPage))
         guard !overflow else { return RecordPage(items: [], total: total) }
@@ -90,15 +90,16 @@ extension FundingStore {
         let column: String
         switch order {
         case .year: column = "a.year"
-        case .title: column = "a.title"
-        case .organisation: column = "o.name"
+        case .title: column = "a.sort_title"
+        case .organisation: column = "LOWER(o.name)"
         case .requested: column = "a.requested_cents"
-        case .state: column = "a.state"
+        // In the order an application passes through its states.
+        case .state: column = "CASE a.state " + ApplicationState.allCases.enumerated().map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }.joined(separator: " ") + " END"
         }
         let (offset, overflow) = (max(1, page) - 1).multipliedReportingOverflow(by: max(1, perPage))
         guard !overflow else { return RecordPage(items: [], total: total) }
         let rows = try await sql.raw("SELECT a.* " + from + condition + """
-             ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), a.year \(unsafeRaw: direction), a.title \(unsafeRaw: direction), a.id \
+             ORDER BY \(unsafeRaw: column) \(unsafeRaw: direction), a.year \(unsafeRaw: direction), a.sort_title \(unsafeRaw: direction), a.id \
             LIMIT \(bind: max(1, perPage)) OFFSET \(bind: offset)
             """).all()
         let table = FundingTables.table(.application)

@@ -14,7 +14,7 @@ enum ParticipationTables {
         RecordTable(kind: ParticipationKind.body.rawValue, name: "bodies", columns: [
             C("id", .uuid), C("name", .text), C("shortName", .text, optional: true), C("kind", .text),
             C("parentID", .uuid, optional: true, references: "bodies"), C("isPublic", .boolean), C("terms", .json),
-        ], scopes: [.body: "id"], softDelete: true),
+        ], scopes: [.body: "id"], softDelete: true, sortFields: ["name"]),
         RecordTable(kind: ParticipationKind.person.rawValue, name: "persons", columns: [
             C("id", .uuid), C("name", .text), C("userID", .uuid, optional: true), C("email", .text, optional: true),
         ], scopes: [.body: "body_id"], softDelete: true, indexes: [["user_id"]]),
@@ -36,7 +36,7 @@ enum ParticipationTables {
         ], scopes: [.body: "body_id"], softDelete: true, indexes: [["meeting_id"]]),
         RecordTable(kind: ParticipationKind.paper.rawValue, name: "papers", columns: [
             C("id", .uuid), C("reference", .text), C("title", .text), C("type", .text), C("date", .day), C("originator", .text), C("isPublic", .boolean),
-        ], scopes: [.body: "body_id"], softDelete: true, indexes: [["date", "reference"], ["reference"], ["title"]], searchFields: ["reference", "title"]),
+        ], scopes: [.body: "body_id"], softDelete: true, indexes: [["date", "reference"], ["reference"], ["sort_title"]], searchFields: ["reference", "title"], sortFields: ["title"]),
         RecordTable(kind: ParticipationKind.paperVersion.rawValue, name: "paper_versions", columns: [
             C("paperID", .uuid, references: "papers"), C("number", .integer), C("text", .text), C("createdAt", .instant), C("createdBy", .text),
             C("answersConsultation", .uuid, optional: true),
@@ -55,7 +55,7 @@ enum ParticipationTables {
         RecordTable(kind: ParticipationKind.resolution.rawValue, name: "resolutions", columns: [
             C("id", .uuid), C("agendaItemID", .uuid, references: "agenda_items"), C("vote", .json), C("text", .text),
             C("paperID", .uuid, optional: true, references: "papers"), C("paperVersion", .integer, optional: true), C("isPublic", .boolean),
-        ], scopes: [.body: "body_id"], softDelete: true, indexes: [["agenda_item_id"], ["paper_id"]]),
+        ], scopes: [.body: "body_id"], softDelete: true, indexes: [["paper_id"]], uniques: [RecordUnique(columns: ["agenda_item_id"], condition: nil)]),
         RecordTable(kind: ParticipationKind.measure.rawValue, name: "measures", columns: [
             C("id", .uuid), C("title", .text), C("parentID", .uuid, optional: true, references: "measures"),
             C("resolutionID", .uuid, optional: true, references: "resolutions"), C("responsibleOrganisation", .uuid, optional: true),

@@ -341,11 +341,18 @@ struct ApplicationController: RouteCollection {
         let sort = (try? req.query.get(String.self, at: "sortierung")).flatMap { orders[$0] != nil ? $0 : nil }
         let direction = try? req.query.get(String.self, at: "richtung")
         let descending = sort == nil ? direction != "auf" : direction == "ab"
-        let listState = ListState(path: FundingRoute.applications, filters: ["suche": search, "programm": programmeID.map { $0.uuidString.lowercased() } ?? "",
+        var listState = ListState(path: FundingRoute.applications, filters: ["suche": search, "programm": programmeID.map { $0.uuidString.lowercased() } ?? "",
                                                                             "status": state?.rawValue ?? ""],
                                   sort: sort, descending: descending, page: perPage == ApplicationListPage.perPage ? (try? req.query.get(Int.self, at: "seite")) ?? 1 : 1)
-        let page = try await req.fundingStore.applications(programmeID: programmeID, state: state, search: search, order: orders[sort ?? "jahr"] ?? .year,
-                                                           descending: descending, page: listState.page, perPage: perPage)
+        func read(_ page: Int) async throws -> RecordPage<FundingApplication> {
+            try await req.fundingStore.applications(programmeID: programmeID, state: state, search: search, order: orders[sort ?? "jahr"] ?? .year,
+                                                    descending: descending, page: page, perPage: perPage)
+        }
+        var page = try await read(listState.page)
+        if let last = Paging.lastPage(total: page.total, perPage: perPage, asked: listState.page, found: page.items.count) {
+            listState = listState.onPage(last)
+            page = try await read(last)
+        }
         return ApplicationListPage.Model(rows: page.items.map { ($0, names[$0.organisationID] ?? "–") }, total: page.total,
                                          programmes: programmes.map { ($0.id, $0.name) }, state: listState)
     }

@@ -79,6 +79,12 @@ struct BodyAdminController: RouteCollection {
         let organisation = ServiceForm.clean(form.onBehalfOf).flatMap(UUID.init(uuidString:))
         if let organisation, try await req.accounts.organisation(id: organisation) == nil { issues.append(ValidationIssue("onBehalfOf", .unknownReference)) }
         var membership: Membership?
+        // A login belongs to one person: a new name for a login that already has a person means that person.
+        let login = ServiceForm.clean(form.login).flatMap(UUID.init(uuidString:))
+        if let login, let linked = persons.first(where: { $0.userID == login }) {
+            if let person, person.id != linked.id { issues.append(ValidationIssue("login", .duplicate)) }
+            if person == nil, newName != nil, issues.isEmpty { person = linked }
+        }
         if issues.isEmpty, let start {
             if person == nil, let newName { person = Person(id: UUID(), name: newName) }
             do {
@@ -86,13 +92,17 @@ struct BodyAdminController: RouteCollection {
                                             start: start).validated()
             } catch { issues += error.issues }
         }
+        // One open seat per person and body (the database enforces it too): a second is refused here with the form.
+        if let membership, try await store.all(.membership, as: Membership.self, bodyID: bodyID).contains(where: { $0.value.personID == membership.personID && $0.value.end == nil }) {
+            issues.append(ValidationIssue("person", .duplicate))
+        }
         guard let membership, let person, issues.isEmpty else {
             return HTMLResponse(try await ParticipationController.bodyPage(req, id: bodyID, issues: issues)).response(status: .unprocessableEntity)
         }
         let actor = try await req.auditActor(), now = req.settings.clock.now()
         // Linking the person to a login lets them read their internal bodies and submit statements.
         var linked = person
-        if let login = ServiceForm.clean(form.login).flatMap(UUID.init(uuidString:)), try await req.accounts.user(id: login) != nil { linked.userID = login }
+        if let login, try await req.accounts.user(id: login) != nil { linked.userID = login }
         if !persons.contains(where: { $0 == linked }) { try await store.save(.person, id: linked.id, linked, label: linked.name, actor: actor, at: now) }
         try await store.save(.membership, id: membership.id, membership, label: person.name, bodyID: bodyID, actor: actor, at: now)
         return req.redirect(to: ParticipationRoute.body(id: bodyID).path, notice: .created)

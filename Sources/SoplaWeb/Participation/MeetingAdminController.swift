@@ -112,11 +112,28 @@ struct MeetingAdminController: RouteCollection {
         let meeting = try await Self.meeting(req)
         let form = try req.content.decode(ItemForm.self)
         let number = (form.number ?? "").trimmingCharacters(in: .whitespaces), title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
-        guard !number.isEmpty, number.count <= 10, !title.isEmpty, title.count <= 300 else {
-            throw Abort(.unprocessableEntity, reason: "an agenda item needs a number (up to 10 characters) and a subject (up to 300)")
+        var issues: [ValidationIssue] = []
+        if number.isEmpty { issues.append(ValidationIssue("number", .required)) } else if number.count > 10 { issues.append(ValidationIssue("number", .tooLong(max: 10))) }
+        if title.isEmpty { issues.append(ValidationIssue("title", .required)) } else if title.count > 300 { issues.append(ValidationIssue("title", .tooLong(max: 300))) }
+        let paper = ServiceForm.clean(form.paper).flatMap(UUID.init(uuidString:))
+        if ServiceForm.clean(form.paper) != nil {
+            var known = false
+            if let paper { known = try await req.participationStore.one(.paper, id: paper, as: Paper.self) != nil }
+            if !known { issues.append(ValidationIssue("paper", .unknownReference)) }
         }
-        let paper = form.paper.flatMap(UUID.init(uuidString:))
-        if let paper, try await req.participationStore.one(.paper, id: paper, as: Paper.self) == nil { throw Abort(.unprocessableEntity, reason: "unknown paper") }
+        // Numbers are unique within a meeting (the database enforces it too).
+        let status: HTTPResponseStatus
+        if !number.isEmpty, try await req.participationStore.all(.agendaItem, as: AgendaItem.self)
+            .contains(where: { $0.value.meetingID == meeting.id && $0.value.number == number }) {
+            issues.append(ValidationIssue("number", .duplicate))
+            status = .conflict
+        } else {
+            status = .unprocessableEntity
+        }
+        guard issues.isEmpty else {
+            let values = ["number": form.number ?? "", "title": form.title ?? "", "public": form.public ?? "ja", "paper": form.paper ?? "", "role": form.role ?? ""]
+            return HTMLResponse(try await ParticipationController.meetingPage(req, meeting: meeting, issues: issues, itemValues: values)).response(status: status)
+        }
         let item = AgendaItem(id: UUID(), meetingID: meeting.id, number: number, title: title, isPublic: form.public != "nein", paperIDs: paper.map { [$0] } ?? [],
                               role: paper == nil ? nil : form.role.flatMap(ConsultationRole.init(rawValue:)) ?? .advice)
         try await req.participationStore.save(.agendaItem, id: item.id, item, label: title, bodyID: meeting.bodyID, actor: try await req.auditActor(),
@@ -169,9 +186,12 @@ struct MeetingAdminController: RouteCollection {
         if !quorum.isQuorate { issues.append(ValidationIssue("quorum", .inconsistent)) }
         let vote: Vote = form.unanimous == "ja" ? .unanimous : .counted(yes: form.yes ?? 0, no: form.no ?? 0, abstain: form.abstain ?? 0)
         do { _ = try vote.validated(presentVoting: quorum.votingPresent) } catch { issues += error.issues }
+        // One resolution per agenda item (the database enforces it too): a second tab or a second click is refused.
+        let decidedAlready = try await store.all(.resolution, as: Resolution.self).contains { $0.value.agendaItemID == item.id }
+        if decidedAlready { issues = [ValidationIssue("resolution", .duplicate)] }
         guard issues.isEmpty else {
             let page = try await ParticipationController.meetingPage(req, meeting: meeting, issues: issues, failedItem: itemID)
-            return HTMLResponse(page).response(status: .unprocessableEntity)
+            return HTMLResponse(page).response(status: decidedAlready ? .conflict : .unprocessableEntity)
         }
         // The paper version on the table when the body decided.
         let decidedVersion = try await item.paperIDs.first.asyncMap { paper in

@@ -78,13 +78,22 @@ struct PaperController: RouteCollection {
         let sort = sortRaw.flatMap { orders[$0] != nil ? $0 : nil }
         // Newest first unless the reader asks otherwise.
         let descending = sort == nil ? direction != "auf" : direction == "ab"
-        let state = ListState(path: ParticipationRoute.papers, filters: ["suche": search.map(String.init) ?? ""], sort: sort, descending: descending,
+        var state = ListState(path: ParticipationRoute.papers, filters: ["suche": search.map(String.init) ?? ""], sort: sort, descending: descending,
                               page: (try? req.query.get(Int.self, at: "seite")) ?? 1)
         let store = req.participationStore
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
         let names = Dictionary(bodies.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let page = try await store.papers(readableBodies: try await ParticipationController.insiderBodies(req, bodies: bodies), search: state.filters["suche"],
-                                          order: orders[sort ?? "datum"] ?? .date, descending: descending, page: state.page, perPage: PaperListPage.perPage)
+        let readable = try await ParticipationController.insiderBodies(req, bodies: bodies)
+        func read(_ page: Int) async throws -> RecordPage<(record: ParticipationRecord<Paper>, bodyID: UUID)> {
+            try await store.papers(readableBodies: readable, search: state.filters["suche"], order: orders[sort ?? "datum"] ?? .date, descending: descending,
+                                   page: page, perPage: PaperListPage.perPage)
+        }
+        var page = try await read(state.page)
+        // Beyond the last page (an old link, a shorter list): the last page.
+        if let last = Paging.lastPage(total: page.total, perPage: PaperListPage.perPage, asked: state.page, found: page.items.count) {
+            state = state.onPage(last)
+            page = try await read(last)
+        }
         let model = PaperListPage.Model(papers: page.items.map { (paper: $0.record.value, bodyName: names[$0.bodyID] ?? "–") }, total: page.total, state: state,
                                         mayManage: try await req.may(.manageParticipation))
         return HTMLResponse(PaperListPage.render(model, context: try await req.pageContext()))
@@ -115,8 +124,10 @@ struct PaperController: RouteCollection {
         let meetings = Dictionary(try await store.all(.meeting, as: Meeting.self).map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
         let readableBodies = try await ParticipationController.insiderBodies(req, bodies: bodies)
+        let visibleBodies = try await ParticipationController.readableBodies(req, bodies: bodies)
         let treated = try await store.all(.agendaItem, as: AgendaItem.self).map(\.value).filter { $0.paperIDs.contains(paper.id) }.compactMap { item -> (meeting: Meeting, item: AgendaItem)? in
-            guard let meeting = meetings[item.meetingID], item.isPublic || readableBodies.contains(meeting.bodyID) else { return nil }
+            // A meeting shows only where its body may be read: a public item of an internal body stays internal.
+            guard let meeting = meetings[item.meetingID], visibleBodies.contains(meeting.bodyID), item.isPublic || readableBodies.contains(meeting.bodyID) else { return nil }
             return (meeting, item)
         }.sorted { $0.meeting.start < $1.meeting.start }
         return PaperPage.Model(paper: paper, bodyName: body?.name ?? "–", versions: versions, processes: processes, treatedIn: treated,

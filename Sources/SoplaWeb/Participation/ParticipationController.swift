@@ -115,7 +115,8 @@ struct ParticipationController: RouteCollection {
     }
 
     /// The meeting page, with the planner's forms for planners (and a failed form's problems).
-    static func meetingPage(_ req: Request, meeting: Meeting, issues: [ValidationIssue] = [], failedItem: UUID? = nil) async throws -> String {
+    static func meetingPage(_ req: Request, meeting: Meeting, issues: [ValidationIssue] = [], failedItem: UUID? = nil,
+                            itemValues: [String: String] = [:]) async throws -> String {
         let store = req.participationStore
         let (body, _) = try await visibleBody(req, id: meeting.bodyID)
         let principal = try await req.auth().principal
@@ -135,7 +136,7 @@ struct ParticipationController: RouteCollection {
                 members: members.map { (personID: $0.personID, name: persons[$0.personID] ?? "–", voting: $0.votingRight, status: attendance.statuses[$0.personID]) }
                     .sorted { $0.name < $1.name },
                 quorum: Quorum.compute(memberships: members, bodyID: body.id, on: Day(meeting.start), attendance: attendance.statuses),
-                papers: allPapers.sorted { $0.reference < $1.reference }, issues: issues, failedItem: failedItem)
+                papers: allPapers.sorted { $0.reference < $1.reference }, issues: issues, failedItem: failedItem, itemValues: itemValues)
         }
         let model = MeetingPage.Model(meeting: meeting, body: body, items: shown, papers: papers, resolutions: resolutions, hiddenItems: items.count - shown.count,
                                       management: management)

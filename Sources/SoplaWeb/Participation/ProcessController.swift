@@ -97,11 +97,12 @@ struct ProcessController: RouteCollection {
         }
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
         let insider = try await ParticipationController.insiderBodies(req, bodies: bodies)
+        let visible = try await ParticipationController.readableBodies(req, bodies: bodies)
         let meetings = Dictionary(try await store.all(.meeting, as: Meeting.self).map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         var resolutionIDs: Set<UUID> = []
         let resolutions = try await store.all(.resolution, as: Resolution.self).map(\.value)
         for item in try await store.all(.agendaItem, as: AgendaItem.self).map(\.value) where !paperIDs.isDisjoint(with: item.paperIDs) {
-            guard let meeting = meetings[item.meetingID], item.isPublic || insider.contains(meeting.bodyID) else { continue }
+            guard let meeting = meetings[item.meetingID], visible.contains(meeting.bodyID), item.isPublic || insider.contains(meeting.bodyID) else { continue }
             events.append(.init(date: meeting.start, text: meeting.name + ": " + item.title + (item.result.map { " – " + $0 } ?? ""), link: ParticipationRoute.meeting(id: meeting.id).path))
             resolutionIDs.formUnion(resolutions.filter { $0.agendaItemID == item.id }.map(\.id))
         }
