@@ -192,6 +192,19 @@ struct RecordTable: Sendable {
         return (rows, total)
     }
 
+    /// How many rows `from` (the table as `alias`, joined as a list needs) has under `condition`, and one page of
+    /// them in `order` (trusted SQL: column names and directions chosen by code, never by a person).
+    func page(alias: String, from: SQLQueryString, condition: SQLQueryString, order: String, page: Int, perPage: Int,
+              on sql: any SQLDatabase) async throws -> (rows: [Row], total: Int) {
+        let source = from + " WHERE " + condition
+        let total = try await sql.raw("SELECT COUNT(*) AS n " + source).first()?.decode(column: "n", as: Int.self) ?? 0
+        let size = max(1, perPage)
+        let (offset, overflow) = (max(1, page) - 1).multipliedReportingOverflow(by: size)
+        guard !overflow, offset < total else { return ([], total) }
+        let rows = try await sql.raw("SELECT \(unsafeRaw: alias).* " + source + " ORDER BY \(unsafeRaw: order) LIMIT \(bind: size) OFFSET \(bind: offset)").all()
+        return (try rows.map(row), total)
+    }
+
     func row(id: UUID, on sql: any SQLDatabase) async throws -> Row? {
         try await rows(ids: [id], on: sql).first
     }
@@ -327,6 +340,12 @@ struct RecordTable: Sendable {
     func markDeleted(id: UUID, at: Date, on sql: any SQLDatabase) async throws {
         try await sql.update(name).set("deleted", to: SQLBind(true)).set("record_modified_at", to: SQLBind(at)).where("id", .equal, SQLBind(id)).run()
     }
+}
+
+/// A page of a list and how many items the whole list has.
+public struct RecordPage<Item: Sendable>: Sendable {
+    public let items: [Item]
+    public let total: Int
 }
 
 /// Writing a record of a table with its audit entry, shared by the participation and funding stores.
