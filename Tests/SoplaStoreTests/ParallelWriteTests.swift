@@ -30,6 +30,8 @@ struct ParallelWriteTests {
             try await TestDatabase.prepare(app, schema: schema)
             try await body(app)
         } catch {
+            // The driver's errors hide their details unless reflected.
+            Issue.record("\(String(reflecting: error))")
             try await TestDatabase.tearDown(app, schema: schema)
             try? FileManager.default.removeItem(at: folder)
             throw error

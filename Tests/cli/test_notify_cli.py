@@ -7,7 +7,7 @@ from test_import_data_cli import demo_db  # noqa: F401  (fixture)
 
 def inbox_count(db_path):
     with sqlite3.connect(db_path) as conn:
-        return conn.execute("SELECT COUNT(*) FROM participation_records WHERE kind = 'notification'").fetchone()[0]
+        return conn.execute("SELECT COUNT(*) FROM inbox_messages WHERE deleted = 0").fetchone()[0]
 
 
 def test_reminders_within_the_window_only(sopla_bin, demo_db):  # noqa: F811
