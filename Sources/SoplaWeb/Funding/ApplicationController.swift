@@ -330,7 +330,9 @@ struct ApplicationController: RouteCollection {
     // MARK: County
 
     /// The list's search, filters, sort and page from the query; an unknown programme, state or sort is left out.
-    func rows(_ req: Request, perPage: Int = ApplicationListPage.perPage) async throws -> ApplicationListPage.Model {
+    /// `whole` (the CSV) reads every matching application on one page, whatever page the link named.
+    func rows(_ req: Request, whole: Bool = false) async throws -> ApplicationListPage.Model {
+        let perPage = whole ? 1_000_000 : ApplicationListPage.perPage
         let names = try await FundingData.organisationNames(req)
         let programmes = try await FundingData.programmes(req)
         let search = String(((try? req.query.get(String.self, at: "suche")) ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
@@ -343,7 +345,7 @@ struct ApplicationController: RouteCollection {
         let descending = sort == nil ? direction != "auf" : direction == "ab"
         var listState = ListState(path: FundingRoute.applications, filters: ["suche": search, "programm": programmeID.map { $0.uuidString.lowercased() } ?? "",
                                                                             "status": state?.rawValue ?? ""],
-                                  sort: sort, descending: descending, page: perPage == ApplicationListPage.perPage ? (try? req.query.get(Int.self, at: "seite")) ?? 1 : 1)
+                                  sort: sort, descending: descending, page: whole ? 1 : (try? req.query.get(Int.self, at: "seite")) ?? 1)
         func read(_ page: Int) async throws -> RecordPage<FundingApplication> {
             try await req.fundingStore.applications(programmeID: programmeID, state: state, search: search, order: orders[sort ?? "jahr"] ?? .year,
                                                     descending: descending, page: page, perPage: perPage)
@@ -362,7 +364,7 @@ struct ApplicationController: RouteCollection {
     }
 
     func csv(req: Request) async throws -> Response {
-        let model = try await rows(req, perPage: 1_000_000)
+        let model = try await rows(req, whole: true)
         let programmes = Dictionary(model.programmes.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let lines = model.rows.map { row in
             let a = row.application
