@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 import SoplaCore
-import SoplaStore
+@testable import SoplaStore
 import SoplaTestSupport
 import SQLKit
 import Testing
@@ -30,14 +30,17 @@ struct ParallelWriteTests {
             try await TestDatabase.prepare(app, schema: schema)
             try await body(app)
         } catch {
-            // The driver's errors hide their details unless reflected.
-            Issue.record("\(String(reflecting: error))")
             try await TestDatabase.tearDown(app, schema: schema)
             try? FileManager.default.removeItem(at: folder)
-            throw error
+            // The driver's errors hide their details unless reflected; the failure line shows them.
+            throw ReflectedError(description: String(reflecting: error).replacingOccurrences(of: "\n", with: " "))
         }
         try await TestDatabase.tearDown(app, schema: schema)
         try? FileManager.default.removeItem(at: folder)
+    }
+
+    struct ReflectedError: Error, CustomStringConvertible {
+        let description: String
     }
 
     /// Runs `write` for 0..<writers at the same time; every one must succeed. Each writer takes `app.db` anew, so the
@@ -118,6 +121,39 @@ struct ParallelWriteTests {
             #expect(winners.count == 1)
             #expect(try await store.one(.drawdown, id: requested.id, as: Drawdown.self)?.value.state == winners.first)
         }
+    }
+
+    /// Two writers that lock the same two rows in opposite order: PostgreSQL aborts one of them as a deadlock, and
+    /// the aborted one runs again, so both land.
+    @Test func aDeadlockedTransactionRunsAgain() async throws {
+        try await withFileDatabase { app in
+            guard TestDatabase.isPostgres, let sql = app.db as? any SQLDatabase else { return }
+            try await sql.raw("CREATE TABLE pair (id INTEGER PRIMARY KEY, hits INTEGER NOT NULL)").run()
+            try await sql.raw("INSERT INTO pair VALUES (1, 0), (2, 0)").run()
+            let attempts = Attempts()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (first, second) in [(1, 2), (2, 1)] {
+                    group.addTask {
+                        try await app.db.retryingTransaction { db in
+                            await attempts.add()
+                            let sql = db as! any SQLDatabase
+                            try await sql.raw("UPDATE pair SET hits = hits + 1 WHERE id = \(bind: first)").run()
+                            try await Task.sleep(nanoseconds: 300_000_000)
+                            try await sql.raw("UPDATE pair SET hits = hits + 1 WHERE id = \(bind: second)").run()
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let hits = try await sql.raw("SELECT SUM(hits) AS total FROM pair").first()?.decode(column: "total", as: Int.self)
+            #expect(hits == 4)
+            #expect(await attempts.count == 3)
+        }
+    }
+
+    actor Attempts {
+        var count = 0
+        func add() { count += 1 }
     }
 
     @Test func parallelAuditAppendsAllLand() async throws {

@@ -136,7 +136,7 @@ public struct FundingStore: Sendable {
 
     public func save<Value: Codable & Sendable>(_ kind: FundingKind, id: UUID, _ value: Value, label: String, organisationID: UUID? = nil, parentID: UUID? = nil,
                                                  actor: AuditActor, at: Date) async throws {
-        try await database.transaction { db in
+        try await database.retryingTransaction { db in
             try await Self.write(kind, id: id, value, label: label, organisationID: organisationID, parentID: parentID, actor: actor, at: at, on: db)
         }
     }
@@ -175,7 +175,7 @@ public struct FundingStore: Sendable {
 
     /// Saves a programme and its budget lines; a line may not be set below what it has already committed.
     public func saveProgramme(_ programme: FundingProgramme, actor: AuditActor, at: Date) async throws {
-        try await database.transaction { db in
+        try await database.retryingTransaction { db in
             let sql = try Self.sql(db)
             for line in programme.budgetLines {
                 let rows = try await sql.raw("SELECT committed_cents FROM funding_budget_lines WHERE line_id = \(bind: Self.key(line.id))").all()
@@ -211,7 +211,7 @@ public struct FundingStore: Sendable {
     /// to the application's budget line in the same transaction — refused when the line has not enough left — and
     /// the application must still be in the state it was read in.
     public func transition(_ application: FundingApplication, from previous: ApplicationState, actor: AuditActor, at: Date) async throws {
-        try await database.transaction { db in
+        try await database.retryingTransaction { db in
             let sql = try Self.sql(db)
             try await Self.lock(.application, application.id, on: sql)
             if let stored = try await Self.stored(.application, id: application.id, as: FundingApplication.self, on: db)?.value,
@@ -230,7 +230,7 @@ public struct FundingStore: Sendable {
     /// (or the change of it) to that budget line — the further years of a multi-year agreement, whose first year the
     /// approval already committed — refused when a line has not enough left.
     public func saveAgreement(_ agreement: GrantAgreement, commitLines: [Int: UUID] = [:], actor: AuditActor, at: Date) async throws {
-        try await database.transaction { db in
+        try await database.retryingTransaction { db in
             let sql = try Self.sql(db)
             let key = Self.key(agreement.id)
             for (year, amount) in agreement.amounts.sorted(by: { $0.key < $1.key }) {
@@ -277,7 +277,7 @@ public struct FundingStore: Sendable {
     /// a rejection releases it. A decision names the state it was made on (`from`): when another decision came first,
     /// it is refused (`changedMeanwhile`), so a request is never approved and rejected at once.
     public func saveDrawdown(_ drawdown: Drawdown, from expected: Drawdown.State? = nil, organisationID: UUID, actor: AuditActor, at: Date) async throws {
-        try await database.transaction { db in
+        try await database.retryingTransaction { db in
             let sql = try Self.sql(db)
             try await Self.lock(.drawdown, drawdown.id, on: sql)
             let previous = try await Self.stored(.drawdown, id: drawdown.id, as: Drawdown.self, on: db)?.value
@@ -307,7 +307,7 @@ public struct FundingStore: Sendable {
     /// Adds a document for a checklist item and records it as the item's answer, in one transaction; an earlier
     /// document of the same item stays stored but is no longer the answer.
     public func addAttachment(_ attachment: FundingAttachment, content: Data, to application: FundingApplication, actor: AuditActor) async throws {
-        try await database.transaction { db in
+        try await database.retryingTransaction { db in
             let m = FundingAttachmentModel()
             m.id = attachment.id
             m.applicationID = attachment.applicationID
