@@ -49,6 +49,20 @@ struct MoneyTests {
         #expect(Money(cents: 12_345).share(15, of: 100) == Money(cents: 1851))  // 1851,75 cents rounded down
         #expect(Money(cents: -5).plain == "-0.05" && Money(cents: 123_456).plain == "1234.56")
     }
+
+    @Test func splitsByFractionsExactlyWhereTheSharesAreExact() {
+        // 30.000 € by population 80.000 : 40.000 (2/3 and 1/3, not representable in binary): 20.000 € and 10.000 €.
+        #expect(Money(euros: 30_000).split(fractions: [80_000.0 / 120_000, 40_000.0 / 120_000]) == [Money(euros: 20_000), Money(euros: 10_000)])
+        // 100,00 € in three thirds: 33,34 + 33,33 + 33,33 (the first of equal remainders gets the cent).
+        #expect(Money(cents: 10_000).split(fractions: [1, 1, 1]) == [Money(cents: 3334), Money(cents: 3333), Money(cents: 3333)])
+        // 10,00 € by 0,1 : 0,2 : 0,7 of the sum 1,0.
+        #expect(Money(cents: 1000).split(fractions: [0.1, 0.2, 0.7]) == [Money(cents: 100), Money(cents: 200), Money(cents: 700)])
+        // A billion euros does not overflow; no share, negative or zero shares give nothing.
+        #expect(Money(euros: 1_000_000_000).split(fractions: [1, 2]).reduce(.zero, +) == Money(euros: 1_000_000_000))
+        #expect(Money(cents: 5).split(fractions: [0, 0]) == [.zero, .zero])
+        #expect(Money(cents: 5).split(fractions: [-1, 1]) == [.zero, Money(cents: 5)])
+        #expect(Money(cents: 5).split(fractions: []) == [])
+    }
 }
 
 @Suite("Funding: applications")

@@ -93,8 +93,7 @@ public enum FundingControlling {
             for (service, part) in zip(agreement.serviceIDs, perService) {
                 guard let units = shares[service], !units.isEmpty else { continue }
                 let keys = units.keys.sorted()
-                // Shares in millionths so that the split stays in integers.
-                let pieces = part.split(weights: keys.map { Plausible.clampedInt((units[$0] ?? 0) * 1_000_000, limit: 1e9) })
+                let pieces = part.split(fractions: keys.map { units[$0] ?? 0 })
                 for (key, piece) in zip(keys, pieces) { result[key, default: .zero] += piece }
             }
         }

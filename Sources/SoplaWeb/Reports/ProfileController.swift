@@ -32,7 +32,7 @@ struct ProfileController: RouteCollection {
             .map { (name: $0.name, category: categories[$0.categoryCode] ?? $0.categoryCode, provider: context.organisationName($0.organisationID)) }
         var coverage: [(category: String, ratio: Double?, gap: Double)] = []
         for standard in try await req.serviceStore.standards() {
-            guard let row = try await ServicePlanningController().coverageData(req, category: standard.categoryCode, loaded: context).result?.rows.first(where: { $0.unitKey == coverageKey }) else { continue }
+            guard let row = try await context.coverage(req, category: standard.categoryCode).result?.rows.first(where: { $0.unitKey == coverageKey }) else { continue }
             coverage.append((categories[standard.categoryCode] ?? standard.categoryCode, row.ratio, row.gap))
         }
         let parentName = isPlanningArea ? context.municipalities.first { $0.key == coverageKey }.map { $0.kind + " " + $0.name } : nil

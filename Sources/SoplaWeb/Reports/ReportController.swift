@@ -95,7 +95,7 @@ struct ReportController: RouteCollection {
             case .serviceCoverage(let code):
                 let loaded: ServiceContext
                 if let context { loaded = context } else { loaded = try await ServiceContext.load(req); context = loaded }
-                let data = try await ServicePlanningController().coverageData(req, category: code, loaded: loaded)
+                let data = try await loaded.coverage(req, category: code)
                 guard let standard = data.standard, let coverage = data.result else { continue }
                 let name = loaded.categories.first { $0.code == code }?.nameDE ?? code
                 var hidden: Set<String> = []
@@ -103,10 +103,10 @@ struct ReportController: RouteCollection {
                     hidden = try await PublicFigures.hiddenUnits(variable: variable, store: req.indicatorStore, spatial: req.spatial, ledger: req.disclosureLedger)
                 }
                 result[key] = ReportTables.coverage(categoryCode: code, categoryName: name, standardText: standard.source, result: coverage, countyName: countyName,
-                                                    unitNames: unitNames, populationName: data.populationName, hidden: hidden)
+                                                    unitNames: unitNames, populationName: data.populationName(req.language), hidden: hidden)
             case .fundingOverview:
                 if funding == nil {
-                    let m = try await ControllingController().model(req, year: reportingDate.year, publication: true)
+                    let m = try await ControllingController.model(req, year: reportingDate.year, publication: true)
                     funding = ReportTables.funding(year: m.year, programmes: m.programmes, byCategory: m.byCategory,
                                                    byUnit: m.byUnit.map { ($0.name, $0.amount, $0.perInhabitant) }, preventive: m.preventive, total: m.total,
                                                    hidden: m.hidden)

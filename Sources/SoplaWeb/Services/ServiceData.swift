@@ -1,4 +1,5 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaRender
 import SoplaStore
@@ -13,30 +14,18 @@ extension Application {
 }
 
 /// What the service views need about places and providers, loaded once per request.
-struct ServiceContext: Sendable {
-    let categories: [ServiceCategory]
-    let records: [ServiceRecord]
-    let organisations: [UUID: Organisation]
-    let units: [SpatialUnit]
-    let unitsByKey: [String: SpatialUnit]
-    /// Municipalities (and any unit below the county that is not a planning area), by name.
-    let municipalities: [SpatialUnit]
-    let boundaries: [String: BoundaryVersion]
+typealias ServiceContext = ServiceLandscape
 
-    static func load(_ req: Request, services: Bool = true) async throws -> ServiceContext {
-        let units = try await req.spatial.allUnits()
-        let municipalities = units.filter { $0.levelCode == SpatialLevel.municipality.code }.sorted { $0.name.compare($1.name, locale: Locale(identifier: "de")) == .orderedAscending }
-        let organisations = Dictionary(uniqueKeysWithValues: try await req.accounts.organisations().map { ($0.id, $0) })
-        return ServiceContext(categories: try await req.serviceStore.categories(), records: services ? try await req.serviceStore.services() : [],
-                              organisations: organisations, units: units, unitsByKey: Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0) }),
-                              municipalities: municipalities, boundaries: try await req.currentBoundaries())
+extension ServiceLandscape {
+    static func load(_ req: Request, services: Bool = true) async throws -> ServiceLandscape {
+        try await load(services: req.serviceStore, accounts: req.accounts, spatial: req.spatial, withServices: services,
+                       boundaries: { try await req.currentBoundaries() })
     }
 
-    var unitNames: [String: String] { unitsByKey.mapValues(\.name) }
-    var municipalityOptions: [(key: String, name: String)] { municipalities.map { ($0.key, $0.name) } }
-    var categoryCodes: Set<String> { Set(categories.map(\.code)) }
-
-    func organisationName(_ id: UUID) -> String { organisations[id]?.name ?? "–" }
+    /// Coverage of a category (`CoverageService`) with the request's stores.
+    func coverage(_ req: Request, category: String?) async throws -> CoverageService.Coverage {
+        try await CoverageService(services: req.serviceStore, indicators: req.indicatorStore).coverage(category: category, in: self)
+    }
 
     func row(_ record: ServiceRecord) -> ServiceRow {
         ServiceRow(service: record.service, organisationName: organisationName(record.service.organisationID), updatedAt: record.updatedAt, version: record.version)
@@ -57,5 +46,16 @@ struct ServiceContext: Sendable {
         }
         guard !areas.isEmpty else { return nil }
         return SVGMap(id: id, title: title, areas: areas, showLabels: points.isEmpty, points: points, pickable: pickable)
+    }
+}
+
+extension CoverageService.Coverage {
+    /// Whom the standard counts, in the page's language.
+    func populationName(_ language: Language) -> String {
+        guard let standard else { return "" }
+        switch standard.population {
+        case .total: return Texts(language)(.totalPopulation)
+        case .variable(let code): return populationVariable.map { language == .de ? $0.nameDE : $0.nameEN } ?? code
+        }
     }
 }

@@ -149,50 +149,10 @@ struct ServicePlanningController: RouteCollection {
 
     // MARK: Coverage
 
-    struct CoverageData {
-        let context: ServiceContext
-        let standard: PlanningStandard?
-        let populationName: String
-        let result: CoverageResult?
-        let preventiveByUnit: [String: Double]
-    }
-
-    /// `loaded`: the services, units and boundaries a caller already has (one load for several categories).
-    func coverageData(_ req: Request, category: String?, loaded: ServiceContext? = nil) async throws -> CoverageData {
-        let context: ServiceContext
-        if let loaded { context = loaded } else { context = try await ServiceContext.load(req) }
-        let t = Texts(req.language)
-        let standard = try await req.serviceStore.standards().first { $0.categoryCode == category }
-        guard let standard else { return CoverageData(context: context, standard: nil, populationName: "", result: nil, preventiveByUnit: [:]) }
-        var population: [String: Double] = [:]
-        var populationName = t(.totalPopulation)
-        switch standard.population {
-        case .total:
-            for unit in context.municipalities { population[unit.key] = unit.latestPopulation.map { Double($0.count) } }
-        case .variable(let code):
-            let variable = try await req.indicatorStore.variable(code: code)
-            populationName = variable.map { req.language == .de ? $0.nameDE : $0.nameEN } ?? code
-            let table = try await req.indicatorStore.observations(variables: [code])
-            if let latest = table.dates(of: [code]).last {
-                for unit in context.municipalities {
-                    population[unit.key] = table.series(code, .total, latest)[unit.key]?.value
-                }
-            }
-        }
-        let units = context.municipalities.map { unit in
-            (key: unit.key, population: population[unit.key] ?? 0, centre: unit.representativePoint ?? context.boundaries[unit.key]?.geometry.centroid)
-        }
-        let services = context.records.map(\.service)
-        let result = CoverageAnalysis.analyse(services: services, standard: standard, units: units, totalKey: "kreis")
-        let preventive = CoverageAnalysis.preventiveShareByUnit(services.filter { $0.categoryCode == standard.categoryCode },
-                                                                population: Dictionary(units.map { ($0.key, $0.population) }, uniquingKeysWith: { a, _ in a }))
-        return CoverageData(context: context, standard: standard, populationName: populationName, result: result, preventiveByUnit: preventive)
-    }
-
     func coverage(req: Request) async throws -> HTMLResponse {
         let category = try? req.query.get(String.self, at: "kategorie")
-        let data = try await coverageData(req, category: category)
-        let context = data.context
+        let context = try await ServiceContext.load(req)
+        let data = try await context.coverage(req, category: category)
         let t = Texts(req.language)
         let language = req.language
         let names = Dictionary(uniqueKeysWithValues: context.records.map { ($0.service.id, $0.service.name) })
@@ -221,18 +181,19 @@ struct ServicePlanningController: RouteCollection {
                                       classes: Dictionary(uniqueKeysWithValues: rows.map { ($0.unitKey, CoveragePage.distanceClass($0.coverage.nearestKm)) }), labels: distanceLabels)
         }
         let preventive = CoverageAnalysis.preventiveShare(context.records.map(\.service)).sorted { $0.key < $1.key }.map { (category: $0.key, share: $0.value) }
-        let model = CoveragePage.Model(categories: context.categories, category: category, standard: data.standard, populationName: data.populationName, rows: rows,
+        let model = CoveragePage.Model(categories: context.categories, category: category, standard: data.standard, populationName: data.populationName(req.language), rows: rows,
                                        total: data.result?.total, coverageMap: coverageMap, distanceMap: distanceMap, preventive: preventive)
         return HTMLResponse(CoveragePage.render(model, context: try await req.pageContext()))
     }
 
     func coverageCSV(req: Request) async throws -> Response {
         guard let category = try? req.query.get(String.self, at: "kategorie") else { throw Abort(.badRequest, reason: "the parameter kategorie is missing") }
-        let data = try await coverageData(req, category: category)
+        let context = try await ServiceContext.load(req)
+        let data = try await context.coverage(req, category: category)
         guard let result = data.result else { throw Abort(.notFound, reason: "no planning standard for the category \(category)") }
         func format(_ v: Double?) -> String { GermanCSV.number(v, decimals: 3) }
-        let names = data.context.unitNames
-        let services = Dictionary(data.context.records.map { ($0.service.id, $0.service.name) }, uniquingKeysWith: { a, _ in a })
+        let names = context.unitNames
+        let services = Dictionary(context.records.map { ($0.service.id, $0.service.name) }, uniquingKeysWith: { a, _ in a })
         let rows = (result.rows + [result.total]).map { row in
             [row.unitKey, names[row.unitKey] ?? "Kreis insgesamt", format(row.population), format(row.supply), format(row.need), format(row.ratio), format(row.gap),
              format(row.nearestKm), row.nearestServiceID.map { services[$0] ?? "" } ?? ""]

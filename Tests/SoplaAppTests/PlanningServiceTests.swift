@@ -1,0 +1,137 @@
+import Foundation
+@testable import SoplaApp
+import SoplaCore
+import SoplaStore
+import SoplaTestSupport
+import Testing
+
+/// Coverage and controlling as services: a database with a handful of records, places given as values, no HTTP.
+@Suite("Coverage and controlling as services")
+struct PlanningServiceTests {
+    let actor = AuditActor(userID: nil, label: "Test", address: nil)
+    let now = Date(timeIntervalSince1970: 1_780_000_000)
+    let asslar = "06532001", bischoffen = "06532002"
+    let caritas = UUID(), diakonie = UUID()
+    let counselling = UUID(), preventive = UUID(), elsewhere = UUID()
+
+    /// Two municipalities of 80,000 and 40,000 people; three services of pregnancy counselling: 1.5 FTE preventive
+    /// over both (split 1.0 / 0.5 by population), 1.0 FTE in Aßlar alone, and one of another category.
+    func landscape() -> ServiceLandscape {
+        let day = Day(year: 2024, month: 12, day: 31)!
+        let units = [
+            SpatialUnit(key: "06532", name: "Lahn-Dill-Kreis", kind: "Landkreis", levelCode: SpatialLevel.county.code),
+            SpatialUnit(key: bischoffen, name: "Bischoffen", kind: "Gemeinde", levelCode: SpatialLevel.municipality.code, parentKey: "06532",
+                        representativePoint: Position(lon: 8.6, lat: 50.6), populations: [PopulationFigure(referenceDate: day, count: 40_000, source: "Test")]),
+            SpatialUnit(key: asslar, name: "Aßlar", kind: "Stadt", levelCode: SpatialLevel.municipality.code, parentKey: "06532",
+                        representativePoint: Position(lon: 8.4, lat: 50.6), populations: [PopulationFigure(referenceDate: day, count: 80_000, source: "Test")]),
+        ]
+        let services = [
+            Service(id: preventive, organisationID: caritas, name: "Beratung vor Ort", categoryCode: "schwangerschaftsberatung", preventive: true,
+                    serviceArea: [asslar, bischoffen], capacity: Capacity(fte: ["beratung": 1.5])),
+            Service(id: counselling, organisationID: diakonie, name: "Beratungsstelle Aßlar", categoryCode: "schwangerschaftsberatung",
+                    locations: [ServiceLocation(id: UUID(), unitKey: asslar, point: Position(lon: 8.41, lat: 50.6))],
+                    serviceArea: [asslar], capacity: Capacity(fte: ["beratung": 1.0])),
+            Service(id: elsewhere, organisationID: diakonie, name: "Schuldnerberatung", categoryCode: "schuldnerberatung", serviceArea: [asslar],
+                    capacity: Capacity(fte: ["beratung": 3.0])),
+        ]
+        return ServiceLandscape(categories: [], records: services.map { ServiceRecord(service: $0, version: 1, updatedAt: now) },
+                                organisations: [Organisation(id: caritas, name: "Caritas", kind: .welfareAssociation),
+                                                Organisation(id: diakonie, name: "Diakonie", kind: .welfareAssociation)],
+                                units: units, boundaries: [:])
+    }
+
+    func coverageService(_ services: ServiceStore, _ indicators: IndicatorStore) async throws -> CoverageService {
+        for code in ["schwangerschaftsberatung", "schuldnerberatung"] {
+            try await services.save(ServiceCategory(code: code, nameDE: code, nameEN: code), actor: actor, at: now)
+        }
+        try await services.save(PlanningStandard.pregnancyCounselling, actor: actor, at: now)
+        return CoverageService(services: services, indicators: indicators)
+    }
+
+    @Test func coverageSplitsServicesByPopulationAndCountsNeedByTheStandard() async throws {
+        try await TestDatabase.withDatabase { app in
+            let service = try await coverageService(ServiceStore(database: app.db), IndicatorStore(database: app.db))
+            let landscape = landscape()
+            #expect(landscape.municipalities.map(\.name) == ["Aßlar", "Bischoffen"])
+            let coverage = try await service.coverage(category: "schwangerschaftsberatung", in: landscape)
+            let rows = try #require(coverage.result?.rows)
+            #expect(rows.map(\.unitKey) == [asslar, bischoffen])
+            // Aßlar: 1.0 of the shared service + 1.0 of its own against 80,000 / 40,000 = 2.0; Bischoffen: 0.5 against 1.0.
+            #expect(rows.map(\.supply) == [2.0, 0.5])
+            #expect(rows.map(\.need) == [2.0, 1.0])
+            #expect(rows.map(\.gap) == [0, 0.5])
+            #expect(coverage.result?.total.supply == 2.5 && coverage.result?.total.need == 3.0)
+            #expect(rows.first?.nearestServiceID == counselling)
+            #expect(coverage.preventiveByUnit == [asslar: 0.5, bischoffen: 1.0])
+            #expect(coverage.populationVariable == nil)
+            // A category without a standard has nothing to compute.
+            let none = try await service.coverage(category: "schuldnerberatung", in: landscape)
+            #expect(none.standard == nil && none.result == nil)
+        }
+    }
+
+    @Test func controllingSumsTheYearByProgrammeProviderAndMunicipality() async throws {
+        try await TestDatabase.withDatabase { app in
+            let funding = FundingStore(database: app.db)
+            let programme = FundingProgramme(id: UUID(), name: "Beratung", legalBasis: "Richtlinie", source: .county, criteria: [], checklist: [],
+                                             budgetLines: [BudgetLine(id: UUID(), year: 2027, name: "Beratung", amount: Money(euros: 100_000))],
+                                             callOpens: Day(year: 2026, month: 1, day: 1)!, callCloses: Day(year: 2026, month: 3, day: 31)!)
+            try await funding.saveProgramme(programme, actor: actor, at: now)
+            let start = Day(year: 2027, month: 1, day: 1)!, end = Day(year: 2028, month: 12, day: 31)!
+            let first = GrantAgreement(id: UUID(), reference: "EB-1", programmeID: programme.id, organisationID: caritas, serviceIDs: [preventive],
+                                       start: start, end: end, amounts: [2027: Money(euros: 30_000)])
+            let second = GrantAgreement(id: UUID(), reference: "EB-2", programmeID: programme.id, organisationID: diakonie, serviceIDs: [counselling],
+                                        start: start, end: end, amounts: [2027: Money(euros: 20_000), 2028: Money(euros: 10_000)])
+            try await funding.saveAgreement(first, actor: actor, at: now)
+            try await funding.saveAgreement(second, actor: actor, at: now)
+            try await funding.saveDrawdown(Drawdown(id: UUID(), agreementID: first.id, year: 2027, amount: Money(euros: 5_000), state: .paid, requestedAt: now, requestedBy: "T"),
+                                           organisationID: caritas, actor: actor, at: now)
+            let service = ControllingService(funding: funding, coverage: try await coverageService(ServiceStore(database: app.db), IndicatorStore(database: app.db)))
+            let names = ControllingService.Names(categories: ["schwangerschaftsberatung": "Schwangerschaftsberatung"], withoutCategory: "ohne Themenbereich")
+            let today = Day(year: 2027, month: 6, day: 1)!
+            let overview = try await service.overview(requested: 2027, today: today, now: now, landscape: landscape(), names: names, publication: false)
+            #expect(overview.year == 2027 && overview.years == [2027, 2028])
+            #expect(overview.total == Money(euros: 50_000))
+            #expect(overview.programmes.first?.figures.planned == Money(euros: 100_000))
+            #expect(overview.programmes.first?.figures.committed == Money(euros: 50_000))
+            #expect(overview.programmes.first?.figures.paid == Money(euros: 5_000))
+            #expect(overview.byProvider.map(\.name) == ["Caritas", "Diakonie"])
+            #expect(overview.byCategory.map(\.amount) == [Money(euros: 50_000)])
+            // Caritas' 30,000 € split 2:1 by population, Diakonie's 20,000 € in Aßlar alone.
+            #expect(overview.byUnit.map(\.name) == ["Aßlar", "Bischoffen"])
+            #expect(overview.byUnit.map(\.amount) == [Money(euros: 40_000), Money(euros: 10_000)])
+            #expect(overview.byUnit.map(\.perInhabitant) == [Money(cents: 50), Money(cents: 25)])
+            #expect(overview.preventive == Money(euros: 30_000))
+            #expect(overview.trend.map(\.committed) == [Money(euros: 50_000), Money(euros: 10_000)])
+            #expect(overview.need.first?.rows.map(\.ratio) == [1.0, 0.5])
+            // A year without figures shows the latest year up to today; only a publication is recorded.
+            let other = try await service.overview(requested: 2031, today: today, now: now, landscape: landscape(), names: names, publication: false)
+            #expect(other.year == 2027)
+            #expect(try await funding.ledger.releases().isEmpty)
+            // A publication records what it showed.
+            _ = try await service.overview(requested: 2027, today: today, now: now, landscape: landscape(), names: names, publication: true)
+            #expect(try await funding.ledger.latest(year: 2027) != nil)
+        }
+    }
+
+    @Test func ledgerKeysReadTheSameInEveryLanguageAndOrder() {
+        let programmes = [1, 2].map { n in
+            FundingProgramme(id: UUID(uuidString: "5b0c1e2a-0000-4000-8000-00000000000\(n)")!, name: "Programm \(n)", legalBasis: "", source: .county, criteria: [], checklist: [],
+                             budgetLines: [], callOpens: Day(year: 2026, month: 1, day: 1)!, callCloses: Day(year: 2026, month: 3, day: 31)!)
+        }
+        let german = ControllingService.FigureKeys(programmes: programmes, categoryNames: ["schulden": "Schuldnerberatung"], withoutCategory: "ohne Themenbereich")
+        let english = ControllingService.FigureKeys(programmes: programmes.reversed(), categoryNames: ["schulden": "Debt counselling"], withoutCategory: "without topic")
+        let figures: [FundingFigure] = [.programme(1, .paid), .category("Schuldnerberatung"), .category("ohne Themenbereich"), .municipality("Haiger"),
+                                        .need(category: "Schuldnerberatung", municipality: "Sinn"), .preventive, .year(2026, .committed)]
+        for figure in figures {
+            let key = german.key(figure)!
+            #expect(german.figure(key) == figure)
+        }
+        #expect(english.figure(german.key(.programme(1, .paid))!) == .programme(0, .paid))
+        #expect(english.figure(german.key(.category("Schuldnerberatung"))!) == .category("Debt counselling"))
+        #expect(english.figure(german.key(.category("ohne Themenbereich"))!) == .category("without topic"))
+        #expect(english.figure(german.key(.need(category: "Schuldnerberatung", municipality: "Sinn"))!) == .need(category: "Debt counselling", municipality: "Sinn"))
+        #expect(german.key(.rest("0")) == nil)
+    }
+
+}
