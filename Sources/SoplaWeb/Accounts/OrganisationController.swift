@@ -387,3 +387,10 @@ struct OrganisationController: RouteCollection {
         }
     }
 }
+
+extension Request {
+    /// The active organisations by name, as choices of a form.
+    func activeOrganisationChoices() async throws -> [(id: UUID, name: String)] {
+        try await accounts.organisations().filter(\.active).sorted { $0.name < $1.name }.map { ($0.id, $0.name) }
+    }
+}

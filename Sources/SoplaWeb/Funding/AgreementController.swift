@@ -101,7 +101,7 @@ struct AgreementController: RouteCollection {
     }
 
     func applicationPage(_ req: Request, _ a: FundingApplication, values: [String: String], issues: [ValidationIssue], status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
-        let model = try await ApplicationController().applicationModel(req, a, viewer: .planner, values: values, issues: issues)
+        let model = try await FundingData.applicationModel(req, a, viewer: .planner, values: values, issues: issues)
         return HTMLResponse(ApplicationPage.render(model, context: try await req.pageContext())).response(status: status)
     }
 

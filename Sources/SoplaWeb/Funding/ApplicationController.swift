@@ -192,43 +192,9 @@ struct ApplicationController: RouteCollection {
         return req.redirect(to: FundingRoute.ownApplication(a.organisationID, a.id), notice: .saved)
     }
 
-    func applicationModel(_ req: Request, _ a: FundingApplication, viewer: ApplicationViewer, values: [String: String] = [:], issues: [ValidationIssue] = [],
-                          problem: String? = nil) async throws -> ApplicationPage.Model {
-        let programme = try await FundingData.programme(req, id: a.programmeID)
-        let names = try await FundingData.organisationNames(req)
-        let services = try await req.serviceStore.services().map(\.service)
-        let serviceNames = a.serviceIDs.compactMap { id in services.first { $0.id == id }?.name }
-        let attachments = try await req.fundingStore.attachments(of: a)
-        let people = Dictionary(try await req.accounts.users().map { ($0.id.uuidString.lowercased(), $0.displayName) }, uniquingKeysWith: { a, _ in a })
-        switch viewer {
-        case .applicant:
-            return ApplicationPage.Model(application: a, programme: programme, organisationName: names[a.organisationID] ?? "–", serviceNames: serviceNames,
-                                         attachments: attachments, viewer: viewer, values: values, issues: issues, problem: problem, people: people)
-        case .reviewer:
-            let user = try await req.requireUser()
-            let own = try await req.fundingStore.all(.review, as: ApplicationReview.self, parentID: a.id).map(\.value).filter { $0.reviewerID == user.id }
-            return ApplicationPage.Model(application: a, programme: programme, organisationName: names[a.organisationID] ?? "–", serviceNames: serviceNames,
-                                         attachments: attachments, viewer: viewer, reviews: own, values: values, issues: issues, problem: problem, people: people)
-        case .planner:
-            let (reviews, score) = try await FundingData.reviews(req, of: a, programme: programme)
-            var assignable: [(id: UUID, name: String)] = []
-            for user in try await req.accounts.users() where user.active && user.roles.contains(.reviewer) && !a.reviewers.contains(where: { $0.userID == user.id }) {
-                if !(try await FundingData.conflicts(of: user, db: req.db)).contains(a.organisationID) { assignable.append((user.id, user.displayName)) }
-            }
-            let items = try await req.participationStore.all(.agendaItem, as: AgendaItem.self).map(\.value)
-            let resolutions = try await req.participationStore.all(.resolution, as: Resolution.self).map(\.value).map { r in
-                (id: r.id, title: items.first { $0.id == r.agendaItemID }?.title ?? r.text)
-            }
-            let agreement = try await req.fundingStore.all(.agreement, as: GrantAgreement.self, organisationID: a.organisationID).first { $0.value.applicationID == a.id }?.id
-            return ApplicationPage.Model(application: a, programme: programme, organisationName: names[a.organisationID] ?? "–", serviceNames: serviceNames,
-                                         attachments: attachments, viewer: viewer, reviews: reviews, score: score, assignable: assignable.sorted { $0.name < $1.name },
-                                         resolutions: resolutions, agreementID: agreement, values: values, issues: issues, problem: problem, people: people)
-        }
-    }
-
     func showOwn(req: Request) async throws -> HTMLResponse {
         let a = try await FundingData.ownApplication(req)
-        return HTMLResponse(ApplicationPage.render(try await applicationModel(req, a, viewer: .applicant(organisation: a.organisationID)), context: try await req.pageContext(showNotice: true)))
+        return HTMLResponse(ApplicationPage.render(try await FundingData.applicationModel(req, a, viewer: .applicant(organisation: a.organisationID)), context: try await req.pageContext(showNotice: true)))
     }
 
     struct StepForm: Content {
@@ -245,7 +211,7 @@ struct ApplicationController: RouteCollection {
         let t = Texts(req.language)
         let values = ["event": form.event ?? "", "reason": form.reason ?? "", "amount": form.amount ?? "", "resolution": form.resolution ?? ""]
         func fail(_ message: String, status: HTTPResponseStatus = .unprocessableEntity, issues: [ValidationIssue] = []) async throws -> Response {
-            HTMLResponse(ApplicationPage.render(try await applicationModel(req, a, viewer: viewer, values: values, issues: issues, problem: message), context: try await req.pageContext()))
+            HTMLResponse(ApplicationPage.render(try await FundingData.applicationModel(req, a, viewer: viewer, values: values, issues: issues, problem: message), context: try await req.pageContext()))
                 .response(status: status)
         }
         guard let event = form.event.flatMap(ApplicationEvent.init(name:)), allowed(event) else { return try await fail(t(.problemNotAllowed)) }
@@ -296,7 +262,7 @@ struct ApplicationController: RouteCollection {
         let item = ServiceForm.clean(form["item"]).flatMap(UUID.init(uuidString:)).flatMap { id in programme.checklist.first { $0.id == id && $0.kind == .document } }
         if item == nil { issues.append(ValidationIssue("item", .unknownReference)) }
         guard issues.isEmpty, let item, let file = form.file, let kind = AttachmentCheck.kind(of: file.head, fileName: name) else {
-            let page = ApplicationPage.render(try await applicationModel(req, a, viewer: .applicant(organisation: a.organisationID), values: ["item": form["item"] ?? ""], issues: issues,
+            let page = ApplicationPage.render(try await FundingData.applicationModel(req, a, viewer: .applicant(organisation: a.organisationID), values: ["item": form["item"] ?? ""], issues: issues,
                                                                          problem: nil),
                                               context: try await req.pageContext())
             return HTMLResponse(page).response(status: .unprocessableEntity)
@@ -377,7 +343,7 @@ struct ApplicationController: RouteCollection {
 
     func showForPlanner(req: Request) async throws -> HTMLResponse {
         let a = try await FundingData.application(req)
-        return HTMLResponse(ApplicationPage.render(try await applicationModel(req, a, viewer: .planner), context: try await req.pageContext(showNotice: true)))
+        return HTMLResponse(ApplicationPage.render(try await FundingData.applicationModel(req, a, viewer: .planner), context: try await req.pageContext(showNotice: true)))
     }
 
     func plannerStep(req: Request) async throws -> Response {
@@ -467,7 +433,7 @@ struct ApplicationController: RouteCollection {
 
     func showForReviewer(req: Request) async throws -> HTMLResponse {
         let (a, kind) = try await assigned(req)
-        return HTMLResponse(ApplicationPage.render(try await applicationModel(req, a, viewer: .reviewer(kind: kind)), context: try await req.pageContext(showNotice: true)))
+        return HTMLResponse(ApplicationPage.render(try await FundingData.applicationModel(req, a, viewer: .reviewer(kind: kind)), context: try await req.pageContext(showNotice: true)))
     }
 
     /// A document of an application, for the reviewers assigned to it (others get 404, like the application itself).
@@ -484,7 +450,7 @@ struct ApplicationController: RouteCollection {
         let values = fields.filter { $0.key != "_csrf" }
         let malformed = form.malformed(single: Set(form.values.keys))
         func fail(_ issues: [ValidationIssue], problem: String? = nil, status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
-            HTMLResponse(ApplicationPage.render(try await applicationModel(req, a, viewer: .reviewer(kind: kind), values: values, issues: issues, problem: problem),
+            HTMLResponse(ApplicationPage.render(try await FundingData.applicationModel(req, a, viewer: .reviewer(kind: kind), values: values, issues: issues, problem: problem),
                                                 context: try await req.pageContext())).response(status: status)
         }
         guard a.state == .review else { return try await fail([], problem: t(.reviewClosed), status: .conflict) }

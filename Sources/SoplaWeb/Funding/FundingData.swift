@@ -92,3 +92,41 @@ enum FundingData {
         try await req.serviceStore.categories().map { (code: $0.code, name: req.language == .de ? $0.nameDE : $0.nameEN) }
     }
 }
+
+extension FundingData {
+    /// An application as its viewer sees it: the applicant, a reviewer (their own review) or a planner (all reviews,
+    /// the reviewers to assign, the resolutions and the agreement it led to).
+    static func applicationModel(_ req: Request, _ a: FundingApplication, viewer: ApplicationViewer, values: [String: String] = [:], issues: [ValidationIssue] = [],
+                          problem: String? = nil) async throws -> ApplicationPage.Model {
+        let programme = try await programme(req, id: a.programmeID)
+        let names = try await organisationNames(req)
+        let services = try await req.serviceStore.services().map(\.service)
+        let serviceNames = a.serviceIDs.compactMap { id in services.first { $0.id == id }?.name }
+        let attachments = try await req.fundingStore.attachments(of: a)
+        let people = Dictionary(try await req.accounts.users().map { ($0.id.uuidString.lowercased(), $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        switch viewer {
+        case .applicant:
+            return ApplicationPage.Model(application: a, programme: programme, organisationName: names[a.organisationID] ?? "–", serviceNames: serviceNames,
+                                         attachments: attachments, viewer: viewer, values: values, issues: issues, problem: problem, people: people)
+        case .reviewer:
+            let user = try await req.requireUser()
+            let own = try await req.fundingStore.all(.review, as: ApplicationReview.self, parentID: a.id).map(\.value).filter { $0.reviewerID == user.id }
+            return ApplicationPage.Model(application: a, programme: programme, organisationName: names[a.organisationID] ?? "–", serviceNames: serviceNames,
+                                         attachments: attachments, viewer: viewer, reviews: own, values: values, issues: issues, problem: problem, people: people)
+        case .planner:
+            let (reviews, score) = try await reviews(req, of: a, programme: programme)
+            var assignable: [(id: UUID, name: String)] = []
+            for user in try await req.accounts.users() where user.active && user.roles.contains(.reviewer) && !a.reviewers.contains(where: { $0.userID == user.id }) {
+                if !(try await conflicts(of: user, db: req.db)).contains(a.organisationID) { assignable.append((user.id, user.displayName)) }
+            }
+            let items = try await req.participationStore.all(.agendaItem, as: AgendaItem.self).map(\.value)
+            let resolutions = try await req.participationStore.all(.resolution, as: Resolution.self).map(\.value).map { r in
+                (id: r.id, title: items.first { $0.id == r.agendaItemID }?.title ?? r.text)
+            }
+            let agreement = try await req.fundingStore.all(.agreement, as: GrantAgreement.self, organisationID: a.organisationID).first { $0.value.applicationID == a.id }?.id
+            return ApplicationPage.Model(application: a, programme: programme, organisationName: names[a.organisationID] ?? "–", serviceNames: serviceNames,
+                                         attachments: attachments, viewer: viewer, reviews: reviews, score: score, assignable: assignable.sorted { $0.name < $1.name },
+                                         resolutions: resolutions, agreementID: agreement, values: values, issues: issues, problem: problem, people: people)
+        }
+    }
+}

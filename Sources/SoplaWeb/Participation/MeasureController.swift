@@ -1,4 +1,5 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaRender
 import SoplaStore
@@ -14,41 +15,6 @@ struct MeasureController: RouteCollection {
         routes.on(.POST, p.measure, manage, use: update)
         routes.on(.POST, p.milestones, manage, use: addMilestone)
         routes.on(.POST, p.publish, manage, use: publish)
-    }
-
-    // MARK: Visibility
-
-    /// Every measure, those agreed in a quality dialogue marked as such (also the ones stored before measures knew it).
-    static func allMeasures(_ req: Request) async throws -> [Measure] {
-        var dialogueOf: [UUID: UUID] = [:]
-        for dialogue in try await req.fundingStore.all(.dialogue, as: QualityDialogue.self).map(\.value) {
-            for id in dialogue.measureIDs { dialogueOf[id] = dialogue.id }
-        }
-        return try await req.participationStore.all(.measure, as: Measure.self).map(\.value).map { measure in
-            var measure = measure
-            if measure.dialogueID == nil { measure.dialogueID = dialogueOf[measure.id] }
-            return measure
-        }
-    }
-
-    /// The measures everyone may see: all but the unpublished ones of quality dialogues (public lists, reports, exports).
-    static func publicMeasures(_ req: Request) async throws -> [Measure] {
-        try await allMeasures(req).filter(\.isPublic)
-    }
-
-    /// The measures the requester may see: planners and the responsible provider see internal dialogue measures too.
-    static func visibleMeasures(_ req: Request) async throws -> [Measure] {
-        var visible: [Measure] = []
-        for measure in try await allMeasures(req) where try await mayRead(req, measure) { visible.append(measure) }
-        return visible
-    }
-
-    static func mayRead(_ req: Request, _ measure: Measure) async throws -> Bool {
-        if measure.isPublic { return true }
-        if try await req.may(.manageParticipation) { return true }
-        if try await req.may(.manageFunding) { return true }
-        guard let organisation = measure.responsibleOrganisation else { return false }
-        return try await req.may(.applyForFunding, scope: .organisation(organisation))
     }
 
     struct Form: Content {
@@ -95,9 +61,6 @@ struct MeasureController: RouteCollection {
          "indicators": m.indicatorCodes.joined(separator: ", ")]
     }
 
-    static func organisations(_ req: Request) async throws -> [(id: UUID, name: String)] {
-        try await req.accounts.organisations().filter(\.active).sorted { $0.name < $1.name }.map { ($0.id, $0.name) }
-    }
 
     func create(req: Request) async throws -> Response {
         let (form, unreadable) = try req.formKeepingInput(Form.self)
@@ -109,7 +72,7 @@ struct MeasureController: RouteCollection {
             try await store.save(.measure, id: measure.id, measure, label: measure.title, actor: try await req.auditActor(), at: req.settings.clock.now())
             return req.redirect(to: ParticipationRoute.measure(measure.id), notice: .created)
         } catch let failure as ValidationFailure {
-            let html = try await ParticipationController.measuresPage(req, form: MeasureForm(measures: others, organisations: try await Self.organisations(req),
+            let html = try await ParticipationController.measuresPage(req, form: MeasureForm(measures: others, organisations: try await req.activeOrganisationChoices(),
                                                                                            values: form.values, issues: failure.issues))
             return HTMLResponse(html).response(status: .unprocessableEntity)
         }
@@ -117,8 +80,9 @@ struct MeasureController: RouteCollection {
 
     /// The measure of the route; an internal one is not found for those who may not read it.
     static func measure(_ req: Request) async throws -> Measure {
-        guard let raw = req.parameters.get("measure"), let id = UUID(uuidString: raw), let m = try await allMeasures(req).first(where: { $0.id == id }),
-              try await mayRead(req, m) else {
+        let access = try await req.participationAccess()
+        guard let raw = req.parameters.get("measure"), let id = UUID(uuidString: raw), let m = try await access.allMeasures().first(where: { $0.id == id }),
+              access.mayRead(m) else {
             throw Abort(.notFound)
         }
         return m
@@ -126,13 +90,13 @@ struct MeasureController: RouteCollection {
 
     static func page(_ req: Request, measure: Measure, form: MeasureForm?) async throws -> String {
         let store = req.participationStore
-        let all = try await visibleMeasures(req)
+        let all = try await req.participationAccess().visibleMeasures()
         let progress = MeasureProgress.rollUp(all, method: .weighted)
         let milestones = try await store.all(.milestone, as: Milestone.self).map(\.value).filter { $0.measureID == measure.id }
         let responsible = try await measure.responsibleOrganisation.asyncMap { try await req.accounts.organisation(id: $0)?.name } ?? nil
         var shownForm: MeasureForm?
         if try await req.may(.manageParticipation) {
-            let organisations = try await organisations(req)
+            let organisations = try await req.activeOrganisationChoices()
             shownForm = form ?? MeasureForm(measures: all.filter { $0.id != measure.id }, organisations: organisations, values: values(measure))
         }
         let model = MeasurePage.Model(measure: measure, progress: progress[measure.id] ?? 0, parent: all.first { $0.id == measure.parentID },
@@ -156,7 +120,7 @@ struct MeasureController: RouteCollection {
             try await store.save(.measure, id: measure.id, measure, label: measure.title, actor: try await req.auditActor(), at: req.settings.clock.now())
             return req.redirect(to: ParticipationRoute.measure(measure.id), notice: .saved)
         } catch let failure as ValidationFailure {
-            let form = MeasureForm(measures: others.filter { $0.id != base.id }, organisations: try await Self.organisations(req), values: form.values, issues: failure.issues)
+            let form = MeasureForm(measures: others.filter { $0.id != base.id }, organisations: try await req.activeOrganisationChoices(), values: form.values, issues: failure.issues)
             return HTMLResponse(try await Self.page(req, measure: base, form: form)).response(status: .unprocessableEntity)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaFormats
 import SoplaRender
@@ -19,7 +20,7 @@ struct MeetingDocumentController: RouteCollection {
         guard let raw = req.parameters.get("meeting"), let id = UUID(uuidString: raw),
               let meeting = try await req.participationStore.one(.meeting, id: id, as: Meeting.self)?.value else { throw Abort(.notFound) }
         let store = req.participationStore
-        let (body, _) = try await ParticipationController.visibleBody(req, id: meeting.bodyID)
+        let (body, _) = try await req.visibleBody(id: meeting.bodyID)
         let insider = Policy.decide(try await req.auth().principal, .readBodyInternal, scope: .body(body.id)).isAllowed
         let items = AgendaItem.ordered(try await store.all(.agendaItem, as: AgendaItem.self, bodyID: body.id).map(\.value).filter { $0.meetingID == id && (insider || $0.isPublic) })
         let papers = Dictionary(try await store.all(.paper, as: Paper.self).map(\.value).filter { insider || $0.isPublic }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -41,7 +42,7 @@ struct MeetingDocumentController: RouteCollection {
               let person = try await req.participationStore.one(.person, id: id, as: Person.self)?.value else { throw Abort(.notFound) }
         let store = req.participationStore
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
-        let readable = try await ParticipationController.readableBodies(req, bodies: bodies)
+        let readable = try await req.participationAccess().readableBodies(bodies)
         let seats = Set(try await store.all(.membership, as: Membership.self).map(\.value).filter { $0.personID == id }.map(\.bodyID)).intersection(readable)
         guard !seats.isEmpty else { throw Abort(.notFound) }
         let events = ParticipationController.events(try await store.all(.meeting, as: Meeting.self).filter { seats.contains($0.value.bodyID) }, siteURL: req.siteURL)

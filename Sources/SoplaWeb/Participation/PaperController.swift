@@ -1,4 +1,5 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaRender
 import SoplaStore
@@ -66,7 +67,7 @@ struct PaperController: RouteCollection {
         let store = req.participationStore
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
         let byID = Dictionary(bodies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let page = try await store.papers(readableBodies: try await ParticipationController.insiderBodies(req, bodies: bodies), ids: ids, perPage: max(1, ids.count))
+        let page = try await store.papers(readableBodies: try await req.participationAccess().insiderBodies(bodies), ids: ids, perPage: max(1, ids.count))
         return page.items.map { ($0.record, byID[$0.bodyID]) }
     }
 
@@ -83,7 +84,7 @@ struct PaperController: RouteCollection {
         let store = req.participationStore
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
         let names = Dictionary(bodies.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let readable = try await ParticipationController.insiderBodies(req, bodies: bodies)
+        let readable = try await req.participationAccess().insiderBodies(bodies)
         func read(_ page: Int) async throws -> RecordPage<(record: ParticipationRecord<Paper>, bodyID: UUID)> {
             try await store.papers(readableBodies: readable, search: state.filters["suche"], order: orders[sort ?? "datum"] ?? .date, descending: descending,
                                    page: page, perPage: PaperListPage.perPage)
@@ -123,8 +124,8 @@ struct PaperController: RouteCollection {
         }
         let meetings = Dictionary(try await store.all(.meeting, as: Meeting.self).map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
-        let readableBodies = try await ParticipationController.insiderBodies(req, bodies: bodies)
-        let visibleBodies = try await ParticipationController.readableBodies(req, bodies: bodies)
+        let readableBodies = try await req.participationAccess().insiderBodies(bodies)
+        let visibleBodies = try await req.participationAccess().readableBodies(bodies)
         let treated = try await store.all(.agendaItem, as: AgendaItem.self).map(\.value).filter { $0.paperIDs.contains(paper.id) }.compactMap { item -> (meeting: Meeting, item: AgendaItem)? in
             // A meeting shows only where its body may be read: a public item of an internal body stays internal.
             guard let meeting = meetings[item.meetingID], visibleBodies.contains(meeting.bodyID), item.isPublic || readableBodies.contains(meeting.bodyID) else { return nil }
@@ -133,7 +134,7 @@ struct PaperController: RouteCollection {
         return PaperPage.Model(paper: paper, bodyName: body?.name ?? "–", versions: versions, processes: processes, treatedIn: treated,
                                mayManage: Policy.decide(principal, .manageParticipation).isAllowed, bodies: bodies.sorted { $0.name < $1.name }, issues: issues,
                                attachments: try await store.attachments(paperID: paper.id).map { (id: $0.id, name: $0.fileName, size: $0.size, sha1: $0.sha1) },
-                               organisations: Policy.decide(principal, .manageParticipation).isAllowed ? try await MeasureController.organisations(req) : [])
+                               organisations: Policy.decide(principal, .manageParticipation).isAllowed ? try await req.activeOrganisationChoices() : [])
     }
 
     func show(req: Request) async throws -> HTMLResponse {
@@ -223,7 +224,7 @@ struct PaperController: RouteCollection {
         let store = req.participationStore
         let known = Set(try await store.all(.body, as: Body.self).map(\.id))
         let invited = Set((form.invited ?? []).compactMap(UUID.init(uuidString:)).filter(known.contains))
-        let knownOrganisations = Set(try await MeasureController.organisations(req).map(\.id))
+        let knownOrganisations = Set(try await req.activeOrganisationChoices().map(\.id))
         let organisations = Set((form.organisations ?? []).compactMap(UUID.init(uuidString:)).filter(knownOrganisations.contains))
         let versions = try await store.all(.paperVersion, as: PaperVersion.self).map(\.value).filter { $0.paperID == paper.id }
         let now = req.settings.clock.now()

@@ -1,4 +1,5 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaFormats
 import SoplaRender
@@ -17,18 +18,6 @@ struct ParticipationController: RouteCollection {
         routes.on(.GET, ParticipationRoute.Pattern.measures, read, use: measures)
     }
 
-    /// The bodies whose internal items the requester may read: planners all, members their own.
-    static func readableBodies(_ req: Request, bodies: [Body]) async throws -> Set<UUID> {
-        let principal = try await req.auth().principal
-        return Set(bodies.filter { $0.isPublic || Policy.decide(principal, .readBodyInternal, scope: .body($0.id)).isAllowed }.map(\.id))
-    }
-
-    /// The bodies whose internal items (non-public papers, agenda items, resolutions) the requester may read.
-    static func insiderBodies(_ req: Request, bodies: [Body]) async throws -> Set<UUID> {
-        let principal = try await req.auth().principal
-        return Set(bodies.filter { Policy.decide(principal, .readBodyInternal, scope: .body($0.id)).isAllowed }.map(\.id))
-    }
-
     /// A body's meetings as iCalendar events, each linking to its page.
     static func events(_ meetings: [ParticipationRecord<Meeting>], siteURL: String) -> [ICalendar.Event] {
         meetings.map { record in
@@ -43,17 +32,10 @@ struct ParticipationController: RouteCollection {
         return id
     }
 
-    /// The body of the route if the requester may see it; 404 otherwise (an internal body's existence is not told).
-    static func visibleBody(_ req: Request, id: UUID) async throws -> (Body, [Body]) {
-        let all = try await req.participationStore.all(.body, as: Body.self).map(\.value)
-        guard let body = all.first(where: { $0.id == id }), try await readableBodies(req, bodies: all).contains(id) else { throw Abort(.notFound) }
-        return (body, all)
-    }
-
     func bodies(req: Request) async throws -> HTMLResponse {
         let store = req.participationStore
         let all = try await store.all(.body, as: Body.self).map(\.value)
-        let readable = try await Self.readableBodies(req, bodies: all)
+        let readable = try await req.participationAccess().readableBodies(all)
         let today = req.settings.clock.today
         let memberships = try await store.all(.membership, as: Membership.self).map(\.value).filter { $0.isActive(on: today) }
         let names = Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -68,7 +50,7 @@ struct ParticipationController: RouteCollection {
     }
 
     static func bodyPage(_ req: Request, id: UUID, issues: [ValidationIssue] = [], termIssues: [ValidationIssue] = [], termValues: [String: String] = [:]) async throws -> String {
-        let (body, all) = try await Self.visibleBody(req, id: id)
+        let (body, all) = try await req.visibleBody(id: id)
         let store = req.participationStore
         let today = req.settings.clock.today
         let persons = Dictionary(try await store.all(.person, as: Person.self).map { ($0.id, $0.value.name) }, uniquingKeysWith: { a, _ in a })
@@ -78,7 +60,7 @@ struct ParticipationController: RouteCollection {
             .sorted { (order.firstIndex(of: $0.role)!, persons[$0.personID] ?? "") < (order.firstIndex(of: $1.role)!, persons[$1.personID] ?? "") }
         let members = seats.map { (name: persons[$0.personID] ?? "–", role: $0.role, onBehalfOf: $0.onBehalfOf.flatMap { organisations[$0] }, voting: $0.votingRight) }
         let meetings = try await store.all(.meeting, as: Meeting.self, bodyID: body.id).map(\.value).sorted { $0.start > $1.start }
-        let readable = try await readableBodies(req, bodies: all)
+        let readable = try await req.participationAccess().readableBodies(all)
         let principal = try await req.auth().principal
         var consultations: [(process: StatementProcess, paperTitle: String)] = []
         if Policy.decide(principal, .readBodyInternal, scope: .body(body.id)).isAllowed {
@@ -92,7 +74,7 @@ struct ParticipationController: RouteCollection {
                                    mayManage: Policy.decide(principal, .manageParticipation).isAllowed,
                                    membershipForm: Policy.decide(principal, .manageParticipation).isAllowed
                                        ? MembershipForm(bodyID: body.id, persons: try await store.all(.person, as: Person.self).map(\.value).sorted { $0.name < $1.name },
-                                                        organisations: try await MeasureController.organisations(req),
+                                                        organisations: try await req.activeOrganisationChoices(),
                                                         users: try await req.accounts.users().filter(\.active).sorted { $0.displayName < $1.displayName }.map { ($0.id, $0.displayName) },
                                                         issues: issues) : nil,
                                    membershipIDs: seats.map(\.id), termIssues: termIssues, termValues: termValues)
@@ -100,7 +82,7 @@ struct ParticipationController: RouteCollection {
     }
 
     func calendar(req: Request) async throws -> Response {
-        let (body, _) = try await Self.visibleBody(req, id: try Self.uuid(req, "body"))
+        let (body, _) = try await req.visibleBody(id: try Self.uuid(req, "body"))
         let meetings = try await req.participationStore.all(.meeting, as: Meeting.self, bodyID: body.id)
         let events = Self.events(meetings, siteURL: req.siteURL)
         var headers = HTTPHeaders()
@@ -118,7 +100,7 @@ struct ParticipationController: RouteCollection {
     static func meetingPage(_ req: Request, meeting: Meeting, issues: [ValidationIssue] = [], failedItem: UUID? = nil,
                             itemValues: [String: String] = [:]) async throws -> String {
         let store = req.participationStore
-        let (body, _) = try await visibleBody(req, id: meeting.bodyID)
+        let (body, _) = try await req.visibleBody(id: meeting.bodyID)
         let principal = try await req.auth().principal
         let insider = Policy.decide(principal, .readBodyInternal, scope: .body(body.id)).isAllowed
         let items = AgendaItem.ordered(try await store.all(.agendaItem, as: AgendaItem.self, bodyID: body.id).map(\.value).filter { $0.meetingID == meeting.id })
@@ -151,7 +133,7 @@ struct ParticipationController: RouteCollection {
     static func measuresPage(_ req: Request, form: MeasureForm?) async throws -> String {
         let store = req.participationStore
         // Measures agreed in a quality dialogue stay internal until a planner publishes them.
-        let measures = try await MeasureController.visibleMeasures(req)
+        let measures = try await req.participationAccess().visibleMeasures()
         let progress = MeasureProgress.rollUp(measures, method: .weighted)
         var rows: [(measure: Measure, progress: Double, depth: Int)] = []
         func add(_ parent: UUID?, depth: Int) {
@@ -165,7 +147,7 @@ struct ParticipationController: RouteCollection {
         var chosen: [String: String] = [:]
         for name in ["stand", "gremium", "gebiet"] { if let value = try? req.query.get(String.self, at: name), !value.isEmpty { chosen[name] = String(value.prefix(60)) } }
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
-        let readable = try await readableBodies(req, bodies: bodies)
+        let readable = try await req.participationAccess().readableBodies(bodies)
         var bodyOfResolution: [UUID: UUID] = [:]
         for body in bodies { for record in try await store.all(.resolution, as: Resolution.self, bodyID: body.id) { bodyOfResolution[record.id] = body.id } }
         let byID = Dictionary(measures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -191,7 +173,7 @@ struct ParticipationController: RouteCollection {
                                            areas: units.map { ($0.key, $0.name) }, chosen: chosen)
         var shownForm: MeasureForm?
         if try await req.may(.manageParticipation) {
-            let organisations = try await MeasureController.organisations(req)
+            let organisations = try await req.activeOrganisationChoices()
             shownForm = form ?? MeasureForm(measures: measures, organisations: organisations)
         }
         return MeasuresPage.render(rows, today: req.settings.clock.today, form: shownForm, filters: filters, context: try await req.pageContext(showNotice: true))

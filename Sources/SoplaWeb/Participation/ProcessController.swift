@@ -1,4 +1,5 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaRender
 import SoplaStore
@@ -24,7 +25,7 @@ struct ProcessController: RouteCollection {
     static func listPage(_ req: Request, values: [String: String] = [:], issues: [ValidationIssue] = []) async throws -> String {
         let store = req.participationStore
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
-        let readable = try await ParticipationController.readableBodies(req, bodies: bodies)
+        let readable = try await req.participationAccess().readableBodies(bodies)
         let names = Dictionary(bodies.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let processes = try await store.all(.planningProcess, as: PlanningProcess.self).map(\.value).filter { readable.contains($0.bodyID) }
             .sorted { $0.title < $1.title }.map { (process: $0, bodyName: names[$0.bodyID] ?? "–") }
@@ -86,7 +87,7 @@ struct ProcessController: RouteCollection {
         guard let raw = req.parameters.get("planning"), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
         let store = req.participationStore
         guard let process = try await store.one(.planningProcess, id: id, as: PlanningProcess.self)?.value else { throw Abort(.notFound) }
-        let (body, _) = try await ParticipationController.visibleBody(req, id: process.bodyID)
+        let (body, _) = try await req.visibleBody(id: process.bodyID)
         let papers = try await PaperController.readable(req, ids: Set(process.paperIDs ?? [])).map(\.record)
         let paperIDs = Set(papers.map(\.id))
         let t = Texts(req.language)
@@ -96,8 +97,8 @@ struct ProcessController: RouteCollection {
             events.append(.init(date: version.createdAt, text: t(.versionLabel) + " \(version.number)", link: ParticipationRoute.paper(version.paperID)))
         }
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
-        let insider = try await ParticipationController.insiderBodies(req, bodies: bodies)
-        let visible = try await ParticipationController.readableBodies(req, bodies: bodies)
+        let insider = try await req.participationAccess().insiderBodies(bodies)
+        let visible = try await req.participationAccess().readableBodies(bodies)
         let meetings = Dictionary(try await store.all(.meeting, as: Meeting.self).map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         var resolutionIDs: Set<UUID> = []
         let resolutions = try await store.all(.resolution, as: Resolution.self).map(\.value)

@@ -114,7 +114,7 @@ struct ReportController: RouteCollection {
                 result[key] = funding
             case .measureStatus:
                 if measures == nil {
-                    let all = try await MeasureController.publicMeasures(req)
+                    let all = try await req.participationAccess().publicMeasures()
                     let names = Dictionary(uniqueKeysWithValues: MeasureStatus.allCases.map { ($0, ParticipationNames.status($0, Texts(.de))) })
                     measures = ReportTables.measures(all, progress: MeasureProgress.rollUp(all, method: .weighted), statusNames: names, on: reportingDate)
                 }
