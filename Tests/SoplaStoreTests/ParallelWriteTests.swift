@@ -18,6 +18,10 @@ struct ParallelWriteTests {
     /// An application on a fresh SQLite file in its own folder (or a fresh PostgreSQL schema), migrated. Four event
     /// loops: each has its own connection, as requests on a server with four cores do.
     func withFileDatabase(_ body: (Application) async throws -> Void) async throws {
+        try await TestDatabase.inSlot { try await withFileDatabaseNow(body) }
+    }
+
+    func withFileDatabaseNow(_ body: (Application) async throws -> Void) async throws {
         let loops = MultiThreadedEventLoopGroup(numberOfThreads: 4)
         defer { loops.shutdownGracefully { _ in } }
         let app = try await Application.make(.testing, .shared(loops))

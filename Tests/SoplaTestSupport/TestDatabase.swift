@@ -17,6 +17,44 @@ public enum TestDatabase {
 
     public static var isPostgres: Bool { !location.isSQLite }
 
+    /// Swift Testing starts every test at once; on PostgreSQL each application holds a pool of connections, so at
+    /// most this many applications run at the same time (the server allows `max_connections`; `scripts/test`: 400).
+    public static let applications = Slots(limit: 16)
+
+    /// Runs `body` in one of the slots on PostgreSQL (at once on SQLite, where every test has its own memory database).
+    public static func inSlot<T>(_ body: () async throws -> T) async throws -> T {
+        guard isPostgres else { return try await body() }
+        await applications.enter()
+        do {
+            let result = try await body()
+            await applications.leave()
+            return result
+        } catch {
+            await applications.leave()
+            throw error
+        }
+    }
+
+    /// A counting semaphore for async code.
+    public actor Slots {
+        private var free: Int
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+
+        public init(limit: Int) { free = limit }
+
+        public func enter() async {
+            if free > 0 {
+                free -= 1
+            } else {
+                await withCheckedContinuation { waiting.append($0) }
+            }
+        }
+
+        public func leave() {
+            if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+        }
+    }
+
     /// A schema name that is unique for this test.
     public static func freshSchema() -> String? {
         isPostgres ? "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "") : nil
@@ -40,6 +78,10 @@ public enum TestDatabase {
 
     /// Runs `body` with an application whose database is fresh and migrated; always shuts it down.
     public static func withDatabase(_ body: (Application) async throws -> Void) async throws {
+        try await inSlot { try await withDatabaseNow(body) }
+    }
+
+    static func withDatabaseNow(_ body: (Application) async throws -> Void) async throws {
         let app = try await Application.make(.testing)
         let schema = freshSchema()
         do {

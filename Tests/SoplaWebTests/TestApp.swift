@@ -11,6 +11,10 @@ import VaporTesting
 /// A configured application on a fresh database, optionally with the Lahn-Dill demo; always shut down.
 /// With the demo come the demo organisations and one login per role. Bcrypt runs at its lowest cost here.
 func withTestApp(demo: Bool = true, clock: Clock = .fixed(testNow), _ body: (Application) async throws -> Void) async throws {
+    try await TestDatabase.inSlot { try await withTestAppNow(demo: demo, clock: clock, body) }
+}
+
+private func withTestAppNow(demo: Bool, clock: Clock, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     let schema = TestDatabase.freshSchema()
     let settings = AppSettings(

@@ -1,4 +1,5 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaFormats
 import SoplaRender

@@ -8,6 +8,20 @@ import Vapor
 
 extension Request {
     var reportStore: ReportStore { ReportStore(database: db) }
+
+    /// Report snapshots with this request's stores; a snapshot is a German document.
+    func reportSnapshots() async throws -> ReportSnapshotService {
+        let coverage = CoverageService(services: serviceStore, indicators: indicatorStore)
+        let t = Texts(.de)
+        let wording = ReportSnapshotService.Wording(
+            totalPopulation: t(.totalPopulation), withoutCategory: t(.withoutCategory),
+            measureStatus: Dictionary(uniqueKeysWithValues: MeasureStatus.allCases.map { ($0, ParticipationNames.status($0, t)) }),
+            unitLabel: { indicator, variables in IndicatorNames.unitLabel(indicator, variables: variables, .de) })
+        let req = self
+        return ReportSnapshotService(indicators: indicatorStore, spatial: spatial, ledger: disclosureLedger,
+                                     controlling: ControllingService(funding: fundingStore, coverage: coverage), access: try await participationAccess(),
+                                     landscape: { try await ServiceContext.load(req) }, wording: wording)
+    }
 }
 
 /// Social reports: planners build them (chapters, sections, text, blocks), preview them with current data, build
@@ -44,85 +58,9 @@ struct ReportController: RouteCollection {
 
     // MARK: Snapshot
 
-    /// The published (disclosure-controlled) values of every indicator the report uses, at every date, for the
-    /// county and its municipalities.
-    /// `blocks` (default: all of the report's) choose the indicators and frozen tables.
+    /// The frozen data of a report (`ReportSnapshotService`); `blocks` (default: all of the report's) choose what it holds.
     static func snapshot(_ req: Request, report: Report, blocks: [ReportBlock]? = nil) async throws -> ReportSnapshot {
-        let blocks = blocks ?? report.blocks
-        let units = try await req.spatial.allUnits()
-        let county = units.first { $0.levelCode == SpatialLevel.county.code }
-        let municipalities = units.filter { $0.levelCode == SpatialLevel.municipality.code }.sorted { $0.name.compare($1.name, locale: Locale(identifier: "de")) == .orderedAscending }
-        let keys = [county?.key].compactMap { $0 } + municipalities.map(\.key)
-        var indicators: [String: ReportSnapshot.IndicatorInfo] = [:]
-        var values: [String: [String: [String: ReportSnapshot.Value]]] = [:]
-        // Editions are public documents: released values only, whoever builds them.
-        let loaded = try await IndicatorData.load(codes: Set(blocks.flatMap(\.kind.indicatorCodes)).sorted(), store: req.indicatorStore, spatial: req.spatial,
-                                                  ledger: req.disclosureLedger, selection: .released)
-        let variables = loaded.first?.variables ?? [:]
-        for data in loaded {
-            let i = data.indicator, code = i.code
-            let source = i.variables.compactMap { variables[$0]?.source }.first ?? ""
-            let licence = i.variables.compactMap { variables[$0]?.licence }.first ?? ""
-            indicators[code] = ReportSnapshot.IndicatorInfo(code: code, name: i.nameDE, unit: IndicatorNames.unitLabel(i, variables: variables, .de), decimals: i.decimals,
-                                                            definition: i.definitionDE, source: source, licence: licence,
-                                                            gender: FigureDescription.gender(ofName: i.nameDE) ?? .masculine, nameEN: i.nameEN, definitionEN: i.definitionEN)
-            for date in data.dates {
-                let published = data.publish(date)
-                var byUnit: [String: ReportSnapshot.Value] = [:]
-                for key in keys {
-                    guard let value = published[key] else { continue }
-                    byUnit[key] = ReportSnapshot.Value(value: value.publicValue, suppressed: value.isSuppressed)
-                }
-                values[code, default: [:]][date.iso] = byUnit
-            }
-        }
-        let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0.name) })
-        return ReportSnapshot(builtAt: req.settings.clock.now(), countyKey: county?.key ?? "", countyName: county?.name ?? "", unitKeys: municipalities.map(\.key),
-                              unitNames: unitNames, indicators: indicators, values: values,
-                              tables: try await tables(req, blocks: blocks, reportingDate: report.reportingDate, countyName: county?.name ?? "", unitNames: unitNames))
-    }
-
-    /// The frozen tables of the coverage, funding and measure blocks, as the data stand now. What several blocks need
-    /// (services, the funding figures, the measures) is read once.
-    static func tables(_ req: Request, blocks: [ReportBlock], reportingDate: Day, countyName: String, unitNames: [String: String]) async throws -> [String: ReportTable]? {
-        let frozen = blocks.filter(\.kind.isFrozenTable)
-        guard !frozen.isEmpty else { return nil }
-        var result: [String: ReportTable] = [:]
-        var context: ServiceContext?, funding: ReportTable?, measures: ReportTable?
-        for block in frozen {
-            let key = block.id.uuidString.lowercased()
-            switch block.kind {
-            case .serviceCoverage(let code):
-                let loaded: ServiceContext
-                if let context { loaded = context } else { loaded = try await ServiceContext.load(req); context = loaded }
-                let data = try await loaded.coverage(req, category: code)
-                guard let standard = data.standard, let coverage = data.result else { continue }
-                let name = loaded.categories.first { $0.code == code }?.nameDE ?? code
-                var hidden: Set<String> = []
-                if case .variable(let variable) = standard.population {
-                    hidden = try await PublicFigures.hiddenUnits(variable: variable, store: req.indicatorStore, spatial: req.spatial, ledger: req.disclosureLedger)
-                }
-                result[key] = ReportTables.coverage(categoryCode: code, categoryName: name, standardText: standard.source, result: coverage, countyName: countyName,
-                                                    unitNames: unitNames, populationName: data.populationName(req.language), hidden: hidden)
-            case .fundingOverview:
-                if funding == nil {
-                    let m = try await ControllingController.model(req, year: reportingDate.year, publication: true)
-                    funding = ReportTables.funding(year: m.year, programmes: m.programmes, byCategory: m.byCategory,
-                                                   byUnit: m.byUnit.map { ($0.name, $0.amount, $0.perInhabitant) }, preventive: m.preventive, total: m.total,
-                                                   hidden: m.hidden)
-                }
-                result[key] = funding
-            case .measureStatus:
-                if measures == nil {
-                    let all = try await req.participationAccess().publicMeasures()
-                    let names = Dictionary(uniqueKeysWithValues: MeasureStatus.allCases.map { ($0, ParticipationNames.status($0, Texts(.de))) })
-                    measures = ReportTables.measures(all, progress: MeasureProgress.rollUp(all, method: .weighted), statusNames: names, on: reportingDate)
-                }
-                result[key] = measures
-            default: continue
-            }
-        }
-        return result
+        try await req.reportSnapshots().snapshot(of: report, blocks: blocks, now: req.settings.clock.now(), today: req.settings.clock.today)
     }
 
     /// The boundaries valid at the report's territorial status.

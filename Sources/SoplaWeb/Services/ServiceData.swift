@@ -52,10 +52,6 @@ extension ServiceLandscape {
 extension CoverageService.Coverage {
     /// Whom the standard counts, in the page's language.
     func populationName(_ language: Language) -> String {
-        guard let standard else { return "" }
-        switch standard.population {
-        case .total: return Texts(language)(.totalPopulation)
-        case .variable(let code): return populationVariable.map { language == .de ? $0.nameDE : $0.nameEN } ?? code
-        }
+        populationName(total: Texts(language)(.totalPopulation), english: language == .en)
     }
 }
