@@ -237,3 +237,23 @@ def test_the_planner_creates_a_programme(browser, private_server):
     assert_accessible(driver, "(demo agreement with proofs and dialogues)")
     driver.get(base_url + "/foerderung/qualitaetsdialoge/5b0c1e2a-0200-4000-8000-000000000801")
     assert_accessible(driver, "(demo quality dialogue)")
+
+
+def test_the_planner_searches_filters_and_sorts_the_applications(browser, base_url):
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/foerderung/antraege")
+    fill(driver, "suche", "mädchen")
+    Select(driver.find_element(By.ID, "status")).select_by_visible_text("bewilligt")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.filters button"))
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.data tbody tr")
+    assert [row.find_element(By.CSS_SELECTOR, "a").text for row in rows] == ["Mädchenzentrum Dillenburg (Beispiel)"]
+    assert driver.find_element(By.CLASS_NAME, "result-count").text == "1 Treffer"
+    assert_accessible(driver, "(applications, filtered)")
+    # The organisation is searched too; sorted by amount requested, largest first.
+    driver.get(base_url + "/foerderung/antraege?suche=diakonisches")
+    assert "Mädchenzentrum Dillenburg (Beispiel)" in driver.find_element(By.CSS_SELECTOR, "table.data").text
+    driver.get(base_url + "/foerderung/antraege?sortierung=beantragt&richtung=ab")
+    amounts = [row.find_elements(By.TAG_NAME, "td")[2].text for row in driver.find_elements(By.CSS_SELECTOR, "table.data tbody tr")]
+    euros = [float(a.replace(".", "").replace(",", ".").replace("€", "").strip()) for a in amounts]
+    assert euros == sorted(euros, reverse=True) and len(euros) >= 7
+    assert_accessible(driver, "(applications, sorted)")

@@ -236,3 +236,37 @@ def test_an_invited_organisation_submits_its_statement(browser, private_server):
     follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
     assert "Ihre Stellungnahme ist eingegangen" in driver.find_element(By.CSS_SELECTOR, ".notice").text
     assert "Familienzentrum Lindenhof (Beispiel)" in driver.find_element(By.CSS_SELECTOR, "ol.statements").text
+
+
+def titles(driver):
+    return [row.find_element(By.CSS_SELECTOR, "td a").text for row in driver.find_elements(By.CSS_SELECTOR, "table.data tbody tr")]
+
+
+def test_the_public_searches_sorts_and_pages_the_papers(page, base_url):
+    driver = page("/vorlagen")
+    search = driver.find_element(By.ID, "suche")
+    search.send_keys("ERZIEHUNGSBERATUNG")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.filters button"))
+    assert "suche=ERZIEHUNGSBERATUNG" in driver.current_url
+    assert driver.find_element(By.CLASS_NAME, "result-count").text == "1 Treffer"
+    assert titles(driver) == ["Empfehlung: Sicherstellung der Erziehungsberatung nach SGB VIII (Beispiel)"]
+    assert_accessible(driver, "(papers, searched)")
+    # By title, then again for descending order; the header says how the list is sorted.
+    driver.get(base_url + "/vorlagen")
+    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Titel"))
+    assert "sortierung=titel" in driver.current_url
+    assert titles(driver)[0].startswith("Beschlussvorlage:")
+    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Titel"))
+    assert "richtung=ab" in driver.current_url
+    assert titles(driver)[0].startswith("Empfehlung:")
+    assert driver.find_element(By.CSS_SELECTOR, "th[aria-sort]").get_attribute("aria-sort") == "descending"
+    assert_accessible(driver, "(papers, sorted)")
+    # A page beyond the last shows the last; a search that finds nothing says so.
+    driver.get(base_url + "/vorlagen?seite=99")
+    assert "Seite 1 / 1" in driver.find_element(By.TAG_NAME, "caption").text and len(titles(driver)) == 2
+    driver.get(base_url + "/vorlagen?suche=100%25_")
+    assert driver.find_element(By.CLASS_NAME, "empty-state").text == "Keine Vorlagen gefunden."
+    assert_accessible(driver, "(papers, nothing found)")
+    # Internal papers of the steering group stay out of every public search.
+    driver.get(base_url + "/vorlagen?suche=Vergabekriterien")
+    assert titles(driver) == []
