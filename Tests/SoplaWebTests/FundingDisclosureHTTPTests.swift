@@ -81,7 +81,7 @@ struct FundingDisclosureHTTPTests {
     /// The public figures of a year's page as the portal decides them (and records them).
     static func publicModel(_ app: Application, year: Int) async throws -> ControllingPage.Model {
         let req = Request(application: app, method: .GET, url: URI(string: "/foerderung/zahlen?jahr=\(year)"), on: app.eventLoopGroup.next())
-        return try await ControllingController.model(req, publication: true)
+        return try await FundingData.model(req, publication: true)
     }
 
     @Test func everyPageHidesTheSameYearTotalsAndRecordsEachStateOnce() async throws {

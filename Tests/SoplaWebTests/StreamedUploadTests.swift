@@ -11,7 +11,7 @@ import VaporTesting
 @Suite("Streamed uploads")
 struct StreamedUploadTests {
     static let paper = AttachmentHTTPTests.paper
-    static let limit = PaperController.uploadLimit
+    static let limit = Attachments.uploadLimit
 
     /// A multipart body with the form token and one file, as a browser sends it.
     static func multipart(boundary: String, csrf: String, fileName: String, file: [UInt8]) -> ByteBuffer {

@@ -234,8 +234,8 @@ struct OrganisationController: RouteCollection {
 
     func apiList(req: Request) async throws -> OrganisationListResponse {
         try rejectUnknownParameters(req, allowed: ["q", "kind", "status", "page", "perPage"])
-        let page = try SpatialAPIController.integer(req, "page", range: 1...100_000) ?? 1
-        let perPage = try SpatialAPIController.integer(req, "perPage", range: 1...500) ?? 50
+        let page = try APIParameters.integer(req, "page", range: 1...100_000) ?? 1
+        let perPage = try APIParameters.integer(req, "perPage", range: 1...500) ?? 50
         var kind: OrganisationKind?
         if let raw = try? req.query.get(String.self, at: "kind") {
             guard let parsed = OrganisationKind(rawValue: raw) else {

@@ -18,7 +18,7 @@ struct SoplaResponder: Responder {
         if request.method == .GET, request.url.query == nil, request.url.path == Self.fastPath {
             let now = clock.now()
             if let entry = caches.geoJSON.fresh(GeoJSONCache.Key(level: nil, day: Day(now)), now: now) {
-                return request.eventLoop.makeSucceededFuture(SpatialAPIController.response(entry, for: request))
+                return request.eventLoop.makeSucceededFuture(SpatialViews.response(entry, for: request))
             }
         }
         return router.respond(to: request)

@@ -19,7 +19,7 @@ struct ApplicationController: RouteCollection {
         routes.on(.GET, p.ownApplicationEdit, apply, use: edit)
         routes.on(.POST, p.ownApplication, apply, use: update)
         routes.on(.POST, p.ownApplicationStep, apply, use: applicantStep)
-        routes.upload(p.ownAttachments, apply, limit: PaperController.uploadLimit, use: upload)
+        routes.upload(p.ownAttachments, apply, limit: Attachments.uploadLimit, use: upload)
         routes.on(.GET, p.ownAttachment, apply, use: ownAttachment)
 
         let manage = RoutePermission(.manageFunding)

@@ -110,7 +110,7 @@ struct IndicatorAPIController: RouteCollection {
             return topic
         }
         let store = req.indicatorStore
-        let selection = try await IndicatorController.selection(req)
+        let selection = try await IndicatorViews.selection(req)
         var result: [IndicatorResponse] = []
         for indicator in try await store.indicators() where indicator.isPublished && (topic == nil || indicator.topic == topic) {
             result.append(IndicatorResponse(indicator, dates: try await store.dates(variables: Set(indicator.numerator.map(\.variable)), selection: selection)))
@@ -125,7 +125,7 @@ struct IndicatorAPIController: RouteCollection {
             throw APIError.notFound("no indicator has this code")
         }
         return IndicatorResponse(indicator, dates: try await store.dates(variables: Set(indicator.numerator.map(\.variable)),
-                                                                         selection: try await IndicatorController.selection(req)))
+                                                                         selection: try await IndicatorViews.selection(req)))
     }
 
     static func gapCode(_ gap: ValueGap?) -> String? {
@@ -141,7 +141,7 @@ struct IndicatorAPIController: RouteCollection {
         try rejectUnknownParameters(req, allowed: ["level", "date", "parent", "format"])
         guard let code = req.parameters.get("code"),
               let data = try await IndicatorData.load(code: code, store: req.indicatorStore, spatial: req.spatial, ledger: req.disclosureLedger,
-                                                      selection: try await IndicatorController.selection(req)) else {
+                                                      selection: try await IndicatorViews.selection(req)) else {
             throw APIError.notFound("no indicator has this code")
         }
         guard data.indicator.isPublished else { throw APIError.notFound("no indicator has this code") }
@@ -159,7 +159,7 @@ struct IndicatorAPIController: RouteCollection {
         }
         // A parent without children (or unknown) filters everything out, as in /api/v1/spatial-units.
         let parent = try? req.query.get(String.self, at: "parent")
-        if let parent, !SpatialAPIController.isWellFormedKey(parent) {
+        if let parent, !APIParameters.isWellFormedKey(parent) {
             throw APIError.badParameter("parent", "an official key (2, 5 or 8 digits, planning areas with -code)")
         }
         var units = data.units
@@ -182,7 +182,7 @@ struct IndicatorAPIController: RouteCollection {
         }
         if format == "csv" {
             // The spreadsheet file names the level, the gap and the signs in words; the JSON keeps the codes.
-            let text = CSV.write(header: IndicatorController.valuesHeader(level: true, publication: false), rows: zip(items, rows).map { item, row in
+            let text = CSV.write(header: IndicatorViews.valuesHeader(level: true, publication: false), rows: zip(items, rows).map { item, row in
                 [item.key, item.name, catalogue.level(code: item.level)?.nameDE ?? item.level, GermanCSV.day(date), GermanCSV.number(item.value),
                  GermanCSV.number(item.numerator), GermanCSV.number(item.denominator), GermanCSV.yesNo(item.suppressed), IndicatorNames.gap(row.gap, .de) ?? "",
                  IndicatorNames.statuses(row.flags, .de)]

@@ -235,7 +235,7 @@ struct IndicatorAdminController: RouteCollection {
         }
         guard let label, let date, let value, issues.isEmpty else {
             // The indicator page again, with the form's problems.
-            return try await IndicatorController.page(req, referenceIssues: issues).response(status: .unprocessableEntity)
+            return try await IndicatorViews.page(req, referenceIssues: issues).response(status: .unprocessableEntity)
         }
         try await req.indicatorStore.add(ReferenceValue(id: UUID(), indicatorCode: code, label: label, date: date, value: value),
                                          actor: try await req.auditActor(), at: req.settings.clock.now())

@@ -97,7 +97,7 @@ struct BodyAdminController: RouteCollection {
             issues.append(ValidationIssue("person", .duplicate))
         }
         guard let membership, let person, issues.isEmpty else {
-            return HTMLResponse(try await ParticipationController.bodyPage(req, id: bodyID, issues: issues)).response(status: .unprocessableEntity)
+            return HTMLResponse(try await ParticipationPages.bodyPage(req, id: bodyID, issues: issues)).response(status: .unprocessableEntity)
         }
         let actor = try await req.auditActor(), now = req.settings.clock.now()
         // Linking the person to a login lets them read their internal bodies and submit statements.
@@ -153,7 +153,7 @@ struct BodyAdminController: RouteCollection {
         }
         guard issues.isEmpty else {
             let values = ["termName": form.termName ?? "", "termStart": form.termStart ?? "", "termEnd": form.termEnd ?? ""]
-            return HTMLResponse(try await ParticipationController.bodyPage(req, id: bodyID, termIssues: issues, termValues: values)).response(status: .unprocessableEntity)
+            return HTMLResponse(try await ParticipationPages.bodyPage(req, id: bodyID, termIssues: issues, termValues: values)).response(status: .unprocessableEntity)
         }
         body.terms.sort { $0.start < $1.start }
         try await store.save(.body, id: body.id, body, label: body.name, bodyID: body.id, actor: try await req.auditActor(), at: req.settings.clock.now())

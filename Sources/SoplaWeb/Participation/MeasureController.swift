@@ -72,7 +72,7 @@ struct MeasureController: RouteCollection {
             try await store.save(.measure, id: measure.id, measure, label: measure.title, actor: try await req.auditActor(), at: req.settings.clock.now())
             return req.redirect(to: ParticipationRoute.measure(measure.id), notice: .created)
         } catch let failure as ValidationFailure {
-            let html = try await ParticipationController.measuresPage(req, form: MeasureForm(measures: others, organisations: try await req.activeOrganisationChoices(),
+            let html = try await ParticipationPages.measuresPage(req, form: MeasureForm(measures: others, organisations: try await req.activeOrganisationChoices(),
                                                                                            values: form.values, issues: failure.issues))
             return HTMLResponse(html).response(status: .unprocessableEntity)
         }

@@ -18,15 +18,7 @@ struct MeetingAdminController: RouteCollection {
         routes.on(.POST, p.resolution, manage, use: recordResolution)
     }
 
-    static let zone = TimeZone(identifier: "Europe/Berlin")!
 
-    /// A local date and time in Wetzlar as an instant.
-    static func instant(_ date: String?, _ time: String?) -> Date? {
-        guard let day = Day(iso: date ?? ""), let minutes = (time ?? "").isEmpty ? nil : ServiceEntry.minutes(time!) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: minutes / 60, minute: minutes % 60))
-    }
 
     func newMeeting(req: Request) async throws -> HTMLResponse {
         let bodies = try await req.participationStore.all(.body, as: Body.self).map(\.value).sorted { $0.name < $1.name }
@@ -50,8 +42,8 @@ struct MeetingAdminController: RouteCollection {
         var issues: [ValidationIssue] = []
         let body = form.body.flatMap(UUID.init(uuidString:)).flatMap { id in bodies.first { $0.id == id } }
         if body == nil { issues.append(ValidationIssue("body", .unknownReference)) }
-        let start = Self.instant(form.date, form.startTime)
-        let end = Self.instant(form.date, form.endTime)
+        let start = ParticipationPages.instant(form.date, form.startTime)
+        let end = ParticipationPages.instant(form.date, form.endTime)
         if start == nil { issues.append(ValidationIssue(Day(iso: form.date ?? "") == nil ? "date" : "startTime", .required)) }
         if end == nil, start != nil { issues.append(ValidationIssue("endTime", .required)) }
         var meeting: Meeting?
@@ -132,7 +124,7 @@ struct MeetingAdminController: RouteCollection {
         }
         guard issues.isEmpty else {
             let values = ["number": form.number ?? "", "title": form.title ?? "", "public": form.public ?? "ja", "paper": form.paper ?? "", "role": form.role ?? ""]
-            return HTMLResponse(try await ParticipationController.meetingPage(req, meeting: meeting, issues: issues, itemValues: values)).response(status: status)
+            return HTMLResponse(try await ParticipationPages.meetingPage(req, meeting: meeting, issues: issues, itemValues: values)).response(status: status)
         }
         let item = AgendaItem(id: UUID(), meetingID: meeting.id, number: number, title: title, isPublic: form.public != "nein", paperIDs: paper.map { [$0] } ?? [],
                               role: paper == nil ? nil : form.role.flatMap(ConsultationRole.init(rawValue:)) ?? .advice)
@@ -141,11 +133,6 @@ struct MeetingAdminController: RouteCollection {
         return req.redirect(to: ParticipationRoute.meeting(id: meeting.id).path, notice: .created)
     }
 
-    /// The meeting's attendance record and its id (one per meeting).
-    static func attendance(_ req: Request, meeting: UUID) async throws -> (UUID?, Attendance) {
-        let record = try await req.participationStore.all(.attendance, as: Attendance.self).first { $0.value.meetingID == meeting }
-        return (record?.id, record?.value ?? Attendance(meetingID: meeting, statuses: [:]))
-    }
 
     func saveAttendance(req: Request) async throws -> Response {
         let meeting = try await Self.meeting(req)
@@ -157,7 +144,7 @@ struct MeetingAdminController: RouteCollection {
                 statuses[member.personID] = status
             }
         }
-        let (id, _) = try await Self.attendance(req, meeting: meeting.id)
+        let (id, _) = try await ParticipationPages.attendance(req, meeting: meeting.id)
         try await req.participationStore.save(.attendance, id: id ?? UUID(), Attendance(meetingID: meeting.id, statuses: statuses), label: meeting.name,
                                               bodyID: meeting.bodyID, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: ParticipationRoute.meeting(id: meeting.id).path, notice: .saved)
@@ -178,7 +165,7 @@ struct MeetingAdminController: RouteCollection {
               let item = try await store.one(.agendaItem, id: itemID, as: AgendaItem.self)?.value, item.meetingID == meeting.id else { throw Abort(.notFound) }
         let form = try req.content.decode(ResolutionForm.self)
         let members = try await store.all(.membership, as: Membership.self, bodyID: meeting.bodyID).map(\.value)
-        let (_, attendance) = try await Self.attendance(req, meeting: meeting.id)
+        let (_, attendance) = try await ParticipationPages.attendance(req, meeting: meeting.id)
         let quorum = Quorum.compute(memberships: members, bodyID: meeting.bodyID, on: Day(meeting.start), attendance: attendance.statuses)
         var issues: [ValidationIssue] = []
         let text = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -190,7 +177,7 @@ struct MeetingAdminController: RouteCollection {
         let decidedAlready = try await store.all(.resolution, as: Resolution.self).contains { $0.value.agendaItemID == item.id }
         if decidedAlready { issues = [ValidationIssue("resolution", .duplicate)] }
         guard issues.isEmpty else {
-            let page = try await ParticipationController.meetingPage(req, meeting: meeting, issues: issues, failedItem: itemID)
+            let page = try await ParticipationPages.meetingPage(req, meeting: meeting, issues: issues, failedItem: itemID)
             return HTMLResponse(page).response(status: decidedAlready ? .conflict : .unprocessableEntity)
         }
         // The paper version on the table when the body decided.

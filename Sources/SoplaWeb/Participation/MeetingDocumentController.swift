@@ -28,7 +28,7 @@ struct MeetingDocumentController: RouteCollection {
             .map { ($0.agendaItemID, $0) }, uniquingKeysWith: { a, _ in a })
         let members = try await store.all(.membership, as: Membership.self, bodyID: body.id).map(\.value).filter { $0.isActive(on: Day(meeting.start)) }
         let persons = Dictionary(try await store.all(.person, as: Person.self).map { ($0.id, $0.value.name) }, uniquingKeysWith: { a, _ in a })
-        let (_, attendance) = try await MeetingAdminController.attendance(req, meeting: id)
+        let (_, attendance) = try await ParticipationPages.attendance(req, meeting: id)
         let attendees = insider ? members.compactMap { m in attendance.statuses[m.personID].map { (name: persons[m.personID] ?? "–", status: $0) } } : nil
         let model = MeetingDocument.Model(kind: kind, meeting: meeting, body: body, items: items, papers: papers, resolutions: resolutions,
                                           quorum: Quorum.compute(memberships: members, bodyID: body.id, on: Day(meeting.start), attendance: attendance.statuses),
@@ -45,7 +45,7 @@ struct MeetingDocumentController: RouteCollection {
         let readable = try await req.participationAccess().readableBodies(bodies)
         let seats = Set(try await store.all(.membership, as: Membership.self).map(\.value).filter { $0.personID == id }.map(\.bodyID)).intersection(readable)
         guard !seats.isEmpty else { throw Abort(.notFound) }
-        let events = ParticipationController.events(try await store.all(.meeting, as: Meeting.self).filter { seats.contains($0.value.bodyID) }, siteURL: req.siteURL)
+        let events = ParticipationPages.events(try await store.all(.meeting, as: Meeting.self).filter { seats.contains($0.value.bodyID) }, siteURL: req.siteURL)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
         return Response(status: .ok, headers: headers, body: .init(string: ICalendar.write(name: person.name, events: events, now: req.settings.clock.now())))

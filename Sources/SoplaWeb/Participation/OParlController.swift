@@ -283,7 +283,7 @@ struct OParlController: RouteCollection {
 
     static func date(_ req: Request, _ name: String) throws -> Date? {
         guard let raw = req.query[String.self, at: name] else { return nil }
-        if let date = HSDSController.dateTime(raw) { return date }
+        if let date = APIParameters.dateTime(raw) { return date }
         if let day = Day(iso: raw) { return day.startDate }
         throw APIError(.badRequest, code: "invalid_parameter", message: "\(name) must be an ISO 8601 date-time, e.g. 2026-01-31T00:00:00+01:00")
     }

@@ -18,19 +18,11 @@ struct PaperController: RouteCollection {
         routes.on(.GET, p.paper, read, use: show)
         routes.on(.POST, p.versions, manage, use: addVersion)
         routes.on(.POST, p.consultation, manage, use: openConsultation)
-        routes.upload(p.attachments, manage, limit: Self.uploadLimit, use: addAttachment)
+        routes.upload(p.attachments, manage, limit: Attachments.uploadLimit, use: addAttachment)
         routes.on(.GET, p.attachment, read, use: attachment)
     }
 
-    /// Attachments of papers and funding applications: PDF, ODT or DOCX up to 20 MB.
-    static let uploadLimit = UploadLimit(fileBytes: AttachmentCheck.maximumBytes)
 
-    /// An attachment record for checked bytes, with the SHA-1 and SHA-512 checksums OParl publishes.
-    static func attachment(_ data: Data, paperID: UUID, fileName: String, mediaType: String, at: Date, by actor: AuditActor) -> Attachment {
-        Attachment(id: UUID(), paperID: paperID, fileName: fileName, mediaType: mediaType, size: data.count,
-                   sha1: Insecure.SHA1.hash(data: data).map { String(format: "%02x", $0) }.joined(),
-                   sha512: SHA512.hash(data: data).map { String(format: "%02x", $0) }.joined(), createdAt: at, createdBy: actor.label)
-    }
 
     func addAttachment(req: Request) async throws -> Response {
         let (paper, _) = try await Self.paper(req)
@@ -46,7 +38,7 @@ struct PaperController: RouteCollection {
         let types: [AttachmentCheck.Kind: String] = [.pdf: "application/pdf", .odt: "application/vnd.oasis.opendocument.text",
                                                      .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"]
         let actor = try await req.auditActor()
-        try await req.participationStore.addAttachment(Self.attachment(data, paperID: paper.id, fileName: name, mediaType: types[kind]!,
+        try await req.participationStore.addAttachment(Attachments.attachment(data, paperID: paper.id, fileName: name, mediaType: types[kind]!,
                                                                        at: req.settings.clock.now(), by: actor), content: data, actor: actor)
         return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .created)
     }
@@ -62,14 +54,6 @@ struct PaperController: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 
-    /// Papers the requester may read — all of `ids` that are public or of a body the requester belongs to — with their bodies.
-    static func readable(_ req: Request, ids: Set<UUID>) async throws -> [(record: ParticipationRecord<Paper>, body: Body?)] {
-        let store = req.participationStore
-        let bodies = try await store.all(.body, as: Body.self).map(\.value)
-        let byID = Dictionary(bodies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let page = try await store.papers(readableBodies: try await req.participationAccess().insiderBodies(bodies), ids: ids, perPage: max(1, ids.count))
-        return page.items.map { ($0.record, byID[$0.bodyID]) }
-    }
 
     func list(req: Request) async throws -> HTMLResponse {
         let search = (try? req.query.get(String.self, at: "suche"))?.trimmingCharacters(in: .whitespaces).prefix(100)
@@ -102,7 +86,7 @@ struct PaperController: RouteCollection {
 
     static func paper(_ req: Request) async throws -> (Paper, Body?) {
         guard let raw = req.parameters.get("paper"), let id = UUID(uuidString: raw),
-              let entry = try await readable(req, ids: [id]).first else { throw Abort(.notFound) }
+              let entry = try await ParticipationPages.readable(req, ids: [id]).first else { throw Abort(.notFound) }
         return (entry.record.value, entry.body)
     }
 
@@ -229,7 +213,7 @@ struct PaperController: RouteCollection {
         let versions = try await store.all(.paperVersion, as: PaperVersion.self).map(\.value).filter { $0.paperID == paper.id }
         let now = req.settings.clock.now()
         // The deadline is the end of the chosen day in Wetzlar.
-        let deadline = MeetingAdminController.instant(form.deadline, "23:59")
+        let deadline = ParticipationPages.instant(form.deadline, "23:59")
         var issues: [ValidationIssue] = []
         if deadline == nil { issues.append(ValidationIssue("deadline", .required)) }
         var process: StatementProcess?

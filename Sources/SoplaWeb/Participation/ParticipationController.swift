@@ -18,14 +18,6 @@ struct ParticipationController: RouteCollection {
         routes.on(.GET, ParticipationRoute.Pattern.measures, read, use: measures)
     }
 
-    /// A body's meetings as iCalendar events, each linking to its page.
-    static func events(_ meetings: [ParticipationRecord<Meeting>], siteURL: String) -> [ICalendar.Event] {
-        meetings.map { record in
-            ICalendar.Event(uid: record.id.uuidString.lowercased() + "@sopla", start: record.value.start, end: record.value.end, summary: record.value.name,
-                            location: record.value.location, url: siteURL + ParticipationRoute.meeting(id: record.id).path,
-                            cancelled: record.value.state == .cancelled, lastModified: record.modifiedAt)
-        }
-    }
 
     static func uuid(_ req: Request, _ name: String) throws -> UUID {
         guard let raw = req.parameters.get(name), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
@@ -46,45 +38,14 @@ struct ParticipationController: RouteCollection {
     }
 
     func body(req: Request) async throws -> HTMLResponse {
-        HTMLResponse(try await Self.bodyPage(req, id: try Self.uuid(req, "body")))
+        HTMLResponse(try await ParticipationPages.bodyPage(req, id: try Self.uuid(req, "body")))
     }
 
-    static func bodyPage(_ req: Request, id: UUID, issues: [ValidationIssue] = [], termIssues: [ValidationIssue] = [], termValues: [String: String] = [:]) async throws -> String {
-        let (body, all) = try await req.visibleBody(id: id)
-        let store = req.participationStore
-        let today = req.settings.clock.today
-        let persons = Dictionary(try await store.all(.person, as: Person.self).map { ($0.id, $0.value.name) }, uniquingKeysWith: { a, _ in a })
-        let organisations = Dictionary(try await req.accounts.organisations().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let order: [MembershipRole] = [.chair, .deputy, .member, .advisory, .guest]
-        let seats = try await store.all(.membership, as: Membership.self, bodyID: body.id).map(\.value).filter { $0.isActive(on: today) }
-            .sorted { (order.firstIndex(of: $0.role)!, persons[$0.personID] ?? "") < (order.firstIndex(of: $1.role)!, persons[$1.personID] ?? "") }
-        let members = seats.map { (name: persons[$0.personID] ?? "–", role: $0.role, onBehalfOf: $0.onBehalfOf.flatMap { organisations[$0] }, voting: $0.votingRight) }
-        let meetings = try await store.all(.meeting, as: Meeting.self, bodyID: body.id).map(\.value).sorted { $0.start > $1.start }
-        let readable = try await req.participationAccess().readableBodies(all)
-        let principal = try await req.auth().principal
-        var consultations: [(process: StatementProcess, paperTitle: String)] = []
-        if Policy.decide(principal, .readBodyInternal, scope: .body(body.id)).isAllowed {
-            let now = req.settings.clock.now()
-            let papers = Dictionary(try await store.all(.paper, as: Paper.self).map { ($0.id, $0.value.title) }, uniquingKeysWith: { a, _ in a })
-            consultations = try await store.all(.statementProcess, as: StatementProcess.self).map(\.value)
-                .filter { $0.bodies.contains(body.id) && $0.acceptsStatements(at: now) }.map { ($0, papers[$0.paperID] ?? "–") }
-        }
-        let model = BodyPage.Model(body: body, parentName: body.parentID.flatMap { parent in all.first { $0.id == parent }?.name }, members: members,
-                                   meetings: meetings, subBodies: all.filter { $0.parentID == body.id && readable.contains($0.id) }, consultations: consultations,
-                                   mayManage: Policy.decide(principal, .manageParticipation).isAllowed,
-                                   membershipForm: Policy.decide(principal, .manageParticipation).isAllowed
-                                       ? MembershipForm(bodyID: body.id, persons: try await store.all(.person, as: Person.self).map(\.value).sorted { $0.name < $1.name },
-                                                        organisations: try await req.activeOrganisationChoices(),
-                                                        users: try await req.accounts.users().filter(\.active).sorted { $0.displayName < $1.displayName }.map { ($0.id, $0.displayName) },
-                                                        issues: issues) : nil,
-                                   membershipIDs: seats.map(\.id), termIssues: termIssues, termValues: termValues)
-        return BodyPage.render(model, context: try await req.pageContext(showNotice: true))
-    }
 
     func calendar(req: Request) async throws -> Response {
         let (body, _) = try await req.visibleBody(id: try Self.uuid(req, "body"))
         let meetings = try await req.participationStore.all(.meeting, as: Meeting.self, bodyID: body.id)
-        let events = Self.events(meetings, siteURL: req.siteURL)
+        let events = ParticipationPages.events(meetings, siteURL: req.siteURL)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
         return Response(status: .ok, headers: headers, body: .init(string: ICalendar.write(name: body.name, events: events, now: req.settings.clock.now())))
@@ -93,89 +54,12 @@ struct ParticipationController: RouteCollection {
     func meeting(req: Request) async throws -> HTMLResponse {
         let id = try Self.uuid(req, "meeting")
         guard let meeting = try await req.participationStore.one(.meeting, id: id, as: Meeting.self)?.value else { throw Abort(.notFound) }
-        return HTMLResponse(try await Self.meetingPage(req, meeting: meeting))
+        return HTMLResponse(try await ParticipationPages.meetingPage(req, meeting: meeting))
     }
 
-    /// The meeting page, with the planner's forms for planners (and a failed form's problems).
-    static func meetingPage(_ req: Request, meeting: Meeting, issues: [ValidationIssue] = [], failedItem: UUID? = nil,
-                            itemValues: [String: String] = [:]) async throws -> String {
-        let store = req.participationStore
-        let (body, _) = try await req.visibleBody(id: meeting.bodyID)
-        let principal = try await req.auth().principal
-        let insider = Policy.decide(principal, .readBodyInternal, scope: .body(body.id)).isAllowed
-        let items = AgendaItem.ordered(try await store.all(.agendaItem, as: AgendaItem.self, bodyID: body.id).map(\.value).filter { $0.meetingID == meeting.id })
-        let shown = items.filter { insider || $0.isPublic }
-        let allPapers = try await store.all(.paper, as: Paper.self).map(\.value)
-        let papers = Dictionary(allPapers.filter { insider || $0.isPublic }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let resolutions = Dictionary(try await store.all(.resolution, as: Resolution.self, bodyID: body.id).map(\.value).filter { insider || $0.isPublic }
-            .map { ($0.agendaItemID, $0) }, uniquingKeysWith: { a, _ in a })
-        var management: MeetingManagement?
-        if Policy.decide(principal, .manageParticipation).isAllowed {
-            let members = try await store.all(.membership, as: Membership.self, bodyID: body.id).map(\.value).filter { $0.isActive(on: Day(meeting.start)) }
-            let persons = Dictionary(try await store.all(.person, as: Person.self).map { ($0.id, $0.value.name) }, uniquingKeysWith: { a, _ in a })
-            let (_, attendance) = try await MeetingAdminController.attendance(req, meeting: meeting.id)
-            management = MeetingManagement(
-                members: members.map { (personID: $0.personID, name: persons[$0.personID] ?? "–", voting: $0.votingRight, status: attendance.statuses[$0.personID]) }
-                    .sorted { $0.name < $1.name },
-                quorum: Quorum.compute(memberships: members, bodyID: body.id, on: Day(meeting.start), attendance: attendance.statuses),
-                papers: allPapers.sorted { $0.reference < $1.reference }, issues: issues, failedItem: failedItem, itemValues: itemValues)
-        }
-        let model = MeetingPage.Model(meeting: meeting, body: body, items: shown, papers: papers, resolutions: resolutions, hiddenItems: items.count - shown.count,
-                                      management: management)
-        return MeetingPage.render(model, context: try await req.pageContext(showNotice: true))
-    }
 
     func measures(req: Request) async throws -> HTMLResponse {
-        HTMLResponse(try await Self.measuresPage(req, form: nil))
+        HTMLResponse(try await ParticipationPages.measuresPage(req, form: nil))
     }
 
-    /// The overview with rolled-up progress (tree order), the overdue list and, for planners, the form for a new measure.
-    static func measuresPage(_ req: Request, form: MeasureForm?) async throws -> String {
-        let store = req.participationStore
-        // Measures agreed in a quality dialogue stay internal until a planner publishes them.
-        let measures = try await req.participationAccess().visibleMeasures()
-        let progress = MeasureProgress.rollUp(measures, method: .weighted)
-        var rows: [(measure: Measure, progress: Double, depth: Int)] = []
-        func add(_ parent: UUID?, depth: Int) {
-            for measure in measures.filter({ $0.parentID == parent }).sorted(by: { $0.title < $1.title }) {
-                rows.append((measure, progress[measure.id] ?? 0, depth))
-                add(measure.id, depth: depth + 1)
-            }
-        }
-        add(nil, depth: 0)
-        // Filters: status, the body whose resolution a measure (or its parent) comes from, and area.
-        var chosen: [String: String] = [:]
-        for name in ["stand", "gremium", "gebiet"] { if let value = try? req.query.get(String.self, at: name), !value.isEmpty { chosen[name] = String(value.prefix(60)) } }
-        let bodies = try await store.all(.body, as: Body.self).map(\.value)
-        let readable = try await req.participationAccess().readableBodies(bodies)
-        var bodyOfResolution: [UUID: UUID] = [:]
-        for body in bodies { for record in try await store.all(.resolution, as: Resolution.self, bodyID: body.id) { bodyOfResolution[record.id] = body.id } }
-        let byID = Dictionary(measures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        func body(of measure: Measure) -> UUID? {
-            var current: Measure? = measure
-            var seen: Set<UUID> = []
-            while let m = current, seen.insert(m.id).inserted {
-                if let resolution = m.resolutionID, let body = bodyOfResolution[resolution] { return body }
-                current = m.parentID.flatMap { byID[$0] }
-            }
-            return nil
-        }
-        if !chosen.isEmpty {
-            rows = rows.filter { row in
-                if let status = chosen["stand"], row.measure.status.rawValue != status { return false }
-                if let chosenBody = chosen["gremium"], body(of: row.measure)?.uuidString.lowercased() != chosenBody { return false }
-                if let area = chosen["gebiet"], !row.measure.unitKeys.contains(area) { return false }
-                return true
-            }.map { ($0.measure, $0.progress, 0) }
-        }
-        let units = try await req.spatial.allUnits().filter { $0.levelCode == SpatialLevel.municipality.code }.sorted { $0.name < $1.name }
-        let filters = MeasuresPage.Filters(bodies: bodies.filter { readable.contains($0.id) }.sorted { $0.name < $1.name }.map { ($0.id, $0.name) },
-                                           areas: units.map { ($0.key, $0.name) }, chosen: chosen)
-        var shownForm: MeasureForm?
-        if try await req.may(.manageParticipation) {
-            let organisations = try await req.activeOrganisationChoices()
-            shownForm = form ?? MeasureForm(measures: measures, organisations: organisations)
-        }
-        return MeasuresPage.render(rows, today: req.settings.clock.today, form: shownForm, filters: filters, context: try await req.pageContext(showNotice: true))
-    }
 }

@@ -88,7 +88,7 @@ struct ProcessController: RouteCollection {
         let store = req.participationStore
         guard let process = try await store.one(.planningProcess, id: id, as: PlanningProcess.self)?.value else { throw Abort(.notFound) }
         let (body, _) = try await req.visibleBody(id: process.bodyID)
-        let papers = try await PaperController.readable(req, ids: Set(process.paperIDs ?? [])).map(\.record)
+        let papers = try await ParticipationPages.readable(req, ids: Set(process.paperIDs ?? [])).map(\.record)
         let paperIDs = Set(papers.map(\.id))
         let t = Texts(req.language)
         var events: [ProcessPage.Event] = papers.map { .init(date: $0.value.date.startDate.addingTimeInterval(12 * 3600), text: $0.value.reference + ": " + $0.value.title,

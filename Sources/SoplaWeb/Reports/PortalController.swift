@@ -15,14 +15,14 @@ struct PortalController: RouteCollection {
     }
 
     func funding(req: Request) async throws -> HTMLResponse {
-        HTMLResponse(ControllingPage.render(try await ControllingController.model(req, publication: true), context: try await req.pageContext(), publicView: true))
+        HTMLResponse(ControllingPage.render(try await FundingData.model(req, publication: true), context: try await req.pageContext(), publicView: true))
     }
 
     /// The public CSV: programme figures, topics, municipalities, preventive share and years; no providers, no agreements;
     /// a figure the dominance rule keeps back has no value and „geheim gehalten“ `ja`.
     func fundingCSV(req: Request) async throws -> Response {
-        let model = try await ControllingController.model(req, publication: true)
-        return CSVDownload.response(CSV.write(header: ControllingController.header(publicView: true), rows: ControllingController.rows(model, publicView: true)),
+        let model = try await FundingData.model(req, publication: true)
+        return CSVDownload.response(CSV.write(header: FundingData.header(publicView: true), rows: FundingData.rows(model, publicView: true)),
                                                   filename: "foerderung-\(model.year).csv")
     }
 

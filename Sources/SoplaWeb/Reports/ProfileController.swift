@@ -16,7 +16,7 @@ struct ProfileController: RouteCollection {
     }
 
     static func model(_ req: Request, key: String) async throws -> MunicipalityProfilePage.Model {
-        let unit = try await SpatialPagesController.unitModel(req, key: key, publicFigures: true)
+        let unit = try await SpatialViews.unitModel(req, key: key, publicFigures: true)
         guard unit.unit.levelCode == SpatialLevel.municipality.code || unit.unit.levelCode == SpatialLevel.planningArea.code else { throw Abort(.notFound) }
         let context = try await ServiceContext.load(req)
         let categories = Dictionary(context.categories.map { ($0.code, req.language == .de ? $0.nameDE : $0.nameEN) }, uniquingKeysWith: { a, _ in a })

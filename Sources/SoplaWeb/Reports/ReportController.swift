@@ -536,7 +536,7 @@ struct ReportController: RouteCollection {
                                                                      createdBy: actor.label),
                              label: reference + " v1", bodyID: body.id, actor: actor, at: now)
         if let pdf {
-            try await store.addAttachment(PaperController.attachment(pdf, paperID: paper.id, fileName: "entwurf-sozialbericht-\(edition.number).pdf",
+            try await store.addAttachment(Attachments.attachment(pdf, paperID: paper.id, fileName: "entwurf-sozialbericht-\(edition.number).pdf",
                                                                      mediaType: "application/pdf", at: now, by: actor), content: pdf, actor: actor)
         }
         edition.reviewPaperID = paper.id

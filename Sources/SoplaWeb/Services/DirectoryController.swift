@@ -39,7 +39,7 @@ struct DirectoryController: RouteCollection {
 
     func search(req: Request) async throws -> HTMLResponse {
         let context = try await ServiceContext.load(req)
-        let state = ServiceController.listState(req, path: ServiceRoute.directory().path)
+        let state = ServiceViews.listState(req, path: ServiceRoute.directory().path)
         let rows = Self.visible(context.records).map(context.row).filter { Self.matches($0, filters: state.filters, context: context) }
             .sorted { $0.service.name.lowercased() < $1.service.name.lowercased() }
         let page = Paging.slice(rows, page: state.page, perPage: DirectoryPage.perPage)
@@ -57,7 +57,7 @@ struct DirectoryController: RouteCollection {
     }
 
     func show(req: Request) async throws -> HTMLResponse {
-        let id = try ServiceController.serviceID(req)
+        let id = try ServiceViews.serviceID(req)
         guard let record = try await req.serviceStore.service(id: id), record.service.status != .inactive else { throw Abort(.notFound) }
         let context = try await ServiceContext.load(req, services: false)
         let points = record.service.locations.compactMap { location in location.point.map { SVGMap.Point(position: $0, label: record.service.name, link: nil) } }

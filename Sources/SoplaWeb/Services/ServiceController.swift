@@ -27,10 +27,6 @@ struct ServiceController: RouteCollection {
         routes.on(.POST, ServiceRoute.Pattern.roundUnchanged, propose, use: confirmUnchanged)
     }
 
-    static func serviceID(_ req: Request) throws -> UUID {
-        guard let raw = req.parameters.get("service"), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
-        return id
-    }
 
     // MARK: Planner: list
 
@@ -58,19 +54,10 @@ struct ServiceController: RouteCollection {
         return state.descending ? result.reversed() : result
     }
 
-    static func listState(_ req: Request, path: String) -> ListState {
-        var filters: [String: String] = [:]
-        for name in ["suche", "kategorie", "gemeinde", "status", "alter", "sprache", "barrierefrei", "gebaerdensprache"] {
-            if let value = try? req.query.get(String.self, at: name) { filters[name] = String(value.trimmingCharacters(in: .whitespaces).prefix(100)) }
-        }
-        let sort = (try? req.query.get(String.self, at: "sortierung")).flatMap { ["name", "traeger", "kategorie", "vze", "geprueft"].contains($0) ? $0 : nil }
-        let page = (try? req.query.get(Int.self, at: "seite")) ?? 1
-        return ListState(path: path, filters: filters, sort: sort, descending: (try? req.query.get(String.self, at: "richtung")) == "ab", page: min(max(1, page), 100_000))
-    }
 
     func list(req: Request) async throws -> HTMLResponse {
         let context = try await ServiceContext.load(req)
-        let state = Self.listState(req, path: ServiceRoute.services().path)
+        let state = ServiceViews.listState(req, path: ServiceRoute.services().path)
         let rows = Self.filtered(context.records.map(context.row), state: state, context: context)
         let open = try await req.serviceStore.proposals(state: .open).count
         let model = ServiceListPage.Model(rows: Paging.slice(rows, page: state.page, perPage: ServiceListPage.perPage), total: rows.count, state: state,
@@ -80,7 +67,7 @@ struct ServiceController: RouteCollection {
 
     func csv(req: Request) async throws -> Response {
         let context = try await ServiceContext.load(req)
-        let rows = Self.filtered(context.records.map(context.row), state: Self.listState(req, path: ServiceRoute.services().path), context: context)
+        let rows = Self.filtered(context.records.map(context.row), state: ServiceViews.listState(req, path: ServiceRoute.services().path), context: context)
         let header = ["ID", "Name", "Organisation", "Kategorie", "Kategorie (Code)", "Status", "präventiv", "VZÄ", "Plätze", "Fälle je Jahr", "Bezugsjahr", "Mindestalter",
                       "Höchstalter", "Sprachen", "barrierefrei", "Gebärdensprache", "Einzugsgebiet", "Einzugsgebiet (Schlüssel)", "Straße", "PLZ", "Ort", "Breite", "Länge",
                       "Telefon", "E-Mail", "Website", "zuletzt geprüft", "Version"]
@@ -104,7 +91,7 @@ struct ServiceController: RouteCollection {
     // MARK: Planner: one service
 
     func show(req: Request) async throws -> HTMLResponse {
-        let id = try Self.serviceID(req)
+        let id = try ServiceViews.serviceID(req)
         guard let record = try await req.serviceStore.service(id: id) else { throw Abort(.notFound) }
         let context = try await ServiceContext.load(req, services: false)
         let versions = try await req.serviceStore.versions(serviceID: id)
@@ -143,7 +130,7 @@ struct ServiceController: RouteCollection {
     }
 
     func edit(req: Request) async throws -> HTMLResponse {
-        let id = try Self.serviceID(req)
+        let id = try ServiceViews.serviceID(req)
         guard let record = try await req.serviceStore.service(id: id) else { throw Abort(.notFound) }
         let context = try await ServiceContext.load(req, services: false)
         let t = Texts(req.language)
@@ -159,7 +146,7 @@ struct ServiceController: RouteCollection {
     }
 
     func update(req: Request) async throws -> Response {
-        let id = try Self.serviceID(req)
+        let id = try ServiceViews.serviceID(req)
         guard let record = try await req.serviceStore.service(id: id) else { throw Abort(.notFound) }
         return try await save(req, id: id, base: record.service)
     }
@@ -204,7 +191,7 @@ struct ServiceController: RouteCollection {
     /// The service of the route, only if it belongs to the route's organisation (a crafted address for another
     /// organisation's service finds nothing).
     static func ownService(_ req: Request, organisation: UUID) async throws -> ServiceRecord {
-        guard let record = try await req.serviceStore.service(id: try serviceID(req)), record.service.organisationID == organisation else { throw Abort(.notFound) }
+        guard let record = try await req.serviceStore.service(id: try ServiceViews.serviceID(req)), record.service.organisationID == organisation else { throw Abort(.notFound) }
         return record
     }
 
@@ -217,17 +204,12 @@ struct ServiceController: RouteCollection {
         for round in try await store.rounds() where round.isOpen && round.organisations.contains(organisation.id) {
             rounds.append((round, try await store.answers(roundID: round.id)[organisation.id] != nil))
         }
-        let proposals = try await store.proposals(organisation: organisation.id).map { Self.summary($0, context: context) }
+        let proposals = try await store.proposals(organisation: organisation.id).map { ServiceViews.summary($0, context: context) }
         let model = OrganisationServicesPage.Model(organisationID: organisation.id, organisationName: organisation.name, services: records.map(context.row),
                                                    categories: context.categories, rounds: rounds, proposals: proposals)
         return HTMLResponse(OrganisationServicesPage.render(model, context: try await req.pageContext(showNotice: true)))
     }
 
-    static func summary(_ record: ProposalRecord, context: ServiceContext) -> ProposalSummary {
-        let p = record.proposal
-        return ProposalSummary(id: p.id, serviceName: p.proposed.name, organisationName: context.organisationName(record.organisationID), isNew: p.base == nil,
-                               changeCount: p.diff.count, proposedBy: p.proposedBy, proposedAt: p.proposedAt, state: p.state, note: p.decisionNote)
-    }
 
     func showOwn(req: Request) async throws -> HTMLResponse {
         let organisation = try await Self.organisation(req)

@@ -268,7 +268,7 @@ struct ServicePlanningController: RouteCollection {
         var rounds: [(round: SurveyRound, answered: Int)] = []
         for round in try await store.rounds() { rounds.append((round, try await store.answers(roundID: round.id).count)) }
         let providers = context.organisations.values.filter { $0.active && $0.kind != .publicBody }.sorted { $0.name < $1.name }.map { (id: $0.id, name: $0.name) }
-        let open = try await store.proposals(state: .open).map { ServiceController.summary($0, context: context) }
+        let open = try await store.proposals(state: .open).map { ServiceViews.summary($0, context: context) }
         return RoundsPage.Model(rounds: rounds, organisations: providers, values: values, selected: selected, issues: issues, openProposals: open)
     }
 
@@ -326,7 +326,7 @@ struct ServicePlanningController: RouteCollection {
             let answer = answers[id]
             return (id: id, name: context.organisationName(id), answeredAt: answer?.at, by: answer?.by, unchanged: answer?.unchanged ?? false)
         }.sorted { ($0.answeredAt == nil ? 0 : 1, $0.name) < ($1.answeredAt == nil ? 0 : 1, $1.name) }
-        let proposals = try await req.serviceStore.proposals(round: round.id).map { ServiceController.summary($0, context: context) }
+        let proposals = try await req.serviceStore.proposals(round: round.id).map { ServiceViews.summary($0, context: context) }
         let model = RoundPage.Model(round: round, today: req.settings.clock.today, organisations: organisations, proposals: proposals)
         return HTMLResponse(RoundPage.render(model, context: try await req.pageContext(showNotice: true)))
     }
@@ -352,7 +352,7 @@ struct ServicePlanningController: RouteCollection {
         guard let record = try await req.serviceStore.proposal(id: try Self.proposalID(req)) else { throw Abort(.notFound) }
         let context = try await ServiceContext.load(req, services: false)
         let current = try await req.serviceStore.service(id: record.proposal.serviceID)?.service
-        return ProposalPage.Model(summary: ServiceController.summary(record, context: context), diff: record.proposal.diff,
+        return ProposalPage.Model(summary: ServiceViews.summary(record, context: context), diff: record.proposal.diff,
                                   isStale: record.proposal.isStale(current: current), proposed: record.proposal.proposed, categories: context.categories,
                                   unitNames: context.unitNames, issues: issues)
     }

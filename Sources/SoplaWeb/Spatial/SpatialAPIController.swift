@@ -113,7 +113,7 @@ struct SpatialAPIController: RouteCollection {
         let now = settings.clock.now()
         let key = GeoJSONCache.Key(level: level, day: day ?? Day(now))
         if let entry = cache.fresh(key, now: now) {
-            return req.eventLoop.makeSucceededFuture(Self.response(entry, for: req))
+            return req.eventLoop.makeSucceededFuture(SpatialViews.response(entry, for: req))
         }
         let repository = req.spatial
         let catalogue = settings.levels
@@ -128,31 +128,20 @@ struct SpatialAPIController: RouteCollection {
                     return GeoJSONCache.Entry(key: key, version: version, data: data, contentType: Self.geoJSONType)
                 }
             )
-            return Self.response(entry, for: req)
+            return SpatialViews.response(entry, for: req)
         }
     }
 
-    static func response(_ entry: GeoJSONCache.Entry, for req: Request) -> Response {
-        if let tags = req.headers.first(name: .ifNoneMatch),
-           tags.split(separator: ",").contains(where: { let tag = $0.trimmingCharacters(in: .whitespaces); return tag == entry.etag || tag == "*" }) {
-            return Response(status: .notModified, headers: entry.headers)
-        }
-        if let gzip = entry.gzipBody, let accepted = req.headers.first(name: .acceptEncoding),
-           accepted.contains("gzip") || accepted.lowercased().contains("gzip") {
-            return Response(status: .ok, headers: entry.gzipHeaders, body: .init(buffer: gzip))
-        }
-        return Response(status: .ok, headers: entry.headers, body: .init(buffer: entry.body))
-    }
 
     static let geoJSONType = HTTPMediaType(type: "application", subType: "geo+json")
 
     static func listQuery(_ req: Request, catalogue: SpatialLevelCatalogue) throws -> SpatialUnitQuery {
-        let page = try integer(req, "page", range: 1...1_000_000) ?? 1
-        let perPage = try integer(req, "perPage", range: 1...maxPerPage) ?? 50
+        let page = try APIParameters.integer(req, "page", range: 1...1_000_000) ?? 1
+        let perPage = try APIParameters.integer(req, "perPage", range: 1...maxPerPage) ?? 50
         let level = try level(req, catalogue: catalogue)
         var parent: String?
         if let raw = try? req.query.get(String.self, at: "parent") {
-            guard Self.isWellFormedKey(raw) else {
+            guard APIParameters.isWellFormedKey(raw) else {
                 throw APIError.badParameter("parent", "expected an official key such as 06532 or 06532023")
             }
             parent = raw
@@ -173,18 +162,7 @@ struct SpatialAPIController: RouteCollection {
         return level.code
     }
 
-    static func integer(_ req: Request, _ name: String, range: ClosedRange<Int>) throws -> Int? {
-        guard let raw = try? req.query.get(String.self, at: name) else { return nil }
-        guard raw.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(raw), range.contains(value) else {
-            throw APIError.badParameter(name, "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
-        }
-        return value
-    }
 
-    /// Keys are 2, 5 or 8 digits, or 8 digits, a hyphen and a local code.
-    static func isWellFormedKey(_ key: String) -> Bool {
-        key.wholeMatch(of: /[0-9]{2}([0-9]{3}([0-9]{3}(-[A-Za-z0-9]{1,12})?)?)?/) != nil
-    }
 }
 
 /// A misspelt or repeated parameter would otherwise be ignored silently and return unfiltered data.

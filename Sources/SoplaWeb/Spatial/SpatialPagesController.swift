@@ -80,39 +80,10 @@ struct SpatialPagesController: RouteCollection {
 
     func detail(req: Request) async throws -> HTMLResponse {
         guard let key = req.parameters.get("key") else { throw Abort(.notFound) }
-        let model = try await Self.unitModel(req, key: key, publicFigures: false)
+        let model = try await SpatialViews.unitModel(req, key: key, publicFigures: false)
         return HTMLResponse(UnitPage.render(model, language: req.language, path: req.pathForLinks, account: try await req.pageContext().account, notice: req.notice))
     }
 
-    /// Everything the unit page and the municipality profile show of a unit.
-    static func unitModel(_ req: Request, key: String, publicFigures: Bool) async throws -> UnitPage.Model {
-        let settings = req.settings
-        let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
-        guard let unit = units.first(where: { $0.key == key }) else { throw Abort(.notFound) }
-        let parent = unit.parentKey.flatMap { p in units.first { $0.key == p } }
-        let children = units.filter { $0.parentKey == unit.key }
-        let history = try await req.spatial.boundaryHistory(unitKey: unit.key)
-        let boundaries = try await req.currentBoundaries()
-        let childrenWithBoundary = children.filter { boundaries[$0.key] != nil }
-        let mapUnits: [SpatialUnit]
-        if !childrenWithBoundary.isEmpty {
-            mapUnits = childrenWithBoundary
-        } else if let parent {
-            mapUnits = units.filter { $0.parentKey == parent.key }
-        } else {
-            mapUnits = boundaries[unit.key] != nil ? [unit] : []
-        }
-        let storedPopulation = try await req.spatial.unit(key: unit.key)?.populations ?? []
-        var model = UnitPage.Model(
-            unit: unit, parent: parent, children: children, history: history,
-            mapUnits: mapUnits, mapBoundaries: boundaries, catalogue: settings.levels,
-            populationIsAggregated: storedPopulation.isEmpty && !unit.populations.isEmpty,
-            creatableChildLevel: try await req.may(.manageSpatialUnits) ? settings.levels.localChildLevel(of: unit.levelCode) : nil
-        )
-        model.profile = try await IndicatorProfileBuilder.lines(req, unit: unit, publicFigures: publicFigures)
-        model.profileParentName = parent?.name
-        return model
-    }
 
     func data(req: Request) async throws -> HTMLResponse {
         HTMLResponse(DataPage.render(language: req.language, path: req.pathForLinks, account: try await req.pageContext().account))
@@ -126,7 +97,7 @@ struct SpatialPagesController: RouteCollection {
     static func parameters(_ req: Request, catalogue: SpatialLevelCatalogue) -> UnitListParameters {
         let search = (try? req.query.get(String.self, at: "q")).map { String($0.prefix(100)) }.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         let level = (try? req.query.get(String.self, at: "ebene")).flatMap { catalogue.level(code: $0)?.code }
-        let parent = (try? req.query.get(String.self, at: "gehoert-zu")).flatMap { SpatialAPIController.isWellFormedKey($0) ? $0 : nil }
+        let parent = (try? req.query.get(String.self, at: "gehoert-zu")).flatMap { APIParameters.isWellFormedKey($0) ? $0 : nil }
         let sort = (try? req.query.get(String.self, at: "sortierung")).flatMap(SpatialUnitQuery.SortField.init(rawValue:))
         let descending = (try? req.query.get(String.self, at: "richtung")) == "ab"
         let page = (try? req.query.get(String.self, at: "seite")).flatMap(Int.init).map { min(max(1, $0), 1_000_000) } ?? 1
