@@ -114,6 +114,39 @@ struct PlanningServiceTests {
         }
     }
 
+    @Test func aReportSnapshotFreezesCoverageAndOnlyPublicMeasures() async throws {
+        try await TestDatabase.withDatabase { app in
+            let spatial = FluentSpatialRepository(database: app.db)
+            for unit in landscape().units { try await spatial.create(unit) }
+            let participation = ParticipationStore(database: app.db), funding = FundingStore(database: app.db)
+            let open = Measure(id: UUID(), title: "Netzwerk Frühe Hilfen", status: .inProgress, progress: 40)
+            let internalMeasure = Measure(id: UUID(), title: "Wartezeiten senken", responsibleOrganisation: caritas, dialogueID: UUID())
+            for measure in [open, internalMeasure] { try await participation.save(.measure, id: measure.id, measure, label: measure.title, actor: actor, at: now) }
+            let coverage = try await coverageService(ServiceStore(database: app.db), IndicatorStore(database: app.db))
+            // Built by a planner, who may read the internal measure: the snapshot, a public document, still leaves it out.
+            let access = ParticipationAccess(principal: Principal(userID: UUID(), roles: [.planner]), participation: participation, funding: funding)
+            let places = landscape()
+            let service = ReportSnapshotService(indicators: IndicatorStore(database: app.db), spatial: spatial, ledger: DisclosureLedger(database: app.db),
+                                                controlling: ControllingService(funding: funding, coverage: coverage), access: access,
+                                                landscape: { places },
+                                                wording: .init(totalPopulation: "Bevölkerung insgesamt", withoutCategory: "ohne Themenbereich",
+                                                               measureStatus: [.inProgress: "in Umsetzung"], unitLabel: { _, _ in "" }))
+            let coverageBlock = ReportBlock(id: UUID(), kind: .serviceCoverage(categoryCode: "schwangerschaftsberatung"), caption: "Versorgung")
+            let measureBlock = ReportBlock(id: UUID(), kind: .measureStatus, caption: "Maßnahmen")
+            let report = Report(id: UUID(), title: "Sozialbericht", reportingDate: Day(year: 2027, month: 12, day: 31)!, territorialStatus: Day(year: 2024, month: 1, day: 1)!,
+                                chapters: [ReportChapter(id: UUID(), title: "Versorgung", sections: [ReportSection(id: UUID(), title: "Lage", blocks: [coverageBlock, measureBlock])])])
+            let snapshot = try await service.snapshot(of: report, now: now, today: Day(year: 2027, month: 6, day: 1)!)
+            #expect(snapshot.countyName == "Lahn-Dill-Kreis" && snapshot.unitKeys == [asslar, bischoffen])
+            #expect(snapshot.builtAt == now && snapshot.indicators.isEmpty)
+            let measures = try #require(snapshot.tables?[measureBlock.id.uuidString.lowercased()])
+            #expect(measures.rows.map { $0[0].text } == ["Netzwerk Frühe Hilfen"])
+            #expect(measures.rows.first?[1].text == "in Umsetzung")
+            let table = try #require(snapshot.tables?[coverageBlock.id.uuidString.lowercased()])
+            #expect(table.rows.count >= 2)
+            #expect(table.rows.contains { row in row.contains { $0.text == "Bischoffen" } })
+        }
+    }
+
     @Test func ledgerKeysReadTheSameInEveryLanguageAndOrder() {
         let programmes = [1, 2].map { n in
             FundingProgramme(id: UUID(uuidString: "5b0c1e2a-0000-4000-8000-00000000000\(n)")!, name: "Programm \(n)", legalBasis: "", source: .county, criteria: [], checklist: [],
