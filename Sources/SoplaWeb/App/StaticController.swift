@@ -2,8 +2,8 @@ import Foundation
 import SoplaRender
 import Vapor
 
-/// Files the pages need, served by sopla itself: no CDN. Read once from the bundle.
-struct StaticController: RouteCollection {
+/// Files the pages need, served by sopla itself: no CDN. Read once from the bundle; PDFs embed them too.
+enum StaticAssets {
     struct Asset: Sendable {
         let body: String
         let contentType: HTTPMediaType
@@ -21,10 +21,13 @@ struct StaticController: RouteCollection {
               let text = try? String(contentsOf: url, encoding: .utf8) else { return "" }
         return text
     }
+}
 
+/// Serves the static files.
+struct StaticController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.on(.GET, SiteRoute.Pattern.staticFile, RoutePermission(.readPublic)) { req -> Response in
-            guard let name = req.parameters.get("file"), let asset = Self.assets[name] else { throw Abort(.notFound) }
+            guard let name = req.parameters.get("file"), let asset = StaticAssets.assets[name] else { throw Abort(.notFound) }
             var headers = HTTPHeaders()
             headers.contentType = asset.contentType
             headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")

@@ -32,7 +32,7 @@ struct PortalController: RouteCollection {
                      "/daten", "/schnittstelle", "/organisationen"]
         let units = try await req.spatial.allUnits()
         paths += units.map { "/gebiete/" + $0.key }
-        paths += units.filter { [SpatialLevel.municipality.code, SpatialLevel.planningArea.code].contains($0.levelCode) }.map { ProfileController.path($0.key) }
+        paths += units.filter { [SpatialLevel.municipality.code, SpatialLevel.planningArea.code].contains($0.levelCode) }.map { SpatialViews.profilePath($0.key) }
         paths += try await req.indicatorStore.indicators().filter(\.isPublished).map { "/indikatoren/" + $0.code }
         paths += try await req.serviceStore.services().filter { $0.service.status != .inactive }.map { "/wegweiser/" + $0.service.id.uuidString.lowercased() }
         paths += try await req.reportStore.editionSummaries().filter { $0.publishedAt != nil }.map { ReportRoute.edition($0.reportID, $0.number) }

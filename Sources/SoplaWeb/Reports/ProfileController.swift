@@ -8,7 +8,6 @@ import Vapor
 struct ProfileController: RouteCollection {
     static let pattern = ["gebiete", ":key", "steckbrief"]
     static let pdfPattern = ["gebiete", ":key", "steckbrief.pdf"]
-    static func path(_ key: String) -> String { "/gebiete/" + key + "/steckbrief" }
 
     func boot(routes: any RoutesBuilder) throws {
         routes.on(.GET, Self.pattern, RoutePermission(.readPublic), use: page)
@@ -41,14 +40,14 @@ struct ProfileController: RouteCollection {
 
     func page(req: Request) async throws -> HTMLResponse {
         let key = req.parameters.get("key") ?? ""
-        return HTMLResponse(MunicipalityProfilePage.render(try await Self.model(req, key: key), context: try await req.pageContext(), pdfLink: Self.path(key) + ".pdf"))
+        return HTMLResponse(MunicipalityProfilePage.render(try await Self.model(req, key: key), context: try await req.pageContext(), pdfLink: SpatialViews.profilePath(key) + ".pdf"))
     }
 
     static func printable(_ req: Request, key: String) async throws -> (name: String, html: String) {
         let model = try await model(req, key: key)
         let title = MunicipalityProfilePage.title(model.unit.unit, Texts(req.language))
         return (model.unit.unit.name, ReportPrintDocument.render(title: title, language: req.language, body: MunicipalityProfilePage.body(model, language: req.language, pdfLink: nil),
-                                                                css: StaticController.assets["sopla.css"]?.body ?? ""))
+                                                                css: StaticAssets.assets["sopla.css"]?.body ?? ""))
     }
 
     /// From the cache while the data it shows stay as they are; made anew otherwise (at most a few at once).
@@ -122,7 +121,7 @@ struct ProfilesCommand: AsyncCommand {
         }
         for unit in units {
             // A request of nobody in particular: public figures, German.
-            let req = Request(application: app, method: .GET, url: URI(path: ProfileController.path(unit.key)), on: app.eventLoopGroup.next())
+            let req = Request(application: app, method: .GET, url: URI(path: SpatialViews.profilePath(unit.key)), on: app.eventLoopGroup.next())
             let (_, html) = try await ProfileController.printable(req, key: unit.key)
             try Data(html.utf8).write(to: folder.appendingPathComponent(unit.key + ".html"))
             if pdf { try await app.pdfDocuments.renderer.render(html: html).write(to: folder.appendingPathComponent(unit.key + ".pdf")) }

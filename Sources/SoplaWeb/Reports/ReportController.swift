@@ -123,7 +123,7 @@ struct ReportController: RouteCollection {
     /// An edition as one document for paged media, with its maps at the territorial status.
     static func printHTML(_ req: Request, _ e: ReportEdition, language: Language) async throws -> String {
         let document = ReportDocument(report: e.report, snapshot: e.snapshot, geometry: try await geometry(req, on: e.report.territorialStatus), language: language)
-        return ReportPrintDocument.render(document, css: StaticController.assets["sopla.css"]?.body ?? "")
+        return ReportPrintDocument.render(document, css: StaticAssets.assets["sopla.css"]?.body ?? "")
     }
 
     /// The figures that differ from the edition before (both readable by the requester).

@@ -6,6 +6,9 @@ import Vapor
 
 /// What the area pages, the API and profiles share: a unit's page model and cached GeoJSON answers.
 enum SpatialViews {
+    /// The address of a unit's profile (Steckbrief).
+    static func profilePath(_ key: String) -> String { "/gebiete/" + key + "/steckbrief" }
+
     static func response(_ entry: GeoJSONCache.Entry, for req: Request) -> Response {
         if let tags = req.headers.first(name: .ifNoneMatch),
            tags.split(separator: ",").contains(where: { let tag = $0.trimmingCharacters(in: .whitespaces); return tag == entry.etag || tag == "*" }) {
