@@ -160,6 +160,12 @@ struct CatalogueLifecycleStoreTests {
             try await reports.save(ReportEdition(id: UUID(), reportID: report.id, number: 1, report: report, snapshot: snapshot, builtBy: "test"), actor: actor, at: now)
             report.chapters[0].sections[0].blocks = []
             try await reports.save(report, actor: actor, at: now)
+            // Editions are found by the exact code: not by a code it begins with, not by wildcards.
+            #expect(try await store.uses(ofIndicator: "alo_quote") == [.edition(title: "Sozialbericht 2024", number: 1)])
+            #expect(try await store.uses(ofIndicator: "alo").isEmpty)
+            #expect(try await store.uses(ofIndicator: "alo%quote").isEmpty)
+            #expect(try await store.uses(ofIndicator: "alo_quot_").isEmpty)
+            #expect(try await reports.editions(usingIndicator: "ALO_QUOTE").isEmpty)
             try await store.add(ReferenceValue(id: UUID(), indicatorCode: "alo_quote", label: "Hessen", date: date, value: 5.1), actor: actor, at: now)
             let expected: [CatalogueUse] = [.edition(title: "Sozialbericht 2024", number: 1), .referenceValue(label: "Hessen")]
             await #expect(throws: IndicatorStoreError.inUse(expected)) {

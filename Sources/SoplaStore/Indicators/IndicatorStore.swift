@@ -186,7 +186,8 @@ public struct IndicatorStore: Sendable {
             .filter { $0.targets.contains { $0.indicatorCode == code } }.map(\.reference)
         let references = try await ReferenceValueModel.query(on: db).filter(\.$indicatorCode == code).all().compactMap { $0.toDomain() }
         let rules = try await ValidationRuleModel.query(on: db).filter(\.$target == code).all().compactMap { $0.toDomain() }
-        return CatalogueLifecycle.uses(ofIndicator: code, reports: try await reportStore.reports(), editions: try await reportStore.editions(),
+        return CatalogueLifecycle.uses(ofIndicator: code, reports: try await reportStore.reports(usingIndicator: code),
+                                       editions: try await reportStore.editions(usingIndicator: code),
                                        referenceValues: references, rules: rules, agreementTitles: agreements)
     }
 

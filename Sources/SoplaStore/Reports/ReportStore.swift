@@ -161,6 +161,31 @@ public struct ReportStore: Sendable {
         try await ReportTables.editionRows(reportID: reportID, full: true, on: try ReportTables.sqlDatabase(database)).map(ReportTables.edition)
     }
 
+    /// The editions whose frozen structure or figures name an indicator: the stored text is searched for the code
+    /// as the records encode it, and only the editions found are read and checked exactly.
+    public func editions(usingIndicator code: String) async throws -> [ReportEdition] {
+        let sql = try ReportTables.sqlDatabase(database)
+        let needle = try ParticipationStore.encode(code).replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        let pattern = "%" + needle + "%"
+        let rows = try await sql.raw("""
+            SELECT \(unsafeRaw: (ReportTables.summaryColumns + ["structure", "snapshot"]).joined(separator: ", ")) FROM \(unsafeRaw: ReportTables.editions)
+            WHERE structure LIKE \(bind: pattern) ESCAPE '\\' OR snapshot LIKE \(bind: pattern) ESCAPE '\\' ORDER BY report_id, number
+            """).all()
+        return try rows.map(ReportTables.edition).filter { $0.snapshot.indicators[code] != nil || $0.report.blocks.contains { $0.kind.indicatorCodes.contains(code) } }
+    }
+
+    /// The reports whose current structure uses an indicator (an indexed query; only those are read).
+    public func reports(usingIndicator code: String) async throws -> [Report] {
+        let sql = try ReportTables.sqlDatabase(database)
+        let ids = try await sql.select().distinct().column(SQLColumn("report_id", table: ReportTables.blockIndicators)).from(ReportTables.blockIndicators)
+            .where(SQLColumn("indicator_code", table: ReportTables.blockIndicators), .equal, SQLBind(code)).all()
+            .map { try $0.decode(column: "report_id", as: UUID.self) }
+        var reports: [Report] = []
+        for id in ids { if let report = try await report(id: id) { reports.append(report) } }
+        return reports
+    }
+
     public func edition(id: UUID) async throws -> ReportEdition? {
         try await ReportTables.editionRows(reportID: nil, id: id, full: true, on: try ReportTables.sqlDatabase(database)).first.map(ReportTables.edition)
     }
