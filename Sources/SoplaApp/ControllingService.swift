@@ -64,7 +64,7 @@ public struct ControllingService: Sendable {
         let funded = Set(current.flatMap { $0.serviceIDs.compactMap { services[$0]?.categoryCode } })
         for code in funded.sorted() {
             guard let result = try await coverage.coverage(category: code, in: context).result else { continue }
-            let money = FundingControlling.byUnit(agreements: current.filter { a in a.serviceIDs.contains { services[$0]?.categoryCode == code } }, year: year, shares: shares)
+            let money = FundingControlling.byUnit(agreements: current, year: year, shares: shares, only: { services[$0]?.categoryCode == code })
             let rows = context.municipalities.map { unit in
                 let coverage = result.rows.first { $0.unitKey == unit.key }
                 return (name: unit.name, amount: money[unit.key] ?? .zero, ratio: coverage?.ratio, gap: coverage?.gap ?? 0)
@@ -254,7 +254,7 @@ public struct ControllingService: Sendable {
             let byUnit = FundingControlling.byUnit(agreements: current, year: year, shares: shares)
             for unit in municipalities { result[.municipality(unit.name)] = byUnit[unit.key] }
             for category in need {
-                let money = FundingControlling.byUnit(agreements: current.filter { a in a.serviceIDs.contains { categoryCode($0) == category.code } }, year: year, shares: shares)
+                let money = FundingControlling.byUnit(agreements: current, year: year, shares: shares, only: { categoryCode($0) == category.code })
                 for unit in municipalities { result[.need(category: category.name, municipality: unit.name)] = money[unit.key] ?? .zero }
             }
             let ids = Set(own.map(\.id))

@@ -309,5 +309,13 @@ struct FundingMoneyFlowTests {
         #expect(byUnit == ["06532023": Money(euros: 6000), "06532009": Money(euros: 4000)])
         #expect(FundingControlling.perInhabitant(Money(euros: 6000), population: 3000) == Money(cents: 200))
         #expect(FundingControlling.perInhabitant(Money(cents: 1000), population: 3) == Money(cents: 333))
+        // An agreement for two services (one each of two categories): each category counts only its own half.
+        let other = UUID()
+        agreement.serviceIDs = [service, other]
+        let shares = [service: ["06532023": 1.0], other: ["06532009": 0.5, "06532023": 0.5]]
+        #expect(FundingControlling.byUnit(agreements: [agreement], year: 2026, shares: shares, only: { $0 == service }) == ["06532023": Money(euros: 5000)])
+        #expect(FundingControlling.byUnit(agreements: [agreement], year: 2026, shares: shares, only: { $0 == other })
+                == ["06532009": Money(euros: 2500), "06532023": Money(euros: 2500)])
+        #expect(FundingControlling.byUnit(agreements: [agreement], year: 2026, shares: shares) == ["06532009": Money(euros: 2500), "06532023": Money(euros: 7500)])
     }
 }

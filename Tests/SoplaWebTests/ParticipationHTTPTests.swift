@@ -26,6 +26,16 @@ struct ParticipationHTTPTests {
             }
             let provider = try await login(app, DemoLogin.provider)
             try await get(app, "/gremien/\(Self.steering)", session: provider) { res in #expect(res.status == .notFound) }
+            // A working group the provider sits in does not name its internal parent to them.
+            try await get(app, "/gremien", session: provider) { res in
+                #expect(res.body.string.contains("AG Beratungsangebote (Beispiel)"))
+                #expect(!res.body.string.contains("Steuerungsgruppe Sozialplanung (Beispiel)"))
+            }
+            try await get(app, "/gremien/5b0c1e2a-0100-4000-8000-000000000002", session: provider) { res in
+                #expect(res.status == .ok)
+                #expect(!res.body.string.contains("Steuerungsgruppe Sozialplanung (Beispiel)"))
+            }
+            try await get(app, "/gremien", session: member) { res in #expect(res.body.string.contains("Steuerungsgruppe Sozialplanung (Beispiel)")) }
             try await get(app, Self.consultation, session: provider) { res in #expect(res.status == .forbidden) }
             let planner = try await login(app, DemoLogin.planner)
             try await get(app, Self.consultation, session: planner) { res in #expect(res.status == .ok) }

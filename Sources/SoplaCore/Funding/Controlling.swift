@@ -85,12 +85,14 @@ public enum FundingControlling {
     /// Spreads each agreement's amount for the year over municipalities by the shares of its services' areas
     /// (`shares[serviceID][unitKey]`, adding up to 1 per service; an agreement's amount is split evenly over its services),
     /// in exact cents with the largest-remainder rule.
-    public static func byUnit(agreements: [GrantAgreement], year: Int, shares: [UUID: [String: Double]]) -> [String: Money] {
+    /// `only`: count just the parts of the services it accepts (an agreement for services of two categories adds to
+    /// each category only what goes to that category's services).
+    public static func byUnit(agreements: [GrantAgreement], year: Int, shares: [UUID: [String: Double]], only: (UUID) -> Bool = { _ in true }) -> [String: Money] {
         var result: [String: Money] = [:]
         for agreement in agreements {
             guard let amount = agreement.amounts[year], !agreement.serviceIDs.isEmpty else { continue }
             let perService = amount.split(weights: agreement.serviceIDs.map { _ in 1 })
-            for (service, part) in zip(agreement.serviceIDs, perService) {
+            for (service, part) in zip(agreement.serviceIDs, perService) where only(service) {
                 guard let units = shares[service], !units.isEmpty else { continue }
                 let keys = units.keys.sorted()
                 let pieces = part.split(fractions: keys.map { units[$0] ?? 0 })

@@ -16,7 +16,7 @@ extension ParticipationStore {
         return RecordPage(items: try result.rows.map { try Self.record($0, as: type) }, total: result.total)
     }
 
-    /// A page of the papers a reader may see — public ones, and those of `readableBodies` — of bodies that exist,
+    /// A page of the papers a reader may see — public ones of public bodies, and those of `readableBodies` — of bodies that exist,
     /// optionally only those whose reference or title contains `search` or those of `ids`; sorted in the database,
     /// ties by reference.
     public func papers(readableBodies: Set<UUID>, search: String? = nil, ids: Set<UUID>? = nil, order: PaperOrder = .date, descending: Bool = true,
@@ -25,8 +25,9 @@ extension ParticipationStore {
         let table = ParticipationTables.table(.paper)
         var condition: SQLQueryString = "p.deleted = \(bind: false) AND b.deleted = \(bind: false)"
         let readable = readableBodies.sorted { $0.uuidString < $1.uuidString }
-        condition = readable.isEmpty ? condition + " AND p.is_public = \(bind: true)"
-            : condition + " AND (p.is_public = \(bind: true) OR p.body_id IN (\(binds: readable)))"
+        // A public paper of an internal body stays with that body's members: it would tell of the body.
+        condition = readable.isEmpty ? condition + " AND p.is_public = \(bind: true) AND b.is_public = \(bind: true)"
+            : condition + " AND ((p.is_public = \(bind: true) AND b.is_public = \(bind: true)) OR p.body_id IN (\(binds: readable)))"
         if let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
             condition = condition + " AND p.search_text LIKE \(bind: RecordTable.searchPattern(search)) ESCAPE '\\'"
         }

@@ -119,7 +119,11 @@ struct OParlController: RouteCollection {
             graph.add("person", id(record.id), o, created: record.createdAt, modified: record.modifiedAt, deleted: record.deleted)
         }
         // Papers and their versions as files.
-        let papers = try await store.all(.paper, as: Paper.self, includeDeleted: true).filter { $0.value.isPublic }
+        // Public papers of public bodies only: a public paper of an internal body would tell of the body.
+        var papers: [ParticipationRecord<Paper>] = []
+        for body in publicBodies.sorted(by: { $0.uuidString < $1.uuidString }) {
+            papers += try await store.all(.paper, as: Paper.self, includeDeleted: true, bodyID: body).filter { $0.value.isPublic }
+        }
         let paperIDs = Set(papers.map(\.id))
         let versions = try await store.all(.paperVersion, as: PaperVersion.self, includeDeleted: true).filter { paperIDs.contains($0.value.paperID) }
         let paperTypeNames: [PaperType: String] = [.planningReport: "Bericht", .draftResolution: "Beschlussvorlage", .recommendation: "Empfehlung", .guideline: "Richtlinie",

@@ -32,7 +32,8 @@ struct ParticipationController: RouteCollection {
         let memberships = try await store.all(.membership, as: Membership.self).map(\.value).filter { $0.isActive(on: today) }
         let names = Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let rows = all.filter { readable.contains($0.id) }.sorted { $0.name < $1.name }.map { body in
-            (body: body, members: memberships.filter { $0.bodyID == body.id }.count, parentName: body.parentID.flatMap { names[$0] })
+            // An internal parent is named only to those who may see it.
+            (body: body, members: memberships.filter { $0.bodyID == body.id }.count, parentName: body.parentID.flatMap { readable.contains($0) ? names[$0] : nil })
         }
         return HTMLResponse(BodyListPage.render(rows, mayManage: try await req.may(.manageParticipation), context: try await req.pageContext(showNotice: true)))
     }

@@ -29,7 +29,7 @@ enum ParticipationPages {
             consultations = try await store.all(.statementProcess, as: StatementProcess.self).map(\.value)
                 .filter { $0.bodies.contains(body.id) && $0.acceptsStatements(at: now) }.map { ($0, papers[$0.paperID] ?? "–") }
         }
-        let model = BodyPage.Model(body: body, parentName: body.parentID.flatMap { parent in all.first { $0.id == parent }?.name }, members: members,
+        let model = BodyPage.Model(body: body, parentName: body.parentID.flatMap { parent in readable.contains(parent) ? all.first { $0.id == parent }?.name : nil }, members: members,
                                    meetings: meetings, subBodies: all.filter { $0.parentID == body.id && readable.contains($0.id) }, consultations: consultations,
                                    mayManage: Policy.decide(principal, .manageParticipation).isAllowed,
                                    membershipForm: Policy.decide(principal, .manageParticipation).isAllowed
