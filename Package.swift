@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(name: "SoplaBench", dependencies: ["SoplaCore", "SoplaStore", .product(name: "Vapor", package: "vapor")], path: "Sources/SoplaBench"),
         .target(
             name: "SoplaTestSupport",
-            dependencies: ["SoplaStore", .product(name: "Vapor", package: "vapor")],
+            dependencies: ["SoplaApp", "SoplaStore", .product(name: "Vapor", package: "vapor")],
             path: "Tests/SoplaTestSupport"
         ),
         .testTarget(name: "SoplaCoreTests", dependencies: ["SoplaCore"]),

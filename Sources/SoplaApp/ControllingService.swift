@@ -22,6 +22,12 @@ public struct ControllingService: Sendable {
             self.categories = categories
             self.withoutCategory = withoutCategory
         }
+
+        /// The categories of `landscape` by their German or English names.
+        public init(landscape: ServiceLandscape, english: Bool, withoutCategory: String) {
+            self.init(categories: Dictionary(landscape.categories.map { ($0.code, english ? $0.nameEN : $0.nameDE) }, uniquingKeysWith: { a, _ in a }),
+                      withoutCategory: withoutCategory)
+        }
     }
 
     /// The figures of `requested` if it has any, else of the latest year up to `today`. `publication`: the figures go
@@ -115,19 +121,7 @@ public struct ControllingService: Sendable {
         }
         // Public states are decided one at a time, each against all recorded before it. A year's total that the latest
         // state of another year's page hides is hidden here as well: every page says the same about it.
-        var hidden: Set<FundingFigure>
-        if publication {
-            await Self.publicationGate.enter()
-            do {
-                hidden = try await decide()
-                await Self.publicationGate.leave()
-            } catch {
-                await Self.publicationGate.leave()
-                throw error
-            }
-        } else {
-            hidden = try await decide()
-        }
+        var hidden = publication ? try await Self.publicationGate.holding(decide) : try await decide()
         if publication {
             for other in years where other != year {
                 guard let recorded = try await ledger.latest(year: other) else { continue }
@@ -147,7 +141,7 @@ public struct ControllingService: Sendable {
     }
 
     /// One decision about public funding figures at a time (in this process).
-    static let publicationGate = SerialGate()
+    static let publicationGate = Slots(limit: 1)
 
     /// The public figures of a year's page, every one with what each recipient holds of it, and the sums tying them.
     struct FigureTable: Sendable {

@@ -106,8 +106,7 @@ public struct ReportSnapshotService: Sendable {
                 if funding == nil {
                     let loaded: ServiceLandscape
                     if let places { loaded = places } else { loaded = try await landscape(); places = loaded }
-                    let names = ControllingService.Names(categories: Dictionary(loaded.categories.map { ($0.code, $0.nameDE) }, uniquingKeysWith: { a, _ in a }),
-                                                         withoutCategory: wording.withoutCategory)
+                    let names = ControllingService.Names(landscape: loaded, english: false, withoutCategory: wording.withoutCategory)
                     let m = try await controlling.overview(requested: reportingDate.year, today: today, now: now, landscape: loaded, names: names, publication: true)
                     funding = ReportTables.funding(year: m.year, programmes: m.programmes, byCategory: m.byCategory,
                                                    byUnit: m.byUnit.map { ($0.name, $0.amount, $0.perInhabitant) }, preventive: m.preventive, total: m.total,

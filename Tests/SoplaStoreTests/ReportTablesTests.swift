@@ -86,8 +86,8 @@ struct ReportTablesTests {
             #expect(try await count(ReportTables.blocks, app.db) == 10)
             // Three codes of the table (one twice), one each for map … second description, two of the social index.
             #expect(try await count(ReportTables.blockIndicators, app.db) == 3 + 5 + 2)
-            #expect(try await store.reportTitles(usingIndicator: "kita_quote") == ["Sozialbericht 2024"])
-            #expect(try await store.reportTitles(usingIndicator: "gibtsnicht").isEmpty)
+            #expect(try await store.reports(usingIndicator: "kita_quote").map(\.title) == ["Sozialbericht 2024"])
+            #expect(try await store.reports(usingIndicator: "gibtsnicht").isEmpty)
 
             // Back to documents and forward again: nothing is lost either way.
             try await migration.revert(on: app.db)

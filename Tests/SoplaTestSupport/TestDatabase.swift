@@ -1,6 +1,7 @@
 import Fluent
 import FluentSQLiteDriver
 import Foundation
+import SoplaApp
 import SoplaStore
 import Vapor
 
@@ -24,35 +25,7 @@ public enum TestDatabase {
     /// Runs `body` in one of the slots on PostgreSQL (at once on SQLite, where every test has its own memory database).
     public static func inSlot<T>(_ body: () async throws -> T) async throws -> T {
         guard isPostgres else { return try await body() }
-        await applications.enter()
-        do {
-            let result = try await body()
-            await applications.leave()
-            return result
-        } catch {
-            await applications.leave()
-            throw error
-        }
-    }
-
-    /// A counting semaphore for async code.
-    public actor Slots {
-        private var free: Int
-        private var waiting: [CheckedContinuation<Void, Never>] = []
-
-        public init(limit: Int) { free = limit }
-
-        public func enter() async {
-            if free > 0 {
-                free -= 1
-            } else {
-                await withCheckedContinuation { waiting.append($0) }
-            }
-        }
-
-        public func leave() {
-            if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
-        }
+        return try await applications.holding(body)
     }
 
     /// A schema name that is unique for this test.

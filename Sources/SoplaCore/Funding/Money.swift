@@ -56,22 +56,17 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     /// Splits the amount by shares given as fractions (of their sum), to the cent, the parts adding up exactly: each
     /// part is its exact share rounded down, and the cents left over go to the largest remainders. Exact shares stay
-    /// exact (30,000 € by 2/3 and 1/3 is 20,000 € and 10,000 €).
+    /// exact (30,000 € by 2/3 and 1/3 is 20,000 € and 10,000 €: a share that binary arithmetic puts a hair below a
+    /// whole cent has the largest remainder and gets its cent back).
     public func split(fractions: [Double]) -> [Money] {
         let total = fractions.reduce(0) { $0 + max(0, $1) }
         guard total > 0, total.isFinite, cents >= 0 else { return fractions.map { _ in .zero } }
         let exact = fractions.map { Double(cents) * max(0, $0) / total }
-        var parts = exact.map { Int(($0 + 1e-6).rounded(.down)) }
+        var parts = exact.map { Int($0.rounded(.down)) }
         var left = cents - parts.reduce(0, +)
-        let order = exact.indices.sorted { (exact[$0] - Double(parts[$0]), -$0) > (exact[$1] - Double(parts[$1]), -$1) }
-        for index in order where left > 0 {
+        for index in exact.indices.sorted(by: { (exact[$0] - Double(parts[$0]), -$0) > (exact[$1] - Double(parts[$1]), -$1) }) where left > 0 {
             parts[index] += 1
             left -= 1
-        }
-        // Rounding down by a millionth of a cent can never hand out more than the amount; should it, take it back.
-        for index in order.reversed() where left < 0 && parts[index] > 0 {
-            parts[index] -= 1
-            left += 1
         }
         return parts.map { Money(cents: $0) }
     }

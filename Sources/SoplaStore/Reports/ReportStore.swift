@@ -76,14 +76,18 @@ public struct ReportStore: Sendable {
         try await ReportTables.reports(id: id, on: try ReportTables.sqlDatabase(database)).first?.report
     }
 
-    /// The reports whose current structure uses an indicator, by title (an indexed query, no structure is read).
-    public func reportTitles(usingIndicator code: String) async throws -> [String] {
+    /// The reports whose current structure uses an indicator, oldest first: an indexed query finds them, and only
+    /// those are read.
+    public func reports(usingIndicator code: String) async throws -> [Report] {
         let sql = try ReportTables.sqlDatabase(database)
-        return try await sql.select().distinct().column(SQLColumn("title", table: ReportTables.reports)).column(SQLColumn("created_at", table: ReportTables.reports))
+        let ids = try await sql.select().distinct().column(SQLColumn("id", table: ReportTables.reports)).column(SQLColumn("created_at", table: ReportTables.reports))
             .from(ReportTables.reports)
             .join(ReportTables.blockIndicators, on: SQLColumn("report_id", table: ReportTables.blockIndicators), .equal, SQLColumn("id", table: ReportTables.reports))
             .where(SQLColumn("indicator_code", table: ReportTables.blockIndicators), .equal, SQLBind(code))
-            .orderBy(SQLColumn("created_at", table: ReportTables.reports)).all().map { try $0.decode(column: "title", as: String.self) }
+            .orderBy(SQLColumn("created_at", table: ReportTables.reports)).all().map { try $0.decode(column: "id", as: UUID.self) }
+        var reports: [Report] = []
+        for id in ids { if let report = try await report(id: id) { reports.append(report) } }
+        return reports
     }
 
     /// Deletes a report with its draft editions; refused (`published`) once an edition is published. Audited.
@@ -173,17 +177,6 @@ public struct ReportStore: Sendable {
             WHERE structure LIKE \(bind: pattern) ESCAPE '\\' OR snapshot LIKE \(bind: pattern) ESCAPE '\\' ORDER BY report_id, number
             """).all()
         return try rows.map(ReportTables.edition).filter { $0.snapshot.indicators[code] != nil || $0.report.blocks.contains { $0.kind.indicatorCodes.contains(code) } }
-    }
-
-    /// The reports whose current structure uses an indicator (an indexed query; only those are read).
-    public func reports(usingIndicator code: String) async throws -> [Report] {
-        let sql = try ReportTables.sqlDatabase(database)
-        let ids = try await sql.select().distinct().column(SQLColumn("report_id", table: ReportTables.blockIndicators)).from(ReportTables.blockIndicators)
-            .where(SQLColumn("indicator_code", table: ReportTables.blockIndicators), .equal, SQLBind(code)).all()
-            .map { try $0.decode(column: "report_id", as: UUID.self) }
-        var reports: [Report] = []
-        for id in ids { if let report = try await report(id: id) { reports.append(report) } }
-        return reports
     }
 
     public func edition(id: UUID) async throws -> ReportEdition? {

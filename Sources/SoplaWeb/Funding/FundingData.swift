@@ -138,10 +138,8 @@ extension FundingData {
         let askedText = asked == nil ? req.query[String.self, at: "jahr"] : nil
         let requested = asked ?? askedText.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let landscape = try await ServiceContext.load(req)
-        let names = ControllingService.Names(categories: Dictionary(landscape.categories.map { ($0.code, req.language == .de ? $0.nameDE : $0.nameEN) }, uniquingKeysWith: { a, _ in a }),
-                                             withoutCategory: Texts(req.language)(.withoutCategory))
-        let service = ControllingService(funding: req.fundingStore, coverage: CoverageService(services: req.serviceStore, indicators: req.indicatorStore))
-        var model = try await service.overview(requested: requested, today: req.settings.clock.today, now: req.settings.clock.now(), landscape: landscape,
+        let names = ControllingService.Names(landscape: landscape, english: req.language != .de, withoutCategory: Texts(req.language)(.withoutCategory))
+        var model = try await req.controllingService.overview(requested: requested, today: req.settings.clock.today, now: req.settings.clock.now(), landscape: landscape,
                                                names: names, publication: publication)
         if let askedText, !askedText.isEmpty, requested != model.year { model.unknownYear = askedText }
         return model

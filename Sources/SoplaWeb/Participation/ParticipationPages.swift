@@ -6,6 +6,25 @@ import SoplaRender
 import SoplaStore
 import Vapor
 
+extension Request {
+    var participationStore: ParticipationStore { ParticipationStore(database: db) }
+
+    /// What the requester may read of participation (`ParticipationAccess`).
+    func participationAccess() async throws -> ParticipationAccess {
+        ParticipationAccess(principal: try await auth().principal, participation: participationStore, funding: fundingStore)
+    }
+
+    /// The body of the route if the requester may see it; 404 otherwise (an internal body's existence is not told).
+    func visibleBody(id: UUID) async throws -> (SoplaCore.Body, [SoplaCore.Body]) {
+        guard let found = try await participationAccess().visibleBody(id: id) else { throw Abort(.notFound) }
+        return (found.body, found.all)
+    }
+}
+
+extension Application {
+    var participationStore: ParticipationStore { ParticipationStore(database: db) }
+}
+
 /// Pages and parts of participation that several controllers show: a body, a meeting, the measures, attendance,
 /// calendar events. The read controller and the planners' controllers both render through here.
 enum ParticipationPages {

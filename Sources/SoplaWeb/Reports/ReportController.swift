@@ -11,7 +11,6 @@ extension Request {
 
     /// Report snapshots with this request's stores; a snapshot is a German document.
     func reportSnapshots() async throws -> ReportSnapshotService {
-        let coverage = CoverageService(services: serviceStore, indicators: indicatorStore)
         let t = Texts(.de)
         let wording = ReportSnapshotService.Wording(
             totalPopulation: t(.totalPopulation), withoutCategory: t(.withoutCategory),
@@ -19,7 +18,7 @@ extension Request {
             unitLabel: { indicator, variables in IndicatorNames.unitLabel(indicator, variables: variables, .de) })
         let req = self
         return ReportSnapshotService(indicators: indicatorStore, spatial: spatial, ledger: disclosureLedger,
-                                     controlling: ControllingService(funding: fundingStore, coverage: coverage), access: try await participationAccess(),
+                                     controlling: controllingService, access: try await participationAccess(),
                                      landscape: { try await ServiceContext.load(req) }, wording: wording)
     }
 }

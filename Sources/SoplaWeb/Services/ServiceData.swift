@@ -7,6 +7,8 @@ import Vapor
 
 extension Request {
     var serviceStore: ServiceStore { ServiceStore(database: db) }
+    var coverageService: CoverageService { CoverageService(services: serviceStore, indicators: indicatorStore) }
+    var controllingService: ControllingService { ControllingService(funding: fundingStore, coverage: coverageService) }
 }
 
 extension Application {
@@ -24,7 +26,7 @@ extension ServiceLandscape {
 
     /// Coverage of a category (`CoverageService`) with the request's stores.
     func coverage(_ req: Request, category: String?) async throws -> CoverageService.Coverage {
-        try await CoverageService(services: req.serviceStore, indicators: req.indicatorStore).coverage(category: category, in: self)
+        try await req.coverageService.coverage(category: category, in: self)
     }
 
     func row(_ record: ServiceRecord) -> ServiceRow {
