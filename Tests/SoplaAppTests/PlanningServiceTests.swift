@@ -147,6 +147,54 @@ struct PlanningServiceTests {
         }
     }
 
+    @Test func aProfileNamesTheServicesAndCoverageOfItsMunicipality() async throws {
+        try await TestDatabase.withDatabase { app in
+            let spatial = FluentSpatialRepository(database: app.db)
+            let area = SpatialUnit(key: "065320010001", name: "Aßlar-Mitte", kind: "Planungsraum", levelCode: SpatialLevel.planningArea.code, parentKey: asslar)
+            for unit in landscape().units + [area] { try await spatial.create(unit) }
+            let indicators = IndicatorStore(database: app.db)
+            let coverage = try await coverageService(ServiceStore(database: app.db), indicators)
+            // An inactive service serves no one.
+            let base = landscape()
+            let ended = Service(id: UUID(), organisationID: caritas, name: "Alte Beratung", categoryCode: "schwangerschaftsberatung", status: .inactive,
+                                serviceArea: [asslar], capacity: Capacity(fte: ["beratung": 9.0]))
+            let places = ServiceLandscape(categories: try await ServiceStore(database: app.db).categories(),
+                                          records: base.records + [ServiceRecord(service: ended, version: 1, updatedAt: now)],
+                                          organisations: Array(base.organisations.values), units: base.units, boundaries: [:])
+            let profiles = UnitProfileService(spatial: spatial, indicators: indicators, ledger: DisclosureLedger(database: app.db), coverage: coverage,
+                                              levels: .standard, boundaries: { [:] }, landscape: { places })
+
+            let asslarProfile = try #require(try await profiles.profile(key: asslar))
+            #expect(asslarProfile.services.map(\.service.name) == ["Beratung vor Ort", "Beratungsstelle Aßlar", "Schuldnerberatung"])
+            #expect(asslarProfile.services.map(\.provider) == ["Caritas", "Diakonie", "Diakonie"])
+            // Aßlar: 2.0 FTE against a need of 2.0; Bischoffen: 0.5 against 1.0. The inactive one counts nowhere.
+            #expect(asslarProfile.coverage.map(\.categoryCode) == ["schwangerschaftsberatung"])
+            #expect(asslarProfile.coverage.map(\.ratio) == [1.0] && asslarProfile.coverage.map(\.gap) == [0])
+            #expect(asslarProfile.coverageArea == nil)
+            #expect(asslarProfile.overview.parent?.key == "06532" && asslarProfile.overview.children.map(\.key) == [area.key])
+            #expect(asslarProfile.overview.populationIsAggregated == false)
+            // No boundaries: the map shows the siblings.
+            #expect(Set(asslarProfile.overview.mapUnits.map(\.key)) == [asslar, bischoffen])
+            #expect(asslarProfile.indicators.lines.isEmpty)
+
+            let bischoffenProfile = try #require(try await profiles.profile(key: bischoffen))
+            #expect(bischoffenProfile.services.map(\.service.name) == ["Beratung vor Ort"])
+            #expect(bischoffenProfile.coverage.map(\.ratio) == [0.5] && bischoffenProfile.coverage.map(\.gap) == [0.5])
+
+            // A planning area: served by what serves its municipality as a whole; coverage is its municipality's.
+            let areaProfile = try #require(try await profiles.profile(key: area.key))
+            #expect(areaProfile.coverageArea?.key == asslar)
+            #expect(areaProfile.services.count == 3 && areaProfile.coverage.map(\.ratio) == [1.0])
+
+            // The county has a page but no profile; its population is the sum of its municipalities.
+            #expect(try await profiles.profile(key: "06532") == nil)
+            let county = try #require(try await profiles.overview(key: "06532"))
+            #expect(county.populationIsAggregated && county.unit.latestPopulation?.count == 120_000)
+            #expect(county.children.map(\.key).sorted() == [asslar, bischoffen])
+            #expect(try await profiles.overview(key: "99999") == nil)
+        }
+    }
+
     @Test func ledgerKeysReadTheSameInEveryLanguageAndOrder() {
         let programmes = [1, 2].map { n in
             FundingProgramme(id: UUID(uuidString: "5b0c1e2a-0000-4000-8000-00000000000\(n)")!, name: "Programm \(n)", legalBasis: "", source: .county, criteria: [], checklist: [],

@@ -97,10 +97,18 @@ extension Request {
 
     /// Boundaries valid on `day` (default today), decoded once per spatial data version.
     func currentBoundaries(on day: Day? = nil) async throws -> [String: BoundaryVersion] {
+        try await application.currentBoundaries(on: day)
+    }
+}
+
+extension Application {
+    /// Boundaries valid on `day` (default today), decoded once per spatial data version.
+    func currentBoundaries(on day: Day? = nil) async throws -> [String: BoundaryVersion] {
+        guard let caches = storage[SpatialCachesKey.self] else { fatalError("configure(_:settings:) was not called") }
         let settings = self.settings
         let repository = spatial
         let day = day ?? settings.clock.today
-        return try await spatialCaches.boundaries.value(
+        return try await caches.boundaries.value(
             day, now: settings.clock.now(),
             version: { try await repository.dataVersion() },
             make: { _ in try await repository.boundaries(validOn: day) }

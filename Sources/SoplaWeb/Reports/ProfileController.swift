@@ -1,4 +1,5 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaRender
 import SoplaStore
@@ -14,28 +15,20 @@ struct ProfileController: RouteCollection {
         routes.on(.GET, Self.pdfPattern, RoutePermission(.readPublic), use: pdf)
     }
 
+    /// The profile of `key` (a municipality or planning area) as the page shows it.
+    static func model(_ profiles: UnitProfileService, key: String, catalogue: SpatialLevelCatalogue, language: Language, now: Date) async throws -> MunicipalityProfilePage.Model {
+        guard let profile = try await profiles.profile(key: key) else { throw Abort(.notFound) }
+        let unit = SpatialViews.unitModel(profile.overview, indicators: profile.indicators, catalogue: catalogue, creatableChildLevel: nil, language: language)
+        func name(_ category: ServiceCategory?, _ code: String) -> String { category.map { language == .de ? $0.nameDE : $0.nameEN } ?? code }
+        return MunicipalityProfilePage.Model(
+            unit: unit,
+            services: profile.services.map { (name: $0.service.name, category: name($0.category, $0.service.categoryCode), provider: $0.provider) },
+            coverage: profile.coverage.map { (category: name($0.category, $0.categoryCode), ratio: $0.ratio, gap: $0.gap) },
+            builtAt: now, coverageArea: profile.coverageArea.map { $0.kind + " " + $0.name })
+    }
+
     static func model(_ req: Request, key: String) async throws -> MunicipalityProfilePage.Model {
-        let unit = try await SpatialViews.unitModel(req, key: key, publicFigures: true)
-        guard unit.unit.levelCode == SpatialLevel.municipality.code || unit.unit.levelCode == SpatialLevel.planningArea.code else { throw Abort(.notFound) }
-        let context = try await ServiceContext.load(req)
-        let categories = Dictionary(context.categories.map { ($0.code, req.language == .de ? $0.nameDE : $0.nameEN) }, uniquingKeysWith: { a, _ in a })
-        // A planning area is served by what serves it, its municipality as a whole, or is located within it;
-        // coverage is planned per municipality, so a planning area shows its municipality's.
-        let isPlanningArea = unit.unit.levelCode == SpatialLevel.planningArea.code
-        let coverageKey = isPlanningArea ? (unit.unit.parentKey ?? key) : key
-        let boundary = isPlanningArea ? try await req.currentBoundaries()[key]?.geometry : nil
-        let services = context.records.map(\.service).filter { service in
-            service.status == .active && (service.serviceArea.contains(key) || (isPlanningArea && service.serviceArea.contains(coverageKey))
-                || (boundary.map { b in service.locations.contains { $0.point.map(b.contains) ?? false } } ?? false))
-        }.sorted { $0.name < $1.name }
-            .map { (name: $0.name, category: categories[$0.categoryCode] ?? $0.categoryCode, provider: context.organisationName($0.organisationID)) }
-        var coverage: [(category: String, ratio: Double?, gap: Double)] = []
-        for standard in try await req.serviceStore.standards() {
-            guard let row = try await context.coverage(req, category: standard.categoryCode).result?.rows.first(where: { $0.unitKey == coverageKey }) else { continue }
-            coverage.append((categories[standard.categoryCode] ?? standard.categoryCode, row.ratio, row.gap))
-        }
-        let parentName = isPlanningArea ? context.municipalities.first { $0.key == coverageKey }.map { $0.kind + " " + $0.name } : nil
-        return MunicipalityProfilePage.Model(unit: unit, services: services, coverage: coverage, builtAt: req.settings.clock.now(), coverageArea: parentName)
+        try await model(req.unitProfiles, key: key, catalogue: req.settings.levels, language: req.language, now: req.settings.clock.now())
     }
 
     func page(req: Request) async throws -> HTMLResponse {
@@ -43,18 +36,17 @@ struct ProfileController: RouteCollection {
         return HTMLResponse(MunicipalityProfilePage.render(try await Self.model(req, key: key), context: try await req.pageContext(), pdfLink: SpatialViews.profilePath(key) + ".pdf"))
     }
 
-    static func printable(_ req: Request, key: String) async throws -> (name: String, html: String) {
-        let model = try await model(req, key: key)
-        let title = MunicipalityProfilePage.title(model.unit.unit, Texts(req.language))
-        return (model.unit.unit.name, ReportPrintDocument.render(title: title, language: req.language, body: MunicipalityProfilePage.body(model, language: req.language, pdfLink: nil),
-                                                                css: StaticAssets.assets["sopla.css"]?.body ?? ""))
+    /// The printable document of a profile (HTML for the PDF).
+    static func printable(_ model: MunicipalityProfilePage.Model, language: Language) -> String {
+        ReportPrintDocument.render(title: MunicipalityProfilePage.title(model.unit.unit, Texts(language)), language: language,
+                                   body: MunicipalityProfilePage.body(model, language: language, pdfLink: nil), css: StaticAssets.assets["sopla.css"]?.body ?? "")
     }
 
     /// From the cache while the data it shows stay as they are; made anew otherwise (at most a few at once).
     func pdf(req: Request) async throws -> Response {
         let key = req.parameters.get("key") ?? ""
         return try await req.pdfDocuments.response(req, key: try await Self.pdfKey(req, key: key), filename: "steckbrief-\(key).pdf") {
-            try await Self.printable(req, key: key).html
+            Self.printable(try await Self.model(req, key: key), language: req.language)
         }
     }
 
@@ -119,10 +111,11 @@ struct ProfilesCommand: AsyncCommand {
         guard !units.isEmpty else {
             throw CommandFailure(levels == [SpatialLevel.planningArea.code] ? "there are no planning areas in the database" : "there are no municipalities in the database")
         }
+        let profiles = app.unitProfiles(app.db)
         for unit in units {
-            // A request of nobody in particular: public figures, German.
-            let req = Request(application: app, method: .GET, url: URI(path: SpatialViews.profilePath(unit.key)), on: app.eventLoopGroup.next())
-            let (_, html) = try await ProfileController.printable(req, key: unit.key)
+            // Public figures, German, as anyone sees them.
+            let html = ProfileController.printable(try await ProfileController.model(profiles, key: unit.key, catalogue: app.settings.levels, language: .de,
+                                                                                     now: app.settings.clock.now()), language: .de)
             try Data(html.utf8).write(to: folder.appendingPathComponent(unit.key + ".html"))
             if pdf { try await app.pdfDocuments.renderer.render(html: html).write(to: folder.appendingPathComponent(unit.key + ".pdf")) }
         }

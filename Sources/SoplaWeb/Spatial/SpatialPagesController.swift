@@ -80,7 +80,12 @@ struct SpatialPagesController: RouteCollection {
 
     func detail(req: Request) async throws -> HTMLResponse {
         guard let key = req.parameters.get("key") else { throw Abort(.notFound) }
-        let model = try await SpatialViews.unitModel(req, key: key, publicFigures: false)
+        let profiles = req.unitProfiles
+        guard let overview = try await profiles.overview(key: key) else { throw Abort(.notFound) }
+        let indicators = try await profiles.indicatorLines(for: overview.unit, raw: try await req.may(.viewUnsuppressedFigures))
+        let model = SpatialViews.unitModel(overview, indicators: indicators, catalogue: req.settings.levels,
+                                           creatableChildLevel: try await req.may(.manageSpatialUnits) ? req.settings.levels.localChildLevel(of: overview.unit.levelCode) : nil,
+                                           language: req.language)
         return HTMLResponse(UnitPage.render(model, language: req.language, path: req.pathForLinks, account: try await req.pageContext().account, notice: req.notice))
     }
 

@@ -1,7 +1,10 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaFormats
 import SoplaRender
+import SoplaStore
+import Fluent
 import Vapor
 
 /// What the area pages, the API and profiles share: a unit's page model and cached GeoJSON answers.
@@ -21,33 +24,38 @@ enum SpatialViews {
         return Response(status: .ok, headers: entry.headers, body: .init(buffer: entry.body))
     }
 
-    /// Everything the unit page and the municipality profile show of a unit.
-    static func unitModel(_ req: Request, key: String, publicFigures: Bool) async throws -> UnitPage.Model {
-        let settings = req.settings
-        let units = try await req.spatial.unitsWithAggregates(catalogue: settings.levels)
-        guard let unit = units.first(where: { $0.key == key }) else { throw Abort(.notFound) }
-        let parent = unit.parentKey.flatMap { p in units.first { $0.key == p } }
-        let children = units.filter { $0.parentKey == unit.key }
-        let history = try await req.spatial.boundaryHistory(unitKey: unit.key)
-        let boundaries = try await req.currentBoundaries()
-        let childrenWithBoundary = children.filter { boundaries[$0.key] != nil }
-        let mapUnits: [SpatialUnit]
-        if !childrenWithBoundary.isEmpty {
-            mapUnits = childrenWithBoundary
-        } else if let parent {
-            mapUnits = units.filter { $0.parentKey == parent.key }
-        } else {
-            mapUnits = boundaries[unit.key] != nil ? [unit] : []
-        }
-        let storedPopulation = try await req.spatial.unit(key: unit.key)?.populations ?? []
+    /// The unit page's model from the overview and indicator profile of `UnitProfileService`.
+    static func unitModel(_ overview: UnitProfileService.Overview, indicators: UnitProfileService.Indicators, catalogue: SpatialLevelCatalogue,
+                          creatableChildLevel: SpatialLevel?, language: Language) -> UnitPage.Model {
         var model = UnitPage.Model(
-            unit: unit, parent: parent, children: children, history: history,
-            mapUnits: mapUnits, mapBoundaries: boundaries, catalogue: settings.levels,
-            populationIsAggregated: storedPopulation.isEmpty && !unit.populations.isEmpty,
-            creatableChildLevel: try await req.may(.manageSpatialUnits) ? settings.levels.localChildLevel(of: unit.levelCode) : nil
+            unit: overview.unit, parent: overview.parent, children: overview.children, history: overview.history,
+            mapUnits: overview.mapUnits, mapBoundaries: overview.boundaries, catalogue: catalogue,
+            populationIsAggregated: overview.populationIsAggregated, creatableChildLevel: creatableChildLevel
         )
-        model.profile = try await IndicatorProfileBuilder.lines(req, unit: unit, publicFigures: publicFigures)
-        model.profileParentName = parent?.name
+        model.profile = indicators.lines.map { line in
+            IndicatorProfile.Line(indicator: line.indicator, unitLabel: IndicatorNames.unitLabel(line.indicator, variables: indicators.variables, language),
+                                  date: line.date, row: line.row, parentValue: line.parentValue, raw: line.raw)
+        }
+        model.profileParentName = overview.parent?.name
         return model
     }
+}
+
+extension Application {
+    /// Unit pages and profiles with the stores of `db`; boundaries from the application's cache.
+    func unitProfiles(_ db: any Database) -> UnitProfileService {
+        let app = self
+        let spatial = FluentSpatialRepository(database: db)
+        let indicators = IndicatorStore(database: db)
+        let services = ServiceStore(database: db)
+        let accounts = AccountStore(database: db)
+        let boundaries: @Sendable () async throws -> [String: BoundaryVersion] = { try await app.currentBoundaries() }
+        return UnitProfileService(spatial: spatial, indicators: indicators, ledger: DisclosureLedger(database: db),
+                                  coverage: CoverageService(services: services, indicators: indicators), levels: settings.levels, boundaries: boundaries,
+                                  landscape: { try await ServiceLandscape.load(services: services, accounts: accounts, spatial: spatial, boundaries: boundaries) })
+    }
+}
+
+extension Request {
+    var unitProfiles: UnitProfileService { application.unitProfiles(db) }
 }
