@@ -147,6 +147,70 @@ struct PlanningServiceTests {
         }
     }
 
+    @Test func editionsAreBuiltPutOutForCommentAndPublishedOnce() async throws {
+        try await TestDatabase.withDatabase { app in
+            let spatial = FluentSpatialRepository(database: app.db)
+            for unit in landscape().units { try await spatial.create(unit) }
+            let participation = ParticipationStore(database: app.db), funding = FundingStore(database: app.db), reports = ReportStore(database: app.db)
+            let coverage = try await coverageService(ServiceStore(database: app.db), IndicatorStore(database: app.db))
+            let places = landscape()
+            let snapshots = ReportSnapshotService(indicators: IndicatorStore(database: app.db), spatial: spatial, ledger: DisclosureLedger(database: app.db),
+                                                  controlling: ControllingService(funding: funding, coverage: coverage),
+                                                  access: ParticipationAccess(principal: Principal(userID: UUID(), roles: [.planner]), participation: participation, funding: funding),
+                                                  landscape: { places },
+                                                  wording: .init(totalPopulation: "Bevölkerung insgesamt", withoutCategory: "ohne Themenbereich", measureStatus: [:],
+                                                                 unitLabel: { _, _ in "" }))
+            let service = ReportEditionService(reports: reports, snapshots: snapshots, participation: participation)
+            let block = ReportBlock(id: UUID(), kind: .serviceCoverage(categoryCode: "schwangerschaftsberatung"), caption: "Versorgung")
+            let report = Report(id: UUID(), title: "Sozialbericht", reportingDate: Day(year: 2027, month: 12, day: 31)!, territorialStatus: Day(year: 2024, month: 1, day: 1)!,
+                                chapters: [ReportChapter(id: UUID(), title: "Versorgung", sections: [ReportSection(id: UUID(), title: "Lage", text: "Zwei Stellen.", blocks: [block])])])
+            try await reports.save(report, actor: actor, at: now)
+            let today = Day(year: 2027, month: 6, day: 1)!, planner = UUID()
+
+            // A block naming an indicator that does not exist stops the build; nothing is stored.
+            var broken = report
+            broken.chapters[0].sections[0].blocks.append(ReportBlock(id: UUID(), kind: .map(code: "gibt-es-nicht"), caption: "Karte"))
+            guard case .refused(let issues) = try await service.build(broken, builtBy: planner, actor: actor, now: now, today: today) else {
+                Issue.record("a block with an unknown indicator was built"); return
+            }
+            #expect(issues.contains { if case .unknownValue("gibt-es-nicht") = $0.problem { true } else { false } })
+            #expect(try await reports.editions(of: report.id).isEmpty)
+
+            guard case .built(let first) = try await service.build(report, builtBy: planner, actor: actor, now: now, today: today),
+                  case .built(let second) = try await service.build(report, builtBy: planner, actor: actor, now: now, today: today) else {
+                Issue.record("the editions were not built"); return
+            }
+            #expect(first.number == 1 && second.number == 2)
+            #expect(second.builtBy == planner.uuidString.lowercased() && second.snapshot.builtAt == now)
+
+            // Out for comment: the reference takes a suffix where the plain one is taken; a second call keeps the paper.
+            let steering = Body(id: UUID(), name: "Steuerungsgruppe", kind: .steeringGroup, isPublic: false)
+            try await participation.save(.body, id: steering.id, steering, label: steering.name, actor: actor, at: now)
+            let taken = Paper(id: UUID(), reference: "SB-2027-2", title: "Älter", type: .other, date: today, originator: "Test", isPublic: false)
+            try await participation.save(.paper, id: taken.id, taken, label: taken.title, bodyID: steering.id, actor: actor, at: now)
+            let reference = try await service.reviewReference(for: second)
+            #expect(reference == "SB-2027-2-2")
+            let paperID = try await service.putOutForComment(second, body: steering, reference: reference, pdf: nil, actor: actor, now: now, today: today)
+            let paper = try #require(try await participation.one(.paper, id: paperID, as: Paper.self)?.value)
+            #expect(paper.reference == "SB-2027-2-2" && !paper.isPublic && paper.title == "Entwurf: Sozialbericht (Ausgabe 2)")
+            let text = try #require(try await participation.all(.paperVersion, as: PaperVersion.self).first { $0.value.paperID == paperID }?.value.text)
+            #expect(text.hasPrefix("Entwurf des Sozialberichts „Sozialbericht“, Ausgabe 2, "))
+            #expect(text.contains("1 Versorgung\n1.1 Lage\nZwei Stellen.\n– Tabelle 1: Versorgung"))
+            let commented = try #require(try await reports.edition(id: second.id))
+            #expect(commented.reviewPaperID == paperID)
+            let again = try await service.putOutForComment(commented, body: steering, reference: "SB-X", pdf: nil, actor: actor, now: now, today: today)
+            #expect(again == paperID)
+
+            // Published once; the second time nothing changes.
+            #expect(try await service.publish(first, actor: actor, now: now) == .published)
+            let published = try #require(try await reports.edition(id: first.id))
+            #expect(published.publishedAt == now)
+            #expect(try await service.publish(published, actor: actor, now: now.addingTimeInterval(60)) == .alreadyPublished)
+            let unchanged = try await reports.edition(id: first.id)
+            #expect(unchanged?.publishedAt == now)
+        }
+    }
+
     @Test func aProfileNamesTheServicesAndCoverageOfItsMunicipality() async throws {
         try await TestDatabase.withDatabase { app in
             let spatial = FluentSpatialRepository(database: app.db)

@@ -89,3 +89,22 @@ extension ImportRelease {
         return fields
     }
 }
+
+extension IndicatorStore {
+    /// Keeps a computed series (a social index) with its variable and indicator: all together or nothing. The values
+    /// go through staging like an import, so revisions and the audit log read as for any other data.
+    public func saveComputedSeries(variable: Variable, indicator: Indicator, observations: [Observation], label: String, actor: AuditActor, at now: Date) async throws {
+        try await database.transaction { db in
+            let store = IndicatorStore(database: db)
+            try await store.save(variable, actor: actor, at: now)
+            try await store.save(indicator, actor: actor, at: now)
+            let runID = UUID()
+            try await store.stage(importID: runID, observations)
+            _ = try await store.commitStaged(importID: runID, dryRun: false, at: now) { outcome in
+                AuditEntry(id: UUID(), at: now, actor: actor, action: .importData, entityType: AuditEntity.dataImport, entityID: runID.uuidString, entityLabel: label,
+                           changes: [FieldChange(field: "inserted", before: nil, after: String(outcome.inserted)),
+                                     FieldChange(field: "revised", before: nil, after: String(outcome.revised))])
+            }
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 import SoplaCore
@@ -219,6 +220,13 @@ public struct Attachment: Sendable, Hashable {
         self.sha512 = sha512
         self.createdAt = createdAt
         self.createdBy = createdBy
+    }
+
+    /// An attachment record for checked bytes, with the SHA-1 and SHA-512 checksums OParl publishes.
+    public init(_ data: Data, paperID: UUID, fileName: String, mediaType: String, at: Date, by actor: AuditActor) {
+        self.init(id: UUID(), paperID: paperID, fileName: fileName, mediaType: mediaType, size: data.count,
+                  sha1: Insecure.SHA1.hash(data: data).map { String(format: "%02x", $0) }.joined(),
+                  sha512: SHA512.hash(data: data).map { String(format: "%02x", $0) }.joined(), createdAt: at, createdBy: actor.label)
     }
 }
 

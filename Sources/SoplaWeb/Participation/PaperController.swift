@@ -38,7 +38,7 @@ struct PaperController: RouteCollection {
         let types: [AttachmentCheck.Kind: String] = [.pdf: "application/pdf", .odt: "application/vnd.oasis.opendocument.text",
                                                      .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"]
         let actor = try await req.auditActor()
-        try await req.participationStore.addAttachment(Attachments.attachment(data, paperID: paper.id, fileName: name, mediaType: types[kind]!,
+        try await req.participationStore.addAttachment(Attachment(data, paperID: paper.id, fileName: name, mediaType: types[kind]!,
                                                                        at: req.settings.clock.now(), by: actor), content: data, actor: actor)
         return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .created)
     }

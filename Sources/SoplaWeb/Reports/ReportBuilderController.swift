@@ -1,0 +1,282 @@
+import Foundation
+import SoplaApp
+import SoplaCore
+import SoplaFormats
+import SoplaRender
+import SoplaStore
+import Vapor
+
+/// The report builder: planners create reports and shape them (chapters, sections, text, blocks, order, titles)
+/// and preview them with current data.
+struct ReportBuilderController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let p = ReportRoute.Pattern.self
+        let manage = RoutePermission(.manageReports)
+        routes.on(.GET, p.manage, manage, use: list)
+        routes.on(.POST, p.manage, manage, use: create)
+        routes.on(.GET, p.builder, manage, use: builder)
+        routes.on(.POST, p.chapters, manage, use: addChapter)
+        routes.on(.POST, p.sections, manage, use: addSection)
+        routes.on(.POST, p.section, manage, use: saveText)
+        routes.on(.POST, p.blocks, manage, use: addBlock)
+        routes.on(.POST, p.blockDelete, manage, use: removeBlock)
+        routes.on(.GET, p.preview, manage, use: preview)
+        routes.on(.POST, p.move, manage, use: move)
+        routes.on(.POST, p.rename, manage, use: rename)
+        routes.on(.POST, p.delete, manage, use: delete)
+        routes.on(.POST, p.builder, manage, use: saveFacts)
+        routes.on(.POST, p.remove, manage, use: remove)
+    }
+
+    func list(req: Request) async throws -> HTMLResponse {
+        try await HTMLResponse(listPage(req, values: ["reportingDate": req.settings.clock.today.iso, "territorialStatus": req.settings.clock.today.iso], issues: []))
+    }
+
+    func listPage(_ req: Request, values: [String: String], issues: [ValidationIssue]) async throws -> String {
+        let editions = try await req.reportStore.editionSummaries()
+        let rows = try await req.reportStore.reports().map { r in
+            (report: r, editions: editions.filter { $0.reportID == r.id }.count, published: editions.filter { $0.reportID == r.id && $0.publishedAt != nil }.count)
+        }
+        return ReportListPage.render(rows, values: values, issues: issues, context: try await req.pageContext(showNotice: true))
+    }
+
+    /// The title (required, up to 200 characters) and the two dates of the form, with what is wrong.
+    static func facts(_ form: ReportPages.NewForm) -> (title: String, reporting: Day?, status: Day?, issues: [ValidationIssue]) {
+        var issues: [ValidationIssue] = []
+        let title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
+        if title.isEmpty { issues.append(ValidationIssue("title", .required)) } else if title.count > 200 { issues.append(ValidationIssue("title", .tooLong(max: 200))) }
+        let reporting = Day(iso: form.reportingDate ?? ""), status = Day(iso: form.territorialStatus ?? "")
+        if reporting == nil { issues.append(ValidationIssue("reportingDate", .required)) }
+        if status == nil { issues.append(ValidationIssue("territorialStatus", .required)) }
+        return (title, reporting, status, issues)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let form = try req.content.decode(ReportPages.NewForm.self)
+        let (title, reporting, status, issues) = Self.facts(form)
+        guard let reporting, let status, issues.isEmpty else {
+            let values = ["title": form.title ?? "", "reportingDate": form.reportingDate ?? "", "territorialStatus": form.territorialStatus ?? ""]
+            return HTMLResponse(try await listPage(req, values: values, issues: issues)).response(status: .unprocessableEntity)
+        }
+        let report = Report(id: UUID(), title: title, reportingDate: reporting, territorialStatus: status)
+        try await req.reportStore.save(report, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: ReportRoute.builder(report.id), notice: .created)
+    }
+
+    func builder(req: Request) async throws -> HTMLResponse {
+        HTMLResponse(try await ReportPages.builderPage(req, try await ReportPages.report(req)))
+    }
+
+    func change(_ req: Request, _ update: (inout Report) throws -> [ValidationIssue]) async throws -> Response {
+        var report = try await ReportPages.report(req)
+        let issues = try update(&report)
+        guard issues.isEmpty else { return HTMLResponse(try await ReportPages.builderPage(req, try await ReportPages.report(req), issues: issues)).response(status: .unprocessableEntity) }
+        try await req.reportStore.save(report, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: ReportRoute.builder(report.id), notice: .saved)
+    }
+
+    struct TitleForm: Content {
+        var chapter: String?
+        var section: String?
+        var text: String?
+    }
+
+    func addChapter(req: Request) async throws -> Response {
+        let title = (try req.content.decode(TitleForm.self).chapter ?? "").trimmingCharacters(in: .whitespaces)
+        return try await change(req) { report in
+            guard !title.isEmpty, title.count <= 200 else { return [ValidationIssue("chapter", title.isEmpty ? .required : .tooLong(max: 200))] }
+            report.chapters.append(ReportChapter(id: UUID(), title: title))
+            return []
+        }
+    }
+
+    func addSection(req: Request) async throws -> Response {
+        let title = (try req.content.decode(TitleForm.self).section ?? "").trimmingCharacters(in: .whitespaces)
+        let chapterID = try FundingData.uuid(req, "chapter")
+        return try await change(req) { report in
+            guard let index = report.chapters.firstIndex(where: { $0.id == chapterID }) else { throw Abort(.notFound) }
+            guard !title.isEmpty, title.count <= 200 else { return [ValidationIssue("section", title.isEmpty ? .required : .tooLong(max: 200))] }
+            report.chapters[index].sections.append(ReportSection(id: UUID(), title: title))
+            return []
+        }
+    }
+
+    static func locate(_ report: Report, section id: UUID) -> (Int, Int)? {
+        for (c, chapter) in report.chapters.enumerated() { if let s = chapter.sections.firstIndex(where: { $0.id == id }) { return (c, s) } }
+        return nil
+    }
+
+    func saveText(req: Request) async throws -> Response {
+        let text = try req.content.decode(TitleForm.self).text ?? ""
+        let sectionID = try FundingData.uuid(req, "section")
+        return try await change(req) { report in
+            guard let (c, s) = Self.locate(report, section: sectionID) else { throw Abort(.notFound) }
+            guard text.count <= 20_000 else { return [ValidationIssue("text", .tooLong(max: 20_000))] }
+            report.chapters[c].sections[s].text = text
+            return []
+        }
+    }
+
+    struct BlockForm: Content {
+        var kind: String?
+        var codes: String?
+        var unit: String?
+        var caption: String?
+        var note: String?
+        var components: String?
+        var category: String?
+    }
+
+    /// Reads the block form; codes must exist in the catalogue, a time series needs a unit, a coverage table a
+    /// category with a planning standard.
+    static func block(_ form: BlockForm, known: Set<String>, units: Set<String>, categories: Set<String> = []) -> (ReportBlock?, [ValidationIssue]) {
+        var issues: [ValidationIssue] = []
+        let codes = (form.codes ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for code in codes where !known.contains(code) { issues.append(ValidationIssue("codes", .unknownValue(code))) }
+        let caption = (form.caption ?? "").trimmingCharacters(in: .whitespaces)
+        if caption.isEmpty { issues.append(ValidationIssue("caption", .required)) }
+        let unit = ServiceForm.clean(form.unit)
+        if let unit, !units.contains(unit) { issues.append(ValidationIssue("unit", .unknownReference)) }
+        var kind: ReportBlockKind?
+        let category = ServiceForm.clean(form.category)
+        switch form.kind ?? "" {
+        case "coverage":
+            if let category, categories.contains(category) { kind = .serviceCoverage(categoryCode: category) }
+            else { issues.append(ValidationIssue("category", category == nil ? .required : .unknownReference)) }
+        case "funding": kind = .fundingOverview
+        case "measures": kind = .measureStatus
+        case "table": kind = codes.isEmpty ? nil : .indicatorTable(codes: codes)
+        case "map": kind = codes.count == 1 ? .map(code: codes[0]) : nil
+        case "ranking": kind = codes.count == 1 ? .ranking(code: codes[0]) : nil
+        case "series": kind = codes.count == 1 && unit != nil ? .timeSeries(code: codes[0], unitKey: unit!) : nil
+        case "description": kind = codes.count == 1 ? .description(code: codes[0], unitKey: unit) : nil
+        case "index":
+            var components: [SocialIndexMethod.Component] = []
+            var years = 5, statusWeight = 0.5
+            for line in (form.components ?? "").split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
+                if line.lowercased().hasPrefix("jahre:") { years = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) ?? -1; continue }
+                if line.lowercased().hasPrefix("status:") { statusWeight = (Double(line.dropFirst(7).trimmingCharacters(in: .whitespaces)) ?? -100) / 100; continue }
+                let parts = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 3, let weight = FundingEntry.decimal(parts[1]) else { issues.append(ValidationIssue("components", .unknownValue(line))); continue }
+                if !known.contains(parts[0]) { issues.append(ValidationIssue("components", .unknownValue(parts[0]))) }
+                components.append(.init(indicatorCode: parts[0], weight: weight, higherIsWorse: parts[2].lowercased() != "nein"))
+            }
+            do {
+                kind = .socialIndex(try SocialIndexMethod(name: caption, components: components, years: years, statusWeight: statusWeight).validated())
+            } catch { issues += error.issues }
+        default: issues.append(ValidationIssue("kind", .unknownValue(String((form.kind ?? "").prefix(20)))))
+        }
+        if kind == nil, issues.isEmpty { issues.append(ValidationIssue("codes", .required)) }
+        guard let kind, issues.isEmpty else { return (nil, issues) }
+        return (ReportBlock(id: UUID(), kind: kind, caption: caption, note: (form.note ?? "").trimmingCharacters(in: .whitespaces)), [])
+    }
+
+    func addBlock(req: Request) async throws -> Response {
+        let form = try req.content.decode(BlockForm.self)
+        let sectionID = try FundingData.uuid(req, "section")
+        let known = Set(try await req.indicatorStore.indicators().filter(\.isPublished).map(\.code))
+        let units = Set(try await req.spatial.allUnits().map(\.key))
+        let categories = Set(try await req.serviceStore.standards().map(\.categoryCode))
+        let (block, issues) = Self.block(form, known: known, units: units, categories: categories)
+        return try await change(req) { report in
+            guard let (c, s) = Self.locate(report, section: sectionID) else { throw Abort(.notFound) }
+            guard let block else { return issues }
+            report.chapters[c].sections[s].blocks.append(block)
+            return []
+        }
+    }
+
+    func removeBlock(req: Request) async throws -> Response {
+        let blockID = try FundingData.uuid(req, "block")
+        return try await change(req) { report in
+            var found = false
+            for c in report.chapters.indices {
+                for s in report.chapters[c].sections.indices where report.chapters[c].sections[s].blocks.contains(where: { $0.id == blockID }) {
+                    report.chapters[c].sections[s].blocks.removeAll { $0.id == blockID }
+                    found = true
+                }
+            }
+            if !found { throw Abort(.notFound) }
+            return []
+        }
+    }
+
+    func preview(req: Request) async throws -> HTMLResponse {
+        let report = try await ReportPages.report(req)
+        let document = ReportDocument(report: report, snapshot: try await ReportPages.snapshot(req, report: report), geometry: try await ReportPages.geometry(req, on: report.territorialStatus), language: req.language)
+        return HTMLResponse(ReportEditionPage.render(document, edition: nil, annex: nil, context: try await req.pageContext()))
+    }
+
+    /// Moves a chapter, section or block one place up or down.
+    func move(req: Request) async throws -> Response {
+        let form = try req.content.decode(ReportPages.ItemForm.self)
+        guard let id = form.item.flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "item: not an id") }
+        guard let offset = ["up": -1, "down": 1][form.direction ?? ""] else { throw Abort(.badRequest, reason: "direction: up or down") }
+        var report = try await ReportPages.report(req)
+        guard report.blocks.contains(where: { $0.id == id }) || report.chapters.contains(where: { $0.id == id || $0.sections.contains { $0.id == id } }) else {
+            throw Abort(.notFound)
+        }
+        guard report.move(id, by: offset) else { return req.redirect(to: ReportRoute.builder(report.id), notice: .unchanged) }
+        try await req.reportStore.save(report, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: ReportRoute.builder(report.id), notice: .saved)
+    }
+
+    /// Deletes a report that has no published edition, after the confirmation.
+    func delete(req: Request) async throws -> Response {
+        let report = try await ReportPages.report(req)
+        guard try req.content.decode(ReportPages.ItemForm.self).confirm == "ja" else {
+            return HTMLResponse(try await ReportPages.builderPage(req, report, issues: [ValidationIssue("confirm", .required)])).response(status: .unprocessableEntity)
+        }
+        do {
+            try await req.reportStore.delete(reportID: report.id, actor: try await req.auditActor(), at: req.settings.clock.now())
+        } catch ReportStoreError.published {
+            throw Abort(.conflict, reason: "a report with a published edition is kept")
+        }
+        return req.redirect(to: ReportRoute.manage, notice: .deleted)
+    }
+
+    struct RenameForm: Content {
+        var item: String?
+        var title: String?
+    }
+
+    /// A new title for a chapter or section, or a new caption for a block.
+    func rename(req: Request) async throws -> Response {
+        let form = try req.content.decode(RenameForm.self)
+        guard let id = form.item.flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "item: not an id") }
+        let title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
+        return try await change(req) { report in
+            guard !title.isEmpty, title.count <= 300 else { return [ValidationIssue("title", title.isEmpty ? .required : .tooLong(max: 300))] }
+            guard report.rename(id, to: title) else { throw Abort(.notFound) }
+            return []
+        }
+    }
+
+    /// Title, reporting date and territorial status; the next edition is built with them, earlier ones keep theirs.
+    func saveFacts(req: Request) async throws -> Response {
+        let form = try req.content.decode(ReportPages.NewForm.self)
+        var report = try await ReportPages.report(req)
+        let (title, reporting, status, issues) = Self.facts(form)
+        guard let reporting, let status, issues.isEmpty else {
+            let values = ["title": form.title ?? "", "reportingDate": form.reportingDate ?? "", "territorialStatus": form.territorialStatus ?? ""]
+            return HTMLResponse(try await ReportPages.builderPage(req, report, issues: issues, values: values)).response(status: .unprocessableEntity)
+        }
+        report.title = title
+        report.reportingDate = reporting
+        report.territorialStatus = status
+        try await req.reportStore.save(report, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: ReportRoute.builder(report.id), notice: .saved)
+    }
+
+    /// Removes a chapter or section with all it holds (after the confirmation) or a block.
+    func remove(req: Request) async throws -> Response {
+        let form = try req.content.decode(ReportPages.ItemForm.self)
+        guard let id = form.item.flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "item: not an id") }
+        return try await change(req) { report in
+            let isBlock = report.blocks.contains { $0.id == id }
+            if !isBlock, form.confirm != "ja" { return [ValidationIssue("confirm", .required)] }
+            guard report.remove(id) != nil else { throw Abort(.notFound) }
+            return []
+        }
+    }
+}
