@@ -48,7 +48,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "sopla", dependencies: ["SoplaWeb", "SoplaDemo", .product(name: "Vapor", package: "vapor")]),
-        .executableTarget(name: "SoplaBench", dependencies: ["SoplaCore", "SoplaStore", .product(name: "Vapor", package: "vapor")], path: "Sources/SoplaBench"),
+        .executableTarget(name: "SoplaBench", dependencies: ["SoplaCore", "SoplaStore", "SoplaApp", .product(name: "Vapor", package: "vapor")], path: "Sources/SoplaBench"),
         .target(
             name: "SoplaTestSupport",
             dependencies: ["SoplaApp", "SoplaStore", .product(name: "Vapor", package: "vapor")],

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaStore
 import SQLKit
@@ -59,9 +60,32 @@ enum ListBenchmark {
         try await compare("meetings of one body, page 1 of 100", rounds: rounds, before: {
             Array(try await participation.all(.meeting, as: Meeting.self, bodyID: body).prefix(100)).count
         }, after: { try await participation.page(.meeting, as: Meeting.self, bodyID: body, page: 1, perPage: 100).items.count })
-        try await compare("meetings (OParl list), page 100 of 100", rounds: rounds, before: {
+        try await compare("meetings, page 100 of 200", rounds: rounds, before: {
             Array(try await participation.all(.meeting, as: Meeting.self).dropFirst(9900).prefix(100)).count
         }, after: { try await participation.page(.meeting, as: Meeting.self, page: 100, perPage: 100).items.count })
+        // OParl: what the API did before (the whole public graph per request, then filter, sort by id and cut) and
+        // the service's page read.
+        let oparl = OParlService(participation: participation, accounts: AccountStore(database: db), site: OParlService.Site(
+            base: "https://kreis.example/oparl/v1", site: "https://kreis.example", website: "https://kreis.example/", ags: "06532", name: "Lahn-Dill-Kreis",
+            shortName: "LDK", license: "https://www.govdata.de/dl-de/by-2-0", attachmentPath: { p, a in "/vorlagen/\(p)/anlagen/\(a)" }))
+        func graphBefore(_ kind: ParticipationKind, page: Int) async throws -> Int {
+            let bodies = try await participation.all(.body, as: Body.self, includeDeleted: true)
+            let open = Set(bodies.filter { $0.value.isPublic }.map(\.id))
+            var ids: [String] = []
+            for body in open { ids += try await participation.all(.paper, as: Paper.self, includeDeleted: true, bodyID: body).filter { $0.value.isPublic }.map { $0.id.uuidString.lowercased() } }
+            _ = try await participation.all(.paperVersion, as: PaperVersion.self, includeDeleted: true)
+            let meetings = try await participation.all(.meeting, as: Meeting.self, includeDeleted: true).filter { open.contains($0.value.bodyID) }
+            _ = try await participation.all(.agendaItem, as: AgendaItem.self, includeDeleted: true)
+            let listed = kind == .paper ? ids : meetings.map { $0.id.uuidString.lowercased() }
+            return Array(listed.sorted().dropFirst((page - 1) * 50).prefix(50)).count
+        }
+        let publicPapers = try await oparl.list(.papers, window: SyncWindow(), organization: nil, page: 1).total
+        let lastPaperPage = (publicPapers + 49) / 50
+        try await compare("papers (OParl list), page \(lastPaperPage) of \(lastPaperPage)", rounds: rounds, before: { try await graphBefore(.paper, page: lastPaperPage) },
+                          after: { try await oparl.list(.papers, window: SyncWindow(), organization: nil, page: lastPaperPage).items.count })
+        let publicMeetings = try await oparl.list(.meetings, window: SyncWindow(), organization: nil, page: 1).total
+        try await compare("meetings (OParl list), page 100 of \((publicMeetings + 49) / 50)", rounds: rounds, before: { try await graphBefore(.meeting, page: 100) },
+                          after: { try await oparl.list(.meetings, window: SyncWindow(), organization: nil, page: 100).items.count })
         try await compare("applications of a programme, page 10 of 50", rounds: rounds, before: {
             Array(try await funding.all(.application, as: FundingApplication.self, parentID: programme).dropFirst(450).prefix(50)).count
         }, after: { try await funding.page(.application, as: FundingApplication.self, parentID: programme, page: 10, perPage: 50).items.count })

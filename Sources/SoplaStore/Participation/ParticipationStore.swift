@@ -225,9 +225,16 @@ public struct Attachment: Sendable, Hashable {
     /// An attachment record for checked bytes, with the SHA-1 and SHA-512 checksums OParl publishes.
     public init(_ data: Data, paperID: UUID, fileName: String, mediaType: String, at: Date, by actor: AuditActor) {
         self.init(id: UUID(), paperID: paperID, fileName: fileName, mediaType: mediaType, size: data.count,
-                  sha1: Insecure.SHA1.hash(data: data).map { String(format: "%02x", $0) }.joined(),
-                  sha512: SHA512.hash(data: data).map { String(format: "%02x", $0) }.joined(), createdAt: at, createdBy: actor.label)
+                  sha1: Checksums.sha1(data), sha512: Checksums.sha512(data), createdAt: at, createdBy: actor.label)
     }
+}
+
+/// Checksums as lower-case hexadecimal text, as OParl publishes them.
+public enum Checksums {
+    public static func sha1(_ data: Data) -> String { hex(Insecure.SHA1.hash(data: data)) }
+    public static func sha512(_ data: Data) -> String { hex(SHA512.hash(data: data)) }
+
+    static func hex(_ bytes: some Sequence<UInt8>) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
 }
 
 extension ParticipationStore {
