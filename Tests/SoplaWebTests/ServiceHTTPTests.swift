@@ -1,5 +1,7 @@
 import Foundation
+import SoplaApp
 import SoplaCore
+import SoplaFormats
 import SoplaRender
 import SoplaStore
 import Testing
@@ -286,28 +288,37 @@ struct ServiceHTTPTests {
 
 @Suite("HSDS package")
 struct HSDSPackageTests {
-    static func strip(_ value: Any) -> Any {
-        if let object = value as? [String: Any] { return object.filter { $0.key != "last_modified" }.mapValues(strip) }
-        if let list = value as? [Any] { return list.map(strip) }
-        return value
+    /// The package without its change times (they differ between two databases).
+    static func strip(_ package: HSDS.Package) -> HSDS.Package {
+        var copy = package
+        copy.services = package.services?.map { service in
+            var service = service
+            service.lastModified = nil
+            return service
+        }
+        return copy
+    }
+
+    static func reader(_ units: Set<String>) -> HSDSPackageReader {
+        HSDSPackageReader(knownOrganisations: [], unitKeys: units, problemText: { IssueText.message($0, .en) })
     }
 
     @Test func exportImportIntoEmptyDatabaseExportGivesTheSameData() async throws {
         var exported = Data()
         try await withTestApp { app in
             let data = try await HSDSController.Data.load(store: app.serviceStore, accounts: AccountStore(database: app.db), spatial: app.spatial)
-            exported = try HSDS.json(Self.strip(data.package))
+            exported = try HSDS.encode(Self.strip(data.package))
         }
         try await withTestApp(demo: false) { app in
             _ = try await DemoData.seed(repository: app.spatialWriter(.system("test")), catalogue: app.settings.levels)
             #expect(try await app.serviceStore.services().isEmpty)
-            let reader = HSDSPackageReader(knownOrganisations: [], unitKeys: Set(try await app.spatial.allUnits().map(\.key)))
+            let reader = Self.reader(Set(try await app.spatial.allUnits().map(\.key)))
             let result = try reader.read(exported)
             #expect(result.services.count == DemoServices.entries.count)
             try await app.serviceStore.importInventory(organisations: result.organisations, categories: result.categories, services: result.services,
                                                        actor: .system("test"), at: testNow)
             let again = try await HSDSController.Data.load(store: app.serviceStore, accounts: AccountStore(database: app.db), spatial: app.spatial)
-            #expect(String(decoding: try HSDS.json(Self.strip(again.package)), as: UTF8.self) == String(decoding: exported, as: UTF8.self))
+            #expect(String(decoding: try HSDS.encode(Self.strip(again.package)), as: UTF8.self) == String(decoding: exported, as: UTF8.self))
         }
     }
 
@@ -316,21 +327,21 @@ struct HSDSPackageTests {
             _ = try await DemoData.seed(repository: app.spatialWriter(.system("test")), catalogue: app.settings.levels)
             let package: [String: Any] = [
                 "organizations": [["id": "6f1c0000-0000-4000-8000-000000000001", "name": "Träger A", "description": "A"]],
-                "taxonomy_terms": HSDS.terms(ServiceCategory.seed),
+                "taxonomy_terms": try JSONSerialization.jsonObject(with: HSDS.encode(HSDSInventory.terms(ServiceCategory.seed))),
                 "services": [
                     ["id": "6f1c0000-0000-4000-8000-000000000002", "name": "Gut", "status": "active", "organization_id": "6f1c0000-0000-4000-8000-000000000001",
-                     "attributes": [["id": "6f1c0000-0000-4000-8000-000000000003", "taxonomy_term_id": HSDS.categoryTermID("suchtberatung")]]],
+                     "attributes": [["id": "6f1c0000-0000-4000-8000-000000000003", "taxonomy_term_id": HSDSInventory.categoryTermID("suchtberatung")]]],
                     ["id": "6f1c0000-0000-4000-8000-000000000004", "name": "Ohne Träger", "status": "active", "organization_id": "6f1c0000-0000-4000-8000-0000000000ff",
-                     "attributes": [["id": "6f1c0000-0000-4000-8000-000000000005", "taxonomy_term_id": HSDS.categoryTermID("suchtberatung")]]],
+                     "attributes": [["id": "6f1c0000-0000-4000-8000-000000000005", "taxonomy_term_id": HSDSInventory.categoryTermID("suchtberatung")]]],
                     ["id": "6f1c0000-0000-4000-8000-000000000006", "name": "Falscher Begriff", "status": "active", "organization_id": "6f1c0000-0000-4000-8000-000000000001",
                      "attributes": [["id": "6f1c0000-0000-4000-8000-000000000007", "taxonomy_term_id": "6f1c0000-0000-4000-8000-0000000000ee"]]],
                     ["id": "6f1c0000-0000-4000-8000-000000000008", "name": "Fremdes Gebiet", "status": "active", "organization_id": "6f1c0000-0000-4000-8000-000000000001",
-                     "attributes": [["id": "6f1c0000-0000-4000-8000-000000000009", "taxonomy_term_id": HSDS.categoryTermID("suchtberatung")]],
+                     "attributes": [["id": "6f1c0000-0000-4000-8000-000000000009", "taxonomy_term_id": HSDSInventory.categoryTermID("suchtberatung")]],
                      "service_areas": [["id": "6f1c0000-0000-4000-8000-00000000000a", "name": "Berlin",
-                                        "attributes": [["id": "6f1c0000-0000-4000-8000-00000000000b", "taxonomy_term_id": HSDS.attributeTermID("unit-key"), "value": "11000000"]]]]],
+                                        "attributes": [["id": "6f1c0000-0000-4000-8000-00000000000b", "taxonomy_term_id": HSDSInventory.attributeTermID("unit-key"), "value": "11000000"]]]]],
                 ],
             ]
-            let reader = HSDSPackageReader(knownOrganisations: [], unitKeys: Set(try await app.spatial.allUnits().map(\.key)))
+            let reader = Self.reader(Set(try await app.spatial.allUnits().map(\.key)))
             #expect(throws: HSDSPackageReader.Failure.self) { try reader.read(try JSONSerialization.data(withJSONObject: package)) }
             do {
                 _ = try reader.read(try JSONSerialization.data(withJSONObject: package))

@@ -233,6 +233,7 @@ public struct Attachment: Sendable, Hashable {
 public enum Checksums {
     public static func sha1(_ data: Data) -> String { hex(Insecure.SHA1.hash(data: data)) }
     public static func sha512(_ data: Data) -> String { hex(SHA512.hash(data: data)) }
+    public static func sha1Bytes(_ data: Data) -> [UInt8] { Array(Insecure.SHA1.hash(data: data)) }
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
 }

@@ -1,5 +1,8 @@
 import Foundation
+import SoplaApp
 import SoplaCore
+import SoplaFormats
+import SoplaRender
 import SoplaStore
 import Vapor
 
@@ -25,7 +28,7 @@ struct ExportHSDSCommand: AsyncCommand {
         let app = context.application
         try await app.prepareDatabase(location: app.settings.database, migrate: false)
         let data = try await HSDSController.Data.load(store: app.serviceStore, accounts: AccountStore(database: app.db), spatial: app.spatial)
-        let json = try HSDS.json(data.package)
+        let json = try HSDS.encode(data.package)
         if let output = signature.output {
             do { try json.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 throw CommandFailure("cannot write \(output): \((error as NSError).localizedDescription)")
@@ -62,7 +65,7 @@ struct ImportHSDSCommand: AsyncCommand {
         let accounts = AccountStore(database: app.db)
         let known = Set(try await accounts.organisations().map(\.id))
         let units = Set(try await app.spatial.allUnits().map(\.key))
-        let reader = HSDSPackageReader(knownOrganisations: known, unitKeys: units)
+        let reader = HSDSPackageReader(knownOrganisations: known, unitKeys: units, problemText: { IssueText.message($0, .en) })
         let result: HSDSPackageReader.Result
         do { result = try reader.read(data) } catch let failure as HSDSPackageReader.Failure { throw CommandFailure(failure.description) }
         try await app.serviceStore.importInventory(organisations: result.organisations, categories: result.categories, services: result.services,

@@ -1,5 +1,7 @@
 import Foundation
+import SoplaApp
 import SoplaCore
+import SoplaFormats
 import SoplaRender
 import SoplaStore
 import Vapor
@@ -42,15 +44,18 @@ struct HSDSController: RouteCollection {
                         unitNames: Dictionary(uniqueKeysWithValues: units.map { ($0.key, $0.name) }))
         }
 
-        var package: HSDS.Object {
-            HSDS.package(organisations: organisations, records: records, categories: categories, unitNames: unitNames)
+        var package: HSDS.Package {
+            HSDSInventory.package(organisations: organisations, records: records, categories: categories, unitNames: unitNames, languageName: HSDSController.languageName)
         }
     }
 
-    static func respond(_ object: Any) throws -> Response {
+    /// Language names in English, as the package gives them.
+    @Sendable static func languageName(_ code: String) -> String { LanguageNames.name(code, .en) }
+
+    static func respond(_ value: some Encodable) throws -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .json
-        return Response(status: .ok, headers: headers, body: .init(data: try HSDS.json(object)))
+        return Response(status: .ok, headers: headers, body: .init(data: try HSDS.encode(value)))
     }
 
     /// page and per_page from the query; a clear 400 when they are not positive integers.
@@ -66,15 +71,9 @@ struct HSDSController: RouteCollection {
         return (try number("page", default: 1, max: maxPage), try number("per_page", default: 50, max: maxPerPage))
     }
 
-    static func page(_ items: [Any], req: Request) throws -> Response {
+    static func page<Item: Codable & Sendable & Equatable>(_ items: [Item], req: Request) throws -> Response {
         let (page, perPage) = try paging(req)
-        let total = items.count
-        let pages = max(1, (total + perPage - 1) / perPage)
-        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: perPage)
-        let start = overflow ? total : min(total, offset)
-        let contents = Array(items[start..<min(total, start + perPage)])
-        return try respond(["total_items": total, "total_pages": pages, "page_number": page, "size": contents.count, "first_page": page == 1,
-                            "last_page": page >= pages, "empty": contents.isEmpty, "contents": contents] as [String: Any])
+        return try respond(HSDS.Page(items, page: page, perPage: perPage))
     }
 
     /// modified_after as an ISO 8601 date or date-time.
@@ -90,8 +89,7 @@ struct HSDSController: RouteCollection {
     func root(req: Request) async throws -> Response {
         try rejectUnknownParameters(req, allowed: [])
         let base = req.siteURL
-        return try Self.respond(["version": HSDS.version, "profile": "https://docs.openreferral.org/en/3.0/",
-                                 "openapi_url": base + "/" + ServiceRoute.Pattern.hsdsOpenAPI.joined(separator: "/")] as [String: Any])
+        return try Self.respond(HSDS.Root(openapiURL: base + "/" + ServiceRoute.Pattern.hsdsOpenAPI.joined(separator: "/")))
     }
 
     func services(req: Request) async throws -> Response {
@@ -106,12 +104,12 @@ struct HSDSController: RouteCollection {
             let s = record.service
             if let after, record.updatedAt < after { return false }
             if let search, !search.isEmpty, !(s.name.lowercased().contains(search) || s.description.lowercased().contains(search)) { return false }
-            if let organisation, HSDS.id(s.organisationID) != organisation { return false }
-            if let term, term != HSDS.categoryTermID(s.categoryCode) { return false }
-            if let taxonomy, taxonomy != HSDS.taxonomyID(HSDS.categoryTaxonomy) { return false }
+            if let organisation, HSDSInventory.id(s.organisationID) != organisation { return false }
+            if let term, term != HSDSInventory.categoryTermID(s.categoryCode) { return false }
+            if let taxonomy, taxonomy != HSDSInventory.taxonomyID(HSDSInventory.categoryTaxonomy) { return false }
             return true
         }.sorted { $0.service.name < $1.service.name }
-        return try Self.page(records.map { HSDS.service($0, unitNames: data.unitNames, full: false) }, req: req)
+        return try Self.page(records.map { HSDSInventory.service($0, unitNames: data.unitNames, full: false, languageName: Self.languageName) }, req: req)
     }
 
     static func hsdsID(_ req: Request) throws -> String {
@@ -127,11 +125,9 @@ struct HSDSController: RouteCollection {
         try rejectUnknownParameters(req, allowed: [])
         let id = try Self.hsdsID(req)
         let data = try await Data.load(req)
-        guard let record = data.records.first(where: { HSDS.id($0.service.id) == id }) else { throw Self.notFound("service", id) }
-        var object = HSDS.service(record, unitNames: data.unitNames, full: true)
-        if let organisation = data.organisations.first(where: { $0.id == record.service.organisationID }) {
-            object["organization"] = HSDS.organisation(organisation, full: false)
-        }
+        guard let record = data.records.first(where: { HSDSInventory.id($0.service.id) == id }) else { throw Self.notFound("service", id) }
+        var object = HSDSInventory.service(record, unitNames: data.unitNames, full: true, languageName: Self.languageName)
+        object.organization = data.organisations.first { $0.id == record.service.organisationID }.map { HSDSInventory.organisation($0, full: false) }
         return try Self.respond(object)
     }
 
@@ -139,12 +135,14 @@ struct HSDSController: RouteCollection {
         try rejectUnknownParameters(req, allowed: ["page", "per_page", "search"])
         let data = try await Data.load(req)
         let search = req.query[String.self, at: "search"]?.lowercased()
-        let organisations = (data.package["organizations"] as? [HSDS.Object] ?? []).filter { object in
+        // The list gives each organisation's own fields, without phones and attributes.
+        let organisations = (data.package.organizations ?? []).filter { object in
             guard let search, !search.isEmpty else { return true }
-            return (object["name"] as? String ?? "").lowercased().contains(search)
-        }.map { object -> HSDS.Object in
-            object.filter { ["id", "name", "alternate_name", "description", "email", "website", "parent_organization_id"].contains($0.key) }
-        }.sorted { ($0["name"] as? String ?? "") < ($1["name"] as? String ?? "") }
+            return (object.name ?? "").lowercased().contains(search)
+        }.map { object in
+            HSDS.Organization(id: object.id ?? "", name: object.name ?? "", alternateName: object.alternateName, description: object.description, email: object.email,
+                              website: object.website, parentOrganizationID: object.parentOrganizationID)
+        }.sorted { ($0.name ?? "") < ($1.name ?? "") }
         return try Self.page(organisations, req: req)
     }
 
@@ -152,12 +150,12 @@ struct HSDSController: RouteCollection {
         try rejectUnknownParameters(req, allowed: [])
         let id = try Self.hsdsID(req)
         let data = try await Data.load(req)
-        guard var object = (data.package["organizations"] as? [HSDS.Object] ?? []).first(where: { ($0["id"] as? String) == id }) else {
+        guard var object = (data.package.organizations ?? []).first(where: { $0.id == id }) else {
             throw Self.notFound("organization", id)
         }
-        let services = data.records.filter { HSDS.id($0.service.organisationID) == id }
-        object["locations"] = services.flatMap { record in
-            record.service.locations.compactMap { HSDS.serviceAtLocation($0, service: record.service, full: true)["location"] }
+        let services = data.records.filter { HSDSInventory.id($0.service.organisationID) == id }
+        object.locations = services.flatMap { record in
+            record.service.locations.compactMap { HSDSInventory.serviceAtLocation($0, service: record.service, full: true).location }
         }
         return try Self.respond(object)
     }
@@ -174,10 +172,10 @@ struct HSDSController: RouteCollection {
         let search = req.query[String.self, at: "search"]?.lowercased()
         let items = allServiceAtLocations(data).filter { entry in
             if let after, entry.record.updatedAt < after { return false }
-            if let term, term != HSDS.categoryTermID(entry.record.service.categoryCode) { return false }
+            if let term, term != HSDSInventory.categoryTermID(entry.record.service.categoryCode) { return false }
             if let search, !search.isEmpty, !entry.record.service.name.lowercased().contains(search) { return false }
             return true
-        }.map { HSDS.serviceAtLocation($0.location, service: $0.record.service, full: false) }
+        }.map { HSDSInventory.serviceAtLocation($0.location, service: $0.record.service, full: false) }
         return try Self.page(items, req: req)
     }
 
@@ -185,21 +183,21 @@ struct HSDSController: RouteCollection {
         try rejectUnknownParameters(req, allowed: [])
         let id = try Self.hsdsID(req)
         let data = try await Data.load(req)
-        guard let entry = allServiceAtLocations(data).first(where: { HSDS.serviceAtLocationID($0.location) == id }) else {
+        guard let entry = allServiceAtLocations(data).first(where: { HSDSInventory.serviceAtLocationID($0.location) == id }) else {
             throw Self.notFound("service_at_location", id)
         }
-        return try Self.respond(HSDS.serviceAtLocation(entry.location, service: entry.record.service, full: true))
+        return try Self.respond(HSDSInventory.serviceAtLocation(entry.location, service: entry.record.service, full: true))
     }
 
     func taxonomies(req: Request) async throws -> Response {
         try rejectUnknownParameters(req, allowed: ["page", "per_page"])
-        return try Self.page(HSDS.taxonomies(), req: req)
+        return try Self.page(HSDSInventory.taxonomies(), req: req)
     }
 
     func taxonomy(req: Request) async throws -> Response {
         try rejectUnknownParameters(req, allowed: [])
         let id = try Self.hsdsID(req)
-        guard let object = HSDS.taxonomies().first(where: { ($0["id"] as? String) == id }) else { throw Self.notFound("taxonomy", id) }
+        guard let object = HSDSInventory.taxonomies().first(where: { $0.id == id }) else { throw Self.notFound("taxonomy", id) }
         return try Self.respond(object)
     }
 
@@ -214,11 +212,11 @@ struct HSDSController: RouteCollection {
         }
         let topOnly = topOnlyText == "true"
         let search = req.query[String.self, at: "search"]?.lowercased()
-        let terms = HSDS.terms(categories).filter { term in
-            if let taxonomy, (term["taxonomy_id"] as? String) != taxonomy { return false }
-            if let parent, (term["parent_id"] as? String) != parent { return false }
-            if topOnly, term["parent_id"] != nil { return false }
-            if let search, !search.isEmpty, !((term["name"] as? String ?? "") + " " + (term["code"] as? String ?? "")).lowercased().contains(search) { return false }
+        let terms = HSDSInventory.terms(categories).filter { term in
+            if let taxonomy, term.taxonomyID != taxonomy { return false }
+            if let parent, term.parentID != parent { return false }
+            if topOnly, term.parentID != nil { return false }
+            if let search, !search.isEmpty, !((term.name ?? "") + " " + (term.code ?? "")).lowercased().contains(search) { return false }
             return true
         }
         return try Self.page(terms, req: req)
@@ -227,7 +225,7 @@ struct HSDSController: RouteCollection {
     func taxonomyTerm(req: Request) async throws -> Response {
         try rejectUnknownParameters(req, allowed: [])
         let id = try Self.hsdsID(req)
-        guard let object = HSDS.terms(try await req.serviceStore.categories()).first(where: { ($0["id"] as? String) == id }) else {
+        guard let object = HSDSInventory.terms(try await req.serviceStore.categories()).first(where: { $0.id == id }) else {
             throw Self.notFound("taxonomy_term", id)
         }
         return try Self.respond(object)
