@@ -91,12 +91,12 @@ struct ApplicationFormHTTPTests {
                 #expect(res.text.contains("getippt@sonnenweg.example") && res.text.contains("Herborn-Burg") && res.text.contains("href=\"#name\""))
             }
             #expect(try await AccountStore(database: app.db).organisation(id: sonnenweg)?.email != "getippt@sonnenweg.example")
-            try await post(app, ParticipationRoute.measures.path, session: planner,
+            try await post(app, ParticipationRoute.measures(), session: planner,
                            fields: [("title", "Getippte Maßnahme (Test)"), ("status", "planned"), ("weight", "1"), ("due[a]", "b")]) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.text.contains("Getippte Maßnahme (Test)") && res.text.contains("href=\"#due\""))
             }
-            try await post(app, FundingRoute.programmes, session: planner, fields: [("name", "Getipptes Programm (Test)"), ("legalBasis[a]", "b")]) { res in
+            try await post(app, FundingRoute.programmes(), session: planner, fields: [("name", "Getipptes Programm (Test)"), ("legalBasis[a]", "b")]) { res in
                 #expect(res.status == .unprocessableEntity && res.text.contains("Getipptes Programm (Test)") && res.text.contains("href=\"#legalBasis\""))
             }
         }

@@ -93,11 +93,11 @@ struct AuthorizationGapsHTTPTests {
             let measure = try #require(try await app.participationStore.all(.measure, as: Measure.self).map(\.value).first { $0.title == title })
             #expect(measure.dialogueID != nil && !measure.isPublic)
             let page = ParticipationRoute.measure(measure.id)
-            try await get(app, ParticipationRoute.measures.path, session: nil) { res in #expect(res.status == .ok && !res.text.contains(title)) }
+            try await get(app, ParticipationRoute.measures(), session: nil) { res in #expect(res.status == .ok && !res.text.contains(title)) }
             try await get(app, page, session: nil) { res in #expect(res.status == .notFound) }
             let lars = try await login(app, DemoLogin.otherProvider)
             try await get(app, page, session: lars) { res in #expect(res.status == .notFound) }
-            try await get(app, ParticipationRoute.measures.path, session: planner) { res in
+            try await get(app, ParticipationRoute.measures(), session: planner) { res in
                 #expect(res.text.contains(title + "</a><span class=\"hint\"> (intern, nicht veröffentlicht)</span>"))
             }
             try await get(app, page, session: planner) { res in
@@ -106,7 +106,7 @@ struct AuthorizationGapsHTTPTests {
             // Nobody else publishes it; a planner does.
             try await post(app, ParticipationRoute.publishMeasure(measure.id), session: lars) { res in #expect(res.status == .forbidden) }
             try await post(app, ParticipationRoute.publishMeasure(measure.id), session: planner) { res in #expect(res.status == .seeOther) }
-            try await get(app, ParticipationRoute.measures.path, session: nil) { res in #expect(res.text.contains(title) && !res.text.contains("(intern, nicht")) }
+            try await get(app, ParticipationRoute.measures(), session: nil) { res in #expect(res.text.contains(title) && !res.text.contains("(intern, nicht")) }
             try await get(app, page, session: nil) { res in #expect(res.status == .ok && !res.text.contains("Intern:")) }
         }
     }

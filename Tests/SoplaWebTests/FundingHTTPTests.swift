@@ -383,7 +383,7 @@ struct ApplicationListHTTPTests {
             let all = try await app.fundingStore.all(.application, as: FundingApplication.self).map(\.value)
             let names = Dictionary(uniqueKeysWithValues: try await AccountStore(database: app.db).organisations().map { ($0.id, $0.name) })
             try #require(all.count >= 3)
-            try await get(app, FundingRoute.applications, session: planner) { res in
+            try await get(app, FundingRoute.applications(), session: planner) { res in
                 #expect(res.status == .ok && res.text.contains("\(all.count) Treffer"))
                 // Newest year first.
                 let years = all.map(\.year).sorted(by: >)
@@ -392,24 +392,24 @@ struct ApplicationListHTTPTests {
             // By the organisation's name, typed without umlaut spelling and in capitals.
             let sample = all[0], organisation = try #require(names[sample.organisationID])
             let expected = all.filter { names[$0.organisationID] == organisation || $0.title.localizedCaseInsensitiveContains(organisation) }
-            try await get(app, FundingRoute.applications + "?suche=" + (organisation.uppercased().addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+            try await get(app, FundingRoute.applications() + "?suche=" + (organisation.uppercased().addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
                           session: planner) { res in
                 #expect(res.text.contains("\(expected.count) Treffer") && res.text.contains(sample.title))
             }
             // One state; requested amounts ascending.
             let state = sample.state
-            try await get(app, FundingRoute.applications + "?status=\(state.rawValue)&sortierung=beantragt&richtung=auf", session: planner) { res in
+            try await get(app, FundingRoute.applications() + "?status=\(state.rawValue)&sortierung=beantragt&richtung=auf", session: planner) { res in
                 let inState = all.filter { $0.state == state }.sorted { $0.requested < $1.requested }
                 #expect(res.text.contains("\(inState.count) Treffer"))
                 let positions = inState.compactMap { res.text.range(of: ">" + $0.title + "<")?.lowerBound }
                 #expect(positions.count == inState.count && positions == positions.sorted())
             }
             // Unknown filters are left out, a page beyond the end shows the last, the CSV has every matching row.
-            try await get(app, FundingRoute.applications + "?programm=kein&status=kein&sortierung=kein&seite=500", session: planner) { res in
+            try await get(app, FundingRoute.applications() + "?programm=kein&status=kein&sortierung=kein&seite=500", session: planner) { res in
                 #expect(res.status == .ok && res.text.contains("\(all.count) Treffer") && !res.text.contains("empty-state") && res.text.contains(sample.title))
             }
             // States sort in the order an application passes through them.
-            try await get(app, FundingRoute.applications + "?sortierung=status&richtung=auf", session: planner) { res in
+            try await get(app, FundingRoute.applications() + "?sortierung=status&richtung=auf", session: planner) { res in
                 let order = ApplicationState.allCases
                 let states = all.sorted { order.firstIndex(of: $0.state)! < order.firstIndex(of: $1.state)! }.map(\.state)
                 let positions = Array(Set(states)).compactMap { state in all.filter { $0.state == state }.compactMap { res.text.range(of: ">" + $0.title + "<")?.lowerBound }.min() }
@@ -418,11 +418,11 @@ struct ApplicationListHTTPTests {
                     .compactMap { state in all.filter { $0.state == state }.compactMap { res.text.range(of: ">" + $0.title + "<")?.lowerBound }.min() }
                 #expect(firstByState == firstByState.sorted())
             }
-            try await get(app, FundingRoute.applicationsCSV + "?status=\(state.rawValue)&seite=2", session: planner) { res in
+            try await get(app, FundingRoute.applicationsCSV() + "?status=\(state.rawValue)&seite=2", session: planner) { res in
                 #expect(res.status == .ok)
                 #expect(res.text.split(whereSeparator: \.isNewline).count == 1 + all.filter { $0.state == state }.count)
             }
-            try await get(app, FundingRoute.applications, session: nil) { res in #expect(res.status != .ok) }
+            try await get(app, FundingRoute.applications(), session: nil) { res in #expect(res.status != .ok) }
         }
     }
 }

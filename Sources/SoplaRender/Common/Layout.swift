@@ -32,10 +32,10 @@ public struct Layout: Sendable {
     public func render(_ content: [HTMLNode]) -> String {
         let t = Texts(language)
         var nav: [(String, String)] = [(t(.navHome), SiteRoute.home.path), (t(.navUnits), SiteRoute.units().path), (t(.navIndicators), SiteRoute.indicators().path),
-                                        (t(.navDirectory), ServiceRoute.directory().path), (t(.navBodies), ParticipationRoute.bodies.path), (t(.navPapers), ParticipationRoute.papers),
-                                        (t(.reportsTitle), ReportRoute.published)]
+                                        (t(.navDirectory), ServiceRoute.directory().path), (t(.navBodies), ParticipationRoute.bodies()), (t(.navPapers), ParticipationRoute.papers()),
+                                        (t(.reportsTitle), ReportRoute.published())]
         if account?.mayManageServices == true { nav.append((t(.navServices), ServiceRoute.services().path)) }
-        if account?.mayManageFunding == true { nav += [(t(.fundingTitle), FundingRoute.overview), (t(.reportBuilderTitle), ReportRoute.manage)] }
+        if account?.mayManageFunding == true { nav += [(t(.fundingTitle), FundingRoute.overview()), (t(.reportBuilderTitle), ReportRoute.manage())] }
         nav += [(t(.navOrganisations), SiteRoute.organisations.path), (t(.navData), SiteRoute.data.path), (t(.navAPI), SiteRoute.api.path)]
         let switchTarget = currentPath + (currentPath.contains("?") ? "&" : "?") + "lang=" + language.other.rawValue
         let head: [HTMLNode] = [
@@ -81,11 +81,11 @@ public struct Layout: Sendable {
                 el("a", [("href", SiteRoute.login(next: loginTarget).path)], text: t(.login)),
             ])
         }
-        var links: [(String, String)] = [(t(.navAccount), SiteRoute.account.path), (t(.inboxTitle), ParticipationRoute.inbox)]
+        var links: [(String, String)] = [(t(.navAccount), SiteRoute.account.path), (t(.inboxTitle), ParticipationRoute.inbox())]
         if let own = account.ownServicesPath { links.append((t(.ownServicesNav), own)) }
         if let own = account.ownConsultationsPath { links.append((t(.organisationConsultationsTitle), own)) }
         if let own = account.ownFundingPath { links.append((t(.ownFundingTitle), own)) }
-        if account.mayReview { links.append((t(.reviewsTitle), FundingRoute.reviews)) }
+        if account.mayReview { links.append((t(.reviewsTitle), FundingRoute.reviews())) }
         if account.mayManageUsers { links += [(t(.navUsers), SiteRoute.users.path), (t(.navAudit), SiteRoute.audit.path)] }
         if account.mayViewPolicy { links.append((t(.navPolicy), SiteRoute.policy.path)) }
         return el("nav", [("class", "account-nav"), ("aria-label", t(.accountNavigation))], [

@@ -40,7 +40,7 @@ public enum AgreementListPage {
         let t = context.t
         let language = context.language
         let content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.overview)], text: t(.fundingTitle))]),
+            el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.overview())], text: t(.fundingTitle))]),
             el("h1", text: t(.agreementsTitle)),
             rows.isEmpty ? el("p", [("class", "empty-state")], text: t(.noAgreements)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
                 el("caption", text: t(.agreementsTitle)),
@@ -53,7 +53,7 @@ public enum AgreementListPage {
                                   el("td", [("class", "num")], text: Format.money(row.agreement.total, language))])
                 }),
             ])]),
-            el("p", [], [el("a", [("href", FundingRoute.agreementsCSV)], text: t(.downloadCSV3))]),
+            el("p", [], [el("a", [("href", FundingRoute.agreementsCSV())], text: t(.downloadCSV3))]),
         ]
         return Layout(title: t(.agreementsTitle), context: context).render(content)
     }
@@ -143,7 +143,7 @@ public enum AgreementPage {
         let latestActuals = model.proofs.sorted { $0.proof.year < $1.proof.year }.last?.proof.actuals ?? [:]
         var content: [HTMLNode] = [
             el("p", [("class", "breadcrumb")], [model.applicant.map { el("a", [("href", FundingRoute.organisation($0))], text: t(.ownFundingTitle)) }
-                ?? el("a", [("href", FundingRoute.agreements)], text: t(.agreementsTitle))]),
+                ?? el("a", [("href", FundingRoute.agreements())], text: t(.agreementsTitle))]),
             el("h1", text: t(.agreementTitle) + " " + a.reference),
             form.summary(labels: ["amount": t(.columnAmount), "year": t(.columnYear), "proofYear": t(.columnYear), "narrative": t(.fieldNarrative), "costs": t(.fieldCostComparison),
                                   "receipts": t(.fieldReceipts), "ownFunds": t(.fieldOwnFunds), "otherFunding": t(.fieldOtherFunding)]),

@@ -57,9 +57,9 @@ public enum ApplicationListPage {
         var csv = model.state
         csv.page = 1
         let content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.overview)], text: t(.fundingTitle))]),
+            el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.overview())], text: t(.fundingTitle))]),
             el("h1", text: t(.applicationsTitle)),
-            el("form", [("method", "get"), ("action", FundingRoute.applications), ("class", "filters"), ("role", "search")], [
+            el("form", [("method", "get"), ("action", FundingRoute.applications()), ("class", "filters"), ("role", "search")], [
                 form.text("suche", label: t(.searchLabel2), value: filters["suche"], type: "search", maxLength: 100),
                 form.select("programm", label: t(.columnProgramme), options: [("", t(.allWord))] + model.programmes.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: filters["programm"]),
                 form.select("status", label: t(.columnAppState), options: [("", t(.allWord))] + ApplicationState.allCases.map { ($0.rawValue, FundingNames.state($0, t)) },
@@ -69,7 +69,7 @@ public enum ApplicationListPage {
                 el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.filterWord))]),
             ]),
         ] + table.render(language, emptyText: t(.noApplications)) + [
-            el("p", [], [el("a", [("href", csv.link(FundingRoute.applicationsCSV))], text: t(.downloadCSV3))]),
+            el("p", [], [el("a", [("href", csv.link(FundingRoute.applicationsCSV()))], text: t(.downloadCSV3))]),
         ]
         return Layout(title: t(.applicationsTitle), context: context).render(content)
     }
@@ -101,7 +101,7 @@ public enum OrganisationFundingPage {
             el("h2", text: t(.openCalls)),
             model.openProgrammes.isEmpty ? el("p", [("class", "empty-state")], text: t(.noOpenCalls)) : el("ul", [("class", "plain")], model.openProgrammes.map { p in
                 el("li", [], [el("strong", text: p.name), txt(" – " + t(.callUntil).replacingOccurrences(of: "{d}", with: Format.day(p.callCloses, language)) + " "),
-                              el("a", [("href", FundingRoute.ownApplicationNew(o, programme: p.id)), ("class", "button")], text: t(.applyButton) + ": " + p.name)])
+                              el("a", [("href", FundingRoute.newApplication(o, programme: p.id)), ("class", "button")], text: t(.applyButton) + ": " + p.name)])
             }),
             el("h2", text: t(.applicationsTitle)),
             model.applications.isEmpty ? el("p", [("class", "empty-state")], text: t(.noOwnApplications))
@@ -323,7 +323,7 @@ public enum ApplicationPage {
         switch model.viewer {
         case .applicant(let organisation): return el("a", [("href", FundingRoute.organisation(organisation))], text: t(.ownFundingTitle))
         case .planner: return el("a", [("href", FundingRoute.programme(model.programme.id))], text: model.programme.name)
-        case .reviewer: return el("a", [("href", FundingRoute.reviews)], text: t(.reviewsTitle))
+        case .reviewer: return el("a", [("href", FundingRoute.reviews())], text: t(.reviewsTitle))
         }
     }
 
@@ -487,7 +487,7 @@ public enum ReviewListPage {
             el("p", [("class", "hint")], text: t(.conflictsIntro)),
             model.conflicts.isEmpty ? el("p", [("class", "empty-state")], text: t(.noConflicts)) : el("ul", [], model.conflicts.map { el("li", text: $0.organisation + ($0.note.isEmpty ? "" : " – " + $0.note)) }),
             form.summary(labels: ["organisation": t(.columnOrganisation), "note": t(.fieldConflictNote)]),
-            el("form", [("method", "post"), ("action", FundingRoute.conflicts), ("class", "stacked")], [
+            el("form", [("method", "post"), ("action", FundingRoute.conflicts()), ("class", "stacked")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
                 form.select("organisation", label: t(.columnOrganisation), options: [("", "–")] + model.organisations.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: nil),
                 form.text("note", label: t(.fieldConflictNote), value: nil, hint: t(.conflictNoteHint)),

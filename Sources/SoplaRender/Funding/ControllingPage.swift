@@ -41,7 +41,7 @@ public enum ControllingPage {
         let language = context.language
         let form = FormBuilder(language: language)
         let title = (publicView ? t(.portalFunding) : t(.controllingTitle)) + " \(model.year)"
-        let base = publicView ? "/foerderung/zahlen" : FundingRoute.controlling
+        let base = publicView ? "/foerderung/zahlen" : FundingRoute.controlling()
         // Public outputs keep back what the dominance rule hides; planners see every figure.
         let secret = publicView ? model.hidden : []
         let totalHidden = secret.contains(.year(model.year, .committed))
@@ -49,7 +49,7 @@ public enum ControllingPage {
         let categories = model.byCategory.filter { !secret.contains(.category($0.name)) } + model.byCategory.filter { secret.contains(.category($0.name)) }.sorted { $0.name < $1.name }
         let hiddenCategories = Set(model.byCategory.map(\.name).filter { secret.contains(.category($0)) })
         var content: [HTMLNode] = [
-            publicView ? .empty : el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.overview)], text: t(.fundingTitle))]),
+            publicView ? .empty : el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.overview())], text: t(.fundingTitle))]),
             el("h1", text: title),
             el("form", [("method", "get"), ("action", base), ("class", "filters")], [
                 form.select("jahr", label: t(.columnYear), options: model.years.map { (String($0), String($0)) }, selected: String(model.year)),
@@ -153,7 +153,7 @@ public enum ControllingPage {
                 }),
             ])]),
         ]
-        let csv = (publicView ? "/foerderung/zahlen.csv" : FundingRoute.controllingCSV) + "?jahr=\(model.year)"
+        let csv = (publicView ? "/foerderung/zahlen.csv" : FundingRoute.controllingCSV()) + "?jahr=\(model.year)"
         content += [
             el("p", [], [el("a", [("href", csv)], text: t(.downloadCSV3))]),
         ]

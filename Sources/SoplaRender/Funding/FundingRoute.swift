@@ -4,93 +4,48 @@ import SoplaCore
 /// Addresses of the funding pages: the county's under /foerderung, a provider's under its organisation, a
 /// reviewer's under /begutachtung.
 public enum FundingRoute {
-    static func id(_ value: UUID) -> String { value.uuidString.lowercased() }
+    public static let overview = FixedPath("/foerderung")
+    public static let programmeNew = FixedPath("/foerderung/programme/neu")
+    public static let programmes = FixedPath("/foerderung/programme")
+    public static let programme = RoutePath<UUID>("/foerderung/programme/:programme")
+    public static let programmeEdit = RoutePath<UUID>("/foerderung/programme/:programme/bearbeiten")
+    public static let ranking = RoutePath<UUID>("/foerderung/programme/:programme/rangfolge")
+    public static let rankingCSV = RoutePath<UUID>("/foerderung/programme/:programme/rangfolge.csv")
+    public static let applications = FixedPath("/foerderung/antraege")
+    public static let applicationsCSV = FixedPath("/foerderung/antraege.csv")
+    public static let application = RoutePath<UUID>("/foerderung/antraege/:application")
+    public static let applicationStep = RoutePath<UUID>("/foerderung/antraege/:application/schritt")
+    public static let applicationReviewers = RoutePath<UUID>("/foerderung/antraege/:application/gutachter")
+    public static let applicationAgreement = RoutePath<UUID>("/foerderung/antraege/:application/vereinbarung")
+    public static let applicationAttachment = RoutePath<UUID, UUID>("/foerderung/antraege/:application/anlagen/:attachment")
+    public static let agreements = FixedPath("/foerderung/vereinbarungen")
+    public static let agreementsCSV = FixedPath("/foerderung/vereinbarungen.csv")
+    public static let agreement = RoutePath<UUID>("/foerderung/vereinbarungen/:agreement")
+    public static let grantNotice = RoutePath<UUID>("/foerderung/vereinbarungen/:agreement/bescheid")
+    public static let drawdown = RoutePath<UUID, UUID>("/foerderung/vereinbarungen/:agreement/abrufe/:drawdown")
+    public static let proofReview = RoutePath<UUID, UUID>("/foerderung/vereinbarungen/:agreement/nachweise/:proof")
+    public static let dialogues = RoutePath<UUID>("/foerderung/vereinbarungen/:agreement/qualitaetsdialoge")
+    public static let dialogue = RoutePath<UUID>("/foerderung/qualitaetsdialoge/:dialogue")
+    public static let controlling = FixedPath("/foerderung/controlling")
+    public static let controllingCSV = FixedPath("/foerderung/controlling.csv")
+    public static let organisation = RoutePath<UUID>("/organisationen/:id/foerderung")
+    public static let ownApplicationNew = RoutePath<UUID>("/organisationen/:id/foerderung/antraege/neu")
+    public static let ownApplications = RoutePath<UUID>("/organisationen/:id/foerderung/antraege")
+    public static let ownApplication = RoutePath<UUID, UUID>("/organisationen/:id/foerderung/antraege/:application")
+    public static let ownApplicationEdit = RoutePath<UUID, UUID>("/organisationen/:id/foerderung/antraege/:application/bearbeiten")
+    public static let ownApplicationStep = RoutePath<UUID, UUID>("/organisationen/:id/foerderung/antraege/:application/schritt")
+    public static let ownAttachments = RoutePath<UUID, UUID>("/organisationen/:id/foerderung/antraege/:application/anlagen")
+    public static let ownAttachment = RoutePath<UUID, UUID, UUID>("/organisationen/:id/foerderung/antraege/:application/anlagen/:attachment")
+    public static let ownAgreement = RoutePath<UUID, UUID>("/organisationen/:id/foerderung/vereinbarungen/:agreement")
+    public static let ownDrawdowns = RoutePath<UUID, UUID>("/organisationen/:id/foerderung/vereinbarungen/:agreement/abrufe")
+    public static let ownProofs = RoutePath<UUID, UUID>("/organisationen/:id/foerderung/vereinbarungen/:agreement/nachweise")
+    public static let reviews = FixedPath("/begutachtung")
+    public static let review = RoutePath<UUID>("/begutachtung/:application")
+    public static let reviewAttachment = RoutePath<UUID, UUID>("/begutachtung/:application/anlagen/:attachment")
+    public static let conflicts = FixedPath("/begutachtung/befangenheit")
 
-    public static let overview = "/foerderung"
-    public static let programmeNew = "/foerderung/programme/neu"
-    public static let programmes = "/foerderung/programme"
-    public static func programme(_ p: UUID) -> String { programmes + "/" + id(p) }
-    public static func programmeEdit(_ p: UUID) -> String { programme(p) + "/bearbeiten" }
-    public static func ranking(_ p: UUID) -> String { programme(p) + "/rangfolge" }
-    public static func rankingCSV(_ p: UUID) -> String { programme(p) + "/rangfolge.csv" }
-    public static let applications = "/foerderung/antraege"
-    public static let applicationsCSV = "/foerderung/antraege.csv"
-    public static func application(_ a: UUID) -> String { applications + "/" + id(a) }
-    public static func applicationStep(_ a: UUID) -> String { application(a) + "/schritt" }
-    public static func applicationReviewers(_ a: UUID) -> String { application(a) + "/gutachter" }
-    public static func applicationAgreement(_ a: UUID) -> String { application(a) + "/vereinbarung" }
-    public static func applicationAttachment(_ a: UUID, _ attachment: UUID) -> String { application(a) + "/anlagen/" + id(attachment) }
-    public static let agreements = "/foerderung/vereinbarungen"
-    public static let agreementsCSV = "/foerderung/vereinbarungen.csv"
-    public static func agreement(_ a: UUID) -> String { agreements + "/" + id(a) }
-    public static func grantNotice(_ a: UUID) -> String { agreement(a) + "/bescheid" }
-    public static func drawdown(_ a: UUID, _ d: UUID) -> String { agreement(a) + "/abrufe/" + id(d) }
-    public static func proofReview(_ a: UUID, _ p: UUID) -> String { agreement(a) + "/nachweise/" + id(p) }
-    public static func dialogues(_ a: UUID) -> String { agreement(a) + "/qualitaetsdialoge" }
-    public static func dialogue(_ d: UUID) -> String { "/foerderung/qualitaetsdialoge/" + id(d) }
-    public static let controlling = "/foerderung/controlling"
-    public static let controllingCSV = "/foerderung/controlling.csv"
-
-    public static func organisation(_ o: UUID) -> String { "/organisationen/" + id(o) + "/foerderung" }
-    public static func ownApplicationNew(_ o: UUID, programme: UUID) -> String { organisation(o) + "/antraege/neu?programm=" + id(programme) }
-    public static func ownApplications(_ o: UUID) -> String { organisation(o) + "/antraege" }
-    public static func ownApplication(_ o: UUID, _ a: UUID) -> String { ownApplications(o) + "/" + id(a) }
-    public static func ownApplicationEdit(_ o: UUID, _ a: UUID) -> String { ownApplication(o, a) + "/bearbeiten" }
-    public static func ownApplicationStep(_ o: UUID, _ a: UUID) -> String { ownApplication(o, a) + "/schritt" }
-    public static func ownAttachments(_ o: UUID, _ a: UUID) -> String { ownApplication(o, a) + "/anlagen" }
-    public static func ownAttachment(_ o: UUID, _ a: UUID, _ attachment: UUID) -> String { ownAttachments(o, a) + "/" + id(attachment) }
-    public static func ownAgreement(_ o: UUID, _ a: UUID) -> String { organisation(o) + "/vereinbarungen/" + id(a) }
-    public static func ownDrawdowns(_ o: UUID, _ a: UUID) -> String { ownAgreement(o, a) + "/abrufe" }
-    public static func ownProofs(_ o: UUID, _ a: UUID) -> String { ownAgreement(o, a) + "/nachweise" }
-
-    public static let reviews = "/begutachtung"
-    public static func review(_ a: UUID) -> String { reviews + "/" + id(a) }
-    public static func reviewAttachment(_ a: UUID, _ attachment: UUID) -> String { review(a) + "/anlagen/" + id(attachment) }
-    public static let conflicts = "/begutachtung/befangenheit"
-
-    public enum Pattern {
-        public static let overview = ["foerderung"]
-        public static let programmeNew = ["foerderung", "programme", "neu"]
-        public static let programmes = ["foerderung", "programme"]
-        public static let programme = ["foerderung", "programme", ":programme"]
-        public static let programmeEdit = ["foerderung", "programme", ":programme", "bearbeiten"]
-        public static let ranking = ["foerderung", "programme", ":programme", "rangfolge"]
-        public static let rankingCSV = ["foerderung", "programme", ":programme", "rangfolge.csv"]
-        public static let applications = ["foerderung", "antraege"]
-        public static let applicationsCSV = ["foerderung", "antraege.csv"]
-        public static let application = ["foerderung", "antraege", ":application"]
-        public static let applicationStep = ["foerderung", "antraege", ":application", "schritt"]
-        public static let applicationReviewers = ["foerderung", "antraege", ":application", "gutachter"]
-        public static let applicationAgreement = ["foerderung", "antraege", ":application", "vereinbarung"]
-        public static let applicationAttachment = ["foerderung", "antraege", ":application", "anlagen", ":attachment"]
-        public static let agreements = ["foerderung", "vereinbarungen"]
-        public static let agreementsCSV = ["foerderung", "vereinbarungen.csv"]
-        public static let agreement = ["foerderung", "vereinbarungen", ":agreement"]
-        public static let grantNotice = ["foerderung", "vereinbarungen", ":agreement", "bescheid"]
-        public static let drawdown = ["foerderung", "vereinbarungen", ":agreement", "abrufe", ":drawdown"]
-        public static let proofReview = ["foerderung", "vereinbarungen", ":agreement", "nachweise", ":proof"]
-        public static let dialogues = ["foerderung", "vereinbarungen", ":agreement", "qualitaetsdialoge"]
-        public static let dialogue = ["foerderung", "qualitaetsdialoge", ":dialogue"]
-        public static let controlling = ["foerderung", "controlling"]
-        public static let controllingCSV = ["foerderung", "controlling.csv"]
-
-        public static let organisation = ["organisationen", ":id", "foerderung"]
-        public static let ownApplicationNew = ["organisationen", ":id", "foerderung", "antraege", "neu"]
-        public static let ownApplications = ["organisationen", ":id", "foerderung", "antraege"]
-        public static let ownApplication = ["organisationen", ":id", "foerderung", "antraege", ":application"]
-        public static let ownApplicationEdit = ["organisationen", ":id", "foerderung", "antraege", ":application", "bearbeiten"]
-        public static let ownApplicationStep = ["organisationen", ":id", "foerderung", "antraege", ":application", "schritt"]
-        public static let ownAttachments = ["organisationen", ":id", "foerderung", "antraege", ":application", "anlagen"]
-        public static let ownAttachment = ["organisationen", ":id", "foerderung", "antraege", ":application", "anlagen", ":attachment"]
-        public static let ownAgreement = ["organisationen", ":id", "foerderung", "vereinbarungen", ":agreement"]
-        public static let ownDrawdowns = ["organisationen", ":id", "foerderung", "vereinbarungen", ":agreement", "abrufe"]
-        public static let ownProofs = ["organisationen", ":id", "foerderung", "vereinbarungen", ":agreement", "nachweise"]
-
-        public static let reviews = ["begutachtung"]
-        public static let review = ["begutachtung", ":application"]
-        public static let reviewAttachment = ["begutachtung", ":application", "anlagen", ":attachment"]
-        public static let conflicts = ["begutachtung", "befangenheit"]
-    }
+    /// The application form of an organisation for a programme.
+    public static func newApplication(_ organisation: UUID, programme: UUID) -> String { ownApplicationNew(organisation) + "?programm=" + programme.pathText }
 }
 
 /// Names of funding states and kinds in the reader's language.

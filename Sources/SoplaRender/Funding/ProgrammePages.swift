@@ -25,10 +25,10 @@ public enum FundingOverviewPage {
             el("h1", text: t(.fundingTitle)),
             el("p", [("class", "lead")], text: t(.fundingIntro)),
             el("ul", [("class", "plain actions-list")], [
-                el("li", [], [el("a", [("href", FundingRoute.programmeNew), ("class", "button")], text: t(.newProgramme))]),
-                el("li", [], [el("a", [("href", FundingRoute.applications)], text: t(.applicationsTitle))]),
-                el("li", [], [el("a", [("href", FundingRoute.agreements)], text: t(.agreementsTitle))]),
-                el("li", [], [el("a", [("href", FundingRoute.controlling)], text: t(.controllingTitle))]),
+                el("li", [], [el("a", [("href", FundingRoute.programmeNew()), ("class", "button")], text: t(.newProgramme))]),
+                el("li", [], [el("a", [("href", FundingRoute.applications())], text: t(.applicationsTitle))]),
+                el("li", [], [el("a", [("href", FundingRoute.agreements())], text: t(.agreementsTitle))]),
+                el("li", [], [el("a", [("href", FundingRoute.controlling())], text: t(.controllingTitle))]),
             ]),
             rows.isEmpty ? el("p", [("class", "empty-state")], text: t(.noProgrammes)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
                 el("caption", text: t(.programmesCaption).replacingOccurrences(of: "{y}", with: String(year))),
@@ -108,7 +108,7 @@ public enum ProgrammePage {
         let applications: HTMLNode = model.applications.isEmpty ? el("p", [("class", "empty-state")], text: t(.noApplications))
             : ApplicationListPage.table(model.applications, caption: t(.applicationsTitle), context: context)
         let content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.overview)], text: t(.fundingTitle))]),
+            el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.overview())], text: t(.fundingTitle))]),
             el("h1", text: p.name),
             el("dl", [("class", "facts")], [
                 el("dt", text: t(.fieldLegalBasis)), el("dd", text: p.legalBasis.isEmpty ? "–" : p.legalBasis),
@@ -163,10 +163,10 @@ public enum ProgrammeFormPage {
         let v = model.values
         let title = model.programmeID == nil ? t(.newProgramme) : t(.editProgramme)
         let content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.overview)], text: t(.fundingTitle))]),
+            el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.overview())], text: t(.fundingTitle))]),
             el("h1", text: title),
             form.summary(labels: labels),
-            el("form", [("method", "post"), ("action", model.programmeID.map(FundingRoute.programme) ?? FundingRoute.programmes), ("class", "stacked")], [
+            el("form", [("method", "post"), ("action", model.programmeID.map { FundingRoute.programme($0) } ?? FundingRoute.programmes()), ("class", "stacked")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
                 form.text("name", label: labels["name"]!, value: v["name"], required: true),
                 form.text("legalBasis", label: labels["legalBasis"]!, value: v["legalBasis"], hint: t(.legalBasisHint)),

@@ -1,31 +1,16 @@
 import Foundation
 import SoplaCore
 
-extension ParticipationRoute {
-    public static let bodyNew = "/gremien/neu"
-    public static func members(_ body: UUID) -> String { "/gremien/" + id(body) + "/mitglieder" }
-    public static func membershipEnd(_ body: UUID, membership: UUID) -> String { "/gremien/" + id(body) + "/mitglieder/" + id(membership) + "/ende" }
-    public static func terms(_ body: UUID) -> String { "/gremien/" + id(body) + "/wahlperioden" }
-
-    public enum BodyPattern {
-        public static let bodies = ["gremien"]
-        public static let bodyNew = ["gremien", "neu"]
-        public static let members = ["gremien", ":body", "mitglieder"]
-        public static let membershipEnd = ["gremien", ":body", "mitglieder", ":membership", "ende"]
-        public static let terms = ["gremien", ":body", "wahlperioden"]
-    }
-}
-
 public enum BodyFormPage {
     public static func render(bodies: [Body], values: [String: String], issues: [ValidationIssue], context: PageContext) -> String {
         let t = context.t
         let form = FormBuilder(language: context.language, issues: issues)
         let labels = ["name": t(.columnBody), "shortName": t(.fieldShortBodyName), "kind": t(.columnKind2), "parentId": t(.columnParentBody), "public": t(.columnVisibility)]
         let content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.bodies.path)], text: t(.bodiesTitle))]),
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.bodies())], text: t(.bodiesTitle))]),
             el("h1", text: t(.newBody)),
             form.summary(labels: labels),
-            el("form", [("method", "post"), ("action", ParticipationRoute.bodies.path), ("class", "stacked")], [
+            el("form", [("method", "post"), ("action", ParticipationRoute.bodies()), ("class", "stacked")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
                 form.text("name", label: labels["name"]!, value: values["name"], required: true),
                 form.text("shortName", label: labels["shortName"]!, value: values["shortName"], maxLength: 40),

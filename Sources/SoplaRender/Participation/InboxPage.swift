@@ -1,16 +1,6 @@
 import Foundation
 import SoplaCore
 
-extension ParticipationRoute {
-    public static let inbox = "/konto/nachrichten"
-    public static func inboxRead(_ id: UUID) -> String { "/konto/nachrichten/" + id.uuidString.lowercased() + "/gelesen" }
-
-    public enum InboxPattern {
-        public static let inbox = ["konto", "nachrichten"]
-        public static let read = ["konto", "nachrichten", ":message", "gelesen"]
-    }
-}
-
 /// A person's messages in sopla: invitations, consultations, decisions; newest first.
 public enum InboxPage {
     public static func render(_ messages: [(id: UUID, message: InboxMessage)], context: PageContext) -> String {

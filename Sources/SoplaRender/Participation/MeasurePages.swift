@@ -1,19 +1,6 @@
 import Foundation
 import SoplaCore
 
-extension ParticipationRoute {
-    public static func measure(_ id: UUID) -> String { "/massnahmen/" + Self.id(id) }
-    public static func milestones(_ id: UUID) -> String { "/massnahmen/" + Self.id(id) + "/meilensteine" }
-    public static func publishMeasure(_ id: UUID) -> String { "/massnahmen/" + Self.id(id) + "/veroeffentlichen" }
-
-    public enum MeasurePattern {
-        public static let measures = ["massnahmen"]
-        public static let measure = ["massnahmen", ":measure"]
-        public static let milestones = ["massnahmen", ":measure", "meilensteine"]
-        public static let publish = ["massnahmen", ":measure", "veroeffentlichen"]
-    }
-}
-
 /// The form a planner adds a measure with (below the overview).
 public struct MeasureForm: Sendable {
     public let measures: [Measure]
@@ -81,7 +68,7 @@ public enum MeasurePage {
         let language = context.language
         let m = model.measure
         var content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.measures.path)], text: t(.measuresTitle))]),
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.measures())], text: t(.measuresTitle))]),
             el("h1", text: m.title),
             m.isOverdue(on: today) ? Notice(.warning, t(.measureOverdue)).node : .empty,
             m.isPublic ? .empty : Notice(.info, t(.measureInternal)).node,

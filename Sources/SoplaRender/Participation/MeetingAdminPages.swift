@@ -1,24 +1,6 @@
 import Foundation
 import SoplaCore
 
-extension ParticipationRoute {
-    public static let meetingNew = "/sitzungen/neu"
-    public static let meetings = "/sitzungen"
-    public static func meetingState(_ meeting: UUID) -> String { "/sitzungen/" + id(meeting) + "/status" }
-    public static func agenda(_ meeting: UUID) -> String { "/sitzungen/" + id(meeting) + "/tagesordnung" }
-    public static func attendance(_ meeting: UUID) -> String { "/sitzungen/" + id(meeting) + "/anwesenheit" }
-    public static func resolution(_ meeting: UUID, item: UUID) -> String { "/sitzungen/" + id(meeting) + "/tagesordnung/" + id(item) + "/beschluss" }
-
-    public enum MeetingPattern {
-        public static let meetingNew = ["sitzungen", "neu"]
-        public static let meetings = ["sitzungen"]
-        public static let state = ["sitzungen", ":meeting", "status"]
-        public static let agenda = ["sitzungen", ":meeting", "tagesordnung"]
-        public static let attendance = ["sitzungen", ":meeting", "anwesenheit"]
-        public static let resolution = ["sitzungen", ":meeting", "tagesordnung", ":item", "beschluss"]
-    }
-}
-
 /// A new meeting of a body.
 public enum MeetingFormPage {
     public static func render(bodies: [Body], values: [String: String], issues: [ValidationIssue], context: PageContext) -> String {
@@ -27,10 +9,10 @@ public enum MeetingFormPage {
         let labels = ["body": t(.columnBody), "name": t(.fieldMeetingName), "date": t(.fieldMeetingDate), "startTime": t(.fieldStartTime),
                       "endTime": t(.fieldEndTime), "end": t(.fieldEndTime), "location": t(.columnWhere)]
         let content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.bodies.path)], text: t(.bodiesTitle))]),
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.bodies())], text: t(.bodiesTitle))]),
             el("h1", text: t(.newMeeting)),
             form.summary(labels: labels),
-            el("form", [("method", "post"), ("action", ParticipationRoute.meetings), ("class", "stacked")], [
+            el("form", [("method", "post"), ("action", ParticipationRoute.meetings()), ("class", "stacked")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
                 form.select("body", label: labels["body"]!, options: bodies.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: values["body"], required: true),
                 form.text("name", label: labels["name"]!, value: values["name"], required: true),
@@ -117,7 +99,7 @@ public struct MeetingManagement: Sendable {
         for item in items where resolutions[item.id] == nil && meeting.state == .held {
             let prefix = "b" + item.id.uuidString.lowercased().prefix(8)
             let problems = failedItem == item.id ? issues : []
-            nodes.append(el("form", [("method", "post"), ("action", ParticipationRoute.resolution(meeting.id, item: item.id)), ("class", "stacked resolution-form")], [csrf,
+            nodes.append(el("form", [("method", "post"), ("action", ParticipationRoute.resolution(meeting.id, item.id)), ("class", "stacked resolution-form")], [csrf,
                 el("h3", text: t(.recordResolution) + ": " + item.number + ". " + item.title),
                 problems.isEmpty ? .empty : el("p", [("class", "field-error"), ("role", "alert")], text: problems.map { IssueText.message($0.problem, context.language) }.joined(separator: " ")),
                 el("div", [("class", "field")], [el("label", [("for", prefix + "-text")], text: t(.fieldResolutionText)),

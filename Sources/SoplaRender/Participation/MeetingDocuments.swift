@@ -1,18 +1,6 @@
 import Foundation
 import SoplaCore
 
-extension ParticipationRoute {
-    public static func invitation(_ meeting: UUID) -> String { "/sitzungen/" + id(meeting) + "/einladung" }
-    public static func minutes(_ meeting: UUID) -> String { "/sitzungen/" + id(meeting) + "/niederschrift" }
-    public static func personCalendar(_ person: UUID) -> String { "/personen/" + id(person) + "/kalender.ics" }
-
-    public enum DocumentPattern {
-        public static let invitation = ["sitzungen", ":meeting", "einladung"]
-        public static let minutes = ["sitzungen", ":meeting", "niederschrift"]
-        public static let personCalendar = ["personen", ":person", "kalender.ics"]
-    }
-}
-
 /// The invitation and the minutes of a meeting as documents made by sopla: print-ready HTML (A4 through the print
 /// style), the non-public part only for those who may see it. Minutes for the public give attendance as numbers.
 public enum MeetingDocument {
@@ -50,7 +38,7 @@ public enum MeetingDocument {
         let m = model.meeting
         let title = (model.kind == .invitation ? t(.meetingInvitation) : t(.minutesTitle)) + ": " + m.name
         var content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb no-print")], [el("a", [("href", ParticipationRoute.meeting(id: m.id).path)], text: m.name)]),
+            el("p", [("class", "breadcrumb no-print")], [el("a", [("href", ParticipationRoute.meeting(m.id))], text: m.name)]),
             el("h1", text: title),
             el("p", text: model.body.name),
             el("p", text: DateText.dateTime(m.start, language) + " – " + DateText.dateTime(m.end, language) + (m.location.map { ", " + $0 } ?? "")),

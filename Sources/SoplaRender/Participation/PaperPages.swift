@@ -1,27 +1,6 @@
 import Foundation
 import SoplaCore
 
-extension ParticipationRoute {
-    public static let papers = "/vorlagen"
-    public static let paperNew = "/vorlagen/neu"
-    public static func paper(_ id: UUID) -> String { "/vorlagen/" + Self.id(id) }
-    public static func paperVersions(_ id: UUID) -> String { "/vorlagen/" + Self.id(id) + "/fassungen" }
-    public static func paperConsultation(_ id: UUID) -> String { "/vorlagen/" + Self.id(id) + "/stellungnahmeverfahren" }
-
-    public static func attachments(_ paper: UUID) -> String { "/vorlagen/" + Self.id(paper) + "/anlagen" }
-    public static func attachment(_ paper: UUID, _ attachment: UUID) -> String { "/vorlagen/" + Self.id(paper) + "/anlagen/" + Self.id(attachment) }
-
-    public enum PaperPattern {
-        public static let attachments = ["vorlagen", ":paper", "anlagen"]
-        public static let attachment = ["vorlagen", ":paper", "anlagen", ":attachment"]
-        public static let papers = ["vorlagen"]
-        public static let paperNew = ["vorlagen", "neu"]
-        public static let paper = ["vorlagen", ":paper"]
-        public static let versions = ["vorlagen", ":paper", "fassungen"]
-        public static let consultation = ["vorlagen", ":paper", "stellungnahmeverfahren"]
-    }
-}
-
 extension ParticipationNames {
     public static func paperType(_ type: PaperType, _ t: Texts) -> String {
         switch type {
@@ -68,7 +47,7 @@ public enum PaperListPage {
         ], rows: rows, state: model.state, defaultSort: "datum", total: model.total, perPage: perPage)
         let content: [HTMLNode] = [
             el("h1", text: t(.papersTitle)),
-            el("form", [("method", "get"), ("action", ParticipationRoute.papers), ("class", "filters"), ("role", "search")], [
+            el("form", [("method", "get"), ("action", ParticipationRoute.papers()), ("class", "filters"), ("role", "search")], [
                 el("div", [("class", "field")], [el("label", [("for", "suche")], text: t(.searchPapers)),
                                                  el("input", [("type", "search"), ("id", "suche"), ("name", "suche"), ("value", model.state.filters["suche"] ?? ""),
                                                               ("maxlength", "100")])]),
@@ -76,7 +55,7 @@ public enum PaperListPage {
                 el("input", [("type", "hidden"), ("name", "richtung"), ("value", model.state.descending ? "ab" : "auf")]),
                 el("button", [("type", "submit")], text: t(.searchButton)),
             ]),
-            model.mayManage ? el("p", [], [el("a", [("href", ParticipationRoute.paperNew), ("class", "button")], text: t(.newPaper))]) : .empty,
+            model.mayManage ? el("p", [], [el("a", [("href", ParticipationRoute.paperNew()), ("class", "button")], text: t(.newPaper))]) : .empty,
         ] + table.render(language, emptyText: t(.noPapers))
         return Layout(title: t(.papersTitle), context: context).render(content)
     }
@@ -118,7 +97,7 @@ public enum PaperPage {
         let p = model.paper
         let form = FormBuilder(language: language, issues: model.issues)
         var content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.papers)], text: t(.papersTitle))]),
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.papers())], text: t(.papersTitle))]),
             el("h1", text: p.title),
             el("dl", [("class", "facts")], [
                 el("dt", text: t(.columnReference)), el("dd", text: p.reference),
@@ -131,7 +110,7 @@ public enum PaperPage {
             el("ol", [("class", "versions"), ("reversed", "reversed")], model.versions.sorted { $0.number > $1.number }.map { v in
                 el("li", [], [
                     el("h3", text: t(.versionLabel) + " " + String(v.number) + " · " + DateText.dateTime(v.createdAt, language) + " · " + v.createdBy),
-                    v.answersConsultation.map { el("p", [("class", "hint")], [el("a", [("href", ParticipationRoute.responseTable(process: $0))], text: t(.answersTable))]) } ?? .empty,
+                    v.answersConsultation.map { el("p", [("class", "hint")], [el("a", [("href", ParticipationRoute.responseTable($0))], text: t(.answersTable))]) } ?? .empty,
                     el("blockquote", [("class", "paper-text")], [el("p", text: v.text)]),
                 ])
             }),
@@ -150,7 +129,7 @@ public enum PaperPage {
         }
         if !model.treatedIn.isEmpty {
             content += [el("h2", text: t(.treatedIn)), el("ul", [], model.treatedIn.map { entry in
-                el("li", [], [el("a", [("href", ParticipationRoute.meeting(id: entry.meeting.id).path)], text: DateText.dateTime(entry.meeting.start, language) + " – " + entry.meeting.name),
+                el("li", [], [el("a", [("href", ParticipationRoute.meeting(entry.meeting.id))], text: DateText.dateTime(entry.meeting.start, language) + " – " + entry.meeting.name),
                               txt(": " + entry.item.number + ". " + entry.item.title + (entry.item.result.map { " (" + $0 + ")" } ?? ""))])
             })]
         }
@@ -194,10 +173,10 @@ public enum PaperFormPage {
         let labels = ["reference": t(.columnReference), "title": t(.columnTitle), "type": t(.columnKind2), "body": t(.columnBody), "public": t(.columnVisibility),
                       "date": t(.fieldMeetingDate), "originator": t(.fieldOriginator), "text": t(.fieldPaperText)]
         let content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.papers)], text: t(.papersTitle))]),
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.papers())], text: t(.papersTitle))]),
             el("h1", text: t(.newPaper)),
             form.summary(labels: labels),
-            el("form", [("method", "post"), ("action", ParticipationRoute.papers), ("class", "stacked")], [
+            el("form", [("method", "post"), ("action", ParticipationRoute.papers()), ("class", "stacked")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
                 form.text("reference", label: labels["reference"]!, value: values["reference"], required: true, maxLength: 40),
                 form.text("title", label: labels["title"]!, value: values["title"], required: true, maxLength: 300),

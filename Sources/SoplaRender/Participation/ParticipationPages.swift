@@ -1,33 +1,48 @@
 import Foundation
 import SoplaCore
 
-/// Addresses of bodies, meetings and measures.
+/// The addresses of participation, each declared once: the router registers it, views call it for the link.
 public enum ParticipationRoute {
-    case bodies
-    case body(id: UUID)
-    case bodyCalendar(id: UUID)
-    case meeting(id: UUID)
-    case measures
-
-    static func id(_ id: UUID) -> String { id.uuidString.lowercased() }
-
-    public var path: String {
-        switch self {
-        case .bodies: return "/gremien"
-        case .body(let id): return "/gremien/" + Self.id(id)
-        case .bodyCalendar(let id): return "/gremien/" + Self.id(id) + "/kalender.ics"
-        case .meeting(let id): return "/sitzungen/" + Self.id(id)
-        case .measures: return "/massnahmen"
-        }
-    }
-
-    public enum Pattern {
-        public static let bodies = ["gremien"]
-        public static let body = ["gremien", ":body"]
-        public static let bodyCalendar = ["gremien", ":body", "kalender.ics"]
-        public static let meeting = ["sitzungen", ":meeting"]
-        public static let measures = ["massnahmen"]
-    }
+    public static let bodies = FixedPath("/gremien")
+    public static let body = RoutePath<UUID>("/gremien/:body")
+    public static let bodyCalendar = RoutePath<UUID>("/gremien/:body/kalender.ics")
+    public static let bodyNew = FixedPath("/gremien/neu")
+    public static let members = RoutePath<UUID>("/gremien/:body/mitglieder")
+    public static let membershipEnd = RoutePath<UUID, UUID>("/gremien/:body/mitglieder/:membership/ende")
+    public static let terms = RoutePath<UUID>("/gremien/:body/wahlperioden")
+    public static let meetings = FixedPath("/sitzungen")
+    public static let meetingNew = FixedPath("/sitzungen/neu")
+    public static let meeting = RoutePath<UUID>("/sitzungen/:meeting")
+    public static let meetingState = RoutePath<UUID>("/sitzungen/:meeting/status")
+    public static let agenda = RoutePath<UUID>("/sitzungen/:meeting/tagesordnung")
+    public static let attendance = RoutePath<UUID>("/sitzungen/:meeting/anwesenheit")
+    public static let resolution = RoutePath<UUID, UUID>("/sitzungen/:meeting/tagesordnung/:item/beschluss")
+    public static let invitation = RoutePath<UUID>("/sitzungen/:meeting/einladung")
+    public static let minutes = RoutePath<UUID>("/sitzungen/:meeting/niederschrift")
+    public static let personCalendar = RoutePath<UUID>("/personen/:person/kalender.ics")
+    public static let measures = FixedPath("/massnahmen")
+    public static let measure = RoutePath<UUID>("/massnahmen/:measure")
+    public static let milestones = RoutePath<UUID>("/massnahmen/:measure/meilensteine")
+    public static let publishMeasure = RoutePath<UUID>("/massnahmen/:measure/veroeffentlichen")
+    public static let inbox = FixedPath("/konto/nachrichten")
+    public static let inboxRead = RoutePath<UUID>("/konto/nachrichten/:message/gelesen")
+    public static let papers = FixedPath("/vorlagen")
+    public static let paperNew = FixedPath("/vorlagen/neu")
+    public static let paper = RoutePath<UUID>("/vorlagen/:paper")
+    public static let paperVersions = RoutePath<UUID>("/vorlagen/:paper/fassungen")
+    public static let paperConsultation = RoutePath<UUID>("/vorlagen/:paper/stellungnahmeverfahren")
+    public static let attachments = RoutePath<UUID>("/vorlagen/:paper/anlagen")
+    public static let attachment = RoutePath<UUID, UUID>("/vorlagen/:paper/anlagen/:attachment")
+    public static let processes = FixedPath("/planungsprozesse")
+    public static let process = RoutePath<UUID>("/planungsprozesse/:planning")
+    public static let processPhases = RoutePath<UUID>("/planungsprozesse/:planning/phasen")
+    public static let processPapers = RoutePath<UUID>("/planungsprozesse/:planning/vorlagen")
+    public static let consultation = RoutePath<UUID, UUID>("/gremien/:body/stellungnahmen/:process")
+    public static let organisationConsultations = RoutePath<UUID>("/organisationen/:id/stellungnahmen")
+    public static let organisationConsultation = RoutePath<UUID, UUID>("/organisationen/:id/stellungnahmen/:process")
+    public static let responseTable = RoutePath<UUID>("/stellungnahmen/:process/abwaegung")
+    public static let responseTableCSV = RoutePath<UUID>("/stellungnahmen/:process/abwaegung.csv")
+    public static let answer = RoutePath<UUID, UUID>("/stellungnahmen/:process/abwaegung/:statement")
 }
 
 public enum ParticipationNames {
@@ -79,7 +94,7 @@ public enum BodyListPage {
         let t = context.t
         let rows: [HTMLNode] = bodies.map { entry in
             el("tr", [], [
-                el("th", [("scope", "row")], [el("a", [("href", ParticipationRoute.body(id: entry.body.id).path)], text: entry.body.name)]),
+                el("th", [("scope", "row")], [el("a", [("href", ParticipationRoute.body(entry.body.id))], text: entry.body.name)]),
                 el("td", text: ParticipationNames.kind(entry.body.kind, t)),
                 el("td", text: entry.parentName ?? "–"),
                 el("td", text: entry.body.isPublic ? t(.bodyPublic) : t(.bodyInternal)),
@@ -89,7 +104,7 @@ public enum BodyListPage {
         let content: [HTMLNode] = [
             el("h1", text: t(.bodiesTitle)),
             el("p", [("class", "lead")], text: t(.bodiesIntro)),
-            mayManage ? el("p", [], [el("a", [("href", ParticipationRoute.bodyNew), ("class", "button")], text: t(.newBody))]) : .empty,
+            mayManage ? el("p", [], [el("a", [("href", ParticipationRoute.bodyNew()), ("class", "button")], text: t(.newBody))]) : .empty,
             bodies.isEmpty ? el("p", [("class", "empty-state")], text: t(.noBodies)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
                 el("caption", text: t(.bodiesTitle)),
                 el("thead", [], [el("tr", [], [t(.columnBody), t(.columnKind2), t(.columnParentBody), t(.columnVisibility), t(.columnMembers)].map {
@@ -149,11 +164,11 @@ public enum BodyPage {
             }),
         ])])
         let meetings: HTMLNode = model.meetings.isEmpty ? el("p", [("class", "empty-state")], text: t(.noMeetings)) : el("ul", [("class", "meetings")], model.meetings.map { m in
-            el("li", [], [el("a", [("href", ParticipationRoute.meeting(id: m.id).path)], text: DateText.dateTime(m.start, language) + " – " + m.name),
+            el("li", [], [el("a", [("href", ParticipationRoute.meeting(m.id))], text: DateText.dateTime(m.start, language) + " – " + m.name),
                           txt(" (" + ParticipationNames.state(m.state, t) + ")")])
         })
         let content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.bodies.path)], text: t(.bodiesTitle))]),
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.bodies())], text: t(.bodiesTitle))]),
             el("h1", text: b.name),
             el("dl", [("class", "facts")], [
                 el("dt", text: t(.columnKind2)), el("dd", text: ParticipationNames.kind(b.kind, t)),
@@ -161,21 +176,21 @@ public enum BodyPage {
                 el("dt", text: t(.columnVisibility)), el("dd", text: b.isPublic ? t(.bodyPublic) : t(.bodyInternal)),
                 el("dt", text: t(.termsTitle)), el("dd", text: b.terms.isEmpty ? "–" : b.terms.map { "\($0.name) (\(Format.day($0.start, language)) – \($0.end.map { Format.day($0, language) } ?? "…"))" }.joined(separator: "; ")),
             ]),
-            model.subBodies.isEmpty ? .empty : el("p", [], [txt(t(.subBodiesLabel) + ": ")] + model.subBodies.map { el("a", [("href", ParticipationRoute.body(id: $0.id).path)], text: $0.name) }),
+            model.subBodies.isEmpty ? .empty : el("p", [], [txt(t(.subBodiesLabel) + ": ")] + model.subBodies.map { el("a", [("href", ParticipationRoute.body($0.id))], text: $0.name) }),
             model.consultations.isEmpty ? .empty : el("h2", text: t(.openConsultations)),
             model.consultations.isEmpty ? .empty : el("ul", [], model.consultations.map { entry in
-                el("li", [], [el("a", [("href", ParticipationRoute.consultation(body: b.id, process: entry.process.id))], text: entry.paperTitle),
+                el("li", [], [el("a", [("href", ParticipationRoute.consultation(b.id, entry.process.id))], text: entry.paperTitle),
                               txt(" – " + t(.statementDeadline).replacingOccurrences(of: "{d}", with: DateText.dateTime(entry.process.deadline, language)))])
             }),
             el("h2", text: t(.meetingsTitle)),
-            model.mayManage ? el("p", [], [el("a", [("href", ParticipationRoute.meetingNew + "?gremium=" + b.id.uuidString.lowercased()), ("class", "button")], text: t(.newMeeting))]) : .empty,
+            model.mayManage ? el("p", [], [el("a", [("href", ParticipationRoute.meetingNew() + "?gremium=" + b.id.uuidString.lowercased()), ("class", "button")], text: t(.newMeeting))]) : .empty,
             meetings,
-            el("p", [], [el("a", [("href", ParticipationRoute.bodyCalendar(id: b.id).path)], text: t(.calendarFeed))]),
+            el("p", [], [el("a", [("href", ParticipationRoute.bodyCalendar(b.id))], text: t(.calendarFeed))]),
             el("h2", text: t(.membersTitle)),
             members,
         ] + (model.membershipForm.map { form in
             (model.membershipIDs.count == model.members.count ? [el("ul", [("class", "plain no-print")], zip(model.members, model.membershipIDs).map { member, id in
-                el("li", [], [el("form", [("method", "post"), ("action", ParticipationRoute.membershipEnd(b.id, membership: id)), ("class", "inline-form")], [
+                el("li", [], [el("form", [("method", "post"), ("action", ParticipationRoute.membershipEnd(b.id, id)), ("class", "inline-form")], [
                     FormBuilder.csrf(context.csrfToken ?? ""),
                     el("button", [("type", "submit"), ("class", "secondary"), ("aria-label", t(.endMembership) + ": " + member.name)], text: t(.endMembership) + ": " + member.name),
                 ])])
@@ -236,7 +251,7 @@ public enum MeetingPage {
             return el("li", [], parts)
         }
         let content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.body(id: model.body.id).path)], text: model.body.name)]),
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.body(model.body.id))], text: model.body.name)]),
             el("h1", text: m.name),
             el("dl", [("class", "facts")], [
                 el("dt", text: t(.columnWhen)), el("dd", text: DateText.dateTime(m.start, language) + " – " + DateText.dateTime(m.end, language)),
@@ -244,7 +259,7 @@ public enum MeetingPage {
                 el("dt", text: t(.columnState)), el("dd", text: ParticipationNames.state(m.state, t)),
                 el("dt", text: t(.documentsLabel)), el("dd", [], [el("a", [("href", ParticipationRoute.invitation(m.id))], text: t(.meetingInvitation)), txt(" · "),
                                                                    el("a", [("href", ParticipationRoute.minutes(m.id))], text: t(.minutesTitle)), txt(" · "),
-                                                                   el("a", [("href", ParticipationRoute.bodyCalendar(id: model.body.id).path)], text: "iCalendar")]),
+                                                                   el("a", [("href", ParticipationRoute.bodyCalendar(model.body.id))], text: "iCalendar")]),
             ]),
             el("h2", text: t(.agendaTitle)),
             items.isEmpty ? el("p", [("class", "empty-state")], text: t(.noAgenda)) : el("ol", [("class", "agenda")], items),
@@ -278,7 +293,7 @@ public enum MeasuresPage {
                                              el("select", [("id", name), ("name", name)], options.map { el("option", [("value", $0.0), ("selected", $0.0 == (filters?.chosen[name] ?? "") ? "selected" : nil)], text: $0.1) })])
         }
         let filterForm: HTMLNode = filters.map { f in
-            el("form", [("method", "get"), ("action", ParticipationRoute.measures.path), ("class", "filters")], [
+            el("form", [("method", "get"), ("action", ParticipationRoute.measures()), ("class", "filters")], [
                 select("stand", t(.columnState), [("", t(.allEntries))] + MeasureStatus.allCases.map { ($0.rawValue, ParticipationNames.status($0, t)) }),
                 select("gremium", t(.columnBody), [("", t(.allEntries))] + f.bodies.map { ($0.id.uuidString.lowercased(), $0.name) }),
                 select("gebiet", t(.fieldArea), [("", t(.allEntries))] + f.areas.map { ($0.key, $0.name) }),
@@ -311,7 +326,7 @@ public enum MeasuresPage {
             measures.isEmpty ? el("p", [("class", "empty-state")], text: t(.noMeasures)) : table(t(.measuresTitle), measures),
             el("h2", text: t(.overdueTitle)),
             overdue.isEmpty ? el("p", [("class", "empty-state")], text: t(.noOverdue)) : table(t(.overdueTitle), overdue.map { ($0.measure, $0.progress, 0) }),
-        ] + (form.map { [el("h2", text: t(.newMeasure))] + $0.render(action: ParticipationRoute.measures.path, submit: t(.addMeasure), context: context) } ?? [])
+        ] + (form.map { [el("h2", text: t(.newMeasure))] + $0.render(action: ParticipationRoute.measures(), submit: t(.addMeasure), context: context) } ?? [])
         return Layout(title: t(.measuresTitle), context: context).render(content)
     }
 }

@@ -1,21 +1,6 @@
 import Foundation
 import SoplaCore
 
-extension ParticipationRoute {
-    public static let processes = "/planungsprozesse"
-    public static func process(_ id: UUID) -> String { "/planungsprozesse/" + Self.id(id) }
-
-    public static func processPhases(_ id: UUID) -> String { "/planungsprozesse/" + Self.id(id) + "/phasen" }
-    public static func processPapers(_ id: UUID) -> String { "/planungsprozesse/" + Self.id(id) + "/vorlagen" }
-
-    public enum ProcessPattern {
-        public static let processes = ["planungsprozesse"]
-        public static let process = ["planungsprozesse", ":planning"]
-        public static let phases = ["planungsprozesse", ":planning", "phasen"]
-        public static let papers = ["planungsprozesse", ":planning", "vorlagen"]
-    }
-}
-
 /// Planning processes and the story of one: its phases, and the papers, meetings, resolutions and measures along the way.
 public enum ProcessListPage {
     public static func render(_ processes: [(process: PlanningProcess, bodyName: String)], bodies: [Body]? = nil, values: [String: String] = [:],
@@ -32,7 +17,7 @@ public enum ProcessListPage {
         ] + (bodies.map { bodies in [
             el("h2", text: t(.newProcess)),
             form.summary(labels: ["title": t(.columnTitle), "body": t(.responsibleBody), "phases": t(.phasesTitle)]),
-            el("form", [("method", "post"), ("action", ParticipationRoute.processes), ("class", "stacked")], [
+            el("form", [("method", "post"), ("action", ParticipationRoute.processes()), ("class", "stacked")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
                 form.text("title", label: t(.columnTitle), value: values["title"], required: true, maxLength: 300),
                 form.select("body", label: t(.responsibleBody), options: bodies.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: values["body"]),
@@ -89,7 +74,7 @@ public enum ProcessPage {
             el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.savePhases))]),
         ]) : .empty
         let content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.processes)], text: t(.processesTitle))]),
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.processes())], text: t(.processesTitle))]),
             el("h1", text: process.title),
             el("p", [("class", "lead")], text: t(.responsibleBody) + ": " + bodyName),
             el("h2", text: t(.phasesTitle)),

@@ -1,24 +1,6 @@
 import Foundation
 import SoplaCore
 
-extension ParticipationRoute {
-    public static func consultation(body: UUID, process: UUID) -> String { "/gremien/" + id(body) + "/stellungnahmen/" + id(process) }
-    public static func organisationConsultations(_ organisation: UUID) -> String { "/organisationen/" + id(organisation) + "/stellungnahmen" }
-    public static func organisationConsultation(_ organisation: UUID, process: UUID) -> String { organisationConsultations(organisation) + "/" + id(process) }
-    public static func responseTable(process: UUID) -> String { "/stellungnahmen/" + id(process) + "/abwaegung" }
-    public static func responseTableCSV(process: UUID) -> String { "/stellungnahmen/" + id(process) + "/abwaegung.csv" }
-    public static func answer(process: UUID, statement: UUID) -> String { "/stellungnahmen/" + id(process) + "/abwaegung/" + id(statement) }
-
-    public enum StatementPattern {
-        public static let consultation = ["gremien", ":body", "stellungnahmen", ":process"]
-        public static let organisationConsultations = ["organisationen", ":id", "stellungnahmen"]
-        public static let organisationConsultation = ["organisationen", ":id", "stellungnahmen", ":process"]
-        public static let responseTable = ["stellungnahmen", ":process", "abwaegung"]
-        public static let responseTableCSV = ["stellungnahmen", ":process", "abwaegung.csv"]
-        public static let answer = ["stellungnahmen", ":process", "abwaegung", ":statement"]
-    }
-}
-
 public enum StatementNames {
     public static func decision(_ decision: StatementResponse.Decision, _ t: Texts) -> String {
         switch decision {
@@ -39,8 +21,8 @@ public enum ConsultationPage {
 
         public func path(process: UUID) -> String {
             switch self {
-            case .body(let body): return ParticipationRoute.consultation(body: body, process: process)
-            case .organisation(let organisation): return ParticipationRoute.organisationConsultation(organisation, process: process)
+            case .body(let body): return ParticipationRoute.consultation(body, process)
+            case .organisation(let organisation): return ParticipationRoute.organisationConsultation(organisation, process)
             }
         }
     }
@@ -86,7 +68,7 @@ public enum ConsultationPage {
         var content: [HTMLNode] = [
             { () -> HTMLNode in
                 switch model.invitee {
-                case .body(let body): return el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.body(id: body).path)], text: t(.bodiesTitle))])
+                case .body(let body): return el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.body(body))], text: t(.bodiesTitle))])
                 case .organisation(let organisation):
                     return el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.organisationConsultations(organisation))], text: t(.organisationConsultationsTitle))])
                 }
@@ -117,7 +99,7 @@ public enum ConsultationPage {
             content.append(el("p", [("class", "notice notice-info")], text: t(.consultationClosed)))
         }
         if model.mayManage {
-            content.append(el("p", [], [el("a", [("href", ParticipationRoute.responseTable(process: model.process.id))], text: t(.responseTableTitle))]))
+            content.append(el("p", [], [el("a", [("href", ParticipationRoute.responseTable(model.process.id))], text: t(.responseTableTitle))]))
         }
         return Layout(title: title, context: context).render(content)
     }
@@ -155,7 +137,7 @@ public enum ResponseTablePage {
                 el("td", [], [
                     row.response.map { el("p", [], [el("strong", text: StatementNames.decision($0.decision, t))]) } ?? el("p", [("class", "hint")], text: t(.notAnswered2)),
                     row.response.map { el("p", text: $0.reason) } ?? .empty,
-                    el("form", [("method", "post"), ("action", ParticipationRoute.answer(process: model.process.id, statement: s.id)), ("class", "inline-form no-print")], [
+                    el("form", [("method", "post"), ("action", ParticipationRoute.answer(model.process.id, s.id)), ("class", "inline-form no-print")], [
                         FormBuilder.csrf(context.csrfToken ?? ""),
                         el("div", [("class", "field")], [el("label", [("for", prefix + "-decision")], text: t(.fieldDecision)),
                                                          el("select", [("id", prefix + "-decision"), ("name", "decision")], decisions.map {
@@ -177,7 +159,7 @@ public enum ResponseTablePage {
             el("h1", text: title),
             el("p", [("class", "lead")], text: model.paper.title + " – " + t(.versionLabel) + " " + String(model.process.version)),
             el("p", [("class", "result-count")], text: t(.answeredCount).replacingOccurrences(of: "{a}", with: String(answered)).replacingOccurrences(of: "{n}", with: String(model.rows.count))),
-            el("p", [("class", "no-print")], [el("a", [("href", ParticipationRoute.responseTableCSV(process: model.process.id))], text: t(.downloadCSV2)),
+            el("p", [("class", "no-print")], [el("a", [("href", ParticipationRoute.responseTableCSV(model.process.id))], text: t(.downloadCSV2)),
                                               txt(" · "), el("button", [("type", "button"), ("data-print", "true")], text: t(.printTable))]),
             model.rows.isEmpty ? el("p", [("class", "empty-state")], text: t(.noStatements)) : el("div", [("class", "table-wrap"), ("tabindex", "0"), ("role", "region"), ("aria-label", t(.responseTableTitle))], [
                 el("table", [("class", "data response-table")], [
@@ -201,7 +183,7 @@ public enum OrganisationConsultationsPage {
             el("h1", text: title),
             el("p", [("class", "lead")], text: t(.organisationConsultationsIntro)),
             entries.isEmpty ? el("p", [("class", "empty-state")], text: t(.noOrganisationConsultations)) : el("ul", [], entries.map { entry in
-                el("li", [], [el("a", [("href", ParticipationRoute.organisationConsultation(organisation.id, process: entry.process.id))], text: entry.paperTitle),
+                el("li", [], [el("a", [("href", ParticipationRoute.organisationConsultation(organisation.id, entry.process.id))], text: entry.paperTitle),
                               txt(" – " + (entry.isOpen ? t(.statementDeadline).replacingOccurrences(of: "{d}", with: DateText.dateTime(entry.process.deadline, context.language))
                                                         : t(.consultationClosed)))])
             }),

@@ -1,54 +1,29 @@
 import Foundation
 import SoplaCore
 
+/// The addresses of social reports, each declared once: the router registers it, views call it for the link.
 public enum ReportRoute {
-    static func id(_ value: UUID) -> String { value.uuidString.lowercased() }
-
-    public static let published = "/berichte"
-    public static func edition(_ report: UUID, _ number: Int) -> String { "/berichte/" + id(report) + "/\(number)" }
-    public static func annex(_ report: UUID, _ number: Int) -> String { edition(report, number) + "/daten.csv" }
-    public static func pdf(_ report: UUID, _ number: Int) -> String { edition(report, number) + "/bericht.pdf" }
-    public static func comparison(_ report: UUID, _ number: Int) -> String { edition(report, number) + "/vergleich" }
-    public static let manage = "/berichte/verwaltung"
-    public static func builder(_ report: UUID) -> String { manage + "/" + id(report) }
-    public static func chapters(_ report: UUID) -> String { builder(report) + "/kapitel" }
-    public static func sections(_ report: UUID, _ chapter: UUID) -> String { chapters(report) + "/" + id(chapter) + "/abschnitte" }
-    public static func section(_ report: UUID, _ section: UUID) -> String { builder(report) + "/abschnitte/" + id(section) }
-    public static func blocks(_ report: UUID, _ sectionID: UUID) -> String { section(report, sectionID) + "/bloecke" }
-    public static func blockDelete(_ report: UUID, _ block: UUID) -> String { builder(report) + "/bloecke/" + id(block) + "/loeschen" }
-    public static func preview(_ report: UUID) -> String { builder(report) + "/vorschau" }
-    public static func editions(_ report: UUID) -> String { builder(report) + "/ausgaben" }
-    public static func publish(_ report: UUID, _ number: Int) -> String { editions(report) + "/\(number)/veroeffentlichen" }
-    public static func review(_ report: UUID, _ number: Int) -> String { editions(report) + "/\(number)/stellungnahme" }
-    public static func move(_ report: UUID) -> String { builder(report) + "/verschieben" }
-    public static func rename(_ report: UUID) -> String { builder(report) + "/umbenennen" }
-    public static func delete(_ report: UUID) -> String { builder(report) + "/loeschen" }
-    public static func remove(_ report: UUID) -> String { builder(report) + "/entfernen" }
-    public static func adoptIndex(_ report: UUID, _ block: UUID) -> String { builder(report) + "/bloecke/" + id(block) + "/indikator" }
-
-    public enum Pattern {
-        public static let published = ["berichte"]
-        public static let edition = ["berichte", ":report", ":number"]
-        public static let annex = ["berichte", ":report", ":number", "daten.csv"]
-        public static let pdf = ["berichte", ":report", ":number", "bericht.pdf"]
-        public static let comparison = ["berichte", ":report", ":number", "vergleich"]
-        public static let manage = ["berichte", "verwaltung"]
-        public static let builder = ["berichte", "verwaltung", ":report"]
-        public static let chapters = ["berichte", "verwaltung", ":report", "kapitel"]
-        public static let sections = ["berichte", "verwaltung", ":report", "kapitel", ":chapter", "abschnitte"]
-        public static let section = ["berichte", "verwaltung", ":report", "abschnitte", ":section"]
-        public static let blocks = ["berichte", "verwaltung", ":report", "abschnitte", ":section", "bloecke"]
-        public static let blockDelete = ["berichte", "verwaltung", ":report", "bloecke", ":block", "loeschen"]
-        public static let preview = ["berichte", "verwaltung", ":report", "vorschau"]
-        public static let editions = ["berichte", "verwaltung", ":report", "ausgaben"]
-        public static let publish = ["berichte", "verwaltung", ":report", "ausgaben", ":number", "veroeffentlichen"]
-        public static let review = ["berichte", "verwaltung", ":report", "ausgaben", ":number", "stellungnahme"]
-        public static let move = ["berichte", "verwaltung", ":report", "verschieben"]
-        public static let rename = ["berichte", "verwaltung", ":report", "umbenennen"]
-        public static let delete = ["berichte", "verwaltung", ":report", "loeschen"]
-        public static let remove = ["berichte", "verwaltung", ":report", "entfernen"]
-        public static let adoptIndex = ["berichte", "verwaltung", ":report", "bloecke", ":block", "indikator"]
-    }
+    public static let published = FixedPath("/berichte")
+    public static let edition = RoutePath<UUID, Int>("/berichte/:report/:number")
+    public static let annex = RoutePath<UUID, Int>("/berichte/:report/:number/daten.csv")
+    public static let pdf = RoutePath<UUID, Int>("/berichte/:report/:number/bericht.pdf")
+    public static let comparison = RoutePath<UUID, Int>("/berichte/:report/:number/vergleich")
+    public static let manage = FixedPath("/berichte/verwaltung")
+    public static let builder = RoutePath<UUID>("/berichte/verwaltung/:report")
+    public static let chapters = RoutePath<UUID>("/berichte/verwaltung/:report/kapitel")
+    public static let sections = RoutePath<UUID, UUID>("/berichte/verwaltung/:report/kapitel/:chapter/abschnitte")
+    public static let section = RoutePath<UUID, UUID>("/berichte/verwaltung/:report/abschnitte/:section")
+    public static let blocks = RoutePath<UUID, UUID>("/berichte/verwaltung/:report/abschnitte/:section/bloecke")
+    public static let blockDelete = RoutePath<UUID, UUID>("/berichte/verwaltung/:report/bloecke/:block/loeschen")
+    public static let preview = RoutePath<UUID>("/berichte/verwaltung/:report/vorschau")
+    public static let editions = RoutePath<UUID>("/berichte/verwaltung/:report/ausgaben")
+    public static let publish = RoutePath<UUID, Int>("/berichte/verwaltung/:report/ausgaben/:number/veroeffentlichen")
+    public static let review = RoutePath<UUID, Int>("/berichte/verwaltung/:report/ausgaben/:number/stellungnahme")
+    public static let move = RoutePath<UUID>("/berichte/verwaltung/:report/verschieben")
+    public static let rename = RoutePath<UUID>("/berichte/verwaltung/:report/umbenennen")
+    public static let delete = RoutePath<UUID>("/berichte/verwaltung/:report/loeschen")
+    public static let remove = RoutePath<UUID>("/berichte/verwaltung/:report/entfernen")
+    public static let adoptIndex = RoutePath<UUID, UUID>("/berichte/verwaltung/:report/bloecke/:block/indikator")
 }
 
 /// Published reports for everyone.
@@ -135,7 +110,7 @@ public enum ReportListPage {
             }),
             el("h2", text: t(.newReport)),
             form.summary(labels: labels),
-            el("form", [("method", "post"), ("action", ReportRoute.manage), ("class", "stacked")], [
+            el("form", [("method", "post"), ("action", ReportRoute.manage()), ("class", "stacked")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
                 form.text("title", label: labels["title"]!, value: values["title"], required: true),
                 form.text("reportingDate", label: labels["reportingDate"]!, value: values["reportingDate"], type: "date", required: true),
@@ -206,7 +181,7 @@ public enum ReportBuilderPage {
                                          ("description", t(.blockDescription)), ("index", t(.blockSocialIndex)),
                                          ("coverage", t(.blockCoverage)), ("funding", t(.blockFunding)), ("measures", t(.blockMeasures))]
         var content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", ReportRoute.manage)], text: t(.reportBuilderTitle))]),
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ReportRoute.manage())], text: t(.reportBuilderTitle))]),
             el("h1", text: r.title),
             form.summary(labels: ["title": t(.fieldReportTitle), "text": t(.fieldSectionText), "codes": t(.fieldIndicators2), "caption": t(.fieldCaption),
                                   "components": t(.fieldComponents), "chapter": t(.fieldChapterTitle), "section": t(.fieldSectionTitle)]),

@@ -66,7 +66,7 @@ public enum HomePage {
     static func portal(_ language: Language) -> HTMLNode {
         let t = Texts(language)
         let entries: [(String, String, String)] = [
-            (t(.reportsTitle), ReportRoute.published, t(.portalReports)),
+            (t(.reportsTitle), ReportRoute.published(), t(.portalReports)),
             (t(.portalAtlas), SiteRoute.indicators().path, t(.portalAtlasText)),
             (t(.portalDirectory), "/wegweiser", t(.portalDirectoryText)),
             (t(.portalDecisions), "/gremien", t(.portalDecisionsText)),

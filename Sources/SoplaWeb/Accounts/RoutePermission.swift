@@ -59,10 +59,10 @@ extension RoutesBuilder {
     /// that no route lacks one.
     @discardableResult
     func on<Response: AsyncResponseEncodable>(
-        _ method: HTTPMethod, _ pattern: [String], _ permission: RoutePermission,
+        _ method: HTTPMethod, _ pattern: some RoutePattern, _ permission: RoutePermission,
         body: HTTPBodyStreamStrategy = .collect, use handler: @Sendable @escaping (Request) async throws -> Response
     ) -> Route {
-        let route = grouped(PermissionMiddleware(permission: permission)).on(method, pattern.pathComponents, body: body, use: handler)
+        let route = grouped(PermissionMiddleware(permission: permission)).on(method, pattern.components.pathComponents, body: body, use: handler)
         route.userInfo["sopla.permission"] = permission
         return route
     }

@@ -329,7 +329,7 @@ extension RoutesBuilder {
     /// Registers an upload route: its body streams to disk (`StreamedUpload.read`) within `limit`.
     @discardableResult
     func upload<Response: AsyncResponseEncodable>(
-        _ pattern: [String], _ permission: RoutePermission, limit: UploadLimit,
+        _ pattern: some RoutePattern, _ permission: RoutePermission, limit: UploadLimit,
         use handler: @Sendable @escaping (Request) async throws -> Response
     ) -> Route {
         let route = grouped(UploadLimitMiddleware(limit: limit)).on(.POST, pattern, permission, body: .stream, use: handler)

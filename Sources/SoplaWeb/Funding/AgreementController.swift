@@ -9,7 +9,7 @@ import Vapor
 /// paid by the county, never beyond the agreed sum), proofs of use with repayment, and the yearly quality dialogue.
 struct AgreementController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let p = FundingRoute.Pattern.self
+        let p = FundingRoute.self
         let manage = RoutePermission(.manageFunding)
         routes.on(.POST, p.applicationAgreement, manage, use: create)
         routes.on(.GET, p.agreements, manage, use: list)

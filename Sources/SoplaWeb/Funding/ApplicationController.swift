@@ -10,7 +10,7 @@ import Vapor
 /// recommends and decides (committing the budget line); reviewers score them unless they are conflicted.
 struct ApplicationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let p = FundingRoute.Pattern.self
+        let p = FundingRoute.self
         let apply = RoutePermission(.applyForFunding, scope: .organisationParameter)
         routes.on(.GET, p.organisation, apply, use: organisationPage)
         routes.on(.GET, p.ownApplicationNew, apply, use: newApplication)
@@ -309,7 +309,7 @@ struct ApplicationController: RouteCollection {
         let sort = (try? req.query.get(String.self, at: "sortierung")).flatMap { orders[$0] != nil ? $0 : nil }
         let direction = try? req.query.get(String.self, at: "richtung")
         let descending = sort == nil ? direction != "auf" : direction == "ab"
-        var listState = ListState(path: FundingRoute.applications, filters: ["suche": search, "programm": programmeID.map { $0.uuidString.lowercased() } ?? "",
+        var listState = ListState(path: FundingRoute.applications(), filters: ["suche": search, "programm": programmeID.map { $0.uuidString.lowercased() } ?? "",
                                                                             "status": state?.rawValue ?? ""],
                                   sort: sort, descending: descending, page: whole ? 1 : (try? req.query.get(Int.self, at: "seite")) ?? 1)
         func read(_ page: Int) async throws -> RecordPage<FundingApplication> {
@@ -416,11 +416,11 @@ struct ApplicationController: RouteCollection {
         }
         let note = String((form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(300))
         let existing = try await req.fundingStore.all(.conflict, as: ConflictDeclaration.self).map(\.value).contains { $0.reviewerID == user.id && $0.organisationID == id }
-        guard !existing else { return req.redirect(to: FundingRoute.reviews, notice: .unchanged) }
+        guard !existing else { return req.redirect(to: FundingRoute.reviews(), notice: .unchanged) }
         let declaration = ConflictDeclaration(id: UUID(), reviewerID: user.id, organisationID: id, note: note, declaredAt: req.settings.clock.now())
         try await req.fundingStore.save(.conflict, id: declaration.id, declaration, label: organisation.name, organisationID: id,
                                         actor: try await req.auditActor(), at: req.settings.clock.now())
-        return req.redirect(to: FundingRoute.reviews, notice: .saved)
+        return req.redirect(to: FundingRoute.reviews(), notice: .saved)
     }
 
     /// The application of the route, only for a reviewer assigned to it.

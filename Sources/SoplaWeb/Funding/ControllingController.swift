@@ -11,8 +11,8 @@ import Vapor
 struct ControllingController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let manage = RoutePermission(.manageFunding)
-        routes.on(.GET, FundingRoute.Pattern.controlling, manage, use: page)
-        routes.on(.GET, FundingRoute.Pattern.controllingCSV, manage, use: csv)
+        routes.on(.GET, FundingRoute.controlling, manage, use: page)
+        routes.on(.GET, FundingRoute.controllingCSV, manage, use: csv)
     }
 
 

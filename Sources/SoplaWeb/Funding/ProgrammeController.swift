@@ -10,7 +10,7 @@ import Vapor
 struct ProgrammeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let manage = RoutePermission(.manageFunding)
-        let p = FundingRoute.Pattern.self
+        let p = FundingRoute.self
         routes.on(.GET, p.overview, manage, use: overview)
         routes.on(.GET, p.programmeNew, manage, use: newProgramme)
         routes.on(.POST, p.programmes, manage, use: create)

@@ -9,7 +9,7 @@ import Vapor
 struct BodyAdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let manage = RoutePermission(.manageParticipation)
-        let p = ParticipationRoute.BodyPattern.self
+        let p = ParticipationRoute.self
         routes.on(.GET, p.bodyNew, manage, use: newBody)
         routes.on(.POST, p.bodies, manage, use: create)
         routes.on(.POST, p.members, manage, use: addMember)
@@ -48,7 +48,7 @@ struct BodyAdminController: RouteCollection {
                 .response(status: issues.contains { $0.problem == .duplicate } ? .conflict : .unprocessableEntity)
         }
         try await store.save(.body, id: body.id, body, label: body.name, bodyID: body.id, actor: try await req.auditActor(), at: req.settings.clock.now())
-        return req.redirect(to: ParticipationRoute.body(id: body.id).path, notice: .created)
+        return req.redirect(to: ParticipationRoute.body(body.id), notice: .created)
     }
 
     struct MemberForm: Content {
@@ -105,7 +105,7 @@ struct BodyAdminController: RouteCollection {
         if let login, try await req.accounts.user(id: login) != nil { linked.userID = login }
         if !persons.contains(where: { $0 == linked }) { try await store.save(.person, id: linked.id, linked, label: linked.name, actor: actor, at: now) }
         try await store.save(.membership, id: membership.id, membership, label: person.name, bodyID: bodyID, actor: actor, at: now)
-        return req.redirect(to: ParticipationRoute.body(id: bodyID).path, notice: .created)
+        return req.redirect(to: ParticipationRoute.body(bodyID), notice: .created)
     }
 
     func endMembership(req: Request) async throws -> Response {
@@ -116,7 +116,7 @@ struct BodyAdminController: RouteCollection {
         membership.end = max(membership.start, Day(today.startDate.addingTimeInterval(-86_400)))
         try await req.participationStore.save(.membership, id: id, membership, label: "ended", bodyID: bodyID, actor: try await req.auditActor(),
                                               at: req.settings.clock.now())
-        return req.redirect(to: ParticipationRoute.body(id: bodyID).path, notice: .saved)
+        return req.redirect(to: ParticipationRoute.body(bodyID), notice: .saved)
     }
 
     struct TermFormData: Content {
@@ -157,6 +157,6 @@ struct BodyAdminController: RouteCollection {
         }
         body.terms.sort { $0.start < $1.start }
         try await store.save(.body, id: body.id, body, label: body.name, bodyID: body.id, actor: try await req.auditActor(), at: req.settings.clock.now())
-        return req.redirect(to: ParticipationRoute.body(id: bodyID).path, notice: .saved)
+        return req.redirect(to: ParticipationRoute.body(bodyID), notice: .saved)
     }
 }

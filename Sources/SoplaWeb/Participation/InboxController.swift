@@ -7,8 +7,8 @@ import Vapor
 /// The logged-in person's messages.
 struct InboxController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.on(.GET, ParticipationRoute.InboxPattern.inbox, RoutePermission(.viewOwnAccount), use: inbox)
-        routes.on(.POST, ParticipationRoute.InboxPattern.read, RoutePermission(.changeOwnAccount), use: markRead)
+        routes.on(.GET, ParticipationRoute.inbox, RoutePermission(.viewOwnAccount), use: inbox)
+        routes.on(.POST, ParticipationRoute.inboxRead, RoutePermission(.changeOwnAccount), use: markRead)
     }
 
     func inbox(req: Request) async throws -> HTMLResponse {
@@ -24,6 +24,6 @@ struct InboxController: RouteCollection {
               var message = try await req.participationStore.one(.notification, id: id, as: InboxMessage.self)?.value, message.userID == user.id else { throw Abort(.notFound) }
         message.read = true
         try await req.participationStore.save(.notification, id: id, message, label: message.subject, actor: try await req.auditActor(), at: req.settings.clock.now())
-        return req.redirect(to: ParticipationRoute.inbox, notice: .saved)
+        return req.redirect(to: ParticipationRoute.inbox(), notice: .saved)
     }
 }

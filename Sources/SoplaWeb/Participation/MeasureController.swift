@@ -9,12 +9,12 @@ import Vapor
 struct MeasureController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let manage = RoutePermission(.manageParticipation)
-        let p = ParticipationRoute.MeasurePattern.self
+        let p = ParticipationRoute.self
         routes.on(.POST, p.measures, manage, use: create)
         routes.on(.GET, p.measure, RoutePermission(.readPublic), use: show)
         routes.on(.POST, p.measure, manage, use: update)
         routes.on(.POST, p.milestones, manage, use: addMilestone)
-        routes.on(.POST, p.publish, manage, use: publish)
+        routes.on(.POST, p.publishMeasure, manage, use: publish)
     }
 
     struct Form: Content {

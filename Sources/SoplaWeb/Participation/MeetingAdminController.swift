@@ -9,10 +9,10 @@ import Vapor
 struct MeetingAdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let manage = RoutePermission(.manageParticipation)
-        let p = ParticipationRoute.MeetingPattern.self
+        let p = ParticipationRoute.self
         routes.on(.GET, p.meetingNew, manage, use: newMeeting)
         routes.on(.POST, p.meetings, manage, use: create)
-        routes.on(.POST, p.state, manage, use: changeState)
+        routes.on(.POST, p.meetingState, manage, use: changeState)
         routes.on(.POST, p.agenda, manage, use: addItem)
         routes.on(.POST, p.attendance, manage, use: saveAttendance)
         routes.on(.POST, p.resolution, manage, use: recordResolution)
@@ -62,7 +62,7 @@ struct MeetingAdminController: RouteCollection {
         }
         try await req.participationStore.save(.meeting, id: meeting.id, meeting, label: meeting.name, bodyID: meeting.bodyID, actor: try await req.auditActor(),
                                               at: req.settings.clock.now())
-        return req.redirect(to: ParticipationRoute.meeting(id: meeting.id).path, notice: .created)
+        return req.redirect(to: ParticipationRoute.meeting(meeting.id), notice: .created)
     }
 
     static func meeting(_ req: Request) async throws -> Meeting {
@@ -87,9 +87,9 @@ struct MeetingAdminController: RouteCollection {
             let subject = (next == .invited ? "Einladung: " : "Abgesagt: ") + meeting.name
             let body = next == .invited ? "Sie sind zur Sitzung am \(when) eingeladen. Die Tagesordnung steht in sopla."
                 : "Die Sitzung am \(when) findet nicht statt."
-            try await Notifier(req: req).notifyMembers(of: [meeting.bodyID], subject: subject, body: body, link: ParticipationRoute.meeting(id: meeting.id).path)
+            try await Notifier(req: req).notifyMembers(of: [meeting.bodyID], subject: subject, body: body, link: ParticipationRoute.meeting(meeting.id))
         }
-        return req.redirect(to: ParticipationRoute.meeting(id: meeting.id).path, notice: .saved)
+        return req.redirect(to: ParticipationRoute.meeting(meeting.id), notice: .saved)
     }
 
     struct ItemForm: Content {
@@ -130,7 +130,7 @@ struct MeetingAdminController: RouteCollection {
                               role: paper == nil ? nil : form.role.flatMap(ConsultationRole.init(rawValue:)) ?? .advice)
         try await req.participationStore.save(.agendaItem, id: item.id, item, label: title, bodyID: meeting.bodyID, actor: try await req.auditActor(),
                                               at: req.settings.clock.now())
-        return req.redirect(to: ParticipationRoute.meeting(id: meeting.id).path, notice: .created)
+        return req.redirect(to: ParticipationRoute.meeting(meeting.id), notice: .created)
     }
 
 
@@ -147,7 +147,7 @@ struct MeetingAdminController: RouteCollection {
         let (id, _) = try await ParticipationPages.attendance(req, meeting: meeting.id)
         try await req.participationStore.save(.attendance, id: id ?? UUID(), Attendance(meetingID: meeting.id, statuses: statuses), label: meeting.name,
                                               bodyID: meeting.bodyID, actor: try await req.auditActor(), at: req.settings.clock.now())
-        return req.redirect(to: ParticipationRoute.meeting(id: meeting.id).path, notice: .saved)
+        return req.redirect(to: ParticipationRoute.meeting(meeting.id), notice: .saved)
     }
 
     struct ResolutionForm: Content {
@@ -193,7 +193,7 @@ struct MeetingAdminController: RouteCollection {
         try await store.save(.resolution, id: resolution.id, resolution, label: item.title, bodyID: meeting.bodyID, actor: actor, at: now)
         try await store.save(.agendaItem, id: decided.id, decided, label: decided.title, bodyID: meeting.bodyID, actor: actor, at: now)
         try await Notifier(req: req).notifyMembers(of: [meeting.bodyID], subject: "Beschluss: " + item.title, body: text,
-                                                   link: ParticipationRoute.meeting(id: meeting.id).path)
-        return req.redirect(to: ParticipationRoute.meeting(id: meeting.id).path, notice: .saved)
+                                                   link: ParticipationRoute.meeting(meeting.id))
+        return req.redirect(to: ParticipationRoute.meeting(meeting.id), notice: .saved)
     }
 }

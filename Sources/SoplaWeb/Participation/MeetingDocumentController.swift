@@ -10,7 +10,7 @@ import Vapor
 struct MeetingDocumentController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = RoutePermission(.readPublic)
-        let p = ParticipationRoute.DocumentPattern.self
+        let p = ParticipationRoute.self
         routes.on(.GET, p.invitation, read) { req in try await document(req, kind: .invitation) }
         routes.on(.GET, p.minutes, read) { req in try await document(req, kind: .minutes) }
         routes.on(.GET, p.personCalendar, read, use: personCalendar)

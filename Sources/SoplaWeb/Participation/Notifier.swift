@@ -75,10 +75,10 @@ struct Notifier {
             let subject = "Erinnerung: Stellungnahme zu " + paper.reference
             let text = "Die Frist für Stellungnahmen zu „\(paper.title)“ endet am \(DateText.dateTime(process.deadline, .de))."
             if let body = process.bodies.sorted(by: { $0.uuidString < $1.uuidString }).first {
-                count += try await notifyMembers(of: process.bodies, subject: subject, body: text, link: ParticipationRoute.consultation(body: body, process: process.id))
+                count += try await notifyMembers(of: process.bodies, subject: subject, body: text, link: ParticipationRoute.consultation(body, process.id))
             }
             for organisation in process.organisations.sorted(by: { $0.uuidString < $1.uuidString }) {
-                count += try await notifyUsers(of: organisation, subject: subject, body: text, link: ParticipationRoute.organisationConsultation(organisation, process: process.id))
+                count += try await notifyUsers(of: organisation, subject: subject, body: text, link: ParticipationRoute.organisationConsultation(organisation, process.id))
             }
         }
         return count

@@ -11,13 +11,13 @@ struct PaperController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = RoutePermission(.readPublic)
         let manage = RoutePermission(.manageParticipation)
-        let p = ParticipationRoute.PaperPattern.self
+        let p = ParticipationRoute.self
         routes.on(.GET, p.papers, read, use: list)
         routes.on(.GET, p.paperNew, manage, use: newPaper)
         routes.on(.POST, p.papers, manage, use: create)
         routes.on(.GET, p.paper, read, use: show)
-        routes.on(.POST, p.versions, manage, use: addVersion)
-        routes.on(.POST, p.consultation, manage, use: openConsultation)
+        routes.on(.POST, p.paperVersions, manage, use: addVersion)
+        routes.on(.POST, p.paperConsultation, manage, use: openConsultation)
         routes.upload(p.attachments, manage, limit: Attachments.uploadLimit, use: addAttachment)
         routes.on(.GET, p.attachment, read, use: attachment)
     }
@@ -63,7 +63,7 @@ struct PaperController: RouteCollection {
         let sort = sortRaw.flatMap { orders[$0] != nil ? $0 : nil }
         // Newest first unless the reader asks otherwise.
         let descending = sort == nil ? direction != "auf" : direction == "ab"
-        var state = ListState(path: ParticipationRoute.papers, filters: ["suche": search.map(String.init) ?? ""], sort: sort, descending: descending,
+        var state = ListState(path: ParticipationRoute.papers(), filters: ["suche": search.map(String.init) ?? ""], sort: sort, descending: descending,
                               page: (try? req.query.get(Int.self, at: "seite")) ?? 1)
         let store = req.participationStore
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
@@ -101,9 +101,9 @@ struct PaperController: RouteCollection {
             let organisation = process.organisations.sorted { $0.uuidString < $1.uuidString }.first {
                 Policy.decide(principal, .submitOrganisationStatement, scope: .organisation($0)).isAllowed
             }
-            let link = body.map { ParticipationRoute.consultation(body: $0, process: process.id) }
-                ?? organisation.map { ParticipationRoute.organisationConsultation($0, process: process.id) }
-                ?? (Policy.decide(principal, .manageParticipation).isAllowed ? ParticipationRoute.responseTable(process: process.id) : nil)
+            let link = body.map { ParticipationRoute.consultation($0, process.id) }
+                ?? organisation.map { ParticipationRoute.organisationConsultation($0, process.id) }
+                ?? (Policy.decide(principal, .manageParticipation).isAllowed ? ParticipationRoute.responseTable(process.id) : nil)
             return (process: process, link: link)
         }
         let meetings = Dictionary(try await store.all(.meeting, as: Meeting.self).map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
@@ -233,7 +233,7 @@ struct PaperController: RouteCollection {
         let text = "Bitte nehmen Sie bis \(DateText.dateTime(process.deadline, .de)) Stellung zu \(paper.reference)."
         try await notifier.notifyMembers(of: invited, subject: subject, body: text, link: ParticipationRoute.paper(paper.id))
         for organisation in organisations.sorted(by: { $0.uuidString < $1.uuidString }) {
-            try await notifier.notifyUsers(of: organisation, subject: subject, body: text, link: ParticipationRoute.organisationConsultation(organisation, process: process.id))
+            try await notifier.notifyUsers(of: organisation, subject: subject, body: text, link: ParticipationRoute.organisationConsultation(organisation, process.id))
         }
         return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .created)
     }

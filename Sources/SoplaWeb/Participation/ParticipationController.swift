@@ -11,11 +11,11 @@ import Vapor
 struct ParticipationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = RoutePermission(.readPublic)
-        routes.on(.GET, ParticipationRoute.Pattern.bodies, read, use: bodies)
-        routes.on(.GET, ParticipationRoute.Pattern.body, read, use: body)
-        routes.on(.GET, ParticipationRoute.Pattern.bodyCalendar, read, use: calendar)
-        routes.on(.GET, ParticipationRoute.Pattern.meeting, read, use: meeting)
-        routes.on(.GET, ParticipationRoute.Pattern.measures, read, use: measures)
+        routes.on(.GET, ParticipationRoute.bodies, read, use: bodies)
+        routes.on(.GET, ParticipationRoute.body, read, use: body)
+        routes.on(.GET, ParticipationRoute.bodyCalendar, read, use: calendar)
+        routes.on(.GET, ParticipationRoute.meeting, read, use: meeting)
+        routes.on(.GET, ParticipationRoute.measures, read, use: measures)
     }
 
 

@@ -143,7 +143,7 @@ enum ParticipationPages {
     static func events(_ meetings: [ParticipationRecord<Meeting>], siteURL: String) -> [ICalendar.Event] {
         meetings.map { record in
             ICalendar.Event(uid: record.id.uuidString.lowercased() + "@sopla", start: record.value.start, end: record.value.end, summary: record.value.name,
-                            location: record.value.location, url: siteURL + ParticipationRoute.meeting(id: record.id).path,
+                            location: record.value.location, url: siteURL + ParticipationRoute.meeting(record.id),
                             cancelled: record.value.state == .cancelled, lastModified: record.modifiedAt)
         }
     }

@@ -10,12 +10,12 @@ import Vapor
 struct ProcessController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = RoutePermission(.readPublic)
-        routes.on(.GET, ParticipationRoute.ProcessPattern.processes, read, use: list)
-        routes.on(.GET, ParticipationRoute.ProcessPattern.process, read, use: show)
+        routes.on(.GET, ParticipationRoute.processes, read, use: list)
+        routes.on(.GET, ParticipationRoute.process, read, use: show)
         let manage = RoutePermission(.manageParticipation)
-        routes.on(.POST, ParticipationRoute.ProcessPattern.processes, manage, use: create)
-        routes.on(.POST, ParticipationRoute.ProcessPattern.phases, manage, use: updatePhases)
-        routes.on(.POST, ParticipationRoute.ProcessPattern.papers, manage, use: linkPaper)
+        routes.on(.POST, ParticipationRoute.processes, manage, use: create)
+        routes.on(.POST, ParticipationRoute.processPhases, manage, use: updatePhases)
+        routes.on(.POST, ParticipationRoute.processPapers, manage, use: linkPaper)
     }
 
     func list(req: Request) async throws -> HTMLResponse {
@@ -104,7 +104,7 @@ struct ProcessController: RouteCollection {
         let resolutions = try await store.all(.resolution, as: Resolution.self).map(\.value)
         for item in try await store.all(.agendaItem, as: AgendaItem.self).map(\.value) where !paperIDs.isDisjoint(with: item.paperIDs) {
             guard let meeting = meetings[item.meetingID], visible.contains(meeting.bodyID), item.isPublic || insider.contains(meeting.bodyID) else { continue }
-            events.append(.init(date: meeting.start, text: meeting.name + ": " + item.title + (item.result.map { " – " + $0 } ?? ""), link: ParticipationRoute.meeting(id: meeting.id).path))
+            events.append(.init(date: meeting.start, text: meeting.name + ": " + item.title + (item.result.map { " – " + $0 } ?? ""), link: ParticipationRoute.meeting(meeting.id)))
             resolutionIDs.formUnion(resolutions.filter { $0.agendaItemID == item.id }.map(\.id))
         }
         for record in try await store.all(.measure, as: Measure.self) where record.value.resolutionID.map(resolutionIDs.contains) ?? false {

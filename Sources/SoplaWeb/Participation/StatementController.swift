@@ -9,7 +9,7 @@ import Vapor
 /// deadline; the planner answers each statement with a reason, which makes the response table (page and CSV).
 struct StatementController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let p = ParticipationRoute.StatementPattern.self
+        let p = ParticipationRoute.self
         routes.on(.GET, p.consultation, RoutePermission(.readBodyInternal, scope: .bodyParameter), use: consultation)
         routes.on(.POST, p.consultation, RoutePermission(.submitStatement, scope: .bodyParameter), use: submit)
         let organisation = RoutePermission(.submitOrganisationStatement, scope: .organisationParameter)
@@ -154,7 +154,7 @@ struct StatementController: RouteCollection {
             let existing = try await store.all(.statementResponse, as: StatementResponse.self).first { $0.value.statementID == statementID }?.id
             try await store.save(.statementResponse, id: existing ?? UUID(), response, label: decision.rawValue, actor: try await req.auditActor(),
                                  at: req.settings.clock.now())
-            return req.redirect(to: ParticipationRoute.responseTable(process: loaded.process.id), notice: .saved)
+            return req.redirect(to: ParticipationRoute.responseTable(loaded.process.id), notice: .saved)
         } catch let failure as ValidationFailure {
             let page = ResponseTablePage.render(try await tableModel(req, issues: [statementID: failure.issues]), context: try await req.pageContext())
             return HTMLResponse(page).response(status: .unprocessableEntity)

@@ -37,9 +37,9 @@ struct PortalController: RouteCollection {
         paths += try await req.serviceStore.services().filter { $0.service.status != .inactive }.map { "/wegweiser/" + $0.service.id.uuidString.lowercased() }
         paths += try await req.reportStore.editionSummaries().filter { $0.publishedAt != nil }.map { ReportRoute.edition($0.reportID, $0.number) }
         let bodies = try await req.participationStore.all(.body, as: Body.self).map(\.value).filter(\.isPublic)
-        paths += bodies.map { ParticipationRoute.body(id: $0.id).path }
+        paths += bodies.map { ParticipationRoute.body($0.id) }
         let publicBodies = Set(bodies.map(\.id))
-        paths += try await req.participationStore.all(.meeting, as: Meeting.self).map(\.value).filter { publicBodies.contains($0.bodyID) }.map { ParticipationRoute.meeting(id: $0.id).path }
+        paths += try await req.participationStore.all(.meeting, as: Meeting.self).map(\.value).filter { publicBodies.contains($0.bodyID) }.map { ParticipationRoute.meeting($0.id) }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths {
             let location = (base + path).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")

@@ -10,7 +10,7 @@ import Vapor
 /// and preview them with current data.
 struct ReportBuilderController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let p = ReportRoute.Pattern.self
+        let p = ReportRoute.self
         let manage = RoutePermission(.manageReports)
         routes.on(.GET, p.manage, manage, use: list)
         routes.on(.POST, p.manage, manage, use: create)
@@ -232,7 +232,7 @@ struct ReportBuilderController: RouteCollection {
         } catch ReportStoreError.published {
             throw Abort(.conflict, reason: "a report with a published edition is kept")
         }
-        return req.redirect(to: ReportRoute.manage, notice: .deleted)
+        return req.redirect(to: ReportRoute.manage(), notice: .deleted)
     }
 
     struct RenameForm: Content {

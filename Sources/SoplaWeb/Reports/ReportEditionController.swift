@@ -10,7 +10,7 @@ import Vapor
 /// kept in the indicator catalogue (`ReportEditionService`).
 struct ReportEditionController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let p = ReportRoute.Pattern.self
+        let p = ReportRoute.self
         let manage = RoutePermission(.manageReports)
         routes.on(.POST, p.editions, manage, use: buildEdition)
         routes.on(.POST, p.publish, manage, use: publish)

@@ -10,7 +10,7 @@ import Vapor
 /// against the edition before. Drafts only for those who manage reports.
 struct ReportReadingController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let p = ReportRoute.Pattern.self
+        let p = ReportRoute.self
         let read = RoutePermission(.readPublic)
         routes.on(.GET, p.published, read, use: published)
         routes.on(.GET, p.edition, read, use: edition)
