@@ -22,6 +22,41 @@ struct FundingStoreTests {
                            requested: amount, costPlan: CostPlan(costs: [CostLine(name: "Personal", amount: amount)], ownFunds: .zero), state: state)
     }
 
+    @Test func agreementListsAreSearchedSortedAndPagedInTheDatabase() async throws {
+        try await TestDatabase.withDatabase { app in
+            let store = FundingStore(database: app.db), accounts = AccountStore(database: app.db)
+            let caritas = try await accounts.createOrganisation(Organisation(id: UUID(), name: "Caritasverband Wetzlar", kind: .welfareAssociation), actor: actor, at: now)
+            let diakonie = try await accounts.createOrganisation(Organisation(id: UUID(), name: "Diakonisches Werk Lahn-Dill", kind: .welfareAssociation), actor: actor, at: now)
+            var youth = Self.programme(budget: Money(euros: 100_000)), advice = Self.programme(budget: Money(euros: 100_000))
+            youth.name = "Jugendarbeit"
+            advice.name = "Beratung"
+            for programme in [youth, advice] { try await store.saveProgramme(programme, actor: actor, at: now) }
+            func agreement(_ reference: String, _ programme: FundingProgramme, _ organisation: Organisation, month: Int) -> GrantAgreement {
+                GrantAgreement(id: UUID(), reference: reference, programmeID: programme.id, organisationID: organisation.id, serviceIDs: [],
+                               start: Day(year: 2027, month: month, day: 1)!, end: Day(year: 2027, month: 12, day: 31)!, amounts: [2027: Money(euros: 1_000)])
+            }
+            let agreements = [agreement("EB-2027-03", youth, caritas, month: 3), agreement("eb-2027-01", advice, diakonie, month: 5),
+                              agreement("EB-2027-02", youth, diakonie, month: 1)]
+            for a in agreements { try await store.saveAgreement(a, actor: actor, at: now) }
+
+            // File numbers sort regardless of case; pages of two.
+            let first = try await store.agreements(page: 1, perPage: 2), second = try await store.agreements(page: 2, perPage: 2)
+            #expect(first.total == 3 && first.items.map(\.reference) == ["eb-2027-01", "EB-2027-02"] && second.items.map(\.reference) == ["EB-2027-03"])
+            #expect(try await store.agreements(order: .reference, descending: true).items.map(\.reference) == ["EB-2027-03", "EB-2027-02", "eb-2027-01"])
+            // By organisation (Caritas before Diakonie), programme (Beratung before Jugendarbeit), start.
+            #expect(try await store.agreements(order: .organisation).items.map(\.reference) == ["EB-2027-03", "eb-2027-01", "EB-2027-02"])
+            #expect(try await store.agreements(order: .programme).items.map(\.reference) == ["eb-2027-01", "EB-2027-02", "EB-2027-03"])
+            #expect(try await store.agreements(order: .start).items.map(\.reference) == ["EB-2027-02", "EB-2027-03", "eb-2027-01"])
+            // Search in the file number or the organisation's name (in capitals); one programme.
+            #expect(try await store.agreements(search: "2027-0").total == 3)
+            #expect(try await store.agreements(search: "-01").items.map(\.reference) == ["eb-2027-01"])
+            #expect(try await store.agreements(search: "DIAKONISCHES").items.map(\.reference) == ["eb-2027-01", "EB-2027-02"])
+            #expect(try await store.agreements(programmeID: youth.id, search: "diakon").items.map(\.reference) == ["EB-2027-02"])
+            // A typed % is taken literally.
+            #expect(try await store.agreements(search: "%").total == 0)
+        }
+    }
+
     @Test func parallelApprovalsNeverExceedTheBudgetLine() async throws {
         try await TestDatabase.withDatabase { app in
             let store = FundingStore(database: app.db)

@@ -426,3 +426,35 @@ struct ApplicationListHTTPTests {
         }
     }
 }
+
+@Suite("The county's agreement list over HTTP")
+struct AgreementListHTTPTests {
+    @Test func theListIsSearchedSortedPagedAndDownloaded() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let all = try await app.fundingStore.all(.agreement, as: GrantAgreement.self).map(\.value)
+            let sample = try #require(all.first)
+            try await get(app, FundingRoute.agreements(), session: planner) { res in
+                #expect(res.status == .ok && res.text.contains("\(all.count) Treffer") && res.text.contains(sample.reference))
+                #expect(res.text.contains("aria-sort=\"ascending\""))
+            }
+            // The file number typed in small letters finds it; a file number that does not exist finds nothing and says so.
+            try await get(app, FundingRoute.agreements() + "?suche=" + (sample.reference.lowercased().addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+                          session: planner) { res in
+                #expect(res.text.contains(sample.reference) && res.text.contains("Treffer"))
+            }
+            try await get(app, FundingRoute.agreements() + "?suche=XX-gibt-es-nicht", session: planner) { res in
+                #expect(res.status == .ok && res.text.contains("empty-state") && !res.text.contains(sample.reference))
+            }
+            // Unknown filters are left out and a page beyond the end shows the last one; the CSV has every agreement's years.
+            try await get(app, FundingRoute.agreements() + "?programm=kein&sortierung=kein&richtung=ab&seite=500", session: planner) { res in
+                #expect(res.status == .ok && res.text.contains("\(all.count) Treffer") && res.text.contains(sample.reference))
+            }
+            try await get(app, FundingRoute.agreementsCSV() + "?seite=3", session: planner) { res in
+                #expect(res.status == .ok)
+                #expect(res.text.split(whereSeparator: \.isNewline).count == 1 + all.reduce(0) { $0 + $1.amounts.count })
+            }
+            try await get(app, FundingRoute.agreements(), session: nil) { res in #expect(res.status != .ok) }
+        }
+    }
+}

@@ -81,86 +81,87 @@ public enum SiteRoute: Sendable {
     case apiIndicatorValues(code: String)
 
     public var path: String {
+        let p = Pattern.self
         switch self {
-        case .home: return "/"
-        case .units(let parameters): return "/gebiete" + parameters.queryString
-        case .unitsCSV(let parameters): return "/gebiete.csv" + parameters.queryString
-        case .unit(let key): return "/gebiete/" + Self.encode(key)
-        case .unitPopulationCSV(let key): return "/gebiete/" + Self.encode(key) + "/einwohner.csv"
-        case .unitHistoryCSV(let key): return "/gebiete/" + Self.encode(key) + "/gebietsstaende.csv"
-        case .newChildUnit(let key): return "/gebiete/" + Self.encode(key) + "/untergebiete/neu"
-        case .childUnits(let key): return "/gebiete/" + Self.encode(key) + "/untergebiete"
-        case .data: return "/daten"
-        case .api: return "/schnittstelle"
-        case .stylesheet: return "/static/sopla.css"
-        case .favicon: return "/static/favicon.svg"
-        case .apiUnits: return "/api/v1/spatial-units"
-        case .apiUnit(let key): return "/api/v1/spatial-units/" + key
-        case .apiGeoJSON: return "/api/v1/spatial-units.geojson"
-        case .openAPI: return "/api/v1/openapi.json"
+        case .home: return p.home()
+        case .units(let parameters): return p.units() + parameters.queryString
+        case .unitsCSV(let parameters): return p.unitsCSV() + parameters.queryString
+        case .unit(let key): return p.unit(key)
+        case .unitPopulationCSV(let key): return p.unitPopulationCSV(key)
+        case .unitHistoryCSV(let key): return p.unitHistoryCSV(key)
+        case .newChildUnit(let key): return p.newChildUnit(key)
+        case .childUnits(let key): return p.childUnits(key)
+        case .data: return p.data()
+        case .api: return p.api()
+        case .stylesheet: return p.staticFile("sopla.css")
+        case .favicon: return p.staticFile("favicon.svg")
+        case .apiUnits: return p.apiUnits()
+        case .apiUnit(let key): return p.apiUnit(key)
+        case .apiGeoJSON: return p.apiGeoJSON()
+        case .openAPI: return p.openAPI()
         case .login(let next):
-            guard let next = RedirectTarget.localPath(next) else { return "/anmelden" }
+            guard let next = RedirectTarget.localPath(next) else { return p.login() }
             var components = URLComponents()
             components.queryItems = [URLQueryItem(name: "weiter", value: next)]
-            return "/anmelden?" + (components.percentEncodedQuery ?? "")
-        case .logout: return "/abmelden"
-        case .accessLink(let token): return "/zugang/" + Self.encode(token)
-        case .account: return "/konto"
-        case .accountPassword: return "/konto/passwort"
-        case .accountTokens: return "/konto/tokens"
-        case .accountTokenRevoke(let id): return "/konto/tokens/\(id.uuidString.lowercased())/widerrufen"
-        case .organisations: return "/organisationen"
-        case .organisationsCSV: return "/organisationen.csv"
-        case .organisationNew: return "/organisationen/neu"
-        case .organisation(let id): return "/organisationen/" + id.uuidString.lowercased()
-        case .organisationEdit(let id): return "/organisationen/\(id.uuidString.lowercased())/bearbeiten"
-        case .organisationDeactivate(let id): return "/organisationen/\(id.uuidString.lowercased())/deaktivieren"
-        case .organisationActivate(let id): return "/organisationen/\(id.uuidString.lowercased())/aktivieren"
-        case .users: return "/verwaltung/benutzer"
-        case .usersCSV: return "/verwaltung/benutzer.csv"
-        case .userNew: return "/verwaltung/benutzer/neu"
-        case .user(let id): return "/verwaltung/benutzer/" + id.uuidString.lowercased()
-        case .userEdit(let id): return "/verwaltung/benutzer/\(id.uuidString.lowercased())/bearbeiten"
-        case .userDeactivate(let id): return "/verwaltung/benutzer/\(id.uuidString.lowercased())/deaktivieren"
-        case .userActivate(let id): return "/verwaltung/benutzer/\(id.uuidString.lowercased())/aktivieren"
-        case .userAccessLink(let id): return "/verwaltung/benutzer/\(id.uuidString.lowercased())/zugangslink"
-        case .userExport(let id): return "/verwaltung/benutzer/\(id.uuidString.lowercased())/daten.json"
-        case .userErase(let id): return "/verwaltung/benutzer/\(id.uuidString.lowercased())/loeschen"
-        case .audit: return "/verwaltung/protokoll"
-        case .auditCSV: return "/verwaltung/protokoll.csv"
-        case .policy: return "/verwaltung/rechte"
-        case .apiMe: return "/api/v1/me"
-        case .apiOrganisations: return "/api/v1/organisations"
-        case .apiOrganisation(let id): return "/api/v1/organisations/" + id.uuidString.lowercased()
-        case .indicators(let parameters): return "/indikatoren" + parameters.queryString
-        case .indicatorsCSV: return "/indikatoren.csv"
-        case .indicatorNew: return "/indikatoren/neu"
-        case .indicatorCreate: return "/indikatoren"
-        case .indicator(let code, let parameters): return "/indikatoren/" + Self.encode(code) + parameters.queryString
-        case .indicatorEdit(let code): return "/indikatoren/" + Self.encode(code) + "/bearbeiten"
-        case .indicatorValuesCSV(let code, let parameters): return "/indikatoren/" + Self.encode(code) + "/werte.csv" + parameters.queryString
-        case .indicatorReferenceValues(let code): return "/indikatoren/" + Self.encode(code) + "/vergleichswerte"
-        case .indicatorReferenceValueDelete(let code, let id): return "/indikatoren/" + Self.encode(code) + "/vergleichswerte/\(id.uuidString.lowercased())/loeschen"
-        case .variables: return "/merkmale"
-        case .variablesCSV: return "/merkmale.csv"
-        case .variableNew: return "/merkmale/neu"
-        case .variableEdit(let code): return "/merkmale/" + Self.encode(code) + "/bearbeiten"
-        case .variable(let code): return "/merkmale/" + Self.encode(code)
-        case .indicatorTransition(let code, let transition): return "/indikatoren/" + Self.encode(code) + "/" + Pattern.segment(transition)
-        case .indicatorDelete(let code): return "/indikatoren/" + Self.encode(code) + "/loeschen"
-        case .variableTransition(let code, let transition): return "/merkmale/" + Self.encode(code) + "/" + Pattern.segment(transition)
-        case .variableDelete(let code): return "/merkmale/" + Self.encode(code) + "/loeschen"
-        case .dataImport: return "/daten/import"
-        case .dataImportRun(let id): return "/daten/import/" + id.uuidString.lowercased()
-        case .dataImportMapping(let id): return "/daten/import/\(id.uuidString.lowercased())/zuordnung"
-        case .dataImportRelease(let id): return "/daten/import/\(id.uuidString.lowercased())/freigabe"
-        case .dataImportWithdraw(let id): return "/daten/import/\(id.uuidString.lowercased())/zurueckziehen"
-        case .validationRules: return "/daten/pruefregeln"
-        case .validationRuleDelete(let id): return "/daten/pruefregeln/\(id.uuidString.lowercased())/loeschen"
-        case .apiVariables: return "/api/v1/variables"
-        case .apiIndicators: return "/api/v1/indicators"
-        case .apiIndicator(let code): return "/api/v1/indicators/" + Self.encode(code)
-        case .apiIndicatorValues(let code): return "/api/v1/indicators/" + Self.encode(code) + "/values"
+            return p.login() + "?" + (components.percentEncodedQuery ?? "")
+        case .logout: return p.logout()
+        case .accessLink(let token): return p.accessLink(token)
+        case .account: return p.account()
+        case .accountPassword: return p.accountPassword()
+        case .accountTokens: return p.accountTokens()
+        case .accountTokenRevoke(let id): return p.accountTokenRevoke(id)
+        case .organisations: return p.organisations()
+        case .organisationsCSV: return p.organisationsCSV()
+        case .organisationNew: return p.organisationNew()
+        case .organisation(let id): return p.organisation(id)
+        case .organisationEdit(let id): return p.organisationEdit(id)
+        case .organisationDeactivate(let id): return p.organisationDeactivate(id)
+        case .organisationActivate(let id): return p.organisationActivate(id)
+        case .users: return p.users()
+        case .usersCSV: return p.usersCSV()
+        case .userNew: return p.userNew()
+        case .user(let id): return p.user(id)
+        case .userEdit(let id): return p.userEdit(id)
+        case .userDeactivate(let id): return p.userDeactivate(id)
+        case .userActivate(let id): return p.userActivate(id)
+        case .userAccessLink(let id): return p.userAccessLink(id)
+        case .userExport(let id): return p.userExport(id)
+        case .userErase(let id): return p.userErase(id)
+        case .audit: return p.audit()
+        case .auditCSV: return p.auditCSV()
+        case .policy: return p.policy()
+        case .apiMe: return p.apiMe()
+        case .apiOrganisations: return p.apiOrganisations()
+        case .apiOrganisation(let id): return p.apiOrganisation(id)
+        case .indicators(let parameters): return p.indicators() + parameters.queryString
+        case .indicatorsCSV: return p.indicatorsCSV()
+        case .indicatorNew: return p.indicatorNew()
+        case .indicatorCreate: return p.indicators()
+        case .indicator(let code, let parameters): return p.indicator(code) + parameters.queryString
+        case .indicatorEdit(let code): return p.indicatorEdit(code)
+        case .indicatorValuesCSV(let code, let parameters): return p.indicatorValuesCSV(code) + parameters.queryString
+        case .indicatorReferenceValues(let code): return p.indicatorReferenceValues(code)
+        case .indicatorReferenceValueDelete(let code, let id): return p.indicatorReferenceValueDelete(code, id)
+        case .variables: return p.variables()
+        case .variablesCSV: return p.variablesCSV()
+        case .variableNew: return p.variableNew()
+        case .variableEdit(let code): return p.variableEdit(code)
+        case .variable(let code): return p.variable(code)
+        case .indicatorTransition(let code, let transition): return p.indicatorTransition(transition)(code)
+        case .indicatorDelete(let code): return p.indicatorDelete(code)
+        case .variableTransition(let code, let transition): return p.variableTransition(transition)(code)
+        case .variableDelete(let code): return p.variableDelete(code)
+        case .dataImport: return p.dataImport()
+        case .dataImportRun(let id): return p.dataImportRun(id)
+        case .dataImportMapping(let id): return p.dataImportMapping(id)
+        case .dataImportRelease(let id): return p.dataImportRelease(id)
+        case .dataImportWithdraw(let id): return p.dataImportWithdraw(id)
+        case .validationRules: return p.validationRules()
+        case .validationRuleDelete(let id): return p.validationRuleDelete(id)
+        case .apiVariables: return p.apiVariables()
+        case .apiIndicators: return p.apiIndicators()
+        case .apiIndicator(let code): return p.apiIndicator(code)
+        case .apiIndicatorValues(let code): return p.apiIndicatorValues(code)
         }
     }
 
@@ -168,70 +169,86 @@ public enum SiteRoute: Sendable {
         key.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? key
     }
 
-    /// Path components for route registration (`:key` is a parameter).
+    /// Every address of the site, declared once: the router registers it, `path` fills it in (`:key` is a parameter).
     public enum Pattern {
-        public static let home: [String] = []
-        public static let units = ["gebiete"]
-        public static let unitsCSV = ["gebiete.csv"]
-        public static let unit = ["gebiete", ":key"]
-        public static let unitPopulationCSV = ["gebiete", ":key", "einwohner.csv"]
-        public static let unitHistoryCSV = ["gebiete", ":key", "gebietsstaende.csv"]
-        public static let newChildUnit = ["gebiete", ":key", "untergebiete", "neu"]
-        public static let childUnits = ["gebiete", ":key", "untergebiete"]
-        public static let data = ["daten"]
-        public static let api = ["schnittstelle"]
-        public static let staticFile = ["static", ":file"]
-        public static let apiUnits = ["api", "v1", "spatial-units"]
-        public static let apiUnit = ["api", "v1", "spatial-units", ":key"]
-        public static let apiGeoJSON = ["api", "v1", "spatial-units.geojson"]
-        public static let openAPI = ["api", "v1", "openapi.json"]
-        public static let login = ["anmelden"]
-        public static let logout = ["abmelden"]
-        public static let accessLink = ["zugang", ":token"]
-        public static let account = ["konto"]
-        public static let accountPassword = ["konto", "passwort"]
-        public static let accountTokens = ["konto", "tokens"]
-        public static let accountTokenRevoke = ["konto", "tokens", ":id", "widerrufen"]
-        public static let organisations = ["organisationen"]
-        public static let organisationsCSV = ["organisationen.csv"]
-        public static let organisationNew = ["organisationen", "neu"]
-        public static let organisation = ["organisationen", ":id"]
-        public static let organisationEdit = ["organisationen", ":id", "bearbeiten"]
-        public static let organisationDeactivate = ["organisationen", ":id", "deaktivieren"]
-        public static let organisationActivate = ["organisationen", ":id", "aktivieren"]
-        public static let users = ["verwaltung", "benutzer"]
-        public static let usersCSV = ["verwaltung", "benutzer.csv"]
-        public static let userNew = ["verwaltung", "benutzer", "neu"]
-        public static let user = ["verwaltung", "benutzer", ":id"]
-        public static let userEdit = ["verwaltung", "benutzer", ":id", "bearbeiten"]
-        public static let userDeactivate = ["verwaltung", "benutzer", ":id", "deaktivieren"]
-        public static let userActivate = ["verwaltung", "benutzer", ":id", "aktivieren"]
-        public static let userAccessLink = ["verwaltung", "benutzer", ":id", "zugangslink"]
-        public static let userExport = ["verwaltung", "benutzer", ":id", "daten.json"]
-        public static let userErase = ["verwaltung", "benutzer", ":id", "loeschen"]
-        public static let audit = ["verwaltung", "protokoll"]
-        public static let auditCSV = ["verwaltung", "protokoll.csv"]
-        public static let policy = ["verwaltung", "rechte"]
-        public static let apiMe = ["api", "v1", "me"]
-        public static let apiOrganisations = ["api", "v1", "organisations"]
-        public static let apiOrganisation = ["api", "v1", "organisations", ":id"]
-        public static let indicators = ["indikatoren"]
-        public static let indicatorsCSV = ["indikatoren.csv"]
-        public static let indicatorNew = ["indikatoren", "neu"]
-        public static let indicator = ["indikatoren", ":code"]
-        public static let indicatorEdit = ["indikatoren", ":code", "bearbeiten"]
-        public static let indicatorValuesCSV = ["indikatoren", ":code", "werte.csv"]
-        public static let indicatorReferenceValues = ["indikatoren", ":code", "vergleichswerte"]
-        public static let indicatorReferenceValueDelete = ["indikatoren", ":code", "vergleichswerte", ":id", "loeschen"]
-        public static let variables = ["merkmale"]
-        public static let variablesCSV = ["merkmale.csv"]
-        public static let variableNew = ["merkmale", "neu"]
-        public static let variable = ["merkmale", ":code"]
-        public static let variableEdit = ["merkmale", ":code", "bearbeiten"]
-        public static func indicatorTransition(_ transition: CatalogueTransition) -> [String] { ["indikatoren", ":code", segment(transition)] }
-        public static let indicatorDelete = ["indikatoren", ":code", "loeschen"]
-        public static func variableTransition(_ transition: CatalogueTransition) -> [String] { ["merkmale", ":code", segment(transition)] }
-        public static let variableDelete = ["merkmale", ":code", "loeschen"]
+        public static let home = FixedPath("/")
+        public static let unitProfile = RoutePath<String>("/gebiete/:key/steckbrief")
+        public static let unitProfilePDF = RoutePath<String>("/gebiete/:key/steckbrief.pdf")
+        public static let sitemap = FixedPath("/sitemap.xml")
+        public static let healthz = FixedPath("/healthz")
+        public static let readyz = FixedPath("/readyz")
+        public static let units = FixedPath("/gebiete")
+        public static let unitsCSV = FixedPath("/gebiete.csv")
+        public static let unit = RoutePath<String>("/gebiete/:key")
+        public static let unitPopulationCSV = RoutePath<String>("/gebiete/:key/einwohner.csv")
+        public static let unitHistoryCSV = RoutePath<String>("/gebiete/:key/gebietsstaende.csv")
+        public static let newChildUnit = RoutePath<String>("/gebiete/:key/untergebiete/neu")
+        public static let childUnits = RoutePath<String>("/gebiete/:key/untergebiete")
+        public static let data = FixedPath("/daten")
+        public static let api = FixedPath("/schnittstelle")
+        public static let staticFile = RoutePath<String>("/static/:file")
+        public static let apiUnits = FixedPath("/api/v1/spatial-units")
+        public static let apiUnit = RoutePath<String>("/api/v1/spatial-units/:key")
+        public static let apiGeoJSON = FixedPath("/api/v1/spatial-units.geojson")
+        public static let openAPI = FixedPath("/api/v1/openapi.json")
+        public static let login = FixedPath("/anmelden")
+        public static let logout = FixedPath("/abmelden")
+        public static let accessLink = RoutePath<String>("/zugang/:token")
+        public static let account = FixedPath("/konto")
+        public static let accountPassword = FixedPath("/konto/passwort")
+        public static let accountTokens = FixedPath("/konto/tokens")
+        public static let accountTokenRevoke = RoutePath<UUID>("/konto/tokens/:id/widerrufen")
+        public static let organisations = FixedPath("/organisationen")
+        public static let organisationsCSV = FixedPath("/organisationen.csv")
+        public static let organisationNew = FixedPath("/organisationen/neu")
+        public static let organisation = RoutePath<UUID>("/organisationen/:id")
+        public static let organisationEdit = RoutePath<UUID>("/organisationen/:id/bearbeiten")
+        public static let organisationDeactivate = RoutePath<UUID>("/organisationen/:id/deaktivieren")
+        public static let organisationActivate = RoutePath<UUID>("/organisationen/:id/aktivieren")
+        public static let users = FixedPath("/verwaltung/benutzer")
+        public static let usersCSV = FixedPath("/verwaltung/benutzer.csv")
+        public static let userNew = FixedPath("/verwaltung/benutzer/neu")
+        public static let user = RoutePath<UUID>("/verwaltung/benutzer/:id")
+        public static let userEdit = RoutePath<UUID>("/verwaltung/benutzer/:id/bearbeiten")
+        public static let userDeactivate = RoutePath<UUID>("/verwaltung/benutzer/:id/deaktivieren")
+        public static let userActivate = RoutePath<UUID>("/verwaltung/benutzer/:id/aktivieren")
+        public static let userAccessLink = RoutePath<UUID>("/verwaltung/benutzer/:id/zugangslink")
+        public static let userExport = RoutePath<UUID>("/verwaltung/benutzer/:id/daten.json")
+        public static let userErase = RoutePath<UUID>("/verwaltung/benutzer/:id/loeschen")
+        public static let audit = FixedPath("/verwaltung/protokoll")
+        public static let auditCSV = FixedPath("/verwaltung/protokoll.csv")
+        public static let policy = FixedPath("/verwaltung/rechte")
+        public static let apiMe = FixedPath("/api/v1/me")
+        public static let apiOrganisations = FixedPath("/api/v1/organisations")
+        public static let apiOrganisation = RoutePath<UUID>("/api/v1/organisations/:id")
+        public static let indicators = FixedPath("/indikatoren")
+        public static let indicatorsCSV = FixedPath("/indikatoren.csv")
+        public static let indicatorNew = FixedPath("/indikatoren/neu")
+        public static let indicator = RoutePath<String>("/indikatoren/:code")
+        public static let indicatorEdit = RoutePath<String>("/indikatoren/:code/bearbeiten")
+        public static let indicatorValuesCSV = RoutePath<String>("/indikatoren/:code/werte.csv")
+        public static let indicatorReferenceValues = RoutePath<String>("/indikatoren/:code/vergleichswerte")
+        public static let indicatorReferenceValueDelete = RoutePath<String, UUID>("/indikatoren/:code/vergleichswerte/:id/loeschen")
+        public static let variables = FixedPath("/merkmale")
+        public static let variablesCSV = FixedPath("/merkmale.csv")
+        public static let variableNew = FixedPath("/merkmale/neu")
+        public static let variable = RoutePath<String>("/merkmale/:code")
+        public static let variableEdit = RoutePath<String>("/merkmale/:code/bearbeiten")
+        public static let indicatorDelete = RoutePath<String>("/indikatoren/:code/loeschen")
+        public static let variableDelete = RoutePath<String>("/merkmale/:code/loeschen")
+        public static let dataImport = FixedPath("/daten/import")
+        public static let dataImportRun = RoutePath<UUID>("/daten/import/:id")
+        public static let dataImportMapping = RoutePath<UUID>("/daten/import/:id/zuordnung")
+        public static let dataImportRelease = RoutePath<UUID>("/daten/import/:id/freigabe")
+        public static let dataImportWithdraw = RoutePath<UUID>("/daten/import/:id/zurueckziehen")
+        public static let validationRules = FixedPath("/daten/pruefregeln")
+        public static let validationRuleDelete = RoutePath<UUID>("/daten/pruefregeln/:id/loeschen")
+        public static let apiVariables = FixedPath("/api/v1/variables")
+        public static let apiIndicators = FixedPath("/api/v1/indicators")
+        public static let apiIndicator = RoutePath<String>("/api/v1/indicators/:code")
+        public static let apiIndicatorValues = RoutePath<String>("/api/v1/indicators/:code/values")
+        public static func indicatorTransition(_ transition: CatalogueTransition) -> RoutePath<String> { RoutePath("/indikatoren/:code/" + segment(transition)) }
+        public static func variableTransition(_ transition: CatalogueTransition) -> RoutePath<String> { RoutePath("/merkmale/:code/" + segment(transition)) }
 
         /// The last segment of a lifecycle action's address.
         public static func segment(_ transition: CatalogueTransition) -> String {
@@ -241,17 +258,6 @@ public enum SiteRoute: Sendable {
             case .restore: return "wiederherstellen"
             }
         }
-        public static let dataImport = ["daten", "import"]
-        public static let dataImportRun = ["daten", "import", ":id"]
-        public static let dataImportMapping = ["daten", "import", ":id", "zuordnung"]
-        public static let dataImportRelease = ["daten", "import", ":id", "freigabe"]
-        public static let dataImportWithdraw = ["daten", "import", ":id", "zurueckziehen"]
-        public static let validationRules = ["daten", "pruefregeln"]
-        public static let validationRuleDelete = ["daten", "pruefregeln", ":id", "loeschen"]
-        public static let apiVariables = ["api", "v1", "variables"]
-        public static let apiIndicators = ["api", "v1", "indicators"]
-        public static let apiIndicator = ["api", "v1", "indicators", ":code"]
-        public static let apiIndicatorValues = ["api", "v1", "indicators", ":code", "values"]
     }
 }
 

@@ -36,24 +36,49 @@ enum AgreementFormSection {
 
 /// The county's list of agreements.
 public enum AgreementListPage {
-    public static func render(_ rows: [(agreement: GrantAgreement, organisation: String, programme: String)], context: PageContext) -> String {
+    public static let perPage = 50
+
+    public struct Model: Sendable {
+        public let rows: [(agreement: GrantAgreement, organisation: String, programme: String)]
+        public let total: Int
+        public let programmes: [(id: UUID, name: String)]
+        public let state: ListState
+
+        public init(rows: [(agreement: GrantAgreement, organisation: String, programme: String)], total: Int, programmes: [(id: UUID, name: String)], state: ListState) {
+            self.rows = rows
+            self.total = total
+            self.programmes = programmes
+            self.state = state
+        }
+    }
+
+    public static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
         let language = context.language
+        let form = FormBuilder(language: language)
+        let filters = model.state.filters
+        let table = ListTable(caption: t(.agreementsTitle), columns: [
+            .init(t(.fieldReference), sortKey: "aktenzeichen"), .init(t(.columnOrganisation), sortKey: "organisation"), .init(t(.columnProgramme), sortKey: "programm"),
+            .init(t(.columnTerm), sortKey: "beginn"), .init(t(.columnAmount), numeric: true),
+        ], rows: model.rows.map { row in
+            [el("a", [("href", FundingRoute.agreement(row.agreement.id))], text: row.agreement.reference), txt(row.organisation), txt(row.programme),
+             txt(Format.day(row.agreement.start, language) + " – " + Format.day(row.agreement.end, language)), txt(Format.money(row.agreement.total, language))]
+        }, state: model.state, defaultSort: "aktenzeichen", total: model.total, perPage: perPage)
+        var csv = model.state
+        csv.page = 1
         let content: [HTMLNode] = [
             el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.overview())], text: t(.fundingTitle))]),
             el("h1", text: t(.agreementsTitle)),
-            rows.isEmpty ? el("p", [("class", "empty-state")], text: t(.noAgreements)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
-                el("caption", text: t(.agreementsTitle)),
-                el("thead", [], [el("tr", [], [t(.fieldReference), t(.columnOrganisation), t(.columnProgramme), t(.columnTerm), t(.columnAmount)]
-                    .enumerated().map { i, h in el("th", [("scope", "col"), ("class", i == 4 ? "num" : nil)], text: h) })]),
-                el("tbody", [], rows.map { row in
-                    el("tr", [], [el("th", [("scope", "row")], [el("a", [("href", FundingRoute.agreement(row.agreement.id))], text: row.agreement.reference)]),
-                                  el("td", text: row.organisation), el("td", text: row.programme),
-                                  el("td", text: Format.day(row.agreement.start, language) + " – " + Format.day(row.agreement.end, language)),
-                                  el("td", [("class", "num")], text: Format.money(row.agreement.total, language))])
-                }),
-            ])]),
-            el("p", [], [el("a", [("href", FundingRoute.agreementsCSV())], text: t(.downloadCSV3))]),
+            el("form", [("method", "get"), ("action", FundingRoute.agreements()), ("class", "filters"), ("role", "search")], [
+                form.text("suche", label: t(.searchLabel2), value: filters["suche"], type: "search", maxLength: 100),
+                form.select("programm", label: t(.columnProgramme), options: [("", t(.allWord))] + model.programmes.map { ($0.id.uuidString.lowercased(), $0.name) },
+                            selected: filters["programm"]),
+                model.state.sort.map { el("input", [("type", "hidden"), ("name", "sortierung"), ("value", $0)]) } ?? .empty,
+                el("input", [("type", "hidden"), ("name", "richtung"), ("value", model.state.descending ? "ab" : "auf")]),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.filterWord))]),
+            ]),
+        ] + table.render(language, emptyText: t(.noAgreements)) + [
+            el("p", [], [el("a", [("href", csv.link(FundingRoute.agreementsCSV()))], text: t(.downloadCSV3))]),
         ]
         return Layout(title: t(.agreementsTitle), context: context).render(content)
     }

@@ -4,6 +4,9 @@ import SoplaCore
 /// Addresses of the funding pages: the county's under /foerderung, a provider's under its organisation, a
 /// reviewer's under /begutachtung.
 public enum FundingRoute {
+    /// Funding in figures for everyone (totals only).
+    public static let portal = FixedPath("/foerderung/zahlen")
+    public static let portalCSV = FixedPath("/foerderung/zahlen.csv")
     public static let overview = FixedPath("/foerderung")
     public static let programmeNew = FixedPath("/foerderung/programme/neu")
     public static let programmes = FixedPath("/foerderung/programme")

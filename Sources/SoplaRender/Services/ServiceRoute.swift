@@ -31,71 +31,71 @@ public enum ServiceRoute: Sendable {
     static func id(_ id: UUID) -> String { id.uuidString.lowercased() }
 
     public var path: String {
+        let p = Pattern.self
         switch self {
-        case .services(let state): return state?.link ?? "/angebote"
-        case .servicesCSV: return "/angebote.csv"
-        case .serviceNew: return "/angebote/neu"
-        case .service(let id): return "/angebote/" + Self.id(id)
-        case .serviceEdit(let id): return "/angebote/" + Self.id(id) + "/bearbeiten"
-        case .categories: return "/angebotsplanung/kategorien"
-        case .categoriesCSV: return "/angebotsplanung/kategorien.csv"
-        case .standards: return "/angebotsplanung/standards"
-        case .coverage(let category):
-            return "/angebotsplanung/versorgung" + SiteRoute.query(category.map { [URLQueryItem(name: "kategorie", value: $0)] } ?? [])
-        case .coverageCSV(let category): return "/angebotsplanung/versorgung.csv" + SiteRoute.query([URLQueryItem(name: "kategorie", value: category)])
-        case .duplicates: return "/angebotsplanung/doppelstrukturen"
-        case .duplicatesCSV: return "/angebotsplanung/doppelstrukturen.csv"
-        case .rounds: return "/angebotsplanung/erhebungen"
-        case .round(let id): return "/angebotsplanung/erhebungen/" + Self.id(id)
-        case .roundClose(let id): return "/angebotsplanung/erhebungen/" + Self.id(id) + "/abschliessen"
-        case .proposal(let id): return "/angebotsplanung/vorschlaege/" + Self.id(id)
-        case .organisationServices(let org): return "/organisationen/" + Self.id(org) + "/angebote"
-        case .organisationServiceNew(let org): return "/organisationen/" + Self.id(org) + "/angebote/neu"
-        case .organisationService(let org, let service): return "/organisationen/" + Self.id(org) + "/angebote/" + Self.id(service)
-        case .organisationServiceEdit(let org, let service): return "/organisationen/" + Self.id(org) + "/angebote/" + Self.id(service) + "/bearbeiten"
-        case .roundUnchanged(let org, let round): return "/organisationen/" + Self.id(org) + "/erhebungen/" + Self.id(round) + "/unveraendert"
-        case .directory(let state): return state?.link ?? "/wegweiser"
-        case .directoryService(let id): return "/wegweiser/" + Self.id(id)
+        case .services(let state): return state?.link ?? p.services()
+        case .servicesCSV: return p.servicesCSV()
+        case .serviceNew: return p.serviceNew()
+        case .service(let id): return p.service(id)
+        case .serviceEdit(let id): return p.serviceEdit(id)
+        case .categories: return p.categories()
+        case .categoriesCSV: return p.categoriesCSV()
+        case .standards: return p.standards()
+        case .coverage(let category): return p.coverage() + SiteRoute.query(category.map { [URLQueryItem(name: "kategorie", value: $0)] } ?? [])
+        case .coverageCSV(let category): return p.coverageCSV() + SiteRoute.query([URLQueryItem(name: "kategorie", value: category)])
+        case .duplicates: return p.duplicates()
+        case .duplicatesCSV: return p.duplicatesCSV()
+        case .rounds: return p.rounds()
+        case .round(let id): return p.round(id)
+        case .roundClose(let id): return p.roundClose(id)
+        case .proposal(let id): return p.proposal(id)
+        case .organisationServices(let org): return p.organisationServices(org)
+        case .organisationServiceNew(let org): return p.organisationServiceNew(org)
+        case .organisationService(let org, let service): return p.organisationService(org, service)
+        case .organisationServiceEdit(let org, let service): return p.organisationServiceEdit(org, service)
+        case .roundUnchanged(let org, let round): return p.roundUnchanged(org, round)
+        case .directory(let state): return state?.link ?? p.directory()
+        case .directoryService(let id): return p.directoryService(id)
         case .script: return "/static/sopla.js"
         }
     }
 
-    /// Path components for route registration.
+    /// Every address of the area, declared once: the router registers it, `path` fills it in.
     public enum Pattern {
-        public static let services = ["angebote"]
-        public static let servicesCSV = ["angebote.csv"]
-        public static let serviceNew = ["angebote", "neu"]
-        public static let service = ["angebote", ":service"]
-        public static let serviceEdit = ["angebote", ":service", "bearbeiten"]
-        public static let categories = ["angebotsplanung", "kategorien"]
-        public static let categoriesCSV = ["angebotsplanung", "kategorien.csv"]
-        public static let standards = ["angebotsplanung", "standards"]
-        public static let coverage = ["angebotsplanung", "versorgung"]
-        public static let coverageCSV = ["angebotsplanung", "versorgung.csv"]
-        public static let duplicates = ["angebotsplanung", "doppelstrukturen"]
-        public static let duplicatesCSV = ["angebotsplanung", "doppelstrukturen.csv"]
-        public static let rounds = ["angebotsplanung", "erhebungen"]
-        public static let round = ["angebotsplanung", "erhebungen", ":round"]
-        public static let roundClose = ["angebotsplanung", "erhebungen", ":round", "abschliessen"]
-        public static let proposal = ["angebotsplanung", "vorschlaege", ":proposal"]
-        public static let organisationServices = ["organisationen", ":id", "angebote"]
-        public static let organisationServiceNew = ["organisationen", ":id", "angebote", "neu"]
-        public static let organisationService = ["organisationen", ":id", "angebote", ":service"]
-        public static let organisationServiceEdit = ["organisationen", ":id", "angebote", ":service", "bearbeiten"]
-        public static let roundUnchanged = ["organisationen", ":id", "erhebungen", ":round", "unveraendert"]
-        public static let directory = ["wegweiser"]
-        public static let directoryService = ["wegweiser", ":service"]
-        public static let hsdsRoot = ["hsds"]
-        public static let hsdsOpenAPI = ["hsds", "openapi.json"]
-        public static let hsdsServices = ["hsds", "services"]
-        public static let hsdsService = ["hsds", "services", ":hsdsid"]
-        public static let hsdsOrganizations = ["hsds", "organizations"]
-        public static let hsdsOrganization = ["hsds", "organizations", ":hsdsid"]
-        public static let hsdsServiceAtLocations = ["hsds", "service_at_locations"]
-        public static let hsdsServiceAtLocation = ["hsds", "service_at_locations", ":hsdsid"]
-        public static let hsdsTaxonomies = ["hsds", "taxonomies"]
-        public static let hsdsTaxonomy = ["hsds", "taxonomies", ":hsdsid"]
-        public static let hsdsTaxonomyTerms = ["hsds", "taxonomy_terms"]
-        public static let hsdsTaxonomyTerm = ["hsds", "taxonomy_terms", ":hsdsid"]
+        public static let services = FixedPath("/angebote")
+        public static let servicesCSV = FixedPath("/angebote.csv")
+        public static let serviceNew = FixedPath("/angebote/neu")
+        public static let service = RoutePath<UUID>("/angebote/:service")
+        public static let serviceEdit = RoutePath<UUID>("/angebote/:service/bearbeiten")
+        public static let categories = FixedPath("/angebotsplanung/kategorien")
+        public static let categoriesCSV = FixedPath("/angebotsplanung/kategorien.csv")
+        public static let standards = FixedPath("/angebotsplanung/standards")
+        public static let coverage = FixedPath("/angebotsplanung/versorgung")
+        public static let coverageCSV = FixedPath("/angebotsplanung/versorgung.csv")
+        public static let duplicates = FixedPath("/angebotsplanung/doppelstrukturen")
+        public static let duplicatesCSV = FixedPath("/angebotsplanung/doppelstrukturen.csv")
+        public static let rounds = FixedPath("/angebotsplanung/erhebungen")
+        public static let round = RoutePath<UUID>("/angebotsplanung/erhebungen/:round")
+        public static let roundClose = RoutePath<UUID>("/angebotsplanung/erhebungen/:round/abschliessen")
+        public static let proposal = RoutePath<UUID>("/angebotsplanung/vorschlaege/:proposal")
+        public static let organisationServices = RoutePath<UUID>("/organisationen/:id/angebote")
+        public static let organisationServiceNew = RoutePath<UUID>("/organisationen/:id/angebote/neu")
+        public static let organisationService = RoutePath<UUID, UUID>("/organisationen/:id/angebote/:service")
+        public static let organisationServiceEdit = RoutePath<UUID, UUID>("/organisationen/:id/angebote/:service/bearbeiten")
+        public static let roundUnchanged = RoutePath<UUID, UUID>("/organisationen/:id/erhebungen/:round/unveraendert")
+        public static let directory = FixedPath("/wegweiser")
+        public static let directoryService = RoutePath<UUID>("/wegweiser/:service")
+        public static let hsdsRoot = FixedPath("/hsds")
+        public static let hsdsOpenAPI = FixedPath("/hsds/openapi.json")
+        public static let hsdsServices = FixedPath("/hsds/services")
+        public static let hsdsService = RoutePath<String>("/hsds/services/:hsdsid")
+        public static let hsdsOrganizations = FixedPath("/hsds/organizations")
+        public static let hsdsOrganization = RoutePath<String>("/hsds/organizations/:hsdsid")
+        public static let hsdsServiceAtLocations = FixedPath("/hsds/service_at_locations")
+        public static let hsdsServiceAtLocation = RoutePath<String>("/hsds/service_at_locations/:hsdsid")
+        public static let hsdsTaxonomies = FixedPath("/hsds/taxonomies")
+        public static let hsdsTaxonomy = RoutePath<String>("/hsds/taxonomies/:hsdsid")
+        public static let hsdsTaxonomyTerms = FixedPath("/hsds/taxonomy_terms")
+        public static let hsdsTaxonomyTerm = RoutePath<String>("/hsds/taxonomy_terms/:hsdsid")
     }
 }

@@ -68,10 +68,10 @@ public enum HomePage {
         let entries: [(String, String, String)] = [
             (t(.reportsTitle), ReportRoute.published(), t(.portalReports)),
             (t(.portalAtlas), SiteRoute.indicators().path, t(.portalAtlasText)),
-            (t(.portalDirectory), "/wegweiser", t(.portalDirectoryText)),
-            (t(.portalDecisions), "/gremien", t(.portalDecisionsText)),
-            (t(.portalPapers), "/vorlagen", t(.portalPapersText)),
-            (t(.portalFunding), "/foerderung/zahlen", t(.portalFundingText)),
+            (t(.portalDirectory), ServiceRoute.directory().path, t(.portalDirectoryText)),
+            (t(.portalDecisions), ParticipationRoute.bodies(), t(.portalDecisionsText)),
+            (t(.portalPapers), ParticipationRoute.papers(), t(.portalPapersText)),
+            (t(.portalFunding), FundingRoute.portal(), t(.portalFundingText)),
             (t(.portalOpenData), SiteRoute.data.path, t(.portalOpenDataText)),
         ]
         return el("section", [("aria-labelledby", "portal"), ("class", "portal")], [

@@ -68,7 +68,7 @@ public enum UnitPage {
                 el("h2", [("id", "eckdaten")], text: t(.keyFacts)),
                 el("dl", [("class", "facts")], facts),
                 unit.levelCode == SpatialLevel.municipality.code || unit.levelCode == SpatialLevel.planningArea.code
-                    ? el("p", [], [el("a", [("href", "/gebiete/" + unit.key + "/steckbrief")], text: t(.municipalityProfileTitle))]) : .empty,
+                    ? el("p", [], [el("a", [("href", SiteRoute.Pattern.unitProfile(unit.key))], text: t(.municipalityProfileTitle))]) : .empty,
             ]),
             populationSection(model, language: language),
             IndicatorProfile.render(model.profile, parentName: model.profileParentName, language: language),

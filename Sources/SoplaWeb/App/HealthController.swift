@@ -11,8 +11,8 @@ struct HealthStatus: Content {
 /// `/healthz` says the process is up; `/readyz` that the database answers and is migrated.
 struct HealthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.on(.GET, ["healthz"], RoutePermission(.readPublic), use: health)
-        routes.on(.GET, ["readyz"], RoutePermission(.readPublic), use: ready)
+        routes.on(.GET, SiteRoute.Pattern.healthz, RoutePermission(.readPublic), use: health)
+        routes.on(.GET, SiteRoute.Pattern.readyz, RoutePermission(.readPublic), use: ready)
     }
 
     func health(req: Request) async throws -> HealthStatus {

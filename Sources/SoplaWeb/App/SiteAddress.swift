@@ -1,4 +1,5 @@
 import Foundation
+import SoplaRender
 import Vapor
 
 /// The address sopla is reached at, for absolute links (OParl ids, calendar feeds, HSDS, mails, one-time links), and
@@ -11,7 +12,7 @@ struct SiteAddress: Sendable {
     var allowedHosts: Set<String>?
 
     /// Paths a load balancer or monitoring probes by address rather than by name.
-    static let probePaths: Set<String> = ["/healthz", "/readyz"]
+    static let probePaths: Set<String> = [SiteRoute.Pattern.healthz(), SiteRoute.Pattern.readyz()]
     static let loopbackNames = ["localhost", "127.0.0.1", "[::1]"]
 
     /// For `sopla serve`: requests must name the public URL's host (or one of `SOPLA_ALLOWED_HOSTS`); without a public

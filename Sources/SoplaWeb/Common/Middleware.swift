@@ -198,7 +198,8 @@ enum ErrorResponses {
 
     static func wantsJSON(_ request: Request) -> Bool {
         let path = request.url.path
-        return path.hasPrefix("/api/") || path.hasPrefix("/hsds/") || path == "/hsds" || path.hasPrefix("/oparl/") || path == "/healthz" || path == "/readyz"
+        let hsds = ServiceRoute.Pattern.hsdsRoot()
+        return path.hasPrefix("/api/") || path.hasPrefix(hsds + "/") || path == hsds || path.hasPrefix(OParlRoute.base + "/") || SiteAddress.probePaths.contains(path)
     }
 
     static func code(for status: HTTPResponseStatus) -> String {

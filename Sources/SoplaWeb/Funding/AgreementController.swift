@@ -105,11 +105,30 @@ struct AgreementController: RouteCollection {
         return HTMLResponse(ApplicationPage.render(model, context: try await req.pageContext())).response(status: status)
     }
 
-    func rows(_ req: Request) async throws -> [(agreement: GrantAgreement, organisation: String, programme: String)] {
+    /// The list's page (search, programme, sort, page from the query), or every agreement for the CSV.
+    func rows(_ req: Request, whole: Bool = false) async throws -> AgreementListPage.Model {
+        let perPage = whole ? 1_000_000 : AgreementListPage.perPage
         let names = try await FundingData.organisationNames(req)
-        let programmes = Dictionary(try await FundingData.programmes(req).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return try await req.fundingStore.all(.agreement, as: GrantAgreement.self).map(\.value).sorted { $0.reference < $1.reference }
-            .map { ($0, names[$0.organisationID] ?? "–", programmes[$0.programmeID] ?? "–") }
+        let programmes = try await FundingData.programmes(req)
+        let programmeNames = Dictionary(programmes.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let search = String(((try? req.query.get(String.self, at: "suche")) ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
+        let programmeID = UUID(uuidString: (try? req.query.get(String.self, at: "programm")) ?? "").flatMap { id in programmeNames[id] != nil ? id : nil }
+        let orders: [String: AgreementOrder] = ["aktenzeichen": .reference, "organisation": .organisation, "programm": .programme, "beginn": .start]
+        let sort = (try? req.query.get(String.self, at: "sortierung")).flatMap { orders[$0] != nil ? $0 : nil }
+        let descending = (try? req.query.get(String.self, at: "richtung")) == "ab"
+        var listState = ListState(path: FundingRoute.agreements(), filters: ["suche": search, "programm": programmeID.map { $0.uuidString.lowercased() } ?? ""],
+                                  sort: sort, descending: descending, page: whole ? 1 : (try? req.query.get(Int.self, at: "seite")) ?? 1)
+        func read(_ page: Int) async throws -> RecordPage<GrantAgreement> {
+            try await req.fundingStore.agreements(programmeID: programmeID, search: search, order: orders[sort ?? "aktenzeichen"] ?? .reference,
+                                                  descending: descending, page: page, perPage: perPage)
+        }
+        var page = try await read(listState.page)
+        if let last = Paging.lastPage(total: page.total, perPage: perPage, asked: listState.page, found: page.items.count) {
+            listState = listState.onPage(last)
+            page = try await read(last)
+        }
+        return AgreementListPage.Model(rows: page.items.map { ($0, names[$0.organisationID] ?? "–", programmeNames[$0.programmeID] ?? "–") }, total: page.total,
+                                       programmes: programmes.map { ($0.id, $0.name) }, state: listState)
     }
 
     func list(req: Request) async throws -> HTMLResponse {
@@ -117,7 +136,7 @@ struct AgreementController: RouteCollection {
     }
 
     func csv(req: Request) async throws -> Response {
-        let lines = try await rows(req).flatMap { row in
+        let lines = try await rows(req, whole: true).rows.flatMap { row in
             row.agreement.amounts.keys.sorted().map { year in
                 [row.agreement.reference, row.organisation, row.programme, GermanCSV.day(row.agreement.start), GermanCSV.day(row.agreement.end),
                  FundingNames.financing(row.agreement.financing, Texts(.de)), String(year), GermanCSV.euros(row.agreement.amounts[year])]

@@ -10,26 +10,25 @@ import Vapor
 /// persons, memberships, meetings, agenda items, papers, consultations, files, locations and legislative terms.
 /// Only public data: internal bodies (the steering group and its working groups) and non-public items stay out.
 struct OParlController: RouteCollection {
-    static let base = ["oparl", "v1"]
     static let countyAGS = "06532"
 
     func boot(routes: any RoutesBuilder) throws {
         let read = RoutePermission(.readPublic)
-        routes.on(.GET, Self.base + ["system"], read, use: system)
-        routes.on(.GET, Self.base + ["bodies"], read, use: bodies)
-        routes.on(.GET, Self.base + ["body", ":oparlid"], read, use: body)
-        routes.on(.GET, Self.base + ["body", ":oparlid", ":list"], read, use: list)
-        routes.on(.GET, Self.base + [":type", ":oparlid"], read, use: object)
-        // The router does not step back from "file" to ":type", so a file has its own route.
-        routes.on(.GET, Self.base + ["file", ":oparlid"], read, use: file)
-        routes.on(.GET, Self.base + ["file", ":oparlid", "download"], read, use: download)
+        let p = OParlRoute.self
+        routes.on(.GET, p.system, read, use: system)
+        routes.on(.GET, p.bodies, read, use: bodies)
+        routes.on(.GET, p.body, read, use: body)
+        routes.on(.GET, p.list, read, use: list)
+        routes.on(.GET, p.object, read, use: object)
+        routes.on(.GET, p.file, read, use: file)
+        routes.on(.GET, p.download, read, use: download)
     }
 
     /// The API's content for this request: addresses under the site's public URL.
     static func service(_ req: Request) -> OParlService {
         let site = req.siteURL
         return OParlService(participation: req.participationStore, accounts: req.accounts, site: OParlService.Site(
-            base: site + "/oparl/v1", site: site, website: req.settings.publicURL ?? (site + "/"), ags: countyAGS, name: "Lahn-Dill-Kreis", shortName: "LDK",
+            base: site + OParlRoute.base, site: site, website: req.settings.publicURL ?? (site + "/"), ags: countyAGS, name: "Lahn-Dill-Kreis", shortName: "LDK",
             license: "https://www.govdata.de/dl-de/by-2-0", attachmentPath: { paper, attachment in ParticipationRoute.attachment(paper, attachment) }))
     }
 
@@ -50,7 +49,7 @@ struct OParlController: RouteCollection {
         let shown = window.contains(created: APIParameters.dateTime(body.created) ?? .distantPast, modified: APIParameters.dateTime(body.modified) ?? .distantPast, deleted: false)
         // The one body, when the filters keep it; an organisation filter keeps none.
         let count = shown && req.query[String.self, at: "organization"] == nil ? 1 : 0
-        return try Self.list(req, items: try Self.pageNumber(req) == 1 ? Array([body].prefix(count)) : [], total: count, path: "/bodies")
+        return try Self.list(req, items: try Self.pageNumber(req) == 1 ? Array([body].prefix(count)) : [], total: count, path: OParlRoute.bodies())
     }
 
     func body(req: Request) async throws -> Response {
@@ -91,7 +90,7 @@ struct OParlController: RouteCollection {
             if n > 1 { items.append(URLQueryItem(name: "page", value: String(n))) }
             var copy = URLComponents()
             copy.queryItems = items.isEmpty ? nil : items
-            return req.siteURL + "/oparl/v1" + path + (copy.percentEncodedQuery.map { "?" + $0 } ?? "")
+            return req.siteURL + path + (copy.percentEncodedQuery.map { "?" + $0 } ?? "")
         }
         return try json(ListPage(data: items, pagination: pagination, links: links))
     }
@@ -110,7 +109,7 @@ struct OParlController: RouteCollection {
         let window = try Self.window(req)
         let page = try Self.pageNumber(req)
         let (items, total) = try await Self.service(req).list(name, window: window, organization: req.query[String.self, at: "organization"], page: page)
-        return try Self.list(req, items: items, total: total, path: "/body/\(Self.countyAGS)/\(name.rawValue)")
+        return try Self.list(req, items: items, total: total, path: OParlRoute.list(Self.countyAGS, name.rawValue))
     }
 
     func file(req: Request) async throws -> Response {

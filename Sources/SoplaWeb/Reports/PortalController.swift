@@ -9,9 +9,9 @@ import Vapor
 struct PortalController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = RoutePermission(.readPublic)
-        routes.on(.GET, ["foerderung", "zahlen"], read, use: funding)
-        routes.on(.GET, ["foerderung", "zahlen.csv"], read, use: fundingCSV)
-        routes.on(.GET, ["sitemap.xml"], read, use: sitemap)
+        routes.on(.GET, FundingRoute.portal, read, use: funding)
+        routes.on(.GET, FundingRoute.portalCSV, read, use: fundingCSV)
+        routes.on(.GET, SiteRoute.Pattern.sitemap, read, use: sitemap)
     }
 
     func funding(req: Request) async throws -> HTMLResponse {
@@ -28,13 +28,14 @@ struct PortalController: RouteCollection {
 
     func sitemap(req: Request) async throws -> Response {
         let base = req.siteURL
-        var paths = ["/", "/gebiete", "/indikatoren", "/wegweiser", "/gremien", "/vorlagen", "/massnahmen", "/planungsprozesse", "/berichte", "/foerderung/zahlen",
-                     "/daten", "/schnittstelle", "/organisationen"]
+        var paths = [SiteRoute.home.path, SiteRoute.units().path, SiteRoute.indicators().path, ServiceRoute.directory().path, ParticipationRoute.bodies(),
+                     ParticipationRoute.papers(), ParticipationRoute.measures(), ParticipationRoute.processes(), ReportRoute.published(), FundingRoute.portal(),
+                     SiteRoute.data.path, SiteRoute.api.path, SiteRoute.organisations.path]
         let units = try await req.spatial.allUnits()
-        paths += units.map { "/gebiete/" + $0.key }
-        paths += units.filter { [SpatialLevel.municipality.code, SpatialLevel.planningArea.code].contains($0.levelCode) }.map { SpatialViews.profilePath($0.key) }
-        paths += try await req.indicatorStore.indicators().filter(\.isPublished).map { "/indikatoren/" + $0.code }
-        paths += try await req.serviceStore.services().filter { $0.service.status != .inactive }.map { "/wegweiser/" + $0.service.id.uuidString.lowercased() }
+        paths += units.map { SiteRoute.unit(key: $0.key).path }
+        paths += units.filter { [SpatialLevel.municipality.code, SpatialLevel.planningArea.code].contains($0.levelCode) }.map { SiteRoute.Pattern.unitProfile($0.key) }
+        paths += try await req.indicatorStore.indicators().filter(\.isPublished).map { SiteRoute.indicator(code: $0.code).path }
+        paths += try await req.serviceStore.services().filter { $0.service.status != .inactive }.map { ServiceRoute.directoryService(id: $0.service.id).path }
         paths += try await req.reportStore.editionSummaries().filter { $0.publishedAt != nil }.map { ReportRoute.edition($0.reportID, $0.number) }
         let bodies = try await req.participationStore.all(.body, as: Body.self).map(\.value).filter(\.isPublic)
         paths += bodies.map { ParticipationRoute.body($0.id) }

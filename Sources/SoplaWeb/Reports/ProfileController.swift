@@ -7,12 +7,10 @@ import Vapor
 
 /// Municipality profiles (Gemeindesteckbriefe) for everyone, as a page and a PDF; always with public figures.
 struct ProfileController: RouteCollection {
-    static let pattern = ["gebiete", ":key", "steckbrief"]
-    static let pdfPattern = ["gebiete", ":key", "steckbrief.pdf"]
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.on(.GET, Self.pattern, RoutePermission(.readPublic), use: page)
-        routes.on(.GET, Self.pdfPattern, RoutePermission(.readPublic), use: pdf)
+        routes.on(.GET, SiteRoute.Pattern.unitProfile, RoutePermission(.readPublic), use: page)
+        routes.on(.GET, SiteRoute.Pattern.unitProfilePDF, RoutePermission(.readPublic), use: pdf)
     }
 
     /// The profile of `key` (a municipality or planning area) as the page shows it.
@@ -33,7 +31,7 @@ struct ProfileController: RouteCollection {
 
     func page(req: Request) async throws -> HTMLResponse {
         let key = req.parameters.get("key") ?? ""
-        return HTMLResponse(MunicipalityProfilePage.render(try await Self.model(req, key: key), context: try await req.pageContext(), pdfLink: SpatialViews.profilePath(key) + ".pdf"))
+        return HTMLResponse(MunicipalityProfilePage.render(try await Self.model(req, key: key), context: try await req.pageContext(), pdfLink: SiteRoute.Pattern.unitProfilePDF(key)))
     }
 
     /// The printable document of a profile (HTML for the PDF).

@@ -64,7 +64,7 @@ struct ReportEditionController: RouteCollection {
         guard let code = try await req.reportEditions().adoptIndex(method, block: block, of: report, actor: try await req.auditActor(), now: clock.now(), today: clock.today) else {
             return HTMLResponse(try await ReportPages.builderPage(req, report, issues: [ValidationIssue("components", .unknownValue(method.name))])).response(status: .unprocessableEntity)
         }
-        return req.redirect(to: "/indikatoren/" + code, notice: .saved)
+        return req.redirect(to: SiteRoute.indicator(code: code).path, notice: .saved)
     }
 
     func publish(req: Request) async throws -> Response {

@@ -89,7 +89,7 @@ struct HSDSController: RouteCollection {
     func root(req: Request) async throws -> Response {
         try rejectUnknownParameters(req, allowed: [])
         let base = req.siteURL
-        return try Self.respond(HSDS.Root(openapiURL: base + "/" + ServiceRoute.Pattern.hsdsOpenAPI.joined(separator: "/")))
+        return try Self.respond(HSDS.Root(openapiURL: base + ServiceRoute.Pattern.hsdsOpenAPI()))
     }
 
     func services(req: Request) async throws -> Response {

@@ -9,8 +9,6 @@ import Vapor
 
 /// What the area pages, the API and profiles share: a unit's page model and cached GeoJSON answers.
 enum SpatialViews {
-    /// The address of a unit's profile (Steckbrief).
-    static func profilePath(_ key: String) -> String { "/gebiete/" + key + "/steckbrief" }
 
     static func response(_ entry: GeoJSONCache.Entry, for req: Request) -> Response {
         if let tags = req.headers.first(name: .ifNoneMatch),
