@@ -257,3 +257,23 @@ def test_the_planner_searches_filters_and_sorts_the_applications(browser, base_u
     euros = [float(a.replace(".", "").replace(",", ".").replace("€", "").strip()) for a in amounts]
     assert euros == sorted(euros, reverse=True) and len(euros) >= 7
     assert_accessible(driver, "(applications, sorted)")
+
+
+def test_the_planner_searches_and_sorts_the_agreements(browser, base_url):
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/foerderung/vereinbarungen")
+    fill(driver, "suche", "diakonisches")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.filters button"))
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.data tbody tr")
+    references = [row.find_element(By.CSS_SELECTOR, "a").text for row in rows]
+    assert len(references) == 1 and references[0].startswith("SB-") and "Diakonisches Werk" in rows[0].text
+    assert driver.find_element(By.CLASS_NAME, "result-count").text == f"{len(rows)} Treffer"
+    assert_accessible(driver, "(agreements, searched)")
+    # Sorted by start, latest first: the column header says so.
+    driver.get(base_url + "/foerderung/vereinbarungen?sortierung=beginn&richtung=ab")
+    header = driver.find_element(By.CSS_SELECTOR, "th[aria-sort]")
+    assert header.get_attribute("aria-sort") == "descending" and "Laufzeit" in header.text
+    starts = [row.find_elements(By.TAG_NAME, "td")[2].text.split(" – ")[0] for row in driver.find_elements(By.CSS_SELECTOR, "table.data tbody tr")]
+    years = [int(s.rsplit(".", 1)[-1]) for s in starts]
+    assert years == sorted(years, reverse=True) and len(years) >= 2
+    assert_accessible(driver, "(agreements, sorted)")
