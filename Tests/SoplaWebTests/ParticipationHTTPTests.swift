@@ -1,5 +1,6 @@
 import Foundation
 import SoplaCore
+import SoplaRender
 import SoplaStore
 import Testing
 import Vapor
@@ -260,6 +261,35 @@ struct MeasureHTTPTests {
 
 @Suite("Bodies over HTTP")
 struct BodyAdminHTTPTests {
+    @Test func aBodysMeetingsArePagedLatestFirst() async throws {
+        try await withTestApp { app in
+            let store = app.participationStore
+            let body = try #require(try await store.all(.body, as: Body.self).map(\.value).first { $0.isPublic })
+            let before = try await store.all(.meeting, as: Meeting.self, bodyID: body.id).count
+            let start = Date(timeIntervalSince1970: 1_893_456_000)
+            for index in 0..<(25 - before) {
+                let meeting = Meeting(id: UUID(), bodyID: body.id, name: "Sitzung Nr. \(index + 1)", start: start.addingTimeInterval(Double(index) * 86_400),
+                                      end: start.addingTimeInterval(Double(index) * 86_400 + 3_600))
+                try await store.save(.meeting, id: meeting.id, meeting, label: meeting.name, bodyID: body.id, actor: .system("test"), at: testNow)
+            }
+            let path = ParticipationRoute.body(body.id)
+            try await get(app, path, session: nil) { res in
+                let text = res.body.string
+                #expect(res.status == .ok && text.contains("Seite 1 / 2") && text.contains("rel=\"next\""))
+                // Latest first: the last one added leads, the first one added is on the second page.
+                #expect(text.contains("Sitzung Nr. \(25 - before)") && !text.contains("Sitzung Nr. 1<"))
+                #expect(text.components(separatedBy: "<li><a href=\"/sitzungen/").count - 1 == BodyPage.meetingsPerPage)
+            }
+            try await get(app, path + "?seite=2", session: nil) { res in
+                #expect(res.body.string.contains("Seite 2 / 2") && res.body.string.contains("Sitzung Nr. 1<"))
+                #expect(res.body.string.components(separatedBy: "<li><a href=\"/sitzungen/").count - 1 == 5)
+            }
+            // A page beyond the end shows the last; a page that is not a number the first.
+            try await get(app, path + "?seite=99", session: nil) { res in #expect(res.status == .ok && res.body.string.contains("Seite 2 / 2")) }
+            try await get(app, path + "?seite=zwei", session: nil) { res in #expect(res.status == .ok && res.body.string.contains("Seite 1 / 2")) }
+        }
+    }
+
     @Test func plannersCreateBodiesAndKeepTheirMembers() async throws {
         try await withTestApp { app in
             let store = app.participationStore

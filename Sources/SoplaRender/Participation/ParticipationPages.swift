@@ -119,11 +119,16 @@ public enum BodyListPage {
 
 /// One body: its members (with whom they speak for), its meetings and the calendar feed.
 public enum BodyPage {
+    public static let meetingsPerPage = 20
+
     public struct Model: Sendable {
         public let body: Body
         public let parentName: String?
         public let members: [(name: String, role: MembershipRole, onBehalfOf: String?, voting: Bool)]
         public let meetings: [Meeting]
+        /// Where the meetings' pages stand (latest first, `meetingsPerPage` a page) and how many there are.
+        public var meetingPages = ListState(path: "/")
+        public var meetingTotal = 0
         public let subBodies: [Body]
         /// Open consultations this body is invited to (shown to those who may read the body's internal items).
         public let consultations: [(process: StatementProcess, paperTitle: String)]
@@ -185,6 +190,7 @@ public enum BodyPage {
             el("h2", text: t(.meetingsTitle)),
             model.mayManage ? el("p", [], [el("a", [("href", ParticipationRoute.meetingNew() + "?gremium=" + b.id.uuidString.lowercased()), ("class", "button")], text: t(.newMeeting))]) : .empty,
             meetings,
+            ListTable.pager(state: model.meetingPages, pageCount: (model.meetingTotal + meetingsPerPage - 1) / meetingsPerPage, language),
             el("p", [], [el("a", [("href", ParticipationRoute.bodyCalendar(b.id))], text: t(.calendarFeed))]),
             el("h2", text: t(.membersTitle)),
             members,

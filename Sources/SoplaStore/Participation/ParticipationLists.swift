@@ -50,4 +50,12 @@ extension ParticipationStore {
         }
         return RecordPage(items: items, total: total)
     }
+
+    /// A page of the live meetings of a body, latest first, and how many there are.
+    public func meetings(bodyID: UUID, page: Int = 1, perPage: Int = 20) async throws -> RecordPage<ParticipationRecord<Meeting>> {
+        let (rows, total) = try await ParticipationTables.table(.meeting).page(
+            alias: "m", from: "FROM meetings m", condition: "m.body_id = \(bind: bodyID) AND m.deleted = \(bind: false)", order: "m.start DESC, m.id",
+            page: page, perPage: perPage, on: try ReportTables.sqlDatabase(database))
+        return RecordPage(items: try rows.map { try Self.record($0, as: Meeting.self) }, total: total)
+    }
 }

@@ -38,7 +38,14 @@ enum ParticipationPages {
         let seats = try await store.all(.membership, as: Membership.self, bodyID: body.id).map(\.value).filter { $0.isActive(on: today) }
             .sorted { (order.firstIndex(of: $0.role)!, persons[$0.personID] ?? "") < (order.firstIndex(of: $1.role)!, persons[$1.personID] ?? "") }
         let members = seats.map { (name: persons[$0.personID] ?? "–", role: $0.role, onBehalfOf: $0.onBehalfOf.flatMap { organisations[$0] }, voting: $0.votingRight) }
-        let meetings = try await store.all(.meeting, as: Meeting.self, bodyID: body.id).map(\.value).sorted { $0.start > $1.start }
+        // The meetings a page at a time, latest first; a page beyond the end shows the last.
+        var meetingPages = ListState(path: ParticipationRoute.body(body.id), page: (try? req.query.get(Int.self, at: "seite")) ?? 1)
+        var meetingPage = try await store.meetings(bodyID: body.id, page: meetingPages.page, perPage: BodyPage.meetingsPerPage)
+        if let last = Paging.lastPage(total: meetingPage.total, perPage: BodyPage.meetingsPerPage, asked: meetingPages.page, found: meetingPage.items.count) {
+            meetingPages = meetingPages.onPage(last)
+            meetingPage = try await store.meetings(bodyID: body.id, page: last, perPage: BodyPage.meetingsPerPage)
+        }
+        let meetings = meetingPage.items.map(\.value)
         let readable = try await req.participationAccess().readableBodies(all)
         let principal = try await req.auth().principal
         var consultations: [(process: StatementProcess, paperTitle: String)] = []
@@ -48,7 +55,7 @@ enum ParticipationPages {
             consultations = try await store.all(.statementProcess, as: StatementProcess.self).map(\.value)
                 .filter { $0.bodies.contains(body.id) && $0.acceptsStatements(at: now) }.map { ($0, papers[$0.paperID] ?? "–") }
         }
-        let model = BodyPage.Model(body: body, parentName: body.parentID.flatMap { parent in readable.contains(parent) ? all.first { $0.id == parent }?.name : nil }, members: members,
+        var model = BodyPage.Model(body: body, parentName: body.parentID.flatMap { parent in readable.contains(parent) ? all.first { $0.id == parent }?.name : nil }, members: members,
                                    meetings: meetings, subBodies: all.filter { $0.parentID == body.id && readable.contains($0.id) }, consultations: consultations,
                                    mayManage: Policy.decide(principal, .manageParticipation).isAllowed,
                                    membershipForm: Policy.decide(principal, .manageParticipation).isAllowed
@@ -57,6 +64,8 @@ enum ParticipationPages {
                                                         users: try await req.accounts.users().filter(\.active).sorted { $0.displayName < $1.displayName }.map { ($0.id, $0.displayName) },
                                                         issues: issues) : nil,
                                    membershipIDs: seats.map(\.id), termIssues: termIssues, termValues: termValues)
+        model.meetingPages = meetingPages
+        model.meetingTotal = meetingPage.total
         return BodyPage.render(model, context: try await req.pageContext(showNotice: true))
     }
 
