@@ -259,6 +259,49 @@ struct PlanningServiceTests {
         }
     }
 
+    @Test func aRankingCountsReviewedApplicationsOfTheYearWithWhatTheyWouldCommit() async throws {
+        try await TestDatabase.withDatabase { app in
+            let funding = FundingStore(database: app.db)
+            let need = AwardCriterion(id: UUID(), name: "Bedarf", weight: 100, scaleMax: 5)
+            let programme = FundingProgramme(id: UUID(), name: "Beratung", legalBasis: "Richtlinie", source: .county, criteria: [need], checklist: [],
+                                             budgetLines: [BudgetLine(id: UUID(), year: 2027, name: "Beratung", amount: Money(euros: 50_000))],
+                                             callOpens: Day(year: 2026, month: 1, day: 1)!, callCloses: Day(year: 2026, month: 3, day: 31)!)
+            try await funding.saveProgramme(programme, actor: actor, at: now)
+            func application(_ title: String, _ state: ApplicationState, euros: Int, year: Int = 2027) async throws -> FundingApplication {
+                let a = FundingApplication(id: UUID(), programmeID: programme.id, organisationID: caritas, title: title, year: year, budgetLineID: programme.budgetLines[0].id,
+                                           requested: Money(euros: euros), costPlan: CostPlan(costs: [CostLine(name: "Personal", amount: Money(euros: euros))], ownFunds: .zero),
+                                           state: state)
+                try await funding.save(.application, id: a.id, a, label: a.title, organisationID: caritas, parentID: programme.id, actor: actor, at: now)
+                return a
+            }
+            func review(_ a: FundingApplication, score: Int? = nil, proposed: Int? = nil) async throws {
+                let r = ApplicationReview(id: UUID(), applicationID: a.id, reviewerID: UUID(), kind: score == nil ? .financial : .content,
+                                          scores: score.map { [CriterionScore(criterionID: need.id, value: $0, justification: "begründet")] } ?? [],
+                                          proposedAmount: proposed.map { Money(euros: $0) }, submittedAt: now)
+                try await funding.save(.review, id: r.id, r, label: a.title, organisationID: caritas, parentID: a.id, actor: actor, at: now)
+            }
+            let strong = try await application("Stark", .review, euros: 30_000)
+            try await review(strong, score: 5)
+            try await review(strong, proposed: 20_000)
+            let weaker = try await application("Schwächer", .recommended, euros: 40_000)
+            try await review(weaker, score: 3)
+            _ = try await application("Entwurf", .draft, euros: 1_000)
+            _ = try await application("Abgelehnt", .rejected, euros: 1_000)
+            _ = try await application("Anderes Jahr", .review, euros: 1_000, year: 2028)
+
+            let result = try await RankingService(funding: funding).ranking(of: programme, year: 2027, today: Day(year: 2027, month: 6, day: 1)!)
+            // 5/5 → 100 points, 3/5 → 60; the strong one commits the financial review's 20,000 €, the other its 40,000 € request.
+            #expect(result.entries.map(\.title) == ["Stark", "Schwächer"])
+            #expect(result.entries.map(\.score) == [100, 60])
+            #expect(result.entries.map(\.amount) == [Money(euros: 20_000), Money(euros: 40_000)])
+            #expect(result.entries.map(\.cumulative) == [Money(euros: 20_000), Money(euros: 60_000)])
+            #expect(result.entries.map(\.fundable) == [true, false])
+            #expect(result.budget == Money(euros: 50_000) && Set(result.applications.keys) == [strong.id, weaker.id])
+            // A year without a budget line shows the latest one.
+            #expect(try await RankingService(funding: funding).ranking(of: programme, year: 2031, today: Day(year: 2027, month: 6, day: 1)!).year == 2027)
+        }
+    }
+
     @Test func ledgerKeysReadTheSameInEveryLanguageAndOrder() {
         let programmes = [1, 2].map { n in
             FundingProgramme(id: UUID(uuidString: "5b0c1e2a-0000-4000-8000-00000000000\(n)")!, name: "Programm \(n)", legalBasis: "", source: .county, criteria: [], checklist: [],

@@ -103,6 +103,18 @@ public enum ConflictOfInterest {
 
 /// The weighted score of an application and the ranking of a call with the budget line drawn.
 public enum Ranking {
+    /// The states whose applications a ranking lists: in review or decided on the merits (not drafts, not withdrawn,
+    /// not rejected).
+    public static let rankedStates: Set<ApplicationState> = [.review, .recommended, .notRecommended, .approved, .partlyApproved]
+
+    /// An application as a candidate. What it would commit: the granted sum once decided, else the financial
+    /// review's proposal, else the amount requested.
+    public static func candidate(_ application: FundingApplication, reviews: [ApplicationReview], criteria: [AwardCriterion]) -> Candidate {
+        let amount = application.granted ?? reviews.first { $0.kind == .financial }?.proposedAmount ?? application.requested
+        return Candidate(applicationID: application.id, title: application.title, score: score(of: reviews, criteria: criteria), amount: amount,
+                         preventive: application.preventive, submittedAt: application.submittedAt ?? .distantFuture)
+    }
+
     /// Σ weightᵢ · (mean scoreᵢ / scaleᵢ) over the criteria, 0 … 100 points; nil until every criterion has a score.
     /// The mean is over the content reviews that scored the criterion.
     public static func score(of reviews: [ApplicationReview], criteria: [AwardCriterion]) -> Double? {

@@ -1,4 +1,5 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaFormats
 import SoplaRender
@@ -168,25 +169,13 @@ struct ProgrammeController: RouteCollection {
         return HTMLResponse(ProgrammePage.render(model, context: try await req.pageContext(showNotice: true)))
     }
 
-    /// Applications of a year that have reached review, ranked; the budget is the year's lines.
+    /// Applications of a year that have reached review, ranked; the budget is the year's lines (`RankingService`).
     func rankingModel(_ req: Request) async throws -> RankingPage.Model {
         let p = try await FundingData.programme(req, id: try FundingData.uuid(req, "programme"))
-        let years = Set(p.budgetLines.map(\.year))
-        let year = (try? req.query.get(Int.self, at: "jahr")).flatMap { years.contains($0) ? $0 : nil } ?? years.max() ?? req.settings.clock.today.year
-        let ranked: Set<ApplicationState> = [.review, .recommended, .notRecommended, .approved, .partlyApproved]
-        let applications = try await req.fundingStore.all(.application, as: FundingApplication.self, parentID: p.id).map(\.value).filter { $0.year == year && ranked.contains($0.state) }
-        var candidates: [Ranking.Candidate] = []
-        for a in applications {
-            let (reviews, score) = try await FundingData.reviews(req, of: a, programme: p)
-            // What would be committed: the granted sum once decided, else the financial review's proposal, else the request.
-            let amount = a.granted ?? reviews.first { $0.kind == .financial }?.proposedAmount ?? a.requested
-            candidates.append(Ranking.Candidate(applicationID: a.id, title: a.title, score: score, amount: amount, preventive: a.preventive, submittedAt: a.submittedAt ?? .distantFuture))
-        }
+        let result = try await RankingService(funding: req.fundingStore).ranking(of: p, year: try? req.query.get(Int.self, at: "jahr"), today: req.settings.clock.today)
         let names = try await FundingData.organisationNames(req)
-        return RankingPage.Model(programme: p, year: year, budget: p.budget(year: year),
-                                 entries: Ranking.rank(candidates, budget: p.budget(year: year), preventivePriority: p.preventivePriority),
-                                 organisations: Dictionary(applications.map { ($0.id, names[$0.organisationID] ?? "–") }, uniquingKeysWith: { a, _ in a }),
-                                 states: Dictionary(applications.map { ($0.id, $0.state) }, uniquingKeysWith: { a, _ in a }))
+        return RankingPage.Model(programme: p, year: result.year, budget: result.budget, entries: result.entries,
+                                 organisations: result.applications.mapValues { names[$0.organisationID] ?? "–" }, states: result.applications.mapValues(\.state))
     }
 
     func ranking(req: Request) async throws -> HTMLResponse {
