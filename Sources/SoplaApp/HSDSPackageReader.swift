@@ -39,9 +39,13 @@ public struct HSDSPackageReader: Sendable {
             let expected = type == String.self ? "text" : type == Int.self ? "a whole number" : type == Double.self ? "a number" : type == Bool.self ? "true or false"
                 : "\(type)".hasPrefix("Array") ? "a list" : "an object"
             return context.codingPath.isEmpty ? "the file is not a JSON object" : "\(place(context.codingPath)): not \(expected)"
-        case .valueNotFound(_, let context): return "\(place(context.codingPath)): missing"
+        case .valueNotFound(_, let context):
+            return context.codingPath.isEmpty ? "the file is not a JSON object" : "\(place(context.codingPath)): missing"
         case .keyNotFound(let key, let context): return "\(place(context.codingPath + [key])): missing"
-        case .dataCorrupted(let context): return context.codingPath.isEmpty ? "the file is not JSON" : "\(place(context.codingPath)): not readable"
+        case .dataCorrupted(let context):
+            // The decoder's own words say where (line and column, or the number that does not fit).
+            let detail = (context.underlyingError.map { ($0 as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\($0)" } ?? context.debugDescription)
+            return (context.codingPath.isEmpty ? "the file is not JSON" : "\(place(context.codingPath)): not readable") + (detail.isEmpty ? "" : " (\(detail.prefix(200)))")
         @unknown default: return "the file is not an HSDS package"
         }
     }
@@ -51,9 +55,22 @@ public struct HSDSPackageReader: Sendable {
         do {
             package = try HSDS.decoder.decode(HSDS.Package.self, from: data)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                // Say whether the file is JSON at all (with where the reader stopped) or a value does not fit its field.
+                do {
+                    _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+                    throw Failure(problems: ["a value does not fit its field (for example a number too large for a whole number)"])
+                } catch let failure as Failure {
+                    throw failure
+                } catch {
+                    let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+                    throw Failure(problems: [data.isEmpty ? "the file is empty" : "the file is not JSON" + (detail.isEmpty ? "" : " (\(detail.prefix(200)))")])
+                }
+            }
             throw Failure(problems: [Self.problem(error)])
         }
         var problems: [String] = []
+        if let version = package.hsdsVersion, !version.hasPrefix("3.") { problems.append("hsds_version \(version.prefix(20)): sopla reads HSDS 3.0 packages") }
         if package.services == nil { problems.append("services: missing") }
 
         // Terms: categories (children of the two groups) and attribute codes.
@@ -102,7 +119,7 @@ public struct HSDSPackageReader: Sendable {
         var services: [Service] = []
         var seen: Set<UUID> = []
         for (index, object) in (package.services ?? []).enumerated() {
-            let place = "services[\(index)]" + (object.name.map { " (\($0))" } ?? "")
+            let place = "services[\(index)]" + (object.name.map { " (\($0.count > 60 ? $0.prefix(60) + "…" : $0))" } ?? "")
             guard let raw = object.id, let id = UUID(uuidString: raw) else { problems.append("\(place): id is not a UUID"); continue }
             guard seen.insert(id).inserted else { problems.append("\(place): id \(raw) occurs twice"); continue }
             guard let organisation = object.organizationID.flatMap(UUID.init(uuidString:)), organisationIDs.contains(organisation) else {

@@ -90,6 +90,20 @@ struct OParlServiceTests {
             let terms = try await service.list(.legislativeTerms, window: all, organization: nil, page: 1)
             #expect(terms.total == 1)
 
+            // A change to what an object embeds changes the object: an ended seat its person, a new agenda item its meeting and
+            // the paper it names.
+            let later = now.addingTimeInterval(30)
+            var ended = seats[0]
+            ended.end = Day(year: 2026, month: 6, day: 30)
+            try await store.save(.membership, id: ended.id, ended, label: "Sitz", bodyID: committee.id, actor: actor, at: later)
+            let addition = AgendaItem(id: UUID(), meetingID: meeting.id, number: "4", title: "Verschiedenes", isPublic: true, paperIDs: [plan.id])
+            try await store.save(.agendaItem, id: addition.id, addition, label: addition.title, bodyID: committee.id, actor: actor, at: later)
+            let since = SyncWindow(modifiedSince: now.addingTimeInterval(1))
+            #expect(try await service.list(.persons, window: since, organization: nil, page: 1).items.map(\.id) == [person.id])
+            #expect(try await service.list(.meetings, window: since, organization: nil, page: 1).items.map(\.id) == [shown.id])
+            #expect(try await service.list(.papers, window: since, organization: nil, page: 1).items.map(\.id) == [paper.id])
+            #expect(try await service.list(.organizations, window: since, organization: nil, page: 1).total == 0)
+
             // A deleted paper leaves the lists; a client that syncs (modified_since) sees its tombstone, as does its address.
             try await store.delete(.paper, id: plan.id, actor: actor, at: now.addingTimeInterval(60))
             #expect(try await service.list(.papers, window: all, organization: nil, page: 1).total == 0)

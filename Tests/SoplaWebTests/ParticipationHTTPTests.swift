@@ -422,6 +422,11 @@ struct AttachmentHTTPTests {
             try await get(app, "/oparl/v1/file/\(stored.id.uuidString.lowercased())", session: nil) { res in
                 #expect(res.body.string.contains(stored.sha1) && res.body.string.contains("bericht.pdf"))
             }
+            // Its download address leads to the paper's attachment.
+            try await get(app, "/oparl/v1/file/\(stored.id.uuidString.lowercased())/download", session: nil) { res in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location)?.hasSuffix(Self.paper + "/anlagen/\(stored.id.uuidString.lowercased())") == true)
+            }
         }
     }
 }

@@ -86,3 +86,17 @@ def test_filters_and_pagination(base_url):
     assert bad.status_code == 400
     assert requests.get(lists + "unknown", timeout=30).status_code == 404
     assert requests.get(base_url + "/oparl/v1/meeting/00000000-0000-4000-8000-000000000000", timeout=30).status_code == 404
+
+
+def test_filters_that_cannot_apply_are_refused(base_url):
+    lists = base_url + "/oparl/v1/body/06532/"
+    organization = requests.get(lists + "organizations", timeout=30).json()["data"][0]["id"].rsplit("/", 1)[1]
+    assert requests.get(lists + "meetings", params={"organization": organization}, timeout=30).status_code == 200
+    # Persons and papers have no organisation to filter by; an organisation id must be one.
+    for name, value in [("persons", organization), ("papers", organization), ("meetings", "kaputt")]:
+        response = requests.get(lists + name, params={"organization": value}, timeout=30)
+        assert response.status_code == 400 and "organization" in response.text, (name, response.status_code)
+    # A value that is not percent-encoded UTF-8 is refused, not dropped.
+    assert requests.get(lists + "papers?page=%ff", timeout=30).status_code == 400
+    assert requests.get(lists + "papers?created_since=%ff", timeout=30).status_code == 400
+    assert requests.get(base_url + "/hsds/services?search=%ff", timeout=30).status_code == 400

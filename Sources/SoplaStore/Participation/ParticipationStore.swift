@@ -2,6 +2,7 @@ import Crypto
 import Fluent
 import Foundation
 import SoplaCore
+import SQLKit
 
 /// The kinds of participation records, each stored as a JSON document with its body, creation and change times and a
 /// deletion mark (OParl reports deleted objects, so nothing here is removed for good).
@@ -108,11 +109,43 @@ public struct ParticipationStore: Sendable {
     public func save<Value: Codable & Sendable>(_ kind: ParticipationKind, id: UUID, _ value: Value, label: String, bodyID: UUID? = nil,
                                                  actor: AuditActor, at: Date) async throws {
         try await database.transaction { db in
+            let sql = try ReportTables.sqlDatabase(db)
+            let before = Self.owners[kind] == nil ? nil : try await ParticipationTables.table(kind).row(id: id, on: sql)
             let written = try await RecordWrites.write(value, of: Value.self, in: ParticipationTables.table(kind), id: id, label: label,
                                                        scopes: bodyID.map { [.body: $0] } ?? [:], entity: "participation-" + kind.rawValue,
                                                        actor: actor, at: at, on: db)
-            if written { try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db) }
+            if written {
+                try await Self.touchOwners(kind, documents: [before?.json, try RecordWrites.encode(value)].compactMap { $0 }, at: at, on: sql)
+                try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
+            }
         }
+    }
+
+    /// OParl embeds memberships in persons, agenda items in meetings, versions and consultations in papers: a change
+    /// to one of them changes the record that embeds it (before and after the change), so a client that syncs by
+    /// `modified_since` sees it.
+    static let owners: [ParticipationKind: [(field: String, table: String)]] = [
+        .membership: [("personID", "persons")],
+        .agendaItem: [("meetingID", "meetings"), ("paperIDs", "papers")],
+        .paperVersion: [("paperID", "papers")],
+    ]
+
+    static func touchOwners(_ kind: ParticipationKind, documents: [Data], at: Date, on sql: any SQLDatabase) async throws {
+        for (field, table) in owners[kind] ?? [] {
+            var ids: Set<UUID> = []
+            for data in documents {
+                guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { continue }
+                if let text = object[field] as? String, let id = UUID(uuidString: text) { ids.insert(id) }
+                if let list = object[field] as? [String] { ids.formUnion(list.compactMap(UUID.init(uuidString:))) }
+            }
+            try await touch(table, ids: ids, at: at, on: sql)
+        }
+    }
+
+    static func touch(_ table: String, ids: Set<UUID>, at: Date, on sql: any SQLDatabase) async throws {
+        guard !ids.isEmpty else { return }
+        try await sql.update(table).set("record_modified_at", to: SQLBind(at))
+            .where("id", .in, SQLBind.group(ids.sorted { $0.uuidString < $1.uuidString })).run()
     }
 
     /// Marks a record deleted (it stays readable as deleted).
@@ -121,6 +154,7 @@ public struct ParticipationStore: Sendable {
             let sql = try ReportTables.sqlDatabase(db), table = ParticipationTables.table(kind)
             guard let row = try await table.row(id: id, on: sql), !row.deleted else { throw StoreError.notFound("\(kind.rawValue) \(id)") }
             try await table.markDeleted(id: id, at: at, on: sql)
+            try await Self.touchOwners(kind, documents: [row.json], at: at, on: sql)
             try await IndicatorStore.audit(.delete, entity: "participation-" + kind.rawValue, id: id.uuidString.lowercased(), label: row.label,
                                            before: Self.fields(String(decoding: row.json, as: UTF8.self)), after: [:], actor: actor, at: at, on: db)
             try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
@@ -269,6 +303,7 @@ extension ParticipationStore {
             m.createdAt = attachment.createdAt
             m.createdBy = attachment.createdBy
             try await m.create(on: db)
+            try await Self.touch(ParticipationTables.table(.paper).name, ids: [attachment.paperID], at: attachment.createdAt, on: try ReportTables.sqlDatabase(db))
             try await IndicatorStore.audit(.create, entity: "participation-attachment", id: attachment.id.uuidString.lowercased(), label: attachment.fileName,
                                            before: [:], after: ["paper": attachment.paperID.uuidString.lowercased(), "size": String(attachment.size), "sha1": attachment.sha1],
                                            actor: actor, at: attachment.createdAt, on: db)

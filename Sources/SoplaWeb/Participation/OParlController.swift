@@ -108,7 +108,14 @@ struct OParlController: RouteCollection {
         }
         let window = try Self.window(req)
         let page = try Self.pageNumber(req)
-        let (items, total) = try await Self.service(req).list(name, window: window, organization: req.query[String.self, at: "organization"], page: page)
+        let organization = req.query[String.self, at: "organization"]
+        if let organization {
+            guard [.meetings, .memberships, .consultations].contains(name) else {
+                throw APIError.badParameter("organization", "filters meetings, memberships and consultations only")
+            }
+            guard UUID(uuidString: organization) != nil else { throw APIError.badParameter("organization", "must be the id of an organization") }
+        }
+        let (items, total) = try await Self.service(req).list(name, window: window, organization: organization, page: page)
         return try Self.list(req, items: items, total: total, path: OParlRoute.list(Self.countyAGS, name.rawValue))
     }
 
@@ -132,7 +139,13 @@ struct OParlController: RouteCollection {
     }
 
     func download(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("oparlid")?.lowercased(), let text = try await Self.service(req).fileText(id: id) else { throw Abort(.notFound) }
+        guard let id = req.parameters.get("oparlid")?.lowercased() else { throw Abort(.notFound) }
+        let service = Self.service(req)
+        guard let text = try await service.fileText(id: id) else {
+            // An attachment's bytes are served by its paper's page.
+            if case .file(let file) = try await service.object(.file, id: id) { return req.redirect(to: file.downloadUrl, redirectType: .normal) }
+            throw Abort(.notFound)
+        }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["charset": "utf-8"])
         headers.setAttachment(filename: "fassung.txt")

@@ -174,7 +174,12 @@ func rejectUnknownParameters(_ req: Request, allowed: Set<String>) throws {
 func rejectUnknownParameters(_ query: String, allowed: Set<String>) throws {
     var seen = Set<String>()
     for pair in query.split(separator: "&") {
-        let name = String(pair.split(separator: "=", maxSplits: 1).first ?? "").removingPercentEncoding ?? ""
+        let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        // A value that is not percent-encoded UTF-8 would be dropped by the query decoder and the filter ignored.
+        guard let name = String(parts.first ?? "").replacingOccurrences(of: "+", with: " ").removingPercentEncoding,
+              parts.count < 2 || String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding != nil else {
+            throw APIError.badParameter(String(String(parts.first ?? "").prefix(40)), "not percent-encoded UTF-8")
+        }
         if !name.isEmpty, !allowed.contains(name) {
             let known = allowed.isEmpty ? "this resource takes no query parameters" : "known parameters: " + allowed.sorted().joined(separator: ", ")
             throw APIError.badParameter(String(name.prefix(40)), "unknown parameter; \(known)")
