@@ -165,9 +165,6 @@ public enum SiteRoute: Sendable {
         }
     }
 
-    static func encode(_ key: String) -> String {
-        key.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? key
-    }
 
     /// Every address of the site, declared once: the router registers it, `path` fills it in (`:key` is a parameter).
     public enum Pattern {

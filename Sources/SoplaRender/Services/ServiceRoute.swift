@@ -28,8 +28,6 @@ public enum ServiceRoute: Sendable {
     case directoryService(id: UUID)
     case script
 
-    static func id(_ id: UUID) -> String { id.uuidString.lowercased() }
-
     public var path: String {
         let p = Pattern.self
         switch self {
