@@ -62,4 +62,4 @@ def test_a_package_with_broken_references_stores_nothing(sopla_bin, demo_db, wor
     garbage = os.path.join(workdir, "kein.json")
     open(garbage, "w").write("kein JSON")
     result = run(sopla_bin, "import", "hsds", garbage, db=url)
-    assert result.returncode != 0 and "not a JSON object" in result.stderr
+    assert result.returncode != 0 and "the file is not JSON (" in result.stderr and "character 0" in result.stderr
