@@ -20,11 +20,7 @@ extension FundingStore {
         let sql = try Self.sql(database)
         var condition: SQLQueryString = "1 = 1"
         if let programmeID { condition = condition + " AND a.programme_id = \(bind: programmeID)" }
-        if let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
-            let organisations = try await organisationIDs(matching: search, on: sql)
-            let reference: SQLQueryString = "LOWER(a.reference) LIKE \(bind: RecordTable.searchPattern(search)) ESCAPE '\\'"
-            condition = condition + " AND (" + (organisations.isEmpty ? reference : reference + " OR a.organisation_id IN (\(binds: organisations))") + ")"
-        }
+        if let matching = try await matching(search, text: "LOWER(a.reference)", on: sql) { condition = condition + " AND " + matching }
         let direction = descending ? "DESC" : "ASC"
         let column: String
         switch order {
@@ -39,12 +35,16 @@ extension FundingStore {
         return RecordPage(items: try rows.map { try RecordWrites.decode(GrantAgreement.self, $0) }, total: total)
     }
 
-    /// The organisations whose name contains `search` (compared as the lists compare: case and accents aside).
-    func organisationIDs(matching search: String, on sql: any SQLDatabase) async throws -> [UUID] {
+    /// The condition of a list's search on `a`: `text` (a trusted column expression) contains `search`, or the
+    /// record's organisation's name does (compared as the lists compare: case and accents aside); nil without a search.
+    func matching(_ search: String?, text: String, on sql: any SQLDatabase) async throws -> SQLQueryString? {
+        guard let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty else { return nil }
         let term = SpatialUnitListing.normalise(search)
-        return try await sql.raw("SELECT id, name FROM organisations").all().filter {
+        let organisations = try await sql.raw("SELECT id, name FROM organisations").all().filter {
             SpatialUnitListing.normalise(try $0.decode(column: "name", as: String.self)).contains(term)
         }.map { try $0.decode(column: "id", as: UUID.self) }
+        let own: SQLQueryString = "\(unsafeRaw: text) LIKE \(bind: RecordTable.searchPattern(search)) ESCAPE '\\'"
+        return "(" + (organisations.isEmpty ? own : own + " OR a.organisation_id IN (\(binds: organisations))") + ")"
     }
 
     /// A page of applications, optionally of one programme and state, whose title — or whose organisation's name —
@@ -55,11 +55,7 @@ extension FundingStore {
         var condition: SQLQueryString = "1 = 1"
         if let programmeID { condition = condition + " AND a.programme_id = \(bind: programmeID)" }
         if let state { condition = condition + " AND a.state = \(bind: state.rawValue)" }
-        if let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
-            let organisations = try await organisationIDs(matching: search, on: sql)
-            let title: SQLQueryString = "a.search_text LIKE \(bind: RecordTable.searchPattern(search)) ESCAPE '\\'"
-            condition = condition + " AND (" + (organisations.isEmpty ? title : title + " OR a.organisation_id IN (\(binds: organisations))") + ")"
-        }
+        if let matching = try await matching(search, text: "a.search_text", on: sql) { condition = condition + " AND " + matching }
         let direction = descending ? "DESC" : "ASC"
         let column: String
         switch order {

@@ -45,11 +45,12 @@ struct OParlController: RouteCollection {
 
     func bodies(req: Request) async throws -> Response {
         let window = try Self.window(req)
-        let body = try await Self.service(req).body()
+        let service = Self.service(req)
+        let body = try await service.body()
         let shown = window.contains(created: APIParameters.dateTime(body.created) ?? .distantPast, modified: APIParameters.dateTime(body.modified) ?? .distantPast, deleted: false)
         // The one body, when the filters keep it; an organisation filter keeps none.
         let count = shown && req.query[String.self, at: "organization"] == nil ? 1 : 0
-        return try Self.list(req, items: try Self.pageNumber(req) == 1 ? Array([body].prefix(count)) : [], total: count, path: OParlRoute.bodies())
+        return try Self.list(req, items: try Self.pageNumber(req) == 1 ? Array([body].prefix(count)) : [], total: count, perPage: service.perPage, path: OParlRoute.bodies())
     }
 
     func body(req: Request) async throws -> Response {
@@ -81,10 +82,10 @@ struct OParlController: RouteCollection {
     }
 
     /// An external list: `data`, `pagination`, `links` (the request's own filters kept in every link).
-    static func list(_ req: Request, items: [some Encodable & Sendable], total: Int, path: String) throws -> Response {
+    static func list(_ req: Request, items: [some Encodable & Sendable], total: Int, perPage: Int, path: String) throws -> Response {
         let page = try pageNumber(req)
         let queryItems = URLComponents(string: req.url.string)?.queryItems ?? []
-        let pagination = OParl.Pagination(totalElements: total, elementsPerPage: service(req).perPage, currentPage: page)
+        let pagination = OParl.Pagination(totalElements: total, elementsPerPage: perPage, currentPage: page)
         let links = OParl.Links(pagination) { n in
             var items = queryItems.filter { $0.name != "page" }
             if n > 1 { items.append(URLQueryItem(name: "page", value: String(n))) }
@@ -115,8 +116,9 @@ struct OParlController: RouteCollection {
             }
             guard UUID(uuidString: organization) != nil else { throw APIError.badParameter("organization", "must be the id of an organization") }
         }
-        let (items, total) = try await Self.service(req).list(name, window: window, organization: organization, page: page)
-        return try Self.list(req, items: items, total: total, path: OParlRoute.list(Self.countyAGS, name.rawValue))
+        let service = Self.service(req)
+        let (items, total) = try await service.list(name, window: window, organization: organization, page: page)
+        return try Self.list(req, items: items, total: total, perPage: service.perPage, path: OParlRoute.list(Self.countyAGS, name.rawValue))
     }
 
     func file(req: Request) async throws -> Response {
