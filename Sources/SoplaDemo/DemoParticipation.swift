@@ -129,7 +129,13 @@ enum DemoParticipation {
             let body = meetings.first { $0.0 == item.1 }!.1
             try await store.save(.agendaItem, id: value.id, value, label: value.title, bodyID: body, actor: actor, at: now)
         }
-        let resolutions: [(Int, Int, Vote, Int)] = [(701, 602, .unanimous, 302), (702, 604, .counted(yes: 5, no: 1, abstain: 1), 304)]
+        // Who came: every member of the youth welfare committee and of the social committee.
+        for (n, meeting, body) in [(511, 501, youthCommittee), (512, 502, socialCommittee)] {
+            let present = Dictionary(seats.filter { $0.2 == body }.map { (person($0.0).id, AttendanceStatus.present) }, uniquingKeysWith: { a, _ in a })
+            let name = meetings.first { $0.0 == meeting }!.2
+            try await store.save(.attendance, id: id(n), Attendance(meetingID: id(meeting), statuses: present), label: name, bodyID: body, actor: actor, at: now)
+        }
+        let resolutions: [(Int, Int, Vote, Int)] = [(701, 602, .unanimous, 302), (702, 604, .counted(yes: 2, no: 0, abstain: 1), 304)]
         for r in resolutions {
             let item = items.first { $0.0 == r.1 }!
             let value = Resolution(id: id(r.0), agendaItemID: id(r.1), vote: r.2, text: item.7 ?? "", paperID: id(r.3), paperVersion: 1, isPublic: true)

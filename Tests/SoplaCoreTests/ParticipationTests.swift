@@ -34,7 +34,7 @@ struct ParticipationTests {
         #expect(Vote.counted(yes: 4, no: 3, abstain: 2).isAdopted(presentVoting: 9))
         #expect(!Vote.counted(yes: 3, no: 3, abstain: 3).isAdopted(presentVoting: 9))
         #expect(Vote.unanimous.isAdopted(presentVoting: 5))
-        #expect(throws: ValidationFailure([ValidationIssue("votes", .tooLong(max: 6))])) { try Vote.counted(yes: 4, no: 2, abstain: 1).validated(presentVoting: 6) }
+        #expect(throws: ValidationFailure([ValidationIssue("votes", .tooManyVotes(cast: 7, present: 6))])) { try Vote.counted(yes: 4, no: 2, abstain: 1).validated(presentVoting: 6) }
         _ = try Vote.counted(yes: 4, no: 1, abstain: 1).validated(presentVoting: 6)
     }
 
@@ -55,9 +55,40 @@ struct ParticipationTests {
         let start = Date(timeIntervalSince1970: 1_773_000_000)
         let meeting = Meeting(id: UUID(), bodyID: body, name: "Sitzung", start: start, end: start.addingTimeInterval(-60))
         #expect(throws: ValidationFailure([ValidationIssue("end", .endBeforeStart)])) { try meeting.validated() }
-        #expect(Meeting(id: UUID(), bodyID: body, name: "S", start: start, end: start, state: .held).canMove(to: .invited) == false)
+        #expect(Meeting(id: UUID(), bodyID: body, name: "S", start: start, end: start, state: .held).canMove(to: .invited, at: start) == false)
+        // Held from its start, not a minute before; cancelled at any time before.
+        let invited = Meeting(id: UUID(), bodyID: body, name: "S", start: start, end: start.addingTimeInterval(7200), state: .invited)
+        #expect(!invited.canMove(to: .held, at: start.addingTimeInterval(-60)))
+        #expect(invited.canMove(to: .held, at: start))
+        #expect(invited.canMove(to: .cancelled, at: start.addingTimeInterval(-86_400)))
         #expect(AgendaItem.ordered(["10", "2", "2.1", "1"].map { AgendaItem(id: UUID(), meetingID: UUID(), number: $0, title: $0, isPublic: true) }).map(\.number)
             == ["1", "2", "2.1", "10"])
+    }
+
+    /// A committee of 3 voting members: "5 ja, 1 nein, 1 Enthaltung" cannot be recorded; with 2 present a decision
+    /// may be taken (2 of 3 is more than half), with 1 not; a decision of 3 votes blocks an attendance of 2.
+    @Test func minutesStayTrue() {
+        let start = Date(timeIntervalSince1970: 1_773_000_000)
+        let held = Meeting(id: UUID(), bodyID: body, name: "S", start: start, end: start.addingTimeInterval(7200), state: .held)
+        let full = Quorum(votingMembers: 3, votingPresent: 3), two = Quorum(votingMembers: 3, votingPresent: 2), one = Quorum(votingMembers: 3, votingPresent: 1)
+        #expect(Minutes.problemsOfDecision(.counted(yes: 5, no: 1, abstain: 1), meeting: held, quorum: full)
+            == [ValidationIssue("votes", .tooManyVotes(cast: 7, present: 3))])
+        #expect(Minutes.problemsOfDecision(.counted(yes: 2, no: 0, abstain: 0), meeting: held, quorum: two).isEmpty)
+        #expect(Minutes.problemsOfDecision(.unanimous, meeting: held, quorum: one) == [ValidationIssue("quorum", .notQuorate(present: 1, required: 2))])
+        var invited = held
+        invited.state = .invited
+        #expect(Minutes.problemsOfDecision(.unanimous, meeting: invited, quorum: full) == [ValidationIssue("resolution", .meetingNotHeld)])
+        let item1 = AgendaItem(id: UUID(), meetingID: held.id, number: "1", title: "a", isPublic: true)
+        let item10 = AgendaItem(id: UUID(), meetingID: held.id, number: "10", title: "b", isPublic: true)
+        let item2 = AgendaItem(id: UUID(), meetingID: held.id, number: "2", title: "c", isPublic: true)
+        let decided = [(item10, Resolution(id: UUID(), agendaItemID: item10.id, vote: .counted(yes: 2, no: 1, abstain: 0), text: "x", isPublic: true)),
+                       (item1, Resolution(id: UUID(), agendaItemID: item1.id, vote: .unanimous, text: "y", isPublic: true)),
+                       (item2, Resolution(id: UUID(), agendaItemID: item2.id, vote: .counted(yes: 1, no: 1, abstain: 1), text: "z", isPublic: true))]
+        #expect(Minutes.problemsOfAttendance(quorum: full, decided: decided).isEmpty)
+        #expect(Minutes.problemsOfAttendance(quorum: two, decided: decided) == [ValidationIssue("attendance", .votesExceedAttendance(item: "2", cast: 3, present: 2)),
+                                                                              ValidationIssue("attendance", .votesExceedAttendance(item: "10", cast: 3, present: 2))])
+        #expect(Minutes.problemsOfAttendance(quorum: one, decided: decided).first == ValidationIssue("attendance", .notQuorate(present: 1, required: 2)))
+        #expect(Minutes.problemsOfAttendance(quorum: one, decided: []).isEmpty)
     }
 
     @Test func statementsOnlyBeforeTheDeadlineAndTheResponseTableBySection() throws {

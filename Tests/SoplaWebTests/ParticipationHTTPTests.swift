@@ -102,9 +102,10 @@ struct MeetingHTTPTests {
     static let youthCommittee = "5b0c1e2a-0100-4000-8000-000000000004"
 
     @Test func aPlannerRunsAMeetingWithQuorumAndAVote() async throws {
-        try await withTestApp { app in
+        let clock = TestClock()
+        try await withTestApp(clock: clock.clock) { app in
             let store = app.participationStore
-            let planner = try await login(app, DemoLogin.planner)
+            var planner = try await login(app, DemoLogin.planner)
             let count = try await store.all(.meeting, as: Meeting.self).count
             let fields = [("body", Self.youthCommittee), ("name", "13. Sitzung"), ("date", "2025-12-10"), ("startTime", "17:00"), ("endTime", "16:00"), ("location", "Kreishaus")]
             try await post(app, "/sitzungen", session: planner, fields: fields) { res in
@@ -132,9 +133,12 @@ struct MeetingHTTPTests {
                 #expect(res.status == .unprocessableEntity && res.body.string.contains("error-summary"))
             }
             #expect(try await store.all(.agendaItem, as: AgendaItem.self).filter { $0.value.meetingID == meeting.id }.count == 1)
-            for state in ["invited", "held"] {
-                try await post(app, path + "/status", session: planner, fields: [("state", state)]) { res in #expect(res.status == .seeOther) }
-            }
+            try await post(app, path + "/status", session: planner, fields: [("state", "invited")]) { res in #expect(res.status == .seeOther) }
+            // Held once it has begun: the day of the meeting, 17:00 in Wetzlar.
+            try await post(app, path + "/status", session: planner, fields: [("state", "held")]) { res in #expect(res.status == .unprocessableEntity) }
+            clock.advance(meeting.start.timeIntervalSince(testNow))
+            planner = try await login(app, DemoLogin.planner)
+            try await post(app, path + "/status", session: planner, fields: [("state", "held")]) { res in #expect(res.status == .seeOther) }
             try await post(app, path + "/status", session: planner, fields: [("state", "invited")]) { res in #expect(res.status == .unprocessableEntity) }
             // The committee has four voting members; two present are not enough (three needed).
             let members = try await store.all(.membership, as: Membership.self, bodyID: UUID(uuidString: Self.youthCommittee)!).map(\.value)

@@ -103,6 +103,14 @@ public struct ValidationIssue: Sendable, Equatable, Error {
         case receiptsDoNotAdd(costItem: String, difference: Money)
         /// Two terms (of a body) that overlap, by name.
         case overlappingTerms(String, String)
+        /// More votes cast than voting members present.
+        case tooManyVotes(cast: Int, present: Int)
+        /// A decision while fewer voting members are present than the quorum needs.
+        case notQuorate(present: Int, required: Int)
+        /// A change of attendance that would leave fewer voting members than votes recorded on the item numbered `item`.
+        case votesExceedAttendance(item: String, cast: Int, present: Int)
+        /// A meeting marked as held before it began, or a decision recorded in a meeting not held.
+        case meetingNotHeld
     }
 
     public let field: String

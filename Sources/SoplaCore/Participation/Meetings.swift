@@ -36,10 +36,12 @@ public struct Meeting: Hashable, Sendable, Codable {
         return copy
     }
 
-    /// Which states may follow which: planned → invited → held; planned or invited → cancelled.
-    public func canMove(to next: MeetingState) -> Bool {
+    /// Which states may follow which: planned → invited → held; planned or invited → cancelled. A meeting is held
+    /// once it has begun, not before.
+    public func canMove(to next: MeetingState, at now: Date) -> Bool {
         switch (state, next) {
-        case (.planned, .invited), (.invited, .held), (.planned, .cancelled), (.invited, .cancelled), (.planned, .held): return true
+        case (.planned, .invited), (.planned, .cancelled), (.invited, .cancelled): return true
+        case (.invited, .held), (.planned, .held): return now >= start
         default: return false
         }
     }
@@ -122,15 +124,45 @@ public enum Vote: Hashable, Sendable, Codable {
         }
     }
 
+    /// The votes counted (yes, no and abstentions); none for a unanimous decision, which counts no hands.
+    public var cast: Int {
+        guard case .counted(let yes, let no, let abstain) = self else { return 0 }
+        return yes + no + abstain
+    }
+
     /// No negative counts, and not more votes than voting members present.
     public func validated(presentVoting: Int) throws(ValidationFailure) -> Vote {
         guard case .counted(let yes, let no, let abstain) = self else { return self }
-        var issues: [ValidationIssue] = []
         guard [yes, no, abstain].allSatisfy(Plausible.votes.contains) else { throw ValidationFailure([Plausible.votes.issue("votes")]) }
         // Each count is at most 10,000 now, so the sum cannot overflow.
-        if yes + no + abstain > presentVoting { issues.append(ValidationIssue("votes", .tooLong(max: presentVoting))) }
-        guard issues.isEmpty else { throw ValidationFailure(issues) }
+        if cast > presentVoting { throw ValidationFailure([ValidationIssue("votes", .tooManyVotes(cast: cast, present: presentVoting))]) }
         return self
+    }
+}
+
+/// The rules that keep a meeting's minutes true: decisions only in a held meeting with a quorum, never more votes
+/// than voting members present, and no later change of attendance that would break a decision already recorded.
+public enum Minutes {
+    /// What stands against recording a decision with `vote` in `meeting`, with the voting members present now.
+    public static func problemsOfDecision(_ vote: Vote, meeting: Meeting, quorum: Quorum) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        if meeting.state != .held { issues.append(ValidationIssue("resolution", .meetingNotHeld)) }
+        if !quorum.isQuorate { issues.append(ValidationIssue("quorum", .notQuorate(present: quorum.votingPresent, required: quorum.required))) }
+        do { _ = try vote.validated(presentVoting: quorum.votingPresent) } catch { issues += error.issues }
+        return issues
+    }
+
+    /// What a changed attendance (giving `quorum`) would break in the decisions already recorded, by agenda item.
+    public static func problemsOfAttendance(quorum: Quorum, decided: [(item: AgendaItem, resolution: Resolution)]) -> [ValidationIssue] {
+        guard !decided.isEmpty else { return [] }
+        var issues: [ValidationIssue] = []
+        if !quorum.isQuorate { issues.append(ValidationIssue("attendance", .notQuorate(present: quorum.votingPresent, required: quorum.required))) }
+        let votes = Dictionary(decided.map { ($0.item.id, $0.resolution.vote) }, uniquingKeysWith: { a, _ in a })
+        for item in AgendaItem.ordered(decided.map(\.item)) {
+            guard let cast = votes[item.id]?.cast, cast > quorum.votingPresent else { continue }
+            issues.append(ValidationIssue("attendance", .votesExceedAttendance(item: item.number, cast: cast, present: quorum.votingPresent)))
+        }
+        return issues
     }
 }
 

@@ -30,7 +30,8 @@ public enum UserListPage {
         var content: [HTMLNode] = [
             el("h1", text: t(.usersTitle)),
             model.notice?.node ?? .empty,
-            el("p", [], [el("a", [("href", SiteRoute.userNew.path), ("class", "button")], text: t(.newUser))]),
+            el("p", [], [el("a", [("href", SiteRoute.userNew.path), ("class", "button")], text: t(.newUser)), txt(" "),
+                         el("a", [("href", SiteRoute.Pattern.persons())], text: t(.personsTitle))]),
             el("form", [("method", "get"), ("action", SiteRoute.users.path), ("class", "filters"), ("role", "search")], [
                 form.text("q", label: t(.searchUsersLabel), value: model.state.filters["q"], type: "search", maxLength: 100),
                 form.select("rolle", label: t(.fieldRole), options: roles, selected: model.state.filters["rolle"]),
@@ -284,5 +285,57 @@ public enum PolicyPage {
             ])]),
         ]
         return Layout(title: t(.policyTitle), context: context).render(content)
+    }
+}
+
+/// The persons of the bodies, with or without a login, for access and erasure requests.
+public enum PersonListPage {
+    public static let perPage = 50
+
+    public struct Row: Sendable {
+        public let id: UUID
+        public let name: String
+        public let bodies: [String]
+        public let userID: UUID?
+        public let erased: Bool
+
+        public init(id: UUID, name: String, bodies: [String], userID: UUID?, erased: Bool) {
+            self.id = id
+            self.name = name
+            self.bodies = bodies
+            self.userID = userID
+            self.erased = erased
+        }
+    }
+
+    public static func render(_ rows: [Row], total: Int, state: ListState, notice: Notice?, context: PageContext) -> String {
+        let t = context.t
+        let form = FormBuilder(language: context.language)
+        var content: [HTMLNode] = [
+            el("h1", text: t(.personsTitle)),
+            notice?.node ?? .empty,
+            el("p", text: t(.personsIntro)),
+            el("form", [("method", "get"), ("action", SiteRoute.Pattern.persons()), ("class", "filters"), ("role", "search")], [
+                form.text("q", label: t(.searchPersonsLabel), value: state.filters["q"], type: "search", maxLength: 100),
+                el("button", [("type", "submit")], text: t(.searchButton)),
+                state.filters.isEmpty ? .empty : el("a", [("href", SiteRoute.Pattern.persons()), ("class", "reset")], text: t(.resetFilters)),
+            ]),
+        ]
+        let cells: [[HTMLNode]] = rows.map { row in
+            let actions: HTMLNode = row.erased ? txt(t(.erasedPerson)) : el("span", [], [
+                el("a", [("href", SiteRoute.Pattern.personExport(row.id)), ("download", "")], text: t(.exportPersonalData)), txt(" · "),
+                el("a", [("href", row.userID.map { SiteRoute.user(id: $0).path } ?? SiteRoute.Pattern.personErase(row.id))], text: t(.erasePerson)),
+            ])
+            return [
+                txt(row.name),
+                txt(row.bodies.joined(separator: ", ").nonEmpty ?? "–"),
+                row.userID.map { el("a", [("href", SiteRoute.user(id: $0).path)], text: t(.navUsers)) } ?? txt(t(.noLogin)),
+                actions,
+            ]
+        }
+        content += ListTable(caption: t(.personsTitle), columns: [
+            .init(t(.fieldDisplayName), sortKey: "name"), .init(t(.fieldBodies)), .init(t(.fieldHasLogin)), .init(t(.fieldAction)),
+        ], rows: cells, state: state, defaultSort: "name", total: total, perPage: perPage).render(context.language, emptyText: t(.noPersons))
+        return Layout(title: t(.personsTitle), context: context).render(content)
     }
 }

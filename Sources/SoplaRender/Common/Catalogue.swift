@@ -59,6 +59,7 @@ public enum TextKey: Sendable {
     case issueNegativeAmount, issueMoreThanGranted, issueMoreThanAvailable, issueNoBudgetLine, issueBelowCommitted, issueOutsideScale
     case issueCriterionWeight, issueCriterionScale, issueReceiptOutsideYear, issueReceiptNotPositive, issueReceiptUnknownCostItem
     case issueReceiptsAddUpHigher, issueReceiptsAddUpLower, issueOverlappingTerms
+    case issueTooManyVotes, issueNotQuorate, issueVotesExceedAttendance, issueMeetingNotHeld
     case kindProvider, kindPublicBody, kindWelfareAssociation, login, loginFailed, loginHelp
     case loginRequired, loginThrottled, loginTitle, logout, memberOrganisations, navAccount
     case navAudit, navOrganisations, navPolicy, navUsers, newOrganisation, newUser
@@ -78,6 +79,7 @@ public enum TextKey: Sendable {
     case scopeRead, scopeReadWrite
     case errorConflictText, errorTooLargeText, errorTooManyText, errorUnprocessableText, errorUnavailableTitle, errorUnavailableText
     case searchOrganisationsLabel, searchUsersLabel
+    case personsTitle, personsIntro, noPersons, fieldBodies, fieldHasLogin, noLogin, erasedPerson, confirmErasePersonText, searchPersonsLabel
     case newChildArea, fieldLocalCode, localCodeHint, fieldKindOptional, kindHint
 
     func text(_ language: Language) -> String {
@@ -282,6 +284,10 @@ public enum TextKey: Sendable {
                                                    "receipt {l} is booked to the cost item “{v}”, which the proof does not list.")
         case .issueReceiptsAddUpHigher: return ("Die Belege zu „{l}“ ergeben {a} mehr als die tatsächlichen Kosten.", "the receipts of “{l}” add up to {a} more than the actual costs.")
         case .issueReceiptsAddUpLower: return ("Die Belege zu „{l}“ ergeben {a} weniger als die tatsächlichen Kosten.", "the receipts of “{l}” add up to {a} less than the actual costs.")
+        case .issueTooManyVotes: return ("{c} Stimmen, aber nur {p} stimmberechtigte Mitglieder anwesend. Bitte die Stimmen oder die Anwesenheit berichtigen.", "{c} votes, but only {p} voting members present. Please correct the votes or the attendance.")
+        case .issueNotQuorate: return ("Nicht beschlussfähig: {p} stimmberechtigte Mitglieder anwesend, nötig sind {r}. Bitte zuerst die Anwesenheit erfassen.", "Not quorate: {p} voting members present, {r} needed. Please record the attendance first.")
+        case .issueVotesExceedAttendance: return ("Zu TOP {i} sind {c} Stimmen erfasst; mit dieser Anwesenheit wären nur {p} stimmberechtigte Mitglieder da. Die Anwesenheit bleibt, wie sie war.", "For item {i}, {c} votes are recorded; with this attendance only {p} voting members would be present. The attendance stays as it was.")
+        case .issueMeetingNotHeld: return ("Die Sitzung hat noch nicht stattgefunden: Beschlüsse werden erst in einer durchgeführten Sitzung erfasst, und „durchgeführt“ ist sie erst ab ihrem Beginn.", "The meeting has not taken place: decisions are recorded in a held meeting only, and it is held from its start.")
         case .issueOverlappingTerms: return ("Die Amtszeiten „{l}“ und „{v}“ überschneiden sich.", "the terms “{l}” and “{v}” overlap.")
         case .issueWrongPassword: return ("ist nicht richtig.", "is not correct.")
         case .kindLeague: return ("Liga der freien Wohlfahrtspflege", "League of welfare associations")
@@ -364,6 +370,15 @@ public enum TextKey: Sendable {
         case .noticePasswordSet: return ("Ihr Passwort ist gesetzt. Bitte melden Sie sich an.", "Your password is set. Please log in.")
         case .confirmDeactivateOrganisationTitle: return ("Organisation deaktivieren?", "Deactivate organisation?")
         case .confirmDeactivateOrganisationText: return ("„{name}“ wird in Listen und Auswahlfeldern nicht mehr angeboten. Nichts wird gelöscht: Angebote, Anträge und Benutzer bleiben verknüpft, und die Organisation lässt sich wieder aktivieren.", "“{name}” will no longer be offered in lists and choices. Nothing is deleted: services, applications and users stay linked, and the organisation can be reactivated.")
+        case .personsTitle: return ("Personen in Gremien", "Persons in bodies")
+        case .personsIntro: return ("Mitglieder von Gremien, auch ohne Anmeldung: Auskunft (DSGVO Art. 15) und Löschung (Art. 17). Personen mit Anmeldung werden mit ihrem Benutzerkonto gelöscht.", "Members of bodies, also without a login: access (GDPR Art. 15) and erasure (Art. 17). Persons with a login are erased with their user account.")
+        case .noPersons: return ("Keine Personen für diese Auswahl.", "No persons for this selection.")
+        case .fieldBodies: return ("Gremien", "Bodies")
+        case .fieldHasLogin: return ("Anmeldung", "Login")
+        case .noLogin: return ("keine", "none")
+        case .erasedPerson: return ("gelöscht", "erased")
+        case .confirmErasePersonText: return ("Name und E-Mail-Adresse von „{name}“ werden überall durch ein Pseudonym ersetzt: in Gremien, Anwesenheiten, Stellungnahmen, Nachrichten und im Protokoll. Sitze und Abstimmungsergebnisse bleiben ohne den Namen erhalten. Das lässt sich nicht rückgängig machen. Exportieren Sie vorher die Personendaten, falls sie angefragt wurden.", "The name and e-mail address of “{name}” are replaced by a pseudonym everywhere: in bodies, attendance, statements, messages and the audit log. Seats and vote counts are kept without the name. This cannot be undone. Export the personal data first if it was requested.")
+        case .searchPersonsLabel: return ("Name", "Name")
         case .confirmEraseTitle: return ("Person endgültig löschen?", "Erase person permanently?")
         case .confirmEraseText: return ("Name und E-Mail-Adresse von „{name}“ werden durch ein Pseudonym ersetzt, Passwort, Anmeldungen, Links und Tokens entfernt. Das lässt sich nicht rückgängig machen. Protokolleinträge bleiben mit dem Pseudonym erhalten. Exportieren Sie vorher die Personendaten, falls sie angefragt wurden.", "The name and e-mail address of “{name}” are replaced by a pseudonym; password, sessions, links and tokens are removed. This cannot be undone. Audit entries are kept with the pseudonym. Export the personal data first if it was requested.")
         case .errorUnauthorizedTitle: return ("Anmeldung erforderlich", "Login required")

@@ -134,6 +134,14 @@ public enum IssueText {
         case .negativeAmount, .moreThanGranted, .moreThanAvailable, .noBudgetLine, .belowCommitted, .outsideScale, .criterionWeight, .criterionScale,
              .receiptOutsideYear, .receiptNotPositive, .receiptUnknownCostItem, .receiptsDoNotAdd, .overlappingTerms:
             return money(problem, language)
+        case .tooManyVotes(let cast, let present):
+            return t(.issueTooManyVotes).replacingOccurrences(of: "{c}", with: String(cast)).replacingOccurrences(of: "{p}", with: String(present))
+        case .notQuorate(let present, let required):
+            return t(.issueNotQuorate).replacingOccurrences(of: "{p}", with: String(present)).replacingOccurrences(of: "{r}", with: String(required))
+        case .votesExceedAttendance(let item, let cast, let present):
+            return t(.issueVotesExceedAttendance).replacingOccurrences(of: "{i}", with: item).replacingOccurrences(of: "{c}", with: String(cast))
+                .replacingOccurrences(of: "{p}", with: String(present))
+        case .meetingNotHeld: return t(.issueMeetingNotHeld)
         }
     }
 

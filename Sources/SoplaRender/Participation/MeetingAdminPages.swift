@@ -35,12 +35,17 @@ public struct MeetingManagement: Sendable {
     public let issues: [ValidationIssue]
     /// The agenda item a failed resolution form belongs to.
     public let failedItem: UUID?
-    /// What was typed into the agenda form, kept when it was refused.
+    /// What was typed into the agenda form or the failed item's resolution form, kept when it was refused.
     public let itemValues: [String: String]
+    public let resolutionValues: [String: String]
+    /// Which state changes are offered depends on the time (a meeting is held from its start).
+    public let now: Date
 
     public init(members: [(personID: UUID, name: String, voting: Bool, status: AttendanceStatus?)], quorum: Quorum, papers: [Paper], issues: [ValidationIssue] = [],
-                failedItem: UUID? = nil, itemValues: [String: String] = [:]) {
+                failedItem: UUID? = nil, itemValues: [String: String] = [:], resolutionValues: [String: String] = [:], now: Date) {
         self.itemValues = itemValues
+        self.resolutionValues = resolutionValues
+        self.now = now
         self.members = members
         self.quorum = quorum
         self.papers = papers
@@ -52,11 +57,14 @@ public struct MeetingManagement: Sendable {
         let t = context.t
         let form = FormBuilder(language: context.language, issues: issues)
         let csrf = FormBuilder.csrf(context.csrfToken ?? "")
-        let next = MeetingState.allCases.filter { meeting.canMove(to: $0) }
+        let next = MeetingState.allCases.filter { meeting.canMove(to: $0, at: now) }
         var nodes: [HTMLNode] = [el("h2", text: t(.manageMeeting))]
-        // Problems of the agenda form, or of an item decided meanwhile, whose form is gone: a summary on top.
-        if failedItem.map({ resolutions[$0] != nil }) ?? true {
-            nodes.append(form.summary(labels: ["number": t(.fieldItemNumber), "title": t(.fieldItemTitle), "paper": t(.papersLabel), "resolution": t(.resolutionLabel)]))
+        // Problems of the agenda, attendance or state form, or of an item without a resolution form (decided meanwhile, or
+        // in a meeting not held): a summary on top.
+        if failedItem.map({ resolutions[$0] != nil || meeting.state != .held }) ?? true {
+            nodes.append(form.summary(labels: ["number": t(.fieldItemNumber), "title": t(.fieldItemTitle), "paper": t(.papersLabel), "resolution": t(.resolutionLabel),
+                                               "attendance": t(.attendanceTitle), "state": t(.fieldNewState),
+                                               "quorum": t(.attendanceTitle), "votes": t(.resolutionLabel)]))
         }
         if !next.isEmpty {
             nodes.append(el("form", [("method", "post"), ("action", ParticipationRoute.meetingState(meeting.id)), ("class", "inline-form")], [csrf,
@@ -99,16 +107,18 @@ public struct MeetingManagement: Sendable {
         for item in items where resolutions[item.id] == nil && meeting.state == .held {
             let prefix = "b" + item.id.uuidString.lowercased().prefix(8)
             let problems = failedItem == item.id ? issues : []
+            let typed = failedItem == item.id ? resolutionValues : [:]
             nodes.append(el("form", [("method", "post"), ("action", ParticipationRoute.resolution(meeting.id, item.id)), ("class", "stacked resolution-form")], [csrf,
                 el("h3", text: t(.recordResolution) + ": " + item.number + ". " + item.title),
                 problems.isEmpty ? .empty : el("p", [("class", "field-error"), ("role", "alert")], text: problems.map { IssueText.message($0.problem, context.language) }.joined(separator: " ")),
                 el("div", [("class", "field")], [el("label", [("for", prefix + "-text")], text: t(.fieldResolutionText)),
-                                                 el("textarea", [("id", prefix + "-text"), ("name", "text"), ("rows", "3"), ("required", "required")], text: "")]),
+                                                 el("textarea", [("id", prefix + "-text"), ("name", "text"), ("rows", "3"), ("required", "required")], text: typed["text"] ?? "")]),
                 el("div", [("class", "inline-form")], ["yes", "no", "abstain"].map { field in
                     el("div", [("class", "field")], [el("label", [("for", prefix + "-" + field)], text: t(field == "yes" ? .voteYes : field == "no" ? .voteNo : .voteAbstain)),
-                                                     el("input", [("type", "number"), ("min", "0"), ("id", prefix + "-" + field), ("name", field), ("value", "0")])])
+                                                     el("input", [("type", "number"), ("min", "0"), ("id", prefix + "-" + field), ("name", field), ("value", typed[field] ?? "0")])])
                 }),
-                el("div", [("class", "checkbox")], [el("input", [("type", "checkbox"), ("id", prefix + "-unanimous"), ("name", "unanimous"), ("value", "ja")]),
+                el("div", [("class", "checkbox")], [el("input", [("type", "checkbox"), ("id", prefix + "-unanimous"), ("name", "unanimous"), ("value", "ja"),
+                                                                    ("checked", typed["unanimous"] == "ja" ? "checked" : nil)]),
                                                     el("label", [("for", prefix + "-unanimous")], text: t(.voteUnanimous))]),
                 el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.recordResolution))]),
             ]))

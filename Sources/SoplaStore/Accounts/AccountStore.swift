@@ -496,8 +496,23 @@ public struct AccountStore: Sendable {
                 entry.changes = AuditEntryModel.encode(changes)
                 try await entry.update(on: db)
             }
+            try await PersonalDataScrub.erase(persons: [], linkedTo: userID, personal: personal, pseudonym: pseudonym, at: at, on: sql)
             try await Self.append(.init(id: UUID(), at: at, actor: actor, action: .erase, entityType: AuditEntity.user,
                                         entityID: userID.uuidString, entityLabel: pseudonym), on: db)
+        }
+    }
+
+    /// Erases a person of the bodies who has no login (DSGVO Art. 17); one with a login is erased with the account.
+    public func erase(personID: UUID, actor: AuditActor, at: Date) async throws {
+        let sql = try ReportTables.sqlDatabase(database)
+        let linked = try await sql.select().column("user_id").from("persons").where("id", .equal, SQLBind(personID)).first()
+        guard let linked else { throw AccountStoreError.notFound }
+        if let userID = try linked.decode(column: "user_id", as: UUID?.self) { return try await erase(userID: userID, actor: actor, at: at) }
+        try await database.transaction { db in
+            let pseudonym = UserAccount.pseudonym(for: personID)
+            try await PersonalDataScrub.erase(persons: [personID], linkedTo: nil, personal: [], pseudonym: pseudonym, at: at, on: try ReportTables.sqlDatabase(db))
+            try await Self.append(.init(id: UUID(), at: at, actor: actor, action: .erase, entityType: "participation-person",
+                                        entityID: personID.uuidString.lowercased(), entityLabel: pseudonym), on: db)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaFormats
 import SoplaRender
@@ -187,13 +188,18 @@ struct AdminController: RouteCollection {
 
     func export(req: Request) async throws -> Response {
         let user = try await Self.user(req)
-        let data = try await req.accounts.personalData(userID: user.id, actor: try await req.auditActor(), at: req.settings.clock.now())
+        let data = try await req.personalData.export(userID: user.id, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return try Self.download(data, fileName: "personendaten-\(user.id.uuidString.lowercased()).json")
+    }
+
+    /// A personal data export as a JSON download that no cache keeps.
+    static func download(_ data: PersonalDataReport, fileName: String) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
         var headers = HTTPHeaders()
         headers.contentType = .json
-        headers.setAttachment(filename: "personendaten-\(user.id.uuidString.lowercased()).json")
+        headers.setAttachment(filename: fileName)
         headers.replaceOrAdd(name: HTTPHeaders.Name.cacheControl, value: "no-store")
         return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(data)))
     }

@@ -34,6 +34,7 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     try app.register(collection: AccountController())
     try app.register(collection: OrganisationController())
     try app.register(collection: AdminController())
+    try app.register(collection: PersonAdminController())
     try app.register(collection: ChildUnitController())
     try app.register(collection: IndicatorController())
     try app.register(collection: IndicatorAdminController())

@@ -76,12 +76,14 @@ struct MeetingAdminController: RouteCollection {
 
     func changeState(req: Request) async throws -> Response {
         var meeting = try await Self.meeting(req)
-        guard let next = try req.content.decode(StateForm.self).state.flatMap(MeetingState.init(rawValue:)), meeting.canMove(to: next) else {
-            throw Abort(.unprocessableEntity, reason: "the meeting cannot move from \(meeting.state.rawValue) to that state")
+        let now = req.settings.clock.now()
+        guard let next = try req.content.decode(StateForm.self).state.flatMap(MeetingState.init(rawValue:)), meeting.canMove(to: next, at: now) else {
+            let page = try await ParticipationPages.meetingPage(req, meeting: meeting, issues: [ValidationIssue("state", .meetingNotHeld)])
+            return try await HTMLResponse(page).response(status: .unprocessableEntity).encodeResponse(for: req)
         }
         meeting.state = next
         try await req.participationStore.save(.meeting, id: meeting.id, meeting, label: meeting.name, bodyID: meeting.bodyID, actor: try await req.auditActor(),
-                                              at: req.settings.clock.now())
+                                              at: now)
         if next == .invited || next == .cancelled {
             let when = DateText.dateTime(meeting.start, .de) + (meeting.location.map { ", " + $0 } ?? "")
             let subject = (next == .invited ? "Einladung: " : "Abgesagt: ") + meeting.name
@@ -144,6 +146,13 @@ struct MeetingAdminController: RouteCollection {
                 statuses[member.personID] = status
             }
         }
+        // Decisions already recorded must stay true: no fewer voting members than votes, and the quorum kept.
+        let quorum = Quorum.compute(memberships: members, bodyID: meeting.bodyID, on: Day(meeting.start), attendance: statuses)
+        let problems = Minutes.problemsOfAttendance(quorum: quorum, decided: try await Self.decided(req, meeting: meeting))
+        guard problems.isEmpty else {
+            let page = try await ParticipationPages.meetingPage(req, meeting: meeting, issues: problems, typedAttendance: statuses)
+            return try await HTMLResponse(page).response(status: .conflict).encodeResponse(for: req)
+        }
         let (id, _) = try await ParticipationPages.attendance(req, meeting: meeting.id)
         try await req.participationStore.save(.attendance, id: id ?? UUID(), Attendance(meetingID: meeting.id, statuses: statuses), label: meeting.name,
                                               bodyID: meeting.bodyID, actor: try await req.auditActor(), at: req.settings.clock.now())
@@ -152,10 +161,20 @@ struct MeetingAdminController: RouteCollection {
 
     struct ResolutionForm: Content {
         var text: String?
-        var yes: Int?
-        var no: Int?
-        var abstain: Int?
+        var yes: String?
+        var no: String?
+        var abstain: String?
         var unanimous: String?
+    }
+
+    /// The agenda items of a meeting with their recorded decisions.
+    static func decided(_ req: Request, meeting: Meeting) async throws -> [(item: AgendaItem, resolution: Resolution)] {
+        let store = req.participationStore
+        let items = Dictionary(try await store.all(.agendaItem, as: AgendaItem.self, bodyID: meeting.bodyID).map(\.value).filter { $0.meetingID == meeting.id }
+            .map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return try await store.all(.resolution, as: Resolution.self, bodyID: meeting.bodyID).map(\.value).compactMap { resolution in
+            items[resolution.agendaItemID].map { (item: $0, resolution: resolution) }
+        }
     }
 
     func recordResolution(req: Request) async throws -> Response {
@@ -170,14 +189,24 @@ struct MeetingAdminController: RouteCollection {
         var issues: [ValidationIssue] = []
         let text = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { issues.append(ValidationIssue("text", .required)) }
-        if !quorum.isQuorate { issues.append(ValidationIssue("quorum", .inconsistent)) }
-        let vote: Vote = form.unanimous == "ja" ? .unanimous : .counted(yes: form.yes ?? 0, no: form.no ?? 0, abstain: form.abstain ?? 0)
-        do { _ = try vote.validated(presentVoting: quorum.votingPresent) } catch { issues += error.issues }
+        FieldCheck.length(text, field: "text", max: 20_000, into: &issues)
+        // Counts as typed: empty is none, anything else a whole number within the plausible range.
+        var counts: [Int] = []
+        for (field, raw) in [("yes", form.yes), ("no", form.no), ("abstain", form.abstain)] {
+            let typed = (raw ?? "").trimmingCharacters(in: .whitespaces)
+            if typed.isEmpty { counts.append(0) } else if let count = Int(typed), Plausible.votes.contains(count) { counts.append(count) }
+            else { issues.append(Plausible.votes.issue(field)); counts.append(0) }
+        }
+        let vote: Vote = form.unanimous == "ja" ? .unanimous : .counted(yes: counts[0], no: counts[1], abstain: counts[2])
+        if issues.allSatisfy({ !["yes", "no", "abstain"].contains($0.field) }) {
+            issues += Minutes.problemsOfDecision(vote, meeting: meeting, quorum: quorum)
+        }
         // One resolution per agenda item (the database enforces it too): a second tab or a second click is refused.
         let decidedAlready = try await store.all(.resolution, as: Resolution.self).contains { $0.value.agendaItemID == item.id }
         if decidedAlready { issues = [ValidationIssue("resolution", .duplicate)] }
         guard issues.isEmpty else {
-            let page = try await ParticipationPages.meetingPage(req, meeting: meeting, issues: issues, failedItem: itemID)
+            let typed = ["text": form.text ?? "", "yes": form.yes ?? "", "no": form.no ?? "", "abstain": form.abstain ?? "", "unanimous": form.unanimous ?? ""]
+            let page = try await ParticipationPages.meetingPage(req, meeting: meeting, issues: issues, failedItem: itemID, resolutionValues: typed.mapValues { String($0.prefix(20_000)) })
             return HTMLResponse(page).response(status: decidedAlready ? .conflict : .unprocessableEntity)
         }
         // The paper version on the table when the body decided.

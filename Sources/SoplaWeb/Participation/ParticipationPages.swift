@@ -71,7 +71,8 @@ enum ParticipationPages {
 
     /// The meeting page, with the planner's forms for planners (and a failed form's problems).
     static func meetingPage(_ req: Request, meeting: Meeting, issues: [ValidationIssue] = [], failedItem: UUID? = nil,
-                            itemValues: [String: String] = [:]) async throws -> String {
+                            itemValues: [String: String] = [:], resolutionValues: [String: String] = [:],
+                            typedAttendance: [UUID: AttendanceStatus]? = nil) async throws -> String {
         let store = req.participationStore
         let (body, _) = try await req.visibleBody(id: meeting.bodyID)
         let principal = try await req.auth().principal
@@ -87,11 +88,14 @@ enum ParticipationPages {
             let members = try await store.all(.membership, as: Membership.self, bodyID: body.id).map(\.value).filter { $0.isActive(on: Day(meeting.start)) }
             let persons = Dictionary(try await store.all(.person, as: Person.self).map { ($0.id, $0.value.name) }, uniquingKeysWith: { a, _ in a })
             let (_, attendance) = try await ParticipationPages.attendance(req, meeting: meeting.id)
+            // A refused attendance form shows what was chosen; the quorum shown is the one recorded.
+            let statuses = typedAttendance ?? attendance.statuses
             management = MeetingManagement(
-                members: members.map { (personID: $0.personID, name: persons[$0.personID] ?? "–", voting: $0.votingRight, status: attendance.statuses[$0.personID]) }
+                members: members.map { (personID: $0.personID, name: persons[$0.personID] ?? "–", voting: $0.votingRight, status: statuses[$0.personID]) }
                     .sorted { $0.name < $1.name },
                 quorum: Quorum.compute(memberships: members, bodyID: body.id, on: Day(meeting.start), attendance: attendance.statuses),
-                papers: allPapers.sorted { $0.reference < $1.reference }, issues: issues, failedItem: failedItem, itemValues: itemValues)
+                papers: allPapers.sorted { $0.reference < $1.reference }, issues: issues, failedItem: failedItem, itemValues: itemValues,
+                resolutionValues: resolutionValues, now: req.settings.clock.now())
         }
         let model = MeetingPage.Model(meeting: meeting, body: body, items: shown, papers: papers, resolutions: resolutions, hiddenItems: items.count - shown.count,
                                       management: management)
