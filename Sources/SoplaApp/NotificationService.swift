@@ -49,6 +49,22 @@ public struct NotificationService: Sendable {
         return users.count
     }
 
+    /// Tells one login (a reviewer given an application), if it is active.
+    @discardableResult
+    public func notifyUser(_ userID: UUID, subject: String, body: String, link: String) async throws -> Int {
+        guard let user = try await accounts.user(id: userID), user.active else { return 0 }
+        try await deliver(to: [(user.id, user.email)], subject: subject, body: body, link: link)
+        return 1
+    }
+
+    /// Tells every active login with a role (the county's planners of what a provider sent).
+    @discardableResult
+    public func notifyRole(_ role: Role, subject: String, body: String, link: String) async throws -> Int {
+        let users = try await accounts.users().filter { $0.active && $0.roles.contains(role) }
+        try await deliver(to: users.map { ($0.id, $0.email) }, subject: subject, body: body, link: link)
+        return users.count
+    }
+
     /// A message in the inbox of each recipient with a login, and one mail per address when mail is configured;
     /// mail is queued first, so none is lost when sending fails or sopla stops.
     func deliver(to recipients: [(user: UUID?, email: String?)], subject: String, body: String, link: String) async throws {

@@ -39,6 +39,9 @@ enum DemoAccounts {
               roles: [.administrator], grants: [], organisation: county),
         Login(email: "planung@demo.sopla.example", password: "Bedarfe-Kennen-2026", displayName: "Paul Planer (Beispiel)",
               roles: [.planner], grants: [], organisation: county),
+        // A second person of the office: payments are ordered by someone other than who released them.
+        Login(email: "kasse@demo.sopla.example", password: "Zahlung-Anweisen-29", displayName: "Karla Kasse (Beispiel)",
+              roles: [.planner], grants: [], organisation: county),
         Login(email: "traeger@demo.sopla.example", password: "Sonnenweg-Beratung-7", displayName: "Tina Träger (Beispiel)",
               roles: [.provider], grants: [], organisation: counselling),
         Login(email: "familienzentrum@demo.sopla.example", password: "Lindenhof-Hilfe-8", displayName: "Lars Lindner (Beispiel)",

@@ -25,6 +25,7 @@ enum DemoLogin {
 
     static let admin = of("admin@demo.sopla.example")
     static let planner = of("planung@demo.sopla.example")
+    static let cashier = of("kasse@demo.sopla.example")
     static let provider = of("traeger@demo.sopla.example")
     static let otherProvider = of("familienzentrum@demo.sopla.example")
     static let bodyMember = of("gremium@demo.sopla.example")

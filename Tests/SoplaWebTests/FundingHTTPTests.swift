@@ -250,9 +250,10 @@ struct ApplicationHTTPTests {
 @Suite("Agreements, payments and proofs over HTTP")
 struct AgreementHTTPTests {
     @Test func anApprovedApplicationBecomesAnAgreementWithPaymentsAndProof() async throws {
-        try await withTestApp { app in
+        let clock = TestClock()
+        try await withTestApp(clock: clock.clock) { app in
             let store = app.fundingStore
-            let planner = try await login(app, DemoLogin.planner)
+            var planner = try await login(app, DemoLogin.planner)
             let y = FundingDemo.year
             let approved = "/foerderung/antraege/" + FundingDemo.id(107)   // Diakonie, 18.000 € for next year
             let fields: [(String, String)] = [("reference", "JA-TEST-1"), ("start", "\(y + 1)-01-01"), ("end", "\(y + 1)-12-31"), ("financing", "shortfall"),
@@ -284,11 +285,29 @@ struct AgreementHTTPTests {
             let drawdown = try #require(try await store.all(.drawdown, as: Drawdown.self, parentID: agreement.id).first).value
             try await post(app, path + "/abrufe/\(drawdown.id.uuidString.lowercased())", session: planner, fields: [("state", "paid")]) { res in #expect(res.status == .conflict) }
             try await post(app, path + "/abrufe/\(drawdown.id.uuidString.lowercased())", session: planner, fields: [("state", "approved")]) { res in #expect(res.status == .seeOther) }
-            try await post(app, path + "/abrufe/\(drawdown.id.uuidString.lowercased())", session: planner, fields: [("state", "paid")]) { res in #expect(res.status == .seeOther) }
+            // Four eyes: who released the drawdown does not order the payment; and nothing is paid before the term starts.
+            try await post(app, path + "/abrufe/\(drawdown.id.uuidString.lowercased())", session: planner, fields: [("state", "paid")]) { res in
+                #expect(res.status == .conflict && res.body.string.contains("Vier-Augen-Prinzip"))
+            }
+            var cashier = try await login(app, DemoLogin.cashier)
+            try await post(app, path + "/abrufe/\(drawdown.id.uuidString.lowercased())", session: cashier, fields: [("state", "paid")]) { res in
+                #expect(res.status == .conflict && res.body.string.contains("Vor Beginn der Laufzeit am"))
+            }
+            #expect(try await store.one(.drawdown, id: drawdown.id, as: Drawdown.self)?.value.state == .approved)
+            clock.advance(Day(year: y + 1, month: 1, day: 2)!.startDate.timeIntervalSince(testNow))
+            cashier = try await login(app, DemoLogin.cashier)
+            try await post(app, path + "/abrufe/\(drawdown.id.uuidString.lowercased())", session: cashier, fields: [("state", "paid")]) { res in #expect(res.status == .seeOther) }
+            planner = try await login(app, DemoLogin.planner)
 
             // Proof: receipts must add up per cost item; then paid 12.000 against an entitlement of 11.250 → 750 back.
             let proof: [(String, String)] = [("proofYear", "\(y + 1)"), ("narrative", "Gut gelaufen."), ("costs", "Personal; 12.000,00; 11.750,00"), ("ownFunds", "500,00"),
                                              ("receipts", "1; 31.12.\(y + 1); Gehalt; Personal; Personal; 11.700,00"), ("actual-" + agreement.targets[0].id.uuidString.lowercased(), "1900")]
+            // A proof of use for a year comes in after the year.
+            try await post(app, own + "/nachweise", session: planner, fields: proof) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("erst nach Ende des Jahres eingereicht werden, ab dem 1. Januar \(y + 2)"))
+            }
+            clock.advance(366 * 86_400)
+            planner = try await login(app, DemoLogin.planner)
             try await post(app, own + "/nachweise", session: planner, fields: proof) { res in
                 #expect(res.status == .unprocessableEntity && res.body.string.contains("Die Belege zu „Personal“ ergeben 50,00"))
             }

@@ -45,7 +45,9 @@ struct RouteInventoryTests {
                       "POST /verwaltung/benutzer/:id/zugangslink"] {
             table[route] = RoutePermission(.manageUsers)
         }
-        for route in ["GET /verwaltung/benutzer/:id/daten.json", "GET /verwaltung/benutzer/:id/loeschen", "POST /verwaltung/benutzer/:id/loeschen"] {
+        for route in ["GET /verwaltung/benutzer/:id/daten.json", "GET /verwaltung/benutzer/:id/loeschen", "POST /verwaltung/benutzer/:id/loeschen",
+                      "GET /verwaltung/personen", "GET /verwaltung/personen/:id/daten.json", "GET /verwaltung/personen/:id/loeschen",
+                      "POST /verwaltung/personen/:id/loeschen"] {
             table[route] = RoutePermission(.managePersonalData)
         }
         table["GET /verwaltung/protokoll"] = RoutePermission(.viewAuditLog)

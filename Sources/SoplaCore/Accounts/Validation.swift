@@ -111,6 +111,12 @@ public struct ValidationIssue: Sendable, Equatable, Error {
         case votesExceedAttendance(item: String, cast: Int, present: Int)
         /// A meeting marked as held before it began, or a decision recorded in a meeting not held.
         case meetingNotHeld
+        /// A report on a year (a proof of use) before the year has ended.
+        case yearNotEnded(Int)
+        /// A payment before the agreement's term starts on `start`.
+        case beforeTermStart(Day)
+        /// A payment ordered by the person who released it (four-eyes principle).
+        case secondPersonNeeded
     }
 
     public let field: String

@@ -33,6 +33,24 @@ public struct Drawdown: Hashable, Sendable, Codable, Identifiable {
 }
 
 public enum PaymentPlan {
+    /// What stands against moving a drawdown to `next` on `today` by the login `actor`: a payment never before the
+    /// agreement's term starts, and (four eyes) never ordered by the person who released the drawdown.
+    public static func problems(moving drawdown: Drawdown, to next: Drawdown.State, agreement: GrantAgreement, actor: String, today: Day,
+                                fourEyes: Bool) -> [ValidationIssue] {
+        guard next == .paid else { return [] }
+        var issues: [ValidationIssue] = []
+        if today < agreement.start { issues.append(ValidationIssue("state", .beforeTermStart(agreement.start))) }
+        if fourEyes, let releasedBy = drawdown.decidedBy, releasedBy.lowercased() == actor.lowercased() {
+            issues.append(ValidationIssue("state", .secondPersonNeeded))
+        }
+        return issues
+    }
+
+    /// A proof of use reports on a whole year: it comes in once the year has ended.
+    public static func proofProblem(year: Int, today: Day) -> ValidationIssue? {
+        today.year > year ? nil : ValidationIssue("proofYear", .yearNotEnded(year))
+    }
+
     /// Instalments of a year's amount on the first day of the given months: equal parts, the cents left over on the
     /// earliest instalments, so the parts add up exactly.
     public static func instalments(_ amount: Money, year: Int, months: [Int]) -> [(due: Day, amount: Money)] {

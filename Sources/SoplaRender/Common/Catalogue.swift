@@ -59,7 +59,7 @@ public enum TextKey: Sendable {
     case issueNegativeAmount, issueMoreThanGranted, issueMoreThanAvailable, issueNoBudgetLine, issueBelowCommitted, issueOutsideScale
     case issueCriterionWeight, issueCriterionScale, issueReceiptOutsideYear, issueReceiptNotPositive, issueReceiptUnknownCostItem
     case issueReceiptsAddUpHigher, issueReceiptsAddUpLower, issueOverlappingTerms
-    case issueTooManyVotes, issueNotQuorate, issueVotesExceedAttendance, issueMeetingNotHeld
+    case issueTooManyVotes, issueNotQuorate, issueVotesExceedAttendance, issueMeetingNotHeld, issueYearNotEnded, issueBeforeTermStart, issueSecondPersonNeeded
     case kindProvider, kindPublicBody, kindWelfareAssociation, login, loginFailed, loginHelp
     case loginRequired, loginThrottled, loginTitle, logout, memberOrganisations, navAccount
     case navAudit, navOrganisations, navPolicy, navUsers, newOrganisation, newUser
@@ -284,6 +284,9 @@ public enum TextKey: Sendable {
                                                    "receipt {l} is booked to the cost item “{v}”, which the proof does not list.")
         case .issueReceiptsAddUpHigher: return ("Die Belege zu „{l}“ ergeben {a} mehr als die tatsächlichen Kosten.", "the receipts of “{l}” add up to {a} more than the actual costs.")
         case .issueReceiptsAddUpLower: return ("Die Belege zu „{l}“ ergeben {a} weniger als die tatsächlichen Kosten.", "the receipts of “{l}” add up to {a} less than the actual costs.")
+        case .issueYearNotEnded: return ("Der Verwendungsnachweis für {y} kann erst nach Ende des Jahres eingereicht werden, ab dem 1. Januar {n}.", "The proof of use for {y} can be submitted once the year has ended, from 1 January {n}.")
+        case .issueBeforeTermStart: return ("Vor Beginn der Laufzeit am {d} wird nichts ausgezahlt. Bitte die Zahlung ab diesem Tag anweisen.", "Nothing is paid before the term starts on {d}. Please order the payment from that day.")
+        case .issueSecondPersonNeeded: return ("Vier-Augen-Prinzip: Die Zahlung weist eine andere Person an als die, die den Abruf freigegeben hat.", "Four-eyes principle: the payment is ordered by someone other than the person who released the drawdown.")
         case .issueTooManyVotes: return ("{c} Stimmen, aber nur {p} stimmberechtigte Mitglieder anwesend. Bitte die Stimmen oder die Anwesenheit berichtigen.", "{c} votes, but only {p} voting members present. Please correct the votes or the attendance.")
         case .issueNotQuorate: return ("Nicht beschlussfähig: {p} stimmberechtigte Mitglieder anwesend, nötig sind {r}. Bitte zuerst die Anwesenheit erfassen.", "Not quorate: {p} voting members present, {r} needed. Please record the attendance first.")
         case .issueVotesExceedAttendance: return ("Zu TOP {i} sind {c} Stimmen erfasst; mit dieser Anwesenheit wären nur {p} stimmberechtigte Mitglieder da. Die Anwesenheit bleibt, wie sie war.", "For item {i}, {c} votes are recorded; with this attendance only {p} voting members would be present. The attendance stays as it was.")

@@ -43,6 +43,9 @@ public struct AppSettings: Sendable {
     /// Memory for public PDFs kept per data version, in bytes.
     public var pdfCacheBytes: Int = 64 * 1024 * 1024
     /// Threads for Bcrypt and password checks that may wait for one; beyond that 503 with `Retry-After`.
+    /// A payment is ordered by another person than the one who released the drawdown (`SOPLA_FOUR_EYES_PAYMENTS`,
+    /// default 1; 0 for an office where one person does both).
+    public var fourEyesPayments: Bool = true
     public var bcryptThreads: Int = 2
     public var bcryptQueueLength: Int = 32
 
@@ -95,6 +98,10 @@ public struct AppSettings: Sendable {
             settings.smtpPort = port
         }
         if let from = environment["SOPLA_SMTP_FROM"], !from.isEmpty { settings.smtpFrom = from }
+        if let raw = environment["SOPLA_FOUR_EYES_PAYMENTS"], !raw.isEmpty {
+            guard raw == "0" || raw == "1" else { throw SettingsError("SOPLA_FOUR_EYES_PAYMENTS must be 1 (two persons release and pay) or 0, got \(raw)") }
+            settings.fourEyesPayments = raw == "1"
+        }
         if let raw = environment["SOPLA_PDF_CONCURRENCY"], !raw.isEmpty {
             guard let count = Int(raw), (1...16).contains(count) else { throw SettingsError("SOPLA_PDF_CONCURRENCY must be a number from 1 to 16, got \(raw)") }
             settings.pdfConcurrency = count

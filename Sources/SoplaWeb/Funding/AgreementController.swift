@@ -213,6 +213,7 @@ struct AgreementController: RouteCollection {
         } catch FundingStoreError.agreementExceeded(let available) {
             return try await ownPage(req, a, values: values, issues: [Self.issue(.exceedsAgreement(available: available))], status: .conflict)
         }
+        try await Notifier(req: req).drawdown(drawdown, agreement: a, organisation: try await req.accounts.organisation(id: a.organisationID)?.name ?? "")
         return req.redirect(to: FundingRoute.ownAgreement(a.organisationID, a.id), notice: .created)
     }
 
@@ -235,6 +236,14 @@ struct AgreementController: RouteCollection {
         let read = drawdown.state
         let form = try req.content.decode(DrawdownForm.self)
         let user = try await req.requireUser()
+        let problems = form.state.flatMap(Drawdown.State.init(rawValue:)).map {
+            PaymentPlan.problems(moving: drawdown, to: $0, agreement: a, actor: user.id.uuidString, today: req.settings.clock.today,
+                                 fourEyes: req.settings.fourEyesPayments)
+        } ?? []
+        guard problems.isEmpty else {
+            return HTMLResponse(AgreementPage.render(try await model(req, a, applicant: nil, issues: problems), context: try await req.pageContext()))
+                .response(status: .conflict)
+        }
         switch (drawdown.state, form.state.flatMap(Drawdown.State.init(rawValue:))) {
         case (.requested, .approved?), (.requested, .rejected?):
             drawdown.state = form.state.flatMap(Drawdown.State.init(rawValue:))!
@@ -246,6 +255,7 @@ struct AgreementController: RouteCollection {
             throw Abort(.conflict, reason: "this drawdown cannot move from \(drawdown.state.rawValue) to \(form.state ?? "?")")
         }
         try await req.fundingStore.saveDrawdown(drawdown, from: read, organisationID: a.organisationID, actor: try await req.auditActor(), at: req.settings.clock.now())
+        try await Notifier(req: req).drawdown(drawdown, agreement: a, organisation: "")
         return req.redirect(to: FundingRoute.agreement(a.id), notice: .saved)
     }
 
@@ -274,6 +284,7 @@ struct AgreementController: RouteCollection {
         guard let year = Int(form.proofYear ?? ""), a.amounts[year] != nil else {
             return try await ownPage(req, a, values: values, issues: [ValidationIssue("proofYear", .unknownValue(String((form.proofYear ?? "").prefix(6))))])
         }
+        if let early = PaymentPlan.proofProblem(year: year, today: req.settings.clock.today) { return try await ownPage(req, a, values: values, issues: [early]) }
         let costs = FundingEntry.costComparisons(form.costs ?? ""), receipts = FundingEntry.receipts(form.receipts ?? "")
         issues += costs.issues + receipts.issues
         let ownFunds = FundingData.money(form.ownFunds, field: "ownFunds", required: false, into: &issues)
@@ -300,6 +311,7 @@ struct AgreementController: RouteCollection {
         guard issues.isEmpty else { return try await ownPage(req, a, values: values, issues: issues) }
         try await req.fundingStore.save(.proof, id: proof.id, proof, label: "\(a.reference) \(year)", organisationID: a.organisationID, parentID: a.id,
                                         actor: try await req.auditActor(), at: req.settings.clock.now())
+        try await Notifier(req: req).proofSubmitted(proof, agreement: a, organisation: try await req.accounts.organisation(id: a.organisationID)?.name ?? "")
         return req.redirect(to: FundingRoute.ownAgreement(a.organisationID, a.id), notice: .created)
     }
 
@@ -325,6 +337,7 @@ struct AgreementController: RouteCollection {
         if form.part == "content" { proof.contentVerdict = verdict; proof.contentNote = note } else { proof.financeVerdict = verdict; proof.financeNote = note }
         try await req.fundingStore.save(.proof, id: proof.id, proof, label: "\(a.reference) \(proof.year)", organisationID: a.organisationID, parentID: a.id,
                                         actor: try await req.auditActor(), at: req.settings.clock.now())
+        try await Notifier(req: req).proofVerdict(proof, part: form.part ?? "", verdict: verdict, note: note, agreement: a)
         return req.redirect(to: FundingRoute.agreement(a.id), notice: .saved)
     }
 
@@ -370,6 +383,7 @@ struct AgreementController: RouteCollection {
         }
         try await req.fundingStore.save(.dialogue, id: dialogue.id, dialogue, label: "\(a.reference) \(dialogue.year)", organisationID: a.organisationID, parentID: a.id,
                                         actor: actor, at: now)
+        try await Notifier(req: req).dialogueInvited(dialogue, agreement: a)
         return req.redirect(to: FundingRoute.dialogue(dialogue.id), notice: .created)
     }
 

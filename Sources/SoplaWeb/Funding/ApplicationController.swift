@@ -242,6 +242,8 @@ struct ApplicationController: RouteCollection {
             } catch FundingStoreError.changedMeanwhile {
                 return try await fail(t(.changedMeanwhile), status: .conflict)
             }
+            let organisation = try await req.accounts.organisation(id: a.organisationID)?.name ?? ""
+            try await Notifier(req: req).applicationStep(next, event: event, organisation: organisation, reason: form.reason ?? "")
             return req.redirect(to: redirect, notice: .saved)
         }
     }
@@ -373,6 +375,7 @@ struct ApplicationController: RouteCollection {
         var next = a
         next.reviewers.append(ReviewerAssignment(userID: userID, kind: kind))
         try await req.fundingStore.transition(next, from: a.state, actor: try await req.auditActor(), at: req.settings.clock.now())
+        try await Notifier(req: req).reviewerAssigned(next, reviewer: userID, kind: kind)
         return req.redirect(to: FundingRoute.application(a.id), notice: .saved)
     }
 
