@@ -85,6 +85,7 @@ enum DemoFunding {
                 application.answers.append(ChecklistAnswer(itemID: id(21), attachmentID: attachment.id))
             }
             var at = openOn
+            var reviews: [ApplicationReview] = []
             for event in spec.path {
                 at = at.addingTimeInterval(3 * 86_400)
                 if event == .recommend || event == .notRecommend {
@@ -93,6 +94,7 @@ enum DemoFunding {
                                                    scores: zip(criteria, scores).map { CriterionScore(criterionID: $0.id, value: $1, justification: "Nach Aktenlage (Beispiel).") },
                                                    submittedAt: at)
                     try await store.save(.review, id: review.id, review, label: application.title, organisationID: application.organisationID, parentID: application.id, actor: actor, at: at)
+                    reviews.append(review)
                 }
                 let by = event.isApplicants ? "Antragsteller (Beispiel)" : planner
                 let reason: String
@@ -107,7 +109,7 @@ enum DemoFunding {
                 var open = youth
                 open.callOpens = Day(at.addingTimeInterval(-86_400 * 30))
                 open.callCloses = Day(at.addingTimeInterval(86_400 * 30))
-                application = try application.applying(event, programme: open, reason: reason, amount: Money(euros: spec.amount - 3000), by: by, at: at).get()
+                application = try application.applying(event, programme: open, reason: reason, amount: Money(euros: spec.amount - 3000), reviews: reviews, by: by, at: at).get()
                 if event == .approve || event == .approvePartly { application.resolutionID = nil }
                 try await store.transition(application, from: previous, actor: actor, at: at)
             }

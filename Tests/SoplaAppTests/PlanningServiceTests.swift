@@ -297,8 +297,10 @@ struct PlanningServiceTests {
             #expect(result.entries.map(\.cumulative) == [Money(euros: 20_000), Money(euros: 60_000)])
             #expect(result.entries.map(\.fundable) == [true, false])
             #expect(result.budget == Money(euros: 50_000) && Set(result.applications.keys) == [strong.id, weaker.id])
-            // A year without a budget line shows the latest one.
-            #expect(try await RankingService(funding: funding).ranking(of: programme, year: 2031, today: Day(year: 2027, month: 6, day: 1)!).year == 2027)
+            // A year without a budget line or applications shows the latest year with ranked applications; both years are offered.
+            let other = try await RankingService(funding: funding).ranking(of: programme, year: 2031, today: Day(year: 2027, month: 6, day: 1)!)
+            #expect(other.year == 2028 && other.entries.map(\.title) == ["Anderes Jahr"] && other.entries.first?.outside == .unscored)
+            #expect(result.years == [2028, 2027])
         }
     }
 

@@ -138,12 +138,15 @@ struct ApplicationWorkflowTests {
     @Test func partialApprovalNeedsALowerAmountAndAReason() throws {
         var application = Self.application()
         application.state = .recommended
-        #expect(application.applying(.approvePartly, programme: Self.programme, reason: "Sachkosten gekürzt", amount: Money(euros: 20_000), by: "P", at: Self.day)
-            == .failure(.partialAmount))
-        #expect(application.applying(.approvePartly, programme: Self.programme, amount: Money(euros: 18_000), by: "P", at: Self.day) == .failure(.reasonRequired))
-        let partly = try application.applying(.approvePartly, programme: Self.programme, reason: "Sachkosten gekürzt", amount: Money(euros: 18_000), by: "P", at: Self.day).get()
+        let reviews = [RankingTests.review([3, 3, 5], application: application.id)]
+        #expect(application.applying(.approvePartly, programme: Self.programme, reason: "Sachkosten gekürzt", amount: Money(euros: 20_000), reviews: reviews, by: "P",
+                                     at: Self.day) == .failure(.partialAmount))
+        #expect(application.applying(.approvePartly, programme: Self.programme, amount: Money(euros: 18_000), reviews: reviews, by: "P", at: Self.day)
+            == .failure(.reasonRequired))
+        let partly = try application.applying(.approvePartly, programme: Self.programme, reason: "Sachkosten gekürzt", amount: Money(euros: 18_000), reviews: reviews,
+                                              by: "P", at: Self.day).get()
         #expect(partly.state == .partlyApproved && partly.granted == Money(euros: 18_000) && partly.state.commitsMoney)
-        #expect(try application.applying(.approve, programme: Self.programme, by: "P", at: Self.day).get().granted == Money(euros: 20_000))
+        #expect(try application.applying(.approve, programme: Self.programme, reviews: reviews, by: "P", at: Self.day).get().granted == Money(euros: 20_000))
     }
 
     @Test func programmeWeightsAddUpToOneHundred() {
@@ -206,6 +209,46 @@ struct RankingTests {
         // 89.999,99 €: the line falls after C; D would fit but stays below the line.
         let tight = Ranking.rank(candidates, budget: Money(cents: 8_999_999), preventivePriority: true)
         #expect(tight.map(\.fundable) == [true, true, false, false, false])
+        // Each below the line says why: D over the budget, E without a score; A too once C took the money.
+        #expect(ranked.map(\.outside) == [nil, nil, nil, .overBudget, .unscored])
+        #expect(tight.map(\.outside) == [nil, nil, .overBudget, .overBudget, .unscored])
+    }
+
+    /// A not recommended application is listed last and takes nothing from the budget: with it, D still fits.
+    @Test func notRecommendedApplicationsTakeNothingFromTheBudget() {
+        let t = Date(timeIntervalSince1970: 0)
+        let candidates = [
+            Ranking.Candidate(applicationID: UUID(), title: "N", score: 95, amount: Money(euros: 50_000), preventive: false, submittedAt: t, notRecommended: true),
+            Ranking.Candidate(applicationID: UUID(), title: "B", score: 80, amount: Money(euros: 30_000), preventive: false, submittedAt: t),
+            Ranking.Candidate(applicationID: UUID(), title: "D", score: 60, amount: Money(euros: 20_000), preventive: false, submittedAt: t),
+            Ranking.Candidate(applicationID: UUID(), title: "U", score: nil, amount: Money(euros: 1_000), preventive: false, submittedAt: t),
+        ]
+        let ranked = Ranking.rank(candidates, budget: Money(euros: 60_000), preventivePriority: false)
+        #expect(ranked.map(\.title) == ["B", "D", "U", "N"])
+        #expect(ranked.map(\.outside) == [nil, nil, .unscored, .notRecommended])
+        #expect(ranked.map(\.cumulative) == [Money(euros: 30_000), Money(euros: 50_000), Money(euros: 51_000), Money(euros: 51_000)])
+    }
+
+    /// Recommending or approving waits for the assigned reviewers and one content review; a reasoned override is recorded.
+    @Test func decisionsWaitForTheReviews() throws {
+        var application = ApplicationWorkflowTests.application()
+        application.state = .review
+        let reviewer = UUID(), finance = UUID()
+        application.reviewers = [ReviewerAssignment(userID: reviewer, kind: .content), ReviewerAssignment(userID: finance, kind: .financial)]
+        let programme = ApplicationWorkflowTests.programme
+        #expect(application.applying(.recommend, programme: programme, by: "P", at: Date()) == .failure(.reviewsMissing(2)))
+        var content = Self.review([4, 4, 8], application: application.id)
+        content.reviewerID = reviewer
+        #expect(application.applying(.recommend, programme: programme, reviews: [content], by: "P", at: Date()) == .failure(.reviewsMissing(1)))
+        #expect(application.applying(.recommend, programme: programme, reviews: [content], overrideReviews: true, by: "P", at: Date()) == .failure(.reasonRequired))
+        let decided = try application.applying(.recommend, programme: programme, reason: "Frist des Kreistags", reviews: [content], overrideReviews: true, by: "P",
+                                               at: Date()).get()
+        #expect(decided.state == .recommended && decided.history.last?.reviewsOverridden == true && decided.history.last?.reason == "Frist des Kreistags")
+        // Not recommending needs no review; with no reviewer assigned, one content review is still needed to recommend.
+        #expect(try application.applying(.notRecommend, programme: programme, reason: "kein Bedarf", by: "P", at: Date()).get().state == .notRecommended)
+        application.reviewers = []
+        #expect(application.applying(.recommend, programme: programme, by: "P", at: Date()) == .failure(.reviewsMissing(1)))
+        #expect(try application.applying(.recommend, programme: programme, reviews: [content], by: "P", at: Date()).get().history.last?.reviewsOverridden == nil)
     }
 
     @Test func aReviewerNeverJudgesTheirOwnFamilyOfOrganisations() {

@@ -68,7 +68,7 @@ struct FundingStoreTests {
             let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for application in applications {
                     group.addTask {
-                        let approved = try application.applying(.approve, programme: programme, by: "P", at: now).get()
+                        let approved = try application.applying(.approve, programme: programme, reason: "Gutachten folgen", overrideReviews: true, by: "P", at: now).get()
                         do {
                             try await store.transition(approved, from: .recommended, actor: actor, at: now)
                             return true
@@ -100,9 +100,9 @@ struct FundingStoreTests {
             try await store.saveProgramme(programme, actor: actor, at: now)
             let first = Self.application(programme, amount: Money(euros: 10_000)), second = Self.application(programme, amount: Money(cents: 500_001))
             for application in [first, second] { try await store.transition(application, from: .recommended, actor: actor, at: now) }
-            try await store.transition(try first.applying(.approve, programme: programme, by: "P", at: now).get(), from: .recommended, actor: actor, at: now)
+            try await store.transition(try first.applying(.approve, programme: programme, reason: "Gutachten folgen", overrideReviews: true, by: "P", at: now).get(), from: .recommended, actor: actor, at: now)
             await #expect(throws: FundingStoreError.budgetExceeded(available: Money(euros: 5000))) {
-                try await store.transition(try second.applying(.approve, programme: programme, by: "P", at: now).get(), from: .recommended, actor: actor, at: now)
+                try await store.transition(try second.applying(.approve, programme: programme, reason: "Gutachten folgen", overrideReviews: true, by: "P", at: now).get(), from: .recommended, actor: actor, at: now)
             }
             #expect(try await store.one(.application, id: second.id, as: FundingApplication.self)?.value.state == .recommended)
             #expect(try await store.committed()[programme.budgetLines[0].id] == Money(euros: 10_000))

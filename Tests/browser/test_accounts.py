@@ -265,6 +265,33 @@ def test_the_administration_invites_audits_exports_and_erases(browser, base_url)
     assert user_page
 
 
+def test_the_administration_exports_and_erases_a_member_without_a_login(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "admin")
+    driver.get(base_url + "/verwaltung/benutzer")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Personen in Gremien"))
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Personen in Gremien"
+    assert_accessible(driver, "(persons of the bodies)")
+    fill(driver, "q", "Otto")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.data tbody tr")
+    assert len(rows) == 1 and "Otto Ost (Beispiel)" in rows[0].text and "Ausschuss für Soziales" in rows[0].text
+    export_path = rows[0].find_element(By.PARTIAL_LINK_TEXT, "Personendaten exportieren").get_attribute("href")
+    session, _ = http_session(base_url, "admin")
+    export = session.get(export_path).json()
+    assert export["participation"]["persons"][0]["name"] == "Otto Ost (Beispiel)"
+    assert export["participation"]["memberships"][0]["body"].startswith("Ausschuss für Soziales")
+    follow(driver, rows[0].find_element(By.LINK_TEXT, "Person löschen (DSGVO)"))
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Person endgültig löschen?"
+    assert "„Otto Ost (Beispiel)“" in driver.find_element(By.TAG_NAME, "main").text
+    assert_accessible(driver, "(confirm erasing a person)")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "main form button.danger"))
+    assert "Die Personendaten wurden gelöscht" in driver.find_element(By.CSS_SELECTOR, ".notice").text
+    assert "Otto Ost" not in driver.find_element(By.TAG_NAME, "main").text
+    committee = requests.get(base_url + "/gremien/5b0c1e2a-0100-4000-8000-000000000006", timeout=10).text
+    assert "Otto Ost" not in committee and "Klaus Kreis (Beispiel)" in committee
+
+
 def test_a_planner_adds_a_planning_area_to_a_municipality(browser, private_server):
     # On a demo of its own: the shared demo's list tests count the units.
     base_url = private_server

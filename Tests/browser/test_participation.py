@@ -1,6 +1,8 @@
 """Bodies, meetings and implementation as people use them: the public sees public bodies, their meetings with
 resolutions and the calendar feed, never the internal steering group; a member of the steering group sees it with its
 non-public agenda items. Axe checks every page."""
+import datetime
+
 from selenium.webdriver.common.by import By
 
 import requests
@@ -98,7 +100,9 @@ def test_the_planner_creates_a_meeting_and_records_attendance(browser, private_s
     follow(driver, driver.find_element(By.LINK_TEXT, "Neue Sitzung"))
     assert_accessible(driver, "(new meeting form)")
     driver.find_element(By.ID, "name").send_keys("13. Sitzung (Test)")
-    driver.execute_script("document.getElementById('date').value = '2026-12-09';")
+    # A meeting of last week: it can be marked held (a coming one cannot).
+    last_week = (datetime.date.today() - datetime.timedelta(days=7)).isoformat()
+    driver.execute_script(f"document.getElementById('date').value = '{last_week}';")
     follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
     assert driver.find_element(By.TAG_NAME, "h1").text == "13. Sitzung (Test)"
     assert "Nicht beschlussfähig: 0 von 4" in driver.page_source
@@ -118,6 +122,17 @@ def test_the_planner_creates_a_meeting_and_records_attendance(browser, private_s
         follow(driver, driver.find_element(By.XPATH, "//button[text()='Stand ändern']"))
     form = driver.find_element(By.CSS_SELECTOR, "form.resolution-form")
     form.find_element(By.CSS_SELECTOR, "textarea[name=text]").send_keys("Der Ausschuss stimmt der Empfehlung zu.")
+    # More votes than members present: refused with the figures, and what was typed stays.
+    for name, value in [("yes", "5"), ("no", "1"), ("abstain", "1")]:
+        field = form.find_element(By.CSS_SELECTOR, f"input[name={name}]")
+        field.clear()
+        field.send_keys(value)
+    follow(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    form = driver.find_element(By.CSS_SELECTOR, "form.resolution-form")
+    assert "7 Stimmen, aber nur 3 stimmberechtigte Mitglieder anwesend." in form.text
+    assert form.find_element(By.CSS_SELECTOR, "textarea[name=text]").get_attribute("value") == "Der Ausschuss stimmt der Empfehlung zu."
+    assert form.find_element(By.CSS_SELECTOR, "input[name=yes]").get_attribute("value") == "5"
+    assert_accessible(driver, "(resolution refused)")
     form.find_element(By.CSS_SELECTOR, "input[name=unanimous]").click()
     follow(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
     agenda = driver.find_element(By.CSS_SELECTOR, "ol.agenda").text

@@ -94,8 +94,11 @@ public struct ApplicationTransition: Hashable, Sendable, Codable {
     /// The acting login's id (pages show its current name), or a label for steps without one.
     public var by: String
     public var reason: String
+    /// Decided although reviews were missing; the reason says why (nil in records from before the rule).
+    public var reviewsOverridden: Bool?
 
-    public init(from: ApplicationState, to: ApplicationState, event: String, at: Date, by: String, reason: String) {
+    public init(from: ApplicationState, to: ApplicationState, event: String, at: Date, by: String, reason: String, reviewsOverridden: Bool? = nil) {
+        self.reviewsOverridden = reviewsOverridden
         self.from = from
         self.to = to
         self.event = event
@@ -275,13 +278,38 @@ public struct FundingApplication: Hashable, Sendable, Codable, Identifiable {
         case reasonRequired
         /// A partial approval needs an amount above zero and below the request.
         case partialAmount
+        /// Recommending or approving before the reviews are in: `missing` reviews (assigned and not given, or no
+        /// content review at all where the programme scores criteria). A recorded override with a reason decides anyway.
+        case reviewsMissing(Int)
+    }
+
+    /// How many reviews a recommendation or approval still waits for: every assigned reviewer's, and one content
+    /// review at least where the programme scores award criteria.
+    public func missingReviews(_ reviews: [ApplicationReview], programme: FundingProgramme) -> Int {
+        let given = Set(reviews.map(\.reviewerID))
+        var missing = Set(reviewers.map(\.userID)).subtracting(given).count
+        if !programme.criteria.isEmpty, !reviews.contains(where: { $0.kind == .content }), !reviewers.contains(where: { $0.kind == .content && !given.contains($0.userID) }) {
+            missing += 1
+        }
+        return missing
     }
 
     /// Applies an event: checks the state machine and what the step needs, records who did it and why.
-    public func applying(_ event: ApplicationEvent, programme: FundingProgramme, reason: String = "", amount: Money? = nil, by: String, at: Date) -> Result<FundingApplication, TransitionProblem> {
+    /// Recommending and approving wait for the reviews (`reviews` given so far) unless `overrideReviews` is set with a reason.
+    public func applying(_ event: ApplicationEvent, programme: FundingProgramme, reason: String = "", amount: Money? = nil, reviews: [ApplicationReview] = [],
+                         overrideReviews: Bool = false, by: String, at: Date) -> Result<FundingApplication, TransitionProblem> {
         guard let next = ApplicationWorkflow.next(state, on: event) else { return .failure(.notAllowed(from: state, event: event.name)) }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         var copy = self
+        var overridden: Bool?
+        if [.recommend, .approve, .approvePartly].contains(event) {
+            let missing = missingReviews(reviews, programme: programme)
+            if missing > 0 {
+                guard overrideReviews else { return .failure(.reviewsMissing(missing)) }
+                if reason.isEmpty { return .failure(.reasonRequired) }
+                overridden = true
+            }
+        }
         switch event {
         case .submit:
             if !programme.isOpen(on: Day(at)) { return .failure(.callClosed) }
@@ -307,7 +335,7 @@ public struct FundingApplication: Hashable, Sendable, Codable, Identifiable {
             break
         }
         copy.state = next
-        copy.history.append(ApplicationTransition(from: state, to: next, event: event.name, at: at, by: by, reason: reason))
+        copy.history.append(ApplicationTransition(from: state, to: next, event: event.name, at: at, by: by, reason: reason, reviewsOverridden: overridden))
         return .success(copy)
     }
 }

@@ -112,7 +112,18 @@ public enum Ranking {
     public static func candidate(_ application: FundingApplication, reviews: [ApplicationReview], criteria: [AwardCriterion]) -> Candidate {
         let amount = application.granted ?? reviews.first { $0.kind == .financial }?.proposedAmount ?? application.requested
         return Candidate(applicationID: application.id, title: application.title, score: score(of: reviews, criteria: criteria), amount: amount,
-                         preventive: application.preventive, submittedAt: application.submittedAt ?? .distantFuture)
+                         preventive: application.preventive, submittedAt: application.submittedAt ?? .distantFuture,
+                         notRecommended: application.state == .notRecommended)
+    }
+
+    /// Why an application is below the funding line.
+    public enum Outside: String, Hashable, Sendable {
+        /// It no longer fits in the budget (or one above it did not).
+        case overBudget = "over-budget"
+        /// No score yet: it cannot be placed before scored ones.
+        case unscored
+        /// The county did not recommend it: it takes nothing from the budget.
+        case notRecommended = "not-recommended"
     }
 
     /// Σ weightᵢ · (mean scoreᵢ / scaleᵢ) over the criteria, 0 … 100 points; nil until every criterion has a score.
@@ -138,8 +149,10 @@ public enum Ranking {
         public let amount: Money
         public let preventive: Bool
         public let cumulative: Money
+        /// Why it is below the line; nil above it.
+        public let outside: Outside?
         /// Above the line: fits in the budget in ranking order.
-        public let fundable: Bool
+        public var fundable: Bool { outside == nil }
     }
 
     public struct Candidate: Sendable {
@@ -149,8 +162,10 @@ public enum Ranking {
         public let amount: Money
         public let preventive: Bool
         public let submittedAt: Date
+        public let notRecommended: Bool
 
-        public init(applicationID: UUID, title: String, score: Double?, amount: Money, preventive: Bool, submittedAt: Date) {
+        public init(applicationID: UUID, title: String, score: Double?, amount: Money, preventive: Bool, submittedAt: Date, notRecommended: Bool = false) {
+            self.notRecommended = notRecommended
             self.applicationID = applicationID
             self.title = title
             self.score = score
@@ -160,25 +175,33 @@ public enum Ranking {
         }
     }
 
-    /// Ranks by score (unscored last); among equal scores preventive services first where the programme gives them
-    /// priority, then the earlier submission. The line is drawn at the first application that no longer fits in
-    /// the budget: it and everything below it are not fundable, so the order of the ranking is kept.
+    /// Ranks by score (unscored after the scored, the not recommended last); among equal scores preventive services
+    /// first where the programme gives them priority, then the earlier submission. The line is drawn at the first
+    /// application that no longer fits in the budget or has no score: it and everything below it are not fundable, so
+    /// the order of the ranking is kept, and each says why. Not recommended applications take nothing from the budget.
     public static func rank(_ candidates: [Candidate], budget: Money, preventivePriority: Bool) -> [Entry] {
         // Scores are compared to 1/1000 of a point so that equal means computed differently tie.
         func key(_ c: Candidate) -> Int { c.score.map { Plausible.clampedInt($0 * 1000) } ?? Int.min }
         let sorted = candidates.sorted { a, b in
+            if a.notRecommended != b.notRecommended { return !a.notRecommended }
             if key(a) != key(b) { return key(a) > key(b) }
             if preventivePriority, a.preventive != b.preventive { return a.preventive }
             if a.submittedAt != b.submittedAt { return a.submittedAt < b.submittedAt }
             return a.title < b.title
         }
         var cumulative = Money.zero
-        var lineDrawn = false
+        var line: Outside?
         return sorted.map { c in
+            guard !c.notRecommended else {
+                return Entry(applicationID: c.applicationID, title: c.title, score: c.score, amount: c.amount, preventive: c.preventive,
+                             cumulative: cumulative, outside: .notRecommended)
+            }
             cumulative += c.amount
-            if cumulative > budget || c.score == nil { lineDrawn = true }
+            if line == nil, c.score == nil { line = .unscored } else if line == nil, cumulative > budget { line = .overBudget }
+            // Below the line an unscored application says so rather than "over budget".
+            let outside = line.map { _ in c.score == nil ? Outside.unscored : .overBudget }
             return Entry(applicationID: c.applicationID, title: c.title, score: c.score, amount: c.amount, preventive: c.preventive,
-                         cumulative: cumulative, fundable: !lineDrawn)
+                         cumulative: cumulative, outside: outside)
         }
     }
 }

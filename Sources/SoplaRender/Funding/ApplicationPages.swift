@@ -394,6 +394,12 @@ public enum ApplicationPage {
                     form.select("event", label: t(.columnStep), options: events.map { ($0.name, FundingNames.event($0, t)) }, selected: model.values["event"]),
                     ServiceFormPage.area(form, "reason", label: t(.columnJustification), value: model.values["reason"], hint: t(.reasonHint), rows: 3),
                     events.contains(.approvePartly) ? form.text("amount", label: t(.fieldPartialAmount), value: model.values["amount"], hint: t(.moneyHint), maxLength: 20) : .empty,
+                    events.contains(where: { [.recommend, .approve, .approvePartly].contains($0) })
+                        ? el("div", [("class", "checkbox")], [
+                            el("input", [("type", "checkbox"), ("id", "overrideReviews"), ("name", "overrideReviews"), ("value", "ja"),
+                                         ("checked", model.values["overrideReviews"] == "ja" ? "checked" : nil)]),
+                            el("label", [("for", "overrideReviews")], text: t(.overrideReviews)),
+                        ]) : .empty,
                     events.contains(.approve) && !model.resolutions.isEmpty ? form.select("resolution", label: t(.fieldResolution),
                         options: [("", t(.administrativeDecision))] + model.resolutions.map { ($0.id.uuidString.lowercased(), $0.title) }, selected: model.values["resolution"]) : .empty,
                     el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.doStep))]),

@@ -137,6 +137,15 @@ public enum FundingNames {
         case .checklistIncomplete(let items): return t(.problemChecklist) + " " + items.joined(separator: "; ")
         case .reasonRequired: return t(.problemReason)
         case .partialAmount: return t(.problemPartialAmount)
+        case .reviewsMissing(let count): return t(.problemReviewsMissing).replacingOccurrences(of: "{n}", with: String(count))
+        }
+    }
+
+    public static func outside(_ outside: Ranking.Outside, _ t: Texts) -> String {
+        switch outside {
+        case .overBudget: return t(.outsideOverBudget)
+        case .unscored: return t(.outsideUnscored)
+        case .notRecommended: return t(.outsideNotRecommended)
         }
     }
 }

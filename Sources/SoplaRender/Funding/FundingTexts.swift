@@ -2,6 +2,7 @@ import Foundation
 
 /// Texts of funding and social controlling, German and English.
 public enum FundingText: Sendable {
+    case columnBelowLine, outsideOverBudget, outsideUnscored, outsideNotRecommended, rankingYear, showYear, problemReviewsMissing, overrideReviews, reviewsOverridden
     case actionApplyForFunding, actionManageFunding, actionSeeReviewAssignments, actualOf, administrativeDecision, agendaTitle2
     case agreementTitle, agreementsTitle, allWord, amountsHint, applicationsTitle
     case applyButton, approveDrawdown, asRequested, assignReviewer, attainmentTitle, budgetExceeded
@@ -278,6 +279,15 @@ public enum FundingText: Sendable {
         case .problemCallClosed: return ("Die Antragsfrist des Programms läuft nicht.", "The programme's call is not open.")
         case .problemChecklist: return ("Es fehlen Pflichtangaben der Checkliste:", "Required checklist items are missing:")
         case .problemNotAllowed: return ("Dieser Schritt ist im jetzigen Stand nicht möglich.", "This step is not possible in the current state.")
+        case .columnBelowLine: return ("Unter der Linie, weil", "Below the line because")
+        case .outsideOverBudget: return ("das Budget nicht reicht", "the budget does not reach")
+        case .outsideUnscored: return ("noch nicht bewertet: ohne Punktzahl kein Rang vor bewerteten Anträgen", "not scored yet: without a score no place before scored applications")
+        case .outsideNotRecommended: return ("nicht empfohlen: belastet das Budget nicht", "not recommended: takes nothing from the budget")
+        case .rankingYear: return ("Jahr", "Year")
+        case .showYear: return ("Anzeigen", "Show")
+        case .problemReviewsMissing: return ("Es fehlen noch {n} Gutachten. Empfehlen und bewilligen erst, wenn sie vorliegen – oder „Ohne vollständige Gutachten entscheiden“ ankreuzen und begründen.", "{n} reviews are still missing. Recommend and approve once they are in – or tick “Decide without all reviews” and give the reason.")
+        case .overrideReviews: return ("Ohne vollständige Gutachten entscheiden (Begründung nötig)", "Decide without all reviews (reason needed)")
+        case .reviewsOverridden: return ("ohne vollständige Gutachten", "without all reviews")
         case .problemPartialAmount: return ("Für eine teilweise Bewilligung braucht es einen Betrag über 0 und unter dem beantragten.", "A partial approval needs an amount above 0 and below the request.")
         case .problemReason: return ("Für diesen Schritt ist eine Begründung nötig.", "This step needs a reason.")
         case .programmesCaption: return ("Förderprogramme, Budget {y}", "Funding programmes, budget {y}")

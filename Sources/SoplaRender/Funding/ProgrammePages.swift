@@ -198,8 +198,12 @@ public enum RankingPage {
         public let entries: [Ranking.Entry]
         public let organisations: [UUID: String]
         public let states: [UUID: ApplicationState]
+        /// The years one may switch to, latest first.
+        public let years: [Int]
 
-        public init(programme: FundingProgramme, year: Int, budget: Money, entries: [Ranking.Entry], organisations: [UUID: String], states: [UUID: ApplicationState]) {
+        public init(programme: FundingProgramme, year: Int, years: [Int], budget: Money, entries: [Ranking.Entry], organisations: [UUID: String],
+                    states: [UUID: ApplicationState]) {
+            self.years = years
             self.programme = programme
             self.year = year
             self.budget = budget
@@ -218,7 +222,7 @@ public enum RankingPage {
         for (index, entry) in model.entries.enumerated() {
             if !entry.fundable, !lineShown {
                 lineShown = true
-                rows.append(el("tr", [("class", "budget-line")], [el("td", [("colspan", "8")], text: t(.budgetLineDrawn).replacingOccurrences(of: "{b}", with: Format.money(model.budget, language)))]))
+                rows.append(el("tr", [("class", "budget-line")], [el("td", [("colspan", "9")], text: t(.budgetLineDrawn).replacingOccurrences(of: "{b}", with: Format.money(model.budget, language)))]))
             }
             rows.append(el("tr", [], [
                 el("td", [("class", "num")], text: String(index + 1)),
@@ -229,16 +233,21 @@ public enum RankingPage {
                 el("td", [("class", "num")], text: Format.money(entry.amount, language)),
                 el("td", [("class", "num")], text: Format.money(entry.cumulative, language)),
                 el("td", text: model.states[entry.applicationID].map { FundingNames.state($0, t) } ?? "–"),
+                el("td", text: entry.outside.map { FundingNames.outside($0, t) } ?? "–"),
             ]))
         }
         let content: [HTMLNode] = [
             el("p", [("class", "breadcrumb")], [el("a", [("href", FundingRoute.programme(model.programme.id))], text: model.programme.name)]),
             el("h1", text: title),
             el("p", [("class", "lead")], text: t(.rankingIntro).replacingOccurrences(of: "{y}", with: String(model.year)).replacingOccurrences(of: "{b}", with: Format.money(model.budget, language))),
+            model.years.count < 2 ? .empty : el("form", [("method", "get"), ("action", FundingRoute.ranking(model.programme.id)), ("class", "filters no-print")], [
+                FormBuilder(language: language).select("jahr", label: t(.rankingYear), options: model.years.map { (String($0), String($0)) }, selected: String(model.year)),
+                el("button", [("type", "submit")], text: t(.showYear)),
+            ]),
             model.entries.isEmpty ? el("p", [("class", "empty-state")], text: t(.noRanking)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data ranking")], [
                 el("caption", text: title),
                 el("thead", [], [el("tr", [], [t(.columnRank), t(.columnApplication), t(.columnOrganisation), t(.columnPreventive), t(.columnScore), t(.columnAmount),
-                                               t(.columnCumulative), t(.columnAppState)].enumerated().map { i, h in
+                                               t(.columnCumulative), t(.columnAppState), t(.columnBelowLine)].enumerated().map { i, h in
                     el("th", [("scope", "col"), ("class", [0, 4, 5, 6].contains(i) ? "num" : nil)], text: h) })]),
                 el("tbody", [], rows),
             ])]),

@@ -203,13 +203,15 @@ struct ApplicationController: RouteCollection {
         var amount: String?
         var resolution: String?
         var confirm: String?
+        var overrideReviews: String?
     }
 
     /// Applies a step and stores it; a problem shows the application again with the reason, nothing stored.
     func step(_ req: Request, _ a: FundingApplication, viewer: ApplicationViewer, allowed: (ApplicationEvent) -> Bool, redirect: String) async throws -> Response {
         let form = try req.content.decode(StepForm.self)
         let t = Texts(req.language)
-        let values = ["event": form.event ?? "", "reason": form.reason ?? "", "amount": form.amount ?? "", "resolution": form.resolution ?? ""]
+        let values = ["event": form.event ?? "", "reason": form.reason ?? "", "amount": form.amount ?? "", "resolution": form.resolution ?? "",
+                      "overrideReviews": form.overrideReviews ?? ""]
         func fail(_ message: String, status: HTTPResponseStatus = .unprocessableEntity, issues: [ValidationIssue] = []) async throws -> Response {
             HTMLResponse(ApplicationPage.render(try await FundingData.applicationModel(req, a, viewer: viewer, values: values, issues: issues, problem: message), context: try await req.pageContext()))
                 .response(status: status)
@@ -227,7 +229,9 @@ struct ApplicationController: RouteCollection {
         let programme = try await FundingData.programme(req, id: a.programmeID)
         let user = try await req.requireUser()
         let now = req.settings.clock.now()
-        switch a.applying(event, programme: programme, reason: form.reason ?? "", amount: amount, by: user.id.uuidString.lowercased(), at: now) {
+        let reviews = try await req.fundingStore.all(.review, as: ApplicationReview.self, parentID: a.id).map(\.value)
+        switch a.applying(event, programme: programme, reason: form.reason ?? "", amount: amount, reviews: reviews, overrideReviews: form.overrideReviews == "ja",
+                          by: user.id.uuidString.lowercased(), at: now) {
         case .failure(let problem):
             return try await fail(FundingNames.transitionProblem(problem, t), status: problem == .notAllowed(from: a.state, event: event.name) ? .conflict : .unprocessableEntity)
         case .success(var next):

@@ -174,7 +174,7 @@ struct ProgrammeController: RouteCollection {
         let p = try await FundingData.programme(req, id: try FundingData.uuid(req, "programme"))
         let result = try await RankingService(funding: req.fundingStore).ranking(of: p, year: try? req.query.get(Int.self, at: "jahr"), today: req.settings.clock.today)
         let names = try await FundingData.organisationNames(req)
-        return RankingPage.Model(programme: p, year: result.year, budget: result.budget, entries: result.entries,
+        return RankingPage.Model(programme: p, year: result.year, years: result.years, budget: result.budget, entries: result.entries,
                                  organisations: result.applications.mapValues { names[$0.organisationID] ?? "–" }, states: result.applications.mapValues(\.state))
     }
 
@@ -187,9 +187,9 @@ struct ProgrammeController: RouteCollection {
         let rows = model.entries.enumerated().map { index, e in
             [GermanCSV.integer(index + 1), e.applicationID.uuidString.lowercased(), e.title, model.organisations[e.applicationID] ?? "", GermanCSV.yesNo(e.preventive),
              GermanCSV.number(e.score, decimals: 3), GermanCSV.euros(e.amount), GermanCSV.euros(e.cumulative), GermanCSV.yesNo(e.fundable),
-             model.states[e.applicationID].map { FundingNames.state($0, Texts(.de)) } ?? ""]
+             model.states[e.applicationID].map { FundingNames.state($0, Texts(.de)) } ?? "", e.outside.map { FundingNames.outside($0, Texts(.de)) } ?? ""]
         }
         return CSVDownload.response(CSV.write(header: ["Rang", "ID", "Titel", "Organisation", "präventiv", "Punktzahl", "Betrag (EUR)", "kumuliert (EUR)",
-                                                                     "förderfähig", "Status"], rows: rows), filename: "rangfolge-\(model.year).csv")
+                                                                     "förderfähig", "Status", "unter der Linie, weil"], rows: rows), filename: "rangfolge-\(model.year).csv")
     }
 }
