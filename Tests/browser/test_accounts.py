@@ -13,6 +13,7 @@ from navigation import follow
 LOGINS = {
     "admin": ("admin@demo.sopla.example", "Rathaus-Schluessel-42", "Alexandra Adler (Beispiel)"),
     "planner": ("planung@demo.sopla.example", "Bedarfe-Kennen-2026", "Paul Planer (Beispiel)"),
+    "cashier": ("kasse@demo.sopla.example", "Zahlung-Anweisen-29", "Karla Kasse (Beispiel)"),
     "provider": ("traeger@demo.sopla.example", "Sonnenweg-Beratung-7", "Tina Träger (Beispiel)"),
     "other provider": ("familienzentrum@demo.sopla.example", "Lindenhof-Hilfe-8", "Lars Lindner (Beispiel)"),
     "body member": ("gremium@demo.sopla.example", "Steuerung-Tagt-2026", "Gisela Gremm (Beispiel)"),
@@ -70,22 +71,22 @@ def test_each_role_sees_what_it_may_and_no_more(browser, base_url, role):
     nav = driver.find_element(By.CSS_SELECTOR, ".account-nav").text
     assert ("Benutzer" in nav) == (role == "admin")
     assert ("Protokoll" in nav) == (role == "admin")
-    assert ("Rechte" in nav) == (role in ("admin", "planner"))
+    assert ("Rechte" in nav) == (role in ("admin", "planner", "cashier"))
     assert_accessible(driver, f"(account page, {role})")
     driver.get(base_url + "/verwaltung/benutzer")
     heading = driver.find_element(By.TAG_NAME, "h1").text
     assert heading == ("Benutzer" if role == "admin" else "Keine Berechtigung")
     driver.get(base_url + "/organisationen/neu")
     heading = driver.find_element(By.TAG_NAME, "h1").text
-    assert heading == ("Neue Organisation" if role in ("admin", "planner") else "Keine Berechtigung")
+    assert heading == ("Neue Organisation" if role in ("admin", "planner", "cashier") else "Keine Berechtigung")
     if heading == "Keine Berechtigung":
         assert_accessible(driver, "(403 page)")
     driver.get(base_url + organisation_path(base_url, "Sonnenweg"))
     buttons = [a.text for a in driver.find_elements(By.CSS_SELECTOR, ".actions a, .actions button")]
-    assert ("Bearbeiten" in buttons) == (role in ("admin", "planner", "provider"))
-    assert ("Deaktivieren" in buttons) == (role in ("admin", "planner"))
+    assert ("Bearbeiten" in buttons) == (role in ("admin", "planner", "cashier", "provider"))
+    assert ("Deaktivieren" in buttons) == (role in ("admin", "planner", "cashier"))
     history = driver.find_elements(By.ID, "verlauf")
-    assert bool(history) == (role in ("admin", "planner", "provider"))
+    assert bool(history) == (role in ("admin", "planner", "cashier", "provider"))
     log_out(driver)
 
 
