@@ -190,6 +190,6 @@ struct ProgrammeController: RouteCollection {
              model.states[e.applicationID].map { FundingNames.state($0, Texts(.de)) } ?? "", e.outside.map { FundingNames.outside($0, Texts(.de)) } ?? ""]
         }
         return CSVDownload.response(CSV.write(header: ["Rang", "ID", "Titel", "Organisation", "präventiv", "Punktzahl", "Betrag (EUR)", "kumuliert (EUR)",
-                                                                     "förderfähig", "Status", "unter der Linie, weil"], rows: rows), filename: "rangfolge-\(model.year).csv")
+                                                                     "förderfähig", "Status", "Grund für Platz unter der Linie"], rows: rows), filename: "rangfolge-\(model.year).csv")
     }
 }
