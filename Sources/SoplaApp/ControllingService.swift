@@ -36,7 +36,9 @@ public struct ControllingService: Sendable {
     public func overview(requested: Int?, today: Day, now: Date, landscape context: ServiceLandscape, names: Names, publication: Bool) async throws -> ControllingOverview {
         let store = funding
         let programmes = try await store.all(.programme, as: FundingProgramme.self).map(\.value).sorted { $0.name < $1.name }
-        let agreements = try await store.all(.agreement, as: GrantAgreement.self).map(\.value)
+        let applications = try await store.all(.application, as: FundingApplication.self).map(\.value)
+        let applicationsByID = Dictionary(applications.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let agreements = FundingControlling.commitments(agreements: try await store.all(.agreement, as: GrantAgreement.self).map(\.value), applications: applications)
         let drawdowns = try await store.all(.drawdown, as: Drawdown.self).map(\.value)
         let proofs = try await store.all(.proof, as: ProofOfUse.self).map(\.value)
         let years = Set(programmes.flatMap { $0.budgetLines.map(\.year) } + agreements.flatMap(\.amounts.keys)).sorted()
@@ -53,7 +55,10 @@ public struct ControllingService: Sendable {
         func categoryName(_ a: GrantAgreement) -> String { a.serviceIDs.compactMap { services[$0]?.categoryCode }.first.map { categoryNames[$0] ?? $0 } ?? withoutCategory }
         let byCategory = group(categoryName)
         let byProvider = group { context.organisationName($0.organisationID) }
-        let preventive = current.filter { a in a.serviceIDs.contains { services[$0]?.preventive == true } }.sum { $0.amounts[year]! }
+        let isPreventive = { (a: GrantAgreement) in
+            FundingControlling.isPreventive(a, applications: applicationsByID, servicePreventive: { services[$0]?.preventive == true })
+        }
+        let preventive = current.filter(isPreventive).sum { $0.amounts[year]! }
         var population: [String: Double] = [:]
         for unit in context.municipalities { population[unit.key] = unit.latestPopulation.map { Double($0.count) } }
         var shares: [UUID: [String: Double]] = [:]
@@ -89,7 +94,7 @@ public struct ControllingService: Sendable {
         }
         func figureTable(_ y: Int) -> FigureTable {
             Self.figureTable(year: y, years: years, programmes: programmes, agreements: agreements, drawdowns: drawdowns, proofs: proofs,
-                             categoryName: categoryName, preventive: { a in a.serviceIDs.contains { services[$0]?.preventive == true } },
+                             categoryName: categoryName, preventive: isPreventive,
                              municipalities: context.municipalities.map { ($0.key, $0.name) }, shares: shares, need: needCategories,
                              categoryCode: { services[$0]?.categoryCode })
         }

@@ -100,3 +100,24 @@ struct FundingNotificationsHTTPTests {
         }
     }
 }
+
+/// One computation of what is committed: the programme page's "approved" and controlling's "committed" agree, also
+/// for approvals that have no agreement yet; the preventive share follows the application's own flag.
+@Suite("Programme and controlling agree")
+struct ProgrammeControllingAgreementHTTPTests {
+    @Test func approvedMoneyWithoutAnAgreementIsCommittedInControlling() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let next = FundingDemo.year + 1
+            // Next year: the Diakonie's 18.000 € approved and the Caritas's 12.000 € partly approved, neither with an agreement yet.
+            let committed = try await app.fundingStore.committed()[UUID(uuidString: FundingDemo.id(31))!]
+            #expect(committed == Money(euros: 30_000))
+            try await get(app, "/foerderung/controlling.csv?jahr=\(next)", session: planner) { res in
+                let lines = res.body.string.split(whereSeparator: \.isNewline).map(String.init)
+                #expect(lines.contains { $0.contains("Programm;Geschlechtergerechte Jugendarbeit (Beispiel);bewilligt (EUR);30000,00") }, "\(lines.prefix(8))")
+                // Both applications are marked preventive.
+                #expect(lines.contains { $0.hasPrefix("\(next);präventiv;;bewilligt (EUR);30000,00") || $0.contains("präventiv;;bewilligt (EUR);30000,00") }, "\(lines)")
+            }
+        }
+    }
+}

@@ -67,6 +67,26 @@ public struct ControllingFigures: Hashable, Sendable {
 }
 
 public enum FundingControlling {
+    /// The money controlling counts: every agreement, and each approved application without an agreement yet as what
+    /// it was granted in its year (with the same id), so that the programme's "approved" and controlling's
+    /// "committed" are the same sum.
+    public static func commitments(agreements: [GrantAgreement], applications: [FundingApplication]) -> [GrantAgreement] {
+        let agreed = Set(agreements.compactMap(\.applicationID))
+        let pending = applications.filter { $0.state.commitsMoney && !agreed.contains($0.id) }.compactMap { a -> GrantAgreement? in
+            guard let granted = a.granted, let start = Day(year: a.year, month: 1, day: 1), let end = Day(year: a.year, month: 12, day: 31) else { return nil }
+            return GrantAgreement(id: a.id, reference: a.title, programmeID: a.programmeID, applicationID: a.id, organisationID: a.organisationID,
+                                  serviceIDs: a.serviceIDs, start: start, end: end, amounts: [a.year: granted])
+        }
+        return agreements + pending
+    }
+
+    /// Whether an agreement's money counts as preventive: the application's flag where it came from one, else
+    /// whether one of its services is preventive.
+    public static func isPreventive(_ agreement: GrantAgreement, applications: [UUID: FundingApplication], servicePreventive: (UUID) -> Bool) -> Bool {
+        if let id = agreement.applicationID, let application = applications[id] { return application.preventive }
+        return agreement.serviceIDs.contains(where: servicePreventive)
+    }
+
     /// Approved applications and agreements' amounts of a year, by programme: planned = budget, committed = agreed
     /// amounts, paid = paid drawdowns, proven = actual costs of accepted proofs up to the agreed amount.
     public static func figures(programme: FundingProgramme, year: Int, agreements: [GrantAgreement], drawdowns: [Drawdown], proofs: [ProofOfUse]) -> ControllingFigures {
