@@ -50,6 +50,11 @@ struct RouteInventoryTests {
                       "POST /verwaltung/personen/:id/loeschen"] {
             table[route] = RoutePermission(.managePersonalData)
         }
+        for route in ["GET /gremien/:body/bearbeiten", "POST /gremien/:body", "GET /sitzungen/:meeting/bearbeiten", "POST /sitzungen/:meeting",
+                      "GET /sitzungen/:meeting/tagesordnung/:item", "POST /sitzungen/:meeting/tagesordnung/:item",
+                      "POST /sitzungen/:meeting/tagesordnung/:item/loeschen"] {
+            table[route] = RoutePermission(.manageParticipation)
+        }
         table["GET /verwaltung/protokoll"] = RoutePermission(.viewAuditLog)
         table["GET /verwaltung/protokoll.csv"] = RoutePermission(.viewAuditLog)
         table["GET /verwaltung/rechte"] = RoutePermission(.viewPolicy)

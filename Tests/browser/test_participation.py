@@ -285,3 +285,36 @@ def test_the_public_searches_sorts_and_pages_the_papers(page, base_url):
     # Internal papers of the steering group stay out of every public search.
     driver.get(base_url + "/vorlagen?suche=Vergabekriterien")
     assert titles(driver) == []
+
+
+def test_the_planner_corrects_a_body_a_meeting_and_an_agenda_item(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/gremien/5b0c1e2a-0100-4000-8000-000000000002")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Gremium bearbeiten"))
+    assert_accessible(driver, "(edit body)")
+    name = driver.find_element(By.ID, "name")
+    name.clear()
+    name.send_keys("AG Beratung und Prävention (Beispiel)")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    assert driver.find_element(By.TAG_NAME, "h1").text == "AG Beratung und Prävention (Beispiel)"
+
+    driver.get(base_url + "/sitzungen/5b0c1e2a-0100-4000-8000-000000000503")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Sitzung bearbeiten"))
+    assert_accessible(driver, "(edit meeting)")
+    location = driver.find_element(By.ID, "location")
+    location.clear()
+    location.send_keys("Kreishaus Wetzlar, Raum 204")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    assert "Kreishaus Wetzlar, Raum 204" in driver.find_element(By.TAG_NAME, "main").text
+
+    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Tagesordnungspunkt bearbeiten: 2."))
+    assert_accessible(driver, "(edit agenda item)")
+    number = driver.find_element(By.ID, "number")
+    number.clear()
+    number.send_keys("1")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    assert "ist bereits vergeben" in driver.find_element(By.CSS_SELECTOR, ".error-summary").text
+    assert_accessible(driver, "(agenda item with a number taken)")
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Tagesordnungspunkt entfernen']"))
+    assert "Bestandserhebung der Angebote" not in driver.find_element(By.CSS_SELECTOR, "ol.agenda").text

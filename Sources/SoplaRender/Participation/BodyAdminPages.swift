@@ -2,25 +2,35 @@ import Foundation
 import SoplaCore
 
 public enum BodyFormPage {
-    public static func render(bodies: [Body], values: [String: String], issues: [ValidationIssue], context: PageContext) -> String {
+    /// A new body, or the body `editing` (its own name is not offered as its parent).
+    public static func render(bodies: [Body], values: [String: String], issues: [ValidationIssue], editing: Body? = nil, context: PageContext) -> String {
         let t = context.t
         let form = FormBuilder(language: context.language, issues: issues)
         let labels = ["name": t(.columnBody), "shortName": t(.fieldShortBodyName), "kind": t(.columnKind2), "parentId": t(.columnParentBody), "public": t(.columnVisibility)]
+        let title = editing == nil ? t(.newBody) : t(.editBody)
+        let parents = bodies.filter { $0.id != editing?.id }
         let content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.bodies())], text: t(.bodiesTitle))]),
-            el("h1", text: t(.newBody)),
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.bodies())], text: t(.bodiesTitle))]
+                + (editing.map { [txt(" › "), el("a", [("href", ParticipationRoute.body($0.id))], text: $0.name)] } ?? [])),
+            el("h1", text: title),
             form.summary(labels: labels),
-            el("form", [("method", "post"), ("action", ParticipationRoute.bodies()), ("class", "stacked")], [
+            el("form", [("method", "post"), ("action", editing.map { ParticipationRoute.body($0.id) } ?? ParticipationRoute.bodies()), ("class", "stacked")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
-                form.text("name", label: labels["name"]!, value: values["name"], required: true),
+                form.text("name", label: labels["name"]!, value: values["name"], required: true, maxLength: 200),
                 form.text("shortName", label: labels["shortName"]!, value: values["shortName"], maxLength: 40),
                 form.select("kind", label: labels["kind"]!, options: BodyKind.allCases.map { ($0.rawValue, ParticipationNames.kind($0, t)) }, selected: values["kind"]),
-                form.select("parentId", label: labels["parentId"]!, options: [("", "–")] + bodies.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: values["parentId"]),
+                form.select("parentId", label: labels["parentId"]!, options: [("", "–")] + parents.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: values["parentId"]),
                 form.select("public", label: labels["public"]!, options: [("nein", t(.bodyInternal)), ("ja", t(.bodyPublic))], selected: values["public"]),
-                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.createBody))]),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: editing == nil ? t(.createBody) : t(.save))]),
             ]),
         ]
-        return Layout(title: t(.newBody), context: context).render(content)
+        return Layout(title: title, context: context).render(content)
+    }
+
+    /// The form's values of a stored body.
+    public static func values(_ body: Body) -> [String: String] {
+        ["name": body.name, "shortName": body.shortName ?? "", "kind": body.kind.rawValue, "parentId": body.parentID?.uuidString.lowercased() ?? "",
+         "public": body.isPublic ? "ja" : "nein"]
     }
 }
 

@@ -3,27 +3,69 @@ import SoplaCore
 
 /// A new meeting of a body.
 public enum MeetingFormPage {
-    public static func render(bodies: [Body], values: [String: String], issues: [ValidationIssue], context: PageContext) -> String {
+    /// A new meeting, or the meeting `editing` (its body stays).
+    public static func render(bodies: [Body], values: [String: String], issues: [ValidationIssue], editing: Meeting? = nil, context: PageContext) -> String {
         let t = context.t
         let form = FormBuilder(language: context.language, issues: issues)
         let labels = ["body": t(.columnBody), "name": t(.fieldMeetingName), "date": t(.fieldMeetingDate), "startTime": t(.fieldStartTime),
-                      "endTime": t(.fieldEndTime), "end": t(.fieldEndTime), "location": t(.columnWhere)]
+                      "endTime": t(.fieldEndTime), "end": t(.fieldEndTime), "location": t(.columnWhere), "state": t(.fieldNewState)]
+        let title = editing == nil ? t(.newMeeting) : t(.editMeeting)
         let content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.bodies())], text: t(.bodiesTitle))]),
-            el("h1", text: t(.newMeeting)),
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.bodies())], text: t(.bodiesTitle))]
+                + (editing.map { [txt(" › "), el("a", [("href", ParticipationRoute.meeting($0.id))], text: $0.name)] } ?? [])),
+            el("h1", text: title),
             form.summary(labels: labels),
-            el("form", [("method", "post"), ("action", ParticipationRoute.meetings()), ("class", "stacked")], [
+            el("form", [("method", "post"), ("action", editing.map { ParticipationRoute.meeting($0.id) } ?? ParticipationRoute.meetings()), ("class", "stacked")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
-                form.select("body", label: labels["body"]!, options: bodies.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: values["body"], required: true),
+                editing == nil ? form.select("body", label: labels["body"]!, options: bodies.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: values["body"], required: true)
+                    : .empty,
                 form.text("name", label: labels["name"]!, value: values["name"], required: true),
                 form.text("date", label: labels["date"]!, value: values["date"], type: "date", required: true),
                 form.text("startTime", label: labels["startTime"]!, value: values["startTime"], type: "time", required: true, hint: t(.timeHint)),
                 form.text("endTime", label: labels["endTime"]!, value: values["endTime"], type: "time", required: true),
                 form.text("location", label: labels["location"]!, value: values["location"], maxLength: 300),
-                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.createMeeting))]),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: editing == nil ? t(.createMeeting) : t(.save))]),
             ]),
         ]
-        return Layout(title: t(.newMeeting), context: context).render(content)
+        return Layout(title: title, context: context).render(content)
+    }
+}
+
+/// Correcting one agenda item: number, subject, visibility, paper and why the body treats it; removing it while
+/// nothing is decided on it.
+public enum AgendaItemFormPage {
+    public static func render(meeting: Meeting, item: AgendaItem, decided: Bool, papers: [Paper], values: [String: String], issues: [ValidationIssue],
+                              context: PageContext) -> String {
+        let t = context.t
+        let form = FormBuilder(language: context.language, issues: issues)
+        let labels = ["number": t(.fieldItemNumber), "title": t(.fieldItemTitle), "public": t(.columnVisibility), "paper": t(.papersLabel),
+                      "role": t(.fieldConsultationRole), "resolution": t(.resolutionLabel)]
+        let csrf = FormBuilder.csrf(context.csrfToken ?? "")
+        let content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.meeting(meeting.id))], text: meeting.name)]),
+            el("h1", text: t(.editAgendaItem) + ": " + item.number + ". " + item.title),
+            form.summary(labels: labels),
+            decided ? el("p", [("class", "notice notice-info")], text: t(.agendaItemDecided)) : .empty,
+            el("form", [("method", "post"), ("action", ParticipationRoute.agendaItem(meeting.id, item.id)), ("class", "stacked")], [csrf,
+                form.text("number", label: labels["number"]!, value: values["number"], required: true, maxLength: 10),
+                form.text("title", label: labels["title"]!, value: values["title"], required: true, maxLength: 300),
+                form.select("public", label: labels["public"]!, options: [("ja", t(.bodyPublic)), ("nein", t(.bodyInternal))], selected: values["public"] ?? "ja"),
+                form.select("paper", label: labels["paper"]!, options: [("", "–")] + papers.map { ($0.id.uuidString.lowercased(), $0.reference + " – " + $0.title) },
+                            selected: values["paper"] ?? ""),
+                form.select("role", label: labels["role"]!, options: ConsultationRole.allCases.map { ($0.rawValue, ParticipationNames.consultationRole($0, t)) },
+                            selected: values["role"] ?? ConsultationRole.advice.rawValue),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.save))]),
+            ]),
+            decided ? .empty : el("form", [("method", "post"), ("action", ParticipationRoute.agendaItemDelete(meeting.id, item.id)), ("class", "inline-form")], [csrf,
+                el("button", [("type", "submit"), ("class", "danger")], text: t(.deleteAgendaItem)),
+            ]),
+        ]
+        return Layout(title: t(.editAgendaItem), context: context).render(content)
+    }
+
+    public static func values(_ item: AgendaItem) -> [String: String] {
+        ["number": item.number, "title": item.title, "public": item.isPublic ? "ja" : "nein", "paper": item.paperIDs.first?.uuidString.lowercased() ?? "",
+         "role": item.role?.rawValue ?? ConsultationRole.advice.rawValue]
     }
 }
 
@@ -58,7 +100,12 @@ public struct MeetingManagement: Sendable {
         let form = FormBuilder(language: context.language, issues: issues)
         let csrf = FormBuilder.csrf(context.csrfToken ?? "")
         let next = MeetingState.allCases.filter { meeting.canMove(to: $0, at: now) }
-        var nodes: [HTMLNode] = [el("h2", text: t(.manageMeeting))]
+        var nodes: [HTMLNode] = [el("h2", text: t(.manageMeeting)), el("p", [], [el("a", [("href", ParticipationRoute.meetingEdit(meeting.id))], text: t(.editMeeting))])]
+        if !items.isEmpty {
+            nodes.append(el("ul", [("class", "agenda-edit")], items.map { item in
+                el("li", [], [el("a", [("href", ParticipationRoute.agendaItem(meeting.id, item.id))], text: t(.editAgendaItem) + ": " + item.number + ". " + item.title)])
+            }))
+        }
         // Problems of the agenda, attendance or state form, or of an item without a resolution form (decided meanwhile, or
         // in a meeting not held): a summary on top.
         if failedItem.map({ resolutions[$0] != nil || meeting.state != .held }) ?? true {

@@ -7,6 +7,7 @@ public enum ParticipationRoute {
     public static let body = RoutePath<UUID>("/gremien/:body")
     public static let bodyCalendar = RoutePath<UUID>("/gremien/:body/kalender.ics")
     public static let bodyNew = FixedPath("/gremien/neu")
+    public static let bodyEdit = RoutePath<UUID>("/gremien/:body/bearbeiten")
     public static let members = RoutePath<UUID>("/gremien/:body/mitglieder")
     public static let membershipEnd = RoutePath<UUID, UUID>("/gremien/:body/mitglieder/:membership/ende")
     public static let terms = RoutePath<UUID>("/gremien/:body/wahlperioden")
@@ -14,6 +15,9 @@ public enum ParticipationRoute {
     public static let meetingNew = FixedPath("/sitzungen/neu")
     public static let meeting = RoutePath<UUID>("/sitzungen/:meeting")
     public static let meetingState = RoutePath<UUID>("/sitzungen/:meeting/status")
+    public static let meetingEdit = RoutePath<UUID>("/sitzungen/:meeting/bearbeiten")
+    public static let agendaItem = RoutePath<UUID, UUID>("/sitzungen/:meeting/tagesordnung/:item")
+    public static let agendaItemDelete = RoutePath<UUID, UUID>("/sitzungen/:meeting/tagesordnung/:item/loeschen")
     public static let agenda = RoutePath<UUID>("/sitzungen/:meeting/tagesordnung")
     public static let attendance = RoutePath<UUID>("/sitzungen/:meeting/anwesenheit")
     public static let resolution = RoutePath<UUID, UUID>("/sitzungen/:meeting/tagesordnung/:item/beschluss")
@@ -188,7 +192,8 @@ public enum BodyPage {
                               txt(" – " + t(.statementDeadline).replacingOccurrences(of: "{d}", with: DateText.dateTime(entry.process.deadline, language)))])
             }),
             el("h2", text: t(.meetingsTitle)),
-            model.mayManage ? el("p", [], [el("a", [("href", ParticipationRoute.meetingNew() + "?gremium=" + b.id.uuidString.lowercased()), ("class", "button")], text: t(.newMeeting))]) : .empty,
+            model.mayManage ? el("p", [], [el("a", [("href", ParticipationRoute.meetingNew() + "?gremium=" + b.id.uuidString.lowercased()), ("class", "button")], text: t(.newMeeting)),
+                                           txt(" "), el("a", [("href", ParticipationRoute.bodyEdit(b.id))], text: t(.editBody))]) : .empty,
             meetings,
             ListTable.pager(state: model.meetingPages, pageCount: (model.meetingTotal + meetingsPerPage - 1) / meetingsPerPage, language),
             el("p", [], [el("a", [("href", ParticipationRoute.bodyCalendar(b.id))], text: t(.calendarFeed))]),

@@ -23,6 +23,7 @@ public enum ParticipationText: Sendable {
     case measureOverdue, measurePlanned, measureStarted, measuresIntro, measuresTitle, meetingInvitation
     case meetingsTitle, membersTitle, milestonesTitle, minutesTitle, navBodies, navPapers
     case newBody, newMeasure, newMeeting, newPaper, newPersonHint, newPersonOption
+    case editBody, editMeeting, editAgendaItem, deleteAgendaItem, agendaItemDecided
     case newProcess, newVersion, noAgenda, noAttachments, noBodies, noEvents
     case noMeasures, noMeetings, noMembers, noMessages, noMilestones, noOverdue
     case noPapers, noProcesses, noStatements, notAnswered2, notQuorate, noticeStatementSent
@@ -171,6 +172,11 @@ public enum ParticipationText: Sendable {
         case .navBodies: return ("Gremien", "Bodies")
         case .navPapers: return ("Vorlagen", "Papers")
         case .newBody: return ("Neues Gremium", "New body")
+        case .editBody: return ("Gremium bearbeiten", "Edit body")
+        case .editMeeting: return ("Sitzung bearbeiten", "Edit meeting")
+        case .editAgendaItem: return ("Tagesordnungspunkt bearbeiten", "Edit agenda item")
+        case .deleteAgendaItem: return ("Tagesordnungspunkt entfernen", "Remove agenda item")
+        case .agendaItemDecided: return ("Zu diesem Tagesordnungspunkt ist ein Beschluss erfasst: Er bleibt, wie er ist.", "A resolution is recorded on this agenda item: it stays as it is.")
         case .newMeasure: return ("Neue Maßnahme", "New measure")
         case .newMeeting: return ("Neue Sitzung", "New meeting")
         case .newPaper: return ("Neue Vorlage", "New paper")

@@ -12,6 +12,8 @@ struct BodyAdminController: RouteCollection {
         let p = ParticipationRoute.self
         routes.on(.GET, p.bodyNew, manage, use: newBody)
         routes.on(.POST, p.bodies, manage, use: create)
+        routes.on(.GET, p.bodyEdit, manage, use: edit)
+        routes.on(.POST, p.body, manage, use: update)
         routes.on(.POST, p.members, manage, use: addMember)
         routes.on(.POST, p.membershipEnd, manage, use: endMembership)
         routes.on(.POST, p.terms, manage, use: addTerm)
@@ -32,23 +34,48 @@ struct BodyAdminController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
+        try await save(req, existing: nil)
+    }
+
+    static func body(_ req: Request) async throws -> Body {
+        guard let raw = req.parameters.get("body"), let id = UUID(uuidString: raw), let body = try await req.participationStore.one(.body, id: id, as: Body.self)?.value else {
+            throw Abort(.notFound)
+        }
+        return body
+    }
+
+    func edit(req: Request) async throws -> HTMLResponse {
+        let body = try await Self.body(req)
+        let bodies = try await req.participationStore.all(.body, as: Body.self).map(\.value).sorted { $0.name < $1.name }
+        return HTMLResponse(BodyFormPage.render(bodies: bodies, values: BodyFormPage.values(body), issues: [], editing: body, context: try await req.pageContext()))
+    }
+
+    /// Name, short name, kind, parent and visibility of a body; terms, seats and meetings stay. Every change is in the audit log.
+    func update(req: Request) async throws -> Response {
+        try await save(req, existing: try await Self.body(req))
+    }
+
+    func save(_ req: Request, existing: Body?) async throws -> Response {
         let form = try req.content.decode(BodyForm.self)
         let store = req.participationStore
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
         var issues: [ValidationIssue] = []
         let kind = BodyKind(rawValue: form.kind ?? "") ?? { issues.append(ValidationIssue("kind", .unknownValue(String((form.kind ?? "").prefix(20))))); return .other }()
-        let draft = Body(id: UUID(), name: form.name ?? "", shortName: ServiceForm.clean(form.shortName), kind: kind,
-                         parentID: ServiceForm.clean(form.parentId).flatMap(UUID.init(uuidString:)), isPublic: form.public == "ja")
-        if bodies.contains(where: { $0.name == draft.name.trimmingCharacters(in: .whitespaces) }) { issues.append(ValidationIssue("name", .duplicate)) }
+        let draft = Body(id: existing?.id ?? UUID(), name: form.name ?? "", shortName: ServiceForm.clean(form.shortName), kind: kind,
+                         parentID: ServiceForm.clean(form.parentId).flatMap(UUID.init(uuidString:)), isPublic: form.public == "ja", terms: existing?.terms ?? [])
+        if ServiceForm.clean(form.parentId) != nil, draft.parentID == nil { issues.append(ValidationIssue("parentId", .unknownReference)) }
+        if bodies.contains(where: { $0.id != draft.id && $0.name == draft.name.trimmingCharacters(in: .whitespaces) }) { issues.append(ValidationIssue("name", .duplicate)) }
+        FieldCheck.length(draft.shortName ?? "", field: "shortName", max: 40, into: &issues)
         var body: Body?
         do { body = try draft.validated(others: bodies) } catch { issues += error.issues }
         guard let body, issues.isEmpty else {
             let values = ["name": form.name ?? "", "shortName": form.shortName ?? "", "kind": form.kind ?? "", "parentId": form.parentId ?? "", "public": form.public ?? "nein"]
-            return HTMLResponse(BodyFormPage.render(bodies: bodies.sorted { $0.name < $1.name }, values: values, issues: issues, context: try await req.pageContext()))
+            return HTMLResponse(BodyFormPage.render(bodies: bodies.sorted { $0.name < $1.name }, values: values, issues: issues, editing: existing, context: try await req.pageContext()))
                 .response(status: issues.contains { $0.problem == .duplicate } ? .conflict : .unprocessableEntity)
         }
+        guard body != existing else { return req.redirect(to: ParticipationRoute.body(body.id), notice: .unchanged) }
         try await store.save(.body, id: body.id, body, label: body.name, bodyID: body.id, actor: try await req.auditActor(), at: req.settings.clock.now())
-        return req.redirect(to: ParticipationRoute.body(body.id), notice: .created)
+        return req.redirect(to: ParticipationRoute.body(body.id), notice: existing == nil ? .created : .saved)
     }
 
     struct MemberForm: Content {

@@ -12,6 +12,11 @@ struct MeetingAdminController: RouteCollection {
         let p = ParticipationRoute.self
         routes.on(.GET, p.meetingNew, manage, use: newMeeting)
         routes.on(.POST, p.meetings, manage, use: create)
+        routes.on(.GET, p.meetingEdit, manage, use: edit)
+        routes.on(.POST, p.meeting, manage, use: update)
+        routes.on(.GET, p.agendaItem, manage, use: editItem)
+        routes.on(.POST, p.agendaItem, manage, use: updateItem)
+        routes.on(.POST, p.agendaItemDelete, manage, use: deleteItem)
         routes.on(.POST, p.meetingState, manage, use: changeState)
         routes.on(.POST, p.agenda, manage, use: addItem)
         routes.on(.POST, p.attendance, manage, use: saveAttendance)
@@ -37,10 +42,34 @@ struct MeetingAdminController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
+        try await save(req, existing: nil)
+    }
+
+    func edit(req: Request) async throws -> HTMLResponse {
+        let meeting = try await Self.meeting(req)
+        let values = ["name": meeting.name, "date": Day(meeting.start.addingTimeInterval(Double(ParticipationPages.zone.secondsFromGMT(for: meeting.start)))).iso, "startTime": Self.time(meeting.start),
+                      "endTime": Self.time(meeting.end), "location": meeting.location ?? ""]
+        return HTMLResponse(MeetingFormPage.render(bodies: [], values: values, issues: [], editing: meeting, context: try await req.pageContext()))
+    }
+
+    /// Name, day, times and place of a meeting; its body, state and agenda stay. A meeting held stays in the past.
+    func update(req: Request) async throws -> Response {
+        try await save(req, existing: try await Self.meeting(req))
+    }
+
+    static func time(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = ParticipationPages.zone
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+
+    func save(_ req: Request, existing: Meeting?) async throws -> Response {
         let form = try req.content.decode(MeetingForm.self)
         let bodies = try await req.participationStore.all(.body, as: Body.self).map(\.value)
         var issues: [ValidationIssue] = []
-        let body = form.body.flatMap(UUID.init(uuidString:)).flatMap { id in bodies.first { $0.id == id } }
+        let bodyID = existing?.bodyID ?? form.body.flatMap(UUID.init(uuidString:))
+        let body = bodyID.flatMap { id in bodies.first { $0.id == id } }
         if body == nil { issues.append(ValidationIssue("body", .unknownReference)) }
         let start = ParticipationPages.instant(form.date, form.startTime)
         let end = ParticipationPages.instant(form.date, form.endTime)
@@ -49,20 +78,24 @@ struct MeetingAdminController: RouteCollection {
         var meeting: Meeting?
         if let body, let start, let end {
             do {
-                meeting = try Meeting(id: UUID(), bodyID: body.id, name: form.name ?? "", start: start, end: end, location: ServiceForm.clean(form.location)).validated()
+                meeting = try Meeting(id: existing?.id ?? UUID(), bodyID: body.id, name: form.name ?? "", start: start, end: end, location: ServiceForm.clean(form.location),
+                                      state: existing?.state ?? .planned).validated()
             } catch {
                 issues += error.issues
             }
         }
+        // A meeting held has begun: it cannot move into the future.
+        if let meeting, meeting.state == .held, meeting.start > req.settings.clock.now() { issues.append(ValidationIssue("date", .meetingNotHeld)) }
         guard let meeting, issues.isEmpty else {
             let values = ["body": form.body ?? "", "name": form.name ?? "", "date": form.date ?? "", "startTime": form.startTime ?? "", "endTime": form.endTime ?? "",
                           "location": form.location ?? ""]
-            return HTMLResponse(MeetingFormPage.render(bodies: bodies.sorted { $0.name < $1.name }, values: values, issues: issues, context: try await req.pageContext()))
-                .response(status: .unprocessableEntity)
+            return HTMLResponse(MeetingFormPage.render(bodies: bodies.sorted { $0.name < $1.name }, values: values, issues: issues, editing: existing,
+                                                       context: try await req.pageContext())).response(status: .unprocessableEntity)
         }
+        guard meeting != existing else { return req.redirect(to: ParticipationRoute.meeting(meeting.id), notice: .unchanged) }
         try await req.participationStore.save(.meeting, id: meeting.id, meeting, label: meeting.name, bodyID: meeting.bodyID, actor: try await req.auditActor(),
                                               at: req.settings.clock.now())
-        return req.redirect(to: ParticipationRoute.meeting(meeting.id), notice: .created)
+        return req.redirect(to: ParticipationRoute.meeting(meeting.id), notice: existing == nil ? .created : .saved)
     }
 
     static func meeting(_ req: Request) async throws -> Meeting {
@@ -223,6 +256,74 @@ struct MeetingAdminController: RouteCollection {
         try await store.save(.agendaItem, id: decided.id, decided, label: decided.title, bodyID: meeting.bodyID, actor: actor, at: now)
         try await Notifier(req: req).notifyMembers(of: [meeting.bodyID], subject: "Beschluss: " + item.title, body: text,
                                                    link: ParticipationRoute.meeting(meeting.id))
+        return req.redirect(to: ParticipationRoute.meeting(meeting.id), notice: .saved)
+    }
+
+    /// The agenda item of the route, in the meeting of the route.
+    static func item(_ req: Request, meeting: Meeting) async throws -> AgendaItem {
+        guard let raw = req.parameters.get("item"), let id = UUID(uuidString: raw),
+              let item = try await req.participationStore.one(.agendaItem, id: id, as: AgendaItem.self)?.value, item.meetingID == meeting.id else { throw Abort(.notFound) }
+        return item
+    }
+
+    func itemPage(_ req: Request, meeting: Meeting, item: AgendaItem, values: [String: String], issues: [ValidationIssue]) async throws -> String {
+        let decided = try await Self.decided(req, meeting: meeting).contains { $0.item.id == item.id }
+        let papers = try await req.participationStore.all(.paper, as: Paper.self).map(\.value).sorted { $0.reference < $1.reference }
+        return AgendaItemFormPage.render(meeting: meeting, item: item, decided: decided, papers: papers, values: values, issues: issues, context: try await req.pageContext())
+    }
+
+    func editItem(req: Request) async throws -> HTMLResponse {
+        let meeting = try await Self.meeting(req)
+        let item = try await Self.item(req, meeting: meeting)
+        return HTMLResponse(try await itemPage(req, meeting: meeting, item: item, values: AgendaItemFormPage.values(item), issues: []))
+    }
+
+    /// Number (unique in the meeting), subject, visibility, paper and role of an agenda item; a decided item keeps its
+    /// paper, as the resolution names the version decided on.
+    func updateItem(req: Request) async throws -> Response {
+        let meeting = try await Self.meeting(req)
+        let item = try await Self.item(req, meeting: meeting)
+        let form = try req.content.decode(ItemForm.self)
+        let number = (form.number ?? "").trimmingCharacters(in: .whitespaces), title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
+        var issues: [ValidationIssue] = []
+        if number.isEmpty { issues.append(ValidationIssue("number", .required)) } else if number.count > 10 { issues.append(ValidationIssue("number", .tooLong(max: 10))) }
+        if title.isEmpty { issues.append(ValidationIssue("title", .required)) } else if title.count > 300 { issues.append(ValidationIssue("title", .tooLong(max: 300))) }
+        let paper = ServiceForm.clean(form.paper).flatMap(UUID.init(uuidString:))
+        if ServiceForm.clean(form.paper) != nil {
+            var known = false
+            if let paper { known = try await req.participationStore.one(.paper, id: paper, as: Paper.self) != nil }
+            if !known { issues.append(ValidationIssue("paper", .unknownReference)) }
+        }
+        let decided = try await Self.decided(req, meeting: meeting).contains { $0.item.id == item.id }
+        if decided, paper != item.paperIDs.first { issues.append(ValidationIssue("paper", .inconsistent)) }
+        let taken = try await req.participationStore.all(.agendaItem, as: AgendaItem.self, bodyID: meeting.bodyID)
+            .contains { $0.value.meetingID == meeting.id && $0.value.number == number && $0.id != item.id }
+        if !number.isEmpty, taken { issues.append(ValidationIssue("number", .duplicate)) }
+        guard issues.isEmpty else {
+            let values = ["number": form.number ?? "", "title": form.title ?? "", "public": form.public ?? "ja", "paper": form.paper ?? "", "role": form.role ?? ""]
+            return HTMLResponse(try await itemPage(req, meeting: meeting, item: item, values: values, issues: issues)).response(status: taken ? .conflict : .unprocessableEntity)
+        }
+        var changed = item
+        changed.number = number
+        changed.title = title
+        changed.isPublic = form.public != "nein"
+        changed.paperIDs = paper.map { [$0] } ?? []
+        changed.role = paper == nil ? nil : form.role.flatMap(ConsultationRole.init(rawValue:)) ?? .advice
+        guard changed != item else { return req.redirect(to: ParticipationRoute.meeting(meeting.id), notice: .unchanged) }
+        try await req.participationStore.save(.agendaItem, id: item.id, changed, label: changed.title, bodyID: meeting.bodyID, actor: try await req.auditActor(),
+                                              at: req.settings.clock.now())
+        return req.redirect(to: ParticipationRoute.meeting(meeting.id), notice: .saved)
+    }
+
+    /// Removes an agenda item on which nothing is decided (it stays readable as deleted for OParl clients).
+    func deleteItem(req: Request) async throws -> Response {
+        let meeting = try await Self.meeting(req)
+        let item = try await Self.item(req, meeting: meeting)
+        guard !(try await Self.decided(req, meeting: meeting).contains { $0.item.id == item.id }) else {
+            // The page says that the item is decided and offers no removal.
+            return HTMLResponse(try await itemPage(req, meeting: meeting, item: item, values: AgendaItemFormPage.values(item), issues: [])).response(status: .conflict)
+        }
+        try await req.participationStore.delete(.agendaItem, id: item.id, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: ParticipationRoute.meeting(meeting.id), notice: .saved)
     }
 }
