@@ -87,7 +87,7 @@ struct ParticipationTests {
         #expect(Minutes.problemsOfAttendance(quorum: full, decided: decided).isEmpty)
         #expect(Minutes.problemsOfAttendance(quorum: two, decided: decided) == [ValidationIssue("attendance", .votesExceedAttendance(item: "2", cast: 3, present: 2)),
                                                                               ValidationIssue("attendance", .votesExceedAttendance(item: "10", cast: 3, present: 2))])
-        #expect(Minutes.problemsOfAttendance(quorum: one, decided: decided).first == ValidationIssue("attendance", .notQuorate(present: 1, required: 2)))
+        #expect(Minutes.problemsOfAttendance(quorum: one, decided: decided).first == ValidationIssue("attendance", .quorumLost(present: 1, required: 2)))
         #expect(Minutes.problemsOfAttendance(quorum: one, decided: []).isEmpty)
     }
 

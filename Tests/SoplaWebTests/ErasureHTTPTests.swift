@@ -201,6 +201,12 @@ struct ErasureHTTPTests {
                 #expect(!text.contains("Zwetschgenbaum"), "table \(table) still holds the name")
             }
             try await get(app, "/gremien/\(committee)", session: nil) { res in #expect(!res.body.string.contains("Zwetschgenbaum")) }
+            // The seat ended on the day of erasure (no vote for a pseudonym), and the pseudonym is offered to no form.
+            let seat = try #require(try await app.participationStore.all(.membership, as: Membership.self).map(\.value).first { $0.personID == person.id })
+            #expect(seat.end == Day(testNow))
+            try await get(app, "/gremien/\(committee)", session: planner) { res in
+                #expect(!res.body.string.contains(#"value="\#(id)""#))
+            }
             try await get(app, "/verwaltung/personen", session: admin) { res in #expect(res.body.string.contains("gelöscht")) }
         }
     }

@@ -61,7 +61,15 @@ struct MeetingIntegrityHTTPTests {
             try await post(app, decide, session: planner, fields: [("text", "Kenntnis genommen."), ("yes", "zwei"), ("no", ""), ("abstain", "")]) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("Kenntnis genommen.</textarea>") && res.body.string.contains(#"value="zwei""#))
+                #expect(res.body.string.contains("Ja-Stimmen: bitte eine ganze Zahl") || res.body.string.contains("Ja: bitte eine ganze Zahl"), "\(res.body.string.components(separatedBy: "field-error").dropFirst().first?.prefix(300) ?? "")")
                 #expect(!res.body.string.contains("nicht verarbeitbar"))
+            }
+            // Unanimous with a vote against, or with more yes-votes than members present: refused.
+            try await post(app, decide, session: planner, fields: [("text", "Kenntnis genommen."), ("yes", "1"), ("no", "1"), ("unanimous", "ja")]) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("„Einstimmig“ ist angekreuzt, aber Nein-Stimmen"))
+            }
+            try await post(app, decide, session: planner, fields: [("text", "Kenntnis genommen."), ("yes", "5000"), ("unanimous", "ja")]) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("5000 Stimmen, aber nur 3"))
             }
             #expect(try await app.participationStore.all(.resolution, as: Resolution.self).map(\.value).contains { $0.agendaItemID == item.id } == false)
             try await post(app, decide, session: planner, fields: [("text", "Kenntnis genommen."), ("yes", "2"), ("no", "0"), ("abstain", "1")]) { res in
@@ -74,7 +82,7 @@ struct MeetingIntegrityHTTPTests {
                 ("p" + seat.personID.uuidString.lowercased(), index == 0 ? "present" : "absent")
             }) { res in
                 #expect(res.status == .conflict)
-                #expect(res.body.string.contains("Nicht beschlussfähig: 1 stimmberechtigte Mitglieder anwesend, nötig sind 2."))
+                #expect(res.body.string.contains("Mit dieser Anwesenheit wäre die Sitzung nicht mehr beschlussfähig (1 stimmberechtigte Mitglieder, nötig sind 2)"))
                 // The demo's decision on item 1 (2 yes, 1 abstention) and the new one on item 2.
                 #expect(res.body.string.contains("Zu TOP 1 sind 3 Stimmen erfasst"))
                 #expect(res.body.string.contains("Zu TOP 2 sind 3 Stimmen erfasst; mit dieser Anwesenheit wären nur 1 stimmberechtigte Mitglieder da."))
@@ -97,6 +105,9 @@ struct MeetingIntegrityHTTPTests {
             try await post(app, "/sitzungen/\(Self.nextMeeting)/status", session: planner, fields: [("state", "held")]) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("Die Sitzung hat noch nicht stattgefunden"))
+            }
+            try await post(app, "/sitzungen/\(Self.socialMeeting)/status", session: planner, fields: [("state", "bogus")]) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("„bogus“ ist kein zulässiger Wert") && !res.body.string.contains("noch nicht stattgefunden"))
             }
             #expect(try await app.participationStore.one(.meeting, id: UUID(uuidString: Self.nextMeeting)!, as: Meeting.self)?.value.state == .invited)
             let comingItem = "/sitzungen/\(Self.nextMeeting)/tagesordnung/5b0c1e2a-0100-4000-8000-000000000606/beschluss"

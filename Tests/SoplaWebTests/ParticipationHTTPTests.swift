@@ -334,8 +334,16 @@ struct BodyAdminHTTPTests {
             }
             #expect(try await store.all(.person, as: Person.self).count == persons)
             #expect(try await store.all(.membership, as: Membership.self, bodyID: body.id).count == 2)
-            try await post(app, path + "/mitglieder/\(membership.id.uuidString.lowercased())/ende", session: planner) { res in #expect(res.status == .seeOther) }
-            #expect(try await store.one(.membership, id: membership.id, as: Membership.self)?.value.isActive(on: Day(testNow)) == false)
+            // The last day is chosen (today unless said); not before the seat began, and a date that is one.
+            let end = path + "/mitglieder/\(membership.id.uuidString.lowercased())/ende"
+            try await post(app, end, session: planner, fields: [("end", "2020-01-01")]) { res in #expect(res.status == .unprocessableEntity) }
+            try await post(app, end, session: planner, fields: [("end", "31.11.2025")]) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("„31.11.2025“ ist kein zulässiger Wert"))
+            }
+            #expect(try await store.one(.membership, id: membership.id, as: Membership.self)?.value.end == nil)
+            try await post(app, end, session: planner) { res in #expect(res.status == .seeOther) }
+            let ended = try #require(try await store.one(.membership, id: membership.id, as: Membership.self)?.value)
+            #expect(ended.end == Day(testNow) && ended.isActive(on: Day(testNow)) && !ended.isActive(on: Day(testNow.addingTimeInterval(86_400))))
             // The internal working group stays hidden from the public.
             try await get(app, path, session: nil) { res in #expect(res.status == .notFound) }
         }

@@ -30,9 +30,10 @@ public struct UserAccount: Sendable, Equatable, Identifiable {
         self.erasedAt = erasedAt
     }
 
-    /// The name that replaces an erased person's name, stable for the same account.
+    /// The name that replaces an erased person's name, stable for the same account and told apart from others by
+    /// the end of the id (ids made in one series share their beginning).
     public static func pseudonym(for id: UUID) -> String {
-        "Person-" + id.uuidString.replacingOccurrences(of: "-", with: "").prefix(8).lowercased()
+        "Person-" + id.uuidString.replacingOccurrences(of: "-", with: "").suffix(8).lowercased()
     }
 
     /// The fields the audit log records, as text (never a password or its hash).

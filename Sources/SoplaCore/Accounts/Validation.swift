@@ -111,6 +111,12 @@ public struct ValidationIssue: Sendable, Equatable, Error {
         case votesExceedAttendance(item: String, cast: Int, present: Int)
         /// A meeting marked as held before it began, or a decision recorded in a meeting not held.
         case meetingNotHeld
+        /// A change of attendance that would leave a meeting with decisions without its quorum.
+        case quorumLost(present: Int, required: Int)
+        /// Unanimous, yet votes against or abstentions typed.
+        case unanimousWithDissent
+        /// A payment ordered for a drawdown not released yet.
+        case notReleased
         /// A report on a year (a proof of use) before the year has ended.
         case yearNotEnded(Int)
         /// A payment before the agreement's term starts on `start`.

@@ -107,6 +107,9 @@ public struct Person: Hashable, Sendable, Codable {
         self.userID = userID
         self.email = email
     }
+
+    /// Erased (DSGVO Art. 17): the name is the pseudonym of the person or of their login.
+    public var isErased: Bool { [id, userID].compactMap { $0 }.contains { name == UserAccount.pseudonym(for: $0) } }
 }
 
 public enum MembershipRole: String, Hashable, Sendable, Codable, CaseIterable {

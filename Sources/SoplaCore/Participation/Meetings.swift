@@ -156,7 +156,7 @@ public enum Minutes {
     public static func problemsOfAttendance(quorum: Quorum, decided: [(item: AgendaItem, resolution: Resolution)]) -> [ValidationIssue] {
         guard !decided.isEmpty else { return [] }
         var issues: [ValidationIssue] = []
-        if !quorum.isQuorate { issues.append(ValidationIssue("attendance", .notQuorate(present: quorum.votingPresent, required: quorum.required))) }
+        if !quorum.isQuorate { issues.append(ValidationIssue("attendance", .quorumLost(present: quorum.votingPresent, required: quorum.required))) }
         let votes = Dictionary(decided.map { ($0.item.id, $0.resolution.vote) }, uniquingKeysWith: { a, _ in a })
         for item in AgendaItem.ordered(decided.map(\.item)) {
             guard let cast = votes[item.id]?.cast, cast > quorum.votingPresent else { continue }

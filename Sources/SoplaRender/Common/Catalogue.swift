@@ -59,7 +59,7 @@ public enum TextKey: Sendable {
     case issueNegativeAmount, issueMoreThanGranted, issueMoreThanAvailable, issueNoBudgetLine, issueBelowCommitted, issueOutsideScale
     case issueCriterionWeight, issueCriterionScale, issueReceiptOutsideYear, issueReceiptNotPositive, issueReceiptUnknownCostItem
     case issueReceiptsAddUpHigher, issueReceiptsAddUpLower, issueOverlappingTerms
-    case issueTooManyVotes, issueNotQuorate, issueVotesExceedAttendance, issueMeetingNotHeld, issueYearNotEnded, issueBeforeTermStart, issueSecondPersonNeeded
+    case issueNotReleased, issueQuorumLost, issueUnanimousWithDissent, issueTooManyVotes, issueNotQuorate, issueVotesExceedAttendance, issueMeetingNotHeld, issueYearNotEnded, issueBeforeTermStart, issueSecondPersonNeeded
     case kindProvider, kindPublicBody, kindWelfareAssociation, login, loginFailed, loginHelp
     case loginRequired, loginThrottled, loginTitle, logout, memberOrganisations, navAccount
     case navAudit, navOrganisations, navPolicy, navUsers, newOrganisation, newUser
@@ -287,6 +287,9 @@ public enum TextKey: Sendable {
         case .issueYearNotEnded: return ("Der Verwendungsnachweis für {y} kann erst nach Ende des Jahres eingereicht werden, ab dem 1. Januar {n}.", "The proof of use for {y} can be submitted once the year has ended, from 1 January {n}.")
         case .issueBeforeTermStart: return ("Vor Beginn der Laufzeit am {d} wird nichts ausgezahlt. Bitte die Zahlung ab diesem Tag anweisen.", "Nothing is paid before the term starts on {d}. Please order the payment from that day.")
         case .issueSecondPersonNeeded: return ("Vier-Augen-Prinzip: Die Zahlung weist eine andere Person an als die, die den Abruf freigegeben hat.", "Four-eyes principle: the payment is ordered by someone other than the person who released the drawdown.")
+        case .issueNotReleased: return ("Der Abruf ist noch nicht freigegeben: erst freigeben, dann die Zahlung anweisen.", "The drawdown is not released yet: release it first, then order the payment.")
+        case .issueQuorumLost: return ("Mit dieser Anwesenheit wäre die Sitzung nicht mehr beschlussfähig ({p} stimmberechtigte Mitglieder, nötig sind {r}), es sind aber schon Beschlüsse erfasst. Die Anwesenheit bleibt, wie sie war.", "With this attendance the meeting would no longer be quorate ({p} voting members, {r} needed), but decisions are recorded already. The attendance stays as it was.")
+        case .issueUnanimousWithDissent: return ("„Einstimmig“ ist angekreuzt, aber Nein-Stimmen oder Enthaltungen sind eingetragen. Bitte eines von beiden berichtigen.", "“Unanimous” is ticked, but votes against or abstentions are entered. Please correct one of them.")
         case .issueTooManyVotes: return ("{c} Stimmen, aber nur {p} stimmberechtigte Mitglieder anwesend. Bitte die Stimmen oder die Anwesenheit berichtigen.", "{c} votes, but only {p} voting members present. Please correct the votes or the attendance.")
         case .issueNotQuorate: return ("Nicht beschlussfähig: {p} stimmberechtigte Mitglieder anwesend, nötig sind {r}. Bitte zuerst die Anwesenheit erfassen.", "Not quorate: {p} voting members present, {r} needed. Please record the attendance first.")
         case .issueVotesExceedAttendance: return ("Zu TOP {i} sind {c} Stimmen erfasst; mit dieser Anwesenheit wären nur {p} stimmberechtigte Mitglieder da. Die Anwesenheit bleibt, wie sie war.", "For item {i}, {c} votes are recorded; with this attendance only {p} voting members would be present. The attendance stays as it was.")

@@ -142,6 +142,10 @@ public enum IssueText {
             return t(.issueVotesExceedAttendance).replacingOccurrences(of: "{i}", with: item).replacingOccurrences(of: "{c}", with: String(cast))
                 .replacingOccurrences(of: "{p}", with: String(present))
         case .meetingNotHeld: return t(.issueMeetingNotHeld)
+        case .quorumLost(let present, let required):
+            return t(.issueQuorumLost).replacingOccurrences(of: "{p}", with: String(present)).replacingOccurrences(of: "{r}", with: String(required))
+        case .unanimousWithDissent: return t(.issueUnanimousWithDissent)
+        case .notReleased: return t(.issueNotReleased)
         case .yearNotEnded(let year): return t(.issueYearNotEnded).replacingOccurrences(of: "{y}", with: String(year)).replacingOccurrences(of: "{n}", with: String(year + 1))
         case .beforeTermStart(let start): return t(.issueBeforeTermStart).replacingOccurrences(of: "{d}", with: Format.day(start, language))
         case .secondPersonNeeded: return t(.issueSecondPersonNeeded)

@@ -157,7 +157,12 @@ public struct MeetingManagement: Sendable {
             let typed = failedItem == item.id ? resolutionValues : [:]
             nodes.append(el("form", [("method", "post"), ("action", ParticipationRoute.resolution(meeting.id, item.id)), ("class", "stacked resolution-form")], [csrf,
                 el("h3", text: t(.recordResolution) + ": " + item.number + ". " + item.title),
-                problems.isEmpty ? .empty : el("p", [("class", "field-error"), ("role", "alert")], text: problems.map { IssueText.message($0.problem, context.language) }.joined(separator: " ")),
+                problems.isEmpty ? .empty : el("p", [("class", "field-error"), ("role", "alert")], text: problems.map { issue in
+                    // A count is named by its field (Ja-Stimmen, Nein-Stimmen, Enthaltungen).
+                    let label = ["yes": t(.voteYes), "no": t(.voteNo), "abstain": t(.voteAbstain), "text": t(.fieldResolutionText)][issue.field]
+                    if case .outOfRange(let range) = issue.problem { return IssueText.outOfRange(range, context.language, label: label) }
+                    return (label.map { $0 + ": " } ?? "") + IssueText.message(issue.problem, context.language)
+                }.joined(separator: " ")),
                 el("div", [("class", "field")], [el("label", [("for", prefix + "-text")], text: t(.fieldResolutionText)),
                                                  el("textarea", [("id", prefix + "-text"), ("name", "text"), ("rows", "3"), ("required", "required")], text: typed["text"] ?? "")]),
                 el("div", [("class", "inline-form")], ["yes", "no", "abstain"].map { field in

@@ -133,6 +133,8 @@ public enum BodyPage {
         /// Where the meetings' pages stand (latest first, `meetingsPerPage` a page) and how many there are.
         public var meetingPages = ListState(path: "/")
         public var meetingTotal = 0
+        /// The day a seat ends on unless the planner chooses another.
+        public var today: Day?
         public let subBodies: [Body]
         /// Open consultations this body is invited to (shown to those who may read the body's internal items).
         public let consultations: [(process: StatementProcess, paperTitle: String)]
@@ -200,9 +202,14 @@ public enum BodyPage {
             el("h2", text: t(.membersTitle)),
             members,
         ] + (model.membershipForm.map { form in
-            (model.membershipIDs.count == model.members.count ? [el("ul", [("class", "plain no-print")], zip(model.members, model.membershipIDs).map { member, id in
-                el("li", [], [el("form", [("method", "post"), ("action", ParticipationRoute.membershipEnd(b.id, id)), ("class", "inline-form")], [
+            (model.membershipIDs.count == model.members.count ? [el("ul", [("class", "plain no-print")], zip(model.members, model.membershipIDs).enumerated().map { index, pair in
+                let (member, id) = pair
+                return el("li", [], [el("form", [("method", "post"), ("action", ParticipationRoute.membershipEnd(b.id, id)), ("class", "inline-form")], [
                     FormBuilder.csrf(context.csrfToken ?? ""),
+                    el("div", [("class", "field")], [
+                        el("label", [("for", "end-\(index)")], text: t(.membershipLastDay) + ": " + member.name),
+                        el("input", [("type", "date"), ("id", "end-\(index)"), ("name", "end"), ("value", model.today?.iso ?? "")]),
+                    ]),
                     el("button", [("type", "submit"), ("class", "secondary"), ("aria-label", t(.endMembership) + ": " + member.name)], text: t(.endMembership) + ": " + member.name),
                 ])])
             })] : []) + form.render(context: context)

@@ -23,7 +23,7 @@ public enum ParticipationText: Sendable {
     case measureOverdue, measurePlanned, measureStarted, measuresIntro, measuresTitle, meetingInvitation
     case meetingsTitle, membersTitle, milestonesTitle, minutesTitle, navBodies, navPapers
     case newBody, newMeasure, newMeeting, newPaper, newPersonHint, newPersonOption
-    case editBody, editMeeting, editAgendaItem, deleteAgendaItem, agendaItemDecided
+    case editBody, editMeeting, editAgendaItem, deleteAgendaItem, agendaItemDecided, membershipLastDay
     case newProcess, newVersion, noAgenda, noAttachments, noBodies, noEvents
     case noMeasures, noMeetings, noMembers, noMessages, noMilestones, noOverdue
     case noPapers, noProcesses, noStatements, notAnswered2, notQuorate, noticeStatementSent
@@ -173,6 +173,7 @@ public enum ParticipationText: Sendable {
         case .navPapers: return ("Vorlagen", "Papers")
         case .newBody: return ("Neues Gremium", "New body")
         case .editBody: return ("Gremium bearbeiten", "Edit body")
+        case .membershipLastDay: return ("Letzter Tag", "Last day")
         case .editMeeting: return ("Sitzung bearbeiten", "Edit meeting")
         case .editAgendaItem: return ("Tagesordnungspunkt bearbeiten", "Edit agenda item")
         case .deleteAgendaItem: return ("Tagesordnungspunkt entfernen", "Remove agenda item")

@@ -500,6 +500,7 @@ public struct AccountStore: Sendable {
             try await Self.append(.init(id: UUID(), at: at, actor: actor, action: .erase, entityType: AuditEntity.user,
                                         entityID: userID.uuidString, entityLabel: pseudonym), on: db)
         }
+        await PersonalDataScrub.dropOldPages(try ReportTables.sqlDatabase(database))
     }
 
     /// Erases a person of the bodies who has no login (DSGVO Art. 17); one with a login is erased with the account.
@@ -514,5 +515,6 @@ public struct AccountStore: Sendable {
             try await Self.append(.init(id: UUID(), at: at, actor: actor, action: .erase, entityType: "participation-person",
                                         entityID: personID.uuidString.lowercased(), entityLabel: pseudonym), on: db)
         }
+        await PersonalDataScrub.dropOldPages(sql)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SoplaCore
 import SQLKit
 
 /// Replaces a person's name and address wherever sopla copied them: author and "by" fields, record labels, JSON
@@ -84,6 +85,10 @@ extension PersonalDataScrub {
             if let email = try row.decode(column: "email", as: String?.self) { values += [email, email.lowercased()] }
         }
         if !personIDs.isEmpty {
+            // Seats held end on the day of erasure: a pseudonym does not vote in future meetings.
+            let sorted = personIDs.sorted { $0.uuidString < $1.uuidString }
+            try await sql.update("memberships").set(SQLIdentifier("end"), to: SQLBind(Day(at).iso)).set("record_modified_at", to: SQLBind(at))
+                .where("person_id", .in, SQLBind.group(sorted)).where(SQLIdentifier("end"), .is, SQLLiteral.null).run()
             try await sql.update("persons").set("name", to: SQLBind(pseudonym)).set("label", to: SQLBind(pseudonym)).set("email", to: SQLLiteral.null)
                 .set("record_modified_at", to: SQLBind(at)).where("id", .in, SQLBind.group(personIDs.sorted { $0.uuidString < $1.uuidString })).run()
         }
@@ -106,5 +111,15 @@ extension PersonalDataScrub {
         }
         try await replace(cleaned, with: pseudonym, on: sql)
         try await sql.raw("UPDATE data_versions SET version = version + 1").run()
+    }
+}
+
+extension PersonalDataScrub {
+    /// After an erasure: SQLite writes the log back into the file and empties it, so no old page with the name stays
+    /// in the log (deleted content in the file itself is zeroed, `secure_delete`). PostgreSQL's own cleaning
+    /// (autovacuum) frees dead rows in time.
+    static func dropOldPages(_ sql: any SQLDatabase) async {
+        guard sql.dialect.name == "sqlite" else { return }
+        _ = try? await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").all()
     }
 }

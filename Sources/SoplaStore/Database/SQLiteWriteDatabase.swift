@@ -57,6 +57,8 @@ final class SQLiteConnectionSetup: Sendable {
         let id = ObjectIdentifier(connection)
         if prepared.withLockedValue({ $0[id] != nil }) { return }
         _ = try await connection.query("PRAGMA busy_timeout = \(writing.busyTimeoutMilliseconds)")
+        // Deleted and overwritten content is zeroed in the file (an erased person's name must not linger in free pages).
+        _ = try await connection.query("PRAGMA secure_delete = ON")
         // The first connection switches the file to WAL; the mode stays, so a failure here (another connection
         // busy at that moment) is repeated by the next connection.
         do {

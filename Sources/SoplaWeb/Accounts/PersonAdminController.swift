@@ -31,7 +31,7 @@ struct PersonAdminController: RouteCollection {
         let seats = Dictionary(grouping: try await store.all(.membership, as: Membership.self).map(\.value), by: \.personID)
         var rows = try await store.all(.person, as: Person.self).map(\.value).map { person in
             PersonListPage.Row(id: person.id, name: person.name, bodies: Array(Set((seats[person.id] ?? []).compactMap { bodies[$0.bodyID] })).sorted(),
-                               userID: person.userID, erased: [person.id, person.userID].compactMap { $0 }.contains { person.name == UserAccount.pseudonym(for: $0) })
+                               userID: person.userID, erased: person.isErased)
         }
         if !q.isEmpty { rows = rows.filter { $0.name.localizedCaseInsensitiveContains(q) } }
         rows.sort { descending ? $0.name > $1.name : $0.name < $1.name }

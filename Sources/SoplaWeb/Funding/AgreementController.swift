@@ -251,8 +251,16 @@ struct AgreementController: RouteCollection {
         case (.approved, .paid?):
             drawdown.state = .paid
             drawdown.paidOn = req.settings.clock.today
+        case (_, nil):
+            return HTMLResponse(AgreementPage.render(try await model(req, a, applicant: nil, issues: [ValidationIssue("state", .unknownValue(String((form.state ?? "").prefix(20))))]),
+                                                     context: try await req.pageContext())).response(status: .unprocessableEntity)
+        case (.requested, .paid?):
+            return HTMLResponse(AgreementPage.render(try await model(req, a, applicant: nil, issues: [ValidationIssue("state", .notReleased)]),
+                                                     context: try await req.pageContext())).response(status: .conflict)
         default:
-            throw Abort(.conflict, reason: "this drawdown cannot move from \(drawdown.state.rawValue) to \(form.state ?? "?")")
+            // Decided or paid already (a second tab, a second click).
+            return HTMLResponse(AgreementPage.render(try await model(req, a, applicant: nil, issues: [ValidationIssue("state", .inconsistent)]),
+                                                     context: try await req.pageContext())).response(status: .conflict)
         }
         try await req.fundingStore.saveDrawdown(drawdown, from: read, organisationID: a.organisationID, actor: try await req.auditActor(), at: req.settings.clock.now())
         try await Notifier(req: req).drawdown(drawdown, agreement: a, organisation: "")

@@ -138,10 +138,19 @@ struct BodyAdminController: RouteCollection {
     func endMembership(req: Request) async throws -> Response {
         guard let rawBody = req.parameters.get("body"), let bodyID = UUID(uuidString: rawBody), let raw = req.parameters.get("membership"), let id = UUID(uuidString: raw),
               var membership = try await req.participationStore.one(.membership, id: id, as: Membership.self)?.value, membership.bodyID == bodyID else { throw Abort(.notFound) }
-        let today = req.settings.clock.today
-        // Ends yesterday, so it no longer counts today (quorum, access).
-        membership.end = max(membership.start, Day(today.startDate.addingTimeInterval(-86_400)))
-        try await req.participationStore.save(.membership, id: id, membership, label: "ended", bodyID: bodyID, actor: try await req.auditActor(),
+        // The last day the seat counts (quorum, access): the day chosen, else today.
+        let typed = ServiceForm.clean(try? req.content.get(String.self, at: "end"))
+        let end = typed.map { Day(iso: $0) } ?? req.settings.clock.today
+        var issues: [ValidationIssue] = []
+        if let end, end < membership.start { issues.append(ValidationIssue("end", .endBeforeStart)) }
+        if end == nil { issues.append(ValidationIssue("end", .unknownValue(String((typed ?? "").prefix(20))))) }
+        if let end, !(1900...2100).contains(end.year) { issues.append(ValidationIssue("end", .unknownValue(end.iso))) }
+        guard let end, issues.isEmpty else {
+            return HTMLResponse(try await ParticipationPages.bodyPage(req, id: bodyID, issues: issues)).response(status: .unprocessableEntity)
+        }
+        membership.end = end
+        let name = try await req.participationStore.one(.person, id: membership.personID, as: Person.self)?.value.name ?? ""
+        try await req.participationStore.save(.membership, id: id, membership, label: name, bodyID: bodyID, actor: try await req.auditActor(),
                                               at: req.settings.clock.now())
         return req.redirect(to: ParticipationRoute.body(bodyID), notice: .saved)
     }

@@ -73,7 +73,12 @@ struct MeetingAdminController: RouteCollection {
         if body == nil { issues.append(ValidationIssue("body", .unknownReference)) }
         let start = ParticipationPages.instant(form.date, form.startTime)
         let end = ParticipationPages.instant(form.date, form.endTime)
-        if start == nil { issues.append(ValidationIssue(Day(iso: form.date ?? "") == nil ? "date" : "startTime", .required)) }
+        if start == nil {
+            let date = (form.date ?? "").trimmingCharacters(in: .whitespaces)
+            if date.isEmpty { issues.append(ValidationIssue("date", .required)) }
+            else if Day(iso: date).map({ !(1900...2100).contains($0.year) }) ?? true { issues.append(ValidationIssue("date", .unknownValue(String(date.prefix(20))))) }
+            else { issues.append(ValidationIssue("startTime", ServiceForm.clean(form.startTime) == nil ? .required : .unknownValue(String((form.startTime ?? "").prefix(20))))) }
+        }
         if end == nil, start != nil { issues.append(ValidationIssue("endTime", .required)) }
         var meeting: Meeting?
         if let body, let start, let end {
@@ -110,8 +115,16 @@ struct MeetingAdminController: RouteCollection {
     func changeState(req: Request) async throws -> Response {
         var meeting = try await Self.meeting(req)
         let now = req.settings.clock.now()
-        guard let next = try req.content.decode(StateForm.self).state.flatMap(MeetingState.init(rawValue:)), meeting.canMove(to: next, at: now) else {
-            let page = try await ParticipationPages.meetingPage(req, meeting: meeting, issues: [ValidationIssue("state", .meetingNotHeld)])
+        let raw = try req.content.decode(StateForm.self).state ?? ""
+        guard let next = MeetingState(rawValue: raw), meeting.canMove(to: next, at: now) else {
+            // Unknown, not allowed from here, or held before the meeting began: each said as such.
+            let problem: ValidationIssue.Problem
+            if let next = MeetingState(rawValue: raw) {
+                problem = next == .held && meeting.canMove(to: .held, at: .distantFuture) ? .meetingNotHeld : .inconsistent
+            } else {
+                problem = .unknownValue(String(raw.prefix(20)))
+            }
+            let page = try await ParticipationPages.meetingPage(req, meeting: meeting, issues: [ValidationIssue("state", problem)])
             return try await HTMLResponse(page).response(status: .unprocessableEntity).encodeResponse(for: req)
         }
         meeting.state = next
@@ -230,9 +243,13 @@ struct MeetingAdminController: RouteCollection {
             if typed.isEmpty { counts.append(0) } else if let count = Int(typed), Plausible.votes.contains(count) { counts.append(count) }
             else { issues.append(Plausible.votes.issue(field)); counts.append(0) }
         }
-        let vote: Vote = form.unanimous == "ja" ? .unanimous : .counted(yes: counts[0], no: counts[1], abstain: counts[2])
-        if issues.allSatisfy({ !["yes", "no", "abstain"].contains($0.field) }) {
+        let unanimous = form.unanimous == "ja"
+        if unanimous, counts[1] > 0 || counts[2] > 0 { issues.append(ValidationIssue("votes", .unanimousWithDissent)) }
+        let vote: Vote = unanimous ? .unanimous : .counted(yes: counts[0], no: counts[1], abstain: counts[2])
+        if issues.allSatisfy({ !["yes", "no", "abstain", "votes"].contains($0.field) }) {
             issues += Minutes.problemsOfDecision(vote, meeting: meeting, quorum: quorum)
+            // Yes-votes typed beside "unanimous" are held to the members present too.
+            if unanimous, counts[0] > quorum.votingPresent { issues.append(ValidationIssue("votes", .tooManyVotes(cast: counts[0], present: quorum.votingPresent))) }
         }
         // One resolution per agenda item (the database enforces it too): a second tab or a second click is refused.
         let decidedAlready = try await store.all(.resolution, as: Resolution.self).contains { $0.value.agendaItemID == item.id }

@@ -59,13 +59,14 @@ enum ParticipationPages {
                                    meetings: meetings, subBodies: all.filter { $0.parentID == body.id && readable.contains($0.id) }, consultations: consultations,
                                    mayManage: Policy.decide(principal, .manageParticipation).isAllowed,
                                    membershipForm: Policy.decide(principal, .manageParticipation).isAllowed
-                                       ? MembershipForm(bodyID: body.id, persons: try await store.all(.person, as: Person.self).map(\.value).sorted { $0.name < $1.name },
+                                       ? MembershipForm(bodyID: body.id, persons: try await store.all(.person, as: Person.self).map(\.value).filter { !$0.isErased }.sorted { $0.name < $1.name },
                                                         organisations: try await req.activeOrganisationChoices(),
                                                         users: try await req.accounts.users().filter(\.active).sorted { $0.displayName < $1.displayName }.map { ($0.id, $0.displayName) },
                                                         issues: issues) : nil,
                                    membershipIDs: seats.map(\.id), termIssues: termIssues, termValues: termValues)
         model.meetingPages = meetingPages
         model.meetingTotal = meetingPage.total
+        model.today = req.settings.clock.today
         return BodyPage.render(model, context: try await req.pageContext(showNotice: true))
     }
 
