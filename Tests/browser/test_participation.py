@@ -133,6 +133,11 @@ def test_the_planner_creates_a_meeting_and_records_attendance(browser, private_s
     assert form.find_element(By.CSS_SELECTOR, "textarea[name=text]").get_attribute("value") == "Der Ausschuss stimmt der Empfehlung zu."
     assert form.find_element(By.CSS_SELECTOR, "input[name=yes]").get_attribute("value") == "5"
     assert_accessible(driver, "(resolution refused)")
+    # Unanimous: the counts go back to none (a vote against beside "unanimous" would be refused too).
+    for name in ("yes", "no", "abstain"):
+        field = form.find_element(By.CSS_SELECTOR, f"input[name={name}]")
+        field.clear()
+        field.send_keys("0")
     form.find_element(By.CSS_SELECTOR, "input[name=unanimous]").click()
     follow(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
     agenda = driver.find_element(By.CSS_SELECTOR, "ol.agenda").text
