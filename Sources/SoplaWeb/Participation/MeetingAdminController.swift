@@ -148,8 +148,9 @@ struct MeetingAdminController: RouteCollection {
         var role: String?
     }
 
-    func addItem(req: Request) async throws -> Response {
-        let meeting = try await Self.meeting(req)
+    /// An agenda item as the form gives it, checked: number (unique in the meeting, the database enforces it too),
+    /// subject, a paper that exists. `item` is the one being corrected, if any; the flag says whether the number is taken.
+    static func readItem(_ req: Request, meeting: Meeting, item: AgendaItem?) async throws -> (AgendaItem, [ValidationIssue], numberTaken: Bool) {
         let form = try req.content.decode(ItemForm.self)
         let number = (form.number ?? "").trimmingCharacters(in: .whitespaces), title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
         var issues: [ValidationIssue] = []
@@ -161,22 +162,34 @@ struct MeetingAdminController: RouteCollection {
             if let paper { known = try await req.participationStore.one(.paper, id: paper, as: Paper.self) != nil }
             if !known { issues.append(ValidationIssue("paper", .unknownReference)) }
         }
-        // Numbers are unique within a meeting (the database enforces it too).
-        let status: HTTPResponseStatus
-        if !number.isEmpty, try await req.participationStore.all(.agendaItem, as: AgendaItem.self)
-            .contains(where: { $0.value.meetingID == meeting.id && $0.value.number == number }) {
-            issues.append(ValidationIssue("number", .duplicate))
-            status = .conflict
-        } else {
-            status = .unprocessableEntity
+        var taken = false
+        if !number.isEmpty {
+            taken = try await req.participationStore.all(.agendaItem, as: AgendaItem.self, bodyID: meeting.bodyID)
+                .contains { $0.value.meetingID == meeting.id && $0.value.number == number && $0.id != item?.id }
         }
+        if taken { issues.append(ValidationIssue("number", .duplicate)) }
+        var read = item ?? AgendaItem(id: UUID(), meetingID: meeting.id, number: number, title: title, isPublic: true)
+        read.number = number
+        read.title = title
+        read.isPublic = form.public != "nein"
+        read.paperIDs = paper.map { [$0] } ?? []
+        read.role = paper == nil ? nil : form.role.flatMap(ConsultationRole.init(rawValue:)) ?? .advice
+        return (read, issues, taken)
+    }
+
+    static func itemValues(_ req: Request) -> [String: String] {
+        let form = (try? req.content.decode(ItemForm.self)) ?? ItemForm()
+        return ["number": form.number ?? "", "title": form.title ?? "", "public": form.public ?? "ja", "paper": form.paper ?? "", "role": form.role ?? ""]
+    }
+
+    func addItem(req: Request) async throws -> Response {
+        let meeting = try await Self.meeting(req)
+        let (item, issues, taken) = try await Self.readItem(req, meeting: meeting, item: nil)
         guard issues.isEmpty else {
-            let values = ["number": form.number ?? "", "title": form.title ?? "", "public": form.public ?? "ja", "paper": form.paper ?? "", "role": form.role ?? ""]
-            return HTMLResponse(try await ParticipationPages.meetingPage(req, meeting: meeting, issues: issues, itemValues: values)).response(status: status)
+            return HTMLResponse(try await ParticipationPages.meetingPage(req, meeting: meeting, issues: issues, itemValues: Self.itemValues(req)))
+                .response(status: taken ? .conflict : .unprocessableEntity)
         }
-        let item = AgendaItem(id: UUID(), meetingID: meeting.id, number: number, title: title, isPublic: form.public != "nein", paperIDs: paper.map { [$0] } ?? [],
-                              role: paper == nil ? nil : form.role.flatMap(ConsultationRole.init(rawValue:)) ?? .advice)
-        try await req.participationStore.save(.agendaItem, id: item.id, item, label: title, bodyID: meeting.bodyID, actor: try await req.auditActor(),
+        try await req.participationStore.save(.agendaItem, id: item.id, item, label: item.title, bodyID: meeting.bodyID, actor: try await req.auditActor(),
                                               at: req.settings.clock.now())
         return req.redirect(to: ParticipationRoute.meeting(meeting.id), notice: .created)
     }
@@ -300,32 +313,14 @@ struct MeetingAdminController: RouteCollection {
     func updateItem(req: Request) async throws -> Response {
         let meeting = try await Self.meeting(req)
         let item = try await Self.item(req, meeting: meeting)
-        let form = try req.content.decode(ItemForm.self)
-        let number = (form.number ?? "").trimmingCharacters(in: .whitespaces), title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
-        var issues: [ValidationIssue] = []
-        if number.isEmpty { issues.append(ValidationIssue("number", .required)) } else if number.count > 10 { issues.append(ValidationIssue("number", .tooLong(max: 10))) }
-        if title.isEmpty { issues.append(ValidationIssue("title", .required)) } else if title.count > 300 { issues.append(ValidationIssue("title", .tooLong(max: 300))) }
-        let paper = ServiceForm.clean(form.paper).flatMap(UUID.init(uuidString:))
-        if ServiceForm.clean(form.paper) != nil {
-            var known = false
-            if let paper { known = try await req.participationStore.one(.paper, id: paper, as: Paper.self) != nil }
-            if !known { issues.append(ValidationIssue("paper", .unknownReference)) }
-        }
+        let (changed, read, taken) = try await Self.readItem(req, meeting: meeting, item: item)
+        var issues = read
         let decided = try await Self.decided(req, meeting: meeting).contains { $0.item.id == item.id }
-        if decided, paper != item.paperIDs.first { issues.append(ValidationIssue("paper", .inconsistent)) }
-        let taken = try await req.participationStore.all(.agendaItem, as: AgendaItem.self, bodyID: meeting.bodyID)
-            .contains { $0.value.meetingID == meeting.id && $0.value.number == number && $0.id != item.id }
-        if !number.isEmpty, taken { issues.append(ValidationIssue("number", .duplicate)) }
+        if decided, changed.paperIDs.first != item.paperIDs.first { issues.append(ValidationIssue("paper", .inconsistent)) }
         guard issues.isEmpty else {
-            let values = ["number": form.number ?? "", "title": form.title ?? "", "public": form.public ?? "ja", "paper": form.paper ?? "", "role": form.role ?? ""]
-            return HTMLResponse(try await itemPage(req, meeting: meeting, item: item, values: values, issues: issues)).response(status: taken ? .conflict : .unprocessableEntity)
+            return HTMLResponse(try await itemPage(req, meeting: meeting, item: item, values: Self.itemValues(req), issues: issues))
+                .response(status: taken ? .conflict : .unprocessableEntity)
         }
-        var changed = item
-        changed.number = number
-        changed.title = title
-        changed.isPublic = form.public != "nein"
-        changed.paperIDs = paper.map { [$0] } ?? []
-        changed.role = paper == nil ? nil : form.role.flatMap(ConsultationRole.init(rawValue:)) ?? .advice
         guard changed != item else { return req.redirect(to: ParticipationRoute.meeting(meeting.id), notice: .unchanged) }
         try await req.participationStore.save(.agendaItem, id: item.id, changed, label: changed.title, bodyID: meeting.bodyID, actor: try await req.auditActor(),
                                               at: req.settings.clock.now())
