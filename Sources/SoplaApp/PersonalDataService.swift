@@ -79,7 +79,7 @@ public struct PersonalDataReport: Sendable, Encodable, Equatable {
     }
 }
 
-/// Collects a person's data for an export and erases a person everywhere.
+/// Collects what sopla holds about a person for an export (erasure: `AccountStore.erase`).
 public struct PersonalDataService: Sendable {
     public let accounts: AccountStore
     public let participation: ParticipationStore
