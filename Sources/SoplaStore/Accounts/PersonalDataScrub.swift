@@ -37,11 +37,6 @@ enum PersonalDataScrub {
         return result
     }
 
-    /// A value for LIKE that matches itself only (the escape character is the backslash).
-    static func likeLiteral(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-    }
-
     /// A string as a JSON string value, quotes included.
     static func jsonString(_ text: String) -> String {
         let data = (try? JSONEncoder().encode(text)) ?? Data()
@@ -59,7 +54,7 @@ enum PersonalDataScrub {
                 let c = SQLIdentifier(column)
                 try await sql.raw("""
                     UPDATE \(ident: table) SET \(c) = CASE WHEN \(c) = \(bind: value) THEN \(bind: pseudonym) ELSE REPLACE(\(c), \(bind: token), \(bind: replacement)) END
-                    WHERE \(c) = \(bind: value) OR \(c) LIKE \(bind: "%" + likeLiteral(token) + "%") ESCAPE '\\'
+                    WHERE \(c) = \(bind: value) OR \(c) LIKE \(bind: LikePattern.containing(token)) ESCAPE '\\'
                     """).run()
             }
         }
@@ -90,13 +85,13 @@ extension PersonalDataScrub {
             try await sql.update("memberships").set(SQLIdentifier("end"), to: SQLBind(Day(at).iso)).set("record_modified_at", to: SQLBind(at))
                 .where("person_id", .in, SQLBind.group(sorted)).where(SQLIdentifier("end"), .is, SQLLiteral.null).run()
             try await sql.update("persons").set("name", to: SQLBind(pseudonym)).set("label", to: SQLBind(pseudonym)).set("email", to: SQLLiteral.null)
-                .set("record_modified_at", to: SQLBind(at)).where("id", .in, SQLBind.group(personIDs.sorted { $0.uuidString < $1.uuidString })).run()
+                .set("record_modified_at", to: SQLBind(at)).where("id", .in, SQLBind.group(sorted)).run()
         }
         // Mails to the person's addresses, sent or waiting (compared without case, as someone may have typed it).
         for email in Set(values.filter { $0.contains("@") }.map { $0.lowercased() }) {
             try await sql.delete(from: "mail_outbox").where(SQLFunction("lower", args: SQLIdentifier("recipient")), .equal, SQLBind(email)).run()
             // Failed logins are counted by address.
-            try await sql.raw("DELETE FROM login_throttles WHERE \(ident: "key") LIKE \(bind: "%" + likeLiteral(email) + "%") ESCAPE '\\'").run()
+            try await sql.raw("DELETE FROM login_throttles WHERE \(ident: "key") LIKE \(bind: LikePattern.containing(email)) ESCAPE '\\'").run()
         }
         // The person's inbox: messages about others' matters, of no use once they cannot log in.
         if let userID { try await sql.delete(from: "inbox_messages").where("user_id", .equal, SQLBind(userID)).run() }
@@ -105,7 +100,7 @@ extension PersonalDataScrub {
             for (table, column) in messageColumns {
                 try await sql.raw("""
                     UPDATE \(ident: table) SET \(ident: column) = REPLACE(\(ident: column), \(bind: value), \(bind: pseudonym))
-                    WHERE \(ident: column) LIKE \(bind: "%" + likeLiteral(value) + "%") ESCAPE '\\'
+                    WHERE \(ident: column) LIKE \(bind: LikePattern.containing(value)) ESCAPE '\\'
                     """).run()
             }
         }

@@ -168,9 +168,7 @@ struct RecordTable: Sendable {
     /// The search text of a list's search term, and the pattern that finds it in `search_text` (`%` and `_` typed
     /// by a person are taken literally).
     static func searchPattern(_ term: String) -> String {
-        let escaped = SpatialUnitListing.normalise(term).replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-        return "%" + escaped + "%"
+        LikePattern.containing(SpatialUnitListing.normalise(term))
     }
 
     /// One page of live rows in creation order (as OParl lists them), with the scopes given, and how many there are.
@@ -382,5 +380,13 @@ enum RecordWrites {
         try await IndicatorStore.audit(existing == nil ? .create : .update, entity: entity, id: id.uuidString.lowercased(), label: label,
                                        before: before, after: after, actor: actor, at: at, on: db)
         return true
+    }
+}
+
+/// LIKE patterns whose text matches only itself: `%`, `_` and the backslash are escaped (the query says ESCAPE with the backslash).
+enum LikePattern {
+    /// Finds `text` anywhere in the value.
+    static func containing(_ text: String) -> String {
+        "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
     }
 }

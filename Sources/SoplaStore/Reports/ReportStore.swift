@@ -169,9 +169,7 @@ public struct ReportStore: Sendable {
     /// as the records encode it, and only the editions found are read and checked exactly.
     public func editions(usingIndicator code: String) async throws -> [ReportEdition] {
         let sql = try ReportTables.sqlDatabase(database)
-        let needle = try ParticipationStore.encode(code).replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-        let pattern = "%" + needle + "%"
+        let pattern = LikePattern.containing(try ParticipationStore.encode(code))
         let rows = try await sql.raw("""
             SELECT \(unsafeRaw: (ReportTables.summaryColumns + ["structure", "snapshot"]).joined(separator: ", ")) FROM \(unsafeRaw: ReportTables.editions)
             WHERE structure LIKE \(bind: pattern) ESCAPE '\\' OR snapshot LIKE \(bind: pattern) ESCAPE '\\' ORDER BY report_id, number
