@@ -471,31 +471,16 @@ public struct AccountStore: Sendable {
             try await SessionModel.query(on: db).filter(\.$userID == userID).delete()
             try await AccessLinkModel.query(on: db).filter(\.$userID == userID).delete()
             try await APITokenModel.query(on: db).filter(\.$userID == userID).set(\.$revokedAt, to: at).update()
-            // Mails to the person, sent or waiting, hold the address and often the name.
-            // Addresses are compared without case: a mail may have been queued to an address as someone typed it.
             guard let sql = db as? any SQLDatabase else { throw AccountStoreError.notFound }
-            try await sql.delete(from: MailOutboxFields.schema)
-                .where(SQLFunction("lower", args: SQLIdentifier(MailOutboxFields.recipient.description)), .equal, SQLBind(personal[0].lowercased()))
-                .run()
-            let entries = try await AuditEntryModel.query(on: db).group(.or) { group in
-                group.filter(\.$actorID == userID)
-                group.filter(\.$entityID == userID.uuidString)
-                group.filter(\.$actorLabel ~~ personal)
-                group.filter(\.$entityLabel ~~ personal)
-            }.all()
-            for entry in entries {
-                if entry.actorID == userID || personal.contains(entry.actorLabel) {
-                    entry.actorLabel = pseudonym
-                    entry.address = nil
-                }
-                if entry.entityID == userID.uuidString || personal.contains(entry.entityLabel) { entry.entityLabel = pseudonym }
-                let changes = AuditEntryModel.decode(entry.changes).map { change in
-                    FieldChange(field: change.field, before: change.before.map { personal.contains($0) ? pseudonym : $0 },
-                                after: change.after.map { personal.contains($0) ? pseudonym : $0 })
-                }
-                entry.changes = AuditEntryModel.encode(changes)
-                try await entry.update(on: db)
-            }
+            // What the person did and what was done to the account: under the pseudonym whatever label was recorded
+            // (an earlier name too), and without the address they acted from. Their name and address anywhere else,
+            // mails to them included, go with `PersonalDataScrub.erase`.
+            try await sql.update(AuditEntryFields.schema).set(SQLIdentifier(AuditEntryFields.actorLabel.description), to: SQLBind(pseudonym))
+                .set(SQLIdentifier(AuditEntryFields.address.description), to: SQLLiteral.null)
+                .where(SQLIdentifier(AuditEntryFields.actorID.description), .equal, SQLBind(userID))
+                .orWhere(SQLIdentifier(AuditEntryFields.actorLabel.description), .in, SQLBind.group(personal)).run()
+            try await sql.update(AuditEntryFields.schema).set(SQLIdentifier(AuditEntryFields.entityLabel.description), to: SQLBind(pseudonym))
+                .where(SQLIdentifier(AuditEntryFields.entityID.description), .equal, SQLBind(userID.uuidString)).run()
             try await PersonalDataScrub.erase(persons: [], linkedTo: userID, personal: personal, pseudonym: pseudonym, at: at, on: sql)
             try await Self.append(.init(id: UUID(), at: at, actor: actor, action: .erase, entityType: AuditEntity.user,
                                         entityID: userID.uuidString, entityLabel: pseudonym), on: db)

@@ -95,8 +95,9 @@ extension PersonalDataScrub {
         }
         // The person's inbox: messages about others' matters, of no use once they cannot log in.
         if let userID { try await sql.delete(from: "inbox_messages").where("user_id", .equal, SQLBind(userID)).run() }
-        let cleaned = Array(Set(values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.count >= 3 && $0 != pseudonym })).sorted()
-        for value in cleaned {
+        // Inside message text only names of three letters or more are replaced (a shorter one is part of many words);
+        // whole values of any length are replaced everywhere.
+        for value in Array(Set(values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.count >= 3 && $0 != pseudonym })).sorted() {
             for (table, column) in messageColumns {
                 try await sql.raw("""
                     UPDATE \(ident: table) SET \(ident: column) = REPLACE(\(ident: column), \(bind: value), \(bind: pseudonym))
@@ -104,7 +105,7 @@ extension PersonalDataScrub {
                     """).run()
             }
         }
-        try await replace(cleaned, with: pseudonym, on: sql)
+        try await replace(values, with: pseudonym, on: sql)
         try await sql.raw("UPDATE data_versions SET version = version + 1").run()
     }
 }
