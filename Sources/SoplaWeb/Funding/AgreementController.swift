@@ -213,7 +213,7 @@ struct AgreementController: RouteCollection {
         } catch FundingStoreError.agreementExceeded(let available) {
             return try await ownPage(req, a, values: values, issues: [Self.issue(.exceedsAgreement(available: available))], status: .conflict)
         }
-        try await Notifier(req: req).drawdown(drawdown, agreement: a, organisation: try await req.accounts.organisation(id: a.organisationID)?.name ?? "")
+        try await Notifier(req: req).drawdown(drawdown, agreement: a)
         return req.redirect(to: FundingRoute.ownAgreement(a.organisationID, a.id), notice: .created)
     }
 
@@ -263,7 +263,7 @@ struct AgreementController: RouteCollection {
                                                      context: try await req.pageContext())).response(status: .conflict)
         }
         try await req.fundingStore.saveDrawdown(drawdown, from: read, organisationID: a.organisationID, actor: try await req.auditActor(), at: req.settings.clock.now())
-        try await Notifier(req: req).drawdown(drawdown, agreement: a, organisation: "")
+        try await Notifier(req: req).drawdown(drawdown, agreement: a)
         return req.redirect(to: FundingRoute.agreement(a.id), notice: .saved)
     }
 
@@ -319,7 +319,7 @@ struct AgreementController: RouteCollection {
         guard issues.isEmpty else { return try await ownPage(req, a, values: values, issues: issues) }
         try await req.fundingStore.save(.proof, id: proof.id, proof, label: "\(a.reference) \(year)", organisationID: a.organisationID, parentID: a.id,
                                         actor: try await req.auditActor(), at: req.settings.clock.now())
-        try await Notifier(req: req).proofSubmitted(proof, agreement: a, organisation: try await req.accounts.organisation(id: a.organisationID)?.name ?? "")
+        try await Notifier(req: req).proofSubmitted(proof, agreement: a)
         return req.redirect(to: FundingRoute.ownAgreement(a.organisationID, a.id), notice: .created)
     }
 

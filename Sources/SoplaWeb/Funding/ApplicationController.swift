@@ -246,8 +246,7 @@ struct ApplicationController: RouteCollection {
             } catch FundingStoreError.changedMeanwhile {
                 return try await fail(t(.changedMeanwhile), status: .conflict)
             }
-            let organisation = try await req.accounts.organisation(id: a.organisationID)?.name ?? ""
-            try await Notifier(req: req).applicationStep(next, event: event, organisation: organisation, reason: form.reason ?? "")
+            try await Notifier(req: req).applicationStep(next, event: event, reason: form.reason ?? "")
             return req.redirect(to: redirect, notice: .saved)
         }
     }

@@ -2,25 +2,31 @@ import Foundation
 import SoplaApp
 import SoplaCore
 import SoplaRender
+import SoplaStore
 import Vapor
 
 /// Who hears of a funding event, and in which words: the county's planners of what a provider sends, the provider's
 /// users of what the county decides or asks, a reviewer of an application given to them. Each as an inbox message and,
 /// where mail is configured, a mail.
 extension Notifier {
+    /// The name of the organisation that sends something, for the planners' messages.
+    func organisationName(_ id: UUID) async throws -> String {
+        try await AccountStore(database: app.db).organisation(id: id)?.name ?? ""
+    }
+
     /// A step of an application: submitted or withdrawn (to the planners); changes requested or decided (to the provider).
-    func applicationStep(_ a: FundingApplication, event: ApplicationEvent, organisation: String, reason: String) async throws {
+    func applicationStep(_ a: FundingApplication, event: ApplicationEvent, reason: String) async throws {
         let said = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         let because = said.isEmpty ? "" : "\n\nBegründung: " + said
         let own = FundingRoute.ownApplication(a.organisationID, a.id)
         switch event {
         case .submit:
             try await service.notifyRole(.planner, subject: "Neuer Antrag: " + a.title,
-                                         body: "\(organisation) hat den Antrag „\(a.title)“ für \(a.year) eingereicht (\(Format.money(a.requested, .de))).",
+                                         body: "\(try await organisationName(a.organisationID)) hat den Antrag „\(a.title)“ für \(a.year) eingereicht (\(Format.money(a.requested, .de))).",
                                          link: FundingRoute.application(a.id))
         case .withdraw:
             try await service.notifyRole(.planner, subject: "Antrag zurückgezogen: " + a.title,
-                                         body: "\(organisation) hat den Antrag „\(a.title)“ zurückgezogen." + because, link: FundingRoute.application(a.id))
+                                         body: "\(try await organisationName(a.organisationID)) hat den Antrag „\(a.title)“ zurückgezogen." + because, link: FundingRoute.application(a.id))
         case .requestChanges:
             try await service.notifyUsers(of: a.organisationID, subject: "Änderungen erbeten: " + a.title,
                                           body: "Das Fachamt bittet, den Antrag „\(a.title)“ zu ändern und erneut einzureichen." + because, link: own)
@@ -45,12 +51,12 @@ extension Notifier {
     }
 
     /// A drawdown requested (to the planners); released, rejected or paid (to the provider).
-    func drawdown(_ d: Drawdown, agreement a: GrantAgreement, organisation: String) async throws {
+    func drawdown(_ d: Drawdown, agreement a: GrantAgreement) async throws {
         let amount = Format.money(d.amount, .de)
         switch d.state {
         case .requested:
             try await service.notifyRole(.planner, subject: "Mittelabruf: " + a.reference,
-                                         body: "\(organisation) ruft \(amount) für \(d.year) ab.", link: FundingRoute.agreement(a.id))
+                                         body: "\(try await organisationName(a.organisationID)) ruft \(amount) für \(d.year) ab.", link: FundingRoute.agreement(a.id))
         case .approved:
             try await service.notifyUsers(of: a.organisationID, subject: "Mittelabruf freigegeben: " + a.reference,
                                           body: "Ihr Abruf über \(amount) für \(d.year) ist freigegeben; die Zahlung wird angewiesen.",
@@ -66,9 +72,9 @@ extension Notifier {
         }
     }
 
-    func proofSubmitted(_ proof: ProofOfUse, agreement a: GrantAgreement, organisation: String) async throws {
+    func proofSubmitted(_ proof: ProofOfUse, agreement a: GrantAgreement) async throws {
         try await service.notifyRole(.planner, subject: "Verwendungsnachweis: " + a.reference,
-                                     body: "\(organisation) hat den Verwendungsnachweis für \(proof.year) eingereicht.", link: FundingRoute.agreement(a.id))
+                                     body: "\(try await organisationName(a.organisationID)) hat den Verwendungsnachweis für \(proof.year) eingereicht.", link: FundingRoute.agreement(a.id))
     }
 
     /// The county's verdict on one part (content or finance) of a proof of use.
