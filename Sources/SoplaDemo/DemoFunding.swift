@@ -42,6 +42,12 @@ enum DemoFunding {
                                      budgetLines: [BudgetLine(id: id(30), year: y, name: "Jugendarbeit", categoryID: "jugendarbeit", amount: Money(euros: 60_000)), youthLine],
                                      callOpens: day(y, 10, 1), callCloses: day(y, 12, 31), eligibleCategories: ["jugendarbeit", "familienzentrum"], preventivePriority: true)
         try await store.saveProgramme(youth, actor: actor, at: now)
+        // The sender of grant notices: the county's social office, marked as an example.
+        try await store.saveNoticeSettings(NoticeSettings(
+            authority: "Kreisausschuss des Lahn-Dill-Kreises", department: "Abteilung Soziales, Sozialplanung (Beispiel)",
+            street: "Karl-Kellner-Ring 51", postcode: "35576", city: "Wetzlar", contact: "Paul Planer (Beispiel)", phone: "06441 407-0",
+            email: "planung@demo.sopla.example", fileNumberPrefix: "50.2", signatory: "Paul Planer (Beispiel)", signatoryRole: "Sozialplanung"),
+            actor: actor, at: now)
 
         // Applications in every state, from draft to decided.
         struct Spec { let n: Int; let title: String; let organisation: String; let amount: Int; let preventive: Bool; let path: [ApplicationEvent]; let scores: [Int]? }

@@ -120,7 +120,9 @@ struct RouteInventoryTests {
                       "GET /foerderung/antraege/:application", "POST /foerderung/antraege/:application/schritt", "POST /foerderung/antraege/:application/gutachter",
                       "POST /foerderung/antraege/:application/vereinbarung", "GET /foerderung/antraege/:application/anlagen/:attachment",
                       "GET /foerderung/vereinbarungen", "GET /foerderung/vereinbarungen.csv", "GET /foerderung/vereinbarungen/:agreement",
-                      "GET /foerderung/vereinbarungen/:agreement/bescheid", "POST /foerderung/vereinbarungen/:agreement/abrufe/:drawdown",
+                      "GET /foerderung/vereinbarungen/:agreement/bescheid", "POST /foerderung/vereinbarungen/:agreement/bescheid",
+                      "GET /foerderung/vereinbarungen/:agreement/bescheide/:number", "GET /foerderung/vereinbarungen/:agreement/bescheide/:number/bescheid.pdf",
+                      "GET /foerderung/bescheid-absender", "POST /foerderung/bescheid-absender", "POST /foerderung/vereinbarungen/:agreement/abrufe/:drawdown",
                       "POST /foerderung/vereinbarungen/:agreement/nachweise/:proof", "POST /foerderung/vereinbarungen/:agreement/qualitaetsdialoge",
                       "GET /foerderung/qualitaetsdialoge/:dialogue", "GET /foerderung/controlling", "GET /foerderung/controlling.csv"] {
             table[route] = RoutePermission(.manageFunding)
@@ -130,7 +132,9 @@ struct RouteInventoryTests {
                       "POST /organisationen/:id/foerderung/antraege/:application", "POST /organisationen/:id/foerderung/antraege/:application/schritt",
                       "POST /organisationen/:id/foerderung/antraege/:application/anlagen", "GET /organisationen/:id/foerderung/antraege/:application/anlagen/:attachment",
                       "GET /organisationen/:id/foerderung/vereinbarungen/:agreement", "POST /organisationen/:id/foerderung/vereinbarungen/:agreement/abrufe",
-                      "POST /organisationen/:id/foerderung/vereinbarungen/:agreement/nachweise"] {
+                      "POST /organisationen/:id/foerderung/vereinbarungen/:agreement/nachweise",
+                      "GET /organisationen/:id/foerderung/vereinbarungen/:agreement/bescheide/:number",
+                      "GET /organisationen/:id/foerderung/vereinbarungen/:agreement/bescheide/:number/bescheid.pdf"] {
             table[route] = RoutePermission(.applyForFunding, scope: .organisationParameter)
         }
         for route in ["GET /berichte", "GET /berichte/:report/:number", "GET /berichte/:report/:number/daten.csv", "GET /berichte/:report/:number/bericht.pdf", "GET /berichte/:report/:number/vergleich",

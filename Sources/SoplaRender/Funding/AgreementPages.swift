@@ -144,9 +144,12 @@ public enum AgreementPage {
         public let applicant: UUID?
         public let values: [String: String]
         public let issues: [ValidationIssue]
+        /// The grant notices issued for the agreement.
+        public let notices: [IssuedNotice]
 
         public init(agreement: GrantAgreement, programme: String, organisation: String, serviceNames: [String], drawdowns: [Drawdown], proofs: [ProofRow],
-                    dialogues: [QualityDialogue], applicant: UUID?, values: [String: String] = [:], issues: [ValidationIssue] = []) {
+                    dialogues: [QualityDialogue], applicant: UUID?, values: [String: String] = [:], issues: [ValidationIssue] = [], notices: [IssuedNotice] = []) {
+            self.notices = notices
             self.agreement = agreement
             self.programme = programme
             self.organisation = organisation
@@ -180,7 +183,10 @@ public enum AgreementPage {
                 el("dt", text: t(.fieldServices)), el("dd", text: model.serviceNames.isEmpty ? "–" : model.serviceNames.joined(separator: ", ")),
                 el("dt", text: t(.qualityStandardsTitle)), el("dd", text: a.qualityStandards.isEmpty ? "–" : a.qualityStandards.joined(separator: "; ")),
             ]),
-            model.applicant == nil ? el("p", [], [el("a", [("href", FundingRoute.grantNotice(a.id))], text: t(.grantNoticeTitle))]) : .empty,
+            model.applicant == nil ? el("p", [], [el("a", [("href", FundingRoute.grantNotice(a.id))], text: t(NoticeText.draftLink))]) : .empty,
+            model.applicant.map { organisation in
+                IssuedNoticeList.section(model.notices, links: { FundingRoute.ownIssuedNotice(organisation, a.id, $0) }, pdf: { FundingRoute.ownIssuedNoticePDF(organisation, a.id, $0) }, context: context)
+            } ?? IssuedNoticeList.section(model.notices, links: { FundingRoute.issuedNotice(a.id, $0) }, pdf: { FundingRoute.issuedNoticePDF(a.id, $0) }, context: context),
             el("h2", text: t(.paymentsTitle)),
             el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
                 el("caption", text: t(.paymentsTitle)),
@@ -365,42 +371,6 @@ public enum DialoguePage {
                 el("li", [], [el("a", [("href", "/massnahmen/" + m.id.uuidString.lowercased())], text: m.title), txt(" (" + m.status + ")")])
             }),
             el("h2", text: t(.fieldMinutes)), el("p", text: d.minutes.isEmpty ? "–" : d.minutes),
-            el("p", [("class", "no-print")], [el("button", [("type", "button"), ("data-print", "true")], text: t(.printWord))]),
-        ]
-        return Layout(title: title, context: context).render(content)
-    }
-}
-
-/// The grant notice (Zuwendungsbescheid) generated from the agreement, printable.
-public enum GrantNoticePage {
-    public static func render(agreement: GrantAgreement, organisation: String, programme: FundingProgramme, resolution: String?, today: Day, context: PageContext) -> String {
-        let t = context.t
-        let language = context.language
-        let a = agreement
-        let title = t(.grantNoticeTitle) + " " + a.reference
-        let content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb no-print")], [el("a", [("href", FundingRoute.agreement(a.id))], text: t(.agreementTitle) + " " + a.reference)]),
-            el("h1", text: title),
-            el("p", text: t(.noticeAddressee) + ": " + organisation),
-            el("p", text: t(.noticeDate) + ": " + Format.day(today, language)),
-            el("p", text: t(.noticeBody).replacingOccurrences(of: "{p}", with: programme.name).replacingOccurrences(of: "{l}", with: programme.legalBasis)
-                .replacingOccurrences(of: "{s}", with: Format.day(a.start, language)).replacingOccurrences(of: "{e}", with: Format.day(a.end, language))
-                .replacingOccurrences(of: "{f}", with: FundingNames.financing(a.financing, t))),
-            resolution.map { el("p", text: t(.noticeResolution) + ": " + $0) } ?? el("p", text: t(.administrativeDecision)),
-            el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
-                el("caption", text: t(.fieldAmounts)),
-                el("thead", [], [el("tr", [], [el("th", [("scope", "col")], text: t(.columnYear)), el("th", [("scope", "col"), ("class", "num")], text: t(.columnAmount))])]),
-                el("tbody", [], a.amounts.keys.sorted().map { year in
-                    el("tr", [], [el("th", [("scope", "row")], text: String(year)), el("td", [("class", "num")], text: Format.money(a.amounts[year]!, language))])
-                }),
-            ])]),
-            el("h2", text: t(.targetsTitle)),
-            a.targets.isEmpty ? el("p", text: "–") : el("ul", [], a.targets.map { target in
-                el("li", text: target.name + ": " + Format.decimal(target.target, digits: target.target == target.target.rounded() ? 0 : 1, language) + " " + target.unit
-                    + " (" + t(.referenceDate) + " " + Format.day(target.referenceDate, language) + ")")
-            }),
-            el("h2", text: t(.qualityStandardsTitle)), a.qualityStandards.isEmpty ? el("p", text: "–") : el("ul", [], a.qualityStandards.map { el("li", text: $0) }),
-            el("h2", text: t(.conditionsTitle)), el("p", text: a.conditions.isEmpty ? "–" : a.conditions),
             el("p", [("class", "no-print")], [el("button", [("type", "button"), ("data-print", "true")], text: t(.printWord))]),
         ]
         return Layout(title: title, context: context).render(content)

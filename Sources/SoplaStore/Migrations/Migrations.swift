@@ -40,5 +40,6 @@ public enum SoplaMigrations {
         UnloggedImportStaging(),
         MoveReportsToTables(),
         MoveRecordsToTables(),
+        CreateGrantNotices(),
     ]
 }

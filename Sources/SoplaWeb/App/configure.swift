@@ -54,6 +54,7 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     try app.register(collection: ProgrammeController())
     try app.register(collection: ApplicationController())
     try app.register(collection: AgreementController())
+    try app.register(collection: GrantNoticeController())
     try app.register(collection: ControllingController())
     try app.register(collection: ReportReadingController())
     try app.register(collection: ReportBuilderController())

@@ -28,6 +28,7 @@ enum NoticeCode: String, CaseIterable {
     case restored = "wiederhergestellt"
     case released = "freigegeben"
     case releaseWithdrawn = "zurueckgezogen"
+    case issued = "erlassen"
 
     static let parameter = "hinweis"
 
@@ -66,6 +67,7 @@ enum NoticeCode: String, CaseIterable {
         case .restored: return Notice(.success, t(.catalogueNoticeRestored))
         case .released: return Notice(.success, t(.noticeReleased))
         case .releaseWithdrawn: return Notice(.success, t(.noticeWithdrawn))
+        case .issued: return Notice(.success, t(NoticeText.issuedNotice))
         }
     }
 }

@@ -15,7 +15,6 @@ struct AgreementController: RouteCollection {
         routes.on(.GET, p.agreements, manage, use: list)
         routes.on(.GET, p.agreementsCSV, manage, use: csv)
         routes.on(.GET, p.agreement, manage, use: show)
-        routes.on(.GET, p.grantNotice, manage, use: notice)
         routes.on(.POST, p.drawdown, manage, use: decideDrawdown)
         routes.on(.POST, p.proofReview, manage, use: reviewProof)
         routes.on(.POST, p.dialogues, manage, use: createDialogue)
@@ -161,7 +160,7 @@ struct AgreementController: RouteCollection {
         return AgreementPage.Model(agreement: a, programme: programme.name, organisation: names[a.organisationID] ?? "–",
                                    serviceNames: a.serviceIDs.compactMap { id in services.first { $0.id == id }?.name }, drawdowns: drawdowns.sorted { $0.requestedAt < $1.requestedAt },
                                    proofs: proofs, dialogues: try await store.all(.dialogue, as: QualityDialogue.self, parentID: a.id).map(\.value),
-                                   applicant: applicant, values: values, issues: issues)
+                                   applicant: applicant, values: values, issues: issues, notices: try await store.notices(agreementID: a.id))
     }
 
     func show(req: Request) async throws -> HTMLResponse {
@@ -171,19 +170,6 @@ struct AgreementController: RouteCollection {
     func showOwn(req: Request) async throws -> HTMLResponse {
         let a = try await FundingData.ownAgreement(req)
         return HTMLResponse(AgreementPage.render(try await model(req, a, applicant: a.organisationID), context: try await req.pageContext(showNotice: true)))
-    }
-
-    func notice(req: Request) async throws -> HTMLResponse {
-        let a = try await FundingData.agreement(req)
-        let names = try await FundingData.organisationNames(req)
-        let programme = try await FundingData.programme(req, id: a.programmeID)
-        var resolution: String?
-        if let applicationID = a.applicationID, let application = try await req.fundingStore.one(.application, id: applicationID, as: FundingApplication.self)?.value,
-           let id = application.resolutionID, let r = try await req.participationStore.one(.resolution, id: id, as: Resolution.self)?.value {
-            resolution = r.text
-        }
-        return HTMLResponse(GrantNoticePage.render(agreement: a, organisation: names[a.organisationID] ?? "–", programme: programme, resolution: resolution,
-                                                   today: req.settings.clock.today, context: try await req.pageContext()))
     }
 
     struct DrawdownForm: Content {
