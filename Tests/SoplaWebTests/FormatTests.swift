@@ -28,6 +28,15 @@ struct FormatTests {
         let empty = SVGMap(id: "m", title: "Karte", areas: [SVGMap.Area(unit: unit, geometry: square, colourClass: nil, accessibleLabel: "Wetzlar")]).render().render()
         #expect(empty.contains("fill=\"#f2f2f2\""))
         #expect(BarChart(title: "B", bars: [.init(label: "Wetzlar", value: 300, valueText: "3,0")]).render().render().contains("fill=\"#0b5394\""))
+        // Labels and values fit inside the picture: "Paritätischer Wohlfahrtsverband, Kreisgruppe" (44 characters) is shortened
+        // to 40 with its full name as tooltip, and the longest bar's value "1.234.567,00 €" still ends inside the view box.
+        let long = BarChart(title: "B", bars: [.init(label: "Paritätischer Wohlfahrtsverband, Kreisgruppe", value: 1_234_567, valueText: "1.234.567,00 €"),
+                                               .init(label: "DRK", value: 10, valueText: "10,00 €")]).render().render()
+        // Label column 39 × 7,6 + 1 (the ellipsis) = 40 characters → 314 units; value column 14 × 7,6 + 12 = 118,4; bars 300.
+        #expect(long.contains("viewBox=\"0 0 732.4 64.0\""))
+        #expect(long.contains("<title>Paritätischer Wohlfahrtsverband, Kreisgruppe</title>Paritätischer Wohlfahrtsverband, Kreisg…"))
+        #expect(long.contains("<rect x=\"314.0\" y=\"8.0\" width=\"300.0\""))
+        #expect(long.contains("<text x=\"620.0\" y=\"22.0\" class=\"chart-value\" font-size=\"13\">1.234.567,00 €</text>"))
         let line = LineChart(title: "L", series: [.init(name: "Wetzlar", points: [(Day(year: 2024, month: 12, day: 31)!, 3), (Day(year: 2025, month: 12, day: 31)!, 4)])],
                              language: .de, decimals: 1).render().render()
         #expect(line.contains("stroke=\"#0b5394\""))

@@ -87,7 +87,8 @@ struct RouteInventoryTests {
                       "GET /oparl/v1/:type/:oparlid", "GET /oparl/v1/file/:oparlid", "GET /oparl/v1/file/:oparlid/download",
                       "GET /gremien", "GET /gremien/:body", "GET /gremien/:body/kalender.ics", "GET /sitzungen/:meeting", "GET /massnahmen",
                       "GET /vorlagen", "GET /vorlagen/:paper", "GET /vorlagen/:paper/anlagen/:attachment", "GET /massnahmen/:measure", "GET /planungsprozesse", "GET /planungsprozesse/:planning",
-                      "GET /sitzungen/:meeting/einladung", "GET /sitzungen/:meeting/niederschrift", "GET /personen/:person/kalender.ics"] {
+                      "GET /sitzungen/:meeting/einladung", "GET /sitzungen/:meeting/niederschrift", "GET /personen/:person/kalender.ics",
+                      "GET /stellungnahmen/:process/abwaegung", "GET /stellungnahmen/:process/abwaegung.csv"] {
             table[route] = RoutePermission(.readPublic)
         }
         table["GET /gremien/:body/stellungnahmen/:process"] = RoutePermission(.readBodyInternal, scope: .bodyParameter)
@@ -98,7 +99,7 @@ struct RouteInventoryTests {
                       "GET /vorlagen/neu", "POST /vorlagen", "POST /vorlagen/:paper/fassungen", "POST /vorlagen/:paper/stellungnahmeverfahren",
                       "GET /sitzungen/neu", "POST /sitzungen", "POST /sitzungen/:meeting/status", "POST /sitzungen/:meeting/tagesordnung",
                       "POST /sitzungen/:meeting/anwesenheit", "POST /sitzungen/:meeting/tagesordnung/:item/beschluss",
-                      "GET /stellungnahmen/:process/abwaegung", "GET /stellungnahmen/:process/abwaegung.csv", "POST /stellungnahmen/:process/abwaegung/:statement"] {
+                      "POST /stellungnahmen/:process/abwaegung/:statement"] {
             table[route] = RoutePermission(.manageParticipation)
         }
         for route in ["GET /angebote", "GET /angebote.csv", "GET /angebote/neu", "POST /angebote", "GET /angebote/:service", "GET /angebote/:service/bearbeiten",

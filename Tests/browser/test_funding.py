@@ -114,9 +114,30 @@ def test_from_application_to_quality_dialogue(browser, private_server, tmp_path)
     assert "Zuwendungsvereinbarung JA-BROWSER-1" in driver.find_element(By.TAG_NAME, "h1").text
     assert_accessible(driver, "(agreement for the planner)")
     agreement_url = driver.current_url.split("?")[0]
-    follow(driver, driver.find_element(By.LINK_TEXT, "Zuwendungsbescheid"))
-    assert "8.500,00" in driver.find_element(By.TAG_NAME, "main").text
-    assert_accessible(driver, "(grant notice)")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Zuwendungsbescheid: Entwurf ansehen und erlassen"))
+    main = driver.find_element(By.TAG_NAME, "main").text
+    assert "8.500,00" in main and "Entwurf – noch nicht erlassen" in main and "Rechtsbehelfsbelehrung" in main
+    assert "50.2-JA-BROWSER-1" in main and "Karl-Kellner-Ring 51" in main
+    assert_accessible(driver, "(grant notice draft)")
+    # The sender is corrected first: a wrong postcode is named and what was typed stays.
+    follow(driver, driver.find_element(By.LINK_TEXT, "Absenderangaben der Bescheide bearbeiten"))
+    assert_accessible(driver, "(sender of grant notices)")
+    fill(driver, "postcode", "3557")
+    fill(driver, "contact", "Petra Pruef (Beispiel)")
+    follow(driver, button(driver, "Absenderangaben speichern"))
+    assert "Postleitzahl:" in driver.find_element(By.ID, "fehler").text
+    assert driver.find_element(By.ID, "contact").get_attribute("value") == "Petra Pruef (Beispiel)"
+    assert_accessible(driver, "(sender with an error)")
+    fill(driver, "postcode", "35576")
+    follow(driver, button(driver, "Absenderangaben speichern"))
+    assert "gespeichert" in driver.find_element(By.TAG_NAME, "main").text.lower()
+    driver.get(agreement_url + "/bescheid")
+    follow(driver, button(driver, "Bescheid erlassen"))
+    main = driver.find_element(By.TAG_NAME, "main").text
+    assert "erlassen" in main and "Petra Pruef (Beispiel)" in main and "Zuwendungsbescheid JA-BROWSER-1" in main
+    assert_accessible(driver, "(issued grant notice)")
+    driver.get(agreement_url)
+    assert "Bescheid Nr. 1" in driver.find_element(By.TAG_NAME, "main").text
     driver.get(base_url + "/foerderung/programme/5b0c1e2a-0200-4000-8000-000000000001/rangfolge")
     assert "Förderlinie" in driver.find_element(By.TAG_NAME, "main").text
     assert_accessible(driver, "(ranking)")

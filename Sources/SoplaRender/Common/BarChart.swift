@@ -23,16 +23,29 @@ public struct BarChart: Sendable {
         self.bars = bars
     }
 
+    /// Width of a text at 13 px in the chart's units: an average character of a sans-serif face, with room to spare.
+    static func textWidth(_ text: String) -> Double { Double(text.count) * 7.6 }
+
+    /// Labels longer than this are shortened with "…" (the full label stays in the table and the label's tooltip).
+    static let longestLabel = 40
+
     public func render() -> HTMLNode {
         guard let maxValue = bars.map(\.value).max(), maxValue > 0 else { return .empty }
-        let rowHeight = 28.0, labelWidth = 110.0, width = 520.0, valueWidth = 90.0
+        let shown = bars.map { $0.label.count > Self.longestLabel ? String($0.label.prefix(Self.longestLabel - 1)) + "…" : $0.label }
+        // Label and value columns as wide as their longest text, so nothing is cut at the picture's edge; the bars
+        // keep at least 300 units.
+        let rowHeight = 28.0
+        let labelWidth = max(60, (shown.map(Self.textWidth).max() ?? 0) + 10)
+        let valueWidth = max(60, (bars.map { Self.textWidth($0.valueText) }.max() ?? 0) + 12)
+        let width = max(520, labelWidth + valueWidth + 300)
         let barSpace = width - labelWidth - valueWidth
         let height = rowHeight * Double(bars.count) + 8
         let rows: [HTMLNode] = bars.enumerated().map { index, bar in
             let y = Double(index) * rowHeight + 4
             let length = max(1, barSpace * Double(bar.value) / Double(maxValue))
             return el("g", [], [
-                el("text", [("x", "0"), ("y", fmt(y + 18)), ("class", "chart-label"), ("font-size", "13")], text: bar.label),
+                el("text", [("x", "0"), ("y", fmt(y + 18)), ("class", "chart-label"), ("font-size", "13")],
+                   shown[index] == bar.label ? [txt(bar.label)] : [el("title", text: bar.label), txt(shown[index])]),
                 el("rect", [("x", fmt(labelWidth)), ("y", fmt(y + 4)), ("width", fmt(length)), ("height", fmt(rowHeight - 10)), ("class", "chart-bar"), ("fill", "#0b5394")]),
                 el("text", [("x", fmt(labelWidth + length + 6)), ("y", fmt(y + 18)), ("class", "chart-value"), ("font-size", "13")], text: bar.valueText),
             ])

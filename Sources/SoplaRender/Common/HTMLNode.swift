@@ -50,6 +50,15 @@ public func txt(_ value: String) -> HTMLNode {
     .text(value.replacingOccurrences(of: "&", with: "&amp;"))
 }
 
+/// A text typed with line breaks as paragraphs: one `<p>` per block between empty lines, single breaks kept as `<br>`.
+public func paragraphs(_ text: String) -> [HTMLNode] {
+    text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
+        .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        .map { block in
+            el("p", [], block.components(separatedBy: "\n").enumerated().flatMap { index, line in index == 0 ? [txt(line)] : [el("br"), txt(line)] })
+        }
+}
+
 /// A complete HTML document.
 public struct HTMLDocument: Sendable {
     public let html: String

@@ -33,6 +33,7 @@ public struct Layout: Sendable {
         let t = Texts(language)
         var nav: [(String, String)] = [(t(.navHome), SiteRoute.home.path), (t(.navUnits), SiteRoute.units().path), (t(.navIndicators), SiteRoute.indicators().path),
                                         (t(.navDirectory), ServiceRoute.directory().path), (t(.navBodies), ParticipationRoute.bodies()), (t(.navPapers), ParticipationRoute.papers()),
+                                        (t(.processesTitle), ParticipationRoute.processes()), (t(.measuresTitle), ParticipationRoute.measures()),
                                         (t(.reportsTitle), ReportRoute.published())]
         if account?.mayManageServices == true { nav.append((t(.navServices), ServiceRoute.services().path)) }
         if account?.mayManageFunding == true { nav += [(t(.fundingTitle), FundingRoute.overview()), (t(.reportBuilderTitle), ReportRoute.manage())] }

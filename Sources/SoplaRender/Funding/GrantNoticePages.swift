@@ -138,16 +138,6 @@ public enum GrantNoticeDocument {
         (model.number > 1 ? t(NoticeText.amendingTitle) : t(FundingText.grantNoticeTitle)) + " " + model.agreement.reference
     }
 
-    /// Paragraphs of a text typed with line breaks: one `<p>` per block separated by an empty line, breaks kept inside.
-    static func paragraphs(_ text: String) -> [HTMLNode] {
-        text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-            .map { block in
-                let lines = block.components(separatedBy: "\n")
-                return el("p", [], lines.enumerated().flatMap { index, line in index == 0 ? [txt(line)] : [el("br"), txt(line)] })
-            }
-    }
-
     public static func body(_ model: Model, language: Language) -> [HTMLNode] {
         let t = Texts(language)
         let a = model.agreement

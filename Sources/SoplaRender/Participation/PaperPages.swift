@@ -65,6 +65,10 @@ public enum PaperPage {
     public struct Model: Sendable {
         public let paper: Paper
         public let bodyName: String
+        /// Response tables the reader may open (planners all, members those of their bodies).
+        public var readableTables: Set<UUID> = []
+        /// Planning processes the paper belongs to.
+        public var planningProcesses: [(id: UUID, title: String)] = []
         public let versions: [PaperVersion]
         public let processes: [(process: StatementProcess, link: String?)]
         public let treatedIn: [(meeting: Meeting, item: AgendaItem)]
@@ -106,12 +110,14 @@ public enum PaperPage {
                 el("dt", text: t(.fieldOriginator)), el("dd", text: p.originator),
                 el("dt", text: t(.fieldMeetingDate)), el("dd", text: Format.day(p.date, language)),
             ]),
+            model.planningProcesses.isEmpty ? .empty : el("h2", text: t(.processesOfPaper)),
+            model.planningProcesses.isEmpty ? .empty : el("ul", [], model.planningProcesses.map { el("li", [], [el("a", [("href", ParticipationRoute.process($0.id))], text: $0.title)]) }),
             el("h2", text: t(.versionsTitle2)),
             el("ol", [("class", "versions"), ("reversed", "reversed")], model.versions.sorted { $0.number > $1.number }.map { v in
                 el("li", [], [
                     el("h3", text: t(.versionLabel) + " " + String(v.number) + " · " + DateText.dateTime(v.createdAt, language) + " · " + v.createdBy),
-                    v.answersConsultation.map { el("p", [("class", "hint")], [el("a", [("href", ParticipationRoute.responseTable($0))], text: t(.answersTable))]) } ?? .empty,
-                    el("blockquote", [("class", "paper-text")], [el("p", text: v.text)]),
+                    v.answersConsultation.flatMap { model.readableTables.contains($0) ? $0 : nil }.map { el("p", [("class", "hint")], [el("a", [("href", ParticipationRoute.responseTable($0))], text: t(.answersTable))]) } ?? .empty,
+                    el("blockquote", [("class", "paper-text")], paragraphs(v.text)),
                 ])
             }),
         ]

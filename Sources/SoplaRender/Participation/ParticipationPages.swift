@@ -133,6 +133,8 @@ public enum BodyPage {
         /// Where the meetings' pages stand (latest first, `meetingsPerPage` a page) and how many there are.
         public var meetingPages = ListState(path: "/")
         public var meetingTotal = 0
+        /// The body's planning processes the reader may see.
+        public var processes: [(id: UUID, title: String)] = []
         /// The day a seat ends on unless the planner chooses another.
         public var today: Day?
         public let subBodies: [Body]
@@ -188,6 +190,9 @@ public enum BodyPage {
                 el("dt", text: t(.termsTitle)), el("dd", text: b.terms.isEmpty ? "–" : b.terms.map { "\($0.name) (\(Format.day($0.start, language)) – \($0.end.map { Format.day($0, language) } ?? "…"))" }.joined(separator: "; ")),
             ]),
             model.subBodies.isEmpty ? .empty : el("p", [], [txt(t(.subBodiesLabel) + ": ")] + model.subBodies.map { el("a", [("href", ParticipationRoute.body($0.id))], text: $0.name) }),
+            model.processes.isEmpty ? .empty : el("h2", text: t(.processesTitle)),
+            model.processes.isEmpty ? .empty : el("ul", [], model.processes.map { el("li", [], [el("a", [("href", ParticipationRoute.process($0.id))], text: $0.title)]) }),
+            el("p", [], [el("a", [("href", ParticipationRoute.measures() + "?gremium=" + b.id.uuidString.lowercased())], text: t(.measuresOfBody))]),
             model.consultations.isEmpty ? .empty : el("h2", text: t(.openConsultations)),
             model.consultations.isEmpty ? .empty : el("ul", [], model.consultations.map { entry in
                 el("li", [], [el("a", [("href", ParticipationRoute.consultation(b.id, entry.process.id))], text: entry.paperTitle),
@@ -259,8 +264,13 @@ public enum MeetingPage {
             var parts: [HTMLNode] = [el("h3", text: item.number + ". " + item.title + (item.isPublic ? "" : " (" + t(.bodyInternal) + ")"))]
             let papers = item.paperIDs.compactMap { model.papers[$0] }
             if !papers.isEmpty {
-                parts.append(el("p", text: t(.papersLabel) + ": " + papers.map { "\($0.reference) – \($0.title)" }.joined(separator: "; ")
-                    + (item.role.map { " (" + ParticipationNames.consultationRole($0, t) + ")" } ?? "")))
+                var line: [HTMLNode] = [txt(t(.papersLabel) + ": ")]
+                for (index, paper) in papers.enumerated() {
+                    if index > 0 { line.append(txt("; ")) }
+                    line.append(el("a", [("href", ParticipationRoute.paper(paper.id))], text: paper.reference + " – " + paper.title))
+                }
+                if let role = item.role { line.append(txt(" (" + ParticipationNames.consultationRole(role, t) + ")")) }
+                parts.append(el("p", [], line))
             }
             if let result = item.result { parts.append(el("p", text: t(.resultLabel) + ": " + result)) }
             if let resolution = model.resolutions[item.id] {
@@ -282,6 +292,8 @@ public enum MeetingPage {
             el("h2", text: t(.agendaTitle)),
             items.isEmpty ? el("p", [("class", "empty-state")], text: t(.noAgenda)) : el("ol", [("class", "agenda")], items),
             model.hiddenItems > 0 ? el("p", [("class", "hint")], text: t(.hiddenItems).replacingOccurrences(of: "{n}", with: String(model.hiddenItems))) : .empty,
+            model.resolutions.isEmpty ? .empty
+                : el("p", [], [el("a", [("href", ParticipationRoute.measures() + "?gremium=" + m.bodyID.uuidString.lowercased())], text: t(.measuresOfMeeting))]),
         ] + (model.management?.render(meeting: m, items: model.items, resolutions: model.resolutions, context: context) ?? [])
         return Layout(title: m.name, context: context).render(content)
     }

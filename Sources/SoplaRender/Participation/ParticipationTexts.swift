@@ -2,6 +2,7 @@ import Foundation
 
 /// Texts of bodies, meetings, papers and measures, German and English.
 public enum ParticipationText: Sendable {
+    case measuresOfBody, processesOfPaper, measuresOfMeeting
     case actionManageParticipation, addAgendaItem, addMeasure, addMember, addMilestone, addStatement
     case agendaTitle, allEntries, answeredCount, answersTable, attachmentHint, attachmentsTitle
     case attendanceAbsent, attendanceExcused, attendancePresent, attendanceTitle, bodiesIntro, bodiesTitle
@@ -164,6 +165,9 @@ public enum ParticipationText: Sendable {
         case .measureStarted: return ("begonnen", "started")
         case .measuresIntro: return ("Was aus den Beschlüssen und Empfehlungen wurde: Maßnahmen mit Zuständigkeit, Frist und Fortschritt; übergeordnete Maßnahmen zeigen den gewichteten Fortschritt ihrer Teilmaßnahmen.", "What became of the resolutions and recommendations: measures with responsibility, due date and progress; parent measures show their parts' weighted progress.")
         case .measuresTitle: return ("Umsetzung", "Implementation")
+        case .measuresOfBody: return ("Umsetzung der Beschlüsse dieses Gremiums", "Implementation of this body's resolutions")
+        case .processesOfPaper: return ("Planungsprozesse zu dieser Vorlage", "Planning processes of this paper")
+        case .measuresOfMeeting: return ("Umsetzung der Beschlüsse des Gremiums", "Implementation of the body's resolutions")
         case .meetingInvitation: return ("Einladung", "Invitation")
         case .meetingsTitle: return ("Sitzungen", "Meetings")
         case .membersTitle: return ("Mitglieder", "Members")

@@ -76,7 +76,7 @@ public enum ConsultationPage {
             el("h1", text: title),
             el("p", [("class", "lead")], text: model.paper.title + " – " + t(.versionLabel) + " " + String(model.process.version)),
             el("p", text: t(.statementDeadline).replacingOccurrences(of: "{d}", with: DateText.dateTime(model.process.deadline, language))),
-            el("blockquote", [("class", "paper-text")], [el("p", text: model.text)]),
+            el("blockquote", [("class", "paper-text")], paragraphs(model.text)),
             el("h2", text: t(.statementsTitle)),
             statements,
         ]
@@ -112,6 +112,8 @@ public enum ResponseTablePage {
         public let paper: Paper
         public let rows: [ResponseTable.Row]
         public let issues: [UUID: [ValidationIssue]]
+        /// Planners answer; members of the consulted bodies only read.
+        public var mayAnswer = true
 
         public init(process: StatementProcess, paper: Paper, rows: [ResponseTable.Row], issues: [UUID: [ValidationIssue]] = [:]) {
             self.process = process
@@ -133,11 +135,11 @@ public enum ResponseTablePage {
             return el("tr", [], [
                 el("th", [("scope", "row")], text: String(index + 1)),
                 el("td", text: s.section ?? "–"),
-                el("td", [], [el("p", [("class", "meta")], text: s.author + (s.onBehalfOf.map { " (" + $0 + ")" } ?? "")), el("p", text: s.text)]),
+                el("td", [], [el("p", [("class", "meta")], text: s.author + (s.onBehalfOf.map { " (" + $0 + ")" } ?? ""))] + paragraphs(s.text)),
                 el("td", [], [
                     row.response.map { el("p", [], [el("strong", text: StatementNames.decision($0.decision, t))]) } ?? el("p", [("class", "hint")], text: t(.notAnswered2)),
                     row.response.map { el("p", text: $0.reason) } ?? .empty,
-                    el("form", [("method", "post"), ("action", ParticipationRoute.answer(model.process.id, s.id)), ("class", "inline-form no-print")], [
+                    !model.mayAnswer ? .empty : el("form", [("method", "post"), ("action", ParticipationRoute.answer(model.process.id, s.id)), ("class", "inline-form no-print")], [
                         FormBuilder.csrf(context.csrfToken ?? ""),
                         el("div", [("class", "field")], [el("label", [("for", prefix + "-decision")], text: t(.fieldDecision)),
                                                          el("select", [("id", prefix + "-decision"), ("name", "decision")], decisions.map {

@@ -115,10 +115,14 @@ struct PaperController: RouteCollection {
             guard let meeting = meetings[item.meetingID], visibleBodies.contains(meeting.bodyID), item.isPublic || readableBodies.contains(meeting.bodyID) else { return nil }
             return (meeting, item)
         }.sorted { $0.meeting.start < $1.meeting.start }
-        return PaperPage.Model(paper: paper, bodyName: body?.name ?? "–", versions: versions, processes: processes, treatedIn: treated,
+        var model = PaperPage.Model(paper: paper, bodyName: body?.name ?? "–", versions: versions, processes: processes, treatedIn: treated,
                                mayManage: Policy.decide(principal, .manageParticipation).isAllowed, bodies: bodies.sorted { $0.name < $1.name }, issues: issues,
                                attachments: try await store.attachments(paperID: paper.id).map { (id: $0.id, name: $0.fileName, size: $0.size, sha1: $0.sha1) },
                                organisations: Policy.decide(principal, .manageParticipation).isAllowed ? try await req.activeOrganisationChoices() : [])
+        model.planningProcesses = try await store.all(.planningProcess, as: PlanningProcess.self).map(\.value)
+            .filter { ($0.paperIDs ?? []).contains(paper.id) && visibleBodies.contains($0.bodyID) }.sorted { $0.title < $1.title }.map { (id: $0.id, title: $0.title) }
+        model.readableTables = Set(processes.map(\.process).filter { StatementController.mayReadTable(principal, $0) }.map(\.id))
+        return model
     }
 
     func show(req: Request) async throws -> HTMLResponse {
@@ -177,6 +181,15 @@ struct PaperController: RouteCollection {
 
     struct VersionForm: Content { var text: String? }
 
+    /// The consultation a new version answers: the latest that has statements, else the latest.
+    static func answeredConsultation(_ candidates: [StatementProcess], store: ParticipationStore) async throws -> StatementProcess? {
+        guard candidates.count > 1 else { return candidates.first }
+        let ids = Set(candidates.map(\.id))
+        let withStatements = Set(try await store.all(.statement, as: Statement.self).map(\.value).map(\.processID).filter { ids.contains($0) })
+        let latestFirst = candidates.sorted { ($0.deadline, $0.id.uuidString) > ($1.deadline, $1.id.uuidString) }
+        return latestFirst.first { withStatements.contains($0.id) } ?? latestFirst.first
+    }
+
     func addVersion(req: Request) async throws -> Response {
         let (paper, body) = try await Self.paper(req)
         let text = (try req.content.decode(VersionForm.self).text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -189,7 +202,9 @@ struct PaperController: RouteCollection {
         guard versions.max(by: { $0.number < $1.number })?.text != text else { return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .unchanged) }
         // A version made after a consultation on the one before points to its response table.
         let last = versions.map(\.number).max() ?? 0
-        let answered = try await store.all(.statementProcess, as: StatementProcess.self).map(\.value).first { $0.paperID == paper.id && $0.version == last }
+        // Of several consultations on that version, the latest that received statements (else the latest).
+        let candidates = try await store.all(.statementProcess, as: StatementProcess.self).map(\.value).filter { $0.paperID == paper.id && $0.version == last }
+        let answered = try await Self.answeredConsultation(candidates, store: store)
         let actor = try await req.auditActor(), now = req.settings.clock.now()
         let version = PaperVersion(paperID: paper.id, number: last + 1, text: text, createdAt: now, createdBy: actor.label, answersConsultation: answered?.id)
         try await store.save(.paperVersion, id: UUID(), version, label: paper.reference + " v\(last + 1)", bodyID: body?.id, actor: actor, at: now)

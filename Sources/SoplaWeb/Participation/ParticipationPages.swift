@@ -66,6 +66,8 @@ enum ParticipationPages {
                                    membershipIDs: seats.map(\.id), termIssues: termIssues, termValues: termValues)
         model.meetingPages = meetingPages
         model.meetingTotal = meetingPage.total
+        model.processes = try await store.all(.planningProcess, as: PlanningProcess.self).map(\.value).filter { $0.bodyID == body.id }
+            .sorted { $0.title < $1.title }.map { (id: $0.id, title: $0.title) }
         model.today = req.settings.clock.today
         return BodyPage.render(model, context: try await req.pageContext(showNotice: true))
     }

@@ -17,8 +17,9 @@ struct StatementController: RouteCollection {
         routes.on(.GET, p.organisationConsultation, organisation, use: consultation)
         routes.on(.POST, p.organisationConsultation, organisation, use: submit)
         let manage = RoutePermission(.manageParticipation)
-        routes.on(.GET, p.responseTable, manage, use: responseTable)
-        routes.on(.GET, p.responseTableCSV, manage, use: responseTableCSV)
+        // Planners and the members of the consulted bodies read the table; the check is on the process (`mayReadTable`).
+        routes.on(.GET, p.responseTable, RoutePermission(.readPublic), use: responseTable)
+        routes.on(.GET, p.responseTableCSV, RoutePermission(.readPublic), use: responseTableCSV)
         routes.on(.POST, p.answer, manage, use: answer)
     }
 
@@ -113,9 +114,19 @@ struct StatementController: RouteCollection {
         }
     }
 
+    /// Planners read every response table; members of a consulted body read its tables (answering stays with planners).
+    static func mayReadTable(_ principal: Principal, _ process: StatementProcess) -> Bool {
+        Policy.decide(principal, .manageParticipation).isAllowed
+            || process.bodies.contains { Policy.decide(principal, .readBodyInternal, scope: .body($0)).isAllowed }
+    }
+
     func tableModel(_ req: Request, issues: [UUID: [ValidationIssue]] = [:]) async throws -> ResponseTablePage.Model {
         let loaded = try await Self.load(req)
-        return ResponseTablePage.Model(process: loaded.process, paper: loaded.paper, rows: ResponseTable.rows(loaded.statements, responses: loaded.responses), issues: issues)
+        let principal = try await req.auth().principal
+        guard Self.mayReadTable(principal, loaded.process) else { throw Abort(.notFound) }
+        var model = ResponseTablePage.Model(process: loaded.process, paper: loaded.paper, rows: ResponseTable.rows(loaded.statements, responses: loaded.responses), issues: issues)
+        model.mayAnswer = Policy.decide(principal, .manageParticipation).isAllowed
+        return model
     }
 
     func responseTable(req: Request) async throws -> HTMLResponse {

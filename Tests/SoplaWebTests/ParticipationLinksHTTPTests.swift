@@ -1,0 +1,97 @@
+import Foundation
+import SoplaCore
+import SoplaRender
+import SoplaStore
+import Testing
+import Vapor
+import VaporTesting
+@testable import SoplaDemo
+@testable import SoplaWeb
+
+/// What links participation together: response tables for the consulted bodies' members, a new version that points
+/// to the consultation it answers, papers on the agenda, planning processes and the implementation overview.
+@Suite("Participation pages link what belongs together")
+struct ParticipationLinksHTTPTests {
+    static func id(_ n: Int) -> String { String(format: "5b0c1e2a-0100-4000-8000-%012d", n) }
+    static let table = "/stellungnahmen/" + id(801) + "/abwaegung"
+
+    @Test func membersOfTheConsultedBodyReadTheResponseTableButDoNotAnswer() async throws {
+        try await withTestApp { app in
+            let member = try await login(app, DemoLogin.bodyMember)
+            try await get(app, Self.table, session: member) { res in
+                #expect(res.status == .ok && res.body.string.contains("Gemma Psych (Beispiel)"))
+                #expect(!res.body.string.contains("name=\"decision\""))
+            }
+            try await get(app, Self.table + ".csv", session: member) { res in #expect(res.status == .ok && res.body.string.contains("Gemma Psych")) }
+            let planner = try await login(app, DemoLogin.planner)
+            try await get(app, Self.table, session: planner) { res in #expect(res.body.string.contains("name=\"decision\"")) }
+            // Neither the public nor a provider outside the body learns of it; answering stays with planners.
+            try await get(app, Self.table, session: nil) { res in #expect(res.status == .notFound) }
+            try await get(app, Self.table + ".csv", session: nil) { res in #expect(res.status == .notFound) }
+            let provider = try await login(app, DemoLogin.provider)
+            try await get(app, Self.table, session: provider) { res in #expect(res.status == .notFound) }
+            try await post(app, Self.table + "/" + Self.id(803), session: member, fields: [("decision", "noted")]) { res in #expect(res.status == .forbidden) }
+        }
+    }
+
+    @Test func aNewVersionAnswersTheConsultationThatReceivedStatements() async throws {
+        try await withTestApp { app in
+            let store = app.participationStore
+            let planner = try await login(app, DemoLogin.planner)
+            var path = ""
+            try await post(app, "/vorlagen", session: planner, fields: [
+                ("reference", "JHA/2025/31"), ("title", "Zwei Verfahren"), ("type", "recommendation"), ("body", Self.id(4)), ("public", "ja"),
+                ("date", "2025-11-20"), ("originator", "Sozialplanung"), ("text", "Absatz eins.\r\n\r\nAbsatz zwei,\r\nzweite Zeile."),
+            ]) { res in
+                #expect(res.status == .seeOther)
+                path = String(try #require(res.headers.first(name: .location)).prefix { $0 != "?" })
+            }
+            let paperID = UUID(uuidString: String(path.split(separator: "/").last!))!
+            // Paragraphs stay paragraphs, line breaks stay breaks.
+            try await get(app, path, session: nil) { res in
+                #expect(res.body.string.contains("<p>Absatz eins.</p><p>Absatz zwei,<br/>zweite Zeile.</p>"))
+            }
+            // The first consultation asks the youth committee (no statement comes), the second the steering group.
+            try await post(app, path + "/stellungnahmeverfahren", session: planner, fields: [("invited[]", Self.id(4)), ("deadline", "2025-12-10")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            try await post(app, path + "/stellungnahmeverfahren", session: planner, fields: [("invited[]", Self.id(1)), ("deadline", "2025-12-12")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            let processes = try await store.all(.statementProcess, as: StatementProcess.self).map(\.value).filter { $0.paperID == paperID }
+            let steering = try #require(processes.first { $0.bodies.contains(UUID(uuidString: Self.id(1))!) })
+            let member = try await login(app, DemoLogin.bodyMember)
+            try await post(app, "/gremien/\(Self.id(1))/stellungnahmen/\(steering.id.uuidString.lowercased())", session: member,
+                           fields: [("text", "Bitte die Fristen nennen.")]) { res in #expect(res.status == .seeOther) }
+            try await post(app, path + "/fassungen", session: planner, fields: [("text", "Absatz eins, mit Fristen.")]) { res in #expect(res.status == .seeOther) }
+            let second = try #require(try await store.all(.paperVersion, as: PaperVersion.self).map(\.value).first { $0.paperID == paperID && $0.number == 2 })
+            #expect(second.answersConsultation == steering.id)
+            // The member sees the link to the table of their body's consultation; the public does not.
+            let link = "href=\"/stellungnahmen/\(steering.id.uuidString.lowercased())/abwaegung\""
+            try await get(app, path, session: member) { res in #expect(res.body.string.contains(link)) }
+            try await get(app, path, session: nil) { res in #expect(!res.body.string.contains(link)) }
+        }
+    }
+
+    @Test func agendaPapersProcessesAndTheImplementationOverviewAreLinked() async throws {
+        try await withTestApp { app in
+            // Papers on the agenda are links.
+            try await get(app, "/sitzungen/" + Self.id(501), session: nil) { res in
+                #expect(res.body.string.contains("<a href=\"/vorlagen/\(Self.id(302))\">"))
+                #expect(res.body.string.contains("href=\"/massnahmen?gremium=\(Self.id(4))\""))
+            }
+            // The navigation reaches planning processes and the implementation overview.
+            try await get(app, "/", session: nil) { res in
+                #expect(res.body.string.contains("<a href=\"/planungsprozesse\">Planungsprozesse</a>") && res.body.string.contains("<a href=\"/massnahmen\">Umsetzung</a>"))
+            }
+            // A body lists its processes and links its measures; a paper its processes.
+            try await get(app, "/gremien/" + Self.id(4), session: nil) { res in
+                #expect(res.body.string.contains("href=\"/planungsprozesse/\(Self.id(901))\""))
+                #expect(res.body.string.contains("Umsetzung der Beschlüsse dieses Gremiums"))
+            }
+            try await get(app, "/vorlagen/" + Self.id(302), session: nil) { res in
+                #expect(res.body.string.contains("Planungsprozesse zu dieser Vorlage") && res.body.string.contains("href=\"/planungsprozesse/\(Self.id(901))\""))
+            }
+        }
+    }
+}
