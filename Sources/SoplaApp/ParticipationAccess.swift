@@ -63,6 +63,12 @@ public struct ParticipationAccess: Sendable {
         try await allMeasures().filter(mayRead)
     }
 
+    /// A resolution: of a body the principal may see, and public with its item unless they read the body's internal items.
+    public func mayRead(_ resolution: Resolution, item: AgendaItem, body: Body) -> Bool {
+        if isInsider(of: body.id) { return true }
+        return body.isPublic && item.isPublic && resolution.isPublic
+    }
+
     public func mayRead(_ measure: Measure) -> Bool {
         if measure.isPublic { return true }
         if Policy.decide(principal, .manageParticipation).isAllowed || Policy.decide(principal, .manageFunding).isAllowed { return true }

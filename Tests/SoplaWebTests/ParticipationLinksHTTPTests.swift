@@ -95,3 +95,56 @@ struct ParticipationLinksHTTPTests {
         }
     }
 }
+
+@Suite("Measures linked to resolution, person, areas and indicators")
+struct MeasureLinksHTTPTests {
+    static func id(_ n: Int) -> String { ParticipationLinksHTTPTests.id(n) }
+
+    @Test func aMeasureIsLinkedInTheFormAndTheFiltersFindIt() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let store = app.participationStore
+            let person = try #require(try await store.all(.person, as: Person.self).map(\.value).first { $0.name == "Gisela Gremm (Beispiel)" })
+            try await get(app, "/massnahmen", session: planner) { res in
+                let body = res.body.string
+                // The resolution is offered by body, day, item and text, newest first; areas by name.
+                #expect(body.contains(">Sozialausschuss") || body.contains("05.11.2025, TOP 1: Der Ausschuss empfiehlt dem Kreistag"))
+                #expect(body.contains("name=\"areas[]\" value=\"06532023\""))
+                #expect(body.contains("<option value=\"\(person.id.uuidString.lowercased())\">Gisela Gremm (Beispiel)</option>"))
+            }
+            let fields: [(String, String)] = [("title", "Richtlinie bekannt machen"), ("status", "planned"), ("weight", "1"), ("resolution", Self.id(702)),
+                                              ("person", person.id.uuidString.lowercased()), ("areas[]", "06532023"), ("areas[]", "06532011"),
+                                              ("indicators", "heim_je_1000")]
+            // Unknown references are named by their field, and what was typed stays.
+            let wrong = fields.map { $0.0 == "resolution" ? ("resolution", UUID().uuidString) : $0.0 == "indicators" ? ("indicators", "gibtsnicht") : $0 }
+                + [("areas[]", "99999999")]
+            try await post(app, "/massnahmen", session: planner, fields: wrong) { res in
+                let body = res.body.string
+                #expect(res.status == .unprocessableEntity)
+                #expect(body.contains("Beschluss: ") && body.contains("Indikatoren, die sich bewegen sollen: ") && body.contains("Gebiete: "))
+                #expect(body.contains("value=\"Richtlinie bekannt machen\"") && body.contains("value=\"06532023\" checked"))
+            }
+            #expect(try await store.all(.measure, as: Measure.self).allSatisfy { $0.value.title != "Richtlinie bekannt machen" })
+            var path = ""
+            try await post(app, "/massnahmen", session: planner, fields: fields) { res in
+                #expect(res.status == .seeOther)
+                path = String(try #require(res.headers.first(name: .location)).prefix { $0 != "?" })
+            }
+            let measure = try #require(try await store.all(.measure, as: Measure.self).map(\.value).first { $0.title == "Richtlinie bekannt machen" })
+            #expect(measure.resolutionID == UUID(uuidString: Self.id(702)) && measure.responsiblePerson == person.id)
+            #expect(measure.unitKeys == ["06532011", "06532023"] && measure.indicatorCodes == ["heim_je_1000"])
+            try await get(app, path, session: nil) { res in
+                let body = res.body.string
+                #expect(body.contains("Gisela Gremm (Beispiel)") && body.contains("href=\"/sitzungen/\(Self.id(502))\"") && body.contains("Haiger, Wetzlar"))
+            }
+            // The overview's body and area filters find it now.
+            try await get(app, "/massnahmen?gremium=\(Self.id(6))", session: nil) { res in #expect(res.body.string.contains("Richtlinie bekannt machen")) }
+            try await get(app, "/massnahmen?gebiet=06532023", session: nil) { res in #expect(res.body.string.contains("Richtlinie bekannt machen")) }
+            try await get(app, "/massnahmen?gremium=\(Self.id(4))", session: nil) { res in #expect(!res.body.string.contains("Richtlinie bekannt machen")) }
+            // Unticking every area and clearing the person is a correction too.
+            try await post(app, path, session: planner, fields: fields.filter { $0.0 != "areas[]" && $0.0 != "person" }) { res in #expect(res.status == .seeOther) }
+            let corrected = try #require(try await store.one(.measure, id: measure.id, as: Measure.self)?.value)
+            #expect(corrected.unitKeys.isEmpty && corrected.responsiblePerson == nil && corrected.resolutionID == measure.resolutionID)
+        }
+    }
+}

@@ -3,23 +3,47 @@ import SoplaCore
 
 /// The form a planner adds a measure with (below the overview).
 public struct MeasureForm: Sendable {
+    /// What a measure can be linked to: the resolution it implements, the person responsible, the areas it is for.
+    public struct Choices: Sendable {
+        public let resolutions: [(id: UUID, label: String)]
+        public let persons: [(id: UUID, name: String)]
+        public let areas: [(key: String, name: String)]
+
+        public init(resolutions: [(id: UUID, label: String)] = [], persons: [(id: UUID, name: String)] = [], areas: [(key: String, name: String)] = []) {
+            self.resolutions = resolutions
+            self.persons = persons
+            self.areas = areas
+        }
+    }
+
     public let measures: [Measure]
     public let organisations: [(id: UUID, name: String)]
+    public let choices: Choices
     public let values: [String: String]
+    /// The areas ticked (several values of one field).
+    public let areas: Set<String>
     public let issues: [ValidationIssue]
 
-    public init(measures: [Measure], organisations: [(id: UUID, name: String)], values: [String: String] = [:], issues: [ValidationIssue] = []) {
+    public init(measures: [Measure], organisations: [(id: UUID, name: String)], choices: Choices = Choices(), values: [String: String] = [:], areas: Set<String> = [],
+                issues: [ValidationIssue] = []) {
         self.measures = measures
         self.organisations = organisations
+        self.choices = choices
         self.values = values
+        self.areas = areas
         self.issues = issues
+    }
+
+    public static func labels(_ t: Texts) -> [String: String] {
+        ["title": t(.columnMeasure), "parentId": t(.fieldParentMeasure), "organisation": t(.fieldResponsible), "due": t(.columnDue),
+         "status": t(.columnState), "progress": t(.columnProgress), "weight": t(.fieldWeight), "indicators": t(.fieldIndicators),
+         "resolution": t(.fieldMeasureResolution), "person": t(.fieldResponsiblePerson), "areas": t(.fieldMeasureAreas)]
     }
 
     public func render(action: String, submit: String, context: PageContext) -> [HTMLNode] {
         let t = context.t
         let form = FormBuilder(language: context.language, issues: issues)
-        let labels = ["title": t(.columnMeasure), "parentId": t(.fieldParentMeasure), "organisation": t(.fieldResponsible), "due": t(.columnDue),
-                      "status": t(.columnState), "progress": t(.columnProgress), "weight": t(.fieldWeight), "indicators": t(.fieldIndicators)]
+        let labels = Self.labels(t)
         return [
             form.summary(labels: labels),
             el("form", [("method", "post"), ("action", action), ("class", "stacked")], [
@@ -28,12 +52,18 @@ public struct MeasureForm: Sendable {
                 form.select("parentId", label: labels["parentId"]!, options: [("", "–")] + measures.map { ($0.id.uuidString.lowercased(), $0.title) }, selected: values["parentId"]),
                 form.select("organisation", label: labels["organisation"]!, options: [("", "–")] + organisations.map { ($0.id.uuidString.lowercased(), $0.name) },
                             selected: values["organisation"]),
+                form.select("person", label: labels["person"]!, options: [("", "–")] + choices.persons.map { ($0.id.uuidString.lowercased(), $0.name) },
+                            selected: values["person"]),
+                form.select("resolution", label: labels["resolution"]!, options: [("", "–")] + choices.resolutions.map { ($0.id.uuidString.lowercased(), $0.label) },
+                            selected: values["resolution"], hint: t(.measureResolutionHint)),
                 form.text("due", label: labels["due"]!, value: values["due"], type: "date"),
                 form.select("status", label: labels["status"]!, options: MeasureStatus.allCases.map { ($0.rawValue, ParticipationNames.status($0, t)) },
                             selected: values["status"] ?? MeasureStatus.planned.rawValue),
                 form.text("progress", label: labels["progress"]!, value: values["progress"], type: "number", hint: t(.progressHint), maxLength: 3),
                 form.text("weight", label: labels["weight"]!, value: values["weight"] ?? "1", hint: t(.weightHint), maxLength: 6),
                 form.text("indicators", label: labels["indicators"]!, value: values["indicators"], hint: t(.indicatorsHint)),
+                choices.areas.isEmpty ? .empty : form.checkboxes("areas", legend: labels["areas"]!, options: choices.areas.map { ($0.key, $0.name) }, selected: areas,
+                                                                hint: t(.measureAreasHint)),
                 el("div", [("class", "actions")], [el("button", [("type", "submit")], text: submit)]),
             ]),
         ]
@@ -50,6 +80,10 @@ public enum MeasurePage {
         public let milestones: [Milestone]
         public let responsible: String?
         public let form: MeasureForm?
+        /// The resolution it implements, with the meeting it was taken in.
+        public var resolution: (label: String, meetingID: UUID)?
+        public var person: String?
+        public var areaNames: [String] = []
 
         public init(measure: Measure, progress: Double, parent: Measure?, children: [(measure: Measure, progress: Double)], milestones: [Milestone], responsible: String?,
                     form: MeasureForm?) {
@@ -77,6 +111,10 @@ public enum MeasurePage {
                 el("dt", text: t(.columnProgress)), el("dd", text: Format.decimal(model.progress, digits: 0, language) + " %"),
                 el("dt", text: t(.columnDue)), el("dd", text: m.due.map { Format.day($0, language) } ?? "–"),
                 el("dt", text: t(.fieldResponsible)), el("dd", text: model.responsible ?? "–"),
+                el("dt", text: t(.fieldResponsiblePerson)), el("dd", text: model.person ?? "–"),
+                el("dt", text: t(.fieldMeasureResolution)),
+                el("dd", [], [model.resolution.map { el("a", [("href", ParticipationRoute.meeting($0.meetingID))], text: $0.label) } ?? txt("–")]),
+                el("dt", text: t(.fieldMeasureAreas)), el("dd", text: model.areaNames.isEmpty ? "–" : model.areaNames.joined(separator: ", ")),
                 el("dt", text: t(.fieldParentMeasure)), el("dd", [], [model.parent.map { el("a", [("href", ParticipationRoute.measure($0.id))], text: $0.title) } ?? txt("–")]),
                 el("dt", text: t(.fieldIndicators)), el("dd", [], m.indicatorCodes.isEmpty ? [txt("–")] : m.indicatorCodes.map { el("a", [("href", "/indikatoren/" + $0)], text: $0 + " ") }),
             ]),

@@ -2,7 +2,8 @@ import Foundation
 
 /// Texts of bodies, meetings, papers and measures, German and English.
 public enum ParticipationText: Sendable {
-    case measuresOfBody, processesOfPaper, measuresOfMeeting
+    case measuresOfBody, processesOfPaper, measuresOfMeeting, fieldMeasureResolution, fieldResponsiblePerson, fieldMeasureAreas
+    case measureResolutionHint, measureAreasHint
     case actionManageParticipation, addAgendaItem, addMeasure, addMember, addMilestone, addStatement
     case agendaTitle, allEntries, answeredCount, answersTable, attachmentHint, attachmentsTitle
     case attendanceAbsent, attendanceExcused, attendancePresent, attendanceTitle, bodiesIntro, bodiesTitle
@@ -165,6 +166,12 @@ public enum ParticipationText: Sendable {
         case .measureStarted: return ("begonnen", "started")
         case .measuresIntro: return ("Was aus den Beschlüssen und Empfehlungen wurde: Maßnahmen mit Zuständigkeit, Frist und Fortschritt; übergeordnete Maßnahmen zeigen den gewichteten Fortschritt ihrer Teilmaßnahmen.", "What became of the resolutions and recommendations: measures with responsibility, due date and progress; parent measures show their parts' weighted progress.")
         case .measuresTitle: return ("Umsetzung", "Implementation")
+        case .fieldMeasureResolution: return ("Beschluss", "Resolution")
+        case .fieldResponsiblePerson: return ("Verantwortliche Person", "Person responsible")
+        case .fieldMeasureAreas: return ("Gebiete", "Areas")
+        case .measureResolutionHint: return ("Der Beschluss, den die Maßnahme umsetzt; über ihn findet der Filter „Gremium“ die Maßnahme.",
+                                             "The resolution the measure implements; the “body” filter finds the measure through it.")
+        case .measureAreasHint: return ("Die Gemeinden, für die die Maßnahme gilt; keine: der ganze Kreis.", "The municipalities the measure is for; none: the whole county.")
         case .measuresOfBody: return ("Umsetzung der Beschlüsse dieses Gremiums", "Implementation of this body's resolutions")
         case .processesOfPaper: return ("Planungsprozesse zu dieser Vorlage", "Planning processes of this paper")
         case .measuresOfMeeting: return ("Umsetzung der Beschlüsse des Gremiums", "Implementation of the body's resolutions")

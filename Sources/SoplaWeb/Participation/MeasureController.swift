@@ -26,14 +26,30 @@ struct MeasureController: RouteCollection {
         var progress: String?
         var weight: String?
         var indicators: String?
+        var resolution: String?
+        var person: String?
+        var areas: [String]?
 
         var values: [String: String] {
             ["title": title ?? "", "parentId": parentId ?? "", "organisation": organisation ?? "", "due": due ?? "", "status": status ?? "", "progress": progress ?? "",
-             "weight": weight ?? "", "indicators": indicators ?? ""]
+             "weight": weight ?? "", "indicators": indicators ?? "", "resolution": resolution ?? "", "person": person ?? ""]
         }
 
-        func measure(id: UUID, base: Measure?, others: [Measure]) throws(ValidationFailure) -> Measure {
+        /// A reference chosen from a list: nil when none, else one of `known` or an issue for the field.
+        static func reference(_ raw: String?, field: String, known: Set<UUID>, into issues: inout [ValidationIssue]) -> UUID? {
+            guard let text = ServiceForm.clean(raw) else { return nil }
+            guard let id = UUID(uuidString: text), known.contains(id) else { issues.append(ValidationIssue(field, .unknownReference)); return nil }
+            return id
+        }
+
+        func measure(id: UUID, base: Measure?, others: [Measure], links: Links) throws(ValidationFailure) -> Measure {
             var issues: [ValidationIssue] = []
+            let resolutionID = Self.reference(resolution, field: "resolution", known: links.resolutions, into: &issues)
+            let personID = Self.reference(person, field: "person", known: links.persons, into: &issues)
+            let areaKeys = Array(Set((areas ?? []).compactMap(ServiceForm.clean))).sorted()
+            if let unknown = areaKeys.first(where: { !links.areas.contains($0) }) { issues.append(ValidationIssue("areas", .unknownValue(String(unknown.prefix(20))))) }
+            let codes = ServiceEntry.list(indicators ?? "")
+            if let unknown = codes.first(where: { !links.indicators.contains($0) }) { issues.append(ValidationIssue("indicators", .unknownValue(String(unknown.prefix(40))))) }
             let status = MeasureStatus(rawValue: self.status ?? "") ?? { issues.append(ValidationIssue("status", .unknownValue(String((self.status ?? "").prefix(20))))); return .planned }()
             let progress = ServiceForm.decimal(self.progress, field: "progress", into: &issues)
             let weight = ServiceForm.decimal(self.weight, field: "weight", into: &issues) ?? 1
@@ -48,17 +64,52 @@ struct MeasureController: RouteCollection {
             measure.status = status
             measure.progress = progress
             measure.weight = weight
-            measure.indicatorCodes = ServiceEntry.list(indicators ?? "")
+            measure.indicatorCodes = codes
+            measure.resolutionID = resolutionID
+            measure.responsiblePerson = personID
+            measure.unitKeys = areaKeys
             do { measure = try measure.validated(others: others) } catch { issues += error.issues }
             guard issues.isEmpty else { throw ValidationFailure(issues) }
             return measure
         }
     }
 
+    /// What the form may link to, as ids and codes to check against.
+    struct Links {
+        var resolutions: Set<UUID>
+        var persons: Set<UUID>
+        var areas: Set<String>
+        var indicators: Set<String>
+    }
+
+    /// The choices of the form (resolutions newest first, persons not erased, municipalities) and the same as a check.
+    static func choices(_ req: Request) async throws -> (MeasureForm.Choices, Links) {
+        let store = req.participationStore
+        let items = Dictionary(try await store.all(.agendaItem, as: AgendaItem.self).map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let meetings = Dictionary(try await store.all(.meeting, as: Meeting.self).map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let bodies = Dictionary(try await store.all(.body, as: Body.self).map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let resolutions: [(id: UUID, label: String, at: Date)] = try await store.all(.resolution, as: Resolution.self).map(\.value).compactMap { r in
+            guard let item = items[r.agendaItemID], let meeting = meetings[item.meetingID] else { return nil }
+            return (r.id, resolutionLabel(r, item: item, meeting: meeting, body: bodies[meeting.bodyID], language: req.language), meeting.start)
+        }.sorted { ($0.at, $0.label) > ($1.at, $1.label) }
+        let persons = try await store.all(.person, as: Person.self).map(\.value).filter { !$0.isErased }.sorted { $0.name < $1.name }
+        let areas = try await req.spatial.allUnits().filter { $0.levelCode == SpatialLevel.municipality.code }.sorted { $0.name < $1.name }
+        let indicators = Set(try await req.indicatorStore.indicators().map(\.code))
+        return (MeasureForm.Choices(resolutions: resolutions.map { ($0.id, $0.label) }, persons: persons.map { ($0.id, $0.name) }, areas: areas.map { ($0.key, $0.name) }),
+                Links(resolutions: Set(resolutions.map(\.id)), persons: Set(persons.map(\.id)), areas: Set(areas.map(\.key)), indicators: indicators))
+    }
+
+    /// "JHA, 20.11.2025, TOP 2: Der Jugendhilfeausschuss empfiehlt …"
+    static func resolutionLabel(_ r: Resolution, item: AgendaItem, meeting: Meeting, body: Body?, language: Language) -> String {
+        let text = r.text.count > 90 ? String(r.text.prefix(89)) + "…" : r.text
+        return (body?.shortName ?? body?.name ?? "") + ", " + Format.day(Day(meeting.start), language) + ", TOP " + item.number + ": " + text
+    }
+
     static func values(_ m: Measure) -> [String: String] {
         ["title": m.title, "parentId": m.parentID.map { $0.uuidString.lowercased() } ?? "", "organisation": m.responsibleOrganisation.map { $0.uuidString.lowercased() } ?? "",
          "due": m.due?.iso ?? "", "status": m.status.rawValue, "progress": m.progress.map { String(format: "%g", $0) } ?? "", "weight": String(format: "%g", m.weight),
-         "indicators": m.indicatorCodes.joined(separator: ", ")]
+         "indicators": m.indicatorCodes.joined(separator: ", "), "resolution": m.resolutionID.map { $0.uuidString.lowercased() } ?? "",
+         "person": m.responsiblePerson.map { $0.uuidString.lowercased() } ?? ""]
     }
 
 
@@ -66,14 +117,15 @@ struct MeasureController: RouteCollection {
         let (form, unreadable) = try req.formKeepingInput(Form.self)
         let store = req.participationStore
         let others = try await store.all(.measure, as: Measure.self).map(\.value)
+        let (choices, links) = try await Self.choices(req)
         do {
             guard unreadable.isEmpty else { throw ValidationFailure(unreadable) }
-            let measure = try form.measure(id: UUID(), base: nil, others: others)
+            let measure = try form.measure(id: UUID(), base: nil, others: others, links: links)
             try await store.save(.measure, id: measure.id, measure, label: measure.title, actor: try await req.auditActor(), at: req.settings.clock.now())
             return req.redirect(to: ParticipationRoute.measure(measure.id), notice: .created)
         } catch let failure as ValidationFailure {
-            let html = try await ParticipationPages.measuresPage(req, form: MeasureForm(measures: others, organisations: try await req.activeOrganisationChoices(),
-                                                                                           values: form.values, issues: failure.issues))
+            let html = try await ParticipationPages.measuresPage(req, form: MeasureForm(measures: others, organisations: try await req.activeOrganisationChoices(), choices: choices,
+                                                                                           values: form.values, areas: Set(form.areas ?? []), issues: failure.issues))
             return HTMLResponse(html).response(status: .unprocessableEntity)
         }
     }
@@ -97,11 +149,24 @@ struct MeasureController: RouteCollection {
         var shownForm: MeasureForm?
         if try await req.may(.manageParticipation) {
             let organisations = try await req.activeOrganisationChoices()
-            shownForm = form ?? MeasureForm(measures: all.filter { $0.id != measure.id }, organisations: organisations, values: values(measure))
+            if let form { shownForm = form } else {
+                shownForm = MeasureForm(measures: all.filter { $0.id != measure.id }, organisations: organisations, choices: try await choices(req).0,
+                                        values: values(measure), areas: Set(measure.unitKeys))
+            }
         }
-        let model = MeasurePage.Model(measure: measure, progress: progress[measure.id] ?? 0, parent: all.first { $0.id == measure.parentID },
+        var model = MeasurePage.Model(measure: measure, progress: progress[measure.id] ?? 0, parent: all.first { $0.id == measure.parentID },
                                       children: all.filter { $0.parentID == measure.id }.map { ($0, progress[$0.id] ?? 0) }, milestones: milestones,
                                       responsible: responsible, form: shownForm)
+        model.person = try await measure.responsiblePerson.asyncMap { try await store.one(.person, id: $0, as: Person.self)?.value.name } ?? nil
+        if let id = measure.resolutionID, let r = try await store.one(.resolution, id: id, as: Resolution.self)?.value,
+           let item = try await store.one(.agendaItem, id: r.agendaItemID, as: AgendaItem.self)?.value,
+           let meeting = try await store.one(.meeting, id: item.meetingID, as: Meeting.self)?.value,
+           let body = try await store.one(.body, id: meeting.bodyID, as: Body.self)?.value,
+           try await req.participationAccess().mayRead(r, item: item, body: body) {
+            model.resolution = (resolutionLabel(r, item: item, meeting: meeting, body: body, language: req.language), meeting.id)
+        }
+        let names = Dictionary(try await req.spatial.allUnits().map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a })
+        model.areaNames = measure.unitKeys.map { names[$0] ?? $0 }
         return MeasurePage.render(model, today: req.settings.clock.today, context: try await req.pageContext(showNotice: true))
     }
 
@@ -114,13 +179,15 @@ struct MeasureController: RouteCollection {
         let (form, unreadable) = try req.formKeepingInput(Form.self)
         let store = req.participationStore
         let others = try await store.all(.measure, as: Measure.self).map(\.value)
+        let (choices, links) = try await Self.choices(req)
         do {
             guard unreadable.isEmpty else { throw ValidationFailure(unreadable) }
-            let measure = try form.measure(id: base.id, base: base, others: others)
+            let measure = try form.measure(id: base.id, base: base, others: others, links: links)
             try await store.save(.measure, id: measure.id, measure, label: measure.title, actor: try await req.auditActor(), at: req.settings.clock.now())
             return req.redirect(to: ParticipationRoute.measure(measure.id), notice: .saved)
         } catch let failure as ValidationFailure {
-            let form = MeasureForm(measures: others.filter { $0.id != base.id }, organisations: try await req.activeOrganisationChoices(), values: form.values, issues: failure.issues)
+            let form = MeasureForm(measures: others.filter { $0.id != base.id }, organisations: try await req.activeOrganisationChoices(), choices: choices,
+                                   values: form.values, areas: Set(form.areas ?? []), issues: failure.issues)
             return HTMLResponse(try await Self.page(req, measure: base, form: form)).response(status: .unprocessableEntity)
         }
     }

@@ -150,7 +150,7 @@ enum ParticipationPages {
         var shownForm: MeasureForm?
         if try await req.may(.manageParticipation) {
             let organisations = try await req.activeOrganisationChoices()
-            shownForm = form ?? MeasureForm(measures: measures, organisations: organisations)
+            if let form { shownForm = form } else { shownForm = MeasureForm(measures: measures, organisations: organisations, choices: try await MeasureController.choices(req).0) }
         }
         return MeasuresPage.render(rows, today: req.settings.clock.today, form: shownForm, filters: filters, context: try await req.pageContext(showNotice: true))
     }
