@@ -148,3 +148,81 @@ struct MeasureLinksHTTPTests {
         }
     }
 }
+
+@Suite("Correcting papers and milestones, with history")
+struct PaperAndMilestoneCorrectionHTTPTests {
+    static func id(_ n: Int) -> String { ParticipationLinksHTTPTests.id(n) }
+
+    @Test func aPapersDetailsAreCorrectedWithoutTouchingItsVersions() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let store = app.participationStore
+            let path = "/vorlagen/" + Self.id(302)
+            let before = try #require(try await store.one(.paper, id: UUID(uuidString: Self.id(302))!, as: Paper.self)?.value)
+            let versions = try await store.all(.paperVersion, as: PaperVersion.self).map(\.value).filter { $0.paperID == before.id }
+            try await get(app, path + "/bearbeiten", session: planner) { res in
+                #expect(res.status == .ok && res.body.string.contains("value=\"\(before.reference)\"") && !res.body.string.contains("name=\"text\""))
+            }
+            var fields: [(String, String)] = [("reference", before.reference), ("title", "Erziehungsberatung: Bedarf und Versorgung"), ("type", before.type.rawValue),
+                                              ("public", before.isPublic ? "ja" : "nein"), ("date", before.date.iso), ("originator", before.originator)]
+            // Another paper's reference and an unreadable day are named; nothing changes.
+            try await post(app, path, session: planner, fields: fields.map { $0.0 == "reference" ? ("reference", "KT/2025/112") : $0.0 == "date" ? ("date", "31.02.2025") : $0 }) { res in
+                #expect(res.status == .conflict)
+                #expect(res.body.string.contains("Aktenzeichen: ") && res.body.string.contains("„31.02.2025“"))
+                #expect(res.body.string.contains("value=\"Erziehungsberatung: Bedarf und Versorgung\""))
+            }
+            #expect(try await store.one(.paper, id: before.id, as: Paper.self)?.value == before)
+            try await post(app, path, session: planner, fields: fields) { res in #expect(res.headers.first(name: .location) == path + "?hinweis=gespeichert") }
+            try await post(app, path, session: planner, fields: fields) { res in #expect(res.headers.first(name: .location) == path + "?hinweis=unveraendert") }
+            let after = try #require(try await store.one(.paper, id: before.id, as: Paper.self)?.value)
+            #expect(after.title == "Erziehungsberatung: Bedarf und Versorgung" && after.reference == before.reference)
+            #expect(try await store.all(.paperVersion, as: PaperVersion.self).map(\.value).filter { $0.paperID == before.id } == versions)
+            // The planner sees what changed; the public sees neither the history nor the form.
+            try await get(app, path, session: planner) { res in
+                #expect(res.body.string.contains("Änderungen der Vorlage") && res.body.string.contains("Erziehungsberatung: Bedarf und Versorgung"))
+                #expect(res.body.string.contains("Titel: "))
+            }
+            try await get(app, path, session: nil) { res in #expect(!res.body.string.contains("Änderungen der Vorlage") && !res.body.string.contains("/bearbeiten")) }
+            fields = fields.map { $0.0 == "title" ? ("title", "") : $0 }
+            try await post(app, path, session: planner, fields: fields) { res in #expect(res.status == .unprocessableEntity && res.body.string.contains("Titel: ")) }
+            let member = try await login(app, DemoLogin.bodyMember)
+            try await post(app, path, session: member, fields: fields) { res in #expect(res.status == .forbidden) }
+        }
+    }
+
+    @Test func aMilestoneIsCorrectedAndRemovedOnlyWithConfirmation() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let store = app.participationStore
+            let measure = try #require(try await store.all(.measure, as: Measure.self).first)
+            let path = "/massnahmen/" + measure.id.uuidString.lowercased()
+            // A wrong day is named and what was typed stays (it was a bare 422 before).
+            try await post(app, path + "/meilensteine", session: planner, fields: [("milestoneDate", "morgen"), ("milestoneText", "Räume besichtigt")]) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("„morgen“") && res.body.string.contains("value=\"Räume besichtigt\""))
+            }
+            try await post(app, path + "/meilensteine", session: planner, fields: [("milestoneDate", "2025-12-01"), ("milestoneText", "Räume besichtigt")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            let id = try #require(try await store.all(.milestone, as: Milestone.self).first { $0.value.text == "Räume besichtigt" }).id
+            let one = path + "/meilensteine/" + id.uuidString.lowercased()
+            try await post(app, one, session: planner, fields: [("milestoneDate", "2025-12-02"), ("milestoneText", "")]) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("value=\"2025-12-02\""))
+            }
+            try await post(app, one, session: planner, fields: [("milestoneDate", "2025-12-02"), ("milestoneText", "Räume besichtigt und gemietet")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            #expect(try await store.one(.milestone, id: id, as: Milestone.self)?.value.text == "Räume besichtigt und gemietet")
+            // Under another measure the milestone is not found.
+            let other = try #require(try await store.all(.measure, as: Measure.self).first { $0.id != measure.id })
+            try await post(app, "/massnahmen/\(other.id.uuidString.lowercased())/meilensteine/\(id.uuidString.lowercased())/loeschen", session: planner,
+                           fields: [("confirm", "ja")]) { res in #expect(res.status == .notFound) }
+            try await post(app, one + "/loeschen", session: planner) { res in #expect(res.status == .unprocessableEntity) }
+            #expect(try await store.one(.milestone, id: id, as: Milestone.self) != nil)
+            try await post(app, one + "/loeschen", session: planner, fields: [("confirm", "ja")]) { res in #expect(res.status == .seeOther) }
+            #expect(try await store.one(.milestone, id: id, as: Milestone.self) == nil)
+            let audit = try await AccountStore(database: app.db).audit(AuditQuery(entityType: "participation-milestone", entityID: id.uuidString.lowercased())).entries
+            let actions: Set<String> = Set(audit.map(\.action.rawValue))
+            #expect(actions == Set([AuditAction.create.rawValue, AuditAction.update.rawValue, AuditAction.delete.rawValue]))
+        }
+    }
+}

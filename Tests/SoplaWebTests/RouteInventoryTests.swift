@@ -99,7 +99,9 @@ struct RouteInventoryTests {
                       "GET /vorlagen/neu", "POST /vorlagen", "POST /vorlagen/:paper/fassungen", "POST /vorlagen/:paper/stellungnahmeverfahren",
                       "GET /sitzungen/neu", "POST /sitzungen", "POST /sitzungen/:meeting/status", "POST /sitzungen/:meeting/tagesordnung",
                       "POST /sitzungen/:meeting/anwesenheit", "POST /sitzungen/:meeting/tagesordnung/:item/beschluss",
-                      "POST /stellungnahmen/:process/abwaegung/:statement"] {
+                      "POST /stellungnahmen/:process/abwaegung/:statement",
+                      "GET /vorlagen/:paper/bearbeiten", "POST /vorlagen/:paper", "POST /massnahmen/:measure/meilensteine/:milestone",
+                      "POST /massnahmen/:measure/meilensteine/:milestone/loeschen"] {
             table[route] = RoutePermission(.manageParticipation)
         }
         for route in ["GET /angebote", "GET /angebote.csv", "GET /angebote/neu", "POST /angebote", "GET /angebote/:service", "GET /angebote/:service/bearbeiten",

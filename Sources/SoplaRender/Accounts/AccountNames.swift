@@ -131,6 +131,8 @@ public enum AccountNames {
         case AuditEntity.surveyRound: return t(.entitySurveyRound)
         case AuditEntity.serviceProposal: return t(.entityServiceProposal)
         case AuditEntity.duplicateReview: return t(.entityDuplicateReview)
+        case "grant-notice": return t(FundingText.grantNoticeTitle)
+        case "notice-settings": return t(NoticeText.settingsTitle)
         default: return recordKinds[type].map { t($0) } ?? type
         }
     }

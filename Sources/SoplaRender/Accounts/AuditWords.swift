@@ -130,6 +130,12 @@ public enum AuditWords {
         "currentPhase": .words("Aktuelle Phase", "Current phase"), "subject": .words("Betreff", "Subject"), "body": .words("Nachricht", "Message"),
         "link": .words("Link", "Link"), "read": .words("Gelesen", "Read"), "size": .words("Größe (Bytes)", "Size (bytes)"),
         "sha1": .words("Prüfsumme (SHA-1)", "Checksum (SHA-1)"),
+        // Grant notices and their sender
+        "authority": .words("Behörde", "Authority"), "department": .words("Organisationseinheit", "Office"),
+        "contact": .words("Ansprechperson", "Contact person"), "fileNumberPrefix": .words("Vorsatz des Aktenzeichens", "File number prefix"),
+        "signatory": .words("Unterzeichnende Person", "Signatory"), "signatoryRole": .words("Funktion der unterzeichnenden Person", "Signatory's role"),
+        "generalConditions": .words("Allgemeine Nebenbestimmungen", "General conditions"), "legalRemedy": .words("Rechtsbehelfsbelehrung", "Legal remedy instruction"),
+        "fileNumber": .words("Aktenzeichen", "File number"), "issuedOn": .words("Datum des Bescheids", "Date of the notice"),
         // Reports
         "reportingDate": .words("Berichtsstichtag", "Reporting date"), "territorialStatus": .report(.territorialStatusLabel),
         "chapters": .words("Kapitel", "Chapters"), "blocks": .words("Bausteine", "Blocks"), "reportID": .core(.entityReport),
@@ -162,6 +168,7 @@ public enum AuditWords {
         "participation-milestone": ["text": .participation(.fieldMilestone)],
         "report-report": ["title": .report(.fieldReportTitle)],
         "report-edition": ["number": .words("Ausgabe", "Edition")],
+        "grant-notice": ["number": .words("Nummer des Bescheids", "Number of the notice")],
     ]
 
     // MARK: Values

@@ -37,14 +37,15 @@ public struct FormBuilder: Sendable {
         return (ids.isEmpty ? nil : ids.joined(separator: " "), nodes)
     }
 
+    /// A labelled input; `name` where the field name differs from its id (several forms of one kind on a page).
     public func text(_ field: String, label: String, value: String?, type: String = "text", required: Bool = false,
-                     autocomplete: String? = nil, hint: String? = nil, maxLength: Int? = 200) -> HTMLNode {
+                     autocomplete: String? = nil, hint: String? = nil, maxLength: Int? = 200, name: String? = nil) -> HTMLNode {
         let (describedBy, notes) = described(field, hint: hint)
         let invalid = !messages(field).isEmpty
         return el("div", [("class", invalid ? "field invalid" : "field")], [
             el("label", [("for", field)], text: label + (required ? " *" : "")),
         ] + notes + [
-            el("input", [("type", type), ("id", field), ("name", field), ("value", type == "password" ? nil : value ?? ""),
+            el("input", [("type", type), ("id", field), ("name", name ?? field), ("value", type == "password" ? nil : value ?? ""),
                          ("required", required ? "required" : nil), ("autocomplete", autocomplete),
                          ("maxlength", maxLength.map(String.init)), ("aria-describedby", describedBy),
                          ("aria-invalid", invalid ? "true" : nil)]),

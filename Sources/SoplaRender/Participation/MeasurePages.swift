@@ -77,15 +77,19 @@ public enum MeasurePage {
         public let progress: Double
         public let parent: Measure?
         public let children: [(measure: Measure, progress: Double)]
-        public let milestones: [Milestone]
+        public let milestones: [(id: UUID, milestone: Milestone)]
         public let responsible: String?
         public let form: MeasureForm?
         /// The resolution it implements, with the meeting it was taken in.
         public var resolution: (label: String, meetingID: UUID)?
         public var person: String?
         public var areaNames: [String] = []
+        /// A milestone form that failed: the milestone (nil: the new one), what was typed and what is wrong.
+        public var milestoneInput: (id: UUID?, values: [String: String], issues: [ValidationIssue])?
+        /// Changes of the measure, for planners.
+        public var history: [AuditEntry]?
 
-        public init(measure: Measure, progress: Double, parent: Measure?, children: [(measure: Measure, progress: Double)], milestones: [Milestone], responsible: String?,
+        public init(measure: Measure, progress: Double, parent: Measure?, children: [(measure: Measure, progress: Double)], milestones: [(id: UUID, milestone: Milestone)], responsible: String?,
                     form: MeasureForm?) {
             self.measure = measure
             self.progress = progress
@@ -125,8 +129,37 @@ public enum MeasurePage {
                               txt(" – " + ParticipationNames.status(child.measure.status, t) + ", " + Format.decimal(child.progress, digits: 0, language) + " %")])
             })]
         }
+        let sorted = model.milestones.sorted { ($0.milestone.date, $0.milestone.text) < ($1.milestone.date, $1.milestone.text) }
         content += [el("h2", text: t(.milestonesTitle)), model.milestones.isEmpty ? el("p", [("class", "empty-state")], text: t(.noMilestones))
-            : el("ol", [("class", "milestones")], model.milestones.sorted { $0.date < $1.date }.map { el("li", text: Format.day($0.date, language) + ": " + $0.text) })]
+            : el("ol", [("class", "milestones")], sorted.map { entry in
+                let text = Format.day(entry.milestone.date, language) + ": " + entry.milestone.text
+                guard model.form != nil else { return el("li", text: text) }
+                // Planners correct or remove each milestone in place.
+                let input = model.milestoneInput?.id == entry.id ? model.milestoneInput : nil
+                let prefix = "m-" + entry.id.uuidString.prefix(8).lowercased()
+                let form = FormBuilder(language: language, issues: (input?.issues ?? []).map { ValidationIssue(prefix + "-" + $0.field, $0.problem) })
+                let values = input?.values ?? ["milestoneDate": entry.milestone.date.iso, "milestoneText": entry.milestone.text]
+                return el("li", [], [
+                    el("details", input == nil ? [] : [("open", "open")], [
+                        el("summary", text: text),
+                        form.summary(labels: [prefix + "-milestoneDate": t(.fieldMeetingDate), prefix + "-milestoneText": t(.fieldMilestone)]),
+                        el("form", [("method", "post"), ("action", ParticipationRoute.milestone(m.id, entry.id)), ("class", "stacked")], [
+                            FormBuilder.csrf(context.csrfToken ?? ""),
+                            form.text(prefix + "-milestoneDate", label: t(.fieldMeetingDate), value: values["milestoneDate"], type: "date", required: true, name: "milestoneDate"),
+                            form.text(prefix + "-milestoneText", label: t(.fieldMilestone), value: values["milestoneText"], required: true, maxLength: 300, name: "milestoneText"),
+                            el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.saveMilestone))]),
+                        ]),
+                        el("form", [("method", "post"), ("action", ParticipationRoute.milestoneDelete(m.id, entry.id)), ("class", "stacked")], [
+                            FormBuilder.csrf(context.csrfToken ?? ""),
+                            el("div", [("class", "field")], [
+                                el("input", [("type", "checkbox"), ("id", prefix + "-confirm"), ("name", "confirm"), ("value", "ja"), ("required", "required")]),
+                                el("label", [("for", prefix + "-confirm")], text: t(.confirmDeleteMilestone)),
+                            ]),
+                            el("div", [("class", "actions")], [el("button", [("type", "submit"), ("class", "danger")], text: t(.deleteMilestone))]),
+                        ]),
+                    ]),
+                ])
+            })]
         if let form = model.form {
             if !m.isPublic {
                 content += [el("form", [("method", "post"), ("action", ParticipationRoute.publishMeasure(m.id)), ("class", "actions")], [
@@ -135,15 +168,23 @@ public enum MeasurePage {
                 ])]
             }
             content += [el("h2", text: t(.changeMeasure))] + form.render(action: ParticipationRoute.measure(m.id), submit: t(.saveMeasure), context: context)
+            let failedNew = model.milestoneInput.flatMap { $0.id == nil ? $0 : nil }
+            let newMilestone = FormBuilder(language: language, issues: failedNew?.issues ?? [])
+            let newValues = failedNew?.values ?? [:]
             content += [
                 el("h2", text: t(.addMilestone)),
                 el("form", [("method", "post"), ("action", ParticipationRoute.milestones(m.id)), ("class", "stacked")], [
                     FormBuilder.csrf(context.csrfToken ?? ""),
-                    FormBuilder(language: language).text("milestoneDate", label: t(.fieldMeetingDate), value: nil, type: "date", required: true),
-                    FormBuilder(language: language).text("milestoneText", label: t(.fieldMilestone), value: nil, required: true, maxLength: 300),
+                    newMilestone.summary(labels: ["milestoneDate": t(.fieldMeetingDate), "milestoneText": t(.fieldMilestone)]),
+                    newMilestone.text("milestoneDate", label: t(.fieldMeetingDate), value: newValues["milestoneDate"], type: "date", required: true),
+                    newMilestone.text("milestoneText", label: t(.fieldMilestone), value: newValues["milestoneText"], required: true, maxLength: 300),
                     el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.addMilestone))]),
                 ]),
             ]
+        }
+        if let history = model.history {
+            content.append(el("h2", [("id", "verlauf")], text: t(.measureHistory)))
+            content += HistoryTable.render(history, language: language, caption: t(.measureHistory))
         }
         return Layout(title: m.title, context: context).render(content)
     }

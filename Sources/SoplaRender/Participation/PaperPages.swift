@@ -69,6 +69,8 @@ public enum PaperPage {
         public var readableTables: Set<UUID> = []
         /// Planning processes the paper belongs to.
         public var planningProcesses: [(id: UUID, title: String)] = []
+        /// Changes of the paper and its versions, for planners.
+        public var history: [AuditEntry]?
         public let versions: [PaperVersion]
         public let processes: [(process: StatementProcess, link: String?)]
         public let treatedIn: [(meeting: Meeting, item: AgendaItem)]
@@ -110,6 +112,7 @@ public enum PaperPage {
                 el("dt", text: t(.fieldOriginator)), el("dd", text: p.originator),
                 el("dt", text: t(.fieldMeetingDate)), el("dd", text: Format.day(p.date, language)),
             ]),
+            model.mayManage ? el("p", [], [el("a", [("href", ParticipationRoute.paperEdit(p.id))], text: t(.editPaper))]) : .empty,
             model.planningProcesses.isEmpty ? .empty : el("h2", text: t(.processesOfPaper)),
             model.planningProcesses.isEmpty ? .empty : el("ul", [], model.planningProcesses.map { el("li", [], [el("a", [("href", ParticipationRoute.process($0.id))], text: $0.title)]) }),
             el("h2", text: t(.versionsTitle2)),
@@ -168,36 +171,56 @@ public enum PaperPage {
                 ]),
             ]
         }
+        if let history = model.history {
+            content.append(el("h2", [("id", "verlauf")], text: t(.paperHistory)))
+            content += HistoryTable.render(history, language: language, caption: t(.paperHistory))
+        }
         return Layout(title: p.title, context: context).render(content)
     }
 }
 
 public enum PaperFormPage {
-    public static func render(bodies: [Body], values: [String: String], issues: [ValidationIssue], context: PageContext) -> String {
+    /// The form for a new paper, or with `editing` for correcting the details of one (its body and text stay: the text
+    /// changes by a new version).
+    public static func render(bodies: [Body], values: [String: String], issues: [ValidationIssue], context: PageContext,
+                              editing: (paper: Paper, bodyName: String)? = nil) -> String {
         let t = context.t
         let form = FormBuilder(language: context.language, issues: issues)
         let labels = ["reference": t(.columnReference), "title": t(.columnTitle), "type": t(.columnKind2), "body": t(.columnBody), "public": t(.columnVisibility),
                       "date": t(.fieldMeetingDate), "originator": t(.fieldOriginator), "text": t(.fieldPaperText)]
-        let content: [HTMLNode] = [
-            el("p", [("class", "breadcrumb")], [el("a", [("href", ParticipationRoute.papers())], text: t(.papersTitle))]),
-            el("h1", text: t(.newPaper)),
-            form.summary(labels: labels),
-            el("form", [("method", "post"), ("action", ParticipationRoute.papers()), ("class", "stacked")], [
-                FormBuilder.csrf(context.csrfToken ?? ""),
-                form.text("reference", label: labels["reference"]!, value: values["reference"], required: true, maxLength: 40),
-                form.text("title", label: labels["title"]!, value: values["title"], required: true, maxLength: 300),
-                form.select("type", label: labels["type"]!, options: PaperType.allCases.map { ($0.rawValue, ParticipationNames.paperType($0, t)) }, selected: values["type"]),
-                form.select("body", label: labels["body"]!, options: bodies.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: values["body"]),
-                form.select("public", label: labels["public"]!, options: [("nein", t(.bodyInternal)), ("ja", t(.bodyPublic))], selected: values["public"]),
-                form.text("date", label: labels["date"]!, value: values["date"], type: "date", required: true),
-                form.text("originator", label: labels["originator"]!, value: values["originator"], required: true, maxLength: 200),
-                el("div", [("class", form.messages("text").isEmpty ? "field" : "field invalid")], [el("label", [("for", "text")], text: labels["text"]! + " *")]
-                    + form.described("text", hint: nil).1 + [
-                        el("textarea", [("id", "text"), ("name", "text"), ("rows", "8"), ("required", "required"), ("maxlength", "100000")], text: values["text"] ?? ""),
-                    ]),
-                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.createPaper))]),
-            ]),
+        let title = editing.map { t(.editPaper) + ": " + $0.paper.reference } ?? t(.newPaper)
+        var fields: [HTMLNode] = [
+            FormBuilder.csrf(context.csrfToken ?? ""),
+            form.text("reference", label: labels["reference"]!, value: values["reference"], required: true, maxLength: 40),
+            form.text("title", label: labels["title"]!, value: values["title"], required: true, maxLength: 300),
+            form.select("type", label: labels["type"]!, options: PaperType.allCases.map { ($0.rawValue, ParticipationNames.paperType($0, t)) }, selected: values["type"]),
         ]
-        return Layout(title: t(.newPaper), context: context).render(content)
+        if let editing {
+            fields.append(el("p", [], [el("strong", text: labels["body"]! + ": "), txt(editing.bodyName)]))
+        } else {
+            fields.append(form.select("body", label: labels["body"]!, options: bodies.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: values["body"]))
+        }
+        fields += [
+            form.select("public", label: labels["public"]!, options: [("nein", t(.bodyInternal)), ("ja", t(.bodyPublic))], selected: values["public"]),
+            form.text("date", label: labels["date"]!, value: values["date"], type: "date", required: true),
+            form.text("originator", label: labels["originator"]!, value: values["originator"], required: true, maxLength: 200),
+        ]
+        if editing == nil {
+            fields.append(el("div", [("class", form.messages("text").isEmpty ? "field" : "field invalid")], [el("label", [("for", "text")], text: labels["text"]! + " *")]
+                + form.described("text", hint: nil).1 + [
+                    el("textarea", [("id", "text"), ("name", "text"), ("rows", "8"), ("required", "required"), ("maxlength", "100000")], text: values["text"] ?? ""),
+                ]))
+        } else {
+            fields.append(el("p", [("class", "hint")], text: t(.editPaperHint)))
+        }
+        fields.append(el("div", [("class", "actions")], [el("button", [("type", "submit")], text: editing == nil ? t(.createPaper) : t(.savePaper))]))
+        let content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [editing.map { el("a", [("href", ParticipationRoute.paper($0.paper.id))], text: $0.paper.reference) }
+                ?? el("a", [("href", ParticipationRoute.papers())], text: t(.papersTitle))]),
+            el("h1", text: title),
+            form.summary(labels: labels),
+            el("form", [("method", "post"), ("action", editing.map { ParticipationRoute.paper($0.paper.id) } ?? ParticipationRoute.papers()), ("class", "stacked")], fields),
+        ]
+        return Layout(title: title, context: context).render(content)
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// Texts of bodies, meetings, papers and measures, German and English.
 public enum ParticipationText: Sendable {
     case measuresOfBody, processesOfPaper, measuresOfMeeting, fieldMeasureResolution, fieldResponsiblePerson, fieldMeasureAreas
-    case measureResolutionHint, measureAreasHint
+    case measureResolutionHint, measureAreasHint, editPaper, editPaperHint, savePaper, paperHistory
+    case saveMilestone, deleteMilestone, confirmDeleteMilestone, measureHistory
     case actionManageParticipation, addAgendaItem, addMeasure, addMember, addMilestone, addStatement
     case agendaTitle, allEntries, answeredCount, answersTable, attachmentHint, attachmentsTitle
     case attendanceAbsent, attendanceExcused, attendancePresent, attendanceTitle, bodiesIntro, bodiesTitle
@@ -172,6 +173,15 @@ public enum ParticipationText: Sendable {
         case .measureResolutionHint: return ("Der Beschluss, den die Maßnahme umsetzt; über ihn findet der Filter „Gremium“ die Maßnahme.",
                                              "The resolution the measure implements; the “body” filter finds the measure through it.")
         case .measureAreasHint: return ("Die Gemeinden, für die die Maßnahme gilt; keine: der ganze Kreis.", "The municipalities the measure is for; none: the whole county.")
+        case .saveMilestone: return ("Meilenstein speichern", "Save milestone")
+        case .deleteMilestone: return ("Meilenstein entfernen", "Remove milestone")
+        case .confirmDeleteMilestone: return ("Ja, diesen Meilenstein entfernen (die Änderung bleibt im Protokoll).", "Yes, remove this milestone (the change stays in the log).")
+        case .measureHistory: return ("Änderungen der Maßnahme", "Changes of the measure")
+        case .editPaper: return ("Vorlage bearbeiten", "Edit paper")
+        case .editPaperHint: return ("Der Text ändert sich mit einer neuen Fassung auf der Seite der Vorlage; frühere Fassungen bleiben erhalten. Das Gremium einer Vorlage bleibt.",
+                                     "The text changes by a new version on the paper's page; earlier versions are kept. A paper's body stays.")
+        case .savePaper: return ("Angaben speichern", "Save details")
+        case .paperHistory: return ("Änderungen der Vorlage", "Changes of the paper")
         case .measuresOfBody: return ("Umsetzung der Beschlüsse dieses Gremiums", "Implementation of this body's resolutions")
         case .processesOfPaper: return ("Planungsprozesse zu dieser Vorlage", "Planning processes of this paper")
         case .measuresOfMeeting: return ("Umsetzung der Beschlüsse des Gremiums", "Implementation of the body's resolutions")

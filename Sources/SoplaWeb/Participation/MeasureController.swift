@@ -14,6 +14,8 @@ struct MeasureController: RouteCollection {
         routes.on(.GET, p.measure, RoutePermission(.readPublic), use: show)
         routes.on(.POST, p.measure, manage, use: update)
         routes.on(.POST, p.milestones, manage, use: addMilestone)
+        routes.on(.POST, p.milestone, manage, use: updateMilestone)
+        routes.on(.POST, p.milestoneDelete, manage, use: deleteMilestone)
         routes.on(.POST, p.publishMeasure, manage, use: publish)
     }
 
@@ -140,11 +142,12 @@ struct MeasureController: RouteCollection {
         return m
     }
 
-    static func page(_ req: Request, measure: Measure, form: MeasureForm?) async throws -> String {
+    static func page(_ req: Request, measure: Measure, form: MeasureForm?,
+                     milestoneInput: (id: UUID?, values: [String: String], issues: [ValidationIssue])? = nil) async throws -> String {
         let store = req.participationStore
         let all = try await req.participationAccess().visibleMeasures()
         let progress = MeasureProgress.rollUp(all, method: .weighted)
-        let milestones = try await store.all(.milestone, as: Milestone.self).map(\.value).filter { $0.measureID == measure.id }
+        let milestones = try await store.all(.milestone, as: Milestone.self).filter { $0.value.measureID == measure.id }.map { (id: $0.id, milestone: $0.value) }
         let responsible = try await measure.responsibleOrganisation.asyncMap { try await req.accounts.organisation(id: $0)?.name } ?? nil
         var shownForm: MeasureForm?
         if try await req.may(.manageParticipation) {
@@ -164,6 +167,10 @@ struct MeasureController: RouteCollection {
            let body = try await store.one(.body, id: meeting.bodyID, as: Body.self)?.value,
            try await req.participationAccess().mayRead(r, item: item, body: body) {
             model.resolution = (resolutionLabel(r, item: item, meeting: meeting, body: body, language: req.language), meeting.id)
+        }
+        model.milestoneInput = milestoneInput
+        if try await req.may(.manageParticipation) {
+            model.history = try await req.accounts.audit(AuditQuery(entityType: "participation-measure", entityID: measure.id.uuidString.lowercased(), perPage: 100)).entries
         }
         let names = Dictionary(try await req.spatial.allUnits().map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a })
         model.areaNames = measure.unitKeys.map { names[$0] ?? $0 }
@@ -206,15 +213,72 @@ struct MeasureController: RouteCollection {
         var milestoneText: String?
     }
 
+    /// A milestone as typed, or the issues (named by field); what was typed is shown again.
+    static func milestone(_ form: MilestoneForm, measure: UUID) -> (Milestone?, [ValidationIssue]) {
+        var issues: [ValidationIssue] = []
+        let raw = (form.milestoneDate ?? "").trimmingCharacters(in: .whitespaces)
+        let day = Day(iso: raw).flatMap { (1900...2100).contains($0.year) ? $0 : nil }
+        if day == nil { issues.append(ValidationIssue("milestoneDate", raw.isEmpty ? .required : .unknownValue(String(raw.prefix(20))))) }
+        let text = FieldCheck.line(form.milestoneText)
+        if text == nil { issues.append(ValidationIssue("milestoneText", .required)) }
+        FieldCheck.length(text, field: "milestoneText", max: 300, into: &issues)
+        guard issues.isEmpty, let day, let text else { return (nil, issues) }
+        return (Milestone(measureID: measure, date: day, text: text), [])
+    }
+
     func addMilestone(req: Request) async throws -> Response {
         let measure = try await Self.measure(req)
-        let form = try req.content.decode(MilestoneForm.self)
-        let text = (form.milestoneText ?? "").trimmingCharacters(in: .whitespaces)
-        guard let day = Day(iso: form.milestoneDate ?? ""), !text.isEmpty, text.count <= 300 else {
-            throw Abort(.unprocessableEntity, reason: "a milestone needs a date (YYYY-MM-DD) and a text of up to 300 characters")
+        let (form, unreadable) = try req.formKeepingInput(MilestoneForm.self)
+        let (milestone, issues) = Self.milestone(form, measure: measure.id)
+        guard let milestone, unreadable.isEmpty else {
+            return try await Self.failedMilestone(req, measure: measure, id: nil, form: form, issues: unreadable + issues)
         }
-        try await req.participationStore.save(.milestone, id: UUID(), Milestone(measureID: measure.id, date: day, text: text), label: text,
-                                              actor: try await req.auditActor(), at: req.settings.clock.now())
+        try await req.participationStore.save(.milestone, id: UUID(), milestone, label: milestone.text, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: ParticipationRoute.measure(measure.id), notice: .created)
+    }
+
+    /// The milestone of the route, only under its measure.
+    static func storedMilestone(_ req: Request, measure: Measure) async throws -> UUID {
+        guard let raw = req.parameters.get("milestone"), let id = UUID(uuidString: raw),
+              let milestone = try await req.participationStore.one(.milestone, id: id, as: Milestone.self)?.value, milestone.measureID == measure.id else {
+            throw Abort(.notFound)
+        }
+        return id
+    }
+
+    func updateMilestone(req: Request) async throws -> Response {
+        let measure = try await Self.measure(req)
+        let id = try await Self.storedMilestone(req, measure: measure)
+        let (form, unreadable) = try req.formKeepingInput(MilestoneForm.self)
+        let (milestone, issues) = Self.milestone(form, measure: measure.id)
+        guard let milestone, unreadable.isEmpty else {
+            return try await Self.failedMilestone(req, measure: measure, id: id, form: form, issues: unreadable + issues)
+        }
+        let store = req.participationStore
+        guard try await store.one(.milestone, id: id, as: Milestone.self)?.value != milestone else {
+            return req.redirect(to: ParticipationRoute.measure(measure.id), notice: .unchanged)
+        }
+        try await store.save(.milestone, id: id, milestone, label: milestone.text, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: ParticipationRoute.measure(measure.id), notice: .saved)
+    }
+
+    struct DeleteForm: Content {
+        var confirm: String?
+    }
+
+    /// Removes a milestone once the planner ticked the confirmation; the removal is audited.
+    func deleteMilestone(req: Request) async throws -> Response {
+        let measure = try await Self.measure(req)
+        let id = try await Self.storedMilestone(req, measure: measure)
+        guard (try? req.content.decode(DeleteForm.self))?.confirm == "ja" else {
+            throw Abort(.unprocessableEntity, reason: "Bitte bestätigen, dass der Meilenstein entfernt werden soll.")
+        }
+        try await req.participationStore.delete(.milestone, id: id, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: ParticipationRoute.measure(measure.id), notice: .deleted)
+    }
+
+    static func failedMilestone(_ req: Request, measure: Measure, id: UUID?, form: MilestoneForm, issues: [ValidationIssue]) async throws -> Response {
+        let values = ["milestoneDate": form.milestoneDate ?? "", "milestoneText": form.milestoneText ?? ""]
+        return HTMLResponse(try await page(req, measure: measure, form: nil, milestoneInput: (id, values, issues))).response(status: .unprocessableEntity)
     }
 }

@@ -16,6 +16,8 @@ struct PaperController: RouteCollection {
         routes.on(.GET, p.paperNew, manage, use: newPaper)
         routes.on(.POST, p.papers, manage, use: create)
         routes.on(.GET, p.paper, read, use: show)
+        routes.on(.GET, p.paperEdit, manage, use: edit)
+        routes.on(.POST, p.paper, manage, use: update)
         routes.on(.POST, p.paperVersions, manage, use: addVersion)
         routes.on(.POST, p.paperConsultation, manage, use: openConsultation)
         routes.upload(p.attachments, manage, limit: Attachments.uploadLimit, use: addAttachment)
@@ -121,6 +123,9 @@ struct PaperController: RouteCollection {
                                organisations: Policy.decide(principal, .manageParticipation).isAllowed ? try await req.activeOrganisationChoices() : [])
         model.planningProcesses = try await store.all(.planningProcess, as: PlanningProcess.self).map(\.value)
             .filter { ($0.paperIDs ?? []).contains(paper.id) && visibleBodies.contains($0.bodyID) }.sorted { $0.title < $1.title }.map { (id: $0.id, title: $0.title) }
+        if Policy.decide(principal, .manageParticipation).isAllowed {
+            model.history = try await req.accounts.audit(AuditQuery(entityType: "participation-paper", entityID: paper.id.uuidString.lowercased(), perPage: 100)).entries
+        }
         model.readableTables = Set(processes.map(\.process).filter { StatementController.mayReadTable(principal, $0) }.map(\.id))
         return model
     }
@@ -144,6 +149,31 @@ struct PaperController: RouteCollection {
         var date: String?
         var originator: String?
         var text: String?
+
+        var values: [String: String] {
+            ["reference": reference ?? "", "title": title ?? "", "type": type ?? "", "body": body ?? "", "public": `public` ?? "nein",
+             "date": date ?? "", "originator": originator ?? "", "text": text ?? ""]
+        }
+
+        /// The paper's details as typed, checked against the other papers (references are unique; the paper `id` keeps
+        /// its own). Body and text are checked where a new paper needs them.
+        func paper(id: UUID, papers: [Paper], issues: inout [ValidationIssue]) -> Paper? {
+            func required(_ value: String?, _ field: String, max: Int) -> String {
+                let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                if text.isEmpty { issues.append(ValidationIssue(field, .required)) } else if text.count > max { issues.append(ValidationIssue(field, .tooLong(max: max))) }
+                return text
+            }
+            let reference = required(self.reference, "reference", max: 40), title = required(self.title, "title", max: 300)
+            let originator = required(self.originator, "originator", max: 200)
+            let type = self.type.flatMap(PaperType.init(rawValue:))
+            if type == nil { issues.append(ValidationIssue("type", .unknownValue(String((self.type ?? "").prefix(20))))) }
+            let raw = (self.date ?? "").trimmingCharacters(in: .whitespaces)
+            let date = Day(iso: raw)
+            if date == nil { issues.append(ValidationIssue("date", raw.isEmpty ? .required : .unknownValue(String(raw.prefix(20))))) }
+            if papers.contains(where: { $0.reference == reference && $0.id != id }) { issues.append(ValidationIssue("reference", .duplicate)) }
+            guard let type, let date else { return nil }
+            return Paper(id: id, reference: reference, title: title, type: type, date: date, originator: originator, isPublic: `public` == "ja")
+        }
     }
 
     func create(req: Request) async throws -> Response {
@@ -151,32 +181,44 @@ struct PaperController: RouteCollection {
         let store = req.participationStore
         let bodies = try await store.all(.body, as: Body.self).map(\.value)
         var issues: [ValidationIssue] = []
-        func required(_ value: String?, _ field: String, max: Int) -> String {
-            let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if text.isEmpty { issues.append(ValidationIssue(field, .required)) } else if text.count > max { issues.append(ValidationIssue(field, .tooLong(max: max))) }
-            return text
-        }
-        let reference = required(form.reference, "reference", max: 40), title = required(form.title, "title", max: 300)
-        let originator = required(form.originator, "originator", max: 200), text = required(form.text, "text", max: 100_000)
-        let type = form.type.flatMap(PaperType.init(rawValue:))
-        if type == nil { issues.append(ValidationIssue("type", .unknownValue(String((form.type ?? "").prefix(20))))) }
+        let text = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { issues.append(ValidationIssue("text", .required)) } else if text.count > 100_000 { issues.append(ValidationIssue("text", .tooLong(max: 100_000))) }
         let body = form.body.flatMap(UUID.init(uuidString:)).flatMap { id in bodies.first { $0.id == id } }
         if body == nil { issues.append(ValidationIssue("body", .unknownReference)) }
-        let date = Day(iso: form.date ?? "")
-        if date == nil { issues.append(ValidationIssue("date", .required)) }
-        if try await store.all(.paper, as: Paper.self).contains(where: { $0.value.reference == reference }) { issues.append(ValidationIssue("reference", .duplicate)) }
-        guard issues.isEmpty, let type, let body, let date else {
-            let values = ["reference": form.reference ?? "", "title": form.title ?? "", "type": form.type ?? "", "body": form.body ?? "", "public": form.public ?? "nein",
-                          "date": form.date ?? "", "originator": form.originator ?? "", "text": form.text ?? ""]
-            return HTMLResponse(PaperFormPage.render(bodies: bodies.sorted { $0.name < $1.name }, values: values, issues: issues, context: try await req.pageContext()))
+        let candidate = form.paper(id: UUID(), papers: try await store.all(.paper, as: Paper.self).map(\.value), issues: &issues)
+        guard issues.isEmpty, let paper = candidate, let body else {
+            return HTMLResponse(PaperFormPage.render(bodies: bodies.sorted { $0.name < $1.name }, values: form.values, issues: issues, context: try await req.pageContext()))
                 .response(status: issues.contains { $0.problem == .duplicate } ? .conflict : .unprocessableEntity)
         }
-        let paper = Paper(id: UUID(), reference: reference, title: title, type: type, date: date, originator: originator, isPublic: form.public == "ja")
+        let reference = paper.reference, title = paper.title
         let actor = try await req.auditActor(), now = req.settings.clock.now()
         try await store.save(.paper, id: paper.id, paper, label: title, bodyID: body.id, actor: actor, at: now)
         try await store.save(.paperVersion, id: UUID(), PaperVersion(paperID: paper.id, number: 1, text: text, createdAt: now, createdBy: actor.label),
                              label: reference + " v1", bodyID: body.id, actor: actor, at: now)
         return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .created)
+    }
+
+    func edit(req: Request) async throws -> HTMLResponse {
+        let (paper, body) = try await Self.paper(req)
+        let values = ["reference": paper.reference, "title": paper.title, "type": paper.type.rawValue, "public": paper.isPublic ? "ja" : "nein",
+                      "date": paper.date.iso, "originator": paper.originator]
+        return HTMLResponse(PaperFormPage.render(bodies: [], values: values, issues: [], context: try await req.pageContext(), editing: (paper, body?.name ?? "–")))
+    }
+
+    /// Corrects a paper's details; its body, versions and consultations stay.
+    func update(req: Request) async throws -> Response {
+        let (paper, body) = try await Self.paper(req)
+        let form = try req.content.decode(PaperForm.self)
+        let store = req.participationStore
+        var issues: [ValidationIssue] = []
+        let candidate = form.paper(id: paper.id, papers: try await store.all(.paper, as: Paper.self).map(\.value), issues: &issues)
+        guard issues.isEmpty, let updated = candidate else {
+            return HTMLResponse(PaperFormPage.render(bodies: [], values: form.values, issues: issues, context: try await req.pageContext(), editing: (paper, body?.name ?? "–")))
+                .response(status: issues.contains { $0.problem == .duplicate } ? .conflict : .unprocessableEntity)
+        }
+        guard updated != paper else { return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .unchanged) }
+        try await store.save(.paper, id: paper.id, updated, label: updated.title, bodyID: body?.id, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .saved)
     }
 
     struct VersionForm: Content { var text: String? }
