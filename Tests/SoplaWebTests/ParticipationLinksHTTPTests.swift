@@ -226,3 +226,86 @@ struct PaperAndMilestoneCorrectionHTTPTests {
         }
     }
 }
+
+@Suite("Correcting planning processes")
+struct ProcessCorrectionHTTPTests {
+    static let path = "/planungsprozesse/" + ParticipationLinksHTTPTests.id(901)
+
+    @Test func titlePhasesAndPapersAreCorrectedAndPhasesKeepTheirState() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let store = app.participationStore
+            let id = UUID(uuidString: ParticipationLinksHTTPTests.id(901))!
+            let before = try #require(try await store.one(.planningProcess, id: id, as: PlanningProcess.self)?.value)
+            let kept = before.phases[0]
+            // Keep the first phase, rename nothing else away but add one; unlink the second paper.
+            let phases = ([kept.name] + before.phases.dropFirst().map(\.name) + ["Evaluation der Umsetzung"]).joined(separator: "\n")
+            let first = try #require(before.paperIDs?.first)
+            try await post(app, Self.path, session: planner, fields: [("title", "  "), ("phases", kept.name + "\n" + kept.name)]) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("Titel: ") && res.body.string.contains("Phasen: "))
+            }
+            #expect(try await store.one(.planningProcess, id: id, as: PlanningProcess.self)?.value == before)
+            try await post(app, Self.path, session: planner, fields: [("title", "Erziehungsberatung sichern"), ("phases", phases), ("indicators", "heim_je_1000"),
+                                                                      ("categories", "erziehungsberatung"), ("papers[]", first.uuidString.lowercased())]) { res in
+                #expect(res.status == .seeOther)
+            }
+            let after = try #require(try await store.one(.planningProcess, id: id, as: PlanningProcess.self)?.value)
+            #expect(after.title == "Erziehungsberatung sichern" && after.paperIDs == [first])
+            #expect(after.phases.count == before.phases.count + 1 && after.phases[0] == kept && after.phases.last?.status == .open)
+            // Two phases in progress, or an end before the start, are named on the page instead of a bare error.
+            var fields: [(String, String)] = []
+            for index in after.phases.indices { fields.append(("status\(index)", index < 2 ? "active" : "open")) }
+            try await post(app, Self.path + "/phasen", session: planner, fields: fields) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("Nur eine Phase kann „in Arbeit“ sein."))
+            }
+            try await post(app, Self.path + "/phasen", session: planner, fields: [("status0", "completed"), ("start0", "2025-05-01"), ("end0", "2025-04-01")]) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains(": " + kept.name + ": liegt vor dem Beginn."))
+            }
+        }
+    }
+}
+
+@Suite("Personal calendar by secret link")
+struct PersonalCalendarHTTPTests {
+    static func link(in html: String) throws -> String {
+        let start = try #require(html.range(of: "id=\"kalender-link\">"))
+        let rest = html[start.upperBound...]
+        let url = String(rest.prefix { $0 != "<" })
+        let path = try #require(url.range(of: "/kalender/"))
+        return String(url[path.lowerBound...])
+    }
+
+    @Test func aMemberSubscribesToTheirMeetingsInternalOnesTooAndCanEndIt() async throws {
+        try await withTestApp { app in
+            let member = try await login(app, DemoLogin.bodyMember)
+            try await get(app, "/konto", session: member) { res in
+                #expect(res.body.string.contains("Persönlicher Sitzungskalender") && res.body.string.contains("Kalender-Link erzeugen"))
+            }
+            var first = ""
+            try await post(app, "/konto/kalender", session: member) { res in
+                #expect(res.status == .created)
+                first = try Self.link(in: res.body.string)
+            }
+            #expect(first.hasPrefix("/kalender/") && first.hasSuffix("/sitzungen.ics"))
+            // No login: the link alone shows the member's meetings, the internal steering group's too.
+            try await get(app, first, session: nil) { res in
+                #expect(res.status == .ok && res.headers.contentType?.subType == "calendar")
+                #expect(res.body.string.contains("SUMMARY:Steuerungsgruppe Sozialplanung (Beispiel)") && res.body.string.contains("Jugendhilfeausschusses"))
+                #expect(!res.body.string.contains("Sozialausschusses"))
+            }
+            try await get(app, "/konto", session: member) { res in #expect(res.body.string.contains("Ein Kalender-Link besteht seit")) }
+            // A new link ends the old one; revoking ends the new one.
+            var second = ""
+            try await post(app, "/konto/kalender", session: member) { res in second = try Self.link(in: res.body.string) }
+            #expect(second != first)
+            try await get(app, first, session: nil) { res in #expect(res.status == .notFound) }
+            try await get(app, second, session: nil) { res in #expect(res.status == .ok) }
+            try await post(app, "/konto/kalender/widerrufen", session: member) { res in #expect(res.status == .seeOther) }
+            try await get(app, second, session: nil) { res in #expect(res.status == .notFound) }
+            try await get(app, "/kalender/erfunden/sitzungen.ics", session: nil) { res in #expect(res.status == .notFound) }
+            let audit = try await AccountStore(database: app.db).audit(AuditQuery(entityType: AuditEntity.user)).entries.filter { $0.changes.contains { $0.field == "calendarLink" } }
+            #expect(audit.count == 3)
+        }
+    }
+}

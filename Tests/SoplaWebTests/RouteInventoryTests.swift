@@ -28,7 +28,8 @@ struct RouteInventoryTests {
         table["GET /konto"] = RoutePermission(.viewOwnAccount)
         table["GET /api/v1/me"] = RoutePermission(.viewOwnAccount)
         table["GET /konto/nachrichten"] = RoutePermission(.viewOwnAccount)
-        for route in ["POST /konto/passwort", "POST /konto/tokens", "POST /konto/tokens/:id/widerrufen", "POST /konto/nachrichten/:message/gelesen"] {
+        for route in ["POST /konto/passwort", "POST /konto/tokens", "POST /konto/tokens/:id/widerrufen", "POST /konto/nachrichten/:message/gelesen",
+                      "POST /konto/kalender", "POST /konto/kalender/widerrufen"] {
             table[route] = RoutePermission(.changeOwnAccount)
         }
         table["GET /organisationen/neu"] = RoutePermission(.createOrganisation)
@@ -88,7 +89,8 @@ struct RouteInventoryTests {
                       "GET /gremien", "GET /gremien/:body", "GET /gremien/:body/kalender.ics", "GET /sitzungen/:meeting", "GET /massnahmen",
                       "GET /vorlagen", "GET /vorlagen/:paper", "GET /vorlagen/:paper/anlagen/:attachment", "GET /massnahmen/:measure", "GET /planungsprozesse", "GET /planungsprozesse/:planning",
                       "GET /sitzungen/:meeting/einladung", "GET /sitzungen/:meeting/niederschrift", "GET /personen/:person/kalender.ics",
-                      "GET /stellungnahmen/:process/abwaegung", "GET /stellungnahmen/:process/abwaegung.csv"] {
+                      "GET /stellungnahmen/:process/abwaegung", "GET /stellungnahmen/:process/abwaegung.csv",
+                      "GET /kalender/:token/sitzungen.ics"] {
             table[route] = RoutePermission(.readPublic)
         }
         table["GET /gremien/:body/stellungnahmen/:process"] = RoutePermission(.readBodyInternal, scope: .bodyParameter)
@@ -101,7 +103,7 @@ struct RouteInventoryTests {
                       "POST /sitzungen/:meeting/anwesenheit", "POST /sitzungen/:meeting/tagesordnung/:item/beschluss",
                       "POST /stellungnahmen/:process/abwaegung/:statement",
                       "GET /vorlagen/:paper/bearbeiten", "POST /vorlagen/:paper", "POST /massnahmen/:measure/meilensteine/:milestone",
-                      "POST /massnahmen/:measure/meilensteine/:milestone/loeschen"] {
+                      "POST /massnahmen/:measure/meilensteine/:milestone/loeschen", "POST /planungsprozesse/:planning"] {
             table[route] = RoutePermission(.manageParticipation)
         }
         for route in ["GET /angebote", "GET /angebote.csv", "GET /angebote/neu", "POST /angebote", "GET /angebote/:service", "GET /angebote/:service/bearbeiten",

@@ -123,6 +123,8 @@ public struct ValidationIssue: Sendable, Equatable, Error {
         case beforeTermStart(Day)
         /// A payment ordered by the person who released it (four-eyes principle).
         case secondPersonNeeded
+        /// More than one phase of a planning process in progress.
+        case moreThanOneActive
     }
 
     public let field: String

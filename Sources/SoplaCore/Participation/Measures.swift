@@ -179,10 +179,10 @@ public struct PlanningProcess: Hashable, Sendable, Codable {
         var issues: [ValidationIssue] = []
         if title.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue("title", .required)) }
         if phases.isEmpty { issues.append(ValidationIssue("phases", .required)) }
-        for phase in phases where phase.start != nil && phase.end != nil && phase.end! < phase.start! {
-            issues.append(ValidationIssue("phases", .unknownValue(phase.name)))
+        for (index, phase) in phases.enumerated() where phase.start != nil && phase.end != nil && phase.end! < phase.start! {
+            issues.append(ValidationIssue("phaseEnd\(index)", .endBeforeStart))
         }
-        if phases.filter({ $0.status == .active }).count > 1 { issues.append(ValidationIssue("phases", .inconsistent)) }
+        if phases.filter({ $0.status == .active }).count > 1 { issues.append(ValidationIssue("phases", .moreThanOneActive)) }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return self
     }

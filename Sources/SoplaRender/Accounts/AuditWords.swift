@@ -130,6 +130,7 @@ public enum AuditWords {
         "currentPhase": .words("Aktuelle Phase", "Current phase"), "subject": .words("Betreff", "Subject"), "body": .words("Nachricht", "Message"),
         "link": .words("Link", "Link"), "read": .words("Gelesen", "Read"), "size": .words("Größe (Bytes)", "Size (bytes)"),
         "sha1": .words("Prüfsumme (SHA-1)", "Checksum (SHA-1)"),
+        "calendarLink": .words("Persönlicher Kalender-Link", "Personal calendar link"),
         // Grant notices and their sender
         "authority": .words("Behörde", "Authority"), "department": .words("Organisationseinheit", "Office"),
         "contact": .words("Ansprechperson", "Contact person"), "fileNumberPrefix": .words("Vorsatz des Aktenzeichens", "File number prefix"),
@@ -233,6 +234,8 @@ public enum AuditWords {
         case (AuditEntity.serviceProposal, "state"): return ServiceProposal.State(rawValue: code).map { ProposalSummary.stateName($0, t) }
         case (AuditEntity.duplicateReview, "verdict"): return DuplicateReview.Verdict(rawValue: code).map { ServiceNames.verdict($0, language) }
         case (AuditEntity.planningStandard, "population"): return code == "total" ? t(ServiceText.totalPopulation) : nil
+        case (AuditEntity.user, "calendarLink"):
+            return code == "new" ? (language == .de ? "neuer Link" : "new link") : code == "old" ? (language == .de ? "bisheriger Link" : "previous link") : nil
         case ("funding-application", "state"): return ApplicationState(rawValue: code).map { FundingNames.state($0, t) }
         case ("funding-drawdown", "state"): return Drawdown.State(rawValue: code).map { FundingNames.drawdownState($0, t) }
         case ("funding-agreement", "financing"): return FinancingType(rawValue: code).map { FundingNames.financing($0, t) }

@@ -115,6 +115,9 @@ public enum AccountPage {
         public let passwordIssues: [ValidationIssue]
         public let tokenIssues: [ValidationIssue]
         public let notice: Notice?
+        /// When the personal calendar link was made (nil: none), and the link just made (shown this once).
+        public var calendarLinkCreated: Date?
+        public var newCalendarLink: String?
 
         public init(user: UserAccount, organisationNames: [String], tokens: [APIToken], newToken: String? = nil,
                     passwordIssues: [ValidationIssue] = [], tokenIssues: [ValidationIssue] = [], notice: Notice? = nil) {
@@ -196,6 +199,35 @@ public enum AccountPage {
             el("button", [("type", "submit")], text: t(.createToken)),
         ]))
         content.append(el("section", [("aria-labelledby", "tokens")], tokenSection))
+        content.append(calendarSection(model, csrf: csrf, context: context))
         return Layout(title: t(.accountTitle), context: context).render(content)
+    }
+
+    /// The personal calendar: the meetings of one's bodies, internal ones too, by a secret link for calendar apps.
+    static func calendarSection(_ model: Model, csrf: HTMLNode, context: PageContext) -> HTMLNode {
+        let de = context.language == .de
+        var nodes: [HTMLNode] = [
+            el("h2", [("id", "kalender")], text: de ? "Persönlicher Sitzungskalender" : "Personal meeting calendar"),
+            el("p", text: de ? "Die Sitzungen Ihrer Gremien, auch nicht öffentliche, als Kalender-Abonnement (iCalendar) für Ihr Kalenderprogramm. Der Link ist persönlich: Wer ihn kennt, sieht Ihre Sitzungstermine. Ein neuer Link macht den bisherigen ungültig."
+                : "The meetings of your bodies, internal ones too, as a calendar subscription (iCalendar). The link is personal: whoever knows it sees your meeting dates. A new link ends the previous one."),
+        ]
+        if let link = model.newCalendarLink {
+            nodes.append(el("div", [("class", "notice notice-success"), ("role", "status")], [
+                el("p", text: de ? "Ihr Kalender-Link (wird nur jetzt angezeigt, bitte in Ihr Kalenderprogramm übernehmen):" : "Your calendar link (shown only now, please add it to your calendar program):"),
+                el("p", [], [el("code", [("class", "secret"), ("id", "kalender-link")], text: link)]),
+            ]))
+        } else if let created = model.calendarLinkCreated {
+            nodes.append(el("p", text: (de ? "Ein Kalender-Link besteht seit " : "A calendar link exists since ") + DateText.dateTime(created, context.language) + "."))
+        }
+        nodes.append(el("form", [("method", "post"), ("action", SiteRoute.accountCalendar.path), ("class", "inline")], [
+            csrf, el("button", [("type", "submit")], text: model.calendarLinkCreated == nil ? (de ? "Kalender-Link erzeugen" : "Create calendar link")
+                                                                                            : (de ? "Neuen Kalender-Link erzeugen" : "Create a new calendar link")),
+        ]))
+        if model.calendarLinkCreated != nil {
+            nodes.append(el("form", [("method", "post"), ("action", SiteRoute.accountCalendarRevoke.path), ("class", "inline")], [
+                csrf, el("button", [("type", "submit"), ("class", "secondary")], text: de ? "Kalender-Link widerrufen" : "Revoke calendar link"),
+            ]))
+        }
+        return el("section", [("aria-labelledby", "kalender")], nodes)
     }
 }

@@ -53,7 +53,7 @@ public enum TextKey: Sendable {
     case fieldShortName, fieldStatus, fieldStreet, fieldTo, fieldTokenPrefix, fieldWebsite
     case fieldWhat, fieldWhen, fieldWho, formExpired, formHasErrors, grantUnsuppressedFigures
     case historyTitle, invitationTitle, issueCommonPassword, issueContainsPersonalData, issueCycle, issueDuplicate
-    case issueUnbalancedHigh, issueUnbalancedLow, issueEndBeforeStart, issueDeadlinePassed, issueInconsistent, issueOutdatedEdition, issueOtherUnit, issueEmptyFile
+    case issueUnbalancedHigh, issueUnbalancedLow, issueEndBeforeStart, issueMoreThanOneActive, issueDeadlinePassed, issueInconsistent, issueOutdatedEdition, issueOtherUnit, issueEmptyFile
     case issueInvalidEmail, issueInvalidPostcode, issueInvalidWebsite, issueMismatch, issueRequired, issueTooLong, issueFileTooLarge, issueTooManyAttempts, issueUnsupportedFile, issueInLine, issueWeightsNotHundred
     case issueTooShort, issueUnknownReference, issueUnknownValue, issueWrongPassword, kindLeague, kindOther
     case issueNegativeAmount, issueMoreThanGranted, issueMoreThanAvailable, issueNoBudgetLine, issueBelowCommitted, issueOutsideScale
@@ -250,6 +250,7 @@ public enum TextKey: Sendable {
         case .issueUnbalancedLow: return ("geht nicht auf: Der beantragte Betrag ist um {v} niedriger als Kosten abzüglich Eigenmittel und anderer Mittel.",
                                           "does not balance: the amount requested is {v} less than costs less own funds and other funding.")
         case .issueEndBeforeStart: return ("liegt vor dem Beginn.", "lies before the start.")
+        case .issueMoreThanOneActive: return ("Nur eine Phase kann „in Arbeit“ sein.", "Only one phase can be “in progress”.")
         case .issueDeadlinePassed: return ("Die Frist ist abgelaufen.", "The deadline has passed.")
         case .issueOutdatedEdition: return ("Seit diese Ausgabe erstellt wurde, sind Zahlen derselben Merkmale veröffentlicht worden. Damit zusammen könnte sie geheim gehaltene Werte verraten: Bitte erstellen Sie eine neue Ausgabe und veröffentlichen Sie diese.",
                                             "Figures of the same variables have been released since this edition was built. Together with them it could reveal hidden values: please build a new edition and publish that one.")

@@ -126,6 +126,7 @@ public enum IssueText {
             let amount = Format.money(Money(cents: abs(difference.cents)), language)
             return (difference.cents > 0 ? t(.issueUnbalancedHigh) : t(.issueUnbalancedLow)).replacingOccurrences(of: "{v}", with: amount)
         case .endBeforeStart: return t(.issueEndBeforeStart)
+        case .moreThanOneActive: return t(.issueMoreThanOneActive)
         case .deadlinePassed: return t(.issueDeadlinePassed)
         case .outdatedEdition: return t(.issueOutdatedEdition)
         case .inconsistent: return t(.issueInconsistent)

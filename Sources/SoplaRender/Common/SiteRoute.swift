@@ -27,6 +27,8 @@ public enum SiteRoute: Sendable {
     case accountPassword
     case accountTokens
     case accountTokenRevoke(id: UUID)
+    case accountCalendar
+    case accountCalendarRevoke
     case organisations
     case organisationsCSV
     case organisationNew
@@ -110,6 +112,8 @@ public enum SiteRoute: Sendable {
         case .accountPassword: return p.accountPassword()
         case .accountTokens: return p.accountTokens()
         case .accountTokenRevoke(let id): return p.accountTokenRevoke(id)
+        case .accountCalendar: return p.accountCalendar()
+        case .accountCalendarRevoke: return p.accountCalendarRevoke()
         case .organisations: return p.organisations()
         case .organisationsCSV: return p.organisationsCSV()
         case .organisationNew: return p.organisationNew()
@@ -195,6 +199,10 @@ public enum SiteRoute: Sendable {
         public static let accountPassword = FixedPath("/konto/passwort")
         public static let accountTokens = FixedPath("/konto/tokens")
         public static let accountTokenRevoke = RoutePath<UUID>("/konto/tokens/:id/widerrufen")
+        public static let accountCalendar = FixedPath("/konto/kalender")
+        public static let accountCalendarRevoke = FixedPath("/konto/kalender/widerrufen")
+        /// A person's meetings for a calendar app, by their secret link.
+        public static let personalCalendar = RoutePath<String>("/kalender/:token/sitzungen.ics")
         public static let organisations = FixedPath("/organisationen")
         public static let organisationsCSV = FixedPath("/organisationen.csv")
         public static let organisationNew = FixedPath("/organisationen/neu")

@@ -5,6 +5,7 @@ public enum ParticipationText: Sendable {
     case measuresOfBody, processesOfPaper, measuresOfMeeting, fieldMeasureResolution, fieldResponsiblePerson, fieldMeasureAreas
     case measureResolutionHint, measureAreasHint, editPaper, editPaperHint, savePaper, paperHistory
     case saveMilestone, deleteMilestone, confirmDeleteMilestone, measureHistory
+    case editProcess, phasesEditHint, linkedPapersKeep, saveProcess
     case actionManageParticipation, addAgendaItem, addMeasure, addMember, addMilestone, addStatement
     case agendaTitle, allEntries, answeredCount, answersTable, attachmentHint, attachmentsTitle
     case attendanceAbsent, attendanceExcused, attendancePresent, attendanceTitle, bodiesIntro, bodiesTitle
@@ -173,6 +174,11 @@ public enum ParticipationText: Sendable {
         case .measureResolutionHint: return ("Der Beschluss, den die Maßnahme umsetzt; über ihn findet der Filter „Gremium“ die Maßnahme.",
                                              "The resolution the measure implements; the “body” filter finds the measure through it.")
         case .measureAreasHint: return ("Die Gemeinden, für die die Maßnahme gilt; keine: der ganze Kreis.", "The municipalities the measure is for; none: the whole county.")
+        case .editProcess: return ("Planungsprozess bearbeiten", "Edit planning process")
+        case .phasesEditHint: return ("Eine Phase je Zeile. Phasen, deren Namen bleiben, behalten Stand und Daten; neue beginnen offen.",
+                                      "One phase per line. Phases whose names stay keep their state and dates; new ones start open.")
+        case .linkedPapersKeep: return ("Verknüpfte Vorlagen (abwählen, um die Verknüpfung zu lösen)", "Linked papers (untick to unlink)")
+        case .saveProcess: return ("Planungsprozess speichern", "Save planning process")
         case .saveMilestone: return ("Meilenstein speichern", "Save milestone")
         case .deleteMilestone: return ("Meilenstein entfernen", "Remove milestone")
         case .confirmDeleteMilestone: return ("Ja, diesen Meilenstein entfernen (die Änderung bleibt im Protokoll).", "Yes, remove this milestone (the change stays in the log).")

@@ -32,6 +32,19 @@ public enum ProcessListPage {
 }
 
 public enum ProcessPage {
+    /// The planner's forms with what was typed and what is wrong; the papers linked (each may be unlinked).
+    public struct Edit: Sendable {
+        public let values: [String: String]
+        public let issues: [ValidationIssue]
+        public let linkedPapers: [(id: UUID, label: String)]
+
+        public init(values: [String: String], issues: [ValidationIssue] = [], linkedPapers: [(id: UUID, label: String)]) {
+            self.values = values
+            self.issues = issues
+            self.linkedPapers = linkedPapers
+        }
+    }
+
     public struct Event: Sendable {
         public let date: Date
         public let text: String
@@ -53,10 +66,16 @@ public enum ProcessPage {
         }
     }
 
-    public static func render(_ process: PlanningProcess, bodyName: String, events: [Event], mayManage: Bool = false, papers: [Paper] = [], context: PageContext) -> String {
+    public static func render(_ process: PlanningProcess, bodyName: String, events: [Event], mayManage: Bool = false, papers: [Paper] = [], edit: Edit? = nil,
+                              context: PageContext) -> String {
         let t = context.t
         let language = context.language
+        let issues = edit?.issues ?? []
+        let form = FormBuilder(language: language, issues: issues)
+        var labels = ["title": t(.columnTitle), "phases": t(.phasesTitle), "indicators": t(.fieldIndicators), "categories": t(.linkedServices)]
+        for (index, phase) in process.phases.enumerated() { labels["phaseEnd\(index)"] = t(.fieldPhaseEnd) + ": " + phase.name }
         let phaseForm: HTMLNode = mayManage ? el("form", [("method", "post"), ("action", ParticipationRoute.processPhases(process.id)), ("class", "stacked")], [
+            form.summary(labels: labels),
             FormBuilder.csrf(context.csrfToken ?? ""),
             el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
                 el("caption", text: t(.changePhases)),
@@ -91,6 +110,7 @@ public enum ProcessPage {
                     .map { ($0.id.uuidString.lowercased(), $0.reference + " – " + $0.title) }, selected: nil),
                 el("button", [("type", "submit")], text: t(.linkPaper)),
             ]) : .empty,
+            mayManage ? editForm(process, edit: edit, form: form, labels: labels, context: context) : .empty,
             el("h2", text: t(.timelineTitle)),
             events.isEmpty ? el("p", [("class", "empty-state")], text: t(.noEvents)) : el("ol", [("class", "timeline")], events.sorted { $0.date < $1.date }.map { event in
                 el("li", [], [el("time", [("datetime", ICalendarDate.iso(event.date))], text: DateText.dateTime(event.date, language)), txt(" – "),
@@ -102,6 +122,30 @@ public enum ProcessPage {
             }),
         ]
         return Layout(title: process.title, context: context).render(content)
+    }
+}
+
+extension ProcessPage {
+    /// Title, phases by name, indicators, service categories and the linked papers of a process.
+    static func editForm(_ process: PlanningProcess, edit: Edit?, form: FormBuilder, labels: [String: String], context: PageContext) -> HTMLNode {
+        let t = context.t
+        let values = edit?.values ?? [:]
+        let linked = edit?.linkedPapers ?? []
+        return el("details", edit?.issues.isEmpty == false && edit?.values.isEmpty == false ? [("open", "open")] : [], [
+            el("summary", text: t(.editProcess)),
+            el("form", [("method", "post"), ("action", ParticipationRoute.process(process.id)), ("class", "stacked")], [
+                FormBuilder.csrf(context.csrfToken ?? ""),
+                form.text("title", label: labels["title"]!, value: values["title"] ?? process.title, required: true, maxLength: 300),
+                ServiceFormPage.area(form, "phases", label: labels["phases"]! + " *", value: values["phases"] ?? process.phases.map(\.name).joined(separator: "\n"),
+                                     hint: t(.phasesEditHint), rows: 6),
+                form.text("indicators", label: labels["indicators"]!, value: values["indicators"] ?? process.indicatorCodes.joined(separator: ", "), hint: t(.indicatorsHint)),
+                form.text("categories", label: labels["categories"]!, value: values["categories"] ?? process.serviceCategories.joined(separator: ", "), hint: t(.categoriesHint)),
+                linked.isEmpty ? .empty : form.checkboxes("papers", legend: t(.linkedPapersKeep), options: linked.map { ($0.id.uuidString.lowercased(), $0.label) },
+                                                          selected: values["papers"].map { Set($0.split(separator: ",").map(String.init)) }
+                                                              ?? Set(linked.map { $0.id.uuidString.lowercased() })),
+                el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.saveProcess))]),
+            ]),
+        ])
     }
 }
 

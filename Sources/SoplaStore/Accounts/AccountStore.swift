@@ -470,6 +470,7 @@ public struct AccountStore: Sendable {
             try await UserOrganisationModel.query(on: db).filter(\.$userID == userID).delete()
             try await SessionModel.query(on: db).filter(\.$userID == userID).delete()
             try await AccessLinkModel.query(on: db).filter(\.$userID == userID).delete()
+            try await CalendarLinkModel.query(on: db).filter(\.$id == userID).delete()
             try await APITokenModel.query(on: db).filter(\.$userID == userID).set(\.$revokedAt, to: at).update()
             guard let sql = db as? any SQLDatabase else { throw AccountStoreError.notFound }
             // What the person did and what was done to the account: under the pseudonym whatever label was recorded

@@ -11,16 +11,20 @@ struct AccountController: RouteCollection {
         routes.on(.POST, SiteRoute.Pattern.accountPassword, RoutePermission(.changeOwnAccount), use: changePassword)
         routes.on(.POST, SiteRoute.Pattern.accountTokens, RoutePermission(.changeOwnAccount), use: createToken)
         routes.on(.POST, SiteRoute.Pattern.accountTokenRevoke, RoutePermission(.changeOwnAccount), use: revokeToken)
+        routes.on(.POST, SiteRoute.Pattern.accountCalendar, RoutePermission(.changeOwnAccount), use: renewCalendar)
+        routes.on(.POST, SiteRoute.Pattern.accountCalendarRevoke, RoutePermission(.changeOwnAccount), use: revokeCalendar)
         routes.on(.GET, SiteRoute.Pattern.apiMe, RoutePermission(.viewOwnAccount), use: me)
     }
 
     func page(_ req: Request, status: HTTPResponseStatus = .ok, newToken: String? = nil, passwordIssues: [ValidationIssue] = [],
-              tokenIssues: [ValidationIssue] = [], notice: Notice? = nil) async throws -> Response {
+              tokenIssues: [ValidationIssue] = [], notice: Notice? = nil, newCalendarLink: String? = nil) async throws -> Response {
         let user = try await req.requireUser()
         let organisations = try await req.accounts.organisations().filter { user.organisationIDs.contains($0.id) }.map(\.name)
         let tokens = try await req.accounts.apiTokens(userID: user.id)
-        let model = AccountPage.Model(user: user, organisationNames: organisations, tokens: tokens, newToken: newToken,
+        var model = AccountPage.Model(user: user, organisationNames: organisations, tokens: tokens, newToken: newToken,
                                       passwordIssues: passwordIssues, tokenIssues: tokenIssues, notice: notice)
+        model.calendarLinkCreated = try await req.accounts.calendarLinkCreated(userID: user.id)
+        model.newCalendarLink = newCalendarLink
         let response = HTMLResponse(AccountPage.render(model, context: try await req.pageContext())).response(status: status)
         response.headers.replaceOrAdd(name: HTTPHeaders.Name.cacheControl, value: "no-store")
         return response
@@ -86,6 +90,20 @@ struct AccountController: RouteCollection {
         let token = try await AccountService(request: req).createAPIToken(for: user, name: name, scope: scope, actor: try await req.auditActor())
         // Shown once, in this response; never stored in clear and never sent again.
         return try await page(req, status: .created, newToken: token)
+    }
+
+    /// A new personal calendar link, shown once (only its hash is kept); the previous one stops working.
+    func renewCalendar(req: Request) async throws -> Response {
+        let user = try await req.requireUser()
+        let token = Secrets.token()
+        try await req.accounts.renewCalendarLink(userID: user.id, tokenHash: Secrets.hash(token), actor: try await req.auditActor(), at: req.settings.clock.now())
+        return try await page(req, status: .created, newCalendarLink: req.siteURL + SiteRoute.Pattern.personalCalendar(token))
+    }
+
+    func revokeCalendar(req: Request) async throws -> Response {
+        let user = try await req.requireUser()
+        try await req.accounts.revokeCalendarLink(userID: user.id, actor: try await req.auditActor(), at: req.settings.clock.now())
+        return req.redirect(to: SiteRoute.account.path + "#kalender", notice: .tokenRevoked)
     }
 
     func revokeToken(req: Request) async throws -> Response {

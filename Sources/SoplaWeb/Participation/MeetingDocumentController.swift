@@ -14,6 +14,8 @@ struct MeetingDocumentController: RouteCollection {
         routes.on(.GET, p.invitation, read) { req in try await document(req, kind: .invitation) }
         routes.on(.GET, p.minutes, read) { req in try await document(req, kind: .minutes) }
         routes.on(.GET, p.personCalendar, read, use: personCalendar)
+        // The secret link stands for the login: who has it reads that person's meetings, internal ones too.
+        routes.on(.GET, SiteRoute.Pattern.personalCalendar, read, use: personalCalendar)
     }
 
     func document(_ req: Request, kind: MeetingDocument.Kind) async throws -> HTMLResponse {
@@ -34,6 +36,24 @@ struct MeetingDocumentController: RouteCollection {
                                           quorum: Quorum.compute(memberships: members, bodyID: body.id, on: Day(meeting.start), attendance: attendance.statuses),
                                           attendees: attendees, chair: members.first { $0.role == .chair }.flatMap { persons[$0.personID] })
         return HTMLResponse(MeetingDocument.render(model, context: try await req.pageContext()))
+    }
+
+    /// The meetings of the bodies where the link's user has a seat (now or to come), with the internal ones, as a calendar
+    /// app fetches them without a login. An unknown or revoked link is not found.
+    func personalCalendar(req: Request) async throws -> Response {
+        guard let token = req.parameters.get("token"), token.count <= 200,
+              let user = try await req.accounts.calendarUser(tokenHash: Secrets.hash(token)) else { throw Abort(.notFound) }
+        let store = req.participationStore
+        let today = req.settings.clock.today
+        let persons = Set(try await store.all(.person, as: Person.self).filter { $0.value.userID == user.id }.map(\.id))
+        let bodies = Set(try await store.all(.membership, as: Membership.self).map(\.value)
+            .filter { persons.contains($0.personID) && ($0.end.map { $0 >= today } ?? true) }.map(\.bodyID))
+        let events = ParticipationPages.events(try await store.all(.meeting, as: Meeting.self).filter { bodies.contains($0.value.bodyID) }, siteURL: req.siteURL)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=300")
+        headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
+        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.write(name: user.displayName, events: events, now: req.settings.clock.now())))
     }
 
     /// The meetings of every body the person sits in that the requester may see.

@@ -15,6 +15,7 @@ struct ProcessController: RouteCollection {
         let manage = RoutePermission(.manageParticipation)
         routes.on(.POST, ParticipationRoute.processes, manage, use: create)
         routes.on(.POST, ParticipationRoute.processPhases, manage, use: updatePhases)
+        routes.on(.POST, ParticipationRoute.process, manage, use: update)
         routes.on(.POST, ParticipationRoute.processPapers, manage, use: linkPaper)
     }
 
@@ -65,9 +66,53 @@ struct ProcessController: RouteCollection {
         return req.redirect(to: ParticipationRoute.process(process.id), notice: .created)
     }
 
-    func updatePhases(req: Request) async throws -> Response {
+    static func process(_ req: Request) async throws -> PlanningProcess {
         guard let raw = req.parameters.get("planning"), let id = UUID(uuidString: raw),
-              var process = try await req.participationStore.one(.planningProcess, id: id, as: PlanningProcess.self)?.value else { throw Abort(.notFound) }
+              let process = try await req.participationStore.one(.planningProcess, id: id, as: PlanningProcess.self)?.value else { throw Abort(.notFound) }
+        _ = try await req.visibleBody(id: process.bodyID)
+        return process
+    }
+
+    struct EditForm: Content {
+        var title: String?
+        var phases: String?
+        var indicators: String?
+        var categories: String?
+        var papers: [String]?
+    }
+
+    /// Corrects title, phases (by name: a phase that keeps its name keeps its state and dates), indicators, service
+    /// categories, and unlinks papers no longer ticked.
+    func update(req: Request) async throws -> Response {
+        let before = try await Self.process(req)
+        let (form, unreadable) = try req.formKeepingInput(EditForm.self)
+        var process = before
+        process.title = FieldCheck.line(form.title) ?? ""
+        let names = (form.phases ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var issues = unreadable
+        if Set(names).count != names.count { issues.append(ValidationIssue("phases", .duplicate)) }
+        process.phases = names.map { name in before.phases.first { $0.name == name } ?? PlanningProcess.Phase(name: String(name.prefix(100))) }
+        process.indicatorCodes = ServiceEntry.list(form.indicators ?? "")
+        process.serviceCategories = ServiceEntry.list(form.categories ?? "")
+        let kept = Set((form.papers ?? []).compactMap { UUID(uuidString: $0) })
+        process.paperIDs = (before.paperIDs ?? []).filter { kept.contains($0) }
+        FieldCheck.length(process.title, field: "title", max: 300, into: &issues)
+        do { process = try process.validated() } catch { issues += error.issues }
+        guard issues.isEmpty else {
+            var values = ["title": form.title ?? "", "phases": form.phases ?? "", "indicators": form.indicators ?? "", "categories": form.categories ?? ""]
+            values["papers"] = (form.papers ?? []).joined(separator: ",")
+            return HTMLResponse(try await Self.page(req, process: before, values: values, issues: issues)).response(status: .unprocessableEntity)
+        }
+        guard process != before else { return req.redirect(to: ParticipationRoute.process(before.id), notice: .unchanged) }
+        try await req.participationStore.save(.planningProcess, id: process.id, process, label: process.title, bodyID: process.bodyID, actor: try await req.auditActor(),
+                                              at: req.settings.clock.now())
+        return req.redirect(to: ParticipationRoute.process(process.id), notice: .saved)
+    }
+
+    func updatePhases(req: Request) async throws -> Response {
+        let before = try await Self.process(req)
+        var process = before
+        let id = process.id
         for index in process.phases.indices {
             if let status = (try? req.content.get(String.self, at: "status\(index)")).flatMap(PlanningProcess.PhaseStatus.init(rawValue:)) { process.phases[index].status = status }
             process.phases[index].start = (try? req.content.get(String.self, at: "start\(index)")).flatMap { Day(iso: $0) }
@@ -76,7 +121,7 @@ struct ProcessController: RouteCollection {
         do {
             process = try process.validated()
         } catch {
-            throw Abort(.unprocessableEntity, reason: "phases: only one may be in progress, and each must end after it starts")
+            return HTMLResponse(try await Self.page(req, process: before, values: [:], issues: error.issues)).response(status: .unprocessableEntity)
         }
         try await req.participationStore.save(.planningProcess, id: id, process, label: process.title, bodyID: process.bodyID, actor: try await req.auditActor(),
                                               at: req.settings.clock.now())
@@ -84,9 +129,11 @@ struct ProcessController: RouteCollection {
     }
 
     func show(req: Request) async throws -> HTMLResponse {
-        guard let raw = req.parameters.get("planning"), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
+        HTMLResponse(try await Self.page(req, process: try await Self.process(req), values: [:], issues: []))
+    }
+
+    static func page(_ req: Request, process: PlanningProcess, values: [String: String], issues: [ValidationIssue]) async throws -> String {
         let store = req.participationStore
-        guard let process = try await store.one(.planningProcess, id: id, as: PlanningProcess.self)?.value else { throw Abort(.notFound) }
         let (body, _) = try await req.visibleBody(id: process.bodyID)
         let papers = try await ParticipationPages.readable(req, ids: Set(process.paperIDs ?? [])).map(\.record)
         let paperIDs = Set(papers.map(\.id))
@@ -110,9 +157,12 @@ struct ProcessController: RouteCollection {
         for record in try await store.all(.measure, as: Measure.self) where record.value.resolutionID.map(resolutionIDs.contains) ?? false {
             events.append(.init(date: record.createdAt, text: t(.columnMeasure) + ": " + record.value.title, link: ParticipationRoute.measure(record.id)))
         }
-        return HTMLResponse(ProcessPage.render(process, bodyName: body.name, events: events, mayManage: try await req.may(.manageParticipation),
-                                               papers: try await store.all(.paper, as: Paper.self).map(\.value).sorted { $0.reference < $1.reference },
-                                               context: try await req.pageContext(showNotice: true)))
+        let allPapers = try await store.all(.paper, as: Paper.self).map(\.value).sorted { $0.reference < $1.reference }
+        let mayManage = try await req.may(.manageParticipation)
+        let linked = allPapers.filter { (process.paperIDs ?? []).contains($0.id) }.map { (id: $0.id, label: $0.reference + " – " + $0.title) }
+        return ProcessPage.render(process, bodyName: body.name, events: events, mayManage: mayManage, papers: allPapers,
+                                  edit: mayManage ? ProcessPage.Edit(values: values, issues: issues, linkedPapers: linked) : nil,
+                                  context: try await req.pageContext(showNotice: true))
     }
 
     struct LinkForm: Content { var paper: String? }
@@ -121,7 +171,7 @@ struct ProcessController: RouteCollection {
         guard let raw = req.parameters.get("planning"), let id = UUID(uuidString: raw),
               var process = try await req.participationStore.one(.planningProcess, id: id, as: PlanningProcess.self)?.value else { throw Abort(.notFound) }
         guard let paper = try req.content.decode(LinkForm.self).paper.flatMap(UUID.init(uuidString:)),
-              try await req.participationStore.one(.paper, id: paper, as: Paper.self) != nil else { throw Abort(.unprocessableEntity, reason: "choose a paper") }
+              try await req.participationStore.one(.paper, id: paper, as: Paper.self) != nil else { throw Abort(.unprocessableEntity, reason: "Bitte eine Vorlage wählen.") }
         if !(process.paperIDs ?? []).contains(paper) { process.paperIDs = (process.paperIDs ?? []) + [paper] }
         try await req.participationStore.save(.planningProcess, id: id, process, label: process.title, bodyID: process.bodyID, actor: try await req.auditActor(),
                                               at: req.settings.clock.now())
