@@ -24,6 +24,12 @@ public enum AuditWords {
         return code
     }
 
+    /// The label of a field code where one is known; nil for codes no catalogue names.
+    public static func knownField(_ code: String, _ language: Language) -> String? {
+        let base = code.hasSuffix("[]") ? String(code.dropLast(2)) : code
+        return labels[base]?.text(language)
+    }
+
     /// A label from one of the catalogues, or words of its own where no form names the field.
     enum Label: Sendable {
         case core(TextKey), funding(FundingText), participation(ParticipationText), indicator(IndicatorText), service(ServiceText)

@@ -75,7 +75,7 @@ public enum TextKey: Sendable {
     case noticeCreated, noticeDeactivated, noticeActivated, noticePasswordChanged, noticeLoggedOut, noticeTokenRevoked
     case noticeErased, noticePasswordSet, confirmDeactivateOrganisationTitle, confirmDeactivateOrganisationText, confirmEraseTitle, confirmEraseText
     case errorUnauthorizedTitle, errorForbiddenTitle, errorForbiddenText, errorConflictTitle, errorTooLargeTitle, errorTooManyTitle
-    case errorUnprocessableTitle, errorCSRFText, errorFieldUnreadable
+    case errorUnprocessableTitle, errorCSRFText, errorFieldUnreadable, errorSomeFieldUnreadable
     case scopeRead, scopeReadWrite
     case errorConflictText, errorTooLargeText, errorTooManyText, errorUnprocessableText, errorUnavailableTitle, errorUnavailableText
     case searchOrganisationsLabel, searchUsersLabel
@@ -103,6 +103,7 @@ public enum TextKey: Sendable {
         case .errorUnavailableText: return ("Der Server kann diese Anfrage gerade nicht bearbeiten, meist weil er ausgelastet ist. Bitte versuchen Sie es in einigen Sekunden erneut.",
                                             "The server cannot handle this request right now, usually because it is busy. Please try again in a few seconds.")
         case .errorUnprocessableText: return ("Die Angaben sind unvollständig oder ungültig; es wurde nichts geändert.", "The input is incomplete or invalid; nothing was changed.")
+        case .errorSomeFieldUnreadable: return ("Eine Angabe des Formulars kam in einer Form an, die sich nicht lesen lässt. Bitte laden Sie das Formular neu und senden Sie es noch einmal.", "A field of the form arrived in a shape that cannot be read. Please reload the form and send it again.")
         case .errorFieldUnreadable: return ("Das Feld „{f}“ kam in einer Form an, die sich nicht lesen lässt. Bitte laden Sie das Formular neu und senden Sie es noch einmal.", "The field “{f}” arrived in a shape that cannot be read. Please reload the form and send it again.")
         case .scopeRead: return ("Nur lesen", "Read only")
         case .scopeReadWrite: return ("Lesen und schreiben", "Read and write")

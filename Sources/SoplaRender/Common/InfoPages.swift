@@ -108,7 +108,7 @@ public enum ErrorPage {
         let content: [HTMLNode] = [
             el("h1", text: title),
             el("p", text: text),
-        ] + (detail.map { [el("p", text: $0)] } ?? []) + [
+        ] + (detail.map { [el("p", [("class", "error-detail")], text: $0)] } ?? []) + [
             el("p", [], links),
         ]
         return Layout(title: title, language: language, currentPath: path, account: account).render(content)

@@ -163,6 +163,8 @@ enum ErrorResponses {
         case is ConnectionPoolTimeoutError:
             // Every database connection stayed busy for the pool's whole wait (a burst): busy, not broken.
             (status, code, message) = (.serviceUnavailable, "busy", "the server is busy; try again in a few seconds")
+        case let refusal as Refusal:
+            (status, code, message) = (refusal.status, Self.code(for: refusal.status), refusal.message(wantsJSON(request) ? .en : request.language))
         case let abort as any AbortError:
             status = abort.status
             code = Self.code(for: abort.status)
@@ -183,7 +185,8 @@ enum ErrorResponses {
             response = HTMLResponse(ErrorPage.render(
                 status: Int(status.code), language: request.language, path: request.pathForLinks,
                 account: request.cachedAccountBar, formExpired: code == "csrf_failed",
-                detail: code == "invalid_field" ? details.first.map { Texts(request.language)(.errorFieldUnreadable).replacingOccurrences(of: "{f}", with: $0.field) } : nil
+                detail: (error as? Refusal)?.message(request.language)
+                    ?? (code == "invalid_field" ? details.first.map { Self.unreadable(field: $0.field, request.language) } : nil)
             )).response(status: status)
         }
         if let abort = error as? any AbortError {
@@ -194,6 +197,13 @@ enum ErrorResponses {
             response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"sopla\"")
         }
         return response
+    }
+
+    /// Which field could not be read, by its label where one is known (never the name in code).
+    static func unreadable(field: String, _ language: Language) -> String {
+        let t = Texts(language)
+        guard let label = AuditWords.knownField(field, language) else { return t(.errorSomeFieldUnreadable) }
+        return t(.errorFieldUnreadable).replacingOccurrences(of: "{f}", with: label)
     }
 
     static func wantsJSON(_ request: Request) -> Bool {

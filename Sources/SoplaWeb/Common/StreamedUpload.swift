@@ -116,7 +116,7 @@ enum StreamedUpload {
                 }
             }
             try await write(parts, to: handle, on: pool)
-            guard reader.isComplete else { throw Abort(.badRequest, reason: "the upload ended before its last part") }
+            guard reader.isComplete else { throw Refusal(.badRequest, "Das Hochladen brach vor dem Ende der Datei ab. Bitte noch einmal senden.", "The upload ended before the end of the file. Please send it again.") }
             // A browser sends an empty file part without a name when no file was chosen.
             guard let name = parts.fileName, !(name.isEmpty && parts.fileSize == 0) else {
                 try? FileManager.default.removeItem(at: target)
@@ -167,12 +167,12 @@ struct MultipartReader {
                 } else if carry[start] == 13, carry[start + 1] == 10 {
                     state = .headers
                 } else {
-                    throw Abort(.badRequest, reason: "the multipart body is malformed")
+                    throw Refusal(.badRequest, "Das Formular mit der Datei kam unlesbar an. Bitte die Seite neu laden und noch einmal senden.", "The form with the file arrived unreadable. Please reload the page and send it again.")
                 }
             case .headers:
                 // CRLF, the header lines each ending in CRLF, then an empty line.
                 guard let end = Self.find(Array("\r\n\r\n".utf8), in: carry, from: start) else {
-                    if carry.count - start > Self.maxHeaderBytes { throw Abort(.badRequest, reason: "the multipart headers are too long") }
+                    if carry.count - start > Self.maxHeaderBytes { throw Refusal(.badRequest, "Das Formular mit der Datei kam unlesbar an (zu lange Kopfzeilen). Bitte noch einmal senden.", "The form with the file arrived unreadable (headers too long). Please send it again.") }
                     return
                 }
                 let block = String(decoding: carry[(start + 2)..<max(start + 2, end)], as: UTF8.self)

@@ -40,7 +40,7 @@ struct AgreementController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let a = try await FundingData.application(req)
-        guard a.state.commitsMoney else { throw Abort(.conflict, reason: "only an approved application becomes an agreement") }
+        guard a.state.commitsMoney else { throw Refusal(.conflict, "Eine Vereinbarung entsteht nur aus einem bewilligten Antrag.", "Only an approved application becomes an agreement.") }
         let store = req.fundingStore
         if let existing = try await store.all(.agreement, as: GrantAgreement.self, organisationID: a.organisationID).first(where: { $0.value.applicationID == a.id }) {
             return req.redirect(to: FundingRoute.agreement(existing.id), notice: .unchanged)
@@ -321,7 +321,7 @@ struct AgreementController: RouteCollection {
         guard var proof = try await req.fundingStore.one(.proof, id: id, as: ProofOfUse.self)?.value, proof.agreementID == a.id else { throw Abort(.notFound) }
         let form = try req.content.decode(VerdictForm.self)
         guard let verdict = form.verdict.flatMap(ReviewVerdict.init(rawValue:)), ["content", "finance"].contains(form.part ?? "") else {
-            throw Abort(.unprocessableEntity, reason: "part must be content or finance, verdict accepted, rework or rejected")
+            throw Refusal(.unprocessableEntity, "Bitte den Teil der Prüfung (fachlich oder finanziell) und ein Ergebnis (anerkannt, nachzubessern oder abgelehnt) wählen.", "Please choose the part of the review (content or finance) and a verdict (accepted, rework or rejected).")
         }
         let note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if verdict != .accepted, note.isEmpty {

@@ -65,7 +65,7 @@ struct ApplicationController: RouteCollection {
     func newApplication(req: Request) async throws -> Response {
         guard let raw = try? req.query.get(String.self, at: "programm"), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
         let programme = try await FundingData.programme(req, id: id)
-        guard programme.isOpen(on: req.settings.clock.today) else { throw Abort(.conflict, reason: "the call of this programme is not open") }
+        guard programme.isOpen(on: req.settings.clock.today) else { throw Refusal(.conflict, "Die Antragsfrist dieses Programms ist nicht offen.", "The call of this programme is not open.") }
         let line = programme.budgetLines.sorted { ($0.year, $0.name) < ($1.year, $1.name) }.last
         let values = ["budgetLine": line?.id.uuidString.lowercased() ?? "", "preventive": "nein", "programme": id.uuidString.lowercased()]
         return HTMLResponse(try await formPage(req, programme: programme, applicationID: nil, changeRequest: nil, values: values, services: [], issues: [])).response()
@@ -154,7 +154,7 @@ struct ApplicationController: RouteCollection {
             throw APIError(.unprocessableEntity, code: "invalid_field", message: "the field programme is missing or not one programme id", details: [.init(field: "programme", message: "required")])
         }
         let programme = try await FundingData.programme(req, id: id)
-        guard programme.isOpen(on: req.settings.clock.today) else { throw Abort(.conflict, reason: "the call of this programme is not open") }
+        guard programme.isOpen(on: req.settings.clock.today) else { throw Refusal(.conflict, "Die Antragsfrist dieses Programms ist nicht offen.", "The call of this programme is not open.") }
         let base = FundingApplication(id: UUID(), programmeID: programme.id, organisationID: organisation, title: "", year: 0, budgetLineID: UUID(), requested: .zero,
                                       costPlan: CostPlan(costs: [], ownFunds: .zero))
         let (application, values, services, issues) = try await read(req, into: base, programme: programme)
@@ -181,7 +181,7 @@ struct ApplicationController: RouteCollection {
 
     func update(req: Request) async throws -> Response {
         let a = try await FundingData.ownApplication(req)
-        guard a.state == .draft else { throw Abort(.conflict, reason: "only a draft can be changed") }
+        guard a.state == .draft else { throw Refusal(.conflict, "Nur ein Entwurf kann geändert werden; ein eingereichter Antrag bleibt, wie er ist.", "Only a draft can be changed; a submitted application stays as it is.") }
         let programme = try await FundingData.programme(req, id: a.programmeID)
         let (application, values, services, issues) = try await read(req, into: a, programme: programme)
         guard let application else {
@@ -258,7 +258,7 @@ struct ApplicationController: RouteCollection {
 
     func upload(req: Request) async throws -> Response {
         let a = try await FundingData.ownApplication(req)
-        guard a.state == .draft else { throw Abort(.conflict, reason: "documents can be added to a draft only") }
+        guard a.state == .draft else { throw Refusal(.conflict, "Unterlagen lassen sich nur einem Entwurf beifügen.", "Documents can be added to a draft only.") }
         let programme = try await FundingData.programme(req, id: a.programmeID)
         let form = try await StreamedUpload.read(req)
         defer { form.file?.remove() }
@@ -364,11 +364,11 @@ struct ApplicationController: RouteCollection {
     func assignReviewer(req: Request) async throws -> Response {
         let a = try await FundingData.application(req)
         let form = try req.content.decode(ReviewerForm.self)
-        guard !a.state.isFinal else { throw Abort(.conflict, reason: "the application is decided") }
+        guard !a.state.isFinal else { throw Refusal(.conflict, "Über den Antrag ist entschieden; Begutachtungen werden nicht mehr vergeben.", "The application is decided; no more reviews are assigned.") }
         guard let kind = form.kind.flatMap(ReviewKind.init(rawValue:)),
               let userID = ServiceForm.clean(form.reviewer).flatMap(UUID.init(uuidString:)),
               let user = try await req.accounts.user(id: userID), user.active, user.roles.contains(.reviewer) else {
-            throw Abort(.unprocessableEntity, reason: "choose a reviewer and the kind of review")
+            throw Refusal(.unprocessableEntity, "Bitte eine begutachtende Person und die Art der Begutachtung wählen.", "Please choose a reviewer and the kind of review.")
         }
         // Never a reviewer linked to the applicant, whatever the form says.
         guard !(try await FundingData.conflicts(of: user, db: req.db)).contains(a.organisationID) else {

@@ -106,7 +106,7 @@ struct GrantNoticeController: RouteCollection {
         let a = try await FundingData.agreement(req)
         let store = req.fundingStore
         guard let settings = try await store.noticeSettings(), settings.missingForIssue.isEmpty else {
-            throw Abort(.conflict, reason: "Die Absenderangaben der Bescheide sind unvollständig; bitte zuerst ergänzen.")
+            throw Refusal(.conflict, "Die Absenderangaben der Bescheide sind unvollständig; bitte zuerst ergänzen.", "The sender of grant notices is incomplete; please complete it first.")
         }
         let notices = try await store.notices(agreementID: a.id)
         let model = try await Self.document(req, a, settings: settings, notices: notices)

@@ -487,8 +487,10 @@ struct IndicatorAdminController: RouteCollection {
                 items: [], backPath: record.homePath, backLabel: back)
         case .notFound:
             throw Abort(.notFound)
-        case .duplicate, .importInterrupted:
-            throw Abort(.conflict)
+        case .duplicate:
+            throw Refusal(.conflict, "Ein Eintrag dieses Kürzels besteht schon.", "An entry with this code exists already.")
+        case .importInterrupted:
+            throw Refusal(.conflict, "Der Import wurde unterbrochen (sopla wurde neu gestartet); bitte die Datei noch einmal importieren.", "The import was interrupted (sopla restarted); please import the file again.")
         }
         return HTMLResponse(CatalogueRefusalPage.render(model, context: try await req.pageContext())).response(status: .conflict)
     }

@@ -271,7 +271,7 @@ struct MeasureController: RouteCollection {
         let measure = try await Self.measure(req)
         let id = try await Self.storedMilestone(req, measure: measure)
         guard (try? req.content.decode(DeleteForm.self))?.confirm == "ja" else {
-            throw Abort(.unprocessableEntity, reason: "Bitte bestätigen, dass der Meilenstein entfernt werden soll.")
+            throw Refusal(.unprocessableEntity, "Bitte bestätigen, dass der Meilenstein entfernt werden soll (Häkchen setzen).", "Please confirm that the milestone is to be removed (tick the box).")
         }
         try await req.participationStore.delete(.milestone, id: id, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: ParticipationRoute.measure(measure.id), notice: .deleted)

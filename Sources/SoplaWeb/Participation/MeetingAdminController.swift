@@ -201,7 +201,7 @@ struct MeetingAdminController: RouteCollection {
         var statuses: [UUID: AttendanceStatus] = [:]
         for member in members {
             if let raw = try? req.content.get(String.self, at: "p" + member.personID.uuidString.lowercased()) {
-                guard let status = AttendanceStatus(rawValue: raw) else { throw Abort(.unprocessableEntity, reason: "unknown attendance \(raw.prefix(20))") }
+                guard let status = AttendanceStatus(rawValue: raw) else { throw Refusal(.unprocessableEntity, "Anwesenheit: „\(raw.prefix(20))“ ist keine der Angaben anwesend, entschuldigt oder abwesend.", "Attendance: “\(raw.prefix(20))” is none of present, excused or absent.") }
                 statuses[member.personID] = status
             }
         }

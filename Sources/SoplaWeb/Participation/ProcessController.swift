@@ -171,7 +171,7 @@ struct ProcessController: RouteCollection {
         guard let raw = req.parameters.get("planning"), let id = UUID(uuidString: raw),
               var process = try await req.participationStore.one(.planningProcess, id: id, as: PlanningProcess.self)?.value else { throw Abort(.notFound) }
         guard let paper = try req.content.decode(LinkForm.self).paper.flatMap(UUID.init(uuidString:)),
-              try await req.participationStore.one(.paper, id: paper, as: Paper.self) != nil else { throw Abort(.unprocessableEntity, reason: "Bitte eine Vorlage wählen.") }
+              try await req.participationStore.one(.paper, id: paper, as: Paper.self) != nil else { throw Refusal(.unprocessableEntity, "Bitte eine vorhandene Vorlage wählen.", "Please choose an existing paper.") }
         if !(process.paperIDs ?? []).contains(paper) { process.paperIDs = (process.paperIDs ?? []) + [paper] }
         try await req.participationStore.save(.planningProcess, id: id, process, label: process.title, bodyID: process.bodyID, actor: try await req.auditActor(),
                                               at: req.settings.clock.now())

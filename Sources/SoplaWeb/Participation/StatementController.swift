@@ -155,7 +155,7 @@ struct StatementController: RouteCollection {
         }
         let form = try req.content.decode(AnswerForm.self)
         guard let decision = form.decision.flatMap(StatementResponse.Decision.init(rawValue:)) else {
-            throw Abort(.unprocessableEntity, reason: "decision must be adopted, partly-adopted, not-adopted or noted")
+            throw Refusal(.unprocessableEntity, "Bitte eine Abwägung wählen: berücksichtigt, teilweise berücksichtigt, nicht berücksichtigt oder zur Kenntnis genommen.", "Please choose a decision: adopted, partly adopted, not adopted or noted.")
         }
         let draft = StatementResponse(statementID: statementID, decision: decision, reason: (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
         do {

@@ -210,8 +210,8 @@ struct ReportBuilderController: RouteCollection {
     /// Moves a chapter, section or block one place up or down.
     func move(req: Request) async throws -> Response {
         let form = try req.content.decode(ReportPages.ItemForm.self)
-        guard let id = form.item.flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "item: not an id") }
-        guard let offset = ["up": -1, "down": 1][form.direction ?? ""] else { throw Abort(.badRequest, reason: "direction: up or down") }
+        guard let id = form.item.flatMap(UUID.init(uuidString:)) else { throw Refusal(.badRequest, "Der gewählte Baustein ist nicht bekannt. Bitte die Seite neu laden.", "The chosen item is not known. Please reload the page.") }
+        guard let offset = ["up": -1, "down": 1][form.direction ?? ""] else { throw Refusal(.badRequest, "Die Richtung muss „nach oben“ oder „nach unten“ sein.", "The direction must be up or down.") }
         var report = try await ReportPages.report(req)
         guard report.blocks.contains(where: { $0.id == id }) || report.chapters.contains(where: { $0.id == id || $0.sections.contains { $0.id == id } }) else {
             throw Abort(.notFound)
@@ -230,7 +230,7 @@ struct ReportBuilderController: RouteCollection {
         do {
             try await req.reportStore.delete(reportID: report.id, actor: try await req.auditActor(), at: req.settings.clock.now())
         } catch ReportStoreError.published {
-            throw Abort(.conflict, reason: "a report with a published edition is kept")
+            throw Refusal(.conflict, "Ein Bericht mit veröffentlichter Ausgabe bleibt erhalten; er kann nicht gelöscht werden.", "A report with a published edition is kept; it cannot be deleted.")
         }
         return req.redirect(to: ReportRoute.manage(), notice: .deleted)
     }
@@ -243,7 +243,7 @@ struct ReportBuilderController: RouteCollection {
     /// A new title for a chapter or section, or a new caption for a block.
     func rename(req: Request) async throws -> Response {
         let form = try req.content.decode(RenameForm.self)
-        guard let id = form.item.flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "item: not an id") }
+        guard let id = form.item.flatMap(UUID.init(uuidString:)) else { throw Refusal(.badRequest, "Der gewählte Baustein ist nicht bekannt. Bitte die Seite neu laden.", "The chosen item is not known. Please reload the page.") }
         let title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
         return try await change(req) { report in
             guard !title.isEmpty, title.count <= 300 else { return [ValidationIssue("title", title.isEmpty ? .required : .tooLong(max: 300))] }
@@ -271,7 +271,7 @@ struct ReportBuilderController: RouteCollection {
     /// Removes a chapter or section with all it holds (after the confirmation) or a block.
     func remove(req: Request) async throws -> Response {
         let form = try req.content.decode(ReportPages.ItemForm.self)
-        guard let id = form.item.flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "item: not an id") }
+        guard let id = form.item.flatMap(UUID.init(uuidString:)) else { throw Refusal(.badRequest, "Der gewählte Baustein ist nicht bekannt. Bitte die Seite neu laden.", "The chosen item is not known. Please reload the page.") }
         return try await change(req) { report in
             let isBlock = report.blocks.contains { $0.id == id }
             if !isBlock, form.confirm != "ja" { return [ValidationIssue("confirm", .required)] }

@@ -35,7 +35,7 @@ struct ReportEditionController: RouteCollection {
     func review(req: Request) async throws -> Response {
         guard try await req.may(.manageParticipation) else { throw Abort(.forbidden) }
         let edition = try await ReportPages.edition(req)
-        guard edition.publishedAt == nil else { throw Abort(.conflict, reason: "a published edition is final; build a new edition for comment") }
+        guard edition.publishedAt == nil else { throw Refusal(.conflict, "Eine veröffentlichte Ausgabe bleibt, wie sie ist. Für eine Stellungnahme bitte eine neue Ausgabe erstellen.", "A published edition stays as it is. Build a new edition for comment.") }
         if let existing = edition.reviewPaperID { return req.redirect(to: ParticipationRoute.paper(existing), notice: .unchanged) }
         let chosen = try req.content.decode(ReportPages.ItemForm.self).body.flatMap(UUID.init(uuidString:))
         guard let id = chosen, let body = try await req.participationStore.one(.body, id: id, as: Body.self)?.value else {

@@ -187,7 +187,7 @@ struct ServicePlanningController: RouteCollection {
     }
 
     func coverageCSV(req: Request) async throws -> Response {
-        guard let category = try? req.query.get(String.self, at: "kategorie") else { throw Abort(.badRequest, reason: "the parameter kategorie is missing") }
+        guard let category = try? req.query.get(String.self, at: "kategorie") else { throw Refusal(.badRequest, "Bitte einen Angebotsbereich wählen.", "Please choose a service category.") }
         let context = try await ServiceContext.load(req)
         let data = try await context.coverage(req, category: category)
         guard let result = data.result else { throw Abort(.notFound, reason: "no planning standard for the category \(category)") }
@@ -248,10 +248,10 @@ struct ServicePlanningController: RouteCollection {
         let form = try req.content.decode(ReviewForm.self)
         guard let first = form.first.flatMap(UUID.init(uuidString:)), let second = form.second.flatMap(UUID.init(uuidString:)),
               try await req.serviceStore.service(id: first) != nil, try await req.serviceStore.service(id: second) != nil else {
-            throw Abort(.unprocessableEntity, reason: "first and second must name two existing services")
+            throw Refusal(.unprocessableEntity, "Bitte zwei verschiedene, vorhandene Angebote wählen.", "Please choose two different existing services.")
         }
         guard let verdict = form.verdict.flatMap(DuplicateReview.Verdict.init(rawValue:)) else {
-            throw Abort(.unprocessableEntity, reason: Texts(req.language)(.verdictRequired))
+            throw Refusal(.unprocessableEntity, Texts(.de)(.verdictRequired), Texts(.en)(.verdictRequired))
         }
         let note = String((form.note ?? "").trimmingCharacters(in: .whitespaces).prefix(1000))
         let actor = try await req.auditActor()
@@ -371,7 +371,7 @@ struct ServicePlanningController: RouteCollection {
         let id = try Self.proposalID(req)
         let form = try req.content.decode(DecisionForm.self)
         guard let decision = form.decision, ["accept", "reject"].contains(decision) else {
-            throw Abort(.unprocessableEntity, reason: "decision must be accept or reject")
+            throw Refusal(.unprocessableEntity, "Bitte „übernehmen“ oder „ablehnen“ wählen.", "Please choose accept or reject.")
         }
         let note = String((form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000))
         do {
@@ -380,7 +380,7 @@ struct ServicePlanningController: RouteCollection {
         } catch ServiceStoreError.notFound {
             throw Abort(.notFound)
         } catch ServiceStoreError.alreadyDecided {
-            throw Abort(.conflict, reason: Texts(req.language)(.alreadyDecided))
+            throw Refusal(.conflict, Texts(.de)(.alreadyDecided), Texts(.en)(.alreadyDecided))
         } catch ServiceStoreError.stale {
             let model = try await proposalModel(req, issues: [ValidationIssue("acceptStale", .required)])
             return HTMLResponse(ProposalPage.render(model, context: try await req.pageContext())).response(status: .conflict)
