@@ -108,6 +108,16 @@ struct AccountRulesTests {
         ])
     }
 
+    @Test func aListInAnotherOrderIsNoChangeButAnAddedEntryIs() {
+        // The same codes reordered: nothing to log. One more: logged. Lists of objects (phases) keep their order.
+        #expect(FieldChange.diff(before: ["indicatorCodes": #"["a","b"]"#], after: ["indicatorCodes": #"["b","a"]"#]).isEmpty)
+        #expect(FieldChange.diff(before: ["weights": "[1,2]"], after: ["weights": "[2,1]"]).isEmpty)
+        #expect(FieldChange.diff(before: ["indicatorCodes": #"["a","b"]"#], after: ["indicatorCodes": #"["b","a","c"]"#]).count == 1)
+        #expect(FieldChange.diff(before: ["indicatorCodes": #"["a","a"]"#], after: ["indicatorCodes": #"["a"]"#]).count == 1)
+        #expect(FieldChange.diff(before: ["phases": #"[{"name":"A"},{"name":"B"}]"#], after: ["phases": #"[{"name":"B"},{"name":"A"}]"#]).count == 1)
+        #expect(FieldChange.diff(before: ["name": "[b, a]"], after: ["name": "[a, b]"]).count == 1)
+    }
+
     let liga = Organisation(id: UUID(), name: "Liga", kind: .league)
     var caritas: Organisation { Organisation(id: UUID(uuidString: "00000000-0000-0000-0000-0000000000c1")!, name: "Caritas", kind: .welfareAssociation, parentID: liga.id) }
 

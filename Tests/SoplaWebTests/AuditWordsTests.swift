@@ -25,6 +25,17 @@ struct AuditWordsTests {
         #expect(change(AuditEntity.user, "active", nil, "true", .en) == "Status: – → active")
     }
 
+    @Test func idsAreShownByTheirNames() {
+        let names = ["5b0c1e2a-0200-4000-8000-000000000401": "EB-2023-01 (Beispiel)", "5b0c1e2a-0100-4000-8000-000000000105": "Gisela Gremm (Beispiel)"]
+        #expect(AuditWords.value("5b0c1e2a-0200-4000-8000-000000000401", field: "agreementID", entity: "funding-drawdown", .de, names: names) == "EB-2023-01 (Beispiel)")
+        #expect(AuditWords.value("5B0C1E2A-0200-4000-8000-000000000401", field: "agreementID", entity: "funding-drawdown", .de, names: names) == "EB-2023-01 (Beispiel)")
+        #expect(AuditWords.value(#"["5b0c1e2a-0100-4000-8000-000000000105","5b0c1e2a-0200-4000-8000-000000000401"]"#, field: "x", entity: "", .de, names: names)
+                == "Gisela Gremm (Beispiel), EB-2023-01 (Beispiel)")
+        // A record deleted since: said so, not its id.
+        #expect(AuditWords.value("00000000-0000-0000-0000-000000000001", field: "personID", entity: "participation-membership", .de, names: names) == "(nicht mehr vorhanden)")
+        #expect(AuditWords.value("00000000-0000-0000-0000-000000000001", field: "personID", entity: "participation-membership", .en, names: names) == "(no longer there)")
+    }
+
     @Test func datesAndMomentsInGermanNotation() {
         #expect(value("funding-drawdown", "paidOn", "2026-07-01") == "01.07.2026")
         #expect(value("funding-drawdown", "paidOn", "2024-12-31", .en) == "2024-12-31")

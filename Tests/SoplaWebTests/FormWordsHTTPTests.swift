@@ -124,3 +124,37 @@ struct FormWordsHTTPTests {
         }
     }
 }
+
+@Suite("The audit log names what it refers to")
+struct AuditNamesHTTPTests {
+    @Test func noIdShowsInTheLogOrInAMeasuresHistory() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let measure = try #require(try await app.participationStore.all(.measure, as: Measure.self).first { $0.value.parentID != nil })
+            let path = "/massnahmen/" + measure.id.uuidString.lowercased()
+            let parent = try #require(try await app.participationStore.one(.measure, id: measure.value.parentID!, as: Measure.self)?.value)
+            // A change of the parent measure: the history names both measures, never their ids.
+            let other = try #require(try await app.participationStore.all(.measure, as: Measure.self).first { $0.id != measure.id && $0.id != parent.id && $0.value.parentID == nil })
+            try await post(app, path, session: planner, fields: [("title", measure.value.title), ("status", measure.value.status.rawValue), ("weight", "1"),
+                                                                 ("parentId", other.id.uuidString.lowercased())]) { res in #expect(res.status == .seeOther) }
+            try await get(app, path, session: planner) { res in
+                #expect(res.body.string.contains(parent.title + " → " + other.value.title))
+            }
+            let admin = try await login(app, DemoLogin.admin)
+            let uuid = try NSRegularExpression(pattern: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+            let changes = try NSRegularExpression(pattern: #"<ul class="changes">(.*?)</ul>"#, options: [.dotMatchesLineSeparators])
+            var pages = 0
+            for page in 1...40 {
+                var html = ""
+                try await get(app, "/verwaltung/protokoll?seite=\(page)", session: admin) { res in html = res.body.string }
+                for match in changes.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                    let text = String(html[Range(match.range(at: 1), in: html)!])
+                    #expect(uuid.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil, "\(text.prefix(300))")
+                }
+                pages += 1
+                if !html.contains("seite=\(page + 1)") { break }
+            }
+            #expect(pages > 1)
+        }
+    }
+}

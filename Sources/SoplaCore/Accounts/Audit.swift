@@ -32,10 +32,29 @@ public struct FieldChange: Sendable, Equatable, Codable {
     }
 
     /// The fields that differ, sorted by name.
+    /// The fields whose values differ. A list of plain values (ids, codes, names) that only changed its order is no
+    /// change: the log shows what was added or removed, not how a form happened to sort it.
     public static func diff(before: [String: String], after: [String: String]) -> [FieldChange] {
         Set(before.keys).union(after.keys).sorted().compactMap { field in
-            before[field] == after[field] ? nil : FieldChange(field: field, before: before[field], after: after[field])
+            let old = before[field], new = after[field]
+            guard old != new, !sameIgnoringOrder(old, new) else { return nil }
+            return FieldChange(field: field, before: old, after: new)
         }
+    }
+
+    /// Whether two stored values are JSON lists of the same plain values in another order.
+    static func sameIgnoringOrder(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b, a.first == "[", b.first == "[" else { return false }
+        func plain(_ text: String) -> [String]? {
+            guard let list = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [Any] else { return nil }
+            var values: [String] = []
+            for element in list {
+                if let text = element as? String { values.append("s" + text) } else if let number = element as? NSNumber { values.append("n" + number.stringValue) } else { return nil }
+            }
+            return values.sorted()
+        }
+        guard let left = plain(a), let right = plain(b) else { return false }
+        return left == right
     }
 }
 

@@ -153,8 +153,8 @@ public enum AccountNames {
     ]
 
     /// A change as people read it: "Telefon: – → 06441 1", "Status: empfohlen → bewilligt" (see `AuditWords`).
-    public static func change(_ change: FieldChange, entity: String, _ language: Language) -> String {
-        AuditWords.change(change, entity: entity, language)
+    public static func change(_ change: FieldChange, entity: String, _ language: Language, names: [String: String] = [:]) -> String {
+        AuditWords.change(change, entity: entity, language, names: names)
     }
 
     /// A change of an account field (organisation or user), for callers that do not know the kind of record.

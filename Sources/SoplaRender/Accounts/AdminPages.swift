@@ -76,6 +76,8 @@ public enum UserPage {
         /// A link just created: shown this once.
         public let accessLink: String?
         public let history: [AuditEntry]
+        /// Names of the records the history refers to by id.
+        public var historyNames: [String: String] = [:]
         public let isSelf: Bool
         public let notice: Notice?
 
@@ -149,7 +151,7 @@ public enum UserPage {
             ]),
             el("h2", text: t(.historyTitle)),
         ]
-        content += HistoryTable.render(model.history, language: language, caption: t(.historyTitle))
+        content += HistoryTable.render(model.history, language: language, caption: t(.historyTitle), names: model.historyNames)
         return Layout(title: user.displayName, context: context).render(content)
     }
 }
@@ -211,6 +213,8 @@ public enum AuditPage {
         public let total: Int
         public let state: ListState
         public let issues: [ValidationIssue]
+        /// Names of the records the entries refer to by id (lower-case id → name).
+        public var names: [String: String] = [:]
 
         public init(entries: [AuditEntry], total: Int, state: ListState, issues: [ValidationIssue] = []) {
             self.entries = entries
@@ -246,8 +250,11 @@ public enum AuditPage {
                 txt(DateText.dateTime(entry.at, language)),
                 txt(entry.actor.label + (entry.actor.address.map { " (\($0))" } ?? "")),
                 txt(AccountNames.auditAction(entry.action, language)),
-                txt(AccountNames.entity(entry.entityType, language) + ": " + entry.entityLabel),
-                entry.changes.isEmpty ? txt("–") : el("ul", [("class", "changes")], entry.changes.map { el("li", text: AccountNames.change($0, entity: entry.entityType, language)) }),
+                txt(AccountNames.entity(entry.entityType, language) + ": "
+                    + (entry.entityLabel.isEmpty ? entry.entityID.flatMap { UUID(uuidString: $0) }.flatMap { model.names[$0.uuidString.lowercased()] } ?? "–" : entry.entityLabel)),
+                entry.changes.isEmpty ? txt("–") : el("ul", [("class", "changes")], entry.changes.map {
+                    el("li", text: AccountNames.change($0, entity: entry.entityType, language, names: model.names))
+                }),
             ]
         }
         content += ListTable(caption: t(.auditTitle), columns: [

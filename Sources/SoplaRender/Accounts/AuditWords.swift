@@ -5,9 +5,10 @@ import SoplaCore
 /// ("Status: empfohlen → bewilligt", not "state: recommended → approved"). A code or value it does not know stays as it is.
 public enum AuditWords {
     /// "Telefon: – → 06441 1" for a change of a record of `entity` (an `AuditEntity` type or "funding-application" and the like).
-    public static func change(_ change: FieldChange, entity: String, _ language: Language) -> String {
-        "\(field(change.field, entity: entity, language)): \(value(change.before, field: change.field, entity: entity, language))"
-            + " → \(value(change.after, field: change.field, entity: entity, language))"
+    /// `names` holds the names of records referred to by id (lower-case id → name), so no id shows.
+    public static func change(_ change: FieldChange, entity: String, _ language: Language, names: [String: String] = [:]) -> String {
+        "\(field(change.field, entity: entity, language)): \(value(change.before, field: change.field, entity: entity, language, names: names))"
+            + " → \(value(change.after, field: change.field, entity: entity, language, names: names))"
     }
 
     // MARK: Fields
@@ -181,8 +182,9 @@ public enum AuditWords {
     // MARK: Values
 
     /// A stored value in words: names instead of codes, German numbers, dates and money, a summary instead of JSON.
-    public static func value(_ stored: String?, field: String, entity: String, _ language: Language) -> String {
+    public static func value(_ stored: String?, field: String, entity: String, _ language: Language, names: [String: String] = [:]) -> String {
         guard let stored, !stored.isEmpty else { return "–" }
+        if let named = referenced(stored, names: names, language) { return named }
         if let name = name(stored, field: field, entity: entity, language) { return name }
         if decimalFields.contains(field) || field.hasPrefix("fte.") || (field == "value" && entity == AuditEntity.referenceValue),
            let number = decimal(stored, language) {
@@ -205,6 +207,21 @@ public enum AuditWords {
             return summary(json, language) ?? stored
         }
         return stored
+    }
+
+    /// An id, or a JSON list of ids, by the names of the records; where names were looked up, an id without one is a
+    /// record no longer there. Without names (nothing looked up) nil.
+    static func referenced(_ stored: String, names: [String: String], _ language: Language) -> String? {
+        guard !names.isEmpty else { return nil }
+        func name(_ text: String) -> String? {
+            guard text.count == 36, let id = UUID(uuidString: text) else { return nil }
+            return names[id.uuidString.lowercased()] ?? (language == .de ? "(nicht mehr vorhanden)" : "(no longer there)")
+        }
+        if let single = name(stored) { return single }
+        guard stored.first == "[", let list = (try? JSONSerialization.jsonObject(with: Data(stored.utf8))) as? [String], !list.isEmpty else { return nil }
+        let named = list.map(name)
+        guard !named.contains(where: { $0 == nil }) else { return nil }
+        return named.compactMap { $0 }.joined(separator: ", ")
     }
 
     /// Floating numbers: "25.0" → "25", "0.75" → "0,75".

@@ -77,6 +77,8 @@ public enum OrganisationPage {
         public let mayDeactivate: Bool
         /// The audit entries of this organisation, or nil if the viewer may not see them.
         public let history: [AuditEntry]?
+        /// Names of the records the history refers to by id.
+        public var historyNames: [String: String] = [:]
         public let notice: Notice?
 
         public init(organisation: Organisation, parent: Organisation?, children: [Organisation], mayEdit: Bool, mayDeactivate: Bool,
@@ -137,7 +139,7 @@ public enum OrganisationPage {
         }
         if let history = model.history {
             content.append(el("h2", [("id", "verlauf")], text: t(.historyTitle)))
-            content += HistoryTable.render(history, language: language, caption: t(.historyTitle))
+            content += HistoryTable.render(history, language: language, caption: t(.historyTitle), names: model.historyNames)
         }
         return Layout(title: o.name, context: context).render(content)
     }
@@ -145,14 +147,14 @@ public enum OrganisationPage {
 
 /// Changes of one record, newest first, with before → after per field.
 public enum HistoryTable {
-    public static func render(_ entries: [AuditEntry], language: Language, caption: String) -> [HTMLNode] {
+    public static func render(_ entries: [AuditEntry], language: Language, caption: String, names: [String: String] = [:]) -> [HTMLNode] {
         let t = Texts(language)
         let rows: [[HTMLNode]] = entries.map { entry in
             [
                 txt(DateText.dateTime(entry.at, language)),
                 txt(entry.actor.label),
                 txt(AccountNames.auditAction(entry.action, language)),
-                entry.changes.isEmpty ? txt("–") : el("ul", [("class", "changes")], entry.changes.map { el("li", text: AccountNames.change($0, entity: entry.entityType, language)) }),
+                entry.changes.isEmpty ? txt("–") : el("ul", [("class", "changes")], entry.changes.map { el("li", text: AccountNames.change($0, entity: entry.entityType, language, names: names)) }),
             ]
         }
         return ListTable(caption: caption, columns: [.init(t(.fieldWhen)), .init(t(.fieldWho)), .init(t(.fieldWhat)), .init(t(.fieldChanges))],

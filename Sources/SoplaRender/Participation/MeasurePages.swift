@@ -88,6 +88,7 @@ public enum MeasurePage {
         public var milestoneInput: (id: UUID?, values: [String: String], issues: [ValidationIssue])?
         /// Changes of the measure, for planners.
         public var history: [AuditEntry]?
+        public var historyNames: [String: String] = [:]
 
         public init(measure: Measure, progress: Double, parent: Measure?, children: [(measure: Measure, progress: Double)], milestones: [(id: UUID, milestone: Milestone)], responsible: String?,
                     form: MeasureForm?) {
@@ -184,7 +185,7 @@ public enum MeasurePage {
         }
         if let history = model.history {
             content.append(el("h2", [("id", "verlauf")], text: t(.measureHistory)))
-            content += HistoryTable.render(history, language: language, caption: t(.measureHistory))
+            content += HistoryTable.render(history, language: language, caption: t(.measureHistory), names: model.historyNames)
         }
         return Layout(title: m.title, context: context).render(content)
     }

@@ -72,8 +72,9 @@ struct AdminController: RouteCollection {
 
     func page(_ req: Request, user: UserAccount, accessLink: String? = nil, notice: Notice? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let history = try await req.accounts.audit(AuditQuery(entityType: AuditEntity.user, entityID: user.id.uuidString, perPage: 100)).entries
-        let model = UserPage.Model(user: user, organisations: try await req.accounts.organisations(), tokens: try await req.accounts.apiTokens(userID: user.id),
+        var model = UserPage.Model(user: user, organisations: try await req.accounts.organisations(), tokens: try await req.accounts.apiTokens(userID: user.id),
                                    accessLink: accessLink, history: history, isSelf: try await req.auth().user?.id == user.id, notice: notice)
+        model.historyNames = try await req.auditNames(of: history)
         let response = HTMLResponse(UserPage.render(model, context: try await req.pageContext())).response(status: status)
         response.headers.replaceOrAdd(name: HTTPHeaders.Name.cacheControl, value: "no-store")
         return response
@@ -256,7 +257,8 @@ struct AdminController: RouteCollection {
     func audit(req: Request) async throws -> Response {
         let (state, query, issues) = Self.auditQuery(req)
         let (entries, total) = try await req.accounts.audit(query)
-        let model = AuditPage.Model(entries: entries, total: total, state: state, issues: issues)
+        var model = AuditPage.Model(entries: entries, total: total, state: state, issues: issues)
+        model.names = try await req.auditNames(of: entries)
         return HTMLResponse(AuditPage.render(model, context: try await req.pageContext())).response(status: issues.isEmpty ? .ok : .badRequest)
     }
 

@@ -80,12 +80,13 @@ struct OrganisationController: RouteCollection {
             history = try await req.accounts.audit(AuditQuery(entityType: AuditEntity.organisation, entityID: organisation.id.uuidString, perPage: 100)).entries
         }
         let notice = req.notice
-        let model = OrganisationPage.Model(
+        var model = OrganisationPage.Model(
             organisation: organisation, parent: organisation.parentID.flatMap { id in all.first { $0.id == id } },
             children: all.filter { $0.parentID == organisation.id },
             mayEdit: try await req.may(.editOrganisation, scope: scope), mayDeactivate: try await req.may(.deactivateOrganisation),
             history: history, notice: notice
         )
+        model.historyNames = try await req.auditNames(of: history ?? [])
         return HTMLResponse(OrganisationPage.render(model, context: try await req.pageContext()))
     }
 

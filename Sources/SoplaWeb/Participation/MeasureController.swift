@@ -170,7 +170,9 @@ struct MeasureController: RouteCollection {
         }
         model.milestoneInput = milestoneInput
         if try await req.may(.manageParticipation) {
-            model.history = try await req.accounts.audit(AuditQuery(entityType: "participation-measure", entityID: measure.id.uuidString.lowercased(), perPage: 100)).entries
+            let history = try await req.accounts.audit(AuditQuery(entityType: "participation-measure", entityID: measure.id.uuidString.lowercased(), perPage: 100)).entries
+            model.history = history
+            model.historyNames = try await req.auditNames(of: history)
         }
         let names = Dictionary(try await req.spatial.allUnits().map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a })
         model.areaNames = measure.unitKeys.map { names[$0] ?? $0 }
