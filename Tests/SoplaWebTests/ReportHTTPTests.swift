@@ -1,4 +1,5 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaStore
 import SQLKit
@@ -329,6 +330,34 @@ struct PortalHTTPTests {
             #expect(try await ProfilesCommand.write(app, levels: [SpatialLevel.planningArea.code], to: folder, pdf: false) == 1)
             #expect(try String(contentsOf: folder.appendingPathComponent("06532023-001.html"), encoding: .utf8).contains("Gebietssteckbrief: Planungsraum Altstadt"))
             #expect(try await ProfilesCommand.write(app, levels: [SpatialLevel.municipality.code, SpatialLevel.planningArea.code], to: folder, pdf: false) == 24)
+        }
+    }
+}
+
+@Suite("The demo's example Sozialbericht")
+struct DemoReportHTTPTests {
+    @Test func theDemoPublishesAnExampleReportOnceWithMapsTablesTextAndPDF() async throws {
+        try await withTestApp { app in
+            try await PublicFigures.recordLive(variables: nil, store: app.indicatorStore, spatial: app.spatial, ledger: app.disclosureLedger, at: testNow)
+            #expect(try await DemoReport.publish(app))
+            #expect(try await DemoReport.publish(app) == false)
+            let edition = try #require(try await ReportStore(database: app.db).editions(of: DemoReport.id).first)
+            #expect(edition.number == 1 && edition.publishedAt != nil)
+            try await get(app, "/berichte", session: nil) { res in #expect(res.body.string.contains("Sozialbericht Lahn-Dill-Kreis (Beispiel)")) }
+            let path = "/berichte/\(DemoReport.id.uuidString.lowercased())/1"
+            try await get(app, path, session: nil) { res in
+                let html = res.body.string
+                #expect(res.status == .ok)
+                for part in ["Armut und Teilhabe", "Sozialindex", "Bevölkerungsdichte", "<svg", "<table", "Stand der Maßnahmen", "erfunden"] {
+                    #expect(html.contains(part), "\(part)")
+                }
+                // Small counts of residential care stay secret in the public report.
+                #expect(html.contains("geheim"))
+            }
+            try await get(app, path + "/daten.csv", session: nil) { res in #expect(res.status == .ok && res.body.string.contains("Wetzlar")) }
+            let renderer = PDFRenderingTests.StubRenderer()
+            app.pdfDocuments = PDFDocuments(renderer: renderer, settings: app.settings)
+            try await get(app, path + "/bericht.pdf", session: nil) { res in #expect(res.status == .ok && res.body.string.hasPrefix("%PDF")) }
         }
     }
 }

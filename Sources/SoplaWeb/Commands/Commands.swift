@@ -119,6 +119,8 @@ struct DemoCommand: AsyncCommand {
         let outcome = try await seeding(app.demoStores)
         // The demo's figures are public from the start: their first release opens the disclosure ledger.
         try await PublicFigures.recordLive(variables: nil, store: app.indicatorStore, spatial: app.spatial, ledger: app.disclosureLedger, at: settings.clock.now())
+        // An example Sozialbericht, published, so the portal's first tile leads somewhere.
+        try await DemoReport.publish(app)
         let (hostname, port) = signature.address
         app.storage[SiteAddressKey.self] = SiteAddress.demo(hostname: hostname, port: port)
         context.console.print("sopla demo: Lahn-Dill-Kreis (\(settings.database.redacted))" + (outcome.summary.first.map { " – " + $0 } ?? ""))

@@ -11,20 +11,40 @@ extension Request {
 
     /// Report snapshots with this request's stores; a snapshot is a German document.
     func reportSnapshots() async throws -> ReportSnapshotService {
-        let t = Texts(.de)
-        let wording = ReportSnapshotService.Wording(
-            totalPopulation: t(.totalPopulation), withoutCategory: t(.withoutCategory),
-            measureStatus: Dictionary(uniqueKeysWithValues: MeasureStatus.allCases.map { ($0, ParticipationNames.status($0, t)) }),
-            unitLabel: { indicator, variables in IndicatorNames.unitLabel(indicator, variables: variables, .de) })
         let req = self
         return ReportSnapshotService(indicators: indicatorStore, spatial: spatial, ledger: disclosureLedger,
                                      controlling: controllingService, access: try await participationAccess(),
-                                     landscape: { try await ServiceContext.load(req) }, wording: wording)
+                                     landscape: { try await ServiceContext.load(req) }, wording: ReportSnapshotService.german)
     }
 
     /// Building, commenting and publishing editions with this request's stores.
     func reportEditions() async throws -> ReportEditionService {
         ReportEditionService(reports: reportStore, snapshots: try await reportSnapshots(), participation: participationStore)
+    }
+}
+
+extension ReportSnapshotService {
+    /// The words of a snapshot (a German document).
+    static var german: Wording {
+        let t = Texts(.de)
+        return Wording(totalPopulation: t(.totalPopulation), withoutCategory: t(.withoutCategory),
+                       measureStatus: Dictionary(uniqueKeysWithValues: MeasureStatus.allCases.map { ($0, ParticipationNames.status($0, t)) }),
+                       unitLabel: { indicator, variables in IndicatorNames.unitLabel(indicator, variables: variables, .de) })
+    }
+}
+
+extension Application {
+    /// Report snapshots outside a request (the demo's example report), as the public sees the data.
+    func reportSnapshots() -> ReportSnapshotService {
+        let app = self
+        let coverage = CoverageService(services: serviceStore, indicators: indicatorStore)
+        return ReportSnapshotService(indicators: indicatorStore, spatial: spatial, ledger: disclosureLedger,
+                                     controlling: ControllingService(funding: fundingStore, coverage: coverage),
+                                     access: ParticipationAccess(principal: .anonymous, participation: participationStore, funding: fundingStore),
+                                     landscape: {
+                                         try await ServiceLandscape.load(services: app.serviceStore, accounts: AccountStore(database: app.db), spatial: app.spatial,
+                                                                         withServices: true, boundaries: { try await app.currentBoundaries() })
+                                     }, wording: ReportSnapshotService.german)
     }
 }
 
