@@ -137,7 +137,7 @@ public enum MeasurePage {
                 guard model.form != nil else { return el("li", text: text) }
                 // Planners correct or remove each milestone in place.
                 let input = model.milestoneInput?.id == entry.id ? model.milestoneInput : nil
-                let prefix = "m-" + entry.id.uuidString.prefix(8).lowercased()
+                let prefix = "m-" + entry.id.uuidString.lowercased()
                 let form = FormBuilder(language: language, issues: (input?.issues ?? []).map { ValidationIssue(prefix + "-" + $0.field, $0.problem) })
                 let values = input?.values ?? ["milestoneDate": entry.milestone.date.iso, "milestoneText": entry.milestone.text]
                 return el("li", [], [

@@ -152,7 +152,7 @@ public struct MeetingManagement: Sendable {
             ]),
         ]
         for item in items where resolutions[item.id] == nil && meeting.state == .held {
-            let prefix = "b" + item.id.uuidString.lowercased().prefix(8)
+            let prefix = "b" + item.id.uuidString.lowercased()
             let problems = failedItem == item.id ? issues : []
             let typed = failedItem == item.id ? resolutionValues : [:]
             nodes.append(el("form", [("method", "post"), ("action", ParticipationRoute.resolution(meeting.id, item.id)), ("class", "stacked resolution-form")], [csrf,

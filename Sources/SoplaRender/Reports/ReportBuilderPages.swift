@@ -230,7 +230,7 @@ public enum ReportBuilderPage {
                     }
                     return el("li", [], parts)
                 }))
-                let sid = section.id.uuidString.lowercased().prefix(8)
+                let sid = section.id.uuidString.lowercased()
                 nodes.append(el("details", [("class", "add-block")], [el("summary", text: t(.addBlock) + ": " + section.title),
                     el("form", [("method", "post"), ("action", ReportRoute.blocks(r.id, section.id)), ("class", "stacked")], [
                         csrf,
@@ -251,8 +251,8 @@ public enum ReportBuilderPage {
             }
             nodes.append(el("form", [("method", "post"), ("action", ReportRoute.sections(r.id, chapter.id)), ("class", "inline-form")], [
                 csrf,
-                labelled("section-\(chapter.id.uuidString.lowercased().prefix(8))", "section", t(.fieldSectionTitle),
-                         el("input", [("type", "text"), ("id", "section-\(chapter.id.uuidString.lowercased().prefix(8))"), ("name", "section"), ("required", "required"), ("maxlength", "200")])),
+                labelled("section-\(chapter.id.uuidString.lowercased())", "section", t(.fieldSectionTitle),
+                         el("input", [("type", "text"), ("id", "section-\(chapter.id.uuidString.lowercased())"), ("name", "section"), ("required", "required"), ("maxlength", "200")])),
                 el("button", [("type", "submit")], text: t(.addSection)),
             ]))
             content.append(el("section", [("class", "builder-chapter")], nodes))
@@ -299,7 +299,7 @@ public enum ReportBuilderPage {
             ])
         }
         var nodes = [move("up", t(.moveUp), "↑ " + t(.moveUp)), move("down", t(.moveDown), "↓ " + t(.moveDown))]
-        let field = "rename-" + item.prefix(8)
+        let field = "rename-" + item
         nodes.append(el("details", [("class", "inline-details")], [el("summary", text: t(.renameItem) + ": " + title),
             el("form", [("method", "post"), ("action", ReportRoute.rename(report)), ("class", "inline-form")], [
                 csrf, el("input", [("type", "hidden"), ("name", "item"), ("value", item)]),
@@ -308,7 +308,7 @@ public enum ReportBuilderPage {
                 el("button", [("type", "submit"), ("class", "secondary")], text: t(.saveTitle)),
             ])]))
         if confirm {
-            let box = "remove-" + item.prefix(8)
+            let box = "remove-" + item
             nodes.append(el("form", [("method", "post"), ("action", ReportRoute.remove(report)), ("class", "inline-form")], [
                 csrf, el("input", [("type", "hidden"), ("name", "item"), ("value", item)]),
                 el("input", [("type", "checkbox"), ("id", box), ("name", "confirm"), ("value", "ja"), ("required", "required")]),

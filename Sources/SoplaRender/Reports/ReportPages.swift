@@ -49,8 +49,9 @@ public struct ReportDocument: Sendable {
         return el("p", [("class", "source")], text: t(.sourceLabel) + ": " + (sources.isEmpty ? "–" : sources) + (date.map { " · " + t(.asOf) + " " + Format.day($0, language) } ?? ""))
     }
 
+    /// A table in a box that scrolls sideways where the page is narrower; the box can be reached and scrolled by keyboard.
     func table(_ caption: String, header: [String], rows: [(String, [HTMLNode])]) -> HTMLNode {
-        el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+        el("div", [("class", "table-wrap"), ("tabindex", "0"), ("role", "region"), ("aria-label", caption)], [el("table", [("class", "data")], [
             el("caption", text: caption),
             el("thead", [], [el("tr", [], header.enumerated().map { i, h in el("th", [("scope", "col"), ("class", i > 0 ? "num" : nil)], text: h) })]),
             el("tbody", [], rows.map { name, cells in el("tr", [], [el("th", [("scope", "row")], text: name)] + cells) }),

@@ -9,8 +9,9 @@ import Vapor
 enum DemoReport {
     static let id = UUID(uuidString: "5b0c1e2a-0300-4000-8000-000000000001")!
 
+    /// Blocks are referred to in texts by the first eight characters of their id ("[[5b030001]]"), so these differ.
     static func block(_ n: Int, _ kind: ReportBlockKind, _ caption: String, note: String = "") -> ReportBlock {
-        ReportBlock(id: UUID(uuidString: String(format: "5b0c1e2a-0300-4000-8000-%012d", 1000 + n))!, kind: kind, caption: caption, note: note)
+        ReportBlock(id: UUID(uuidString: String(format: "5b03%04d-0300-4000-8000-5b0c1e2a0300", n))!, kind: kind, caption: caption, note: note)
     }
 
     static func part(_ n: Int) -> UUID { UUID(uuidString: String(format: "5b0c1e2a-0300-4000-8000-%012d", n))! }
