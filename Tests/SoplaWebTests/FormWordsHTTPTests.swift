@@ -158,3 +158,30 @@ struct AuditNamesHTTPTests {
         }
     }
 }
+
+@Suite("Erasure warns of free text that keeps the name")
+struct ErasureWarningHTTPTests {
+    @Test func theConfirmationListsWhereTheNameStandsInFreeText() async throws {
+        try await withTestApp { app in
+            let admin = try await login(app, DemoLogin.admin)
+            let tina = try #require(try await AccountStore(database: app.db).credentials(email: DemoLogin.provider.email)?.user)
+            // A proposal text that names her, written by someone else.
+            let store = app.participationStore
+            let measure = try #require(try await store.all(.measure, as: Measure.self).first)
+            var changed = measure.value
+            changed.title = "Gespräch mit Tina Träger (Beispiel) führen"
+            try await store.save(.measure, id: measure.id, changed, label: changed.title, actor: .system(), at: testNow)
+            try await get(app, "/verwaltung/benutzer/\(tina.id.uuidString.lowercased())/loeschen", session: admin) { res in
+                let body = res.body.string
+                #expect(body.contains("Die Löschung ersetzt nur Namensfelder"))
+                #expect(body.contains("<li>Maßnahme: 1 Eintrag</li>") || body.contains("Maßnahme: "))
+                #expect(!body.contains("measures:") && !body.contains("participation-measure"))
+            }
+            // Someone nobody mentions gets no warning.
+            let gerd = try #require(try await AccountStore(database: app.db).credentials(email: "finanzpruefung@demo.sopla.example")?.user)
+            try await get(app, "/verwaltung/benutzer/\(gerd.id.uuidString.lowercased())/loeschen", session: admin) { res in
+                #expect(!res.body.string.contains("Die Löschung ersetzt nur Namensfelder"))
+            }
+        }
+    }
+}

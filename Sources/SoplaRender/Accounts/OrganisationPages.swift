@@ -246,6 +246,9 @@ public enum ConfirmPage {
         public let action: String
         public let confirmLabel: String
         public let cancelPath: String
+        /// Things to check before confirming, each a line of a list under `warningTitle`.
+        public var warningTitle: String?
+        public var warnings: [String] = []
 
         public init(title: String, text: String, action: String, confirmLabel: String, cancelPath: String) {
             self.title = title
@@ -261,6 +264,10 @@ public enum ConfirmPage {
         let content: [HTMLNode] = [
             el("h1", text: model.title),
             el("p", text: model.text),
+            model.warnings.isEmpty ? .empty : el("div", [("class", "notice notice-warning")], [
+                el("p", text: model.warningTitle ?? ""),
+                el("ul", [], model.warnings.map { el("li", text: $0) }),
+            ]),
             el("form", [("method", "post"), ("action", model.action), ("class", "actions")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
                 el("input", [("type", "hidden"), ("name", "bestaetigt"), ("value", "ja")]),

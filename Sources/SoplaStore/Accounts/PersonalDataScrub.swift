@@ -119,3 +119,43 @@ extension PersonalDataScrub {
         _ = try? await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").all()
     }
 }
+
+/// Where a name stands inside free text that an erasure leaves as written (titles, reasons, statements, file
+/// names), so the administrator can check those places first.
+extension PersonalDataScrub {
+    /// Per table, the rows whose text mentions one of `values` (three letters or more) other than as a whole value or
+    /// a JSON string of its own, which the erasure replaces.
+    static func freeTextMentions(of values: [String], on sql: any SQLDatabase) async throws -> [String: Int] {
+        let values = Set(values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.count >= 3 })
+        guard !values.isEmpty else { return [:] }
+        var counts: [String: Int] = [:]
+        for (table, column) in try await textColumns(on: sql) where !messageColumns.contains(where: { $0 == (table, column) }) {
+            let c = SQLIdentifier(column)
+            for value in values.sorted() {
+                let row = try await sql.raw("""
+                    SELECT COUNT(*) AS n FROM \(ident: table) WHERE \(c) LIKE \(bind: LikePattern.containing(value)) ESCAPE '\\'
+                    AND \(c) <> \(bind: value) AND \(c) NOT LIKE \(bind: LikePattern.containing(jsonString(value))) ESCAPE '\\'
+                    """).first()
+                let n = try row?.decode(column: "n", as: Int.self) ?? 0
+                if n > 0 { counts[table, default: 0] += n }
+            }
+        }
+        return counts
+    }
+
+    /// The kind of record a table holds, as the audit log names it ("funding-application"), for the record tables.
+    public static func recordKind(ofTable table: String) -> String? {
+        if let record = ParticipationTables.ordered.first(where: { $0.name == table }) { return "participation-" + record.kind }
+        if let record = FundingTables.ordered.first(where: { $0.name == table }) { return "funding-" + record.kind }
+        return nil
+    }
+}
+
+extension AccountStore {
+    /// Where the names and addresses of a login or person stand in free text an erasure leaves as written: per kind of
+    /// record (as the audit log names it, or the table's name), how many entries.
+    public func freeTextMentions(of values: [String]) async throws -> [(kind: String, entries: Int)] {
+        let counts = try await PersonalDataScrub.freeTextMentions(of: values, on: try ReportTables.sqlDatabase(database))
+        return counts.map { (PersonalDataScrub.recordKind(ofTable: $0.key) ?? $0.key, $0.value) }.sorted { $0.kind < $1.kind }
+    }
+}

@@ -209,9 +209,11 @@ struct AdminController: RouteCollection {
         let user = try await Self.user(req)
         guard user.erasedAt == nil else { throw Abort(.notFound) }
         let t = Texts(req.language)
-        let model = ConfirmPage.Model(title: t(.confirmEraseTitle), text: t(.confirmEraseText).replacingOccurrences(of: "{name}", with: user.displayName),
+        var model = ConfirmPage.Model(title: t(.confirmEraseTitle), text: t(.confirmEraseText).replacingOccurrences(of: "{name}", with: user.displayName),
                                       action: SiteRoute.userErase(id: user.id).path, confirmLabel: t(.erasePerson),
                                       cancelPath: SiteRoute.user(id: user.id).path)
+        model.warnings = ErasureWords.lines(try await req.accounts.freeTextMentions(of: [user.displayName, user.email]), req.language)
+        model.warningTitle = ErasureWords.title(req.language)
         return HTMLResponse(ConfirmPage.render(model, context: try await req.pageContext()))
     }
 
@@ -222,7 +224,7 @@ struct AdminController: RouteCollection {
             throw APIError(.conflict, code: "own_account", message: "administrators cannot erase their own account")
         }
         guard (try? req.content.get(String.self, at: "bestaetigt")) == "ja" else {
-            throw APIError(.unprocessableEntity, code: "not_confirmed", message: "erasing a person needs the confirmation field bestaetigt=ja")
+            throw Refusal(.unprocessableEntity, "Bitte die Löschung auf der Bestätigungsseite bestätigen.", "Please confirm the erasure on the confirmation page.")
         }
         try await req.accounts.erase(userID: user.id, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: SiteRoute.user(id: user.id).path, notice: .erased)

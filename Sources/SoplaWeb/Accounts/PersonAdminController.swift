@@ -57,16 +57,18 @@ struct PersonAdminController: RouteCollection {
         let person = try await Self.person(req)
         if let userID = person.userID { return req.redirect(to: SiteRoute.userErase(id: userID).path) }
         let t = Texts(req.language)
-        let model = ConfirmPage.Model(title: t(.confirmEraseTitle), text: t(.confirmErasePersonText).replacingOccurrences(of: "{name}", with: person.name),
+        var model = ConfirmPage.Model(title: t(.confirmEraseTitle), text: t(.confirmErasePersonText).replacingOccurrences(of: "{name}", with: person.name),
                                       action: SiteRoute.Pattern.personErase(person.id), confirmLabel: t(.erasePerson),
                                       cancelPath: SiteRoute.Pattern.persons())
+        model.warnings = ErasureWords.lines(try await req.accounts.freeTextMentions(of: [person.name] + (person.email.map { [$0] } ?? [])), req.language)
+        model.warningTitle = ErasureWords.title(req.language)
         return try await HTMLResponse(ConfirmPage.render(model, context: try await req.pageContext())).encodeResponse(for: req)
     }
 
     func erase(req: Request) async throws -> Response {
         let person = try await Self.person(req)
         guard (try? req.content.get(String.self, at: "bestaetigt")) == "ja" else {
-            throw APIError(.unprocessableEntity, code: "not_confirmed", message: "erasing a person needs the confirmation field bestaetigt=ja")
+            throw Refusal(.unprocessableEntity, "Bitte die Löschung auf der Bestätigungsseite bestätigen.", "Please confirm the erasure on the confirmation page.")
         }
         try await req.accounts.erase(personID: person.id, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: SiteRoute.Pattern.persons(), notice: .erased)
