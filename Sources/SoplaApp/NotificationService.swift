@@ -41,10 +41,19 @@ public struct NotificationService: Sendable {
         return persons.count
     }
 
-    /// Tells every active user of an organisation (an invitation to comment on the organisation's behalf).
+    /// The logins of the persons holding a seat in `bodies` today (who `notifyMembers` tells in their inbox).
+    public func memberLogins(of bodies: Set<UUID>) async throws -> Set<UUID> {
+        let today = clock.today
+        let personIDs = Set(try await participation.all(.membership, as: Membership.self).map(\.value)
+            .filter { bodies.contains($0.bodyID) && $0.isActive(on: today) }.map(\.personID))
+        return Set(try await participation.all(.person, as: Person.self).map(\.value).filter { personIDs.contains($0.id) }.compactMap(\.userID))
+    }
+
+    /// Tells every active user of an organisation (an invitation to comment on the organisation's behalf), but not
+    /// the logins in `except` (told already as members of an invited body: one invitation per person).
     @discardableResult
-    public func notifyUsers(of organisation: UUID, subject: String, body: String, link: String) async throws -> Int {
-        let users = try await accounts.users().filter { $0.active && $0.organisationIDs.contains(organisation) }
+    public func notifyUsers(of organisation: UUID, subject: String, body: String, link: String, except: Set<UUID> = []) async throws -> Int {
+        let users = try await accounts.users().filter { $0.active && $0.organisationIDs.contains(organisation) && !except.contains($0.id) }
         try await deliver(to: users.map { ($0.id, $0.email) }, subject: subject, body: body, link: link)
         return users.count
     }

@@ -309,3 +309,22 @@ struct PersonalCalendarHTTPTests {
         }
     }
 }
+
+@Suite("One invitation per person")
+struct SingleInvitationHTTPTests {
+    @Test func aMemberWhoIsAlsoAnInvitedOrganisationsUserIsInvitedOnce() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let league = try await organisationID(app, named: DemoAccounts.league)
+            let paper = "/vorlagen/" + ParticipationLinksHTTPTests.id(302)
+            // The steering group (where Gisela Gremm sits) and her league are both invited.
+            try await post(app, paper + "/stellungnahmeverfahren", session: planner, fields: [
+                ("invited[]", ParticipationLinksHTTPTests.id(1)), ("organisations[]", league.uuidString.lowercased()), ("deadline", "2025-12-20"),
+            ]) { res in #expect(res.status == .seeOther) }
+            let gisela = try #require(try await AccountStore(database: app.db).credentials(email: DemoLogin.bodyMember.email)?.user)
+            let messages = try await app.participationStore.all(.notification, as: InboxMessage.self).map(\.value)
+                .filter { $0.userID == gisela.id && $0.subject.hasPrefix("Stellungnahme erbeten:") && $0.createdAt == testNow }
+            #expect(messages.count == 1)
+        }
+    }
+}

@@ -45,8 +45,23 @@ struct Notifier {
     }
 
     @discardableResult
-    func notifyUsers(of organisation: UUID, subject: String, body: String, link: String) async throws -> Int {
-        try await service.notifyUsers(of: organisation, subject: subject, body: body, link: link)
+    func notifyUsers(of organisation: UUID, subject: String, body: String, link: String, except: Set<UUID> = []) async throws -> Int {
+        try await service.notifyUsers(of: organisation, subject: subject, body: body, link: link, except: except)
+    }
+
+    /// Tells the members of the invited bodies and the users of the invited organisations of a consultation, each
+    /// person once (a member who is also an organisation's user hears as a member).
+    @discardableResult
+    func notifyInvited(_ process: StatementProcess, subject: String, body: String, bodyLink: String?, organisationLink: (UUID) -> String) async throws -> Int {
+        var count = 0
+        if let bodyLink, !process.bodies.isEmpty {
+            count += try await notifyMembers(of: process.bodies, subject: subject, body: body, link: bodyLink)
+        }
+        let told = try await service.memberLogins(of: process.bodies)
+        for organisation in process.organisations.sorted(by: { $0.uuidString < $1.uuidString }) {
+            count += try await notifyUsers(of: organisation, subject: subject, body: body, link: organisationLink(organisation), except: told)
+        }
+        return count
     }
 
     /// Reminds the invited bodies of consultations whose deadline falls within `days` days.
@@ -60,12 +75,9 @@ struct Notifier {
             guard let paper = papers[process.paperID] else { continue }
             let subject = "Erinnerung: Stellungnahme zu " + paper.reference
             let text = "Die Frist für Stellungnahmen zu „\(paper.title)“ endet am \(DateText.dateTime(process.deadline, .de))."
-            if let body = process.bodies.sorted(by: { $0.uuidString < $1.uuidString }).first {
-                count += try await notifyMembers(of: process.bodies, subject: subject, body: text, link: ParticipationRoute.consultation(body, process.id))
-            }
-            for organisation in process.organisations.sorted(by: { $0.uuidString < $1.uuidString }) {
-                count += try await notifyUsers(of: organisation, subject: subject, body: text, link: ParticipationRoute.organisationConsultation(organisation, process.id))
-            }
+            let body = process.bodies.sorted(by: { $0.uuidString < $1.uuidString }).first
+            count += try await notifyInvited(process, subject: subject, body: text, bodyLink: body.map { ParticipationRoute.consultation($0, process.id) },
+                                             organisationLink: { ParticipationRoute.organisationConsultation($0, process.id) })
         }
         return count
     }

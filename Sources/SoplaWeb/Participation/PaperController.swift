@@ -288,10 +288,8 @@ struct PaperController: RouteCollection {
         let notifier = Notifier(req: req)
         let subject = "Stellungnahme erbeten: " + paper.title
         let text = "Bitte nehmen Sie bis \(DateText.dateTime(process.deadline, .de)) Stellung zu \(paper.reference)."
-        try await notifier.notifyMembers(of: invited, subject: subject, body: text, link: ParticipationRoute.paper(paper.id))
-        for organisation in organisations.sorted(by: { $0.uuidString < $1.uuidString }) {
-            try await notifier.notifyUsers(of: organisation, subject: subject, body: text, link: ParticipationRoute.organisationConsultation(organisation, process.id))
-        }
+        try await notifier.notifyInvited(process, subject: subject, body: text, bodyLink: ParticipationRoute.paper(paper.id),
+                                         organisationLink: { ParticipationRoute.organisationConsultation($0, process.id) })
         return req.redirect(to: ParticipationRoute.paper(paper.id), notice: .created)
     }
 }
