@@ -112,11 +112,18 @@ extension PersonalDataScrub {
 
 extension PersonalDataScrub {
     /// After an erasure: SQLite writes the log back into the file and empties it, so no old page with the name stays
-    /// in the log (deleted content in the file itself is zeroed, `secure_delete`). PostgreSQL's own cleaning
-    /// (autovacuum) frees dead rows in time.
+    /// in the log (deleted content in the file itself is zeroed, `secure_delete`). PostgreSQL keeps the old row
+    /// versions until they are vacuumed: the tables with text are vacuumed now rather than when autovacuum gets to
+    /// them (a failure is no failure of the erasure, which is done; autovacuum follows).
     static func dropOldPages(_ sql: any SQLDatabase) async {
-        guard sql.dialect.name == "sqlite" else { return }
-        _ = try? await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").all()
+        if sql.dialect.name == "sqlite" {
+            _ = try? await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").all()
+            return
+        }
+        guard let columns = try? await textColumns(on: sql) else { return }
+        for table in Set(columns.map(\.table)).sorted() {
+            _ = try? await sql.raw("VACUUM \(ident: table)").run()
+        }
     }
 }
 
