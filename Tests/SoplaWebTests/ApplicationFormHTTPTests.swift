@@ -72,7 +72,8 @@ struct ApplicationFormHTTPTests {
             // Any other form that does not fit its shape: 422 (not 400, not a silent default).
             try await post(app, "/begutachtung/befangenheit", session: gerd, fields: [("organisation[x]", "1")]) { res in
                 #expect(res.status == .unprocessableEntity)
-                #expect(res.text.contains("Das Feld „organisation“ kam in einer Form an, die sich nicht lesen lässt."))
+                // Named by its label, never by its name in code.
+                #expect(res.text.contains("Das Feld „Organisation“ kam in einer Form an, die sich nicht lesen lässt."))
             }
             try await sendJSON(app, .PATCH, "/api/v1/organisations/" + (try await organisationID(app, named: DemoAccounts.counselling)).uuidString, session: tina,
                                json: #"{"email": ["a@b.example"]}"#) { res in

@@ -21,12 +21,13 @@ struct GrantNoticeHTTPTests {
             #expect(before.authority == "Kreisausschuss des Lahn-Dill-Kreises")
             var fields = before.fields.map { ($0.key, $0.value) }
             fields = fields.map { $0.0 == "postcode" ? ("postcode", "3557") : $0.0 == "authority" ? ("authority", "  ") : $0.0 == "email" ? ("email", "kein Mail") : $0 }
-            fields.append(("department", "Neue Abteilung"))
+            fields = fields.map { $0.0 == "legalRemedy" ? ("legalRemedy", "Widerspruch binnen eines Monats bei {behörde}.") : $0 }
             fields = fields.filter { $0.0 != "department" } + [("department", "Neue Abteilung")]
             try await post(app, FundingRoute.noticeSettings(), session: planner, fields: fields) { res in
                 #expect(res.status == .unprocessableEntity)
                 let body = res.body.string
                 #expect(body.contains("Postleitzahl: ") && body.contains("Behörde: ") && body.contains("E-Mail: "))
+                #expect(body.contains("Rechtsbehelfsbelehrung: ") && body.contains("{behörde}"))
                 #expect(body.contains("value=\"Neue Abteilung\"") && body.contains("value=\"3557\""))
                 #expect(!body.contains("postcode:") && !body.contains("authority:"))
             }
@@ -41,7 +42,7 @@ struct GrantNoticeHTTPTests {
             }
             #expect(try await app.fundingStore.noticeSettings()?.department == "Fachdienst Soziales")
             let audit = try await AccountStore(database: app.db).audit(AuditQuery(entityType: "notice-settings"))
-            #expect(audit.entries.count == 2 && audit.entries.first?.changes.contains { $0.field == "department" && $0.after == "Fachdienst Soziales" } == true)
+            #expect(audit.entries.count == 2 && audit.entries.contains { $0.action == .update && $0.changes.contains { $0.field == "department" && $0.after == "Fachdienst Soziales" } })
             // Only the county sets it.
             let tina = try await login(app, DemoLogin.provider)
             try await get(app, FundingRoute.noticeSettings(), session: tina) { res in #expect(res.status == .forbidden) }
@@ -71,9 +72,9 @@ struct GrantNoticeHTTPTests {
             try await post(app, Self.agreement + "/bescheid", session: planner, fields: [("number", "1")]) { res in
                 #expect(res.status == .seeOther && res.headers.first(name: .location) == Self.agreement + "/bescheide/1?hinweis=erlassen")
             }
-            // The second click (the form still says number 1) issues nothing more.
+            // The second click (the form still says number 1) issues nothing more and leads to the notice issued.
             try await post(app, Self.agreement + "/bescheid", session: planner, fields: [("number", "1")]) { res in
-                #expect(res.status == .seeOther && res.headers.first(name: .location)?.contains("hinweis=unveraendert") == true)
+                #expect(res.status == .seeOther && res.headers.first(name: .location) == Self.agreement + "/bescheide/1?hinweis=erlassen")
             }
             let notices = try await app.fundingStore.notices(agreementID: UUID(uuidString: FundingDemo.id(401))!)
             #expect(notices.count == 1 && notices[0].number == 1 && notices[0].fileNumber == "50.2-EB-\(y - 2)-01 (Beispiel)" && notices[0].hasPDF)
@@ -87,6 +88,10 @@ struct GrantNoticeHTTPTests {
             try await get(app, Self.agreement + "/bescheide/1", session: planner) { res in
                 #expect(res.status == .ok && res.body.string.contains("Wetzlar, 25.11.\(y)") && !res.body.string.contains("Testbach"))
             }
+            // The stored letter has its letterhead in the body (a page header would be left out of print and PDF).
+            let stored = try #require(try await app.fundingStore.noticeDocument(agreementID: UUID(uuidString: FundingDemo.id(401))!, number: 1))
+            #expect(stored.body.contains("<div class=\"notice-letterhead\"><p class=\"notice-sender\"><strong>Kreisausschuss des Lahn-Dill-Kreises</strong>"))
+            #expect(!stored.body.contains("<header"))
             try await get(app, Self.agreement + "/bescheide/1/bescheid.pdf", session: planner) { res in
                 #expect(res.status == .ok && res.headers.contentType?.subType == "pdf" && res.body.string.hasPrefix("%PDF"))
             }
@@ -99,6 +104,7 @@ struct GrantNoticeHTTPTests {
             // The next one is an amending notice that names the first.
             try await get(app, Self.agreement + "/bescheid", session: planner) { res in
                 #expect(res.body.string.contains("Änderungsbescheid erlassen") && res.body.string.contains("ändert den Bescheid vom 25.11.\(y)"))
+                #expect(res.body.string.contains("seit dem letzten Bescheid unverändert"))
                 #expect(res.body.string.contains("name=\"number\" value=\"2\""))
             }
 

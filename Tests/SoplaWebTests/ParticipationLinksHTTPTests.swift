@@ -137,6 +137,14 @@ struct MeasureLinksHTTPTests {
                 let body = res.body.string
                 #expect(body.contains("Gisela Gremm (Beispiel)") && body.contains("href=\"/sitzungen/\(Self.id(502))\"") && body.contains("Haiger, Wetzlar"))
             }
+            // The history names areas and persons, never keys or ids; an organisation that is none is named as such.
+            try await get(app, path, session: planner) { res in
+                #expect(res.body.string.contains("Gebiete: – → Haiger, Wetzlar") && res.body.string.contains("Gisela Gremm (Beispiel)"))
+                #expect(!res.body.string.contains("ID: "))
+            }
+            try await post(app, path, session: planner, fields: fields + [("organisation", "zzz")]) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("Zuständig: "))
+            }
             // The overview's body and area filters find it now.
             try await get(app, "/massnahmen?gremium=\(Self.id(6))", session: nil) { res in #expect(res.body.string.contains("Richtlinie bekannt machen")) }
             try await get(app, "/massnahmen?gebiet=06532023", session: nil) { res in #expect(res.body.string.contains("Richtlinie bekannt machen")) }
@@ -172,6 +180,10 @@ struct PaperAndMilestoneCorrectionHTTPTests {
                 #expect(res.body.string.contains("value=\"Erziehungsberatung: Bedarf und Versorgung\""))
             }
             #expect(try await store.one(.paper, id: before.id, as: Paper.self)?.value == before)
+            // Another paper's reference in other letters is that reference.
+            try await post(app, path, session: planner, fields: fields.map { $0.0 == "reference" ? ("reference", "kt/2025/112") : $0 }) { res in #expect(res.status == .conflict) }
+            try await post(app, path, session: planner, fields: fields.map { $0.0 == "public" ? ("public", "vielleicht") : $0 }) { res in #expect(res.status == .unprocessableEntity) }
+            try await post(app, path, session: planner, fields: fields.map { $0.0 == "date" ? ("date", "0001-01-01") : $0 }) { res in #expect(res.status == .unprocessableEntity) }
             try await post(app, path, session: planner, fields: fields) { res in #expect(res.headers.first(name: .location) == path + "?hinweis=gespeichert") }
             try await post(app, path, session: planner, fields: fields) { res in #expect(res.headers.first(name: .location) == path + "?hinweis=unveraendert") }
             let after = try #require(try await store.one(.paper, id: before.id, as: Paper.self)?.value)
@@ -220,6 +232,8 @@ struct PaperAndMilestoneCorrectionHTTPTests {
             #expect(try await store.one(.milestone, id: id, as: Milestone.self) != nil)
             try await post(app, one + "/loeschen", session: planner, fields: [("confirm", "ja")]) { res in #expect(res.status == .seeOther) }
             #expect(try await store.one(.milestone, id: id, as: Milestone.self) == nil)
+            // Its adding, correcting and removing are in the measure's history.
+            try await get(app, path, session: planner) { res in #expect(res.body.string.contains("Räume besichtigt und gemietet")) }
             let audit = try await AccountStore(database: app.db).audit(AuditQuery(entityType: "participation-milestone", entityID: id.uuidString.lowercased())).entries
             let actions: Set<String> = Set(audit.map(\.action.rawValue))
             #expect(actions == Set([AuditAction.create.rawValue, AuditAction.update.rawValue, AuditAction.delete.rawValue]))
@@ -261,6 +275,18 @@ struct ProcessCorrectionHTTPTests {
             }
             try await post(app, Self.path + "/phasen", session: planner, fields: [("status0", "completed"), ("start0", "2025-05-01"), ("end0", "2025-04-01")]) { res in
                 #expect(res.status == .unprocessableEntity && res.body.string.contains(": " + kept.name + ": liegt vor dem Beginn."))
+                // What was typed stays in the table.
+                #expect(res.body.string.contains("value=\"2025-05-01\"") && res.body.string.contains("value=\"2025-04-01\""))
+            }
+            // A day that does not exist is named, not dropped.
+            try await post(app, Self.path + "/phasen", session: planner, fields: [("status0", "completed"), ("start0", "2025-02-31")]) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("„2025-02-31“"))
+            }
+            #expect(try await store.one(.planningProcess, id: id, as: PlanningProcess.self)?.value == after)
+            // Unknown indicator and category codes are named.
+            try await post(app, Self.path, session: planner, fields: [("title", after.title), ("phases", after.phases.map(\.name).joined(separator: "\n")),
+                                                                      ("indicators", "gibtsnicht"), ("categories", "gibtsauchnicht")]) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("„gibtsnicht“") && res.body.string.contains("„gibtsauchnicht“"))
             }
         }
     }
@@ -301,11 +327,20 @@ struct PersonalCalendarHTTPTests {
             #expect(second != first)
             try await get(app, first, session: nil) { res in #expect(res.status == .notFound) }
             try await get(app, second, session: nil) { res in #expect(res.status == .ok) }
-            try await post(app, "/konto/kalender/widerrufen", session: member) { res in #expect(res.status == .seeOther) }
+            // Deactivating the login ends the link for good (reactivating does not bring it back), as a new password does.
+            let admin = try await login(app, DemoLogin.admin)
+            let gisela = try #require(try await AccountStore(database: app.db).credentials(email: DemoLogin.bodyMember.email)?.user)
+            try await post(app, "/verwaltung/benutzer/\(gisela.id.uuidString.lowercased())/deaktivieren", session: admin) { res in #expect(res.status == .seeOther) }
+            try await post(app, "/verwaltung/benutzer/\(gisela.id.uuidString.lowercased())/aktivieren", session: admin) { res in #expect(res.status == .seeOther) }
+            try await get(app, second, session: nil) { res in #expect(res.status == .notFound) }
+            let again = try await login(app, DemoLogin.bodyMember)
+            try await post(app, "/konto/kalender", session: again) { res in second = try Self.link(in: res.body.string) }
+            try await get(app, second, session: nil) { res in #expect(res.status == .ok) }
+            try await post(app, "/konto/kalender/widerrufen", session: again) { res in #expect(res.status == .seeOther) }
             try await get(app, second, session: nil) { res in #expect(res.status == .notFound) }
             try await get(app, "/kalender/erfunden/sitzungen.ics", session: nil) { res in #expect(res.status == .notFound) }
             let audit = try await AccountStore(database: app.db).audit(AuditQuery(entityType: AuditEntity.user)).entries.filter { $0.changes.contains { $0.field == "calendarLink" } }
-            #expect(audit.count == 3)
+            #expect(audit.count == 5)
         }
     }
 }

@@ -97,8 +97,23 @@ public struct NoticeSettings: Hashable, Sendable, Codable {
             issues.append(ValidationIssue("postcode", .invalidPostcode))
         }
         if !settings.email.isEmpty, !EmailAddress.isValid(settings.email) { issues.append(ValidationIssue("email", .invalidEmail)) }
+        // Only the two placeholders the notice fills in; any other would be printed as typed.
+        if let unknown = placeholders(in: settings.legalRemedy).first(where: { !["{behoerde}", "{anschrift}"].contains($0) }) {
+            issues.append(ValidationIssue("legalRemedy", .unknownValue(unknown)))
+        }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return settings
+    }
+
+    /// Every "{…}" in a text.
+    static func placeholders(in text: String) -> [String] {
+        var found: [String] = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            found.append(String(rest[open...close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return found
     }
 
     /// The fields by name, as a form shows them.

@@ -180,7 +180,7 @@ public struct PlanningProcess: Hashable, Sendable, Codable {
         if title.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue("title", .required)) }
         if phases.isEmpty { issues.append(ValidationIssue("phases", .required)) }
         for (index, phase) in phases.enumerated() where phase.start != nil && phase.end != nil && phase.end! < phase.start! {
-            issues.append(ValidationIssue("phaseEnd\(index)", .endBeforeStart))
+            issues.append(ValidationIssue("end\(index)", .endBeforeStart))
         }
         if phases.filter({ $0.status == .active }).count > 1 { issues.append(ValidationIssue("phases", .moreThanOneActive)) }
         guard issues.isEmpty else { throw ValidationFailure(issues) }

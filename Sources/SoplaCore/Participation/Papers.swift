@@ -178,6 +178,7 @@ public struct StatementResponse: Hashable, Sendable, Codable {
         if decision != .noted, reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationFailure([ValidationIssue("reason", .required)])
         }
+        if reason.count > 4000 { throw ValidationFailure([ValidationIssue("reason", .tooLong(max: 4000))]) }
         return self
     }
 }

@@ -96,7 +96,7 @@ public enum AuditWords {
         "checklist": .funding(.checklistTitle), "budgetLines": .funding(.budgetLinesTitle), "callOpens": .funding(.fieldCallOpens),
         "callCloses": .funding(.fieldCallCloses), "eligibleCategories": .funding(.fieldEligibleCategories),
         "preventivePriority": .funding(.fieldPreventivePriority), "programmeID": .funding(.columnProgramme),
-        "organisationID": .funding(.columnOrganisation), "serviceIDs": .funding(.fieldServices), "year": .funding(.columnYear),
+        "organisationID": .funding(.columnOrganisation), "organisation": .words("Organisation", "Organisation"), "serviceIDs": .funding(.fieldServices), "year": .funding(.columnYear),
         "budgetLineID": .funding(.columnBudgetLine), "requested": .funding(.columnRequested), "costPlan": .funding(.costPlanTitle),
         "answers": .words("Antworten zur Checkliste", "Checklist answers"), "history": .funding(.historyTitle2),
         "changeRequest": .funding(.changeRequested), "granted": .funding(.columnGranted), "resolutionID": .funding(.fieldResolution),
@@ -184,6 +184,7 @@ public enum AuditWords {
     /// A stored value in words: names instead of codes, German numbers, dates and money, a summary instead of JSON.
     public static func value(_ stored: String?, field: String, entity: String, _ language: Language, names: [String: String] = [:]) -> String {
         guard let stored, !stored.isEmpty else { return "–" }
+        if spatialKeyFields.contains(field), let named = areas(stored, names: names) { return named }
         if let named = referenced(stored, names: names, language) { return named }
         if let name = name(stored, field: field, entity: entity, language) { return name }
         if decimalFields.contains(field) || field.hasPrefix("fte.") || (field == "value" && entity == AuditEntity.referenceValue),
@@ -222,6 +223,15 @@ public enum AuditWords {
         let named = list.map(name)
         guard !named.contains(where: { $0 == nil }) else { return nil }
         return named.compactMap { $0 }.joined(separator: ", ")
+    }
+
+    /// Fields holding keys of areas ("06532023"), shown by the areas' names where `names` has them.
+    public static let spatialKeyFields: Set<String> = ["unitKeys", "spatialUnitKey", "unitKey"]
+
+    static func areas(_ stored: String, names: [String: String]) -> String? {
+        if let name = names[stored] { return name }
+        guard stored.first == "[", let list = (try? JSONSerialization.jsonObject(with: Data(stored.utf8))) as? [String] else { return nil }
+        return list.isEmpty ? "–" : list.map { names[$0] ?? $0 }.joined(separator: ", ")
     }
 
     /// Floating numbers: "25.0" → "25", "0.75" → "0,75".

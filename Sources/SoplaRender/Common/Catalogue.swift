@@ -241,7 +241,7 @@ public enum TextKey: Sendable {
         case .invitationTitle: return ("Einladung annehmen", "Accept invitation")
         case .issueCommonPassword: return ("ist zu verbreitet und leicht zu erraten.", "is too common and easy to guess.")
         case .issueContainsPersonalData: return ("darf nicht Ihren Namen oder Ihre E-Mail-Adresse enthalten.", "must not contain your name or e-mail address.")
-        case .issueCycle: return ("darf nicht die Organisation selbst oder eine ihrer Unterorganisationen sein.", "cannot be the organisation itself or one of its members.")
+        case .issueCycle: return ("darf nicht der Eintrag selbst oder einer seiner Teile sein (sonst entstünde ein Kreis).", "cannot be the entry itself or one of its parts (that would make a circle).")
         case .issueDuplicate: return ("ist bereits vergeben.", "is already taken.")
         case .issueInvalidEmail: return ("ist keine gültige E-Mail-Adresse.", "is not a valid e-mail address.")
         case .issueInvalidPostcode: return ("muss aus fünf Ziffern bestehen.", "must be five digits.")

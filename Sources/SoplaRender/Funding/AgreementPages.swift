@@ -14,8 +14,8 @@ enum AgreementFormSection {
         let t = context.t
         let labels = labels(t)
         return [
+            // What is wrong is summed up at the top of the application page, with these fields' labels.
             el("h2", text: t(.createAgreement)),
-            form.summary(labels: labels),
             el("form", [("method", "post"), ("action", FundingRoute.applicationAgreement(applicationID)), ("class", "stacked")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
                 form.text("reference", label: labels["reference"]!, value: values["reference"], required: true, maxLength: 60),

@@ -266,7 +266,7 @@ public enum ApplicationPage {
             el("p", [("class", "breadcrumb")], [breadcrumb(model, t)]),
             el("h1", text: a.title),
             model.problem.map { el("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("id", "fehler")], [el("p", text: $0)]) }
-                ?? form.summary(labels: ["file": t(.fieldFile), "item": t(.checklistItem), "amount": t(.fieldPartialAmount)]),
+                ?? form.summary(labels: AgreementFormSection.labels(t).merging(["file": t(.fieldFile), "item": t(.checklistItem), "amount": t(.fieldPartialAmount)]) { a, _ in a }),
             el("dl", [("class", "facts")], [
                 el("dt", text: t(.columnAppState)), el("dd", [("class", "state")], text: FundingNames.state(a.state, t)),
                 el("dt", text: t(.columnProgramme)), el("dd", text: p.name),

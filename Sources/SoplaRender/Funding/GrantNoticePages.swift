@@ -10,7 +10,7 @@ public enum NoticeText: Sendable {
     case amendingTitle, amends, fileNumberLabel, dateLabel, contactLabel, phoneLabel, emailLabel, subject, salutation
     case grantHeading, grantText, purposeHeading, purposeServices, termHeading, termText, financingHeading, shareText
     case conditionsHeading, targetsHeading, standardsHeading, reasonsHeading, reasonResolution, reasonAdministrative
-    case draftLink, remedyHeading, closing, onBehalf, totalRow, columnTargetIndicator, noticeOf, printHint, issuedNotice, noticeOfDate
+    case unchangedSince, draftLink, remedyHeading, closing, onBehalf, totalRow, columnTargetIndicator, noticeOf, printHint, issuedNotice, noticeOfDate
 
     var pair: (String, String) {
         switch self {
@@ -78,6 +78,8 @@ public enum NoticeText: Sendable {
         case .reasonsHeading: return ("Begründung", "Reasons")
         case .reasonResolution: return ("Die Bewilligung beruht auf dem Beschluss: ", "The grant rests on the resolution: ")
         case .reasonAdministrative: return ("Die Bewilligung beruht auf einer Entscheidung der Verwaltung im Rahmen des Programms.", "The grant rests on an administrative decision under the programme.")
+        case .unchangedSince: return ("Die Vereinbarung ist seit dem letzten Bescheid unverändert; ein Änderungsbescheid würde ihn nur wiederholen.",
+                                      "The agreement is unchanged since the latest notice; an amending notice would only repeat it.")
         case .draftLink: return ("Zuwendungsbescheid: Entwurf ansehen und erlassen", "Grant notice: view the draft and issue it")
         case .remedyHeading: return ("Rechtsbehelfsbelehrung", "Legal remedy")
         case .closing: return ("Mit freundlichen Grüßen", "Yours faithfully")
@@ -166,7 +168,7 @@ public enum GrantNoticeDocument {
         var financing = [el("p", text: FundingNames.financing(a.financing, t))]
         if a.financing == .share, let share = a.sharePercent { financing.append(el("p", text: fill(t(NoticeText.shareText), ["n": String(share)]))) }
         let targets: HTMLNode = a.targets.isEmpty ? el("p", text: "–") : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
-            el("caption", text: t(NoticeText.targetsHeading)),
+            el("caption", [("class", "visually-hidden")], text: t(NoticeText.targetsHeading)),
             el("thead", [], [el("tr", [], [t(FundingText.columnTarget), t(FundingText.columnBaseline), t(FundingText.columnTargetValue), t(FundingText.referenceDate),
                                           t(NoticeText.columnTargetIndicator)].enumerated().map { i, h in el("th", [("scope", "col"), ("class", i == 1 || i == 2 ? "num" : nil)], text: h) })]),
             el("tbody", [], a.targets.map { target in
@@ -184,7 +186,7 @@ public enum GrantNoticeDocument {
         conditions += paragraphs(a.conditions)
         if conditions.isEmpty { conditions = [el("p", text: "–")] }
         var letter: [HTMLNode] = [
-            el("header", [("class", "notice-letterhead")], [
+            el("div", [("class", "notice-letterhead")], [
                 el("p", [("class", "notice-sender")], sender.enumerated().flatMap { i, line in i == 0 ? [el("strong", text: line)] : [el("br"), txt(line)] }),
             ]),
             el("div", [("class", "notice-head")], [
@@ -200,7 +202,7 @@ public enum GrantNoticeDocument {
             el("h2", text: t(NoticeText.grantHeading)),
             el("p", text: fill(t(NoticeText.grantText), ["p": model.programme.name, "l": model.programme.legalBasis, "t": money(a.total)])),
             el("div", [("class", "table-wrap")], [el("table", [("class", "data notice-amounts")], [
-                el("caption", text: t(FundingText.fieldAmounts)),
+                el("caption", [("class", "visually-hidden")], text: t(FundingText.fieldAmounts)),
                 el("thead", [], [el("tr", [], [el("th", [("scope", "col")], text: t(FundingText.columnYear)), el("th", [("scope", "col"), ("class", "num")], text: t(FundingText.columnAmount))])]),
                 el("tbody", [], years.map { year in
                     el("tr", [], [el("th", [("scope", "row")], text: String(year)), el("td", [("class", "num")], text: money(a.amounts[year] ?? .zero))])
@@ -262,6 +264,7 @@ public enum GrantNoticePage {
             IssuedNoticeList.section(model.notices, links: { FundingRoute.issuedNotice(a.id, $0) }, pdf: { FundingRoute.issuedNoticePDF(a.id, $0) }, context: context),
         ]
         if model.outdated { content.append(el("p", [("class", "notice notice-warning no-print")], text: t(NoticeText.outdated))) }
+        else if !model.notices.isEmpty { content.append(el("p", [("class", "notice notice-info no-print")], text: t(NoticeText.unchangedSince))) }
         var action: [HTMLNode] = [el("h2", [("id", "erlassen")], text: model.notices.isEmpty ? t(NoticeText.issue) : t(NoticeText.issueAmending))]
         if model.missing.isEmpty {
             action += [

@@ -73,7 +73,12 @@ public enum ProcessPage {
         let issues = edit?.issues ?? []
         let form = FormBuilder(language: language, issues: issues)
         var labels = ["title": t(.columnTitle), "phases": t(.phasesTitle), "indicators": t(.fieldIndicators), "categories": t(.linkedServices)]
-        for (index, phase) in process.phases.enumerated() { labels["phaseEnd\(index)"] = t(.fieldPhaseEnd) + ": " + phase.name }
+        for (index, phase) in process.phases.enumerated() {
+            labels["phaseEnd\(index)"] = t(.fieldPhaseEnd) + ": " + phase.name
+            labels["end\(index)"] = t(.fieldPhaseEnd) + ": " + phase.name
+            labels["start\(index)"] = t(.fieldPhaseStart) + ": " + phase.name
+            labels["status\(index)"] = t(.columnState) + ": " + phase.name
+        }
         let phaseForm: HTMLNode = mayManage ? el("form", [("method", "post"), ("action", ParticipationRoute.processPhases(process.id)), ("class", "stacked")], [
             form.summary(labels: labels),
             FormBuilder.csrf(context.csrfToken ?? ""),
@@ -83,10 +88,10 @@ public enum ProcessPage {
                 el("tbody", [], process.phases.enumerated().map { index, phase in
                     el("tr", [], [
                         el("th", [("scope", "row")], text: phase.name),
-                        el("td", [], [el("select", [("name", "status\(index)"), ("aria-label", t(.columnState) + ": " + phase.name)],
+                        el("td", [], [el("select", [("id", "status\(index)"), ("name", "status\(index)"), ("aria-label", t(.columnState) + ": " + phase.name)],
                                          PlanningProcess.PhaseStatus.allCases.map { el("option", [("value", $0.rawValue), ("selected", $0 == phase.status ? "selected" : nil)], text: phaseStatus($0, t)) })]),
-                        el("td", [], [el("input", [("type", "date"), ("name", "start\(index)"), ("value", phase.start?.iso ?? ""), ("aria-label", t(.fieldPhaseStart) + ": " + phase.name)]),
-                                      el("input", [("type", "date"), ("name", "end\(index)"), ("value", phase.end?.iso ?? ""), ("aria-label", t(.fieldPhaseEnd) + ": " + phase.name)])]),
+                        el("td", [], [el("input", [("type", "date"), ("id", "start\(index)"), ("name", "start\(index)"), ("value", phase.start?.iso ?? ""), ("aria-label", t(.fieldPhaseStart) + ": " + phase.name)]),
+                                      el("input", [("type", "date"), ("id", "end\(index)"), ("name", "end\(index)"), ("value", phase.end?.iso ?? ""), ("aria-label", t(.fieldPhaseEnd) + ": " + phase.name)])]),
                     ])
                 }),
             ])]),

@@ -174,9 +174,15 @@ public struct AccountStore: Sendable {
         try await revokeAPITokens(userID: userID, actor: actor, at: at, on: db)
     }
 
-    /// Revokes every API token of the user still in use (a new password, a reset or a deactivation ends them all),
-    /// each with its audit entry.
+    /// Revokes every API token of the user still in use and the personal calendar link (a new password, a reset or a
+    /// deactivation ends them all), each with its audit entry.
     static func revokeAPITokens(userID: UUID, actor: AuditActor, at: Date, on db: any Database) async throws {
+        if let link = try await CalendarLinkModel.find(userID, on: db) {
+            try await link.delete(on: db)
+            let label = try await UserModel.find(userID, on: db)?.displayName ?? ""
+            try await append(.init(id: UUID(), at: at, actor: actor, action: .update, entityType: AuditEntity.user, entityID: userID.uuidString,
+                                   entityLabel: label, changes: [FieldChange(field: "calendarLink", before: "old", after: nil)]), on: db)
+        }
         let tokens = try await APITokenModel.query(on: db).filter(\.$userID == userID).filter(\.$revokedAt == nil).all()
         for token in tokens {
             token.revokedAt = at

@@ -368,9 +368,12 @@ enum RecordWrites {
         let stored = try existing.map { try decode(type, $0) }
         if let stored { try check(stored) }
         let live = existing.map { !$0.deleted } ?? false
-        let before = live ? ParticipationStore.fields(try ParticipationStore.encode(stored!)) : [:]
+        // The record's own id is its address, not a field anyone changes: it stays out of the log's changes.
+        var before = live ? ParticipationStore.fields(try ParticipationStore.encode(stored!)) : [:]
         let json = try encode(value)
-        let after = ParticipationStore.fields(String(decoding: json, as: UTF8.self))
+        var after = ParticipationStore.fields(String(decoding: json, as: UTF8.self))
+        before["id"] = nil
+        after["id"] = nil
         if let existing, live, before == after, existing.label == label { return false }
         if existing == nil {
             try await table.insert(json, id: id, label: label, scopes: scopes, createdAt: at, modifiedAt: at, on: sql)

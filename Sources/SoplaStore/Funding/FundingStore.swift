@@ -297,7 +297,7 @@ public struct FundingStore: Sendable {
             } else if !counts, wasCounted, let previous {
                 try await sql.raw("UPDATE funding_agreement_years SET drawn_cents = drawn_cents - \(bind: previous.amount.cents) WHERE agreement_id = \(bind: key) AND year = \(bind: previous.year)").run()
             }
-            try await Self.write(.drawdown, id: drawdown.id, drawdown, label: drawdown.amount.plain, organisationID: organisationID, parentID: drawdown.agreementID,
+            try await Self.write(.drawdown, id: drawdown.id, drawdown, label: "Abruf \(drawdown.year): " + FundingEntry.german(drawdown.amount) + " €", organisationID: organisationID, parentID: drawdown.agreementID,
                                  actor: actor, at: at, on: db)
         }
     }

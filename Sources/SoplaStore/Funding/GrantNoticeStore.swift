@@ -104,7 +104,7 @@ extension FundingStore {
             try await row.create(on: db)
             try await IndicatorStore.audit(.create, entity: "grant-notice", id: notice.id.uuidString.lowercased(), label: label, before: [:],
                                            after: ["number": String(notice.number), "fileNumber": notice.fileNumber, "issuedOn": notice.issuedOn.iso,
-                                                   "total": notice.total.plain],
+                                                   "total": String(decoding: try JSONEncoder().encode(notice.total), as: UTF8.self)],
                                            actor: actor, at: notice.issuedAt, on: db)
         }
     }

@@ -111,6 +111,10 @@ struct GrantNoticeController: RouteCollection {
         let notices = try await store.notices(agreementID: a.id)
         let model = try await Self.document(req, a, settings: settings, notices: notices)
         guard let shown = Int((try? req.content.decode(IssueForm.self))?.number ?? ""), shown == model.number else {
+            // A second click on a notice issued meanwhile (by the first click or a colleague) leads to that notice.
+            if let shown = Int((try? req.content.decode(IssueForm.self))?.number ?? ""), notices.contains(where: { $0.number == shown }) {
+                return req.redirect(to: FundingRoute.issuedNotice(a.id, shown), notice: .issued)
+            }
             return req.redirect(to: FundingRoute.grantNotice(a.id) + "#bescheide", notice: .unchanged)
         }
         let body = GrantNoticeDocument.body(model, language: .de).map { $0.render() }.joined()
@@ -129,7 +133,7 @@ struct GrantNoticeController: RouteCollection {
         do {
             try await store.issueNotice(notice, body: body, pdf: pdf, label: GrantNoticeDocument.title(model, Texts(.de)), actor: actor)
         } catch FundingStoreError.changedMeanwhile {
-            return req.redirect(to: FundingRoute.grantNotice(a.id) + "#bescheide", notice: .unchanged)
+            return req.redirect(to: FundingRoute.issuedNotice(a.id, notice.number), notice: .issued)
         }
         try await Notifier(req: req).noticeIssued(notice, agreement: a)
         return req.redirect(to: FundingRoute.issuedNotice(a.id, notice.number), notice: .issued)

@@ -61,7 +61,7 @@ struct MeasureController: RouteCollection {
             var measure = base ?? Measure(id: id, title: "")
             measure.title = title ?? ""
             measure.parentID = parent
-            measure.responsibleOrganisation = ServiceForm.clean(organisation).flatMap(UUID.init(uuidString:))
+            measure.responsibleOrganisation = Self.reference(organisation, field: "organisation", known: links.organisations, into: &issues)
             measure.due = due
             measure.status = status
             measure.progress = progress
@@ -82,6 +82,19 @@ struct MeasureController: RouteCollection {
         var persons: Set<UUID>
         var areas: Set<String>
         var indicators: Set<String>
+        var organisations: Set<UUID>
+    }
+
+    /// The measures that may become the parent of `measure`: neither itself nor one of its parts.
+    static func possibleParents(of measure: UUID, in all: [Measure]) -> [Measure] {
+        var excluded: Set<UUID> = [measure]
+        var grew = true
+        while grew {
+            let next = excluded.union(all.filter { $0.parentID.map(excluded.contains) ?? false }.map(\.id))
+            grew = next.count > excluded.count
+            excluded = next
+        }
+        return all.filter { !excluded.contains($0.id) }
     }
 
     /// The choices of the form (resolutions newest first, persons not erased, municipalities) and the same as a check.
@@ -98,7 +111,8 @@ struct MeasureController: RouteCollection {
         let areas = try await req.spatial.allUnits().filter { $0.levelCode == SpatialLevel.municipality.code }.sorted { $0.name < $1.name }
         let indicators = Set(try await req.indicatorStore.indicators().map(\.code))
         return (MeasureForm.Choices(resolutions: resolutions.map { ($0.id, $0.label) }, persons: persons.map { ($0.id, $0.name) }, areas: areas.map { ($0.key, $0.name) }),
-                Links(resolutions: Set(resolutions.map(\.id)), persons: Set(persons.map(\.id)), areas: Set(areas.map(\.key)), indicators: indicators))
+                Links(resolutions: Set(resolutions.map(\.id)), persons: Set(persons.map(\.id)), areas: Set(areas.map(\.key)), indicators: indicators,
+                      organisations: Set(try await req.accounts.organisations().map(\.id))))
     }
 
     /// "JHA, 20.11.2025, TOP 2: Der Jugendhilfeausschuss empfiehlt …"
@@ -153,7 +167,7 @@ struct MeasureController: RouteCollection {
         if try await req.may(.manageParticipation) {
             let organisations = try await req.activeOrganisationChoices()
             if let form { shownForm = form } else {
-                shownForm = MeasureForm(measures: all.filter { $0.id != measure.id }, organisations: organisations, choices: try await choices(req).0,
+                shownForm = MeasureForm(measures: possibleParents(of: measure.id, in: all), organisations: organisations, choices: try await choices(req).0,
                                         values: values(measure), areas: Set(measure.unitKeys))
             }
         }
@@ -170,7 +184,12 @@ struct MeasureController: RouteCollection {
         }
         model.milestoneInput = milestoneInput
         if try await req.may(.manageParticipation) {
-            let history = try await req.accounts.audit(AuditQuery(entityType: "participation-measure", entityID: measure.id.uuidString.lowercased(), perPage: 100)).entries
+            var history = try await req.accounts.audit(AuditQuery(entityType: "participation-measure", entityID: measure.id.uuidString.lowercased(), perPage: 100)).entries
+            // The measure's milestones, removed ones too, belong to its history.
+            for milestone in try await store.all(.milestone, as: Milestone.self, includeDeleted: true) where milestone.value.measureID == measure.id {
+                history += try await req.accounts.audit(AuditQuery(entityType: "participation-milestone", entityID: milestone.id.uuidString.lowercased(), perPage: 100)).entries
+            }
+            history.sort { $0.at > $1.at }
             model.history = history
             model.historyNames = try await req.auditNames(of: history)
         }
@@ -195,7 +214,7 @@ struct MeasureController: RouteCollection {
             try await store.save(.measure, id: measure.id, measure, label: measure.title, actor: try await req.auditActor(), at: req.settings.clock.now())
             return req.redirect(to: ParticipationRoute.measure(measure.id), notice: .saved)
         } catch let failure as ValidationFailure {
-            let form = MeasureForm(measures: others.filter { $0.id != base.id }, organisations: try await req.activeOrganisationChoices(), choices: choices,
+            let form = MeasureForm(measures: Self.possibleParents(of: base.id, in: others), organisations: try await req.activeOrganisationChoices(), choices: choices,
                                    values: form.values, areas: Set(form.areas ?? []), issues: failure.issues)
             return HTMLResponse(try await Self.page(req, measure: base, form: form)).response(status: .unprocessableEntity)
         }

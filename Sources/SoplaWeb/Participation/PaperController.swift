@@ -168,9 +168,12 @@ struct PaperController: RouteCollection {
             let type = self.type.flatMap(PaperType.init(rawValue:))
             if type == nil { issues.append(ValidationIssue("type", .unknownValue(String((self.type ?? "").prefix(20))))) }
             let raw = (self.date ?? "").trimmingCharacters(in: .whitespaces)
-            let date = Day(iso: raw)
+            let date = Day(iso: raw).flatMap { (1900...2100).contains($0.year) ? $0 : nil }
             if date == nil { issues.append(ValidationIssue("date", raw.isEmpty ? .required : .unknownValue(String(raw.prefix(20))))) }
-            if papers.contains(where: { $0.reference == reference && $0.id != id }) { issues.append(ValidationIssue("reference", .duplicate)) }
+            // References are unique whatever their case ("sp/2025/04" is "SP/2025/04").
+            if papers.contains(where: { $0.reference.lowercased() == reference.lowercased() && $0.id != id }) { issues.append(ValidationIssue("reference", .duplicate)) }
+            let visibility = (`public` ?? "nein").trimmingCharacters(in: .whitespaces)
+            if !["ja", "nein"].contains(visibility) { issues.append(ValidationIssue("public", .unknownValue(String(visibility.prefix(20))))) }
             guard let type, let date else { return nil }
             return Paper(id: id, reference: reference, title: title, type: type, date: date, originator: originator, isPublic: `public` == "ja")
         }
@@ -235,8 +238,9 @@ struct PaperController: RouteCollection {
     func addVersion(req: Request) async throws -> Response {
         let (paper, body) = try await Self.paper(req)
         let text = (try req.content.decode(VersionForm.self).text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else {
-            return HTMLResponse(PaperPage.render(try await model(req, issues: [ValidationIssue("text", .required)]), context: try await req.pageContext()))
+        guard !text.isEmpty, text.count <= 100_000 else {
+            let issue = ValidationIssue("text", text.isEmpty ? .required : .tooLong(max: 100_000))
+            return HTMLResponse(PaperPage.render(try await model(req, issues: [issue]), context: try await req.pageContext()))
                 .response(status: .unprocessableEntity)
         }
         let store = req.participationStore

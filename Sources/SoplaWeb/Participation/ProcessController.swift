@@ -51,11 +51,14 @@ struct ProcessController: RouteCollection {
         let body = form.body.flatMap(UUID.init(uuidString:)).flatMap { id in bodies.first { $0.id == id } }
         if body == nil { issues.append(ValidationIssue("body", .unknownReference)) }
         let phases = (form.phases ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            .map { PlanningProcess.Phase(name: String($0.prefix(100))) }
+            .map { PlanningProcess.Phase(name: $0) }
+        if Set(phases.map { $0.name.lowercased() }).count != phases.count { issues.append(ValidationIssue("phases", .duplicate)) }
+        if phases.contains(where: { $0.name.count > 100 }) { issues.append(ValidationIssue("phases", .tooLong(max: 100))) }
+        let (codes, categories) = try await Self.links(req, indicators: form.indicators, categories: form.categories, into: &issues)
         var process: PlanningProcess?
         do {
             process = try PlanningProcess(id: UUID(), title: (form.title ?? "").trimmingCharacters(in: .whitespaces), bodyID: body?.id ?? UUID(), phases: phases,
-                                          indicatorCodes: ServiceEntry.list(form.indicators ?? ""), serviceCategories: ServiceEntry.list(form.categories ?? "")).validated()
+                                          indicatorCodes: codes, serviceCategories: categories).validated()
         } catch { issues += error.issues }
         guard let process, issues.isEmpty else {
             let values = ["title": form.title ?? "", "body": form.body ?? "", "phases": form.phases ?? "", "indicators": form.indicators ?? "", "categories": form.categories ?? ""]
@@ -90,10 +93,10 @@ struct ProcessController: RouteCollection {
         process.title = FieldCheck.line(form.title) ?? ""
         let names = (form.phases ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var issues = unreadable
-        if Set(names).count != names.count { issues.append(ValidationIssue("phases", .duplicate)) }
-        process.phases = names.map { name in before.phases.first { $0.name == name } ?? PlanningProcess.Phase(name: String(name.prefix(100))) }
-        process.indicatorCodes = ServiceEntry.list(form.indicators ?? "")
-        process.serviceCategories = ServiceEntry.list(form.categories ?? "")
+        if Set(names.map { $0.lowercased() }).count != names.count { issues.append(ValidationIssue("phases", .duplicate)) }
+        if names.contains(where: { $0.count > 100 }) { issues.append(ValidationIssue("phases", .tooLong(max: 100))) }
+        process.phases = names.map { name in before.phases.first { $0.name == name } ?? PlanningProcess.Phase(name: name) }
+        (process.indicatorCodes, process.serviceCategories) = try await Self.links(req, indicators: form.indicators, categories: form.categories, into: &issues)
         let kept = Set((form.papers ?? []).compactMap { UUID(uuidString: $0) })
         process.paperIDs = (before.paperIDs ?? []).filter { kept.contains($0) }
         FieldCheck.length(process.title, field: "title", max: 300, into: &issues)
@@ -109,20 +112,49 @@ struct ProcessController: RouteCollection {
         return req.redirect(to: ParticipationRoute.process(process.id), notice: .saved)
     }
 
+    /// Indicator and service category codes as typed, each once, every one of them known; else named.
+    static func links(_ req: Request, indicators: String?, categories: String?, into issues: inout [ValidationIssue]) async throws -> ([String], [String]) {
+        var seen: Set<String> = []
+        let codes = ServiceEntry.list(indicators ?? "").filter { seen.insert($0).inserted }
+        let known = Set(try await req.indicatorStore.indicators().map(\.code))
+        if let unknown = codes.first(where: { !known.contains($0) }) { issues.append(ValidationIssue("indicators", .unknownValue(String(unknown.prefix(40))))) }
+        seen = []
+        let categoryCodes = ServiceEntry.list(categories ?? "").filter { seen.insert($0).inserted }
+        let knownCategories = Set(try await req.serviceStore.categories().map(\.code))
+        if let unknown = categoryCodes.first(where: { !knownCategories.contains($0) }) { issues.append(ValidationIssue("categories", .unknownValue(String(unknown.prefix(40))))) }
+        return (codes, categoryCodes)
+    }
+
     func updatePhases(req: Request) async throws -> Response {
         let before = try await Self.process(req)
         var process = before
         let id = process.id
+        var issues: [ValidationIssue] = []
+        /// A day as typed: empty is none; a day that does not exist or lies outside 1900 … 2100 is named.
+        func day(_ name: String) -> Day? {
+            let raw = ((try? req.content.get(String.self, at: name)) ?? "").trimmingCharacters(in: .whitespaces)
+            guard !raw.isEmpty else { return nil }
+            guard let day = Day(iso: raw), (1900...2100).contains(day.year) else {
+                issues.append(ValidationIssue(name, .unknownValue(String(raw.prefix(20)))))
+                return nil
+            }
+            return day
+        }
         for index in process.phases.indices {
-            if let status = (try? req.content.get(String.self, at: "status\(index)")).flatMap(PlanningProcess.PhaseStatus.init(rawValue:)) { process.phases[index].status = status }
-            process.phases[index].start = (try? req.content.get(String.self, at: "start\(index)")).flatMap { Day(iso: $0) }
-            process.phases[index].end = (try? req.content.get(String.self, at: "end\(index)")).flatMap { Day(iso: $0) }
+            if let raw = try? req.content.get(String.self, at: "status\(index)") {
+                if let status = PlanningProcess.PhaseStatus(rawValue: raw) { process.phases[index].status = status } else {
+                    issues.append(ValidationIssue("status\(index)", .unknownValue(String(raw.prefix(20)))))
+                }
+            }
+            process.phases[index].start = day("start\(index)")
+            process.phases[index].end = day("end\(index)")
         }
-        do {
-            process = try process.validated()
-        } catch {
-            return HTMLResponse(try await Self.page(req, process: before, values: [:], issues: error.issues)).response(status: .unprocessableEntity)
+        do { process = try process.validated() } catch { issues += error.issues }
+        guard issues.isEmpty else {
+            // The table shows what was typed (days that could not be read stay empty, named above it).
+            return HTMLResponse(try await Self.page(req, process: process, values: [:], issues: issues)).response(status: .unprocessableEntity)
         }
+        guard process != before else { return req.redirect(to: ParticipationRoute.process(id), notice: .unchanged) }
         try await req.participationStore.save(.planningProcess, id: id, process, label: process.title, bodyID: process.bodyID, actor: try await req.auditActor(),
                                               at: req.settings.clock.now())
         return req.redirect(to: ParticipationRoute.process(id), notice: .saved)
