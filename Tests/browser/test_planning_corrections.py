@@ -11,20 +11,11 @@ from selenium.webdriver.support.ui import Select
 from axe_check import assert_accessible
 from navigation import follow
 from test_accounts import log_in
+from test_funding import button, fill
 
 PAPER = "/vorlagen/5b0c1e2a-0100-4000-8000-000000000304"
 MEASURE = "/massnahmen/5b0c1e2a-0100-4000-8000-000000001003"
 PROCESS = "/planungsprozesse/5b0c1e2a-0100-4000-8000-000000000903"
-
-
-def fill(driver, field_id, value):
-    element = driver.find_element(By.ID, field_id)
-    element.clear()
-    element.send_keys(value)
-
-
-def button(driver, text):
-    return driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']")
 
 
 def main(driver):
