@@ -241,6 +241,10 @@ def test_the_planner_updates_a_process(browser, private_server):
     assert_accessible(driver, "(processes with the planner's form)")
     driver.get(base_url + "/planungsprozesse/5b0c1e2a-0100-4000-8000-000000000903")
     assert_accessible(driver, "(process with the phase form)")
+    # Saving without a change says so; a phase's start date is a change.
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Phasen speichern']"))
+    assert "Keine Änderungen" in driver.find_element(By.CSS_SELECTOR, ".notice").text
+    driver.execute_script("document.getElementById('start0').value = '2025-01-15'")
     follow(driver, driver.find_element(By.XPATH, "//button[text()='Phasen speichern']"))
     assert "Gespeichert" in driver.find_element(By.CSS_SELECTOR, ".notice").text
 
