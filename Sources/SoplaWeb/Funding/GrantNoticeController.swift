@@ -110,9 +110,10 @@ struct GrantNoticeController: RouteCollection {
         }
         let notices = try await store.notices(agreementID: a.id)
         let model = try await Self.document(req, a, settings: settings, notices: notices)
-        guard let shown = Int((try? req.content.decode(IssueForm.self))?.number ?? ""), shown == model.number else {
+        let shown = Int((try? req.content.decode(IssueForm.self))?.number ?? "")
+        guard let shown, shown == model.number else {
             // A second click on a notice issued meanwhile (by the first click or a colleague) leads to that notice.
-            if let shown = Int((try? req.content.decode(IssueForm.self))?.number ?? ""), notices.contains(where: { $0.number == shown }) {
+            if let shown, notices.contains(where: { $0.number == shown }) {
                 return req.redirect(to: FundingRoute.issuedNotice(a.id, shown), notice: .issued)
             }
             return req.redirect(to: FundingRoute.grantNotice(a.id) + "#bescheide", notice: .unchanged)
@@ -126,9 +127,7 @@ struct GrantNoticeController: RouteCollection {
         let renderer = req.pdfDocuments
         var pdf: Data?
         if renderer.renderer.isAvailable {
-            pdf = try? await renderer.data(nil, name: "bescheid", logger: req.logger) {
-                IssuedNoticePage.printable(notice: notice, body: body, language: .de, css: StaticAssets.assets["sopla.css"]?.body ?? "")
-            }
+            pdf = try? await renderer.data(nil, name: "bescheid", logger: req.logger) { Self.printable(notice, body: body) }
         }
         do {
             try await store.issueNotice(notice, body: body, pdf: pdf, label: GrantNoticeDocument.title(model, Texts(.de)), actor: actor)
@@ -175,18 +174,15 @@ struct GrantNoticeController: RouteCollection {
     static func pdfResponse(_ req: Request, _ a: GrantAgreement) async throws -> Response {
         let d = try await stored(req, a)
         let filename = "bescheid-\(a.reference)-\(d.notice.number).pdf".replacingOccurrences(of: "/", with: "-")
-        var data = d.pdf
-        if data == nil {
-            let made = try await req.pdfDocuments.data(nil, name: filename, logger: req.logger) {
-                IssuedNoticePage.printable(notice: d.notice, body: d.body, language: .de, css: StaticAssets.assets["sopla.css"]?.body ?? "")
-            }
-            try await req.fundingStore.storeNoticePDF(id: d.notice.id, pdf: made)
-            data = made
-        }
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
-        headers.setAttachment(filename: filename)
-        return Response(status: .ok, headers: headers, body: .init(data: data ?? Data()))
+        if let pdf = d.pdf { return PDFDocuments.download(pdf, filename: filename) }
+        let made = try await req.pdfDocuments.data(nil, name: filename, logger: req.logger) { Self.printable(d.notice, body: d.body) }
+        try await req.fundingStore.storeNoticePDF(id: d.notice.id, pdf: made)
+        return PDFDocuments.download(made, filename: filename)
+    }
+
+    /// The stored letter as the printable document its PDF is made from (German, as issued).
+    static func printable(_ notice: IssuedNotice, body: String) -> String {
+        IssuedNoticePage.printable(notice: notice, body: body, language: .de, css: StaticAssets.assets["sopla.css"]?.body ?? "")
     }
 }
 

@@ -221,7 +221,11 @@ final class PDFDocuments: Sendable {
 
     /// The PDF as a download; what went wrong as a status that says so, never a broken file.
     func response(_ req: Request, key: PDFCache.Key?, filename: String, html: @escaping @Sendable () async throws -> String) async throws -> Response {
-        let data = try await self.data(key, name: filename, logger: req.logger, html: html)
+        Self.download(try await self.data(key, name: filename, logger: req.logger, html: html), filename: filename)
+    }
+
+    /// A PDF made before (or just now) as a download under `filename`.
+    static func download(_ data: Data, filename: String) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
         headers.setAttachment(filename: filename)
