@@ -151,7 +151,8 @@ struct RouteInventoryTests {
                       "POST /berichte/verwaltung/:report/abschnitte/:section/bloecke", "POST /berichte/verwaltung/:report/bloecke/:block/loeschen",
                       "GET /berichte/verwaltung/:report/vorschau", "POST /berichte/verwaltung/:report/ausgaben", "POST /berichte/verwaltung/:report/ausgaben/:number/veroeffentlichen",
                       "POST /berichte/verwaltung/:report/ausgaben/:number/stellungnahme", "POST /berichte/verwaltung/:report/verschieben", "POST /berichte/verwaltung/:report/umbenennen", "POST /berichte/verwaltung/:report/loeschen", "POST /berichte/verwaltung/:report",
-                      "POST /berichte/verwaltung/:report/entfernen", "POST /berichte/verwaltung/:report/bloecke/:block/indikator"] {
+                      "POST /berichte/verwaltung/:report/entfernen", "POST /berichte/verwaltung/:report/bloecke/:block/indikator",
+                      "POST /berichte/verwaltung/:report/abschnitte/:section/vorschau"] {
             table[route] = RoutePermission(.manageReports)
         }
         table["GET /begutachtung"] = RoutePermission(.seeReviewAssignments)

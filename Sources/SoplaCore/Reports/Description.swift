@@ -144,4 +144,23 @@ public enum FigureDescription {
         }
         return text + "."
     }
+
+    /// The sentence for a unit whose value is kept secret: says so and why, with no figure.
+    public static func secretSentence(indicator: String, unitName: String, dateText: String) -> String {
+        "Der Wert für \(unitName) (\(indicator), \(dateText)) wird geheim gehalten, weil er auf einer kleinen Fallzahl beruht "
+            + "oder sich aus geheim gehaltenen Werten errechnen ließe."
+    }
+
+    public static func secretSentenceEN(indicator: String, unitName: String, dateText: String) -> String {
+        "The value for \(unitName) (\(indicator), \(dateText)) is kept secret because it rests on a small count or could be worked out from values kept secret."
+    }
+
+    /// The sentence for a unit without a value at the date.
+    public static func missingSentence(indicator: String, unitName: String, dateText: String) -> String {
+        "Für \(unitName) liegt kein Wert vor (\(indicator), \(dateText))."
+    }
+
+    public static func missingSentenceEN(indicator: String, unitName: String, dateText: String) -> String {
+        "There is no value for \(unitName) (\(indicator), \(dateText))."
+    }
 }

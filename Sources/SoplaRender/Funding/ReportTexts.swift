@@ -23,6 +23,8 @@ public enum ReportText: Sendable {
     case sourcesTitle, suppressedValue, tableLabel, territorialStatusLabel, unitColumn, unpublishedNotice
     case weightWord
     case blockCoverage, blockFunding, blockMeasures, fieldBlockCategory, referenceWord, moveUp, moveDown, confirmRemove, removeItem, unknownReferenceText, warningsTitle, noBoundariesAtStatus, noValuesUntil, noUnitsAtStatus, noStandardFor, startReview, reviewHint, reviewPaperLink, adoptIndex, adoptIndexHint, tableChangesTitle, reviewBody, areaProfileTitle, renameItem, deleteReport, confirmDeleteReport, newTitle, saveTitle, editReportFacts, saveReportFacts, tableColumn, rowColumn, cellColumn
+    case rbRequiredNote, rbLimit, rbLimitIndicators, rbTooManyIndicators, rbOneIndicator, rbConfirmPublishMissing, rbConfirmDeleteMissing, rbConfirmRemoveMissing
+    case rbAdoptNoValues, rbPreviewTitle, rbPreviewEmpty, rbToolbarLabel, rbToolHeading, rbToolSubheading, rbToolList, rbToolNumbered, rbToolBold, rbToolItalic, rbSyntaxHint, rbBuildRefused, rbFieldConfirm, rbPreviewFailed
 
     var pair: (String, String) {
         switch self {
@@ -173,6 +175,28 @@ public enum ReportText: Sendable {
         case .reviewBody: return ("Gremium", "Body")
         case .tableColumn: return ("Tabelle", "Table")
         case .rowColumn: return ("Zeile", "Row")
+        case .rbRequiredNote: return ("Mit * markierte Felder müssen ausgefüllt werden.", "Fields marked * are required.")
+        case .rbLimit: return ("höchstens {n} Zeichen", "at most {n} characters")
+        case .rbLimitIndicators: return ("Tabelle: höchstens {n} Indikatoren; Karte, Rangfolge, Zeitreihe und Textbeschreibung: genau einer.", "Table: at most {n} indicators; map, ranking, time series and description: exactly one.")
+        case .rbTooManyIndicators: return ("Eine Tabelle zeigt höchstens {n} Indikatoren – mehr passen nicht nebeneinander auf eine Seite. Bitte auf zwei Tabellen verteilen.", "A table shows at most {n} indicators – more do not fit side by side on a page. Please split them into two tables.")
+        case .rbOneIndicator: return ("Diese Art von Block zeigt genau einen Indikator; bitte nur einen Code angeben.", "This kind of block shows exactly one indicator; please give one code only.")
+        case .rbConfirmPublishMissing: return ("Nicht veröffentlicht: Bitte das Kästchen ankreuzen und damit bestätigen, dass die Ausgabe geprüft ist – veröffentlichte Ausgaben ändern sich nicht mehr.", "Not published: please tick the box to confirm that the edition was checked – published editions never change.")
+        case .rbConfirmDeleteMissing: return ("Nicht gelöscht: Bitte das Kästchen ankreuzen, um das Löschen zu bestätigen.", "Not deleted: please tick the box to confirm the deletion.")
+        case .rbConfirmRemoveMissing: return ("Nicht entfernt: Bitte das Kästchen ankreuzen, um zu bestätigen, dass alles darin mit entfernt wird.", "Not removed: please tick the box to confirm that everything in it is removed too.")
+        case .rbAdoptNoValues: return ("Nicht übernommen: Für keinen Stichtag liegen Werte aller Indikatoren des Sozialindex vor.", "Not adopted: no date has values for every indicator of the social index.")
+        case .rbPreviewTitle: return ("Vorschau", "Preview")
+        case .rbPreviewEmpty: return ("Noch kein Text.", "No text yet.")
+        case .rbToolbarLabel: return ("Textformat", "Text format")
+        case .rbToolHeading: return ("Überschrift", "Heading")
+        case .rbToolSubheading: return ("Unterüberschrift", "Subheading")
+        case .rbToolList: return ("Liste", "List")
+        case .rbToolNumbered: return ("Nummerierte Liste", "Numbered list")
+        case .rbToolBold: return ("Fett", "Bold")
+        case .rbToolItalic: return ("Kursiv", "Italic")
+        case .rbSyntaxHint: return ("# Überschrift · ## Unterüberschrift · - Listenpunkt · 1. nummerierter Punkt · **fett** · *kursiv* · [Text](https://…) · [[…]] verweist auf eine Abbildung oder Tabelle (steht bei jedem Block). Eine Leerzeile beginnt einen neuen Absatz; HTML wird als Text gezeigt. Die Vorschau zeigt den Text so, wie er im Bericht erscheint.", "# Heading · ## Subheading · - list item · 1. numbered item · **bold** · *italic* · [text](https://…) · [[…]] refers to a figure or table (shown beside each block). A blank line starts a new paragraph; HTML is shown as text. The preview shows the text as it appears in the report.")
+        case .rbBuildRefused: return ("Keine Ausgabe erstellt: Bitte zuerst die oben genannten Probleme beheben.", "No edition built: please mend the problems named above first.")
+        case .rbFieldConfirm: return ("Bestätigung", "Confirmation")
+        case .rbPreviewFailed: return ("Die Vorschau konnte nicht geladen werden; der Text wird beim Speichern trotzdem übernommen.", "The preview could not be loaded; the text is still saved when you save it.")
         case .cellColumn: return ("Spalte", "Column")
         }
     }

@@ -120,7 +120,17 @@ public struct ReportDocument: Sendable {
             let first = snapshot.dates(code).first
             let keys = unitKey.map { [$0] } ?? snapshot.unitKeys
             let sentences = keys.compactMap { key -> String? in
-                guard let v = snapshot.value(code, date, key), !v.suppressed, let value = v.value else { return nil }
+                let unitName = snapshot.unitNames[key] ?? key, indicatorName = language == .en ? (info.nameEN ?? info.name) : info.name
+                // A unit kept secret or without a value is named with the reason, so no unit silently drops out.
+                guard let v = snapshot.value(code, date, key), !v.suppressed, let value = v.value else {
+                    let suppressed = snapshot.value(code, date, key)?.suppressed == true, day = Format.day(date, language)
+                    if language == .en {
+                        return suppressed ? FigureDescription.secretSentenceEN(indicator: indicatorName, unitName: unitName, dateText: day)
+                            : FigureDescription.missingSentenceEN(indicator: indicatorName, unitName: unitName, dateText: day)
+                    }
+                    return suppressed ? FigureDescription.secretSentence(indicator: indicatorName, unitName: unitName, dateText: day)
+                        : FigureDescription.missingSentence(indicator: indicatorName, unitName: unitName, dateText: day)
+                }
                 let earlier = first.flatMap { f -> (Int, Double)? in
                     guard f < date, let e = snapshot.value(code, f, key), !e.suppressed, let ev = e.value else { return nil }
                     return (f.year, ev)
@@ -184,9 +194,10 @@ public struct ReportDocument: Sendable {
                 + Format.day(report.territorialStatus, language) + " · " + t(.dataAsOf) + " " + DateText.dateTime(snapshot.builtAt, language)),
             el("nav", [("class", "toc"), ("aria-labelledby", "inhaltsverzeichnis")], [
                 el("h2", [("id", "inhaltsverzeichnis")], text: t(.contentsTitle)),
-                el("ol", [], report.chapters.enumerated().map { index, chapter in
+                // The numbers are written in the entries (as in the headings), so the lists carry none of their own.
+                el("ul", [("class", "toc-list")], report.chapters.enumerated().map { index, chapter in
                     el("li", [], [el("a", [("href", "#k\(index + 1)")], text: "\(index + 1) " + chapter.title),
-                                  el("ol", [], chapter.sections.enumerated().map { sIndex, section in
+                                  el("ul", [("class", "toc-list")], chapter.sections.enumerated().map { sIndex, section in
                                       el("li", [], [el("a", [("href", "#k\(index + 1)-\(sIndex + 1)")], text: "\(index + 1).\(sIndex + 1) " + section.title)]) })])
                 } + back),
             ]),

@@ -14,8 +14,8 @@ public enum ReportPrintDocument {
     body { font-family: "DejaVu Sans", sans-serif; font-size: 9.5pt; line-height: 1.4; color: #111; }
     h1 { string-set: reporttitle content(); font-size: 20pt; }
     .report-chapter, .report-glossary, .report-sources { break-before: page; }
-    nav.toc ol { list-style: none; padding-left: 0; }
-    nav.toc ol ol { padding-left: 1.2em; }
+    nav.toc ul { list-style: none; padding-left: 0; }
+    nav.toc ul ul { padding-left: 1.2em; }
     nav.toc a { color: #111; text-decoration: none; }
     nav.toc a::after { content: leader(". ") target-counter(attr(href), page); }
     table { border-collapse: collapse; width: 100%; font-size: 8pt; break-inside: auto; table-layout: fixed; }

@@ -13,6 +13,7 @@ enum StaticAssets {
         "sopla.css": Asset(body: load("sopla", "css"), contentType: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])),
         "sopla.js": Asset(body: load("sopla", "js"), contentType: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])),
         "upload.js": Asset(body: load("upload", "js"), contentType: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])),
+        "report-editor.js": Asset(body: load("report-editor", "js"), contentType: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])),
         "favicon.svg": Asset(body: load("favicon", "svg"), contentType: HTTPMediaType(type: "image", subType: "svg+xml")),
     ]
 

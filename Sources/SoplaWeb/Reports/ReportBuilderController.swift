@@ -26,6 +26,7 @@ struct ReportBuilderController: RouteCollection {
         routes.on(.POST, p.delete, manage, use: delete)
         routes.on(.POST, p.builder, manage, use: saveFacts)
         routes.on(.POST, p.remove, manage, use: remove)
+        routes.on(.POST, p.textPreview, manage, use: textPreview)
     }
 
     func list(req: Request) async throws -> HTMLResponse {
@@ -44,7 +45,7 @@ struct ReportBuilderController: RouteCollection {
     static func facts(_ form: ReportPages.NewForm) -> (title: String, reporting: Day?, status: Day?, issues: [ValidationIssue]) {
         var issues: [ValidationIssue] = []
         let title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
-        if title.isEmpty { issues.append(ValidationIssue("title", .required)) } else if title.count > 200 { issues.append(ValidationIssue("title", .tooLong(max: 200))) }
+        if title.isEmpty { issues.append(ValidationIssue("title", .required)) } else if title.count > ReportLimits.title { issues.append(ValidationIssue("title", .tooLong(max: ReportLimits.title))) }
         let reporting = Day(iso: form.reportingDate ?? ""), status = Day(iso: form.territorialStatus ?? "")
         if reporting == nil { issues.append(ValidationIssue("reportingDate", .required)) }
         if status == nil { issues.append(ValidationIssue("territorialStatus", .required)) }
@@ -67,10 +68,14 @@ struct ReportBuilderController: RouteCollection {
         HTMLResponse(try await ReportPages.builderPage(req, try await ReportPages.report(req)))
     }
 
-    func change(_ req: Request, _ update: (inout Report) throws -> [ValidationIssue]) async throws -> Response {
+    /// Applies a change and saves it; where it is refused, the builder again with the problems at their fields and
+    /// `values` (what was typed, by element id) kept.
+    func change(_ req: Request, values: [String: String] = [:], _ update: (inout Report) throws -> [ValidationIssue]) async throws -> Response {
         var report = try await ReportPages.report(req)
         let issues = try update(&report)
-        guard issues.isEmpty else { return HTMLResponse(try await ReportPages.builderPage(req, try await ReportPages.report(req), issues: issues)).response(status: .unprocessableEntity) }
+        guard issues.isEmpty else {
+            return HTMLResponse(try await ReportPages.builderPage(req, try await ReportPages.report(req), issues: issues, values: values)).response(status: .unprocessableEntity)
+        }
         try await req.reportStore.save(report, actor: try await req.auditActor(), at: req.settings.clock.now())
         return req.redirect(to: ReportRoute.builder(report.id), notice: .saved)
     }
@@ -82,20 +87,27 @@ struct ReportBuilderController: RouteCollection {
     }
 
     func addChapter(req: Request) async throws -> Response {
-        let title = (try req.content.decode(TitleForm.self).chapter ?? "").trimmingCharacters(in: .whitespaces)
-        return try await change(req) { report in
-            guard !title.isEmpty, title.count <= 200 else { return [ValidationIssue("chapter", title.isEmpty ? .required : .tooLong(max: 200))] }
+        let typed = try req.content.decode(TitleForm.self).chapter ?? ""
+        let title = typed.trimmingCharacters(in: .whitespaces)
+        return try await change(req, values: ["chapter": typed]) { report in
+            guard !title.isEmpty, title.count <= ReportLimits.chapterTitle else {
+                return [ValidationIssue("chapter", title.isEmpty ? .required : .tooLong(max: ReportLimits.chapterTitle))]
+            }
             report.chapters.append(ReportChapter(id: UUID(), title: title))
             return []
         }
     }
 
     func addSection(req: Request) async throws -> Response {
-        let title = (try req.content.decode(TitleForm.self).section ?? "").trimmingCharacters(in: .whitespaces)
+        let typed = try req.content.decode(TitleForm.self).section ?? ""
+        let title = typed.trimmingCharacters(in: .whitespaces)
         let chapterID = try FundingData.uuid(req, "chapter")
-        return try await change(req) { report in
+        let field = "section-" + chapterID.uuidString.lowercased()
+        return try await change(req, values: [field: typed]) { report in
             guard let index = report.chapters.firstIndex(where: { $0.id == chapterID }) else { throw Abort(.notFound) }
-            guard !title.isEmpty, title.count <= 200 else { return [ValidationIssue("section", title.isEmpty ? .required : .tooLong(max: 200))] }
+            guard !title.isEmpty, title.count <= ReportLimits.sectionTitle else {
+                return [ValidationIssue(field, title.isEmpty ? .required : .tooLong(max: ReportLimits.sectionTitle))]
+            }
             report.chapters[index].sections.append(ReportSection(id: UUID(), title: title))
             return []
         }
@@ -109,9 +121,10 @@ struct ReportBuilderController: RouteCollection {
     func saveText(req: Request) async throws -> Response {
         let text = try req.content.decode(TitleForm.self).text ?? ""
         let sectionID = try FundingData.uuid(req, "section")
-        return try await change(req) { report in
+        let field = "text-" + sectionID.uuidString.lowercased()
+        return try await change(req, values: [field: text]) { report in
             guard let (c, s) = Self.locate(report, section: sectionID) else { throw Abort(.notFound) }
-            guard text.count <= 20_000 else { return [ValidationIssue("text", .tooLong(max: 20_000))] }
+            guard text.count <= ReportLimits.text else { return [ValidationIssue(field, .tooLong(max: ReportLimits.text))] }
             report.chapters[c].sections[s].text = text
             return []
         }
@@ -127,14 +140,22 @@ struct ReportBuilderController: RouteCollection {
         var category: String?
     }
 
-    /// Reads the block form; codes must exist in the catalogue, a time series needs a unit, a coverage table a
-    /// category with a planning standard.
+    /// Reads the block form; codes must exist in the catalogue (at most `ReportLimits.tableIndicators` in a table,
+    /// exactly one for the other kinds of indicator block), a time series needs a unit, a coverage table a category
+    /// with a planning standard; caption, note and components within their limits.
     static func block(_ form: BlockForm, known: Set<String>, units: Set<String>, categories: Set<String> = []) -> (ReportBlock?, [ValidationIssue]) {
         var issues: [ValidationIssue] = []
         let codes = (form.codes ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for code in codes where !known.contains(code) { issues.append(ValidationIssue("codes", .unknownValue(code))) }
         let caption = (form.caption ?? "").trimmingCharacters(in: .whitespaces)
-        if caption.isEmpty { issues.append(ValidationIssue("caption", .required)) }
+        if caption.isEmpty { issues.append(ValidationIssue("caption", .required)) } else if caption.count > ReportLimits.caption { issues.append(ValidationIssue("caption", .tooLong(max: ReportLimits.caption))) }
+        let note = (form.note ?? "").trimmingCharacters(in: .whitespaces)
+        if note.count > ReportLimits.note { issues.append(ValidationIssue("note", .tooLong(max: ReportLimits.note))) }
+        if (form.components ?? "").count > ReportLimits.components { issues.append(ValidationIssue("components", .tooLong(max: ReportLimits.components))) }
+        let kindName = form.kind ?? ""
+        if kindName == "table", codes.count > ReportLimits.tableIndicators { issues.append(ValidationIssue("codes", .tooLong(max: ReportLimits.tableIndicators))) }
+        if ["map", "ranking", "series", "description"].contains(kindName), codes.count > 1 { issues.append(ValidationIssue("codes", .mismatch)) }
+        if kindName == "series", codes.count == 1, ServiceForm.clean(form.unit) == nil { issues.append(ValidationIssue("unit", .required)) }
         let unit = ServiceForm.clean(form.unit)
         if let unit, !units.contains(unit) { issues.append(ValidationIssue("unit", .unknownReference)) }
         var kind: ReportBlockKind?
@@ -145,7 +166,7 @@ struct ReportBuilderController: RouteCollection {
             else { issues.append(ValidationIssue("category", category == nil ? .required : .unknownReference)) }
         case "funding": kind = .fundingOverview
         case "measures": kind = .measureStatus
-        case "table": kind = codes.isEmpty ? nil : .indicatorTable(codes: codes)
+        case "table": kind = codes.isEmpty || codes.count > ReportLimits.tableIndicators ? nil : .indicatorTable(codes: codes)
         case "map": kind = codes.count == 1 ? .map(code: codes[0]) : nil
         case "ranking": kind = codes.count == 1 ? .ranking(code: codes[0]) : nil
         case "series": kind = codes.count == 1 && unit != nil ? .timeSeries(code: codes[0], unitKey: unit!) : nil
@@ -168,7 +189,7 @@ struct ReportBuilderController: RouteCollection {
         }
         if kind == nil, issues.isEmpty { issues.append(ValidationIssue("codes", .required)) }
         guard let kind, issues.isEmpty else { return (nil, issues) }
-        return (ReportBlock(id: UUID(), kind: kind, caption: caption, note: (form.note ?? "").trimmingCharacters(in: .whitespaces)), [])
+        return (ReportBlock(id: UUID(), kind: kind, caption: caption, note: note), [])
     }
 
     func addBlock(req: Request) async throws -> Response {
@@ -178,9 +199,13 @@ struct ReportBuilderController: RouteCollection {
         let units = Set(try await req.spatial.allUnits().map(\.key))
         let categories = Set(try await req.serviceStore.standards().map(\.categoryCode))
         let (block, issues) = Self.block(form, known: known, units: units, categories: categories)
-        return try await change(req) { report in
+        // The form's fields carry the section in their ids, so the problems stand at the fields of this form.
+        let suffix = "-" + sectionID.uuidString.lowercased()
+        let typed = ["kind": form.kind, "codes": form.codes, "unit": form.unit, "category": form.category, "caption": form.caption, "note": form.note, "components": form.components]
+        let values = Dictionary(uniqueKeysWithValues: typed.compactMap { key, value in value.map { (key + suffix, $0) } })
+        return try await change(req, values: values) { report in
             guard let (c, s) = Self.locate(report, section: sectionID) else { throw Abort(.notFound) }
-            guard let block else { return issues }
+            guard let block else { return issues.map { ValidationIssue($0.field + suffix, $0.problem) } }
             report.chapters[c].sections[s].blocks.append(block)
             return []
         }
@@ -225,7 +250,7 @@ struct ReportBuilderController: RouteCollection {
     func delete(req: Request) async throws -> Response {
         let report = try await ReportPages.report(req)
         guard try req.content.decode(ReportPages.ItemForm.self).confirm == "ja" else {
-            return HTMLResponse(try await ReportPages.builderPage(req, report, issues: [ValidationIssue("confirm", .required)])).response(status: .unprocessableEntity)
+            return HTMLResponse(try await ReportPages.builderPage(req, report, issues: [ValidationIssue("confirm-delete", .required)])).response(status: .unprocessableEntity)
         }
         do {
             try await req.reportStore.delete(reportID: report.id, actor: try await req.auditActor(), at: req.settings.clock.now())
@@ -245,8 +270,11 @@ struct ReportBuilderController: RouteCollection {
         let form = try req.content.decode(RenameForm.self)
         guard let id = form.item.flatMap(UUID.init(uuidString:)) else { throw Refusal(.badRequest, "Der gewählte Baustein ist nicht bekannt. Bitte die Seite neu laden.", "The chosen item is not known. Please reload the page.") }
         let title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
-        return try await change(req) { report in
-            guard !title.isEmpty, title.count <= 300 else { return [ValidationIssue("title", title.isEmpty ? .required : .tooLong(max: 300))] }
+        let field = "rename-" + id.uuidString.lowercased()
+        return try await change(req, values: [field: form.title ?? ""]) { report in
+            // A block's caption has its own, shorter limit than a chapter's or section's title.
+            let limit = report.blocks.contains { $0.id == id } ? ReportLimits.caption : ReportLimits.chapterTitle
+            guard !title.isEmpty, title.count <= limit else { return [ValidationIssue(field, title.isEmpty ? .required : .tooLong(max: limit))] }
             guard report.rename(id, to: title) else { throw Abort(.notFound) }
             return []
         }
@@ -274,9 +302,26 @@ struct ReportBuilderController: RouteCollection {
         guard let id = form.item.flatMap(UUID.init(uuidString:)) else { throw Refusal(.badRequest, "Der gewählte Baustein ist nicht bekannt. Bitte die Seite neu laden.", "The chosen item is not known. Please reload the page.") }
         return try await change(req) { report in
             let isBlock = report.blocks.contains { $0.id == id }
-            if !isBlock, form.confirm != "ja" { return [ValidationIssue("confirm", .required)] }
+            if !isBlock, form.confirm != "ja" { return [ValidationIssue("remove-" + id.uuidString.lowercased(), .required)] }
             guard report.remove(id) != nil else { throw Abort(.notFound) }
             return []
         }
+    }
+
+    struct PreviewForm: Content {
+        var text: String?
+    }
+
+    /// The editor's live preview: the text as the report will show it (safe Markdown, references resolved), as an
+    /// HTML fragment. Nothing is saved.
+    func textPreview(req: Request) async throws -> Response {
+        let report = try await ReportPages.report(req)
+        let sectionID = try FundingData.uuid(req, "section")
+        guard Self.locate(report, section: sectionID) != nil else { throw Abort(.notFound) }
+        let text = try req.content.decode(PreviewForm.self).text ?? ""
+        guard text.count <= ReportLimits.text else {
+            throw Refusal(.payloadTooLarge, "Der Text ist zu lang (höchstens \(ReportLimits.text) Zeichen).", "The text is too long (at most \(ReportLimits.text) characters).")
+        }
+        return HTMLResponse(ReportBuilderPage.previewFragment(text, report: report, language: req.language)).response()
     }
 }

@@ -23,8 +23,9 @@ struct ReportEditionController: RouteCollection {
         let report = try await ReportPages.report(req)
         let clock = req.settings.clock
         switch try await req.reportEditions().build(report, builtBy: try await req.requireUser().id, actor: try await req.auditActor(), now: clock.now(), today: clock.today) {
-        case .refused(let issues):
-            return HTMLResponse(try await ReportPages.builderPage(req, report, issues: issues)).response(status: .unprocessableEntity)
+        case .refused:
+            // What must be mended is listed as the report's problems; the message stands at the button.
+            return HTMLResponse(try await ReportPages.builderPage(req, report, issues: [ValidationIssue("build", .inconsistent)])).response(status: .unprocessableEntity)
         case .built(let edition):
             return req.redirect(to: ReportRoute.edition(report.id, edition.number), notice: .created)
         }
@@ -39,7 +40,8 @@ struct ReportEditionController: RouteCollection {
         if let existing = edition.reviewPaperID { return req.redirect(to: ParticipationRoute.paper(existing), notice: .unchanged) }
         let chosen = try req.content.decode(ReportPages.ItemForm.self).body.flatMap(UUID.init(uuidString:))
         guard let id = chosen, let body = try await req.participationStore.one(.body, id: id, as: Body.self)?.value else {
-            return HTMLResponse(try await ReportPages.builderPage(req, edition.report, issues: [ValidationIssue("body", .required)])).response(status: .unprocessableEntity)
+            return HTMLResponse(try await ReportPages.builderPage(req, try await ReportPages.report(req), issues: [ValidationIssue("body-\(edition.number)", .required)]))
+                .response(status: .unprocessableEntity)
         }
         let service = try await req.reportEditions()
         let reference = try await service.reviewReference(for: edition)
@@ -62,7 +64,8 @@ struct ReportEditionController: RouteCollection {
         guard let block = report.blocks.first(where: { $0.id == blockID }), case .socialIndex(let method) = block.kind else { throw Abort(.notFound) }
         let clock = req.settings.clock
         guard let code = try await req.reportEditions().adoptIndex(method, block: block, of: report, actor: try await req.auditActor(), now: clock.now(), today: clock.today) else {
-            return HTMLResponse(try await ReportPages.builderPage(req, report, issues: [ValidationIssue("components", .unknownValue(method.name))])).response(status: .unprocessableEntity)
+            return HTMLResponse(try await ReportPages.builderPage(req, report, issues: [ValidationIssue("adopt-" + blockID.uuidString.lowercased(), .unknownValue(method.name))]))
+                .response(status: .unprocessableEntity)
         }
         return req.redirect(to: SiteRoute.indicator(code: code).path, notice: .saved)
     }
@@ -70,11 +73,12 @@ struct ReportEditionController: RouteCollection {
     func publish(req: Request) async throws -> Response {
         let edition = try await ReportPages.edition(req)
         guard try req.content.decode(ReportPages.ItemForm.self).confirm == "ja" else {
-            return HTMLResponse(try await ReportPages.builderPage(req, try await ReportPages.report(req), issues: [ValidationIssue("confirm", .required)])).response(status: .unprocessableEntity)
+            return HTMLResponse(try await ReportPages.builderPage(req, try await ReportPages.report(req), issues: [ValidationIssue("confirm-\(edition.number)", .required)]))
+                .response(status: .unprocessableEntity)
         }
         switch try await req.reportEditions().publish(edition, actor: try await req.auditActor(), now: req.settings.clock.now()) {
         case .outdated:
-            return HTMLResponse(try await ReportPages.builderPage(req, try await ReportPages.report(req), issues: [ValidationIssue("edition", .outdatedEdition)])).response(status: .conflict)
+            return HTMLResponse(try await ReportPages.builderPage(req, try await ReportPages.report(req), issues: [ValidationIssue("confirm-\(edition.number)", .outdatedEdition)])).response(status: .conflict)
         case .alreadyPublished:
             return req.redirect(to: ReportRoute.edition(edition.reportID, edition.number), notice: .unchanged)
         case .published:

@@ -63,7 +63,7 @@ struct ReportReadingController: RouteCollection {
             (indicator: e.snapshot.indicators[c.code]?.name ?? previous.snapshot.indicators[c.code]?.name ?? c.code, date: Day(iso: c.date).map { Format.day($0, req.language) } ?? c.date,
              unit: names[c.unit] ?? c.unit, before: text(c.before, c.code), after: text(c.after, c.code))
         }
-        let tableChanges = ReportSnapshot.tableChanges(from: previous.snapshot, to: e.snapshot).map { c in
+        let tableChanges = ReportBlockTables.changes(from: previous, to: e).map { c in
             (table: c.table, row: c.row, column: c.column, before: c.before ?? "–", after: c.after ?? "–")
         }
         return HTMLResponse(EditionComparisonPage.render(title: e.report.title, reportID: e.reportID, number: e.number, previous: previous.number, changes: changes,
@@ -74,7 +74,7 @@ struct ReportReadingController: RouteCollection {
     func annex(req: Request) async throws -> Response {
         let e = try await ReportPages.edition(req)
         // The snapshot keeps its cells as written when it was frozen (ISO dates, decimal point); the file shows them the German way.
-        let rows = e.snapshot.annexRows(reportingDate: e.report.reportingDate).map { row in
+        let rows = ReportBlockTables.annexRows(e.report, snapshot: e.snapshot).map { row in
             [row[0], Day(iso: row[1]).map(GermanCSV.day) ?? row[1], row[2], row[3], Double(row[4]).map { GermanCSV.number($0) } ?? row[4], GermanCSV.yesNo(row[5] == "true")]
         }
         return CSVDownload.response(CSV.write(header: ["Kennzahl", "Stichtag", "Gebietsschlüssel", "Gebiet", "Wert", "geheim gehalten"], rows: rows),
