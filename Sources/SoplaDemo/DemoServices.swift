@@ -20,6 +20,7 @@ enum DemoServices {
         var languages = ["de"]
         var stepFree = false
         var outreach = false
+        var addressProtected = false
         var phone: String? = nil
         var description = ""
         /// Weights per unit instead of the population split.
@@ -73,7 +74,7 @@ enum DemoServices {
               category: "erziehungsberatung", fte: ["Psychologie": 1.0, "Sozialpädagogik": 1.0], area: north,
               place: ("Schlossberg 2 (Beispiel)", "35683", "Dillenburg", 50.7410, 8.2840), maxAge: 27, preventive: true, phone: "02771 000011"),
         Entry(id: "5b0c1e2a-0001-4000-8000-000000000012", name: "Frauenhaus Lahn-Dill (Beispiel)", organisation: "Paritätischer Wohlfahrtsverband, Kreisgruppe (Beispiel)",
-              category: "frauenhaus", fte: ["Sozialarbeit": 2.5], area: county, place: nil, minAge: 18, languages: ["de", "en", "ar", "tr"], outreach: true,
+              category: "frauenhaus", fte: ["Sozialarbeit": 2.5], area: county, place: nil, minAge: 18, languages: ["de", "en", "ar", "tr"], addressProtected: true,
               phone: "06441 000012", description: "Schutz und Unterkunft für Frauen und ihre Kinder. Die Adresse ist geheim; erreichbar rund um die Uhr über das Telefon."),
         Entry(id: "5b0c1e2a-0001-4000-8000-000000000013", name: "Frühförderstelle Herborn (Beispiel)", organisation: "Deutsches Rotes Kreuz Kreisverband (Beispiel)",
               category: "fruehfoerderung", fte: ["Heilpädagogik": 2.0, "Physiotherapie": 0.5], area: north,
@@ -97,6 +98,10 @@ enum DemoServices {
         Entry(id: "5b0c1e2a-0001-4000-8000-000000000019", name: "Familienentlastender Dienst (Beispiel)", organisation: "Arbeiterwohlfahrt Kreisverband (Beispiel)",
               category: "familienentlastung", fte: ["Heilerziehungspflege": 1.0], area: north + [wetzlar], place: nil, preventive: true, outreach: true,
               phone: "02772 000019"),
+        Entry(id: "5b0c1e2a-0001-4000-8000-000000000020", name: "Kindertagesstätte Regenbogen Aßlar (Beispiel)", organisation: "Arbeiterwohlfahrt Kreisverband (Beispiel)",
+              category: "kindertagesbetreuung", fte: ["Erziehung": 6.5], area: ["06532001"], place: ("Hauptstraße 30 (Beispiel)", "35614", "Aßlar", 50.5893, 8.4647),
+              maxAge: 6, languages: ["de", "tr"], stepFree: true, phone: "06441 000020",
+              description: "Krippe und Kindergarten für Kinder von einem bis sechs Jahren, Ganztagsbetreuung mit Mittagessen."),
     ]
 
     static let standards: [PlanningStandard] = [
@@ -116,6 +121,12 @@ enum DemoServices {
         guard try await store.services().isEmpty else { return 0 }
         let actor = AuditActor.system("sopla demo")
         let now = clock.now()
+        // Categories seeded after the database was created (and their search words) come with the demo's services.
+        let known = Set(try await store.categories().map(\.code))
+        for var category in ServiceCategory.seed where !known.contains(category.code) {
+            category.synonyms = ServiceCategory.seedSynonyms[category.code] ?? []
+            try await store.save(category, actor: actor, at: now)
+        }
         let organisations = Dictionary(try await accounts.organisations().map { ($0.name, $0.id) }, uniquingKeysWith: { a, _ in a })
         var created = 0
         for entry in entries {
@@ -128,12 +139,12 @@ enum DemoServices {
                                   legalBasis: ServiceCategory.seed.first { $0.code == entry.category }?.legalBasis,
                                   targetGroup: TargetGroup(minAge: entry.minAge, maxAge: entry.maxAge), preventive: entry.preventive, languages: entry.languages,
                                   stepFree: entry.stepFree, fees: "kostenlos", howToApply: "Anrufen oder vorbeikommen; Termine nach Vereinbarung.",
-                                  openingHours: entry.outreach ? [] : [OpeningHours(weekday: 1, opens: 540, closes: 720), OpeningHours(weekday: 3, opens: 840, closes: 1080),
+                                  openingHours: entry.outreach || entry.addressProtected ? [] : [OpeningHours(weekday: 1, opens: 540, closes: 720), OpeningHours(weekday: 3, opens: 840, closes: 1080),
                                                                      OpeningHours(weekday: 4, opens: 540, closes: 720)],
                                   phone: entry.phone, status: .active, lastVerified: Day(now), verifiedBy: actor.label, locations: location.map { [$0] } ?? [],
                                   outreach: entry.outreach, serviceArea: Set(entry.area),
                                   capacity: Capacity(fte: entry.fte, casesPerYear: Int(entry.fte.values.reduce(0, +) * 120), referenceYear: clock.today.year - 1),
-                                  areaShares: entry.shares)
+                                  areaShares: entry.shares, addressProtected: entry.addressProtected)
             try await store.save(service, actor: actor, at: now)
             created += 1
         }

@@ -17,6 +17,7 @@ extension Service {
             "referenceYear": capacity.referenceYear.map(String.init) ?? "",
             "locations": list(locations.map { [$0.name, $0.street, [$0.postcode, $0.city].compactMap { $0 }.joined(separator: " ")].compactMap { $0 }.joined(separator: ", ") }),
         ]
+        if addressProtected { fields["addressProtected"] = "ja" }
         for (profession, fte) in capacity.fte { fields["fte." + profession] = String(format: "%.2f", fte) }
         if let shares = areaShares, !shares.isEmpty {
             fields["areaShares"] = list(shares.sorted { $0.key < $1.key }.map { "\($0.key)=\(String(format: "%g", $0.value))" })

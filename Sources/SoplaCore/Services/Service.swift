@@ -8,13 +8,23 @@ public struct ServiceCategory: Hashable, Sendable, Codable {
     public var legalBasis: String?
     /// Part of the Land's communalised funding (Kommunalisierung sozialer Hilfen in Hessen).
     public var communalised: Bool
+    /// Words people search with that name this kind of help, kept by planners ("Drogen", "Alkohol" for addiction counselling).
+    public var synonyms: [String]
 
-    public init(code: String, nameDE: String, nameEN: String, legalBasis: String? = nil, communalised: Bool = false) {
+    public init(code: String, nameDE: String, nameEN: String, legalBasis: String? = nil, communalised: Bool = false, synonyms: [String] = []) {
         self.code = code
         self.nameDE = nameDE
         self.nameEN = nameEN
         self.legalBasis = legalBasis
         self.communalised = communalised
+        self.synonyms = synonyms
+    }
+
+    /// Search words as typed, one per comma or line: trimmed, without duplicates (ignoring case), in the typed order.
+    public static func synonyms(_ text: String) -> [String] {
+        var seen = Set<String>()
+        return text.split { $0 == "," || $0 == ";" || $0.isNewline }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && seen.insert(GermanSearch.fold($0)).inserted }
     }
 
     public static let seed: [ServiceCategory] = [
@@ -30,6 +40,24 @@ public struct ServiceCategory: Hashable, Sendable, Codable {
         ServiceCategory(code: "erziehungsberatung", nameDE: "Erziehungs- und Familienberatung", nameEN: "Child and family guidance", legalBasis: "SGB VIII § 28"),
         ServiceCategory(code: "jugendarbeit", nameDE: "Jugendarbeit", nameEN: "Youth work", legalBasis: "SGB VIII § 11"),
         ServiceCategory(code: "gemeindepsychiatrie", nameDE: "Gemeindepsychiatrie", nameEN: "Community psychiatry"),
+        ServiceCategory(code: "kindertagesbetreuung", nameDE: "Kindertagesbetreuung", nameEN: "Childcare", legalBasis: "SGB VIII §§ 22–24"),
+    ]
+
+    /// The words people commonly search with for the seeded categories (planners change them per category).
+    public static let seedSynonyms: [String: [String]] = [
+        "frauenhaus": ["Gewalt", "häusliche Gewalt", "Schutz", "Zuflucht", "Gewaltschutz"],
+        "fruehfoerderung": ["Entwicklung", "Entwicklungsverzögerung", "Kleinkind", "Behinderung", "Heilpädagogik"],
+        "familienentlastung": ["Entlastung", "Behinderung", "Pflege", "Assistenz", "Betreuung zu Hause"],
+        "schuldnerberatung": ["Schulden", "Überschuldung", "Insolvenz", "Privatinsolvenz", "Pfändung", "P-Konto", "Mahnung", "Inkasso", "Geldsorgen"],
+        "familienzentrum": ["Elterncafé", "Krabbelgruppe", "Mütterzentrum", "Familientreff", "Eltern"],
+        "selbsthilfe": ["Selbsthilfegruppe", "Gesprächsgruppe", "Austausch"],
+        "suchtberatung": ["Sucht", "Drogen", "Alkohol", "Cannabis", "Spielsucht", "Glücksspiel", "Medikamente", "Abhängigkeit", "Rauchen"],
+        "aidsberatung": ["HIV", "AIDS", "Test", "sexuell übertragbare Infektionen"],
+        "schwangerschaftsberatung": ["Schwangerschaft", "schwanger", "Geburt", "Konfliktberatung", "Beratungsschein", "Verhütung", "Familienplanung"],
+        "erziehungsberatung": ["Erziehung", "Eltern", "Trennung", "Scheidung", "Familienberatung", "Pubertät"],
+        "jugendarbeit": ["Jugendliche", "Jugendzentrum", "Jugendtreff", "Streetwork"],
+        "gemeindepsychiatrie": ["psychische Krise", "Depression", "Psychose", "seelische Gesundheit", "Krise"],
+        "kindertagesbetreuung": ["Kita", "Kindergarten", "Krippe", "Kinderkrippe", "Tagespflege", "Tagesmutter", "Hort", "Kinderbetreuung"],
     ]
 }
 
@@ -176,14 +204,35 @@ public struct Service: Hashable, Sendable, Codable {
     /// How the capacity is split over the service area, as weights per unit (e.g. 60 and 40); nil or empty: by the
     /// units' population shares.
     public var areaShares: [String: Double]?
+    /// Stored as optional so that records written before it existed still read.
+    private var protectedAddress: Bool?
+    /// The address must stay secret (a women's shelter): the public sees neither place nor map point, only the phone.
+    public var addressProtected: Bool {
+        get { protectedAddress ?? false }
+        set { protectedAddress = newValue ? true : nil }
+    }
+
+    /// What the public may see: a protected service without its places, outreach, opening hours, e-mail and website,
+    /// so that only the phone leads to it.
+    public var publicView: Service {
+        guard addressProtected else { return self }
+        var copy = self
+        copy.locations = []
+        copy.outreach = false
+        copy.openingHours = []
+        copy.email = nil
+        copy.website = nil
+        return copy
+    }
 
     public init(id: UUID, organisationID: UUID, name: String, description: String = "", categoryCode: String, legalBasis: String? = nil,
                 targetGroup: TargetGroup = TargetGroup(), preventive: Bool = false, languages: [String] = ["de"], stepFree: Bool = false,
                 signLanguage: Bool = false, fees: String? = nil, eligibility: String? = nil, howToApply: String? = nil, openingHours: [OpeningHours] = [],
                 email: String? = nil, phone: String? = nil, website: String? = nil, status: ServiceStatus = .active, lastVerified: Day? = nil,
                 verifiedBy: String? = nil, locations: [ServiceLocation] = [], outreach: Bool = false, serviceArea: Set<String> = [], capacity: Capacity = Capacity(),
-                areaShares: [String: Double]? = nil) {
+                areaShares: [String: Double]? = nil, addressProtected: Bool = false) {
         self.areaShares = areaShares
+        self.protectedAddress = addressProtected ? true : nil
         self.id = id
         self.organisationID = organisationID
         self.name = name
@@ -237,6 +286,7 @@ public struct Service: Hashable, Sendable, Codable {
             }
         }
         issues += OpeningHours.problems(openingHours)
+        if addressProtected, (phone ?? "").trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue("phone", .required)) }
         if let email, !EmailAddress.isValid(EmailAddress.normalise(email)) { issues.append(ValidationIssue("email", .invalidEmail)) }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return copy
@@ -259,12 +309,20 @@ extension ServiceCategory {
         if copy.nameEN.isEmpty { issues.append(ValidationIssue("nameEN", .required)) }
         FieldCheck.length(copy.nameDE, field: "nameDE", max: 200, into: &issues)
         FieldCheck.length(copy.nameEN, field: "nameEN", max: 200, into: &issues)
+        if synonyms.joined(separator: ", ").count > ServiceCategory.maxSynonymsLength {
+            issues.append(ValidationIssue("synonyms", .tooLong(max: ServiceCategory.maxSynonymsLength)))
+        } else if let long = synonyms.first(where: { $0.count > 60 }) { issues.append(ValidationIssue("synonyms", .unknownValue(String(long.prefix(60))))) }
+        else if let wordless = synonyms.first(where: { GermanSearch.words($0).isEmpty }) { issues.append(ValidationIssue("synonyms", .unknownValue(wordless))) }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return copy
     }
 
+    /// Longest list of search words of one category, in characters (about a hundred words).
+    public static let maxSynonymsLength = 1000
+
     public var auditFields: [String: String] {
-        ["code": code, "nameDE": nameDE, "nameEN": nameEN, "legalBasis": legalBasis ?? "", "communalised": communalised ? "ja" : "nein"]
+        ["code": code, "nameDE": nameDE, "nameEN": nameEN, "legalBasis": legalBasis ?? "", "communalised": communalised ? "ja" : "nein",
+         "synonyms": synonyms.joined(separator: ", ")]
     }
 }
 

@@ -83,7 +83,7 @@ public enum AuditWords {
         "situations": .service(.fieldSituations), "preventive": .service(.fieldPreventive), "languages": .service(.fieldLanguages),
         "stepFree": .service(.fieldStepFree), "signLanguage": .service(.fieldSignLanguage), "fees": .service(.fieldFees),
         "eligibility": .service(.fieldEligibility), "howToApply": .service(.fieldHowToApply), "openingHours": .service(.fieldOpeningHours),
-        "outreach": .service(.fieldOutreach), "serviceArea": .service(.fieldServiceArea), "places": .service(.fieldPlaces),
+        "outreach": .service(.fieldOutreach), "addressProtected": .service(.fieldAddressProtected), "synonyms": .service(.fieldSynonyms), "serviceArea": .service(.fieldServiceArea), "places": .service(.fieldPlaces),
         "casesPerYear": .service(.fieldCasesPerYear), "referenceYear": .service(.fieldReferenceYear), "locations": .words("Orte", "Places"),
         "areaShares": .service(.fieldAreaShares), "fte": .service(.fieldStandardFTE), "inhabitants": .service(.fieldStandardInhabitants),
         "population": .service(.fieldReferencePopulation), "maxDistanceKm": .service(.fieldMaxDistance), "text": .words("Text", "Text"),
@@ -239,7 +239,7 @@ public enum AuditWords {
     /// Whole numbers people read as amounts: "52955" → "52.955" (not years, postcodes or numbers of items).
     static let countFields: Set<String> = ["inhabitants", "places", "casesPerYear", "minimumCount", "inserted", "revised", "factor", "size", "changes"]
     /// Flags stored as "ja"/"nein" (the English page says yes/no).
-    static let flagFields: Set<String> = ["isCount", "communalised", "preventive", "stepFree", "signLanguage", "outreach", "closed", "unchanged"]
+    static let flagFields: Set<String> = ["isCount", "communalised", "preventive", "stepFree", "signLanguage", "outreach", "addressProtected", "closed", "unchanged"]
 
     /// The name the pages use for a code of `field` in a record of `entity`; nil where the value is not such a code.
     static func name(_ code: String, field: String, entity: String, _ language: Language) -> String? {

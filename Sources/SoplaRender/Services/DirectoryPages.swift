@@ -13,9 +13,19 @@ public enum DirectoryPage {
         public let municipalities: [(key: String, name: String)]
         public let languages: [String]
         public let map: SVGMap?
+        /// Filters that could not be used, by field.
+        public let issues: [ValidationIssue]
+        /// Typed words read as others ("scholden" → "schuld").
+        public let corrections: [(typed: String, used: String)]
+        /// Distance of each listed service from the chosen municipality's centre, in km.
+        public let distances: [UUID: Double]
 
         public init(rows: [ServiceRow], total: Int, state: ListState, categories: [ServiceCategory], municipalities: [(key: String, name: String)],
-                    languages: [String], map: SVGMap?) {
+                    languages: [String], map: SVGMap?, issues: [ValidationIssue] = [], corrections: [(typed: String, used: String)] = [],
+                    distances: [UUID: Double] = [:]) {
+            self.issues = issues
+            self.corrections = corrections
+            self.distances = distances
             self.rows = rows
             self.total = total
             self.state = state
@@ -30,45 +40,79 @@ public enum DirectoryPage {
         let t = context.t
         let language = context.language
         let f = model.state.filters
+        let form = FormBuilder(language: language, issues: model.issues)
         func check(_ name: String, _ label: String) -> HTMLNode {
-            el("div", [("class", "checkbox")], [
-                el("input", [("type", "checkbox"), ("id", name), ("name", name), ("value", "ja"), ("checked", f[name] == "ja" ? "checked" : nil)]),
+            let invalid = model.issues.contains { $0.field == name }
+            return el("div", [("class", invalid ? "checkbox invalid" : "checkbox")], [
+                el("input", [("type", "checkbox"), ("id", name), ("name", name), ("value", "ja"), ("checked", f[name] == "ja" ? "checked" : nil),
+                             ("aria-invalid", invalid ? "true" : nil)]),
                 el("label", [("for", name)], text: label),
             ])
         }
+        let labels = ["suche": t(.directorySearchLabel), "gemeinde": t(.directoryWhere), "kategorie": t(.directoryTopic), "alter": t(.directoryAge),
+                      "sprache": t(.fieldLanguages), "barrierefrei": t(.stepFreeText), "gebaerdensprache": t(.signLanguageText)]
         let search = el("form", [("method", "get"), ("action", ServiceRoute.directory().path), ("class", "filters directory-search"), ("role", "search")], [
-            el("div", [("class", "field")], [el("label", [("for", "suche")], text: t(.directorySearchLabel)),
-                                             el("input", [("type", "search"), ("id", "suche"), ("name", "suche"), ("value", f["suche"] ?? "")])]),
-            ServiceListPage.select("gemeinde", t(.directoryWhere), [("", t(.allMunicipalities))] + model.municipalities.map { ($0.key, $0.name) }, f["gemeinde"]),
-            ServiceListPage.select("kategorie", t(.directoryTopic), [("", t(.allCategories))] + model.categories.map { ($0.code, language == .de ? $0.nameDE : $0.nameEN) }, f["kategorie"]),
-            el("div", [("class", "field")], [el("label", [("for", "alter")], text: t(.directoryAge)),
-                                             el("input", [("type", "number"), ("id", "alter"), ("name", "alter"), ("min", "0"), ("max", "120"), ("value", f["alter"] ?? "")])]),
-            ServiceListPage.select("sprache", t(.fieldLanguages), [("", t(.allLanguages))] + model.languages.map { ($0, LanguageNames.name($0, language)) }, f["sprache"]),
-            check("barrierefrei", t(.stepFreeText)),
-            check("gebaerdensprache", t(.signLanguageText)),
+            form.text("suche", label: labels["suche"]!, value: f["suche"], type: "search", hint: t(.directorySearchHint), maxLength: 100),
+            form.select("gemeinde", label: labels["gemeinde"]!, options: [("", t(.allMunicipalities))] + model.municipalities.map { ($0.key, $0.name) }, selected: f["gemeinde"]),
+            form.select("kategorie", label: labels["kategorie"]!,
+                        options: [("", t(.allCategories))] + model.categories.map { ($0.code, language == .de ? $0.nameDE : $0.nameEN) }, selected: f["kategorie"]),
+            form.text("alter", label: labels["alter"]!, value: f["alter"], type: "number", maxLength: 3),
+            form.select("sprache", label: labels["sprache"]!, options: [("", t(.allLanguages))] + model.languages.map { ($0, LanguageNames.name($0, language)) },
+                        selected: f["sprache"]),
+            check("barrierefrei", labels["barrierefrei"]!),
+            check("gebaerdensprache", labels["gebaerdensprache"]!),
             el("button", [("type", "submit")], text: t(.directorySearchButton)),
         ])
         let results: [HTMLNode] = model.rows.map { row in
             let s = row.service
             let place = s.locations.first.map { [$0.street, [$0.postcode, $0.city].compactMap { $0 }.joined(separator: " ")].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ") }
+            let reach: HTMLNode
+            if s.addressProtected { reach = el("p", text: t(.addressProtectedText)) }
+            else if let place, !place.isEmpty { reach = el("p", text: place) }
+            else if s.outreach { reach = el("p", text: t(.outreachText)) }
+            else { reach = .empty }
             return el("li", [("class", "directory-entry")], [
                 el("h2", [], [el("a", [("href", ServiceRoute.directoryService(id: s.id).path)], text: s.name)]),
                 el("p", [("class", "meta")], text: ServiceNames.category(s.categoryCode, model.categories, language) + " · " + row.organisationName),
                 s.status == .temporarilyClosed ? el("p", [("class", "notice notice-warning")], text: t(.statusTemporarilyClosed)) : .empty,
                 el("p", text: ServiceFacts.targetText(s.targetGroup, language)),
-                place.map { el("p", text: $0) } ?? (s.outreach ? el("p", text: t(.outreachText)) : .empty),
+                reach,
+                model.distances[s.id].map { km in
+                    el("p", [("class", "distance")], text: t(.directoryDistance).replacingOccurrences(of: "{km}", with: Format.decimal(km, digits: km < 10 ? 1 : 0, language)))
+                } ?? .empty,
                 s.phone.map { el("p", [], [txt(t(.fieldServicePhone) + ": "), el("a", [("href", "tel:" + $0.filter { $0.isNumber || $0 == "+" })], text: $0)]) } ?? .empty,
             ])
         }
+        // The map's points as a table: what each point is and where, with its link (the same as the list, for those who cannot see the map).
+        let placed = model.rows.filter { !$0.service.locations.compactMap(\.point).isEmpty }
+        let pointTable: HTMLNode = placed.isEmpty ? .empty : el("div", [("class", "table-scroll"), ("tabindex", "0"), ("role", "region"), ("aria-labelledby", "orte-titel")], [
+            el("table", [("class", "data points-table")], [
+                el("caption", [("id", "orte-titel")], text: t(.directoryPointsCaption)),
+                el("thead", [], [el("tr", [], [el("th", [("scope", "col")], text: t(.fieldServiceName)), el("th", [("scope", "col")], text: t(.fieldAddress))])]),
+                el("tbody", [], placed.flatMap { row in
+                    row.service.locations.filter { $0.point != nil }.map { location in
+                        el("tr", [], [
+                            el("th", [("scope", "row")], [el("a", [("href", ServiceRoute.directoryService(id: row.service.id).path)], text: row.service.name)]),
+                            el("td", text: [location.name, location.street, [location.postcode, location.city].compactMap { $0 }.joined(separator: " ")]
+                                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")),
+                        ])
+                    }
+                }),
+            ]),
+        ])
         let pager = ListTable.pager(state: model.state, pageCount: max(1, (model.total + perPage - 1) / perPage), language)
         let content: [HTMLNode] = [
             el("h1", text: t(.directoryTitle)),
             el("p", [("class", "lead")], text: t(.directoryIntro)),
+            form.summary(labels: labels),
             search,
             el("p", [("class", "result-count"), ("role", "status")], text: t(.directoryCount).replacingOccurrences(of: "{n}", with: String(model.total))),
+            model.corrections.isEmpty ? .empty : el("p", [("class", "search-corrections")], text: model.corrections.map {
+                t(.directoryCorrection).replacingOccurrences(of: "{used}", with: $0.used).replacingOccurrences(of: "{typed}", with: $0.typed)
+            }.joined(separator: " ")),
             model.rows.isEmpty ? el("p", [("class", "empty-state")], text: t(.directoryEmpty)) : el("div", [("class", "directory")], [
                 el("ol", [("class", "directory-list")], results),
-                el("figure", [("class", "directory-map")], [model.map?.render() ?? .empty, el("figcaption", text: t(.directoryMapCaption))]),
+                el("figure", [("class", "directory-map")], [model.map?.render() ?? .empty, el("figcaption", text: t(.directoryMapCaption)), pointTable]),
             ]),
             pager,
             el("p", [("class", "hint")], text: t(.directoryEmergency)),

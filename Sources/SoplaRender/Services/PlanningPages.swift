@@ -18,19 +18,21 @@ public enum CategoriesPage {
     public static func render(_ model: Model, context: PageContext) -> String {
         let t = context.t
         let form = FormBuilder(language: context.language, issues: model.issues)
-        let labels = ["code": t(.fieldCategoryCode), "nameDE": t(.fieldCategoryNameDE), "nameEN": t(.fieldCategoryNameEN), "legalBasis": t(.fieldLegalBasis),
-                      "communalised": t(.fieldCommunalised)]
+        let labels = CategoryEditPage.labels(t)
         let table = el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
             el("caption", text: t(.categoriesTitle)),
-            el("thead", [], [el("tr", [], [labels["nameDE"]!, labels["code"]!, labels["legalBasis"]!, labels["communalised"]!, t(.columnServices)].map {
+            el("thead", [], [el("tr", [], [labels["nameDE"]!, labels["code"]!, labels["legalBasis"]!, labels["communalised"]!, t(.categorySynonymsColumn),
+                                            t(.columnServices)].map {
                 el("th", [("scope", "col")], text: $0)
             })]),
             el("tbody", [], model.categories.map { entry in
                 el("tr", [], [
-                    el("th", [("scope", "row")], text: context.language == .de ? entry.category.nameDE : entry.category.nameEN),
+                    el("th", [("scope", "row")], [el("a", [("href", ServiceRoute.category(code: entry.category.code).path)],
+                                                     text: context.language == .de ? entry.category.nameDE : entry.category.nameEN)]),
                     el("td", [], [el("code", text: entry.category.code)]),
                     el("td", text: entry.category.legalBasis ?? "–"),
                     el("td", text: entry.category.communalised ? t(.yes) : t(.no)),
+                    el("td", text: entry.category.synonyms.isEmpty ? "–" : entry.category.synonyms.joined(separator: ", ")),
                     el("td", [("class", "num")], text: String(entry.services)),
                 ])
             }),
@@ -50,6 +52,7 @@ public enum CategoriesPage {
                 form.text("nameEN", label: labels["nameEN"]!, value: model.values["nameEN"], required: true),
                 form.text("legalBasis", label: labels["legalBasis"]!, value: model.values["legalBasis"]),
                 form.select("communalised", label: labels["communalised"]!, options: [("nein", t(.no)), ("ja", t(.yes))], selected: model.values["communalised"]),
+                CategoryEditPage.synonymsField(form, t, value: model.values["synonyms"]),
                 el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.addCategory))]),
             ]),
         ]
@@ -195,6 +198,19 @@ public enum CoveragePage {
         }
     }
 
+    /// The classes of the coverage map (see `coverageClass`).
+    public static func coverageLegend(_ t: Texts) -> HTMLNode {
+        SVGMap.legend(title: t(.coverageLegendTitle), classes: [(6, t(.coverageLegendBelow50)), (4, t(.coverageLegendBelow80)), (2, t(.coverageLegendBelow100)),
+                                                                (0, t(.coverageLegendCovered)), (nil, t(.mapLegendNoValue))])
+    }
+
+    /// The classes of the distance map (see `distanceClass`) and its points.
+    public static func distanceLegend(_ t: Texts, points: Bool) -> HTMLNode {
+        SVGMap.legend(title: t(.distanceLegendTitle), classes: [(0, t(.distanceLegendUpTo5)), (2, t(.distanceLegendUpTo10)), (4, t(.distanceLegendUpTo20)),
+                                                                (6, t(.distanceLegendBeyond20)), (nil, t(.mapLegendNoValue))],
+                      points: points ? t(.mapPointLegend) : nil)
+    }
+
     static func percent(_ value: Double?, _ language: Language) -> String {
         value.map { Format.decimal($0 * 100, digits: 0, language) + " %" } ?? "–"
     }
@@ -229,9 +245,11 @@ public enum CoveragePage {
             }))
             content += [
                 el("div", [("class", "map-pair")], [
-                    el("figure", [("class", "indicator-map")], [model.coverageMap?.render() ?? .empty, el("figcaption", text: t(.coverageMapCaption))]),
-                    el("figure", [("class", "indicator-map")], [model.distanceMap?.render() ?? .empty, el("figcaption", text: t(.distanceMapCaption))]),
+                    el("figure", [("class", "indicator-map")], [model.coverageMap?.render() ?? .empty, coverageLegend(t), el("figcaption", text: t(.coverageMapCaption))]),
+                    el("figure", [("class", "indicator-map")], [model.distanceMap?.render() ?? .empty, distanceLegend(t, points: !(model.distanceMap?.points.isEmpty ?? true)),
+                                                                el("figcaption", text: t(.distanceMapCaption))]),
                 ]),
+                SVGMap.pointsTable(model.distanceMap?.points ?? [], caption: t(.mapPointsCaption) + ": " + t(.distanceLegendTitle), language: language),
                 table(model, standard: standard, total: total, language: language),
             ]
         } else if model.category != nil {

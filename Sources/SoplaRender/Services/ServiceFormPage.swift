@@ -15,7 +15,7 @@ public enum ServiceFormValues {
             "situations": s.targetGroup.situations.sorted().joined(separator: ", "), "languages": s.languages.joined(separator: ", "),
             "stepFree": s.stepFree ? "ja" : "nein", "signLanguage": s.signLanguage ? "ja" : "nein", "fees": s.fees ?? "",
             "eligibility": s.eligibility ?? "", "howToApply": s.howToApply ?? "", "openingHours": ServiceEntry.openingHoursText(s.openingHours),
-            "email": s.email ?? "", "phone": s.phone ?? "", "website": s.website ?? "", "outreach": s.outreach ? "ja" : "nein",
+            "email": s.email ?? "", "phone": s.phone ?? "", "website": s.website ?? "", "outreach": s.outreach ? "ja" : "nein", "addressProtected": s.addressProtected ? "ja" : "nein",
             "locationName": location?.name ?? "", "street": location?.street ?? "", "postcode": location?.postcode ?? "", "city": location?.city ?? "",
             "lat": number(location?.point?.lat), "lon": number(location?.point?.lon), "staff": ServiceEntry.staffText(s.capacity.fte),
             "places": s.capacity.places.map(String.init) ?? "", "casesPerYear": s.capacity.casesPerYear.map(String.init) ?? "",
@@ -65,7 +65,7 @@ public enum ServiceFormPage {
          "maxAge": t(.fieldMaxAge), "targetAge": t(.fieldMaxAge), "sexes": t(.fieldSexes), "situations": t(.fieldSituations), "languages": t(.fieldLanguages),
          "stepFree": t(.fieldStepFree), "signLanguage": t(.fieldSignLanguage), "fees": t(.fieldFees), "eligibility": t(.fieldEligibility),
          "howToApply": t(.fieldHowToApply), "openingHours": t(.fieldOpeningHours), "email": t(.fieldServiceEmail), "phone": t(.fieldServicePhone),
-         "website": t(.fieldServiceWebsite), "outreach": t(.fieldOutreach), "serviceArea": t(.fieldServiceArea), "locationName": t(.fieldLocationName),
+         "website": t(.fieldServiceWebsite), "outreach": t(.fieldOutreach), "addressProtected": t(.fieldAddressProtected), "serviceArea": t(.fieldServiceArea), "locationName": t(.fieldLocationName),
          "street": t(.fieldServiceStreet), "postcode": t(.fieldServicePostcode), "city": t(.fieldServiceCity), "lat": t(.fieldLatitude),
          "lon": t(.fieldLongitude), "location": t(.fieldLatitude), "staff": t(.fieldStaff), "fte": t(.fieldStaff), "places": t(.fieldPlaces),
          "casesPerYear": t(.fieldCasesPerYear), "referenceYear": t(.fieldReferenceYear), "areaShares": t(.fieldAreaShares)]
@@ -126,6 +126,7 @@ public enum ServiceFormPage {
         let place: [HTMLNode] = [
             el("legend", text: t(.sectionPlace)),
             form.select("outreach", label: labels["outreach"]!, options: yesNo, selected: v["outreach"], hint: t(.outreachHint)),
+            form.select("addressProtected", label: labels["addressProtected"]!, options: yesNo, selected: v["addressProtected"], hint: t(.addressProtectedHint)),
             form.text("locationName", label: labels["locationName"]!, value: v["locationName"]),
             form.text("street", label: labels["street"]!, value: v["street"]),
             form.text("postcode", label: labels["postcode"]!, value: v["postcode"], maxLength: 5),

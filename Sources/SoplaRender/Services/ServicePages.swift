@@ -168,7 +168,10 @@ public enum ServiceFacts {
             let lines = [location.name, location.street, [location.postcode, location.city].compactMap { $0 }.joined(separator: " ")].compactMap { $0 }.filter { !$0.isEmpty }
             facts.append((t(.fieldAddress), el("address", [], lines.enumerated().flatMap { index, line in index == 0 ? [txt(line)] : [el("br"), txt(line)] })))
         }
-        if s.outreach { facts.append((t(.fieldOutreach), txt(t(.outreachText)))) }
+        if s.addressProtected {
+            facts.append((t(.fieldAddress), txt(showInternal ? t(.fieldAddressProtected) + ": " + t(.addressProtectedHint) : t(.addressProtectedText))))
+        }
+        if s.outreach, !(s.addressProtected && !showInternal) { facts.append((t(.fieldOutreach), txt(t(.outreachText)))) }
         if !s.openingHours.isEmpty {
             facts.append((t(.fieldOpeningHours), el("ul", [("class", "plain")], ServiceEntry.openingHoursText(s.openingHours).split(separator: "\n").map { el("li", text: String($0)) })))
         }

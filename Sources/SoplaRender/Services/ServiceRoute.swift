@@ -10,6 +10,7 @@ public enum ServiceRoute: Sendable {
     case serviceEdit(id: UUID)
     case categories
     case categoriesCSV
+    case category(code: String)
     case standards
     case coverage(category: String?)
     case coverageCSV(category: String)
@@ -38,6 +39,7 @@ public enum ServiceRoute: Sendable {
         case .serviceEdit(let id): return p.serviceEdit(id)
         case .categories: return p.categories()
         case .categoriesCSV: return p.categoriesCSV()
+        case .category(let code): return p.category(code)
         case .standards: return p.standards()
         case .coverage(let category): return p.coverage() + SiteRoute.query(category.map { [URLQueryItem(name: "kategorie", value: $0)] } ?? [])
         case .coverageCSV(let category): return p.coverageCSV() + SiteRoute.query([URLQueryItem(name: "kategorie", value: category)])
@@ -67,6 +69,7 @@ public enum ServiceRoute: Sendable {
         public static let serviceEdit = RoutePath<UUID>("/angebote/:service/bearbeiten")
         public static let categories = FixedPath("/angebotsplanung/kategorien")
         public static let categoriesCSV = FixedPath("/angebotsplanung/kategorien.csv")
+        public static let category = RoutePath<String>("/angebotsplanung/kategorien/:code")
         public static let standards = FixedPath("/angebotsplanung/standards")
         public static let coverage = FixedPath("/angebotsplanung/versorgung")
         public static let coverageCSV = FixedPath("/angebotsplanung/versorgung.csv")

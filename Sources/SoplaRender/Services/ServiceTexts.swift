@@ -44,9 +44,24 @@ public enum ServiceText: Sendable {
     case statusTemporarilyClosed, stepFreeText, surveyDeadline, surveyRoundLabel, temporarilyClosedNotice, totalPopulation
     case verdictJustified, verdictLabel, verdictNone, verdictRequired, verdictToReview, versionsTitle
     case yes
+    case fieldAddressProtected, addressProtectedHint, addressProtectedText, fieldSynonyms, synonymsHint, editCategory
+    case directoryCorrection, directoryPointsCaption, directoryDistance, directorySearchHint, categorySynonymsColumn
 
     var pair: (String, String) {
         switch self {
+        case .fieldAddressProtected: return ("Adresse geschützt", "Protected address")
+        case .addressProtectedHint: return ("Für Schutzeinrichtungen wie Frauenhäuser: Öffentlich erscheinen weder Adresse und Karte noch Öffnungszeiten, E-Mail, Website oder ein Hinweis zum Vorbeikommen, nur die Telefonnummer (dann Pflicht).",
+                                            "For places of safety such as women's shelters: the public sees neither address and map nor opening hours, e-mail, website or a hint to come by, only the phone number (then required).")
+        case .addressProtectedText: return ("Die Adresse wird zum Schutz der Menschen dort nicht genannt. Bitte rufen Sie an.", "The address is not given, to protect the people there. Please call.")
+        case .fieldSynonyms: return ("Suchwörter", "Search words")
+        case .synonymsHint: return ("Wörter, mit denen Menschen nach dieser Hilfe suchen, durch Komma oder Zeilen getrennt, z. B. „Drogen, Alkohol, Spielsucht“. Der Wegweiser findet die Angebote der Kategorie auch unter diesen Wörtern.",
+                                    "Words people search with for this help, separated by commas or lines, e.g. “drugs, alcohol”. The directory also finds the category's services by these words.")
+        case .editCategory: return ("Kategorie bearbeiten", "Edit category")
+        case .directoryCorrection: return ("Gesucht wurde auch nach „{used}“ (statt „{typed}“).", "Also searched for “{used}” (instead of “{typed}”).")
+        case .directoryPointsCaption: return ("Orte auf der Karte", "Places on the map")
+        case .directoryDistance: return ("etwa {km} km von der Ortsmitte", "about {km} km from the town centre")
+        case .directorySearchHint: return ("Ein oder mehrere Wörter, z. B. „Schulden“, „Sucht“ oder „Kita“.", "One or more words, e.g. “debt”, “addiction” or “childcare”.")
+        case .categorySynonymsColumn: return ("Suchwörter", "Search words")
         case .acceptProposal: return ("Übernehmen", "Accept")
         case .acceptStale: return ("Trotzdem übernehmen: Ich habe die Änderung mit dem aktuellen Stand verglichen.", "Accept anyway: I have compared the change with the current state.")
         case .actionManageServices: return ("Angebotsbestand, Standards und Erhebungen verwalten", "Manage the service inventory, standards and surveys")

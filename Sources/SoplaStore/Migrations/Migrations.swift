@@ -41,5 +41,6 @@ public enum SoplaMigrations {
         MoveReportsToTables(),
         MoveRecordsToTables(),
         CreateGrantNotices(),
+        CreateServiceSearch(),
     ]
 }

@@ -11,6 +11,38 @@ enum ServiceCategoryFields {
     static let communalised: FieldKey = "communalised"
 }
 
+/// A category's search words, one per line (a table of its own beside the categories).
+enum ServiceCategorySynonymsFields {
+    static let schema = "service_category_synonyms"
+    static let code: FieldKey = "code"
+    static let words: FieldKey = "words"
+}
+
+final class ServiceCategorySynonymsModel: Model, @unchecked Sendable {
+    static let schema = ServiceCategorySynonymsFields.schema
+    @ID(key: .id) var id: UUID?
+    @Field(key: ServiceCategorySynonymsFields.code) var code: String
+    @Field(key: ServiceCategorySynonymsFields.words) var words: String
+
+    init() {}
+
+    init(code: String, words: [String]) {
+        id = UUID()
+        self.code = code
+        self.words = words.joined(separator: "\n")
+    }
+
+    var list: [String] { words.split(separator: "\n").map(String.init) }
+}
+
+/// The Wegweiser's full-text index (see `CreateServiceSearch`).
+enum ServiceSearchFields {
+    static let index = "service_search"
+    static let vocabulary = "service_search_vocabulary"
+    /// What the index was built from, to rebuild it when services, categories or organisations changed.
+    static let state = "service_search_state"
+}
+
 /// A service's searchable columns beside its whole record as JSON (the record is what versions and proposals keep).
 enum ServiceFields {
     static let schema = "services"

@@ -57,18 +57,33 @@ public struct ServiceStore: Sendable {
     // MARK: Categories
 
     public func categories() async throws -> [ServiceCategory] {
-        try await ServiceCategoryModel.query(on: database).sort(\.$nameDE).all().map { $0.toDomain() }
+        let synonyms = Dictionary(try await ServiceCategorySynonymsModel.query(on: database).all().map { ($0.code, $0.list) }, uniquingKeysWith: { a, _ in a })
+        return try await ServiceCategoryModel.query(on: database).sort(\.$nameDE).all().map {
+            var category = $0.toDomain()
+            category.synonyms = synonyms[category.code] ?? []
+            return category
+        }
     }
 
     public func save(_ category: ServiceCategory, actor: AuditActor, at: Date) async throws {
         try await database.transaction { db in
             let existing = try await ServiceCategoryModel.query(on: db).filter(\.$code == category.code).first()
-            let before = existing?.toDomain().auditFields ?? [:]
+            let words = try await ServiceCategorySynonymsModel.query(on: db).filter(\.$code == category.code).first()
+            var before = existing?.toDomain()
+            before?.synonyms = words?.list ?? []
             let model = existing ?? ServiceCategoryModel(category)
             model.update(from: category)
             try await model.save(on: db)
+            if category.synonyms.isEmpty {
+                try await words?.delete(on: db)
+            } else if let words {
+                words.words = category.synonyms.joined(separator: "\n")
+                try await words.save(on: db)
+            } else {
+                try await ServiceCategorySynonymsModel(code: category.code, words: category.synonyms).create(on: db)
+            }
             try await IndicatorStore.audit(existing == nil ? .create : .update, entity: AuditEntity.serviceCategory, id: category.code, label: category.nameDE,
-                                           before: before, after: category.auditFields, actor: actor, at: at, on: db)
+                                           before: before?.auditFields ?? [:], after: category.auditFields, actor: actor, at: at, on: db)
             try await FluentSpatialRepository.bumpVersion(area: Self.area, on: db)
         }
     }

@@ -1,10 +1,12 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaRender
 import SoplaStore
 import Vapor
 
-/// The public Wegweiser: active and temporarily closed services, searchable by place, topic, age, language and access.
+/// The public Wegweiser: active and temporarily closed services, searchable by what people type, place, topic, age,
+/// language and access.
 struct DirectoryController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = RoutePermission(.readPublic)
@@ -12,36 +14,87 @@ struct DirectoryController: RouteCollection {
         routes.on(.GET, ServiceRoute.Pattern.directoryService, read, use: show)
     }
 
-    /// What the public sees: services that are not inactive.
+    /// What the public sees: services that are not inactive, a protected address left out.
     static func visible(_ records: [ServiceRecord]) -> [ServiceRecord] {
         records.filter { $0.service.status != .inactive }
+            .map { ServiceRecord(service: $0.service.publicView, version: $0.version, updatedAt: $0.updatedAt) }
     }
 
-    static func matches(_ row: ServiceRow, filters f: [String: String], context: ServiceContext) -> Bool {
-        let s = row.service
-        if let text = f["suche"]?.lowercased(), !text.isEmpty {
-            let category = context.categories.first { $0.code == s.categoryCode }
-            let haystack = [s.name, s.description, row.organisationName, category?.nameDE ?? "", category?.nameEN ?? "", s.targetGroup.situations.joined(separator: " ")]
-                .joined(separator: " ").lowercased()
-            if !text.split(separator: " ").allSatisfy({ haystack.contains($0) }) { return false }
+    /// The filters as typed, checked: a value that cannot be used is named at its field, never ignored silently.
+    struct Filters {
+        var text = ""
+        var category: String?
+        var municipality: String?
+        var age: Int?
+        var language: String?
+        var stepFree = false
+        var signLanguage = false
+        var issues: [ValidationIssue] = []
+
+        init(_ f: [String: String], context: ServiceContext, languages: [String]) {
+            text = f["suche"] ?? ""
+            if let category = f["kategorie"] {
+                if context.categoryCodes.contains(category) { self.category = category } else { issues.append(ValidationIssue("kategorie", .unknownValue(category))) }
+            }
+            if let unit = f["gemeinde"] {
+                if context.municipalities.contains(where: { $0.key == unit }) { municipality = unit } else { issues.append(ValidationIssue("gemeinde", .unknownValue(unit))) }
+            }
+            age = ServiceForm.integer(f["alter"], field: "alter", range: .age, into: &issues)
+            if let language = f["sprache"] {
+                if languages.contains(language) { self.language = language } else { issues.append(ValidationIssue("sprache", .unknownValue(language))) }
+            }
+            for (name, flag) in [("barrierefrei", \Filters.stepFree), ("gebaerdensprache", \Filters.signLanguage)] {
+                guard let value = f[name] else { continue }
+                if value == "ja" { self[keyPath: flag] = true } else { issues.append(ValidationIssue(name, .unknownValue(value))) }
+            }
         }
-        if let category = f["kategorie"], s.categoryCode != category { return false }
-        if let unit = f["gemeinde"], !s.serviceArea.contains(unit), !s.locations.contains(where: { $0.point.flatMap(context.municipality(containing:)) == unit }) { return false }
-        if let age = f["alter"].flatMap(Int.init) {
-            if let min = s.targetGroup.minAge, age < min { return false }
-            if let max = s.targetGroup.maxAge, age > max { return false }
+
+        func matches(_ s: Service, context: ServiceContext) -> Bool {
+            if let category, s.categoryCode != category { return false }
+            if let municipality, !s.serviceArea.contains(municipality),
+               !s.locations.contains(where: { $0.point.flatMap(context.municipality(containing:)) == municipality }) { return false }
+            if let age {
+                if let min = s.targetGroup.minAge, age < min { return false }
+                if let max = s.targetGroup.maxAge, age > max { return false }
+            }
+            if let language, !s.languages.contains(language) { return false }
+            if stepFree, !s.stepFree { return false }
+            if signLanguage, !s.signLanguage { return false }
+            return true
         }
-        if let language = f["sprache"], !s.languages.contains(language) { return false }
-        if f["barrierefrei"] == "ja", !s.stepFree { return false }
-        if f["gebaerdensprache"] == "ja", !s.signLanguage { return false }
-        return true
     }
 
-    func search(req: Request) async throws -> HTMLResponse {
+    /// Straight-line distance from the chosen municipality's centre to the nearest place of a service, in km; 0 for a
+    /// service without a place that serves the municipality; nil without a chosen place.
+    static func distance(_ s: Service, from centre: Position?, municipality: String?) -> Double? {
+        guard let centre else { return nil }
+        let points = s.locations.compactMap(\.point)
+        if points.isEmpty { return municipality.map { s.serviceArea.contains($0) } == true ? 0 : nil }
+        return points.map { Distance.km(centre, $0) }.min()
+    }
+
+    func search(req: Request) async throws -> Response {
         let context = try await ServiceContext.load(req)
         let state = ServiceViews.listState(req, path: ServiceRoute.directory().path)
-        let rows = Self.visible(context.records).map(context.row).filter { Self.matches($0, filters: state.filters, context: context) }
-            .sorted { $0.service.name.lowercased() < $1.service.name.lowercased() }
+        let records = Self.visible(context.records)
+        let languages = Array(Set(records.flatMap(\.service.languages))).sorted()
+        let filters = Filters(state.filters, context: context, languages: languages)
+        let centre = filters.municipality.flatMap { key in context.unitsByKey[key]?.representativePoint ?? context.boundaries[key]?.geometry.centroid }
+        var candidates = records.filter { filters.matches($0.service, context: context) }
+        var corrections: [(typed: String, used: String)] = []
+        var scores: [UUID: Double] = [:]
+        if !GermanSearch.words(filters.text).isEmpty {
+            let result = try await req.serviceSearch.find(filters.text, in: context)
+            scores = result.scores
+            corrections = result.corrections
+            candidates = candidates.filter { scores[$0.service.id] != nil }
+        }
+        let order = GermanSearch.ranked(candidates.map { record in
+            (id: record.service.id, score: scores[record.service.id] ?? 0, distanceKm: Self.distance(record.service, from: centre, municipality: filters.municipality),
+             name: record.service.name)
+        })
+        let byID = Dictionary(candidates.map { ($0.service.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let rows = order.compactMap { byID[$0] }.map(context.row)
         let page = Paging.slice(rows, page: state.page, perPage: DirectoryPage.perPage)
         let t = Texts(req.language)
         let points = page.flatMap { row in
@@ -50,15 +103,18 @@ struct DirectoryController: RouteCollection {
             }
         }
         let map = context.map(id: "wegweiser-karte", title: t(.directoryMapCaption), points: points, link: { _ in nil })
-        let languages = Array(Set(context.records.flatMap(\.service.languages))).sorted()
+        let distances = Dictionary(page.compactMap { row in Self.distance(row.service, from: centre, municipality: filters.municipality).map { (row.service.id, $0) } },
+                                   uniquingKeysWith: { first, _ in first })
         let model = DirectoryPage.Model(rows: page, total: rows.count, state: state, categories: context.categories, municipalities: context.municipalityOptions,
-                                        languages: languages, map: map)
+                                        languages: languages, map: map, issues: filters.issues, corrections: corrections, distances: distances)
         return HTMLResponse(DirectoryPage.render(model, context: try await req.pageContext()))
+            .response(status: filters.issues.isEmpty ? .ok : .badRequest)
     }
 
     func show(req: Request) async throws -> HTMLResponse {
         let id = try ServiceViews.serviceID(req)
-        guard let record = try await req.serviceStore.service(id: id), record.service.status != .inactive else { throw Abort(.notFound) }
+        guard let stored = try await req.serviceStore.service(id: id), stored.service.status != .inactive,
+              let record = Self.visible([stored]).first else { throw Abort(.notFound) }
         let context = try await ServiceContext.load(req, services: false)
         let points = record.service.locations.compactMap { location in location.point.map { SVGMap.Point(position: $0, label: record.service.name, link: nil) } }
         let map = points.isEmpty ? nil : context.map(id: "angebotskarte", title: record.service.name, points: points)

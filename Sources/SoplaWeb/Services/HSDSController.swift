@@ -34,8 +34,11 @@ struct HSDSController: RouteCollection {
         let categories: [ServiceCategory]
         let unitNames: [String: String]
 
+        /// What the public API shows: a protected address left out (see `Service.publicView`).
         static func load(_ req: Request) async throws -> Data {
-            try await load(store: req.serviceStore, accounts: req.accounts, spatial: req.spatial)
+            let all = try await load(store: req.serviceStore, accounts: req.accounts, spatial: req.spatial)
+            return Data(records: all.records.map { ServiceRecord(service: $0.service.publicView, version: $0.version, updatedAt: $0.updatedAt) },
+                        organisations: all.organisations, categories: all.categories, unitNames: all.unitNames)
         }
 
         static func load(store: ServiceStore, accounts: AccountStore, spatial: any SpatialRepository) async throws -> Data {

@@ -7,6 +7,7 @@ import Vapor
 
 extension Request {
     var serviceStore: ServiceStore { ServiceStore(database: db) }
+    var serviceSearch: ServiceSearch { ServiceSearch(store: serviceStore, index: ServiceSearchIndex(database: db)) }
     var coverageService: CoverageService { CoverageService(services: serviceStore, indicators: indicatorStore) }
     var controllingService: ControllingService { ControllingService(funding: fundingStore, coverage: coverageService) }
 }

@@ -27,6 +27,7 @@ struct ServiceForm: Content {
     var phone: String?
     var website: String?
     var outreach: String?
+    var addressProtected: String?
     var serviceArea: [String]?
     var locationName: String?
     var street: String?
@@ -45,7 +46,7 @@ struct ServiceForm: Content {
          "status": status ?? "", "preventive": preventive ?? "nein", "minAge": minAge ?? "", "maxAge": maxAge ?? "", "situations": situations ?? "",
          "languages": languages ?? "", "stepFree": stepFree ?? "nein", "signLanguage": signLanguage ?? "nein", "fees": fees ?? "", "eligibility": eligibility ?? "",
          "howToApply": howToApply ?? "", "openingHours": openingHours ?? "", "email": email ?? "", "phone": phone ?? "", "website": website ?? "",
-         "outreach": outreach ?? "nein", "locationName": locationName ?? "", "street": street ?? "", "postcode": postcode ?? "", "city": city ?? "",
+         "outreach": outreach ?? "nein", "addressProtected": addressProtected ?? "nein", "locationName": locationName ?? "", "street": street ?? "", "postcode": postcode ?? "", "city": city ?? "",
          "lat": lat ?? "", "lon": lon ?? "", "staff": staff ?? "", "places": places ?? "", "casesPerYear": casesPerYear ?? "", "referenceYear": referenceYear ?? "", "areaShares": areaShares ?? ""]
     }
 
@@ -143,7 +144,7 @@ struct ServiceForm: Content {
             openingHours: hours, email: Self.clean(email), phone: Self.clean(phone), website: Self.clean(website), status: status ?? .active,
             lastVerified: base?.lastVerified, verifiedBy: base?.verifiedBy, locations: locations, outreach: outreach == "ja",
             serviceArea: Set(serviceArea ?? []), capacity: Capacity(fte: fte, places: places, casesPerYear: cases, referenceYear: year),
-            areaShares: shares.isEmpty ? nil : shares)
+            areaShares: shares.isEmpty ? nil : shares, addressProtected: addressProtected == "ja")
         var service: Service?
         do {
             service = try draft.validated(categories: categories, unitKeys: unitKeys)

@@ -13,6 +13,8 @@ struct ServicePlanningController: RouteCollection {
         routes.on(.GET, ServiceRoute.Pattern.categories, manage, use: categories)
         routes.on(.GET, ServiceRoute.Pattern.categoriesCSV, manage, use: categoriesCSV)
         routes.on(.POST, ServiceRoute.Pattern.categories, manage, use: addCategory)
+        routes.on(.GET, ServiceRoute.Pattern.category, manage, use: category)
+        routes.on(.POST, ServiceRoute.Pattern.category, manage, use: saveCategory)
         routes.on(.GET, ServiceRoute.Pattern.standards, manage, use: standards)
         routes.on(.POST, ServiceRoute.Pattern.standards, manage, use: saveStandard)
         routes.on(.GET, ServiceRoute.Pattern.coverage, manage, use: coverage)
@@ -52,14 +54,49 @@ struct ServicePlanningController: RouteCollection {
         var nameEN: String?
         var legalBasis: String?
         var communalised: String?
+        var synonyms: String?
+
+        var values: [String: String] {
+            ["code": code ?? "", "nameDE": nameDE ?? "", "nameEN": nameEN ?? "", "legalBasis": legalBasis ?? "", "communalised": communalised ?? "nein",
+             "synonyms": synonyms ?? ""]
+        }
+
+        func draft(code: String) -> ServiceCategory {
+            ServiceCategory(code: code, nameDE: nameDE ?? "", nameEN: nameEN ?? "", legalBasis: ServiceForm.clean(legalBasis), communalised: communalised == "ja",
+                            synonyms: ServiceCategory.synonyms(synonyms ?? ""))
+        }
+    }
+
+    func existingCategory(_ req: Request) async throws -> (ServiceCategory, Int) {
+        guard let code = req.parameters.get("code") else { throw Abort(.notFound) }
+        guard let category = try await req.serviceStore.categories().first(where: { $0.code == code }) else { throw Abort(.notFound) }
+        return (category, try await req.serviceStore.services().filter { $0.service.categoryCode == code }.count)
+    }
+
+    func category(req: Request) async throws -> HTMLResponse {
+        let (category, services) = try await existingCategory(req)
+        return HTMLResponse(CategoryEditPage.render(.init(category: category, services: services, values: CategoryEditPage.values(category)),
+                                                    context: try await req.pageContext(showNotice: true)))
+    }
+
+    func saveCategory(req: Request) async throws -> Response {
+        let (category, services) = try await existingCategory(req)
+        let form = try req.content.decode(CategoryForm.self)
+        do {
+            let changed = try form.draft(code: category.code).validated(existingCodes: [], isNew: false)
+            guard changed != category else { return req.redirect(to: ServiceRoute.category(code: category.code).path, notice: .unchanged) }
+            try await req.serviceStore.save(changed, actor: try await req.auditActor(), at: req.settings.clock.now())
+            return req.redirect(to: ServiceRoute.categories.path, notice: .saved)
+        } catch let failure as ValidationFailure {
+            return HTMLResponse(CategoryEditPage.render(.init(category: category, services: services, values: form.values, issues: failure.issues),
+                                                        context: try await req.pageContext())).response(status: .unprocessableEntity)
+        }
     }
 
     func addCategory(req: Request) async throws -> Response {
         let form = try req.content.decode(CategoryForm.self)
-        let values = ["code": form.code ?? "", "nameDE": form.nameDE ?? "", "nameEN": form.nameEN ?? "", "legalBasis": form.legalBasis ?? "",
-                      "communalised": form.communalised ?? "nein"]
-        let draft = ServiceCategory(code: form.code ?? "", nameDE: form.nameDE ?? "", nameEN: form.nameEN ?? "", legalBasis: ServiceForm.clean(form.legalBasis),
-                                    communalised: form.communalised == "ja")
+        let values = form.values
+        let draft = form.draft(code: form.code ?? "")
         do {
             let category = try draft.validated(existingCodes: Set(try await req.serviceStore.categories().map(\.code)), isNew: true)
             try await req.serviceStore.save(category, actor: try await req.auditActor(), at: req.settings.clock.now())
