@@ -169,3 +169,86 @@ def test_a_planner_orders_blocks_refers_to_them_and_puts_the_draft_out_for_comme
     follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Was sich gegenüber Ausgabe 1 geändert hat"))
     assert "/vergleich" in driver.current_url
     assert_accessible(driver, "(edition comparison)")
+
+
+def test_the_text_editor_shows_the_servers_preview_while_typing(browser, base_url):
+    """The editor of the demo's example report: typing shows the text as the report renders it; nothing is saved."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/berichte/verwaltung")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Sozialbericht Lahn-Dill-Kreis (Beispiel)"))
+    area = driver.find_elements(By.CSS_SELECTOR, "textarea[name=text]")[0]
+    preview = driver.find_element(By.ID, area.get_attribute("data-preview-target"))
+    assert int(area.get_attribute("rows")) >= 16 and area.size["height"] >= 300, area.size
+    # The preview stands beside the field, not below it.
+    assert preview.location["x"] > area.location["x"] + area.size["width"] - 5, (preview.location, area.location, area.size)
+    toolbar = driver.find_elements(By.CSS_SELECTOR, ".editor-toolbar")[0]
+    assert toolbar.is_displayed()
+    area.clear()
+    area.send_keys("# Lage der Familien\nKinder in **Bedarfsgemeinschaften** <b>nicht fett</b>\n\nerster Punkt")
+    WebDriverWait(driver, 10).until(lambda d: "Lage der Familien" in " ".join(h.text for h in preview.find_elements(By.TAG_NAME, "h4")))
+    assert preview.find_element(By.TAG_NAME, "strong").text == "Bedarfsgemeinschaften"
+    assert "<b>nicht fett</b>" in preview.text
+    # The toolbar makes the selected line a list item; the preview follows.
+    driver.execute_script("var a = arguments[0]; a.setSelectionRange(a.value.length - 3, a.value.length - 3);", area)
+    toolbar.find_element(By.XPATH, ".//button[text()='Liste']").click()
+    assert area.get_attribute("value").endswith("- erster Punkt")
+    WebDriverWait(driver, 10).until(lambda d: [li.text for li in preview.find_elements(By.CSS_SELECTOR, "ul li")] == ["erster Punkt"])
+    assert_accessible(driver, "(report builder with the editor and its preview)")
+    # Leaving without saving: the report's text is unchanged.
+    driver.refresh()
+    assert "Lage der Familien" not in driver.find_elements(By.CSS_SELECTOR, "textarea[name=text]")[0].get_attribute("value")
+
+
+def test_a_table_of_three_indicators_fits_the_screen_and_the_pdf(browser, private_server):
+    base_url = private_server
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/berichte/verwaltung")
+    fill(driver, "title", "Drei Indikatoren (Test)")
+    driver.execute_script("document.getElementById('reportingDate').value = '2025-06-30'; document.getElementById('territorialStatus').value = '2025-06-30';")
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Bericht anlegen']"))
+    fill(driver, "chapter", "Armut")
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Kapitel hinzufügen']"))
+    form = driver.find_elements(By.CSS_SELECTOR, "section.builder-chapter")[-1]
+    form.find_element(By.CSS_SELECTOR, "input[name=section]").send_keys("Kinder und Familien")
+    follow(driver, form.find_element(By.XPATH, ".//button[text()='Abschnitt hinzufügen']"))
+    add_block(driver, 0, "Indikatorentabelle", "sgb2_quote_u18, kita_u3_quote, heim_je_1000", "Drei Indikatoren nach Gemeinden")
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Neue Ausgabe mit den aktuellen Daten erstellen']"))
+    edition_url = driver.current_url.split("?")[0]
+    headers = [th.text for th in driver.find_elements(By.CSS_SELECTOR, ".report-block table.data thead th")]
+    assert len(headers) == 4, headers
+    # The contents are numbered once: "1 Armut", not "1. 1 Armut".
+    toc = driver.find_element(By.CSS_SELECTOR, "nav.toc")
+    assert toc.find_element(By.TAG_NAME, "a").text == "1 Armut"
+    assert driver.execute_script("return getComputedStyle(arguments[0]).listStyleType;", toc.find_element(By.TAG_NAME, "li")) == "none"
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        driver.refresh()
+        table = driver.find_element(By.CSS_SELECTOR, ".report-block table.data")
+        wrap = driver.find_element(By.CSS_SELECTOR, ".report-block .table-wrap")
+        sizes = driver.execute_script(
+            "var t = arguments[0].getBoundingClientRect(), w = arguments[1].getBoundingClientRect();"
+            "return {table: t.right, wrap: w.right, width: t.width, viewport: window.innerWidth, scroll: arguments[1].scrollWidth, client: arguments[1].clientWidth};",
+            table, wrap)
+        print("3-indicator table at 1366 px:", sizes)
+        assert sizes["viewport"] == 1366
+        # The whole table is on the screen: its right edge within its box and the window, every column visible.
+        assert sizes["table"] <= sizes["wrap"] + 1 and sizes["wrap"] <= 1366, sizes
+        third = driver.find_elements(By.CSS_SELECTOR, ".report-block table.data thead th")[3]
+        assert third.is_displayed() and driver.execute_script("return arguments[0].getBoundingClientRect().right;", third) <= 1366
+        assert wrap.get_attribute("tabindex") == "0"
+        assert_accessible(driver, "(edition with a three-indicator table at 1366 px)")
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    # The PDF: the third column's header and its values are there for every municipality.
+    pdf = requests.get(edition_url + "/bericht.pdf", cookies={c["name"]: c["value"] for c in driver.get_cookies()})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf.content, capture_output=True, check=True).stdout.decode()
+    part = text[text.index("Tabelle 1: Drei Indikatoren nach Gemeinden"):]
+    part = part[:part.index("Quelle")]
+    assert "Heimerziehung" in part, part
+    for name in ("Wetzlar", "Aßlar", "Herborn"):
+        line = next(line for line in part.splitlines() if name in line)
+        cells = re.findall(r"\d+,\d|•|–", line.replace(name, ""))
+        assert len(cells) == 3, (name, line)
