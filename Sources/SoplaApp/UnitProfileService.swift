@@ -39,6 +39,8 @@ public struct UnitProfileService: Sendable {
         public let boundaries: [String: BoundaryVersion]
         /// Whether the population figures are sums of the children rather than the unit's own.
         public let populationIsAggregated: Bool
+        /// The units with the same parent (the unit among them), for a map of the unit in its parent (e.g. "Lage im Kreis").
+        public var siblings: [SpatialUnit] = []
     }
 
     /// One indicator of a unit at its latest date, with the parent's value.
@@ -85,8 +87,10 @@ public struct UnitProfileService: Sendable {
             mapUnits = boundaries[unit.key] != nil ? [unit] : []
         }
         let storedPopulation = try await spatial.unit(key: unit.key)?.populations ?? []
-        return Overview(unit: unit, parent: parent, children: children, history: try await spatial.boundaryHistory(unitKey: unit.key), mapUnits: mapUnits,
-                        boundaries: boundaries, populationIsAggregated: storedPopulation.isEmpty && !unit.populations.isEmpty)
+        var overview = Overview(unit: unit, parent: parent, children: children, history: try await spatial.boundaryHistory(unitKey: unit.key), mapUnits: mapUnits,
+                                boundaries: boundaries, populationIsAggregated: storedPopulation.isEmpty && !unit.populations.isEmpty)
+        overview.siblings = parent.map { p in units.filter { $0.parentKey == p.key } } ?? [unit]
+        return overview
     }
 
     /// Every published indicator valid on the unit's level at its latest date, against the parent and the comparison

@@ -77,14 +77,13 @@ struct DemoData {
             ))
         }
         let importer = BoundaryImporter(repository: repository, catalogue: catalogue)
-        let plan = try await importer.run(
-            data: try resource("lahn-dill-gemeinden", "geojson"),
-            options: BoundaryImportOptions(
-                level: .municipality, keyProperty: "ags", nameProperty: "name", kindProperty: "kind",
-                arsProperty: "RS", validFrom: boundaryValidFrom
-            ),
-            dryRun: false
+        var options = BoundaryImportOptions(
+            level: .municipality, keyProperty: "ags", nameProperty: "name", kindProperty: "kind",
+            arsProperty: "RS", validFrom: boundaryValidFrom
         )
+        // A Gebietsstand a planner added since stays: running the demo again must not stop at it nor undo it.
+        options.keepsLaterBoundaries = true
+        let plan = try await importer.run(data: try resource("lahn-dill-gemeinden", "geojson"), options: options, dryRun: false)
         var figures: [String: [PopulationFigure]] = [:]
         for row in rows {
             guard var unit = try await repository.unit(key: row.ags) else {

@@ -61,6 +61,10 @@ struct RouteInventoryTests {
         table["GET /verwaltung/rechte"] = RoutePermission(.viewPolicy)
         table["GET /gebiete/:key/untergebiete/neu"] = RoutePermission(.manageSpatialUnits)
         table["POST /gebiete/:key/untergebiete"] = RoutePermission(.manageSpatialUnits)
+        for route in ["GET /gebiete/:key/planungsraeume", "POST /gebiete/:key/planungsraeume", "GET /gebiete/:key/bearbeiten", "POST /gebiete/:key/bearbeiten",
+                      "POST /gebiete/:key/aufheben"] {
+            table[route] = RoutePermission(.manageSpatialUnits)
+        }
         for route in ["GET /indikatoren", "GET /indikatoren.csv", "GET /indikatoren/:code", "GET /indikatoren/:code/werte.csv", "GET /merkmale",
                       "GET /merkmale.csv", "GET /api/v1/variables", "GET /api/v1/indicators", "GET /api/v1/indicators/:code",
                       "GET /api/v1/indicators/:code/values"] {

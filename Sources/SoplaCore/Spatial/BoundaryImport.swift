@@ -69,6 +69,9 @@ public struct BoundaryImportOptions: Sendable {
     public var validFrom: Day
     /// Kind used where no kind property is given or it is empty.
     public var defaultKind: String
+    /// Leave a unit's boundary as it is when its current Gebietsstand starts on or after `validFrom` (someone changed it
+    /// since): the demo refreshes its county without undoing a planner's boundaries.
+    public var keepsLaterBoundaries = false
 
     public init(
         level: SpatialLevel, keyProperty: String, nameProperty: String, kindProperty: String? = nil,
@@ -117,6 +120,13 @@ public struct BoundaryImportPlan: Sendable, Equatable {
         public let closedVersionValidFrom: Day?
         public let closedOn: Day?
         public let boundary: BoundaryVersion
+
+        public init(unitKey: String, closedVersionValidFrom: Day?, closedOn: Day?, boundary: BoundaryVersion) {
+            self.unitKey = unitKey
+            self.closedVersionValidFrom = closedVersionValidFrom
+            self.closedOn = closedOn
+            self.boundary = boundary
+        }
     }
 
     public struct Update: Sendable, Equatable {
@@ -180,9 +190,16 @@ public enum BoundaryImportPlanner {
             }
             var featureIssues: [ImportIssue] = []
 
-            guard let key = text(options.keyProperty) else {
+            guard let fileKey = text(options.keyProperty) else {
                 issues.append(ImportIssue(featureIndex: i, property: options.keyProperty, reason: "the key property is missing or empty"))
                 continue
+            }
+            // Planning-area files usually number their areas (1, 2, "A3"); with a known parent that local code
+            // becomes the key below it (06532023-1). A full key (06532023-1) is taken as it is.
+            var key = fileKey
+            if options.level.keyFormat == .localSuffix, !fileKey.contains("-"),
+               let parent = options.parentKey ?? options.parentProperty.flatMap(text) {
+                key = parent + "-" + fileKey
             }
             let name = text(options.nameProperty)
             if name == nil {
@@ -275,6 +292,10 @@ public enum BoundaryImportPlanner {
                 if let boundary = current.currentBoundary, boundary.geometry == geometry {
                     if after == current.unit { plan.unchangedKeys.append(key) }
                 } else {
+                    if let boundary = current.currentBoundary, boundary.validFrom >= options.validFrom, options.keepsLaterBoundaries {
+                        if after == current.unit { plan.unchangedKeys.append(key) }
+                        continue
+                    }
                     if let boundary = current.currentBoundary, boundary.validFrom >= options.validFrom {
                         issues.append(ImportIssue(
                             featureIndex: i, property: "geometry",

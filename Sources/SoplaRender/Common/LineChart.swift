@@ -34,7 +34,8 @@ public struct LineChart: Sendable {
         let values = series.flatMap { $0.points.compactMap(\.1) }
         guard !dates.isEmpty, let low = values.min(), let high = values.max() else { return .empty }
         let width = 560.0, height = 260.0, left = 64.0, right = 16.0, top = 12.0, bottom = 36.0
-        let bottomValue = min(0, low), topValue = high == bottomValue ? bottomValue + 1 : high * 1.05
+        let ticks = Self.niceTicks(low: min(0, low), high: high)
+        let bottomValue = ticks.first ?? min(0, low), topValue = ticks.last ?? high
         let first = Double(dates.first!.startDate.timeIntervalSince1970), last = Double(dates.last!.startDate.timeIntervalSince1970)
         func x(_ day: Day) -> Double {
             guard last > first else { return left + (width - left - right) / 2 }
@@ -44,10 +45,11 @@ public struct LineChart: Sendable {
             top + (topValue - value) / (topValue - bottomValue) * (height - top - bottom)
         }
         var nodes: [HTMLNode] = [el("title", text: title)]
-        for step in 0...4 {
-            let value = bottomValue + (topValue - bottomValue) * Double(step) / 4
+        let tickDecimals = Self.decimals(of: ticks)
+        for value in ticks {
             nodes.append(el("line", [("class", "grid"), ("x1", fmt(left)), ("x2", fmt(width - right)), ("y1", fmt(y(value))), ("y2", fmt(y(value))), ("stroke", "#c8c8c8")]))
-            nodes.append(el("text", [("x", fmt(left - 6)), ("y", fmt(y(value) + 4)), ("text-anchor", "end"), ("font-size", "12")], text: Format.decimal(value, digits: decimals, language)))
+            nodes.append(el("text", [("x", fmt(left - 6)), ("y", fmt(y(value) + 4)), ("text-anchor", "end"), ("font-size", "12")],
+                            text: Format.decimal(value, digits: tickDecimals, language)))
         }
         let labelled = dates.count <= 8 ? dates : stride(from: 0, to: dates.count, by: max(1, dates.count / 6)).map { dates[$0] }
         for day in labelled {
@@ -80,6 +82,51 @@ public struct LineChart: Sendable {
         el("ul", [("class", "series-key")], series.enumerated().map { index, series in
             el("li", [], [el("span", [("class", "key key-\(index)"), ("aria-hidden", "true")]), txt(series.name)])
         })
+    }
+
+    /// Round axis ticks ("nice numbers"): steps of 1, 2, 2.5 or 5 times a power of ten, at most `maxCount` of them,
+    /// from a multiple of the step at or below `low` to one at or above `high` — e.g. 0, 5, 10, 15 for 0…14.2.
+    public static func niceTicks(low: Double, high: Double, maxCount: Int = 6) -> [Double] {
+        guard low.isFinite, high.isFinite, maxCount >= 2 else { return [] }
+        let from = min(low, high), to = max(low, high)
+        if from == to {
+            // One value: a step around it (1 for 0, else a tenth of its magnitude).
+            let step = from == 0 ? 1 : niceStep(abs(from) / 5)
+            return [((from / step).rounded(.down) - (from == 0 ? 0 : 1)) * step, ((from / step).rounded(.down) + 1) * step].map(clean)
+        }
+        var step = niceStep((to - from) / Double(maxCount - 1))
+        while true {
+            let first = (from / step).rounded(.down), last = (to / step).rounded(.up)
+            let count = Int(last - first) + 1
+            if count <= maxCount {
+                return (0..<count).map { clean((first + Double($0)) * step) }
+            }
+            step = niceStep(step * 1.01)
+        }
+    }
+
+    /// The smallest step of 1, 2, 2.5, 5 or 10 times a power of ten that is at least `raw`.
+    static func niceStep(_ raw: Double) -> Double {
+        guard raw > 0, raw.isFinite else { return 1 }
+        let power = pow(10, (log10(raw)).rounded(.down))
+        let fraction = raw / power
+        let nice: Double = fraction <= 1 + 1e-9 ? 1 : fraction <= 2 + 1e-9 ? 2 : fraction <= 2.5 + 1e-9 ? 2.5 : fraction <= 5 + 1e-9 ? 5 : 10
+        return nice * power
+    }
+
+    /// Rounds away binary noise (0.30000000000000004 → 0.3).
+    static func clean(_ value: Double) -> Double {
+        let rounded = (value * 1e9).rounded() / 1e9
+        return rounded == 0 ? 0 : rounded
+    }
+
+    /// How many decimals the ticks need to be told apart (0 for 0, 5, 10; 1 for 0, 0.5, 1; 2 for 0, 0.25).
+    static func decimals(of ticks: [Double]) -> Int {
+        for digits in 0...6 {
+            let factor = pow(10, Double(digits))
+            if ticks.allSatisfy({ abs(($0 * factor).rounded() - $0 * factor) < 1e-6 }) { return digits }
+        }
+        return 6
     }
 
     private func fmt(_ value: Double) -> String {

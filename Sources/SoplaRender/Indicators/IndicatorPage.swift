@@ -7,11 +7,18 @@ public enum IndicatorPage {
     public struct Series: Sendable {
         public let name: String
         public let points: [(Day, Double?)]
+        /// Days whose value exists but is kept secret (disclosure control): "geheim gehalten", not "kein Wert".
+        public var suppressed: Set<Day> = []
 
         public init(name: String, points: [(Day, Double?)]) {
             self.name = name
             self.points = points
         }
+    }
+
+    /// What a time-series cell without a number says: the value is kept secret, or there is none.
+    public static func missingValueText(suppressed: Bool, _ t: Texts) -> String {
+        suppressed ? t(.valueSuppressed) : t(.valueGap)
     }
 
     /// An indicator value of the Land or Germany, computed from an imported table of official statistics.
@@ -351,7 +358,7 @@ public enum IndicatorPage {
                     el("tbody", [], dates.map { day in
                         el("tr", [], [el("th", [("scope", "row")], text: Format.day(day, language))] + model.series.map { series in
                             let value = series.points.first { $0.0 == day }?.1
-                            return el("td", [("class", "num")], text: value.map { IndicatorNames.value($0, indicator, language) } ?? t(.valueGap))
+                            return el("td", [("class", "num")], text: value.map { IndicatorNames.value($0, indicator, language) } ?? missingValueText(suppressed: series.suppressed.contains(day), t))
                         })
                     }),
                 ]),

@@ -255,7 +255,7 @@ public enum IndicatorText: Sendable {
         case .validationReportTitle: return ("Prüfbericht", "Validation report")
         case .validationRulesIntro: return ("Regeln, nach denen sopla die Zahlen nach jedem Import prüft, z. B. ob die Teilgebiete zur Summe passen oder ob sich ein Wert ungewöhnlich stark verändert hat.", "Rules by which sopla checks the figures after each import, e.g. whether sub-areas add up or whether a value changed unusually.")
         case .validationRulesTitle: return ("Prüfregeln", "Validation rules")
-        case .valueGap: return ("Lücke", "gap")
+        case .valueGap: return ("kein Wert", "no value")
         case .valueNoData: return ("keine Angabe", "no value")
         case .valueSuppressed: return ("geheim gehalten", "kept secret")
         case .valueZeroDenominator: return ("Nenner null", "zero denominator")

@@ -11,6 +11,10 @@ public enum MunicipalityProfilePage {
         public let builtAt: Date
         /// Where the coverage is measured when not in the unit itself (a planning area: its municipality).
         public let coverageArea: String?
+        /// The map "Lage im Kreis": the units around the unit (a municipality among the county's, a planning area among its
+        /// municipality's), and the unit's own sub-units drawn as outlines inside it.
+        public var contextUnits: [SpatialUnit] = []
+        public var outlineUnits: [SpatialUnit] = []
 
         public init(unit: UnitPage.Model, services: [(name: String, category: String, provider: String)], coverage: [(category: String, ratio: Double?, gap: Double)], builtAt: Date,
                     coverageArea: String? = nil) {
@@ -30,7 +34,14 @@ public enum MunicipalityProfilePage {
     public static func body(_ model: Model, language: Language, pdfLink: String?) -> [HTMLNode] {
         let t = Texts(language)
         let unit = model.unit.unit
-        var facts: [HTMLNode] = [el("dt", text: t(.officialKey)), el("dd", [], [el("code", text: unit.key)])]
+        let isPlanningArea = unit.levelCode == SpatialLevel.planningArea.code
+        // Only a municipality's eight digits are its official key (AGS); a planning area's key is a local one.
+        let keyLabel = unit.levelCode == SpatialLevel.municipality.code && unit.key.count == 8 ? t(.officialKey) : t(.profileKeyLabel)
+        var facts: [HTMLNode] = [el("dt", text: keyLabel), el("dd", [], [el("code", text: unit.key)])]
+        if isPlanningArea {
+            facts += [el("dt", text: t(.profileLevelLabel)), el("dd", text: UnitFigures.levelName(unit.levelCode, catalogue: model.unit.catalogue, language))]
+            if let parent = model.unit.parent { facts += [el("dt", text: t(.parent)), el("dd", text: parent.kind + " " + parent.name)] }
+        }
         if let population = unit.latestPopulation {
             facts += [el("dt", text: "\(t(.populationAsOf)) \(Format.day(population.referenceDate, language))"), el("dd", text: Format.integer(population.count, language))]
         }
@@ -40,16 +51,32 @@ public enum MunicipalityProfilePage {
         var nodes: [HTMLNode] = [
             el("h1", text: title(unit, t)),
             el("p", [("class", "lead")], text: t(.profileIntro).replacingOccurrences(of: "{d}", with: DateText.dateTime(model.builtAt, language))),
-            el("dl", [("class", "facts")], facts),
         ]
-        let (areas, breaks) = UnitFigures.densityAreas(model.unit.mapUnits, boundaries: model.unit.mapBoundaries, language: language)
-        if !areas.isEmpty {
-            nodes.append(el("section", [("aria-labelledby", "lage")], [
-                el("h2", [("id", "lage")], text: t(.locationMapTitle)),
-                el("figure", [("class", "map-figure")], [SVGMap(id: "lagekarte", title: t(.locationMapTitle) + ": " + unit.name, areas: areas, highlightKey: unit.key).render(),
-                                                         UnitFigures.legend(breaks: breaks, language: language)]),
-            ]))
+        let contextUnits = model.contextUnits.isEmpty ? model.unit.mapUnits : model.contextUnits
+        var (areas, breaks) = UnitFigures.densityAreas(contextUnits, boundaries: model.unit.mapBoundaries, language: language)
+        let outlines = model.outlineUnits.compactMap { child -> SVGMap.Area? in
+            guard let boundary = model.unit.mapBoundaries[child.key] else { return nil }
+            var area = SVGMap.Area(unit: child, geometry: boundary.geometry, colourClass: nil, accessibleLabel: UnitFigures.levelName(child.levelCode, catalogue: model.unit.catalogue, language) + " " + child.name)
+            area.outline = true
+            return area
         }
+        areas += outlines
+        let overview = el("div", [("class", "profile-overview")], [
+            el("dl", [("class", "facts")], facts),
+            areas.isEmpty ? .empty : el("section", [("aria-labelledby", "lage"), ("class", "profile-map")], [
+                el("h2", [("id", "lage")], text: t(.locationMapTitle)),
+                el("figure", [("class", "map-figure")], [
+                    SVGMap(id: "lagekarte", title: t(.locationMapTitle) + ": " + unit.name, areas: areas, highlightKey: unit.key).render(),
+                    el("figcaption", text: (isPlanningArea ? t(.profileMapCaptionArea) : t(.profileMapCaptionCounty))
+                        .replacingOccurrences(of: "{name}", with: unit.name).replacingOccurrences(of: "{parent}", with: model.unit.parent?.name ?? "")),
+                    UnitFigures.legend(breaks: breaks, language: language),
+                    outlines.isEmpty ? .empty : el("ul", [("class", "legend-extra")], [
+                        el("li", [], [el("span", [("class", "swatch outline"), ("aria-hidden", "true")]), txt(t(.profileOutlineLegend))]),
+                    ]),
+                ]),
+            ]),
+        ])
+        nodes.append(overview)
         nodes.append(IndicatorProfile.render(model.unit.profile, parentName: model.unit.profileParentName, language: language))
         nodes.append(UnitPage.populationSection(model.unit, language: language))
         nodes.append(el("section", [("aria-labelledby", "angebote")], [
@@ -73,6 +100,30 @@ public enum MunicipalityProfilePage {
         if let pdfLink { nodes.append(el("p", [("class", "no-print")], [el("a", [("href", pdfLink)], text: t(.profilePDF))])) }
         return nodes
     }
+
+    /// The printed profile: key facts beside the map on the first page, so that a municipality fits on two A4 pages;
+    /// the population chart is left out there (its table stays).
+    public static let printCSS = """
+    .profile-overview { display: flex; flex-direction: row; align-items: flex-start; }
+    .profile-overview > dl.facts { flex: 0 0 38%; margin: 0 4mm 0 0; }
+    .profile-overview > .profile-map { flex: 1 1 auto; }
+    .profile-overview .profile-map h2 { margin-top: 0; }
+    .profile-overview .map-figure { margin: 0; }
+    .profile-overview .map-figure svg { max-height: 88mm; width: auto; max-width: 100%; }
+    .profile-overview figcaption { font-size: 7.5pt; }
+    .profile-overview .legend { font-size: 7.5pt; }
+    .profile-overview .legend ul { display: block; padding: 0; margin: 1mm 0 0; }
+    .profile-overview .legend li, .profile-overview .legend-extra li { display: inline-block; margin-right: 3mm; }
+    .profile-overview .legend-extra { list-style: none; padding: 0; margin: 0; font-size: 7.5pt; }
+    h1 { font-size: 16pt; margin: 0 0 2mm; }
+    h2 { font-size: 11.5pt; margin: 4mm 0 1.5mm; }
+    p.lead { font-size: 8.5pt; margin: 0 0 3mm; }
+    .chart-figure { display: none; }
+    article.report table.data thead th:first-child { width: 36%; }
+    article.report table.data { margin-bottom: 1mm; }
+    article.report table.data caption { font-size: 8pt; text-align: left; }
+    .chart-and-table { display: block; }
+    """
 
     public static func render(_ model: Model, context: PageContext, pdfLink: String) -> String {
         Layout(title: Texts(context.language)(.profileTitle) + ": " + model.unit.unit.name, context: context, showsGeometry: true)

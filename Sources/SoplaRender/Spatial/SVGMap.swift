@@ -13,6 +13,8 @@ public struct SVGMap: Sendable {
         public let hatched: Bool
         /// Where the area links to; the unit page if nil.
         public let link: String?
+        /// Drawn as a dashed outline over the filled areas (e.g. the planning areas inside a municipality), without label.
+        public var outline = false
 
         public init(unit: SpatialUnit, geometry: MultiPolygon, colourClass: Int?, accessibleLabel: String, hatched: Bool = false, link: String? = nil) {
             self.unit = unit
@@ -93,7 +95,7 @@ public struct SVGMap: Sendable {
         }
         let projection = Projection(box: box, width: width, padding: 8)
         let titleID = id + "-titel"
-        let shapes: [HTMLNode] = areas.map { area in
+        let shapes: [HTMLNode] = areas.filter { !$0.outline }.map { area in
             var classes = ["area"]
             if let colourClass = area.colourClass { classes.append("c\(colourClass)") }
             if area.unit.key == highlightKey { classes.append("highlight") }
@@ -106,7 +108,13 @@ public struct SVGMap: Sendable {
                             ("stroke", area.unit.key == highlightKey ? "#1a1a1a" : "#ffffff"), ("stroke-width", area.unit.key == highlightKey ? "3" : "1.2")]),
             ])
         }
-        let labels: [HTMLNode] = showLabels ? areas.compactMap { area in
+        let outlines: [HTMLNode] = areas.filter(\.outline).map { area in
+            el("a", [("href", area.link ?? SiteRoute.unit(key: area.unit.key).path), ("aria-label", area.accessibleLabel)], [
+                el("path", [("class", "area outline"), ("d", pathData(area.geometry, projection)), ("fill", "none"), ("stroke", "#1a1a1a"),
+                            ("stroke-width", "1"), ("stroke-dasharray", "4 3")]),
+            ])
+        }
+        let labels: [HTMLNode] = showLabels ? areas.filter({ !$0.outline }).compactMap { area in
             guard let anchor = area.unit.representativePoint ?? area.geometry.centroid else { return nil }
             let (x, y) = projection.point(anchor)
             return el("text", [("x", Self.number(x)), ("y", Self.number(y)), ("class", "label"), ("font-size", "13"), ("fill", "#000000"),
@@ -114,9 +122,14 @@ public struct SVGMap: Sendable {
         } : []
         let markers: [HTMLNode] = points.map { point in
             let (x, y) = projection.point(point.position)
+            // Every point has an accessible name (its label) and, where it has one, its link; the table beside the map lists them too.
+            guard let link = point.link else {
+                return el("circle", [("cx", Self.number(x)), ("cy", Self.number(y)), ("r", "6"), ("class", "point"), ("fill", "#b3261e"), ("stroke", "#ffffff"),
+                                     ("stroke-width", "2"), ("role", "img"), ("aria-label", point.label)], [el("title", text: point.label)])
+            }
             let dot = el("circle", [("cx", Self.number(x)), ("cy", Self.number(y)), ("r", "6"), ("class", "point"), ("fill", "#b3261e"), ("stroke", "#ffffff"),
                                     ("stroke-width", "2")], [el("title", text: point.label)])
-            return point.link.map { el("a", [("href", $0), ("aria-label", point.label)], [dot]) } ?? dot
+            return el("a", [("href", link), ("aria-label", point.label)], [dot])
         }
         var attributes: [(String, String?)] = [
             ("id", id), ("class", pickable ? "map pickable" : "map"), ("viewBox", "0 0 \(Self.number(width)) \(Self.number(projection.height))"),
@@ -130,9 +143,45 @@ public struct SVGMap: Sendable {
             el("title", [("id", titleID)], text: title),
             areas.contains(where: \.hatched) ? Self.hatchPattern(id + "-schraffur") : .empty,
             el("g", [("class", "areas")], shapes),
+            outlines.isEmpty ? .empty : el("g", [("class", "outlines")], outlines),
             el("g", [("class", "labels"), ("aria-hidden", "true")], labels),
             markers.isEmpty ? .empty : el("g", [("class", "points")], markers),
         ])
+    }
+
+    /// A legend of fixed classes: a swatch per class (nil: no value) with its text, and the points' entry when there are points.
+    public static func legend(title: String, classes: [(colourClass: Int?, text: String)], points: String? = nil) -> HTMLNode {
+        var items: [HTMLNode] = classes.map { item in
+            el("li", [], [el("span", [("class", "swatch " + (item.colourClass.map { "c\($0)" } ?? "no-value")), ("aria-hidden", "true")]), txt(item.text)])
+        }
+        if let points { items.append(pointLegendItem(points)) }
+        return el("div", [("class", "legend")], [el("p", [("class", "legend-title")], text: title), el("ul", [], items)])
+    }
+
+    /// The legend entry of the points: a red dot and what a dot stands for.
+    public static func pointLegendItem(_ text: String) -> HTMLNode {
+        el("li", [], [
+            el("svg", [("class", "swatch"), ("width", "14"), ("height", "14"), ("viewBox", "0 0 14 14"), ("aria-hidden", "true"), ("focusable", "false")], [
+                el("circle", [("cx", "7"), ("cy", "7"), ("r", "5"), ("fill", "#b3261e"), ("stroke", "#ffffff"), ("stroke-width", "1.5")]),
+            ]),
+            txt(text),
+        ])
+    }
+
+    /// The points as a table beside the map: each name (a link where the point has one) with its coordinates.
+    public static func pointsTable(_ points: [Point], caption: String, language: Language) -> HTMLNode {
+        guard !points.isEmpty else { return .empty }
+        let t = Texts(language)
+        return el("div", [("class", "table-wrap")], [el("table", [("class", "data map-points")], [
+            el("caption", text: caption),
+            el("thead", [], [el("tr", [], [el("th", [("scope", "col")], text: t(.mapPointColumn)), el("th", [("scope", "col")], text: t(.mapPointWhere))])]),
+            el("tbody", [], points.sorted { $0.label < $1.label }.map { point in
+                el("tr", [], [
+                    el("th", [("scope", "row")], [point.link.map { el("a", [("href", $0)], text: point.label) } ?? txt(point.label)]),
+                    el("td", text: Format.decimal(point.position.lon, digits: 5, language) + "; " + Format.decimal(point.position.lat, digits: 5, language)),
+                ])
+            }),
+        ])])
     }
 
     /// The legend's swatch for hidden values: the map's hatching drawn in SVG, so it prints too (PDF renderers do not

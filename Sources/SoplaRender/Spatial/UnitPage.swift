@@ -19,6 +19,8 @@ public enum UnitPage {
         /// The indicator profile (Gemeindesteckbrief) and the name of the parent it compares with.
         public var profile: [IndicatorProfile.Line] = []
         public var profileParentName: String?
+        /// Where a planner edits or retires this unit (a planning area), or nil.
+        public var editLink: String?
 
         public init(unit: SpatialUnit, parent: SpatialUnit?, children: [SpatialUnit], history: [BoundaryVersion],
                     mapUnits: [SpatialUnit], mapBoundaries: [String: BoundaryVersion], catalogue: SpatialLevelCatalogue,
@@ -57,6 +59,11 @@ public enum UnitPage {
             facts += [el("dt", text: t(.columnArea)), el("dd", text: UnitFigures.area(unit, language))]
             facts += [el("dt", text: t(.columnDensity)), el("dd", text: UnitFigures.density(unit, language))]
         }
+        // Retired: every Gebietsstand has ended (the history keeps them).
+        if let last = model.history.last, let end = last.validTo, model.history.allSatisfy({ $0.validTo != nil }) {
+            let from = Day(end.startDate.addingTimeInterval(86_400))
+            facts += [el("dt", text: t(.areasStatusColumn)), el("dd", text: t(.areasRetiredOn).replacingOccurrences(of: "{d}", with: Format.day(from, language)))]
+        }
         var content: [HTMLNode] = [
             el("p", [("class", "breadcrumb")], [
                 el("a", [("href", SiteRoute.units().path)], text: t(.navUnits)),
@@ -69,6 +76,7 @@ public enum UnitPage {
                 el("dl", [("class", "facts")], facts),
                 unit.levelCode == SpatialLevel.municipality.code || unit.levelCode == SpatialLevel.planningArea.code
                     ? el("p", [], [el("a", [("href", SiteRoute.Pattern.unitProfile(unit.key))], text: t(.municipalityProfileTitle))]) : .empty,
+                model.editLink.map { el("p", [], [el("a", [("href", $0), ("class", "button")], text: t(.areasEditLink))]) } ?? .empty,
             ]),
             populationSection(model, language: language),
             IndicatorProfile.render(model.profile, parentName: model.profileParentName, language: language),
@@ -143,7 +151,8 @@ public enum UnitPage {
         let t = Texts(language)
         let create: HTMLNode = model.creatableChildLevel.map { level in
             el("p", [], [el("a", [("href", SiteRoute.newChildUnit(parentKey: model.unit.key).path), ("class", "button")],
-                            text: t(.newChildArea).replacingOccurrences(of: "{level}", with: language == .de ? level.nameDE : level.nameEN))])
+                            text: t(.newChildArea).replacingOccurrences(of: "{level}", with: language == .de ? level.nameDE : level.nameEN)),
+                         txt(" "), el("a", [("href", PlanningAreaRoute.Pattern.manage(model.unit.key))], text: t(.areasManageLink))])
         } ?? .empty
         guard !model.children.isEmpty else {
             return el("section", [("aria-labelledby", "untergliederung")], [

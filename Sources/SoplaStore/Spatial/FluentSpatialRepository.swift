@@ -126,6 +126,20 @@ public struct FluentSpatialRepository: SpatialRepository {
         }
     }
 
+    /// Ends a unit from `day` on: its current Gebietsstand closes the day before; every version stays in the history.
+    /// False when the unit has no current boundary (it is retired already) or that boundary starts on or after `day`.
+    public func retire(unitKey: String, label: String, from day: Day) async throws -> Bool {
+        try await database.transaction { db in
+            guard let current = try await SpatialBoundaryModel.query(on: db).filter(\.$unitKey == unitKey).filter(\.$validTo == nil).first(),
+                  current.validFrom < day.iso else { return false }
+            current.validTo = day.previous.iso
+            try await current.save(on: db)
+            try await record(.deactivate, key: unitKey, label: label, before: ["boundaryValidTo": ""], after: ["boundaryValidTo": day.previous.iso], on: db)
+            try await Self.bumpVersion(on: db)
+            return true
+        }
+    }
+
     public func replacePopulations(_ figures: [String: [PopulationFigure]]) async throws {
         try await database.transaction { db in
             for (key, list) in figures.sorted(by: { $0.key < $1.key }) {

@@ -36,6 +36,7 @@ public func configure(_ app: Application, settings: AppSettings) throws {
     try app.register(collection: AdminController())
     try app.register(collection: PersonAdminController())
     try app.register(collection: ChildUnitController())
+    try app.register(collection: PlanningAreaController())
     try app.register(collection: IndicatorController())
     try app.register(collection: IndicatorAdminController())
     try app.register(collection: IndicatorAPIController())

@@ -43,10 +43,15 @@ enum IndicatorViews {
                 return (day, raw ? value?.value.value : value?.publicValue)
             }
         }
+        func unitSeries(_ key: String) -> IndicatorPage.Series {
+            var series = IndicatorPage.Series(name: names[key] ?? key, points: points(key))
+            if !raw { series.suppressed = Set(data.dates.filter { published[$0]?[key]?.isSuppressed == true }) }
+            return series
+        }
         if let unit = view.unit {
-            series.append(IndicatorPage.Series(name: names[unit] ?? unit, points: points(unit)))
+            series.append(unitSeries(unit))
             if let parent = data.unitsByKey[unit]?.parentKey, data.unitsByKey[parent] != nil {
-                series.append(IndicatorPage.Series(name: names[parent] ?? parent, points: points(parent)))
+                series.append(unitSeries(parent))
             }
         }
         for (label, values) in Dictionary(grouping: referenceValues, by: \.label).sorted(by: { $0.key < $1.key }) where series.count < 3 {

@@ -18,11 +18,17 @@ struct ProfileController: RouteCollection {
         guard let profile = try await profiles.profile(key: key) else { throw Abort(.notFound) }
         let unit = SpatialViews.unitModel(profile.overview, indicators: profile.indicators, catalogue: catalogue, creatableChildLevel: nil, language: language)
         func name(_ category: ServiceCategory?, _ code: String) -> String { category.map { language == .de ? $0.nameDE : $0.nameEN } ?? code }
-        return MunicipalityProfilePage.Model(
+        var model = MunicipalityProfilePage.Model(
             unit: unit,
             services: profile.services.map { (name: $0.service.name, category: name($0.category, $0.service.categoryCode), provider: $0.provider) },
             coverage: profile.coverage.map { (category: name($0.category, $0.categoryCode), ratio: $0.ratio, gap: $0.gap) },
             builtAt: now, coverageArea: profile.coverageArea.map { $0.kind + " " + $0.name })
+        // "Lage im Kreis" shows the unit among its siblings (a municipality among the county's, also once it has planning
+        // areas), with its own planning areas as outlines inside it.
+        let boundaries = profile.overview.boundaries
+        model.contextUnits = profile.overview.siblings.filter { boundaries[$0.key] != nil }
+        model.outlineUnits = profile.overview.children.filter { boundaries[$0.key] != nil }
+        return model
     }
 
     static func model(_ req: Request, key: String) async throws -> MunicipalityProfilePage.Model {
@@ -37,7 +43,8 @@ struct ProfileController: RouteCollection {
     /// The printable document of a profile (HTML for the PDF).
     static func printable(_ model: MunicipalityProfilePage.Model, language: Language) -> String {
         ReportPrintDocument.render(title: MunicipalityProfilePage.title(model.unit.unit, Texts(language)), language: language,
-                                   body: MunicipalityProfilePage.body(model, language: language, pdfLink: nil), css: StaticAssets.assets["sopla.css"]?.body ?? "")
+                                   body: MunicipalityProfilePage.body(model, language: language, pdfLink: nil),
+                                   css: (StaticAssets.assets["sopla.css"]?.body ?? "") + "\n" + MunicipalityProfilePage.printCSS)
     }
 
     /// From the cache while the data it shows stay as they are; made anew otherwise (at most a few at once).

@@ -83,9 +83,13 @@ struct SpatialPagesController: RouteCollection {
         let profiles = req.unitProfiles
         guard let overview = try await profiles.overview(key: key) else { throw Abort(.notFound) }
         let indicators = try await profiles.indicatorLines(for: overview.unit, raw: try await req.may(.viewUnsuppressedFigures))
-        let model = SpatialViews.unitModel(overview, indicators: indicators, catalogue: req.settings.levels,
-                                           creatableChildLevel: try await req.may(.manageSpatialUnits) ? req.settings.levels.localChildLevel(of: overview.unit.levelCode) : nil,
+        let mayManage = try await req.may(.manageSpatialUnits)
+        var model = SpatialViews.unitModel(overview, indicators: indicators, catalogue: req.settings.levels,
+                                           creatableChildLevel: mayManage ? req.settings.levels.localChildLevel(of: overview.unit.levelCode) : nil,
                                            language: req.language)
+        if mayManage, req.settings.levels.level(code: overview.unit.levelCode)?.keyFormat == .localSuffix {
+            model.editLink = PlanningAreaRoute.Pattern.edit(overview.unit.key)
+        }
         return HTMLResponse(UnitPage.render(model, language: req.language, path: req.pathForLinks, account: try await req.pageContext().account, notice: req.notice))
     }
 
