@@ -112,7 +112,7 @@ struct RouteInventoryTests {
         }
         for route in ["GET /angebote", "GET /angebote.csv", "GET /angebote/neu", "POST /angebote", "GET /angebote/:service", "GET /angebote/:service/bearbeiten",
                       "POST /angebote/:service", "GET /angebotsplanung/kategorien", "GET /angebotsplanung/kategorien.csv", "POST /angebotsplanung/kategorien",
-                      "GET /angebotsplanung/standards", "POST /angebotsplanung/standards", "GET /angebotsplanung/versorgung", "GET /angebotsplanung/versorgung.csv",
+                      "GET /angebotsplanung/kategorien/:code", "POST /angebotsplanung/kategorien/:code", "GET /angebotsplanung/standards", "POST /angebotsplanung/standards", "GET /angebotsplanung/versorgung", "GET /angebotsplanung/versorgung.csv",
                       "GET /angebotsplanung/doppelstrukturen", "GET /angebotsplanung/doppelstrukturen.csv", "POST /angebotsplanung/doppelstrukturen",
                       "GET /angebotsplanung/erhebungen", "POST /angebotsplanung/erhebungen", "GET /angebotsplanung/erhebungen/:round",
                       "POST /angebotsplanung/erhebungen/:round/abschliessen", "GET /angebotsplanung/vorschlaege/:proposal", "POST /angebotsplanung/vorschlaege/:proposal"] {

@@ -32,6 +32,12 @@ public enum LineProblem: Sendable, Equatable {
     /// A year given on an earlier line already.
     case duplicateYear(Int)
     case unreadableDate(String)
+    /// Opening hours: a day that is no weekday ("Xy"), or none given.
+    case unknownWeekday(String)
+    /// Opening hours: a time that cannot be read or does not exist ("25:00").
+    case unreadableTime(String)
+    /// Opening hours: a slot that closes before it opens ("14-9").
+    case closesBeforeOpens(String)
 }
 
 /// One problem with a submitted value, named by field; views turn the problem into a sentence.

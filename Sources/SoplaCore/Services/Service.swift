@@ -328,32 +328,105 @@ extension ServiceCategory {
 
 /// The opening hours and staff of a service as people type them: one entry per line.
 public enum ServiceEntry {
-    static let weekdays = ["mo": 1, "di": 2, "mi": 3, "do": 4, "fr": 5, "sa": 6, "so": 7,
-                           "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7]
     public static let weekdayNamesDE = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
 
-    /// "Mo 09:00-12:00" (also "Montag 9-12", "Di 14:00–18:30"); every line that cannot be read is named.
+    /// Opening hours in the forms people write them, one line or ";" per group: "Mo 09:00-12:00", "Mo–Fr 9–12 Uhr",
+    /// "Mo, Mi 14:00–16:00", "Montag bis Donnerstag 9.00 - 12.30 und 14 - 16 Uhr", "täglich 8–20 Uhr". Every problem is
+    /// named with its line: a day that is no weekday, a time that cannot be read, an end before the start.
     public static func openingHours(_ text: String) -> (hours: [OpeningHours], issues: [ValidationIssue]) {
         var hours: [OpeningHours] = []
         var issues: [ValidationIssue] = []
-        for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            guard !line.isEmpty else { continue }
-            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
-            let dayKey = String(parts[0].lowercased().prefix(3))
-            let day = weekdays[dayKey] ?? weekdays[String(dayKey.prefix(2))]
-            let times = parts.count > 1 ? parts[1].replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: " ", with: "").split(separator: "-").map(String.init) : []
-            guard let day, times.count == 2, let opens = minutes(times[0]), let closes = minutes(times[1]) else {
-                issues.append(ValidationIssue("openingHours", .unknownValue(String(line.prefix(60)))))
-                continue
+        func problem(_ line: Int, _ p: LineProblem) { issues.append(ValidationIssue("openingHours", .inLine(line: line, problem: p))) }
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            for group in raw.split(separator: ";") {
+                let line = String(group).trimmingCharacters(in: .whitespaces)
+                guard !line.isEmpty else { continue }
+                let normalised = normaliseHours(line)
+                let firstDigit = normalised.firstIndex(where: \.isNumber) ?? normalised.endIndex
+                let dayText = normalised[..<firstDigit].trimmingCharacters(in: CharacterSet(charactersIn: " ,:"))
+                let timeText = String(normalised[firstDigit...])
+                let days: [Int]
+                switch weekdays(dayText) {
+                case .success(let found): days = found
+                case .failure(let bad):
+                    problem(index + 1, .unknownWeekday(String(bad.text.prefix(30))))
+                    continue
+                }
+                let ranges = timeText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                if ranges.isEmpty { problem(index + 1, .unreadableTime(String(line.prefix(40)))) }
+                for range in ranges {
+                    let ends = range.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                    guard ends.count == 2, let opens = minutes(ends[0]), let closes = minutes(ends[1]) else {
+                        problem(index + 1, .unreadableTime(String(range.prefix(30))))
+                        continue
+                    }
+                    guard opens < closes else {
+                        problem(index + 1, .closesBeforeOpens(String(range.prefix(30))))
+                        continue
+                    }
+                    hours += days.map { OpeningHours(weekday: $0, opens: opens, closes: closes) }
+                }
             }
-            hours.append(OpeningHours(weekday: day, opens: opens, closes: closes))
         }
         return (hours, issues)
     }
 
+    /// Lower case; dashes, "bis" and "–" as "-"; "und", "&" and "/" between times as ","; "Uhr" and "h" dropped; "9.30" as "9:30".
+    static func normaliseHours(_ line: String) -> String {
+        var s = " " + line.lowercased() + " "
+        for dash in ["–", "—", "‑", "−", " bis "] { s = s.replacingOccurrences(of: dash, with: dash == " bis " ? " - " : "-") }
+        for joiner in [" und ", " & ", "/"] { s = s.replacingOccurrences(of: joiner, with: ",") }
+        s = s.replacingOccurrences(of: "uhr", with: " ")
+        var chars = Array(s)
+        for i in chars.indices.dropFirst().dropLast() where chars[i] == "." && chars[i - 1].isNumber && chars[i + 1].isNumber { chars[i] = ":" }
+        // "9h" and "9 h" as hours.
+        var result = ""
+        for (i, c) in chars.enumerated() {
+            if c == "h", i > 0, chars[i - 1].isNumber || (chars[i - 1] == " " && i > 1 && chars[i - 2].isNumber), i + 1 >= chars.count || !chars[i + 1].isLetter { continue }
+            result.append(c)
+        }
+        return result.trimmingCharacters(in: .whitespaces)
+    }
+
+    struct UnknownDay: Error { let text: String }
+
+    /// The days of "mo-fr", "mo, mi", "montag bis freitag", "täglich", "werktags"; a word that is no day fails.
+    static func weekdays(_ text: String) -> Result<[Int], UnknownDay> {
+        let cleaned = text.trimmingCharacters(in: .whitespaces)
+        guard !cleaned.isEmpty else { return .failure(UnknownDay(text: "")) }
+        var days: [Int] = []
+        for part in cleaned.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+            let ends = part.split(separator: "-").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .")) }
+            if ends.count == 1, let all = ["taglich": Array(1...7), "täglich": Array(1...7), "werktags": Array(1...5), "daily": Array(1...7)][ends[0]] {
+                days += all
+                continue
+            }
+            guard (1...2).contains(ends.count) else { return .failure(UnknownDay(text: part)) }
+            let numbers = ends.map(weekday)
+            guard let first = numbers.first ?? nil, let last = numbers.last ?? nil else {
+                return .failure(UnknownDay(text: ends.first { weekday($0) == nil } ?? part))
+            }
+            guard first <= last else { return .failure(UnknownDay(text: part)) }
+            days += Array(first...last)
+        }
+        var seen = Set<Int>()
+        return .success(days.filter { seen.insert($0).inserted })
+    }
+
+    /// 1 = Monday: "mo", "mo.", "montag", "mon", "monday"; "sonnabend" is Saturday.
+    static func weekday(_ word: String) -> Int? {
+        let w = word.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        guard w.count >= 2, w.allSatisfy(\.isLetter) else { return nil }
+        if w == "sonnabend" { return 6 }
+        let german = ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"]
+        let english = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        if let day = german.firstIndex(where: { $0.hasPrefix(w) && (w.count >= 2) }), german.filter({ $0.hasPrefix(w) }).count == 1 { return day + 1 }
+        if w.count >= 3, let day = english.firstIndex(where: { $0.hasPrefix(w) }) { return day + 1 }
+        return nil
+    }
+
     public static func minutes(_ text: String) -> Int? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let hours = Int(parts[0]), (0...24).contains(hours) else { return nil }
         let minutes = parts.count == 2 ? Int(parts[1]) : 0
         guard let minutes, (0..<60).contains(minutes), parts.count == 1 || parts[1].count == 2 else { return nil }

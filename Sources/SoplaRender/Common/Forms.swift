@@ -190,6 +190,12 @@ public enum IssueText {
             return quoted(text) + (de ? " ist weder " + words.0 : " is neither " + words.1)
         case .duplicateYear(let year): return de ? "Jahr \(year) doppelt" : "year \(year) given twice"
         case .unreadableDate(let text): return de ? "Datum \(quoted(text)) nicht lesbar" : "date \(quoted(text)) cannot be read"
+        case .unknownWeekday(let text):
+            return text.isEmpty ? (de ? "Wochentag fehlt, z. B. „Mo–Fr 9–12 Uhr“" : "weekday missing, e.g. “Mo–Fr 9–12”")
+                : (de ? "\(quoted(text)) ist kein Wochentag (Mo, Di, Mi, Do, Fr, Sa, So)" : "\(quoted(text)) is not a weekday (Mo, Tu, We, Th, Fr, Sa, Su)")
+        case .unreadableTime(let text):
+            return de ? "Uhrzeit \(quoted(text)) nicht lesbar (z. B. „9“, „9:30“ oder „14.00–16.00“)" : "time \(quoted(text)) cannot be read (e.g. “9”, “9:30” or “14:00–16:00”)"
+        case .closesBeforeOpens(let text): return de ? "\(quoted(text)): Ende liegt nicht nach dem Beginn" : "\(quoted(text)): the end is not after the start"
         }
     }
 

@@ -240,7 +240,8 @@ public enum ServiceText: Sendable {
         case .openProposalsNotice: return ("{n} Vorschläge von Trägern warten auf Prüfung.", "{n} proposals from providers await review.")
         case .openProposalsTitle: return ("Offene Vorschläge", "Open proposals")
         case .openRound: return ("Erhebung eröffnen", "Open survey round")
-        case .openingHoursHint: return ("Eine Zeile je Zeitraum, z. B. „Mo 09:00-12:00“", "One line per slot, e.g. “Mo 09:00-12:00”")
+        case .openingHoursHint: return ("Eine Zeile je Zeitraum, z. B. „Mo–Fr 9–12 Uhr“, „Mo, Mi 14:00–16:00“ oder „Di 9–12 und 14–16 Uhr“",
+                                        "One line per slot, e.g. “Mo–Fr 9–12”, “Mo, Mi 14:00–16:00” or “Di 9–12 und 14–16”")
         case .organisationsAskedHint: return ("Jeder gewählte Träger sieht die Erhebung auf seiner Angebotsseite.", "Every provider chosen sees the round on its services page.")
         case .outreachHint: return ("Arbeitet das Angebot ohne festen Ort, bei den Menschen vor Ort?", "Does the service work without a fixed place, where people are?")
         case .outreachText: return ("Das Angebot kommt zu Ihnen (aufsuchend).", "The service comes to you (outreach).")
