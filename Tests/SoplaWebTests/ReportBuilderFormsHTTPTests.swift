@@ -52,6 +52,13 @@ struct ReportBuilderFormsHTTPTests {
             try await post(app, section + "/bloecke", session: planner, fields: [("kind", "table"), ("codes", "sgb2_quote_u18"), ("caption", "T"), ("note", String(repeating: "n", count: 501))]) { res in
                 #expect(Self.message(res.body.string, "note-\(sid)") == "Hinweis ist zu lang (höchstens 500 Zeichen).")
             }
+            // A social index: its name is the caption (one message, at the caption), its years are typed in the components.
+            try await post(app, section + "/bloecke", session: planner, fields: [("kind", "index"), ("caption", ""), ("components", "sgb2_quote_u18; 1; ja\nJahre: 99")]) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(Self.message(res.body.string, "caption-\(sid)") == "Beschriftung fehlt.")
+                #expect(Self.message(res.body.string, "components-\(sid)") == "Jahre: bitte eine ganze Zahl zwischen 1 und 50 angeben.")
+                #expect(res.body.string.contains("Jahre: 99</textarea>"))
+            }
             // A text over the limit is refused and kept in the editor.
             let text = "# Lage\n" + String(repeating: "a", count: 20_000)
             try await post(app, section, session: planner, fields: [("text", text)]) { res in

@@ -201,7 +201,7 @@ public enum ReportBuilderPage {
             case .mismatch where field.hasPrefix("codes-"): return t(.rbOneIndicator)
             case _ where field.hasPrefix("adopt-"): return t(.rbAdoptNoValues)
             case .inconsistent where field == "build": return t(.rbBuildRefused)
-            case .outdatedEdition: return IssueText.message(issue.problem, language)
+            case .outdatedEdition, .outOfRange: return IssueText.message(issue.problem, language)
             default: return (label.map { $0 + " " } ?? "") + IssueText.message(issue.problem, language)
             }
         }

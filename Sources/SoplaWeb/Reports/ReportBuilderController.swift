@@ -184,7 +184,11 @@ struct ReportBuilderController: RouteCollection {
             }
             do {
                 kind = .socialIndex(try SocialIndexMethod(name: caption, components: components, years: years, statusWeight: statusWeight).validated())
-            } catch { issues += error.issues }
+            } catch {
+                // The method's name is the caption; its years and status share are typed in the components.
+                let fields = ["name": "caption", "years": "components", "statusWeight": "components", "classBounds": "components"]
+                for issue in error.issues.map({ ValidationIssue(fields[$0.field] ?? $0.field, $0.problem) }) where !issues.contains(issue) { issues.append(issue) }
+            }
         default: issues.append(ValidationIssue("kind", .unknownValue(String((form.kind ?? "").prefix(20)))))
         }
         if kind == nil, issues.isEmpty { issues.append(ValidationIssue("codes", .required)) }
