@@ -82,7 +82,7 @@ struct ReportBlockTablesTests {
 
     @Test func theLimitsOfTheBuildersFields() {
         let limits: [Int] = [ReportLimits.title, ReportLimits.chapterTitle, ReportLimits.sectionTitle, ReportLimits.caption, ReportLimits.note, ReportLimits.text,
-                             ReportLimits.components, ReportLimits.tableIndicators]
-        #expect(limits == [200, 200, 200, 150, 500, 20_000, 2_000, 4])
+                             ReportLimits.components, ReportLimits.codes, ReportLimits.tableIndicators]
+        #expect(limits == [200, 200, 200, 150, 500, 20_000, 2_000, 300, 4])
     }
 }

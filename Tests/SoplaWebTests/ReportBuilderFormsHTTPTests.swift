@@ -46,6 +46,9 @@ struct ReportBuilderFormsHTTPTests {
                 #expect(res.status == .unprocessableEntity)
                 #expect(Self.message(res.body.string, "codes-\(sid)") == "Eine Tabelle zeigt höchstens 4 Indikatoren – mehr passen nicht nebeneinander auf eine Seite. Bitte auf zwei Tabellen verteilen.")
             }
+            try await post(app, section + "/bloecke", session: planner, fields: [("kind", "table"), ("codes", String(repeating: "x,", count: 151)), ("caption", "Lang")]) { res in
+                #expect(Self.message(res.body.string, "codes-\(sid)") == "Indikatoren (Codes) ist zu lang (höchstens 300 Zeichen).")
+            }
             try await post(app, section + "/bloecke", session: planner, fields: [("kind", "map"), ("codes", "sgb2_quote_u18, alo_quote"), ("caption", "Zwei")]) { res in
                 #expect(Self.message(res.body.string, "codes-\(sid)") == "Diese Art von Block zeigt genau einen Indikator; bitte nur einen Code angeben.")
             }

@@ -78,6 +78,8 @@ struct ReportHTTPTests {
             var annex = ""
             try await get(app, edition + "/daten.csv", session: nil) { res in annex = res.body.string }
             #expect(annex.contains("sgb2_quote_u18;31.12.2024;06532023;Wetzlar;"))
+            // The annex holds the social index with its class per municipality.
+            #expect(annex.contains(/sozialindex:Klasse;30\.06\.2025;;Wetzlar;(günstig|durchschnittlich|ungünstig|sehr ungünstig);nein/))
             // Unemployment revised upwards in Wetzlar: a second edition shows the change against the first.
             try await (app.db as! any SQLDatabase).raw("UPDATE observations SET value = value + 500 WHERE variable = 'alo' AND unit_key = '06532023' AND is_current = \(bind: true)").run()
             try await post(app, builder + "/ausgaben", session: planner) { res in #expect(res.status == .seeOther) }
@@ -87,6 +89,9 @@ struct ReportHTTPTests {
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("Arbeitslosenanteil (Beispiel)") && res.body.string.contains("Wetzlar"))
                 #expect(!res.body.string.contains("Keine Zahl hat sich geändert."))
+                // The social index follows the revised figures: its rows are compared too, by the block's caption.
+                #expect(res.body.string.contains("Geänderte Werte in Tabellen"))
+                #expect(res.body.string.contains("<th scope=\"row\">Sozialindex</th><td>Wetzlar</td><td>Status</td>"))
             }
             // The second edition is a draft: the public sees neither it nor its comparison.
             try await get(app, second + "/vergleich", session: nil) { res in #expect(res.status == .notFound) }

@@ -70,6 +70,8 @@ public enum ReportLimits {
     public static let note = 500
     public static let text = 20_000
     public static let components = 2_000
+    /// The codes typed for a block, separated by commas.
+    public static let codes = 300
     /// Indicators in one table: more do not fit an A4 page side by side.
     public static let tableIndicators = 4
 }

@@ -115,6 +115,7 @@ public enum ReportListPage {
             }),
             el("h2", text: t(.newReport)),
             form.summary(labels: labels),
+            el("p", [("class", "hint")], text: t(.rbRequiredNote)),
             el("form", [("method", "post"), ("action", ReportRoute.manage()), ("class", "stacked")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
                 form.text("title", label: labels["title"]!, value: values["title"], required: true,
@@ -197,7 +198,7 @@ public enum ReportBuilderPage {
             case .required where field == "confirm-delete": return t(.rbConfirmDeleteMissing)
             case .required where field.hasPrefix("confirm-"): return t(.rbConfirmPublishMissing)
             case .required where field.hasPrefix("remove-"): return t(.rbConfirmRemoveMissing)
-            case .tooLong(let max) where field.hasPrefix("codes-"): return t(.rbTooManyIndicators).replacingOccurrences(of: "{n}", with: String(max))
+            case .tooLong(let max) where field.hasPrefix("codes-") && max == ReportLimits.tableIndicators: return t(.rbTooManyIndicators).replacingOccurrences(of: "{n}", with: String(max))
             case .mismatch where field.hasPrefix("codes-"): return t(.rbOneIndicator)
             case _ where field.hasPrefix("adopt-"): return t(.rbAdoptNoValues)
             case .inconsistent where field == "build": return t(.rbBuildRefused)
@@ -337,7 +338,7 @@ public enum ReportBuilderPage {
                     el("form", [("method", "post"), ("action", ReportRoute.blocks(r.id, section.id)), ("class", "stacked")], [
                         csrf,
                         fields.select("kind-\(sid)", name: "kind", label: t(.fieldBlockKind), options: kinds, selected: nil, required: true),
-                        fields.input("codes-\(sid)", name: "codes", label: t(.fieldIndicators2), value: nil, limit: 300,
+                        fields.input("codes-\(sid)", name: "codes", label: t(.fieldIndicators2), value: nil, limit: ReportLimits.codes,
                                      hint: t(.codesHint) + " " + t(.rbLimitIndicators).replacingOccurrences(of: "{n}", with: String(ReportLimits.tableIndicators)), list: "indikatoren"),
                         fields.select("unit-\(sid)", name: "unit", label: t(.fieldBlockUnit), options: [("", t(.allUnits))] + model.units.map { ($0.key, $0.name) }, selected: nil),
                         fields.select("category-\(sid)", name: "category", label: t(.fieldBlockCategory), options: [("", "–")] + model.categories.map { ($0.code, $0.name) }, selected: nil),

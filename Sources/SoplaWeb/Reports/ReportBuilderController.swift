@@ -145,7 +145,10 @@ struct ReportBuilderController: RouteCollection {
     /// with a planning standard; caption, note and components within their limits.
     static func block(_ form: BlockForm, known: Set<String>, units: Set<String>, categories: Set<String> = []) -> (ReportBlock?, [ValidationIssue]) {
         var issues: [ValidationIssue] = []
-        let codes = (form.codes ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let typedCodes = form.codes ?? ""
+        let codes = typedCodes.count > ReportLimits.codes ? []
+            : typedCodes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if typedCodes.count > ReportLimits.codes { issues.append(ValidationIssue("codes", .tooLong(max: ReportLimits.codes))) }
         for code in codes where !known.contains(code) { issues.append(ValidationIssue("codes", .unknownValue(code))) }
         let caption = (form.caption ?? "").trimmingCharacters(in: .whitespaces)
         if caption.isEmpty { issues.append(ValidationIssue("caption", .required)) } else if caption.count > ReportLimits.caption { issues.append(ValidationIssue("caption", .tooLong(max: ReportLimits.caption))) }
