@@ -170,6 +170,17 @@ struct PlanningAreaHTTPTests {
                 #expect(html.contains("Die Gemeinden des Kreises nach Einwohnern je km²; Wetzlar ist schwarz umrandet."))
                 #expect(html.contains("<dt>Amtlicher Gemeindeschlüssel (AGS)</dt>"))
             }
+            // The area page too: "Lage im Kreis" with the county, no longer the two planning areas alone.
+            try await get(app, "/gebiete/06532023", session: nil) { res in
+                let html = res.text
+                #expect(html.contains("<h2 id=\"lage\">Lage im Kreis</h2>") && !html.contains("Karte der untergeordneten Gebiete"))
+                #expect(html.components(separatedBy: "<path class=\"area c").count - 1 == 23)
+                #expect(html.components(separatedBy: "class=\"area outline\"").count - 1 == 2)
+                #expect(html.contains("Planungsräume (gestrichelt)"))
+            }
+            try await get(app, "/gebiete/06532", session: nil) { res in
+                #expect(res.text.contains("Karte der untergeordneten Gebiete") && !res.text.contains("class=\"area outline\""))
+            }
             try await get(app, "/gebiete/06532023-1/steckbrief", session: nil) { res in
                 #expect(res.status == .ok)
                 #expect(res.text.contains("<dt>Schlüssel</dt><dd><code>06532023-1</code></dd><dt>Ebene</dt><dd>Planungsraum</dd>"))

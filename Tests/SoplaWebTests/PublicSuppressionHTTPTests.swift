@@ -22,7 +22,7 @@ struct PublicSuppressionHTTPTests {
                 let body = res.body.string
                 Self.noReason(body, "the public CSV")
                 let lines = body.split(whereSeparator: \.isNewline).map(String.init)
-                #expect(lines.first?.hasSuffix("Gebietsschlüssel;Gebiet;Stichtag;Wert;Zähler;Nenner;geheim gehalten;Lücke;Hinweise;Veröffentlichung") == true)
+                #expect(lines.first?.hasSuffix("Gebietsschlüssel;Gebiet;Stichtag;Wert;Zähler;Nenner;geheim gehalten;kein Wert;Hinweise;Veröffentlichung") == true)
                 // Hidden rows: no value, numerator or denominator, and suppressed true; every other row false.
                 let hidden = lines.filter { $0.contains(";ja;") }
                 #expect(!hidden.isEmpty)

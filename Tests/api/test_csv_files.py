@@ -116,7 +116,7 @@ def test_indicator_values_say_ja_or_nein_and_leave_hidden_values_empty(base_url)
     seen_hidden = False
     for code in codes:
         values = read(session, base_url, f"/indikatoren/{code}/werte.csv?zeitreihe=alle")
-        words(values, "Lücke", GAPS)
+        words(values, "kein Wert", GAPS)
         words(values, "Hinweise", SIGNS, separator=", ")
         for row in values:
             german_date(row["Stichtag"])
@@ -130,7 +130,7 @@ def test_indicator_values_say_ja_or_nein_and_leave_hidden_values_empty(base_url)
     api = read(session, base_url, f"/api/v1/indicators/{codes[0]}/values?format=csv&level=municipality")
     assert api and all(row["geheim gehalten"] in ("ja", "nein") and (row["Wert"] == "" or german_number(row["Wert"]) is not None) for row in api)
     assert words(api, "Ebene", LEVELS) == {"Stadt/Gemeinde"}
-    words(api, "Lücke", GAPS)
+    words(api, "kein Wert", GAPS)
     words(api, "Hinweise", SIGNS, separator=", ")
     variables = read(session, base_url, "/merkmale.csv")
     assert all(row["Fallzahl"] in ("ja", "nein") for row in variables)

@@ -278,7 +278,7 @@ def analyse(archives, indicator_minimums=None, editions_from=None):
                     value = csv_number(row["Wert"])
                     # "ja" (or, where reasons leak, "ja (primär)" / "ja (sekundär)") marks a hidden value; "nein" or empty a shown one.
                     mark = (row.get("geheim gehalten") or "").strip().lower()
-                    hidden = mark not in ("", "nein") or (value is None and not row.get("Lücke"))
+                    hidden = mark not in ("", "nein") or (value is None and not row.get("kein Wert"))
                     label = {"ja (primär)": "primary", "ja (sekundär)": "secondary"}.get(mark)
                     reader.row(epoch, indicator, csv_date(row["Stichtag"]), row["Gebietsschlüssel"], source, value=value, decimals=indicator["decimals"],
                                numerator=csv_number(row["Zähler"]), denominator=csv_number(row["Nenner"]), hidden=hidden, label=label)

@@ -52,14 +52,10 @@ public enum MunicipalityProfilePage {
             el("h1", text: title(unit, t)),
             el("p", [("class", "lead")], text: t(.profileIntro).replacingOccurrences(of: "{d}", with: DateText.dateTime(model.builtAt, language))),
         ]
-        let contextUnits = model.contextUnits.isEmpty ? model.unit.mapUnits : model.contextUnits
+        let contextUnits = !model.contextUnits.isEmpty ? model.contextUnits : !model.unit.contextUnits.isEmpty ? model.unit.contextUnits : model.unit.mapUnits
         var (areas, breaks) = UnitFigures.densityAreas(contextUnits, boundaries: model.unit.mapBoundaries, language: language)
-        let outlines = model.outlineUnits.compactMap { child -> SVGMap.Area? in
-            guard let boundary = model.unit.mapBoundaries[child.key] else { return nil }
-            var area = SVGMap.Area(unit: child, geometry: boundary.geometry, colourClass: nil, accessibleLabel: UnitFigures.levelName(child.levelCode, catalogue: model.unit.catalogue, language) + " " + child.name)
-            area.outline = true
-            return area
-        }
+        let outlines = UnitFigures.outlineAreas(model.outlineUnits.isEmpty ? model.unit.outlineUnits : model.outlineUnits, boundaries: model.unit.mapBoundaries,
+                                                catalogue: model.unit.catalogue, language: language)
         areas += outlines
         let overview = el("div", [("class", "profile-overview")], [
             el("dl", [("class", "facts")], facts),
@@ -70,9 +66,7 @@ public enum MunicipalityProfilePage {
                     el("figcaption", text: (isPlanningArea ? t(.profileMapCaptionArea) : t(.profileMapCaptionCounty))
                         .replacingOccurrences(of: "{name}", with: unit.name).replacingOccurrences(of: "{parent}", with: model.unit.parent?.name ?? "")),
                     UnitFigures.legend(breaks: breaks, language: language),
-                    outlines.isEmpty ? .empty : el("ul", [("class", "legend-extra")], [
-                        el("li", [], [el("span", [("class", "swatch outline"), ("aria-hidden", "true")]), txt(t(.profileOutlineLegend))]),
-                    ]),
+                    outlines.isEmpty ? .empty : UnitFigures.outlineLegend(language),
                 ]),
             ]),
         ])

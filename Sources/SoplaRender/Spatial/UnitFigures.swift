@@ -44,6 +44,24 @@ enum UnitFigures {
         return (areas, breaks)
     }
 
+    /// Sub-units drawn as dashed outlines inside their parent (planning areas in a municipality), named by level and name.
+    static func outlineAreas(_ units: [SpatialUnit], boundaries: [String: BoundaryVersion], catalogue: SpatialLevelCatalogue, language: Language) -> [SVGMap.Area] {
+        units.compactMap { child in
+            guard let boundary = boundaries[child.key] else { return nil }
+            var area = SVGMap.Area(unit: child, geometry: boundary.geometry, colourClass: nil,
+                                   accessibleLabel: levelName(child.levelCode, catalogue: catalogue, language) + " " + child.name)
+            area.outline = true
+            return area
+        }
+    }
+
+    /// The legend entry of the dashed outlines.
+    static func outlineLegend(_ language: Language) -> HTMLNode {
+        el("ul", [("class", "legend-extra")], [
+            el("li", [], [el("span", [("class", "swatch outline"), ("aria-hidden", "true")]), txt(Texts(language)(.profileOutlineLegend))]),
+        ])
+    }
+
     static func legend(breaks: [Double], language: Language) -> HTMLNode {
         let t = Texts(language)
         guard !breaks.isEmpty else { return .empty }

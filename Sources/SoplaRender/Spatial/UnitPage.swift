@@ -21,6 +21,9 @@ public enum UnitPage {
         public var profileParentName: String?
         /// Where a planner edits or retires this unit (a planning area), or nil.
         public var editLink: String?
+        /// A municipality with planning areas: the county's municipalities for "Lage im Kreis", its planning areas as outlines.
+        public var contextUnits: [SpatialUnit] = []
+        public var outlineUnits: [SpatialUnit] = []
 
         public init(unit: SpatialUnit, parent: SpatialUnit?, children: [SpatialUnit], history: [BoundaryVersion],
                     mapUnits: [SpatialUnit], mapBoundaries: [String: BoundaryVersion], catalogue: SpatialLevelCatalogue,
@@ -81,15 +84,19 @@ public enum UnitPage {
             populationSection(model, language: language),
             IndicatorProfile.render(model.profile, parentName: model.profileParentName, language: language),
         ]
-        let (areas, breaks) = UnitFigures.densityAreas(model.mapUnits, boundaries: model.mapBoundaries, language: language)
+        let shown = model.contextUnits.isEmpty ? model.mapUnits : model.contextUnits
+        var (areas, breaks) = UnitFigures.densityAreas(shown, boundaries: model.mapBoundaries, language: language)
+        let outlines = model.contextUnits.isEmpty ? [] : UnitFigures.outlineAreas(model.outlineUnits, boundaries: model.mapBoundaries, catalogue: model.catalogue, language: language)
+        areas += outlines
         if !areas.isEmpty {
-            let highlight = model.mapUnits.contains { $0.key == unit.key } ? unit.key : nil
+            let highlight = shown.contains { $0.key == unit.key } ? unit.key : nil
             let mapTitle = highlight == nil ? t(.childrenMapTitle) : t(.locationMapTitle)
             content.append(el("section", [("aria-labelledby", "lage")], [
                 el("h2", [("id", "lage")], text: mapTitle),
                 el("figure", [("class", "map-figure")], [
                     SVGMap(id: "lagekarte", title: "\(mapTitle): \(unit.name)", areas: areas, highlightKey: highlight).render(),
                     UnitFigures.legend(breaks: breaks, language: language),
+                    outlines.isEmpty ? .empty : UnitFigures.outlineLegend(language),
                 ]),
             ]))
         }

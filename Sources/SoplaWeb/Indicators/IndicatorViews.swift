@@ -15,7 +15,7 @@ enum IndicatorViews {
 
     /// The columns of an indicator's values as CSV.
     static func valuesHeader(level: Bool, publication: Bool) -> [String] {
-        ["Gebietsschlüssel", "Gebiet"] + (level ? ["Ebene"] : []) + ["Stichtag", "Wert", "Zähler", "Nenner", "geheim gehalten", "Lücke", "Hinweise"]
+        ["Gebietsschlüssel", "Gebiet"] + (level ? ["Ebene"] : []) + ["Stichtag", "Wert", "Zähler", "Nenner", "geheim gehalten", "kein Wert", "Hinweise"]
             + (publication ? ["Veröffentlichung"] : [])
     }
 

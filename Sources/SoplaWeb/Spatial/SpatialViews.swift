@@ -35,6 +35,12 @@ enum SpatialViews {
                                   date: line.date, row: line.row, parentValue: line.parentValue, raw: line.raw)
         }
         model.profileParentName = overview.parent?.name
+        // A unit with mapped sub-units and a parent (a municipality with planning areas) keeps its place among its siblings.
+        let childrenOnMap = overview.children.filter { overview.boundaries[$0.key] != nil }
+        if !childrenOnMap.isEmpty, overview.parent != nil {
+            model.contextUnits = overview.siblings.filter { overview.boundaries[$0.key] != nil }
+            model.outlineUnits = childrenOnMap
+        }
         return model
     }
 }
