@@ -45,10 +45,21 @@ public struct ServiceProposal: Hashable, Sendable {
     public var proposedBy: String
     public var proposedAt: Date
     public var state: State
+    /// Why the planner decided so; required for a rejection, so that the provider learns why.
     public var decisionNote: String?
+    /// The provider's answer to a rejection, with who gave it and when.
+    public var answer: String?
+    public var answeredBy: String?
+    public var answeredAt: Date?
+
+    /// Longest reason and answer, in characters.
+    public static let maxNoteLength = 2000
 
     public init(id: UUID, roundID: UUID?, serviceID: UUID, base: Service?, proposed: Service, proposedBy: String, proposedAt: Date,
-                state: State = .open, decisionNote: String? = nil) {
+                state: State = .open, decisionNote: String? = nil, answer: String? = nil, answeredBy: String? = nil, answeredAt: Date? = nil) {
+        self.answer = answer
+        self.answeredBy = answeredBy
+        self.answeredAt = answeredAt
         self.id = id
         self.roundID = roundID
         self.serviceID = serviceID

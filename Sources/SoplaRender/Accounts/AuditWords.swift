@@ -89,7 +89,7 @@ public enum AuditWords {
         "population": .service(.fieldReferencePopulation), "maxDistanceKm": .service(.fieldMaxDistance), "text": .words("Text", "Text"),
         "customValues": .service(.fieldCustomValues), "title": .participation(.columnTitle), "opensOn": .service(.fieldOpensOn),
         "deadline": .service(.fieldDeadline), "closed": .words("Abgeschlossen", "Closed"), "unchanged": .words("Unverändert bestätigt", "Confirmed unchanged"),
-        "service": .service(.entityService), "changes": .core(.fieldChanges), "note": .service(.columnNote), "verdict": .words("Einschätzung", "Verdict"),
+        "service": .service(.entityService), "changes": .core(.fieldChanges), "note": .service(.columnNote), "answer": .service(.columnProviderAnswer), "verdict": .words("Einschätzung", "Verdict"),
         // Funding
         "guidelinePaperID": .funding(.fieldGuideline),
         "guidelineVersion": .words("Fassung der Richtlinie", "Version of the guideline"), "criteria": .funding(.criteriaTitle),

@@ -25,6 +25,7 @@ public enum ServiceRoute: Sendable {
     case organisationService(organisation: UUID, service: UUID)
     case organisationServiceEdit(organisation: UUID, service: UUID)
     case roundUnchanged(organisation: UUID, round: UUID)
+    case organisationProposal(organisation: UUID, proposal: UUID)
     case directory(ListState? = nil)
     case directoryService(id: UUID)
     case script
@@ -54,6 +55,7 @@ public enum ServiceRoute: Sendable {
         case .organisationService(let org, let service): return p.organisationService(org, service)
         case .organisationServiceEdit(let org, let service): return p.organisationServiceEdit(org, service)
         case .roundUnchanged(let org, let round): return p.roundUnchanged(org, round)
+        case .organisationProposal(let org, let proposal): return p.organisationProposal(org, proposal)
         case .directory(let state): return state?.link ?? p.directory()
         case .directoryService(let id): return p.directoryService(id)
         case .script: return "/static/sopla.js"
@@ -84,6 +86,7 @@ public enum ServiceRoute: Sendable {
         public static let organisationService = RoutePath<UUID, UUID>("/organisationen/:id/angebote/:service")
         public static let organisationServiceEdit = RoutePath<UUID, UUID>("/organisationen/:id/angebote/:service/bearbeiten")
         public static let roundUnchanged = RoutePath<UUID, UUID>("/organisationen/:id/erhebungen/:round/unveraendert")
+        public static let organisationProposal = RoutePath<UUID, UUID>("/organisationen/:id/vorschlaege/:proposal")
         public static let directory = FixedPath("/wegweiser")
         public static let directoryService = RoutePath<UUID>("/wegweiser/:service")
         public static let hsdsRoot = FixedPath("/hsds")

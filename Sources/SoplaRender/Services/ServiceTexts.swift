@@ -45,10 +45,22 @@ public enum ServiceText: Sendable {
     case verdictJustified, verdictLabel, verdictNone, verdictRequired, verdictToReview, versionsTitle
     case yes
     case fieldAddressProtected, addressProtectedHint, addressProtectedText, fieldSynonyms, synonymsHint, editCategory
+    case columnProviderAnswer, fieldDecisionNote, decisionNoteHint, answerProposal, answerProposalHint, answerButton, noticeAnswered, proposalAnsweredNote
+    case rejectionReasonTitle, proposeAgain
     case directoryCorrection, directoryPointsCaption, directoryDistance, directorySearchHint, categorySynonymsColumn
 
     var pair: (String, String) {
         switch self {
+        case .columnProviderAnswer: return ("Antwort des Trägers", "Provider's answer")
+        case .fieldDecisionNote: return ("Begründung", "Reason")
+        case .decisionNoteHint: return ("Bei einer Ablehnung Pflicht: Der Träger sieht die Begründung und kann darauf antworten.", "Required for a rejection: the provider sees the reason and can answer it.")
+        case .answerProposal: return ("Ihre Antwort", "Your answer")
+        case .answerProposalHint: return ("Die Sozialplanung sieht Ihre Antwort beim Vorschlag. Einmal möglich.", "The planners see your answer with the proposal. Possible once.")
+        case .answerButton: return ("Antwort senden", "Send answer")
+        case .noticeAnswered: return ("Ihre Antwort wurde gespeichert.", "Your answer was saved.")
+        case .proposalAnsweredNote: return ("{who} antwortete am {when}:", "{who} answered on {when}:")
+        case .rejectionReasonTitle: return ("Begründung der Ablehnung", "Reason for the rejection")
+        case .proposeAgain: return ("Angebot überarbeiten und erneut vorschlagen", "Revise the service and propose again")
         case .fieldAddressProtected: return ("Adresse geschützt", "Protected address")
         case .addressProtectedHint: return ("Für Schutzeinrichtungen wie Frauenhäuser: Öffentlich erscheinen weder Adresse und Karte noch Öffnungszeiten, E-Mail, Website oder ein Hinweis zum Vorbeikommen, nur die Telefonnummer (dann Pflicht).",
                                             "For places of safety such as women's shelters: the public sees neither address and map nor opening hours, e-mail, website or a hint to come by, only the phone number (then required).")

@@ -59,7 +59,8 @@ public enum OrganisationServicesPage {
             el("p", [("class", "actions")], [el("a", [("href", ServiceRoute.organisationServiceNew(organisation: model.organisationID).path), ("class", "button")], text: t(.proposeNewService))]),
         ] + table.render(language, emptyText: t(.noOwnServices)) + [
             el("h2", text: t(.ownProposalsTitle)),
-            ProposalSummary.table(model.proposals, language: language, links: false),
+            ProposalSummary.table(model.proposals, language: language, links: false,
+                                  link: { ServiceRoute.organisationProposal(organisation: model.organisationID, proposal: $0.id).path }),
         ]
         return Layout(title: title, context: context).render(content)
     }
@@ -76,9 +77,12 @@ public struct ProposalSummary: Sendable {
     public let proposedAt: Date
     public let state: ServiceProposal.State
     public let note: String?
+    /// The provider's answer to a rejection: text, who, when.
+    public let answer: (text: String, by: String, at: Date)?
 
     public init(id: UUID, serviceName: String, organisationName: String, isNew: Bool, changeCount: Int, proposedBy: String, proposedAt: Date,
-                state: ServiceProposal.State, note: String?) {
+                state: ServiceProposal.State, note: String?, answer: (text: String, by: String, at: Date)? = nil) {
+        self.answer = answer
         self.id = id
         self.serviceName = serviceName
         self.organisationName = organisationName
@@ -98,22 +102,37 @@ public struct ProposalSummary: Sendable {
         }
     }
 
-    public static func table(_ proposals: [ProposalSummary], language: Language, links: Bool) -> HTMLNode {
+    /// The provider's answer as a paragraph ("… antwortete am …: text").
+    func answerNode(_ language: Language) -> HTMLNode {
+        guard let answer else { return .empty }
+        let t = Texts(language)
+        return el("div", [("class", "proposal-answer")], [
+            el("h2", text: t(.columnProviderAnswer)),
+            el("p", [("class", "meta")], text: t(.proposalAnsweredNote).replacingOccurrences(of: "{who}", with: answer.by)
+                .replacingOccurrences(of: "{when}", with: DateText.dateTime(answer.at, language))),
+        ] + paragraphs(answer.text))
+    }
+
+    /// The list; `link` gives each proposal's page (nil: no link).
+    public static func table(_ proposals: [ProposalSummary], language: Language, links: Bool, link: ((ProposalSummary) -> String?)? = nil) -> HTMLNode {
         let t = Texts(language)
         guard !proposals.isEmpty else { return el("p", [("class", "empty-state")], text: t(.noProposals)) }
         return el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
             el("caption", text: t(.proposalsTitle)),
-            el("thead", [], [el("tr", [], [t(.fieldServiceName), t(.fieldProvider), t(.columnKind), t(.columnProposed), t(.columnState), t(.columnNote)].map {
+            el("thead", [], [el("tr", [], [t(.fieldServiceName), t(.fieldProvider), t(.columnKind), t(.columnProposed), t(.columnState), t(.fieldDecisionNote),
+                                            t(.columnProviderAnswer)].map {
                 el("th", [("scope", "col")], text: $0)
             })]),
             el("tbody", [], proposals.map { p in
-                el("tr", [], [
-                    el("th", [("scope", "row")], [links ? el("a", [("href", ServiceRoute.proposal(id: p.id).path)], text: p.serviceName) : txt(p.serviceName)]),
+                let href = links ? ServiceRoute.proposal(id: p.id).path : link?(p)
+                return el("tr", [], [
+                    el("th", [("scope", "row")], [href.map { el("a", [("href", $0)], text: p.serviceName) } ?? txt(p.serviceName)]),
                     el("td", text: p.organisationName),
                     el("td", text: p.isNew ? t(.proposalNewService) : (p.changeCount == 1 ? t(.proposalOneChange) : t(.proposalChanges).replacingOccurrences(of: "{n}", with: String(p.changeCount)))),
                     el("td", text: DateText.dateTime(p.proposedAt, language) + " · " + p.proposedBy),
                     el("td", text: stateName(p.state, t)),
                     el("td", text: p.note ?? "–"),
+                    el("td", text: p.answer?.text ?? "–"),
                 ])
             }),
         ])])
@@ -236,6 +255,19 @@ public enum RoundPage {
 
 /// The planner reviews a proposal: the changed fields side by side, then accepts or rejects it.
 public enum ProposalPage {
+    /// The reason of a decision: required for a rejection, as the provider reads it.
+    static func noteField(_ form: FormBuilder, _ t: Texts, value: String) -> HTMLNode {
+        let messages = form.issues.filter { $0.field == "note" }.map { IssueText.message($0.problem, form.language) }
+        return el("div", [("class", messages.isEmpty ? "field" : "field invalid")], [
+            el("label", [("for", "note")], text: t(.fieldDecisionNote)),
+            el("p", [("class", "hint"), ("id", "note-hint")], text: t(.decisionNoteHint)),
+            messages.isEmpty ? .empty : el("p", [("class", "field-error"), ("id", "note-error")], text: messages.joined(separator: " ")),
+            el("textarea", [("id", "note"), ("name", "note"), ("rows", "3"), ("maxlength", String(ServiceProposal.maxNoteLength)),
+                            ("aria-describedby", messages.isEmpty ? "note-hint" : "note-hint note-error"), ("aria-invalid", messages.isEmpty ? nil : "true")],
+               text: value),
+        ])
+    }
+
     public struct Model: Sendable {
         public let summary: ProposalSummary
         public let diff: [FieldChange]
@@ -244,9 +276,12 @@ public enum ProposalPage {
         public let categories: [ServiceCategory]
         public let unitNames: [String: String]
         public let issues: [ValidationIssue]
+        /// The reason as typed (kept when the decision was refused).
+        public let note: String
 
         public init(summary: ProposalSummary, diff: [FieldChange], isStale: Bool, proposed: Service, categories: [ServiceCategory], unitNames: [String: String],
-                    issues: [ValidationIssue] = []) {
+                    issues: [ValidationIssue] = [], note: String = "") {
+            self.note = note
             self.summary = summary
             self.diff = diff
             self.isStale = isStale
@@ -276,8 +311,7 @@ public enum ProposalPage {
         ])])
         let decision: HTMLNode = s.state == .open ? el("form", [("method", "post"), ("action", ServiceRoute.proposal(id: s.id).path), ("class", "stacked")], [
             FormBuilder.csrf(context.csrfToken ?? ""),
-            el("div", [("class", "field")], [el("label", [("for", "note")], text: t(.columnNote)),
-                                             el("textarea", [("id", "note"), ("name", "note"), ("rows", "3"), ("maxlength", "2000")], text: "")]),
+            ProposalPage.noteField(form, t, value: model.note),
             model.isStale ? form.checkboxes("acceptStale", legend: t(.staleLegend), options: [("ja", t(.acceptStale))], selected: []) : .empty,
             el("div", [("class", "actions")], [
                 el("button", [("type", "submit"), ("name", "decision"), ("value", "accept")], text: t(.acceptProposal)),
@@ -289,12 +323,88 @@ public enum ProposalPage {
             el("h1", text: title),
             el("p", text: s.organisationName + " · " + DateText.dateTime(s.proposedAt, language) + " · " + s.proposedBy),
             model.isStale && s.state == .open ? Notice(.warning, t(.proposalStale)).node : .empty,
-            form.summary(labels: ["acceptStale": t(.staleLegend)]),
+            form.summary(labels: ["acceptStale": t(.staleLegend), "note": t(.fieldDecisionNote)]),
             diff,
             decision,
+            s.answerNode(language),
             el("h2", text: t(.proposedStateTitle)),
             ServiceFacts.render(model.proposed, organisationName: s.organisationName, categories: model.categories, unitNames: model.unitNames, language: language, showInternal: true),
         ]
+        return Layout(title: title, context: context).render(content)
+    }
+}
+
+/// A provider's own proposal: what it changed, how the planners decided and why, and the answer to a rejection.
+public enum OwnProposalPage {
+    public struct Model: Sendable {
+        public let organisationID: UUID
+        public let summary: ProposalSummary
+        public let diff: [FieldChange]
+        /// The service's page to revise it (nil for a new service that was not accepted).
+        public let reviseLink: String
+        public let answer: String
+        public let issues: [ValidationIssue]
+
+        public init(organisationID: UUID, summary: ProposalSummary, diff: [FieldChange], reviseLink: String, answer: String = "", issues: [ValidationIssue] = []) {
+            self.organisationID = organisationID
+            self.summary = summary
+            self.diff = diff
+            self.reviseLink = reviseLink
+            self.answer = answer
+            self.issues = issues
+        }
+    }
+
+    public static func render(_ model: Model, context: PageContext) -> String {
+        let t = context.t
+        let language = context.language
+        let s = model.summary
+        let title = t(.proposalTitle) + ": " + s.serviceName
+        let form = FormBuilder(language: language, issues: model.issues)
+        let labels = ["answer": t(.answerProposal)]
+        let changes: HTMLNode = model.diff.isEmpty ? el("p", [("class", "empty-state")], text: t(.noChanges)) : el("div", [("class", "table-wrap")], [
+            el("table", [("class", "data diff")], [
+                el("caption", text: t(.diffTitle)),
+                el("thead", [], [el("tr", [], [t(.columnField), t(.columnBefore), t(.columnAfter)].map { el("th", [("scope", "col")], text: $0) })]),
+                el("tbody", [], model.diff.map { change in
+                    el("tr", [], [el("th", [("scope", "row")], text: ServiceDiff.fieldName(change.field, language)),
+                                  el("td", [("class", "before")], [el("del", text: change.before ?? "–")]),
+                                  el("td", [("class", "after")], [el("ins", text: change.after ?? "–")])])
+                }),
+            ]),
+        ])
+        var content: [HTMLNode] = [
+            el("p", [("class", "breadcrumb")], [el("a", [("href", ServiceRoute.organisationServices(organisation: model.organisationID).path)], text: t(.ownServicesTitle))]),
+            el("h1", text: title),
+            el("p", text: DateText.dateTime(s.proposedAt, language) + " · " + s.proposedBy + " · " + ProposalSummary.stateName(s.state, t)),
+            form.summary(labels: labels),
+        ]
+        if s.state != .open, let note = s.note {
+            content += [el("h2", text: s.state == .rejected ? t(.rejectionReasonTitle) : t(.fieldDecisionNote))] + paragraphs(note)
+        }
+        content.append(changes)
+        if s.state == .rejected {
+            if s.answer != nil {
+                content.append(s.answerNode(language))
+            } else {
+                content.append(el("form", [("method", "post"), ("action", ServiceRoute.organisationProposal(organisation: model.organisationID, proposal: s.id).path),
+                                           ("class", "stacked")], [
+                    FormBuilder.csrf(context.csrfToken ?? ""),
+                    el("div", [("class", form.issues.isEmpty ? "field" : "field invalid")], [
+                        el("label", [("for", "answer")], text: labels["answer"]! + " *"),
+                        el("p", [("class", "hint"), ("id", "answer-hint")], text: t(.answerProposalHint)),
+                        form.issues.isEmpty ? .empty : el("p", [("class", "field-error"), ("id", "answer-error")],
+                                                          text: form.issues.map { IssueText.message($0.problem, language) }.joined(separator: " ")),
+                        el("textarea", [("id", "answer"), ("name", "answer"), ("rows", "4"), ("required", "required"),
+                                        ("maxlength", String(ServiceProposal.maxNoteLength)),
+                                        ("aria-describedby", form.issues.isEmpty ? "answer-hint" : "answer-hint answer-error"),
+                                        ("aria-invalid", form.issues.isEmpty ? nil : "true")], text: model.answer),
+                    ]),
+                    el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.answerButton))]),
+                ]))
+            }
+            content.append(el("p", [], [el("a", [("href", model.reviseLink)], text: t(.proposeAgain))]))
+        }
         return Layout(title: title, context: context).render(content)
     }
 }

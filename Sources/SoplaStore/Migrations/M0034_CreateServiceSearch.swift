@@ -3,7 +3,8 @@ import SoplaCore
 import SQLKit
 
 /// The Wegweiser's search index: a full-text index of every service's words (SQLite FTS5, PostgreSQL `tsvector` with a
-/// GIN index), which data it was built from, and the search words planners keep per category.
+/// GIN index), which data it was built from, and the search words planners keep per category; and the provider's
+/// answer to a rejected proposal.
 struct CreateServiceSearch: AsyncMigration {
     func prepare(on database: any Database) async throws {
         typealias W = ServiceCategorySynonymsFields
@@ -13,6 +14,11 @@ struct CreateServiceSearch: AsyncMigration {
         where try await ServiceCategoryModel.query(on: database).filter(\.$code == code).first() != nil {
             try await ServiceCategorySynonymsModel(code: code, words: words).create(on: database)
         }
+        typealias P = ServiceProposalFields
+        // One column per statement: SQLite adds only one at a time.
+        try await database.schema(P.schema).field(P.answer, .string).update()
+        try await database.schema(P.schema).field(P.answeredBy, .string).update()
+        try await database.schema(P.schema).field(P.answeredAt, .datetime).update()
         guard let sql = database as? any SQLDatabase else { throw StoreError.corrupt("the database does not speak SQL") }
         typealias S = ServiceSearchFields
         if sql.dialect.name == "sqlite" {
@@ -35,5 +41,7 @@ struct CreateServiceSearch: AsyncMigration {
         if sql.dialect.name == "sqlite" { try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: S.vocabulary)").run() }
         try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: S.index)").run()
         try await database.schema(ServiceCategorySynonymsFields.schema).delete()
+        typealias P = ServiceProposalFields
+        for field in [P.answer, P.answeredBy, P.answeredAt] { try await database.schema(P.schema).deleteField(field).update() }
     }
 }

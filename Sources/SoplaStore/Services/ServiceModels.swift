@@ -77,6 +77,9 @@ enum ServiceProposalFields {
     static let decisionNote: FieldKey = "decision_note"
     static let decidedBy: FieldKey = "decided_by"
     static let decidedAt: FieldKey = "decided_at"
+    static let answer: FieldKey = "answer"
+    static let answeredBy: FieldKey = "answered_by"
+    static let answeredAt: FieldKey = "answered_at"
 }
 
 enum SurveyRoundFields {
@@ -219,12 +222,16 @@ final class ServiceProposalModel: Model, @unchecked Sendable {
     @OptionalField(key: ServiceProposalFields.decisionNote) var decisionNote: String?
     @OptionalField(key: ServiceProposalFields.decidedBy) var decidedBy: String?
     @OptionalField(key: ServiceProposalFields.decidedAt) var decidedAt: Date?
+    @OptionalField(key: ServiceProposalFields.answer) var answer: String?
+    @OptionalField(key: ServiceProposalFields.answeredBy) var answeredBy: String?
+    @OptionalField(key: ServiceProposalFields.answeredAt) var answeredAt: Date?
 
     init() {}
 
     func toDomain() throws -> ServiceProposal {
         ServiceProposal(id: id!, roundID: roundID, serviceID: serviceID, base: try base.map(ServiceJSON.decode), proposed: try ServiceJSON.decode(document),
-                        proposedBy: proposedBy, proposedAt: proposedAt, state: ServiceProposal.State(rawValue: state) ?? .open, decisionNote: decisionNote)
+                        proposedBy: proposedBy, proposedAt: proposedAt, state: ServiceProposal.State(rawValue: state) ?? .open, decisionNote: decisionNote,
+                        answer: answer, answeredBy: answeredBy, answeredAt: answeredAt)
     }
 }
 

@@ -228,6 +228,20 @@ public struct ServiceStore: Sendable {
         }
     }
 
+    /// The provider's answer to a rejected proposal of its organisation, once.
+    public func answer(proposalID: UUID, organisationID: UUID, text: String, actor: AuditActor, at: Date) async throws {
+        try await database.transaction { db in
+            guard let model = try await ServiceProposalModel.find(proposalID, on: db), model.organisationID == organisationID else { throw ServiceStoreError.notFound }
+            guard model.state == ServiceProposal.State.rejected.rawValue, model.answer == nil else { throw ServiceStoreError.alreadyDecided }
+            model.answer = text
+            model.answeredBy = actor.label
+            model.answeredAt = at
+            try await model.save(on: db)
+            try await IndicatorStore.audit(.update, entity: AuditEntity.serviceProposal, id: proposalID.uuidString.lowercased(), label: try model.toDomain().proposed.name,
+                                           before: ["answer": ""], after: ["answer": text], actor: actor, at: at, on: db)
+        }
+    }
+
     // MARK: Survey rounds
 
     public func rounds() async throws -> [SurveyRound] {

@@ -29,6 +29,7 @@ enum NoticeCode: String, CaseIterable {
     case released = "freigegeben"
     case releaseWithdrawn = "zurueckgezogen"
     case issued = "erlassen"
+    case answered = "beantwortet"
 
     static let parameter = "hinweis"
 
@@ -68,6 +69,7 @@ enum NoticeCode: String, CaseIterable {
         case .released: return Notice(.success, t(.noticeReleased))
         case .releaseWithdrawn: return Notice(.success, t(.noticeWithdrawn))
         case .issued: return Notice(.success, t(NoticeText.issuedNotice))
+        case .answered: return Notice(.success, t(ServiceText.noticeAnswered))
         }
     }
 }

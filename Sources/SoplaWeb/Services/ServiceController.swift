@@ -25,6 +25,56 @@ struct ServiceController: RouteCollection {
         routes.on(.GET, ServiceRoute.Pattern.organisationServiceEdit, propose, use: proposeChange)
         routes.on(.POST, ServiceRoute.Pattern.organisationService, propose, use: submitChange)
         routes.on(.POST, ServiceRoute.Pattern.roundUnchanged, propose, use: confirmUnchanged)
+        routes.on(.GET, ServiceRoute.Pattern.organisationProposal, propose, use: ownProposal)
+        routes.on(.POST, ServiceRoute.Pattern.organisationProposal, propose, use: answerProposal)
+    }
+
+    // MARK: Provider: own proposals and answers to a rejection
+
+    /// The proposal of the route, only if the route's organisation made it.
+    static func ownProposal(_ req: Request, organisation: UUID) async throws -> ProposalRecord {
+        guard let raw = req.parameters.get("proposal"), let id = UUID(uuidString: raw), let record = try await req.serviceStore.proposal(id: id),
+              record.organisationID == organisation else { throw Abort(.notFound) }
+        return record
+    }
+
+    func ownProposalPage(_ req: Request, answer: String = "", issues: [ValidationIssue] = []) async throws -> String {
+        let organisation = try await Self.organisation(req)
+        let record = try await Self.ownProposal(req, organisation: organisation.id)
+        let context = try await ServiceContext.load(req, services: false)
+        let exists = try await req.serviceStore.service(id: record.proposal.serviceID) != nil
+        let revise = exists ? ServiceRoute.organisationServiceEdit(organisation: organisation.id, service: record.proposal.serviceID).path
+            : ServiceRoute.organisationServiceNew(organisation: organisation.id).path
+        let model = OwnProposalPage.Model(organisationID: organisation.id, summary: ServiceViews.summary(record, context: context), diff: record.proposal.diff,
+                                          reviseLink: revise, answer: answer, issues: issues)
+        return OwnProposalPage.render(model, context: try await req.pageContext(showNotice: issues.isEmpty))
+    }
+
+    func ownProposal(req: Request) async throws -> HTMLResponse {
+        HTMLResponse(try await ownProposalPage(req))
+    }
+
+    struct AnswerForm: Content {
+        var answer: String?
+    }
+
+    func answerProposal(req: Request) async throws -> Response {
+        let organisation = try await Self.organisation(req)
+        let record = try await Self.ownProposal(req, organisation: organisation.id)
+        let typed = (try req.content.decode(AnswerForm.self).answer ?? "")
+        let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        var issues: [ValidationIssue] = []
+        if text.isEmpty { issues.append(ValidationIssue("answer", .required)) }
+        if text.count > ServiceProposal.maxNoteLength { issues.append(ValidationIssue("answer", .tooLong(max: ServiceProposal.maxNoteLength))) }
+        guard issues.isEmpty else { return HTMLResponse(try await ownProposalPage(req, answer: typed, issues: issues)).response(status: .unprocessableEntity) }
+        do {
+            try await req.serviceStore.answer(proposalID: record.proposal.id, organisationID: organisation.id, text: text, actor: try await req.auditActor(),
+                                              at: req.settings.clock.now())
+        } catch ServiceStoreError.alreadyDecided {
+            throw Refusal(.conflict, "Dieser Vorschlag ist nicht abgelehnt oder schon beantwortet; eine Antwort ist nur einmal auf eine Ablehnung möglich.",
+                          "This proposal is not rejected or was answered already; an answer is possible once, to a rejection.")
+        }
+        return req.redirect(to: ServiceRoute.organisationProposal(organisation: organisation.id, proposal: record.proposal.id).path, notice: .answered)
     }
 
 

@@ -385,13 +385,13 @@ struct ServicePlanningController: RouteCollection {
         return id
     }
 
-    func proposalModel(_ req: Request, issues: [ValidationIssue] = []) async throws -> ProposalPage.Model {
+    func proposalModel(_ req: Request, issues: [ValidationIssue] = [], note: String = "") async throws -> ProposalPage.Model {
         guard let record = try await req.serviceStore.proposal(id: try Self.proposalID(req)) else { throw Abort(.notFound) }
         let context = try await ServiceContext.load(req, services: false)
         let current = try await req.serviceStore.service(id: record.proposal.serviceID)?.service
         return ProposalPage.Model(summary: ServiceViews.summary(record, context: context), diff: record.proposal.diff,
                                   isStale: record.proposal.isStale(current: current), proposed: record.proposal.proposed, categories: context.categories,
-                                  unitNames: context.unitNames, issues: issues)
+                                  unitNames: context.unitNames, issues: issues, note: note)
     }
 
     func proposal(req: Request) async throws -> HTMLResponse {
@@ -410,7 +410,18 @@ struct ServicePlanningController: RouteCollection {
         guard let decision = form.decision, ["accept", "reject"].contains(decision) else {
             throw Refusal(.unprocessableEntity, "Bitte „übernehmen“ oder „ablehnen“ wählen.", "Please choose accept or reject.")
         }
-        let note = String((form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000))
+        let note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        // A decided proposal is refused as such before its form is checked.
+        if let record = try await req.serviceStore.proposal(id: id), record.proposal.state != .open {
+            throw Refusal(.conflict, Texts(.de)(.alreadyDecided), Texts(.en)(.alreadyDecided))
+        }
+        var issues: [ValidationIssue] = []
+        if decision == "reject", note.isEmpty { issues.append(ValidationIssue("note", .required)) }
+        if note.count > ServiceProposal.maxNoteLength { issues.append(ValidationIssue("note", .tooLong(max: ServiceProposal.maxNoteLength))) }
+        guard issues.isEmpty else {
+            let model = try await proposalModel(req, issues: issues, note: form.note ?? "")
+            return HTMLResponse(ProposalPage.render(model, context: try await req.pageContext())).response(status: .unprocessableEntity)
+        }
         do {
             try await req.serviceStore.decide(proposalID: id, accept: decision == "accept", note: note, acceptStale: form.acceptStale?.contains("ja") == true,
                                               actor: try await req.auditActor(), at: req.settings.clock.now())
@@ -419,7 +430,7 @@ struct ServicePlanningController: RouteCollection {
         } catch ServiceStoreError.alreadyDecided {
             throw Refusal(.conflict, Texts(.de)(.alreadyDecided), Texts(.en)(.alreadyDecided))
         } catch ServiceStoreError.stale {
-            let model = try await proposalModel(req, issues: [ValidationIssue("acceptStale", .required)])
+            let model = try await proposalModel(req, issues: [ValidationIssue("acceptStale", .required)], note: form.note ?? "")
             return HTMLResponse(ProposalPage.render(model, context: try await req.pageContext())).response(status: .conflict)
         }
         return req.redirect(to: ServiceRoute.proposal(id: id).path, notice: decision == "accept" ? .accepted : .rejected)

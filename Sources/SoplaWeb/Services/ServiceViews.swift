@@ -11,7 +11,8 @@ enum ServiceViews {
     static func summary(_ record: ProposalRecord, context: ServiceContext) -> ProposalSummary {
         let p = record.proposal
         return ProposalSummary(id: p.id, serviceName: p.proposed.name, organisationName: context.organisationName(record.organisationID), isNew: p.base == nil,
-                               changeCount: p.diff.count, proposedBy: p.proposedBy, proposedAt: p.proposedAt, state: p.state, note: p.decisionNote)
+                               changeCount: p.diff.count, proposedBy: p.proposedBy, proposedAt: p.proposedAt, state: p.state, note: p.decisionNote,
+                               answer: p.answer.map { ($0, p.answeredBy ?? "–", p.answeredAt ?? p.proposedAt) })
     }
 
     static func serviceID(_ req: Request) throws -> UUID {
