@@ -77,4 +77,14 @@ struct ChartAndMapWordsTests {
         #expect(map.contains(">Wetzlar</text>") && !map.contains(">Altstadt</text>"))
         #expect(map.contains("class=\"area c2 highlight\""))
     }
+
+    @Test func importProblemsOfPlanningAreasAreSaidInGerman() {
+        #expect(PlanningAreaManagePage.reason("duplicate key: feature 0 has the same key", .de) == "Doppelter Schlüssel: ein früheres Objekt hat denselben.")
+        #expect(PlanningAreaManagePage.reason("position [456000.0, 5600000.0] is outside WGS84 (longitude −180…180, latitude −90…90); the file must use lon/lat", .de)
+                == "Eine Position liegt außerhalb von WGS84 (Länge −180 bis 180, Breite −90 bis 90): Die Datei muss Länge und Breite (EPSG:4326) enthalten.")
+        #expect(PlanningAreaManagePage.reason(SpatialKeyError.badLocalCode(key: "06532023-Nord Ost").description, .de)
+                == "Ein Planungsraum-Schlüssel ist der achtstellige Gemeindeschlüssel, ein Bindestrich und 1–12 Buchstaben oder Ziffern, z. B. 06532023-1.")
+        #expect(PlanningAreaManagePage.reason("duplicate key: feature 0 has the same key", .en) == "duplicate key: feature 0 has the same key")
+        #expect(PlanningAreaManagePage.reason("something new", .de) == "something new")
+    }
 }

@@ -132,8 +132,16 @@ public enum PlanningAreaManagePage {
             ("duplicate key", "Doppelter Schlüssel: ein früheres Objekt hat denselben."),
             ("the boundary differs from the Gebietsstand", "Die Grenze weicht vom geltenden Gebietsstand ab, der nicht vor „Gültig ab“ beginnt: ein neuer Gebietsstand muss später beginnen."),
             ("the key belongs to an existing unit", "Der Schlüssel gehört schon zu einem Gebiet einer anderen Ebene."),
+            ("planning-area key", "Ein Planungsraum-Schlüssel ist der achtstellige Gemeindeschlüssel, ein Bindestrich und 1–12 Buchstaben oder Ziffern, z. B. 06532023-1."),
+            ("does not start with its parent's key", "Der Schlüssel beginnt nicht mit dem Schlüssel der Gemeinde."),
+            ("is outside WGS84", "Eine Position liegt außerhalb von WGS84 (Länge −180 bis 180, Breite −90 bis 90): Die Datei muss Länge und Breite (EPSG:4326) enthalten."),
+            ("is not supported; boundaries must be Polygon or MultiPolygon", "Als Grenze sind nur Polygon und MultiPolygon möglich."),
+            ("the feature has no geometry object", "Das Objekt hat keine Geometrie."),
+            ("a linear ring must be closed", "Ein Ring muss geschlossen sein: Erste und letzte Position sind verschieden."),
+            ("a linear ring needs at least 4 positions", "Ein Ring braucht mindestens 4 Positionen."),
+            ("each entry of \"features\"", "Jeder Eintrag von „features“ muss ein Objekt mit „type“: „Feature“ sein."),
         ]
-        return known.first { reason.hasPrefix($0.0) }?.1 ?? reason
+        return known.first { reason.contains($0.0) }?.1 ?? reason
     }
 }
 
