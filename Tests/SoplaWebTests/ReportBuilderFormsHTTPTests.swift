@@ -1,6 +1,7 @@
 import Foundation
 import SoplaCore
 import SoplaRender
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -98,6 +99,18 @@ struct ReportBuilderFormsHTTPTests {
             }
             try await post(app, builder + "/loeschen", session: planner) { res in
                 #expect(Self.message(res.body.string, "confirm-delete") == "Nicht gelöscht: Bitte das Kästchen ankreuzen, um das Löschen zu bestätigen.")
+            }
+            // A social index without values at any date is not adopted; the message stands at its button.
+            try await post(app, section + "/bloecke", session: planner, fields: [("kind", "index"), ("caption", "Index"), ("components", "sgb2_quote_u18; 1; ja\nStatus: 100")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            try await (app.db as! any SQLDatabase).raw("DELETE FROM observations").run()
+            var adopt = ""
+            try await get(app, builder, session: planner) { res in adopt = String(try #require(res.body.string.firstMatch(of: /action="([^"]+\/bloecke\/([0-9a-f-]{36})\/indikator)"/)?.1)) }
+            let blockID = String(adopt.split(separator: "/").dropLast().last!)
+            try await post(app, adopt, session: planner) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(Self.message(res.body.string, "adopt-\(blockID)") == "Nicht übernommen: Für keinen Stichtag liegen Werte aller Indikatoren des Sozialindex vor.")
             }
             var chapterID = ""
             try await get(app, builder, session: planner) { res in chapterID = String(res.body.string.firstMatch(of: /kapitel\/([0-9a-f-]{36})\/abschnitte/)!.1) }
