@@ -44,6 +44,19 @@ struct DayTests {
     }
 }
 
+@Suite("Days typed into forms")
+struct DayInputTests {
+    @Test("A typed day is read as ISO or German, within 1900 … 2100", arguments: [
+        ("2026-03-31", Day(year: 2026, month: 3, day: 31)), ("31.03.2026", Day(year: 2026, month: 3, day: 31)), ("1.4.2026", Day(year: 2026, month: 4, day: 1)),
+        (" 1900-01-01 ", Day(year: 1900, month: 1, day: 1)), ("2100-12-31", Day(year: 2100, month: 12, day: 31)),
+        ("1899-12-31", nil), ("2101-01-01", nil), ("0202-05-01", nil), ("20266-01-01", nil), ("31.02.2026", nil), ("2026-02-30", nil),
+        ("31.03.26", nil), ("heute", nil), ("", nil),
+    ])
+    func input(text: String, expected: Day?) {
+        #expect(Day(input: text) == expected)
+    }
+}
+
 @Suite("Gebietsstand validity")
 struct BoundaryVersionTests {
     @Test func validFromAndToAreInclusive() {

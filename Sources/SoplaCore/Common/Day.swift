@@ -24,6 +24,24 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// Years a day typed into a form may have: a typing error like "0202" or "20266" is refused, not stored.
+    public static let plausibleYears = 1900...2100
+
+    /// A day as typed into a form: `yyyy-MM-dd` (what date inputs send) or `dd.MM.yyyy`, in 1900 … 2100.
+    public init?(input: String) {
+        let text = input.trimmingCharacters(in: .whitespaces)
+        var parsed = Day(iso: text)
+        if parsed == nil {
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            if parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) {
+                parsed = Day(year: y, month: m, day: d)
+            }
+        }
+        guard let parsed, Day.plausibleYears.contains(parsed.year) else { return nil }
+        self = parsed
+    }
+
     /// The day in UTC on which `date` falls (proleptic Gregorian calendar, computed without
     /// a Calendar because servers ask for it on every request).
     public init(_ date: Date) {

@@ -215,12 +215,9 @@ public enum FundingEntry {
         return Parsed(values: values, issues: issues)
     }
 
-    /// "31.03.2026" or "2026-03-31".
+    /// "31.03.2026" or "2026-03-31", in 1900 … 2100.
     public static func day(_ text: String) -> Day? {
-        if let iso = Day(iso: text) { return iso }
-        let parts = text.split(separator: ".")
-        guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
-        return Day(year: y, month: m, day: d)
+        Day(input: text)
     }
 
     /// "12,5" or "12.5"; nil for anything else, also "nan", "inf" and hexadecimal.

@@ -198,7 +198,7 @@ public enum ValidationRulesPage {
             FormBuilder.csrf(context.csrfToken ?? ""),
             form.select("kind", label: labels["kind"]!, options: ValidationRule.Kind.allCases.map { ($0.rawValue, IndicatorNames.ruleKind($0, language)) }, selected: model.values["kind"]),
             form.select("target", label: labels["target"]!, options: model.targets.map { ($0.code, "\($0.name) (\($0.code))") }, selected: model.values["target"], hint: t(.ruleTargetHint)),
-            form.text("threshold", label: labels["threshold"]!, value: model.values["threshold"] ?? "0", hint: t(.thresholdHint), maxLength: 10),
+            form.text("threshold", label: labels["threshold"]!, value: model.values["threshold"] ?? "", hint: t(.thresholdHint), maxLength: 10),
             el("button", [("type", "submit")], text: t(.save)),
         ]))
         return Layout(title: t(.validationRulesTitle), context: context).render(content)

@@ -237,7 +237,8 @@ public enum IndicatorText: Sendable {
         case .statusZero: return ("genau null", "exactly zero")
         case .suppressionExplained: return ("Schraffierte Gebiete: Der Wert beruht auf einer kleinen Fallzahl oder würde eine solche erkennbar machen und wird deshalb nicht veröffentlicht.", "Hatched areas: the value rests on a small count, or would reveal one, and is therefore not published.")
         case .termsHint: return ("Merkmale mit „+“ verbunden, Ausprägungen in eckigen Klammern, z. B. „sgb2_u18“ oder „alo[sex=f]“.", "Variables joined by “+”, breakdowns in brackets, e.g. “sgb2_u18” or “alo[sex=f]”.")
-        case .thresholdHint: return ("Toleranz bei „Summe = Elterngebiet“, Schwelle bei „Veränderung“, in Prozent.", "Tolerance for “sum = parent”, threshold for “change”, in per cent.")
+        case .thresholdHint: return ("In Prozent; Pflicht bei „Summe = Elterngebiet“ (Toleranz) und „Veränderung“ (Schwelle), leer bei „Zähler nicht über Nenner“. Ein leeres Feld wird nie als 0 % gespeichert.",
+                                     "In per cent; required for “sum = parent” (tolerance) and “change” (threshold), empty for “numerator not above denominator”. An empty field is never saved as 0 %.")
         case .topicChildcare: return ("Kinderbetreuung", "Childcare")
         case .topicEducation: return ("Bildung", "Education")
         case .topicEmployment: return ("Beschäftigung und Arbeitslosigkeit", "Employment and unemployment")

@@ -161,3 +161,21 @@ extension Request {
         }
     }
 }
+
+/// A day typed into a form field.
+enum FormDay {
+    /// The day of `text` (`yyyy-MM-dd` or `dd.MM.yyyy`, 1900 … 2100); an empty field is `required` (or nil when optional),
+    /// anything else that is no such day is named with what was typed.
+    static func read(_ text: String?, field: String, required: Bool = true, into issues: inout [ValidationIssue]) -> Day? {
+        let typed = (text ?? "").trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty else {
+            if required { issues.append(ValidationIssue(field, .required)) }
+            return nil
+        }
+        guard let day = Day(input: typed) else {
+            issues.append(ValidationIssue(field, .unknownValue(String(typed.prefix(20)))))
+            return nil
+        }
+        return day
+    }
+}

@@ -50,9 +50,7 @@ struct AgreementController: RouteCollection {
                       "sharePercent": form.sharePercent ?? "", "amounts": form.amounts ?? "", "targets": form.targets ?? "", "targetUnit": form.targetUnit ?? "",
                       "qualityStandards": form.qualityStandards ?? "", "conditions": form.conditions ?? ""]
         var issues: [ValidationIssue] = unreadable
-        let start = Day(iso: form.start ?? ""), end = Day(iso: form.end ?? "")
-        if start == nil { issues.append(ValidationIssue("start", .required)) }
-        if end == nil { issues.append(ValidationIssue("end", .required)) }
+        let start = FormDay.read(form.start, field: "start", into: &issues), end = FormDay.read(form.end, field: "end", into: &issues)
         let financing = FinancingType(rawValue: form.financing ?? "") ?? { issues.append(ValidationIssue("financing", .unknownValue(String((form.financing ?? "").prefix(20))))); return .shortfall }()
         let (amounts, amountIssues) = FundingEntry.yearAmounts(form.amounts ?? "")
         issues += amountIssues
@@ -353,7 +351,7 @@ struct AgreementController: RouteCollection {
         let (form, unreadable) = try req.formKeepingInput(DialogueForm.self)
         let values = ["date": form.date ?? "", "participants": form.participants ?? "", "agenda": form.agenda ?? "", "findings": form.findings ?? "",
                       "measures": form.measures ?? "", "minutes": form.minutes ?? ""]
-        guard unreadable.isEmpty, let date = Day(iso: form.date ?? "") else {
+        guard unreadable.isEmpty, let date = Day(input: form.date ?? "") else {
             let issues = unreadable.isEmpty ? [ValidationIssue("date", .required)] : unreadable
             return HTMLResponse(AgreementPage.render(try await model(req, a, applicant: nil, values: values, issues: issues),
                                                      context: try await req.pageContext())).response(status: .unprocessableEntity)

@@ -79,9 +79,7 @@ struct ProgrammeController: RouteCollection {
     func programme(from form: Form, id: UUID, existing: FundingProgramme?, req: Request) async throws -> (FundingProgramme?, [ValidationIssue]) {
         var issues: [ValidationIssue] = []
         let source = FundingSource(rawValue: form.source ?? "") ?? { issues.append(ValidationIssue("source", .unknownValue(String((form.source ?? "").prefix(30))))); return .other }()
-        let opens = Day(iso: form.callOpens ?? ""), closes = Day(iso: form.callCloses ?? "")
-        if opens == nil { issues.append(ValidationIssue("callOpens", .required)) }
-        if closes == nil { issues.append(ValidationIssue("callCloses", .required)) }
+        let opens = FormDay.read(form.callOpens, field: "callOpens", into: &issues), closes = FormDay.read(form.callCloses, field: "callCloses", into: &issues)
         let criteria = FundingEntry.criteria(form.criteria ?? "", existing: existing?.criteria ?? [])
         let checklist = FundingEntry.checklist(form.checklist ?? "", existing: existing?.checklist ?? [])
         let lines = FundingEntry.budgetLines(form.budgetLines ?? "", existing: existing?.budgetLines ?? [])

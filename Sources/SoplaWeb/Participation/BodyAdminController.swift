@@ -101,8 +101,7 @@ struct BodyAdminController: RouteCollection {
         if person != nil, newName != nil { issues.append(ValidationIssue("newPerson", .inconsistent)) }
         if let newName, newName.count > 200 { issues.append(ValidationIssue("newPerson", .tooLong(max: 200))) }
         let role = MembershipRole(rawValue: form.role ?? "") ?? { issues.append(ValidationIssue("role", .unknownValue(String((form.role ?? "").prefix(20))))); return .member }()
-        let start = Day(iso: form.start ?? "")
-        if start == nil { issues.append(ValidationIssue("start", .required)) }
+        let start = FormDay.read(form.start, field: "start", into: &issues)
         let organisation = ServiceForm.clean(form.onBehalfOf).flatMap(UUID.init(uuidString:))
         if let organisation, try await req.accounts.organisation(id: organisation) == nil { issues.append(ValidationIssue("onBehalfOf", .unknownReference)) }
         var membership: Membership?
@@ -140,11 +139,10 @@ struct BodyAdminController: RouteCollection {
               var membership = try await req.participationStore.one(.membership, id: id, as: Membership.self)?.value, membership.bodyID == bodyID else { throw Abort(.notFound) }
         // The last day the seat counts (quorum, access): the day chosen, else today.
         let typed = ServiceForm.clean(try? req.content.get(String.self, at: "end"))
-        let end = typed.map { Day(iso: $0) } ?? req.settings.clock.today
+        let end = typed.map { Day(input: $0) } ?? req.settings.clock.today
         var issues: [ValidationIssue] = []
         if let end, end < membership.start { issues.append(ValidationIssue("end", .endBeforeStart)) }
         if end == nil { issues.append(ValidationIssue("end", .unknownValue(String((typed ?? "").prefix(20))))) }
-        if let end, !(1900...2100).contains(end.year) { issues.append(ValidationIssue("end", .unknownValue(end.iso))) }
         guard let end, issues.isEmpty else {
             return HTMLResponse(try await ParticipationPages.bodyPage(req, id: bodyID, issues: issues)).response(status: .unprocessableEntity)
         }
@@ -172,13 +170,8 @@ struct BodyAdminController: RouteCollection {
         let name = (form.termName ?? "").trimmingCharacters(in: .whitespaces)
         if name.isEmpty { issues.append(ValidationIssue("termName", .required)) } else if name.count > 100 { issues.append(ValidationIssue("termName", .tooLong(max: 100))) }
         if body.terms.contains(where: { $0.name == name }) { issues.append(ValidationIssue("termName", .duplicate)) }
-        let start = Day(iso: form.termStart ?? "")
-        if start == nil { issues.append(ValidationIssue("termStart", form.termStart?.isEmpty ?? true ? .required : .unknownValue(String((form.termStart ?? "").prefix(20))))) }
-        var end: Day?
-        if let raw = ServiceForm.clean(form.termEnd) {
-            end = Day(iso: raw)
-            if end == nil { issues.append(ValidationIssue("termEnd", .unknownValue(String(raw.prefix(20))))) }
-        }
+        let start = FormDay.read(form.termStart, field: "termStart", into: &issues)
+        let end = FormDay.read(form.termEnd, field: "termEnd", required: false, into: &issues)
         if let start, let end, end < start { issues.append(ValidationIssue("termEnd", .endBeforeStart)) }
         if issues.isEmpty, let start {
             for index in body.terms.indices where body.terms[index].end == nil && body.terms[index].start < start {

@@ -172,7 +172,7 @@ enum ParticipationPages {
 
     /// A local date and time in Wetzlar as an instant.
     static func instant(_ date: String?, _ time: String?) -> Date? {
-        guard let day = Day(iso: date ?? ""), let minutes = (time ?? "").isEmpty ? nil : ServiceEntry.minutes(time!) else { return nil }
+        guard let day = Day(input: date ?? ""), let minutes = (time ?? "").isEmpty ? nil : ServiceEntry.minutes(time!) else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = ParticipationPages.zone
         return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: minutes / 60, minute: minutes % 60))

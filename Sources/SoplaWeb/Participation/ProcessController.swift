@@ -134,7 +134,7 @@ struct ProcessController: RouteCollection {
         func day(_ name: String) -> Day? {
             let raw = ((try? req.content.get(String.self, at: name)) ?? "").trimmingCharacters(in: .whitespaces)
             guard !raw.isEmpty else { return nil }
-            guard let day = Day(iso: raw), (1900...2100).contains(day.year) else {
+            guard let day = Day(input: raw) else {
                 issues.append(ValidationIssue(name, .unknownValue(String(raw.prefix(20)))))
                 return nil
             }

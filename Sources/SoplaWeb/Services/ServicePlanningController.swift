@@ -329,10 +329,8 @@ struct ServicePlanningController: RouteCollection {
         let form = try req.content.decode(RoundForm.self)
         let values = ["title": form.title ?? "", "opensOn": form.opensOn ?? "", "deadline": form.deadline ?? ""]
         var issues: [ValidationIssue] = []
-        let opens = Day(iso: form.opensOn ?? "")
-        let deadline = Day(iso: form.deadline ?? "")
-        if opens == nil { issues.append(ValidationIssue("opensOn", form.opensOn?.isEmpty ?? true ? .required : .unknownValue(String((form.opensOn ?? "").prefix(20))))) }
-        if deadline == nil { issues.append(ValidationIssue("deadline", form.deadline?.isEmpty ?? true ? .required : .unknownValue(String((form.deadline ?? "").prefix(20))))) }
+        let opens = FormDay.read(form.opensOn, field: "opensOn", into: &issues)
+        let deadline = FormDay.read(form.deadline, field: "deadline", into: &issues)
         let known = Set(try await req.accounts.organisations().map(\.id))
         let chosen = Set((form.organisations ?? []).compactMap(UUID.init(uuidString:)))
         if let unknown = chosen.first(where: { !known.contains($0) }) { issues.append(ValidationIssue("organisations", .unknownValue(unknown.uuidString.lowercased()))) }
