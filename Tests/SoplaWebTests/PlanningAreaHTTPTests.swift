@@ -185,7 +185,7 @@ struct PlanningAreaHTTPTests {
                 #expect(res.status == .ok)
                 #expect(res.text.contains("<dt>Schlüssel</dt><dd><code>06532023-1</code></dd><dt>Ebene</dt><dd>Planungsraum</dd>"))
                 #expect(!res.text.contains("Amtlicher Gemeindeschlüssel"))
-                #expect(res.text.contains("Gebietssteckbrief: Planungsraum Altstadt"))
+                #expect(res.text.contains("Gebietssteckbrief: Planungsraum Altstadt") && res.text.contains("<h2 id=\"lage\">Lage in der Gemeinde</h2>"))
             }
         }
     }

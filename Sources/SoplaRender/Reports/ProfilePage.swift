@@ -57,12 +57,14 @@ public enum MunicipalityProfilePage {
         let outlines = UnitFigures.outlineAreas(model.outlineUnits.isEmpty ? model.unit.outlineUnits : model.outlineUnits, boundaries: model.unit.mapBoundaries,
                                                 catalogue: model.unit.catalogue, language: language)
         areas += outlines
+        // A planning area is shown among its municipality's planning areas.
+        let mapTitle = isPlanningArea ? t(.profileMapTitleArea) : t(.locationMapTitle)
         let overview = el("div", [("class", "profile-overview")], [
             el("dl", [("class", "facts")], facts),
             areas.isEmpty ? .empty : el("section", [("aria-labelledby", "lage"), ("class", "profile-map")], [
-                el("h2", [("id", "lage")], text: t(.locationMapTitle)),
+                el("h2", [("id", "lage")], text: mapTitle),
                 el("figure", [("class", "map-figure")], [
-                    SVGMap(id: "lagekarte", title: t(.locationMapTitle) + ": " + unit.name, areas: areas, highlightKey: unit.key).render(),
+                    SVGMap(id: "lagekarte", title: mapTitle + ": " + unit.name, areas: areas, highlightKey: unit.key).render(),
                     el("figcaption", text: (isPlanningArea ? t(.profileMapCaptionArea) : t(.profileMapCaptionCounty))
                         .replacingOccurrences(of: "{name}", with: unit.name).replacingOccurrences(of: "{parent}", with: model.unit.parent?.name ?? "")),
                     UnitFigures.legend(breaks: breaks, language: language),

@@ -2,7 +2,7 @@ import Foundation
 
 /// Texts of area profiles, maps and planning-area management, German and English.
 public enum SpatialText: Sendable {
-    case profileKeyLabel, profileLevelLabel, profileMapCaptionCounty, profileMapCaptionArea, profileOutlineLegend, profileHighlightLegend
+    case profileKeyLabel, profileLevelLabel, profileMapTitleArea, profileMapCaptionCounty, profileMapCaptionArea, profileOutlineLegend, profileHighlightLegend
     case coverageLegendTitle, coverageLegendBelow50, coverageLegendBelow80, coverageLegendBelow100, coverageLegendCovered, mapLegendNoValue
     case distanceLegendTitle, distanceLegendUpTo5, distanceLegendUpTo10, distanceLegendUpTo20, distanceLegendBeyond20
     case mapPointsCaption, mapPointColumn, mapPointWhere, mapPointLegend, mapNoPoints
@@ -15,6 +15,7 @@ public enum SpatialText: Sendable {
         switch self {
         case .profileKeyLabel: return ("Schlüssel", "Key")
         case .profileLevelLabel: return ("Ebene", "Level")
+        case .profileMapTitleArea: return ("Lage in der Gemeinde", "Location in the municipality")
         case .profileMapCaptionCounty: return ("Die Gemeinden des Kreises nach Einwohnern je km²; {name} ist schwarz umrandet.", "The county's municipalities by inhabitants per km²; {name} has a black outline.")
         case .profileMapCaptionArea: return ("Die Planungsräume von {parent}; {name} ist schwarz umrandet.", "The planning areas of {parent}; {name} has a black outline.")
         case .profileOutlineLegend: return ("Planungsräume (gestrichelt)", "Planning areas (dashed)")
