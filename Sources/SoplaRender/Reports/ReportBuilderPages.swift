@@ -58,7 +58,9 @@ public enum EditionComparisonPage {
         let content: [HTMLNode] = [
             el("p", [("class", "breadcrumb")], [el("a", [("href", ReportRoute.edition(reportID, number))], text: title + " – " + t(.editionWord) + " \(number)")]),
             el("h1", text: heading),
-            changes.isEmpty ? el("p", [("class", "empty-state")], text: t(.noFigureChanged)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+            // Each table scrolls sideways in its box where the page is narrower; the box is reached and scrolled by keyboard.
+            changes.isEmpty ? el("p", [("class", "empty-state")], text: t(.noFigureChanged)) : el("div", [("class", "table-wrap"), ("tabindex", "0"), ("role", "region"),
+                                                                                                          ("aria-label", heading)], [el("table", [("class", "data")], [
                 el("caption", text: heading + " (" + String(changes.count) + ")"),
                 el("thead", [], [el("tr", [], [t(.comparisonIndicator), t(.dateColumn), t(.unitColumn), t(.comparisonBefore), t(.comparisonAfter)].map { el("th", [("scope", "col")], text: $0) })]),
                 el("tbody", [], changes.map { c in
@@ -66,7 +68,8 @@ public enum EditionComparisonPage {
                                   el("td", [("class", "num")], text: c.before), el("td", [("class", "num")], text: c.after)])
                 }),
             ])]),
-            tableChanges.isEmpty ? .empty : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+            tableChanges.isEmpty ? .empty : el("div", [("class", "table-wrap"), ("tabindex", "0"), ("role", "region"), ("aria-label", t(.tableChangesTitle))],
+                                               [el("table", [("class", "data")], [
                 el("caption", text: t(.tableChangesTitle) + " (" + String(tableChanges.count) + ")"),
                 el("thead", [], [el("tr", [], [t(.tableColumn), t(.rowColumn), t(.cellColumn), t(.comparisonBefore), t(.comparisonAfter)].map { el("th", [("scope", "col")], text: $0) })]),
                 el("tbody", [], tableChanges.map { c in
