@@ -102,3 +102,18 @@ def test_the_profile_keeps_the_county_and_prints_on_two_pages(browser, private_s
     # Page 1 is full: facts, the map with its caption and legend, and the indicators begin there.
     for text in ("Gemeindesteckbrief: Stadt Wetzlar", "Lage im Kreis", "Die Gemeinden des Kreises", "Einwohner je km²", "Steckbrief: Indikatoren"):
         assert text in first, text
+
+
+def test_coverage_and_distance_maps_have_legends_and_named_points(browser, base_url):
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/angebotsplanung/versorgung?kategorie=schuldnerberatung")
+    legends = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".map-pair .legend")]
+    assert len(legends) == 2
+    assert "Versorgungsgrad" in legends[0] and "unter 50 %" in legends[0] and "100 % und mehr (gedeckt)" in legends[0]
+    assert "bis 5 km" in legends[1] and "über 20 km" in legends[1] and "Standort eines Angebots" in legends[1]
+    points = driver.find_elements(By.CSS_SELECTOR, "#entfernungskarte g.points a")
+    assert points and all(p.get_attribute("aria-label") for p in points)
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.map-points tbody tr")
+    assert len(rows) == len(points)
+    assert rows[0].find_element(By.TAG_NAME, "a").get_attribute("href").split("/")[-2] == "angebote"
+    assert_accessible(driver, "(coverage maps with legends and points)")
