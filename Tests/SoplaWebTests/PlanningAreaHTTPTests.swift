@@ -129,6 +129,7 @@ struct PlanningAreaHTTPTests {
             #expect(renamed.first?.changes.map(\.field).sorted() == ["kind", "name"])
             let retired = try await store.audit(AuditQuery(entityType: AuditEntity.spatialUnit, entityID: "06532023-1", action: .deactivate)).entries
             #expect(retired.count == 1 && retired.first?.changes.first?.after == "2025-10-31")
+            #expect(AuditWords.field("boundaryValidTo", entity: AuditEntity.spatialUnit, .de) == "Grenzen gültig bis")
         }
     }
 

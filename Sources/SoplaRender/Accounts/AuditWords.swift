@@ -65,6 +65,7 @@ public enum AuditWords {
         "key": .core(.columnKey), "ars": .core(.regionalKey), "level": .core(.columnLevel), "parentKey": .core(.columnParent),
         "areaHectares": .words("Fläche (ha)", "Area (ha)"), "point": .words("Lagepunkt (Länge Breite)", "Location (longitude latitude)"),
         "boundaryValidFrom": .words("Grenzen gültig ab", "Boundaries valid from"),
+        "boundaryValidTo": .words("Grenzen gültig bis", "Boundaries valid until"),
         // Variables, indicators, imports, reference values, validation rules
         "code": .indicator(.fieldCode), "nameDE": .indicator(.fieldNameDE), "nameEN": .indicator(.fieldNameEN),
         "definitionDE": .indicator(.fieldDefinitionDE), "definitionEN": .indicator(.fieldDefinitionEN), "topic": .indicator(.fieldTopic),
