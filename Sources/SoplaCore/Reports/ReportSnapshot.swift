@@ -83,12 +83,8 @@ public struct ReportSnapshot: Hashable, Sendable, Codable {
         dates(code).last { $0 <= day }
     }
 
-    /// Every figure as rows for the data annex: indicator, date, unit, value (empty where hidden), hidden; then the
-    /// figures of the frozen tables at the reporting date.
-    public func annexRows(reportingDate: Day) -> [[String]] {
-        annexRows() + (tables ?? [:]).sorted { $0.value.key < $1.value.key }.flatMap { $0.value.annexRows(date: reportingDate) }
-    }
-
+    /// Every indicator value as rows for the data annex: indicator, date, unit, value (empty where hidden), hidden.
+    /// The blocks' tables follow in `ReportBlockTables.annexRows`.
     public func annexRows() -> [[String]] {
         var rows: [[String]] = []
         for code in values.keys.sorted() {
@@ -114,17 +110,6 @@ public struct ReportSnapshot: Hashable, Sendable, Codable {
                     if before != after { result.append((code, date, unit, before, after)) }
                 }
             }
-        }
-        return result
-    }
-
-    /// What changed in the frozen tables both editions have (matched by their key).
-    public static func tableChanges(from old: ReportSnapshot, to new: ReportSnapshot) -> [(table: String, row: String, column: String, before: String?, after: String?)] {
-        let before = Dictionary((old.tables ?? [:]).values.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        var result: [(table: String, row: String, column: String, before: String?, after: String?)] = []
-        for table in (new.tables ?? [:]).values.sorted(by: { $0.key < $1.key }) {
-            guard let previous = before[table.key] else { continue }
-            result += ReportTable.changes(from: previous, to: table).map { (table.key, $0.row, $0.column, $0.before, $0.after) }
         }
         return result
     }
