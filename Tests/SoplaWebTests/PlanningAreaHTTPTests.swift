@@ -120,6 +120,12 @@ struct PlanningAreaHTTPTests {
             try await get(app, "/gebiete/06532023-1", session: nil) { res in
                 #expect(res.text.contains("aufgehoben ab 01.11.2025") && res.text.contains("31.10.2025"))
             }
+            try await get(app, "/gebiete/06532023", session: nil) { res in
+                #expect(res.text.contains("<a href=\"/gebiete/06532023-1\">Altstadt und Dom</a> (aufgehoben ab 01.11.2025)</th>"))
+                #expect(res.text.contains("<a href=\"/gebiete/06532023-2\">Niedergirmes</a></th>"))
+                // The retired area is no longer on the map; the other one is.
+                #expect(res.text.components(separatedBy: "class=\"area outline\"").count - 1 == 1)
+            }
             try await post(app, "/gebiete/06532023-1/aufheben", session: planner, fields: [("retireOn", "2025-11-20"), ("confirm", "ja")]) { res in
                 #expect(res.status == .conflict)
             }

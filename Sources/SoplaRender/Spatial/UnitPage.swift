@@ -24,6 +24,8 @@ public enum UnitPage {
         /// A municipality with planning areas: the county's municipalities for "Lage im Kreis", its planning areas as outlines.
         public var contextUnits: [SpatialUnit] = []
         public var outlineUnits: [SpatialUnit] = []
+        /// Children whose every Gebietsstand has ended (retired planning areas), with the first day without one.
+        public var retiredChildren: [String: Day] = [:]
 
         public init(unit: SpatialUnit, parent: SpatialUnit?, children: [SpatialUnit], history: [BoundaryVersion],
                     mapUnits: [SpatialUnit], mapBoundaries: [String: BoundaryVersion], catalogue: SpatialLevelCatalogue,
@@ -183,7 +185,9 @@ public enum UnitPage {
                 el("tbody", [], model.children.map { child in
                     el("tr", [], [
                         el("td", [], [el("code", text: child.key)]),
-                        el("th", [("scope", "row")], [UnitFigures.link(child)]),
+                        el("th", [("scope", "row")], [UnitFigures.link(child), model.retiredChildren[child.key].map { day in
+                            txt(" (" + t(.areasRetiredOn).replacingOccurrences(of: "{d}", with: Format.day(day, language)) + ")")
+                        } ?? .empty]),
                         el("td", text: child.kind),
                         el("td", [("class", "num")], text: UnitFigures.population(child, language)),
                         el("td", [("class", "num")], text: UnitFigures.area(child, language)),

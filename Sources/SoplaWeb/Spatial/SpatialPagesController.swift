@@ -1,7 +1,9 @@
 import Foundation
+import SoplaApp
 import SoplaCore
 import SoplaFormats
 import SoplaRender
+import SoplaStore
 import Vapor
 
 /// The public pages of the spatial base.
@@ -89,6 +91,10 @@ struct SpatialPagesController: RouteCollection {
                                            language: req.language)
         if mayManage, req.settings.levels.level(code: overview.unit.levelCode)?.keyFormat == .localSuffix {
             model.editLink = PlanningAreaRoute.Pattern.edit(overview.unit.key)
+        }
+        if req.settings.levels.localChildLevel(of: overview.unit.levelCode) != nil, !overview.children.isEmpty {
+            let areas = PlanningAreaService(repository: FluentSpatialRepository(database: req.db), catalogue: req.settings.levels)
+            for area in try await areas.areas(parentKey: overview.unit.key) { model.retiredChildren[area.unit.key] = area.retiredFrom }
         }
         return HTMLResponse(UnitPage.render(model, language: req.language, path: req.pathForLinks, account: try await req.pageContext().account, notice: req.notice))
     }
