@@ -34,6 +34,10 @@ struct PlanningAreaHTTPTests {
             try await get(app, "/gebiete/06532023", session: planner) { res in
                 #expect(res.text.contains("href=\"/gebiete/06532023/planungsraeume\""))
             }
+            try await get(app, "/gebiete/06532023/planungsraeume", session: planner) { res in
+                #expect(res.text.contains("<h2>Planungsräume</h2>") && res.text.contains("Noch keine Planungsräume"))
+                #expect(res.text.contains("<a href=\"/gebiete/06532023/untergebiete/neu\">Planungsraum anlegen</a>"))
+            }
             // A bad file: the second feature has no name, the third repeats a key; nothing is stored and each is named.
             let bad = try #require(try await upload(app, "/gebiete/06532023/planungsraeume", session: planner, fields: Self.fields,
                                                     file: ("pr.geojson", Self.geoJSON([("1", "Altstadt", 8.49), ("2", nil, 8.47), ("1", "Doppelt", 8.45)]))))

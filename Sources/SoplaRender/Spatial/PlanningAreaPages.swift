@@ -27,6 +27,8 @@ public enum PlanningAreaManagePage {
     public struct Model: Sendable {
         public let parent: SpatialUnit
         public let rows: [Row]
+        /// The level of the sub-units (planning areas, or what `SOPLA_LEVELS` calls them).
+        public var level: SpatialLevel = .planningArea
         public var keyProperty = "id"
         public var nameProperty = "name"
         public var validFrom: String
@@ -62,10 +64,12 @@ public enum PlanningAreaManagePage {
             model.notice?.node ?? .empty,
             form.summary(labels: labels),
             importErrors(model, t),
-            el("h2", text: t(.children)),
+            el("h2", text: t(.areasListTitle)),
+            el("p", [], [el("a", [("href", SiteRoute.newChildUnit(parentKey: model.parent.key).path)],
+                            text: t(.newChildArea).replacingOccurrences(of: "{level}", with: language == .de ? model.level.nameDE : model.level.nameEN))]),
         ]
-        content.append(model.rows.isEmpty ? el("p", [("class", "empty-state")], text: t(.noChildren)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
-            el("caption", text: t(.children) + ": " + model.parent.name),
+        content.append(model.rows.isEmpty ? el("p", [("class", "empty-state")], text: t(.areasNone)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
+            el("caption", text: t(.areasListTitle) + ": " + model.parent.name),
             el("thead", [], [el("tr", [], [
                 el("th", [("scope", "col")], text: t(.profileKeyLabel)), el("th", [("scope", "col")], text: t(.columnName)),
                 el("th", [("scope", "col")], text: t(.areasStatusColumn)), el("th", [("scope", "col")], text: t(.areasEditLink)),

@@ -9,7 +9,7 @@ public enum SpatialText: Sendable {
     case areasManageTitle, areasUploadTitle, areasUploadIntro, areasFieldFile, areasFieldKeyProperty, areasFieldNameProperty, areasFieldValidFrom
     case areasUploadButton, areasUploadDone, areasUploadErrors, areasIssueFeature, areasIssueProperty, areasIssueValue, areasFileMissing
     case areasEditTitle, areasFieldName, areasFieldKind, areasRetireTitle, areasRetireIntro, areasRetireOn, areasRetireButton, areasRetireConfirm
-    case areasIssueReason, areasActiveSince, areasRetired, areasRetiredOn, areasSaved, areasHistoryLink, areasManageLink, areasEditLink, areasNotRetirable, areasStatusColumn, areasActive
+    case areasListTitle, areasNone, areasIssueReason, areasActiveSince, areasRetired, areasRetiredOn, areasSaved, areasHistoryLink, areasManageLink, areasEditLink, areasNotRetirable, areasStatusColumn, areasActive
 
     var pair: (String, String) {
         switch self {
@@ -67,6 +67,8 @@ public enum SpatialText: Sendable {
         case .areasNotRetirable: return ("Dieser Planungsraum hat keine geltende Grenze und ist schon aufgehoben.", "This planning area has no current boundary and is already retired.")
         case .areasStatusColumn: return ("Stand", "Status")
         case .areasActive: return ("gilt", "valid")
+        case .areasListTitle: return ("Planungsräume", "Planning areas")
+        case .areasNone: return ("Noch keine Planungsräume: Grenzen hochladen oder einen Planungsraum anlegen.", "No planning areas yet: upload boundaries or create a planning area.")
         case .areasActiveSince: return ("gilt seit {d}", "valid since {d}")
         case .areasIssueReason: return ("Fehler", "Problem")
         }
