@@ -138,7 +138,9 @@ enum DemoServices {
             let service = Service(id: id, organisationID: organisation, name: entry.name, description: entry.description, categoryCode: entry.category,
                                   legalBasis: ServiceCategory.seed.first { $0.code == entry.category }?.legalBasis,
                                   targetGroup: TargetGroup(minAge: entry.minAge, maxAge: entry.maxAge), preventive: entry.preventive, languages: entry.languages,
-                                  stepFree: entry.stepFree, fees: "kostenlos", howToApply: "Anrufen oder vorbeikommen; Termine nach Vereinbarung.",
+                                  stepFree: entry.stepFree, fees: "kostenlos",
+                                  howToApply: entry.addressProtected ? "Rufen Sie an, rund um die Uhr; wir vereinbaren mit Ihnen, wie Sie sicher zu uns kommen."
+                                      : "Anrufen oder vorbeikommen; Termine nach Vereinbarung.",
                                   openingHours: entry.outreach || entry.addressProtected ? [] : [OpeningHours(weekday: 1, opens: 540, closes: 720), OpeningHours(weekday: 3, opens: 840, closes: 1080),
                                                                      OpeningHours(weekday: 4, opens: 540, closes: 720)],
                                   phone: entry.phone, status: .active, lastVerified: Day(now), verifiedBy: actor.label, locations: location.map { [$0] } ?? [],

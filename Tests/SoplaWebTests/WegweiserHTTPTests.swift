@@ -135,9 +135,12 @@ struct WegweiserHTTPTests {
             try await get(app, "/angebote/\(shelterID.uuidString.lowercased())", session: planner) { res in
                 #expect(res.body.string.contains("Geheimweg 1"))
             }
-            // A protected address needs a phone number.
+            // A protected address needs a phone number, and no text may ask people to come by.
             shelter.phone = nil
-            #expect(throws: ValidationFailure.self) { try shelter.validated(categories: ["frauenhaus"], unitKeys: Set(shelter.serviceArea)) }
+            shelter.howToApply = "Kommen Sie vorbei!"
+            #expect(throws: ValidationFailure([ValidationIssue("phone", .required), ValidationIssue("howToApply", .visitWithProtectedAddress)])) {
+                try shelter.validated(categories: ["frauenhaus"], unitKeys: Set(shelter.serviceArea))
+            }
         }
     }
 

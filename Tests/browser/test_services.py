@@ -19,7 +19,8 @@ def test_a_citizen_finds_debt_counselling_in_herborn(page):
     follow(driver, driver.find_element(By.CSS_SELECTOR, "form.directory-search button[type=submit]"))
     assert "2 Angebote gefunden" in driver.find_element(By.CSS_SELECTOR, ".result-count").text
     names = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".directory-entry h2")]
-    assert names == ["Schuldner- und Insolvenzberatung Herborn-Burg (Beispiel)", "Schuldnerberatung Herborn (Beispiel)"]
+    # Nearest to Herborn's centre first.
+    assert names == ["Schuldnerberatung Herborn (Beispiel)", "Schuldner- und Insolvenzberatung Herborn-Burg (Beispiel)"]
     assert len(driver.find_elements(By.CSS_SELECTOR, "svg.map .point")) == 2
     assert_accessible(driver, "(directory results with map)")
     follow(driver, driver.find_element(By.LINK_TEXT, "Schuldnerberatung Herborn (Beispiel)"))
@@ -72,6 +73,32 @@ def test_a_provider_proposes_and_the_planner_accepts_with_the_diff(browser, priv
     assert "Vorschlag übernommen" in driver.find_element(By.CSS_SELECTOR, ".notice").text
     driver.get(base_url + "/wegweiser/5b0c1e2a-0001-4000-8000-000000000005")
     assert "02772 123456" in driver.find_element(By.CSS_SELECTOR, "dl.facts").text
+
+    # The demo's other proposal is rejected: first without a reason (refused, at the field), then with one.
+    driver.get(base_url + "/angebotsplanung/vorschlaege/5b0c1e2a-0004-4000-8000-000000000001")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "button[value=reject]"))
+    assert "Begründung" in driver.find_element(By.CSS_SELECTOR, ".error-summary").text
+    assert driver.find_element(By.ID, "note").get_attribute("aria-invalid") == "true"
+    assert_accessible(driver, "(rejection without a reason)")
+    fill(driver, "note", "Die zusätzliche halbe Stelle ist im Haushalt 2026 nicht gedeckt.")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "button[value=reject]"))
+    assert "abgelehnt" in driver.find_element(By.CSS_SELECTOR, ".notice").text.lower()
+    # The provider reads the reason and answers it.
+    driver = log_in(browser, base_url, "provider")
+    follow(driver, driver.find_element(By.LINK_TEXT, "Unsere Angebote"))
+    assert "im Haushalt 2026 nicht gedeckt" in driver.find_element(By.CSS_SELECTOR, "main").text
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "a[href$='/vorschlaege/5b0c1e2a-0004-4000-8000-000000000001']"))
+    assert "Begründung der Ablehnung" in driver.page_source
+    assert_accessible(driver, "(own proposal, rejected)")
+    fill(driver, "answer", "Die halbe Stelle finanziert der Träger 2026 aus Eigenmitteln.")
+    follow(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Antwort senden']"))
+    assert "Antwort wurde gespeichert" in driver.find_element(By.CSS_SELECTOR, ".notice").text
+    assert "aus Eigenmitteln" in driver.find_element(By.CSS_SELECTOR, ".proposal-answer").text
+    assert not driver.find_elements(By.ID, "answer")
+    driver = log_in(browser, base_url, "planner")
+    driver.get(base_url + "/angebotsplanung/vorschlaege/5b0c1e2a-0004-4000-8000-000000000001")
+    assert "aus Eigenmitteln" in driver.find_element(By.CSS_SELECTOR, ".proposal-answer").text
+    assert_accessible(driver, "(proposal with the provider's answer)")
 
 
 def test_the_planner_reads_coverage_and_marks_a_duplicate(browser, private_server):

@@ -75,6 +75,8 @@ public struct ValidationIssue: Sendable, Equatable, Error {
         case deadlinePassed
         /// Does not fit the other entries (both of two alternatives given, a guest with a vote …).
         case inconsistent
+        /// A service with a protected address whose text asks people to come by.
+        case visitWithProtectedAddress
         /// A number that is no finite value within the field's plausible range.
         case outOfRange(Plausible)
         /// Built before figures it shows were released elsewhere: to be built anew.

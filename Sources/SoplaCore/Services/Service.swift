@@ -260,6 +260,14 @@ public struct Service: Hashable, Sendable, Codable {
         self.capacity = capacity
     }
 
+    /// Whether a text asks people to come by ("vorbeikommen", "Kommen Sie vorbei", "offene Sprechstunde"), which a
+    /// service with a protected address must never say.
+    public static func invitesVisit(_ text: String) -> Bool {
+        let folded = GermanSearch.fold(text)
+        return ["vorbeikommen", "vorbei kommen", "kommen sie vorbei", "komm vorbei", "besuchen sie uns", "offene sprechstunde", "ohne termin"]
+            .contains { folded.contains($0) }
+    }
+
     /// Checks a service as entered; every problem by field.
     public func validated(categories: Set<String>, unitKeys: Set<String>) throws(ValidationFailure) -> Service {
         var issues: [ValidationIssue] = []
@@ -287,6 +295,12 @@ public struct Service: Hashable, Sendable, Codable {
         }
         issues += OpeningHours.problems(openingHours)
         if addressProtected, (phone ?? "").trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue("phone", .required)) }
+        if addressProtected {
+            for (field, text) in [("description", description), ("howToApply", howToApply ?? ""), ("eligibility", eligibility ?? ""), ("fees", fees ?? "")]
+            where Service.invitesVisit(text) {
+                issues.append(ValidationIssue(field, .visitWithProtectedAddress))
+            }
+        }
         if let email, !EmailAddress.isValid(EmailAddress.normalise(email)) { issues.append(ValidationIssue("email", .invalidEmail)) }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
         return copy

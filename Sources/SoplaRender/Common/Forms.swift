@@ -130,6 +130,9 @@ public enum IssueText {
         case .deadlinePassed: return t(.issueDeadlinePassed)
         case .outdatedEdition: return t(.issueOutdatedEdition)
         case .inconsistent: return t(.issueInconsistent)
+        case .visitWithProtectedAddress:
+            return language == .de ? "lädt zum Vorbeikommen ein, die Adresse ist aber geschützt: Bitte nur auf das Telefon verweisen."
+                : "invites people to come by, but the address is protected: please refer to the phone only."
         case .emptyFile: return t(.issueEmptyFile)
         case .otherUnit(let existing, let given): return t(.issueOtherUnit).replacingOccurrences(of: "{e}", with: existing).replacingOccurrences(of: "{g}", with: given)
         case .outOfRange(let range): return outOfRange(range, language)

@@ -130,8 +130,10 @@ public enum DirectoryServicePage {
             el("p", [("class", "breadcrumb no-print")], [el("a", [("href", ServiceRoute.directory().path)], text: t(.directoryTitle))]),
             el("h1", text: s.name),
             s.status == .temporarilyClosed ? Notice(.warning, t(.temporarilyClosedNotice)).node : .empty,
-            ServiceFacts.render(s, organisationName: row.organisationName, categories: categories, unitNames: unitNames, language: context.language, showInternal: false),
-            map?.render() ?? .empty,
+            el("div", [("class", "directory-service")], [
+                ServiceFacts.render(s, organisationName: row.organisationName, categories: categories, unitNames: unitNames, language: context.language, showInternal: false),
+                map.map { el("figure", [("class", "directory-service-map")], [$0.render(), el("figcaption", text: t(.directoryServiceMapCaption))]) } ?? .empty,
+            ]),
             el("p", [("class", "no-print")], [el("button", [("type", "button"), ("class", "print-button"), ("data-print", "true")], text: t(.printPage))]),
             el("script", [("src", ServiceRoute.script.path), ("defer", "defer")], []),
         ]

@@ -84,7 +84,7 @@ struct ServicePlanningController: RouteCollection {
         let form = try req.content.decode(CategoryForm.self)
         do {
             let changed = try form.draft(code: category.code).validated(existingCodes: [], isNew: false)
-            guard changed != category else { return req.redirect(to: ServiceRoute.category(code: category.code).path, notice: .unchanged) }
+            guard changed != category else { return req.redirect(to: ServiceRoute.categories.path, notice: .unchanged) }
             try await req.serviceStore.save(changed, actor: try await req.auditActor(), at: req.settings.clock.now())
             return req.redirect(to: ServiceRoute.categories.path, notice: .saved)
         } catch let failure as ValidationFailure {
