@@ -92,6 +92,11 @@ struct ReportHTTPTests {
                 // The social index follows the revised figures: its rows are compared too, by the block's caption.
                 #expect(res.body.string.contains("Geänderte Werte in Tabellen"))
                 #expect(res.body.string.contains("<th scope=\"row\">Sozialindex</th><td>Wetzlar</td><td>Status</td>"))
+                // A municipality moving to another class is listed (Eschenburg from "ungünstig" to "durchschnittlich").
+                #expect(res.body.string.contains("<th scope=\"row\">Sozialindex</th><td>Eschenburg</td><td>Klasse</td><td class=\"num\">ungünstig</td><td class=\"num\">durchschnittlich</td>"))
+            }
+            try await get(app, second + "/vergleich?lang=en", session: planner) { res in
+                #expect(res.body.string.contains("<th scope=\"row\">Sozialindex</th><td>Eschenburg</td><td>Class</td><td class=\"num\">unfavourable</td><td class=\"num\">average</td>"))
             }
             // The second edition is a draft: the public sees neither it nor its comparison.
             try await get(app, second + "/vergleich", session: nil) { res in #expect(res.status == .notFound) }

@@ -63,8 +63,15 @@ struct ReportReadingController: RouteCollection {
             (indicator: e.snapshot.indicators[c.code]?.name ?? previous.snapshot.indicators[c.code]?.name ?? c.code, date: Day(iso: c.date).map { Format.day($0, req.language) } ?? c.date,
              unit: names[c.unit] ?? c.unit, before: text(c.before, c.code), after: text(c.after, c.code))
         }
+        // The social index's columns and classes in the page's language (the report shows them so too).
+        let t = Texts(req.language)
+        let indexWords = Dictionary(uniqueKeysWithValues: zip(ReportBlockTables.indexHeader.dropFirst() + ReportBlockTables.indexClassNames,
+                                                              [t(.indexStatus), t(.indexDynamics), t(.indexValue), t(.indexClass),
+                                                               t(.indexClass0), t(.indexClass1), t(.indexClass2), t(.indexClass3)]))
+        let indexBlocks = Set((e.report.blocks + previous.report.blocks).filter { if case .socialIndex = $0.kind { return true } else { return false } }.map(\.caption))
+        func word(_ text: String?, _ table: String) -> String { text.map { indexBlocks.contains(table) ? indexWords[$0] ?? $0 : $0 } ?? "–" }
         let tableChanges = ReportBlockTables.changes(from: previous, to: e).map { c in
-            (table: c.table, row: c.row, column: c.column, before: c.before ?? "–", after: c.after ?? "–")
+            (table: c.table, row: c.row, column: word(c.column, c.table), before: word(c.before, c.table), after: word(c.after, c.table))
         }
         return HTMLResponse(EditionComparisonPage.render(title: e.report.title, reportID: e.reportID, number: e.number, previous: previous.number, changes: changes,
                                                          tableChanges: tableChanges,
