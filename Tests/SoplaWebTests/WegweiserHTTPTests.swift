@@ -53,6 +53,18 @@ struct WegweiserHTTPTests {
         }
     }
 
+    @Test("The planners' service list and its CSV search the same way")
+    func plannerListSearch() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            try await get(app, "/angebote.csv?suche=Drogen", session: planner) { res in
+                let lines = res.body.string.split(whereSeparator: \.isNewline)
+                #expect(lines.count == 3)
+                #expect(Self.addictionServices.allSatisfy { name in lines.contains { $0.contains(name) } })
+            }
+        }
+    }
+
     @Test("A typing error is forgiven and said")
     func typingErrors() async throws {
         try await withTestApp { app in

@@ -80,12 +80,18 @@ struct ServiceController: RouteCollection {
 
     // MARK: Planner: list
 
-    static func filtered(_ rows: [ServiceRow], state: ListState, context: ServiceContext) -> [ServiceRow] {
+    /// The services the list's search text finds (the Wegweiser's search: stems, compounds, search words, typing
+    /// errors); nil without a search text.
+    static func found(_ req: Request, state: ListState, context: ServiceContext) async throws -> Set<UUID>? {
+        guard let text = state.filters["suche"], !GermanSearch.words(text).isEmpty else { return nil }
+        return Set(try await req.serviceSearch.find(text, in: context).scores.keys)
+    }
+
+    static func filtered(_ rows: [ServiceRow], state: ListState, context: ServiceContext, found: Set<UUID>?) -> [ServiceRow] {
         let f = state.filters
-        let search = f["suche"]?.lowercased()
         var result = rows.filter { row in
             let s = row.service
-            if let search, !(s.name.lowercased().contains(search) || s.description.lowercased().contains(search) || row.organisationName.lowercased().contains(search)) { return false }
+            if let found, !found.contains(s.id) { return false }
             if let category = f["kategorie"], s.categoryCode != category { return false }
             if let status = f["status"], s.status.rawValue != status { return false }
             if let unit = f["gemeinde"], !s.serviceArea.contains(unit), !s.locations.contains(where: { $0.point.flatMap(context.municipality(containing:)) == unit }) { return false }
@@ -108,7 +114,7 @@ struct ServiceController: RouteCollection {
     func list(req: Request) async throws -> HTMLResponse {
         let context = try await ServiceContext.load(req)
         let state = ServiceViews.listState(req, path: ServiceRoute.services().path)
-        let rows = Self.filtered(context.records.map(context.row), state: state, context: context)
+        let rows = Self.filtered(context.records.map(context.row), state: state, context: context, found: try await Self.found(req, state: state, context: context))
         let open = try await req.serviceStore.proposals(state: .open).count
         let model = ServiceListPage.Model(rows: Paging.slice(rows, page: state.page, perPage: ServiceListPage.perPage), total: rows.count, state: state,
                                           categories: context.categories, municipalities: context.municipalityOptions, openProposals: open)
@@ -117,7 +123,8 @@ struct ServiceController: RouteCollection {
 
     func csv(req: Request) async throws -> Response {
         let context = try await ServiceContext.load(req)
-        let rows = Self.filtered(context.records.map(context.row), state: ServiceViews.listState(req, path: ServiceRoute.services().path), context: context)
+        let state = ServiceViews.listState(req, path: ServiceRoute.services().path)
+        let rows = Self.filtered(context.records.map(context.row), state: state, context: context, found: try await Self.found(req, state: state, context: context))
         let header = ["ID", "Name", "Organisation", "Kategorie", "Kategorie (Code)", "Status", "präventiv", "VZÄ", "Plätze", "Fälle je Jahr", "Bezugsjahr", "Mindestalter",
                       "Höchstalter", "Sprachen", "barrierefrei", "Gebärdensprache", "Einzugsgebiet", "Einzugsgebiet (Schlüssel)", "Straße", "PLZ", "Ort", "Breite", "Länge",
                       "Telefon", "E-Mail", "Website", "zuletzt geprüft", "Version"]
