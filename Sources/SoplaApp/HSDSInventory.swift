@@ -8,7 +8,8 @@ import SoplaStore
 /// What has no HSDS field of its own is carried as an `attribute` whose `taxonomy_term` belongs to the sopla
 /// taxonomy `sopla-merkmale` (term code → meaning, `value` as text):
 /// `fte` ("Beruf=1.5", one per profession), `legal-basis`, `preventive` (true/false), `sex` (female/male/diverse,
-/// one each), `situation` (one each), `step-free`, `sign-language`, `outreach` (true/false), `places`,
+/// one each), `situation` (one each), `step-free`, `sign-language`, `outreach` (true/false), `address-protected` (true,
+/// only where the address must stay secret), `places`,
 /// `cases-per-year`, `reference-year`, `verified-by`, `area-share` ("unit key=weight", where the capacity is split by
 /// configured weights instead of population), `unit-key` (on a service area or location: the spatial unit's key),
 /// `organisation-kind` (on an organisation). The category is an attribute with a term of the taxonomy
@@ -19,7 +20,7 @@ public enum HSDSInventory {
     public static let categoryTaxonomy = "sopla-kategorien"
     public static let attributeTaxonomy = "sopla-merkmale"
     public static let attributeCodes = ["fte", "legal-basis", "preventive", "sex", "situation", "step-free", "sign-language", "outreach", "places",
-                                        "cases-per-year", "reference-year", "verified-by", "unit-key", "organisation-kind", "area-share"]
+                                        "cases-per-year", "reference-year", "verified-by", "unit-key", "organisation-kind", "area-share", "address-protected"]
     public static let groupCommunalised = "kommunalisiert"
     public static let groupOther = "weitere"
     public static let legalBasisSeparator = " — legal basis: "
@@ -149,6 +150,7 @@ public enum HSDSInventory {
         add("step-free", String(s.stepFree))
         add("sign-language", String(s.signLanguage))
         add("outreach", String(s.outreach))
+        if s.addressProtected { add("address-protected", "true") }
         if let places = s.capacity.places { add("places", String(places)) }
         if let cases = s.capacity.casesPerYear { add("cases-per-year", String(cases)) }
         if let year = s.capacity.referenceYear { add("reference-year", String(year)) }

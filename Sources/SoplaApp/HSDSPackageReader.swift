@@ -152,6 +152,7 @@ public struct HSDSPackageReader: Sendable {
                 case "step-free": service.stepFree = value == "true"
                 case "sign-language": service.signLanguage = value == "true"
                 case "outreach": service.outreach = value == "true"
+                case "address-protected": service.addressProtected = value == "true"
                 case "places": service.capacity.places = value.flatMap(Int.init)
                 case "cases-per-year": service.capacity.casesPerYear = value.flatMap(Int.init)
                 case "reference-year": service.capacity.referenceYear = value.flatMap(Int.init)

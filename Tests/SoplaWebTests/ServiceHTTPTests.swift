@@ -315,6 +315,8 @@ struct HSDSPackageTests {
             let reader = Self.reader(Set(try await app.spatial.allUnits().map(\.key)))
             let result = try reader.read(exported)
             #expect(result.services.count == DemoServices.entries.count)
+            // The women's shelter keeps its protected address through export and import.
+            #expect(result.services.filter(\.addressProtected).map(\.name) == ["Frauenhaus Lahn-Dill (Beispiel)"])
             try await app.serviceStore.importInventory(organisations: result.organisations, categories: result.categories, services: result.services,
                                                        actor: .system("test"), at: testNow)
             let again = try await HSDSController.Data.load(store: app.serviceStore, accounts: AccountStore(database: app.db), spatial: app.spatial)

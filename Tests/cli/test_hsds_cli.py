@@ -26,7 +26,7 @@ def test_export_import_into_an_empty_database_and_export_again(sopla_bin, demo_d
     package_path = os.path.join(workdir, "angebote.json")
     exported = run(sopla_bin, "export", "hsds", "--output", package_path, db=demo_url)
     assert exported.returncode == 0, exported.stderr
-    assert "Wrote 19 services" in exported.stdout
+    assert "Wrote 20 services" in exported.stdout
     package = json.load(open(package_path))
     assert {"organizations", "services", "taxonomies", "taxonomy_terms"} <= package.keys()
     # An empty database with only the spatial base.
@@ -35,11 +35,11 @@ def test_export_import_into_an_empty_database_and_export_again(sopla_bin, demo_d
     assert base.returncode == 0, base.stderr
     imported = run(sopla_bin, "import", "hsds", package_path, db=url)
     assert imported.returncode == 0, imported.stderr
-    assert "Imported 19 services" in imported.stdout
+    assert "Imported 20 services" in imported.stdout
     again = run(sopla_bin, "export", "hsds", db=url)
     assert again.returncode == 0, again.stderr
     assert without_times(json.loads(again.stdout)) == without_times(package)
-    assert service_count(db_path) == 19
+    assert service_count(db_path) == 20
 
 
 def test_a_package_with_broken_references_stores_nothing(sopla_bin, demo_db, workdir):  # noqa: F811
