@@ -34,6 +34,10 @@ struct PlausibleDatesHTTPTests {
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("href=\"#termStart\""))
             }
+            try await post(app, "/berichte/verwaltung", session: planner, fields: [("title", "Bericht"), ("reportingDate", "1850-12-31"), ("territorialStatus", "2025-01-01")]) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("href=\"#reportingDate\"") && !res.body.string.contains("href=\"#territorialStatus\""))
+            }
         }
     }
 

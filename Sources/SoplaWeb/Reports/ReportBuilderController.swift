@@ -46,9 +46,8 @@ struct ReportBuilderController: RouteCollection {
         var issues: [ValidationIssue] = []
         let title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
         if title.isEmpty { issues.append(ValidationIssue("title", .required)) } else if title.count > ReportLimits.title { issues.append(ValidationIssue("title", .tooLong(max: ReportLimits.title))) }
-        let reporting = Day(iso: form.reportingDate ?? ""), status = Day(iso: form.territorialStatus ?? "")
-        if reporting == nil { issues.append(ValidationIssue("reportingDate", .required)) }
-        if status == nil { issues.append(ValidationIssue("territorialStatus", .required)) }
+        let reporting = FormDay.read(form.reportingDate, field: "reportingDate", into: &issues)
+        let status = FormDay.read(form.territorialStatus, field: "territorialStatus", into: &issues)
         return (title, reporting, status, issues)
     }
 
