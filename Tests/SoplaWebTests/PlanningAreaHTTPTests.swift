@@ -217,4 +217,28 @@ struct PlanningAreaHTTPTests {
             #expect(renderer.calls == 2)
         }
     }
+
+    /// A refused file comes back with the form: fixing a field and sending again needs no new choice of the file.
+    @Test func aRefusedFileIsKeptForTheNextTry() async throws {
+        try await withTestApp { app in
+            let planner = try await login(app, DemoLogin.planner)
+            let wrong = try #require(try await upload(app, "/gebiete/06532023/planungsraeume", session: planner,
+                                                      fields: [("keyProperty", "nummer"), ("nameProperty", "name"), ("validFrom", "2025-01-01")],
+                                                      file: ("pr.geojson", Self.twoAreas)))
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.text.contains("<td>0</td><td>nummer</td><td>–</td><td>Die Eigenschaft mit dem Schlüssel fehlt oder ist leer.</td>"))
+            #expect(wrong.text.contains("Datei: pr.geojson – wird wieder geprüft, wenn keine andere Datei gewählt wird"))
+            let kept = Data(Self.twoAreas).base64EncodedString()
+            #expect(wrong.text.contains("<input type=\"hidden\" name=\"keptFile\" value=\"\(kept)\"/>"))
+            #expect(!wrong.text.contains("id=\"file\" name=\"file\" required"))
+            // Sent again with the key property fixed and no new file.
+            let again = try #require(try await upload(app, "/gebiete/06532023/planungsraeume", session: planner,
+                                                      fields: Self.fields + [("keptFile", kept), ("keptFileName", "pr.geojson")], file: ("", [])))
+            #expect(again.status == .ok)
+            #expect(again.text.contains("Grenzen übernommen: 2 angelegt"))
+            // Neither file nor kept file: the file is missing.
+            let none = try #require(try await upload(app, "/gebiete/06532023/planungsraeume", session: planner, fields: Self.fields, file: ("", [])))
+            #expect(none.status == .unprocessableEntity && none.text.contains("GeoJSON-Datei: fehlt."))
+        }
+    }
 }

@@ -34,6 +34,8 @@ public enum PlanningAreaManagePage {
         public var validFrom: String
         /// The name of the file that was sent, so a person knows which one the errors are about.
         public var fileName: String?
+        /// The refused file itself (base64), sent again with the form unless another one is chosen.
+        public var keptFile: String?
         public var issues: [ValidationIssue] = []
         public var importIssues: [ImportIssue] = []
         /// A file that is no GeoJSON FeatureCollection at all.
@@ -90,9 +92,12 @@ public enum PlanningAreaManagePage {
             el("form", [("method", "post"), ("action", PlanningAreaRoute.Pattern.manage(model.parent.key)), ("enctype", "multipart/form-data"), ("class", "stacked narrow")], [
                 FormBuilder.csrf(context.csrfToken ?? ""),
                 el("div", [("class", fileInvalid ? "field invalid" : "field")], [el("label", [("for", "file")], text: labels["file"]! + " *")] + fileNotes + [
-                    el("input", [("type", "file"), ("id", "file"), ("name", "file"), ("required", "required"), ("accept", ".geojson,.json,application/geo+json,application/json"),
+                    el("input", [("type", "file"), ("id", "file"), ("name", "file"), ("required", model.keptFile == nil ? "required" : nil),
+                                 ("accept", ".geojson,.json,application/geo+json,application/json"),
                                  ("aria-describedby", fileErrors.isEmpty ? "file-hint" : "file-hint file-error"), ("aria-invalid", fileInvalid ? "true" : nil)]),
-                    model.fileName.map { el("p", [("class", "hint")], text: t(.fieldFile) + ": " + $0) } ?? .empty,
+                    model.fileName.map { el("p", [("class", "hint")], text: t(.fieldFile) + ": " + $0 + (model.keptFile == nil ? "" : " – " + t(.areasFileKept))) } ?? .empty,
+                    model.keptFile.map { el("input", [("type", "hidden"), ("name", "keptFile"), ("value", $0)]) } ?? .empty,
+                    model.keptFile == nil ? .empty : el("input", [("type", "hidden"), ("name", "keptFileName"), ("value", model.fileName ?? "")]),
                 ]),
                 form.text("keyProperty", label: labels["keyProperty"]!, value: model.keyProperty, required: true, maxLength: 100),
                 form.text("nameProperty", label: labels["nameProperty"]!, value: model.nameProperty, required: true, maxLength: 100),

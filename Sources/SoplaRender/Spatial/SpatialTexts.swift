@@ -9,7 +9,7 @@ public enum SpatialText: Sendable {
     case areasManageTitle, areasUploadTitle, areasUploadIntro, areasFieldFile, areasFieldKeyProperty, areasFieldNameProperty, areasFieldValidFrom
     case areasUploadButton, areasUploadDone, areasUploadErrors, areasIssueFeature, areasIssueProperty, areasIssueValue, areasFileMissing
     case areasEditTitle, areasFieldName, areasFieldKind, areasRetireTitle, areasRetireIntro, areasRetireOn, areasRetireButton, areasRetireConfirm
-    case areasListTitle, areasNone, areasIssueReason, areasActiveSince, areasRetired, areasRetiredOn, areasSaved, areasHistoryLink, areasManageLink, areasEditLink, areasNotRetirable, areasStatusColumn, areasActive
+    case areasListTitle, areasNone, areasFileKept, areasIssueReason, areasActiveSince, areasRetired, areasRetiredOn, areasSaved, areasHistoryLink, areasManageLink, areasEditLink, areasNotRetirable, areasStatusColumn, areasActive
 
     var pair: (String, String) {
         switch self {
@@ -68,6 +68,7 @@ public enum SpatialText: Sendable {
         case .areasStatusColumn: return ("Stand", "Status")
         case .areasActive: return ("gilt", "valid")
         case .areasListTitle: return ("Planungsräume", "Planning areas")
+        case .areasFileKept: return ("wird wieder geprüft, wenn keine andere Datei gewählt wird", "checked again unless another file is chosen")
         case .areasNone: return ("Noch keine Planungsräume: Grenzen hochladen oder einen Planungsraum anlegen.", "No planning areas yet: upload boundaries or create a planning area.")
         case .areasActiveSince: return ("gilt seit {d}", "valid since {d}")
         case .areasIssueReason: return ("Fehler", "Problem")

@@ -10,6 +10,8 @@ import Vapor
 struct PlanningAreaController: RouteCollection {
     /// A municipality's planning areas are kilobytes; the command line takes larger files.
     static let maxUpload = 20 * 1024 * 1024
+    /// Files up to this size come back with a refused form (base64 within the limit of a form's text fields).
+    static let keptFileBytes = 150 * 1024
 
     func boot(routes: any RoutesBuilder) throws {
         let permission = RoutePermission(.manageSpatialUnits)
@@ -46,21 +48,26 @@ struct PlanningAreaController: RouteCollection {
         model.keyProperty = FieldCheck.clean(form["keyProperty"]) ?? ""
         model.nameProperty = FieldCheck.clean(form["nameProperty"]) ?? ""
         model.validFrom = FieldCheck.clean(form["validFrom"]) ?? ""
-        model.fileName = form.file.flatMap { $0.fileName.isEmpty ? nil : $0.fileName }
+        // A file sent before comes back with the form (small files only), so fixing a field needs no new choice.
+        let newFile = form.file.flatMap { $0.fileName.isEmpty && $0.size == 0 ? nil : $0 }
+        let kept = newFile == nil ? form["keptFile"].flatMap { Data(base64Encoded: $0) } : nil
+        model.fileName = newFile.map { $0.fileName.isEmpty ? "upload.geojson" : $0.fileName } ?? (kept == nil ? nil : FieldCheck.clean(form["keptFileName"]))
         var issues: [ValidationIssue] = []
-        if form.file == nil || form.file?.fileName.isEmpty == true { issues.append(ValidationIssue("file", .required)) } else if form.file?.size == 0 { issues.append(ValidationIssue("file", .emptyFile)) }
+        if newFile == nil, kept == nil { issues.append(ValidationIssue("file", .required)) } else if newFile?.size == 0 || kept?.isEmpty == true { issues.append(ValidationIssue("file", .emptyFile)) }
         if model.keyProperty.isEmpty { issues.append(ValidationIssue("keyProperty", .required)) }
         if model.nameProperty.isEmpty { issues.append(ValidationIssue("nameProperty", .required)) }
         FieldCheck.length(model.keyProperty, field: "keyProperty", max: 100, into: &issues)
         FieldCheck.length(model.nameProperty, field: "nameProperty", max: 100, into: &issues)
         let validFrom = Day(iso: model.validFrom)
         if model.validFrom.isEmpty { issues.append(ValidationIssue("validFrom", .required)) } else if validFrom == nil { issues.append(ValidationIssue("validFrom", .unknownValue(String(model.validFrom.prefix(20))))) }
-        guard issues.isEmpty, let file = form.file, let validFrom else {
+        let data = try kept ?? newFile?.data()
+        if let data, data.count <= Self.keptFileBytes { model.keptFile = data.base64EncodedString() }
+        guard issues.isEmpty, let data, let validFrom else {
             model.issues = issues
             return HTMLResponse(PlanningAreaManagePage.render(model, context: try await req.pageContext())).response(status: .unprocessableEntity)
         }
         do {
-            let plan = try await service.upload(parent: parent, level: level, data: try file.data(), keyProperty: model.keyProperty, nameProperty: model.nameProperty,
+            let plan = try await service.upload(parent: parent, level: level, data: data, keyProperty: model.keyProperty, nameProperty: model.nameProperty,
                                                 validFrom: validFrom)
             var done = try await Self.manageModel(req, service: service)
             done.notice = Notice(.success, req.language == .de
