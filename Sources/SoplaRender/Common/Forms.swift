@@ -52,6 +52,19 @@ public struct FormBuilder: Sendable {
         ])
     }
 
+    /// A labelled text area with hint and error, like `text`.
+    public func textArea(_ field: String, label: String, value: String?, required: Bool = false, hint: String? = nil, rows: Int = 3,
+                         maxLength: Int = 4000) -> HTMLNode {
+        let (describedBy, notes) = described(field, hint: hint)
+        let invalid = !messages(field).isEmpty
+        return el("div", [("class", invalid ? "field invalid" : "field")], [
+            el("label", [("for", field)], text: label + (required ? " *" : "")),
+        ] + notes + [
+            el("textarea", [("id", field), ("name", field), ("rows", String(rows)), ("maxlength", String(maxLength)), ("required", required ? "required" : nil),
+                            ("aria-describedby", describedBy), ("aria-invalid", invalid ? "true" : nil)], text: value ?? ""),
+        ])
+    }
+
     public func select(_ field: String, label: String, options: [(value: String, label: String)], selected: String?,
                        required: Bool = false, hint: String? = nil) -> HTMLNode {
         let (describedBy, notes) = described(field, hint: hint)

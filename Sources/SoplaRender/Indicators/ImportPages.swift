@@ -420,14 +420,7 @@ public enum ImportRunPage {
 
     /// A labelled text area with hint and error, like `FormBuilder.text`.
     static func textArea(_ field: String, label: String, value: String?, required: Bool, hint: String?, form: FormBuilder) -> HTMLNode {
-        let (describedBy, notes) = form.described(field, hint: hint)
-        let invalid = !form.messages(field).isEmpty
-        return el("div", [("class", invalid ? "field invalid" : "field")], [
-            el("label", [("for", field)], text: label + (required ? " *" : "")),
-        ] + notes + [
-            el("textarea", [("id", field), ("name", field), ("rows", "3"), ("maxlength", String(ImportRelease.maxReasonLength)),
-                            ("required", required ? "required" : nil), ("aria-describedby", describedBy), ("aria-invalid", invalid ? "true" : nil)], text: value ?? ""),
-        ])
+        form.textArea(field, label: label, value: value, required: required, hint: hint, maxLength: ImportRelease.maxReasonLength)
     }
 
     /// The proposal: one row per variable, what happens to the other regions, a preview of the county's values, and

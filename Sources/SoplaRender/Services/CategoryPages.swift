@@ -24,15 +24,7 @@ public enum CategoryEditPage {
 
     /// The search words as a text area, one list for the whole category.
     public static func synonymsField(_ form: FormBuilder, _ t: Texts, value: String?) -> HTMLNode {
-        let messages = form.issues.filter { $0.field == "synonyms" }.map { IssueText.message($0.problem, form.language) }
-        return el("div", [("class", messages.isEmpty ? "field" : "field invalid")], [
-            el("label", [("for", "synonyms")], text: t(.fieldSynonyms)),
-            el("p", [("class", "hint"), ("id", "synonyms-hint")], text: t(.synonymsHint)),
-            messages.isEmpty ? .empty : el("p", [("class", "field-error"), ("id", "synonyms-error")], text: messages.joined(separator: " ")),
-            el("textarea", [("id", "synonyms"), ("name", "synonyms"), ("rows", "3"), ("maxlength", String(ServiceCategory.maxSynonymsLength + 100)),
-                            ("aria-describedby", messages.isEmpty ? "synonyms-hint" : "synonyms-hint synonyms-error"),
-                            ("aria-invalid", messages.isEmpty ? nil : "true")], text: value ?? ""),
-        ])
+        form.textArea("synonyms", label: t(.fieldSynonyms), value: value, hint: t(.synonymsHint), maxLength: ServiceCategory.maxSynonymsLength + 100)
     }
 
     public static func values(_ category: ServiceCategory) -> [String: String] {

@@ -72,12 +72,7 @@ public enum ServiceFormPage {
     }
 
     static func area(_ form: FormBuilder, _ field: String, label: String, value: String?, hint: String? = nil, rows: Int = 3) -> HTMLNode {
-        let (describedBy, notes) = form.described(field, hint: hint)
-        let invalid = !form.messages(field).isEmpty
-        return el("div", [("class", invalid ? "field invalid" : "field")], [el("label", [("for", field)], text: label)] + notes + [
-            el("textarea", [("id", field), ("name", field), ("rows", String(rows)), ("maxlength", "4000"), ("aria-describedby", describedBy),
-                            ("aria-invalid", invalid ? "true" : nil)], text: value ?? ""),
-        ])
+        form.textArea(field, label: label, value: value, hint: hint, rows: rows)
     }
 
     public static func render(_ model: Model, context: PageContext) -> String {

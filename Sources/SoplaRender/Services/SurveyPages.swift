@@ -113,6 +113,23 @@ public struct ProposalSummary: Sendable {
         ] + paragraphs(answer.text))
     }
 
+    /// The changed fields side by side, before → after.
+    static func diffTable(_ diff: [FieldChange], language: Language) -> HTMLNode {
+        let t = Texts(language)
+        guard !diff.isEmpty else { return el("p", [("class", "empty-state")], text: t(.noChanges)) }
+        return el("div", [("class", "table-wrap")], [el("table", [("class", "data diff")], [
+            el("caption", text: t(.diffTitle)),
+            el("thead", [], [el("tr", [], [t(.columnField), t(.columnBefore), t(.columnAfter)].map { el("th", [("scope", "col")], text: $0) })]),
+            el("tbody", [], diff.map { change in
+                el("tr", [], [
+                    el("th", [("scope", "row")], text: ServiceDiff.fieldName(change.field, language)),
+                    el("td", [("class", "before")], [el("del", text: change.before ?? "–")]),
+                    el("td", [("class", "after")], [el("ins", text: change.after ?? "–")]),
+                ])
+            }),
+        ])])
+    }
+
     /// The list; `link` gives each proposal's page (nil: no link).
     public static func table(_ proposals: [ProposalSummary], language: Language, links: Bool, link: ((ProposalSummary) -> String?)? = nil) -> HTMLNode {
         let t = Texts(language)
@@ -257,15 +274,7 @@ public enum RoundPage {
 public enum ProposalPage {
     /// The reason of a decision: required for a rejection, as the provider reads it.
     static func noteField(_ form: FormBuilder, _ t: Texts, value: String) -> HTMLNode {
-        let messages = form.issues.filter { $0.field == "note" }.map { IssueText.message($0.problem, form.language) }
-        return el("div", [("class", messages.isEmpty ? "field" : "field invalid")], [
-            el("label", [("for", "note")], text: t(.fieldDecisionNote)),
-            el("p", [("class", "hint"), ("id", "note-hint")], text: t(.decisionNoteHint)),
-            messages.isEmpty ? .empty : el("p", [("class", "field-error"), ("id", "note-error")], text: messages.joined(separator: " ")),
-            el("textarea", [("id", "note"), ("name", "note"), ("rows", "3"), ("maxlength", String(ServiceProposal.maxNoteLength)),
-                            ("aria-describedby", messages.isEmpty ? "note-hint" : "note-hint note-error"), ("aria-invalid", messages.isEmpty ? nil : "true")],
-               text: value),
-        ])
+        form.textArea("note", label: t(.fieldDecisionNote), value: value, hint: t(.decisionNoteHint), maxLength: ServiceProposal.maxNoteLength)
     }
 
     public struct Model: Sendable {
@@ -298,17 +307,7 @@ public enum ProposalPage {
         let s = model.summary
         let title = t(.proposalTitle) + ": " + s.serviceName
         let form = FormBuilder(language: language, issues: model.issues)
-        let diff: HTMLNode = model.diff.isEmpty ? el("p", [("class", "empty-state")], text: t(.noChanges)) : el("div", [("class", "table-wrap")], [el("table", [("class", "data diff")], [
-            el("caption", text: t(.diffTitle)),
-            el("thead", [], [el("tr", [], [t(.columnField), t(.columnBefore), t(.columnAfter)].map { el("th", [("scope", "col")], text: $0) })]),
-            el("tbody", [], model.diff.map { change in
-                el("tr", [], [
-                    el("th", [("scope", "row")], text: ServiceDiff.fieldName(change.field, language)),
-                    el("td", [("class", "before")], [el("del", text: change.before ?? "–")]),
-                    el("td", [("class", "after")], [el("ins", text: change.after ?? "–")]),
-                ])
-            }),
-        ])])
+        let diff = ProposalSummary.diffTable(model.diff, language: language)
         let decision: HTMLNode = s.state == .open ? el("form", [("method", "post"), ("action", ServiceRoute.proposal(id: s.id).path), ("class", "stacked")], [
             FormBuilder.csrf(context.csrfToken ?? ""),
             ProposalPage.noteField(form, t, value: model.note),
@@ -362,17 +361,7 @@ public enum OwnProposalPage {
         let title = t(.proposalTitle) + ": " + s.serviceName
         let form = FormBuilder(language: language, issues: model.issues)
         let labels = ["answer": t(.answerProposal)]
-        let changes: HTMLNode = model.diff.isEmpty ? el("p", [("class", "empty-state")], text: t(.noChanges)) : el("div", [("class", "table-wrap")], [
-            el("table", [("class", "data diff")], [
-                el("caption", text: t(.diffTitle)),
-                el("thead", [], [el("tr", [], [t(.columnField), t(.columnBefore), t(.columnAfter)].map { el("th", [("scope", "col")], text: $0) })]),
-                el("tbody", [], model.diff.map { change in
-                    el("tr", [], [el("th", [("scope", "row")], text: ServiceDiff.fieldName(change.field, language)),
-                                  el("td", [("class", "before")], [el("del", text: change.before ?? "–")]),
-                                  el("td", [("class", "after")], [el("ins", text: change.after ?? "–")])])
-                }),
-            ]),
-        ])
+        let changes = ProposalSummary.diffTable(model.diff, language: language)
         var content: [HTMLNode] = [
             el("p", [("class", "breadcrumb")], [el("a", [("href", ServiceRoute.organisationServices(organisation: model.organisationID).path)], text: t(.ownServicesTitle))]),
             el("h1", text: title),
@@ -390,16 +379,8 @@ public enum OwnProposalPage {
                 content.append(el("form", [("method", "post"), ("action", ServiceRoute.organisationProposal(organisation: model.organisationID, proposal: s.id).path),
                                            ("class", "stacked")], [
                     FormBuilder.csrf(context.csrfToken ?? ""),
-                    el("div", [("class", form.issues.isEmpty ? "field" : "field invalid")], [
-                        el("label", [("for", "answer")], text: labels["answer"]! + " *"),
-                        el("p", [("class", "hint"), ("id", "answer-hint")], text: t(.answerProposalHint)),
-                        form.issues.isEmpty ? .empty : el("p", [("class", "field-error"), ("id", "answer-error")],
-                                                          text: form.issues.map { IssueText.message($0.problem, language) }.joined(separator: " ")),
-                        el("textarea", [("id", "answer"), ("name", "answer"), ("rows", "4"), ("required", "required"),
-                                        ("maxlength", String(ServiceProposal.maxNoteLength)),
-                                        ("aria-describedby", form.issues.isEmpty ? "answer-hint" : "answer-hint answer-error"),
-                                        ("aria-invalid", form.issues.isEmpty ? nil : "true")], text: model.answer),
-                    ]),
+                    form.textArea("answer", label: labels["answer"]!, value: model.answer, required: true, hint: t(.answerProposalHint), rows: 4,
+                                  maxLength: ServiceProposal.maxNoteLength),
                     el("div", [("class", "actions")], [el("button", [("type", "submit")], text: t(.answerButton))]),
                 ]))
             }
