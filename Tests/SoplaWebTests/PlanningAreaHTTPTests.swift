@@ -112,6 +112,10 @@ struct PlanningAreaHTTPTests {
             try await post(app, "/gebiete/06532023-1/aufheben", session: planner, fields: [("retireOn", "2024-06-01"), ("confirm", "ja")]) { res in
                 #expect(res.status == .unprocessableEntity && res.text.contains("Aufgehoben ab: liegt vor dem Beginn."))
             }
+            // A day beyond 2100 is a typing error, not a plan.
+            try await post(app, "/gebiete/06532023-1/aufheben", session: planner, fields: [("retireOn", "9999-12-31"), ("confirm", "ja")]) { res in
+                #expect(res.status == .unprocessableEntity && res.text.contains("href=\"#retireOn\""))
+            }
             #expect(try await app.spatial.boundaryHistory(unitKey: "06532023-1").map { $0.validTo?.iso } == [nil])
             try await post(app, "/gebiete/06532023-1/aufheben", session: planner, fields: [("retireOn", "2025-11-01"), ("confirm", "ja")]) { res in
                 #expect(res.status == .seeOther)

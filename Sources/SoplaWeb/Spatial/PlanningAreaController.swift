@@ -58,8 +58,7 @@ struct PlanningAreaController: RouteCollection {
         if model.nameProperty.isEmpty { issues.append(ValidationIssue("nameProperty", .required)) }
         FieldCheck.length(model.keyProperty, field: "keyProperty", max: 100, into: &issues)
         FieldCheck.length(model.nameProperty, field: "nameProperty", max: 100, into: &issues)
-        let validFrom = Day(iso: model.validFrom)
-        if model.validFrom.isEmpty { issues.append(ValidationIssue("validFrom", .required)) } else if validFrom == nil { issues.append(ValidationIssue("validFrom", .unknownValue(String(model.validFrom.prefix(20))))) }
+        let validFrom = FormDay.read(model.validFrom, field: "validFrom", into: &issues)
         let data = try kept ?? newFile?.data()
         if let data, data.count <= Self.keptFileBytes { model.keptFile = data.base64EncodedString() }
         guard issues.isEmpty, let data, let validFrom else {
@@ -129,8 +128,7 @@ struct PlanningAreaController: RouteCollection {
         let input = try req.content.decode(RetireForm.self)
         let raw = FieldCheck.clean(input.retireOn) ?? ""
         var issues: [ValidationIssue] = []
-        let day = Day(iso: raw)
-        if raw.isEmpty { issues.append(ValidationIssue("retireOn", .required)) } else if day == nil { issues.append(ValidationIssue("retireOn", .unknownValue(String(raw.prefix(20))))) }
+        let day = FormDay.read(raw, field: "retireOn", into: &issues)
         if let day, let from = model.currentFrom, day <= from { issues.append(ValidationIssue("retireOn", .endBeforeStart)) }
         if input.confirm != "ja" { issues.append(ValidationIssue("confirm", .required)) }
         if model.currentFrom == nil { throw Refusal(.conflict, "Dieser Planungsraum ist schon aufgehoben.", "This planning area is retired already.") }
