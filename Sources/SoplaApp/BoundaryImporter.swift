@@ -67,7 +67,8 @@ public struct BoundaryImporter {
         } catch {
             throw Failure.invalid(ImportFailure(issues: (parsed.issues + error.issues).sorted { ($0.featureIndex ?? -1) < ($1.featureIndex ?? -1) }))
         }
-        guard parsed.issues.isEmpty else { throw Failure.invalid(ImportFailure(issues: parsed.issues)) }
+        let outside = options.outsideEnclosing(parsed.features)
+        guard parsed.issues.isEmpty, outside.isEmpty else { throw Failure.invalid(ImportFailure(issues: parsed.issues + outside)) }
         if !dryRun { try await repository.apply(plan) }
         return plan
     }

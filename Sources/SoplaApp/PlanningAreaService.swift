@@ -54,7 +54,8 @@ public struct PlanningAreaService: Sendable {
     /// Checks the whole file and stores all of it or nothing (`BoundaryImporter`); keys may be local codes ("1" → PARENT-1).
     public func upload(parent: SpatialUnit, level: SpatialLevel, data: Data, keyProperty: String, nameProperty: String, validFrom: Day) async throws -> BoundaryImportPlan {
         let importer = BoundaryImporter(repository: repository, catalogue: catalogue)
-        let options = BoundaryImportOptions(level: level, keyProperty: keyProperty, nameProperty: nameProperty, parentKey: parent.key, validFrom: validFrom)
+        var options = BoundaryImportOptions(level: level, keyProperty: keyProperty, nameProperty: nameProperty, parentKey: parent.key, validFrom: validFrom)
+        options.enclosing = try await repository.boundaryHistory(unitKey: parent.key).last { $0.validTo == nil }?.geometry
         return try await importer.run(data: data, options: options, dryRun: false)
     }
 

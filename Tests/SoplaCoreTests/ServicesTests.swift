@@ -139,7 +139,7 @@ struct ServiceEntryTests {
     @Test func readsOpeningHoursAndNamesBadLines() {
         let (hours, issues) = ServiceEntry.openingHours("Mo 09:00-12:00\nDienstag 14–18:30\n\nFr 9-\nXy 10-11")
         #expect(hours == [OpeningHours(weekday: 1, opens: 540, closes: 720), OpeningHours(weekday: 2, opens: 840, closes: 1110)])
-        #expect(issues.map(\.problem) == [.inLine(line: 4, problem: .unreadableTime("9-")), .inLine(line: 5, problem: .unknownWeekday("xy"))])
+        #expect(issues.map(\.problem) == [.inLine(line: 4, problem: .unreadableTime("Fr 9-")), .inLine(line: 5, problem: .unknownWeekday("Xy 10-11"))])
         #expect(ServiceEntry.openingHoursText(hours) == "Mo 09:00–12:00\nDi 14:00–18:30")
     }
 
@@ -152,6 +152,7 @@ struct ServiceEntryTests {
         ("täglich 8–20 Uhr", (1...7).map { OpeningHours(weekday: $0, opens: 480, closes: 1200) }),
         ("Sonnabend 10:00-12:00", [OpeningHours(weekday: 6, opens: 600, closes: 720)]),
         ("werktags 7:30 bis 9 Uhr", (1...5).map { OpeningHours(weekday: $0, opens: 450, closes: 540) }),
+        ("Fr–Mo 9–12", [5, 6, 7, 1].map { OpeningHours(weekday: $0, opens: 540, closes: 720) }),
     ])
     func commonForms(text: String, expected: [OpeningHours]) {
         let (hours, issues) = ServiceEntry.openingHours(text)
@@ -161,11 +162,11 @@ struct ServiceEntryTests {
 
     @Test("Opening hours that cannot be read are named with their line and what is wrong")
     func unreadableHours() {
-        let (hours, issues) = ServiceEntry.openingHours("Mo-Fr 9-12\n9-12\nMo 25:00-26:00\nMi 14-9\nFr-Mo 9-12\nMx 9-12")
+        let (hours, issues) = ServiceEntry.openingHours("Mo-Fr 9-12\n9-12\nMo 25:00-26:00\nMi 14–9 Uhr\nnach Vereinbarung\nMx 9-12")
         #expect(hours.count == 5)
-        #expect(issues.map(\.problem) == [.inLine(line: 2, problem: .unknownWeekday("")), .inLine(line: 3, problem: .unreadableTime("25:00-26:00")),
-                                          .inLine(line: 4, problem: .closesBeforeOpens("14-9")), .inLine(line: 5, problem: .unknownWeekday("fr-mo")),
-                                          .inLine(line: 6, problem: .unknownWeekday("mx"))])
+        #expect(issues.map(\.problem) == [.inLine(line: 2, problem: .unknownWeekday("9-12")), .inLine(line: 3, problem: .unreadableTime("Mo 25:00-26:00")),
+                                          .inLine(line: 4, problem: .closesBeforeOpens("Mi 14–9 Uhr")), .inLine(line: 5, problem: .noTimes("nach Vereinbarung")),
+                                          .inLine(line: 6, problem: .unknownWeekday("Mx 9-12"))])
         #expect(issues.allSatisfy { $0.field == "openingHours" })
     }
 

@@ -56,6 +56,13 @@ struct PlanningAreaHTTPTests {
                                                         fields: [("keyProperty", "id"), ("nameProperty", "name"), ("validFrom", "31.02.2025")], file: ("pr.geojson", Self.twoAreas)))
             #expect(badDate.status == .unprocessableEntity && badDate.text.contains("Gültig ab: „31.02.2025“ ist kein zulässiger Wert."))
 
+            // An area whose centre lies outside Wetzlar (another place, or longitude and latitude swapped) is named.
+            let outside = try #require(try await upload(app, "/gebiete/06532023/planungsraeume", session: planner, fields: Self.fields,
+                                                        file: ("pr.geojson", Self.geoJSON([("1", "Altstadt", 8.49), ("9", "Anderswo", 9.9)]))))
+            #expect(outside.status == .unprocessableEntity)
+            #expect(outside.text.contains("<td>1</td><td>geometry</td><td>9.9100, 50.5575</td><td>Die Fläche liegt nicht in der Gemeinde"))
+            #expect(try await app.spatial.allUnits().filter { $0.parentKey == "06532023" }.isEmpty)
+
             let good = try #require(try await upload(app, "/gebiete/06532023/planungsraeume", session: planner, fields: Self.fields, file: ("pr.geojson", Self.twoAreas)))
             #expect(good.status == .ok)
             #expect(good.text.contains("Grenzen übernommen: 2 angelegt, 0 neuer Gebietsstand, 0 geändert, 0 unverändert."))

@@ -55,6 +55,14 @@ struct PlausibleDatesHTTPTests {
                 #expect(res.body.string.contains("href=\"#threshold\""))
             }
             #expect(try await app.indicatorStore.validationRules().count == before)
+            // "15 %" is read as the label asks; the same rule twice is refused.
+            try await post(app, "/daten/pruefregeln", session: planner, fields: [("kind", "change-above"), ("target", "bev_u3"), ("threshold", "15 %")]) { res in
+                #expect(res.status == .seeOther)
+            }
+            #expect(try await app.indicatorStore.validationRules().contains { $0.target == "bev_u3" && $0.threshold == 15 })
+            try await post(app, "/daten/pruefregeln", session: planner, fields: [("kind", "change-above"), ("target", "bev_u3"), ("threshold", "20")]) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("href=\"#target\""))
+            }
         }
     }
 }

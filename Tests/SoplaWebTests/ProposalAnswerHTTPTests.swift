@@ -39,6 +39,13 @@ struct ProposalAnswerHTTPTests {
                 #expect(res.body.string.contains("Begründung der Ablehnung"))
                 #expect(res.body.string.contains("name=\"answer\""))
             }
+            // A planner may open the page but never answers for the provider.
+            try await get(app, ownPath, session: planner) { res in
+                #expect(res.status == .ok && !res.body.string.contains("name=\"answer\""))
+            }
+            try await post(app, ownPath, session: planner, fields: [("answer", "Antwort im Namen des Trägers")]) { res in
+                #expect(res.status == .forbidden)
+            }
             try await post(app, ownPath, session: provider, fields: [("answer", "")]) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("href=\"#answer\""))

@@ -132,6 +132,11 @@ struct ReportBuilderFormsHTTPTests {
             try await post(app, section + "/vorschau", session: planner, fields: [("text", "  ")]) { res in
                 #expect(res.body.string == "<p class=\"empty-state\">Noch kein Text.</p>")
             }
+            // Over the limit the preview says that saving would be refused (umlauts take two bytes each: the body limit is not reached).
+            try await post(app, section + "/vorschau", session: planner, fields: [("text", String(repeating: "ä", count: 20_001))]) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string == "<p class=\"field-error\">Der Text ist zu lang: höchstens 20.000 Zeichen. So würde er nicht gespeichert.</p>")
+            }
             // Nothing was saved; without the form token or as someone else it is refused.
             try await get(app, builder, session: planner) { res in #expect(!res.body.string.contains("<h4>Lage</h4>")) }
             try await post(app, section + "/vorschau", session: planner, fields: [("text", "x")], csrf: "falsch") { res in #expect(res.status == .forbidden) }

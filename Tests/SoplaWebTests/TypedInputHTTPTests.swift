@@ -129,7 +129,7 @@ struct TypedInputHTTPTests {
             }
             #expect(try await app.indicatorStore.validationRules().count == before)
             try await post(app, "/daten/pruefregeln", session: planner,
-                           fields: [("kind", "numerator-not-above-denominator"), ("target", "sgb2_quote_u18"), ("threshold", "")]) { res in
+                           fields: [("kind", "numerator-not-above-denominator"), ("target", "kita_u3_quote"), ("threshold", "")]) { res in
                 #expect(res.status == .seeOther)
             }
             #expect(try await app.indicatorStore.validationRules().count == before + 1)

@@ -147,6 +147,13 @@ struct WegweiserHTTPTests {
             try await get(app, "/angebote/\(shelterID.uuidString.lowercased())", session: planner) { res in
                 #expect(res.body.string.contains("Geheimweg 1"))
             }
+            // No distance for it, not even from a chosen municipality.
+            try await get(app, "/wegweiser?suche=Frauenhaus&gemeinde=06532023", session: nil) { res in
+                let entry = res.body.string.components(separatedBy: "Frauenhaus Lahn-Dill (Beispiel)</a>").dropFirst().first?.components(separatedBy: "</li>").first ?? ""
+                #expect(!entry.contains("km von der Ortsmitte"))
+            }
+            #expect(Service.invitesVisit("Kommen Sie zu uns in die Sprechstunde") && Service.invitesVisit("Sie finden uns in der Geheimstraße"))
+            #expect(!Service.invitesVisit("Rufen Sie an, rund um die Uhr; wir vereinbaren mit Ihnen, wie Sie sicher zu uns kommen."))
             // A protected address needs a phone number, and no text may ask people to come by.
             shelter.phone = nil
             shelter.howToApply = "Kommen Sie vorbei!"

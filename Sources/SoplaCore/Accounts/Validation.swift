@@ -32,12 +32,14 @@ public enum LineProblem: Sendable, Equatable {
     /// A year given on an earlier line already.
     case duplicateYear(Int)
     case unreadableDate(String)
-    /// Opening hours: a day that is no weekday ("Xy"), or none given.
+    /// Opening hours, each with the line as typed: a day that is no weekday ("Xy 10-11"), or none given ("9-12").
     case unknownWeekday(String)
-    /// Opening hours: a time that cannot be read or does not exist ("25:00").
+    /// Opening hours: a time that cannot be read or does not exist ("Mo 25:00-26:00").
     case unreadableTime(String)
-    /// Opening hours: a slot that closes before it opens ("14-9").
+    /// Opening hours: a slot that closes before it opens ("Mi 14-9").
     case closesBeforeOpens(String)
+    /// Opening hours: a line without any time ("nach Vereinbarung").
+    case noTimes(String)
 }
 
 /// One problem with a submitted value, named by field; views turn the problem into a sentence.

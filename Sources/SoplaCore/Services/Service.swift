@@ -264,7 +264,8 @@ public struct Service: Hashable, Sendable, Codable {
     /// service with a protected address must never say.
     public static func invitesVisit(_ text: String) -> Bool {
         let folded = GermanSearch.fold(text)
-        return ["vorbeikommen", "vorbei kommen", "kommen sie vorbei", "komm vorbei", "besuchen sie uns", "offene sprechstunde", "ohne termin"]
+        return ["vorbeikommen", "vorbei kommen", "kommen sie vorbei", "komm vorbei", "besuchen sie uns", "offene sprechstunde", "ohne termin",
+                "in die sprechstunde", "in unsere sprechstunde", "sie finden uns", "finden sie uns", "unsere adresse", "unsere anschrift", "besuchen sie"]
             .contains { folded.contains($0) }
     }
 
@@ -359,23 +360,29 @@ public enum ServiceEntry {
                 let firstDigit = normalised.firstIndex(where: \.isNumber) ?? normalised.endIndex
                 let dayText = normalised[..<firstDigit].trimmingCharacters(in: CharacterSet(charactersIn: " ,:"))
                 let timeText = String(normalised[firstDigit...])
+                // Problems quote the line as typed.
+                let quoted = String(line.prefix(60))
+                // "nach Vereinbarung" and the like name no time at all: they belong to how to get an appointment.
+                guard normalised.contains(where: \.isNumber) else {
+                    problem(index + 1, .noTimes(quoted))
+                    continue
+                }
                 let days: [Int]
                 switch weekdays(dayText) {
                 case .success(let found): days = found
-                case .failure(let bad):
-                    problem(index + 1, .unknownWeekday(String(bad.text.prefix(30))))
+                case .failure:
+                    problem(index + 1, .unknownWeekday(quoted))
                     continue
                 }
                 let ranges = timeText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                if ranges.isEmpty { problem(index + 1, .unreadableTime(String(line.prefix(40)))) }
                 for range in ranges {
                     let ends = range.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
                     guard ends.count == 2, let opens = minutes(ends[0]), let closes = minutes(ends[1]) else {
-                        problem(index + 1, .unreadableTime(String(range.prefix(30))))
+                        problem(index + 1, .unreadableTime(quoted))
                         continue
                     }
                     guard opens < closes else {
-                        problem(index + 1, .closesBeforeOpens(String(range.prefix(30))))
+                        problem(index + 1, .closesBeforeOpens(quoted))
                         continue
                     }
                     hours += days.map { OpeningHours(weekday: $0, opens: opens, closes: closes) }
@@ -420,8 +427,8 @@ public enum ServiceEntry {
             guard let first = numbers.first ?? nil, let last = numbers.last ?? nil else {
                 return .failure(UnknownDay(text: ends.first { weekday($0) == nil } ?? part))
             }
-            guard first <= last else { return .failure(UnknownDay(text: part)) }
-            days += Array(first...last)
+            // "Fr–Mo" goes over the weekend.
+            days += first <= last ? Array(first...last) : Array(first...7) + Array(1...last)
         }
         var seen = Set<Int>()
         return .success(days.filter { seen.insert($0).inserted })

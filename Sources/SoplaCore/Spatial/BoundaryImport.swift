@@ -72,6 +72,19 @@ public struct BoundaryImportOptions: Sendable {
     /// Leave a unit's boundary as it is when its current Gebietsstand starts on or after `validFrom` (someone changed it
     /// since): the demo refreshes its county without undoing a planner's boundaries.
     public var keepsLaterBoundaries = false
+    /// The parent's boundary: every feature's centre must lie inside it (planning areas of a municipality), so that a
+    /// file with longitude and latitude swapped, or of another place, is refused.
+    public var enclosing: MultiPolygon?
+
+    /// Features whose centre lies outside `enclosing`, as issues.
+    public func outsideEnclosing(_ features: [BoundaryFeature]) -> [ImportIssue] {
+        guard let enclosing else { return [] }
+        return features.compactMap { feature in
+            guard let centre = feature.geometry.centroid, !enclosing.contains(centre) else { return nil }
+            return ImportIssue(featureIndex: feature.index, property: "geometry", value: String(format: "%.4f, %.4f", centre.lon, centre.lat),
+                               reason: "the area's centre lies outside its parent's boundary")
+        }
+    }
 
     public init(
         level: SpatialLevel, keyProperty: String, nameProperty: String, kindProperty: String? = nil,

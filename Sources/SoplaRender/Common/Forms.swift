@@ -207,11 +207,14 @@ public enum IssueText {
         case .duplicateYear(let year): return de ? "Jahr \(year) doppelt" : "year \(year) given twice"
         case .unreadableDate(let text): return de ? "Datum \(quoted(text)) nicht lesbar" : "date \(quoted(text)) cannot be read"
         case .unknownWeekday(let text):
-            return text.isEmpty ? (de ? "Wochentag fehlt, z. B. „Mo–Fr 9–12 Uhr“" : "weekday missing, e.g. “Mo–Fr 9–12”")
-                : (de ? "\(quoted(text)) ist kein Wochentag (Mo, Di, Mi, Do, Fr, Sa, So)" : "\(quoted(text)) is not a weekday (Mo, Tu, We, Th, Fr, Sa, Su)")
+            return de ? "\(quoted(text)): kein Wochentag erkannt (Mo, Di, Mi, Do, Fr, Sa, So, z. B. „Mo–Fr 9–12 Uhr“)"
+                : "\(quoted(text)): no weekday found (Mo, Di, Mi, Do, Fr, Sa, So, e.g. “Mo–Fr 9–12”)"
         case .unreadableTime(let text):
-            return de ? "Uhrzeit \(quoted(text)) nicht lesbar (z. B. „9“, „9:30“ oder „14.00–16.00“)" : "time \(quoted(text)) cannot be read (e.g. “9”, “9:30” or “14:00–16:00”)"
+            return de ? "\(quoted(text)): Uhrzeit nicht lesbar (z. B. „9“, „9:30“ oder „14.00–16.00“)" : "\(quoted(text)): time cannot be read (e.g. “9”, “9:30” or “14:00–16:00”)"
         case .closesBeforeOpens(let text): return de ? "\(quoted(text)): Ende liegt nicht nach dem Beginn" : "\(quoted(text)): the end is not after the start"
+        case .noTimes(let text):
+            return de ? "\(quoted(text)): keine Uhrzeit; Hinweise wie „nach Vereinbarung“ gehören unter „So melden Sie sich an“"
+                : "\(quoted(text)): no time; notes like “by appointment” belong under “how to apply”"
         }
     }
 

@@ -174,7 +174,9 @@ public enum AgreementPage {
                 ?? el("a", [("href", FundingRoute.agreements())], text: t(.agreementsTitle))]),
             el("h1", text: t(.agreementTitle) + " " + a.reference),
             form.summary(labels: ["amount": t(.columnAmount), "year": t(.columnYear), "proofYear": t(.columnYear), "narrative": t(.fieldNarrative), "costs": t(.fieldCostComparison),
-                                  "receipts": t(.fieldReceipts), "ownFunds": t(.fieldOwnFunds), "otherFunding": t(.fieldOtherFunding)]),
+                                  "receipts": t(.fieldReceipts), "ownFunds": t(.fieldOwnFunds), "otherFunding": t(.fieldOtherFunding),
+                                  "date": t(.fieldDialogueDate), "participants": t(.fieldParticipants), "agenda": t(.agendaTitle2), "findings": t(.fieldFindings),
+                                  "measures": t(.fieldAgreedMeasures), "minutes": t(.fieldMinutes)]),
             el("dl", [("class", "facts")], [
                 el("dt", text: t(.columnOrganisation)), el("dd", text: model.organisation),
                 el("dt", text: t(.columnProgramme)), el("dd", text: model.programme),

@@ -24,7 +24,7 @@ public enum ReportText: Sendable {
     case weightWord
     case blockCoverage, blockFunding, blockMeasures, fieldBlockCategory, referenceWord, moveUp, moveDown, confirmRemove, removeItem, unknownReferenceText, warningsTitle, noBoundariesAtStatus, noValuesUntil, noUnitsAtStatus, noStandardFor, startReview, reviewHint, reviewPaperLink, adoptIndex, adoptIndexHint, tableChangesTitle, reviewBody, areaProfileTitle, renameItem, deleteReport, confirmDeleteReport, newTitle, saveTitle, editReportFacts, saveReportFacts, tableColumn, rowColumn, cellColumn
     case rbRequiredNote, rbLimit, rbLimitIndicators, rbTooManyIndicators, rbOneIndicator, rbConfirmPublishMissing, rbConfirmDeleteMissing, rbConfirmRemoveMissing
-    case rbAdoptNoValues, rbPreviewTitle, rbPreviewEmpty, rbToolbarLabel, rbToolHeading, rbToolSubheading, rbToolList, rbToolNumbered, rbToolBold, rbToolItalic, rbSyntaxHint, rbBuildRefused, rbFieldConfirm, rbPreviewFailed
+    case rbAdoptNoValues, rbPreviewTitle, rbPreviewEmpty, rbToolbarLabel, rbToolHeading, rbToolSubheading, rbToolList, rbToolNumbered, rbToolBold, rbToolItalic, rbSyntaxHint, rbBuildRefused, rbFieldConfirm, rbPreviewFailed, rbPreviewTooLong
 
     var pair: (String, String) {
         switch self {
@@ -196,7 +196,9 @@ public enum ReportText: Sendable {
         case .rbSyntaxHint: return ("# Überschrift · ## Unterüberschrift · - Listenpunkt · 1. nummerierter Punkt · **fett** · *kursiv* · [Text](https://…) · [[…]] verweist auf eine Abbildung oder Tabelle (steht bei jedem Block). Eine Leerzeile beginnt einen neuen Absatz; HTML wird als Text gezeigt. Die Vorschau zeigt den Text so, wie er im Bericht erscheint.", "# Heading · ## Subheading · - list item · 1. numbered item · **bold** · *italic* · [text](https://…) · [[…]] refers to a figure or table (shown beside each block). A blank line starts a new paragraph; HTML is shown as text. The preview shows the text as it appears in the report.")
         case .rbBuildRefused: return ("Keine Ausgabe erstellt: Bitte zuerst die oben genannten Probleme beheben.", "No edition built: please mend the problems named above first.")
         case .rbFieldConfirm: return ("Bestätigung", "Confirmation")
-        case .rbPreviewFailed: return ("Die Vorschau konnte nicht geladen werden; der Text wird beim Speichern trotzdem übernommen.", "The preview could not be loaded; the text is still saved when you save it.")
+        case .rbPreviewFailed: return ("Die Vorschau konnte nicht geladen werden. Beim Speichern wird der Text geprüft; was nicht passt, wird am Feld genannt.",
+                                       "The preview could not be loaded. Saving checks the text and names at the field what does not fit.")
+        case .rbPreviewTooLong: return ("Der Text ist zu lang: höchstens {n} Zeichen. So würde er nicht gespeichert.", "The text is too long: at most {n} characters. It would not be saved like this.")
         case .cellColumn: return ("Spalte", "Column")
         }
     }

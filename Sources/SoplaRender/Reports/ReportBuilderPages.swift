@@ -431,6 +431,10 @@ public enum ReportBuilderPage {
 
     public static func previewNodes(_ text: String, report: Report, t: Texts) -> [HTMLNode] {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [el("p", [("class", "empty-state")], text: t(.rbPreviewEmpty))] }
+        // Over the limit the preview says so: saving would be refused.
+        guard text.count <= ReportLimits.text else {
+            return [el("p", [("class", "field-error")], text: t(.rbPreviewTooLong).replacingOccurrences(of: "{n}", with: Format.integer(ReportLimits.text, t.language)))]
+        }
         return SafeMarkdown.render(report.resolvingReferences(in: text, figureWord: t(.figureLabel), tableWord: t(.tableLabel)), headingLevel: 4)
     }
 

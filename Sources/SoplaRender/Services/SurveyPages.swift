@@ -343,8 +343,12 @@ public enum OwnProposalPage {
         public let reviseLink: String
         public let answer: String
         public let issues: [ValidationIssue]
+        /// Whether the reader belongs to the organisation (only its people answer).
+        public let mayAnswer: Bool
 
-        public init(organisationID: UUID, summary: ProposalSummary, diff: [FieldChange], reviseLink: String, answer: String = "", issues: [ValidationIssue] = []) {
+        public init(organisationID: UUID, summary: ProposalSummary, diff: [FieldChange], reviseLink: String, answer: String = "", issues: [ValidationIssue] = [],
+                    mayAnswer: Bool = true) {
+            self.mayAnswer = mayAnswer
             self.organisationID = organisationID
             self.summary = summary
             self.diff = diff
@@ -375,7 +379,7 @@ public enum OwnProposalPage {
         if s.state == .rejected {
             if s.answer != nil {
                 content.append(s.answerNode(language))
-            } else {
+            } else if model.mayAnswer {
                 content.append(el("form", [("method", "post"), ("action", ServiceRoute.organisationProposal(organisation: model.organisationID, proposal: s.id).path),
                                            ("class", "stacked")], [
                     FormBuilder.csrf(context.csrfToken ?? ""),

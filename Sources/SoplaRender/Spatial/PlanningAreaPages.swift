@@ -146,6 +146,7 @@ public enum PlanningAreaManagePage {
             ("is outside WGS84", "Eine Position liegt außerhalb von WGS84 (Länge −180 bis 180, Breite −90 bis 90): Die Datei muss Länge und Breite (EPSG:4326) enthalten."),
             ("is not supported; boundaries must be Polygon or MultiPolygon", "Als Grenze sind nur Polygon und MultiPolygon möglich."),
             ("the feature has no geometry object", "Das Objekt hat keine Geometrie."),
+            ("lies outside its parent's boundary", "Die Fläche liegt nicht in der Gemeinde: Ihr Mittelpunkt liegt außerhalb (Länge, Breite). Sind Länge und Breite vertauscht oder ist es die Fläche eines anderen Orts?"),
             ("a linear ring must be closed", "Ein Ring muss geschlossen sein: Erste und letzte Position sind verschieden."),
             ("a linear ring needs at least 4 positions", "Ein Ring braucht mindestens 4 Positionen."),
             ("each entry of \"features\"", "Jeder Eintrag von „features“ muss ein Objekt mit „type“: „Feature“ sein."),

@@ -351,8 +351,9 @@ struct AgreementController: RouteCollection {
         let (form, unreadable) = try req.formKeepingInput(DialogueForm.self)
         let values = ["date": form.date ?? "", "participants": form.participants ?? "", "agenda": form.agenda ?? "", "findings": form.findings ?? "",
                       "measures": form.measures ?? "", "minutes": form.minutes ?? ""]
-        guard unreadable.isEmpty, let date = Day(input: form.date ?? "") else {
-            let issues = unreadable.isEmpty ? [ValidationIssue("date", .required)] : unreadable
+        var issues = unreadable
+        let day = FormDay.read(form.date, field: "date", into: &issues)
+        guard issues.isEmpty, let date = day else {
             return HTMLResponse(AgreementPage.render(try await model(req, a, applicant: nil, values: values, issues: issues),
                                                      context: try await req.pageContext())).response(status: .unprocessableEntity)
         }

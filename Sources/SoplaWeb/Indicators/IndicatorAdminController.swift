@@ -294,8 +294,13 @@ struct IndicatorAdminController: RouteCollection {
             let known = kind == .numeratorNotAboveDenominator ? indicators : variables
             if !known.contains(target) { issues.append(ValidationIssue("target", target.isEmpty ? .required : .unknownValue(target))) }
         }
+        if let kind, !target.isEmpty, try await store.validationRules().contains(where: { $0.kind == kind && $0.target == target }) {
+            issues.append(ValidationIssue("target", .duplicate))
+        }
         var value: Double?
-        if let text = FieldCheck.clean(form.threshold) {
+        // "15 %" as the label says "(%)".
+        let threshold = FieldCheck.clean(form.threshold).map { $0.hasSuffix("%") ? String($0.dropLast()).trimmingCharacters(in: .whitespaces) : $0 }
+        if let text = threshold.flatMap({ $0.isEmpty ? nil : $0 }) {
             switch Plausible.ruleThreshold.parse(text, field: "threshold") {
             case .success(let number): value = number
             case .failure(let issue): issues.append(issue)

@@ -325,9 +325,6 @@ struct ReportBuilderController: RouteCollection {
         let sectionID = try FundingData.uuid(req, "section")
         guard Self.locate(report, section: sectionID) != nil else { throw Abort(.notFound) }
         let text = try req.content.decode(PreviewForm.self).text ?? ""
-        guard text.count <= ReportLimits.text else {
-            throw Refusal(.payloadTooLarge, "Der Text ist zu lang (höchstens \(ReportLimits.text) Zeichen).", "The text is too long (at most \(ReportLimits.text) characters).")
-        }
         return HTMLResponse(ReportBuilderPage.previewFragment(text, report: report, language: req.language)).response()
     }
 }

@@ -65,9 +65,10 @@ struct DirectoryController: RouteCollection {
     }
 
     /// Straight-line distance from the chosen municipality's centre to the nearest place of a service, in km; 0 for a
-    /// service without a place that serves the municipality; nil without a chosen place.
+    /// service without a place that serves the municipality; nil without a chosen place or for a protected address.
     static func distance(_ s: Service, from centre: Position?, municipality: String?) -> Double? {
-        guard let centre else { return nil }
+        // A protected address has no distance to tell: not even "0 km" from the centre.
+        guard let centre, !s.addressProtected else { return nil }
         let points = s.locations.compactMap(\.point)
         if points.isEmpty { return municipality.map { s.serviceArea.contains($0) } == true ? 0 : nil }
         return points.map { Distance.km(centre, $0) }.min()

@@ -46,7 +46,8 @@ struct ServiceController: RouteCollection {
         let revise = exists ? ServiceRoute.organisationServiceEdit(organisation: organisation.id, service: record.proposal.serviceID).path
             : ServiceRoute.organisationServiceNew(organisation: organisation.id).path
         let model = OwnProposalPage.Model(organisationID: organisation.id, summary: ServiceViews.summary(record, context: context), diff: record.proposal.diff,
-                                          reviseLink: revise, answer: answer, issues: issues)
+                                          reviseLink: revise, answer: answer, issues: issues,
+                                          mayAnswer: try await req.auth().principal.organisations.contains(organisation.id))
         return OwnProposalPage.render(model, context: try await req.pageContext(showNotice: issues.isEmpty))
     }
 
@@ -60,6 +61,11 @@ struct ServiceController: RouteCollection {
 
     func answerProposal(req: Request) async throws -> Response {
         let organisation = try await Self.organisation(req)
+        // Only the organisation's own people answer for it; a planner who may propose for any organisation may not.
+        guard try await req.auth().principal.organisations.contains(organisation.id) else {
+            throw Refusal(.forbidden, "Antworten kann nur, wer zur Organisation gehört, deren Vorschlag abgelehnt wurde.",
+                          "Only members of the organisation whose proposal was rejected can answer.")
+        }
         let record = try await Self.ownProposal(req, organisation: organisation.id)
         let typed = (try req.content.decode(AnswerForm.self).answer ?? "")
         let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
