@@ -427,7 +427,7 @@ struct AccountsHTTPTests {
             }
             try await get(app, "/verwaltung/protokoll?von=2025-13-01", session: admin) { res in
                 #expect(res.status == .badRequest)
-                #expect(res.text.contains("„2025-13-01“ ist kein zulässiger Wert."))
+                #expect(res.text.contains("„2025-13-01“ ist kein Tag von 1900 bis 2100 (z. B. 31.12.2025)."))
             }
             try await get(app, "/verwaltung/protokoll.csv?objekt=organisation&aktion=create", session: admin) { res in
                 #expect(res.status == .ok)

@@ -338,7 +338,7 @@ struct BodyAdminHTTPTests {
             let end = path + "/mitglieder/\(membership.id.uuidString.lowercased())/ende"
             try await post(app, end, session: planner, fields: [("end", "2020-01-01")]) { res in #expect(res.status == .unprocessableEntity) }
             try await post(app, end, session: planner, fields: [("end", "31.11.2025")]) { res in
-                #expect(res.status == .unprocessableEntity && res.body.string.contains("„31.11.2025“ ist kein zulässiger Wert"))
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("„31.11.2025“ ist kein Tag von 1900 bis 2100"))
             }
             #expect(try await store.one(.membership, id: membership.id, as: Membership.self)?.value.end == nil)
             try await post(app, end, session: planner) { res in #expect(res.status == .seeOther) }

@@ -54,7 +54,7 @@ struct PlanningAreaHTTPTests {
             #expect(garbage.status == .unprocessableEntity && garbage.text.contains("Die Datei ist keine lesbare GeoJSON-FeatureCollection"))
             let badDate = try #require(try await upload(app, "/gebiete/06532023/planungsraeume", session: planner,
                                                         fields: [("keyProperty", "id"), ("nameProperty", "name"), ("validFrom", "31.02.2025")], file: ("pr.geojson", Self.twoAreas)))
-            #expect(badDate.status == .unprocessableEntity && badDate.text.contains("Gültig ab: „31.02.2025“ ist kein zulässiger Wert."))
+            #expect(badDate.status == .unprocessableEntity && badDate.text.contains("Gültig ab: „31.02.2025“ ist kein Tag von 1900 bis 2100 (z. B. 31.12.2025)."))
 
             // An area whose centre lies outside Wetzlar (another place, or longitude and latitude swapped) is named.
             let outside = try #require(try await upload(app, "/gebiete/06532023/planungsraeume", session: planner, fields: Self.fields,

@@ -39,6 +39,10 @@ struct WegweiserHTTPTests {
             try await get(app, "/wegweiser?suche=Insolvenz", session: nil) { res in
                 #expect(Set(Self.listed(res.body.string)) == Set(Self.debtServices))
             }
+            // A compound that no service names, by its parts: "Sozialpsychiatrie" finds the Sozialpsychiatrischer Dienst.
+            try await get(app, "/wegweiser?suche=Sozialpsychiatrie", session: nil) { res in
+                #expect(Self.listed(res.body.string) == ["Sozialpsychiatrischer Dienst (Beispiel)"])
+            }
             try await get(app, "/wegweiser?suche=Krabbelgruppen", session: nil) { res in
                 #expect(Self.listed(res.body.string) == ["Familienzentrum Lindenhof (Beispiel)"])
             }

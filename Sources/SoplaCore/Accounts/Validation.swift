@@ -77,6 +77,8 @@ public struct ValidationIssue: Sendable, Equatable, Error {
         case deadlinePassed
         /// Does not fit the other entries (both of two alternatives given, a guest with a vote …).
         case inconsistent
+        /// A typed day that does not exist or lies outside 1900 … 2100 (as typed).
+        case notADay(String)
         /// A service with a protected address whose text asks people to come by.
         case visitWithProtectedAddress
         /// A number that is no finite value within the field's plausible range.

@@ -170,7 +170,8 @@ public enum GermanSearch {
             let prefix = s.count >= shortestPrefix
             var alternatives: [[Term]] = [[Term(s, prefix: prefix)]]
             let parts = parts(of: word, lexicon: lexicon.union(vocabulary))
-            if !parts.isEmpty { alternatives.append(parts.map { Term($0, prefix: false) }) }
+            // Parts from four letters also find longer words ("Sozialpsychiatrie" → "sozial*" and "psychiatrie").
+            if !parts.isEmpty { alternatives.append(parts.map { Term($0, prefix: $0.count >= shortestPrefix) }) }
             let known = vocabulary.contains(s) || (prefix && sortedVocabulary.contains { $0.hasPrefix(s) })
                 || (!parts.isEmpty && parts.allSatisfy(vocabulary.contains))
             if !known, s.count >= 6 {

@@ -143,6 +143,8 @@ public enum IssueText {
         case .deadlinePassed: return t(.issueDeadlinePassed)
         case .outdatedEdition: return t(.issueOutdatedEdition)
         case .inconsistent: return t(.issueInconsistent)
+        case .notADay(let text):
+            return language == .de ? "„\(text)“ ist kein Tag von 1900 bis 2100 (z. B. 31.12.2025)." : "“\(text)” is no day from 1900 to 2100 (e.g. 2025-12-31)."
         case .visitWithProtectedAddress:
             return language == .de ? "lädt zum Vorbeikommen ein, die Adresse ist aber geschützt: Bitte nur auf das Telefon verweisen."
                 : "invites people to come by, but the address is protected: please refer to the phone only."

@@ -241,11 +241,7 @@ struct AdminController: RouteCollection {
         func day(_ name: String) -> Day? {
             guard let raw = try? req.query.get(String.self, at: name), !raw.isEmpty else { return nil }
             filters[name] = String(raw.prefix(10))
-            guard let day = Day(input: raw) else {
-                issues.append(ValidationIssue(name, .unknownValue(String(raw.prefix(20)))))
-                return nil
-            }
-            return day
+            return FormDay.read(raw, field: name, into: &issues)
         }
         let from = day("von"), to = day("bis")
         filters["objekt"] = entity

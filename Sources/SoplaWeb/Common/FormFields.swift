@@ -173,7 +173,7 @@ enum FormDay {
             return nil
         }
         guard let day = Day(input: typed) else {
-            issues.append(ValidationIssue(field, .unknownValue(String(typed.prefix(20)))))
+            issues.append(ValidationIssue(field, .notADay(String(typed.prefix(20)))))
             return nil
         }
         return day

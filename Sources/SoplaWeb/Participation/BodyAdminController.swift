@@ -139,10 +139,9 @@ struct BodyAdminController: RouteCollection {
               var membership = try await req.participationStore.one(.membership, id: id, as: Membership.self)?.value, membership.bodyID == bodyID else { throw Abort(.notFound) }
         // The last day the seat counts (quorum, access): the day chosen, else today.
         let typed = ServiceForm.clean(try? req.content.get(String.self, at: "end"))
-        let end = typed.map { Day(input: $0) } ?? req.settings.clock.today
         var issues: [ValidationIssue] = []
+        let end = typed == nil ? req.settings.clock.today : FormDay.read(typed, field: "end", into: &issues)
         if let end, end < membership.start { issues.append(ValidationIssue("end", .endBeforeStart)) }
-        if end == nil { issues.append(ValidationIssue("end", .unknownValue(String((typed ?? "").prefix(20))))) }
         guard let end, issues.isEmpty else {
             return HTMLResponse(try await ParticipationPages.bodyPage(req, id: bodyID, issues: issues)).response(status: .unprocessableEntity)
         }

@@ -56,7 +56,7 @@ struct MeasureController: RouteCollection {
             let progress = ServiceForm.decimal(self.progress, field: "progress", into: &issues)
             let weight = ServiceForm.decimal(self.weight, field: "weight", into: &issues) ?? 1
             var due: Day?
-            if let text = ServiceForm.clean(self.due) { due = Day(input: text); if due == nil { issues.append(ValidationIssue("due", .unknownValue(String(text.prefix(20))))) } }
+            if let text = ServiceForm.clean(self.due) { due = Day(input: text); if due == nil { issues.append(ValidationIssue("due", .notADay(String(text.prefix(20))))) } }
             let parent = ServiceForm.clean(parentId).flatMap(UUID.init(uuidString:))
             var measure = base ?? Measure(id: id, title: "")
             measure.title = title ?? ""
@@ -239,7 +239,7 @@ struct MeasureController: RouteCollection {
         var issues: [ValidationIssue] = []
         let raw = (form.milestoneDate ?? "").trimmingCharacters(in: .whitespaces)
         let day = Day(input: raw)
-        if day == nil { issues.append(ValidationIssue("milestoneDate", raw.isEmpty ? .required : .unknownValue(String(raw.prefix(20))))) }
+        if day == nil { issues.append(ValidationIssue("milestoneDate", raw.isEmpty ? .required : .notADay(String(raw.prefix(20))))) }
         let text = FieldCheck.line(form.milestoneText)
         if text == nil { issues.append(ValidationIssue("milestoneText", .required)) }
         FieldCheck.length(text, field: "milestoneText", max: 300, into: &issues)

@@ -76,7 +76,7 @@ struct MeetingAdminController: RouteCollection {
         if start == nil {
             let date = (form.date ?? "").trimmingCharacters(in: .whitespaces)
             if date.isEmpty { issues.append(ValidationIssue("date", .required)) }
-            else if Day(input: date) == nil { issues.append(ValidationIssue("date", .unknownValue(String(date.prefix(20))))) }
+            else if Day(input: date) == nil { issues.append(ValidationIssue("date", .notADay(String(date.prefix(20))))) }
             else { issues.append(ValidationIssue("startTime", ServiceForm.clean(form.startTime) == nil ? .required : .unknownValue(String((form.startTime ?? "").prefix(20))))) }
         }
         if end == nil, start != nil { issues.append(ValidationIssue("endTime", .required)) }

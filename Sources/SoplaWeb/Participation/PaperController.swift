@@ -169,7 +169,7 @@ struct PaperController: RouteCollection {
             if type == nil { issues.append(ValidationIssue("type", .unknownValue(String((self.type ?? "").prefix(20))))) }
             let raw = (self.date ?? "").trimmingCharacters(in: .whitespaces)
             let date = Day(input: raw)
-            if date == nil { issues.append(ValidationIssue("date", raw.isEmpty ? .required : .unknownValue(String(raw.prefix(20))))) }
+            if date == nil { issues.append(ValidationIssue("date", raw.isEmpty ? .required : .notADay(String(raw.prefix(20))))) }
             // References are unique whatever their case ("sp/2025/04" is "SP/2025/04").
             if papers.contains(where: { $0.reference.lowercased() == reference.lowercased() && $0.id != id }) { issues.append(ValidationIssue("reference", .duplicate)) }
             let visibility = (`public` ?? "nein").trimmingCharacters(in: .whitespaces)

@@ -132,13 +132,7 @@ struct ProcessController: RouteCollection {
         var issues: [ValidationIssue] = []
         /// A day as typed: empty is none; a day that does not exist or lies outside 1900 … 2100 is named.
         func day(_ name: String) -> Day? {
-            let raw = ((try? req.content.get(String.self, at: name)) ?? "").trimmingCharacters(in: .whitespaces)
-            guard !raw.isEmpty else { return nil }
-            guard let day = Day(input: raw) else {
-                issues.append(ValidationIssue(name, .unknownValue(String(raw.prefix(20)))))
-                return nil
-            }
-            return day
+            FormDay.read(try? req.content.get(String.self, at: name), field: name, required: false, into: &issues)
         }
         for index in process.phases.indices {
             if let raw = try? req.content.get(String.self, at: "status\(index)") {

@@ -61,6 +61,12 @@ struct ServicePlanningController: RouteCollection {
              "synonyms": synonyms ?? ""]
         }
 
+        /// A yes/no field that says neither.
+        var unreadable: [ValidationIssue] {
+            guard let communalised, !["ja", "nein"].contains(communalised) else { return [] }
+            return [ValidationIssue("communalised", .unknownValue(String(communalised.prefix(20))))]
+        }
+
         func draft(code: String) -> ServiceCategory {
             ServiceCategory(code: code, nameDE: nameDE ?? "", nameEN: nameEN ?? "", legalBasis: ServiceForm.clean(legalBasis), communalised: communalised == "ja",
                             synonyms: ServiceCategory.synonyms(synonyms ?? ""))
@@ -83,6 +89,7 @@ struct ServicePlanningController: RouteCollection {
         let (category, services) = try await existingCategory(req)
         let form = try req.content.decode(CategoryForm.self)
         do {
+            guard form.unreadable.isEmpty else { throw ValidationFailure(form.unreadable) }
             let changed = try form.draft(code: category.code).validated(existingCodes: [], isNew: false)
             guard changed != category else { return req.redirect(to: ServiceRoute.categories.path, notice: .unchanged) }
             try await req.serviceStore.save(changed, actor: try await req.auditActor(), at: req.settings.clock.now())
@@ -98,6 +105,7 @@ struct ServicePlanningController: RouteCollection {
         let values = form.values
         let draft = form.draft(code: form.code ?? "")
         do {
+            guard form.unreadable.isEmpty else { throw ValidationFailure(form.unreadable) }
             let category = try draft.validated(existingCodes: Set(try await req.serviceStore.categories().map(\.code)), isNew: true)
             try await req.serviceStore.save(category, actor: try await req.auditActor(), at: req.settings.clock.now())
             return req.redirect(to: ServiceRoute.categories.path, notice: .created)
