@@ -63,6 +63,12 @@ struct ReportBuilderFormsHTTPTests {
                 #expect(Self.message(res.body.string, "components-\(sid)") == "Jahre: bitte eine ganze Zahl zwischen 1 und 50 angeben.")
                 #expect(res.body.string.contains("Jahre: 99</textarea>"))
             }
+            // The status share is read in per cent as typed, and named in per cent when it is none.
+            try await post(app, section + "/bloecke", session: planner, fields: [("kind", "index"), ("caption", "Index"), ("components", "sgb2_quote_u18; 1; ja\nStatus: 500")]) { res in
+                #expect(res.status == .unprocessableEntity)
+                let message = Self.message(res.body.string, "components-\(sid)") ?? ""
+                #expect(message.contains("Prozentsatz") && !message.contains("5.0"))
+            }
             // A text over the limit is refused and kept in the editor.
             let text = "# Lage\n" + String(repeating: "a", count: 20_000)
             try await post(app, section, session: planner, fields: [("text", text)]) { res in

@@ -12,7 +12,7 @@ public enum ReportText: Sendable {
     case figureLabel, glossaryTitle, higherIsWorse, indexClass, indexClass0, indexClass1
     case indexClass2, indexClass3, indexDynamics, indexLeftOut, indexMethod, indexParameters
     case indexStatus, indexValue, indicatorMissing, lowerIsWorse, markdownHint, municipalityProfileTitle
-    case newReport, noBlocks, noEditions, noFigureChanged, noMapData, noPublishedReports
+    case newReport, noBlocks, noEditions, noFigureChanged, noIndicatorValueChanged, noMapData, noPublishedReports
     case noReports, noteLabel, openDataIntro, openDataLicence, pdfEdition, portalAtlas
     case portalAtlasText, portalDecisions, portalDecisionsText, portalDirectory, portalDirectoryText, portalFunding
     case portalFundingText, portalOpenData, portalOpenDataText, portalPapers, portalPapersText, portalReports
@@ -92,6 +92,7 @@ public enum ReportText: Sendable {
         case .noBlocks: return ("Noch keine Tabellen, Karten oder Abbildungen.", "No tables, maps or figures yet.")
         case .noEditions: return ("Noch keine Ausgabe erstellt.", "No edition built yet.")
         case .noFigureChanged: return ("Keine Zahl hat sich geändert.", "No figure changed.")
+        case .noIndicatorValueChanged: return ("Kein Indikatorwert hat sich geändert; geänderte Tabellenwerte stehen unten.", "No indicator value changed; changed table values follow below.")
         case .noMapData: return ("Für diesen Block liegen keine Werte vor.", "There are no values for this block.")
         case .noPublishedReports: return ("Noch ist kein Bericht veröffentlicht.", "No report has been published yet.")
         case .noReports: return ("Noch keine Berichte.", "No reports yet.")

@@ -59,7 +59,7 @@ public enum EditionComparisonPage {
             el("p", [("class", "breadcrumb")], [el("a", [("href", ReportRoute.edition(reportID, number))], text: title + " – " + t(.editionWord) + " \(number)")]),
             el("h1", text: heading),
             // Each table scrolls sideways in its box where the page is narrower; the box is reached and scrolled by keyboard.
-            changes.isEmpty ? el("p", [("class", "empty-state")], text: t(.noFigureChanged)) : el("div", [("class", "table-wrap"), ("tabindex", "0"), ("role", "region"),
+            changes.isEmpty ? el("p", [("class", "empty-state")], text: tableChanges.isEmpty ? t(.noFigureChanged) : t(.noIndicatorValueChanged)) : el("div", [("class", "table-wrap"), ("tabindex", "0"), ("role", "region"),
                                                                                                           ("aria-label", heading)], [el("table", [("class", "data")], [
                 el("caption", text: heading + " (" + String(changes.count) + ")"),
                 el("thead", [], [el("tr", [], [t(.comparisonIndicator), t(.dateColumn), t(.unitColumn), t(.comparisonBefore), t(.comparisonAfter)].map { el("th", [("scope", "col")], text: $0) })]),

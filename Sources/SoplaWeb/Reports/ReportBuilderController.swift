@@ -178,7 +178,13 @@ struct ReportBuilderController: RouteCollection {
             var years = 5, statusWeight = 0.5
             for line in (form.components ?? "").split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
                 if line.lowercased().hasPrefix("jahre:") { years = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) ?? -1; continue }
-                if line.lowercased().hasPrefix("status:") { statusWeight = (Double(line.dropFirst(7).trimmingCharacters(in: .whitespaces)) ?? -100) / 100; continue }
+                if line.lowercased().hasPrefix("status:") {
+                    // The status share in per cent as typed, named as typed when it is none from 0 to 100.
+                    let typed = line.dropFirst(7).trimmingCharacters(in: .whitespaces)
+                    let percent = FundingEntry.decimal(typed.hasSuffix("%") ? String(typed.dropLast()).trimmingCharacters(in: .whitespaces) : typed)
+                    if let percent, (0...100).contains(percent) { statusWeight = percent / 100 } else { issues.append(ValidationIssue("components", .outOfRange(.percent))) }
+                    continue
+                }
                 let parts = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 3, let weight = FundingEntry.decimal(parts[1]) else { issues.append(ValidationIssue("components", .unknownValue(line))); continue }
                 if !known.contains(parts[0]) { issues.append(ValidationIssue("components", .unknownValue(parts[0]))) }
