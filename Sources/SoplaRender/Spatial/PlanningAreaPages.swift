@@ -117,7 +117,7 @@ public enum PlanningAreaManagePage {
         return el("div", [("class", "error-summary import-errors"), ("role", "alert")], [
             el("h2", text: t(.areasUploadErrors)),
             el("div", [("class", "table-wrap")], [el("table", [("class", "data")], [
-                el("caption", text: t(.areasUploadErrors)),
+                el("caption", [("class", "visually-hidden")], text: t(.areasIssueTableCaption)),
                 el("thead", [], [el("tr", [], [t(.areasIssueFeature), t(.areasIssueProperty), t(.areasIssueValue), t(.areasIssueReason)].map { el("th", [("scope", "col")], text: $0) })]),
                 el("tbody", [], model.importIssues.map { issue in
                     el("tr", [], [

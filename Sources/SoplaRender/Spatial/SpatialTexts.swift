@@ -7,7 +7,7 @@ public enum SpatialText: Sendable {
     case distanceLegendTitle, distanceLegendUpTo5, distanceLegendUpTo10, distanceLegendUpTo20, distanceLegendBeyond20
     case mapPointsCaption, mapPointColumn, mapPointWhere, mapPointLegend, mapNoPoints
     case areasManageTitle, areasUploadTitle, areasUploadIntro, areasFieldFile, areasFieldKeyProperty, areasFieldNameProperty, areasFieldValidFrom
-    case areasUploadButton, areasUploadDone, areasUploadErrors, areasIssueFeature, areasIssueProperty, areasIssueValue, areasFileMissing
+    case areasUploadButton, areasUploadDone, areasUploadErrors, areasIssueTableCaption, areasIssueFeature, areasIssueProperty, areasIssueValue, areasFileMissing
     case areasEditTitle, areasFieldName, areasFieldKind, areasRetireTitle, areasRetireIntro, areasRetireOn, areasRetireButton, areasRetireConfirm
     case areasListTitle, areasNone, areasFileKept, areasIssueReason, areasActiveSince, areasRetired, areasRetiredOn, areasSaved, areasHistoryLink, areasManageLink, areasEditLink, areasNotRetirable, areasStatusColumn, areasActive
 
@@ -46,6 +46,7 @@ public enum SpatialText: Sendable {
         case .areasUploadButton: return ("Prüfen und übernehmen", "Check and import")
         case .areasUploadDone: return ("Grenzen übernommen: {summary}.", "Boundaries imported: {summary}.")
         case .areasUploadErrors: return ("Nichts wurde übernommen. Die Datei hat diese Fehler:", "Nothing was imported. The file has these errors:")
+        case .areasIssueTableCaption: return ("Fehler der Datei nach Objekt", "Errors of the file by feature")
         case .areasIssueFeature: return ("Objekt", "Feature")
         case .areasIssueProperty: return ("Eigenschaft", "Property")
         case .areasIssueValue: return ("Wert", "Value")
