@@ -120,10 +120,10 @@ struct RouteInventoryTests {
         }
         for route in ["GET /organisationen/:id/angebote", "GET /organisationen/:id/angebote/neu", "POST /organisationen/:id/angebote",
                       "GET /organisationen/:id/angebote/:service", "GET /organisationen/:id/angebote/:service/bearbeiten", "POST /organisationen/:id/angebote/:service",
-                      "POST /organisationen/:id/erhebungen/:round/unveraendert", "GET /organisationen/:id/vorschlaege/:proposal",
-                      "POST /organisationen/:id/vorschlaege/:proposal"] {
+                      "POST /organisationen/:id/erhebungen/:round/unveraendert", "GET /organisationen/:id/vorschlaege/:proposal"] {
             table[route] = RoutePermission(.proposeServiceChange, scope: .organisationParameter)
         }
+        table["POST /organisationen/:id/vorschlaege/:proposal"] = RoutePermission(.answerServiceDecision, scope: .organisationParameter)
         for route in ["GET /foerderung", "GET /foerderung/programme/neu", "POST /foerderung/programme", "GET /foerderung/programme/:programme",
                       "GET /foerderung/programme/:programme/bearbeiten", "POST /foerderung/programme/:programme", "GET /foerderung/programme/:programme/rangfolge",
                       "GET /foerderung/programme/:programme/rangfolge.csv", "GET /foerderung/antraege", "GET /foerderung/antraege.csv",

@@ -87,6 +87,8 @@ public enum Action: String, CaseIterable, Sendable, Codable {
     case importData = "import-data"
     case manageServices = "manage-services"
     case proposeServiceChange = "propose-service-change"
+    /// Answer the planners' rejection of one's organisation's proposal: only its own people, never on its behalf.
+    case answerServiceDecision = "answer-service-decision"
     case manageParticipation = "manage-participation"
     /// Read and answer a consultation an organisation is invited to, on the organisation's behalf.
     case submitOrganisationStatement = "submit-organisation-statement"
@@ -170,6 +172,7 @@ public enum Policy {
         PolicyRule(.importData, roles: [.planner: .always], changesData: true),
         PolicyRule(.manageServices, roles: [.planner: .always], changesData: true),
         PolicyRule(.proposeServiceChange, roles: [.planner: .always, .provider: .ownOrganisation], changesData: true),
+        PolicyRule(.answerServiceDecision, roles: [.provider: .ownOrganisation], changesData: true),
         PolicyRule(.manageParticipation, roles: [.planner: .always], changesData: true),
         PolicyRule(.manageFunding, roles: [.planner: .always], changesData: true),
         PolicyRule(.applyForFunding, roles: [.planner: .always, .provider: .ownOrganisation], changesData: true),

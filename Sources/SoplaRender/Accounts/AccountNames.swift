@@ -65,6 +65,7 @@ public enum AccountNames {
         case .importData: return t(.actionImportData)
         case .manageServices: return t(.actionManageServices)
         case .proposeServiceChange: return t(.actionProposeServiceChange)
+        case .answerServiceDecision: return t(.actionAnswerServiceDecision)
         case .manageParticipation: return t(.actionManageParticipation)
         case .submitOrganisationStatement: return t(.actionSubmitOrganisationStatement)
         case .manageFunding: return t(.actionManageFunding)

@@ -47,7 +47,7 @@ public enum ServiceText: Sendable {
     case fieldAddressProtected, addressProtectedHint, addressProtectedText, fieldSynonyms, synonymsHint, editCategory
     case columnProviderAnswer, fieldDecisionNote, decisionNoteHint, answerProposal, answerProposalHint, answerButton, noticeAnswered, proposalAnsweredNote
     case rejectionReasonTitle, proposeAgain
-    case directoryServiceMapCaption
+    case directoryServiceMapCaption, actionAnswerServiceDecision
     case directoryCorrection, directoryPointsCaption, directoryDistance, directorySearchHint, categorySynonymsColumn
 
     var pair: (String, String) {
@@ -71,6 +71,7 @@ public enum ServiceText: Sendable {
                                     "Words people search with for this help, separated by commas or lines, e.g. “drugs, alcohol”. The directory also finds the category's services by these words.")
         case .editCategory: return ("Kategorie bearbeiten", "Edit category")
         case .directoryCorrection: return ("Gesucht wurde auch nach „{used}“ (statt „{typed}“).", "Also searched for “{used}” (instead of “{typed}”).")
+        case .actionAnswerServiceDecision: return ("Auf die Ablehnung eines Vorschlags der eigenen Organisation antworten", "Answer the rejection of one's organisation's proposal")
         case .directoryServiceMapCaption: return ("Lage im Kreis; die Anschrift steht oben.", "Location in the district; the address is given above.")
         case .directoryPointsCaption: return ("Orte auf der Karte", "Places on the map")
         case .directoryDistance: return ("etwa {km} km von der Ortsmitte", "about {km} km from the town centre")

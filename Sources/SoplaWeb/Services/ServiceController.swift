@@ -26,7 +26,7 @@ struct ServiceController: RouteCollection {
         routes.on(.POST, ServiceRoute.Pattern.organisationService, propose, use: submitChange)
         routes.on(.POST, ServiceRoute.Pattern.roundUnchanged, propose, use: confirmUnchanged)
         routes.on(.GET, ServiceRoute.Pattern.organisationProposal, propose, use: ownProposal)
-        routes.on(.POST, ServiceRoute.Pattern.organisationProposal, propose, use: answerProposal)
+        routes.on(.POST, ServiceRoute.Pattern.organisationProposal, RoutePermission(.answerServiceDecision, scope: .organisationParameter), use: answerProposal)
     }
 
     // MARK: Provider: own proposals and answers to a rejection
