@@ -14,18 +14,7 @@ public struct PlanningAreaService: Sendable {
         self.catalogue = catalogue
     }
 
-    /// A planning area with its current boundary, or the day its last one ended (retired).
-    public struct Area: Sendable {
-        public let unit: SpatialUnit
-        public let currentFrom: Day?
-        public let retiredFrom: Day?
-
-        public init(unit: SpatialUnit, currentFrom: Day?, retiredFrom: Day?) {
-            self.unit = unit
-            self.currentFrom = currentFrom
-            self.retiredFrom = retiredFrom
-        }
-    }
+    public typealias Area = PlanningAreaState
 
     /// The municipality `key` when its sub-units are planning areas (locally keyed), else nil.
     public func parent(key: String) async throws -> (SpatialUnit, SpatialLevel)? {

@@ -12,17 +12,7 @@ public enum PlanningAreaRoute {
 
 /// A planner's page of a municipality's planning areas: the list with their state, and the upload of boundaries.
 public enum PlanningAreaManagePage {
-    public struct Row: Sendable {
-        public let unit: SpatialUnit
-        public let currentFrom: Day?
-        public let retiredFrom: Day?
-
-        public init(unit: SpatialUnit, currentFrom: Day?, retiredFrom: Day?) {
-            self.unit = unit
-            self.currentFrom = currentFrom
-            self.retiredFrom = retiredFrom
-        }
-    }
+    public typealias Row = PlanningAreaState
 
     public struct Model: Sendable {
         public let parent: SpatialUnit

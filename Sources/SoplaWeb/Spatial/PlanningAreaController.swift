@@ -29,7 +29,7 @@ struct PlanningAreaController: RouteCollection {
 
     static func manageModel(_ req: Request, service: PlanningAreaService) async throws -> PlanningAreaManagePage.Model {
         guard let key = req.parameters.get("key"), let (parent, level) = try await service.parent(key: key) else { throw Abort(.notFound) }
-        let rows = try await service.areas(parentKey: parent.key).map { PlanningAreaManagePage.Row(unit: $0.unit, currentFrom: $0.currentFrom, retiredFrom: $0.retiredFrom) }
+        let rows = try await service.areas(parentKey: parent.key)
         var model = PlanningAreaManagePage.Model(parent: parent, rows: rows, validFrom: req.settings.clock.today.iso)
         model.level = level
         return model
