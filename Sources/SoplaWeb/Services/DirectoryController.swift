@@ -90,9 +90,11 @@ struct DirectoryController: RouteCollection {
             corrections = result.corrections
             candidates = candidates.filter { scores[$0.service.id] != nil }
         }
+        let distances = Dictionary(candidates.compactMap { record in
+            Self.distance(record.service, from: centre, municipality: filters.municipality).map { (record.service.id, $0) }
+        }, uniquingKeysWith: { first, _ in first })
         let order = GermanSearch.ranked(candidates.map { record in
-            (id: record.service.id, score: scores[record.service.id] ?? 0, distanceKm: Self.distance(record.service, from: centre, municipality: filters.municipality),
-             name: record.service.name)
+            (id: record.service.id, score: scores[record.service.id] ?? 0, distanceKm: distances[record.service.id], name: record.service.name)
         })
         let byID = Dictionary(candidates.map { ($0.service.id, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = order.compactMap { byID[$0] }.map(context.row)
@@ -104,8 +106,6 @@ struct DirectoryController: RouteCollection {
             }
         }
         let map = context.map(id: "wegweiser-karte", title: t(.directoryMapCaption), points: points, link: { _ in nil })
-        let distances = Dictionary(page.compactMap { row in Self.distance(row.service, from: centre, municipality: filters.municipality).map { (row.service.id, $0) } },
-                                   uniquingKeysWith: { first, _ in first })
         let model = DirectoryPage.Model(rows: page, total: rows.count, state: state, categories: context.categories, municipalities: context.municipalityOptions,
                                         languages: languages, map: map, issues: filters.issues, corrections: corrections, distances: distances)
         return HTMLResponse(DirectoryPage.render(model, context: try await req.pageContext()))
