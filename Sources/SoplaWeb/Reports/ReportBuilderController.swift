@@ -45,7 +45,7 @@ struct ReportBuilderController: RouteCollection {
     static func facts(_ form: ReportPages.NewForm) -> (title: String, reporting: Day?, status: Day?, issues: [ValidationIssue]) {
         var issues: [ValidationIssue] = []
         let title = (form.title ?? "").trimmingCharacters(in: .whitespaces)
-        if title.isEmpty { issues.append(ValidationIssue("title", .required)) } else if title.count > ReportLimits.title { issues.append(ValidationIssue("title", .tooLong(max: ReportLimits.title))) }
+        if title.isEmpty { issues.append(ValidationIssue("title", .required)) } else { FieldCheck.length(title, field: "title", max: ReportLimits.title, into: &issues) }
         let reporting = FormDay.read(form.reportingDate, field: "reportingDate", into: &issues)
         let status = FormDay.read(form.territorialStatus, field: "territorialStatus", into: &issues)
         return (title, reporting, status, issues)
@@ -147,13 +147,13 @@ struct ReportBuilderController: RouteCollection {
         let typedCodes = form.codes ?? ""
         let codes = typedCodes.count > ReportLimits.codes ? []
             : typedCodes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if typedCodes.count > ReportLimits.codes { issues.append(ValidationIssue("codes", .tooLong(max: ReportLimits.codes))) }
+        FieldCheck.length(typedCodes, field: "codes", max: ReportLimits.codes, into: &issues)
         for code in codes where !known.contains(code) { issues.append(ValidationIssue("codes", .unknownValue(code))) }
         let caption = (form.caption ?? "").trimmingCharacters(in: .whitespaces)
-        if caption.isEmpty { issues.append(ValidationIssue("caption", .required)) } else if caption.count > ReportLimits.caption { issues.append(ValidationIssue("caption", .tooLong(max: ReportLimits.caption))) }
+        if caption.isEmpty { issues.append(ValidationIssue("caption", .required)) } else { FieldCheck.length(caption, field: "caption", max: ReportLimits.caption, into: &issues) }
         let note = (form.note ?? "").trimmingCharacters(in: .whitespaces)
-        if note.count > ReportLimits.note { issues.append(ValidationIssue("note", .tooLong(max: ReportLimits.note))) }
-        if (form.components ?? "").count > ReportLimits.components { issues.append(ValidationIssue("components", .tooLong(max: ReportLimits.components))) }
+        FieldCheck.length(note, field: "note", max: ReportLimits.note, into: &issues)
+        FieldCheck.length(form.components, field: "components", max: ReportLimits.components, into: &issues)
         let kindName = form.kind ?? ""
         if kindName == "table", codes.count > ReportLimits.tableIndicators { issues.append(ValidationIssue("codes", .tooLong(max: ReportLimits.tableIndicators))) }
         if ["map", "ranking", "series", "description"].contains(kindName), codes.count > 1 { issues.append(ValidationIssue("codes", .mismatch)) }
